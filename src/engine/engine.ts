@@ -1,0 +1,283 @@
+import { dayNumber, isoFromDayNumber } from '../model/dates.js';
+import type { AmountStyle, BillingDocument, DocumentKind } from '../model/document.js';
+import type { EvidenceValue, Finding, Severity } from '../model/finding.js';
+import { INVALID_INPUT } from '../model/finding.js';
+import { formatMoney, formatNumber } from '../model/format.js';
+import type { InvalidInputEvent } from '../model/input.js';
+import { Money } from '../model/money.js';
+import { compareEntries, toAccountEntry } from './account-entry.js';
+import type {
+  AccountEntry,
+  AccountRule,
+  AnyRule,
+  DocumentRule,
+  MessageData,
+  Report,
+  RuleContext,
+  RuleOptions,
+} from './rule.js';
+
+/** A rule as configured for one run: its severity and options after config and command line. */
+export interface ConfiguredRule {
+  readonly rule: AnyRule;
+  readonly severity: Severity;
+  readonly options: RuleOptions;
+}
+
+/** `--terminated [ACCOUNT=]DATE`: a termination known from outside the input. */
+export interface KnownTermination {
+  /** undefined: every account of the input. */
+  readonly account?: string;
+  /** ISO date on which the contract ended. */
+  readonly date: string;
+}
+
+export interface EngineOptions {
+  readonly rules: readonly ConfiguredRule[];
+  /** ISO date; fixed by tests. */
+  readonly today: string;
+  readonly terminations?: readonly KnownTermination[];
+}
+
+export const COMMAND_LINE_SOURCE = '(command line)';
+
+/**
+ * Runs document rules on each document as it arrives and keeps a compact entry per document
+ * for the account rules, which run over each account's timeline once the input has ended.
+ */
+export class Engine {
+  private readonly documentRules: RunnableRule<DocumentRule>[];
+  private readonly accountRules: RunnableRule<AccountRule>[];
+  private readonly accounts = new Map<string, AccountEntry[]>();
+  private readonly fileOrder = new Map<string, number>();
+  private readonly today: string;
+  private readonly terminations: readonly KnownTermination[];
+
+  constructor(options: EngineOptions) {
+    this.today = options.today;
+    this.terminations = options.terminations ?? [];
+    this.documentRules = [];
+    this.accountRules = [];
+    for (const configured of options.rules) {
+      if (configured.rule.scope === 'document') {
+        this.documentRules.push(new RunnableRule(configured, configured.rule as DocumentRule, this.today));
+      } else {
+        this.accountRules.push(new RunnableRule(configured, configured.rule as AccountRule, this.today));
+      }
+    }
+  }
+
+  /** Runs the document rules on one document and keeps its account entry; returns its findings. */
+  addDocument(doc: BillingDocument): Finding[] {
+    this.noteFile(doc.source.file);
+    const findings: Finding[] = [];
+    for (const runnable of this.documentRules) {
+      runnable.run(findings, (ctx) => runnable.rule.checkDocument(doc, ctx));
+    }
+    if (this.accountRules.length > 0) {
+      let entries = this.accounts.get(doc.account);
+      if (entries === undefined) {
+        entries = [];
+        this.accounts.set(doc.account, entries);
+      }
+      entries.push(toAccountEntry(doc));
+    }
+    return findings;
+  }
+
+  /** The finding of the reserved rule `invalid-input` for a row or text that cannot be read. */
+  addInvalid(event: InvalidInputEvent): Finding {
+    this.noteFile(event.file);
+    const evidence: Record<string, EvidenceValue> = Object.create(null);
+    evidence.reason = event.reason;
+    if (event.column !== undefined) evidence.column = event.column;
+    if (event.value !== undefined) evidence.value = event.value;
+    const where = event.column === undefined ? '' : ` (column "${event.column}"${event.value === undefined ? '' : `: "${event.value}"`})`;
+    return { ruleId: INVALID_INPUT, severity: 'error', message: `${event.reason}${where}`, file: event.file, line: event.line, evidence };
+  }
+
+  /** Runs the account rules over every account's timeline, in date order. */
+  finish(): Finding[] {
+    const findings: Finding[] = [];
+    if (this.accountRules.length === 0) return findings;
+    this.addKnownTerminations();
+    for (const [account, entries] of this.accounts) {
+      entries.sort(compareEntries);
+      const timeline = { account, entries };
+      for (const runnable of this.accountRules) {
+        runnable.run(findings, (ctx) => runnable.rule.checkAccount(timeline, ctx));
+      }
+    }
+    this.accounts.clear();
+    return findings;
+  }
+
+  /** Deterministic order: file (in the order files were read), line, rule id. */
+  compareFindings = (a: Finding, b: Finding): number => {
+    const fileA = this.fileOrder.get(a.file) ?? Number.MAX_SAFE_INTEGER;
+    const fileB = this.fileOrder.get(b.file) ?? Number.MAX_SAFE_INTEGER;
+    if (fileA !== fileB) return fileA - fileB;
+    if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+    if (a.line !== b.line) return a.line - b.line;
+    return a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0;
+  };
+
+  private noteFile(file: string): void {
+    if (!this.fileOrder.has(file)) this.fileOrder.set(file, this.fileOrder.size);
+  }
+
+  private addKnownTerminations(): void {
+    for (const termination of this.terminations) {
+      const day = dayNumber(termination.date);
+      const accounts = termination.account === undefined ? [...this.accounts.keys()] : [termination.account];
+      for (const account of accounts) {
+        const entries = this.accounts.get(account);
+        if (entries === undefined) continue;
+        entries.push(knownTerminationEntry(account, day));
+      }
+    }
+  }
+}
+
+function knownTerminationEntry(account: string, day: number): AccountEntry {
+  return {
+    kind: 'termination',
+    id: undefined,
+    account,
+    currency: 'EUR',
+    issueDay: day,
+    dueDay: undefined,
+    periodStartDay: undefined,
+    periodEndDay: undefined,
+    effectiveDay: day,
+    total: undefined,
+    amountDue: undefined,
+    blank: true,
+    contentKey: 0,
+    references: [],
+    file: COMMAND_LINE_SOURCE,
+    line: 0,
+    amountStyle: undefined,
+  };
+}
+
+class RunnableRule<R extends DocumentRule | AccountRule> {
+  private readonly moneyOptions = new Map<string, Money>();
+
+  constructor(
+    private readonly configured: ConfiguredRule,
+    readonly rule: R,
+    private readonly today: string,
+  ) {}
+
+  run(findings: Finding[], check: (ctx: RuleContext<string, RuleOptions>) => void): void {
+    const ctx: RuleContext<string, RuleOptions> = {
+      options: this.configured.options,
+      today: this.today,
+      moneyOption: (name) => this.moneyOption(name),
+      report: (report) => findings.push(this.toFinding(report)),
+    };
+    check(ctx);
+  }
+
+  private moneyOption(name: string): Money {
+    let value = this.moneyOptions.get(name);
+    if (value === undefined) {
+      value = Money.parse(String(this.configured.options[name]));
+      this.moneyOptions.set(name, value);
+    }
+    return value;
+  }
+
+  private toFinding(report: Report<string>): Finding {
+    const target = describeTarget(report.document);
+    const template = this.rule.messages[report.messageId] ?? report.messageId;
+    const data = report.data ?? {};
+    return {
+      ruleId: this.rule.id,
+      severity: this.configured.severity,
+      message: fillTemplate(template, data, target.currency, target.style),
+      file: target.file,
+      line: target.line,
+      account: target.account,
+      ...(target.id === undefined ? {} : { documentId: target.id }),
+      documentKind: target.kind,
+      ...(target.date === undefined ? {} : { date: target.date }),
+      ...(target.amount === undefined ? {} : { amount: target.amount.toFixed(2) }),
+      currency: target.currency,
+      evidence: toEvidence(data),
+    };
+  }
+}
+
+interface TargetFacts {
+  readonly file: string;
+  readonly line: number;
+  readonly account: string;
+  readonly id: string | undefined;
+  readonly kind: DocumentKind;
+  readonly date: string | undefined;
+  readonly amount: Money | undefined;
+  readonly currency: string;
+  readonly style: AmountStyle | undefined;
+}
+
+function isDocument(target: BillingDocument | AccountEntry): target is BillingDocument {
+  return 'lines' in target;
+}
+
+/** The amount a finding shows for a document: what a letter demands, else what a bill totals. */
+function primaryAmount(kind: DocumentKind, total: Money | undefined, amountDue: Money | undefined): Money | undefined {
+  return kind === 'dunning' ? (amountDue ?? total) : (total ?? amountDue);
+}
+
+function describeTarget(target: BillingDocument | AccountEntry): TargetFacts {
+  if (isDocument(target)) {
+    return {
+      file: target.source.file,
+      line: target.source.line,
+      account: target.account,
+      id: target.id,
+      kind: target.kind,
+      date: target.issueDate ?? target.effectiveDate ?? target.periodStart,
+      amount: primaryAmount(target.kind, target.total ?? target.net, target.amountDue),
+      currency: target.currency,
+      style: target.amountStyle,
+    };
+  }
+  const day = target.issueDay ?? target.effectiveDay ?? target.periodStartDay;
+  return {
+    file: target.file,
+    line: target.line,
+    account: target.account,
+    id: target.id,
+    kind: target.kind,
+    date: day === undefined ? undefined : isoFromDayNumber(day),
+    amount: primaryAmount(target.kind, target.total, target.amountDue),
+    currency: target.currency,
+    style: target.amountStyle,
+  };
+}
+
+/** Fills `{{name}}` placeholders: amounts in the input's style, lists joined, unknown names left visible. */
+export function fillTemplate(template: string, data: MessageData, currency: string, style: AmountStyle | undefined): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (placeholder, name: string) => {
+    if (!Object.hasOwn(data, name)) return placeholder;
+    const value = data[name];
+    if (value === undefined) return '—';
+    if (value instanceof Money) return formatMoney(value, currency, style);
+    if (typeof value === 'number') return formatNumber(value, style);
+    if (typeof value === 'string' || typeof value === 'boolean') return String(value);
+    return value.join(', ');
+  });
+}
+
+function toEvidence(data: MessageData): Record<string, EvidenceValue> {
+  const evidence: Record<string, EvidenceValue> = Object.create(null);
+  for (const [key, value] of Object.entries(data)) {
+    if (value === undefined) evidence[key] = null;
+    else if (value instanceof Money) evidence[key] = value.toFixed(2);
+    else evidence[key] = value;
+  }
+  return evidence;
+}

@@ -1,0 +1,111 @@
+import type { AmountStyle, BillingDocument, DocumentKind } from '../model/document.js';
+import type { Severity } from '../model/finding.js';
+import type { Money } from '../model/money.js';
+
+/** What a rule may put in a message's `{{placeholders}}` and in a finding's evidence. */
+export type MessageValue = string | number | boolean | Money | readonly string[] | undefined;
+export type MessageData = Readonly<Record<string, MessageValue>>;
+
+export type OptionValue = string | number | boolean | readonly string[];
+export type RuleOptions = Readonly<Record<string, OptionValue>>;
+
+export interface RuleDocs {
+  /** Why it matters to the person who receives the bill. */
+  readonly why: string;
+  /** What to do about a finding. */
+  readonly whatToDo: string;
+  /** Legal or normative basis, as context (never legal advice). */
+  readonly basis?: string;
+  /** One option per key: what it means (defaults live in `options`). */
+  readonly options?: Readonly<Record<string, string>>;
+}
+
+/**
+ * The compact record an account rule sees for each document: integer-backed amounts, day
+ * numbers, an id. Account rules keep the whole account history, so a million-row bill run
+ * keeps these (tens of bytes) rather than documents with their lines.
+ */
+export interface AccountEntry {
+  readonly kind: DocumentKind;
+  readonly id: string | undefined;
+  readonly account: string;
+  readonly currency: string;
+  readonly issueDay: number | undefined;
+  readonly dueDay: number | undefined;
+  readonly periodStartDay: number | undefined;
+  readonly periodEndDay: number | undefined;
+  readonly effectiveDay: number | undefined;
+  readonly total: Money | undefined;
+  readonly amountDue: Money | undefined;
+  /** No lines and no amount, or only zero amounts (see model/blank.ts). */
+  readonly blank: boolean;
+  /** Same content ⇔ same key (amounts, dates, lines): tells a re-sent copy from a different bill. */
+  readonly contentKey: number;
+  readonly references: readonly string[];
+  readonly file: string;
+  readonly line: number;
+  readonly amountStyle: AmountStyle | undefined;
+}
+
+/** One account's documents in date order (issue date, else effective date, else period start; then file, line). */
+export interface AccountTimeline {
+  readonly account: string;
+  readonly entries: readonly AccountEntry[];
+}
+
+export interface Report<M extends string> {
+  readonly messageId: M;
+  readonly data?: MessageData;
+  /** The document the finding is about: where it points (file, line, id, date, amount). */
+  readonly document: BillingDocument | AccountEntry;
+}
+
+export interface RuleContext<M extends string, O extends RuleOptions> {
+  /** The rule's options: its defaults overridden by the config file. */
+  readonly options: O;
+  /** Today as an ISO date (fixed by the caller, so that tests are deterministic). */
+  readonly today: string;
+  /** An option holding an amount ("1.00"), parsed once per run. */
+  moneyOption(name: keyof O & string): Money;
+  report(report: Report<M>): void;
+}
+
+interface RuleBase<M extends string, O extends RuleOptions> {
+  /** Kebab-case; the file name under src/rules/. */
+  readonly id: string;
+  readonly severity: Severity;
+  /** One line: what the rule flags. */
+  readonly description: string;
+  readonly docs: RuleDocs;
+  /** Message templates by message id, with `{{placeholders}}` filled from the report's data. */
+  readonly messages: Readonly<Record<M, string>>;
+  /** Defaults; the config file may override each one. */
+  readonly options: O;
+}
+
+export interface DocumentRule<M extends string = string, O extends RuleOptions = RuleOptions>
+  extends RuleBase<M, O> {
+  readonly scope: 'document';
+  checkDocument(doc: BillingDocument, ctx: RuleContext<M, O>): void;
+}
+
+export interface AccountRule<M extends string = string, O extends RuleOptions = RuleOptions>
+  extends RuleBase<M, O> {
+  readonly scope: 'account';
+  checkAccount(timeline: AccountTimeline, ctx: RuleContext<M, O>): void;
+}
+
+export type Rule<M extends string = string, O extends RuleOptions = RuleOptions> =
+  | DocumentRule<M, O>
+  | AccountRule<M, O>;
+
+/** Types the message ids from the `messages` keys, so a misspelled id fails to compile. */
+export function defineRule<M extends string, O extends RuleOptions>(rule: DocumentRule<M, O>): DocumentRule<M, O>;
+export function defineRule<M extends string, O extends RuleOptions>(rule: AccountRule<M, O>): AccountRule<M, O>;
+export function defineRule<M extends string, O extends RuleOptions>(rule: Rule<M, O>): Rule<M, O> {
+  return rule;
+}
+
+/** Type-erased rule, as lists and the engine hold them. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRule = Rule<any, any>;

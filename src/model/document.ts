@@ -1,0 +1,74 @@
+import type { Money } from './money.js';
+
+export const DOCUMENT_KINDS = ['invoice', 'credit-note', 'dunning', 'payment', 'termination'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+export type InputFormat = 'csv' | 'text';
+
+/** Where a document came from: `line` is the 1-based physical line where it starts (a CSV header is line 1). */
+export interface SourceLocation {
+  readonly file: string;
+  readonly line: number;
+  readonly format: InputFormat;
+}
+
+/**
+ * How the input wrote its amounts, so that reports write them back the same way
+ * ("149 000,00 €" for a French export, "€149,000.00" or "149,000.00 EUR" for an English one).
+ */
+export interface AmountStyle {
+  readonly decimalSeparator: ',' | '.';
+  /** "" when the input used no grouping; " " stands for any space-like separator. */
+  readonly groupSeparator: '' | ' ' | '.' | ',' | "'";
+  /** "€", "$", "EUR"…; undefined when amounts were written bare (then the currency code is appended). */
+  readonly currencySymbol?: string;
+  readonly symbolBefore: boolean;
+}
+
+export const DEFAULT_AMOUNT_STYLE: AmountStyle = { decimalSeparator: '.', groupSeparator: ',', symbolBefore: false };
+
+export interface DocumentLine {
+  readonly description?: string;
+  readonly net?: Money;
+  readonly tax?: Money;
+  readonly total?: Money;
+  /** Kept as written-and-normalized decimal text: quantities are not money. */
+  readonly quantity?: string;
+  readonly unitPrice?: Money;
+  /** Percent as a decimal string, e.g. "20" or "5.5". */
+  readonly taxRate?: string;
+}
+
+/**
+ * One invoice, credit note, dunning letter, payment or termination, as every parser produces it.
+ * Absent is not zero: a missing amount stays undefined. Credit notes and payments store their
+ * magnitude (positive); the kind says that they reduce what the customer owes.
+ */
+export interface BillingDocument {
+  readonly kind: DocumentKind;
+  /** Document number; undefined when the input gives none. */
+  readonly id?: string;
+  /** Customer / contract / line number; one default account per file when the input has none. */
+  readonly account: string;
+  readonly operator?: string;
+  readonly issueDate?: string;
+  readonly dueDate?: string;
+  readonly periodStart?: string;
+  readonly periodEnd?: string;
+  /** For a termination: the date it takes effect. */
+  readonly effectiveDate?: string;
+  /** ISO 4217 code. */
+  readonly currency: string;
+  readonly net?: Money;
+  readonly tax?: Money;
+  readonly total?: Money;
+  readonly amountDue?: Money;
+  readonly lines: readonly DocumentLine[];
+  /** Ids of the documents this one refers to (a dunning letter's invoices, a credit note's invoice). */
+  readonly references: readonly string[];
+  readonly source: SourceLocation;
+  /** How the input wrote amounts; reporters use it to write amounts back. */
+  readonly amountStyle?: AmountStyle;
+  /** How many data rows (CSV) this document was built from; 1 for a text document. */
+  readonly rows: number;
+}

@@ -1,0 +1,42 @@
+import type { Finding } from '../model/finding.js';
+
+/** Counts for the summary line and the JSON `summary` object. */
+export interface Summary {
+  readonly files: number;
+  readonly documents: number;
+  /** Data rows read (headers excluded): rows in documents + rows reported as invalid-input. */
+  readonly rows: number;
+  /** Distinct accounts among the documents. */
+  readonly accounts: number;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly infos: number;
+}
+
+/** A file that could not be checked at all (also printed on stderr). */
+export interface FatalProblem {
+  readonly file: string;
+  readonly message: string;
+}
+
+/** Everything a reporter needs: reporters are pure functions of this and their options. */
+export interface CheckResult {
+  /** Sorted by file (in reading order), line, rule id. */
+  readonly findings: readonly Finding[];
+  readonly summary: Summary;
+  readonly fatal: readonly FatalProblem[];
+  /** No error finding and no fatal problem. */
+  readonly valid: boolean;
+}
+
+export function summarize(findings: readonly Finding[], counts: Omit<Summary, 'errors' | 'warnings' | 'infos'>): Summary {
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const finding of findings) {
+    if (finding.severity === 'error') errors++;
+    else if (finding.severity === 'warning') warnings++;
+    else infos++;
+  }
+  return { ...counts, errors, warnings, infos };
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../src/rules/dunning-trivial-amount.js';
+import { doc, runRule } from '../helpers/builder.js';
+
+describe('dunning-trivial-amount', () => {
+  it('flags a mise en demeure for 0,01 €', () => {
+    const reported = runRule(rule, [doc({ kind: 'dunning', id: 'MED-1', amountDue: '0.01' })]);
+    expect(reported).toHaveLength(1);
+    expect(reported[0]?.messageId).toBe('trivial');
+    expect(String(reported[0]?.data.amount)).toBe('0.01');
+    expect(String(reported[0]?.data.minAmount)).toBe('1.00');
+  });
+
+  it('uses the total when the letter has no separate amount due', () => {
+    expect(runRule(rule, [doc({ kind: 'dunning', total: '0.99' })])).toHaveLength(1);
+  });
+
+  it('passes a reminder for a real debt and one at exactly the threshold', () => {
+    const docs = [doc({ kind: 'dunning', amountDue: '59.98' }), doc({ kind: 'dunning', amountDue: '1.00' })];
+    expect(runRule(rule, docs)).toEqual([]);
+  });
+
+  it('ignores invoices for small amounts and letters without an amount', () => {
+    const docs = [doc({ kind: 'invoice', total: '0.01' }), doc({ kind: 'dunning' })];
+    expect(runRule(rule, docs)).toEqual([]);
+  });
+
+  it('honours a configured threshold', () => {
+    const docs = [doc({ kind: 'dunning', amountDue: '4.50' })];
+    expect(runRule(rule, docs, { options: { minAmount: '5.00' } })).toHaveLength(1);
+    expect(runRule(rule, docs)).toEqual([]);
+  });
+});
