@@ -1,0 +1,18 @@
+/**
+ * Labels (CSV headers, type column values, text labels) are compared in a normalized form:
+ * lower case, accents removed, punctuation and unit suffixes such as "(€)" or "EUR" dropped,
+ * spaces collapsed. "N° de Facture (€)" → "n de facture".
+ */
+export function normalizeLabel(label: string): string {
+  return label
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/\((?:€|eur|euros?|ttc|ht|\$|usd|£|gbp|chf|%)\)/g, ' ')
+    .replace(/\b(?:en )?(?:eur|euros?)\b/g, ' ')
+    .replace(/[€$£%]/g, ' ')
+    .replace(/ß/g, 'ss')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .replace(/\s+/g, ' ');
+}
