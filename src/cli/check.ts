@@ -1,0 +1,138 @@
+import type { BillcheckConfig, RuleLevel } from '../engine/config.js';
+import { configureRules } from '../engine/config.js';
+import type { KnownTermination } from '../engine/engine.js';
+import { Engine } from '../engine/engine.js';
+import type { AmountStyle } from '../model/document.js';
+import type { Finding } from '../model/finding.js';
+import { FatalInputError } from '../model/input.js';
+import type { DateOrder } from '../parse/dates.js';
+import type { InputOptions } from '../parse/index.js';
+import { parseInput } from '../parse/index.js';
+import { renderCsvFinding, renderCsvHeader } from '../report/csv.js';
+import { renderJson } from '../report/json.js';
+import { renderNdjsonFinding, renderNdjsonSummary } from '../report/ndjson.js';
+import type { CheckResult, FatalProblem } from '../report/result.js';
+import { summarize } from '../report/result.js';
+import { printable } from '../report/sanitize.js';
+import { renderText } from '../report/text.js';
+import { RULES } from '../rules/index.js';
+import type { ResolvedInput } from './inputs.js';
+import type { Output } from './io.js';
+import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK } from './io.js';
+import type { Progress } from './progress.js';
+
+export const OUTPUT_FORMATS = ['text', 'json', 'ndjson', 'csv'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+export interface CheckOptions {
+  readonly format: OutputFormat;
+  readonly config: BillcheckConfig;
+  readonly ruleLevels: ReadonlyMap<string, RuleLevel>;
+  readonly quiet: boolean;
+  readonly maxWarnings: number | undefined;
+  readonly exitZero: boolean;
+  readonly terminations: readonly KnownTermination[];
+  readonly input: InputOptions;
+  readonly color: boolean;
+  readonly today: string;
+  readonly dateOrder?: DateOrder;
+}
+
+export interface CheckStreams {
+  readonly stdout: Output;
+  /** One line per fatal problem, as `billcheck: FILE: message`. */
+  readonly warn: (line: string) => void;
+  readonly progress: Progress;
+}
+
+/** Reads every input, runs the rules, prints the report; returns the exit code. */
+export async function runCheck(inputs: readonly ResolvedInput[], options: CheckOptions, streams: CheckStreams): Promise<number> {
+  const engine = new Engine({
+    rules: configureRules(RULES, options.config, options.ruleLevels),
+    today: options.today,
+    terminations: options.terminations,
+  });
+  const keep = (finding: Finding): boolean => !options.quiet || finding.severity === 'error';
+  const streaming = options.format === 'ndjson' || options.format === 'csv';
+  const renderStreamed = options.format === 'csv' ? renderCsvFinding : renderNdjsonFinding;
+  const findings: Finding[] = [];
+  const fatal: FatalProblem[] = [];
+  const styles = new Map<string, AmountStyle>();
+  const accounts = new Set<string>();
+  let files = 0;
+  let documents = 0;
+  let rows = 0;
+
+  const emit = async (batch: readonly Finding[]): Promise<void> => {
+    for (const finding of batch) {
+      if (!keep(finding)) continue;
+      findings.push(finding);
+      if (streaming) await streams.stdout.write(renderStreamed(finding));
+    }
+  };
+
+  if (options.format === 'csv') await streams.stdout.write(renderCsvHeader());
+  for (const input of inputs) {
+    if ('problem' in input) {
+      fatal.push(reportFatal(input.problem, streams));
+      continue;
+    }
+    try {
+      for await (const event of parseInput(input.source, options.input)) {
+        if (event.type === 'document') {
+          const doc = event.document;
+          documents++;
+          rows += doc.rows;
+          accounts.add(doc.account);
+          if (doc.amountStyle !== undefined && !styles.has(doc.source.file)) styles.set(doc.source.file, doc.amountStyle);
+          const found = engine.addDocument(doc);
+          if (found.length > 0) await emit(found);
+        } else {
+          rows += event.rows;
+          await emit([engine.addInvalid(event)]);
+        }
+        streams.progress.tick(rows);
+      }
+      files++;
+    } catch (error) {
+      if (error instanceof FatalInputError) fatal.push(reportFatal(error, streams));
+      else throw error;
+    }
+  }
+  streams.progress.done();
+  await emit(engine.finish());
+  findings.sort(engine.compareFindings);
+
+  const summary = summarize(findings, { files, documents, rows, accounts: accounts.size });
+  const valid = summary.errors === 0 && fatal.length === 0;
+  const result: CheckResult = { findings, summary, fatal, valid };
+  switch (options.format) {
+    case 'json':
+      await streams.stdout.write(renderJson(result));
+      break;
+    case 'ndjson':
+      await streams.stdout.write(renderNdjsonSummary(result));
+      break;
+    case 'text':
+      await streams.stdout.write(renderText(result, { color: options.color, styles }));
+      break;
+    case 'csv':
+      break;
+  }
+  return exitCode(result, options);
+}
+
+function reportFatal(error: FatalInputError, streams: CheckStreams): FatalProblem {
+  const problem = { file: error.file, message: error.message };
+  streams.warn(`billcheck: ${printable(problem.file)}: ${printable(problem.message)}`);
+  return problem;
+}
+
+/** 2 when a file could not be checked, 1 on errors or too many warnings, else 0 (`--exit-zero` keeps 2 only). */
+export function exitCode(result: CheckResult, options: Pick<CheckOptions, 'maxWarnings' | 'exitZero'>): number {
+  if (result.fatal.length > 0) return EXIT_FAILURE;
+  if (options.exitZero) return EXIT_OK;
+  if (result.summary.errors > 0) return EXIT_FINDINGS;
+  if (options.maxWarnings !== undefined && result.summary.warnings > options.maxWarnings) return EXIT_FINDINGS;
+  return EXIT_OK;
+}

@@ -1,0 +1,36 @@
+import type { BillingDocument } from '../model/document.js';
+import type { InvalidInputEvent } from '../model/input.js';
+import { FatalInputError } from '../model/input.js';
+import type { InputOptions } from '../parse/index.js';
+import { parseInput } from '../parse/index.js';
+import { renderExtract } from '../report/extract.js';
+import { printable } from '../report/sanitize.js';
+import type { ResolvedInput } from './inputs.js';
+import type { Output } from './io.js';
+import { EXIT_FAILURE, EXIT_OK } from './io.js';
+
+/** `billcheck extract`: what billcheck understood of each input, as JSON. */
+export async function runExtract(
+  inputs: readonly ResolvedInput[],
+  options: InputOptions,
+  streams: { stdout: Output; warn: (line: string) => void },
+): Promise<number> {
+  const documents: BillingDocument[] = [];
+  const invalid: InvalidInputEvent[] = [];
+  let failed = false;
+  for (const input of inputs) {
+    try {
+      if ('problem' in input) throw input.problem;
+      for await (const event of parseInput(input.source, options)) {
+        if (event.type === 'document') documents.push(event.document);
+        else invalid.push(event);
+      }
+    } catch (error) {
+      if (!(error instanceof FatalInputError)) throw error;
+      failed = true;
+      streams.warn(`billcheck: ${printable(error.file)}: ${printable(error.message)}`);
+    }
+  }
+  await streams.stdout.write(renderExtract(documents, invalid));
+  return failed ? EXIT_FAILURE : EXIT_OK;
+}

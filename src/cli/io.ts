@@ -1,0 +1,68 @@
+import type { Readable, Writable } from 'node:stream';
+
+/** The process I/O main() runs against; tests pass their own streams and environment. */
+export interface CliIo {
+  readonly stdin: Readable & { isTTY?: boolean };
+  readonly stdout: Writable & { isTTY?: boolean };
+  readonly stderr: Writable & { isTTY?: boolean };
+  readonly env: NodeJS.ProcessEnv;
+  readonly cwd: string;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_FAILURE = 2;
+
+/** A problem with how billcheck was called (bad option value, no input): one line, exit code 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** Thrown by `Output.write` when the reader went away (`billcheck big.csv | head -1`). */
+export class OutputClosed extends Error {
+  constructor() {
+    super('output closed');
+    this.name = 'OutputClosed';
+  }
+}
+
+/**
+ * Writes to a stream, honouring backpressure (a million findings must not pile up in memory)
+ * and turning a closed pipe into OutputClosed instead of an unhandled 'error' event.
+ */
+export class Output {
+  private closed = false;
+
+  constructor(private readonly stream: Writable) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') this.closed = true;
+      else this.closed = true;
+    });
+  }
+
+  get isClosed(): boolean {
+    return this.closed || this.stream.destroyed;
+  }
+
+  async write(text: string): Promise<void> {
+    if (text === '') return;
+    if (this.isClosed) throw new OutputClosed();
+    if (!this.stream.write(text)) {
+      await new Promise<void>((resolve) => {
+        const done = (): void => {
+          this.stream.off('drain', done);
+          this.stream.off('error', done);
+          this.stream.off('close', done);
+          resolve();
+        };
+        this.stream.on('drain', done);
+        this.stream.on('error', done);
+        this.stream.on('close', done);
+      });
+      if (this.isClosed) throw new OutputClosed();
+    }
+  }
+}

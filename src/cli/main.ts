@@ -1,0 +1,279 @@
+import { Command, CommanderError, Option } from 'commander';
+import type { BillcheckConfig, RuleLevel } from '../engine/config.js';
+import { ConfigError, EMPTY_CONFIG, findConfigFile, loadConfigFile, parseLevel } from '../engine/config.js';
+import type { KnownTermination } from '../engine/engine.js';
+import { todayIso } from '../model/dates.js';
+import { FatalInputError } from '../model/input.js';
+import type { DateOrder } from '../parse/dates.js';
+import { parseDate } from '../parse/dates.js';
+import type { InputOptions } from '../parse/index.js';
+import { printable } from '../report/sanitize.js';
+import { renderExplain, renderRulesJson, renderRulesText } from '../report/rules-list.js';
+import { findRule, RULES } from '../rules/index.js';
+import type { OutputFormat } from './check.js';
+import { OUTPUT_FORMATS, runCheck } from './check.js';
+import { runExtract } from './extract.js';
+import { resolveInputs } from './inputs.js';
+import type { CliIo } from './io.js';
+import { EXIT_FAILURE, EXIT_OK, Output, OutputClosed, UsageError } from './io.js';
+import { NO_PROGRESS, terminalProgress } from './progress.js';
+import { VERSION } from './version.js';
+
+const DATE_ORDERS: readonly DateOrder[] = ['dmy', 'mdy', 'ymd'];
+
+const CHECK_EXAMPLES = `
+Examples:
+  $ billcheck invoices.csv                      check one export
+  $ billcheck exports/ facture.txt              a directory (recursed) and a letter
+  $ cat invoices.csv | billcheck -              standard input
+  $ billcheck invoices.csv --format json | jq '.findings[] | select(.severity == "error")'
+  $ billcheck invoices.csv --terminated 0612345001=2024-01-15
+  $ billcheck invoices.csv --rule amount-ceiling=off --max-warnings 0
+
+Exit codes: 0 no error, 1 error findings (or more warnings than --max-warnings),
+            2 usage error, unreadable file or bad config.`;
+
+/** Runs billcheck with the arguments after the program name; returns the exit code. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const stdout = new Output(io.stdout);
+  const debug = argv.includes('--debug');
+  let exitCode = EXIT_OK;
+  const program = buildProgram(io, stdout, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    return handleError(error, io, debug, exitCode);
+  }
+}
+
+function handleError(error: unknown, io: CliIo, debug: boolean, exitCode: number): number {
+  if (error instanceof CommanderError) {
+    // --help and --version end through here with exit code 0; commander already printed its message.
+    return error.exitCode === 0 ? EXIT_OK : EXIT_FAILURE;
+  }
+  if (error instanceof OutputClosed) return exitCode;
+  if (error instanceof UsageError || error instanceof ConfigError || error instanceof FatalInputError) {
+    const prefix = error instanceof FatalInputError ? `${error.file}: ` : '';
+    io.stderr.write(`billcheck: ${printable(prefix + error.message)}\n`);
+    return EXIT_FAILURE;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr.write(`billcheck: internal error: ${printable(message)}\n`);
+  if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+  else io.stderr.write('billcheck: rerun with --debug for the stack trace, and report it with the input that caused it\n');
+  return EXIT_FAILURE;
+}
+
+interface CheckFlags {
+  format: string;
+  config?: string | false;
+  rule: string[];
+  quiet?: boolean;
+  maxWarnings?: string;
+  exitZero?: boolean;
+  terminated: string[];
+  delimiter?: string;
+  encoding?: string;
+  map: string[];
+  dateOrder?: string;
+  color?: boolean;
+  today?: string;
+  debug?: boolean;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function buildProgram(io: CliIo, stdout: Output, setExitCode: (code: number) => void): Command {
+  const program = new Command('billcheck')
+    .description('Find absurd bills: dunning letters for 0,01 €, blank invoices, 149 000 € home-line bills, bills after termination.')
+    .version(VERSION, '-v, --version', 'print the version')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    })
+    .showHelpAfterError('(run billcheck --help for usage)');
+
+  program
+    .command('check', { isDefault: true })
+    .description('check invoices, credit notes, dunning letters and terminations (CSV or text)')
+    .argument('[files...]', 'files, directories (recursed) or - for standard input')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(OUTPUT_FORMATS).default('text'))
+    .option('-c, --config <file>', 'config file (default: billcheck.config.json found upwards from the current folder)')
+    .option('--no-config', 'ignore any config file')
+    .option('--rule <id=severity>', 'set a rule to off, info, warning or error (repeatable)', collect, [])
+    .option('-q, --quiet', 'report errors only')
+    .option('--max-warnings <n>', 'exit with 1 when there are more warnings than this')
+    .option('--exit-zero', 'exit with 0 even when there are errors (still 2 when a file cannot be read)')
+    .option('--terminated <[account=]date>', 'the contract (of this account) ended on this date (repeatable)', collect, [])
+    .option('--delimiter <char>', 'CSV delimiter (default: sniffed among ; , tab |)')
+    .option('--encoding <name>', 'input encoding (default: BOM, else UTF-8, else Windows-1252)')
+    .option('--map <field=column>', 'read a field from this column, e.g. --map total="Montant dû" (repeatable)', collect, [])
+    .addOption(new Option('--date-order <order>', 'order of numeric dates such as 03/04/2024').choices(DATE_ORDERS))
+    .option('--color', 'force colors')
+    .option('--no-color', 'disable colors')
+    .option('--today <date>', 'check as if today were this date (for "issued in the future")')
+    .option('--debug', 'print stack traces of internal errors')
+    .addHelpText('after', CHECK_EXAMPLES)
+    .action(async (files: string[], flags: CheckFlags) => {
+      setExitCode(await check(files, flags, io, stdout));
+    });
+
+  program
+    .command('rules')
+    .description('list every rule with its default severity and what it flags')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--color', 'force colors')
+    .option('--no-color', 'disable colors')
+    .addHelpText('after', '\nExamples:\n  $ billcheck rules\n  $ billcheck rules --format json | jq -r \'.rules[].id\'')
+    .action(async (flags: { format: string; color?: boolean }) => {
+      const color = useColor(flags.color, io);
+      await stdout.write(flags.format === 'json' ? renderRulesJson(RULES) : renderRulesText(RULES, color));
+      setExitCode(EXIT_OK);
+    });
+
+  program
+    .command('explain')
+    .description("print a rule's documentation: what it flags, why, what to do, options")
+    .argument('<rule-id>', 'a rule id, as listed by billcheck rules')
+    .option('--color', 'force colors')
+    .option('--no-color', 'disable colors')
+    .addHelpText('after', '\nExample:\n  $ billcheck explain dunning-trivial-amount')
+    .action(async (id: string, flags: { color?: boolean }) => {
+      const rule = findRule(id);
+      if (rule === undefined) throw new UsageError(`unknown rule "${id}" (run billcheck rules for the list)`);
+      await stdout.write(renderExplain(rule, useColor(flags.color, io)));
+      setExitCode(EXIT_OK);
+    });
+
+  program
+    .command('extract')
+    .description('print the documents billcheck understood, as JSON (for debugging and scripts)')
+    .argument('[files...]', 'files, directories (recursed) or - for standard input')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['json']).default('json'))
+    .option('--delimiter <char>', 'CSV delimiter')
+    .option('--encoding <name>', 'input encoding')
+    .option('--map <field=column>', 'read a field from this column (repeatable)', collect, [])
+    .addOption(new Option('--date-order <order>', 'order of numeric dates').choices(DATE_ORDERS))
+    .addHelpText('after', "\nExamples:\n  $ billcheck extract facture.txt\n  $ billcheck extract invoices.csv | jq '.documents[] | {id, total}'")
+    .action(async (files: string[], flags: CheckFlags) => {
+      const inputs = await resolveInputs(inputPaths(files, io), io.stdin);
+      setExitCode(await runExtract(inputs, inputOptions(flags), { stdout, warn: (line) => io.stderr.write(`${line}\n`) }));
+    });
+
+  return program;
+}
+
+async function check(files: string[], flags: CheckFlags, io: CliIo, stdout: Output): Promise<number> {
+  const format = flags.format as OutputFormat;
+  const config = await loadConfig(flags, io);
+  const quiet = flags.quiet === true;
+  const showProgress = io.stderr.isTTY === true && !quiet && !io.env.CI;
+  const inputs = await resolveInputs(inputPaths(files, io), io.stdin);
+  return runCheck(
+    inputs,
+    {
+      format,
+      config,
+      ruleLevels: parseRuleLevels(flags.rule),
+      quiet,
+      maxWarnings: parseMaxWarnings(flags.maxWarnings),
+      exitZero: flags.exitZero === true,
+      terminations: flags.terminated.map(parseTermination),
+      input: inputOptions(flags),
+      color: format === 'text' && useColor(flags.color, io),
+      today: flags.today === undefined ? todayIso() : parseIsoOption('--today', flags.today),
+    },
+    {
+      stdout,
+      warn: (line) => io.stderr.write(`${line}\n`),
+      progress: showProgress ? terminalProgress(io.stderr) : NO_PROGRESS,
+    },
+  );
+}
+
+/** No file given: standard input when something is piped in, else a usage error rather than a hang. */
+function inputPaths(files: readonly string[], io: CliIo): string[] {
+  if (files.length > 0) return [...files];
+  if (io.stdin.isTTY === true) {
+    throw new UsageError('no input: give files or directories to check, or pipe an export into billcheck -');
+  }
+  return ['-'];
+}
+
+async function loadConfig(flags: CheckFlags, io: CliIo): Promise<BillcheckConfig> {
+  if (flags.config === false) return EMPTY_CONFIG;
+  const file = flags.config ?? (await findConfigFile(io.cwd));
+  return file === undefined ? EMPTY_CONFIG : loadConfigFile(file, RULES);
+}
+
+function inputOptions(flags: CheckFlags): InputOptions {
+  const columnMap = new Map<string, string>();
+  for (const mapping of flags.map ?? []) {
+    const [field, column] = splitAssignment(mapping, '--map', 'FIELD=COLUMN');
+    columnMap.set(field, column);
+  }
+  if (flags.delimiter !== undefined && [...flags.delimiter].length !== 1 && flags.delimiter !== '\\t') {
+    throw new UsageError(`--delimiter takes one character, not "${flags.delimiter}"`);
+  }
+  return {
+    ...(flags.delimiter === undefined ? {} : { delimiter: flags.delimiter === '\\t' ? '\t' : flags.delimiter }),
+    ...(flags.encoding === undefined ? {} : { encoding: flags.encoding }),
+    ...(columnMap.size === 0 ? {} : { columnMap }),
+    ...(flags.dateOrder === undefined ? {} : { dateOrder: flags.dateOrder as DateOrder }),
+  };
+}
+
+function splitAssignment(text: string, option: string, shape: string): [string, string] {
+  const at = text.indexOf('=');
+  if (at <= 0 || at === text.length - 1) throw new UsageError(`${option} expects ${shape}, not "${text}"`);
+  return [text.slice(0, at).trim(), text.slice(at + 1).trim()];
+}
+
+function parseRuleLevels(assignments: readonly string[]): Map<string, RuleLevel> {
+  const levels = new Map<string, RuleLevel>();
+  for (const assignment of assignments) {
+    const [id, level] = splitAssignment(assignment, '--rule', 'ID=off|info|warning|error');
+    if (findRule(id) === undefined) throw new UsageError(`--rule: unknown rule "${id}" (run billcheck rules for the list)`);
+    try {
+      levels.set(id, parseLevel(level, `--rule ${id}`, undefined));
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+  }
+  return levels;
+}
+
+function parseMaxWarnings(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d{1,9}$/.test(text)) throw new UsageError(`--max-warnings expects a whole number, not "${text}"`);
+  return Number(text);
+}
+
+function parseIsoOption(option: string, text: string): string {
+  const parsed = parseDate(text);
+  if (!parsed.ok) throw new UsageError(`${option}: "${text}" is not a date (${parsed.reason})`);
+  return parsed.iso;
+}
+
+/** `--terminated 2024-01-15` (every account) or `--terminated 0612345001=15/01/2024`. */
+function parseTermination(text: string): KnownTermination {
+  const at = text.lastIndexOf('=');
+  const account = at > 0 ? text.slice(0, at).trim() : undefined;
+  const date = parseIsoOption('--terminated', at > 0 ? text.slice(at + 1).trim() : text.trim());
+  return account === undefined ? { date } : { account, date };
+}
+
+/** --color / --no-color win; then NO_COLOR (which chalk ignores) and FORCE_COLOR; then whether stdout is a terminal. */
+export function useColor(flag: boolean | undefined, io: CliIo): boolean {
+  if (flag !== undefined) return flag;
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force !== 'false';
+  return io.stdout.isTTY === true;
+}

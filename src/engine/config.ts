@@ -1,0 +1,188 @@
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import type { Severity } from '../model/finding.js';
+import { SEVERITIES } from '../model/finding.js';
+import type { ConfiguredRule } from './engine.js';
+import type { AnyRule, OptionValue, RuleOptions } from './rule.js';
+
+export const CONFIG_FILE_NAME = 'billcheck.config.json';
+
+export type RuleLevel = Severity | 'off';
+export const RULE_LEVELS: readonly RuleLevel[] = ['off', ...SEVERITIES];
+
+export interface RuleSetting {
+  readonly level?: RuleLevel;
+  readonly options?: ReadonlyMap<string, OptionValue>;
+}
+
+/** A validated config file: per-rule severity and options. */
+export interface BillcheckConfig {
+  /** Where it was read from; undefined for the built-in defaults. */
+  readonly file?: string;
+  readonly rules: ReadonlyMap<string, RuleSetting>;
+}
+
+export const EMPTY_CONFIG: BillcheckConfig = { rules: new Map() };
+
+/** A config problem: the CLI prints it on one line and exits with 2. */
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string | undefined,
+    message: string,
+  ) {
+    super(file === undefined ? message : `${file}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** billcheck.config.json in `cwd` or the nearest folder above it, like ESLint's and Prettier's lookup. */
+export async function findConfigFile(cwd: string): Promise<string | undefined> {
+  let folder = resolve(cwd);
+  for (;;) {
+    const candidate = join(folder, CONFIG_FILE_NAME);
+    if (await isFile(candidate)) return candidate;
+    const parent = dirname(folder);
+    if (parent === folder) return undefined;
+    folder = parent;
+  }
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+export async function loadConfigFile(file: string, rules: readonly AnyRule[]): Promise<BillcheckConfig> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(file, `cannot read the config file (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`);
+  }
+  return parseConfig(text, file, rules);
+}
+
+/** Parses and validates a config text; every problem names the key at fault. */
+export function parseConfig(text: string, file: string | undefined, rules: readonly AnyRule[]): BillcheckConfig {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new ConfigError(file, `not valid JSON (${(error as Error).message})`);
+  }
+  if (!isRecord(raw)) throw new ConfigError(file, 'the config must be a JSON object');
+  for (const key of Object.keys(raw)) {
+    if (key !== '$schema' && key !== 'rules') throw new ConfigError(file, `unknown key "${key}" (expected "rules")`);
+  }
+  const settings = new Map<string, RuleSetting>();
+  const rawRules = raw.rules ?? {};
+  if (!isRecord(rawRules)) throw new ConfigError(file, '"rules" must be an object of rule id → severity or settings');
+  const byId = new Map(rules.map((rule) => [rule.id, rule]));
+  for (const [id, value] of Object.entries(rawRules)) {
+    const rule = byId.get(id);
+    if (rule === undefined) throw new ConfigError(file, `unknown rule "${id}" (see \`billcheck rules\`)`);
+    settings.set(id, parseRuleSetting(rule, value, file));
+  }
+  return { file, rules: settings };
+}
+
+/** A rule's setting: "warning", or { "severity": "warning", "options": { … } }, or ["warning", { … }]. */
+function parseRuleSetting(rule: AnyRule, value: unknown, file: string | undefined): RuleSetting {
+  if (typeof value === 'string') return { level: parseLevel(value, `rules.${rule.id}`, file) };
+  let level: unknown;
+  let options: unknown;
+  if (Array.isArray(value)) {
+    if (value.length < 1 || value.length > 2) {
+      throw new ConfigError(file, `rules.${rule.id}: expected [severity] or [severity, options]`);
+    }
+    [level, options] = value;
+  } else if (isRecord(value)) {
+    for (const key of Object.keys(value)) {
+      if (key !== 'severity' && key !== 'options') {
+        throw new ConfigError(file, `rules.${rule.id}: unknown key "${key}" (expected "severity" or "options")`);
+      }
+    }
+    level = value.severity;
+    options = value.options;
+  } else {
+    throw new ConfigError(file, `rules.${rule.id}: expected a severity (${RULE_LEVELS.join(', ')}) or an object`);
+  }
+  return {
+    level: level === undefined ? undefined : parseLevel(level, `rules.${rule.id}.severity`, file),
+    options: options === undefined ? undefined : parseOptions(rule, options, file),
+  };
+}
+
+export function parseLevel(value: unknown, where: string, file: string | undefined): RuleLevel {
+  if (typeof value === 'string' && (RULE_LEVELS as readonly string[]).includes(value)) return value as RuleLevel;
+  throw new ConfigError(file, `${where}: "${String(value)}" is not a severity (${RULE_LEVELS.join(', ')})`);
+}
+
+function parseOptions(rule: AnyRule, value: unknown, file: string | undefined): ReadonlyMap<string, OptionValue> {
+  const where = `rules.${rule.id}.options`;
+  if (!isRecord(value)) throw new ConfigError(file, `${where}: expected an object`);
+  const defaults: RuleOptions = rule.options;
+  const options = new Map<string, OptionValue>();
+  for (const [name, given] of Object.entries(value)) {
+    if (!Object.hasOwn(defaults, name)) {
+      const known = Object.keys(defaults);
+      throw new ConfigError(
+        file,
+        `${where}: unknown option "${name}" (${known.length > 0 ? `known: ${known.join(', ')}` : 'this rule has no options'})`,
+      );
+    }
+    options.set(name, coerceOption(defaults[name] as OptionValue, given, `${where}.${name}`, file));
+  }
+  return options;
+}
+
+const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
+
+/** An option takes the type of its default; amounts are decimal strings ("10000.00" or 10000). */
+function coerceOption(defaultValue: OptionValue, given: unknown, where: string, file: string | undefined): OptionValue {
+  if (typeof defaultValue === 'string' && DECIMAL_TEXT.test(defaultValue)) {
+    // JSON numbers are accepted for convenience; integers and short decimals print back exactly.
+    const text = typeof given === 'number' && Number.isFinite(given) ? String(given) : given;
+    if (typeof text === 'string' && DECIMAL_TEXT.test(text)) return text;
+    throw new ConfigError(file, `${where}: expected a decimal amount such as "${defaultValue}"`);
+  }
+  if (Array.isArray(defaultValue)) {
+    if (Array.isArray(given) && given.every((item) => typeof item === 'string' || (typeof item === 'number' && Number.isFinite(item)))) {
+      return given.map((item) => String(item));
+    }
+    throw new ConfigError(file, `${where}: expected a list of strings`);
+  }
+  if (typeof given !== typeof defaultValue || (typeof given === 'number' && !Number.isFinite(given))) {
+    throw new ConfigError(file, `${where}: expected a ${typeof defaultValue}`);
+  }
+  return given as OptionValue;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The rules of one run: defaults, then the config file, then `--rule ID=LEVEL` from the command
+ * line, which wins. Rules set to "off" are left out.
+ */
+export function configureRules(
+  rules: readonly AnyRule[],
+  config: BillcheckConfig,
+  commandLine: ReadonlyMap<string, RuleLevel> = new Map(),
+): ConfiguredRule[] {
+  const configured: ConfiguredRule[] = [];
+  for (const rule of rules) {
+    const setting = config.rules.get(rule.id);
+    const level = commandLine.get(rule.id) ?? setting?.level ?? rule.severity;
+    if (level === 'off') continue;
+    const options: Record<string, OptionValue> = Object.create(null);
+    Object.assign(options, rule.options);
+    for (const [name, value] of setting?.options ?? []) options[name] = value;
+    configured.push({ rule, severity: level, options: Object.freeze(options) });
+  }
+  return configured;
+}

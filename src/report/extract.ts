@@ -1,0 +1,53 @@
+import type { BillingDocument, DocumentLine } from '../model/document.js';
+import type { InvalidInputEvent } from '../model/input.js';
+import type { Money } from '../model/money.js';
+
+/**
+ * `billcheck extract`: the normalized documents with the model's field names, amounts as
+ * decimal strings, absent fields left out (absent is not zero). Rows that could not be read
+ * are listed under `invalid`, so that nothing billcheck was given goes unaccounted for.
+ */
+export function renderExtract(documents: readonly BillingDocument[], invalid: readonly InvalidInputEvent[]): string {
+  const report = {
+    version: 1,
+    documents: documents.map(serializeDocument),
+    invalid: invalid.map(({ file, line, reason, column, value }) => ({ file, line, reason, column, value })),
+  };
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+const amount = (value: Money | undefined): string | undefined => value?.toFixed(2);
+
+function serializeLine(line: DocumentLine): Record<string, string | undefined> {
+  return {
+    description: line.description,
+    net: amount(line.net),
+    tax: amount(line.tax),
+    total: amount(line.total),
+    quantity: line.quantity,
+    unitPrice: amount(line.unitPrice),
+    taxRate: line.taxRate,
+  };
+}
+
+export function serializeDocument(doc: BillingDocument): Record<string, unknown> {
+  return {
+    kind: doc.kind,
+    id: doc.id,
+    account: doc.account,
+    operator: doc.operator,
+    issueDate: doc.issueDate,
+    dueDate: doc.dueDate,
+    periodStart: doc.periodStart,
+    periodEnd: doc.periodEnd,
+    effectiveDate: doc.effectiveDate,
+    currency: doc.currency,
+    net: amount(doc.net),
+    tax: amount(doc.tax),
+    total: amount(doc.total),
+    amountDue: amount(doc.amountDue),
+    lines: doc.lines.map(serializeLine),
+    references: doc.references,
+    source: doc.source,
+  };
+}

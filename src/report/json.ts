@@ -1,0 +1,59 @@
+import type { Finding } from '../model/finding.js';
+import type { CheckResult, FatalProblem, Summary } from './result.js';
+import { terminalSafeJson } from './sanitize.js';
+
+export const REPORT_VERSION = 1;
+
+/**
+ * A finding as the JSON report (and each NDJSON line) writes it. Keys are set in the documented
+ * order, and absent optional fields are left out rather than written as null.
+ */
+export function findingJson(finding: Finding): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    message: finding.message,
+    file: finding.file,
+    line: finding.line,
+  };
+  if (finding.account !== undefined) out.account = finding.account;
+  if (finding.documentId !== undefined) out.documentId = finding.documentId;
+  if (finding.documentKind !== undefined) out.documentKind = finding.documentKind;
+  if (finding.date !== undefined) out.date = finding.date;
+  if (finding.amount !== undefined) out.amount = finding.amount;
+  if (finding.currency !== undefined) out.currency = finding.currency;
+  out.evidence = finding.evidence;
+  return out;
+}
+
+/** The six documented counts, in order: `accounts` is for the text summary only. */
+export function summaryJson(summary: Summary): Record<string, number> {
+  return {
+    files: summary.files,
+    documents: summary.documents,
+    rows: summary.rows,
+    errors: summary.errors,
+    warnings: summary.warnings,
+    infos: summary.infos,
+  };
+}
+
+export function fatalJson(fatal: readonly FatalProblem[]): Array<{ file: string; message: string }> {
+  return fatal.map((problem) => ({ file: problem.file, message: problem.message }));
+}
+
+/**
+ * The versioned JSON report (schema/report.schema.json), pretty-printed with a trailing newline.
+ * `fatal` is always present, empty when every file could be checked, so that `jq '.fatal[]'`
+ * never meets a null.
+ */
+export function renderJson(result: CheckResult): string {
+  const report = {
+    version: REPORT_VERSION,
+    valid: result.valid,
+    summary: summaryJson(result.summary),
+    findings: result.findings.map(findingJson),
+    fatal: fatalJson(result.fatal),
+  };
+  return `${terminalSafeJson(JSON.stringify(report, null, 2))}\n`;
+}

@@ -1,0 +1,27 @@
+import type { Finding } from '../model/finding.js';
+import { REPORT_VERSION, fatalJson, findingJson, summaryJson } from './json.js';
+import type { CheckResult } from './result.js';
+import { terminalSafeJson } from './sanitize.js';
+
+/**
+ * One finding per line, the same object as in the JSON report's `findings`, so that a consumer
+ * handles both formats with one parser. A line is written as soon as its finding exists.
+ */
+export function renderNdjsonFinding(finding: Finding): string {
+  return `${terminalSafeJson(JSON.stringify(findingJson(finding)))}\n`;
+}
+
+/**
+ * The last line of a stream: told apart from findings by `"type": "summary"` (and by having no
+ * `ruleId`), so that a consumer can stop reading when it arrives.
+ */
+export function renderNdjsonSummary(result: Pick<CheckResult, 'summary' | 'valid' | 'fatal'>): string {
+  const line = {
+    version: REPORT_VERSION,
+    type: 'summary',
+    valid: result.valid,
+    summary: summaryJson(result.summary),
+    fatal: fatalJson(result.fatal),
+  };
+  return `${terminalSafeJson(JSON.stringify(line))}\n`;
+}

@@ -1,0 +1,170 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { AmountStyle, DocumentKind } from '../model/document.js';
+import type { Finding, Severity } from '../model/finding.js';
+import { formatMoney } from '../model/format.js';
+import { Money } from '../model/money.js';
+import type { CheckResult, FatalProblem, Summary } from './result.js';
+import { printable } from './sanitize.js';
+
+export interface TextReportOptions {
+  readonly color: boolean;
+  /** How each file wrote its amounts, so that a document's amount is written back the same way. */
+  readonly styles?: ReadonlyMap<string, AmountStyle>;
+}
+
+/** Above this many accounts a reader needs to be told where to start. */
+const MANY_ACCOUNTS = 10;
+const WORST_ACCOUNTS_SHOWN = 5;
+
+const LABEL_WIDTH = 'warning'.length;
+const FINDING_INDENT = '    ';
+const DETAIL_INDENT = ' '.repeat(FINDING_INDENT.length + LABEL_WIDTH + 2);
+
+const KIND_NAMES: Readonly<Record<DocumentKind, string>> = {
+  invoice: 'invoice',
+  'credit-note': 'credit note',
+  dunning: 'dunning letter',
+  payment: 'payment',
+  termination: 'termination',
+};
+
+/**
+ * The report for a person, in the manner of ESLint's "stylish": findings grouped by file, then
+ * account, then a summary line. Every string that comes from the input goes through printable().
+ */
+export function renderText(result: CheckResult, options: TextReportOptions): string {
+  const paint = new Chalk({ level: options.color ? 1 : 0 });
+  const out: string[] = [];
+  for (const [file, groups] of groupFindings(result.findings)) {
+    out.push(paint.underline(printable(file)));
+    let first = true;
+    for (const [account, findings] of groups) {
+      if (account !== undefined) {
+        if (!first) out.push('');
+        out.push(`  ${paint.bold(`Account ${printable(account)}`)}`);
+      }
+      first = false;
+      for (const finding of findings) out.push(...renderFinding(finding, options.styles?.get(file), paint));
+    }
+    out.push('');
+  }
+  for (const problem of result.fatal) out.push(renderFatal(problem, paint));
+  if (result.fatal.length > 0) out.push('');
+  out.push(summaryLine(result, paint));
+  const worst = worstAccountsLine(result.findings, result.summary);
+  if (worst !== undefined) out.push(worst);
+  return `${out.join('\n')}\n`;
+}
+
+type AccountGroups = Map<string | undefined, Finding[]>;
+
+/**
+ * Files in the order of their first finding (the result is sorted by file already); within a
+ * file, the findings about no account (unreadable rows) first, then accounts by first finding.
+ */
+function groupFindings(findings: readonly Finding[]): Map<string, AccountGroups> {
+  const files = new Map<string, AccountGroups>();
+  for (const finding of findings) {
+    let groups = files.get(finding.file);
+    if (groups === undefined) {
+      groups = new Map([[undefined, []]]);
+      files.set(finding.file, groups);
+    }
+    let group = groups.get(finding.account);
+    if (group === undefined) {
+      group = [];
+      groups.set(finding.account, group);
+    }
+    group.push(finding);
+  }
+  for (const groups of files.values()) {
+    if (groups.get(undefined)?.length === 0) groups.delete(undefined);
+  }
+  return files;
+}
+
+function severityLabel(severity: Severity, paint: ChalkInstance): string {
+  const label = severity.padEnd(LABEL_WIDTH);
+  if (severity === 'error') return paint.red(label);
+  if (severity === 'warning') return paint.yellow(label);
+  return paint.blue(label);
+}
+
+/** Two lines: what is wrong and which rule says so; then which document and where. */
+function renderFinding(finding: Finding, style: AmountStyle | undefined, paint: ChalkInstance): string[] {
+  const headline = `${FINDING_INDENT}${severityLabel(finding.severity, paint)}  ${printable(finding.message)}  ${paint.dim(finding.ruleId)}`;
+  const document = describeDocument(finding, style);
+  const place = location(finding);
+  const details = document === undefined ? place : `${document}  ${place}`;
+  return [headline, `${DETAIL_INDENT}${details}`];
+}
+
+function location(finding: Finding): string {
+  const file = printable(finding.file);
+  // Line 0 marks a fact that comes from no file line (e.g. a termination given on the command line).
+  return finding.line > 0 ? `${file}:${finding.line}` : file;
+}
+
+/** "dunning letter MED-2024-031 of 2024-03-10, 0,01 €"; undefined for a finding about no document. */
+function describeDocument(finding: Finding, style: AmountStyle | undefined): string | undefined {
+  if (finding.documentKind === undefined && finding.documentId === undefined) return undefined;
+  const parts: string[] = [];
+  if (finding.documentKind !== undefined) parts.push(KIND_NAMES[finding.documentKind]);
+  if (finding.documentId !== undefined) parts.push(printable(finding.documentId));
+  if (finding.date !== undefined) parts.push(`of ${finding.date}`);
+  let text = parts.join(' ');
+  if (finding.amount !== undefined) text += `, ${writeAmount(finding.amount, finding.currency, style)}`;
+  return text;
+}
+
+/** The amount as the file wrote amounts; without a known style, plainly: "149000.00 EUR". */
+export function writeAmount(amount: string, currency: string | undefined, style: AmountStyle | undefined): string {
+  const code = currency === undefined ? '' : ` ${printable(currency)}`;
+  if (style === undefined || currency === undefined) return `${amount}${code}`;
+  let money: Money;
+  try {
+    money = Money.parse(amount);
+  } catch {
+    return `${printable(amount)}${code}`;
+  }
+  return formatMoney(money, currency, style);
+}
+
+function renderFatal(problem: FatalProblem, paint: ChalkInstance): string {
+  return `${paint.red('fatal'.padEnd(LABEL_WIDTH))}  ${printable(problem.file)}: ${printable(problem.message)}`;
+}
+
+function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
+/** "✖ 5 problems (4 errors, 1 warning) in 31 documents, 3 accounts, 1 file". */
+function summaryLine(result: CheckResult, paint: ChalkInstance): string {
+  const { summary } = result;
+  const scope = `in ${plural(summary.documents, 'document')}, ${plural(summary.accounts, 'account')}, ${plural(summary.files, 'file')}`;
+  const unchecked = result.fatal.length === 0 ? '' : `; ${plural(result.fatal.length, 'file')} could not be checked`;
+  const problems = summary.errors + summary.warnings + summary.infos;
+  if (problems === 0) {
+    const line = `No problems ${scope}${unchecked}`;
+    return result.fatal.length === 0 ? paint.green(`✔ ${line}`) : paint.red.bold(`✖ ${line}`);
+  }
+  const counts = [plural(summary.errors, 'error'), plural(summary.warnings, 'warning')];
+  if (summary.infos > 0) counts.push(plural(summary.infos, 'info'));
+  const line = `✖ ${plural(problems, 'problem')} (${counts.join(', ')}) ${scope}${unchecked}`;
+  if (summary.errors > 0 || result.fatal.length > 0) return paint.red.bold(line);
+  return summary.warnings > 0 ? paint.yellow.bold(line) : paint.blue.bold(line);
+}
+
+/** With many accounts, the few that need attention first: most errors, then first seen. */
+function worstAccountsLine(findings: readonly Finding[], summary: Summary): string | undefined {
+  if (summary.accounts <= MANY_ACCOUNTS) return undefined;
+  const errors = new Map<string, number>();
+  for (const finding of findings) {
+    if (finding.severity !== 'error' || finding.account === undefined) continue;
+    errors.set(finding.account, (errors.get(finding.account) ?? 0) + 1);
+  }
+  if (errors.size === 0) return undefined;
+  // A stable sort keeps first-seen order among accounts with as many errors.
+  const worst = [...errors].sort((a, b) => b[1] - a[1]).slice(0, WORST_ACCOUNTS_SHOWN);
+  return `  Worst accounts: ${worst.map(([account, count]) => `${printable(account)} (${plural(count, 'error')})`).join(', ')}`;
+}

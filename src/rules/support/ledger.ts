@@ -1,0 +1,152 @@
+/**
+ * What an account's invoices still owe, from the credit notes and payments that reference
+ * them. Shared by the account rules that compare a demand with the debt behind it.
+ */
+import { timelineDay } from '../../engine/account-entry.js';
+import type { AccountEntry } from '../../engine/rule.js';
+import { Money } from '../../model/money.js';
+
+/**
+ * What an invoice bills. The total comes first: an invoice's amount due may carry an earlier
+ * balance ("report de solde"), which the earlier invoice already counts.
+ */
+export function invoiceAmount(invoice: AccountEntry): Money | undefined {
+  return invoice.total ?? invoice.amountDue;
+}
+
+/** The model stores credit notes and payments as magnitudes; `abs` guards against a signed export. */
+function reductionAmount(entry: AccountEntry): Money | undefined {
+  return (entry.total ?? entry.amountDue)?.abs();
+}
+
+/** One invoice's dated reductions in date order, with running sums for a binary search by day. */
+interface DatedReductions {
+  readonly days: readonly number[];
+  /** `sums[i]` = the reductions up to and including `days[i]`. */
+  readonly sums: readonly Money[];
+}
+
+interface DatedShare {
+  readonly day: number;
+  readonly share: Money;
+}
+
+/** The invoices' debt at a date, in their (single) currency. */
+export interface Owed {
+  readonly amount: Money;
+  readonly currency: string;
+}
+
+export class AccountLedger {
+  /** First invoice of each id: a second one under the same id is duplicate-invoice's business. */
+  private readonly invoices = new Map<string, AccountEntry>();
+  private readonly dated = new Map<string, DatedReductions>();
+  private readonly credited = new Map<string, Money>();
+
+  /** `entries` in timeline order (as AccountTimeline gives them), so "the first invoice" is the earliest. */
+  constructor(entries: readonly AccountEntry[]) {
+    for (const entry of entries) {
+      if (entry.kind === 'invoice' && entry.id !== undefined && !this.invoices.has(entry.id)) {
+        this.invoices.set(entry.id, entry);
+      }
+    }
+    const shares = new Map<string, DatedShare[]>();
+    for (const entry of entries) {
+      if (entry.kind === 'credit-note' || entry.kind === 'payment') this.apply(entry, shares);
+    }
+    for (const [id, list] of shares) this.dated.set(id, runningSums(list));
+  }
+
+  invoice(id: string): AccountEntry | undefined {
+    return this.invoices.get(id);
+  }
+
+  /**
+   * What the invoices still owe on `day`: their amounts minus the credit notes and payments
+   * referencing them dated on or before `day` (undated ones cannot be placed and are left out).
+   * Undefined when an id is unknown, an invoice has no amount, or the invoices mix currencies.
+   */
+  owedAt(ids: readonly string[], day: number): Owed | undefined {
+    let amount = Money.ZERO;
+    let currency: string | undefined;
+    for (const id of new Set(ids)) {
+      const invoice = this.invoices.get(id);
+      const billed = invoice === undefined ? undefined : invoiceAmount(invoice);
+      if (invoice === undefined || billed === undefined) return undefined;
+      if (currency !== undefined && currency !== invoice.currency) return undefined;
+      currency = invoice.currency;
+      amount = amount.add(billed).sub(this.reducedBy(id, day));
+    }
+    return currency === undefined ? undefined : { amount, currency };
+  }
+
+  /** True when credit notes referencing the invoice (at any date) cover its whole amount: it was cancelled. */
+  isCancelled(id: string): boolean {
+    const invoice = this.invoices.get(id);
+    const billed = invoice === undefined ? undefined : invoiceAmount(invoice);
+    const credited = this.credited.get(id);
+    return billed !== undefined && credited !== undefined && !credited.lt(billed);
+  }
+
+  private reducedBy(id: string, day: number): Money {
+    const reductions = this.dated.get(id);
+    if (reductions === undefined) return Money.ZERO;
+    // Last index whose day is <= `day`.
+    let low = 0;
+    let high = reductions.days.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const mid = (low + high) >>> 1;
+      if ((reductions.days[mid] ?? Infinity) <= day) {
+        found = mid;
+        low = mid + 1;
+      } else {
+        high = mid - 1;
+      }
+    }
+    return found < 0 ? Money.ZERO : (reductions.sums[found] ?? Money.ZERO);
+  }
+
+  /**
+   * Spreads a reduction over the invoices it references, in the order it lists them: each takes
+   * up to its own amount, the last takes the rest (an overpayment stays on the last invoice).
+   * A reduction in another currency than the invoice cannot be netted against it.
+   */
+  private apply(entry: AccountEntry, shares: Map<string, DatedShare[]>): void {
+    const amount = reductionAmount(entry);
+    if (amount === undefined) return;
+    const targets: AccountEntry[] = [];
+    for (const id of new Set(entry.references)) {
+      const invoice = this.invoices.get(id);
+      if (invoice !== undefined && invoice.currency === entry.currency) targets.push(invoice);
+    }
+    const day = timelineDay(entry);
+    let remaining = amount;
+    for (const [index, invoice] of targets.entries()) {
+      const billed = invoiceAmount(invoice);
+      const cap = billed === undefined || billed.isNegative() ? Money.ZERO : billed;
+      const share = index === targets.length - 1 || remaining.lt(cap) ? remaining : cap;
+      remaining = remaining.sub(share);
+      const id = invoice.id as string;
+      if (entry.kind === 'credit-note') this.credited.set(id, (this.credited.get(id) ?? Money.ZERO).add(share));
+      if (day === undefined) continue;
+      const list = shares.get(id);
+      if (list === undefined) shares.set(id, [{ day, share }]);
+      else list.push({ day, share });
+    }
+  }
+}
+
+function runningSums(list: DatedShare[]): DatedReductions {
+  // Timeline order already sorts by day; the (stable) sort only guards a caller that did not.
+  list.sort((a, b) => a.day - b.day);
+  const days: number[] = [];
+  const sums: Money[] = [];
+  let sum = Money.ZERO;
+  for (const { day, share } of list) {
+    sum = sum.add(share);
+    days.push(day);
+    sums.push(sum);
+  }
+  return { days, sums };
+}
