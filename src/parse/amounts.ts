@@ -284,14 +284,18 @@ function read(raw: string, scanned: Scan): Reading | Failure {
 
   const last = separators[separators.length - 1] ?? 0;
   const isDecimalCandidate = last === DOT || last === COMMA;
-  let group = 0;
+  const group = separators.length > 1 ? (separators[0] ?? 0) : 0;
   let sameAsLast = true;
+  let lastRepeated = false;
+  let mixedGroups = false;
   for (let k = 0; k < separators.length - 1; k++) {
     const separator = separators[k] ?? 0;
-    if (separator !== last) sameAsLast = false;
-    if (k === 0) group = separator;
-    else if (separator !== group) return refusal('mixed group separators');
+    if (separator === last) lastRepeated = true;
+    else sameAsLast = false;
+    if (separator !== group) mixedGroups = true;
   }
+  if (isDecimalCandidate && lastRepeated && !sameAsLast) return refusal('more than one decimal separator');
+  if (mixedGroups) return refusal('mixed group separators');
 
   if (!isDecimalCandidate || (separators.length > 1 && sameAsLast)) {
     // Every separator groups digits: "1 234 567", "1.234.567".

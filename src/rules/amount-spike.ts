@@ -88,5 +88,5 @@ function insertionIndex(sorted: readonly Money[], amount: Money): number {
 
 /** "3 104×" reads better than "3 104,17×"; below 10 (a configured factor of 3) one decimal still matters. */
 function roundRatio(ratio: Decimal): number {
-  return ratio.toDecimalPlaces(ratio.gte(10) ? 0 : 1).toNumber();
+  return ratio.toDecimalPlaces(ratio.gte(10) ? 0 : 1, Decimal.ROUND_HALF_UP).toNumber();
 }

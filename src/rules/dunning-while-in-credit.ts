@@ -70,7 +70,7 @@ export default defineRule({
       const covered = references.length > 0 ? coverOfReferences(references) : undefined;
       if (covered !== undefined) {
         ctx.report({ messageId: 'covered', data: { ...covered, references }, document: letter });
-      } else if (!billedUnknown && credited.isPositive() && !credited.lt(billed)) {
+      } else if (!billedUnknown && isPositive(credited) && !credited.lt(billed)) {
         ctx.report({ messageId: 'inCredit', data: { billed, credited, references }, document: letter });
       }
     }
@@ -88,18 +88,22 @@ export default defineRule({
       let referencedCredited = Money.ZERO;
       for (const credit of credits) referencedCredited = referencedCredited.add(credit.total ?? credit.amountDue ?? Money.ZERO);
       // Nothing credited covers nothing: a letter for a blank invoice is dunning-for-blank-invoice's finding.
-      if (!referencedCredited.isPositive() || referencedCredited.lt(referencedBilled)) return undefined;
+      if (!isPositive(referencedCredited) || referencedCredited.lt(referencedBilled)) return undefined;
       return { billed: referencedBilled, credited: referencedCredited };
     }
   },
 });
+
+function isPositive(amount: Money): boolean {
+  return amount.gt(Money.ZERO);
+}
 
 /** What an invoice bills; a blank one bills nothing, any other without an amount is unknown. */
 function invoiceAmount(entry: AccountEntry): Money | undefined {
   return entry.total ?? entry.amountDue ?? (entry.blank ? Money.ZERO : undefined);
 }
 
-/** Each invoice id's amount (first copy wins: a re-sent invoice is not billed twice); null when unknown. */
+/** Each invoice id's amount (first copy wins: a re-sent invoice is not billed twice); ids of unknown amount are left out. */
 function invoiceAmounts(entries: readonly AccountEntry[]): Map<string, Money> {
   const amounts = new Map<string, Money>();
   const unknown = new Set<string>();

@@ -1,0 +1,51 @@
+import type { AccountEntry } from '../engine/rule.js';
+import { defineRule } from '../engine/rule.js';
+import { isoFromDayNumber } from '../model/dates.js';
+
+/** A reminder for an invoice that is not yet due demands money the customer does not owe yet. */
+export default defineRule({
+  id: 'dunning-before-due',
+  scope: 'account',
+  severity: 'error',
+  description: 'A dunning letter is dated before the due date of an invoice it refers to.',
+  docs: {
+    why: 'Until its due date an invoice is not late: a reminder or a formal notice ("mise en demeure") sent earlier is a collection process started in error, and the fees or suspension threats it carries have no ground. A letter dated on the due date itself is not reported.',
+    whatToDo: 'Pay the invoice by its due date as usual and ask the operator to withdraw the letter and any fee attached to it.',
+    basis: 'What is owed at a term cannot be demanded before it (Code civil, art. 1305-2); a debtor is put on notice only for a debt that is due (art. 1344).',
+  },
+  messages: {
+    beforeDue: 'A dunning letter dated {{letterDate}} claims invoice {{invoice}}, due only on {{dueDate}} ({{daysEarly}} days early).',
+  },
+  options: {},
+  checkAccount(timeline, ctx) {
+    const invoices = new Map<string, AccountEntry>();
+    for (const entry of timeline.entries) {
+      if (entry.kind === 'invoice' && entry.id !== undefined && !invoices.has(entry.id)) invoices.set(entry.id, entry);
+    }
+    for (const letter of timeline.entries) {
+      const letterDay = letter.issueDay;
+      if (letter.kind !== 'dunning' || letterDay === undefined) continue;
+      // One finding per letter, about the invoice that falls due last; the others are listed.
+      let latest: { id: string; dueDay: number } | undefined;
+      const early: string[] = [];
+      for (const id of new Set(letter.references)) {
+        const dueDay = invoices.get(id)?.dueDay;
+        if (dueDay === undefined || dueDay <= letterDay) continue;
+        early.push(id);
+        if (latest === undefined || dueDay > latest.dueDay) latest = { id, dueDay };
+      }
+      if (latest === undefined) continue;
+      ctx.report({
+        messageId: 'beforeDue',
+        data: {
+          invoice: latest.id,
+          dueDate: isoFromDayNumber(latest.dueDay),
+          letterDate: isoFromDayNumber(letterDay),
+          daysEarly: latest.dueDay - letterDay,
+          invoices: early,
+        },
+        document: letter,
+      });
+    }
+  },
+});

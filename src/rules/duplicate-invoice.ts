@@ -1,0 +1,66 @@
+import type { AccountEntry } from '../engine/rule.js';
+import { defineRule } from '../engine/rule.js';
+import { isoFromDayNumber } from '../model/dates.js';
+import { AccountLedger } from './support/ledger.js';
+
+const where = (entry: AccountEntry): string => `${entry.file}:${entry.line}`;
+
+/** Billing twice for the same thing is the most direct overcharge there is. */
+export default defineRule({
+  id: 'duplicate-invoice',
+  scope: 'account',
+  severity: 'error',
+  description: 'The same invoice number twice with different content, or the same period and total billed under two numbers.',
+  docs: {
+    why: 'An invoice number identifies one bill: two different bills under one number cannot both be right, and the same period billed twice for the same total is usually paid twice without anyone noticing. An identical copy of an invoice (the same number and content, as when two exports overlap) is not reported, and neither is an invoice fully cancelled by credit notes and issued again.',
+    whatToDo: 'Compare the two documents. Ask the operator which one stands and for a credit note (avoir) for the other; if both were paid, ask for a refund of the second payment.',
+    basis: 'An invoice number must identify the invoice uniquely (Code général des impôts, art. 242 nonies A; EN 16931 BT-1). A payment made twice without being owed can be recovered (Code civil, art. 1302-1).',
+  },
+  messages: {
+    differentContent: 'Invoice {{id}} also appears at {{otherLocation}} with different content.',
+    samePeriodAndTotal: 'Invoice {{id}} bills the same period ({{periodStart}} to {{periodEnd}}) and total ({{total}}) as invoice {{other}} at {{otherLocation}}.',
+  },
+  options: {},
+  checkAccount(timeline, ctx) {
+    const ledger = new AccountLedger(timeline.entries);
+    const byId = new Map<string, { first: AccountEntry; contents: Set<number> }>();
+    const byPeriodAndTotal = new Map<string, AccountEntry>();
+    for (const entry of timeline.entries) {
+      if (entry.kind !== 'invoice') continue;
+      if (entry.id !== undefined) {
+        const seen = byId.get(entry.id);
+        if (seen === undefined) {
+          byId.set(entry.id, { first: entry, contents: new Set([entry.contentKey]) });
+        } else {
+          // Each distinct content once: a third copy identical to the second adds nothing.
+          if (!seen.contents.has(entry.contentKey)) {
+            seen.contents.add(entry.contentKey);
+            ctx.report({ messageId: 'differentContent', data: { id: entry.id, other: seen.first.id, otherLocation: where(seen.first) }, document: entry });
+          }
+          continue;
+        }
+      }
+      if (entry.periodStartDay === undefined || entry.periodEndDay === undefined || entry.total === undefined) continue;
+      // A zero bill billed twice costs nothing (blank-invoice covers it); a cancelled bill was already undone.
+      if (entry.total.isZero() || (entry.id !== undefined && ledger.isCancelled(entry.id))) continue;
+      const key = `${entry.periodStartDay}|${entry.periodEndDay}|${entry.currency}|${entry.total.toFixed()}`;
+      const first = byPeriodAndTotal.get(key);
+      if (first === undefined) {
+        byPeriodAndTotal.set(key, entry);
+      } else if (first.id !== entry.id) {
+        ctx.report({
+          messageId: 'samePeriodAndTotal',
+          data: {
+            id: entry.id ?? '(no number)',
+            other: first.id ?? '(no number)',
+            otherLocation: where(first),
+            periodStart: isoFromDayNumber(entry.periodStartDay),
+            periodEnd: isoFromDayNumber(entry.periodEndDay),
+            total: entry.total,
+          },
+          document: entry,
+        });
+      }
+    }
+  },
+});

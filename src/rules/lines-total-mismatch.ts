@@ -1,0 +1,68 @@
+import { defineRule } from '../engine/rule.js';
+import type { BillingDocument, DocumentLine } from '../model/document.js';
+import { Money } from '../model/money.js';
+import { currencyDecimals, lineRoundingAllowance, roundHalfUp, withinTolerance } from './support/arithmetic.js';
+
+type AmountField = 'net' | 'tax' | 'total';
+
+/** The customer pays the total, so a total that the lines do not explain is reported first. */
+const FIELDS: readonly AmountField[] = ['total', 'net', 'tax'];
+
+const MESSAGE_IDS = { total: 'totalMismatch', net: 'netMismatch', tax: 'taxMismatch' } as const;
+
+/** The lines' sum of one amount; undefined unless every line has it, since absent is not zero. */
+function lineSum(lines: readonly DocumentLine[], field: AmountField): Money | undefined {
+  let sum = Money.ZERO;
+  for (const line of lines) {
+    const amount = line[field];
+    if (amount === undefined) return undefined;
+    sum = sum.add(amount);
+  }
+  return sum;
+}
+
+/** Credit notes and payments are stored as magnitudes, while an export may sign their lines. */
+function comparable(doc: BillingDocument, amount: Money): Money {
+  return doc.kind === 'credit-note' || doc.kind === 'payment' ? amount.abs() : amount;
+}
+
+/** Lines that do not add up to the document mean a charge was added, dropped or changed between the detail and the total. */
+export default defineRule({
+  id: 'lines-total-mismatch',
+  scope: 'document',
+  severity: 'error',
+  description: 'The lines do not add up to the document amount (EN 16931 BR-CO-10), beyond line-by-line rounding.',
+  docs: {
+    why: 'The total to pay must be the sum of the charges listed. When it is not, either a charge is missing from the detail (the customer pays for something not shown) or the detail lists charges that are not billed.',
+    whatToDo: 'Add up the lines yourself, then ask the operator for the missing detail or a corrected invoice.',
+    basis: 'EN 16931 BR-CO-10 (sum of line net amounts = BT-106, exact); BR-CO-13 and BR-CO-15 carry it to the totals. In France the invoice must state each charge and its price (Code général des impôts, annex II, article 242 nonies A).',
+    options: {
+      roundingPerLine: 'Rounding accepted for each line after the first, in the document currency. Operators round each line, then compute VAT (or the net, on tax-inclusive prices) once on the sum; each rounding is off by at most half a cent, which never adds up to more than one cent per extra line. A single-line document must match exactly.',
+    },
+  },
+  messages: {
+    totalMismatch: 'The {{lines}} lines add up to {{sum}} with tax, but the document total is {{documentAmount}} (difference {{difference}}).',
+    netMismatch: 'The {{lines}} lines add up to {{sum}} without tax, but the document net is {{documentAmount}} (difference {{difference}}).',
+    taxMismatch: 'The {{lines}} lines add up to {{sum}} of tax, but the document tax is {{documentAmount}} (difference {{difference}}).',
+  },
+  options: { roundingPerLine: '0.01' },
+  checkDocument(doc, ctx) {
+    if (doc.lines.length === 0) return;
+    const allowed = lineRoundingAllowance(ctx.moneyOption('roundingPerLine'), doc.lines.length);
+    const places = currencyDecimals(doc.currency);
+    for (const field of FIELDS) {
+      const documentAmount = doc[field];
+      const exactSum = lineSum(doc.lines, field);
+      if (documentAmount === undefined || exactSum === undefined) continue;
+      // Lines priced in fractions of a cent (per-minute usage) are billed rounded.
+      const sum = comparable(doc, roundHalfUp(exactSum, places));
+      const expected = comparable(doc, documentAmount);
+      if (withinTolerance(sum, expected, allowed)) continue;
+      ctx.report({
+        messageId: MESSAGE_IDS[field],
+        data: { lines: doc.lines.length, sum, documentAmount: expected, difference: expected.sub(sum), allowed },
+        document: doc,
+      });
+    }
+  },
+});

@@ -1,0 +1,77 @@
+import type { AccountEntry } from '../engine/rule.js';
+import { defineRule } from '../engine/rule.js';
+import { isoFromDayNumber } from '../model/dates.js';
+import { AccountLedger } from './support/ledger.js';
+
+interface Billed {
+  readonly entry: AccountEntry;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * The invoices whose periods can be compared, one per bill: copies and exact duplicates
+ * (same number, or same period and total) are duplicate-invoice's findings, and a bill fully
+ * cancelled by credit notes no longer bills its period.
+ */
+function billedPeriods(entries: readonly AccountEntry[]): Billed[] {
+  const ledger = new AccountLedger(entries);
+  const seenIds = new Set<string>();
+  const seenPeriodTotals = new Set<string>();
+  const billed: Billed[] = [];
+  for (const entry of entries) {
+    const { periodStartDay: start, periodEndDay: end } = entry;
+    if (entry.kind !== 'invoice' || start === undefined || end === undefined || end < start) continue;
+    if (entry.id !== undefined) {
+      if (seenIds.has(entry.id) || ledger.isCancelled(entry.id)) continue;
+      seenIds.add(entry.id);
+    }
+    const periodTotal = `${start}|${end}|${entry.currency}|${entry.total?.toFixed() ?? ''}`;
+    if (seenPeriodTotals.has(periodTotal)) continue;
+    seenPeriodTotals.add(periodTotal);
+    billed.push({ entry, start, end });
+  }
+  return billed;
+}
+
+/** Two bills for the same days charge the service twice for the overlap. */
+export default defineRule({
+  id: 'overlapping-period',
+  scope: 'account',
+  severity: 'warning',
+  description: 'Two invoices of one account bill overlapping periods with different totals.',
+  docs: {
+    why: 'A subscription is billed once per day of service. Two invoices whose periods overlap charge the overlapping days twice, unless the second one is a correction whose credit note is missing. Adjacent periods (1–31 March, then 1–30 April) do not overlap. The same period billed twice for the same total is reported by duplicate-invoice instead.',
+    whatToDo: 'Check the service dates on both invoices. Ask the operator for a credit note (avoir) for the days billed twice, or for the credit note that should have cancelled the first invoice.',
+    basis: 'What was paid without being owed can be recovered (Code civil, art. 1302-1).',
+  },
+  messages: {
+    overlap: 'Invoice {{id}} bills {{periodStart}} to {{periodEnd}}, which overlaps invoice {{other}} ({{otherPeriodStart}} to {{otherPeriodEnd}}, at {{otherLocation}}) by {{overlapDays}} days.',
+  },
+  options: {},
+  checkAccount(timeline, ctx) {
+    const billed = billedPeriods(timeline.entries);
+    // Sorted by start, a period overlaps some earlier one exactly when it overlaps the one reaching furthest.
+    billed.sort((a, b) => a.start - b.start || a.end - b.end);
+    let reach: Billed | undefined;
+    for (const current of billed) {
+      if (reach !== undefined && reach.end >= current.start) {
+        ctx.report({
+          messageId: 'overlap',
+          data: {
+            id: current.entry.id ?? '(no number)',
+            periodStart: isoFromDayNumber(current.start),
+            periodEnd: isoFromDayNumber(current.end),
+            other: reach.entry.id ?? '(no number)',
+            otherPeriodStart: isoFromDayNumber(reach.start),
+            otherPeriodEnd: isoFromDayNumber(reach.end),
+            otherLocation: `${reach.entry.file}:${reach.entry.line}`,
+            overlapDays: Math.min(reach.end, current.end) - current.start + 1,
+          },
+          document: current.entry,
+        });
+      }
+      if (reach === undefined || current.end > reach.end) reach = current;
+    }
+  },
+});

@@ -1,0 +1,69 @@
+import { defineRule } from '../engine/rule.js';
+import type { BillingDocument } from '../model/document.js';
+import type { Money } from '../model/money.js';
+import { currencyDecimals, roundHalfUp, withinTolerance } from './support/arithmetic.js';
+
+interface Amounts {
+  readonly net?: Money;
+  readonly tax?: Money;
+  readonly total?: Money;
+}
+
+interface Mismatch {
+  readonly net: Money;
+  readonly tax: Money;
+  readonly expected: Money;
+  readonly total: Money;
+  readonly difference: Money;
+}
+
+/**
+ * Net + tax against the total. The model stores credit notes and payments as magnitudes; an
+ * export may still sign some of their amounts, so for them only the magnitudes are compared.
+ */
+function mismatch(amounts: Amounts, doc: BillingDocument, tolerance: Money): Mismatch | undefined {
+  const { net, tax, total } = amounts;
+  if (net === undefined || tax === undefined || total === undefined) return undefined;
+  const magnitudes = doc.kind === 'credit-note' || doc.kind === 'payment';
+  // Sub-cent net or tax (flagged by sub-cent-amount) are shown rounded, so the total is compared with the rounded sum.
+  const sum = roundHalfUp(net.add(tax), currencyDecimals(doc.currency));
+  const expected = magnitudes ? sum.abs() : sum;
+  const actual = magnitudes ? total.abs() : total;
+  if (withinTolerance(actual, expected, tolerance)) return undefined;
+  return { net, tax, expected, total, difference: actual.sub(expected) };
+}
+
+/** A total that is not net + tax means that one of the three amounts is wrong, and the customer cannot know which. */
+export default defineRule({
+  id: 'total-mismatch',
+  scope: 'document',
+  severity: 'error',
+  description: 'Net + tax differs from the total (EN 16931 BR-CO-15), to the cent.',
+  docs: {
+    why: 'The total with VAT must be the total without VAT plus the VAT: rounding happens when each of those amounts is computed, never in the addition. A bill whose three amounts disagree has been edited by hand or computed from different data, and the amount to pay cannot be trusted.',
+    whatToDo: 'Ask the operator which amount is right and for a corrected invoice; pay the smallest consistent amount meanwhile.',
+    basis: 'EN 16931 BR-CO-15 (BT-112 = BT-109 + BT-110, exact). In France the invoice must state the totals without and with VAT and the VAT per rate (Code général des impôts, article 242 nonies A, annex II).',
+    options: {
+      tolerance: 'Largest accepted difference between net + tax and the total (document currency). "0.00": exact, as BR-CO-15 requires.',
+    },
+  },
+  messages: {
+    documentMismatch: 'Net {{net}} + tax {{tax}} = {{expected}}, but the total says {{total}} (difference {{difference}}).',
+    lineMismatch: 'Line {{line}} ("{{description}}"): net {{net}} + tax {{tax}} = {{expected}}, but the line total says {{total}} (difference {{difference}}).',
+  },
+  options: { tolerance: '0.00' },
+  checkDocument(doc, ctx) {
+    const tolerance = ctx.moneyOption('tolerance');
+    const found = mismatch(doc, doc, tolerance);
+    if (found !== undefined) ctx.report({ messageId: 'documentMismatch', data: { ...found }, document: doc });
+    doc.lines.forEach((line, index) => {
+      const lineFound = mismatch(line, doc, tolerance);
+      if (lineFound === undefined) return;
+      ctx.report({
+        messageId: 'lineMismatch',
+        data: { ...lineFound, line: index + 1, description: line.description ?? '' },
+        document: doc,
+      });
+    });
+  },
+});

@@ -1,0 +1,177 @@
+import { defineRule } from '../engine/rule.js';
+import type { BillingDocument, DocumentLine } from '../model/document.js';
+import { Money } from '../model/money.js';
+import type { TaxRate } from './support/arithmetic.js';
+import {
+  currencyDecimals,
+  lineRoundingAllowance,
+  netFromGross,
+  parseRate,
+  parseRates,
+  taxAtRate,
+  withinTolerance,
+} from './support/arithmetic.js';
+
+interface Taxed {
+  readonly net?: Money;
+  readonly tax?: Money;
+  readonly total?: Money;
+}
+
+/** Credit notes and payments are stored as magnitudes, while an export may sign some of their amounts. */
+function magnitudes(doc: BillingDocument, amounts: Taxed): Taxed {
+  if (doc.kind !== 'credit-note' && doc.kind !== 'payment') return amounts;
+  return { net: amounts.net?.abs(), tax: amounts.tax?.abs(), total: amounts.total?.abs() };
+}
+
+/**
+ * The tax a rate gives, computed both ways a bill may be priced: on the net (tax = round(net × r),
+ * as EN 16931 BR-CO-17 does) and from a tax-inclusive price (net = round(total / (1 + r)),
+ * tax = total − net, as consumer bills priced TTC do).
+ */
+function expectedTaxes(amounts: Taxed, rate: TaxRate, places: number): Money[] {
+  const expected: Money[] = [];
+  if (amounts.net !== undefined) expected.push(taxAtRate(amounts.net, rate, places));
+  if (amounts.total !== undefined) expected.push(amounts.total.sub(netFromGross(amounts.total, rate, places)));
+  return expected;
+}
+
+function explains(amounts: Taxed, rates: readonly TaxRate[], places: number, allowed: Money): boolean {
+  const { tax } = amounts;
+  if (tax === undefined) return true;
+  return rates.some((rate) => expectedTaxes(amounts, rate, places).some((expected) => withinTolerance(tax, expected, allowed)));
+}
+
+/** "20" and "20.0" are the same rate: the key is the rate in ten-thousandths of a percent. */
+function rateKey(rate: TaxRate): number {
+  return (rate.numerator * 10_000) / rate.denominator;
+}
+
+interface RateGroup {
+  readonly rate: TaxRate;
+  net: Money;
+  total: Money | undefined;
+}
+
+/**
+ * The lines grouped by their declared rate, when every line declares one and has a net: VAT is
+ * computed per rate on the group's sum, so a mixed-rate bill (20 % service, 2.1 % press) is
+ * checked rate by rate rather than against one rate. Undefined when the lines do not tell.
+ */
+function groupsByRate(lines: readonly DocumentLine[], doc: BillingDocument): RateGroup[] | undefined {
+  if (lines.length === 0) return undefined;
+  const groups = new Map<number, RateGroup>();
+  for (const line of lines) {
+    const rate = line.taxRate === undefined ? undefined : parseRate(line.taxRate);
+    const { net, total } = magnitudes(doc, line);
+    if (rate === undefined || net === undefined) return undefined;
+    const group = groups.get(rateKey(rate));
+    if (group === undefined) {
+      groups.set(rateKey(rate), { rate, net, total });
+    } else {
+      group.net = group.net.add(net);
+      group.total = group.total === undefined || total === undefined ? undefined : group.total.add(total);
+    }
+  }
+  return [...groups.values()];
+}
+
+function sumOfGroupTaxes(groups: readonly RateGroup[], places: number): Money[] {
+  const onNet = Money.sum(groups.map((group) => taxAtRate(group.net, group.rate, places)));
+  const expected = [onNet];
+  if (groups.every((group) => group.total !== undefined)) {
+    const fromGross = groups.map((group) => {
+      const total = group.total ?? Money.ZERO;
+      return total.sub(netFromGross(total, group.rate, places));
+    });
+    expected.push(Money.sum(fromGross));
+  }
+  return expected;
+}
+
+function distinctDeclaredRates(lines: readonly DocumentLine[]): TaxRate[] {
+  const distinct = new Map<number, TaxRate>();
+  for (const line of lines) {
+    const rate = line.taxRate === undefined ? undefined : parseRate(line.taxRate);
+    if (rate !== undefined && !distinct.has(rateKey(rate))) distinct.set(rateKey(rate), rate);
+  }
+  return [...distinct.values()];
+}
+
+const parsedRateOptions = new WeakMap<readonly string[], TaxRate[]>();
+
+function knownRates(option: readonly string[]): TaxRate[] {
+  let rates = parsedRateOptions.get(option);
+  if (rates === undefined) {
+    rates = parseRates(option);
+    parsedRateOptions.set(option, rates);
+  }
+  return rates;
+}
+
+const texts = (rates: readonly TaxRate[]): string[] => rates.map((rate) => rate.text);
+
+/** VAT that no rate explains is either charged at a wrong rate or computed on a different base than the one shown. */
+export default defineRule({
+  id: 'vat-rate-mismatch',
+  scope: 'document',
+  severity: 'warning',
+  description: 'The VAT is not explained by any known rate (France: 20, 10, 5.5, 2.1, 0), within the rounding of a tax-inclusive bill.',
+  docs: {
+    why: 'VAT at a wrong rate, or computed on another base than the one printed, means the customer pays a wrong amount and cannot recover or check the VAT. Roundings are not errors: a bill priced 39,99 € TTC with 33,33 € HT and 6,66 € TVA is correct, so the rule accepts the tax computed on the net and the tax derived from a tax-inclusive price, each rounded line by line.',
+    whatToDo: 'Check which rate each service should bear (telecom services 20 %; some bundled press or TV content at a reduced rate) and ask the operator for the VAT breakdown per rate.',
+    basis: 'EN 16931 BR-CO-17 (VAT per category = taxable amount × rate, rounded half up to two decimals; the current validation artefacts accept ±1 unit). French rates: Code général des impôts, articles 278 (20 %), 278 bis to 279 (10 %, 5,5 %) and 298 septies (2,1 % press); the invoice must give the VAT per rate (annex II, article 242 nonies A).',
+    options: {
+      rates: 'The rates of the jurisdiction, in percent, as decimal strings. A line that declares its own rate is checked against that rate.',
+      tolerance: 'Difference accepted between the tax and the tax a rate gives (document currency); one cent absorbs the rounding of a tax-inclusive price.',
+      roundingPerLine: 'Extra difference accepted for each line after the first, when the document tax is compared with its lines rounded one by one.',
+    },
+  },
+  messages: {
+    unexplained: 'The tax {{tax}} (net {{net}}, total {{total}}) matches none of the rates {{rates}} %.',
+    ratesMismatch: 'The tax {{tax}} differs from the VAT of its lines at their rates {{rates}} %, {{expected}}.',
+    lineUnexplained: 'Line {{line}} ("{{description}}"): the tax {{tax}} (net {{net}}, total {{total}}) matches none of the rates {{rates}} %.',
+    lineRateMismatch: 'Line {{line}} ("{{description}}"): the tax {{tax}} is not {{rate}} % of the line, which gives {{expected}}.',
+  },
+  options: { rates: ['20', '10', '5.5', '2.1', '0'], tolerance: '0.01', roundingPerLine: '0.01' },
+  checkDocument(doc, ctx) {
+    const rates = knownRates(ctx.options.rates);
+    const places = currencyDecimals(doc.currency);
+    const tolerance = ctx.moneyOption('tolerance');
+
+    doc.lines.forEach((line, index) => {
+      const amounts = magnitudes(doc, line);
+      const declared = line.taxRate === undefined ? undefined : parseRate(line.taxRate);
+      if (explains(amounts, declared === undefined ? rates : [declared], places, tolerance)) return;
+      const where = { line: index + 1, description: line.description ?? '', tax: amounts.tax };
+      if (declared === undefined) {
+        ctx.report({ messageId: 'lineUnexplained', data: { ...where, net: amounts.net, total: amounts.total, rates: texts(rates) }, document: doc });
+      } else {
+        const expected = expectedTaxes(amounts, declared, places)[0];
+        ctx.report({ messageId: 'lineRateMismatch', data: { ...where, rate: declared.text, expected }, document: doc });
+      }
+    });
+
+    const amounts = magnitudes(doc, doc);
+    const { tax } = amounts;
+    if (tax === undefined) return;
+    const allowed = tolerance.add(lineRoundingAllowance(ctx.moneyOption('roundingPerLine'), doc.lines.length));
+
+    const groups = groupsByRate(doc.lines, doc);
+    if (groups !== undefined) {
+      const expected = sumOfGroupTaxes(groups, places);
+      if (expected.some((candidate) => withinTolerance(tax, candidate, allowed))) return;
+      const groupRates = texts(groups.map((group) => group.rate));
+      ctx.report({ messageId: 'ratesMismatch', data: { tax, expected: expected[0], rates: groupRates }, document: doc });
+      return;
+    }
+    const declared = distinctDeclaredRates(doc.lines);
+    // Several rates without every line's base cannot be summed; each line was checked above.
+    if (declared.length > 1) return;
+    // Lines that carry their own tax were each checked; their sum is lines-total-mismatch's business.
+    if (doc.lines.length > 0 && doc.lines.every((line) => line.tax !== undefined)) return;
+    const candidates = declared.length === 1 ? [...rates, ...declared] : rates;
+    if (explains(amounts, candidates, places, allowed)) return;
+    ctx.report({ messageId: 'unexplained', data: { tax, net: amounts.net, total: amounts.total, rates: texts(rates) }, document: doc });
+  },
+});

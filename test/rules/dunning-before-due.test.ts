@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../src/rules/dunning-before-due.js';
+import { doc, runRule } from '../helpers/builder.js';
+
+const invoice = (id: string, dueDate: string, account = 'A1') => doc({ id, account, issueDate: '2024-03-05', dueDate, total: '59.98' });
+const letter = (issueDate: string, references: string[], account = 'A1') =>
+  doc({ kind: 'dunning', id: `REL-${issueDate}`, account, issueDate, amountDue: '59.98', references });
+
+describe('dunning-before-due', () => {
+  it('flags a relance dated before the invoice falls due, with the days early', () => {
+    const reported = runRule(rule, [invoice('FAC-0324', '2024-03-20'), letter('2024-03-12', ['FAC-0324'])]);
+    expect(reported).toHaveLength(1);
+    expect(reported[0]).toMatchObject({ messageId: 'beforeDue', documentId: 'REL-2024-03-12' });
+    expect(reported[0]?.data).toEqual({
+      invoice: 'FAC-0324',
+      dueDate: '2024-03-20',
+      letterDate: '2024-03-12',
+      daysEarly: 8,
+      invoices: ['FAC-0324'],
+    });
+  });
+
+  it('passes a letter sent on or after the due date', () => {
+    const docs = [invoice('F1', '2024-03-20'), letter('2024-03-20', ['F1']), letter('2024-04-02', ['F1'])];
+    expect(runRule(rule, docs)).toEqual([]);
+  });
+
+  it('reports a letter once, about the invoice that falls due last, listing every early one', () => {
+    const docs = [invoice('F1', '2024-02-20'), invoice('F2', '2024-03-20'), invoice('F3', '2024-04-20'), letter('2024-03-01', ['F1', 'F2', 'F3', 'F3'])];
+    const reported = runRule(rule, docs);
+    expect(reported).toHaveLength(1);
+    expect(reported[0]?.data).toMatchObject({ invoice: 'F3', dueDate: '2024-04-20', daysEarly: 50, invoices: ['F2', 'F3'] });
+  });
+
+  it('matches invoices by id within the same account only', () => {
+    const docs = [invoice('F1', '2024-03-20', 'A2'), letter('2024-03-01', ['F1'], 'A1')];
+    expect(runRule(rule, docs)).toEqual([]);
+  });
+
+  it('needs a letter date and an invoice due date', () => {
+    const docs = [
+      doc({ id: 'F1', issueDate: '2024-03-05', total: '10.00' }),
+      invoice('F2', '2024-03-20'),
+      letter('2024-03-10', ['F1', 'UNKNOWN']),
+      doc({ kind: 'dunning', id: 'MED-SANS-DATE', amountDue: '59.98', references: ['F2'] }),
+    ];
+    expect(runRule(rule, docs)).toEqual([]);
+  });
+});

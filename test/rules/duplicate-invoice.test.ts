@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../src/rules/duplicate-invoice.js';
+import { doc, ordinaryYear, runRule } from '../helpers/builder.js';
+
+const march = { issueDate: '2024-03-05', dueDate: '2024-03-20', periodStart: '2024-03-01', periodEnd: '2024-03-31' };
+
+describe('duplicate-invoice', () => {
+  it('flags one invoice number carrying two different bills, pointing at the first', () => {
+    const docs = [
+      doc({ id: 'FAC-2024-03', total: '39.99', ...march, file: 'janvier.csv', line: 4 }),
+      doc({ id: 'FAC-2024-03', total: '59.99', ...march, file: 'mars.csv', line: 7 }),
+    ];
+    const reported = runRule(rule, docs);
+    expect(reported).toHaveLength(1);
+    expect(reported[0]).toMatchObject({ messageId: 'differentContent', documentId: 'FAC-2024-03', line: 7 });
+    expect(reported[0]?.data.otherLocation).toBe('janvier.csv:4');
+  });
+
+  it('reports each distinct content once, and never an identical re-export', () => {
+    const docs = [
+      doc({ id: 'F1', total: '39.99', ...march }),
+      doc({ id: 'F1', total: '39.99', ...march }),
+      doc({ id: 'F1', total: '42.00', ...march }),
+      doc({ id: 'F1', total: '42.00', ...march }),
+    ];
+    expect(runRule(rule, docs).map((r) => r.messageId)).toEqual(['differentContent']);
+  });
+
+  it('flags the same period and total billed under two numbers', () => {
+    const docs = [doc({ id: 'F-0312', total: '45.90', ...march, line: 3 }), doc({ id: 'F-0398', total: '45.90', ...march, issueDate: '2024-03-28', line: 9 })];
+    const reported = runRule(rule, docs);
+    expect(reported).toHaveLength(1);
+    expect(reported[0]).toMatchObject({ messageId: 'samePeriodAndTotal', documentId: 'F-0398' });
+    expect(reported[0]?.data).toMatchObject({ other: 'F-0312', otherLocation: 'test.csv:3', periodStart: '2024-03-01', periodEnd: '2024-03-31' });
+    expect(String(reported[0]?.data.total)).toBe('45.90');
+  });
+
+  it('passes an invoice cancelled by a credit note and issued again', () => {
+    const docs = [
+      doc({ id: 'F-0312', total: '45.90', ...march }),
+      doc({ kind: 'credit-note', id: 'AV-0040', total: '45.90', issueDate: '2024-03-27', references: ['F-0312'] }),
+      doc({ id: 'F-0398', total: '45.90', ...march, issueDate: '2024-03-28' }),
+    ];
+    expect(runRule(rule, docs)).toEqual([]);
+  });
+
+  it('still flags when a credit note only partly covers the first invoice', () => {
+    const docs = [
+      doc({ id: 'F-0312', total: '45.90', ...march }),
+      doc({ kind: 'credit-note', id: 'AV-0040', total: '5.00', issueDate: '2024-03-27', references: ['F-0312'] }),
+      doc({ id: 'F-0398', total: '45.90', ...march, issueDate: '2024-03-28' }),
+    ];
+    expect(runRule(rule, docs).map((r) => r.messageId)).toEqual(['samePeriodAndTotal']);
+  });
+
+  it('passes a year of ordinary monthly bills, and the same period with a different total or currency', () => {
+    const docs = [
+      ...ordinaryYear(),
+      doc({ id: 'G1', total: '45.90', ...march }),
+      doc({ id: 'G2', total: '45.91', ...march }),
+      doc({ id: 'G3', total: '45.90', ...march, currency: 'CHF' }),
+    ];
+    expect(runRule(rule, docs)).toEqual([]);
+  });
+
+  it('ignores other kinds, zero bills, bills without period, and other accounts', () => {
+    const docs = [
+      doc({ kind: 'credit-note', id: 'AV1', total: '10.00', ...march }),
+      doc({ kind: 'credit-note', id: 'AV1', total: '12.00', ...march }),
+      doc({ id: 'Z1', total: '0.00', ...march }),
+      doc({ id: 'Z2', total: '0.00', ...march }),
+      doc({ id: 'N1', total: '30.00', issueDate: '2024-03-05' }),
+      doc({ id: 'N2', total: '30.00', issueDate: '2024-03-05' }),
+      doc({ id: 'L1', total: '19.99', ...march, account: '0612345001' }),
+      doc({ id: 'L2', total: '19.99', ...march, account: '0612345002' }),
+    ];
+    expect(runRule(rule, docs)).toEqual([]);
+  });
+});
