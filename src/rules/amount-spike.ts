@@ -26,7 +26,8 @@ export default defineRule({
   options: { factor: 10, minHistory: 3, minIncrease: '50.00' },
   checkAccount(timeline, ctx) {
     const factor = new Decimal(String(ctx.options.factor));
-    const minHistory = Number(ctx.options.minHistory);
+    // A median needs at least one earlier bill, whatever the configuration says.
+    const minHistory = Math.max(1, Number(ctx.options.minHistory));
     const minIncrease = ctx.moneyOption('minIncrease');
     // Compared doubled, so that the median of an even count (a half-cent) stays on the cents fast path.
     const doubledMinIncrease = minIncrease.add(minIncrease);

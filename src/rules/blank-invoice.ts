@@ -13,7 +13,7 @@ export default defineRule({
   },
   messages: {
     empty: 'The invoice has no lines and no amount.',
-    zero: 'Every amount on the invoice ({{amounts}} found) is zero.',
+    zero: 'The invoice bills nothing: all {{amounts}} of its amounts are zero.',
   },
   options: {},
   checkDocument(doc, ctx) {

@@ -38,7 +38,8 @@ function expectedTaxes(amounts: Taxed, rate: TaxRate, places: number): Money[] {
 
 function explains(amounts: Taxed, rates: readonly TaxRate[], places: number, allowed: Money): boolean {
   const { tax } = amounts;
-  if (tax === undefined) return true;
+  // Without a tax, or without a base to take it from, there is nothing to explain.
+  if (tax === undefined || (amounts.net === undefined && amounts.total === undefined)) return true;
   return rates.some((rate) => expectedTaxes(amounts, rate, places).some((expected) => withinTolerance(tax, expected, allowed)));
 }
 
@@ -135,7 +136,7 @@ export default defineRule({
   },
   options: { rates: ['20', '10', '5.5', '2.1', '0'], tolerance: '0.01', roundingPerLine: '0.01' },
   checkDocument(doc, ctx) {
-    const rates = knownRates(ctx.options.rates);
+    const rates = knownRates(Array.isArray(ctx.options.rates) ? ctx.options.rates : []);
     const places = currencyDecimals(doc.currency);
     const tolerance = ctx.moneyOption('tolerance');
 

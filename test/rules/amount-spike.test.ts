@@ -64,6 +64,7 @@ describe('amount-spike', () => {
     expect(runRule(rule, monthly(['40.00', '40.00', '9000.00']))).toEqual([]);
     expect(runRule(rule, monthly(['40.00', '40.00', '40.00', '9000.00']))).toHaveLength(1);
     expect(runRule(rule, monthly(['40.00', '9000.00']), { options: { minHistory: 1 } })).toHaveLength(1);
+    expect(runRule(rule, monthly(['40.00', '9000.00']), { options: { minHistory: 0 } })).toHaveLength(1);
   });
 
   it('lets spikes enter the baseline, so that a lasting new level stops being flagged', () => {

@@ -1,0 +1,46 @@
+import { defineRule } from '../engine/rule.js';
+import { AccountLedger } from './support/ledger.js';
+
+/** A demand must match the debt behind it; anything else is either an overcharge or a ledger nobody can follow. */
+export default defineRule({
+  id: 'dunning-amount-mismatch',
+  scope: 'account',
+  severity: 'warning',
+  description: 'A dunning letter demands a different amount from what the invoices it refers to still owe.',
+  docs: {
+    why: 'A reminder should demand what its invoices still owe on its date: their totals minus the credit notes (avoirs) and payments that refer to them, dated on or before the letter. A higher demand often means a promised credit note or a payment was not taken into account, or that fees were added; a lower one that the letter and the account disagree (often a payment missing from the input). The rule only judges letters whose invoices are all in the input, in one currency; undated letters, credit notes and payments cannot be placed and are left out.',
+    whatToDo: 'List the invoices, credit notes and payments behind the letter and ask the operator to explain the difference in writing before paying it.',
+    basis: 'Recovery or collection fees cannot be charged to a consumer without an enforceable title (Code des procédures civiles d\'exécution, art. L111-8); only late-payment interest may legitimately raise a demand (Code civil, art. 1231-6).',
+    options: {
+      tolerance: 'Differences up to this amount are accepted, such as late-payment interest (in the letter currency). Default: exact to the cent.',
+      flagLowerDemands: 'Also report letters demanding less than what is owed (often a payment missing from the input). false: report only higher demands.',
+    },
+  },
+  messages: {
+    demandsMore: 'A dunning letter demands {{demanded}} for {{invoices}}, which still owe {{owed}} on its date: {{difference}} more.',
+    demandsLess: 'A dunning letter demands {{demanded}} for {{invoices}}, which still owe {{owed}} on its date: {{difference}} less.',
+  },
+  // Widened: the literal `true` would make the config's `false` a type error.
+  options: { tolerance: '0.00', flagLowerDemands: true as boolean },
+  checkAccount(timeline, ctx) {
+    let ledger: AccountLedger | undefined;
+    const tolerance = ctx.moneyOption('tolerance');
+    for (const letter of timeline.entries) {
+      const demanded = letter.amountDue ?? letter.total;
+      if (letter.kind !== 'dunning' || demanded === undefined || letter.issueDay === undefined || letter.references.length === 0) continue;
+      // Built once, only for accounts that have a letter to judge.
+      ledger ??= new AccountLedger(timeline.entries);
+      const owed = ledger.owedAt(letter.references, letter.issueDay);
+      if (owed === undefined || owed.currency !== letter.currency) continue;
+      const excess = demanded.sub(owed.amount);
+      if (!excess.abs().gt(tolerance)) continue;
+      const higher = !excess.isNegative();
+      if (!higher && !ctx.options.flagLowerDemands) continue;
+      ctx.report({
+        messageId: higher ? 'demandsMore' : 'demandsLess',
+        data: { demanded, owed: owed.amount, difference: excess.abs(), invoices: [...new Set(letter.references)] },
+        document: letter,
+      });
+    }
+  },
+});

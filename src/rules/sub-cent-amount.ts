@@ -1,0 +1,51 @@
+import { defineRule } from '../engine/rule.js';
+import type { BillingDocument } from '../model/document.js';
+import type { Money } from '../model/money.js';
+import { currencyDecimals } from './support/arithmetic.js';
+
+const DOCUMENT_FIELDS = ['net', 'tax', 'total', 'amountDue'] as const;
+/** Unit prices are left out: a per-minute or per-megabyte price legitimately has more decimals. */
+const LINE_FIELDS = ['net', 'tax', 'total'] as const;
+
+/** Enough to show what is wrong without printing a thousand call records. */
+const MAX_LISTED = 5;
+
+/** "total 12.345", "line 3 net 0.0833": where each offending amount is, with its exact value. */
+function subCentAmounts(doc: BillingDocument, places: number): string[] {
+  const found: string[] = [];
+  const check = (where: string, amount: Money | undefined): void => {
+    if (amount !== undefined && amount.decimalPlaces() > places) found.push(`${where} ${amount.toFixed(places)}`);
+  };
+  for (const field of DOCUMENT_FIELDS) check(field, doc[field]);
+  doc.lines.forEach((line, index) => {
+    for (const field of LINE_FIELDS) check(`line ${index + 1} ${field}`, line[field]);
+  });
+  return found;
+}
+
+/** An amount in fractions of a cent cannot be paid as written; it shows that rounding was skipped somewhere. */
+export default defineRule({
+  id: 'sub-cent-amount',
+  scope: 'document',
+  severity: 'warning',
+  description: 'An amount has more decimals than its currency has (EUR: 2, JPY: 0, KWD: 3).',
+  docs: {
+    why: 'Nobody can pay 12,345 €. An amount with more decimals than the currency means that the billing system printed an unrounded intermediate value; the amount actually debited will be rounded somewhere, and the sums on the bill may no longer add up.',
+    whatToDo: 'Ask the operator for the rounded amount that will be debited, and check that the totals add up once rounded.',
+    basis: 'EN 16931 BR-DEC rules (at most two decimals for the document totals, the VAT breakdown and the line net amounts); the currency minor units of ISO 4217. Unit prices may have more decimals and are not checked.',
+  },
+  messages: {
+    subCent: '{{count}} amount(s) have more than {{decimals}} decimals for {{currency}}: {{amounts}}.',
+  },
+  options: {},
+  checkDocument(doc, ctx) {
+    const decimals = currencyDecimals(doc.currency);
+    const found = subCentAmounts(doc, decimals);
+    if (found.length === 0) return;
+    ctx.report({
+      messageId: 'subCent',
+      data: { count: found.length, decimals, currency: doc.currency, amounts: found.slice(0, MAX_LISTED) },
+      document: doc,
+    });
+  },
+});

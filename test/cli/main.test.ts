@@ -1,0 +1,130 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+const SEED = 'fixtures/seed-cases.csv';
+const TODAY = ['--today', '2024-06-01'];
+
+describe('billcheck (in-process main)', () => {
+  it('prints help with examples and exits 0', async () => {
+    const run = await runCli(['--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Usage: billcheck');
+    const check = await runCli(['check', '--help']);
+    expect(check.code).toBe(0);
+    expect(check.stdout).toContain('Examples:');
+    expect(check.stdout).toContain('--max-warnings');
+  });
+
+  it('prints the version of package.json', async () => {
+    const run = await runCli(['--version']);
+    const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+    expect(run).toMatchObject({ code: 0, stdout: `${version}\n` });
+  });
+
+  it.each([
+    [['--no-such-option', SEED], /unknown option/],
+    [['--format', 'xml', SEED], /--format/],
+    [['--rule', 'no-such-rule=off', SEED], /unknown rule "no-such-rule"/],
+    [['--rule', 'amount-spike=loud', SEED], /"loud" is not a severity/],
+    [['--max-warnings', 'many', SEED], /--max-warnings expects a whole number/],
+    [['--terminated', '31/02/2024', SEED], /--terminated/],
+    [['explain', 'no-such-rule'], /unknown rule/],
+  ])('answers the usage error %j with exit code 2 and a reason', async (args, reason) => {
+    const run = await runCli(args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(reason);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('asks for input rather than waiting on a terminal', async () => {
+    const run = await runCli([], { stdin: undefined });
+    // Not a terminal here, so it reads the (empty) standard input and says so.
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/<stdin>/);
+  });
+
+  it('reports a missing file on stderr, still checks the others, and exits 2', async () => {
+    const run = await runCli(['missing.csv', SEED, '--format', 'json', ...TODAY]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('billcheck: missing.csv: cannot read: no such file or directory\n');
+    const report = JSON.parse(run.stdout) as { valid: boolean; summary: { files: number; errors: number } };
+    expect(report.valid).toBe(false);
+    expect(report.summary.files).toBe(1);
+    expect(report.summary.errors).toBeGreaterThan(0);
+  });
+
+  it('gives the same findings for standard input as for the file', async () => {
+    const fromFile = await runCli([SEED, '--format', 'json', ...TODAY]);
+    const fromStdin = await runCli(['-', '--format', 'json', ...TODAY], { stdin: readFileSync(SEED) });
+    const strip = (text: string) =>
+      (JSON.parse(text) as { findings: { file: string }[] }).findings.map((f) => ({ ...f, file: undefined }));
+    expect(strip(fromStdin.stdout)).toEqual(strip(fromFile.stdout));
+    expect(fromStdin.code).toBe(1);
+  });
+
+  it('streams ndjson: one finding per line, then a summary line without ruleId', async () => {
+    const run = await runCli([SEED, '--format', 'ndjson', ...TODAY]);
+    const lines = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const summary = lines.at(-1);
+    expect(summary?.ruleId).toBeUndefined();
+    expect(summary?.summary).toMatchObject({ rows: 31 });
+    expect(lines.slice(0, -1).every((line) => typeof line.ruleId === 'string')).toBe(true);
+    expect(lines.length - 1).toBe(((summary?.summary as { errors: number; warnings: number }).errors) + ((summary?.summary as { warnings: number }).warnings));
+  });
+
+  it('--quiet keeps errors only; --max-warnings and --exit-zero gate the exit code', async () => {
+    const quiet = JSON.parse((await runCli([SEED, '-f', 'json', '--quiet', ...TODAY])).stdout) as { findings: { severity: string }[] };
+    expect(quiet.findings.length).toBeGreaterThan(0);
+    expect(quiet.findings.every((f) => f.severity === 'error')).toBe(true);
+
+    const errorsOff = ['--rule', 'blank-invoice=off', '--rule', 'dunning-trivial-amount=off', '--rule', 'dunning-for-blank-invoice=off',
+      '--rule', 'dunning-while-in-credit=off', '--rule', 'amount-ceiling=off', '--rule', 'amount-spike=off', '--rule', 'billed-after-termination=off'];
+    const warningsOnly = await runCli([SEED, '-f', 'json', ...errorsOff, ...TODAY]);
+    const report = JSON.parse(warningsOnly.stdout) as { summary: { errors: number; warnings: number } };
+    expect(report.summary.errors).toBe(0);
+    expect(report.summary.warnings).toBeGreaterThan(0);
+    expect(warningsOnly.code).toBe(0);
+    expect((await runCli([SEED, ...errorsOff, '--max-warnings', '0', ...TODAY])).code).toBe(1);
+    expect((await runCli([SEED, ...errorsOff, '--max-warnings', String(report.summary.warnings), ...TODAY])).code).toBe(0);
+    expect((await runCli([SEED, '--exit-zero', ...TODAY])).code).toBe(0);
+    expect((await runCli([SEED, 'missing.csv', '--exit-zero', ...TODAY])).code).toBe(2);
+  });
+
+  it('colors text only when asked or on a terminal, never with NO_COLOR', async () => {
+    const ansi = /\u001b\[/;
+    expect((await runCli([SEED, ...TODAY])).stdout).not.toMatch(ansi);
+    expect((await runCli([SEED, ...TODAY], { stdoutIsTTY: true })).stdout).toMatch(ansi);
+    expect((await runCli([SEED, ...TODAY], { stdoutIsTTY: true, env: { NO_COLOR: '1' } })).stdout).not.toMatch(ansi);
+    expect((await runCli([SEED, ...TODAY], { env: { FORCE_COLOR: '1' } })).stdout).toMatch(ansi);
+    expect((await runCli([SEED, '--color', ...TODAY], { env: { NO_COLOR: '1' } })).stdout).toMatch(ansi);
+    expect((await runCli([SEED, '--no-color', ...TODAY], { env: { FORCE_COLOR: '1' } })).stdout).not.toMatch(ansi);
+    expect((await runCli([SEED, '-f', 'json', ...TODAY], { env: { FORCE_COLOR: '1' } })).stdout).not.toMatch(ansi);
+  });
+
+  it('reads billcheck.config.json from the working folder, and --no-config ignores it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'billcheck-cli-'));
+    writeFileSync(join(dir, 'billcheck.config.json'), JSON.stringify({ rules: { 'amount-ceiling': 'off' } }));
+    const seed = join(process.cwd(), SEED);
+    const ids = async (args: string[]) =>
+      (JSON.parse((await runCli([seed, '-f', 'json', ...TODAY, ...args], { cwd: dir })).stdout) as { findings: { ruleId: string }[] }).findings.map((f) => f.ruleId);
+    expect(await ids([])).not.toContain('amount-ceiling');
+    expect(await ids(['--no-config'])).toContain('amount-ceiling');
+    writeFileSync(join(dir, 'billcheck.config.json'), '{"rules": {');
+    const broken = await runCli([seed], { cwd: dir });
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/billcheck\.config\.json: not valid JSON/);
+  });
+
+  it('lists and explains every rule', async () => {
+    const list = JSON.parse((await runCli(['rules', '--format', 'json'])).stdout) as { rules: { id: string }[] };
+    expect(list.rules.length).toBe(20);
+    for (const { id } of list.rules) {
+      const explained = await runCli(['explain', id]);
+      expect(explained.code).toBe(0);
+      expect(explained.stdout).toContain(id);
+    }
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../src/rules/dunning-amount-mismatch.js';
+import { doc, runRule } from '../helpers/builder.js';
+
+const facture = (id: string, total: string, issueDate = '2024-03-05') => doc({ id, issueDate, dueDate: '2024-03-20', total });
+const relance = (issueDate: string, amountDue: string, references: string[]) => doc({ kind: 'dunning', id: `REL-${issueDate}`, issueDate, amountDue, references });
+
+describe('dunning-amount-mismatch', () => {
+  it('flags a relance for the full invoice after a promised avoir was issued', () => {
+    const docs = [
+      facture('FAC-0324', '89.98'),
+      doc({ kind: 'credit-note', id: 'AV-0012', issueDate: '2024-03-25', total: '30.00', references: ['FAC-0324'] }),
+      relance('2024-04-02', '89.98', ['FAC-0324']),
+    ];
+    const reported = runRule(rule, docs);
+    expect(reported).toHaveLength(1);
+    expect(reported[0]).toMatchObject({ messageId: 'demandsMore', documentId: 'REL-2024-04-02' });
+    expect(String(reported[0]?.data.demanded)).toBe('89.98');
+    expect(String(reported[0]?.data.owed)).toBe('59.98');
+    expect(String(reported[0]?.data.difference)).toBe('30.00');
+    expect(reported[0]?.data.invoices).toEqual(['FAC-0324']);
+  });
+
+  it('passes a demand equal to what is owed after credit notes and payments on or before the letter', () => {
+    const docs = [
+      facture('F1', '40.00'),
+      facture('F2', '45.50', '2024-04-05'),
+      doc({ kind: 'payment', issueDate: '2024-04-30', total: '40.00', references: ['F1'] }),
+      doc({ kind: 'credit-note', issueDate: '2024-05-02', total: '5.50', references: ['F2'] }),
+      relance('2024-05-02', '40.00', ['F1', 'F2']),
+    ];
+    expect(runRule(rule, docs)).toEqual([]);
+  });
+
+  it('does not count a payment made after the letter', () => {
+    const docs = [facture('F1', '59.98'), relance('2024-04-02', '59.98', ['F1']), doc({ kind: 'payment', issueDate: '2024-04-03', total: '59.98', references: ['F1'] })];
+    expect(runRule(rule, docs)).toEqual([]);
+  });
+
+  it('flags a lower demand unless told to report only higher ones', () => {
+    const docs = [facture('F1', '59.98'), relance('2024-04-02', '29.99', ['F1'])];
+    const reported = runRule(rule, docs);
+    expect(reported.map((r) => r.messageId)).toEqual(['demandsLess']);
+    expect(String(reported[0]?.data.difference)).toBe('29.99');
+    expect(runRule(rule, docs, { options: { flagLowerDemands: false } })).toEqual([]);
+  });
+
+  it('is exact to the cent by default and accepts a configured tolerance for interest', () => {
+    const docs = [facture('F1', '59.98'), relance('2024-04-02', '60.41', ['F1'])];
+    expect(runRule(rule, docs).map((r) => r.messageId)).toEqual(['demandsMore']);
+    expect(runRule(rule, docs, { options: { tolerance: '0.43' } })).toEqual([]);
+    expect(runRule(rule, docs, { options: { tolerance: '0.42' } })).toHaveLength(1);
+  });
+
+  it('uses the letter total when it has no separate amount due', () => {
+    const docs = [facture('F1', '59.98'), doc({ kind: 'dunning', issueDate: '2024-04-02', total: '75.98', references: ['F1'] })];
+    expect(runRule(rule, docs).map((r) => String(r.data.difference))).toEqual(['16.00']);
+  });
+
+  it('does not judge letters it cannot check', () => {
+    const docs = [
+      facture('F1', '59.98'),
+      doc({ id: 'F2', issueDate: '2024-03-05' }),
+      doc({ id: 'F3', issueDate: '2024-03-05', total: '10.00', currency: 'GBP' }),
+      relance('2024-04-02', '100.00', ['F1', 'UNKNOWN']),
+      relance('2024-04-03', '100.00', ['F2']),
+      relance('2024-04-04', '100.00', ['F1', 'F3']),
+      relance('2024-04-05', '100.00', []),
+      doc({ kind: 'dunning', amountDue: '100.00', references: ['F1'] }),
+      doc({ kind: 'dunning', issueDate: '2024-04-06', references: ['F1'] }),
+      doc({ kind: 'dunning', issueDate: '2024-04-07', amountDue: '100.00', currency: 'USD', references: ['F1'] }),
+    ];
+    expect(runRule(rule, docs)).toEqual([]);
+  });
+});

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../src/rules/dunning-while-in-credit.js';
+import type { DocInput } from '../helpers/builder.js';
+import { doc, runRule } from '../helpers/builder.js';
+
+const invoice = (extra: DocInput = {}) => doc({ kind: 'invoice', id: 'FAC-0159', issueDate: '2024-01-05', total: '59.98', ...extra });
+const avoir = (extra: DocInput = {}) => doc({ kind: 'credit-note', id: 'AV-0012', issueDate: '2024-01-20', total: '59.98', ...extra });
+const relance = (extra: DocInput = {}) => doc({ kind: 'dunning', id: 'REL-0007', issueDate: '2024-02-10', amountDue: '59.98', ...extra });
+
+describe('dunning-while-in-credit', () => {
+  it('flags the seed case: a relance for an invoice that its avoir cancelled', () => {
+    const reported = runRule(rule, [invoice(), avoir({ references: ['FAC-0159'] }), relance({ references: ['FAC-0159'] })]);
+    expect(reported).toHaveLength(1);
+    expect(reported[0]?.messageId).toBe('covered');
+    expect(reported[0]?.documentId).toBe('REL-0007');
+    expect(String(reported[0]?.data.billed)).toBe('59.98');
+    expect(String(reported[0]?.data.credited)).toBe('59.98');
+    expect(reported[0]?.data.references).toEqual(['FAC-0159']);
+  });
+
+  it('flags a letter without references when the account balance is not in the operator favour', () => {
+    const reported = runRule(rule, [invoice(), avoir(), relance()]);
+    expect(reported.map((r) => r.messageId)).toEqual(['inCredit']);
+    expect(String(reported[0]?.data.billed)).toBe('59.98');
+    expect(String(reported[0]?.data.credited)).toBe('59.98');
+    expect(reported[0]?.data.references).toEqual([]);
+  });
+
+  it('falls back on the balance when the letter refers to an invoice but the avoir refers to nothing', () => {
+    const reported = runRule(rule, [invoice(), avoir(), relance({ references: ['FAC-0159'] })]);
+    expect(reported.map((r) => r.messageId)).toEqual(['inCredit']);
+  });
+
+  it('counts payments as well as credit notes, and over-payment as cover', () => {
+    const docs = [invoice(), doc({ kind: 'payment', issueDate: '2024-01-25', total: '60.00', references: ['FAC-0159'] }), relance({ references: ['FAC-0159'] })];
+    expect(runRule(rule, docs).map((r) => String(r.data.credited))).toEqual(['60.00']);
+  });
+
+  it('passes a letter when credits cover only part of what was billed', () => {
+    expect(runRule(rule, [invoice(), avoir({ total: '20.00', references: ['FAC-0159'] }), relance({ references: ['FAC-0159'] })])).toEqual([]);
+    expect(runRule(rule, [invoice(), avoir({ total: '59.97' }), relance()])).toEqual([]);
+  });
+
+  it('counts only credits dated on or before the letter, whatever the order in the file', () => {
+    expect(runRule(rule, [invoice(), relance({ references: ['FAC-0159'] }), avoir({ issueDate: '2024-02-11', references: ['FAC-0159'] })])).toEqual([]);
+    const sameDay = runRule(rule, [invoice(), relance({ references: ['FAC-0159'] }), avoir({ issueDate: '2024-02-10', references: ['FAC-0159'] })]);
+    expect(sameDay.map((r) => r.messageId)).toEqual(['covered']);
+  });
+
+  it('does not let unreferenced payments of earlier months cover a later unpaid invoice', () => {
+    const docs = [];
+    for (let month = 1; month <= 11; month++) {
+      const mm = String(month).padStart(2, '0');
+      docs.push(doc({ kind: 'invoice', id: `F-${mm}`, issueDate: `2023-${mm}-05`, total: '39.99' }));
+      docs.push(doc({ kind: 'payment', issueDate: `2023-${mm}-20`, total: '39.99' }));
+    }
+    docs.push(doc({ kind: 'invoice', id: 'F-12', issueDate: '2023-12-05', total: '39.99' }));
+    docs.push(relance({ issueDate: '2024-01-10', amountDue: '39.99', references: ['F-12'] }));
+    expect(runRule(rule, docs)).toEqual([]);
+  });
+
+  it('does not let a credit for one invoice cover a letter for another', () => {
+    const docs = [
+      invoice({ id: 'F-1', total: '40.00' }),
+      invoice({ id: 'F-2', issueDate: '2024-01-06', total: '40.00' }),
+      avoir({ total: '40.00', references: ['F-1'] }),
+      relance({ references: ['F-2'] }),
+    ];
+    expect(runRule(rule, docs)).toEqual([]);
+  });
+
+  it('counts a credit note that refers to two claimed invoices once', () => {
+    const docs = [
+      invoice({ id: 'F-1', total: '30.00' }),
+      invoice({ id: 'F-2', total: '30.00' }),
+      avoir({ total: '40.00', references: ['F-1', 'F-2'] }),
+      relance({ references: ['F-1', 'F-2', 'F-1'] }),
+    ];
+    expect(runRule(rule, docs)).toEqual([]);
+    docs[2] = avoir({ total: '60.00', references: ['F-1', 'F-2'] });
+    expect(runRule(rule, docs).map((r) => r.data.references)).toEqual([['F-1', 'F-2']]);
+  });
+
+  it('treats absent amounts as unknown, not zero', () => {
+    // An invoice known only by its net amount bills something; how much, with tax, is unknown.
+    expect(runRule(rule, [invoice({ total: undefined, net: '49.98' }), avoir(), relance()])).toEqual([]);
+    expect(runRule(rule, [invoice({ total: undefined, net: '49.98' }), avoir({ references: ['FAC-0159'] }), relance({ references: ['FAC-0159'] })])).toEqual([]);
+    // A credit note without an amount credits nothing that can be counted.
+    expect(runRule(rule, [invoice(), avoir({ total: undefined }), relance()])).toEqual([]);
+  });
+
+  it('leaves letters for blank invoices, with nothing credited, to dunning-for-blank-invoice', () => {
+    const docs = [invoice({ total: undefined }), relance({ amountDue: '0.01', references: ['FAC-0159'] })];
+    expect(runRule(rule, docs)).toEqual([]);
+  });
+
+  it('skips a letter without a date', () => {
+    expect(runRule(rule, [invoice(), avoir(), relance({ issueDate: undefined })])).toEqual([]);
+  });
+
+  it('keeps accounts independent and skips accounts billed in several currencies', () => {
+    expect(runRule(rule, [invoice(), avoir({ account: 'B2' }), relance()])).toEqual([]);
+    expect(runRule(rule, [invoice(), avoir({ currency: 'USD' }), relance()])).toEqual([]);
+  });
+});
