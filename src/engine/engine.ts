@@ -9,6 +9,7 @@ import { compareEntries, toAccountEntry } from './account-entry.js';
 import type {
   AccountEntry,
   AccountRule,
+  AccountTimeline,
   AnyRule,
   DocumentRule,
   MessageData,
@@ -72,7 +73,7 @@ export class Engine {
     this.noteFile(doc.source.file);
     const findings: Finding[] = [];
     for (const runnable of this.documentRules) {
-      runnable.run(findings, (ctx) => runnable.rule.checkDocument(doc, ctx));
+      runnable.checkDocument(doc, findings);
     }
     if (this.accountRules.length > 0) {
       let entries = this.accounts.get(doc.account);
@@ -105,7 +106,7 @@ export class Engine {
       entries.sort(compareEntries);
       const timeline = { account, entries };
       for (const runnable of this.accountRules) {
-        runnable.run(findings, (ctx) => runnable.rule.checkAccount(timeline, ctx));
+        runnable.checkAccount(timeline, findings);
       }
     }
     this.accounts.clear();
@@ -163,21 +164,31 @@ function knownTerminationEntry(account: string, day: number): AccountEntry {
 
 class RunnableRule<R extends DocumentRule | AccountRule> {
   private readonly moneyOptions = new Map<string, Money>();
+  /** Where reports go during the current check; one context per rule for the whole run (hot path). */
+  private sink: Finding[] = [];
+  private readonly ctx: RuleContext<string, RuleOptions>;
 
   constructor(
     private readonly configured: ConfiguredRule,
     readonly rule: R,
-    private readonly today: string,
-  ) {}
-
-  run(findings: Finding[], check: (ctx: RuleContext<string, RuleOptions>) => void): void {
-    const ctx: RuleContext<string, RuleOptions> = {
-      options: this.configured.options,
-      today: this.today,
+    today: string,
+  ) {
+    this.ctx = {
+      options: configured.options,
+      today,
       moneyOption: (name) => this.moneyOption(name),
-      report: (report) => findings.push(this.toFinding(report)),
+      report: (report) => this.sink.push(this.toFinding(report)),
     };
-    check(ctx);
+  }
+
+  checkDocument(this: RunnableRule<DocumentRule>, doc: BillingDocument, findings: Finding[]): void {
+    this.sink = findings;
+    this.rule.checkDocument(doc, this.ctx);
+  }
+
+  checkAccount(this: RunnableRule<AccountRule>, timeline: AccountTimeline, findings: Finding[]): void {
+    this.sink = findings;
+    this.rule.checkAccount(timeline, this.ctx);
   }
 
   private moneyOption(name: string): Money {

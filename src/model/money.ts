@@ -11,6 +11,9 @@ export type Decimal = DecimalJs;
 /** Amounts with more significant digits than this are reported as unreadable, not computed on. */
 export const MAX_AMOUNT_DIGITS = 40;
 
+/** What Money itself holds exactly (sums of parsed amounts stay far below the 120-digit precision). */
+const MAX_EXACT_DIGITS = 100;
+
 /**
  * An exact amount of money.
  *
@@ -44,10 +47,17 @@ export class Money {
    */
   static fromParts(negative: boolean, integerDigits: string, fractionDigits: string): Money {
     const intPart = integerDigits.replace(/^0+(?=\d)/, '') || '0';
-    const fraction = fractionDigits.replace(/0+$/, '');
+    // A loop, not /0+$/: that regex is quadratic on a long run of zeros followed by another digit.
+    let fractionEnd = fractionDigits.length;
+    while (fractionEnd > 0 && fractionDigits.charCodeAt(fractionEnd - 1) === 0x30) fractionEnd--;
+    const fraction = fractionDigits.slice(0, fractionEnd);
     if (fraction.length <= 2 && intPart.length <= 13) {
       const cents = Number(intPart) * 100 + Number(fraction.padEnd(2, '0'));
       return Money.fromCents(negative ? -cents : cents);
+    }
+    if (intPart.length + fraction.length > MAX_EXACT_DIGITS) {
+      // Past the configured precision decimal.js would round silently; refuse instead.
+      throw new RangeError(`an amount may have at most ${MAX_EXACT_DIGITS} digits`);
     }
     const text = `${negative ? '-' : ''}${intPart}${fraction ? `.${fraction}` : ''}`;
     return Money.fromDecimal(new Decimal(text));

@@ -267,6 +267,10 @@ function digitsOf(raw: string, runs: readonly number[], from: number, to: number
   return digits;
 }
 
+function plain(integerDigits: string, fractionDigits: string, decimalSeparator: number, groupSeparator: number): Reading {
+  return { integerDigits, fractionDigits, decimalSeparator, groupSeparator, ambiguous: false };
+}
+
 function read(raw: string, scanned: Scan): Reading | Failure {
   const { runs, separators, leadingSeparator } = scanned;
   const runCount = runs.length / 2;
@@ -276,10 +280,10 @@ function read(raw: string, scanned: Scan): Reading | Failure {
 
   if (leadingSeparator !== 0) {
     if (separators.length > 0) return refusal('misplaced separators');
-    return { integerDigits: '0', fractionDigits: digitsOf(raw, runs, 0, 1), decimalSeparator: leadingSeparator, groupSeparator: 0, ambiguous: false };
+    return plain('0', digitsOf(raw, runs, 0, 1), leadingSeparator, 0);
   }
   if (separators.length === 0) {
-    return { integerDigits: digitsOf(raw, runs, 0, 1), fractionDigits: '', decimalSeparator: 0, groupSeparator: 0, ambiguous: false };
+    return plain(digitsOf(raw, runs, 0, 1), '', 0, 0);
   }
 
   const last = separators[separators.length - 1] ?? 0;
@@ -303,7 +307,7 @@ function read(raw: string, scanned: Scan): Reading | Failure {
     if (!isGrouped(runs, runCount, last, raw)) {
       return refusal(isDecimalCandidate ? 'more than one decimal separator' : 'bad digit grouping');
     }
-    return { integerDigits: digitsOf(raw, runs, 0, runCount), fractionDigits: '', decimalSeparator: 0, groupSeparator: last, ambiguous: false };
+    return plain(digitsOf(raw, runs, 0, runCount), '', 0, last);
   }
 
   if (separators.length > 1) {

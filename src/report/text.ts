@@ -118,7 +118,7 @@ function describeDocument(finding: Finding, style: AmountStyle | undefined): str
 }
 
 /** The amount as the file wrote amounts; without a known style, plainly: "149000.00 EUR". */
-export function writeAmount(amount: string, currency: string | undefined, style: AmountStyle | undefined): string {
+function writeAmount(amount: string, currency: string | undefined, style: AmountStyle | undefined): string {
   const code = currency === undefined ? '' : ` ${printable(currency)}`;
   if (style === undefined || currency === undefined) return `${amount}${code}`;
   let money: Money;

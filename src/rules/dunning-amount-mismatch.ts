@@ -17,14 +17,14 @@ export default defineRule({
     },
   },
   messages: {
-    demandsMore: 'A dunning letter demands {{demanded}} for {{invoices}}, which still owe {{owed}} on its date: {{difference}} more.',
-    demandsLess: 'A dunning letter demands {{demanded}} for {{invoices}}, which still owe {{owed}} on its date: {{difference}} less.',
+    demandsMore: 'A dunning letter demands {{demanded}}, but its invoices ({{invoices}}) still owe {{owed}} on its date: {{difference}} more.',
+    demandsLess: 'A dunning letter demands {{demanded}}, but its invoices ({{invoices}}) still owe {{owed}} on its date: {{difference}} less.',
   },
   // Widened: the literal `true` would make the config's `false` a type error.
   options: { tolerance: '0.00', flagLowerDemands: true as boolean },
   checkAccount(timeline, ctx) {
     let ledger: AccountLedger | undefined;
-    const tolerance = ctx.moneyOption('tolerance');
+    const tolerance = ctx.moneyOption('tolerance').abs();
     for (const letter of timeline.entries) {
       const demanded = letter.amountDue ?? letter.total;
       if (letter.kind !== 'dunning' || demanded === undefined || letter.issueDay === undefined || letter.references.length === 0) continue;

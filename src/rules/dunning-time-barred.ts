@@ -23,7 +23,7 @@ export default defineRule({
   description: 'A dunning letter claims an invoice that fell due more than one year before the letter (CPCE L34-2).',
   docs: {
     why: 'For electronic communications services, the operator\'s claim for payment is time-barred when it was not claimed within one year of falling due. A letter demanding such an amount asks for money the customer may no longer owe. An invoice falls due on its due date, else on its issue date; the year ends on the same day of the month one year later (28 February for a 29 February).',
-    whatToDo: 'Answer in writing that the claim is time-barred under article L34-2 of the Code des postes et des communications électroniques, unless you acknowledged the debt, paid part of it, or were sued within the year: those interrupt the limit, and the input does not show them.',
+    whatToDo: 'Answer in writing that the claim is time-barred under article L34-2 of the Code des postes et des communications électroniques. Check first what the input cannot show: acknowledging the debt, a part payment or a court claim within the year interrupt the limit, and an operator may argue that an earlier reminder within the year was its claim.',
     basis: 'Code des postes et des communications électroniques, art. L34-2 (one-year limit from the date the sums fell due); Code de procédure civile, art. 641 (how a limit in years is counted). Context, not legal advice.',
     options: { years: 'The limit in whole years (1 under CPCE L34-2); a claim made after its last day is reported.' },
   },

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import Ajv2020 from 'ajv/dist/2020.js';
+// The named export: under NodeNext the default import of this CommonJS module is the module object.
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { renderJson } from '../../src/report/json.js';
 import { renderNdjsonFinding, renderNdjsonSummary } from '../../src/report/ndjson.js';

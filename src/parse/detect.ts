@@ -1,0 +1,116 @@
+/**
+ * What kind of input a file is: CSV or text, and for CSV which delimiter separates fields.
+ * Decided from the file name when it says so (".csv", ".tsv"), from the first line otherwise.
+ */
+import type { InputFormat } from '../model/document.js';
+import { recognizedColumnCount } from './columns.js';
+
+/** Candidates in the order that breaks ties: French exports use ";" because "," is their decimal. */
+export const DELIMITER_CANDIDATES = [';', '\t', ',', '|'] as const;
+
+const CSV_EXTENSIONS: ReadonlySet<string> = new Set(['.csv', '.tsv']);
+
+function extensionOf(name: string): string {
+  const slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+  const dot = name.lastIndexOf('.');
+  return dot > slash + 1 ? name.slice(dot).toLowerCase() : '';
+}
+
+/**
+ * 'csv' when the name says so; undefined when the content must decide: ".txt", ".eml", other
+ * extensions and stdin (a ".txt" is sometimes a CSV export renamed by a mail client).
+ */
+export function formatFromName(name: string): InputFormat | undefined {
+  return CSV_EXTENSIONS.has(extensionOf(name)) ? 'csv' : undefined;
+}
+
+/** Occurrences of a one-character delimiter outside double-quoted fields. */
+function countOutsideQuotes(line: string, delimiter: string): number {
+  let count = 0;
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const char = line[i];
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && char === delimiter) count++;
+  }
+  return count;
+}
+
+/** The delimiter of a header line: the candidate seen most often outside quotes; undefined when none is. */
+export function sniffDelimiter(headerLine: string): string | undefined {
+  let best: string | undefined;
+  let bestCount = 0;
+  for (const candidate of DELIMITER_CANDIDATES) {
+    const count = countOutsideQuotes(headerLine, candidate);
+    if (count > bestCount) {
+      best = candidate;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/** Splits one header line on a delimiter, honouring double quotes ("" inside quotes is a quote). */
+export function splitHeaderLine(line: string, delimiter: string): string[] {
+  const fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const char = line[i] ?? '';
+    if (quoted) {
+      if (char === '"' && line[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (char === '"') {
+        quoted = false;
+      } else {
+        field += char;
+      }
+    } else if (char === '"' && field.trim() === '') {
+      quoted = true;
+      field = '';
+    } else if (char === delimiter) {
+      fields.push(field);
+      field = '';
+    } else {
+      field += char;
+    }
+  }
+  fields.push(field);
+  return fields;
+}
+
+/**
+ * Excel writes "sep=;" on the first line of some exports to announce the delimiter.
+ * Returns that delimiter, or undefined when the line is not such a hint.
+ */
+export function excelSeparatorHint(line: string): string | undefined {
+  const match = /^"?sep=(.)"?\s*$/i.exec(line.trim());
+  return match?.[1];
+}
+
+/** The first line of a text, without its line break (a CSV header or a letter's first line). */
+export function firstLine(text: string): string {
+  const end = text.search(/\r|\n/);
+  return end === -1 ? text : text.slice(0, end);
+}
+
+/**
+ * Whether the start of a file reads as a CSV export: a first non-blank line split by a delimiter
+ * into at least two column names that billcheck recognizes. An e-mail or a letter does not.
+ */
+export function looksLikeCsv(head: string): boolean {
+  const lines = head.split(/\r\n|\r|\n/, 3).filter((line) => line.trim() !== '');
+  let header = lines[0];
+  if (header === undefined) return false;
+  const hinted = excelSeparatorHint(header);
+  if (hinted !== undefined) header = lines[1] ?? '';
+  const delimiter = hinted ?? sniffDelimiter(header);
+  if (delimiter === undefined) return false;
+  return recognizedColumnCount(splitHeaderLine(header, delimiter)) >= 2;
+}
+
+/** The format of an input: its name when that says "csv", its first lines otherwise. */
+export function detectFormat(name: string, head: string): InputFormat {
+  return formatFromName(name) ?? (looksLikeCsv(head) ? 'csv' : 'text');
+}

@@ -1,0 +1,107 @@
+import { defineRule } from '../engine/rule.js';
+import type { DocumentLine } from '../model/document.js';
+import type { Money } from '../model/money.js';
+
+/**
+ * Lower case, accents dropped, anything but letters and digits turned into single spaces:
+ * "Frais de RELANCE (TTC)" and "frais de relance" read the same. Rules know nothing of parsing,
+ * hence this small copy of the parsers' label normalization.
+ */
+function normalizeWording(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/ß/g, 'ss')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/**
+ * Wordings of recovery, dunning and late-payment fees, in normalized form (see normalizeWording).
+ * Each is matched at the start of a word, so plurals match too ("recovery fees"). Deliberately
+ * "frais de relance" and not "relance": a reminder's line for the debt itself is not a fee.
+ */
+const FEE_WORDINGS: readonly string[] = [
+  // French
+  'frais de relance',
+  'frais de rappel',
+  'frais de recouvrement', // also "indemnité forfaitaire pour frais de recouvrement", the B2B 40 €
+  'frais de mise en demeure',
+  'frais de contentieux',
+  'frais de retard',
+  'penalite de retard',
+  'penalites de retard',
+  // English
+  'recovery fee',
+  'recovery cost',
+  'collection fee',
+  'collection cost',
+  'dunning fee',
+  'reminder fee',
+  'late payment fee',
+  'late fee',
+  // German, Dutch, Spanish, Italian
+  'mahngebuhr',
+  'mahnkosten',
+  'inkassokosten',
+  'aanmaningskosten',
+  'herinneringskosten',
+  'incassokosten',
+  'gastos de recobro',
+  'spese di sollecito',
+].map(normalizeWording);
+
+const wordingsWithExtras = new WeakMap<readonly string[], readonly string[]>();
+
+function wordings(extra: readonly string[]): readonly string[] {
+  if (extra.length === 0) return FEE_WORDINGS;
+  let all = wordingsWithExtras.get(extra);
+  if (all === undefined) {
+    all = [...FEE_WORDINGS, ...extra.map(normalizeWording).filter((wording) => wording !== '')];
+    wordingsWithExtras.set(extra, all);
+  }
+  return all;
+}
+
+/** Plain substring search on normalized text: linear, whatever the input. */
+function namesAFee(description: string, feeWordings: readonly string[]): boolean {
+  const text = ` ${normalizeWording(description)}`;
+  return feeWordings.some((wording) => text.includes(` ${wording}`));
+}
+
+/** What the line charges; nothing when it has no amount, is zero (waived) or negative (refunded). */
+function chargedAmount(line: DocumentLine): Money | undefined {
+  const amount = line.total ?? line.net;
+  return amount !== undefined && !amount.isZero() && !amount.isNegative() ? amount : undefined;
+}
+
+/** Recovery costs without an enforceable title stay with the creditor: billing them to a consumer is not allowed. */
+export default defineRule({
+  id: 'collection-fee-charged',
+  scope: 'document',
+  severity: 'warning',
+  description: 'Recovery, dunning or late-payment fees are billed to a consumer.',
+  docs: {
+    why: 'Operators and their collection agencies add "frais de relance", "frais de recouvrement" or the 40 € "indemnité forfaitaire pour frais de recouvrement" to consumer debts. Without a court decision or another enforceable title, the cost of recovering a debt stays with the creditor, and the 40 € indemnity applies only between businesses.',
+    whatToDo: 'Refuse to pay the fee (pay the undisputed part of the debt), and ask the operator in writing to remove it, citing article L111-8 of the Code des procédures civiles d\'exécution.',
+    basis: 'Code des procédures civiles d\'exécution, article L111-8 (recovery costs without an enforceable title are borne by the creditor; contrary clauses are void). The 40 € indemnity: Code de commerce, articles L441-10 and D441-5 (business debtors only). Turn the rule off for business accounts.',
+    options: { extraPatterns: 'More wordings of such fees, matched in line descriptions ignoring case, accents and punctuation.' },
+  },
+  messages: {
+    feeCharged: 'Line {{line}} bills a collection fee to the customer: "{{description}}", {{amount}}.',
+  },
+  options: { extraPatterns: [] as string[] },
+  checkDocument(doc, ctx) {
+    // A credit note or a payment that mentions such fees gives them back.
+    if (doc.kind === 'credit-note' || doc.kind === 'payment') return;
+    const extra = ctx.options.extraPatterns;
+    const feeWordings = wordings(Array.isArray(extra) ? extra : []);
+    doc.lines.forEach((line, index) => {
+      if (line.description === undefined) return;
+      const amount = chargedAmount(line);
+      if (amount === undefined || !namesAFee(line.description, feeWordings)) return;
+      ctx.report({ messageId: 'feeCharged', data: { line: index + 1, description: line.description, amount }, document: doc });
+    });
+  },
+});

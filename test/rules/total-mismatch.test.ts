@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../src/rules/total-mismatch.js';
+import { doc, runRule } from '../helpers/builder.js';
+
+/**
+ * Cases from the official EN 16931 test set, ConnectingEurope/eInvoicing-EN16931,
+ * test/Invoice-unit-UBL/BR-CO-15.xml and BR-CO-15-2.xml: TaxExclusiveAmount (net), TaxAmount
+ * in the document currency (tax), TaxInclusiveAmount (total), and whether the rule fires.
+ */
+const EN16931_BR_CO_15: { net: string; tax: string; total: string; currency: string; fires: boolean }[] = [
+  { net: '1000', tax: '300', total: '1300', currency: 'NOK', fires: false },
+  { net: '-100', tax: '300', total: '200', currency: 'NOK', fires: false },
+  { net: '-100', tax: '100', total: '0.0', currency: 'NOK', fires: false },
+  { net: '0.00', tax: '0', total: '0.0', currency: 'NOK', fires: false },
+  { net: '1000.00', tax: '250', total: '1250.01', currency: 'NOK', fires: true },
+  { net: '1000.00', tax: '0', total: '1250.00', currency: 'NOK', fires: true },
+  { net: '-100.00', tax: '100', total: '0.01', currency: 'NOK', fires: true },
+  // BR-CO-15-2.xml: a separate tax currency does not change the sum in the document currency.
+  { net: '4000.00', tax: '675.00', total: '4675.00', currency: 'DKK', fires: false },
+  { net: '5000.00', tax: '700.00', total: '5700.00', currency: 'DKK', fires: false },
+  { net: '5000.00', tax: '715', total: '5700.00', currency: 'NOK', fires: true },
+];
+
+describe('total-mismatch', () => {
+  it.each(EN16931_BR_CO_15)('EN 16931 BR-CO-15: $net + $tax vs $total', ({ net, tax, total, currency, fires }) => {
+    expect(runRule(rule, [doc({ net, tax, total, currency })]).length).toBe(fires ? 1 : 0);
+  });
+
+  it('reports the evidence of a two-cent gap on a consumer bill', () => {
+    const reported = runRule(rule, [doc({ id: 'F2024-03', net: '33.33', tax: '6.66', total: '40.01' })]);
+    expect(reported).toHaveLength(1);
+    expect(reported[0]?.messageId).toBe('documentMismatch');
+    const data = reported[0]?.data ?? {};
+    expect(String(data.net)).toBe('33.33');
+    expect(String(data.tax)).toBe('6.66');
+    expect(String(data.expected)).toBe('39.99');
+    expect(String(data.total)).toBe('40.01');
+    expect(String(data.difference)).toBe('0.02');
+  });
+
+  it('accepts a TTC-priced bill whose HT and TVA were each rounded: 33,33 + 6,66 = 39,99', () => {
+    expect(runRule(rule, [doc({ net: '33.33', tax: '6.66', total: '39.99' })])).toEqual([]);
+  });
+
+  it('needs all three amounts', () => {
+    const docs = [doc({ net: '33.33', total: '50.00' }), doc({ tax: '6.66', total: '50.00' }), doc({ net: '33.33', tax: '6.66' })];
+    expect(runRule(rule, docs)).toEqual([]);
+  });
+
+  it('checks each line that has net, tax and total', () => {
+    const reported = runRule(rule, [
+      doc({
+        lines: [
+          { description: 'Forfait mobile 100 Go', net: '16.66', tax: '3.33', total: '19.99' },
+          { description: 'Option international', net: '5.00', tax: '1.00', total: '6.50' },
+          { description: 'Communications hors forfait', net: '2.50' },
+        ],
+      }),
+    ]);
+    expect(reported.map((r) => r.messageId)).toEqual(['lineMismatch']);
+    expect(reported[0]?.data.line).toBe(2);
+    expect(reported[0]?.data.description).toBe('Option international');
+    expect(String(reported[0]?.data.expected)).toBe('6.00');
+    expect(String(reported[0]?.data.difference)).toBe('0.50');
+  });
+
+  it('compares magnitudes on a credit note exported with signed amounts', () => {
+    const credit = doc({ kind: 'credit-note', net: '-16.66', tax: '-3.33', total: '19.99' });
+    expect(runRule(rule, [credit])).toEqual([]);
+    expect(runRule(rule, [doc({ kind: 'credit-note', net: '16.66', tax: '3.33', total: '20.99' })])).toHaveLength(1);
+  });
+
+  it('rounds a sub-cent sum to the currency before comparing (the sub-cent digits are sub-cent-amount\'s business)', () => {
+    expect(runRule(rule, [doc({ net: '33.334', tax: '6.66', total: '39.99' })])).toEqual([]);
+    expect(runRule(rule, [doc({ currency: 'JPY', net: '1000', tax: '100', total: '1100' })])).toEqual([]);
+  });
+
+  it('honours a configured tolerance', () => {
+    const docs = [doc({ net: '100.00', tax: '20.00', total: '120.01' })];
+    expect(runRule(rule, docs)).toHaveLength(1);
+    expect(runRule(rule, docs, { options: { tolerance: '0.01' } })).toEqual([]);
+  });
+});
