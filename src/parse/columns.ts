@@ -459,7 +459,6 @@ export function mapColumns(file: string, rawHeaders: readonly string[], columnMa
       file,
       'no invoice columns recognized: expected an amount ("Montant TTC", "Total", "Amount") or a document type ("Type"), ' +
         `plus a number, date or account column ("N° de facture", "Date", "N° client"); the header has ${shown}` +
-        (columnMap === undefined ? '' : '') +
         '; use --map FIELD=COLUMN to name them',
     );
   }

@@ -40,6 +40,7 @@ const ENTRIES: readonly Entry[] = [
   ['invoiceId', 50, 'rechnungsnummer|rechnung {n}|rechnungs {n}|factuurnummer|factuur {n}|factuurnr'],
   ['invoiceId', 30, 'relative a la facture|relatif a la facture|concernant la facture|votre facture|facture d origine|sur la facture|your invoice|regarding invoice|invoice|ihre rechnung|uw factuur'],
   ['invoiceId', 20, 'facture|rechnung|factuur'],
+  ['invoiceId', 10, 'n|no', { kinds: ['invoice'], bare: true }],
   ['letterId', 50, 'avoir {n}|{n} d avoir|{n} de l avoir|{n} avoir|credit note {n}|credit note number|gutschrift {n}|gutschriftsnummer|creditnota {n}|creditnotanummer'],
   ['letterId', 45, 'relance {n}|mise en demeure {n}|reminder {n}|reminder number|mahnung {n}|mahnnummer|aanmaning {n}'],
   ['letterId', 40, 'notre reference|nos references|nos ref|notre ref|our reference|our ref|unser zeichen|onze referentie|reference du courrier|{n} de dossier|dossier {n}|case number|{n} de document|document {n}'],
@@ -56,8 +57,10 @@ const ENTRIES: readonly Entry[] = [
   ['issueDate', 35, 'facture du|votre facture du|votre facture|invoice of|invoice dated', { kinds: ['invoice'] }],
   ['issueDate', 15, 'date|datum', { bare: true }],
   ['issueDate', 10, 'le', { kinds: LETTERS, bare: true }],
-  ['dueDate', 50, 'date limite de paiement|date limite de reglement|date limite|date d echeance|echeance|a payer avant le|a payer avant|a payer au plus tard le|a regler avant le|a regler avant|payable avant le|payable le|sera preleve le|sera preleve a partir du|preleve le|prelevement le|prelevement a partir du|due date|payment due|payment due date|due by|due on|pay by|payable by|please pay by|falligkeitsdatum|fallig am|zahlbar bis|zahlungsziel|vervaldatum|uiterste betaaldatum|te betalen voor|betalen voor'],
-  ['dueDate', 30, 'avant le|au plus tard le|sous huitaine a compter du', { kinds: ['dunning'] }],
+  ['dueDate', 50, 'date limite de paiement|date limite de reglement|date limite|date d echeance|echeance|a payer avant le|a payer avant|a payer au plus tard le|a regler avant le|a regler avant|payable avant le|payable le|sera preleve le|sera preleve a partir du|preleve le|sera prelevee le|sera prelevee a partir du|prelevee le|prelevement le|prelevement a partir du|due date|payment due|payment due date|due by|due on|pay by|payable by|please pay by|falligkeitsdatum|fallig am|zahlbar bis|zahlungsziel|vervaldatum|uiterste betaaldatum|te betalen voor|betalen voor'],
+  ['dueDate', 30, 'avant le|au plus tard le|must be paid by|to be paid by|paid by|no later than', { kinds: ['dunning'] }],
+  // The due date of the invoice a letter is about, not the letter's own deadline.
+  ['dueDate', 5, 'arrivee a echeance le|arrivee a echeance|echue le|echue depuis le|was due on|fell due on'],
   ['period', 50, 'periode du|periode de facturation|periode de consommation|periode facturee|periode|billing period|service period|period covered|period|leistungszeitraum|abrechnungszeitraum|zeitraum|factuurperiode|facturatieperiode'],
   ['effectiveDate', 50, 'prendra effet le|prendra effet a compter du|prendra effet au|prend effet le|prendra effet|sera effective le|sera effective a compter du|effective le|date de resiliation|date d effet|date effective|resiliation au|resiliee le|sera resiliee le|sera resilie le|effective on|effective from|effective date|termination date|will end on|terminated on|takes effect on|will take effect on|wirksam zum|kundigung zum|beendet zum|vertragsende|opgezegd per|einddatum|ingangsdatum'],
   // Amounts. "ignore" labels are amounts that must never be taken for the bill's amounts.

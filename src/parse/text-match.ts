@@ -11,6 +11,8 @@ export interface LabelMatch {
   readonly definition: LabelDefinition;
   field: LabelField;
   priority: number;
+  /** The value must follow the label with no other word in between. */
+  bare: boolean;
   readonly start: number;
   end: number;
   /** Index of the first word after the label. */
@@ -50,6 +52,7 @@ export function matchLabels(line: TextLine, kind: DocumentKind | undefined): Lab
         definition,
         field: definition.field,
         priority: definition.priority,
+        bare: definition.bare ?? false,
         start: words[w]?.start ?? 0,
         end: last?.end ?? 0,
         nextWord: w + length,

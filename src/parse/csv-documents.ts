@@ -1,0 +1,184 @@
+/**
+ * Groups read rows into documents. Consecutive rows with the same (id, kind, account) are one
+ * document; so is a row that leaves id, type and account empty right after a document with an id
+ * (exports often fill the document's cells on its first line only). A document is handed out as
+ * soon as the next row starts another one, so memory holds one document at a time.
+ *
+ * Events leave in the order of the lines where they start: a row reported while a document is
+ * still open waits for that document.
+ *
+ * Amounts of a multi-row document: an amount written identically on every row (or on the first
+ * row only) is the document's; an amount that varies is per line, and the document's is the sum.
+ */
+import type { AmountStyle, BillingDocument, DocumentKind, DocumentLine } from '../model/document.js';
+import type { InvalidInputEvent, ParseEvent } from '../model/input.js';
+import { Money } from '../model/money.js';
+import type { RowValues } from './csv-rows.js';
+
+type AmountField = 'net' | 'tax' | 'total' | 'amountDue';
+
+const DEFAULT_CURRENCY = 'EUR';
+
+/** Kinds whose amounts are stored as magnitudes: the kind already says they reduce what is owed. */
+function storesMagnitude(kind: DocumentKind): boolean {
+  return kind === 'credit-note' || kind === 'payment';
+}
+
+function magnitude(amount: Money | undefined, abs: boolean): Money | undefined {
+  return abs && amount !== undefined ? amount.abs() : amount;
+}
+
+interface DocumentAmount {
+  readonly value: Money | undefined;
+  /** True when the amount belongs to the document, not to its lines. */
+  readonly documentLevel: boolean;
+}
+
+/** How a multi-row document's rows carry one amount field. */
+function documentAmount(rows: readonly RowValues[], field: AmountField): DocumentAmount {
+  const first = rows[0]?.[field];
+  let identical = first !== undefined;
+  let firstOnly = first !== undefined;
+  let sum: Money | undefined;
+  for (let i = 0; i < rows.length; i++) {
+    const value = rows[i]?.[field];
+    if (value === undefined) {
+      identical = false;
+      continue;
+    }
+    if (i > 0) firstOnly = false;
+    if (first !== undefined && !value.eq(first)) identical = false;
+    sum = sum === undefined ? value : sum.add(value);
+  }
+  if (identical || firstOnly) return { value: first, documentLevel: true };
+  return { value: sum, documentLevel: false };
+}
+
+function firstDefined<K extends keyof RowValues>(rows: readonly RowValues[], field: K): RowValues[K] | undefined {
+  for (const row of rows) if (row[field] !== undefined) return row[field];
+  return undefined;
+}
+
+function allReferences(rows: readonly RowValues[]): string[] {
+  const ids: string[] = [];
+  for (const row of rows) {
+    for (const id of row.references ?? []) if (!ids.includes(id)) ids.push(id);
+  }
+  return ids;
+}
+
+export class DocumentAssembler {
+  private rows: RowValues[] = [];
+  /** Rows reported while the open document started earlier. */
+  private deferred: InvalidInputEvent[] = [];
+  private firstLine = 0;
+  private account = '';
+
+  constructor(
+    private readonly file: string,
+    private readonly defaultAccount: string,
+    private readonly style: () => AmountStyle | undefined,
+  ) {}
+
+  /** Adds one readable row; pushes the previous document to `out` when this row starts a new one. */
+  add(row: RowValues, line: number, out: ParseEvent[]): void {
+    const account = row.account ?? this.defaultAccount;
+    const current = this.rows[0];
+    if (current !== undefined && current.id !== undefined) {
+      const sameDocument = row.id === current.id && row.kind === current.kind && account === this.account;
+      const continuation = row.id === undefined && !row.kindGiven && row.account === undefined;
+      if (sameDocument || continuation) {
+        this.rows.push(row);
+        return;
+      }
+    }
+    this.finish(out);
+    this.rows.push(row);
+    this.firstLine = line;
+    this.account = account;
+  }
+
+  /** Reports an unreadable row, after the open document if there is one. */
+  addInvalid(event: InvalidInputEvent, out: ParseEvent[]): void {
+    if (this.rows.length === 0) out.push(event);
+    else this.deferred.push(event);
+  }
+
+  /** Pushes the document in progress, if any, and the rows reported meanwhile. */
+  finish(out: ParseEvent[]): void {
+    if (this.rows.length === 0) return;
+    out.push({ type: 'document', document: this.build() });
+    this.rows = [];
+    if (this.deferred.length > 0) {
+      for (const event of this.deferred) out.push(event);
+      this.deferred = [];
+    }
+  }
+
+  private build(): BillingDocument {
+    const rows = this.rows;
+    const first = rows[0] as RowValues;
+    const abs = storesMagnitude(first.kind);
+    const single = rows.length === 1;
+    const amountOf = (field: AmountField): DocumentAmount => (single ? { value: first[field], documentLevel: true } : documentAmount(rows, field));
+    const amounts: Record<AmountField, DocumentAmount> = { net: amountOf('net'), tax: amountOf('tax'), total: amountOf('total'), amountDue: amountOf('amountDue') };
+    return {
+      kind: first.kind,
+      id: first.id,
+      account: this.account,
+      operator: firstDefined(rows, 'operator'),
+      issueDate: firstDefined(rows, 'issueDate'),
+      dueDate: firstDefined(rows, 'dueDate'),
+      periodStart: firstDefined(rows, 'periodStart'),
+      periodEnd: firstDefined(rows, 'periodEnd'),
+      effectiveDate: firstDefined(rows, 'effectiveDate'),
+      currency: firstDefined(rows, 'currency') ?? DEFAULT_CURRENCY,
+      net: magnitude(amounts.net.value, abs),
+      tax: magnitude(amounts.tax.value, abs),
+      total: magnitude(amounts.total.value, abs),
+      amountDue: magnitude(amounts.amountDue.value, abs),
+      lines: single ? this.singleLine(first, abs) : this.lines(rows, amounts, abs),
+      references: single ? (first.references ?? []) : allReferences(rows),
+      source: { file: this.file, line: this.firstLine, format: 'csv' },
+      amountStyle: this.style(),
+      rows: rows.length,
+    };
+  }
+
+  /** A one-row document has a line only when the row describes one. */
+  private singleLine(row: RowValues, abs: boolean): DocumentLine[] {
+    if (row.description === undefined) return [];
+    return [lineOf(row, abs, true, true, true)];
+  }
+
+  private lines(rows: readonly RowValues[], amounts: Record<AmountField, DocumentAmount>, abs: boolean): DocumentLine[] {
+    const withNet = !amounts.net.documentLevel;
+    const withTax = !amounts.tax.documentLevel;
+    const withTotal = !amounts.total.documentLevel;
+    const lines: DocumentLine[] = [];
+    for (const row of rows) {
+      const describes =
+        row.description !== undefined ||
+        row.quantity !== undefined ||
+        row.unitPrice !== undefined ||
+        row.taxRate !== undefined ||
+        (withNet && row.net !== undefined) ||
+        (withTax && row.tax !== undefined) ||
+        (withTotal && row.total !== undefined);
+      if (describes) lines.push(lineOf(row, abs, withNet, withTax, withTotal));
+    }
+    return lines;
+  }
+}
+
+function lineOf(row: RowValues, abs: boolean, withNet: boolean, withTax: boolean, withTotal: boolean): DocumentLine {
+  return {
+    description: row.description,
+    net: withNet ? magnitude(row.net, abs) : undefined,
+    tax: withTax ? magnitude(row.tax, abs) : undefined,
+    total: withTotal ? magnitude(row.total, abs) : undefined,
+    quantity: row.quantity,
+    unitPrice: magnitude(row.unitPrice, abs),
+    taxRate: row.taxRate,
+  };
+}

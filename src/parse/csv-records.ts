@@ -1,0 +1,91 @@
+/**
+ * Splits UTF-8 bytes into CSV records with csv-parse, and gives each record the physical line
+ * where it starts (the header is line 1 when the file starts with it).
+ *
+ * csv-parse is driven synchronously through the parser's `api.parse`, the function its stream
+ * calls for each chunk: records arrive in order, a syntax error comes back as a return value at
+ * the record that caused it, and no per-record promise or info object is spent on a million rows.
+ * The line counters are read from the parser's live `info` as each record is pushed.
+ */
+import { type CsvError, Parser } from 'csv-parse';
+
+/** Records longer than this are not CSV rows but a wrong delimiter or an unclosed quote. */
+export const MAX_RECORD_BYTES = 1 << 20;
+
+interface CsvParseApi {
+  parse(chunk: Buffer | undefined, end: boolean, push: (record: string[]) => void, close: () => void): CsvError | Error | undefined;
+}
+
+function apiOf(parser: Parser): CsvParseApi {
+  const api = (parser as unknown as { api?: Partial<CsvParseApi> }).api;
+  if (typeof api?.parse !== 'function') throw new Error('csv-parse: this version has no synchronous parse API');
+  return api as CsvParseApi;
+}
+
+/** How many "\r\n" pairs a record's cells hold: csv-parse counts each as two lines inside quotes. */
+function crlfPairs(record: readonly string[]): number {
+  let pairs = 0;
+  for (const cell of record) {
+    for (let at = cell.indexOf('\r\n'); at !== -1; at = cell.indexOf('\r\n', at + 2)) pairs++;
+  }
+  return pairs;
+}
+
+export class RecordSplitter {
+  /** Records of the last `feed` or `end`, with their start lines (reused between calls). */
+  readonly records: string[][] = [];
+  readonly lines: number[] = [];
+  private readonly parser: Parser;
+  private readonly api: CsvParseApi;
+  private previousEnd = 0;
+  private previousEmpty = 0;
+  /** Lines csv-parse counted twice ("\r\n" inside quoted cells). */
+  private overcount = 0;
+  private readonly push = (record: string[]): void => {
+    const info = this.parser.info;
+    const start = this.previousEnd + 1 + (info.empty_lines - this.previousEmpty) - this.overcount;
+    if (info.lines - this.overcount > start) this.overcount += crlfPairs(record);
+    this.previousEnd = info.lines;
+    this.previousEmpty = info.empty_lines;
+    this.records.push(record);
+    this.lines.push(start);
+  };
+  private readonly close = (): void => {};
+
+  constructor(delimiter: string) {
+    this.parser = new Parser({
+      delimiter,
+      bom: false,
+      relax_column_count: true,
+      // A stray quote inside a cell (`Câble 2"`) is text, not a syntax error that drops the row.
+      relax_quotes: true,
+      skip_empty_lines: true,
+      max_record_size: MAX_RECORD_BYTES,
+    });
+    this.api = apiOf(this.parser);
+  }
+
+  /** The line where the record in progress starts (for errors about it). */
+  get pendingRecordLine(): number {
+    const info = this.parser.info;
+    return this.previousEnd + 1 + (info.empty_lines - this.previousEmpty) - this.overcount;
+  }
+
+  /** Splits one more chunk; returns csv-parse's error, if any, after the records before it. */
+  feed(chunk: Buffer): CsvError | Error | undefined {
+    this.records.length = 0;
+    this.lines.length = 0;
+    return this.api.parse(chunk, false, this.push, this.close);
+  }
+
+  end(): CsvError | Error | undefined {
+    this.records.length = 0;
+    this.lines.length = 0;
+    return this.api.parse(undefined, true, this.push, this.close);
+  }
+}
+
+export function errorCode(error: Error): string | undefined {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' ? code : undefined;
+}

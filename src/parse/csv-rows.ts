@@ -1,0 +1,423 @@
+/**
+ * Reads one CSV row's cells into typed values, with what the file has taught about its
+ * notation: each amount column's decimal separator, the date order, the way amounts are written.
+ *
+ * The lessons come from a sample of rows read before any row is interpreted (`learn`, then
+ * `settle`). A column whose values never prove their decimal separator keeps learning from later
+ * rows; until it knows, an ambiguous value such as "1.234" makes its row unreadable rather than
+ * being guessed.
+ */
+import type { AmountStyle, DocumentKind } from '../model/document.js';
+import type { Money } from '../model/money.js';
+import { type AmountNotation, decimalSeparatorEvidence, parseAmount } from './amounts.js';
+import type { ColumnMapping } from './columns.js';
+import { parsePeriod } from './csv-period.js';
+import { type DateOrder, dateOrderEvidence, parseDate } from './dates.js';
+import { documentKindFrom } from './kinds.js';
+
+/** The longest raw value an invalid-input event carries. */
+const MAX_REPORTED_VALUE = 80;
+/** Distinct type-column labels remembered; a file has a handful, a hostile one could have millions. */
+const MAX_CACHED_KINDS = 256;
+
+/** One row's values; undefined where the cell is empty or the column absent. */
+export interface RowValues {
+  id: string | undefined;
+  kind: DocumentKind;
+  /** False when the kind is the default (no type column, or an empty cell). */
+  kindGiven: boolean;
+  account: string | undefined;
+  operator: string | undefined;
+  issueDate: string | undefined;
+  dueDate: string | undefined;
+  periodStart: string | undefined;
+  periodEnd: string | undefined;
+  effectiveDate: string | undefined;
+  /** From the currency column, else from a currency written with an amount. */
+  currency: string | undefined;
+  net: Money | undefined;
+  tax: Money | undefined;
+  total: Money | undefined;
+  amountDue: Money | undefined;
+  description: string | undefined;
+  quantity: string | undefined;
+  unitPrice: Money | undefined;
+  taxRate: string | undefined;
+  references: string[] | undefined;
+}
+
+export interface RowProblem {
+  readonly problem: true;
+  readonly reason: string;
+  readonly column?: string;
+  readonly value?: string;
+}
+
+export function truncateValue(raw: string): string {
+  return raw.length > MAX_REPORTED_VALUE ? `${raw.slice(0, MAX_REPORTED_VALUE - 1)}…` : raw;
+}
+
+/** Evidence about one column's decimal separator. */
+class SeparatorEvidence {
+  commas = 0;
+  dots = 0;
+
+  add(separator: ',' | '.' | undefined): void {
+    if (separator === ',') this.commas++;
+    else if (separator === '.') this.dots++;
+  }
+
+  /** The separator the evidence proves; undefined when there is none or it contradicts itself. */
+  get known(): ',' | '.' | undefined {
+    if (this.commas > 0 && this.dots === 0) return ',';
+    if (this.dots > 0 && this.commas === 0) return '.';
+    return undefined;
+  }
+
+  get seen(): boolean {
+    return this.commas > 0 || this.dots > 0;
+  }
+}
+
+const CURRENCY_SIGNS: ReadonlyMap<string, string> = new Map([
+  ['€', 'EUR'],
+  ['EURO', 'EUR'],
+  ['EUROS', 'EUR'],
+  ['$', 'USD'],
+  ['US$', 'USD'],
+  ['£', 'GBP'],
+  ['¥', 'JPY'],
+  ['₹', 'INR'],
+  ['ZŁ', 'PLN'],
+  ['FR.', 'CHF'],
+]);
+const ISO_CURRENCY = /^[A-Z]{3}$/;
+const REFERENCE_SEPARATORS = /[,;|]/;
+const PERCENT = /\s*%\s*$/;
+
+function cellText(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw.length === 0) return undefined;
+  const trimmed = raw.trim();
+  return trimmed.length === 0 ? undefined : trimmed;
+}
+
+export class RowReader {
+  /** Column index per field, -1 when absent; copied out of the mapping for the per-row path. */
+  private readonly idColumn: number;
+  private readonly kindColumn: number;
+  private readonly accountColumn: number;
+  private readonly operatorColumn: number;
+  private readonly issueDateColumn: number;
+  private readonly dueDateColumn: number;
+  private readonly periodStartColumn: number;
+  private readonly periodEndColumn: number;
+  private readonly periodColumn: number;
+  private readonly effectiveDateColumn: number;
+  private readonly currencyColumn: number;
+  private readonly netColumn: number;
+  private readonly taxColumn: number;
+  private readonly totalColumn: number;
+  private readonly amountDueColumn: number;
+  private readonly descriptionColumn: number;
+  private readonly quantityColumn: number;
+  private readonly unitPriceColumn: number;
+  private readonly taxRateColumn: number;
+  private readonly referenceColumn: number;
+
+  /** Columns read as numbers, and the evidence about each one's decimal separator. */
+  private readonly numericColumns: readonly number[];
+  private readonly evidence: Map<number, SeparatorEvidence> = new Map();
+  /** Decided separator per numeric column (sparse array indexed by column). */
+  private readonly separators: (',' | '.' | undefined)[] = [];
+  /** Numeric columns still without a decided separator, learning from every row. */
+  private stillLearning: number[] = [];
+  /** The separator the whole file agrees on, for columns whose own values never tell. */
+  private fileSeparator: ',' | '.' | undefined;
+
+  private readonly dateColumns: readonly number[];
+  private dmyEvidence = 0;
+  private mdyEvidence = 0;
+  private dateOrder: DateOrder | undefined;
+  /** The last raw date and its reading, per date column: consecutive rows repeat dates. */
+  private readonly lastDateRaw: string[] = [];
+  private readonly lastDateIso: string[] = [];
+
+  private readonly kindCache: Map<string, DocumentKind | undefined> = new Map();
+  private readonly notations: AmountNotation[] = [];
+  private style: AmountStyle | undefined;
+
+  constructor(
+    private readonly mapping: ColumnMapping,
+    private readonly givenDateOrder: DateOrder | undefined,
+  ) {
+    const index = mapping.index;
+    this.idColumn = index.id;
+    this.kindColumn = index.kind;
+    this.accountColumn = index.account;
+    this.operatorColumn = index.operator;
+    this.issueDateColumn = index.issueDate;
+    this.dueDateColumn = index.dueDate;
+    this.periodStartColumn = index.periodStart;
+    this.periodEndColumn = index.periodEnd;
+    this.periodColumn = index.period;
+    this.effectiveDateColumn = index.effectiveDate;
+    this.currencyColumn = index.currency;
+    this.netColumn = index.net;
+    this.taxColumn = index.tax;
+    this.totalColumn = index.total;
+    this.amountDueColumn = index.amountDue;
+    this.descriptionColumn = index.description;
+    this.quantityColumn = index.quantity;
+    this.unitPriceColumn = index.unitPrice;
+    this.taxRateColumn = index.taxRate;
+    this.referenceColumn = index.reference;
+    this.numericColumns = [index.net, index.tax, index.total, index.amountDue, index.unitPrice, index.quantity, index.taxRate].filter(
+      (column) => column !== -1,
+    );
+    for (const column of this.numericColumns) this.evidence.set(column, new SeparatorEvidence());
+    this.dateColumns = [index.issueDate, index.dueDate, index.periodStart, index.periodEnd, index.effectiveDate].filter(
+      (column) => column !== -1,
+    );
+  }
+
+  /** Takes the notation lessons of one sample row. */
+  learn(record: readonly string[]): void {
+    for (const column of this.numericColumns) {
+      const cell = cellText(record[column]);
+      if (cell === undefined) continue;
+      this.evidence.get(column)?.add(decimalSeparatorEvidence(cell));
+      if (column !== this.quantityColumn && column !== this.taxRateColumn && this.notations.length < 64) {
+        const parsed = parseAmount(cell);
+        if (parsed.ok && (parsed.notation.decimalSeparator !== undefined || parsed.notation.groupSeparator || parsed.notation.currencySymbol)) {
+          this.notations.push(parsed.notation);
+        }
+      }
+    }
+    if (this.givenDateOrder !== undefined) return;
+    for (const column of this.dateColumns) {
+      const cell = cellText(record[column]);
+      if (cell === undefined) continue;
+      const order = dateOrderEvidence(cell);
+      if (order === 'dmy') this.dmyEvidence++;
+      else if (order === 'mdy') this.mdyEvidence++;
+    }
+  }
+
+  /** Ends the sample: decides separators, the date order and the amount style. */
+  settle(): void {
+    let commas = 0;
+    let dots = 0;
+    for (const column of this.numericColumns) {
+      const evidence = this.evidence.get(column);
+      if (evidence === undefined) continue;
+      commas += evidence.commas;
+      dots += evidence.dots;
+      this.separators[column] = evidence.known;
+      if (!evidence.seen) this.stillLearning.push(column);
+    }
+    this.fileSeparator = commas > 0 && dots === 0 ? ',' : dots > 0 && commas === 0 ? '.' : undefined;
+    // Contradicting evidence leaves the majority order; dates that do not fit it are reported.
+    this.dateOrder = this.givenDateOrder ?? (this.mdyEvidence > this.dmyEvidence ? 'mdy' : 'dmy');
+    this.style = this.computeStyle();
+  }
+
+  /** After the sample: columns that have not yet seen a telling value keep looking. */
+  learnLate(record: readonly string[]): void {
+    if (this.stillLearning.length === 0) return;
+    let settled = false;
+    for (const column of this.stillLearning) {
+      const cell = cellText(record[column]);
+      if (cell === undefined) continue;
+      const separator = decimalSeparatorEvidence(cell);
+      if (separator !== undefined) {
+        this.separators[column] = separator;
+        settled = true;
+      }
+    }
+    if (settled) this.stillLearning = this.stillLearning.filter((column) => this.separators[column] === undefined);
+  }
+
+  /** How the file writes amounts, from the sample; undefined when no amount showed anything. */
+  private computeStyle(): AmountStyle | undefined {
+    const decimal = this.fileSeparator ?? this.notations.find((notation) => notation.decimalSeparator)?.decimalSeparator;
+    const grouped = this.notations.find((notation) => notation.groupSeparator);
+    const symbol = this.notations.find((notation) => notation.currencySymbol !== undefined);
+    if (decimal === undefined && grouped === undefined && symbol === undefined) return undefined;
+    const group = grouped?.groupSeparator ?? '';
+    return {
+      // Without decimals in the sample, the grouping says which locale wrote it.
+      decimalSeparator: decimal ?? (group === '.' || group === ' ' ? ',' : '.'),
+      groupSeparator: group,
+      ...(symbol?.currencySymbol === undefined ? {} : { currencySymbol: symbol.currencySymbol }),
+      symbolBefore: symbol?.symbolBefore ?? false,
+    };
+  }
+
+  /** The amount style of the file, shared by all its documents; set by `settle`. */
+  get documentStyle(): AmountStyle | undefined {
+    return this.style;
+  }
+
+  /** Reads one data row; a RowProblem names the first cell that cannot be read. */
+  read(record: readonly string[]): RowValues | RowProblem {
+    const kindCell = this.kindColumn === -1 ? undefined : cellText(record[this.kindColumn]);
+    let kind: DocumentKind = 'invoice';
+    if (kindCell !== undefined) {
+      const found = this.kindOf(kindCell);
+      if (found === undefined) return this.problem('unknown document type', this.kindColumn, kindCell);
+      kind = found;
+    }
+
+    let currency = this.currencyColumn === -1 ? undefined : cellText(record[this.currencyColumn]);
+    if (currency !== undefined) {
+      const code = currencyCode(currency);
+      if (code === undefined) return this.problem('unknown currency', this.currencyColumn, currency);
+      currency = code;
+    }
+
+    const values: RowValues = {
+      id: this.idColumn === -1 ? undefined : cellText(record[this.idColumn]),
+      kind,
+      kindGiven: kindCell !== undefined,
+      account: this.accountColumn === -1 ? undefined : cellText(record[this.accountColumn]),
+      operator: this.operatorColumn === -1 ? undefined : cellText(record[this.operatorColumn]),
+      issueDate: undefined,
+      dueDate: undefined,
+      periodStart: undefined,
+      periodEnd: undefined,
+      effectiveDate: undefined,
+      currency,
+      net: undefined,
+      tax: undefined,
+      total: undefined,
+      amountDue: undefined,
+      description: this.descriptionColumn === -1 ? undefined : cellText(record[this.descriptionColumn]),
+      quantity: undefined,
+      unitPrice: undefined,
+      taxRate: undefined,
+      references: this.referenceColumn === -1 ? undefined : references(record[this.referenceColumn]),
+    };
+
+    const dateProblem =
+      this.readDate(record, this.issueDateColumn, values, 'issueDate') ??
+      this.readDate(record, this.dueDateColumn, values, 'dueDate') ??
+      this.readDate(record, this.periodStartColumn, values, 'periodStart') ??
+      this.readDate(record, this.periodEndColumn, values, 'periodEnd') ??
+      this.readDate(record, this.effectiveDateColumn, values, 'effectiveDate') ??
+      this.readPeriod(record, values);
+    if (dateProblem !== undefined) return dateProblem;
+
+    return (
+      this.readMoney(record, this.netColumn, values, 'net') ??
+      this.readMoney(record, this.taxColumn, values, 'tax') ??
+      this.readMoney(record, this.totalColumn, values, 'total') ??
+      this.readMoney(record, this.amountDueColumn, values, 'amountDue') ??
+      this.readMoney(record, this.unitPriceColumn, values, 'unitPrice') ??
+      this.readNumber(record, this.quantityColumn, values, 'quantity') ??
+      this.readNumber(record, this.taxRateColumn, values, 'taxRate') ??
+      values
+    );
+  }
+
+  private problem(reason: string, column: number, raw: string): RowProblem {
+    return { problem: true, reason, column: this.mapping.headers[column] ?? `column ${column + 1}`, value: truncateValue(raw) };
+  }
+
+  private kindOf(label: string): DocumentKind | undefined {
+    if (this.kindCache.has(label)) return this.kindCache.get(label);
+    const kind = documentKindFrom(label);
+    if (this.kindCache.size < MAX_CACHED_KINDS) this.kindCache.set(label, kind);
+    return kind;
+  }
+
+  private readDate(
+    record: readonly string[],
+    column: number,
+    values: RowValues,
+    field: 'issueDate' | 'dueDate' | 'periodStart' | 'periodEnd' | 'effectiveDate',
+  ): RowProblem | undefined {
+    if (column === -1) return undefined;
+    const cell = cellText(record[column]);
+    if (cell === undefined) return undefined;
+    if (this.lastDateRaw[column] === cell) {
+      values[field] = this.lastDateIso[column];
+      return undefined;
+    }
+    const parsed = parseDate(cell, this.dateOrder);
+    if (!parsed.ok) return this.problem(`the date cannot be read (${parsed.reason})`, column, cell);
+    this.lastDateRaw[column] = cell;
+    this.lastDateIso[column] = parsed.iso;
+    values[field] = parsed.iso;
+    return undefined;
+  }
+
+  private readPeriod(record: readonly string[], values: RowValues): RowProblem | undefined {
+    if (this.periodColumn === -1) return undefined;
+    const cell = cellText(record[this.periodColumn]);
+    if (cell === undefined) return undefined;
+    const parsed = parsePeriod(cell, this.dateOrder);
+    if (!parsed.ok) return this.problem(parsed.reason, this.periodColumn, cell);
+    values.periodStart ??= parsed.start;
+    values.periodEnd ??= parsed.end;
+    return undefined;
+  }
+
+  private parseNumber(column: number, cell: string): ReturnType<typeof parseAmount> {
+    return parseAmount(cell, this.separators[column] ?? this.fileSeparator);
+  }
+
+  private readMoney(
+    record: readonly string[],
+    column: number,
+    values: RowValues,
+    field: 'net' | 'tax' | 'total' | 'amountDue' | 'unitPrice',
+  ): RowProblem | undefined {
+    if (column === -1) return undefined;
+    const cell = cellText(record[column]);
+    if (cell === undefined) return undefined;
+    const parsed = this.parseNumber(column, cell);
+    if (!parsed.ok) return this.numberProblem(parsed, column, cell);
+    values[field] = parsed.money;
+    if (values.currency === undefined && parsed.currency !== undefined) values.currency = parsed.currency;
+    return undefined;
+  }
+
+  /** Quantities and tax rates: numbers, not money; kept as plain decimal text ("1.5", "20"). */
+  private readNumber(record: readonly string[], column: number, values: RowValues, field: 'quantity' | 'taxRate'): RowProblem | undefined {
+    if (column === -1) return undefined;
+    const cell = cellText(record[column]);
+    if (cell === undefined) return undefined;
+    const parsed = this.parseNumber(column, field === 'taxRate' ? cell.replace(PERCENT, '') : cell);
+    if (!parsed.ok || parsed.currency !== undefined) {
+      return parsed.ok ? this.problem('a currency in a number column', column, cell) : this.numberProblem(parsed, column, cell);
+    }
+    values[field] = parsed.money.toFixed(0);
+    return undefined;
+  }
+
+  private numberProblem(parsed: { reason: string; ambiguous?: true }, column: number, cell: string): RowProblem {
+    const reason = parsed.ambiguous
+      ? 'ambiguous amount: no other value in this column shows whether "." or "," separates the decimals'
+      : `the amount cannot be read (${parsed.reason})`;
+    return this.problem(reason, column, cell);
+  }
+}
+
+function currencyCode(cell: string): string | undefined {
+  const upper = cell.toUpperCase();
+  if (ISO_CURRENCY.test(upper)) return upper;
+  return CURRENCY_SIGNS.get(upper);
+}
+
+/** A reference cell may list several documents: "F-2024-001, F-2024-002". */
+function references(raw: string | undefined): string[] | undefined {
+  const cell = cellText(raw);
+  if (cell === undefined) return undefined;
+  if (!REFERENCE_SEPARATORS.test(cell)) return [cell];
+  const ids: string[] = [];
+  for (const part of cell.split(REFERENCE_SEPARATORS)) {
+    const id = part.trim();
+    if (id !== '' && !ids.includes(id)) ids.push(id);
+  }
+  return ids.length === 0 ? undefined : ids;
+}

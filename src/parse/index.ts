@@ -1,0 +1,131 @@
+/**
+ * The parse stage's entry point: one input (file or stdin) in, ParseEvents out. Decides the
+ * format (from the name, else from the first lines) and hands the bytes to the CSV or text parser.
+ */
+import { open } from 'node:fs/promises';
+import type { InputFormat } from '../model/document.js';
+import { FatalInputError, type ParseEvent } from '../model/input.js';
+import { type CsvOptions, parseCsv } from './csv.js';
+import { decodeWhole } from './decode.js';
+import { detectFormat, formatFromName } from './detect.js';
+import { parseTextDocument } from './text.js';
+
+export interface InputSource {
+  /** The name findings report: a path, or "-" / "<stdin>" for standard input. */
+  readonly name: string;
+  open(): AsyncIterable<Buffer>;
+}
+
+export type InputOptions = Omit<CsvOptions, 'file'> & { format?: InputFormat };
+
+/** A text document is one bill or letter; anything larger is not one. */
+const MAX_TEXT_BYTES = 10 * 1024 * 1024;
+/** Enough of the start of an input to see its first lines. */
+const DETECTION_BYTES = 64 * 1024;
+
+const READ_ERRORS: ReadonlyMap<string, string> = new Map([
+  ['ENOENT', 'no such file'],
+  ['ENOTDIR', 'no such file'],
+  ['EACCES', 'permission denied'],
+  ['EPERM', 'permission denied'],
+  ['EISDIR', 'is a directory'],
+  ['ELOOP', 'too many symbolic links'],
+  ['EMFILE', 'too many open files'],
+]);
+
+function readError(path: string, error: unknown): FatalInputError {
+  if (error instanceof FatalInputError) return error;
+  const code = (error as { code?: unknown } | undefined)?.code;
+  const reason = typeof code === 'string' ? (READ_ERRORS.get(code) ?? code) : error instanceof Error ? error.message : String(error);
+  return new FatalInputError(path, `cannot read: ${reason}`);
+}
+
+/** A file on disk as an InputSource; any failure to read it is a FatalInputError with a one-line message. */
+export function fileInputSource(path: string): InputSource {
+  return {
+    name: path,
+    async *open(): AsyncGenerator<Buffer> {
+      let handle;
+      try {
+        handle = await open(path, 'r');
+        if ((await handle.stat()).isDirectory()) throw new FatalInputError(path, 'cannot read: is a directory');
+      } catch (error) {
+        await handle?.close();
+        throw readError(path, error);
+      }
+      const stream = handle.createReadStream({ highWaterMark: DETECTION_BYTES });
+      try {
+        for await (const chunk of stream) yield chunk as Buffer;
+      } catch (error) {
+        throw readError(path, error);
+      } finally {
+        stream.destroy();
+      }
+    },
+  };
+}
+
+/** Reads the first chunks of an input, enough to see its first lines, and gives back the rest. */
+async function peek(iterator: AsyncIterator<Buffer>): Promise<{ head: Buffer[]; done: boolean }> {
+  const head: Buffer[] = [];
+  let bytes = 0;
+  while (bytes < DETECTION_BYTES) {
+    const next = await iterator.next();
+    if (next.done === true) return { head, done: true };
+    head.push(next.value);
+    bytes += next.value.length;
+    if (next.value.includes(0x0a) || next.value.includes(0x0d)) break;
+  }
+  return { head, done: false };
+}
+
+async function* replay(head: readonly Buffer[], iterator: AsyncIterator<Buffer>, done: boolean): AsyncGenerator<Buffer> {
+  yield* head;
+  if (done) return;
+  for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) yield next.value;
+}
+
+/** The start of an input as text, only to decide its format (lenient: never throws on content). */
+function headText(name: string, head: readonly Buffer[], encoding: string | undefined): string {
+  const bytes = Buffer.concat(head);
+  try {
+    return decodeWhole(name, bytes.subarray(0, DETECTION_BYTES), encoding);
+  } catch {
+    return '';
+  }
+}
+
+async function readWhole(name: string, chunks: AsyncIterable<Buffer>): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  let bytes = 0;
+  for await (const chunk of chunks) {
+    bytes += chunk.length;
+    if (bytes > MAX_TEXT_BYTES) throw new FatalInputError(name, 'a text document larger than 10 MB: not a bill or letter');
+    parts.push(chunk);
+  }
+  return Buffer.concat(parts);
+}
+
+/** ParseEvents of one input. Throws FatalInputError when the input cannot be read or checked at all. */
+export async function* parseInput(source: InputSource, options: InputOptions): AsyncGenerator<ParseEvent> {
+  const { format: givenFormat, ...csvOptions } = options;
+  const iterator = source.open()[Symbol.asyncIterator]();
+  let format = givenFormat ?? formatFromName(source.name);
+  let chunks: AsyncIterable<Buffer>;
+  if (format === undefined) {
+    const { head, done } = await peek(iterator);
+    if (head.length === 0) throw new FatalInputError(source.name, 'empty file');
+    format = detectFormat(source.name, headText(source.name, head, options.encoding));
+    chunks = replay(head, iterator, done);
+  } else {
+    chunks = replay([], iterator, false);
+  }
+
+  if (format === 'csv') {
+    yield* parseCsv(chunks, { ...csvOptions, file: source.name });
+    return;
+  }
+  const text = decodeWhole(source.name, await readWhole(source.name, chunks), options.encoding);
+  if (text.trim() === '') throw new FatalInputError(source.name, 'empty file');
+  yield* parseTextDocument(text, source.name, options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder });
+}

@@ -1,0 +1,93 @@
+/**
+ * The text parser: one invoice or letter per file, as `pdftotext -layout` prints it or as typed
+ * in an e-mail. Every page (`\f`) belongs to the same document. The work is linear in the
+ * size of the text: lines are cut at MAX_LINE_LENGTH and each line is read a bounded number of times.
+ */
+import type { BillingDocument, DocumentKind } from '../model/document.js';
+import { FatalInputError, type ParseEvent } from '../model/input.js';
+import type { DateOrder } from './dates.js';
+import { amountStyleOf, documentDecimalSeparator } from './text-amounts.js';
+import { chooseAmounts } from './text-choice.js';
+import { collectFacts, dateSpans, excludedSpans, type ValueFact } from './text-facts.js';
+import { detectKind } from './text-kind.js';
+import { splitLines } from './text-lines.js';
+
+const DEFAULT_CURRENCY = 'EUR';
+const CURRENCY_WORDS = new Map([
+  ['eur', 'EUR'], ['euro', 'EUR'], ['euros', 'EUR'], ['usd', 'USD'], ['gbp', 'GBP'], ['chf', 'CHF'],
+]);
+
+function best(values: readonly ValueFact[], field: ValueFact['field']): ValueFact | undefined {
+  let chosen: ValueFact | undefined;
+  for (const fact of values) {
+    if (fact.field !== field) continue;
+    if (chosen === undefined || fact.priority > chosen.priority || (fact.priority === chosen.priority && fact.order < chosen.order)) chosen = fact;
+  }
+  return chosen;
+}
+
+function distinctValues(values: readonly ValueFact[], field: ValueFact['field'], except: string | undefined): string[] {
+  const seen = new Set<string>();
+  for (const fact of values) if (fact.field === field && fact.value !== except) seen.add(fact.value);
+  return [...seen];
+}
+
+function mostCommon(codes: readonly string[]): string | undefined {
+  const counts = new Map<string, number>();
+  let winner: string | undefined;
+  for (const code of codes) {
+    const count = (counts.get(code) ?? 0) + 1;
+    counts.set(code, count);
+    if (winner === undefined || count > (counts.get(winner) ?? 0)) winner = code;
+  }
+  return winner;
+}
+
+export function parseTextDocument(text: string, file: string, options: { dateOrder?: DateOrder }): ParseEvent[] {
+  const lines = splitLines(text);
+  const decision = detectKind(lines);
+  if (decision === undefined) throw new FatalInputError(file, 'no invoice or letter found in this text');
+  const kind: DocumentKind = decision.kind;
+  const order = options.dateOrder;
+  const decimal = documentDecimalSeparator(lines.map((line) => ({ raw: line.raw, excluded: excludedSpans(dateSpans(line.raw, order)) })));
+  const facts = collectFacts(lines, kind, order, decimal);
+  const amounts = chooseAmounts(facts.amounts, kind);
+  const values = facts.values;
+
+  const invoiceId = best(values, 'invoiceId')?.value;
+  const letterId = best(values, 'letterId')?.value;
+  const id = kind === 'invoice' ? (invoiceId ?? letterId) : letterId;
+  const references = kind === 'invoice' ? [] : distinctValues(values, 'invoiceId', id);
+  const account = best(values, 'account')?.value;
+  const period = best(values, 'period');
+  const recognized = id !== undefined || account !== undefined || amounts.total !== undefined || amounts.amountDue !== undefined || values.length > 0 || facts.amounts.length > 0;
+  if (!recognized) throw new FatalInputError(file, 'no invoice or letter found in this text');
+
+  const currency =
+    mostCommon(amounts.tokens.flatMap((token) => (token.currency === undefined ? [] : [token.currency]))) ??
+    mostCommon(facts.tokens.flatMap((token) => (token.currency === undefined ? [] : [token.currency]))) ??
+    mostCommon(lines.flatMap((line) => line.words.flatMap((word) => CURRENCY_WORDS.get(word.text) ?? []))) ??
+    DEFAULT_CURRENCY;
+
+  const document: BillingDocument = {
+    kind,
+    id,
+    account: account ?? file,
+    issueDate: best(values, 'issueDate')?.value,
+    dueDate: best(values, 'dueDate')?.value,
+    periodStart: period?.value,
+    periodEnd: period?.end,
+    effectiveDate: kind === 'termination' ? best(values, 'effectiveDate')?.value : undefined,
+    currency,
+    net: amounts.net,
+    tax: amounts.tax,
+    total: amounts.total,
+    amountDue: amounts.amountDue,
+    lines: [],
+    references,
+    source: { file, line: decision.line, format: 'text' },
+    amountStyle: amountStyleOf(amounts.tokens, facts.tokens, decimal),
+    rows: 1,
+  };
+  return [{ type: 'document', document }];
+}

@@ -1,0 +1,155 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { BillingDocument } from '../../src/model/document.js';
+import { FatalInputError } from '../../src/model/input.js';
+import { parseTextDocument } from '../../src/parse/text.js';
+
+const FIXTURES = fileURLToPath(new URL('../../fixtures/text/', import.meta.url));
+
+function parse(text: string, file = 'doc.txt'): BillingDocument {
+  const events = parseTextDocument(text, file, {});
+  expect(events).toHaveLength(1);
+  const [event] = events;
+  if (event?.type !== 'document') throw new Error('expected a document');
+  return event.document;
+}
+
+/** The fields a fixture's expectation states; an absent key means the field must be absent. */
+function projection(doc: BillingDocument): Record<string, unknown> {
+  const entries: [string, unknown][] = [
+    ['kind', doc.kind],
+    ['id', doc.id],
+    ['account', doc.account],
+    ['issueDate', doc.issueDate],
+    ['dueDate', doc.dueDate],
+    ['periodStart', doc.periodStart],
+    ['periodEnd', doc.periodEnd],
+    ['effectiveDate', doc.effectiveDate],
+    ['currency', doc.currency],
+    ['net', doc.net?.toFixed(2)],
+    ['tax', doc.tax?.toFixed(2)],
+    ['total', doc.total?.toFixed(2)],
+    ['amountDue', doc.amountDue?.toFixed(2)],
+    ['references', doc.references],
+  ];
+  return Object.fromEntries(entries.filter(([, value]) => value !== undefined));
+}
+
+const fixtures = readdirSync(FIXTURES).filter((name) => name.endsWith('.txt')).sort();
+
+describe('parseTextDocument on the fixtures', () => {
+  it('has a dozen fixtures or more, each with its expectation', () => {
+    expect(fixtures.length).toBeGreaterThanOrEqual(12);
+  });
+
+  it.each(fixtures)('%s', (name) => {
+    const text = readFileSync(FIXTURES + name, 'utf8');
+    const expected: unknown = JSON.parse(readFileSync(FIXTURES + name.replace(/\.txt$/, '.expected.json'), 'utf8'));
+    const doc = parse(text, name);
+    expect(projection(doc)).toEqual(expected);
+    expect(doc.source).toMatchObject({ file: name, format: 'text' });
+    expect(doc.rows).toBe(1);
+  });
+});
+
+describe('parseTextDocument', () => {
+  it('refuses a text with no invoice or letter in it', () => {
+    const text = 'Compte rendu de la réunion du 12 mars 2024\n\nPrésents : Alice, Bob.\nProchaine réunion le 19 mars.\n';
+    expect(() => parseTextDocument(text, 'notes.txt', {})).toThrow(FatalInputError);
+    expect(() => parseTextDocument('', 'empty.txt', {})).toThrow(/no invoice or letter/);
+  });
+
+  it('never takes a phone number, a previous balance, a unit price, a rate or the share capital for the total', () => {
+    const doc = parse(
+      [
+        'FACTURE N° F-77120',
+        'Service clients : 09 69 36 39 00 (appel non surtaxé)',
+        'Solde précédent                       1 250,00 €',
+        'Prix unitaire HT                        999,00 €',
+        'Total HT                                 10,00 €',
+        'TVA 20 %                                  2,00 €',
+        'Total TTC                                12,00 €',
+        'SAS au capital de 2 500 000,00 €',
+      ].join('\n'),
+    );
+    expect(doc.total?.toFixed(2)).toBe('12.00');
+    expect(doc.net?.toFixed(2)).toBe('10.00');
+    expect(doc.tax?.toFixed(2)).toBe('2.00');
+  });
+
+  it('leaves the total absent rather than guessing it from unlabelled figures', () => {
+    const doc = parse('Facture n° F-2024-88\nDate de facture : 02/05/2024\nForfait mobile        19,99 €\nOption roaming         5,00 €\n');
+    expect(doc.total).toBeUndefined();
+    expect(doc.amountDue).toBeUndefined();
+    expect(doc.id).toBe('F-2024-88');
+  });
+
+  it('reads an amount qualified after it ("xx,xx € TTC") and a label whose value is on the next line', () => {
+    const doc = parse(['Facture N° 2024-555', 'Montant total de votre facture :', '   59,90 € TTC', 'Dont 49,92 € HT'].join('\n'));
+    expect(doc.total?.toFixed(2)).toBe('59.90');
+    expect(doc.net?.toFixed(2)).toBe('49.92');
+  });
+
+  it('prefers the net and tax that add up to the total', () => {
+    const doc = parse(
+      ['INVOICE', 'Invoice number: INV-9', 'Net amount       90.00', 'Net amount      100.00', 'VAT              20.00', 'Total           120.00'].join('\n'),
+    );
+    expect([doc.net?.toFixed(2), doc.tax?.toFixed(2), doc.total?.toFixed(2)]).toEqual(['100.00', '20.00', '120.00']);
+  });
+
+  it('keeps every page of a text as one document, and counts lines as physical lines', () => {
+    const text = 'FACTURE\nN° de facture : F-1\n\f\nDétail\nTotal TTC     30,00 €\n\fConditions générales\n';
+    const doc = parse(text);
+    expect(doc.total?.toFixed(2)).toBe('30.00');
+    expect(doc.source.line).toBe(1);
+    const later = parse('\n\n  Orange\n\nFACTURE\nN° de facture : F-2\nTotal TTC 10,00 €\n');
+    expect(later.source.line).toBe(5);
+  });
+
+  it('reads CRLF text like LF text', () => {
+    const lf = readFileSync(`${FIXTURES}orange-facture.txt`, 'utf8');
+    expect(projection(parse(lf.replace(/\n/g, '\r\n')))).toEqual(projection(parse(lf)));
+  });
+
+  it('reads dates written in words in French, English and German', () => {
+    expect(parse('FACTURE\nN° de facture : F-3\nDate de facture : 02 Juillet 2015\nTotal TTC 1,00 €').issueDate).toBe('2015-07-02');
+    expect(parse('INVOICE\nInvoice number: I-3\nInvoice date: July 2, 2015\nTotal 1.00 USD').issueDate).toBe('2015-07-02');
+    expect(parse('RECHNUNG\nRechnungsnummer: R-3\nRechnungsdatum: 20. März 2024\nGesamtbetrag 1,00 €').issueDate).toBe('2024-03-20');
+  });
+
+  it('follows --date-order for numeric dates', () => {
+    const text = 'INVOICE\nInvoice number: I-4\nInvoice date: 03/04/2024\nTotal $5.00';
+    expect(parseTextDocument(text, 'a.txt', { dateOrder: 'mdy' })[0]).toMatchObject({ document: { issueDate: '2024-03-04' } });
+    expect(parseTextDocument(text, 'a.txt', {})[0]).toMatchObject({ document: { issueDate: '2024-04-03' } });
+  });
+
+  it('sums the tax of several VAT rates when that balances the total', () => {
+    const doc = parse(['FACTURE N° F-5', 'Total HT          100,00 €', 'TVA 20 %           10,00 €', 'TVA 10 %            5,00 €', 'Total TTC         115,00 €'].join('\n'));
+    expect(doc.tax?.toFixed(2)).toBe('15.00');
+  });
+
+  it('reads a dunning e-mail without a title from its wording', () => {
+    const doc = parse(
+      'Bonjour,\nSauf erreur de notre part, votre facture n° 88-1234 reste impayée.\nNous vous remercions de nous régler la somme de 12,50 € sous huit jours.\n',
+    );
+    expect(doc.kind).toBe('dunning');
+    expect(doc.amountDue?.toFixed(2)).toBe('12.50');
+    expect(doc.references).toEqual(['88-1234']);
+    expect(doc.account).toBe('doc.txt');
+  });
+
+  it('does not take the fine print of an invoice for a dunning letter', () => {
+    const doc = parse('Orange\n\nFACTURE\nn° de facture : 9\nTotal TTC 10,00 €\nPénalités exigibles sans mise en demeure préalable ; frais de relance : 0 €\n');
+    expect(doc.kind).toBe('invoice');
+  });
+
+  it('stays linear on a large hostile input', () => {
+    const line = `${'1 '.repeat(3000)}${'a'.repeat(5000)}`;
+    const text = `FACTURE\nN° de facture : F-9\n${`${line}\n`.repeat(300)}${'9,99 € '.repeat(20000)}\nTotal TTC 10,00 €\n`;
+    const started = performance.now();
+    const doc = parse(text);
+    expect(performance.now() - started).toBeLessThan(3000);
+    expect(doc.total?.toFixed(2)).toBe('10.00');
+  });
+});

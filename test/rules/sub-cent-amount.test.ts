@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../src/rules/sub-cent-amount.js';
+import { doc, runRule } from '../helpers/builder.js';
+
+describe('sub-cent-amount', () => {
+  it('flags a total in fractions of a cent, with where and what', () => {
+    const reported = runRule(rule, [doc({ id: 'F-1', net: '10.29', tax: '2.058', total: '12.348' })]);
+    expect(reported).toHaveLength(1);
+    expect(reported[0]?.messageId).toBe('subCent');
+    expect(reported[0]?.data).toMatchObject({ count: 2, decimals: 2, currency: 'EUR', amounts: ['tax 2.058', 'total 12.348'] });
+  });
+
+  it('looks at line amounts but not at unit prices, which may be per-minute rates', () => {
+    const invoice = doc({
+      total: '0.25',
+      lines: [
+        { description: 'Appels vers mobiles', quantity: '125', unitPrice: '0.0015', net: '0.1875' },
+        { description: 'SMS', quantity: '2', unitPrice: '0.05', net: '0.10' },
+      ],
+    });
+    expect(runRule(rule, [invoice])[0]?.data.amounts).toEqual(['line 1 net 0.1875']);
+  });
+
+  it('ignores trailing zeros and amounts within the currency decimals', () => {
+    expect(runRule(rule, [doc({ net: '33.330', tax: '6.6600', total: '39.99', amountDue: '40' })])).toEqual([]);
+  });
+
+  it('knows currencies without cents and with thousandths', () => {
+    expect(runRule(rule, [doc({ currency: 'JPY', total: '1100.50' })])[0]?.data).toMatchObject({ decimals: 0, amounts: ['total 1100.5'] });
+    expect(runRule(rule, [doc({ currency: 'JPY', total: '1100' })])).toEqual([]);
+    expect(runRule(rule, [doc({ currency: 'TND', total: '45.125' })])).toEqual([]);
+    expect(runRule(rule, [doc({ currency: 'TND', total: '45.1255' })])).toHaveLength(1);
+  });
+
+  it('lists at most five amounts and counts them all', () => {
+    const lines = Array.from({ length: 8 }, () => ({ net: '0.0833' }));
+    const data = runRule(rule, [doc({ lines })])[0]?.data;
+    expect(data?.count).toBe(8);
+    expect(data?.amounts).toHaveLength(5);
+  });
+});

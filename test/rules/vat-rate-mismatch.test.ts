@@ -1,0 +1,159 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Money } from '../../src/model/money.js';
+import rule from '../../src/rules/vat-rate-mismatch.js';
+import type { TaxRate } from '../../src/rules/support/arithmetic.js';
+import { netFromGross, parseRate, taxAtRate } from '../../src/rules/support/arithmetic.js';
+import type { LineInput } from '../helpers/builder.js';
+import { doc, runRule } from '../helpers/builder.js';
+
+const FRENCH_RATES = ['20', '10', '5.5', '2.1', '0'];
+
+const rate = (text: string): TaxRate => {
+  const parsed = parseRate(text);
+  if (parsed === undefined) throw new Error(`bad rate ${text}`);
+  return parsed;
+};
+
+/** A tax-inclusive price split as operators do: HT = round(TTC / (1 + r)), TVA = TTC − HT. */
+function splitGross(grossCents: number, percent: string): { net: string; tax: string; total: string } {
+  const total = Money.fromCents(grossCents);
+  const net = netFromGross(total, rate(percent), 2);
+  return { net: net.toFixed(), tax: total.sub(net).toFixed(), total: total.toFixed() };
+}
+
+/**
+ * Cases from the official EN 16931 test set, ConnectingEurope/eInvoicing-EN16931,
+ * test/Invoice-unit-UBL/BR-CO-17.xml (VAT breakdown: TaxableAmount, TaxAmount, Percent), as a line
+ * that declares its rate. Test 4 (no rate) is left out: the rule needs a rate to check.
+ */
+const EN16931_BR_CO_17: { net: string; tax: string; rate: string; fires: boolean }[] = [
+  { net: '1000', tax: '250', rate: '25', fires: false }, // test 1
+  { net: '-6491.34', tax: '-1622.84', rate: '25', fires: false }, // test 2
+  { net: '2141.05', tax: '299.75', rate: '14', fires: false }, // test 3
+  { net: '2141.19', tax: '44.96', rate: '2.1', fires: false }, // test 5
+  { net: '2141.19', tax: '0.0', rate: '0', fires: false }, // test 6
+  { net: '-2141.19', tax: '-117.77', rate: '5.5', fires: false }, // test 7
+  { net: '-25.00', tax: '0.00', rate: '0', fires: false }, // test 8
+  { net: '1000', tax: '251', rate: '25', fires: true }, // test 9
+  { net: '2141.19', tax: '43.91', rate: '2.1', fires: true }, // test 10
+  { net: '6491.34', tax: '1622.84', rate: '25', fires: false }, // test 12
+];
+
+describe('vat-rate-mismatch', () => {
+  it.each(EN16931_BR_CO_17)('EN 16931 BR-CO-17: $net at $rate % is $tax', ({ net, tax, rate: percent, fires }) => {
+    const reported = runRule(rule, [doc({ lines: [{ net, tax, taxRate: percent }] })]);
+    expect(reported.map((r) => r.messageId)).toEqual(fires ? ['lineRateMismatch'] : []);
+  });
+
+  it('gives the evidence of a line taxed at another rate than the one it declares', () => {
+    const reported = runRule(rule, [doc({ lines: [{ description: 'Kiosque presse', net: '10.00', tax: '2.00', taxRate: '2.1' }] })]);
+    expect(reported).toHaveLength(1);
+    const data = reported[0]?.data ?? {};
+    expect(data.line).toBe(1);
+    expect(data.rate).toBe('2.1');
+    expect(String(data.tax)).toBe('2.00');
+    expect(String(data.expected)).toBe('0.21');
+  });
+
+  it('accepts the 39,99 € TTC bill: 33,33 € HT and 6,66 € TVA', () => {
+    expect(runRule(rule, [doc({ net: '33.33', tax: '6.66', total: '39.99' })])).toEqual([]);
+    expect(runRule(rule, [doc({ tax: '6.66', total: '39.99' })], { options: { tolerance: '0.00' } })).toEqual([]);
+  });
+
+  it('flags a tax no French rate explains, with the evidence', () => {
+    // 19,6 % was the French standard rate until 2013: 100,00 € HT, 19,60 € TVA.
+    const reported = runRule(rule, [doc({ net: '100.00', tax: '19.60', total: '119.60' })]);
+    expect(reported).toHaveLength(1);
+    expect(reported[0]?.messageId).toBe('unexplained');
+    expect(String(reported[0]?.data.tax)).toBe('19.60');
+    expect(reported[0]?.data.rates).toEqual(FRENCH_RATES);
+    expect(runRule(rule, [doc({ net: '33.33', tax: '6.00', total: '39.33' })])).toHaveLength(1);
+  });
+
+  it('takes the jurisdiction\'s rates from the options', () => {
+    const norwegian = doc({ currency: 'NOK', net: '1000', tax: '250', total: '1250' });
+    expect(runRule(rule, [norwegian])).toHaveLength(1);
+    expect(runRule(rule, [norwegian], { options: { rates: ['25', '15', '12', '0'] } })).toEqual([]);
+  });
+
+  it('checks a mixed-rate bill rate by rate when its lines declare their rates', () => {
+    // A fibre bundle with press content at 2,1 %: 20 % of 30,00 + 2,1 % of 10,00 = 6,00 + 0,21.
+    const lines: LineInput[] = [
+      { description: 'Forfait Fibre', net: '30.00', taxRate: '20' },
+      { description: 'Presse numérique', net: '10.00', taxRate: '2.1' },
+    ];
+    expect(runRule(rule, [doc({ net: '40.00', tax: '6.21', total: '46.21', lines })])).toEqual([]);
+    const reported = runRule(rule, [doc({ net: '40.00', tax: '8.00', total: '48.00', lines })]);
+    expect(reported.map((r) => r.messageId)).toEqual(['ratesMismatch']);
+    expect(String(reported[0]?.data.expected)).toBe('6.21');
+    expect(reported[0]?.data.rates).toEqual(['20', '2.1']);
+  });
+
+  it('does not flag a mixed-rate bill whose lines carry their own tax but no rate', () => {
+    const lines: LineInput[] = [
+      { description: 'Forfait Fibre', net: '30.00', tax: '6.00' },
+      { description: 'Presse numérique', net: '10.00', tax: '0.21' },
+    ];
+    expect(runRule(rule, [doc({ net: '40.00', tax: '6.21', total: '46.21', lines })])).toEqual([]);
+    const wrongLine = [{ description: 'Presse numérique', net: '10.00', tax: '1.50' }];
+    expect(runRule(rule, [doc({ lines: wrongLine })]).map((r) => r.messageId)).toEqual(['lineUnexplained']);
+  });
+
+  it('skips the document when its lines declare several rates without every base', () => {
+    const lines: LineInput[] = [{ net: '30.00', taxRate: '20' }, { taxRate: '2.1' }];
+    expect(runRule(rule, [doc({ net: '40.00', tax: '6.21', total: '46.21', lines })])).toEqual([]);
+  });
+
+  it('needs a tax and a base', () => {
+    expect(runRule(rule, [doc({ net: '33.33', total: '39.99' }), doc({ tax: '6.66' })])).toEqual([]);
+  });
+
+  it('compares magnitudes on credit notes', () => {
+    expect(runRule(rule, [doc({ kind: 'credit-note', net: '-33.33', tax: '6.66', total: '39.99' })])).toEqual([]);
+  });
+
+  it('never flags a tax derived from a tax-inclusive price, at any French rate (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 100_000_000 }), fc.constantFrom(...FRENCH_RATES), (grossCents, percent) => {
+        expect(runRule(rule, [doc(splitGross(grossCents, percent))])).toEqual([]);
+        expect(runRule(rule, [doc(splitGross(grossCents, percent))], { options: { tolerance: '0.00' } })).toEqual([]);
+      }),
+    );
+  });
+
+  it('never flags a tax-inclusive bill whose HT was rounded line by line (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 20_000 }), { minLength: 1, maxLength: 30 }),
+        fc.constantFrom(...FRENCH_RATES),
+        (lineCents, percent) => {
+          const lines = lineCents.map((cents) => {
+            const { net, total } = splitGross(cents, percent);
+            return { net, total };
+          });
+          const net = Money.sum(lines.map((line) => Money.parse(line.net)));
+          const total = Money.sum(lines.map((line) => Money.parse(line.total)));
+          const bill = doc({ net: net.toFixed(), tax: total.sub(net).toFixed(), total: total.toFixed(), lines });
+          expect(runRule(rule, [bill])).toEqual([]);
+        },
+      ),
+    );
+  });
+
+  it('never flags a mixed-rate bill computed per rate, priced with or without tax (property)', () => {
+    const line = fc.record({ cents: fc.integer({ min: 1, max: 20_000 }), percent: fc.constantFrom(...FRENCH_RATES), gross: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 20 }), (specs) => {
+        const lines: LineInput[] = specs.map(({ cents, percent, gross }) => {
+          if (gross) return { ...splitGross(cents, percent), taxRate: percent };
+          const net = Money.fromCents(cents);
+          const tax = taxAtRate(net, rate(percent), 2);
+          return { net: net.toFixed(), tax: tax.toFixed(), total: net.add(tax).toFixed(), taxRate: percent };
+        });
+        const sum = (field: 'net' | 'tax' | 'total'): string => Money.sum(lines.map((l) => Money.parse(l[field] ?? '0'))).toFixed();
+        expect(runRule(rule, [doc({ net: sum('net'), tax: sum('tax'), total: sum('total'), lines })])).toEqual([]);
+      }),
+    );
+  });
+});
