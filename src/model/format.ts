@@ -25,7 +25,8 @@ export function formatDecimalText(decimal: string, style: AmountStyle | undefine
   const negative = decimal.startsWith('-');
   const [intPart = '0', fraction] = (negative ? decimal.slice(1) : decimal).split('.');
   const decimalSeparator = style?.decimalSeparator ?? '.';
-  const group = style ? style.groupSeparator : ',';
+  // Files whose amounts never reach a thousand show no grouping; a 149 000 € finding still needs it.
+  const group = style?.groupSeparator || (decimalSeparator === ',' ? ' ' : ',');
   const grouped = groupDigits(intPart, group);
   return `${negative ? '-' : ''}${grouped}${fraction === undefined ? '' : decimalSeparator + fraction}`;
 }

@@ -34,3 +34,11 @@ describe('formatNumber', () => {
     expect(formatNumber(2.54, english)).toBe('2.5');
   });
 });
+
+describe('grouping', () => {
+  it('groups thousands even when the file never showed a grouped amount', () => {
+    const ungrouped: AmountStyle = { decimalSeparator: ',', groupSeparator: '', symbolBefore: false };
+    expect(formatMoney(Money.parse('149000'), 'EUR', ungrouped)).toBe('149 000,00 €');
+    expect(formatNumber(3726, ungrouped)).toBe('3 726');
+  });
+});
