@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 
 /** Bump when the output changes, so run.js does not reuse a stale file. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 export const HEADER =
   'N° de facture;Type;N° client;Date de facture;Échéance;Début de période;Fin de période;' +
@@ -151,9 +151,11 @@ function createAccounts(count, random) {
       plan: random.pick(business ? BUSINESS_PLANS : CONSUMER_PLANS),
       planCents: business ? random.int(800, 4_000) * 100 + 99 : random.int(9, 60) * 100 + 99,
       option: random.pick(OPTIONS),
-      optionCents: random.int(2, 15) * 100 + random.pick([0, 50, 99]),
+      optionCents: random.int(2, 15) * 100 + random.pick([0, 50]),
       extra: random.pick(EXTRAS),
     });
+    const account = accounts[index];
+    account.optionCents = distinctLineAmount(account.optionCents, [account.planCents]);
   }
   return accounts;
 }
@@ -301,6 +303,21 @@ export async function generate({ rows, accounts: accountCount, seed, out }) {
   };
 }
 
+/**
+ * billcheck reads an amount column whose value repeats on every row of a document as the
+ * document's own amount, not as line amounts to add up; two lines that happen to share a
+ * TVA of 2,00 € would read as a total mismatch. Nudges a line until its HT, TVA and TTC all
+ * differ from the other lines', so that the only findings are the planted ones.
+ */
+function distinctLineAmount(cents, otherCents) {
+  const others = otherCents.map(splitVat);
+  const clashes = (candidate) =>
+    others.some((other) => other.net === candidate.net || other.tax === candidate.tax || other.total === candidate.total);
+  let adjusted = cents;
+  while (clashes(splitVat(adjusted))) adjusted += 7;
+  return adjusted;
+}
+
 /** 1–3 lines per invoice: the plan, an option, and usage that varies a little month to month. */
 function invoiceLines(account, random) {
   const lines = [{ description: account.plan, cents: account.planCents }];
@@ -308,7 +325,7 @@ function invoiceLines(account, random) {
   if (account.lineCount >= 3) {
     // Usage stays under half the plan, so no ordinary month looks like a spike.
     const cents = random.int(10, Math.max(11, Math.floor(account.planCents / 2)));
-    lines.push({ description: account.extra, cents });
+    lines.push({ description: account.extra, cents: distinctLineAmount(cents, [account.planCents, account.optionCents]) });
   }
   return lines;
 }

@@ -158,20 +158,23 @@ const VOCABULARY: Readonly<Record<ColumnField, FieldVocabulary>> = {
   issueDate: {
     synonyms: [
       'Date', 'Date de facture', 'Date facture', 'Date de la facture', 'Date de facturation', "Date d'émission",
-      'Date émission', 'Émise le', 'Date du document', 'Date document', 'Date de pièce', "Date d'édition", 'Édité le',
+      'Date émission', 'Émise le', 'Émis le', 'Facturé le', 'Établie le', 'Date du document', 'Date document', 'Date de pièce', "Date d'édition", 'Édité le',
       "Date de l'avoir", 'Date de relance', 'Issue date', 'Invoice date', 'Document date', 'Date issued', 'Billing date',
       'Bill date', 'Statement date', 'Rechnungsdatum', 'Belegdatum', 'Datum', 'Factuurdatum',
     ],
-    keywords: ['date', 'datum'],
+    keywords: ['date', 'datum', 'emis', 'emise', 'emission', 'edite', 'editee', 'etabli', 'etablie', 'issued', 'dated'],
     vetoes: DATE_QUALIFIERS,
   },
   dueDate: {
     synonyms: [
       'Échéance', "Date d'échéance", 'Date échéance', 'Date limite de paiement', 'Date limite', 'À payer avant le',
-      'Payable le', 'Date de prélèvement', 'Due date', 'Payment due', 'Payment due date', 'Due', 'Pay by',
+      'Payable le', 'À régler avant le', 'À régler le', 'Date de prélèvement', 'Due date', 'Payment due', 'Payment due date', 'Due', 'Pay by',
       'Fälligkeitsdatum', 'Fällig am', 'Zahlbar bis', 'Vervaldatum',
     ],
-    keywords: ['echeance', 'date limite', 'due date', 'faelligkeitsdatum', 'vervaldatum'],
+    keywords: [
+      'echeance', 'date limite', 'due date', 'due by', 'pay by', 'payment due', 'avant', 'regler', 'payable', 'exigible',
+      'faelligkeitsdatum', 'faellig', 'vervaldatum',
+    ],
     vetoes: ['montant', 'amount', 'total', 'solde'],
   },
   periodStart: {
@@ -314,9 +317,8 @@ function singular(word: string): string {
 }
 
 /**
- * A header's words in comparable form. Runs before normalizeLabel because that drops "(HT)",
- * "(TTC)" and "%" as units, and here they are the whole difference between "Montant (HT)" and
- * "Montant (TTC)", or "TVA" and "TVA %".
+ * A header's words in comparable form. "%" becomes a word before normalizeLabel drops it as a
+ * unit: it is the whole difference between "TVA" (an amount) and "TVA %" (a rate).
  */
 export function headerWords(label: string): string[] {
   const kept = label

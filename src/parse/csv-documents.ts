@@ -118,10 +118,43 @@ export class DocumentAssembler {
   private build(): BillingDocument {
     const rows = this.rows;
     const first = rows[0] as RowValues;
+    return rows.length === 1 ? this.buildOne(first) : this.buildMany(rows, first);
+  }
+
+  /** The common case, kept free of per-field loops: most documents are one row. */
+  private buildOne(row: RowValues): BillingDocument {
+    const abs = storesMagnitude(row.kind);
+    return {
+      kind: row.kind,
+      id: row.id,
+      account: this.account,
+      operator: row.operator,
+      issueDate: row.issueDate,
+      dueDate: row.dueDate,
+      periodStart: row.periodStart,
+      periodEnd: row.periodEnd,
+      effectiveDate: row.effectiveDate,
+      currency: row.currency ?? DEFAULT_CURRENCY,
+      net: magnitude(row.net, abs),
+      tax: magnitude(row.tax, abs),
+      total: magnitude(row.total, abs),
+      amountDue: magnitude(row.amountDue, abs),
+      lines: row.description === undefined ? [] : [lineOf(row, abs, true, true, true)],
+      references: row.references ?? [],
+      source: { file: this.file, line: this.firstLine, format: 'csv' },
+      amountStyle: this.style(),
+      rows: 1,
+    };
+  }
+
+  private buildMany(rows: readonly RowValues[], first: RowValues): BillingDocument {
     const abs = storesMagnitude(first.kind);
-    const single = rows.length === 1;
-    const amountOf = (field: AmountField): DocumentAmount => (single ? { value: first[field], documentLevel: true } : documentAmount(rows, field));
-    const amounts: Record<AmountField, DocumentAmount> = { net: amountOf('net'), tax: amountOf('tax'), total: amountOf('total'), amountDue: amountOf('amountDue') };
+    const amounts: Record<AmountField, DocumentAmount> = {
+      net: documentAmount(rows, 'net'),
+      tax: documentAmount(rows, 'tax'),
+      total: documentAmount(rows, 'total'),
+      amountDue: documentAmount(rows, 'amountDue'),
+    };
     return {
       kind: first.kind,
       id: first.id,
@@ -137,18 +170,12 @@ export class DocumentAssembler {
       tax: magnitude(amounts.tax.value, abs),
       total: magnitude(amounts.total.value, abs),
       amountDue: magnitude(amounts.amountDue.value, abs),
-      lines: single ? this.singleLine(first, abs) : this.lines(rows, amounts, abs),
-      references: single ? (first.references ?? []) : allReferences(rows),
+      lines: this.lines(rows, amounts, abs),
+      references: allReferences(rows),
       source: { file: this.file, line: this.firstLine, format: 'csv' },
       amountStyle: this.style(),
       rows: rows.length,
     };
-  }
-
-  /** A one-row document has a line only when the row describes one. */
-  private singleLine(row: RowValues, abs: boolean): DocumentLine[] {
-    if (row.description === undefined) return [];
-    return [lineOf(row, abs, true, true, true)];
   }
 
   private lines(rows: readonly RowValues[], amounts: Record<AmountField, DocumentAmount>, abs: boolean): DocumentLine[] {

@@ -71,6 +71,11 @@ export class RecordSplitter {
     return this.previousEnd + 1 + (info.empty_lines - this.previousEmpty) - this.overcount;
   }
 
+  /** The last physical line csv-parse has reached. */
+  get currentLine(): number {
+    return this.parser.info.lines - this.overcount;
+  }
+
   /** Splits one more chunk; returns csv-parse's error, if any, after the records before it. */
   feed(chunk: Buffer): CsvError | Error | undefined {
     this.records.length = 0;

@@ -12,13 +12,15 @@ import type { Money } from '../model/money.js';
 import { type AmountNotation, decimalSeparatorEvidence, parseAmount } from './amounts.js';
 import type { ColumnMapping } from './columns.js';
 import { parsePeriod } from './csv-period.js';
-import { type DateOrder, dateOrderEvidence, parseDate } from './dates.js';
+import { type DateOrder, type DateParse, dateOrderEvidence, parseDate } from './dates.js';
 import { documentKindFrom } from './kinds.js';
 
 /** The longest raw value an invalid-input event carries. */
 const MAX_REPORTED_VALUE = 80;
 /** Distinct type-column labels remembered; a file has a handful, a hostile one could have millions. */
 const MAX_CACHED_KINDS = 256;
+/** Distinct date texts remembered: a bill run has a few dates, ten years of history a few thousand. */
+const MAX_CACHED_DATES = 8192;
 
 /** One row's values; undefined where the cell is empty or the column absent. */
 export interface RowValues {
@@ -138,9 +140,8 @@ export class RowReader {
   private dmyEvidence = 0;
   private mdyEvidence = 0;
   private dateOrder: DateOrder | undefined;
-  /** The last raw date and its reading, per date column: consecutive rows repeat dates. */
-  private readonly lastDateRaw: string[] = [];
-  private readonly lastDateIso: string[] = [];
+  /** Date texts already read (the order is fixed once the sample is read, so a text always reads the same). */
+  private readonly dateCache: Map<string, DateParse> = new Map();
 
   private readonly kindCache: Map<string, DocumentKind | undefined> = new Map();
   private readonly notations: AmountNotation[] = [];
@@ -339,14 +340,12 @@ export class RowReader {
     if (column === -1) return undefined;
     const cell = cellText(record[column]);
     if (cell === undefined) return undefined;
-    if (this.lastDateRaw[column] === cell) {
-      values[field] = this.lastDateIso[column];
-      return undefined;
+    let parsed = this.dateCache.get(cell);
+    if (parsed === undefined) {
+      parsed = parseDate(cell, this.dateOrder);
+      if (this.dateCache.size < MAX_CACHED_DATES) this.dateCache.set(cell, parsed);
     }
-    const parsed = parseDate(cell, this.dateOrder);
     if (!parsed.ok) return this.problem(`the date cannot be read (${parsed.reason})`, column, cell);
-    this.lastDateRaw[column] = cell;
-    this.lastDateIso[column] = parsed.iso;
     values[field] = parsed.iso;
     return undefined;
   }

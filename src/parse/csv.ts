@@ -109,12 +109,14 @@ class CsvFile {
     const splitter = this.splitter;
     const error = splitter.end();
     const unclosedAt = splitter.pendingRecordLine;
+    const lastLine = splitter.currentLine;
     this.takeRecords(splitter);
     if (error !== undefined) {
       if (errorCode(error) !== 'CSV_QUOTE_NOT_CLOSED') this.failOn(error);
       if (this.headers === undefined) throw new FatalInputError(this.file, 'line 1: the header has a quote that is never closed');
       this.endSample();
-      this.invalid(unclosedAt, 'a quoted field is not closed before the end of the file');
+      const swallowed = lastLine > unclosedAt ? ` (lines ${unclosedAt} to ${lastLine} could not be read)` : '';
+      this.invalid(unclosedAt, `a quoted field is not closed before the end of the file${swallowed}`);
     }
     if (this.headers === undefined) throw new FatalInputError(this.file, 'no header line: the file holds only blank lines');
     this.endSample();

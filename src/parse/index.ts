@@ -6,7 +6,7 @@ import { open } from 'node:fs/promises';
 import type { InputFormat } from '../model/document.js';
 import { FatalInputError, type ParseEvent } from '../model/input.js';
 import { type CsvOptions, parseCsv } from './csv.js';
-import { decodeWhole } from './decode.js';
+import { decodeWhole, Utf8Transcoder } from './decode.js';
 import { detectFormat, formatFromName } from './detect.js';
 import { parseTextDocument } from './text.js';
 
@@ -85,11 +85,16 @@ async function* replay(head: readonly Buffer[], iterator: AsyncIterator<Buffer>,
   for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) yield next.value;
 }
 
-/** The start of an input as text, only to decide its format (lenient: never throws on content). */
+/**
+ * The start of an input as text, only to decide its format. Decoded as the CSV stage will decode
+ * it, so that a chunk cut inside a character does not turn the whole head into Windows-1252.
+ * Lenient: content problems are for the parsers to report.
+ */
 function headText(name: string, head: readonly Buffer[], encoding: string | undefined): string {
-  const bytes = Buffer.concat(head);
   try {
-    return decodeWhole(name, bytes.subarray(0, DETECTION_BYTES), encoding);
+    const transcoder = new Utf8Transcoder(name, encoding);
+    const start = transcoder.push(Buffer.concat(head).subarray(0, DETECTION_BYTES));
+    return Buffer.concat([start, transcoder.end()]).toString('utf8');
   } catch {
     return '';
   }

@@ -1,6 +1,7 @@
 /**
  * Labels (CSV headers, type column values, text labels) are compared in a normalized form:
- * lower case, accents removed, punctuation and unit suffixes such as "(€)" or "EUR" dropped,
+ * lower case, accents removed, punctuation and currency units such as "(€)" or "EUR" dropped
+ * ("(HT)" and "(TTC)" are kept as words: they tell a net column from a gross one),
  * spaces collapsed. "N° de Facture (€)" → "n de facture".
  */
 export function normalizeLabel(label: string): string {
@@ -8,7 +9,7 @@ export function normalizeLabel(label: string): string {
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/\((?:€|eur|euros?|ttc|ht|\$|usd|£|gbp|chf|%)\)/g, ' ')
+    .replace(/\((?:€|eur|euros?|\$|usd|£|gbp|chf)\)/g, ' ')
     .replace(/\b(?:en )?(?:eur|euros?)\b/g, ' ')
     .replace(/[€$£%]/g, ' ')
     .replace(/ß/g, 'ss')

@@ -1,7 +1,10 @@
 import { timelineDay } from '../engine/account-entry.js';
-import type { AccountEntry } from '../engine/rule.js';
+import type { AccountEntry, MessageData } from '../engine/rule.js';
 import { defineRule } from '../engine/rule.js';
 import { Money } from '../model/money.js';
+
+/** How far back, in entries, a letter without references looks for the invoice it claims. */
+const MAX_LOOKBACK = 400;
 
 /**
  * A dunning letter is unjustified when, by its date, credit notes and payments already cover
@@ -17,8 +20,9 @@ export default defineRule({
     whatToDo: 'Answer the letter in writing with the credit note or payment references and ask the operator to withdraw it; keep proof of the credit note and of the payments.',
   },
   messages: {
-    covered: 'A dunning letter claims invoices {{references}} although credit notes and payments of {{credited}} referring to them cover the {{billed}} they bill.',
+    covered: 'A dunning letter claims invoice(s) {{references}} although credit notes and payments of {{credited}} referring to them cover the {{billed}} they bill.',
     inCredit: 'A dunning letter was sent while the account owed nothing: {{credited}} credited or paid against {{billed}} billed by its date.',
+    creditMatchesDemand: 'A dunning letter demands {{billed}}, the amount of invoice {{invoice}}, although a credit note or payment of {{credited}} issued since covers it.',
   },
   options: {},
   checkAccount(timeline, ctx) {
@@ -44,7 +48,7 @@ export default defineRule({
         if (entry.kind === 'invoice') addInvoice(entry);
         else if (entry.kind === 'credit-note' || entry.kind === 'payment') addCredit(entry);
       }
-      for (let i = start; i < end; i++) if (entries[i]?.kind === 'dunning') judge(entries[i] as AccountEntry);
+      for (let i = start; i < end; i++) if (entries[i]?.kind === 'dunning') judge(entries[i] as AccountEntry, end);
       start = end;
     }
 
@@ -65,14 +69,44 @@ export default defineRule({
       }
     }
 
-    function judge(letter: AccountEntry): void {
+    function judge(letter: AccountEntry, dayEnd: number): void {
       const references = [...new Set(letter.references)];
       const covered = references.length > 0 ? coverOfReferences(references) : undefined;
       if (covered !== undefined) {
         ctx.report({ messageId: 'covered', data: { ...covered, references }, document: letter });
       } else if (!billedUnknown && isPositive(credited) && !credited.lt(billed)) {
         ctx.report({ messageId: 'inCredit', data: { billed, credited, references }, document: letter });
+      } else if (references.length === 0) {
+        const matched = coverOfDemand(letter, dayEnd);
+        if (matched !== undefined) ctx.report({ messageId: 'creditMatchesDemand', data: matched, document: letter });
       }
+    }
+
+    /**
+     * A letter that names no invoice (customer-area exports rarely carry references): the invoice
+     * it claims is taken to be the latest earlier one of exactly the demanded amount; a credit note
+     * or payment of at least that amount, dated between that invoice and the letter and tied to no
+     * other invoice, covers it.
+     */
+    function coverOfDemand(letter: AccountEntry, dayEnd: number): MessageData | undefined {
+      const demanded = letter.amountDue ?? letter.total;
+      if (demanded === undefined || !isPositive(demanded)) return undefined;
+      let credit: AccountEntry | undefined;
+      const lowest = Math.max(0, dayEnd - MAX_LOOKBACK);
+      for (let i = dayEnd - 1; i >= lowest; i--) {
+        const entry = entries[i] as AccountEntry;
+        const isFreeCredit = (entry.kind === 'credit-note' || entry.kind === 'payment') && entry.references.length === 0;
+        if (isFreeCredit && credit === undefined && entry.total !== undefined && !entry.total.lt(demanded)) credit = entry;
+        if (entry.kind !== 'invoice' || entry.total === undefined || !entry.total.eq(demanded)) continue;
+        if (entry.id !== undefined) {
+          for (const referring of creditsByInvoice.get(entry.id) ?? []) {
+            if (credit === undefined && referring.total !== undefined && !referring.total.lt(demanded)) credit = referring;
+          }
+        }
+        if (credit === undefined) return undefined;
+        return { billed: entry.total, credited: credit.total, invoice: entry.id ?? `line ${entry.line}` };
+      }
+      return undefined;
     }
 
     /** What the referenced invoices bill and what credits referring to them repay, when the latter covers the former. */

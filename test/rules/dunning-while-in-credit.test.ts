@@ -103,3 +103,39 @@ describe('dunning-while-in-credit', () => {
     expect(runRule(rule, [invoice(), avoir({ currency: 'USD' }), relance()])).toEqual([]);
   });
 });
+
+describe('dunning-while-in-credit without references', () => {
+  const history = () => [
+    doc({ id: 'F-05', issueDate: '2024-05-03', total: '32.99' }),
+    doc({ id: 'F-06', issueDate: '2024-06-03', total: '65.98' }),
+  ];
+
+  it('flags a reminder for the amount of an invoice that a later credit note covers', () => {
+    const docs = [
+      ...history(),
+      doc({ kind: 'credit-note', id: 'AV-1', issueDate: '2024-06-20', total: '65.98' }),
+      doc({ kind: 'dunning', id: 'RL-1', issueDate: '2024-07-15', amountDue: '65.98' }),
+    ];
+    const reported = runRule(rule, docs);
+    expect(reported.map((r) => [r.messageId, r.documentId, r.data.invoice])).toEqual([['creditMatchesDemand', 'RL-1', 'F-06']]);
+  });
+
+  it('passes when the credit note came before the invoice, is smaller, or no invoice has that amount', () => {
+    const earlyCredit = [
+      doc({ kind: 'credit-note', id: 'AV-0', issueDate: '2024-04-01', total: '65.98' }),
+      ...history(),
+      doc({ kind: 'dunning', id: 'RL-1', issueDate: '2024-07-15', amountDue: '65.98' }),
+    ];
+    const smallCredit = [
+      ...history(),
+      doc({ kind: 'credit-note', id: 'AV-1', issueDate: '2024-06-20', total: '10.00' }),
+      doc({ kind: 'dunning', id: 'RL-1', issueDate: '2024-07-15', amountDue: '65.98' }),
+    ];
+    const otherAmount = [
+      ...history(),
+      doc({ kind: 'credit-note', id: 'AV-1', issueDate: '2024-06-20', total: '65.98' }),
+      doc({ kind: 'dunning', id: 'RL-1', issueDate: '2024-07-15', amountDue: '70.00' }),
+    ];
+    for (const docs of [earlyCredit, smallCredit, otherAmount]) expect(runRule(rule, docs)).toEqual([]);
+  });
+});
