@@ -4,7 +4,7 @@
 // Same arguments → byte-identical file (seeded PRNG, no Math.random, no clock).
 // Prints a JSON summary (rows, bytes, planted anomalies) on stdout.
 import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { once } from 'node:events';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -206,7 +206,12 @@ export async function generate({ rows, accounts: accountCount, seed, out }) {
   const pendingLetters = new Map();
 
   await mkdir(dirname(out), { recursive: true });
-  const temporary = `${out}.${process.pid}.tmp`;
+  // A regular file is written under a temporary name and renamed when complete, so that an
+  // interrupted run never leaves a truncated file for run.js to reuse. Anything else
+  // (/dev/null, a FIFO, /dev/stdout) is written in place: renaming over it would replace it.
+  const existing = await stat(out).catch(() => undefined);
+  const inPlace = existing !== undefined && !existing.isFile();
+  const temporary = inPlace ? out : `${out}.${process.pid}.tmp`;
   const stream = createWriteStream(temporary, { highWaterMark: 1 << 20 });
   let written = 0;
   let bytes = 0;
@@ -284,10 +289,10 @@ export async function generate({ rows, accounts: accountCount, seed, out }) {
     await flush();
     stream.end();
     await once(stream, 'finish');
-    await rename(temporary, out);
+    if (!inPlace) await rename(temporary, out);
   } catch (error) {
     stream.destroy();
-    await rm(temporary, { force: true });
+    if (!inPlace) await rm(temporary, { force: true });
     throw error;
   }
   // A letter planned for a month that the row count cut off is not in the file.

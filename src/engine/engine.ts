@@ -2,7 +2,7 @@ import { dayNumber, isoFromDayNumber } from '../model/dates.js';
 import type { AmountStyle, BillingDocument, DocumentKind } from '../model/document.js';
 import type { EvidenceValue, Finding, Severity } from '../model/finding.js';
 import { INVALID_INPUT } from '../model/finding.js';
-import { formatMoney, formatNumber } from '../model/format.js';
+import { formatDate, formatMoney, formatNumber, isIsoDate } from '../model/format.js';
 import type { InvalidInputEvent } from '../model/input.js';
 import { Money } from '../model/money.js';
 import { compareEntries, toAccountEntry } from './account-entry.js';
@@ -270,7 +270,7 @@ function describeTarget(target: BillingDocument | AccountEntry): TargetFacts {
   };
 }
 
-/** Fills `{{name}}` placeholders: amounts in the input's style, lists joined, unknown names left visible. */
+/** Fills `{{name}}` placeholders: amounts and ISO dates in the input's style, lists joined, unknown names left visible. */
 export function fillTemplate(template: string, data: MessageData, currency: string, style: AmountStyle | undefined): string {
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (placeholder, name: string) => {
     if (!Object.hasOwn(data, name)) return placeholder;
@@ -278,7 +278,8 @@ export function fillTemplate(template: string, data: MessageData, currency: stri
     if (value === undefined) return '—';
     if (value instanceof Money) return formatMoney(value, currency, style);
     if (typeof value === 'number') return formatNumber(value, style);
-    if (typeof value === 'string' || typeof value === 'boolean') return String(value);
+    if (typeof value === 'string') return isIsoDate(value) ? formatDate(value, style) : value;
+    if (typeof value === 'boolean') return String(value);
     return value.join(', ');
   });
 }

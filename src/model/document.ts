@@ -12,8 +12,14 @@ export interface SourceLocation {
   readonly format: InputFormat;
 }
 
+/** How the input wrote numeric dates: "15/01/2024" is dmy with "/"; ymd is ISO. */
+export interface DateStyle {
+  readonly order: 'dmy' | 'mdy' | 'ymd';
+  readonly separator: '/' | '.' | '-';
+}
+
 /**
- * How the input wrote its amounts, so that reports write them back the same way
+ * How the input wrote its amounts (and dates), so that reports write them back the same way
  * ("149 000,00 €" for a French export, "€149,000.00" or "149,000.00 EUR" for an English one).
  */
 export interface AmountStyle {
@@ -23,6 +29,8 @@ export interface AmountStyle {
   /** "€", "$", "EUR"…; undefined when amounts were written bare (then the currency code is appended). */
   readonly currencySymbol?: string;
   readonly symbolBefore: boolean;
+  /** Numeric dates as the input wrote them; undefined: ISO. */
+  readonly dates?: DateStyle;
 }
 
 export const DEFAULT_AMOUNT_STYLE: AmountStyle = { decimalSeparator: '.', groupSeparator: ',', symbolBefore: false };

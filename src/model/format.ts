@@ -50,3 +50,21 @@ export function formatNumber(value: number, style: AmountStyle | undefined): str
   const text = Number.isInteger(value) ? String(value) : value.toFixed(value >= 10 ? 0 : 1).replace(/\.0$/, '');
   return formatDecimalText(text, style);
 }
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isIsoDate(text: string): boolean {
+  return ISO_DATE.test(text);
+}
+
+/** An ISO date the way the input wrote dates: "2024-01-15" → "15/01/2024" for a French export. */
+export function formatDate(iso: string, style: AmountStyle | undefined): string {
+  const dates = style?.dates;
+  const match = ISO_DATE.exec(iso);
+  if (dates === undefined || match === null) return iso;
+  const [, year, month, day] = match as unknown as [string, string, string, string];
+  const sep = dates.separator;
+  if (dates.order === 'dmy') return `${day}${sep}${month}${sep}${year}`;
+  if (dates.order === 'mdy') return `${month}${sep}${day}${sep}${year}`;
+  return `${year}${sep}${month}${sep}${day}`;
+}

@@ -7,7 +7,7 @@
  * rows; until it knows, an ambiguous value such as "1.234" makes its row unreadable rather than
  * being guessed.
  */
-import type { AmountStyle, DocumentKind } from '../model/document.js';
+import type { AmountStyle, DateStyle, DocumentKind } from '../model/document.js';
 import type { Money } from '../model/money.js';
 import { type AmountNotation, decimalSeparatorEvidence, parseAmount } from './amounts.js';
 import type { ColumnMapping } from './columns.js';
@@ -140,6 +140,8 @@ export class RowReader {
   private dmyEvidence = 0;
   private mdyEvidence = 0;
   private dateOrder: DateOrder | undefined;
+  /** How the sample wrote its first numeric date, for reports to write dates back the same way. */
+  private dateSeparator: '/' | '.' | '-' | 'iso' | undefined;
   /** Date texts already read (the order is fixed once the sample is read, so a text always reads the same). */
   private readonly dateCache: Map<string, DateParse> = new Map();
 
@@ -194,10 +196,11 @@ export class RowReader {
         }
       }
     }
-    if (this.givenDateOrder !== undefined) return;
     for (const column of this.dateColumns) {
       const cell = cellText(record[column]);
       if (cell === undefined) continue;
+      this.dateSeparator ??= numericDateSeparator(cell);
+      if (this.givenDateOrder !== undefined) continue;
       const order = dateOrderEvidence(cell);
       if (order === 'dmy') this.dmyEvidence++;
       else if (order === 'mdy') this.mdyEvidence++;
@@ -245,13 +248,21 @@ export class RowReader {
     const symbol = this.notations.find((notation) => notation.currencySymbol !== undefined);
     if (decimal === undefined && grouped === undefined && symbol === undefined) return undefined;
     const group = grouped?.groupSeparator ?? '';
+    const dates = this.dateStyle();
     return {
+      ...(dates === undefined ? {} : { dates }),
       // Without decimals in the sample, the grouping says which locale wrote it.
       decimalSeparator: decimal ?? (group === '.' || group === ' ' ? ',' : '.'),
       groupSeparator: group,
       ...(symbol?.currencySymbol === undefined ? {} : { currencySymbol: symbol.currencySymbol }),
       symbolBefore: symbol?.symbolBefore ?? false,
     };
+  }
+
+  private dateStyle(): DateStyle | undefined {
+    if (this.dateSeparator === undefined) return undefined;
+    if (this.dateSeparator === 'iso') return { order: 'ymd', separator: '-' };
+    return { order: this.dateOrder ?? 'dmy', separator: this.dateSeparator };
   }
 
   /** The amount style of the file, shared by all its documents; set by `settle`. */
@@ -419,4 +430,11 @@ function references(raw: string | undefined): string[] | undefined {
     if (id !== '' && !ids.includes(id)) ids.push(id);
   }
   return ids.length === 0 ? undefined : ids;
+}
+
+/** The separator of a numeric date ("15/01/2024" → "/"), "iso" for 2024-01-15, else undefined. */
+function numericDateSeparator(cell: string): '/' | '.' | '-' | 'iso' | undefined {
+  if (/^\d{4}-\d{2}-\d{2}/.test(cell)) return 'iso';
+  const match = /^\d{1,2}([./-])\d{1,2}\1\d{2,4}$/.exec(cell);
+  return match === null ? undefined : (match[1] as '/' | '.' | '-');
 }

@@ -1,7 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { AmountStyle, DocumentKind } from '../model/document.js';
 import type { Finding, Severity } from '../model/finding.js';
-import { formatMoney } from '../model/format.js';
+import { formatDate, formatMoney } from '../model/format.js';
 import { Money } from '../model/money.js';
 import type { CheckResult, FatalProblem, Summary } from './result.js';
 import { printable } from './sanitize.js';
@@ -79,8 +79,15 @@ function groupFindings(findings: readonly Finding[]): Map<string, AccountGroups>
   }
   for (const groups of files.values()) {
     if (groups.get(undefined)?.length === 0) groups.delete(undefined);
+    // A person reads an account's story in date order; undated findings keep their line order.
+    for (const [account, group] of groups) if (account !== undefined) group.sort(byDateThenLine);
   }
   return files;
+}
+
+function byDateThenLine(a: Finding, b: Finding): number {
+  if (a.date !== undefined && b.date !== undefined && a.date !== b.date) return a.date < b.date ? -1 : 1;
+  return a.line - b.line;
 }
 
 function severityLabel(severity: Severity, paint: ChalkInstance): string {
@@ -111,16 +118,16 @@ function describeDocument(finding: Finding, style: AmountStyle | undefined): str
   const parts: string[] = [];
   if (finding.documentKind !== undefined) parts.push(KIND_NAMES[finding.documentKind]);
   if (finding.documentId !== undefined) parts.push(printable(finding.documentId));
-  if (finding.date !== undefined) parts.push(`of ${finding.date}`);
+  if (finding.date !== undefined) parts.push(`of ${formatDate(finding.date, style)}`);
   let text = parts.join(' ');
   if (finding.amount !== undefined) text += `, ${writeAmount(finding.amount, finding.currency, style)}`;
   return text;
 }
 
-/** The amount as the file wrote amounts; without a known style, plainly: "149000.00 EUR". */
+/** The amount as the file wrote amounts (as the messages write them when the style is unknown). */
 function writeAmount(amount: string, currency: string | undefined, style: AmountStyle | undefined): string {
   const code = currency === undefined ? '' : ` ${printable(currency)}`;
-  if (style === undefined || currency === undefined) return `${amount}${code}`;
+  if (currency === undefined) return amount;
   let money: Money;
   try {
     money = Money.parse(amount);

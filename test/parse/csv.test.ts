@@ -89,7 +89,7 @@ describe('parseCsv on realistic exports', () => {
     expect(march?.total?.toFixed()).toBe('1620.00');
     expect(april?.total?.toFixed()).toBe('149000.00');
     expect(april?.source.line).toBe(4);
-    expect(april?.amountStyle).toEqual({ decimalSeparator: ',', groupSeparator: ' ', currencySymbol: '€', symbolBefore: false });
+    expect(april?.amountStyle).toEqual({ dates: { order: 'dmy', separator: '/' }, decimalSeparator: ',', groupSeparator: ' ', currencySymbol: '€', symbolBefore: false });
   });
 });
 

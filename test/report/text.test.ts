@@ -10,7 +10,7 @@ const ESC = '\u001b';
 describe('renderText', () => {
   it('groups by file then account and ends with the summary', () => {
     // invoices.csv has a known French style, so amounts read "0,01 €"; export-en.csv has none,
-    // so its amount is written plainly with the currency code.
+    // so its amount is written as the engine writes amounts in messages (symbol first, dot decimal).
     expect(renderText(sampleResult, { color: false, styles })).toBe(
       [
         'invoices.csv',
@@ -30,7 +30,7 @@ describe('renderText', () => {
         'export-en.csv',
         '  Account ACC-77',
         '    info     Net 49.98 + tax 9.99 = 59.97, but the total is 59.98.  total-mismatch',
-        '             invoice INV-1042 of 2024-02-01, 59.98 EUR  export-en.csv:4',
+        '             invoice INV-1042 of 2024-02-01, €59.98  export-en.csv:4',
         '',
         'fatal    missing.csv: cannot open the file (ENOENT)',
         '',
@@ -62,11 +62,11 @@ describe('renderText', () => {
     expect(text.endsWith('\n✖ 1 problem (1 error, 0 warnings) in 1 document, 1 account, 1 file\n')).toBe(true);
   });
 
-  it('writes amounts in the plain form without a style, and a document without id or amount', () => {
+  it('writes amounts as the messages do without a style, and a document without id or amount', () => {
     const bare: Finding = { ...trivialDunning, documentId: undefined, amount: undefined, date: undefined };
     const result: CheckResult = { ...sampleResult, findings: [trivialDunning, bare], fatal: [] };
     const lines = renderText(result, { color: false }).split('\n');
-    expect(lines[3]).toBe('             dunning letter MED-2024-031 of 2024-03-10, 0.01 EUR  invoices.csv:29');
+    expect(lines[3]).toBe('             dunning letter MED-2024-031 of 2024-03-10, €0.01  invoices.csv:29');
     expect(lines[5]).toBe('             dunning letter  invoices.csv:29');
   });
 
