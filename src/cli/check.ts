@@ -7,7 +7,7 @@ import type { Finding } from '../model/finding.js';
 import { FatalInputError } from '../model/input.js';
 import type { DateOrder } from '../parse/dates.js';
 import type { InputOptions } from '../parse/index.js';
-import { parseInput } from '../parse/index.js';
+import { parseInputBatches } from '../parse/index.js';
 import { renderCsvFinding, renderCsvHeader } from '../report/csv.js';
 import { renderJson } from '../report/json.js';
 import { renderNdjsonFinding, renderNdjsonSummary } from '../report/ndjson.js';
@@ -78,19 +78,22 @@ export async function runCheck(inputs: readonly ResolvedInput[], options: CheckO
       continue;
     }
     try {
-      for await (const event of parseInput(input.source, options.input)) {
-        if (event.type === 'document') {
-          const doc = event.document;
-          documents++;
-          rows += doc.rows;
-          accounts.add(doc.account);
-          if (doc.amountStyle !== undefined && !styles.has(doc.source.file)) styles.set(doc.source.file, doc.amountStyle);
-          const found = engine.addDocument(doc);
-          if (found.length > 0) await emit(found);
-        } else {
-          rows += event.rows;
-          await emit([engine.addInvalid(event)]);
+      for await (const batch of parseInputBatches(input.source, options.input)) {
+        const found: Finding[] = [];
+        for (const event of batch) {
+          if (event.type === 'document') {
+            const doc = event.document;
+            documents++;
+            rows += doc.rows;
+            accounts.add(doc.account);
+            if (doc.amountStyle !== undefined && !styles.has(doc.source.file)) styles.set(doc.source.file, doc.amountStyle);
+            engine.addDocument(doc, found);
+          } else {
+            rows += event.rows;
+            found.push(engine.addInvalid(event));
+          }
         }
+        if (found.length > 0) await emit(found);
         streams.progress.tick(rows);
       }
       files++;

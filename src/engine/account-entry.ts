@@ -1,6 +1,7 @@
 import { isBlankDocument } from '../model/blank.js';
 import { dayNumberOrUndefined } from '../model/dates.js';
 import type { BillingDocument } from '../model/document.js';
+import type { Money } from '../model/money.js';
 import type { AccountEntry } from './rule.js';
 
 const NO_REFERENCES: readonly string[] = Object.freeze([]);
@@ -46,31 +47,54 @@ export function compareEntries(a: AccountEntry, b: AccountEntry): number {
   return a.line - b.line;
 }
 
-/** 32-bit FNV-1a over what makes two documents "the same bill" (not where they were found). */
+/**
+ * A 32-bit FNV-1a hash over what makes two documents "the same bill" (not where they were found).
+ * It mixes numbers and characters directly: building a string per document cost a tenth of a
+ * million-row run.
+ */
 function contentKey(doc: BillingDocument): number {
-  const parts: string[] = [
-    doc.kind,
-    doc.issueDate ?? '',
-    doc.dueDate ?? '',
-    doc.periodStart ?? '',
-    doc.periodEnd ?? '',
-    doc.currency,
-    doc.net?.toFixed() ?? '',
-    doc.tax?.toFixed() ?? '',
-    doc.total?.toFixed() ?? '',
-    doc.amountDue?.toFixed() ?? '',
-  ];
+  let hash = FNV_OFFSET;
+  hash = mixText(hash, doc.kind);
+  hash = mixText(hash, doc.issueDate);
+  hash = mixText(hash, doc.dueDate);
+  hash = mixText(hash, doc.periodStart);
+  hash = mixText(hash, doc.periodEnd);
+  hash = mixText(hash, doc.currency);
+  hash = mixMoney(hash, doc.net);
+  hash = mixMoney(hash, doc.tax);
+  hash = mixMoney(hash, doc.total);
+  hash = mixMoney(hash, doc.amountDue);
   for (const line of doc.lines) {
-    parts.push(line.description ?? '', line.net?.toFixed() ?? '', line.tax?.toFixed() ?? '', line.total?.toFixed() ?? '');
-  }
-  return fnv1a(parts.join('\u0000'));
-}
-
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
+    hash = mixText(hash, line.description);
+    hash = mixMoney(hash, line.net);
+    hash = mixMoney(hash, line.tax);
+    hash = mixMoney(hash, line.total);
   }
   return hash >>> 0;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+/** Marks an absent field, so that (absent, "0") and ("0", absent) hash differently. */
+const ABSENT = 0x1f;
+
+function mixCode(hash: number, code: number): number {
+  return Math.imul(hash ^ code, FNV_PRIME);
+}
+
+function mixText(hash: number, text: string | undefined): number {
+  if (text === undefined) return mixCode(hash, ABSENT);
+  let mixed = hash;
+  for (let i = 0; i < text.length; i++) mixed = mixCode(mixed, text.charCodeAt(i));
+  return mixCode(mixed, 0);
+}
+
+function mixMoney(hash: number, amount: Money | undefined): number {
+  if (amount === undefined) return mixCode(hash, ABSENT);
+  if (!amount.isCents) return mixText(hash, amount.toFixed());
+  // Cents fit in 53 bits: mix the low and high 26-bit halves.
+  const cents = amount.cents;
+  const low = cents % 0x4000000;
+  const high = (cents - low) / 0x4000000;
+  return mixCode(mixCode(mixCode(hash, low), high), 1);
 }

@@ -68,10 +68,9 @@ export class Engine {
     }
   }
 
-  /** Runs the document rules on one document and keeps its account entry; returns its findings. */
-  addDocument(doc: BillingDocument): Finding[] {
+  /** Runs the document rules on one document and keeps its account entry; returns its findings (added to `findings` when given). */
+  addDocument(doc: BillingDocument, findings: Finding[] = []): Finding[] {
     this.noteFile(doc.source.file);
-    const findings: Finding[] = [];
     for (const runnable of this.documentRules) {
       runnable.checkDocument(doc, findings);
     }

@@ -148,6 +148,10 @@ export class Money {
 
   /** The value multiplied by an exact factor (a VAT rate, a threshold ratio). */
   times(factor: DecimalJs.Value): Money {
+    if (this.exactText === undefined && typeof factor === 'number' && Number.isInteger(factor)) {
+      const cents = this.cents * factor;
+      if (Number.isSafeInteger(cents)) return Money.fromCents(cents);
+    }
     return Money.fromDecimal(this.toDecimal().times(factor));
   }
 

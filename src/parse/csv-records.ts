@@ -35,6 +35,8 @@ export class RecordSplitter {
   /** Records of the last `feed` or `end`, with their start lines (reused between calls). */
   readonly records: string[][] = [];
   readonly lines: number[] = [];
+  /** Whether each record runs over more than one physical line (a quoted line break). */
+  readonly multiline: boolean[] = [];
   private readonly parser: Parser;
   private readonly api: CsvParseApi;
   private previousEnd = 0;
@@ -44,11 +46,13 @@ export class RecordSplitter {
   private readonly push = (record: string[]): void => {
     const info = this.parser.info;
     const start = this.previousEnd + 1 + (info.empty_lines - this.previousEmpty) - this.overcount;
-    if (info.lines - this.overcount > start) this.overcount += crlfPairs(record);
+    const multiline = info.lines - this.overcount > start;
+    if (multiline) this.overcount += crlfPairs(record);
     this.previousEnd = info.lines;
     this.previousEmpty = info.empty_lines;
     this.records.push(record);
     this.lines.push(start);
+    this.multiline.push(multiline);
   };
   private readonly close = (): void => {};
 
@@ -80,12 +84,14 @@ export class RecordSplitter {
   feed(chunk: Buffer): CsvError | Error | undefined {
     this.records.length = 0;
     this.lines.length = 0;
+    this.multiline.length = 0;
     return this.api.parse(chunk, false, this.push, this.close);
   }
 
   end(): CsvError | Error | undefined {
     this.records.length = 0;
     this.lines.length = 0;
+    this.multiline.length = 0;
     return this.api.parse(undefined, true, this.push, this.close);
   }
 }

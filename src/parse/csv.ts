@@ -255,23 +255,25 @@ class CsvFile {
  * completion. Throws FatalInputError for an input that is no invoice CSV at all.
  */
 export async function* parseCsv(source: AsyncIterable<Buffer>, options: CsvOptions): AsyncGenerator<ParseEvent> {
+  for await (const batch of parseCsvBatches(source, options)) yield* batch;
+}
+
+/** The same events, a batch per chunk of input (no await per document on the hot path). */
+export async function* parseCsvBatches(source: AsyncIterable<Buffer>, options: CsvOptions): AsyncGenerator<ParseEvent[]> {
   const transcoder = new Utf8Transcoder(options.file, options.encoding);
   const csv = new CsvFile(options, transcoder);
   const { out } = csv;
   try {
     for await (const chunk of source) {
       csv.feed(transcoder.push(chunk));
-      if (out.length > 0) {
-        yield* out;
-        out.length = 0;
-      }
+      if (out.length > 0) yield out.splice(0);
     }
     csv.feed(transcoder.end());
     csv.end();
   } catch (error) {
     // Rows read before a fatal problem are still reported, then the problem.
-    yield* out.splice(0);
+    if (out.length > 0) yield out.splice(0);
     throw error;
   }
-  yield* out.splice(0);
+  if (out.length > 0) yield out.splice(0);
 }

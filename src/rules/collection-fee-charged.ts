@@ -64,10 +64,26 @@ function wordings(extra: readonly string[]): readonly string[] {
   return all;
 }
 
+/**
+ * Verdicts on descriptions already seen, for the built-in wordings: a bill run repeats the same
+ * few hundred line labels millions of times, and normalizing each one again was a seventh of
+ * the run. Bounded, so that a file of unique labels cannot grow it without end.
+ */
+const verdicts = new Map<string, boolean>();
+const MAX_VERDICTS = 20_000;
+
 /** Plain substring search on normalized text: linear, whatever the input. */
 function namesAFee(description: string, feeWordings: readonly string[]): boolean {
+  const cacheable = feeWordings === FEE_WORDINGS;
+  const known = cacheable ? verdicts.get(description) : undefined;
+  if (known !== undefined) return known;
   const text = ` ${normalizeWording(description)}`;
-  return feeWordings.some((wording) => text.includes(` ${wording}`));
+  const verdict = feeWordings.some((wording) => text.includes(` ${wording}`));
+  if (cacheable) {
+    if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
+    verdicts.set(description, verdict);
+  }
+  return verdict;
 }
 
 /** What the line charges; nothing when it has no amount, is zero (waived) or negative (refunded). */
@@ -97,11 +113,12 @@ export default defineRule({
     if (doc.kind === 'credit-note' || doc.kind === 'payment') return;
     const extra = ctx.options.extraPatterns;
     const feeWordings = wordings(Array.isArray(extra) ? extra : []);
-    doc.lines.forEach((line, index) => {
-      if (line.description === undefined) return;
+    for (let index = 0; index < doc.lines.length; index++) {
+      const line = doc.lines[index] as DocumentLine;
+      if (line.description === undefined) continue;
       const amount = chargedAmount(line);
-      if (amount === undefined || !namesAFee(line.description, feeWordings)) return;
+      if (amount === undefined || !namesAFee(line.description, feeWordings)) continue;
       ctx.report({ messageId: 'feeCharged', data: { line: index + 1, description: line.description, amount }, document: doc });
-    });
+    }
   },
 });
