@@ -19,6 +19,8 @@ import { RULES } from '../rules/index.js';
 import type { ResolvedInput } from './inputs.js';
 import type { Output } from './io.js';
 import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK } from './io.js';
+import { planParallelRead, readInParallel } from './parallel.js';
+import { serializeConfig } from './parallel-job.js';
 import type { Progress } from './progress.js';
 
 export const OUTPUT_FORMATS = ['text', 'json', 'ndjson', 'csv'] as const;
@@ -36,6 +38,8 @@ export interface CheckOptions {
   readonly color: boolean;
   readonly today: string;
   readonly dateOrder?: DateOrder;
+  /** `--jobs`: parsing workers for large files; undefined lets billcheck choose. */
+  readonly jobs?: number;
 }
 
 export interface CheckStreams {
@@ -78,6 +82,24 @@ export async function runCheck(inputs: readonly ResolvedInput[], options: CheckO
       continue;
     }
     try {
+      const path = input.source.path;
+      const plan = path === undefined ? undefined : planParallelRead(path, options.jobs, options.input);
+      if (path !== undefined && plan !== undefined) {
+        const file = input.source.name;
+        engine.noteFile(file);
+        const shared = { config: serializeConfig(options.config), ruleLevels: [...options.ruleLevels], today: options.today };
+        for await (const batch of readInParallel(path, file, plan, options.input, shared)) {
+          documents += batch.documents;
+          rows += batch.rows;
+          for (const account of batch.newAccounts) accounts.add(account);
+          if (batch.style !== undefined && !styles.has(file)) styles.set(file, batch.style);
+          engine.addEntries(file, batch.entries);
+          await emit(batch.findings);
+          streams.progress.tick(rows);
+        }
+        files++;
+        continue;
+      }
       for await (const batch of parseInputBatches(input.source, options.input)) {
         const found: Finding[] = [];
         for (const event of batch) {

@@ -4,7 +4,7 @@ import { FatalInputError } from '../model/input.js';
 import type { InputOptions } from '../parse/index.js';
 import { parseInput } from '../parse/index.js';
 import { renderExtract } from '../report/extract.js';
-import { printable } from '../report/sanitize.js';
+import { printable, terminalSafeJson } from '../report/sanitize.js';
 import type { ResolvedInput } from './inputs.js';
 import type { Output } from './io.js';
 import { EXIT_FAILURE, EXIT_OK } from './io.js';
@@ -31,6 +31,7 @@ export async function runExtract(
       streams.warn(`billcheck: ${printable(error.file)}: ${printable(error.message)}`);
     }
   }
-  await streams.stdout.write(renderExtract(documents, invalid));
+  // The documents carry input text as it was: C1 controls and bidi overrides are escaped like in the JSON report.
+  await streams.stdout.write(terminalSafeJson(renderExtract(documents, invalid)));
   return failed ? EXIT_FAILURE : EXIT_OK;
 }

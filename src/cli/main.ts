@@ -81,6 +81,7 @@ interface CheckFlags {
   dateOrder?: string;
   color?: boolean;
   today?: string;
+  jobs?: string;
   debug?: boolean;
 }
 
@@ -118,6 +119,7 @@ function buildProgram(io: CliIo, stdout: Output, setExitCode: (code: number) => 
     .option('--color', 'force colors')
     .option('--no-color', 'disable colors')
     .option('--today <date>', 'check as if today were this date (for "issued in the future")')
+    .option('-j, --jobs <n>', 'parsing workers for CSV files over 16 MB (default 1: the main thread alone)')
     .option('--debug', 'print stack traces of internal errors')
     .addHelpText('after', CHECK_EXAMPLES)
     .action(async (files: string[], flags: CheckFlags) => {
@@ -188,6 +190,7 @@ async function check(files: string[], flags: CheckFlags, io: CliIo, stdout: Outp
       input: inputOptions(flags),
       color: format === 'text' && useColor(flags.color, io),
       today: flags.today === undefined ? todayIso() : parseIsoOption('--today', flags.today),
+      ...(flags.jobs === undefined ? {} : { jobs: parseJobs(flags.jobs) }),
     },
     {
       stdout,
@@ -252,6 +255,11 @@ function parseRuleLevels(assignments: readonly string[]): Map<string, RuleLevel>
 function parseMaxWarnings(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   if (!/^\d{1,9}$/.test(text)) throw new UsageError(`--max-warnings expects a whole number, not "${text}"`);
+  return Number(text);
+}
+
+function parseJobs(text: string): number {
+  if (!/^\d{1,2}$/.test(text) || Number(text) < 1 || Number(text) > 16) throw new UsageError(`--jobs expects a number from 1 to 16, not "${text}"`);
   return Number(text);
 }
 

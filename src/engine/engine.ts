@@ -85,6 +85,25 @@ export class Engine {
     return findings;
   }
 
+  /** Account entries of documents whose document rules already ran elsewhere (a parsing worker). */
+  addEntries(file: string, entries: readonly AccountEntry[]): void {
+    this.noteFile(file);
+    if (this.accountRules.length === 0) return;
+    for (const entry of entries) {
+      let list = this.accounts.get(entry.account);
+      if (list === undefined) {
+        list = [];
+        this.accounts.set(entry.account, list);
+      }
+      list.push(entry);
+    }
+  }
+
+  /** The configured rules of one scope (a worker runs the document rules itself). */
+  static documentRulesOf(rules: readonly ConfiguredRule[]): ConfiguredRule[] {
+    return rules.filter((configured) => configured.rule.scope === 'document');
+  }
+
   /** The finding of the reserved rule `invalid-input` for a row or text that cannot be read. */
   addInvalid(event: InvalidInputEvent): Finding {
     this.noteFile(event.file);
@@ -122,7 +141,8 @@ export class Engine {
     return a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0;
   };
 
-  private noteFile(file: string): void {
+  /** Files are sorted in the order they are first noted. */
+  noteFile(file: string): void {
     if (!this.fileOrder.has(file)) this.fileOrder.set(file, this.fileOrder.size);
   }
 

@@ -51,12 +51,21 @@ export class RecordSplitter {
     this.previousEnd = info.lines;
     this.previousEmpty = info.empty_lines;
     this.records.push(record);
-    this.lines.push(start);
+    this.lines.push(this.headerSeen ? start + this.lineOffset : start);
+    this.headerSeen = true;
     this.multiline.push(multiline);
   };
   private readonly close = (): void => {};
+  private headerSeen = false;
 
-  constructor(delimiter: string) {
+  /**
+   * `lineOffset` shifts the lines of the records after the first (the header): a worker reading
+   * a later part of a file behind a copy of its header reports the file's own line numbers.
+   */
+  constructor(
+    delimiter: string,
+    private readonly lineOffset = 0,
+  ) {
     this.parser = new Parser({
       delimiter,
       bom: false,
@@ -73,6 +82,16 @@ export class RecordSplitter {
   get pendingRecordLine(): number {
     const info = this.parser.info;
     return this.previousEnd + 1 + (info.empty_lines - this.previousEmpty) - this.overcount;
+  }
+
+  /**
+   * The record left open at the end of the input by a quote that is never closed: the cells
+   * before the open one, and the open cell's text (quotes unescaped, as csv-parse holds it).
+   */
+  get pendingRecord(): { readonly cells: readonly string[]; readonly openCell: string } {
+    const state = (this.parser as unknown as { state?: { record?: unknown; field?: { toString(encoding: string): string } } }).state;
+    const cells = Array.isArray(state?.record) ? (state.record as unknown[]).map(String) : [];
+    return { cells, openCell: state?.field?.toString('utf8') ?? '' };
   }
 
   /** The last physical line csv-parse has reached. */

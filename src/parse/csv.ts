@@ -25,9 +25,15 @@ export interface CsvOptions {
   dateOrder?: DateOrder;
   /** The account of rows without one; the file name when unset. */
   defaultAccount?: string;
+  /** Added to data rows' line numbers: a part of a file read behind a copy of its header (parallel reading). */
+  lineOffset?: number;
 }
 
 const SAMPLE_ROWS = 1000;
+/** Far more columns than any invoice export has; mapping a million header cells would only waste seconds. */
+const MAX_COLUMNS = 10_000;
+/** Quotes left open at the end that are recovered from, one after the other; then the rest is reported whole. */
+const MAX_QUOTE_RECOVERIES = 32;
 const SAMPLE_BYTES = 1 << 20;
 const REPLACEMENT_CHARACTER = '\uFFFD';
 
@@ -61,6 +67,43 @@ function isBlankRecord(record: readonly string[]): boolean {
   return true;
 }
 
+/** Line breaks in a text, "\r\n" counted once. */
+function lineBreaks(text: string): number {
+  let breaks = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x0a || (code === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) breaks++;
+  }
+  return breaks;
+}
+
+function countChar(text: string, char: string): number {
+  let count = 0;
+  for (let at = text.indexOf(char); at !== -1; at = text.indexOf(char, at + 1)) count++;
+  return count;
+}
+
+/**
+ * A quote left open in one row swallows the rows below it into one cell until some later quote
+ * closes it; the record then still has the right number of fields. The swallowed lines give it
+ * away: they hold as many delimiters as a row does. Returns how many such lines a record holds.
+ */
+function swallowedRows(record: readonly string[], delimiter: string, columns: number): number {
+  if (columns < 2) return 0;
+  let swallowed = 0;
+  record.forEach((cell, index) => {
+    if (!cell.includes('\n') && !cell.includes('\r')) return;
+    const lines = cell.split(/\r\n|\r|\n/);
+    const last = lines.length - 1;
+    // The cell's last line goes on with the record's next cells, one delimiter before each.
+    const after = record.length - 1 - index;
+    for (let i = 1; i <= last; i++) {
+      if (countChar(lines[i] as string, delimiter) + (i === last ? after : 0) >= columns - 1) swallowed++;
+    }
+  });
+  return swallowed;
+}
+
 function extraCellsBlank(record: readonly string[], from: number): boolean {
   for (let i = from; i < record.length; i++) if ((record[i] ?? '').trim().length > 0) return false;
   return true;
@@ -79,6 +122,9 @@ class CsvFile {
   private sampling = true;
   private sampleRecords: string[][] = [];
   private sampleLines: number[] = [];
+  /** Rows swallowed by an open quote, per sample record (see swallowedRows). */
+  private sampleSwallowed: number[] = [];
+  private delimiter = ',';
   private bytesFed = 0;
 
   constructor(
@@ -115,12 +161,52 @@ class CsvFile {
       if (errorCode(error) !== 'CSV_QUOTE_NOT_CLOSED') this.failOn(error);
       if (this.headers === undefined) throw new FatalInputError(this.file, 'line 1: the header has a quote that is never closed');
       this.endSample();
-      const swallowed = lastLine > unclosedAt ? ` (lines ${unclosedAt} to ${lastLine} could not be read)` : '';
-      this.invalid(unclosedAt, `a quoted field is not closed before the end of the file${swallowed}`);
+      this.recoverFromOpenQuote(splitter, unclosedAt, lastLine);
     }
     if (this.headers === undefined) throw new FatalInputError(this.file, 'no header line: the file holds only blank lines');
     this.endSample();
     this.assembler?.finish(this.out);
+  }
+
+  /**
+   * A quote never closed swallows every line after it into one cell. The row that opened it is
+   * reported, and the lines after it are split again on their own, so that they are still checked.
+   */
+  private recoverFromOpenQuote(first: RecordSplitter, firstLine: number, firstLastLine: number): void {
+    let splitter = first;
+    let line = firstLine;
+    let lastLine = firstLastLine;
+    for (let recoveries = 0; ; recoveries++) {
+      const { cells, openCell } = splitter.pendingRecord;
+      const breakAt = openCell.search(/\r\n|\r|\n/);
+      const swallowed = swallowedRows([...cells, openCell], this.delimiter, (this.headers as readonly string[]).length);
+      // Without lines that look like rows, the open cell is one row's text running over several lines.
+      if (breakAt === -1 || swallowed === 0 || recoveries >= MAX_QUOTE_RECOVERIES) {
+        const rows = 1 + swallowed;
+        const unread = lastLine > line ? ` (lines ${line} to ${lastLine} could not be read)` : '';
+        this.invalid(line, `a quoted field is not closed before the end of the file${unread}`, undefined, undefined, rows);
+        return;
+      }
+      const breakLength = openCell.startsWith('\r\n', breakAt) ? 2 : 1;
+      // Inside quotes csv-parse read "" as "; no lone quote is left in a cell that never closed.
+      const rest = openCell.slice(breakAt + breakLength).replaceAll('"', '""');
+      const after = rest.trim() === '' ? '' : ' (the lines after it were read on their own)';
+      this.invalid(line, `a quoted field is not closed before the end of the file${after}`);
+      // The open cell starts on the record's first line plus the line breaks of the cells before it.
+      let openCellLine = line;
+      for (const cell of cells) openCellLine += lineBreaks(cell);
+      const again = new RecordSplitter(this.delimiter);
+      const error = again.feed(Buffer.from(rest, 'utf8'));
+      this.takeRecords(again, openCellLine);
+      if (error !== undefined) this.failOn(error, openCellLine + again.pendingRecordLine);
+      const endError = again.end();
+      line = openCellLine + again.pendingRecordLine;
+      lastLine = openCellLine + again.currentLine;
+      this.takeRecords(again, openCellLine);
+      if (endError === undefined) return;
+      if (errorCode(endError) !== 'CSV_QUOTE_NOT_CLOSED') this.failOn(endError, line);
+      splitter = again;
+    }
   }
 
   private startWhenHeaderComplete(atEnd: boolean): void {
@@ -137,7 +223,8 @@ class CsvFile {
     this.skipFirstRecord = hinted !== undefined;
     const delimiter =
       this.options.delimiter !== undefined ? givenDelimiter(this.file, this.options.delimiter) : (hinted ?? sniffDelimiter(line) ?? ',');
-    this.splitter = new RecordSplitter(delimiter);
+    this.delimiter = delimiter;
+    this.splitter = new RecordSplitter(delimiter, this.options.lineOffset ?? 0);
     this.head = [];
     this.split(bytes);
   }
@@ -169,11 +256,12 @@ class CsvFile {
     throw new FatalInputError(this.file, `cannot read the CSV: ${error.message}`);
   }
 
-  private takeRecords(splitter: RecordSplitter): void {
-    const { records, lines } = splitter;
+  /** `lineOffset`: where the splitter's line 0 is in the file (the splitter may read a part of it). */
+  private takeRecords(splitter: RecordSplitter, lineOffset = 0): void {
+    const { records, lines, multiline } = splitter;
     for (let i = 0; i < records.length; i++) {
       const record = records[i] as string[];
-      const line = lines[i] as number;
+      const line = (lines[i] as number) + lineOffset;
       if (this.skipFirstRecord) {
         this.skipFirstRecord = false;
         continue;
@@ -183,17 +271,22 @@ class CsvFile {
         continue;
       }
       if (isBlankRecord(record)) continue;
+      const swallowed = multiline[i] === true ? swallowedRows(record, this.delimiter, this.headers.length) : 0;
       if (this.sampling) {
         this.sampleRecords.push(record);
         this.sampleLines.push(line);
-        this.reader?.learn(record);
+        this.sampleSwallowed.push(swallowed);
+        if (swallowed === 0) this.reader?.learn(record);
       } else {
-        this.row(record, line);
+        this.row(record, line, swallowed);
       }
     }
   }
 
   private startDocuments(header: string[]): void {
+    if (header.length > MAX_COLUMNS) {
+      throw new FatalInputError(this.file, `the header has ${header.length} columns (more than ${MAX_COLUMNS}): not an invoice export`);
+    }
     const mapping = mapColumns(this.file, header, this.options.columnMap);
     this.headers = mapping.headers;
     const reader = new RowReader(mapping, this.options.dateOrder);
@@ -207,12 +300,14 @@ class CsvFile {
     this.reader.settle();
     const records = this.sampleRecords;
     const lines = this.sampleLines;
+    const swallowed = this.sampleSwallowed;
     this.sampleRecords = [];
     this.sampleLines = [];
-    for (let i = 0; i < records.length; i++) this.row(records[i] as string[], lines[i] as number);
+    this.sampleSwallowed = [];
+    for (let i = 0; i < records.length; i++) this.row(records[i] as string[], lines[i] as number, swallowed[i] ?? 0);
   }
 
-  private invalid(line: number, reason: string, column?: string, value?: string): void {
+  private invalid(line: number, reason: string, column?: string, value?: string, rows = 1): void {
     const event: InvalidInputEvent = {
       type: 'invalid',
       file: this.file,
@@ -220,15 +315,19 @@ class CsvFile {
       reason,
       ...(column === undefined ? {} : { column }),
       ...(value === undefined ? {} : { value: truncateValue(value) }),
-      rows: 1,
+      rows,
     };
     if (this.assembler === undefined) this.out.push(event);
     else this.assembler.addInvalid(event, this.out);
   }
 
-  private row(record: string[], line: number): void {
+  private row(record: string[], line: number, swallowed: number): void {
     const headers = this.headers as readonly string[];
     const reader = this.reader as RowReader;
+    if (swallowed > 0) {
+      this.swallowing(record, line, swallowed);
+      return;
+    }
     if (record.length !== headers.length && (record.length < headers.length || !extraCellsBlank(record, headers.length))) {
       this.invalid(line, `the row has ${record.length} fields, the header has ${headers.length}`);
       return;
@@ -247,6 +346,18 @@ class CsvFile {
       return;
     }
     (this.assembler as DocumentAssembler).add(values, line, this.out);
+  }
+
+  /** One finding for the row that opened the quote, accounting for the rows it swallowed. */
+  private swallowing(record: readonly string[], line: number, swallowed: number): void {
+    const column = record.findIndex((cell) => cell.includes('\n') || cell.includes('\r'));
+    let breaks = 0;
+    for (const cell of record) breaks += lineBreaks(cell);
+    const end = line + breaks;
+    const reason =
+      `a quote opened on line ${line} is not closed before line ${end}: ` +
+      `lines ${line} to ${end} (${swallowed + 1} rows) read as one row and were not checked`;
+    this.invalid(line, reason, this.headers?.[column], record[column], swallowed + 1);
   }
 }
 

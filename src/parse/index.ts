@@ -13,6 +13,8 @@ import { parseTextDocument } from './text.js';
 export interface InputSource {
   /** The name findings report: a path, or "-" / "<stdin>" for standard input. */
   readonly name: string;
+  /** The file's path, when the input is a file (it may then be read in parallel). */
+  readonly path?: string;
   open(): AsyncIterable<Buffer>;
 }
 
@@ -44,6 +46,7 @@ function readError(path: string, error: unknown): FatalInputError {
 export function fileInputSource(path: string): InputSource {
   return {
     name: path,
+    path,
     async *open(): AsyncGenerator<Buffer> {
       let handle;
       try {

@@ -22,8 +22,8 @@ export interface Span {
   readonly end: number;
 }
 
-const CURRENCY_SIGNS = new Set(['€', '$', '£']);
-const CURRENCY_WORDS = new Set(['eur', 'euro', 'euros', 'usd', 'gbp', 'chf']);
+const CURRENCY_SIGNS = new Set(['€', '$', '£', '₹']);
+const CURRENCY_WORDS = new Set(['eur', 'euro', 'euros', 'usd', 'gbp', 'chf', 'pln', 'zł', 'inr', 'rs']);
 
 function isDigit(code: number): boolean {
   return code >= 0x30 && code <= 0x39;
@@ -83,6 +83,18 @@ function insideAny(spans: readonly Span[], start: number, end: number): boolean 
   return spans.some((span) => start < span.end && end > span.start);
 }
 
+/** Start of a currency word ending at `end` ("EUR 12,00", "Rs. 1,234.00"), or undefined. */
+function currencyWordStartBefore(line: string, end: number): number | undefined {
+  // Only the rupee's abbreviation is written with a dot.
+  const wordEnd = line[end - 1] === '.' ? end - 1 : end;
+  let start = wordEnd;
+  while (start > 0 && wordEnd - start < 5 && /\p{L}/u.test(line[start - 1] ?? '')) start--;
+  const word = line.slice(start, wordEnd).toLowerCase();
+  if (start === wordEnd || isWordChar(line[start - 1]) || !CURRENCY_WORDS.has(word)) return undefined;
+  if (wordEnd !== end && word !== 'rs') return undefined;
+  return start;
+}
+
 interface Candidate {
   readonly start: number;
   readonly end: number;
@@ -113,10 +125,7 @@ function candidateAt(line: string, digitStart: number): { candidate?: Candidate;
   let back = start;
   if (isSpaceLike(line.charCodeAt(back - 1))) back--;
   if (back > 0 && CURRENCY_SIGNS.has(line[back - 1] ?? '')) start = back - 1;
-  else {
-    const wordStart = back - 3;
-    if (wordStart >= 0 && CURRENCY_WORDS.has(line.slice(wordStart, back).toLowerCase()) && !isWordChar(line[wordStart - 1])) start = wordStart;
-  }
+  else start = currencyWordStartBefore(line, back) ?? start;
   if (isMinus(line[start - 1]) && !isWordChar(line[start - 2])) start--;
   return { candidate: { start, end }, next: end };
 }
@@ -136,7 +145,7 @@ export function scanAmounts(line: string, excluded: readonly Span[], decimalSepa
     }
     const before = line[i - 1];
     // Inside a word, a reference or a longer number: "F2024", "FA-123", "N°12", "1.5.3".
-    if (isWordChar(before) || before === '/' || before === '.' || before === ',' || before === '_' || before === '°' || before === '#' || (isMinus(before) && isWordChar(line[i - 2]))) {
+    if (isWordChar(before) || before === '/' || (before === '.' && currencyWordStartBefore(line, i) === undefined) || before === ',' || before === '_' || before === '°' || before === '#' || (isMinus(before) && isWordChar(line[i - 2]))) {
       i = numberEnd(line, i);
       continue;
     }

@@ -10,6 +10,8 @@ import type { AmountFact } from './text-facts.js';
 
 /** Combinations tried are bounded: a long statement may label hundreds of amounts. */
 const MAX_CANDIDATES = 40;
+/** The priority of a tax label naming one rate ("TVA 20 %", "CGST @ 9%"), below a labelled tax total. */
+const RATE_LINE_PRIORITY = 50;
 
 export interface ChosenAmounts {
   readonly net?: Money;
@@ -34,16 +36,64 @@ function pickTotal(totals: readonly AmountFact[], nets: readonly AmountFact[], t
   return best.reduce((largest, fact) => (fact.token.money.abs().gt(largest.token.money.abs()) ? fact : largest), top);
 }
 
-/** Several VAT rates: the tax is the sum of one amount per rate line. */
+/** Several rates (VAT 19 % and 7 %, CGST and SGST): the tax is the sum of one amount per rate line. */
 function summedTax(taxes: readonly AmountFact[]): Money | undefined {
-  const distinct = taxes.filter((fact, index) => taxes.findIndex((other) => other.token === fact.token) === index);
-  if (distinct.length < 2) return undefined;
-  let total = distinct[0]?.token.money;
-  for (const fact of distinct.slice(1)) total = total?.add(fact.token.money);
+  const perRate = taxes.filter((fact, index) => fact.priority === RATE_LINE_PRIORITY && taxes.findIndex((other) => other.token === fact.token) === index);
+  if (perRate.length < 2) return undefined;
+  let total = perRate[0]?.token.money;
+  for (const fact of perRate.slice(1)) total = total?.add(fact.token.money);
   return total;
 }
 
-export function chooseAmounts(facts: readonly AmountFact[], kind: DocumentKind): ChosenAmounts {
+/**
+ * The missing one of net and tax, as total minus the other, but only when the document writes
+ * that figure somewhere (a subtotal without a label, a tax summary's column): a difference
+ * nobody printed is a guess.
+ */
+function writtenDifference(total: Money, part: Money, written: readonly AmountToken[], except: AmountToken): AmountToken | undefined {
+  const difference = total.sub(part);
+  if (difference.isNegative() || difference.isZero()) return undefined;
+  return written.find((token) => token !== except && token.money.eq(difference));
+}
+
+interface Pair {
+  net?: AmountFact | AmountToken;
+  tax?: Money;
+  taxToken?: AmountToken;
+}
+
+function tokenOf(fact: AmountFact | AmountToken | undefined): AmountToken | undefined {
+  if (fact === undefined) return undefined;
+  return 'token' in fact ? fact.token : fact;
+}
+
+/** Net and tax that add up to the total, preferring labelled figures. */
+function balancedPair(total: AmountFact, nets: readonly AmountFact[], taxes: readonly AmountFact[], written: readonly AmountToken[]): Pair | undefined {
+  const target = total.token.money;
+  for (const net of nets) {
+    for (const tax of taxes) {
+      if (net.token.money.add(tax.token.money).eq(target)) return { net, tax: tax.token.money, taxToken: tax.token };
+    }
+  }
+  const summed = summedTax(taxes);
+  const net = nets[0];
+  if (net !== undefined && summed !== undefined && net.token.money.add(summed).eq(target)) return { net, tax: summed };
+  if (net === undefined) {
+    const candidates: (Money | AmountFact)[] = summed === undefined ? [...taxes] : [summed, ...taxes];
+    for (const candidate of candidates) {
+      const money = 'token' in candidate ? candidate.token.money : candidate;
+      const derived = writtenDifference(target, money, written, total.token);
+      if (derived !== undefined) return { net: derived, tax: money, taxToken: 'token' in candidate ? candidate.token : undefined };
+    }
+  } else if (taxes.length === 0) {
+    const derived = writtenDifference(target, net.token.money, written, total.token);
+    if (derived !== undefined) return { net, tax: derived.money, taxToken: derived };
+  }
+  return undefined;
+}
+
+/** `written` is every amount of the document, labelled or not. */
+export function chooseAmounts(facts: readonly AmountFact[], kind: DocumentKind, written: readonly AmountToken[] = []): ChosenAmounts {
   const of = (role: AmountFact['role']): AmountFact[] => ranked(facts.filter((fact) => fact.role === role));
   const nets = of('net');
   const taxes = of('tax');
@@ -53,32 +103,16 @@ export function chooseAmounts(facts: readonly AmountFact[], kind: DocumentKind):
   const totalFact = pickTotal(totals, nets, taxes) ?? dues[0];
   const dueFact = dues[0];
 
-  let netFact = nets[0];
-  let taxFact = taxes[0];
-  let tax = taxFact?.token.money;
-  if (totalFact !== undefined) {
-    const target = totalFact.token.money;
-    outer: for (const net of nets) {
-      for (const candidate of taxes) {
-        if (net.token.money.add(candidate.token.money).eq(target)) {
-          netFact = net;
-          taxFact = candidate;
-          tax = candidate.token.money;
-          break outer;
-        }
-      }
-    }
-    const summed = summedTax(taxes.filter((fact) => fact.priority >= 50));
-    if (netFact !== undefined && tax !== undefined && !netFact.token.money.add(tax).eq(target) && summed !== undefined && netFact.token.money.add(summed).eq(target)) {
-      tax = summed;
-    }
-  }
+  const pair = totalFact === undefined ? undefined : balancedPair(totalFact, nets, taxes, written);
+  const netToken = tokenOf(pair?.net ?? nets[0]);
+  const taxToken = pair === undefined ? taxes[0]?.token : pair.taxToken;
+  let tax = pair === undefined ? taxes[0]?.token.money : pair.tax;
 
-  const chosen = [totalFact, dueFact, netFact, taxFact].filter((fact): fact is AmountFact => fact !== undefined).map((fact) => fact.token);
+  const chosen = [totalFact?.token, dueFact?.token, netToken, taxToken].filter((token): token is AmountToken => token !== undefined);
   let total = totalFact?.token.money;
   let amountDue = dueFact?.token.money;
   if (kind === 'dunning' && amountDue === undefined) amountDue = total;
-  let net = netFact?.token.money;
+  let net = netToken?.money;
   if (kind === 'credit-note' || kind === 'payment') {
     // The model stores a credit note's or a payment's magnitude; the kind gives the direction.
     [net, tax, total, amountDue] = [net?.abs(), tax?.abs(), total?.abs(), amountDue?.abs()];

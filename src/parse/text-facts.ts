@@ -5,8 +5,9 @@
  */
 import type { DocumentKind } from '../model/document.js';
 import type { Money } from '../model/money.js';
-import { type DateOrder, findDates } from './dates.js';
+import type { DateOrder } from './dates.js';
 import { type AmountToken, scanAmounts, type Span } from './text-amounts.js';
+import { datesInLine, type FoundDate } from './text-dates.js';
 import { type AmountRole, FILLER_WORDS, type ValueField } from './text-labels.js';
 import type { TextLine } from './text-lines.js';
 import { type LabelMatch, matchLabels } from './text-match.js';
@@ -35,12 +36,6 @@ export interface Facts {
   readonly tokens: AmountToken[];
 }
 
-interface FoundDate {
-  readonly index: number;
-  readonly length: number;
-  readonly iso: string;
-}
-
 interface PreparedLine {
   readonly line: TextLine;
   readonly dates: FoundDate[];
@@ -52,9 +47,11 @@ interface PreparedLine {
 
 const AMOUNT_ROLES: ReadonlySet<string> = new Set(['net', 'tax', 'total', 'due', 'paid', 'ignore']);
 const MAX_LABEL_TO_DATE = 40;
+/** Words before an unlabelled period: "du … au …", "Summary for … - …", "od … do …". */
+const PERIOD_LEADS: ReadonlySet<string> = new Set(['du', 'from', 'for', 'vom', 'van', 'od', 'za']);
 
 export function dateSpans(raw: string, order: DateOrder | undefined): FoundDate[] {
-  return findDates(raw, order).map(({ index, length, iso }) => ({ index, length, iso }));
+  return datesInLine(raw, order);
 }
 
 export function excludedSpans(dates: readonly FoundDate[]): Span[] {
@@ -64,6 +61,13 @@ export function excludedSpans(dates: readonly FoundDate[]): Span[] {
 function onlyFillers(folded: string): boolean {
   const words = folded.trim().split(/\s+/).filter((word) => word !== '');
   return words.every((word) => FILLER_WORDS.has(word));
+}
+
+/** A quantity column between a totals row's label and its amount: "Total   2 Nos   ₹ 26,550.00". */
+const QUANTITY = /^\s*\d{1,6}\s+(?:nos|no|pcs|pc|units?|items?|szt|stk|st)\s/;
+
+function onlyFillersOrQuantity(folded: string): boolean {
+  return onlyFillers(folded) || onlyFillers(folded.replace(QUANTITY, ' '));
 }
 
 /** Applies qualifiers: to the amount before them, to the label before them, or as labels of their own. */
@@ -148,6 +152,12 @@ function addLabelledAmounts(out: Collector, match: LabelMatch, tokens: readonly 
   if (last === undefined || role === 'ignore') return;
   if (tokens.length === 1) {
     out.amount(role, priority, last);
+    return;
+  }
+  if ((role === 'total' || role === 'tax') && tokens.length > 3) {
+    // A summary table's totals row ("Total  22,500.00  2,025.00  2,025.00  4,050.00": taxable
+    // value, two taxes and their sum): which column is what cannot be told from the row alone.
+    out.amount(role, priority - 10, last);
     return;
   }
   if (role === 'total' || role === 'paid') {
@@ -251,7 +261,7 @@ function addUnlabelledPeriods(out: Collector, prepared: PreparedLine): void {
     const second = dates[k + 1];
     if (first === undefined) continue;
     const lead = line.folded.slice(Math.max(0, first.index - 6), first.index).trim().split(' ').pop() ?? '';
-    if (second !== undefined && ['du', 'from', 'vom', 'van'].includes(lead) && isPeriodJoiner(line.raw.slice(first.index + first.length, second.index))) {
+    if (second !== undefined && PERIOD_LEADS.has(lead) && isPeriodJoiner(line.raw.slice(first.index + first.length, second.index))) {
       out.value('period', 10, first.iso, second.iso);
       return;
     }
@@ -288,7 +298,7 @@ export function collectFacts(lines: readonly TextLine[], kind: DocumentKind, ord
         if (!current.suffixes.has(tokenIndex)) inRegion.push(token);
       });
       const first = inRegion[0];
-      if (match.bare && first !== undefined && !onlyFillers(current.line.folded.slice(match.end, first.start))) return;
+      if (match.bare && first !== undefined && !onlyFillersOrQuantity(current.line.folded.slice(match.end, first.start))) return;
       addLabelledAmounts(out, match, inRegion);
       if (inRegion.length === 0 && current.tokens.length === 0) {
         // A table header: its figures are on the next line, in the same columns.

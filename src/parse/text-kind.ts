@@ -6,6 +6,7 @@
  */
 import type { DocumentKind } from '../model/document.js';
 import { documentKindFrom } from './kinds.js';
+import { normalizeLabel } from './normalize.js';
 import type { TextLine } from './text-lines.js';
 
 const LINES_LOOKED_AT = 80;
@@ -16,8 +17,24 @@ const TITLE_WORDS = new Set([
   'relance', 'rappel', 'mise', 'reminder', 'final', 'formal', 'last', 'second', 'mahnung', 'zahlungserinnerung', 'aanmaning',
   'herinnering', 'betalingsherinnering', 'confirmation', 'resiliation', 'termination', 'cancellation', 'kundigung',
   'kundigungsbestatigung', 'opzegging', 'bevestiging', 'avis', 'dernier', 'derniere', 'lettre', 'recu', 'payment', 'votre',
-  'your', 'premiere', 'deuxieme', '1ere', '2e', '2eme', 'fin', 'ihre', 'uw',
+  'your', 'premiere', 'deuxieme', '1ere', '2e', '2eme', 'fin', 'ihre', 'uw', 'faktura', 'rachunek', 'korekta', 'wezwanie',
 ]);
+/**
+ * Polish titles, which the shared kind table does not know yet. A corrected invoice ("faktura
+ * korygująca") reduces what is owed, as a credit note does.
+ */
+const POLISH_KINDS: readonly (readonly [DocumentKind, RegExp])[] = [
+  ['dunning', /\b(?:wezwanie do zaplaty|przedsadowe wezwanie|monit)\b/],
+  ['credit-note', /\b(?:faktura korygujaca|korekta faktury|nota korygujaca)\b/],
+  ['invoice', /\b(?:faktura|faktury|rachunek)\b/],
+];
+
+function kindOf(text: string): DocumentKind | undefined {
+  const kind = documentKindFrom(text);
+  if (kind !== undefined) return kind;
+  const folded = normalizeLabel(text).replaceAll('ł', 'l');
+  return POLISH_KINDS.find(([, pattern]) => pattern.test(folded))?.[0];
+}
 const TITLE_MAX_WORDS = 7;
 const POSSESSIVES = new Set(['votre', 'your', 'ihre', 'uw']);
 const KIND_ORDER: readonly DocumentKind[] = ['dunning', 'termination', 'credit-note', 'payment', 'invoice'];
@@ -47,7 +64,7 @@ export function detectKind(lines: readonly TextLine[]): KindDecision | undefined
   for (const line of head) {
     const words = firstFoldedWords(line.folded);
     if (!SUBJECT_WORDS.has(words[0] ?? '')) continue;
-    const kind = documentKindFrom(line.raw.replace(/^\s*\S+\s*:?/u, '').slice(0, 120));
+    const kind = kindOf(line.raw.replace(/^\s*\S+\s*:?/u, '').slice(0, 120));
     if (kind !== undefined) return { kind, line: line.no };
   }
   // 2. A title: a short cell starting with a kind word.
@@ -59,7 +76,7 @@ export function detectKind(lines: readonly TextLine[]): KindDecision | undefined
       if (!TITLE_WORDS.has(first)) continue;
       // A sentence that starts like a title ("Votre facture n° 12 reste impayée…") is no title.
       if (folded.length > (POSSESSIVES.has(first) ? 5 : 8)) continue;
-      const kind = documentKindFrom(cell.text.slice(0, 120));
+      const kind = kindOf(cell.text.slice(0, 120));
       if (kind !== undefined && !FINE_PRINT.test(line.folded)) titles.push({ kind, line: line.no });
     }
   }
@@ -73,7 +90,7 @@ export function detectKind(lines: readonly TextLine[]): KindDecision | undefined
   for (const line of head) {
     if (FINE_PRINT.test(line.folded)) continue;
     for (const [kind, pattern] of BODY_PHRASES) if (pattern.test(line.folded)) vote(kind, 2, line.no);
-    const kind = documentKindFrom(line.raw.slice(0, 300));
+    const kind = kindOf(line.raw.slice(0, 300));
     if (kind !== undefined) vote(kind, 1, line.no);
   }
   let best: KindDecision | undefined;

@@ -9,6 +9,36 @@ const NUMBER_MARKERS = new Set(['n', 'n°', 'no', 'nº', 'nr', 'no.', 'nr.', 'nu
 const ID_CHAR = /[\p{L}\p{N}\-/_.]/u;
 const LEADING_NOISE = /^[\s:.#°º=–—-]+/u;
 
+function wordEnd(text: string, start: number): number {
+  let end = start;
+  while (end < text.length && end - start <= MAX_ID_LENGTH && ID_CHAR.test(text[end] ?? '')) end++;
+  return end;
+}
+
+/**
+ * Numbers some issuers print with single spaces: a series prefix ("F 5521K24/0387/14",
+ * "FV 128/03/2024") or groups of digits ("1234 5678 9012"). Two spaces end the value (a new
+ * column), and two digit groups alone are too little to tell an identifier from two numbers.
+ */
+function spacedIdentifierEnd(text: string, start: number, end: number): number {
+  const first = text.slice(start, end);
+  const next = (from: number): number => (text[from] === ' ' && ID_CHAR.test(text[from + 1] ?? '') ? wordEnd(text, from + 1) : from);
+  if (/^[A-Z]{1,4}$/.test(first)) {
+    const after = next(end);
+    return after > end && /\d/.test(text.slice(end, after)) ? after : end;
+  }
+  if (!/^\d{3,4}$/.test(first)) return end;
+  let stop = end;
+  let groups = 1;
+  for (;;) {
+    const after = next(stop);
+    if (after === stop || !/^ \d{3,4}$/.test(text.slice(stop, after))) break;
+    stop = after;
+    groups++;
+  }
+  return groups >= 3 && stop - start <= MAX_ID_LENGTH ? stop : end;
+}
+
 /**
  * The identifier at the start of `text` ("  : F-2024-0012 du 05/03" → "F-2024-0012"), or
  * undefined when what follows is no identifier (a word, a date, an amount).
@@ -23,14 +53,14 @@ export function identifierAt(text: string, order: DateOrder | undefined): { id: 
     if (!NUMBER_MARKERS.has(text.slice(offset, stop).toLowerCase())) break;
     offset = stop;
   }
-  let end = offset;
-  while (end < text.length && end - offset <= MAX_ID_LENGTH && ID_CHAR.test(text[end] ?? '')) end++;
+  let end = wordEnd(text, offset);
+  end = spacedIdentifierEnd(text, offset, end);
   let id = text.slice(offset, end);
   while (/[.\-/_]$/.test(id)) id = id.slice(0, -1);
   if (id.length < 3 || id.length > MAX_ID_LENGTH || !/\d/.test(id)) return undefined;
   if (/^\d{1,4}$/.test(id)) return undefined;
-  // "12,50" or "1.234,56" are amounts, "05/03/2024" a date.
-  if (/^\d+(?:[.,]\d+)+$/.test(id) && !/^\d+(?:\.\d+){2,}$/.test(id)) return undefined;
+  // "12,50" or "1.234,56" are amounts, "05/03/2024" a date; "7.1234567" is neither.
+  if (/^\d+(?:[.,]\d{3})*[.,]\d{1,2}$|^\d{1,3}(?:[.,]\d{3})+$/.test(id)) return undefined;
   if (parseDate(id, order).ok) return undefined;
   return { id, end: offset + id.length };
 }
@@ -66,7 +96,7 @@ export function partialStartDate(folded: string, endIso: string): string | undef
   return parseDate(iso).ok ? iso : undefined;
 }
 
-const PERIOD_JOINERS = new Set(['-', '–', '—', 'au', 'a', 'à', 'to', 'bis', 'tot', 't/m', 'until', 'till', 'through', "jusqu'au", 'jusqu’au']);
+const PERIOD_JOINERS = new Set(['-', '–', '—', 'au', 'a', 'à', 'to', 'bis', 'tot', 't/m', 'until', 'till', 'through', 'do', "jusqu'au", 'jusqu’au']);
 
 /** The text between two dates of a period: "du … au …", "from … to …", "… - …". */
 export function isPeriodJoiner(rawBetween: string): boolean {

@@ -14,7 +14,8 @@ import { splitLines } from './text-lines.js';
 
 const DEFAULT_CURRENCY = 'EUR';
 const CURRENCY_WORDS = new Map([
-  ['eur', 'EUR'], ['euro', 'EUR'], ['euros', 'EUR'], ['usd', 'USD'], ['gbp', 'GBP'], ['chf', 'CHF'],
+  ['eur', 'EUR'], ['euro', 'EUR'], ['euros', 'EUR'], ['usd', 'USD'], ['gbp', 'GBP'], ['chf', 'CHF'], ['pln', 'PLN'], ['zł', 'PLN'],
+  ['złotych', 'PLN'], ['inr', 'INR'], ['rupees', 'INR'],
 ]);
 
 function best(values: readonly ValueFact[], field: ValueFact['field']): ValueFact | undefined {
@@ -51,7 +52,7 @@ export function parseTextDocument(text: string, file: string, options: { dateOrd
   const order = options.dateOrder;
   const decimal = documentDecimalSeparator(lines.map((line) => ({ raw: line.raw, excluded: excludedSpans(dateSpans(line.raw, order)) })));
   const facts = collectFacts(lines, kind, order, decimal);
-  const amounts = chooseAmounts(facts.amounts, kind);
+  const amounts = chooseAmounts(facts.amounts, kind, facts.tokens);
   const values = facts.values;
 
   const invoiceId = best(values, 'invoiceId')?.value;

@@ -22,6 +22,7 @@ export default defineRule({
   },
   messages: {
     spike: '{{amount}} is {{ratio}}× the median of the {{history}} earlier bills, {{median}}.',
+    spikeAfterOne: '{{amount}} is {{ratio}}× the one earlier bill, {{median}}.',
   },
   options: { factor: 10, minHistory: 3, minIncrease: '50.00' },
   checkAccount(timeline, ctx) {
@@ -59,7 +60,7 @@ export default defineRule({
       const median = Money.fromDecimal(doubledMedianValue.dividedBy(2));
       const ratio = total.toDecimal().dividedBy(median.toDecimal());
       ctx.report({
-        messageId: 'spike',
+        messageId: history.length === 1 ? 'spikeAfterOne' : 'spike',
         data: { amount: total, median, history: history.length, ratio: roundRatio(ratio), factor: factor.toNumber() },
         document: entry,
       });

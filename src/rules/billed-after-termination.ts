@@ -22,8 +22,8 @@ export default defineRule({
     options: { graceDays: 'An invoice without a period is flagged when issued more than this many days after the effective date (room for a final bill).' },
   },
   messages: {
-    periodAfter: 'The invoice bills a period starting {{daysAfter}} days after the termination took effect on {{effectiveDate}}.',
-    issuedAfter: 'The invoice was issued {{daysAfter}} days after the termination took effect on {{effectiveDate}}, with no billing period.',
+    periodAfter: 'The invoice bills a period starting on {{periodStart}}, after the termination took effect on {{effectiveDate}}.',
+    issuedAfter: 'The invoice was issued on {{issueDate}}, more than {{graceDays}} days after the termination took effect on {{effectiveDate}}, and bills no period.',
   },
   options: { graceDays: 31 },
   checkAccount(timeline, ctx) {
@@ -40,10 +40,14 @@ export default defineRule({
       if (entry.periodStartDay !== undefined) {
         // A final bill for the days up to the end starts on or before it, whenever it is issued.
         const daysAfter = entry.periodStartDay - termination.effectiveDay;
-        if (daysAfter > 0) ctx.report({ messageId: 'periodAfter', data: { ...evidence, daysAfter }, document: entry });
+        if (daysAfter > 0) {
+          ctx.report({ messageId: 'periodAfter', data: { ...evidence, periodStart: isoFromDayNumber(entry.periodStartDay), daysAfter }, document: entry });
+        }
       } else if (entry.issueDay !== undefined) {
         const daysAfter = entry.issueDay - termination.effectiveDay;
-        if (daysAfter > graceDays) ctx.report({ messageId: 'issuedAfter', data: { ...evidence, daysAfter }, document: entry });
+        if (daysAfter > graceDays) {
+          ctx.report({ messageId: 'issuedAfter', data: { ...evidence, issueDate: isoFromDayNumber(entry.issueDay), graceDays, daysAfter }, document: entry });
+        }
       }
     }
   },

@@ -12,8 +12,8 @@ export default defineRule({
     whatToDo: 'Ask the operator for the complete invoice, or for written confirmation that nothing is owed for that period, before paying anything it is used to claim.',
   },
   messages: {
-    empty: 'The invoice has no lines and no amount.',
-    zero: 'The invoice bills nothing: all {{amounts}} of its amounts are zero.',
+    empty: 'The invoice states no amount at all.',
+    zero: 'The invoice bills nothing: every amount on it is zero.',
   },
   options: {},
   checkDocument(doc, ctx) {

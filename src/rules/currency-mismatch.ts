@@ -29,7 +29,7 @@ export default defineRule({
     whatToDo: 'Check the currency on the document. If it is right, ask the operator how it is converted and settled against the rest of the account.',
   },
   messages: {
-    otherCurrency: 'This document is in {{currency}}, while the account is billed in {{accountCurrency}} ({{accountDocuments}} documents).',
+    otherCurrency: 'This document is in {{currency}}, while the account is billed in {{accountCurrency}}.',
   },
   options: {},
   checkAccount(timeline, ctx) {

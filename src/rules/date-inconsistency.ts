@@ -19,9 +19,9 @@ export default defineRule({
     },
   },
   messages: {
-    dueBeforeIssue: 'The due date {{dueDate}} is {{days}} day(s) before the issue date {{issueDate}}.',
-    periodEndsBeforeStart: 'The billing period ends on {{periodEnd}}, {{days}} day(s) before it starts on {{periodStart}}.',
-    issuedInFuture: 'The issue date {{issueDate}} is {{days}} day(s) after today, {{today}}.',
+    dueBeforeIssue: 'The due date {{dueDate}} comes before the issue date {{issueDate}}.',
+    periodEndsBeforeStart: 'The billing period ends on {{periodEnd}}, before it starts on {{periodStart}}.',
+    issuedInFuture: 'The issue date {{issueDate}} is in the future: today is {{today}}.',
   },
   options: { futureDays: 1 },
   checkDocument(doc, ctx) {

@@ -17,8 +17,8 @@ export default defineRule({
     },
   },
   messages: {
-    demandsMore: 'A dunning letter demands {{demanded}}, but its invoices ({{invoices}}) still owe {{owed}} on its date: {{difference}} more.',
-    demandsLess: 'A dunning letter demands {{demanded}}, but its invoices ({{invoices}}) still owe {{owed}} on its date: {{difference}} less.',
+    demandsMore: 'A dunning letter demands {{demanded}}, but only {{owed}} is still owed on {{invoices}} by its date: {{difference}} too much.',
+    demandsLess: 'A dunning letter demands {{demanded}}, but {{owed}} is still owed on {{invoices}} by its date: {{difference}} less.',
   },
   // Widened: the literal `true` would make the config's `false` a type error.
   options: { tolerance: '0.00', flagLowerDemands: true as boolean },

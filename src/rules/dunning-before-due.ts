@@ -11,10 +11,10 @@ export default defineRule({
   docs: {
     why: 'Until its due date an invoice is not late: a reminder or a formal notice ("mise en demeure") sent earlier is a collection process started in error, and the fees or suspension threats it carries have no ground. A letter dated on the due date itself is not reported.',
     whatToDo: 'Pay the invoice by its due date as usual and ask the operator to withdraw the letter and any fee attached to it.',
-    basis: 'What is owed at a term cannot be demanded before it (Code civil, art. 1305-2); a debtor is put on notice only for a debt that is due (art. 1344).',
+    basis: 'What is owed at a term cannot be demanded before it falls due (Code civil, art. 1305-2).',
   },
   messages: {
-    beforeDue: 'A dunning letter dated {{letterDate}} claims invoice {{invoice}}, due only on {{dueDate}} ({{daysEarly}} days early).',
+    beforeDue: 'A dunning letter dated {{letterDate}} claims invoice {{invoice}}, which is not due until {{dueDate}}.',
   },
   options: {},
   checkAccount(timeline, ctx) {

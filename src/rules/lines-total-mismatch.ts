@@ -41,9 +41,9 @@ export default defineRule({
     },
   },
   messages: {
-    totalMismatch: 'The {{lines}} lines add up to {{sum}} with tax, but the document total is {{documentAmount}} (difference {{difference}}).',
-    netMismatch: 'The {{lines}} lines add up to {{sum}} without tax, but the document net is {{documentAmount}} (difference {{difference}}).',
-    taxMismatch: 'The {{lines}} lines add up to {{sum}} of tax, but the document tax is {{documentAmount}} (difference {{difference}}).',
+    totalMismatch: 'The lines add up to {{sum}} with tax, but the document total is {{documentAmount}} (difference {{difference}}).',
+    netMismatch: 'The lines add up to {{sum}} without tax, but the document net is {{documentAmount}} (difference {{difference}}).',
+    taxMismatch: 'The lines add up to {{sum}} of tax, but the document tax is {{documentAmount}} (difference {{difference}}).',
   },
   options: { roundingPerLine: '0.01' },
   checkDocument(doc, ctx) {

@@ -46,7 +46,7 @@ export default defineRule({
     basis: 'What was paid without being owed can be recovered (Code civil, art. 1302-1).',
   },
   messages: {
-    overlap: 'Invoice {{id}} bills {{periodStart}} to {{periodEnd}}, which overlaps invoice {{other}} ({{otherPeriodStart}} to {{otherPeriodEnd}}, at {{otherLocation}}) by {{overlapDays}} days.',
+    overlap: 'Invoice {{id}} bills {{periodStart}} to {{periodEnd}}, which overlaps invoice {{other}} ({{otherPeriodStart}} to {{otherPeriodEnd}}, at {{otherLocation}}) from {{overlapStart}} to {{overlapEnd}}.',
   },
   options: {},
   checkAccount(timeline, ctx) {
@@ -66,6 +66,8 @@ export default defineRule({
             otherPeriodStart: isoFromDayNumber(reach.start),
             otherPeriodEnd: isoFromDayNumber(reach.end),
             otherLocation: `${reach.entry.file}:${reach.entry.line}`,
+            overlapStart: isoFromDayNumber(current.start),
+            overlapEnd: isoFromDayNumber(Math.min(reach.end, current.end)),
             overlapDays: Math.min(reach.end, current.end) - current.start + 1,
           },
           document: current.entry,

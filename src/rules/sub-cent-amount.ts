@@ -17,10 +17,16 @@ function subCentAmounts(doc: BillingDocument, places: number): string[] {
     if (amount !== undefined && amount.decimalPlaces() > places) found.push(`${where} ${amount.toFixed(places)}`);
   };
   for (const field of DOCUMENT_FIELDS) check(field, doc[field]);
+  // A one-row document's line repeats the document's own amounts: listing them twice adds nothing.
+  if (doc.lines.length === 1 && LINE_FIELDS.every((field) => sameAmount(doc.lines[0]?.[field], doc[field]))) return found;
   doc.lines.forEach((line, index) => {
     for (const field of LINE_FIELDS) check(`line ${index + 1} ${field}`, line[field]);
   });
   return found;
+}
+
+function sameAmount(a: Money | undefined, b: Money | undefined): boolean {
+  return a === undefined || b === undefined ? a === b : a.eq(b);
 }
 
 /** An amount in fractions of a cent cannot be paid as written; it shows that rounding was skipped somewhere. */
@@ -35,17 +41,16 @@ export default defineRule({
     basis: 'EN 16931 BR-DEC rules (at most two decimals for the document totals, the VAT breakdown and the line net amounts); the currency minor units of ISO 4217. Unit prices may have more decimals and are not checked.',
   },
   messages: {
-    subCent: '{{count}} amount(s) have more than {{decimals}} decimals for {{currency}}: {{amounts}}.',
+    subCent: 'Amounts with more than the {{decimals}} decimals of {{currency}}: {{amounts}}.',
+    subCentMany: 'Amounts with more than the {{decimals}} decimals of {{currency}}: {{amounts}} and {{more}} more.',
   },
   options: {},
   checkDocument(doc, ctx) {
     const decimals = currencyDecimals(doc.currency);
     const found = subCentAmounts(doc, decimals);
     if (found.length === 0) return;
-    ctx.report({
-      messageId: 'subCent',
-      data: { count: found.length, decimals, currency: doc.currency, amounts: found.slice(0, MAX_LISTED) },
-      document: doc,
-    });
+    const data = { count: found.length, decimals, currency: doc.currency, amounts: found.slice(0, MAX_LISTED) };
+    if (found.length <= MAX_LISTED) ctx.report({ messageId: 'subCent', data, document: doc });
+    else ctx.report({ messageId: 'subCentMany', data: { ...data, more: found.length - MAX_LISTED }, document: doc });
   },
 });

@@ -36,6 +36,17 @@ function expectedTaxes(amounts: Taxed, rate: TaxRate, places: number): Money[] {
   return expected;
 }
 
+/** The tax lies between the least and the most that any rate gives, on the net or from the total. */
+function withinMix(amounts: Taxed, rates: readonly TaxRate[], places: number, allowed: Money): boolean {
+  const { tax } = amounts;
+  if (tax === undefined) return true;
+  const expected = rates.flatMap((rate) => expectedTaxes(amounts, rate, places));
+  if (expected.length === 0) return true;
+  const lowest = expected.reduce((a, b) => (b.lt(a) ? b : a));
+  const highest = expected.reduce((a, b) => (b.gt(a) ? b : a));
+  return !tax.lt(lowest.sub(allowed)) && !tax.gt(highest.add(allowed));
+}
+
 function explains(amounts: Taxed, rates: readonly TaxRate[], places: number, allowed: Money): boolean {
   const { tax } = amounts;
   // Without a tax, or without a base to take it from, there is nothing to explain.
@@ -121,7 +132,7 @@ export default defineRule({
   docs: {
     why: 'VAT at a wrong rate, or computed on another base than the one printed, means the customer pays a wrong amount and cannot recover or check the VAT. Roundings are not errors: a bill priced 39,99 € TTC with 33,33 € HT and 6,66 € TVA is correct, so the rule accepts the tax computed on the net and the tax derived from a tax-inclusive price, each rounded line by line.',
     whatToDo: 'Check which rate each service should bear (telecom services 20 %; some bundled press or TV content at a reduced rate) and ask the operator for the VAT breakdown per rate.',
-    basis: 'EN 16931 BR-CO-17 (VAT per category = taxable amount × rate, rounded half up to two decimals; the current validation artefacts accept ±1 unit). French rates: Code général des impôts, articles 278 (20 %), 278 bis to 279 (10 %, 5,5 %) and 298 septies (2,1 % press); the invoice must give the VAT per rate (annex II, article 242 nonies A).',
+    basis: 'EN 16931 BR-CO-17 (VAT per category = taxable amount × rate, rounded to two decimals). French rates: Code général des impôts, articles 278 (20 %), 278-0 bis to 279 (reduced rates, 5,5 % and 10 %) and 298 septies (2,1 %, press); the invoice must give the VAT per rate (annex II, article 242 nonies A).',
     options: {
       rates: 'The rates of the jurisdiction, in percent, as decimal strings. A line that declares its own rate is checked against that rate.',
       tolerance: 'Difference accepted between the tax and the tax a rate gives (document currency); one cent absorbs the rounding of a tax-inclusive price.',
@@ -130,9 +141,10 @@ export default defineRule({
   },
   messages: {
     unexplained: 'The tax {{tax}} (net {{net}}, total {{total}}) matches none of the rates {{rates}} %.',
+    unexplainedMix: 'The tax {{tax}} (net {{net}}, total {{total}}) is more than the highest or less than the lowest of the rates {{rates}} % gives, whatever rate each of its {{lines}} lines bears.',
     ratesMismatch: 'The tax {{tax}} differs from the VAT of its lines at their rates {{rates}} %, {{expected}}.',
     lineUnexplained: 'Line {{line}} ("{{description}}"): the tax {{tax}} (net {{net}}, total {{total}}) matches none of the rates {{rates}} %.',
-    lineRateMismatch: 'Line {{line}} ("{{description}}"): the tax {{tax}} is not {{rate}} % of the line, which gives {{expected}}.',
+    lineRateMismatch: 'Line {{line}} ("{{description}}"): the tax {{tax}} is not the {{rate}} % the line declares, which gives {{expected}}.',
   },
   options: { rates: ['20', '10', '5.5', '2.1', '0'], tolerance: '0.01', roundingPerLine: '0.01' },
   checkDocument(doc, ctx) {
@@ -140,10 +152,12 @@ export default defineRule({
     const places = currencyDecimals(doc.currency);
     const tolerance = ctx.moneyOption('tolerance');
 
+    let lineReported = false;
     doc.lines.forEach((line, index) => {
       const amounts = magnitudes(doc, line);
       const declared = line.taxRate === undefined ? undefined : parseRate(line.taxRate);
       if (explains(amounts, declared === undefined ? rates : [declared], places, tolerance)) return;
+      lineReported = true;
       const where = { line: index + 1, description: line.description ?? '', tax: amounts.tax };
       if (declared === undefined) {
         ctx.report({ messageId: 'lineUnexplained', data: { ...where, net: amounts.net, total: amounts.total, rates: texts(rates) }, document: doc });
@@ -153,6 +167,8 @@ export default defineRule({
       }
     });
 
+    // The document's tax sums its lines' taxes: a wrong line makes it wrong too, and was told already.
+    if (lineReported) return;
     const amounts = magnitudes(doc, doc);
     const { tax } = amounts;
     if (tax === undefined) return;
@@ -173,6 +189,13 @@ export default defineRule({
     if (doc.lines.length > 0 && doc.lines.every((line) => line.tax !== undefined)) return;
     const candidates = declared.length === 1 ? [...rates, ...declared] : rates;
     if (explains(amounts, candidates, places, allowed)) return;
+    // Lines that state no rate may each bear a different one (a box bill: internet 20 %, TV 10 %):
+    // their tax is then a mix, anywhere between what the lowest and the highest rate give.
+    if (declared.length === 0 && doc.lines.length > 1) {
+      if (withinMix(amounts, rates, places, allowed)) return;
+      ctx.report({ messageId: 'unexplainedMix', data: { tax, net: amounts.net, total: amounts.total, rates: texts(rates), lines: doc.lines.length }, document: doc });
+      return;
+    }
     ctx.report({ messageId: 'unexplained', data: { tax, net: amounts.net, total: amounts.total, rates: texts(rates) }, document: doc });
   },
 });

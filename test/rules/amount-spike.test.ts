@@ -63,7 +63,8 @@ describe('amount-spike', () => {
   it('waits for minHistory earlier bills', () => {
     expect(runRule(rule, monthly(['40.00', '40.00', '9000.00']))).toEqual([]);
     expect(runRule(rule, monthly(['40.00', '40.00', '40.00', '9000.00']))).toHaveLength(1);
-    expect(runRule(rule, monthly(['40.00', '9000.00']), { options: { minHistory: 1 } })).toHaveLength(1);
+    const afterOne = runRule(rule, monthly(['40.00', '9000.00']), { options: { minHistory: 1 } });
+    expect(afterOne.map((r) => r.messageId)).toEqual(['spikeAfterOne']); // "the one earlier bill", not "the 1 earlier bills"
     expect(runRule(rule, monthly(['40.00', '9000.00']), { options: { minHistory: 0 } })).toHaveLength(1);
   });
 

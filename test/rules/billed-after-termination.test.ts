@@ -13,7 +13,7 @@ describe('billed-after-termination', () => {
     const reported = runRule(rule, [...ordinaryYear(), resiliation()]);
     expect(reported.map((r) => r.documentId)).toEqual(['F2023-07', 'F2023-08', 'F2023-09', 'F2023-10', 'F2023-11', 'F2023-12']);
     expect(reported[0]?.messageId).toBe('periodAfter');
-    expect(reported[0]?.data).toMatchObject({ effectiveDate: '2023-06-25', terminationDate: '2023-06-15', daysAfter: 6 });
+    expect(reported[0]?.data).toMatchObject({ effectiveDate: '2023-06-25', terminationDate: '2023-06-15', periodStart: '2023-07-01', daysAfter: 6 });
   });
 
   it("uses the termination's own effective date when it has one", () => {
@@ -33,6 +33,7 @@ describe('billed-after-termination', () => {
     const beyond = bill('F-B', undefined, '2023-07-27');
     const reported = runRule(rule, [resiliation(), within, beyond]);
     expect(reported.map((r) => [r.documentId, r.messageId, r.data.daysAfter])).toEqual([['F-B', 'issuedAfter', 32]]);
+    expect(reported[0]?.data).toMatchObject({ issueDate: '2023-07-27', graceDays: 31 });
     expect(runRule(rule, [resiliation(), within], { options: { graceDays: 10 } })).toHaveLength(1);
   });
 

@@ -19,6 +19,8 @@ describe('overlapping-period', () => {
       otherPeriodStart: '2024-03-01',
       otherPeriodEnd: '2024-03-31',
       otherLocation: 'test.csv:5',
+      overlapStart: '2024-03-15',
+      overlapEnd: '2024-03-31',
       overlapDays: 17,
     });
   });

@@ -21,6 +21,16 @@ describe('sub-cent-amount', () => {
     expect(runRule(rule, [invoice])[0]?.data.amounts).toEqual(['line 1 net 0.1875']);
   });
 
+  it('lists a one-row document\'s amounts once, not again as its line 1 (company export, INV-202501-S01 style)', () => {
+    const row = { description: 'Outbound calls, international', net: '7.125', tax: '1.425', total: '8.55' };
+    const data = runRule(rule, [doc({ ...row, lines: [row] })])[0]?.data;
+    expect(data?.amounts).toEqual(['net 7.125', 'tax 1.425']);
+    const twoLines = [row, { description: 'SIP trunk', net: '180.00', tax: '36.00', total: '216.00' }];
+    expect(runRule(rule, [doc({ net: '187.125', tax: '37.425', total: '224.55', lines: twoLines })])[0]?.data.amounts).toEqual([
+      'net 187.125', 'tax 37.425', 'line 1 net 7.125', 'line 1 tax 1.425',
+    ]);
+  });
+
   it('ignores trailing zeros and amounts within the currency decimals', () => {
     expect(runRule(rule, [doc({ net: '33.330', tax: '6.6600', total: '39.99', amountDue: '40' })])).toEqual([]);
   });
@@ -37,5 +47,7 @@ describe('sub-cent-amount', () => {
     const data = runRule(rule, [doc({ lines })])[0]?.data;
     expect(data?.count).toBe(8);
     expect(data?.amounts).toHaveLength(5);
+    expect(data?.more).toBe(3);
+    expect(runRule(rule, [doc({ lines })])[0]?.messageId).toBe('subCentMany');
   });
 });

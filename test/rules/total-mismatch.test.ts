@@ -64,6 +64,32 @@ describe('total-mismatch', () => {
     expect(String(reported[0]?.data.difference)).toBe('0.50');
   });
 
+  it('tells a line mismatch once when the document amounts are the sums of the lines (company export, INV-202412-M05)', () => {
+    const lines = [
+      { description: 'Business Mobile 40 GB', net: '24.00', tax: '4.80', total: '28.80' },
+      { description: 'International calls', net: '3.50', tax: '0.70', total: '4.90' },
+    ];
+    const reported = runRule(rule, [doc({ net: '27.50', tax: '5.50', total: '33.70', lines })]);
+    expect(reported.map((r) => r.messageId)).toEqual(['lineMismatch']);
+    expect(reported[0]?.data.line).toBe(2);
+  });
+
+  it('still reports a document total that is wrong beyond what its lines explain', () => {
+    const lines = [
+      { description: 'Business Mobile 40 GB', net: '24.00', tax: '4.80', total: '28.80' },
+      { description: 'International calls', net: '3.50', tax: '0.70', total: '4.90' },
+    ];
+    const reported = runRule(rule, [doc({ net: '27.50', tax: '5.50', total: '43.70', lines })]);
+    expect(reported.map((r) => r.messageId)).toEqual(['lineMismatch', 'documentMismatch']);
+    expect(String(reported[1]?.data.difference)).toBe('10.70');
+  });
+
+  it('reports a one-row document once, as the document, not also as its line 1', () => {
+    const row = { description: 'Fibre Pro', net: '41.67', tax: '8.33', total: '55.00' };
+    const reported = runRule(rule, [doc({ ...row, lines: [row] })]);
+    expect(reported.map((r) => r.messageId)).toEqual(['documentMismatch']);
+  });
+
   it('compares magnitudes on a credit note exported with signed amounts', () => {
     const credit = doc({ kind: 'credit-note', net: '-16.66', tax: '-3.33', total: '19.99' });
     expect(runRule(rule, [credit])).toEqual([]);

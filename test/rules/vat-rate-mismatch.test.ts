@@ -90,6 +90,36 @@ describe('vat-rate-mismatch', () => {
     expect(reported[0]?.data.rates).toEqual(['20', '2.1']);
   });
 
+  it('tells a line taxed at 19,6 % once, not again as the document total of its lines (company export, INV-202410-L01)', () => {
+    const lines: LineInput[] = [
+      { description: 'Leased line 100 Mb/s', net: '2041.67', tax: '408.33', total: '2450.00', taxRate: '20' },
+      { description: 'Static IP block /29', net: '25.00', tax: '4.90', total: '29.90', taxRate: '20' },
+    ];
+    const reported = runRule(rule, [doc({ net: '2066.67', tax: '413.23', total: '2479.90', lines })]);
+    expect(reported.map((r) => r.messageId)).toEqual(['lineRateMismatch']);
+    expect(reported[0]?.data.line).toBe(2);
+    expect(String(reported[0]?.data.expected)).toBe('5.00');
+  });
+
+  it('accepts a box bill whose lines state no rate and whose tax mixes 20 % and 10 % (French TTC export)', () => {
+    // Fibre 29,99 € TTC at 20 % (HT 24,99) and TV 10,00 € TTC at 10 % (HT 9,09): tax 5,00 + 0,91.
+    const lines: LineInput[] = [
+      { description: 'Abonnement Fibre', total: '29.99' },
+      { description: 'Bouquet TV', total: '10.00' },
+    ];
+    expect(runRule(rule, [doc({ net: '34.08', tax: '5.91', total: '39.99', lines })])).toEqual([]);
+  });
+
+  it('still flags a several-line bill whose tax no mix of the rates gives', () => {
+    const lines: LineInput[] = [
+      { description: 'Abonnement Fibre', total: '29.99' },
+      { description: 'Bouquet TV', total: '10.00' },
+    ];
+    const reported = runRule(rule, [doc({ net: '30.00', tax: '9.99', total: '39.99', lines })]);
+    expect(reported.map((r) => r.messageId)).toEqual(['unexplainedMix']);
+    expect(reported[0]?.data.lines).toBe(2);
+  });
+
   it('does not flag a mixed-rate bill whose lines carry their own tax but no rate', () => {
     const lines: LineInput[] = [
       { description: 'Forfait Fibre', net: '30.00', tax: '6.00' },
