@@ -46,7 +46,7 @@ export default defineRule({
     basis: 'What was paid without being owed can be recovered (Code civil, art. 1302-1).',
   },
   messages: {
-    overlap: 'Invoice {{id}} bills {{periodStart}} to {{periodEnd}}, which overlaps invoice {{other}} ({{otherPeriodStart}} to {{otherPeriodEnd}}, at {{otherLocation}}) from {{overlapStart}} to {{overlapEnd}}.',
+    overlap: 'Invoice {{id}} bills {{periodStart}} to {{periodEnd}}, which overlaps invoice {{other}} ({{otherPeriodStart}} to {{otherPeriodEnd}}, at {{otherLocation}}): the days from {{overlapStart}} to {{overlapEnd}} are billed twice.',
   },
   options: {},
   checkAccount(timeline, ctx) {
