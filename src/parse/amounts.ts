@@ -385,3 +385,41 @@ export function decimalSeparatorEvidence(raw: string): ',' | '.' | undefined {
   if (reading.groupSeparator === COMMA) return '.';
   return undefined;
 }
+
+/**
+ * The fast path for the commonest cell of a bill run, "39,99", "-12.5" or "1234": an optional
+ * minus, up to 13 digits, and optionally one "," or "." followed by one or two digits — which can
+ * only be a decimal separator (grouping takes three digits). Anything else (grouping, currency,
+ * spaces, more decimals) returns undefined for parseAmount to read. A property test holds it
+ * equal to parseAmount.
+ */
+export function parsePlainAmount(cell: string): Money | undefined {
+  const length = cell.length;
+  let at = 0;
+  let negative = false;
+  if (length > 0 && cell.charCodeAt(0) === 45) {
+    negative = true;
+    at = 1;
+  }
+  let units = 0;
+  let digits = 0;
+  for (; at < length; at++) {
+    const digit = cell.charCodeAt(at) - 48;
+    if (digit < 0 || digit > 9) break;
+    units = units * 10 + digit;
+    digits++;
+  }
+  if (digits === 0 || digits > 13) return undefined;
+  let cents = units * 100;
+  if (at < length) {
+    const separator = cell.charCodeAt(at);
+    if (separator !== 44 && separator !== 46) return undefined;
+    const decimals = length - at - 1;
+    if (decimals < 1 || decimals > 2) return undefined;
+    const first = cell.charCodeAt(at + 1) - 48;
+    const second = decimals === 2 ? cell.charCodeAt(at + 2) - 48 : 0;
+    if (first < 0 || first > 9 || second < 0 || second > 9) return undefined;
+    cents += first * 10 + second;
+  }
+  return Money.fromCents(negative ? -cents : cents);
+}

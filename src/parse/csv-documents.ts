@@ -34,8 +34,13 @@ interface DocumentAmount {
   readonly documentLevel: boolean;
 }
 
-/** How a multi-row document's rows carry one amount field. */
-function documentAmount(rows: readonly RowValues[], field: AmountField): DocumentAmount {
+/**
+ * How a multi-row document's rows carry one amount field: a value only on the first row, or the
+ * same value on every row (a repeated document total), belongs to the document; values that
+ * differ are the lines', summed. With `linesVary` (another amount field differs between rows), a
+ * field that repeats is summed too: two lines at 10,00 € HT with different VAT.
+ */
+function documentAmount(rows: readonly RowValues[], field: AmountField, linesVary = false): DocumentAmount {
   const first = rows[0]?.[field];
   let identical = first !== undefined;
   let firstOnly = first !== undefined;
@@ -50,8 +55,15 @@ function documentAmount(rows: readonly RowValues[], field: AmountField): Documen
     if (first !== undefined && !value.eq(first)) identical = false;
     sum = sum === undefined ? value : sum.add(value);
   }
-  if (identical || firstOnly) return { value: first, documentLevel: true };
+  if (firstOnly || (identical && !linesVary)) return { value: first, documentLevel: true };
   return { value: sum, documentLevel: false };
+}
+
+/** net + tax = total; false when one of them is missing. */
+function balances(amounts: Record<AmountField, DocumentAmount>): boolean {
+  const { net, tax, total } = amounts;
+  if (net.value === undefined || tax.value === undefined || total.value === undefined) return false;
+  return net.value.add(tax.value).eq(total.value);
 }
 
 function firstDefined<K extends keyof RowValues>(rows: readonly RowValues[], field: K): RowValues[K] | undefined {
@@ -149,12 +161,23 @@ export class DocumentAssembler {
 
   private buildMany(rows: readonly RowValues[], first: RowValues): BillingDocument {
     const abs = storesMagnitude(first.kind);
-    const amounts: Record<AmountField, DocumentAmount> = {
+    let amounts: Record<AmountField, DocumentAmount> = {
       net: documentAmount(rows, 'net'),
       tax: documentAmount(rows, 'tax'),
       total: documentAmount(rows, 'total'),
       amountDue: documentAmount(rows, 'amountDue'),
     };
+    const linesVary = Object.values(amounts).some((amount) => !amount.documentLevel && amount.value !== undefined);
+    if (linesVary && !balances(amounts)) {
+      const summed: Record<AmountField, DocumentAmount> = {
+        net: documentAmount(rows, 'net', true),
+        tax: documentAmount(rows, 'tax', true),
+        total: documentAmount(rows, 'total', true),
+        amountDue: documentAmount(rows, 'amountDue', true),
+      };
+      // An amount that repeats is a document total or two equal lines: net + tax = total decides.
+      if (balances(summed)) amounts = summed;
+    }
     return {
       kind: first.kind,
       id: first.id,

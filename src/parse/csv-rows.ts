@@ -9,7 +9,7 @@
  */
 import type { AmountStyle, DateStyle, DocumentKind } from '../model/document.js';
 import type { Money } from '../model/money.js';
-import { type AmountNotation, decimalSeparatorEvidence, parseAmount } from './amounts.js';
+import { type AmountNotation, decimalSeparatorEvidence, parseAmount, parsePlainAmount } from './amounts.js';
 import type { ColumnMapping } from './columns.js';
 import { parsePeriod } from './csv-period.js';
 import { type DateOrder, type DateParse, dateOrderEvidence, parseDate } from './dates.js';
@@ -385,6 +385,11 @@ export class RowReader {
     if (column === -1) return undefined;
     const cell = cellText(record[column]);
     if (cell === undefined) return undefined;
+    const plain = parsePlainAmount(cell);
+    if (plain !== undefined) {
+      values[field] = plain;
+      return undefined;
+    }
     const parsed = this.parseNumber(column, cell);
     if (!parsed.ok) return this.numberProblem(parsed, column, cell);
     values[field] = parsed.money;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decimalSeparatorEvidence, parseAmount, type AmountParse } from '../../src/parse/amounts.js';
+import { decimalSeparatorEvidence, parseAmount, parsePlainAmount, type AmountParse } from '../../src/parse/amounts.js';
 import { Decimal, MAX_AMOUNT_DIGITS } from '../../src/model/money.js';
 
 /** The parsed value as a canonical decimal string, or the refusal reason prefixed with "!". */
@@ -303,5 +303,32 @@ describe('parseAmount speed', () => {
     const perCallMicroseconds = ((performance.now() - started) * 1000) / rounds;
     // Generous bound so that a loaded CI machine does not fail; the usual figure is far lower.
     expect(perCallMicroseconds).toBeLessThan(3);
+  });
+});
+
+describe('parsePlainAmount (the fast path)', () => {
+  it('reads plain cells and leaves everything else to parseAmount', () => {
+    expect(parsePlainAmount('39,99')?.toFixed()).toBe('39.99');
+    expect(parsePlainAmount('-12.5')?.toFixed()).toBe('-12.50');
+    expect(parsePlainAmount('149000')?.toFixed()).toBe('149000.00');
+    for (const cell of ['1 234,56', '1.234', '1,234', '12,345', '€12', '12,', ',5', '+12', '−12', '12-', '(12)', '', '-', '1e5', '12345678901234']) {
+      expect(parsePlainAmount(cell), cell).toBeUndefined();
+    }
+  });
+
+  it('agrees with parseAmount on every cell it reads', () => {
+    const cell = fc
+      .tuple(fc.boolean(), fc.stringMatching(/^\d{1,14}$/), fc.constantFrom('', ',', '.'), fc.stringMatching(/^\d{0,3}$/))
+      .map(([negative, units, separator, decimals]) => `${negative ? '-' : ''}${units}${separator}${separator ? decimals : ''}`);
+    fc.assert(
+      fc.property(cell, fc.constantFrom(undefined, ',' as const, '.' as const), (text, known) => {
+        const fast = parsePlainAmount(text);
+        if (fast === undefined) return;
+        const reference = parseAmount(text, known);
+        expect(reference.ok).toBe(true);
+        if (reference.ok) expect(fast.toDecimal().eq(reference.money.toDecimal())).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
