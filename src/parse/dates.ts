@@ -10,22 +10,22 @@ export type DateParse = { ok: true; iso: string } | { ok: false; reason: string 
 
 const MAX_DATE_TEXT_LENGTH = 64;
 
-/** Month names and abbreviations (French, English, German, Dutch), lower case without accents or dot. */
+/** Month names and abbreviations (French, English, German, Dutch, Polish), lower case without accents or dot. */
 const MONTHS: ReadonlyMap<string, number> = new Map(
   (
     [
-      [1, 'janvier janv jan january januar jaenner janner januari'],
-      [2, 'fevrier fevr fev february feb februar februari'],
-      [3, 'mars mar march marz maerz mrz maart mrt'],
-      [4, 'avril avr april apr'],
-      [5, 'mai may mei'],
-      [6, 'juin june jun juni'],
-      [7, 'juillet juil juill july jul juli'],
-      [8, 'aout august aug augustus'],
-      [9, 'septembre sept sep september'],
-      [10, 'octobre oct october oktober okt'],
-      [11, 'novembre nov november'],
-      [12, 'decembre dec december dezember dez'],
+      [1, 'janvier janv jan january januar jaenner janner januari stycznia styczen'],
+      [2, 'fevrier fevr fev february feb februar februari lutego luty'],
+      [3, 'mars mar march marz maerz mrz maart mrt marca marzec'],
+      [4, 'avril avr april apr kwietnia kwiecien'],
+      [5, 'mai may mei maja maj'],
+      [6, 'juin june jun juni czerwca czerwiec'],
+      [7, 'juillet juil juill july jul juli lipca lipiec'],
+      [8, 'aout august aug augustus sierpnia sierpien'],
+      [9, 'septembre sept sep september wrzesnia wrzesien'],
+      [10, 'octobre oct october oktober okt pazdziernika pazdziernik'],
+      [11, 'novembre nov november listopada listopad'],
+      [12, 'decembre dec december dezember dez grudnia grudzien'],
     ] as const
   ).flatMap(([month, names]) => names.split(' ').map((name) => [name, month] as const)),
 );

@@ -27,17 +27,21 @@ const KIND_PHRASES: readonly (readonly [DocumentKind, readonly string[]])[] = [
       'aanmaning',
       'herinnering',
       'betalingsherinnering',
+      'wezwanie do zaplaty',
+      'wezwanie do zapłaty',
+      'przypomnienie o platnosci',
+      'upomnienie',
     ],
   ],
   [
     'credit-note',
-    ['avoir', 'credit note', 'credit memo', 'note de credit', 'refund', 'remboursement', 'gutschrift', 'creditnota', 'creditfactuur'],
+    ['avoir', 'credit note', 'credit memo', 'note de credit', 'refund', 'remboursement', 'gutschrift', 'creditnota', 'creditfactuur', 'faktura korygujaca', 'korekta'],
   ],
   ['payment', ['paiement', 'reglement', 'prelevement', 'virement', 'payment', 'direct debit', 'zahlung', 'betaling']],
-  ['invoice', ['facture', 'invoice', 'bill', 'rechnung', 'factuur']],
+  ['invoice', ['facture', 'invoice', 'bill', 'rechnung', 'factuur', 'faktura']],
   [
     'termination',
-    ['resiliation', 'termination', 'cancellation', 'fin de contrat', 'kundigung', 'kundigungsbestatigung', 'opzegging'],
+    ['resiliation', 'termination', 'cancellation', 'fin de contrat', 'kundigung', 'kundigungsbestatigung', 'opzegging', 'wypowiedzenie'],
   ],
 ];
 

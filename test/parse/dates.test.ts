@@ -213,3 +213,11 @@ describe('parseDate properties', () => {
     );
   });
 });
+
+describe('Polish month names', () => {
+  it('reads genitive and nominative forms', () => {
+    expect(parseDate('15 marca 2024')).toEqual({ ok: true, iso: '2024-03-15' });
+    expect(parseDate('3 października 2024')).toEqual({ ok: true, iso: '2024-10-03' });
+    expect(parseDate('31 lutego 2024').ok).toBe(false);
+  });
+});

@@ -70,3 +70,14 @@ describe('documentKindFrom', () => {
     expect(performance.now() - started).toBeLessThan(200);
   });
 });
+
+describe('Polish wording', () => {
+  it.each([
+    ['Faktura VAT', 'invoice'],
+    ['Faktura korygująca', 'credit-note'],
+    ['Wezwanie do zapłaty', 'dunning'],
+    ['Wypowiedzenie umowy', 'termination'],
+  ] as const)('%s is a %s', (label, kind) => {
+    expect(documentKindFrom(label)).toBe(kind);
+  });
+});
