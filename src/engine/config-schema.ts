@@ -1,0 +1,47 @@
+import type { AnyRule, OptionValue } from './rule.js';
+
+const LEVELS = ['off', 'info', 'warning', 'error'];
+const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
+
+function optionSchema(defaultValue: OptionValue, description: string | undefined): Record<string, unknown> {
+  const base = description === undefined ? {} : { description };
+  if (Array.isArray(defaultValue)) return { ...base, type: 'array', items: { type: ['string', 'number'] }, default: defaultValue };
+  if (typeof defaultValue === 'string' && DECIMAL_TEXT.test(defaultValue)) {
+    return { ...base, type: ['string', 'number'], pattern: '^-?\\d+(\\.\\d+)?$', default: defaultValue };
+  }
+  return { ...base, type: typeof defaultValue, default: defaultValue };
+}
+
+/**
+ * The JSON Schema of billcheck.config.json, made from the rules themselves (ids, options and
+ * their defaults), so that editors complete and check a config as billcheck reads it.
+ */
+export function configSchema(rules: readonly AnyRule[]): Record<string, unknown> {
+  const properties: Record<string, unknown> = {};
+  for (const rule of rules) {
+    const names = Object.keys(rule.options);
+    const options = {
+      type: 'object',
+      additionalProperties: false,
+      properties: Object.fromEntries(names.map((name) => [name, optionSchema(rule.options[name] as OptionValue, rule.docs.options?.[name])])),
+    };
+    properties[rule.id] = {
+      description: `${rule.description} (default: ${rule.severity})`,
+      oneOf: [
+        { enum: LEVELS },
+        { type: 'array', prefixItems: [{ enum: LEVELS }, options], minItems: 1, maxItems: 2 },
+        { type: 'object', additionalProperties: false, properties: { severity: { enum: LEVELS }, options } },
+      ],
+    };
+  }
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    title: 'billcheck.config.json',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      $schema: { type: 'string' },
+      rules: { type: 'object', additionalProperties: false, properties },
+    },
+  };
+}
