@@ -98,7 +98,19 @@ function buildProgram(io: CliIo, stdout: Output, setExitCode: (code: number) => 
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
     })
-    .showHelpAfterError('(run billcheck --help for usage)');
+    .showHelpAfterError('(run billcheck --help for usage)')
+    .addHelpText(
+      'after',
+      `
+"billcheck FILE…" is short for "billcheck check FILE…" (see billcheck check --help).
+
+Examples:
+  $ billcheck invoices.csv                      check an export, report for a person
+  $ billcheck invoices.csv --format json | jq '.summary'
+  $ billcheck rules                             what billcheck flags
+  $ billcheck explain dunning-while-in-credit   why, and what to do about it
+  $ billcheck extract facture.txt               what billcheck read in a bill`,
+    );
 
   program
     .command('check', { isDefault: true })

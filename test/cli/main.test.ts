@@ -12,6 +12,7 @@ describe('billcheck (in-process main)', () => {
     const run = await runCli(['--help']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Usage: billcheck');
+    expect(run.stdout).toContain('Examples:');
     const check = await runCli(['check', '--help']);
     expect(check.code).toBe(0);
     expect(check.stdout).toContain('Examples:');
