@@ -20,7 +20,7 @@ export default defineRule({
     whatToDo: 'Answer the letter in writing with the credit note or payment references and ask the operator to withdraw it; keep proof of the credit note and of the payments.',
   },
   messages: {
-    covered: 'A dunning letter claims invoice(s) {{references}} although credit notes and payments of {{credited}} referring to them cover the {{billed}} they bill.',
+    covered: 'A dunning letter claims {{claimed}} although credit notes and payments of {{credited}} made against it already cover the {{billed}} billed.',
     inCredit: 'A dunning letter was sent while the account owed nothing: {{credited}} credited or paid against {{billed}} billed by its date.',
     creditMatchesDemand: 'A dunning letter demands {{billed}}, the amount of invoice {{invoice}}, although a credit note or payment of {{credited}} issued since covers it.',
   },
@@ -73,7 +73,8 @@ export default defineRule({
       const references = [...new Set(letter.references)];
       const covered = references.length > 0 ? coverOfReferences(references) : undefined;
       if (covered !== undefined) {
-        ctx.report({ messageId: 'covered', data: { ...covered, references }, document: letter });
+        const claimed = `${references.length === 1 ? 'invoice' : 'invoices'} ${references.join(', ')}`;
+        ctx.report({ messageId: 'covered', data: { ...covered, references, claimed }, document: letter });
       } else if (!billedUnknown && isPositive(credited) && !credited.lt(billed)) {
         ctx.report({ messageId: 'inCredit', data: { billed, credited, references }, document: letter });
       } else if (references.length === 0) {

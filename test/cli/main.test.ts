@@ -129,3 +129,19 @@ describe('billcheck (in-process main)', () => {
     }
   });
 });
+
+describe('inputs', () => {
+  it('says so when a pattern matches nothing', async () => {
+    const run = await runCli(['exports/*.csv', SEED, ...TODAY]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('billcheck: exports/*.csv: no file matches this pattern\n');
+  });
+
+  it('checks a directory of mixed files in one report, in name order', async () => {
+    const run = await runCli(['fixtures/text', '--format', 'json', ...TODAY]);
+    const report = JSON.parse(run.stdout) as { summary: { files: number }; findings: { file: string }[] };
+    expect(report.summary.files).toBeGreaterThan(20);
+    const files = report.findings.map((f) => f.file);
+    expect(files).toEqual([...files].sort());
+  });
+});
