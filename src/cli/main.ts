@@ -187,7 +187,7 @@ async function check(files: string[], flags: CheckFlags, io: CliIo, stdout: Outp
   const format = flags.format as OutputFormat;
   const config = await loadConfig(flags, io);
   const quiet = flags.quiet === true;
-  const showProgress = io.stderr.isTTY === true && !quiet && !io.env.CI;
+  const showProgress = wantsProgress(io, quiet);
   const inputs = await resolveInputs(inputPaths(files, io), io.stdin);
   return runCheck(
     inputs,
@@ -210,6 +210,11 @@ async function check(files: string[], flags: CheckFlags, io: CliIo, stdout: Outp
       progress: showProgress ? terminalProgress(io.stderr) : NO_PROGRESS,
     },
   );
+}
+
+/** A spinner on stderr only for a person watching a terminal: never in pipes, CI or with --quiet. */
+export function wantsProgress(io: Pick<CliIo, 'stderr' | 'env'>, quiet: boolean): boolean {
+  return io.stderr.isTTY === true && !quiet && (io.env.CI === undefined || io.env.CI === '' || io.env.CI === 'false');
 }
 
 /** No file given: standard input when something is piped in, else a usage error rather than a hang. */

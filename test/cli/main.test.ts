@@ -2,6 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { CliIo } from '../../src/cli/io.js';
+import { wantsProgress } from '../../src/cli/main.js';
 import { runCli } from '../helpers/cli.js';
 
 const SEED = 'fixtures/seed-cases.csv';
@@ -143,5 +145,15 @@ describe('inputs', () => {
     expect(report.summary.files).toBeGreaterThan(20);
     const files = report.findings.map((f) => f.file);
     expect(files).toEqual([...files].sort());
+  });
+});
+
+describe('progress on stderr', () => {
+  const stderr = (isTTY: boolean) => ({ isTTY }) as unknown as CliIo['stderr'];
+  it('is shown to a person at a terminal only', () => {
+    expect(wantsProgress({ stderr: stderr(true), env: {} }, false)).toBe(true);
+    expect(wantsProgress({ stderr: stderr(false), env: {} }, false)).toBe(false);
+    expect(wantsProgress({ stderr: stderr(true), env: { CI: 'true' } }, false)).toBe(false);
+    expect(wantsProgress({ stderr: stderr(true), env: {} }, true)).toBe(false);
   });
 });
