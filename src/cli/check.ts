@@ -62,7 +62,6 @@ export async function runCheck(inputs: readonly ResolvedInput[], options: CheckO
   const findings: Finding[] = [];
   const fatal: FatalProblem[] = [];
   const styles = new Map<string, AmountStyle>();
-  const accounts = new Set<string>();
   let files = 0;
   let documents = 0;
   let rows = 0;
@@ -91,7 +90,6 @@ export async function runCheck(inputs: readonly ResolvedInput[], options: CheckO
         for await (const batch of readInParallel(path, file, plan, options.input, shared)) {
           documents += batch.documents;
           rows += batch.rows;
-          for (const account of batch.newAccounts) accounts.add(account);
           if (batch.style !== undefined && !styles.has(file)) styles.set(file, batch.style);
           engine.addEntries(file, batch.entries);
           await emit(batch.findings);
@@ -107,7 +105,6 @@ export async function runCheck(inputs: readonly ResolvedInput[], options: CheckO
             const doc = event.document;
             documents++;
             rows += doc.rows;
-            accounts.add(doc.account);
             if (doc.amountStyle !== undefined && !styles.has(doc.source.file)) styles.set(doc.source.file, doc.amountStyle);
             engine.addDocument(doc, found);
           } else {
@@ -125,10 +122,11 @@ export async function runCheck(inputs: readonly ResolvedInput[], options: CheckO
     }
   }
   streams.progress.done();
+  const accounts = engine.accountCount;
   await emit(engine.finish());
   findings.sort(engine.compareFindings);
 
-  const summary = summarize(findings, { files, documents, rows, accounts: accounts.size });
+  const summary = summarize(findings, { files, documents, rows, accounts });
   const valid = summary.errors === 0 && fatal.length === 0;
   const result: CheckResult = { findings, summary, fatal, valid };
   switch (options.format) {

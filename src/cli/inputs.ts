@@ -28,7 +28,7 @@ export async function resolveInputs(paths: readonly string[], stdin: Readable): 
       info = await stat(path);
     } catch (error) {
       // An unexpanded pattern (quoted, or no match in a shell without nullglob) is not a file name.
-      const message = /[*?[]/.test(path) && (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no file matches this pattern' : describeFsError(error);
+      const message = /[*?]|\[[^\]]*\]/.test(path) && (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no file matches this pattern' : describeFsError(error);
       inputs.push({ problem: new FatalInputError(path, message) });
       continue;
     }

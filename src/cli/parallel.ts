@@ -34,8 +34,6 @@ export interface ParallelBatch {
   readonly documents: number;
   readonly rows: number;
   readonly style: AmountStyle | undefined;
-  /** Accounts first seen by that worker in this batch. */
-  readonly newAccounts: readonly string[];
 }
 
 export type SharedJob = Pick<WorkerJob, 'config' | 'ruleLevels' | 'today'>;
@@ -127,7 +125,6 @@ export async function* readInParallel(
         documents: message.documents,
         rows: message.rows,
         style: message.style,
-        newAccounts: message.entries.newAccounts,
       };
     }
   } finally {

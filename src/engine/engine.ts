@@ -74,29 +74,32 @@ export class Engine {
     for (const runnable of this.documentRules) {
       runnable.checkDocument(doc, findings);
     }
-    if (this.accountRules.length > 0) {
-      let entries = this.accounts.get(doc.account);
-      if (entries === undefined) {
-        entries = [];
-        this.accounts.set(doc.account, entries);
-      }
-      entries.push(toAccountEntry(doc));
+    let entries = this.accounts.get(doc.account);
+    if (entries === undefined) {
+      entries = [];
+      this.accounts.set(doc.account, entries);
     }
+    // Without account rules only the account's name is kept, for the summary's count.
+    if (this.accountRules.length > 0) entries.push(toAccountEntry(doc));
     return findings;
   }
 
   /** Account entries of documents whose document rules already ran elsewhere (a parsing worker). */
   addEntries(file: string, entries: readonly AccountEntry[]): void {
     this.noteFile(file);
-    if (this.accountRules.length === 0) return;
     for (const entry of entries) {
       let list = this.accounts.get(entry.account);
       if (list === undefined) {
         list = [];
         this.accounts.set(entry.account, list);
       }
-      list.push(entry);
+      if (this.accountRules.length > 0) list.push(entry);
     }
+  }
+
+  /** Distinct accounts among the documents added so far (read it before finish(), which lets them go). */
+  get accountCount(): number {
+    return this.accounts.size;
   }
 
   /** The configured rules of one scope (a worker runs the document rules itself). */
