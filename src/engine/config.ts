@@ -60,7 +60,9 @@ export async function loadConfigFile(file: string, rules: readonly AnyRule[]): P
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new ConfigError(file, `cannot read the config file (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`);
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (code ?? 'unknown error');
+    throw new ConfigError(file, `cannot read the config file: ${reason}`);
   }
   return parseConfig(text, file, rules);
 }
@@ -136,6 +138,8 @@ function parseOptions(rule: AnyRule, value: unknown, file: string | undefined): 
     }
     options.set(name, coerceOption(defaults[name] as OptionValue, given, `${where}.${name}`, file));
   }
+  const problem = rule.validateOptions?.({ ...rule.options, ...Object.fromEntries(options) });
+  if (problem !== undefined) throw new ConfigError(file, `${where}: ${problem}`);
   return options;
 }
 

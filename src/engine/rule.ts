@@ -81,6 +81,11 @@ interface RuleBase<M extends string, O extends RuleOptions> {
   readonly messages: Readonly<Record<M, string>>;
   /** Defaults; the config file may override each one. */
   readonly options: O;
+  /**
+   * Checks configured option values beyond their type (a rate list, a number of years): returns
+   * what is wrong, in a phrase, or undefined. The config is refused before any file is read.
+   */
+  validateOptions?(options: O): string | undefined;
 }
 
 export interface DocumentRule<M extends string = string, O extends RuleOptions = RuleOptions>
