@@ -5,7 +5,6 @@ import { Engine } from '../engine/engine.js';
 import type { AmountStyle } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import { FatalInputError } from '../model/input.js';
-import type { DateOrder } from '../parse/dates.js';
 import type { InputOptions } from '../parse/index.js';
 import { parseInputBatches } from '../parse/index.js';
 import { renderCsvFinding, renderCsvHeader } from '../report/csv.js';
@@ -37,7 +36,8 @@ export interface CheckOptions {
   readonly input: InputOptions;
   readonly color: boolean;
   readonly today: string;
-  readonly dateOrder?: DateOrder;
+  /** Whether stdout and stderr share a screen (then fatal problems are not repeated in the report). */
+  readonly stdoutIsTerminal?: boolean;
   /** `--jobs`: parsing workers for large files; undefined lets billcheck choose. */
   readonly jobs?: number;
 }
@@ -137,7 +137,8 @@ export async function runCheck(inputs: readonly ResolvedInput[], options: CheckO
       await streams.stdout.write(renderNdjsonSummary(result));
       break;
     case 'text':
-      await streams.stdout.write(renderText(result, { color: options.color, styles }));
+      // On a terminal the fatal problems were just printed on stderr, above the report.
+      await streams.stdout.write(renderText(result, { color: options.color, styles, listFatal: !options.stdoutIsTerminal }));
       break;
     case 'csv':
       break;

@@ -21,6 +21,14 @@ export class UsageError extends Error {
   }
 }
 
+/** Thrown by `Output.write` when the report cannot be written (a full disk, an I/O error): exit code 2. */
+export class OutputFailed extends Error {
+  constructor(readonly code: string) {
+    super(`cannot write the report (${code})`);
+    this.name = 'OutputFailed';
+  }
+}
+
 /** Thrown by `Output.write` when the reader went away (`billcheck big.csv | head -1`). */
 export class OutputClosed extends Error {
   constructor() {
@@ -35,11 +43,13 @@ export class OutputClosed extends Error {
  */
 export class Output {
   private closed = false;
+  private failure: string | undefined;
 
   constructor(private readonly stream: Writable) {
     stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') this.closed = true;
-      else this.closed = true;
+      // A reader that went away is a normal end; anything else is a failure to report.
+      if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') this.failure = error.code ?? error.message;
+      this.closed = true;
     });
   }
 
@@ -49,7 +59,7 @@ export class Output {
 
   async write(text: string): Promise<void> {
     if (text === '') return;
-    if (this.isClosed) throw new OutputClosed();
+    this.throwIfClosed();
     if (!this.stream.write(text)) {
       await new Promise<void>((resolve) => {
         const done = (): void => {
@@ -62,7 +72,12 @@ export class Output {
         this.stream.on('error', done);
         this.stream.on('close', done);
       });
-      if (this.isClosed) throw new OutputClosed();
+      this.throwIfClosed();
     }
+  }
+
+  private throwIfClosed(): void {
+    if (this.failure !== undefined) throw new OutputFailed(this.failure);
+    if (this.isClosed) throw new OutputClosed();
   }
 }

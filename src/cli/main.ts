@@ -5,6 +5,8 @@ import type { KnownTermination } from '../engine/engine.js';
 import { todayIso } from '../model/dates.js';
 import { FatalInputError } from '../model/input.js';
 import type { DateOrder } from '../parse/dates.js';
+import iconv from 'iconv-lite';
+import { FIELDS } from '../parse/columns.js';
 import { parseDate } from '../parse/dates.js';
 import type { InputOptions } from '../parse/index.js';
 import { printable } from '../report/sanitize.js';
@@ -15,7 +17,7 @@ import { OUTPUT_FORMATS, runCheck } from './check.js';
 import { runExtract } from './extract.js';
 import { resolveInputs } from './inputs.js';
 import type { CliIo } from './io.js';
-import { EXIT_FAILURE, EXIT_OK, Output, OutputClosed, UsageError } from './io.js';
+import { EXIT_FAILURE, EXIT_OK, Output, OutputClosed, OutputFailed, UsageError } from './io.js';
 import { NO_PROGRESS, terminalProgress } from './progress.js';
 import { VERSION } from './version.js';
 
@@ -55,7 +57,7 @@ function handleError(error: unknown, io: CliIo, debug: boolean, exitCode: number
     return error.exitCode === 0 ? EXIT_OK : EXIT_FAILURE;
   }
   if (error instanceof OutputClosed) return exitCode;
-  if (error instanceof UsageError || error instanceof ConfigError || error instanceof FatalInputError) {
+  if (error instanceof UsageError || error instanceof ConfigError || error instanceof FatalInputError || error instanceof OutputFailed) {
     const prefix = error instanceof FatalInputError ? `${error.file}: ` : '';
     io.stderr.write(`billcheck: ${printable(prefix + error.message)}\n`);
     return EXIT_FAILURE;
@@ -70,14 +72,14 @@ function handleError(error: unknown, io: CliIo, debug: boolean, exitCode: number
 interface CheckFlags {
   format: string;
   config?: string | false;
-  rule: string[];
+  rule?: string[];
   quiet?: boolean;
   maxWarnings?: string;
   exitZero?: boolean;
-  terminated: string[];
+  terminated?: string[];
   delimiter?: string;
   encoding?: string;
-  map: string[];
+  map?: string[];
   dateOrder?: string;
   color?: boolean;
   today?: string;
@@ -85,8 +87,9 @@ interface CheckFlags {
   debug?: boolean;
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+/** Repeatable options: no default in the definition, so that help does not print "(default: [])". */
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 function buildProgram(io: CliIo, stdout: Output, setExitCode: (code: number) => void): Command {
@@ -119,14 +122,14 @@ Examples:
     .addOption(new Option('-f, --format <format>', 'output format').choices(OUTPUT_FORMATS).default('text'))
     .option('-c, --config <file>', 'config file (default: billcheck.config.json found upwards from the current folder)')
     .option('--no-config', 'ignore any config file')
-    .option('--rule <id=severity>', 'set a rule to off, info, warning or error (repeatable)', collect, [])
-    .option('-q, --quiet', 'report errors only')
+    .option('--rule <id=severity>', 'set a rule to off, info, warning or error (repeatable)', collect)
+    .option('-q, --quiet', 'report errors only (warnings are not shown nor counted, as with ESLint)')
     .option('--max-warnings <n>', 'exit with 1 when there are more warnings than this')
     .option('--exit-zero', 'exit with 0 even when there are errors (still 2 when a file cannot be read)')
-    .option('--terminated <[account=]date>', 'the contract (of this account) ended on this date (repeatable)', collect, [])
+    .option('--terminated <[account=]date>', 'the contract (of this account) ended on this date (repeatable)', collect)
     .option('--delimiter <char>', 'CSV delimiter (default: sniffed among ; , tab |)')
     .option('--encoding <name>', 'input encoding (default: BOM, else UTF-8, else Windows-1252)')
-    .option('--map <field=column>', 'read a field from this column, e.g. --map total="Montant dû" (repeatable)', collect, [])
+    .option('--map <field=column>', 'read a field from this column, e.g. --map total="Montant dû" (repeatable)', collect)
     .addOption(new Option('--date-order <order>', 'order of numeric dates such as 03/04/2024').choices(DATE_ORDERS))
     .option('--color', 'force colors')
     .option('--no-color', 'disable colors')
@@ -172,7 +175,7 @@ Examples:
     .addOption(new Option('-f, --format <format>', 'output format').choices(['json']).default('json'))
     .option('--delimiter <char>', 'CSV delimiter')
     .option('--encoding <name>', 'input encoding')
-    .option('--map <field=column>', 'read a field from this column (repeatable)', collect, [])
+    .option('--map <field=column>', 'read a field from this column (repeatable)', collect)
     .addOption(new Option('--date-order <order>', 'order of numeric dates').choices(DATE_ORDERS))
     .addHelpText('after', "\nExamples:\n  $ billcheck extract facture.txt\n  $ billcheck extract invoices.csv | jq '.documents[] | {id, total}'")
     .action(async (files: string[], flags: CheckFlags) => {
@@ -194,14 +197,15 @@ async function check(files: string[], flags: CheckFlags, io: CliIo, stdout: Outp
     {
       format,
       config,
-      ruleLevels: parseRuleLevels(flags.rule),
+      ruleLevels: parseRuleLevels(flags.rule ?? []),
       quiet,
       maxWarnings: parseMaxWarnings(flags.maxWarnings),
       exitZero: flags.exitZero === true,
-      terminations: flags.terminated.map(parseTermination),
+      terminations: (flags.terminated ?? []).map((text) => parseTermination(text, dateOrderOf(flags))),
       input: inputOptions(flags),
       color: format === 'text' && useColor(flags.color, io),
-      today: flags.today === undefined ? todayIso() : parseIsoOption('--today', flags.today),
+      stdoutIsTerminal: io.stdout.isTTY === true && io.stderr.isTTY === true,
+      today: flags.today === undefined ? todayIso() : parseIsoOption('--today', flags.today, dateOrderOf(flags)),
       ...(flags.jobs === undefined ? {} : { jobs: parseJobs(flags.jobs) }),
     },
     {
@@ -236,7 +240,13 @@ function inputOptions(flags: CheckFlags): InputOptions {
   const columnMap = new Map<string, string>();
   for (const mapping of flags.map ?? []) {
     const [field, column] = splitAssignment(mapping, '--map', 'FIELD=COLUMN');
+    if (!(FIELDS as readonly string[]).includes(field)) {
+      throw new UsageError(`--map: unknown field "${field}" (fields: ${FIELDS.join(', ')})`);
+    }
     columnMap.set(field, column);
+  }
+  if (flags.encoding !== undefined && !iconv.encodingExists(flags.encoding)) {
+    throw new UsageError(`--encoding: unknown encoding "${flags.encoding}" (e.g. utf-8, windows-1252, utf-16le)`);
   }
   if (flags.delimiter !== undefined && [...flags.delimiter].length !== 1 && flags.delimiter !== '\\t') {
     throw new UsageError(`--delimiter takes one character, not "${flags.delimiter}"`);
@@ -280,17 +290,21 @@ function parseJobs(text: string): number {
   return Number(text);
 }
 
-function parseIsoOption(option: string, text: string): string {
-  const parsed = parseDate(text);
+function dateOrderOf(flags: CheckFlags): DateOrder | undefined {
+  return flags.dateOrder as DateOrder | undefined;
+}
+
+function parseIsoOption(option: string, text: string, order: DateOrder | undefined): string {
+  const parsed = parseDate(text, order);
   if (!parsed.ok) throw new UsageError(`${option}: "${text}" is not a date (${parsed.reason})`);
   return parsed.iso;
 }
 
 /** `--terminated 2024-01-15` (every account) or `--terminated 0612345001=15/01/2024`. */
-function parseTermination(text: string): KnownTermination {
+function parseTermination(text: string, order: DateOrder | undefined): KnownTermination {
   const at = text.lastIndexOf('=');
   const account = at > 0 ? text.slice(0, at).trim() : undefined;
-  const date = parseIsoOption('--terminated', at > 0 ? text.slice(at + 1).trim() : text.trim());
+  const date = parseIsoOption('--terminated', at > 0 ? text.slice(at + 1).trim() : text.trim(), order);
   return account === undefined ? { date } : { account, date };
 }
 

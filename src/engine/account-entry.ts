@@ -34,7 +34,7 @@ export function timelineDay(entry: AccountEntry): number | undefined {
   return entry.issueDay ?? entry.effectiveDay ?? entry.periodStartDay;
 }
 
-/** Date order; entries without any date keep their input order after those of the same file. */
+/** Date order, then file and line; entries without any date come after all dated ones, in file and line order. */
 export function compareEntries(a: AccountEntry, b: AccountEntry): number {
   const dayA = timelineDay(a);
   const dayB = timelineDay(b);

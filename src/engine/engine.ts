@@ -156,18 +156,19 @@ export class Engine {
       for (const account of accounts) {
         const entries = this.accounts.get(account);
         if (entries === undefined) continue;
-        entries.push(knownTerminationEntry(account, day));
+        // In the account's own currency: a made-up EUR entry would make a GBP account look mixed.
+        entries.push(knownTerminationEntry(account, day, entries[0]?.currency ?? 'EUR'));
       }
     }
   }
 }
 
-function knownTerminationEntry(account: string, day: number): AccountEntry {
+function knownTerminationEntry(account: string, day: number, currency: string): AccountEntry {
   return {
     kind: 'termination',
     id: undefined,
     account,
-    currency: 'EUR',
+    currency,
     issueDay: day,
     dueDay: undefined,
     periodStartDay: undefined,

@@ -33,8 +33,6 @@ export interface AmountStyle {
   readonly dates?: DateStyle;
 }
 
-export const DEFAULT_AMOUNT_STYLE: AmountStyle = { decimalSeparator: '.', groupSeparator: ',', symbolBefore: false };
-
 export interface DocumentLine {
   readonly description?: string;
   readonly net?: Money;

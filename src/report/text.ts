@@ -10,6 +10,8 @@ export interface TextReportOptions {
   readonly color: boolean;
   /** How each file wrote its amounts, so that a document's amount is written back the same way. */
   readonly styles?: ReadonlyMap<string, AmountStyle>;
+  /** List the files that could not be checked (default true); false when stderr, on the same screen, already did. */
+  readonly listFatal?: boolean;
 }
 
 /** Above this many accounts a reader needs to be told where to start. */
@@ -48,8 +50,10 @@ export function renderText(result: CheckResult, options: TextReportOptions): str
     }
     out.push('');
   }
-  for (const problem of result.fatal) out.push(renderFatal(problem, paint));
-  if (result.fatal.length > 0) out.push('');
+  if (options.listFatal !== false) {
+    for (const problem of result.fatal) out.push(renderFatal(problem, paint));
+    if (result.fatal.length > 0) out.push('');
+  }
   out.push(summaryLine(result, paint));
   const worst = worstAccountsLine(result.findings, result.summary);
   if (worst !== undefined) out.push(worst);
@@ -151,10 +155,8 @@ function summaryLine(result: CheckResult, paint: ChalkInstance): string {
   const scope = `in ${plural(summary.documents, 'document')}, ${plural(summary.accounts, 'account')}, ${plural(summary.files, 'file')}`;
   const unchecked = result.fatal.length === 0 ? '' : `; ${plural(result.fatal.length, 'file')} could not be checked`;
   const problems = summary.errors + summary.warnings + summary.infos;
-  if (problems === 0) {
-    const line = `No problems ${scope}${unchecked}`;
-    return result.fatal.length === 0 ? paint.green(`✔ ${line}`) : paint.red.bold(`✖ ${line}`);
-  }
+  if (problems === 0 && result.fatal.length === 0) return paint.green(`✔ No problems ${scope}`);
+  if (problems === 0) return paint.red.bold(`✖ ${plural(result.fatal.length, 'file')} could not be checked; no problems ${scope}`);
   const counts = [plural(summary.errors, 'error'), plural(summary.warnings, 'warning')];
   if (summary.infos > 0) counts.push(plural(summary.infos, 'info'));
   const line = `✖ ${plural(problems, 'problem')} (${counts.join(', ')}) ${scope}${unchecked}`;

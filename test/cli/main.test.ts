@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CliIo } from '../../src/cli/io.js';
-import { wantsProgress } from '../../src/cli/main.js';
+import { Readable } from 'node:stream';
+import { main, wantsProgress } from '../../src/cli/main.js';
 import { runCli } from '../helpers/cli.js';
 
 const SEED = 'fixtures/seed-cases.csv';
@@ -155,5 +156,51 @@ describe('progress on stderr', () => {
     expect(wantsProgress({ stderr: stderr(false), env: {} }, false)).toBe(false);
     expect(wantsProgress({ stderr: stderr(true), env: { CI: 'true' } }, false)).toBe(false);
     expect(wantsProgress({ stderr: stderr(true), env: {} }, true)).toBe(false);
+  });
+});
+
+describe('option values are checked before any file is read', () => {
+  it.each([
+    [['--encoding', 'klingon', SEED], /--encoding: unknown encoding "klingon"/],
+    [['--map', 'price=Prix', SEED], /--map: unknown field "price"/],
+  ])('%j is a usage error, said once', async (args, reason) => {
+    const run = await runCli([...args, SEED]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(reason);
+    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('reads --terminated and --today in the --date-order', async () => {
+    // The English seed has ISO dates, which read the same in any order.
+    const args = ['fixtures/seed-cases-en.csv', '-f', 'json', '--today', '06/01/2024', '--terminated', '0612345003=11/15/2023'];
+    const run = await runCli([...args, '--date-order', 'mdy']);
+    const report = JSON.parse(run.stdout) as { findings: { ruleId: string; documentId?: string }[] };
+    // 15 November 2023 (+10 days): the December bill of account 0612345003 bills a later period.
+    expect(report.findings.some((f) => f.ruleId === 'billed-after-termination' && f.documentId === 'FAC-A3-202312')).toBe(true);
+    // Day first, "11/15/2023" is no date at all.
+    const dayFirst = await runCli(args);
+    expect(dayFirst.code).toBe(2);
+    expect(dayFirst.stderr).toMatch(/--today|--terminated/);
+  });
+});
+
+describe('writing the report', () => {
+  it('turns a write error other than a closed pipe into exit code 2 with the reason', async () => {
+    const { Writable } = await import('node:stream');
+    const failing = new Writable({
+      write(_chunk, _encoding, callback) {
+        callback(Object.assign(new Error('no space left on device'), { code: 'ENOSPC' }));
+      },
+    });
+    const stderr: string[] = [];
+    const code = await main([SEED, ...TODAY], {
+      stdin: Readable.from([]),
+      stdout: failing,
+      stderr: new Writable({ write(chunk, _e, cb) { stderr.push(String(chunk)); cb(); } }),
+      env: {},
+      cwd: process.cwd(),
+    });
+    expect(code).toBe(2);
+    expect(stderr.join('')).toMatch(/cannot write the report \(ENOSPC\)/);
   });
 });

@@ -83,6 +83,25 @@ describe('Engine', () => {
     expect(engine.finish().map((f) => f.message)).toEqual(['?, a', '?, ?, b']);
   });
 
+  it('gives a --terminated entry the currency of its account', () => {
+    const currencies = defineRule({
+      id: 'test-currencies',
+      scope: 'account',
+      severity: 'info',
+      description: 'A test rule: reports the currencies of the timeline.',
+      docs: { why: 'testing the engine', whatToDo: 'nothing at all' },
+      messages: { currencies: '{{currencies}}' },
+      options: {},
+      checkAccount(timeline, ctx) {
+        const last = timeline.entries.at(-1);
+        if (last) ctx.report({ messageId: 'currencies', data: { currencies: timeline.entries.map((e) => e.currency) }, document: last });
+      },
+    });
+    const engine = new Engine({ rules: [configured(currencies)], today: '2026-11-28', terminations: [{ date: '2024-02-15' }] });
+    engine.addDocument(doc({ id: 'a', currency: 'GBP', issueDate: '2024-01-01' }));
+    expect(engine.finish().map((f) => f.message)).toEqual(['GBP, GBP']);
+  });
+
   it('turns an unreadable row into an invalid-input error with its column and value', () => {
     const engine = new Engine({ rules: [], today: '2026-11-28' });
     const finding = engine.addInvalid({ type: 'invalid', file: 'x.csv', line: 7, reason: 'the amount cannot be read', column: 'Montant TTC', value: '12,3a', rows: 1 });

@@ -168,12 +168,12 @@ describe('parseAmount: refusals', () => {
     expect(parseAmount(raw)).toEqual({ ok: false, reason });
   });
 
-  it('refuses a megabyte string at once', () => {
+  it('refuses a megabyte string by its length, before reading its digits', () => {
     const huge = '1'.repeat(1_000_000);
-    const started = performance.now();
+    // The reason names the length, not the digit count: the guard comes first.
     expect(parseAmount(huge)).toEqual({ ok: false, reason: 'too long to be an amount' });
+    expect(parseAmount(`${'1 '.repeat(500_000)},50`)).toEqual({ ok: false, reason: 'too long to be an amount' });
     expect(decimalSeparatorEvidence(huge)).toBe(undefined);
-    expect(performance.now() - started).toBeLessThan(50);
   });
 });
 
@@ -290,19 +290,6 @@ describe('parseAmount properties', () => {
         }
       }),
     );
-  });
-});
-
-describe('parseAmount speed', () => {
-  it('reads a typical amount in well under a microsecond', () => {
-    const samples = ['1 234,56', '39,99', '-12,00', '149 000,00 €', '1,234.56'];
-    const rounds = 200_000;
-    for (let i = 0; i < 20_000; i++) parseAmount(samples[i % samples.length] ?? '');
-    const started = performance.now();
-    for (let i = 0; i < rounds; i++) parseAmount(samples[i % samples.length] ?? '');
-    const perCallMicroseconds = ((performance.now() - started) * 1000) / rounds;
-    // Generous bound so that a loaded CI machine does not fail; the usual figure is far lower.
-    expect(perCallMicroseconds).toBeLessThan(3);
   });
 });
 

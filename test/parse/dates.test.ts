@@ -159,11 +159,11 @@ describe('findDates', () => {
     expect(findDates('en févr. 2024 puis le 3 mars 2024').map((date) => date.iso)).toEqual(['2024-03-03']);
   });
 
-  it('stays fast on a megabyte of digits and words', () => {
-    const text = '12 '.repeat(200_000) + 'mars '.repeat(100_000) + '1/'.repeat(100_000);
-    const started = performance.now();
-    findDates(text);
-    expect(performance.now() - started).toBeLessThan(2000);
+  it('finds the one real date after a megabyte of near-dates', () => {
+    // Day-like numbers, month words and slashes that never complete a date, then one that does.
+    const noise = '12 '.repeat(200_000) + 'mars '.repeat(100_000) + '1/'.repeat(100_000);
+    expect(findDates(noise)).toEqual([]);
+    expect(findDates(`${noise} le 3 mars 2024`)).toEqual([{ index: noise.length + 4, length: 11, raw: '3 mars 2024', iso: '2024-03-03' }]);
   });
 });
 

@@ -64,10 +64,10 @@ describe('documentKindFrom', () => {
     }
   });
 
-  it('stays fast on a very long label', () => {
-    const started = performance.now();
+  it('reads only the head of a megabyte-long label', () => {
+    // A title is short: a kind word buried a megabyte deep is no title, and is never reached.
     expect(documentKindFrom('x '.repeat(500_000) + 'facture')).toBe(undefined);
-    expect(performance.now() - started).toBeLessThan(200);
+    expect(documentKindFrom('Facture ' + 'x '.repeat(500_000))).toBe('invoice');
   });
 });
 

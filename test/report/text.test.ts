@@ -47,7 +47,11 @@ describe('renderText', () => {
   it('does not claim success when a file could not be checked', () => {
     const result: CheckResult = { ...cleanResult, valid: false, fatal: [{ file: 'scan.pdf', message: 'not a CSV or text file' }] };
     expect(renderText(result, { color: false })).toBe(
-      'fatal    scan.pdf: not a CSV or text file\n\n✖ No problems in 12 documents, 1 account, 1 file; 1 file could not be checked\n',
+      'fatal    scan.pdf: not a CSV or text file\n\n✖ 1 file could not be checked; no problems in 12 documents, 1 account, 1 file\n',
+    );
+    // On a terminal stderr has just shown the problem: the report does not repeat it.
+    expect(renderText(result, { color: false, listFatal: false })).toBe(
+      '✖ 1 file could not be checked; no problems in 12 documents, 1 account, 1 file\n',
     );
   });
 

@@ -7,6 +7,35 @@ import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/rules/index.js';
 import { ROOT } from '../helpers/cli.js';
 
+/**
+ * The rule ids of DESIGN.md's rule table, in its order. DESIGN.md lives outside this repository
+ * (../shared), so the list is kept here; when that file is at hand it is compared as well.
+ */
+const DESIGN_RULE_IDS = [
+  'dunning-trivial-amount',
+  'blank-invoice',
+  'amount-ceiling',
+  'amount-spike',
+  'dunning-while-in-credit',
+  'dunning-for-blank-invoice',
+  'billed-after-termination',
+  'total-mismatch',
+  'lines-total-mismatch',
+  'vat-rate-mismatch',
+  'duplicate-invoice',
+  'overlapping-period',
+  'negative-invoice',
+  'sub-cent-amount',
+  'date-inconsistency',
+  'dunning-before-due',
+  'dunning-amount-mismatch',
+  'dunning-time-barred',
+  'collection-fee-charged',
+  'currency-mismatch',
+];
+
+const DESIGN_PATH = `${ROOT}/../shared/DESIGN.md`;
+
 const ruleFiles = readdirSync(`${ROOT}/src/rules`)
   .filter((name) => name.endsWith('.ts') && name !== 'index.ts')
   .map((name) => name.replace(/\.ts$/, ''))
@@ -28,11 +57,14 @@ describe('rule registry', () => {
     expect(RULES.map((rule) => rule.id)).toEqual(ruleFiles);
   });
 
-  it('has every rule id of DESIGN.md', () => {
-    const design = readFileSync(`${ROOT}/../shared/DESIGN.md`, 'utf8');
+  it('has every rule id of DESIGN.md, and no other', () => {
+    expect(RULES.map((rule) => rule.id).sort()).toEqual([...DESIGN_RULE_IDS].sort());
+  });
+
+  it.skipIf(!existsSync(DESIGN_PATH))('keeps its copy of the DESIGN.md ids in step with DESIGN.md', () => {
+    const design = readFileSync(DESIGN_PATH, 'utf8');
     const designIds = [...design.matchAll(/^\| `([a-z-]+)` \| (?:document|account) \|/gm)].map((m) => m[1]);
-    expect(designIds.length).toBeGreaterThan(0);
-    expect(RULES.map((rule) => rule.id).sort()).toEqual([...designIds].sort());
+    expect(designIds).toEqual(DESIGN_RULE_IDS);
   });
 
   it.each(RULES.map((rule) => [rule.id, rule] as const))('%s has a test file, messages and docs', (id, rule) => {
