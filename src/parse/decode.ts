@@ -17,6 +17,8 @@ import { FatalInputError } from '../model/input.js';
 const BINARY_SNIFF_BYTES = 4096;
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
+/** Every PDF starts so; a bill is often saved as one, and deserves a better word than "binary". */
+const PDF_MAGIC = Buffer.from('%PDF-', 'latin1');
 
 type Decided =
   | { readonly kind: 'utf8' }
@@ -169,6 +171,9 @@ export class Utf8Transcoder {
     } else if (this.decided === undefined) {
       const utf16 = utf16WithoutBom(bytes.subarray(0, BINARY_SNIFF_BYTES));
       if (utf16 !== undefined) this.decided = iconvDecided(utf16);
+    }
+    if (body.subarray(0, PDF_MAGIC.length).equals(PDF_MAGIC)) {
+      throw new FatalInputError(this.file, 'a PDF file: convert it to text first (pdftotext -layout FILE.pdf)');
     }
     const isUtf16 = this.decided?.kind === 'iconv' && /^utf-?16/i.test(this.decided.name);
     if (!isUtf16 && looksBinary(body.subarray(0, BINARY_SNIFF_BYTES))) {

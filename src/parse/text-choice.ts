@@ -1,10 +1,11 @@
 /**
  * Chooses the bill's amounts among the labelled ones. The strongest label wins; when net and
  * tax can be checked against the total, the pair that balances is preferred, so a tax base or
- * a subtotal does not pass for the net.
+ * a subtotal does not pass for the net. A printed round-off ("Round Off (-) 0.50") takes part in
+ * that check only: net + tax + round-off = total confirms a choice, and no amount is changed by it.
  */
 import type { DocumentKind } from '../model/document.js';
-import type { Money } from '../model/money.js';
+import { Money } from '../model/money.js';
 import type { AmountToken } from './text-amounts.js';
 import type { AmountFact } from './text-facts.js';
 
@@ -26,11 +27,32 @@ function ranked(facts: readonly AmountFact[]): AmountFact[] {
   return [...facts].sort((a, b) => b.priority - a.priority || a.order - b.order).slice(0, MAX_CANDIDATES);
 }
 
-function pickTotal(totals: readonly AmountFact[], nets: readonly AmountFact[], taxes: readonly AmountFact[]): AmountFact | undefined {
+/**
+ * What net + tax may differ from the total by: nothing, or a printed round-off. A round-off
+ * printed without a sign ("Round Off 0.50") may go either way.
+ */
+function adjustments(roundings: readonly AmountFact[]): Money[] {
+  const candidates: Money[] = [Money.ZERO];
+  for (const fact of roundings.slice(0, 2)) {
+    const size = fact.token.money.abs();
+    if (size.isZero()) continue;
+    if (fact.sign === 'minus' || fact.token.money.isNegative()) candidates.push(size.neg());
+    else if (fact.sign === 'plus') candidates.push(size);
+    else candidates.push(size.neg(), size);
+  }
+  return candidates;
+}
+
+function adds(net: Money, tax: Money, total: Money, adjusted: readonly Money[]): boolean {
+  const sum = net.add(tax);
+  return adjusted.some((adjustment) => sum.add(adjustment).eq(total));
+}
+
+function pickTotal(totals: readonly AmountFact[], nets: readonly AmountFact[], taxes: readonly AmountFact[], adjusted: readonly Money[]): AmountFact | undefined {
   const top = totals[0];
   if (top === undefined) return undefined;
   const best = totals.filter((fact) => fact.priority === top.priority);
-  const balanced = best.find((total) => nets.some((net) => taxes.some((tax) => net.token.money.add(tax.token.money).eq(total.token.money))));
+  const balanced = best.find((total) => nets.some((net) => taxes.some((tax) => adds(net.token.money, tax.token.money, total.token.money, adjusted))));
   if (balanced !== undefined) return balanced;
   // Equal labels with different figures are subtotals and the grand total: the grand total is the largest.
   return best.reduce((largest, fact) => (fact.token.money.abs().gt(largest.token.money.abs()) ? fact : largest), top);
@@ -68,16 +90,19 @@ function tokenOf(fact: AmountFact | AmountToken | undefined): AmountToken | unde
 }
 
 /** Net and tax that add up to the total, preferring labelled figures. */
-function balancedPair(total: AmountFact, nets: readonly AmountFact[], taxes: readonly AmountFact[], written: readonly AmountToken[]): Pair | undefined {
+function balancedPair(total: AmountFact, nets: readonly AmountFact[], taxes: readonly AmountFact[], written: readonly AmountToken[], adjusted: readonly Money[]): Pair | undefined {
   const target = total.token.money;
-  for (const net of nets) {
-    for (const tax of taxes) {
-      if (net.token.money.add(tax.token.money).eq(target)) return { net, tax: tax.token.money, taxToken: tax.token };
+  // Without a round-off first: a pair that adds up exactly beats one that needs the rounding.
+  for (const tried of [adjusted.slice(0, 1), adjusted]) {
+    for (const net of nets) {
+      for (const tax of taxes) {
+        if (adds(net.token.money, tax.token.money, target, tried)) return { net, tax: tax.token.money, taxToken: tax.token };
+      }
     }
   }
   const summed = summedTax(taxes);
   const net = nets[0];
-  if (net !== undefined && summed !== undefined && net.token.money.add(summed).eq(target)) return { net, tax: summed };
+  if (net !== undefined && summed !== undefined && adds(net.token.money, summed, target, adjusted)) return { net, tax: summed };
   if (net === undefined) {
     const candidates: (Money | AmountFact)[] = summed === undefined ? [...taxes] : [summed, ...taxes];
     for (const candidate of candidates) {
@@ -100,10 +125,11 @@ export function chooseAmounts(facts: readonly AmountFact[], kind: DocumentKind, 
   const dues = of('due');
   let totals = of('total');
   if (kind === 'payment') totals = ranked([...of('paid').map((fact) => ({ ...fact, priority: fact.priority + 10 })), ...totals]);
-  const totalFact = pickTotal(totals, nets, taxes) ?? dues[0];
+  const adjusted = adjustments(of('rounding'));
+  const totalFact = pickTotal(totals, nets, taxes, adjusted) ?? dues[0];
   const dueFact = dues[0];
 
-  const pair = totalFact === undefined ? undefined : balancedPair(totalFact, nets, taxes, written);
+  const pair = totalFact === undefined ? undefined : balancedPair(totalFact, nets, taxes, written, adjusted);
   const netToken = tokenOf(pair?.net ?? nets[0]);
   const taxToken = pair === undefined ? taxes[0]?.token : pair.taxToken;
   let tax = pair === undefined ? taxes[0]?.token.money : pair.tax;

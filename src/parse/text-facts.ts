@@ -18,6 +18,8 @@ export interface AmountFact {
   readonly priority: number;
   readonly token: AmountToken;
   readonly order: number;
+  /** A rounding's direction when printed beside the figure ("(-) 0.50", "(+) 0.36"). */
+  readonly sign?: 'plus' | 'minus';
 }
 
 export interface ValueFact {
@@ -45,7 +47,7 @@ interface PreparedLine {
   readonly suffixes: Map<number, 'net' | 'total'>;
 }
 
-const AMOUNT_ROLES: ReadonlySet<string> = new Set(['net', 'tax', 'total', 'due', 'paid', 'ignore']);
+const AMOUNT_ROLES: ReadonlySet<string> = new Set(['net', 'tax', 'total', 'due', 'paid', 'rounding', 'ignore']);
 const MAX_LABEL_TO_DATE = 40;
 /** Words before an unlabelled period: "du … au …", "Summary for … - …", "od … do …". */
 const PERIOD_LEADS: ReadonlySet<string> = new Set(['du', 'from', 'for', 'vom', 'van', 'od', 'za']);
@@ -131,8 +133,8 @@ class Collector {
   readonly tokens: AmountToken[] = [];
   private order = 0;
 
-  amount(role: AmountRole, priority: number, token: AmountToken): void {
-    this.amounts.push({ role, priority, token, order: this.order++ });
+  amount(role: AmountRole, priority: number, token: AmountToken, sign?: 'plus' | 'minus'): void {
+    this.amounts.push({ role, priority, token, order: this.order++, sign });
   }
 
   value(field: ValueField, priority: number, value: string, end?: string): void {
@@ -142,6 +144,14 @@ class Collector {
 
 function sum(a: Money, b: Money): Money {
   return a.add(b);
+}
+
+/** "(-)", "(+)" or a lone sign written before a rounding's figure, or right after it. */
+function roundingSign(raw: string, token: AmountToken, labelEnd: number): 'plus' | 'minus' | undefined {
+  const around = `${raw.slice(labelEnd, token.start)} ${raw.slice(token.end, token.end + 4)}`;
+  if (/\(\s*[-−]\s*\)|(?:^|\s)[-−](?:\s|$)/u.test(around)) return 'minus';
+  if (/\(\s*\+\s*\)|(?:^|\s)\+(?:\s|$)/u.test(around)) return 'plus';
+  return undefined;
 }
 
 /** Amounts after one label: "Total facture  24.99  5.00  29.99" holds net, tax and total. */
@@ -284,6 +294,7 @@ function addLoneDate(out: Collector, prepared: PreparedLine): void {
 export function collectFacts(lines: readonly TextLine[], kind: DocumentKind, order: DateOrder | undefined, decimal: ',' | '.' | undefined): Facts {
   const prepared = lines.map((line) => prepare(line, kind, order, decimal));
   const out = new Collector();
+  const firstPage = lines[0]?.page;
   prepared.forEach((current, index) => {
     out.tokens.push(...current.tokens);
     current.matches.forEach((match, matchIndex) => {
@@ -299,6 +310,10 @@ export function collectFacts(lines: readonly TextLine[], kind: DocumentKind, ord
       });
       const first = inRegion[0];
       if (match.bare && first !== undefined && !onlyFillersOrQuantity(current.line.folded.slice(match.end, first.start))) return;
+      if (match.field === 'rounding') {
+        if (first !== undefined) out.amount('rounding', match.priority, first, roundingSign(current.line.raw, first, match.end));
+        return;
+      }
       addLabelledAmounts(out, match, inRegion);
       if (inRegion.length === 0 && current.tokens.length === 0) {
         // A table header: its figures are on the next line, in the same columns.
@@ -319,7 +334,7 @@ export function collectFacts(lines: readonly TextLine[], kind: DocumentKind, ord
       out.amount(role, owner?.field === role ? Math.max(owner.priority, 35) : 35, token);
     });
     if (kind === 'invoice' || kind === 'credit-note') addUnlabelledPeriods(out, current);
-    if (current.line.page === 1) addLoneDate(out, current);
+    if (current.line.page === firstPage) addLoneDate(out, current);
   });
   return out;
 }

@@ -52,20 +52,33 @@ export interface KindDecision {
   readonly kind: DocumentKind;
   /** Physical line of the title or of the phrase that decided. */
   readonly line: number;
+  /**
+   * What decided. A subject, a title or a letter's phrase says the text is a bill or a letter;
+   * a kind word merely mentioned ("facture" in a note, in a program's strings) does not.
+   */
+  readonly by: 'subject' | 'title' | 'phrase' | 'mention';
 }
+
+/**
+ * A title or a subject is printed as words: a kind word inside quotes, after "//" or "*" is a
+ * program's string or comment, however it folds.
+ */
+const STARTS_AS_WORDS = /^\s*[\p{L}\p{N}]/u;
 
 function firstFoldedWords(folded: string): string[] {
   return folded.trim().split(/\s+/).slice(0, TITLE_MAX_WORDS + 2);
 }
 
 export function detectKind(lines: readonly TextLine[]): KindDecision | undefined {
-  const head = lines.filter((line) => line.page === 1).slice(0, LINES_LOOKED_AT);
+  // The first printed page: a PDF may open on a blank one.
+  const firstPage = lines[0]?.page;
+  const head = lines.filter((line) => line.page === firstPage).slice(0, LINES_LOOKED_AT);
   // 1. A subject line: "Objet : Mise en demeure de payer".
   for (const line of head) {
     const words = firstFoldedWords(line.folded);
-    if (!SUBJECT_WORDS.has(words[0] ?? '')) continue;
+    if (!SUBJECT_WORDS.has(words[0] ?? '') || !STARTS_AS_WORDS.test(line.raw)) continue;
     const kind = kindOf(line.raw.replace(/^\s*\S+\s*:?/u, '').slice(0, 120));
-    if (kind !== undefined) return { kind, line: line.no };
+    if (kind !== undefined) return { kind, line: line.no, by: 'subject' };
   }
   // 2. A title: a short cell starting with a kind word.
   const titles: KindDecision[] = [];
@@ -73,32 +86,32 @@ export function detectKind(lines: readonly TextLine[]): KindDecision | undefined
     for (const cell of line.cells) {
       const folded = line.folded.slice(cell.start, cell.end).trim().split(/\s+/);
       const first = folded[0] ?? '';
-      if (!TITLE_WORDS.has(first)) continue;
+      if (!TITLE_WORDS.has(first) || !STARTS_AS_WORDS.test(cell.text)) continue;
       // A sentence that starts like a title ("Votre facture n° 12 reste impayée…") is no title.
       if (folded.length > (POSSESSIVES.has(first) ? 5 : 8)) continue;
       const kind = kindOf(cell.text.slice(0, 120));
-      if (kind !== undefined && !FINE_PRINT.test(line.folded)) titles.push({ kind, line: line.no });
+      if (kind !== undefined && !FINE_PRINT.test(line.folded)) titles.push({ kind, line: line.no, by: 'title' });
     }
   }
   if (titles.length > 0) return titles[0];
   // 3. Mentions and body phrases vote.
-  const votes = new Map<DocumentKind, { count: number; line: number }>();
-  const vote = (kind: DocumentKind, weight: number, line: number): void => {
+  const votes = new Map<DocumentKind, { count: number; line: number; phrase: boolean }>();
+  const vote = (kind: DocumentKind, weight: number, line: number, phrase: boolean): void => {
     const current = votes.get(kind);
-    votes.set(kind, { count: (current?.count ?? 0) + weight, line: current?.line ?? line });
+    votes.set(kind, { count: (current?.count ?? 0) + weight, line: current?.line ?? line, phrase: phrase || (current?.phrase ?? false) });
   };
   for (const line of head) {
     if (FINE_PRINT.test(line.folded)) continue;
-    for (const [kind, pattern] of BODY_PHRASES) if (pattern.test(line.folded)) vote(kind, 2, line.no);
+    for (const [kind, pattern] of BODY_PHRASES) if (pattern.test(line.folded)) vote(kind, 2, line.no, true);
     const kind = kindOf(line.raw.slice(0, 300));
-    if (kind !== undefined) vote(kind, 1, line.no);
+    if (kind !== undefined) vote(kind, 1, line.no, false);
   }
   let best: KindDecision | undefined;
   let bestCount = 0;
   for (const kind of KIND_ORDER) {
     const current = votes.get(kind);
     if (current !== undefined && current.count > bestCount) {
-      best = { kind, line: current.line };
+      best = { kind, line: current.line, by: current.phrase ? 'phrase' : 'mention' };
       bestCount = current.count;
     }
   }

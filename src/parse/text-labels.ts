@@ -7,7 +7,8 @@
 import type { DocumentKind } from '../model/document.js';
 import { normalizeLabel } from './normalize.js';
 
-export type AmountRole = 'net' | 'tax' | 'total' | 'due' | 'paid' | 'ignore';
+/** 'rounding': what a total was rounded by ("Round Off (-) 0.50"), never an amount of the bill itself. */
+export type AmountRole = 'net' | 'tax' | 'total' | 'due' | 'paid' | 'rounding' | 'ignore';
 /**
  * A qualifier changes the label before it ("Totaal" + "excl. BTW"), or the amount before it
  * ("49,99 € TTC"), or, alone, is a label of its own ("HT 41,66").
@@ -93,7 +94,9 @@ const ENTRIES: readonly Entry[] = [
   ['tax', 55, 'total tva|total vat|total tax|total tax amount|total gst|tax total|vat total|summe mwst|summe umsatzsteuer|totaal btw|razem vat|suma vat'],
   ['ignore', 90, 'solde precedent|ancien solde|solde anterieur|report du solde|previous balance|balance brought forward|balance forward|vorheriger saldo|vorsaldo|vorige saldo|saldo vorige factuur'],
   ['ignore', 90, 'prix unitaire|prix unitaire ht|prix unit|pu ht|pu ttc|p u|unit price|unit cost|price per unit|einzelpreis|stuckpreis|eenheidsprijs|prijs per stuk'],
-  ['ignore', 90, 'deja regle|deja paye|paiement recu|paiements recus|votre paiement|votre dernier paiement|payment received|payments received|payment thank you|acompte|avance|bereits bezahlt|anzahlung|zapłacono|round off|rounding off|rundung|afronding'],
+  ['ignore', 90, 'deja regle|deja paye|paiement recu|paiements recus|votre paiement|votre dernier paiement|payment received|payments received|payment thank you|acompte|avance|bereits bezahlt|anzahlung|zapłacono'],
+  // Indian invoices round the grand total to the rupee: net + tax ± round-off = total.
+  ['rounding', 90, 'round off|rounding off|rundung|afronding'],
   // Tax and company identifiers: never amounts, and their labels must not pass for a tax label.
   ['ignore', 90, 'ust idnr|ust id|ust id nr|ustid|steuernummer|steuer nr|vat reg no|vat reg|vat registration number|vat registration no|vat number|vat no|vat id|btw id|btw nummer|btw nr|gstin|gstin uin|gst no|nip|regon|kvk|pan|cin'],
   ['ignore', 90, 'au capital de|capital social|capital de|share capital|stammkapital|indemnite forfaitaire|frais de recouvrement|forfaitaire de|penalites de retard|plafond|seuil'],

@@ -7,12 +7,13 @@ import type { BillingDocument, DocumentKind } from '../model/document.js';
 import { FatalInputError, type ParseEvent } from '../model/input.js';
 import type { DateOrder } from './dates.js';
 import { amountStyleOf, documentDecimalSeparator } from './text-amounts.js';
-import { chooseAmounts } from './text-choice.js';
+import { type ChosenAmounts, chooseAmounts } from './text-choice.js';
 import { collectFacts, dateSpans, excludedSpans, type ValueFact } from './text-facts.js';
 import { detectKind } from './text-kind.js';
 import { splitLines } from './text-lines.js';
 
 const DEFAULT_CURRENCY = 'EUR';
+const NOT_A_BILL = 'no invoice or letter found in this text';
 const CURRENCY_WORDS = new Map([
   ['eur', 'EUR'], ['euro', 'EUR'], ['euros', 'EUR'], ['usd', 'USD'], ['gbp', 'GBP'], ['chf', 'CHF'], ['pln', 'PLN'], ['zł', 'PLN'],
   ['złotych', 'PLN'], ['inr', 'INR'], ['rupees', 'INR'],
@@ -44,10 +45,26 @@ function mostCommon(codes: readonly string[]): string | undefined {
   return winner;
 }
 
+/**
+ * A text that only mentions a kind word, with no title, subject or letter phrase (notes, a README,
+ * a program's strings, which also print "total 10 000" here and there), is taken for a bill only
+ * with a bill's own marks: a number after an invoice or letter number label, or net, tax and
+ * total labelled and adding up.
+ */
+function numbered(invoiceId: string | undefined, letterId: string | undefined): boolean {
+  return invoiceId !== undefined || letterId !== undefined;
+}
+
+function balanced(amounts: ChosenAmounts): boolean {
+  const { net, tax, total } = amounts;
+  return net !== undefined && tax !== undefined && total !== undefined && net.add(tax).eq(total);
+}
+
 export function parseTextDocument(text: string, file: string, options: { dateOrder?: DateOrder }): ParseEvent[] {
   const lines = splitLines(text);
   const decision = detectKind(lines);
-  if (decision === undefined) throw new FatalInputError(file, 'no invoice or letter found in this text');
+  const firstLine = lines[0]?.no;
+  if (decision === undefined || firstLine === undefined) throw new FatalInputError(file, NOT_A_BILL);
   const kind: DocumentKind = decision.kind;
   const order = options.dateOrder;
   const decimal = documentDecimalSeparator(lines.map((line) => ({ raw: line.raw, excluded: excludedSpans(dateSpans(line.raw, order)) })));
@@ -61,8 +78,9 @@ export function parseTextDocument(text: string, file: string, options: { dateOrd
   const references = kind === 'invoice' ? [] : distinctValues(values, 'invoiceId', id);
   const account = best(values, 'account')?.value;
   const period = best(values, 'period');
-  const recognized = id !== undefined || account !== undefined || amounts.total !== undefined || amounts.amountDue !== undefined || values.length > 0 || facts.amounts.length > 0;
-  if (!recognized) throw new FatalInputError(file, 'no invoice or letter found in this text');
+  if (!(decision.by !== 'mention' || numbered(invoiceId, letterId) || balanced(amounts))) throw new FatalInputError(file, NOT_A_BILL);
+  const anythingRead = id !== undefined || account !== undefined || amounts.total !== undefined || amounts.amountDue !== undefined || values.length > 0 || facts.amounts.length > 0;
+  if (!anythingRead) throw new FatalInputError(file, NOT_A_BILL);
 
   const currency =
     mostCommon(amounts.tokens.flatMap((token) => (token.currency === undefined ? [] : [token.currency]))) ??
@@ -86,7 +104,8 @@ export function parseTextDocument(text: string, file: string, options: { dateOrd
     amountDue: amounts.amountDue,
     lines: [],
     references,
-    source: { file, line: decision.line, format: 'text' },
+    // Where the document starts, not where its title is (DESIGN.md: the 1-based physical line).
+    source: { file, line: firstLine, format: 'text' },
     amountStyle: amountStyleOf(amounts.tokens, facts.tokens, decimal),
     rows: 1,
   };

@@ -1,6 +1,7 @@
 import type { AccountEntry } from '../engine/rule.js';
 import { defineRule } from '../engine/rule.js';
 import { Decimal, Money } from '../model/money.js';
+import { amountAtLeastZeroOption, firstProblem, numberAboveOption, wholeNumberOption } from './support/options.js';
 
 /**
  * A bill far above the account's own history is flagged against the median of the earlier
@@ -25,10 +26,17 @@ export default defineRule({
     spikeAfterOne: '{{amount}} is {{ratio}}× the one earlier bill, {{median}}.',
   },
   options: { factor: 10, minHistory: 3, minIncrease: '50.00' },
+  validateOptions: (options) =>
+    firstProblem(
+      // A factor of 1 or less would call every bill above the median a spike.
+      numberAboveOption('factor', options.factor, 1),
+      // A median needs at least one earlier bill.
+      wholeNumberOption('minHistory', options.minHistory, 1),
+      amountAtLeastZeroOption('minIncrease', options.minIncrease),
+    ),
   checkAccount(timeline, ctx) {
     const factor = new Decimal(String(ctx.options.factor));
-    // A median needs at least one earlier bill, whatever the configuration says.
-    const minHistory = Math.max(1, Number(ctx.options.minHistory));
+    const minHistory = ctx.options.minHistory;
     const minIncrease = ctx.moneyOption('minIncrease');
     // Compared doubled, so that the median of an even count (a half-cent) stays on the cents fast path.
     const doubledMinIncrease = minIncrease.add(minIncrease);

@@ -1,6 +1,7 @@
 import type { AccountEntry } from '../engine/rule.js';
 import { defineRule } from '../engine/rule.js';
 import { isoFromDayNumber } from '../model/dates.js';
+import { wholeNumberOption } from './support/options.js';
 
 /** Code de la consommation L224-39: a termination takes effect at most ten days after the operator receives it. */
 const LEGAL_NOTICE_DAYS = 10;
@@ -26,10 +27,11 @@ export default defineRule({
     issuedAfter: 'The invoice was issued on {{issueDate}}, more than {{graceDays}} days after the termination took effect on {{effectiveDate}}, and bills no period.',
   },
   options: { graceDays: 31 },
+  validateOptions: (options) => wholeNumberOption('graceDays', options.graceDays, 0),
   checkAccount(timeline, ctx) {
     const termination = firstTermination(timeline.entries);
     if (termination === undefined) return;
-    const graceDays = Number(ctx.options.graceDays);
+    const graceDays = ctx.options.graceDays;
     const evidence = {
       effectiveDate: isoFromDayNumber(termination.effectiveDay),
       terminationDate: isoFromDayNumber(termination.requestDay),

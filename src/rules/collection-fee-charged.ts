@@ -105,9 +105,14 @@ export default defineRule({
     options: { extraPatterns: 'More wordings of such fees, matched in line descriptions ignoring case, accents and punctuation.' },
   },
   messages: {
-    feeCharged: 'Line {{line}} bills a collection fee to the customer: "{{description}}", {{amount}}.',
+    feeCharged: 'Item {{line}} bills a collection fee to the customer: "{{description}}", {{amount}}.',
   },
   options: { extraPatterns: [] as string[] },
+  validateOptions(options) {
+    // A wording of punctuation alone normalizes to nothing and would silently match no line.
+    const empty = options.extraPatterns.find((pattern) => normalizeWording(pattern) === '');
+    return empty === undefined ? undefined : `"extraPatterns" lists ${JSON.stringify(empty)}, which has no letter or digit to match`;
+  },
   checkDocument(doc, ctx) {
     // A credit note or a payment that mentions such fees gives them back.
     if (doc.kind === 'credit-note' || doc.kind === 'payment') return;

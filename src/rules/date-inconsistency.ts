@@ -1,5 +1,9 @@
 import { defineRule } from '../engine/rule.js';
 import { addDays, dayNumber } from '../model/dates.js';
+import { wholeNumberOption } from './support/options.js';
+
+/** A century ahead: further, "today + futureDays" would leave the four-digit years that ISO dates compare by. */
+const MAX_FUTURE_DAYS = 36_500;
 
 /** Days from `earlier` to `later`, both ISO dates. */
 const daysBetween = (earlier: string, later: string): number => dayNumber(later) - dayNumber(earlier);
@@ -24,6 +28,7 @@ export default defineRule({
     issuedInFuture: 'The issue date {{issueDate}} is in the future: today is {{today}}.',
   },
   options: { futureDays: 1 },
+  validateOptions: (options) => wholeNumberOption('futureDays', options.futureDays, 0, MAX_FUTURE_DAYS),
   checkDocument(doc, ctx) {
     const { issueDate, dueDate, periodStart, periodEnd } = doc;
     // ISO dates compare as strings; the day count is computed only for a finding.
@@ -37,7 +42,7 @@ export default defineRule({
         document: doc,
       });
     }
-    const futureDays = Math.max(0, Math.trunc(Number(ctx.options.futureDays)) || 0);
+    const futureDays = ctx.options.futureDays;
     if (issueDate !== undefined && issueDate > addDays(ctx.today, futureDays)) {
       ctx.report({
         messageId: 'issuedInFuture',

@@ -1,5 +1,8 @@
 import { defineRule } from '../engine/rule.js';
+import { Money } from '../model/money.js';
+import { invoiceAmount } from './support/invoices.js';
 import { AccountLedger } from './support/ledger.js';
+import { amountAtLeastZeroOption } from './support/options.js';
 
 /** A demand must match the debt behind it; anything else is either an overcharge or a ledger nobody can follow. */
 export default defineRule({
@@ -8,7 +11,7 @@ export default defineRule({
   severity: 'warning',
   description: 'A dunning letter demands a different amount from what the invoices it refers to still owe.',
   docs: {
-    why: 'A reminder should demand what its invoices still owe on its date: their totals minus the credit notes (avoirs) and payments that refer to them, dated on or before the letter. A higher demand often means a promised credit note or a payment was not taken into account, or that fees were added; a lower one that the letter and the account disagree (often a payment missing from the input). The rule only judges letters whose invoices are all in the input, in one currency; undated letters, credit notes and payments cannot be placed and are left out.',
+    why: 'A reminder should demand what its invoices still owe on its date: their totals minus the credit notes (avoirs) and payments that refer to them, dated on or before the letter. A higher demand often means a promised credit note or a payment was not taken into account, or that fees were added; a lower one that the letter and the account disagree (often a payment missing from the input). The rule only judges letters whose invoices are all in the input, in one currency; undated letters, credit notes and payments cannot be placed and are left out. A letter for invoices that owe nothing at all is left to dunning-while-in-credit (credit notes and payments cover them) and dunning-for-blank-invoice (they bill nothing).',
     whatToDo: 'List the invoices, credit notes and payments behind the letter and ask the operator to explain the difference in writing before paying it.',
     basis: 'Recovery or collection fees cannot be charged to a consumer without an enforceable title (Code des procédures civiles d\'exécution, art. L111-8); only late-payment interest may legitimately raise a demand (Code civil, art. 1231-6).',
     options: {
@@ -22,9 +25,10 @@ export default defineRule({
   },
   // Widened: the literal `true` would make the config's `false` a type error.
   options: { tolerance: '0.00', flagLowerDemands: true as boolean },
+  validateOptions: (options) => amountAtLeastZeroOption('tolerance', options.tolerance),
   checkAccount(timeline, ctx) {
     let ledger: AccountLedger | undefined;
-    const tolerance = ctx.moneyOption('tolerance').abs();
+    const tolerance = ctx.moneyOption('tolerance');
     for (const letter of timeline.entries) {
       const demanded = letter.amountDue ?? letter.total;
       if (letter.kind !== 'dunning' || demanded === undefined || letter.issueDay === undefined || letter.references.length === 0) continue;
@@ -32,6 +36,8 @@ export default defineRule({
       ledger ??= new AccountLedger(timeline.entries);
       const owed = ledger.owedAt(letter.references, letter.issueDay);
       if (owed === undefined || owed.currency !== letter.currency) continue;
+      // One fact, one finding: a letter for a debt that does not exist is another rule's.
+      if (owesNothing(owed.amount, letter.references, ledger)) continue;
       const excess = demanded.sub(owed.amount);
       if (!excess.abs().gt(tolerance)) continue;
       const higher = !excess.isNegative();
@@ -44,3 +50,17 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * Nothing is owed: the invoices are blank or zero (dunning-for-blank-invoice), or credit notes
+ * and payments cover them (dunning-while-in-credit). Owing less than nothing because an invoice
+ * bills a negative amount is no such case: no other rule judges that letter.
+ */
+function owesNothing(owed: Money, references: readonly string[], ledger: AccountLedger): boolean {
+  if (owed.gt(Money.ZERO)) return false;
+  return references.every((id) => {
+    const invoice = ledger.invoice(id);
+    const billed = invoice === undefined ? undefined : invoiceAmount(invoice);
+    return billed !== undefined && !billed.isNegative();
+  });
+}

@@ -1,6 +1,6 @@
-import type { AccountEntry } from '../engine/rule.js';
 import { defineRule } from '../engine/rule.js';
 import { isoFromDayNumber } from '../model/dates.js';
+import { firstInvoiceById } from './support/invoices.js';
 
 /** A reminder for an invoice that is not yet due demands money the customer does not owe yet. */
 export default defineRule({
@@ -18,10 +18,7 @@ export default defineRule({
   },
   options: {},
   checkAccount(timeline, ctx) {
-    const invoices = new Map<string, AccountEntry>();
-    for (const entry of timeline.entries) {
-      if (entry.kind === 'invoice' && entry.id !== undefined && !invoices.has(entry.id)) invoices.set(entry.id, entry);
-    }
+    const invoices = firstInvoiceById(timeline.entries);
     for (const letter of timeline.entries) {
       const letterDay = letter.issueDay;
       if (letter.kind !== 'dunning' || letterDay === undefined) continue;

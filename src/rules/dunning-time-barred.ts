@@ -1,6 +1,7 @@
-import type { AccountEntry } from '../engine/rule.js';
 import { defineRule } from '../engine/rule.js';
 import { dayNumber, daysInMonth, isoDate, isoFromDayNumber } from '../model/dates.js';
+import { firstInvoiceById } from './support/invoices.js';
+import { wholeNumberOption } from './support/options.js';
 
 /**
  * The last day of a limit of whole years from `day`: the same day of the month `years` later,
@@ -15,6 +16,8 @@ export function lastDayOfLimit(day: number, years: number): number {
   return dayNumber(isoDate(year, month, dayOfMonth));
 }
 
+const MAX_YEARS = 100;
+
 /** An operator that lets a claim sleep for over a year has lost it. */
 export default defineRule({
   id: 'dunning-time-barred',
@@ -25,19 +28,17 @@ export default defineRule({
     why: 'For electronic communications services, the operator\'s claim for payment is time-barred when it was not claimed within one year of falling due. A letter demanding such an amount asks for money the customer may no longer owe. An invoice falls due on its due date, else on its issue date; the year ends on the same day of the month one year later (28 February for a 29 February).',
     whatToDo: 'Answer in writing that the claim is time-barred under article L34-2 of the Code des postes et des communications électroniques. Check first what the input cannot show: acknowledging the debt, a part payment or a court claim within the year interrupt the limit, and an operator may argue that an earlier reminder within the year was its claim.',
     basis: 'Code des postes et des communications électroniques, art. L34-2 (one-year limit from the date the sums fell due); Code de procédure civile, art. 641 (how a limit in years is counted). Context, not legal advice.',
-    options: { years: 'The limit in whole years (1 under CPCE L34-2); a claim made after its last day is reported.' },
+    options: { years: 'The limit in whole years, from 1 to 100 (1 under CPCE L34-2); a claim made after its last day is reported.' },
   },
   messages: {
     timeBarred: 'A dunning letter dated {{letterDate}} claims invoice {{invoice}}, which fell due on {{fellDue}}: the claim is time-barred since {{barredSince}}.',
   },
   options: { years: 1 },
+  // No limitation period runs a century: a larger number is a typo, refused before any file is read.
+  validateOptions: (options) => wholeNumberOption('years', options.years, 1, MAX_YEARS),
   checkAccount(timeline, ctx) {
     const years = ctx.options.years;
-    if (!Number.isInteger(years) || years < 1) throw new RangeError(`dunning-time-barred: "years" must be a whole number of at least 1, not ${years}`);
-    const invoices = new Map<string, AccountEntry>();
-    for (const entry of timeline.entries) {
-      if (entry.kind === 'invoice' && entry.id !== undefined && !invoices.has(entry.id)) invoices.set(entry.id, entry);
-    }
+    const invoices = firstInvoiceById(timeline.entries);
     for (const letter of timeline.entries) {
       const letterDay = letter.issueDay;
       if (letter.kind !== 'dunning' || letterDay === undefined) continue;

@@ -1,4 +1,5 @@
 import { defineRule } from '../engine/rule.js';
+import { amountAtLeastZeroOption } from './support/options.js';
 
 /** A formal demand to pay a few cents costs the operator more than it claims; it is a billing defect. */
 export default defineRule({
@@ -15,6 +16,7 @@ export default defineRule({
     trivial: 'A dunning letter demands {{amount}}, less than {{minAmount}}.',
   },
   options: { minAmount: '1.00' },
+  validateOptions: (options) => amountAtLeastZeroOption('minAmount', options.minAmount),
   checkDocument(doc, ctx) {
     if (doc.kind !== 'dunning') return;
     const demanded = doc.amountDue ?? doc.total;

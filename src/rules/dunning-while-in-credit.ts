@@ -2,6 +2,7 @@ import { timelineDay } from '../engine/account-entry.js';
 import type { AccountEntry, MessageData } from '../engine/rule.js';
 import { defineRule } from '../engine/rule.js';
 import { Money } from '../model/money.js';
+import { firstInvoiceById, invoiceAmount } from './support/invoices.js';
 
 /** How far back, in entries, a letter without references looks for the invoice it claims. */
 const MAX_LOOKBACK = 400;
@@ -29,7 +30,7 @@ export default defineRule({
     const entries = timeline.entries;
     // Sums across currencies mean nothing; currency-mismatch reports such accounts.
     if (entries.some((entry) => entry.currency !== entries[0]?.currency)) return;
-    const invoices = invoiceAmounts(entries);
+    const invoices = firstInvoiceById(entries);
     const creditsByInvoice = new Map<string, AccountEntry[]>();
     let billed = Money.ZERO;
     let credited = Money.ZERO;
@@ -53,7 +54,7 @@ export default defineRule({
     }
 
     function addInvoice(entry: AccountEntry): void {
-      const amount = invoiceAmount(entry);
+      const amount = amountBilled(entry);
       if (amount === undefined) billedUnknown = true;
       else billed = billed.add(amount);
     }
@@ -115,7 +116,8 @@ export default defineRule({
       let referencedBilled = Money.ZERO;
       const credits = new Set<AccountEntry>(); // a credit note for two claimed invoices counts once
       for (const id of references) {
-        const amount = invoices.get(id);
+        const invoice = invoices.get(id);
+        const amount = invoice === undefined ? undefined : amountBilled(invoice);
         if (amount === undefined) return undefined; // unknown invoice or amount: nothing to compare
         referencedBilled = referencedBilled.add(amount);
         for (const credit of creditsByInvoice.get(id) ?? []) credits.add(credit);
@@ -134,19 +136,6 @@ function isPositive(amount: Money): boolean {
 }
 
 /** What an invoice bills; a blank one bills nothing, any other without an amount is unknown. */
-function invoiceAmount(entry: AccountEntry): Money | undefined {
-  return entry.total ?? entry.amountDue ?? (entry.blank ? Money.ZERO : undefined);
-}
-
-/** Each invoice id's amount (first copy wins: a re-sent invoice is not billed twice); ids of unknown amount are left out. */
-function invoiceAmounts(entries: readonly AccountEntry[]): Map<string, Money> {
-  const amounts = new Map<string, Money>();
-  const unknown = new Set<string>();
-  for (const entry of entries) {
-    if (entry.kind !== 'invoice' || entry.id === undefined || amounts.has(entry.id) || unknown.has(entry.id)) continue;
-    const amount = invoiceAmount(entry);
-    if (amount === undefined) unknown.add(entry.id);
-    else amounts.set(entry.id, amount);
-  }
-  return amounts;
+function amountBilled(entry: AccountEntry): Money | undefined {
+  return invoiceAmount(entry) ?? (entry.blank ? Money.ZERO : undefined);
 }

@@ -2,6 +2,8 @@ import { defineRule } from '../engine/rule.js';
 import type { BillingDocument, DocumentLine } from '../model/document.js';
 import { Money } from '../model/money.js';
 import { currencyDecimals, lineRoundingAllowance, roundHalfUp, withinTolerance } from './support/arithmetic.js';
+import { comparable } from './support/magnitudes.js';
+import { amountAtLeastZeroOption } from './support/options.js';
 
 type AmountField = 'net' | 'tax' | 'total';
 
@@ -19,11 +21,6 @@ function lineSum(lines: readonly DocumentLine[], field: AmountField): Money | un
     sum = sum.add(amount);
   }
   return sum;
-}
-
-/** Credit notes and payments are stored as magnitudes, while an export may sign their lines. */
-function comparable(doc: BillingDocument, amount: Money): Money {
-  return doc.kind === 'credit-note' || doc.kind === 'payment' ? amount.abs() : amount;
 }
 
 /** Lines that do not add up to the document mean a charge was added, dropped or changed between the detail and the total. */
@@ -46,6 +43,7 @@ export default defineRule({
     taxMismatch: 'The lines add up to {{sum}} of tax, but the document tax is {{documentAmount}} (difference {{difference}}).',
   },
   options: { roundingPerLine: '0.01' },
+  validateOptions: (options) => amountAtLeastZeroOption('roundingPerLine', options.roundingPerLine),
   checkDocument(doc, ctx) {
     if (doc.lines.length === 0) return;
     const allowed = lineRoundingAllowance(ctx.moneyOption('roundingPerLine'), doc.lines.length);
@@ -55,8 +53,8 @@ export default defineRule({
       const exactSum = lineSum(doc.lines, field);
       if (documentAmount === undefined || exactSum === undefined) continue;
       // Lines priced in fractions of a cent (per-minute usage) are billed rounded.
-      const sum = comparable(doc, roundHalfUp(exactSum, places));
-      const expected = comparable(doc, documentAmount);
+      const sum = comparable(doc.kind, roundHalfUp(exactSum, places));
+      const expected = comparable(doc.kind, documentAmount);
       if (withinTolerance(sum, expected, allowed)) continue;
       ctx.report({
         messageId: MESSAGE_IDS[field],

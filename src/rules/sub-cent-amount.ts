@@ -2,6 +2,7 @@ import { defineRule } from '../engine/rule.js';
 import type { BillingDocument } from '../model/document.js';
 import type { Money } from '../model/money.js';
 import { currencyDecimals } from './support/arithmetic.js';
+import { lineRepeatsDocument } from './support/single-line.js';
 
 const DOCUMENT_FIELDS = ['net', 'tax', 'total', 'amountDue'] as const;
 /** Unit prices are left out: a per-minute or per-megabyte price legitimately has more decimals. */
@@ -10,7 +11,8 @@ const LINE_FIELDS = ['net', 'tax', 'total'] as const;
 /** Enough to show what is wrong without printing a thousand call records. */
 const MAX_LISTED = 5;
 
-const NONE: string[] = [];
+/** Shared by every clean bill, so frozen: a caller that pushed to it would taint the next answer. */
+const NONE: readonly string[] = Object.freeze([]);
 
 /** Amounts held in whole cents have at most two decimals: the answer for almost every bill, without a closure or a string. */
 function allInCents(doc: BillingDocument): boolean {
@@ -21,8 +23,8 @@ function allInCents(doc: BillingDocument): boolean {
   return true;
 }
 
-/** "total 12.345", "line 3 net 0.0833": where each offending amount is, with its exact value. */
-function subCentAmounts(doc: BillingDocument, places: number): string[] {
+/** "total 12.345", "item 3 net 0.0833": where each offending amount is, with its exact value. */
+export function subCentAmounts(doc: BillingDocument, places: number): readonly string[] {
   if (places >= 2 && allInCents(doc)) return NONE;
   const found: string[] = [];
   const check = (where: string, amount: Money | undefined): void => {
@@ -30,15 +32,11 @@ function subCentAmounts(doc: BillingDocument, places: number): string[] {
   };
   for (const field of DOCUMENT_FIELDS) check(field, doc[field]);
   // A one-row document's line repeats the document's own amounts: listing them twice adds nothing.
-  if (doc.lines.length === 1 && LINE_FIELDS.every((field) => sameAmount(doc.lines[0]?.[field], doc[field]))) return found;
+  if (lineRepeatsDocument(doc)) return found;
   doc.lines.forEach((line, index) => {
-    for (const field of LINE_FIELDS) check(`line ${index + 1} ${field}`, line[field]);
+    for (const field of LINE_FIELDS) check(`item ${index + 1} ${field}`, line[field]);
   });
   return found;
-}
-
-function sameAmount(a: Money | undefined, b: Money | undefined): boolean {
-  return a === undefined || b === undefined ? a === b : a.eq(b);
 }
 
 /** An amount in fractions of a cent cannot be paid as written; it shows that rounding was skipped somewhere. */

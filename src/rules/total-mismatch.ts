@@ -2,12 +2,10 @@ import { defineRule } from '../engine/rule.js';
 import type { BillingDocument } from '../model/document.js';
 import { Money } from '../model/money.js';
 import { currencyDecimals, roundHalfUp, withinTolerance } from './support/arithmetic.js';
-
-interface Amounts {
-  readonly net?: Money;
-  readonly tax?: Money;
-  readonly total?: Money;
-}
+import type { TaxedAmounts } from './support/magnitudes.js';
+import { comparable } from './support/magnitudes.js';
+import { amountAtLeastZeroOption } from './support/options.js';
+import { lineRepeatsDocument } from './support/single-line.js';
 
 interface Mismatch {
   readonly net: Money;
@@ -17,18 +15,13 @@ interface Mismatch {
   readonly difference: Money;
 }
 
-/**
- * Net + tax against the total. The model stores credit notes and payments as magnitudes; an
- * export may still sign some of their amounts, so for them only the magnitudes are compared.
- */
-function mismatch(amounts: Amounts, doc: BillingDocument, tolerance: Money): Mismatch | undefined {
+/** Net + tax against the total; a credit note's or payment's as magnitudes (see support/magnitudes). */
+function mismatch(amounts: TaxedAmounts, doc: BillingDocument, tolerance: Money): Mismatch | undefined {
   const { net, tax, total } = amounts;
   if (net === undefined || tax === undefined || total === undefined) return undefined;
-  const magnitudes = doc.kind === 'credit-note' || doc.kind === 'payment';
   // Sub-cent net or tax (flagged by sub-cent-amount) are shown rounded, so the total is compared with the rounded sum.
-  const sum = roundHalfUp(net.add(tax), currencyDecimals(doc.currency));
-  const expected = magnitudes ? sum.abs() : sum;
-  const actual = magnitudes ? total.abs() : total;
+  const expected = comparable(doc.kind, roundHalfUp(net.add(tax), currencyDecimals(doc.currency)));
+  const actual = comparable(doc.kind, total);
   if (withinTolerance(actual, expected, tolerance)) return undefined;
   return { net, tax, expected, total, difference: actual.sub(expected) };
 }
@@ -49,14 +42,15 @@ export default defineRule({
   },
   messages: {
     documentMismatch: 'Net {{net}} + tax {{tax}} = {{expected}}, but the total says {{total}} (difference {{difference}}).',
-    lineMismatch: 'Line {{line}} ("{{description}}"): net {{net}} + tax {{tax}} = {{expected}}, but the line total says {{total}} (difference {{difference}}).',
+    lineMismatch: 'Item {{line}} ("{{description}}"): net {{net}} + tax {{tax}} = {{expected}}, but the line total says {{total}} (difference {{difference}}).',
   },
   options: { tolerance: '0.00' },
+  validateOptions: (options) => amountAtLeastZeroOption('tolerance', options.tolerance),
   checkDocument(doc, ctx) {
     const tolerance = ctx.moneyOption('tolerance');
     const found = mismatch(doc, doc, tolerance);
     // A one-line document whose line is the document itself (one CSV row) is one mismatch, told once.
-    if (isItsOnlyLine(doc)) {
+    if (lineRepeatsDocument(doc)) {
       if (found !== undefined) ctx.report({ messageId: 'documentMismatch', data: { ...found }, document: doc });
       return;
     }
@@ -76,12 +70,3 @@ export default defineRule({
     ctx.report({ messageId: 'documentMismatch', data: { ...found }, document: doc });
   },
 });
-
-function isItsOnlyLine(doc: BillingDocument): boolean {
-  const line = doc.lines[0];
-  return doc.lines.length === 1 && line !== undefined && sameAmount(line.net, doc.net) && sameAmount(line.tax, doc.tax) && sameAmount(line.total, doc.total);
-}
-
-function sameAmount(a: Money | undefined, b: Money | undefined): boolean {
-  return a === undefined || b === undefined ? a === b : a.eq(b);
-}

@@ -11,18 +11,9 @@ import {
   taxAtRate,
   withinTolerance,
 } from './support/arithmetic.js';
-
-interface Taxed {
-  readonly net?: Money;
-  readonly tax?: Money;
-  readonly total?: Money;
-}
-
-/** Credit notes and payments are stored as magnitudes, while an export may sign some of their amounts. */
-function magnitudes(doc: BillingDocument, amounts: Taxed): Taxed {
-  if (doc.kind !== 'credit-note' && doc.kind !== 'payment') return amounts;
-  return { net: amounts.net?.abs(), tax: amounts.tax?.abs(), total: amounts.total?.abs() };
-}
+import type { TaxedAmounts as Taxed } from './support/magnitudes.js';
+import { comparableAmounts } from './support/magnitudes.js';
+import { amountAtLeastZeroOption, currenciesOption, currencySet, firstProblem, ratesOption } from './support/options.js';
 
 /**
  * The tax a rate gives, computed both ways a bill may be priced: on the net (tax = round(net × r),
@@ -75,7 +66,7 @@ function groupsByRate(lines: readonly DocumentLine[], doc: BillingDocument): Rat
   const groups = new Map<number, RateGroup>();
   for (const line of lines) {
     const rate = line.taxRate === undefined ? undefined : parseRate(line.taxRate);
-    const { net, total } = magnitudes(doc, line);
+    const { net, total } = comparableAmounts(doc.kind, line);
     if (rate === undefined || net === undefined) return undefined;
     const group = groups.get(rateKey(rate));
     if (group === undefined) {
@@ -128,13 +119,14 @@ export default defineRule({
   id: 'vat-rate-mismatch',
   scope: 'document',
   severity: 'warning',
-  description: 'The VAT is not explained by any known rate (France: 20, 10, 5.5, 2.1, 0), within the rounding of a tax-inclusive bill.',
+  description: 'The VAT is not explained by any known rate (default: the French rates 20, 10, 5.5, 2.1, 0, on EUR bills), within the rounding of a tax-inclusive bill.',
   docs: {
     why: 'VAT at a wrong rate, or computed on another base than the one printed, means the customer pays a wrong amount and cannot recover or check the VAT. Roundings are not errors: a bill priced 39,99 € TTC with 33,33 € HT and 6,66 € TVA is correct, so the rule accepts the tax computed on the net and the tax derived from a tax-inclusive price, each rounded line by line.',
     whatToDo: 'Check which rate each service should bear (telecom services 20 %; some bundled press or TV content at a reduced rate) and ask the operator for the VAT breakdown per rate.',
     basis: 'EN 16931 BR-CO-17 (VAT per category = taxable amount × rate, rounded to two decimals). French rates: Code général des impôts, articles 278 (20 %), 278-0 bis to 279 (reduced rates, 5,5 % and 10 %) and 298 septies (2,1 %, press); the invoice must give the VAT per rate (annex II, article 242 nonies A).',
     options: {
-      rates: 'The rates of the jurisdiction, in percent, as decimal strings. A line that declares its own rate is checked against that rate.',
+      rates: 'The rates of the jurisdiction, in percent, as decimal strings; the default is France\'s. For bills from another euro country, set its rates (Germany: ["19", "7", "0"]; the Netherlands: ["21", "9", "0"]), or every bill of it is reported. A line that declares its own rate is checked against that rate.',
+      currencies: 'Only documents in these currencies are checked (default: EUR, for the French rates). A bill in another currency comes from another tax system (Polish 23 %, Indian GST 18 %, US sales tax) that the rates do not describe; to check one, list its currency here and set `rates` to its rates.',
       tolerance: 'Difference accepted between the tax and the tax a rate gives (document currency); one cent absorbs the rounding of a tax-inclusive price.',
       roundingPerLine: 'Extra difference accepted for each line after the first, when the document tax is compared with its lines rounded one by one.',
     },
@@ -143,18 +135,26 @@ export default defineRule({
     unexplained: 'The tax {{tax}} (net {{net}}, total {{total}}) matches none of the rates {{rates}} %.',
     unexplainedMix: 'The tax {{tax}} (net {{net}}, total {{total}}) is more than the highest or less than the lowest of the rates {{rates}} % gives, whatever rate each of its {{lines}} lines bears.',
     ratesMismatch: 'The tax {{tax}} differs from the VAT of its lines at their rates {{rates}} %, {{expected}}.',
-    lineUnexplained: 'Line {{line}} ("{{description}}"): the tax {{tax}} (net {{net}}, total {{total}}) matches none of the rates {{rates}} %.',
-    lineRateMismatch: 'Line {{line}} ("{{description}}"): the tax {{tax}} is not the {{rate}} % the line declares, which gives {{expected}}.',
+    lineUnexplained: 'Item {{line}} ("{{description}}"): the tax {{tax}} (net {{net}}, total {{total}}) matches none of the rates {{rates}} %.',
+    lineRateMismatch: 'Item {{line}} ("{{description}}"): the tax {{tax}} is not the {{rate}} % the line declares, which gives {{expected}}.',
   },
-  options: { rates: ['20', '10', '5.5', '2.1', '0'], tolerance: '0.01', roundingPerLine: '0.01' },
+  options: { rates: ['20', '10', '5.5', '2.1', '0'], tolerance: '0.01', roundingPerLine: '0.01', currencies: ['EUR'] as readonly string[] },
+  validateOptions: (options) =>
+    firstProblem(
+      ratesOption('rates', options.rates),
+      amountAtLeastZeroOption('tolerance', options.tolerance),
+      amountAtLeastZeroOption('roundingPerLine', options.roundingPerLine),
+      currenciesOption('currencies', options.currencies),
+    ),
   checkDocument(doc, ctx) {
+    if (!currencySet(ctx.options.currencies).has(doc.currency)) return;
     const rates = knownRates(Array.isArray(ctx.options.rates) ? ctx.options.rates : []);
     const places = currencyDecimals(doc.currency);
     const tolerance = ctx.moneyOption('tolerance');
 
     let lineReported = false;
     doc.lines.forEach((line, index) => {
-      const amounts = magnitudes(doc, line);
+      const amounts = comparableAmounts(doc.kind, line);
       const declared = line.taxRate === undefined ? undefined : parseRate(line.taxRate);
       if (explains(amounts, declared === undefined ? rates : [declared], places, tolerance)) return;
       lineReported = true;
@@ -169,7 +169,7 @@ export default defineRule({
 
     // The document's tax sums its lines' taxes: a wrong line makes it wrong too, and was told already.
     if (lineReported) return;
-    const amounts = magnitudes(doc, doc);
+    const amounts = comparableAmounts(doc.kind, doc);
     const { tax } = amounts;
     if (tax === undefined) return;
     const allowed = tolerance.add(lineRoundingAllowance(ctx.moneyOption('roundingPerLine'), doc.lines.length));

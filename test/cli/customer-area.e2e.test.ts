@@ -32,8 +32,8 @@ describe('customer-area export in Windows-1252', () => {
     expect(rulesByDocument(report)).toEqual({
       F1013: ['amount-ceiling', 'amount-spike'],
       F1017: ['blank-invoice'],
-      'MD-88412': ['dunning-amount-mismatch', 'dunning-for-blank-invoice', 'dunning-trivial-amount'],
-      'RL-7730': ['dunning-amount-mismatch', 'dunning-while-in-credit'],
+      'MD-88412': ['dunning-for-blank-invoice', 'dunning-trivial-amount'],
+      'RL-7730': ['dunning-while-in-credit'],
       F1025: ['billed-after-termination'],
       F1026: ['billed-after-termination'],
       F1027: ['billed-after-termination'],

@@ -77,6 +77,13 @@ describe('files that cannot be checked', () => {
     ['a gzip archive', () => tmp('export.txt', Buffer.concat([Buffer.from([0x1f, 0x8b, 0x08, 0x00]), randomBytes(4000, 2)])), /binary data/],
     ['a CSV without invoice columns', () => `${HOSTILE}/no-invoice-columns.csv`, /no invoice columns recognized/],
     ['a text without an invoice', () => `${HOSTILE}/not-an-invoice.txt`, /no invoice or letter found/],
+    // Its strings name invoices, credit notes and amounts, but nothing in it is a bill.
+    ['a JavaScript file', () => 'fixtures/csv/generate.mjs', /no invoice or letter found/],
+    ['a PDF bill', () => tmp('facture-2024-03.pdf', pdf(true)), PDF_PROBLEM],
+    ['a PDF saved as .csv', () => tmp('facture-2024-03.csv', pdf(true)), PDF_PROBLEM],
+    // Without a compressed stream a PDF reads as text: only its first bytes tell what it is.
+    ['a PDF without compressed streams, saved as .txt', () => tmp('facture-2024-03.txt', pdf(false)), PDF_PROBLEM],
+    ['a PDF without an extension', () => tmp('facture-2024-03', pdf(true)), PDF_PROBLEM],
   ];
 
   it.each(cases)('%s: one line naming the file, exit 2, the other files still checked', async (_name, make, problem) => {
@@ -92,6 +99,13 @@ describe('files that cannot be checked', () => {
     expect(result.valid).toBe(false);
     expect(result.summary.files).toBe(1);
     expect(result.findings.some((f) => f.file === SEED && f.ruleId === 'dunning-trivial-amount')).toBe(true);
+  });
+
+  it('a PDF on standard input gets the same advice', async () => {
+    const run = await runCli(['-', '--format', 'json', ...TODAY], { stdin: pdf(true) });
+    expect(run.code).toBe(2);
+    expectClean(run);
+    expect(run.stderr).toMatch(PDF_PROBLEM);
   });
 
   it.skipIf(process.getuid?.() === 0)('an unreadable file (chmod 000; skipped as root, who reads it anyway)', async () => {
@@ -364,7 +378,7 @@ describe('pipes and usage', () => {
     [['--rule', 'toString=off'], /unknown rule "toString"/],
     [['--rule', '__proto__=off'], /unknown rule "__proto__"/],
     [['--frobnicate'], /unknown option '--frobnicate'/],
-    [['--encoding', 'klingon'], /unknown encoding: klingon/],
+    [['--encoding', 'klingon'], /unknown encoding "klingon"/],
   ])('usage error %j: exit 2 with the reason, no stack', async (args, reason) => {
     const run = await runCli([SEED, ...args]);
     expect(run.code).toBe(2);
@@ -374,6 +388,17 @@ describe('pipes and usage', () => {
 });
 
 /** Deterministic "random" bytes, so that a failure can be replayed. */
+const PDF_PROBLEM = /a PDF file: convert it to text first \(pdftotext -layout FILE\.pdf\)/;
+
+/** The start of a PDF as producers write it: header, a binary comment, objects, perhaps a deflated stream. */
+function pdf(compressed: boolean): Buffer {
+  const head = Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n', 'latin1');
+  const page = Buffer.from('4 0 obj\n<< /Length 44 >>\nstream\nBT /F1 12 Tf 72 712 Td (FACTURE) Tj ET\nendstream\nendobj\n', 'latin1');
+  if (!compressed) return Buffer.concat([head, page]);
+  const deflated = Buffer.concat([Buffer.from('4 0 obj\n<< /Length 4000 /Filter /FlateDecode >>\nstream\n', 'latin1'), randomBytes(4000, 3)]);
+  return Buffer.concat([head, deflated]);
+}
+
 function randomBytes(length: number, seed: number): Buffer {
   const bytes = Buffer.alloc(length);
   let state = seed;

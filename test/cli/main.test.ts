@@ -84,7 +84,7 @@ describe('billcheck (in-process main)', () => {
     expect(quiet.findings.length).toBeGreaterThan(0);
     expect(quiet.findings.every((f) => f.severity === 'error')).toBe(true);
 
-    const errorsOff = ['--rule', 'blank-invoice=off', '--rule', 'dunning-trivial-amount=off', '--rule', 'dunning-for-blank-invoice=off',
+    const errorsOff = ['--rule', 'blank-invoice=off', '--rule', 'dunning-trivial-amount=warning', '--rule', 'dunning-for-blank-invoice=off',
       '--rule', 'dunning-while-in-credit=off', '--rule', 'amount-ceiling=off', '--rule', 'amount-spike=off', '--rule', 'billed-after-termination=off'];
     const warningsOnly = await runCli([SEED, '-f', 'json', ...errorsOff, ...TODAY]);
     const report = JSON.parse(warningsOnly.stdout) as { summary: { errors: number; warnings: number } };

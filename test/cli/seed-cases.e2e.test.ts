@@ -27,9 +27,9 @@ interface JsonReport {
 const EXPECTED: Record<string, string[]> = {
   // Story 1: a blank invoice, then a formal notice to pay 0,01 € for it.
   'FAC-A1-202312': ['blank-invoice'],
-  'MED-2024-031': ['dunning-amount-mismatch', 'dunning-for-blank-invoice', 'dunning-trivial-amount'],
+  'MED-2024-031': ['dunning-for-blank-invoice', 'dunning-trivial-amount'],
   // Story 2: a credit note cancels the invoice, then a reminder for it anyway.
-  'REL-2024-019': ['dunning-amount-mismatch', 'dunning-while-in-credit'],
+  'REL-2024-019': ['dunning-while-in-credit'],
   // Story 3: 149 000 € after a year of bills between 35 and 45 €.
   'FAC-A3-202401': ['amount-ceiling', 'amount-spike'],
   // Story 4: bills for periods after the termination took effect (15/01 + 10 days).

@@ -100,6 +100,17 @@ describe('Utf8Transcoder', () => {
     expect(() => transcode([Buffer.from([0xef, 0xbb, 0xbf])])).toThrow(/empty file/);
   });
 
+  it('names a PDF as such, with the command that makes it readable, binary or not', () => {
+    const advice = /a PDF file: convert it to text first \(pdftotext -layout FILE\.pdf\)/;
+    const plain = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n', 'latin1');
+    expect(() => transcode([plain])).toThrow(advice);
+    const deflated = Buffer.concat([plain, Buffer.from('stream\n', 'latin1'), Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 37) % 256))]);
+    expect(() => transcode([deflated.subarray(0, 3), deflated.subarray(3)])).toThrow(advice);
+    expect(() => decodeWhole('facture.txt', plain)).toThrow(advice);
+    // A text that merely quotes the marker is still text.
+    expect(transcode([Buffer.from('Objet : %PDF- joint\n')]).text).toBe('Objet : %PDF- joint\n');
+  });
+
   it('refuses binary data: NUL bytes outside UTF-16, or mostly control bytes', () => {
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]);
     expect(() => transcode([png])).toThrow(FatalInputError);

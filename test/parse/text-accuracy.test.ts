@@ -16,6 +16,7 @@ const KEY_FIELDS: readonly string[] = ['id', 'issueDate', 'net', 'total'];
 function projection(doc: BillingDocument): Map<string, unknown> {
   return new Map<string, unknown>([
     ['kind', doc.kind],
+    ['line', doc.source.line],
     ['id', doc.id],
     ['account', doc.account],
     ['issueDate', doc.issueDate],

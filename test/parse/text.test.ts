@@ -89,6 +89,46 @@ describe('parseTextDocument', () => {
     expect(parse('Invoice number: 123456 7890\nTotal  12.00\n').id).toBe('123456');
   });
 
+  it('refuses texts that only mention bills: a program, a README', () => {
+    const program = readFileSync(fileURLToPath(new URL('../../fixtures/csv/generate.mjs', import.meta.url)), 'utf8');
+    expect(() => parseTextDocument(program, 'generate.mjs', {})).toThrow(/no invoice or letter found/);
+    const strings = "// Facture\nconst KINDS = ['Facture', 'Avoir', 'Relance'];\nconst sample = { total: 'Total TTC 12,00 €' };\n";
+    expect(() => parseTextDocument(strings, 'kinds.ts', {})).toThrow(/no invoice or letter found/);
+    const readme = '# billcheck\n\nFlags an invoice total above a ceiling (default 10000.00).\nKnown VAT rates: 20, 10, 5.5 and 2.1 %.\n';
+    expect(() => parseTextDocument(readme, 'README.md', {})).toThrow(/no invoice or letter found/);
+  });
+
+  it("reads a text that only mentions its kind when it carries a bill's own marks", () => {
+    const withNumber = parse('Bonjour,\n\nVeuillez trouver ci-joint la facture n° F-2024-117 de mars.\n\nCordialement\n');
+    expect([withNumber.kind, withNumber.id]).toEqual(['invoice', 'F-2024-117']);
+    // Net + tax = total: the arithmetic of a bill, which no README table happens to print.
+    const withAmounts = parse('Récapitulatif de la facture de mars\nMontant HT   10,00 €\nTVA 20 %      2,00 €\nTotal TTC    12,00 €\n');
+    expect([withAmounts.kind, withAmounts.total?.toFixed(2)]).toEqual(['invoice', '12.00']);
+  });
+
+  it('reads a round-off as what net + tax was rounded by, in the direction printed', () => {
+    // Two rate rows and their sub-total are all labelled as a net; only the sub-total adds up, after the round-off.
+    const invoice = (roundOff: string): BillingDocument =>
+      parse(
+        [
+          'TAX INVOICE',
+          'Invoice No. : KDS/INV-0091',
+          'Taxable Value        85,500.00',
+          'Taxable Value        19,125.00',
+          'Sub Total         1,04,625.00',
+          'IGST 18%             18,832.50',
+          `Round Off            ${roundOff}`,
+          'Grand Total       1,23,457.00',
+        ].join('\n'),
+      );
+    for (const roundOff of ['(-) 0.50', '-0.50', '0.50 (-)', '0.50']) {
+      const doc = invoice(roundOff);
+      expect([doc.net?.toFixed(2), doc.tax?.toFixed(2), doc.total?.toFixed(2)], roundOff).toEqual(['104625.00', '18832.50', '123457.00']);
+    }
+    // Rounded up by 0.50, the sub-total would not add up: the printed direction is not overridden to make it fit.
+    expect(invoice('(+) 0.50').net?.toFixed(2)).not.toBe('104625.00');
+  });
+
   it('refuses a text with no invoice or letter in it', () => {
     const text = 'Compte rendu de la réunion du 12 mars 2024\n\nPrésents : Alice, Bob.\nProchaine réunion le 19 mars.\n';
     expect(() => parseTextDocument(text, 'notes.txt', {})).toThrow(FatalInputError);
@@ -138,8 +178,11 @@ describe('parseTextDocument', () => {
     const doc = parse(text);
     expect(doc.total?.toFixed(2)).toBe('30.00');
     expect(doc.source.line).toBe(1);
+    // The document starts at its first printed line (the sender), not at its title on line 5.
     const later = parse('\n\n  Orange\n\nFACTURE\nN° de facture : F-2\nTotal TTC 10,00 €\n');
-    expect(later.source.line).toBe(5);
+    expect(later.source.line).toBe(3);
+    const afterBlankPage = parse('\r\n \t\r\n\f\r\nFACTURE\r\nN° de facture : F-3\r\nTotal TTC 10,00 €\r\n');
+    expect(afterBlankPage.source.line).toBe(4);
   });
 
   it('reads CRLF text like LF text', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/amount-ceiling.js';
 import { doc, runRule } from '../helpers/builder.js';
+import { configRefusal } from './support/config.js';
 
 describe('amount-ceiling', () => {
   it('flags the 149 000 € bill of a residential line', () => {
@@ -41,5 +42,23 @@ describe('amount-ceiling', () => {
     expect(runRule(rule, docs, { options: { max: '25000.00' } })).toEqual([]);
     const reported = runRule(rule, docs, { options: { max: '5000' } });
     expect(String(reported[0]?.data.max)).toBe('5000.00');
+  });
+
+  it('checks only the currencies where the ceiling means something, unless configured', () => {
+    // 1,23,457 ₹ is about 1 400 €: an ordinary business bill, not a 123 457 € one.
+    const rupees = doc({ id: 'KDS/2024-25/INV-0087', currency: 'INR', total: '123457.00' });
+    const yen = doc({ id: 'JP-1', currency: 'JPY', total: '15800' });
+    expect(runRule(rule, [rupees, yen])).toEqual([]);
+    for (const currency of ['EUR', 'USD', 'GBP', 'CHF']) expect(runRule(rule, [doc({ currency, total: '12000.00' })]), currency).toHaveLength(1);
+    const inRupees = runRule(rule, [rupees, yen], { options: { currencies: ['INR'], max: '1000000.00' } });
+    expect(inRupees).toEqual([]);
+    expect(runRule(rule, [rupees], { options: { currencies: ['INR'], max: '100000.00' } }).map((r) => r.documentId)).toEqual(['KDS/2024-25/INV-0087']);
+  });
+
+  it('refuses a ceiling of zero or less and a currency that is not a code, naming the option', () => {
+    expect(configRefusal(rule, { max: '5000.00', currencies: ['EUR', 'INR'] })).toBeUndefined();
+    expect(configRefusal(rule, { max: '0' })).toMatch(/rules\.amount-ceiling\.options: "max" must be an amount above 0/);
+    expect(configRefusal(rule, { max: '-10000.00' })).toMatch(/"max" must be an amount above 0/);
+    expect(configRefusal(rule, { currencies: ['€'] })).toMatch(/rules\.amount-ceiling\.options: "currencies" lists "€"/);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/amount-spike.js';
 import type { DocInput } from '../helpers/builder.js';
 import { doc, ordinaryYear, runRule } from '../helpers/builder.js';
+import { configRefusal } from './support/config.js';
 
 /** Monthly invoices of one account from January 2023, one per total. */
 function monthly(totals: string[], extra: DocInput = {}) {
@@ -65,7 +66,6 @@ describe('amount-spike', () => {
     expect(runRule(rule, monthly(['40.00', '40.00', '40.00', '9000.00']))).toHaveLength(1);
     const afterOne = runRule(rule, monthly(['40.00', '9000.00']), { options: { minHistory: 1 } });
     expect(afterOne.map((r) => r.messageId)).toEqual(['spikeAfterOne']); // "the one earlier bill", not "the 1 earlier bills"
-    expect(runRule(rule, monthly(['40.00', '9000.00']), { options: { minHistory: 0 } })).toHaveLength(1);
   });
 
   it('lets spikes enter the baseline, so that a lasting new level stops being flagged', () => {
@@ -104,5 +104,14 @@ describe('amount-spike', () => {
     const reported = runRule(rule, monthly(['40.00', '40.00', '40.00', '130.00']), { options: { factor: 3 } });
     expect(reported[0]?.data.ratio).toBe(3.3); // 130 / 40 = 3.25, rounded half up as people read it
     expect(runRule(rule, monthly(['40.00', '40.00', '40.00', '130.00']))).toEqual([]);
+  });
+
+  it('refuses options that would flag every bill or judge without history, naming the option', () => {
+    expect(configRefusal(rule, { factor: 5, minHistory: 1, minIncrease: '0' })).toBeUndefined();
+    expect(configRefusal(rule, { factor: 1 })).toMatch(/rules\.amount-spike\.options: "factor" must be a number above 1, not 1/);
+    expect(configRefusal(rule, { factor: 0.5 })).toMatch(/"factor" must be a number above 1/);
+    expect(configRefusal(rule, { minHistory: 0 })).toMatch(/rules\.amount-spike\.options: "minHistory" must be a whole number of at least 1, not 0/);
+    expect(configRefusal(rule, { minHistory: 2.5 })).toMatch(/"minHistory" must be a whole number/);
+    expect(configRefusal(rule, { minIncrease: '-50.00' })).toMatch(/rules\.amount-spike\.options: "minIncrease" must be an amount of at least 0/);
   });
 });

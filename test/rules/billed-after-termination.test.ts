@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/billed-after-termination.js';
 import type { DocInput } from '../helpers/builder.js';
 import { doc, ordinaryYear, runRule } from '../helpers/builder.js';
+import { configRefusal } from './support/config.js';
 
 const resiliation = (extra: DocInput = {}) => doc({ kind: 'termination', id: 'RES-1', issueDate: '2023-06-15', ...extra });
 const bill = (id: string, periodStart: string | undefined, issueDate: string, extra: DocInput = {}) =>
@@ -69,5 +70,11 @@ describe('billed-after-termination', () => {
   it("keeps each account to its own termination", () => {
     const reported = runRule(rule, [...ordinaryYear('A1'), ...ordinaryYear('B2'), resiliation({ account: 'B2', issueDate: '2023-11-20' })]);
     expect(reported.map((r) => r.documentId)).toEqual(['F2023-12']);
+  });
+
+  it('refuses a grace period that is not a whole number of days, naming the option', () => {
+    expect(configRefusal(rule, { graceDays: 0 })).toBeUndefined();
+    expect(configRefusal(rule, { graceDays: -1 })).toMatch(/rules\.billed-after-termination\.options: "graceDays" must be a whole number of at least 0, not -1/);
+    expect(configRefusal(rule, { graceDays: 31.5 })).toMatch(/"graceDays" must be a whole number/);
   });
 });

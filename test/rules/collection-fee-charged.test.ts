@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/collection-fee-charged.js';
 import { doc, runRule } from '../helpers/builder.js';
+import { configRefusal } from './support/config.js';
 
 describe('collection-fee-charged', () => {
   it('flags recovery fees added to a consumer invoice, with the description as written', () => {
@@ -62,5 +63,12 @@ describe('collection-fee-charged', () => {
     const invoice = doc({ lines: [{ description: 'Frais de gestion impayé', total: '15.00' }] });
     expect(runRule(rule, [invoice])).toEqual([]);
     expect(runRule(rule, [invoice], { options: { extraPatterns: ['Frais de gestion impayé'] } })).toHaveLength(1);
+  });
+
+  it('refuses an extra wording that could match nothing, naming the option', () => {
+    expect(configRefusal(rule, { extraPatterns: ['Frais de gestion impayé'] })).toBeUndefined();
+    expect(configRefusal(rule, { extraPatterns: ['frais de dossier', ' -- '] })).toMatch(
+      /rules\.collection-fee-charged\.options: "extraPatterns" lists " -- ", which has no letter or digit/,
+    );
   });
 });

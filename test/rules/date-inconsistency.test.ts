@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/date-inconsistency.js';
 import { doc, runRule } from '../helpers/builder.js';
+import { configRefusal } from './support/config.js';
 
 const today = '2024-03-15';
 
@@ -41,5 +42,13 @@ describe('date-inconsistency', () => {
       doc({ dueDate: '2020-01-01', periodEnd: '2020-01-01' }),
     ];
     expect(runRule(rule, docs, { today })).toEqual([]);
+  });
+
+  it('refuses a number of days that is not whole, negative or beyond a century, naming the option', () => {
+    expect(configRefusal(rule, { futureDays: 0 })).toBeUndefined();
+    expect(configRefusal(rule, { futureDays: -1 })).toMatch(/rules\.date-inconsistency\.options: "futureDays" must be a whole number from 0 to 36500, not -1/);
+    expect(configRefusal(rule, { futureDays: 1.5 })).toMatch(/"futureDays" must be a whole number/);
+    // Further ahead, today + futureDays leaves four-digit years and would flag every dated bill.
+    expect(configRefusal(rule, { futureDays: 3_000_000 })).toMatch(/"futureDays" must be a whole number from 0 to 36500/);
   });
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/dunning-amount-mismatch.js';
+import dunningForBlankInvoice from '../../src/rules/dunning-for-blank-invoice.js';
+import dunningWhileInCredit from '../../src/rules/dunning-while-in-credit.js';
 import { doc, runRule } from '../helpers/builder.js';
+import { configRefusal } from './support/config.js';
 
 const facture = (id: string, total: string, issueDate = '2024-03-05') => doc({ id, issueDate, dueDate: '2024-03-20', total });
 const relance = (issueDate: string, amountDue: string, references: string[]) => doc({ kind: 'dunning', id: `REL-${issueDate}`, issueDate, amountDue, references });
@@ -71,5 +74,34 @@ describe('dunning-amount-mismatch', () => {
       doc({ kind: 'dunning', issueDate: '2024-04-07', amountDue: '100.00', currency: 'USD', references: ['F1'] }),
     ];
     expect(runRule(rule, docs)).toEqual([]);
+  });
+
+  it('leaves a letter for invoices that owe nothing to the rule that tells why, one fact one finding', () => {
+    // Story 2: the avoir cancels the invoice, then a relance for it anyway.
+    const cancelled = [
+      facture('FAC-0324', '89.98'),
+      doc({ kind: 'credit-note', id: 'AV-0012', issueDate: '2024-03-25', total: '89.98', references: ['FAC-0324'] }),
+      relance('2024-04-02', '89.98', ['FAC-0324']),
+    ];
+    expect(runRule(rule, cancelled)).toEqual([]);
+    expect(runRule(dunningWhileInCredit, cancelled).map((r) => r.documentId)).toEqual(['REL-2024-04-02']);
+    // Story 1: a mise en demeure for 0,01 € on an invoice of 0,00 €.
+    const blank = [facture('FAC-A1-202312', '0.00'), relance('2024-03-10', '0.01', ['FAC-A1-202312'])];
+    expect(runRule(rule, blank)).toEqual([]);
+    expect(runRule(dunningForBlankInvoice, blank).map((r) => r.documentId)).toEqual(['REL-2024-03-10']);
+    // Paid in full, then more paid than owed.
+    const paid = [facture('F1', '45.00'), doc({ kind: 'payment', issueDate: '2024-03-18', total: '50.00', references: ['F1'] }), relance('2024-04-02', '45.00', ['F1'])];
+    expect(runRule(rule, paid)).toEqual([]);
+  });
+
+  it('still judges a letter whose invoice bills a negative amount: no other rule judges that letter', () => {
+    const docs = [facture('F1', '-20.00'), relance('2024-04-02', '50.00', ['F1'])];
+    expect(runRule(rule, docs).map((r) => r.messageId)).toEqual(['demandsMore']);
+    expect(runRule(dunningWhileInCredit, docs)).toEqual([]);
+  });
+
+  it('refuses a negative tolerance, naming the option', () => {
+    expect(configRefusal(rule, { tolerance: '0.50', flagLowerDemands: false })).toBeUndefined();
+    expect(configRefusal(rule, { tolerance: '-0.50' })).toMatch(/rules\.dunning-amount-mismatch\.options: "tolerance" must be an amount of at least 0/);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dayNumber, isoFromDayNumber } from '../../src/model/dates.js';
 import rule, { lastDayOfLimit } from '../../src/rules/dunning-time-barred.js';
 import { doc, runRule } from '../helpers/builder.js';
+import { configRefusal } from './support/config.js';
 
 const facture = (id: string, dueDate: string | undefined, issueDate = '2022-01-05') => doc({ id, issueDate, dueDate, total: '45.00' });
 const miseEnDemeure = (issueDate: string, references: string[]) => doc({ kind: 'dunning', id: `MED-${issueDate}`, issueDate, amountDue: '45.00', references });
@@ -66,7 +67,15 @@ describe('dunning-time-barred', () => {
   it('honours a longer limit', () => {
     const docs = [facture('F1', '2022-01-20'), miseEnDemeure('2023-06-01', ['F1'])];
     expect(runRule(rule, docs, { options: { years: 2 } })).toEqual([]);
-    expect(() => runRule(rule, docs, { options: { years: 0.5 } })).toThrow(RangeError);
+  });
+
+  it('refuses a limit that is not a whole number of years from 1 to 100, in the config rather than mid-run', () => {
+    expect(configRefusal(rule, { years: 2 })).toBeUndefined();
+    for (const years of [0.5, 0, -1, 101]) {
+      expect(configRefusal(rule, { years }), String(years)).toMatch(
+        new RegExp(`rules\\.dunning-time-barred\\.options: "years" must be a whole number from 1 to 100, not ${years}$`),
+      );
+    }
   });
 
   it('ignores recent claims, undated letters, unknown invoices and other accounts', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/dunning-trivial-amount.js';
 import { doc, runRule } from '../helpers/builder.js';
+import { configRefusal } from './support/config.js';
 
 describe('dunning-trivial-amount', () => {
   it('flags a mise en demeure for 0,01 €', () => {
@@ -29,5 +30,10 @@ describe('dunning-trivial-amount', () => {
     const docs = [doc({ kind: 'dunning', amountDue: '4.50' })];
     expect(runRule(rule, docs, { options: { minAmount: '5.00' } })).toHaveLength(1);
     expect(runRule(rule, docs)).toEqual([]);
+  });
+
+  it('refuses a negative threshold, naming the option', () => {
+    expect(configRefusal(rule, { minAmount: '0' })).toBeUndefined();
+    expect(configRefusal(rule, { minAmount: '-1.00' })).toMatch(/rules\.dunning-trivial-amount\.options: "minAmount" must be an amount of at least 0, not "-1\.00"/);
   });
 });

@@ -3,6 +3,7 @@ import { Money } from '../../src/model/money.js';
 import rule from '../../src/rules/lines-total-mismatch.js';
 import { netFromGross, parseRate } from '../../src/rules/support/arithmetic.js';
 import { doc, runRule } from '../helpers/builder.js';
+import { configRefusal } from './support/config.js';
 
 /**
  * Cases from the official EN 16931 test set, ConnectingEurope/eInvoicing-EN16931,
@@ -108,5 +109,10 @@ describe('lines-total-mismatch', () => {
   it('compares magnitudes on a credit note whose lines are signed', () => {
     const credit = doc({ kind: 'credit-note', total: '25.00', lines: [{ total: '-20.00' }, { total: '-5.00' }] });
     expect(runRule(rule, [credit])).toEqual([]);
+  });
+
+  it('refuses a negative rounding allowance, naming the option', () => {
+    expect(configRefusal(rule, { roundingPerLine: '0' })).toBeUndefined();
+    expect(configRefusal(rule, { roundingPerLine: '-0.01' })).toMatch(/rules\.lines-total-mismatch\.options: "roundingPerLine" must be an amount of at least 0/);
   });
 });

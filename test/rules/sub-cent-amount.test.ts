@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import rule from '../../src/rules/sub-cent-amount.js';
+import rule, { subCentAmounts } from '../../src/rules/sub-cent-amount.js';
 import { doc, runRule } from '../helpers/builder.js';
 
 describe('sub-cent-amount', () => {
@@ -18,16 +18,16 @@ describe('sub-cent-amount', () => {
         { description: 'SMS', quantity: '2', unitPrice: '0.05', net: '0.10' },
       ],
     });
-    expect(runRule(rule, [invoice])[0]?.data.amounts).toEqual(['line 1 net 0.1875']);
+    expect(runRule(rule, [invoice])[0]?.data.amounts).toEqual(['item 1 net 0.1875']);
   });
 
-  it('lists a one-row document\'s amounts once, not again as its line 1 (company export, INV-202501-S01 style)', () => {
+  it('lists a one-row document\'s amounts once, not again as its item 1 (company export, INV-202501-S01 style)', () => {
     const row = { description: 'Outbound calls, international', net: '7.125', tax: '1.425', total: '8.55' };
     const data = runRule(rule, [doc({ ...row, lines: [row] })])[0]?.data;
     expect(data?.amounts).toEqual(['net 7.125', 'tax 1.425']);
     const twoLines = [row, { description: 'SIP trunk', net: '180.00', tax: '36.00', total: '216.00' }];
     expect(runRule(rule, [doc({ net: '187.125', tax: '37.425', total: '224.55', lines: twoLines })])[0]?.data.amounts).toEqual([
-      'net 187.125', 'tax 37.425', 'line 1 net 7.125', 'line 1 tax 1.425',
+      'net 187.125', 'tax 37.425', 'item 1 net 7.125', 'item 1 tax 1.425',
     ]);
   });
 
@@ -49,5 +49,16 @@ describe('sub-cent-amount', () => {
     expect(data?.amounts).toHaveLength(5);
     expect(data?.more).toBe(3);
     expect(runRule(rule, [doc({ lines })])[0]?.messageId).toBe('subCentMany');
+  });
+
+  it('answers a clean bill with a list no caller can change', () => {
+    const clean = doc({ net: '33.33', tax: '6.66', total: '39.99' });
+    expect(runRule(rule, [clean])).toEqual([]);
+    // The fast path shares one empty list between bills: it must stay empty whatever happens to it.
+    const none = subCentAmounts(clean, 2);
+    expect(none).toEqual([]);
+    expect(Object.isFrozen(none)).toBe(true);
+    expect(subCentAmounts(doc({ total: '1.005' }), 2)).toEqual(['total 1.005']);
+    expect(none).toEqual([]);
   });
 });

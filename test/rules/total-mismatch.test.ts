@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/total-mismatch.js';
 import { doc, runRule } from '../helpers/builder.js';
+import { configRefusal } from './support/config.js';
 
 /**
  * Cases from the official EN 16931 test set, ConnectingEurope/eInvoicing-EN16931,
@@ -105,5 +106,11 @@ describe('total-mismatch', () => {
     const docs = [doc({ net: '100.00', tax: '20.00', total: '120.01' })];
     expect(runRule(rule, docs)).toHaveLength(1);
     expect(runRule(rule, docs, { options: { tolerance: '0.01' } })).toEqual([]);
+  });
+
+  it('refuses a negative tolerance, naming the option', () => {
+    expect(configRefusal(rule, { tolerance: '0.01' })).toBeUndefined();
+    // A negative tolerance would flag every bill, even one that adds up exactly.
+    expect(configRefusal(rule, { tolerance: '-0.01' })).toMatch(/rules\.total-mismatch\.options: "tolerance" must be an amount of at least 0/);
   });
 });

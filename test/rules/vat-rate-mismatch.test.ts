@@ -6,6 +6,7 @@ import type { TaxRate } from '../../src/rules/support/arithmetic.js';
 import { netFromGross, parseRate, taxAtRate } from '../../src/rules/support/arithmetic.js';
 import type { LineInput } from '../helpers/builder.js';
 import { doc, runRule } from '../helpers/builder.js';
+import { configRefusal } from './support/config.js';
 
 const FRENCH_RATES = ['20', '10', '5.5', '2.1', '0'];
 
@@ -73,8 +74,40 @@ describe('vat-rate-mismatch', () => {
 
   it('takes the jurisdiction\'s rates from the options', () => {
     const norwegian = doc({ currency: 'NOK', net: '1000', tax: '250', total: '1250' });
-    expect(runRule(rule, [norwegian])).toHaveLength(1);
-    expect(runRule(rule, [norwegian], { options: { rates: ['25', '15', '12', '0'] } })).toEqual([]);
+    expect(runRule(rule, [norwegian], { options: { currencies: ['NOK'] } })).toHaveLength(1);
+    expect(runRule(rule, [norwegian], { options: { currencies: ['NOK'], rates: ['25', '15', '12', '0'] } })).toEqual([]);
+  });
+
+  it('checks only EUR bills by default: other currencies come from other tax systems', () => {
+    // From fixtures/text: a Polish faktura at 23 %, Indian GST at 18 %, a US invoice with sales tax.
+    const others = [
+      doc({ id: 'F 5521K24/0387/14', currency: 'PLN', net: '279.58', tax: '64.30', total: '343.88' }),
+      doc({ id: 'SNPL/24-25/0142', currency: 'INR', net: '22500.00', tax: '4050.00', total: '26550.00' }),
+      doc({ id: '4721938', currency: 'USD', net: '269.50', tax: '23.24', total: '292.74' }),
+    ];
+    expect(runRule(rule, others)).toEqual([]);
+    // Listed, a currency is checked against the configured rates.
+    expect(runRule(rule, others, { options: { currencies: ['PLN'] } }).map((r) => r.documentId)).toEqual(['F 5521K24/0387/14']);
+    expect(runRule(rule, others, { options: { currencies: ['pln'], rates: ['23', '8', '5', '0'] } })).toEqual([]);
+  });
+
+  it('needs the rates of another euro country set, since EUR bills are checked at French rates by default', () => {
+    const german = doc({ id: 'RE-2024-03117', net: '84.03', tax: '15.97', total: '100.00' }); // 19 % MwSt
+    const dutch = doc({ id: '2024-000153', net: '41.32', tax: '8.68', total: '50.00' }); // 21 % btw
+    expect(runRule(rule, [german, dutch]).map((r) => r.documentId)).toEqual(['RE-2024-03117', '2024-000153']);
+    expect(runRule(rule, [german], { options: { rates: ['19', '7', '0'] } })).toEqual([]);
+    expect(runRule(rule, [dutch], { options: { rates: ['21', '9', '0'] } })).toEqual([]);
+  });
+
+  it('refuses rates that are not percents and currencies that are not codes, naming the option', () => {
+    expect(configRefusal(rule, { rates: ['19', '7', '0'], currencies: ['EUR', 'CHF'], tolerance: '0.02', roundingPerLine: '0' })).toBeUndefined();
+    // Before, "7%" was dropped without a word and every 7 % bill was reported.
+    expect(configRefusal(rule, { rates: ['19', '7%'] })).toMatch(/rules\.vat-rate-mismatch\.options: "rates" lists "7%", which is not a rate in percent/);
+    expect(configRefusal(rule, { rates: ['19', '5,5'] })).toMatch(/"rates" lists "5,5"/);
+    expect(configRefusal(rule, { rates: [] })).toMatch(/"rates" must list at least one rate/);
+    expect(configRefusal(rule, { currencies: ['euro'] })).toMatch(/rules\.vat-rate-mismatch\.options: "currencies" lists "euro"/);
+    expect(configRefusal(rule, { tolerance: '-0.01' })).toMatch(/"tolerance" must be an amount of at least 0/);
+    expect(configRefusal(rule, { roundingPerLine: '-1' })).toMatch(/"roundingPerLine" must be an amount of at least 0/);
   });
 
   it('checks a mixed-rate bill rate by rate when its lines declare their rates', () => {

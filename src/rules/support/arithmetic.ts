@@ -40,7 +40,7 @@ export function parseRate(text: string): TaxRate | undefined {
   return { text: text.trim(), numerator: Number(match[1]) * denominator + Number(fraction || '0'), denominator };
 }
 
-/** Parses a list of rates, skipping the ones that are not rates (a config typo must not crash a run). */
+/** Parses a list of rates, skipping the ones that are not rates (the config refuses them; code calling a rule directly may not). */
 export function parseRates(texts: readonly string[]): TaxRate[] {
   const rates: TaxRate[] = [];
   for (const text of texts) {

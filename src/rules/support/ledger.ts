@@ -5,18 +5,13 @@
 import { timelineDay } from '../../engine/account-entry.js';
 import type { AccountEntry } from '../../engine/rule.js';
 import { Money } from '../../model/money.js';
+import { firstInvoiceById, invoiceAmount } from './invoices.js';
+import { comparable } from './magnitudes.js';
 
-/**
- * What an invoice bills. The total comes first: an invoice's amount due may carry an earlier
- * balance ("report de solde"), which the earlier invoice already counts.
- */
-export function invoiceAmount(invoice: AccountEntry): Money | undefined {
-  return invoice.total ?? invoice.amountDue;
-}
-
-/** The model stores credit notes and payments as magnitudes; `abs` guards against a signed export. */
+/** What a credit note or payment takes off; `comparable` guards against a signed export. */
 function reductionAmount(entry: AccountEntry): Money | undefined {
-  return (entry.total ?? entry.amountDue)?.abs();
+  const amount = entry.total ?? entry.amountDue;
+  return amount === undefined ? undefined : comparable(entry.kind, amount);
 }
 
 /** One invoice's dated reductions in date order, with running sums for a binary search by day. */
@@ -39,17 +34,13 @@ export interface Owed {
 
 export class AccountLedger {
   /** First invoice of each id: a second one under the same id is duplicate-invoice's business. */
-  private readonly invoices = new Map<string, AccountEntry>();
+  private readonly invoices: ReadonlyMap<string, AccountEntry>;
   private readonly dated = new Map<string, DatedReductions>();
   private readonly credited = new Map<string, Money>();
 
   /** `entries` in timeline order (as AccountTimeline gives them), so "the first invoice" is the earliest. */
   constructor(entries: readonly AccountEntry[]) {
-    for (const entry of entries) {
-      if (entry.kind === 'invoice' && entry.id !== undefined && !this.invoices.has(entry.id)) {
-        this.invoices.set(entry.id, entry);
-      }
-    }
+    this.invoices = firstInvoiceById(entries);
     const shares = new Map<string, DatedShare[]>();
     for (const entry of entries) {
       if (entry.kind === 'credit-note' || entry.kind === 'payment') this.apply(entry, shares);
