@@ -73,6 +73,9 @@ export class RecordSplitter {
       // A stray quote inside a cell (`Câble 2"`) is text, not a syntax error that drops the row.
       relax_quotes: true,
       skip_empty_lines: true,
+      // Explicit, not sniffed from the first line break: a file that mixes CRLF and LF (edited by
+      // hand, or concatenated) must not read every LF as part of a cell.
+      record_delimiter: ['\r\n', '\n', '\r'],
       max_record_size: MAX_RECORD_BYTES,
     });
     this.api = apiOf(this.parser);
