@@ -69,6 +69,11 @@ export interface BillingDocument {
   readonly tax?: Money;
   readonly total?: Money;
   readonly amountDue?: Money;
+  /**
+   * What the total was rounded by, signed (EN 16931 BT-114): Indian invoices round the grand
+   * total to the rupee, so net + tax + rounding = total.
+   */
+  readonly rounding?: Money;
   readonly lines: readonly DocumentLine[];
   /** Ids of the documents this one refers to (a dunning letter's invoices, a credit note's invoice). */
   readonly references: readonly string[];

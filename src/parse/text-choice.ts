@@ -19,6 +19,8 @@ export interface ChosenAmounts {
   readonly tax?: Money;
   readonly total?: Money;
   readonly amountDue?: Money;
+  /** The printed round-off that reconciles net + tax with the total (EN 16931 BT-114), signed. */
+  readonly rounding?: Money;
   /** The tokens chosen, for the amount style and the currency. */
   readonly tokens: readonly AmountToken[];
 }
@@ -143,5 +145,12 @@ export function chooseAmounts(facts: readonly AmountFact[], kind: DocumentKind, 
     // The model stores a credit note's or a payment's magnitude; the kind gives the direction.
     [net, tax, total, amountDue] = [net?.abs(), tax?.abs(), total?.abs(), amountDue?.abs()];
   }
-  return { net, tax, total, amountDue, tokens: chosen };
+  const rounding = roundingBetween(net, tax, total, adjusted);
+  return { net, tax, total, amountDue, ...(rounding === undefined ? {} : { rounding }), tokens: chosen };
+}
+
+/** The round-off that makes net + tax equal the total, when one is needed and printed. */
+function roundingBetween(net: Money | undefined, tax: Money | undefined, total: Money | undefined, adjusted: readonly Money[]): Money | undefined {
+  if (net === undefined || tax === undefined || total === undefined || net.add(tax).eq(total)) return undefined;
+  return adjusted.find((adjustment) => !adjustment.isZero() && net.add(tax).add(adjustment).eq(total));
 }

@@ -102,6 +102,7 @@ export function parseTextDocument(text: string, file: string, options: { dateOrd
     tax: amounts.tax,
     total: amounts.total,
     amountDue: amounts.amountDue,
+    ...(amounts.rounding === undefined ? {} : { rounding: amounts.rounding }),
     lines: [],
     references,
     // Where the document starts, not where its title is (DESIGN.md: the 1-based physical line).

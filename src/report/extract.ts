@@ -46,6 +46,7 @@ export function serializeDocument(doc: BillingDocument): Record<string, unknown>
     tax: amount(doc.tax),
     total: amount(doc.total),
     amountDue: amount(doc.amountDue),
+    rounding: amount(doc.rounding),
     lines: doc.lines.map(serializeLine),
     references: doc.references,
     source: doc.source,

@@ -16,11 +16,12 @@ interface Mismatch {
 }
 
 /** Net + tax against the total; a credit note's or payment's as magnitudes (see support/magnitudes). */
-function mismatch(amounts: TaxedAmounts, doc: BillingDocument, tolerance: Money): Mismatch | undefined {
+function mismatch(amounts: TaxedAmounts, doc: BillingDocument, tolerance: Money, rounding = Money.ZERO): Mismatch | undefined {
   const { net, tax, total } = amounts;
   if (net === undefined || tax === undefined || total === undefined) return undefined;
   // Sub-cent net or tax (flagged by sub-cent-amount) are shown rounded, so the total is compared with the rounded sum.
-  const expected = comparable(doc.kind, roundHalfUp(net.add(tax), currencyDecimals(doc.currency)));
+  // A printed round-off (EN 16931 BT-114, e.g. Indian bills rounded to the rupee) is part of the sum.
+  const expected = comparable(doc.kind, roundHalfUp(net.add(tax).add(rounding), currencyDecimals(doc.currency)));
   const actual = comparable(doc.kind, total);
   if (withinTolerance(actual, expected, tolerance)) return undefined;
   return { net, tax, expected, total, difference: actual.sub(expected) };
@@ -48,7 +49,7 @@ export default defineRule({
   validateOptions: (options) => amountAtLeastZeroOption('tolerance', options.tolerance),
   checkDocument(doc, ctx) {
     const tolerance = ctx.moneyOption('tolerance');
-    const found = mismatch(doc, doc, tolerance);
+    const found = mismatch(doc, doc, tolerance, doc.rounding);
     // A one-line document whose line is the document itself (one CSV row) is one mismatch, told once.
     if (lineRepeatsDocument(doc)) {
       if (found !== undefined) ctx.report({ messageId: 'documentMismatch', data: { ...found }, document: doc });

@@ -114,3 +114,13 @@ describe('total-mismatch', () => {
     expect(configRefusal(rule, { tolerance: '-0.01' })).toMatch(/rules\.total-mismatch\.options: "tolerance" must be an amount of at least 0/);
   });
 });
+
+describe('total-mismatch with a printed round-off', () => {
+  it('accepts net + tax + round-off = total, and still flags a total off by more', async () => {
+    const { Money } = await import('../../src/model/money.js');
+    const rounded = { ...doc({ net: '104625.00', tax: '18832.50', total: '123457.00', currency: 'INR' }), rounding: Money.parse('-0.50') };
+    expect(runRule(rule, [rounded])).toEqual([]);
+    const wrong = { ...rounded, total: Money.parse('123456.00') };
+    expect(runRule(rule, [wrong]).map((r) => r.messageId)).toEqual(['documentMismatch']);
+  });
+});
