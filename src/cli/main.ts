@@ -1,14 +1,9 @@
 import { Command, CommanderError, Option } from 'commander';
-import type { BillcheckConfig, RuleLevel } from '../engine/config.js';
-import { ConfigError, EMPTY_CONFIG, findConfigFile, loadConfigFile, parseLevel } from '../engine/config.js';
-import type { KnownTermination } from '../engine/engine.js';
+import type { BillcheckConfig } from '../engine/config.js';
+import { ConfigError, EMPTY_CONFIG, findConfigFile, loadConfigFile } from '../engine/config.js';
 import { todayIso } from '../model/dates.js';
 import { FatalInputError } from '../model/input.js';
 import type { DateOrder } from '../parse/dates.js';
-import iconv from 'iconv-lite';
-import { FIELDS } from '../parse/columns.js';
-import { parseDate } from '../parse/dates.js';
-import type { InputOptions } from '../parse/index.js';
 import { printable } from '../report/sanitize.js';
 import { renderExplain, renderRulesJson, renderRulesText } from '../report/rules-list.js';
 import { findRule, RULES } from '../rules/index.js';
@@ -18,6 +13,18 @@ import { runExtract } from './extract.js';
 import { resolveInputs } from './inputs.js';
 import type { CliIo } from './io.js';
 import { EXIT_FAILURE, EXIT_OK, Output, OutputClosed, OutputFailed, UsageError } from './io.js';
+import type { CheckFlags } from './options.js';
+import {
+  dateOrderOf,
+  inputOptions,
+  parseIsoOption,
+  parseJobs,
+  parseMaxWarnings,
+  parseRuleLevels,
+  parseTermination,
+  useColor,
+  wantsProgress,
+} from './options.js';
 import { NO_PROGRESS, terminalProgress } from './progress.js';
 import { VERSION } from './version.js';
 
@@ -69,23 +76,6 @@ function handleError(error: unknown, io: CliIo, debug: boolean, exitCode: number
   return EXIT_FAILURE;
 }
 
-interface CheckFlags {
-  format: string;
-  config?: string | false;
-  rule?: string[];
-  quiet?: boolean;
-  maxWarnings?: string;
-  exitZero?: boolean;
-  terminated?: string[];
-  delimiter?: string;
-  encoding?: string;
-  map?: string[];
-  dateOrder?: string;
-  color?: boolean;
-  today?: string;
-  jobs?: string;
-  debug?: boolean;
-}
 
 /** Repeatable options: no default in the definition, so that help does not print "(default: [])". */
 function collect(value: string, previous: string[] | undefined): string[] {
@@ -216,11 +206,6 @@ async function check(files: string[], flags: CheckFlags, io: CliIo, stdout: Outp
   );
 }
 
-/** A spinner on stderr only for a person watching a terminal: never in pipes, CI or with --quiet. */
-export function wantsProgress(io: Pick<CliIo, 'stderr' | 'env'>, quiet: boolean): boolean {
-  return io.stderr.isTTY === true && !quiet && (io.env.CI === undefined || io.env.CI === '' || io.env.CI === 'false');
-}
-
 /** No file given: standard input when something is piped in, else a usage error rather than a hang. */
 function inputPaths(files: readonly string[], io: CliIo): string[] {
   if (files.length > 0) return [...files];
@@ -234,85 +219,4 @@ async function loadConfig(flags: CheckFlags, io: CliIo): Promise<BillcheckConfig
   if (flags.config === false) return EMPTY_CONFIG;
   const file = flags.config ?? (await findConfigFile(io.cwd));
   return file === undefined ? EMPTY_CONFIG : loadConfigFile(file, RULES);
-}
-
-function inputOptions(flags: CheckFlags): InputOptions {
-  const columnMap = new Map<string, string>();
-  for (const mapping of flags.map ?? []) {
-    const [field, column] = splitAssignment(mapping, '--map', 'FIELD=COLUMN');
-    if (!(FIELDS as readonly string[]).includes(field)) {
-      throw new UsageError(`--map: unknown field "${field}" (fields: ${FIELDS.join(', ')})`);
-    }
-    columnMap.set(field, column);
-  }
-  if (flags.encoding !== undefined && !iconv.encodingExists(flags.encoding)) {
-    throw new UsageError(`--encoding: unknown encoding "${flags.encoding}" (e.g. utf-8, windows-1252, utf-16le)`);
-  }
-  if (flags.delimiter !== undefined && [...flags.delimiter].length !== 1 && flags.delimiter !== '\\t') {
-    throw new UsageError(`--delimiter takes one character, not "${flags.delimiter}"`);
-  }
-  return {
-    ...(flags.delimiter === undefined ? {} : { delimiter: flags.delimiter === '\\t' ? '\t' : flags.delimiter }),
-    ...(flags.encoding === undefined ? {} : { encoding: flags.encoding }),
-    ...(columnMap.size === 0 ? {} : { columnMap }),
-    ...(flags.dateOrder === undefined ? {} : { dateOrder: flags.dateOrder as DateOrder }),
-  };
-}
-
-function splitAssignment(text: string, option: string, shape: string): [string, string] {
-  const at = text.indexOf('=');
-  if (at <= 0 || at === text.length - 1) throw new UsageError(`${option} expects ${shape}, not "${text}"`);
-  return [text.slice(0, at).trim(), text.slice(at + 1).trim()];
-}
-
-function parseRuleLevels(assignments: readonly string[]): Map<string, RuleLevel> {
-  const levels = new Map<string, RuleLevel>();
-  for (const assignment of assignments) {
-    const [id, level] = splitAssignment(assignment, '--rule', 'ID=off|info|warning|error');
-    if (findRule(id) === undefined) throw new UsageError(`--rule: unknown rule "${id}" (run billcheck rules for the list)`);
-    try {
-      levels.set(id, parseLevel(level, `--rule ${id}`, undefined));
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
-  }
-  return levels;
-}
-
-function parseMaxWarnings(text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  if (!/^\d{1,9}$/.test(text)) throw new UsageError(`--max-warnings expects a whole number, not "${text}"`);
-  return Number(text);
-}
-
-function parseJobs(text: string): number {
-  if (!/^\d{1,2}$/.test(text) || Number(text) < 1 || Number(text) > 16) throw new UsageError(`--jobs expects a number from 1 to 16, not "${text}"`);
-  return Number(text);
-}
-
-function dateOrderOf(flags: CheckFlags): DateOrder | undefined {
-  return flags.dateOrder as DateOrder | undefined;
-}
-
-function parseIsoOption(option: string, text: string, order: DateOrder | undefined): string {
-  const parsed = parseDate(text, order);
-  if (!parsed.ok) throw new UsageError(`${option}: "${text}" is not a date (${parsed.reason})`);
-  return parsed.iso;
-}
-
-/** `--terminated 2024-01-15` (every account) or `--terminated 0612345001=15/01/2024`. */
-function parseTermination(text: string, order: DateOrder | undefined): KnownTermination {
-  const at = text.lastIndexOf('=');
-  const account = at > 0 ? text.slice(0, at).trim() : undefined;
-  const date = parseIsoOption('--terminated', at > 0 ? text.slice(at + 1).trim() : text.trim(), order);
-  return account === undefined ? { date } : { account, date };
-}
-
-/** --color / --no-color win; then NO_COLOR (which chalk ignores) and FORCE_COLOR; then whether stdout is a terminal. */
-export function useColor(flag: boolean | undefined, io: CliIo): boolean {
-  if (flag !== undefined) return flag;
-  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
-  const force = io.env.FORCE_COLOR;
-  if (force !== undefined) return force !== '0' && force !== 'false';
-  return io.stdout.isTTY === true;
 }

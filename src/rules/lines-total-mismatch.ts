@@ -1,5 +1,5 @@
 import { defineRule } from '../engine/rule.js';
-import type { BillingDocument, DocumentLine } from '../model/document.js';
+import type { DocumentLine } from '../model/document.js';
 import { Money } from '../model/money.js';
 import { currencyDecimals, lineRoundingAllowance, roundHalfUp, withinTolerance } from './support/arithmetic.js';
 import { comparable } from './support/magnitudes.js';

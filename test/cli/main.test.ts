@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CliIo } from '../../src/cli/io.js';
 import { Readable } from 'node:stream';
-import { main, wantsProgress } from '../../src/cli/main.js';
+import { main } from '../../src/cli/main.js';
+import { wantsProgress } from '../../src/cli/options.js';
 import { runCli } from '../helpers/cli.js';
 
 const SEED = 'fixtures/seed-cases.csv';

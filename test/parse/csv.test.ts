@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import type { BillingDocument } from '../../src/model/document.js';
 import { FatalInputError, type InvalidInputEvent, type ParseEvent } from '../../src/model/input.js';

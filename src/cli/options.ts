@@ -1,0 +1,120 @@
+/**
+ * The check command's option values, read and checked before any file is opened: a wrong value
+ * is one usage error (exit 2), not a problem repeated for every file.
+ */
+import iconv from 'iconv-lite';
+import type { RuleLevel } from '../engine/config.js';
+import { parseLevel } from '../engine/config.js';
+import type { KnownTermination } from '../engine/engine.js';
+import { FIELDS } from '../parse/columns.js';
+import type { DateOrder } from '../parse/dates.js';
+import { parseDate } from '../parse/dates.js';
+import type { InputOptions } from '../parse/index.js';
+import { findRule } from '../rules/index.js';
+import type { CliIo } from './io.js';
+import { UsageError } from './io.js';
+
+/** The check command's flags as commander gives them. */
+export interface CheckFlags {
+  format: string;
+  config?: string | false;
+  rule?: string[];
+  quiet?: boolean;
+  maxWarnings?: string;
+  exitZero?: boolean;
+  terminated?: string[];
+  delimiter?: string;
+  encoding?: string;
+  map?: string[];
+  dateOrder?: string;
+  color?: boolean;
+  today?: string;
+  jobs?: string;
+  debug?: boolean;
+}
+
+/** A spinner on stderr only for a person watching a terminal: never in pipes, CI or with --quiet. */
+export function wantsProgress(io: Pick<CliIo, 'stderr' | 'env'>, quiet: boolean): boolean {
+  return io.stderr.isTTY === true && !quiet && (io.env.CI === undefined || io.env.CI === '' || io.env.CI === 'false');
+}
+
+export function inputOptions(flags: CheckFlags): InputOptions {
+  const columnMap = new Map<string, string>();
+  for (const mapping of flags.map ?? []) {
+    const [field, column] = splitAssignment(mapping, '--map', 'FIELD=COLUMN');
+    if (!(FIELDS as readonly string[]).includes(field)) {
+      throw new UsageError(`--map: unknown field "${field}" (fields: ${FIELDS.join(', ')})`);
+    }
+    columnMap.set(field, column);
+  }
+  if (flags.encoding !== undefined && !iconv.encodingExists(flags.encoding)) {
+    throw new UsageError(`--encoding: unknown encoding "${flags.encoding}" (e.g. utf-8, windows-1252, utf-16le)`);
+  }
+  if (flags.delimiter !== undefined && [...flags.delimiter].length !== 1 && flags.delimiter !== '\\t') {
+    throw new UsageError(`--delimiter takes one character, not "${flags.delimiter}"`);
+  }
+  return {
+    ...(flags.delimiter === undefined ? {} : { delimiter: flags.delimiter === '\\t' ? '\t' : flags.delimiter }),
+    ...(flags.encoding === undefined ? {} : { encoding: flags.encoding }),
+    ...(columnMap.size === 0 ? {} : { columnMap }),
+    ...(flags.dateOrder === undefined ? {} : { dateOrder: flags.dateOrder as DateOrder }),
+  };
+}
+
+function splitAssignment(text: string, option: string, shape: string): [string, string] {
+  const at = text.indexOf('=');
+  if (at <= 0 || at === text.length - 1) throw new UsageError(`${option} expects ${shape}, not "${text}"`);
+  return [text.slice(0, at).trim(), text.slice(at + 1).trim()];
+}
+
+export function parseRuleLevels(assignments: readonly string[]): Map<string, RuleLevel> {
+  const levels = new Map<string, RuleLevel>();
+  for (const assignment of assignments) {
+    const [id, level] = splitAssignment(assignment, '--rule', 'ID=off|info|warning|error');
+    if (findRule(id) === undefined) throw new UsageError(`--rule: unknown rule "${id}" (run billcheck rules for the list)`);
+    try {
+      levels.set(id, parseLevel(level, `--rule ${id}`, undefined));
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+  }
+  return levels;
+}
+
+export function parseMaxWarnings(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d{1,9}$/.test(text)) throw new UsageError(`--max-warnings expects a whole number, not "${text}"`);
+  return Number(text);
+}
+
+export function parseJobs(text: string): number {
+  if (!/^\d{1,2}$/.test(text) || Number(text) < 1 || Number(text) > 16) throw new UsageError(`--jobs expects a number from 1 to 16, not "${text}"`);
+  return Number(text);
+}
+
+export function dateOrderOf(flags: CheckFlags): DateOrder | undefined {
+  return flags.dateOrder as DateOrder | undefined;
+}
+
+export function parseIsoOption(option: string, text: string, order: DateOrder | undefined): string {
+  const parsed = parseDate(text, order);
+  if (!parsed.ok) throw new UsageError(`${option}: "${text}" is not a date (${parsed.reason})`);
+  return parsed.iso;
+}
+
+/** `--terminated 2024-01-15` (every account) or `--terminated 0612345001=15/01/2024`. */
+export function parseTermination(text: string, order: DateOrder | undefined): KnownTermination {
+  const at = text.lastIndexOf('=');
+  const account = at > 0 ? text.slice(0, at).trim() : undefined;
+  const date = parseIsoOption('--terminated', at > 0 ? text.slice(at + 1).trim() : text.trim(), order);
+  return account === undefined ? { date } : { account, date };
+}
+
+/** --color / --no-color win; then NO_COLOR (which chalk ignores) and FORCE_COLOR; then whether stdout is a terminal. */
+export function useColor(flag: boolean | undefined, io: CliIo): boolean {
+  if (flag !== undefined) return flag;
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force !== 'false';
+  return io.stdout.isTTY === true;
+}
