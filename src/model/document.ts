@@ -65,6 +65,13 @@ export interface BillingDocument {
   readonly effectiveDate?: string;
   /** ISO 4217 code. */
   readonly currency: string;
+  /**
+   * ISO 3166-1 alpha-2 code of the country whose VAT applies, when the input says so with
+   * confidence (the seller's VAT number, a country column, the language of the labels); undefined
+   * when unsure. The currency cannot tell it: Germany, the Netherlands and France all bill in EUR
+   * at different rates.
+   */
+  readonly country?: string;
   readonly net?: Money;
   readonly tax?: Money;
   readonly total?: Money;

@@ -23,18 +23,19 @@ export default defineRule({
   options: {},
   checkAccount(timeline, ctx) {
     const ledger = new AccountLedger(timeline.entries);
-    const byId = new Map<string, { first: AccountEntry; contents: Set<number> }>();
+    // Distinct contents per id, as a short list: nearly every id has one content, and a Set each costs more.
+    const byId = new Map<string, { first: AccountEntry; contents: number[] }>();
     const byPeriodAndTotal = new Map<string, AccountEntry>();
     for (const entry of timeline.entries) {
       if (entry.kind !== 'invoice') continue;
       if (entry.id !== undefined) {
         const seen = byId.get(entry.id);
         if (seen === undefined) {
-          byId.set(entry.id, { first: entry, contents: new Set([entry.contentKey]) });
+          byId.set(entry.id, { first: entry, contents: [entry.contentKey] });
         } else {
           // Each distinct content once: a third copy identical to the second adds nothing.
-          if (!seen.contents.has(entry.contentKey)) {
-            seen.contents.add(entry.contentKey);
+          if (!seen.contents.includes(entry.contentKey)) {
+            seen.contents.push(entry.contentKey);
             ctx.report({ messageId: 'differentContent', data: { id: entry.id, other: seen.first.id, otherLocation: where(seen.first) }, document: entry });
           }
           continue;

@@ -34,18 +34,25 @@ export interface Owed {
 
 export class AccountLedger {
   /** First invoice of each id: a second one under the same id is duplicate-invoice's business. */
-  private readonly invoices: ReadonlyMap<string, AccountEntry>;
+  private invoicesById: ReadonlyMap<string, AccountEntry> | undefined;
   private readonly dated = new Map<string, DatedReductions>();
   private readonly credited = new Map<string, Money>();
 
   /** `entries` in timeline order (as AccountTimeline gives them), so "the first invoice" is the earliest. */
-  constructor(entries: readonly AccountEntry[]) {
-    this.invoices = firstInvoiceById(entries);
-    const shares = new Map<string, DatedShare[]>();
+  constructor(private readonly entries: readonly AccountEntry[]) {
+    let shares: Map<string, DatedShare[]> | undefined;
     for (const entry of entries) {
-      if (entry.kind === 'credit-note' || entry.kind === 'payment') this.apply(entry, shares);
+      if (entry.kind !== 'credit-note' && entry.kind !== 'payment') continue;
+      shares ??= new Map();
+      this.apply(entry, shares);
     }
-    for (const [id, list] of shares) this.dated.set(id, runningSums(list));
+    for (const [id, list] of shares ?? []) this.dated.set(id, runningSums(list));
+  }
+
+  /** Built on first use: most accounts of a bill run have neither credit notes nor letters. */
+  private get invoices(): ReadonlyMap<string, AccountEntry> {
+    this.invoicesById ??= firstInvoiceById(this.entries);
+    return this.invoicesById;
   }
 
   invoice(id: string): AccountEntry | undefined {
@@ -73,6 +80,7 @@ export class AccountLedger {
 
   /** True when credit notes referencing the invoice (at any date) cover its whole amount: it was cancelled. */
   isCancelled(id: string): boolean {
+    if (this.credited.size === 0) return false;
     const invoice = this.invoices.get(id);
     const billed = invoice === undefined ? undefined : invoiceAmount(invoice);
     const credited = this.credited.get(id);
