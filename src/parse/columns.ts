@@ -26,6 +26,7 @@ export const FIELDS = [
   'periodEnd',
   'effectiveDate',
   'currency',
+  'country',
   'net',
   'tax',
   'total',
@@ -216,6 +217,16 @@ const VOCABULARY: Readonly<Record<ColumnField, FieldVocabulary>> = {
     synonyms: ['Devise', 'Currency', 'Monnaie', 'Code devise', 'Currency code', 'Währung', 'Valuta'],
     keywords: ['devise', 'currency', 'monnaie', 'wahrung', 'waehrung'],
     vetoes: ['montant', 'amount', 'taux', 'rate'],
+  },
+  country: {
+    synonyms: [
+      'Pays', 'Code pays', 'Pays de TVA', 'Country', 'Country code', 'VAT country', 'Tax country', 'Land', 'Ländercode',
+      'Landcode', 'Steuerland',
+    ],
+    // Not "pays" alone: singular() folds it into "pay", as in "Total to pay".
+    keywords: ['country', 'code pays', 'landercode', 'landcode'],
+    // A country called or roamed in, or of birth, is not the one whose VAT applies.
+    vetoes: ['origine', 'origin', 'naissance', 'birth', 'destination', 'appel', 'appele', 'call', 'called', 'dialled', 'visited', 'roaming', 'indicatif', 'dialing', 'montant', 'amount'],
   },
   net: {
     synonyms: [

@@ -11,6 +11,7 @@ import type { AmountStyle, DateStyle, DocumentKind } from '../model/document.js'
 import type { Money } from '../model/money.js';
 import { type AmountNotation, decimalSeparatorEvidence, parseAmount, parsePlainAmount } from './amounts.js';
 import type { ColumnMapping } from './columns.js';
+import { countryCodeOf } from './country-names.js';
 import { parsePeriod } from './csv-period.js';
 import { type DateOrder, type DateParse, dateOrderEvidence, parseDate } from './dates.js';
 import { documentKindFrom } from './kinds.js';
@@ -19,6 +20,8 @@ import { documentKindFrom } from './kinds.js';
 const MAX_REPORTED_VALUE = 80;
 /** Distinct type-column labels remembered; a file has a handful, a hostile one could have millions. */
 const MAX_CACHED_KINDS = 256;
+/** Distinct country cells remembered: an export names a few countries, a hostile file millions of strings. */
+const MAX_CACHED_COUNTRIES = 256;
 /** Distinct date texts remembered: a bill run has a few dates, ten years of history a few thousand. */
 const MAX_CACHED_DATES = 8192;
 
@@ -37,6 +40,8 @@ export interface RowValues {
   effectiveDate: string | undefined;
   /** From the currency column, else from a currency written with an amount. */
   currency: string | undefined;
+  /** ISO 3166-1 alpha-2, from a country column; undefined when absent or not a country. */
+  country: string | undefined;
   net: Money | undefined;
   tax: Money | undefined;
   total: Money | undefined;
@@ -116,6 +121,7 @@ export class RowReader {
   private readonly periodColumn: number;
   private readonly effectiveDateColumn: number;
   private readonly currencyColumn: number;
+  private readonly countryColumn: number;
   private readonly netColumn: number;
   private readonly taxColumn: number;
   private readonly totalColumn: number;
@@ -146,6 +152,7 @@ export class RowReader {
   private readonly dateCache: Map<string, DateParse> = new Map();
 
   private readonly kindCache: Map<string, DocumentKind | undefined> = new Map();
+  private readonly countryCache: Map<string, string | undefined> = new Map();
   private readonly notations: AmountNotation[] = [];
   private style: AmountStyle | undefined;
 
@@ -165,6 +172,7 @@ export class RowReader {
     this.periodColumn = index.period;
     this.effectiveDateColumn = index.effectiveDate;
     this.currencyColumn = index.currency;
+    this.countryColumn = index.country;
     this.netColumn = index.net;
     this.taxColumn = index.tax;
     this.totalColumn = index.total;
@@ -299,6 +307,7 @@ export class RowReader {
       periodEnd: undefined,
       effectiveDate: undefined,
       currency,
+      country: this.countryColumn === -1 ? undefined : this.countryOf(record[this.countryColumn]),
       net: undefined,
       tax: undefined,
       total: undefined,
@@ -340,6 +349,16 @@ export class RowReader {
     const kind = documentKindFrom(label);
     if (this.kindCache.size < MAX_CACHED_KINDS) this.kindCache.set(label, kind);
     return kind;
+  }
+
+  /** A country the cell does not name is left out, not reported: the column only refines the VAT check. */
+  private countryOf(raw: string | undefined): string | undefined {
+    const cell = cellText(raw);
+    if (cell === undefined) return undefined;
+    if (this.countryCache.has(cell)) return this.countryCache.get(cell);
+    const code = countryCodeOf(cell);
+    if (this.countryCache.size < MAX_CACHED_COUNTRIES) this.countryCache.set(cell, code);
+    return code;
   }
 
   private readDate(

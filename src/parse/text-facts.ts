@@ -8,7 +8,7 @@ import type { Money } from '../model/money.js';
 import type { DateOrder } from './dates.js';
 import { type AmountToken, scanAmounts, type Span } from './text-amounts.js';
 import { datesInLine, type FoundDate } from './text-dates.js';
-import { type AmountRole, FILLER_WORDS, type ValueField } from './text-labels.js';
+import { type AmountRole, FILLER_WORDS, type LabelDefinition, type ValueField } from './text-labels.js';
 import type { TextLine } from './text-lines.js';
 import { type LabelMatch, matchLabels } from './text-match.js';
 import { accountAt, identifierAt, isPeriodJoiner, partialStartDate } from './text-values.js';
@@ -36,6 +36,8 @@ export interface Facts {
   readonly values: ValueFact[];
   /** Every amount of the document, labelled or not (for the amount style and the currency). */
   readonly tokens: AmountToken[];
+  /** Every label matched, once per match (their language hints at the country). */
+  readonly labels: LabelDefinition[];
 }
 
 interface PreparedLine {
@@ -131,6 +133,7 @@ class Collector {
   readonly amounts: AmountFact[] = [];
   readonly values: ValueFact[] = [];
   readonly tokens: AmountToken[] = [];
+  readonly labels: LabelDefinition[] = [];
   private order = 0;
 
   amount(role: AmountRole, priority: number, token: AmountToken, sign?: 'plus' | 'minus'): void {
@@ -297,6 +300,7 @@ export function collectFacts(lines: readonly TextLine[], kind: DocumentKind, ord
   const firstPage = lines[0]?.page;
   prepared.forEach((current, index) => {
     out.tokens.push(...current.tokens);
+    for (const match of current.matches) out.labels.push(match.definition);
     current.matches.forEach((match, matchIndex) => {
       const regionEnd = current.matches[matchIndex + 1]?.start ?? current.line.raw.length;
       if (!AMOUNT_ROLES.has(match.field)) {

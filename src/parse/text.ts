@@ -8,6 +8,7 @@ import { FatalInputError, type ParseEvent } from '../model/input.js';
 import type { DateOrder } from './dates.js';
 import { amountStyleOf, documentDecimalSeparator } from './text-amounts.js';
 import { type ChosenAmounts, chooseAmounts } from './text-choice.js';
+import { detectCountry } from './text-country.js';
 import { collectFacts, dateSpans, excludedSpans, type ValueFact } from './text-facts.js';
 import { detectKind } from './text-kind.js';
 import { splitLines } from './text-lines.js';
@@ -87,6 +88,7 @@ export function parseTextDocument(text: string, file: string, options: { dateOrd
     mostCommon(facts.tokens.flatMap((token) => (token.currency === undefined ? [] : [token.currency]))) ??
     mostCommon(lines.flatMap((line) => line.words.flatMap((word) => CURRENCY_WORDS.get(word.text) ?? []))) ??
     DEFAULT_CURRENCY;
+  const country = detectCountry(lines, facts.labels, currency);
 
   const document: BillingDocument = {
     kind,
@@ -98,6 +100,7 @@ export function parseTextDocument(text: string, file: string, options: { dateOrd
     periodEnd: period?.end,
     effectiveDate: kind === 'termination' ? best(values, 'effectiveDate')?.value : undefined,
     currency,
+    ...(country === undefined ? {} : { country }),
     net: amounts.net,
     tax: amounts.tax,
     total: amounts.total,

@@ -42,6 +42,7 @@ export function serializeDocument(doc: BillingDocument): Record<string, unknown>
     periodEnd: doc.periodEnd,
     effectiveDate: doc.effectiveDate,
     currency: doc.currency,
+    country: doc.country,
     net: amount(doc.net),
     tax: amount(doc.tax),
     total: amount(doc.total),

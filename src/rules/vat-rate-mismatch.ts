@@ -14,6 +14,7 @@ import {
 import type { TaxedAmounts as Taxed } from './support/magnitudes.js';
 import { comparableAmounts } from './support/magnitudes.js';
 import { amountAtLeastZeroOption, currenciesOption, currencySet, firstProblem, ratesOption } from './support/options.js';
+import { COUNTRIES_WITH_RATES, countryRates } from './support/vat-rates.js';
 
 /**
  * The tax a rate gives, computed both ways a bill may be priced: on the net (tax = round(net × r),
@@ -114,31 +115,63 @@ function knownRates(option: readonly string[]): TaxRate[] {
 
 const texts = (rates: readonly TaxRate[]): string[] => rates.map((rate) => rate.text);
 
+interface ApplicableRates {
+  readonly rates: readonly TaxRate[];
+  /** Whose rates they are, for the messages: "rates of Germany, DE", or the option. */
+  readonly source: string;
+}
+
+const FROM_OPTION = 'the "rates" option';
+
+/**
+ * The rates a document is checked against: its country's when the input told the country and
+ * the table has it (whatever the currency: a Polish bill is in PLN), else the `rates` option, for
+ * the currencies it describes only. Undefined: the document is not checked.
+ */
+function applicableRates(
+  doc: BillingDocument,
+  options: { readonly rates: readonly string[]; readonly useCountryRates: boolean; readonly currencies: readonly string[] },
+): ApplicableRates | undefined {
+  if (options.useCountryRates && doc.country !== undefined) {
+    const country = countryRates(doc.country);
+    if (country !== undefined) return { rates: country.rates, source: `rates of ${country.name}, ${doc.country.toUpperCase()}` };
+  }
+  if (!currencySet(options.currencies).has(doc.currency)) return undefined;
+  return { rates: knownRates(Array.isArray(options.rates) ? options.rates : []), source: FROM_OPTION };
+}
+
 /** VAT that no rate explains is either charged at a wrong rate or computed on a different base than the one shown. */
 export default defineRule({
   id: 'vat-rate-mismatch',
   scope: 'document',
   severity: 'warning',
-  description: 'The VAT is not explained by any known rate (default: the French rates 20, 10, 5.5, 2.1, 0, on EUR bills), within the rounding of a tax-inclusive bill.',
+  description: "The VAT is not explained by any rate of the bill's country (when known; otherwise the French rates 20, 10, 5.5, 2.1, 0, on EUR bills), within the rounding of a tax-inclusive bill.",
   docs: {
-    why: 'VAT at a wrong rate, or computed on another base than the one printed, means the customer pays a wrong amount and cannot recover or check the VAT. Roundings are not errors: a bill priced 39,99 € TTC with 33,33 € HT and 6,66 € TVA is correct, so the rule accepts the tax computed on the net and the tax derived from a tax-inclusive price, each rounded line by line.',
-    whatToDo: 'Check which rate each service should bear (telecom services 20 %; some bundled press or TV content at a reduced rate) and ask the operator for the VAT breakdown per rate.',
-    basis: 'EN 16931 BR-CO-17 (VAT per category = taxable amount × rate, rounded to two decimals). French rates: Code général des impôts, articles 278 (20 %), 278-0 bis to 279 (reduced rates, 5,5 % and 10 %) and 298 septies (2,1 %, press); the invoice must give the VAT per rate (annex II, article 242 nonies A).',
+    why: 'VAT at a wrong rate, or computed on another base than the one printed, means the customer pays a wrong amount and cannot recover or check the VAT. Roundings are not errors: a bill priced 39,99 € TTC with 33,33 € HT and 6,66 € TVA is correct, so the rule accepts the tax computed on the net and the tax derived from a tax-inclusive price, each rounded line by line. Rates differ from one country to the next (19 % in Germany, 21 % in the Netherlands, 23 % in Poland), so a bill whose country the input tells is checked against that country\'s rates.',
+    whatToDo: 'Check which rate each service should bear (French telecom services 20 %; some bundled press or TV content at a reduced rate) and ask the operator for the VAT breakdown per rate. When the message names the rates of another country than the bill\'s, tell billcheck the country (a "Country" column in a CSV export) or set `rates`.',
+    basis: `EN 16931 BR-CO-17 (VAT per category = taxable amount × rate, rounded to two decimals). The country is the one the input states: a country column in a CSV export; in a text bill, the prefix of the seller's VAT number (FR, DE, NL…B01, BE0, ATU, GB…, a Polish NIP, an Indian GSTIN), else the language of its labels when it points to one country. Rates per country: the standard, reduced and zero rates in force; French rates: Code général des impôts, articles 278 (20 %), 278-0 bis to 279 (reduced rates, 5,5 % and 10 %) and 298 septies (2,1 %, press), and the invoice must give the VAT per rate (annex II, article 242 nonies A); Indian GST: the slabs of the CGST Act rate notifications, a CGST + SGST pair adding up to one slab.`,
     options: {
-      rates: 'The rates of the jurisdiction, in percent, as decimal strings; the default is France\'s. For bills from another euro country, set its rates (Germany: ["19", "7", "0"]; the Netherlands: ["21", "9", "0"]), or every bill of it is reported. A line that declares its own rate is checked against that rate.',
-      currencies: 'Only documents in these currencies are checked (default: EUR, for the French rates). A bill in another currency comes from another tax system (Polish 23 %, Indian GST 18 %, US sales tax) that the rates do not describe; to check one, list its currency here and set `rates` to its rates.',
+      rates: 'The rates applied to documents whose country is unknown (or not in the table), in percent, as decimal strings; the default is France\'s. For an export from another country without a country column, set its rates (Germany: ["19", "7", "0"]; the Netherlands: ["21", "9", "0"]), or every bill of it is reported. A line that declares its own rate is checked against that rate.',
+      useCountryRates: `Check a document whose country is known against that country's rates (${COUNTRIES_WITH_RATES.join(', ')}). false: \`rates\` applies to every document, as when every bill comes from one jurisdiction.`,
+      currencies: 'Documents of unknown country are checked only in these currencies (default: EUR, for the French rates): a bill in another currency comes from another tax system (US sales tax, say) that `rates` does not describe. A document whose country is in the table is checked whatever its currency (PLN for Poland, INR for India).',
       tolerance: 'Difference accepted between the tax and the tax a rate gives (document currency); one cent absorbs the rounding of a tax-inclusive price.',
       roundingPerLine: 'Extra difference accepted for each line after the first, when the document tax is compared with its lines rounded one by one.',
     },
   },
   messages: {
-    unexplained: 'The tax {{tax}} (net {{net}}, total {{total}}) matches none of the rates {{rates}} %.',
-    unexplainedMix: 'The tax {{tax}} (net {{net}}, total {{total}}) is more than the highest or less than the lowest of the rates {{rates}} % gives, whatever rate each of its {{lines}} lines bears.',
+    unexplained: 'The tax {{tax}} (net {{net}}, total {{total}}) matches none of the rates {{rates}} % ({{source}}).',
+    unexplainedMix: 'The tax {{tax}} (net {{net}}, total {{total}}) is more than the highest or less than the lowest of the rates {{rates}} % ({{source}}) gives, whatever rate each of its {{lines}} lines bears.',
     ratesMismatch: 'The tax {{tax}} differs from the VAT of its lines at their rates {{rates}} %, {{expected}}.',
-    lineUnexplained: 'Item {{line}} ("{{description}}"): the tax {{tax}} (net {{net}}, total {{total}}) matches none of the rates {{rates}} %.',
+    lineUnexplained: 'Item {{line}} ("{{description}}"): the tax {{tax}} (net {{net}}, total {{total}}) matches none of the rates {{rates}} % ({{source}}).',
     lineRateMismatch: 'Item {{line}} ("{{description}}"): the tax {{tax}} is not the {{rate}} % the line declares, which gives {{expected}}.',
   },
-  options: { rates: ['20', '10', '5.5', '2.1', '0'], tolerance: '0.01', roundingPerLine: '0.01', currencies: ['EUR'] as readonly string[] },
+  options: {
+    rates: ['20', '10', '5.5', '2.1', '0'],
+    useCountryRates: true as boolean,
+    tolerance: '0.01',
+    roundingPerLine: '0.01',
+    currencies: ['EUR'] as readonly string[],
+  },
   validateOptions: (options) =>
     firstProblem(
       ratesOption('rates', options.rates),
@@ -147,8 +180,9 @@ export default defineRule({
       currenciesOption('currencies', options.currencies),
     ),
   checkDocument(doc, ctx) {
-    if (!currencySet(ctx.options.currencies).has(doc.currency)) return;
-    const rates = knownRates(Array.isArray(ctx.options.rates) ? ctx.options.rates : []);
+    const applicable = applicableRates(doc, ctx.options);
+    if (applicable === undefined) return;
+    const { rates, source } = applicable;
     const places = currencyDecimals(doc.currency);
     const tolerance = ctx.moneyOption('tolerance');
 
@@ -160,7 +194,7 @@ export default defineRule({
       lineReported = true;
       const where = { line: index + 1, description: line.description ?? '', tax: amounts.tax };
       if (declared === undefined) {
-        ctx.report({ messageId: 'lineUnexplained', data: { ...where, net: amounts.net, total: amounts.total, rates: texts(rates) }, document: doc });
+        ctx.report({ messageId: 'lineUnexplained', data: { ...where, net: amounts.net, total: amounts.total, rates: texts(rates), source }, document: doc });
       } else {
         const expected = expectedTaxes(amounts, declared, places)[0];
         ctx.report({ messageId: 'lineRateMismatch', data: { ...where, rate: declared.text, expected }, document: doc });
@@ -193,9 +227,9 @@ export default defineRule({
     // their tax is then a mix, anywhere between what the lowest and the highest rate give.
     if (declared.length === 0 && doc.lines.length > 1) {
       if (withinMix(amounts, rates, places, allowed)) return;
-      ctx.report({ messageId: 'unexplainedMix', data: { tax, net: amounts.net, total: amounts.total, rates: texts(rates), lines: doc.lines.length }, document: doc });
+      ctx.report({ messageId: 'unexplainedMix', data: { tax, net: amounts.net, total: amounts.total, rates: texts(rates), source, lines: doc.lines.length }, document: doc });
       return;
     }
-    ctx.report({ messageId: 'unexplained', data: { tax, net: amounts.net, total: amounts.total, rates: texts(rates) }, document: doc });
+    ctx.report({ messageId: 'unexplained', data: { tax, net: amounts.net, total: amounts.total, rates: texts(rates), source }, document: doc });
   },
 });

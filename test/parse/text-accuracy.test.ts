@@ -25,6 +25,7 @@ function projection(doc: BillingDocument): Map<string, unknown> {
     ['periodEnd', doc.periodEnd],
     ['effectiveDate', doc.effectiveDate],
     ['currency', doc.currency],
+    ['country', doc.country],
     ['net', doc.net?.toFixed(2)],
     ['tax', doc.tax?.toFixed(2)],
     ['total', doc.total?.toFixed(2)],

@@ -4,11 +4,16 @@ import { Money } from '../../src/model/money.js';
 import rule from '../../src/rules/vat-rate-mismatch.js';
 import type { TaxRate } from '../../src/rules/support/arithmetic.js';
 import { netFromGross, parseRate, taxAtRate } from '../../src/rules/support/arithmetic.js';
-import type { LineInput } from '../helpers/builder.js';
+import type { BillingDocument } from '../../src/model/document.js';
+import type { DocInput, LineInput } from '../helpers/builder.js';
 import { doc, runRule } from '../helpers/builder.js';
 import { configRefusal } from './support/config.js';
 
 const FRENCH_RATES = ['20', '10', '5.5', '2.1', '0'];
+const FROM_OPTION = 'the "rates" option';
+
+/** A document whose country the input told (the builder has no country of its own). */
+const from = (country: string, input: DocInput): BillingDocument => ({ ...doc(input), country });
 
 const rate = (text: string): TaxRate => {
   const parsed = parseRate(text);
@@ -99,8 +104,81 @@ describe('vat-rate-mismatch', () => {
     expect(runRule(rule, [dutch], { options: { rates: ['21', '9', '0'] } })).toEqual([]);
   });
 
+  describe('with the country of the bill', () => {
+    // From fixtures/text: Netzwelt's Rechnung (19 % MwSt), Odido's factuur (21 % btw), P4's faktura
+    // (23 % VAT, in PLN) and Airtel's bill (CGST 9 % + SGST 9 % of 999,84, each rounded: 89,99 + 89,99).
+    const german = { id: 'RE-2024-03117', net: '84.03', tax: '15.97', total: '100.00' };
+    const dutch = { id: '901234567', net: '37.19', tax: '7.81', total: '45.00' };
+    const polish = { id: 'F/10428731/02/24', currency: 'PLN', net: '1089.42', tax: '250.57', total: '1339.99' };
+    const indian = { id: 'BM2413I004512387', currency: 'INR', net: '999.84', tax: '179.98', total: '1179.82' };
+
+    it('accepts a German 19 % bill from Germany, which the French rates flag when the country is unknown', () => {
+      expect(runRule(rule, [from('DE', german)])).toEqual([]);
+      const unknown = runRule(rule, [doc(german)]);
+      expect(unknown.map((r) => r.messageId)).toEqual(['unexplained']);
+      expect(unknown[0]?.data.rates).toEqual(FRENCH_RATES);
+      expect(unknown[0]?.data.source).toBe(FROM_OPTION);
+    });
+
+    it('accepts a Dutch 21 % bill from the Netherlands, and a country code in lower case', () => {
+      expect(runRule(rule, [from('NL', dutch), from('nl', dutch)])).toEqual([]);
+    });
+
+    it('checks a Polish bill in PLN at the Polish rates, though PLN is not among the currencies', () => {
+      expect(runRule(rule, [from('PL', polish)])).toEqual([]);
+      // At 22 %, a rate Poland no longer has: 1 089,42 × 22 % = 239,67.
+      const reported = runRule(rule, [from('PL', { ...polish, tax: '239.67', total: '1329.09' })]);
+      expect(reported.map((r) => r.messageId)).toEqual(['unexplained']);
+      expect(reported[0]?.data.rates).toEqual(['23', '8', '5', '0']);
+      expect(reported[0]?.data.source).toBe('rates of Poland, PL');
+      // Unknown country: a PLN bill is not checked at all, as before.
+      expect(runRule(rule, [doc(polish)])).toEqual([]);
+    });
+
+    it('accepts an Indian GST bill at 18 % from India, CGST and SGST rounded each', () => {
+      expect(runRule(rule, [from('IN', indian)])).toEqual([]);
+      expect(runRule(rule, [from('IN', { ...indian, tax: '170.00', total: '1169.84' })]).map((r) => r.data.source)).toEqual(['rates of India, IN']);
+    });
+
+    it('names the country whose rates a German bill at a French rate misses', () => {
+      const reported = runRule(rule, [from('DE', { net: '100.00', tax: '20.00', total: '120.00' })]);
+      expect(reported.map((r) => r.messageId)).toEqual(['unexplained']);
+      expect(reported[0]?.data.rates).toEqual(['19', '7', '0']);
+      expect(reported[0]?.data.source).toBe('rates of Germany, DE');
+    });
+
+    it('uses the country\'s rates for lines that declare none', () => {
+      const lines: LineInput[] = [{ description: 'Glasfaser 250', net: '70.59', tax: '13.41' }];
+      expect(runRule(rule, [from('DE', { lines })])).toEqual([]);
+      const reported = runRule(rule, [doc({ lines })]);
+      expect(reported.map((r) => [r.messageId, r.data.source])).toEqual([['lineUnexplained', FROM_OPTION]]);
+    });
+
+    it('falls back to the "rates" option, and its currencies, for a country the table lacks', () => {
+      const american = { currency: 'USD', net: '269.50', tax: '23.24', total: '292.74' };
+      expect(runRule(rule, [from('US', american)])).toEqual([]);
+      expect(runRule(rule, [from('US', american)], { options: { currencies: ['USD'] } }).map((r) => r.data.source)).toEqual([FROM_OPTION]);
+      expect(runRule(rule, [from('NO', { net: '1000', tax: '250', total: '1250' })], { options: { rates: ['25', '15', '12', '0'] } })).toEqual([]);
+    });
+
+    it('applies the "rates" option to every document with useCountryRates false', () => {
+      const options = { useCountryRates: false, rates: ['19', '7', '0'] };
+      expect(runRule(rule, [from('DE', german), doc(german)], { options })).toEqual([]);
+      const dutchFlagged = runRule(rule, [from('NL', dutch)], { options });
+      expect(dutchFlagged.map((r) => r.data.source)).toEqual([FROM_OPTION]);
+      // Nor does a known country lift the currency filter any more.
+      expect(runRule(rule, [from('PL', polish)], { options: { useCountryRates: false } })).toEqual([]);
+    });
+
+    it('keeps the "rates" option for documents of unknown country when the country rates are on', () => {
+      expect(runRule(rule, [doc(german)], { options: { rates: ['19', '7', '0'] } })).toEqual([]);
+      expect(runRule(rule, [from('FR', german)], { options: { rates: ['19', '7', '0'] } }).map((r) => r.data.source)).toEqual(['rates of France, FR']);
+    });
+  });
+
   it('refuses rates that are not percents and currencies that are not codes, naming the option', () => {
-    expect(configRefusal(rule, { rates: ['19', '7', '0'], currencies: ['EUR', 'CHF'], tolerance: '0.02', roundingPerLine: '0' })).toBeUndefined();
+    expect(configRefusal(rule, { rates: ['19', '7', '0'], currencies: ['EUR', 'CHF'], tolerance: '0.02', roundingPerLine: '0', useCountryRates: false })).toBeUndefined();
+    expect(configRefusal(rule, { useCountryRates: 'no' })).toMatch(/useCountryRates.*expected a boolean/);
     // Before, "7%" was dropped without a word and every 7 % bill was reported.
     expect(configRefusal(rule, { rates: ['19', '7%'] })).toMatch(/rules\.vat-rate-mismatch\.options: "rates" lists "7%", which is not a rate in percent/);
     expect(configRefusal(rule, { rates: ['19', '5,5'] })).toMatch(/"rates" lists "5,5"/);
