@@ -21,7 +21,8 @@ export interface InputSource {
 export type InputOptions = Omit<CsvOptions, 'file'> & { format?: InputFormat };
 
 /** A text document is one bill or letter; anything larger is not one. */
-const MAX_TEXT_BYTES = 10 * 1024 * 1024;
+/** The text of a bill or letter is a few kilobytes; a bound keeps a hostile text's parse small. */
+const MAX_TEXT_BYTES = 2 * 1024 * 1024;
 /** Enough of the start of an input to see its first lines. */
 const DETECTION_BYTES = 64 * 1024;
 
@@ -108,7 +109,7 @@ async function readWhole(name: string, chunks: AsyncIterable<Buffer>): Promise<B
   let bytes = 0;
   for await (const chunk of chunks) {
     bytes += chunk.length;
-    if (bytes > MAX_TEXT_BYTES) throw new FatalInputError(name, 'a text document larger than 10 MB: not a bill or letter');
+    if (bytes > MAX_TEXT_BYTES) throw new FatalInputError(name, 'a text larger than 2 MB: not the text of one bill or letter');
     parts.push(chunk);
   }
   return Buffer.concat(parts);
@@ -124,8 +125,18 @@ export async function* parseInput(source: InputSource, options: InputOptions): A
  * await per document would cost more than reading the document.
  */
 export async function* parseInputBatches(source: InputSource, options: InputOptions): AsyncGenerator<ParseEvent[]> {
-  const { format: givenFormat, ...csvOptions } = options;
   const iterator = source.open()[Symbol.asyncIterator]();
+  try {
+    yield* parseOpened(source, options, iterator);
+  } finally {
+    // A parser that gives up early ("no line break in the first 1 MiB") leaves the reader
+    // suspended with its file open: Node would close it at garbage collection, with a warning on stderr.
+    await iterator.return?.();
+  }
+}
+
+async function* parseOpened(source: InputSource, options: InputOptions, iterator: AsyncIterator<Buffer>): AsyncGenerator<ParseEvent[]> {
+  const { format: givenFormat, ...csvOptions } = options;
   let format = givenFormat ?? formatFromName(source.name);
   let chunks: AsyncIterable<Buffer>;
   if (format === undefined) {

@@ -90,11 +90,29 @@ describe('parseInput', () => {
     expect(events).toMatchObject([{ type: 'document', document: { id: 'X-1', account: 'ligne-pro' } }]);
   });
 
-  it('refuses empty input, blank text, and a text larger than 10 MB', async () => {
+  it('refuses empty input, blank text, and a text larger than 2 MB', async () => {
     await expect(collect(memorySource('-', Buffer.alloc(0)))).rejects.toThrow(/empty file/);
     await expect(collect(memorySource('note.txt', Buffer.from('\n  \n')))).rejects.toThrow(/empty file/);
-    const huge = Buffer.alloc(11 * 1024 * 1024, 'Lorem ipsum facture. ');
-    await expect(collect(memorySource('huge.txt', huge, 1 << 20))).rejects.toThrow(/larger than 10 MB/);
+    const huge = Buffer.alloc(3 * 1024 * 1024, 'Lorem ipsum facture. ');
+    await expect(collect(memorySource('huge.txt', huge, 1 << 20))).rejects.toThrow(/larger than 2 MB/);
+  });
+
+  it('closes the input when the parser gives up before its end', async () => {
+    // Without a line break in the first MiB the CSV parser stops; the reader, still suspended,
+    // must be finished so that its file is closed now rather than at garbage collection.
+    let closed = false;
+    const source: InputSource = {
+      name: 'one-line.csv',
+      async *open() {
+        try {
+          for (let i = 0; i < 8; i++) yield Buffer.alloc(512 * 1024, 'a,');
+        } finally {
+          closed = true;
+        }
+      },
+    };
+    await expect(collect(source)).rejects.toThrow(/no line break/);
+    expect(closed).toBe(true);
   });
 
   it('refuses binary data as fatal', async () => {
