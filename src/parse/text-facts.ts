@@ -51,6 +51,8 @@ interface PreparedLine {
 
 const AMOUNT_ROLES: ReadonlySet<string> = new Set(['net', 'tax', 'total', 'due', 'paid', 'rounding', 'ignore']);
 const MAX_LABEL_TO_DATE = 40;
+/** What may sit between a bare label and its date: punctuation, and a weekday ("Date: Tue, 9 Apr 2024"). */
+const BARE_GAP = /^[\s:.,=-]*(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|mo|di|mi|do|fr|sa|so)[\s.,]+)?$/iu;
 /** Words before an unlabelled period: "du … au …", "Summary for … - …", "od … do …". */
 const PERIOD_LEADS: ReadonlySet<string> = new Set(['du', 'from', 'for', 'vom', 'van', 'od', 'za']);
 
@@ -196,7 +198,7 @@ function firstDateIn(prepared: PreparedLine, from: number, to: number, bare: boo
   const date = prepared.dates.find((found) => found.index >= from && found.index < to);
   if (date === undefined) return undefined;
   const gap = prepared.line.raw.slice(from, date.index);
-  if (bare ? !/^[\s:.,=-]*$/u.test(gap) : gap.length > MAX_LABEL_TO_DATE) return undefined;
+  if (bare ? !BARE_GAP.test(gap) : gap.length > MAX_LABEL_TO_DATE) return undefined;
   return date;
 }
 
@@ -286,11 +288,19 @@ function addUnlabelledPeriods(out: Collector, prepared: PreparedLine): void {
   }
 }
 
-/** A letter's date standing alone in its cell ("10 mars 2024" under the sender's address). */
+/** The place a letter is written from, before its date: "München, 03.04.2024", "Leeds, 3 July 2024". */
+const PLACE_BEFORE_DATE = /^\p{Lu}[\p{L}'’ -]{1,30},\s*(?:(?:le|den|am|the)\s+)?$/u;
+
+/**
+ * A letter's date standing alone in its cell ("10 mars 2024" under the sender's address), or
+ * after the place it was written in, which says more surely that it is the letter's own date.
+ */
 function addLoneDate(out: Collector, prepared: PreparedLine): void {
   for (const date of prepared.dates) {
     const cell = prepared.line.cells.find((c) => c.start <= date.index && c.end >= date.index + date.length);
-    if (cell !== undefined && cell.text.length === date.length) out.value('issueDate', 1, date.iso);
+    if (cell === undefined || cell.end !== date.index + date.length) continue;
+    if (cell.text.length === date.length) out.value('issueDate', 1, date.iso);
+    else if (PLACE_BEFORE_DATE.test(prepared.line.raw.slice(cell.start, date.index))) out.value('issueDate', 12, date.iso);
   }
 }
 

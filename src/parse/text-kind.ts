@@ -41,7 +41,7 @@ const KIND_ORDER: readonly DocumentKind[] = ['dunning', 'termination', 'credit-n
 
 /** Phrases of a letter's body that name its kind even without a title. */
 const BODY_PHRASES: readonly (readonly [DocumentKind, RegExp])[] = [
-  ['dunning', /\b(?:mettons en demeure|reste(?:nt)? impayee?s?|n avons pas (?:encore )?recu (?:le|votre) (?:reglement|paiement)|sauf erreur de notre part|malgre (?:nos|notre) relances?|has not been paid|remains unpaid|overdue|en souffrance|is still outstanding)\b/],
+  ['dunning', /\b(?:mettons en demeure|reste(?:nt)? impayee?s?|n avons pas (?:encore )?recu (?:le|votre) (?:reglement|paiement)|sauf erreur de (?:notre|ma) part|(?:n avons|n a|on n a) toujours pas recu (?:le|votre) (?:reglement|paiement)|malgre (?:nos|notre) relances?|has not been paid|remains unpaid|overdue|en souffrance|is still outstanding)\b/],
   ['termination', /\b(?:confirmons (?:la|votre) resiliation|prendra effet le|resiliation de votre|confirm (?:the )?(?:termination|cancellation)|contract will end)\b/],
   ['credit-note', /\b(?:avoir d un montant|vous rembourser|credit note for)\b/],
 ];
@@ -69,6 +69,11 @@ function firstFoldedWords(folded: string): string[] {
   return folded.trim().split(/\s+/).slice(0, TITLE_MAX_WORDS + 2);
 }
 
+function dunningPhraseIn(head: readonly TextLine[]): boolean {
+  const dunning = BODY_PHRASES.find(([kind]) => kind === 'dunning')?.[1];
+  return dunning !== undefined && head.some((line) => !FINE_PRINT.test(line.folded) && dunning.test(line.folded));
+}
+
 export function detectKind(lines: readonly TextLine[]): KindDecision | undefined {
   // The first printed page: a PDF may open on a blank one.
   const firstPage = lines[0]?.page;
@@ -78,6 +83,8 @@ export function detectKind(lines: readonly TextLine[]): KindDecision | undefined
     const words = firstFoldedWords(line.folded);
     if (!SUBJECT_WORDS.has(words[0] ?? '') || !STARTS_AS_WORDS.test(line.raw)) continue;
     const kind = kindOf(line.raw.replace(/^\s*\S+\s*:?/u, '').slice(0, 120));
+    // A reminder typed as a reply keeps the invoice's subject ("RE: facture mars"); its body says what it is.
+    if (kind === 'invoice' && dunningPhraseIn(head)) return { kind: 'dunning', line: line.no, by: 'subject' };
     if (kind !== undefined) return { kind, line: line.no, by: 'subject' };
   }
   // 2. A title: a short cell starting with a kind word.
@@ -86,10 +93,13 @@ export function detectKind(lines: readonly TextLine[]): KindDecision | undefined
     for (const cell of line.cells) {
       const folded = line.folded.slice(cell.start, cell.end).trim().split(/\s+/);
       const first = folded[0] ?? '';
-      if (!TITLE_WORDS.has(first) || !STARTS_AS_WORDS.test(cell.text)) continue;
+      // "2. Mahnung", "3. Zahlungserinnerung": a reminder's rank before its title.
+      const ranked = /^[1-9]$/.test(first);
+      if (!(TITLE_WORDS.has(first) || ranked) || !STARTS_AS_WORDS.test(cell.text)) continue;
       // A sentence that starts like a title ("Votre facture n° 12 reste impayée…") is no title.
       if (folded.length > (POSSESSIVES.has(first) ? 5 : 8)) continue;
       const kind = kindOf(cell.text.slice(0, 120));
+      if (ranked && (kind !== 'dunning' || folded.length > 3)) continue;
       if (kind !== undefined && !FINE_PRINT.test(line.folded)) titles.push({ kind, line: line.no, by: 'title' });
     }
   }

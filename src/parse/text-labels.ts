@@ -52,7 +52,12 @@ const ENTRIES: readonly Entry[] = [
   ['account', 60, 'customer {n}|customer number|customer id|customer reference|client {n}|client number|kundennummer|kunden {n}|kundennr|klantnummer|klant {n}|klantnr'],
   ['account', 60, '{n} klienta|{n} konta klienta|{n} abonenta|id klienta|kod klienta|relationship {n}|relationship number'],
   ['account', 50, '{n} de compte|{n} compte|account {n}|account number|account id|vertragskonto|buchungskonto'],
+  // A collection agency names the creditor's contract: "Contrat SFR n° : 3402 7788 1290".
+  ['account', 40, 'contrat sfr {n}|contrat orange {n}|contrat bouygues {n}|contrat bouygues telecom {n}|contrat free {n}|contrat sosh {n}|contrat red {n}'],
   ['account', 40, '{n} de contrat|{n} contrat|contrat {n}|contract {n}|contract number|vertragsnummer|vertrag {n}|contractnummer'],
+  // Free names the account "Identifiant Freebox"; a bare "Identifiant" is weaker than a line number.
+  ['account', 60, 'identifiant freebox|identifiant abonne|identifiant de l abonne'],
+  ['account', 30, 'identifiant'],
   ['account', 35, '{n} de ligne|{n} ligne|numero de ligne|ligne concernee|line number|phone number|{n} d appel|rufnummer|telefoonnummer'],
   // Dates.
   ['issueDate', 50, 'date de facture|date de la facture|date facture|date d emission|date de l avoir|date du courrier|date d envoi|invoice date|date of invoice|issue date|date of issue|rechnungsdatum|ausstellungsdatum|factuurdatum|date d edition|date de facturation|billing date|statement date|data wystawienia|data faktury|bill date'],
@@ -61,14 +66,19 @@ const ENTRIES: readonly Entry[] = [
   // Tally and other Indian layouts: "Invoice No.   Dated" over their values.
   ['issueDate', 30, 'dated', { kinds: ['invoice'] }],
   ['issueDate', 15, 'date|datum', { bare: true }],
+  // An e-mail's header: "Envoyé : lundi 8 janvier 2024 14:05", "Sent: Monday, 8 January 2024".
+  ['issueDate', 15, 'envoye|envoye le|sent|gesendet|verzonden', { bare: true }],
   ['issueDate', 10, 'le', { kinds: LETTERS, bare: true }],
   ['dueDate', 50, 'date limite de paiement|date limite de reglement|date limite|date d echeance|echeance|a payer avant le|a payer avant|a payer au plus tard le|a regler avant le|a regler avant|payable avant le|payable le|sera preleve le|sera preleve a partir du|preleve le|sera prelevee le|sera prelevee a partir du|prelevee le|prelevement le|prelevement a partir du|due date|payment due|payment due date|due by|due on|pay by|payable by|please pay by|falligkeitsdatum|fallig am|zahlbar bis|zahlungsziel|vervaldatum|uiterste betaaldatum|te betalen voor|betalen voor|omstreeks|termin płatnosci|termin zapłaty|zahlbar bis zum'],
-  ['dueDate', 20, 'bis zum', { kinds: ['invoice'] }],
+  ['dueDate', 20, 'bis zum', { kinds: ['invoice', 'dunning'] }],
+  ['dueDate', 30, 'bis spatestens|bis spatestens zum|bis spatestens am|spatestens bis|spatestens am', { kinds: ['invoice', 'dunning'] }],
+  // A side column of pdftotext -layout: "Prélèvement automatique" over "le 28/03/2024 sur le compte".
+  ['dueDate', 20, 'prelevement automatique', { kinds: ['invoice'] }],
   ['dueDate', 30, 'avant le|au plus tard le|must be paid by|to be paid by|paid by|no later than', { kinds: ['dunning'] }],
   // The due date of the invoice a letter is about, not the letter's own deadline.
   ['dueDate', 5, 'arrivee a echeance le|arrivee a echeance|echue le|echue depuis le|was due on|fell due on'],
   ['period', 50, 'periode du|periode de facturation|periode de consommation|periode facturee|periode|billing period|service period|period covered|period|leistungszeitraum|abrechnungszeitraum|zeitraum|factuurperiode|facturatieperiode|okres rozliczeniowy|bill period|okres'],
-  ['effectiveDate', 50, 'prendra effet le|prendra effet a compter du|prendra effet au|prend effet le|prendra effet|sera effective le|sera effective a compter du|effective le|date de resiliation|date d effet|date effective|resiliation au|resiliee le|sera resiliee le|sera resilie le|effective on|effective from|effective date|termination date|will end on|terminated on|takes effect on|will take effect on|wirksam zum|kundigung zum|beendet zum|vertragsende|opgezegd per|einddatum|ingangsdatum'],
+  ['effectiveDate', 50, 'prendra effet le|prendra effet a compter du|prendra effet au|prend effet le|prendra effet|sera effective le|sera effective a compter du|effective le|date de resiliation|date d effet|date effective|resiliation au|effective au|effective a compter du|effective a partir du|effectif au|resiliee le|sera resiliee le|sera resilie le|effective on|effective from|effective date|termination date|will end on|terminated on|takes effect on|will take effect on|wirksam zum|kundigung zum|beendet zum|vertragsende|opgezegd per|einddatum|ingangsdatum'],
   // Amounts. "ignore" labels are amounts that must never be taken for the bill's amounts.
   ['total', 50, 'total ttc|montant ttc|total facture|total de la facture|total de votre facture|montant total de cette facture|montant total de la facture|montant total de votre facture|montant de la facture|montant de votre facture|montant de la facture soumis a tva|total aupres d|total prestations facturees|total toutes taxes comprises|toutes taxes comprises'],
   ['total', 50, 'total including vat|total incl vat|total inc vat|total incl tax|total including tax|invoice total|total invoice|invoice amount|total amount|grand total|total charges|total this invoice|total for this invoice|gesamtbetrag|rechnungsbetrag|bruttobetrag|gesamtsumme|summe brutto|endbetrag|endpreis brutto|totaal incl btw|totaalbedrag|factuurbedrag'],
@@ -78,7 +88,7 @@ const ENTRIES: readonly Entry[] = [
   ['total', 25, 'd un montant de|pour un montant de|in the amount of|for the amount of|im betrag von|ten bedrage van'],
   ['total', 20, 'total|totaal|summe|gesamt|razem|ogołem', { bare: true }],
   ['total', 8, 'montant|amount|betrag|bedrag', { bare: true }],
-  ['due', 60, 'somme a payer|montant a payer|net a payer|reste a payer|total a payer|montant total a payer|montant restant du|somme restant due|somme due|solde du|solde restant du|restant du|montant reclame|montant impaye|somme impayee|la somme de|la somme totale de|somme de'],
+  ['due', 60, 'somme a payer|montant a payer|net a payer|reste a payer|total a payer|montant total a payer|montant restant du|somme restant due|somme due|solde du|solde restant du|restant du|montant reclame|montant impaye|somme impayee|la somme de|la somme totale de|somme de|montant de la creance|montant de votre creance|montant de la dette|total de la creance|total de votre dette'],
   ['due', 60, 'amount due|total due|balance due|amount payable|total payable|total to pay|outstanding balance|outstanding amount|amount outstanding|balance outstanding|amount owed|zu zahlen|zu zahlender betrag|zahlbetrag|offener betrag|offene forderung|offener saldo|te betalen|openstaand bedrag|openstaand saldo'],
   ['due', 60, 'do zapłaty|razem do zapłaty|pozostało do zapłaty|kwota do zapłaty|net payable|net amount payable'],
   ['due', 50, 'montant du|a payer|to pay|impaye|due', { bare: true }],
