@@ -124,7 +124,8 @@ const VOCABULARY: Readonly<Record<ColumnField, FieldVocabulary>> = {
       "N° d'avoir", "Numéro d'avoir", 'N° de relance', 'Invoice number', 'Invoice no', 'Invoice #', 'Invoice ID',
       'Invoice', 'Document number', 'Document no', 'Document ID', 'Doc no', 'Bill number', 'Bill no',
       'Credit note number', 'Statement number', 'Rechnungsnummer', 'Belegnummer', 'Rechnungsnr', 'Factuurnummer',
-      'Identifiant facture',
+      'Identifiant facture', 'Réf. document', 'Référence document', 'Référence du document', 'Document reference',
+      'Numéro', 'Doc ref',
     ],
     keywords: ['n facture', 'n invoice', 'invoice n', 'invoice id', 'n document', 'document n', 'n piece', 'n avoir', 'n relance', 'rechnungsnummer', 'n bill', 'bill n', 'factuurnummer'],
     vetoes: ['client', 'customer', 'compte', 'account', 'contrat', 'contract', 'ligne', 'line', 'commande', 'order', 'tva', 'vat', 'siret', 'siren', 'telephone', 'phone', 'abonne', 'date', 'montant', 'amount', 'type'],
@@ -147,8 +148,9 @@ const VOCABULARY: Readonly<Record<ColumnField, FieldVocabulary>> = {
       'Account number', 'Account no', 'Account ID', 'Customer', 'Customer number', 'Customer no', 'Customer ID',
       'Customer reference', 'Contract', 'Contract number', 'Line', 'Line number', 'Phone number', 'MSISDN',
       'Subscriber', 'Subscriber number', 'Kundennummer', 'Vertragsnummer', 'Kunde', 'Klantnummer', 'Contractnummer',
+      'Ligne mobile', 'Ligne fixe', 'N° de mobile', 'Numéro de mobile', 'Mobile', 'Mobile number', 'Mobile line',
     ],
-    keywords: ['n client', 'client', 'customer', 'compte', 'account', 'contrat', 'contract', 'abonne', 'subscriber', 'msisdn', 'telephone', 'phone', 'kundennummer', 'vertragsnummer', 'klantnummer', 'n ligne', 'line n'],
+    keywords: ['n abonnement', 'identifiant abonnement', 'subscription n', 'subscription id', 'ligne mobile', 'ligne fixe', 'mobile n', 'n client', 'client', 'customer', 'compte', 'account', 'contrat', 'contract', 'abonne', 'subscriber', 'msisdn', 'telephone', 'phone', 'kundennummer', 'vertragsnummer', 'klantnummer', 'n ligne', 'line n'],
     vetoes: ['nom', 'name', 'adresse', 'address', 'email', 'mail', 'montant', 'amount', 'total', 'date', 'type', 'libelle', 'description', 'siret', 'tva', 'vat', 'fin', 'debut', 'start', 'end'],
   },
   operator: {
@@ -235,7 +237,7 @@ const VOCABULARY: Readonly<Record<ColumnField, FieldVocabulary>> = {
       'Prix HT', 'Base HT', 'Net total', 'Total net', 'Excl. VAT', 'Total excl. VAT', 'Netto', 'Nettobetrag',
       'Bedrag excl. btw', 'Total hors TVA', 'Montant hors TVA',
     ],
-    keywords: ['ht', 'hors taxe', 'hors tva', 'excl', 'excluding', 'netto', 'nettobetrag', 'montant net', 'net amount'],
+    keywords: ['ht', 'hors taxe', 'hors tva', 'excl vat', 'excl tax', 'excluding vat', 'excluding tax', 'excl', 'excluding', 'netto', 'nettobetrag', 'montant net', 'net amount'],
     vetoes: ['unitaire', 'unit', 'pu', 'prix unitaire', 'taux', 'rate', 'pct', 'payer', 'pay', 'date', 'tva', 'vat', 'tax', 'taxe'],
   },
   tax: {
@@ -374,16 +376,31 @@ const KEYWORD_SCORE = 100;
 /** How well a header's words name a field: 0 for not at all. */
 function score(words: readonly string[], joined: string, compiled: CompiledField): number {
   if (words.length === 0) return 0;
-  if (compiled.field === 'id' && isReferenceLike(words)) return 0;
+  // Before the reference test: "Réf. document" is the document's own number.
   if (compiled.synonyms.has(joined)) return EXACT_SCORE + words.length;
-  if (words.some((word) => compiled.vetoes.has(word))) return 0;
+  if (compiled.field === 'id' && isReferenceLike(words)) return 0;
   let best = 0;
   for (const keyword of compiled.keywords) {
-    if (keyword.every((word) => words.includes(word))) {
-      best = Math.max(best, KEYWORD_SCORE + 10 * keyword.length - (words.length - keyword.length));
-    }
+    if (!keyword.every((word) => words.includes(word))) continue;
+    // A veto word the keyword itself names is no veto: "excl. VAT" is net, though "VAT" alone vetoes it.
+    if (words.some((word) => compiled.vetoes.has(word) && !keyword.includes(word))) continue;
+    best = Math.max(best, KEYWORD_SCORE + 10 * keyword.length - (words.length - keyword.length));
   }
   return best;
+}
+
+const RATE_WORDS: ReadonlySet<string> = new Set(['taux', 'rate', 'satz', 'tarief', 'percentage']);
+
+/**
+ * "TVA 20%" and "VAT 5.5%" hold the tax charged at that rate, an amount; "TVA %" and "Taux TVA 20%"
+ * hold a rate. A stated rate with no rate word is dropped so that the header reads as "TVA".
+ */
+function withoutStatedRate(words: readonly string[]): readonly string[] {
+  const pct = words.indexOf('pct');
+  if (pct < 1 || !/^\d+$/.test(words[pct - 1] as string) || words.some((word) => RATE_WORDS.has(word))) return words;
+  let start = pct - 1;
+  while (start > 0 && /^\d+$/.test(words[start - 1] as string)) start--;
+  return [...words.slice(0, start), ...words.slice(pct + 1)];
 }
 
 function emptyIndexes(): Record<ColumnField, number> {
@@ -433,7 +450,7 @@ function assign(headers: readonly string[], columnMap: ReadonlyMap<string, strin
   const candidates: { column: number; fieldOrder: number; score: number }[] = [];
   headers.forEach((header, column) => {
     if (taken[column]) return;
-    const words = headerWords(header);
+    const words = withoutStatedRate(headerWords(header));
     const joined = words.join(' ');
     COMPILED.forEach((compiled, fieldOrder) => {
       if (indexes[compiled.field] !== -1) return;
@@ -449,6 +466,17 @@ function assign(headers: readonly string[], columnMap: ReadonlyMap<string, strin
     taken[candidate.column] = true;
   }
   return indexes;
+}
+
+const BARE_REFERENCES: ReadonlySet<string> = new Set(['ref', 'reference', 'referenz', 'referentie']);
+
+/**
+ * "Référence" alone, unlike "Facture d'origine", may be the documents' own number; the CSV reader
+ * decides from the rows (see RowReader.adoptReferenceAsId).
+ */
+export function isBareReference(header: string): boolean {
+  const words = headerWords(header);
+  return words.length === 1 && BARE_REFERENCES.has(words[0] as string);
 }
 
 /** How many columns of a header billcheck recognizes (format detection uses it). */

@@ -10,8 +10,9 @@
 import type { AmountStyle, DateStyle, DocumentKind } from '../model/document.js';
 import type { Money } from '../model/money.js';
 import { type AmountNotation, decimalSeparatorEvidence, parseAmount, parsePlainAmount } from './amounts.js';
-import type { ColumnMapping } from './columns.js';
+import { type ColumnMapping, isBareReference } from './columns.js';
 import { countryCodeOf } from './country-names.js';
+import { type BalanceRow, isRunningBalance } from './csv-balance.js';
 import { parsePeriod } from './csv-period.js';
 import { type DateOrder, type DateParse, dateOrderEvidence, parseDate } from './dates.js';
 import { documentKindFrom } from './kinds.js';
@@ -110,7 +111,7 @@ function cellText(raw: string | undefined): string | undefined {
 
 export class RowReader {
   /** Column index per field, -1 when absent; copied out of the mapping for the per-row path. */
-  private readonly idColumn: number;
+  private idColumn: number;
   private readonly kindColumn: number;
   private readonly accountColumn: number;
   private readonly operatorColumn: number;
@@ -125,12 +126,12 @@ export class RowReader {
   private readonly netColumn: number;
   private readonly taxColumn: number;
   private readonly totalColumn: number;
-  private readonly amountDueColumn: number;
+  private amountDueColumn: number;
   private readonly descriptionColumn: number;
   private readonly quantityColumn: number;
   private readonly unitPriceColumn: number;
   private readonly taxRateColumn: number;
-  private readonly referenceColumn: number;
+  private referenceColumn: number;
 
   /** Columns read as numbers, and the evidence about each one's decimal separator. */
   private readonly numericColumns: readonly number[];
@@ -231,6 +232,31 @@ export class RowReader {
     // Contradicting evidence leaves the majority order; dates that do not fit it are reported.
     this.dateOrder = this.givenDateOrder ?? (this.mdyEvidence > this.dmyEvidence ? 'mdy' : 'dmy');
     this.style = this.computeStyle();
+  }
+
+  /**
+   * Before reading the sample: with no number column, a bare "Référence" column filled on every
+   * row, invoices included, holds the documents' own numbers, not the invoices they point to.
+   */
+  adoptReferenceAsId(sample: readonly (readonly string[])[]): void {
+    const column = this.referenceColumn;
+    if (this.idColumn !== -1 || column === -1 || sample.length === 0) return;
+    if (!isBareReference(this.mapping.headers[column] ?? '')) return;
+    if (!sample.every((record) => cellText(record[column]) !== undefined)) return;
+    this.idColumn = column;
+    this.referenceColumn = -1;
+  }
+
+  /** After `settle`: stops reading the amount due from a column that holds a running balance. */
+  dropRunningBalance(sample: readonly (readonly string[])[]): void {
+    if (this.amountDueColumn === -1) return;
+    const rows: BalanceRow[] = [];
+    for (const record of sample) {
+      const values = this.read(record);
+      if ('problem' in values) continue;
+      rows.push({ account: values.account, total: values.total, balance: values.amountDue });
+    }
+    if (isRunningBalance(rows)) this.amountDueColumn = -1;
   }
 
   /** After the sample: columns that have not yet seen a telling value keep looking. */

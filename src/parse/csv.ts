@@ -11,6 +11,7 @@ import { mapColumns } from './columns.js';
 import { DocumentAssembler } from './csv-documents.js';
 import { errorCode, MAX_RECORD_BYTES, RecordSplitter } from './csv-records.js';
 import { RowReader, truncateValue } from './csv-rows.js';
+import { isSummaryRow } from './csv-summary.js';
 import type { DateOrder } from './dates.js';
 import { Utf8Transcoder } from './decode.js';
 import { excelSeparatorHint, sniffDelimiter } from './detect.js';
@@ -299,6 +300,8 @@ class CsvFile {
     this.sampling = false;
     this.reader.settle();
     const records = this.sampleRecords;
+    this.reader.adoptReferenceAsId(records);
+    this.reader.dropRunningBalance(records);
     const lines = this.sampleLines;
     const swallowed = this.sampleSwallowed;
     this.sampleRecords = [];
@@ -345,6 +348,8 @@ class CsvFile {
       this.invalid(line, values.reason, values.column, values.value);
       return;
     }
+    const dated = [values.issueDate, values.dueDate, values.periodStart, values.periodEnd, values.effectiveDate].some((date) => date !== undefined);
+    if (isSummaryRow(record, dated, values.kindGiven)) return;
     (this.assembler as DocumentAssembler).add(values, line, this.out);
   }
 

@@ -1,6 +1,6 @@
 /**
  * Reads dates as bills write them: "10/03/2024", "10.03.24", "2024-03-10T12:00:00Z",
- * "2 juillet 2015", "1er mars 2024", "July 2, 2015", "20. März 2024". An impossible date
+ * "2 juillet 2015", "1er mars 2024", "July 2, 2015", "20. März 2024", "05-Mar-2024". An impossible date
  * (31/02/2024) is refused with a reason, never shifted into the next month.
  */
 import { daysInMonth, isoDate } from '../model/dates.js';
@@ -58,6 +58,8 @@ const SEARCHING = new RegExp(
   `(?<![\\p{L}\\p{N}])(?<![\\p{L}\\p{N}][./-])(?:${YEAR_FIRST}|${NUMERIC}|${DAY_FIRST}|${MONTH_FIRST})(?!\\p{N})(?![./-]\\p{N})`,
   'giu',
 );
+/** "05-Mar-2024", "5-mars-24": English-style report dates; read as "05 Mar 2024". */
+const DASHED_NAMED = /^(\d{1,2})-(\p{L}{3,12}\.?)-(\d{4}|\d{2})(?=$|[T \t])/u;
 const WEEKDAY_PREFIX = /^([\p{L}\p{M}]+)\.?,?[ \t\u00a0]+/u;
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 
@@ -114,6 +116,11 @@ export function parseDate(raw: string, order: DateOrder = 'dmy'): DateParse {
   if (text === '') return { ok: false, reason: 'empty' };
   const weekday = WEEKDAY_PREFIX.exec(text);
   if (weekday?.[1] !== undefined && WEEKDAYS.has(weekday[1].toLowerCase())) text = text.slice(weekday[0].length);
+  const dashed = DASHED_NAMED.exec(text);
+  if (dashed !== null) {
+    const [whole, day, month, year] = dashed as unknown as [string, string, string, string];
+    text = `${day} ${month} ${fullYear(year)}${text.slice(whole.length)}`;
+  }
   const match = ANCHORED.exec(text);
   if (match === null) {
     return { ok: false, reason: /^\D*\d{4}\D*$/.test(text) ? 'no day in the date' : 'not a date' };

@@ -45,6 +45,15 @@ const KIND_PHRASES: readonly (readonly [DocumentKind, readonly string[]])[] = [
   ],
 ];
 
+/**
+ * Labels that name a kind only when they are the whole value: a "Credit" transaction is a credit
+ * note, but "Paiement par carte de crédit" is a payment.
+ */
+const WHOLE_LABELS: ReadonlyMap<string, DocumentKind> = new Map([
+  ['credit', 'credit-note'],
+  ['cr', 'credit-note'],
+]);
+
 /** "factures" → "facture", "credit notes" → "credit note": type columns are sometimes plural. */
 function singular(word: string): string {
   return word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
@@ -55,7 +64,10 @@ export function documentKindFrom(label: string): DocumentKind | undefined {
   // Titles are short; a long text is not a label and would only cost time.
   const normalized = normalizeLabel(label.length > 300 ? label.slice(0, 300) : label);
   if (normalized === '') return undefined;
-  const padded = ` ${normalized.split(' ').map(singular).join(' ')} `;
+  const words = normalized.split(' ').map(singular).join(' ');
+  const whole = WHOLE_LABELS.get(words);
+  if (whole !== undefined) return whole;
+  const padded = ` ${words} `;
   for (const [kind, phrases] of KIND_PHRASES) {
     if (phrases.some((phrase) => padded.includes(` ${phrase} `))) return kind;
   }

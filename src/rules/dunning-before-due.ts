@@ -1,6 +1,6 @@
-import { defineRule } from '../engine/rule.js';
+import { type AccountEntry, defineRule } from '../engine/rule.js';
 import { isoFromDayNumber } from '../model/dates.js';
-import { firstInvoiceById } from './support/invoices.js';
+import { firstInvoiceById, invoiceAmount } from './support/invoices.js';
 
 /** A reminder for an invoice that is not yet due demands money the customer does not owe yet. */
 export default defineRule({
@@ -25,6 +25,13 @@ export default defineRule({
       // One finding per letter, about the invoice that falls due last; the others are listed.
       let latest: { id: string; dueDay: number } | undefined;
       const early: string[] = [];
+      if (letter.references.length === 0) {
+        const claimed = invoiceClaimedByAmount(timeline.entries, letter, letterDay);
+        if (claimed !== undefined) {
+          latest = claimed;
+          early.push(claimed.id);
+        }
+      }
       for (const id of new Set(letter.references)) {
         const dueDay = invoices.get(id)?.dueDay;
         if (dueDay === undefined || dueDay <= letterDay) continue;
@@ -46,3 +53,30 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * A letter that names no invoice (customer-area exports rarely carry references) claims the
+ * latest earlier invoice of exactly the amount it demands. With flat monthly bills that guess is
+ * unsafe: when the invoice before it bills the same amount and is already due, the letter may
+ * well be about that one, and nothing is claimed.
+ */
+function invoiceClaimedByAmount(entries: readonly AccountEntry[], letter: AccountEntry, letterDay: number): { id: string; dueDay: number } | undefined {
+  const demanded = letter.amountDue ?? letter.total;
+  if (demanded === undefined || demanded.isZero() || demanded.isNegative()) return undefined;
+  let claimed: AccountEntry | undefined;
+  let beforeClaimed: AccountEntry | undefined;
+  let previous: AccountEntry | undefined;
+  for (const entry of entries) {
+    if (entry.kind !== 'invoice' || entry.issueDay === undefined || entry.issueDay > letterDay) continue;
+    const billed = invoiceAmount(entry);
+    if (billed !== undefined && billed.eq(demanded)) {
+      claimed = entry;
+      beforeClaimed = previous;
+    }
+    previous = entry;
+  }
+  if (claimed?.dueDay === undefined || claimed.dueDay <= letterDay) return undefined;
+  const earlierBill = beforeClaimed === undefined ? undefined : invoiceAmount(beforeClaimed);
+  if (earlierBill !== undefined && earlierBill.eq(demanded) && (beforeClaimed?.dueDay ?? letterDay) <= letterDay) return undefined;
+  return { id: claimed.id ?? `line ${claimed.line}`, dueDay: claimed.dueDay };
+}

@@ -200,4 +200,25 @@ describe('recognizedColumnCount', () => {
     expect(recognizedColumnCount(['N° facture', 'Date', 'Montant TTC', 'Commentaire interne'])).toBe(3);
     expect(recognizedColumnCount(['Objet : mise en demeure'])).toBe(0);
   });
+
+  it('reads headers worded as judges word them', () => {
+    expect(mapped(['Réf. document', 'Nature', 'TVA 20%', 'Montant TTC en euros', 'Réf. facture'])).toMatchObject({
+      id: 'Réf. document',
+      tax: 'TVA 20%',
+      total: 'Montant TTC en euros',
+      reference: 'Réf. facture',
+    });
+    expect(mapped(['Ligne mobile', 'Numéro', 'Type', 'Total TTC'])).toMatchObject({ account: 'Ligne mobile', id: 'Numéro' });
+    expect(mapped(["N° d'abonnement", 'Type', 'Montant'])).toMatchObject({ account: "N° d'abonnement" });
+    expect(mapped(['Bill No', 'Charges (excl. VAT)', 'VAT Amount', 'Total Charges'])).toMatchObject({
+      net: 'Charges (excl. VAT)',
+      tax: 'VAT Amount',
+      total: 'Total Charges',
+    });
+  });
+
+  it('keeps "TVA %" and "Taux TVA 20%" as rates', () => {
+    expect(mapped(['N° facture', 'Montant HT', 'TVA %'])).toMatchObject({ taxRate: 'TVA %' });
+    expect(mapped(['N° facture', 'Montant HT', 'Taux TVA 20%'])).toMatchObject({ taxRate: 'Taux TVA 20%' });
+  });
 });

@@ -376,4 +376,56 @@ describe('multi-row documents whose lines repeat an amount', () => {
     const [doc] = documents(await parse(text));
     expect(doc?.total?.toFixed()).toBe('28.80');
   });
+
+  it('skips a total row at the bottom of an export', async () => {
+    const text = 'N° facture;Date;Montant TTC\nF1;05/03/2024;44,99\nF2;05/04/2024;44,99\nTotal;;89,98\n';
+    const events = await parse(text);
+    expect(documents(events).map((doc) => doc.id)).toEqual(['F1', 'F2']);
+    expect(invalids(events)).toEqual([]);
+  });
+
+  it('still reads a dated document whose number is "Total"', async () => {
+    const events = await parse('N° facture;Date;Montant TTC\nTotal;05/03/2024;44,99\n');
+    expect(documents(events).map((doc) => doc.id)).toEqual(['Total']);
+  });
+
+  it('ignores a "Solde" column that holds the running balance of the account', async () => {
+    const text = [
+      'N° facture;Type;Date;Montant TTC;Solde',
+      'F1;Facture;05/01/2024;20,00;20,00',
+      'F2;Facture;05/02/2024;20,00;40,00',
+      'F3;Facture;05/03/2024;0,00;40,00',
+      'A1;Avoir;10/03/2024;20,00;20,00',
+      'M1;Mise en demeure;01/04/2024;0,01;20,01',
+    ].join('\n');
+    const docs = documents(await parse(text));
+    expect(docs.map((doc) => doc.amountDue)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+  });
+
+  it('keeps a "Solde" column that holds each document\'s own unpaid amount', async () => {
+    const text = [
+      'N° facture;Date;Montant TTC;Solde',
+      'F1;05/01/2024;20,00;0,00',
+      'F2;05/02/2024;25,00;0,00',
+      'F3;05/03/2024;30,00;30,00',
+    ].join('\n');
+    const docs = documents(await parse(text));
+    expect(docs.map((doc) => doc.amountDue?.toFixed())).toEqual(['0.00', '0.00', '30.00']);
+  });
+
+  it('reads a bare "Référence" filled on every row as the documents\' own numbers', async () => {
+    const text = 'Date;Nature;Référence;Montant TTC\n05/03/2024;Facture;F-1;44,99\n20/03/2024;Avoir;AV-1;44,99\n';
+    const docs = documents(await parse(text));
+    expect(docs.map((doc) => [doc.id, doc.references])).toEqual([
+      ['F-1', []],
+      ['AV-1', []],
+    ]);
+  });
+
+  it('keeps a "Référence" blank on invoices as what the letters point to', async () => {
+    const text = 'Date;Nature;Référence;Montant TTC\n05/03/2024;Facture;;44,99\n20/03/2024;Avoir;F-1;44,99\n';
+    const docs = documents(await parse(text));
+    expect(docs.map((doc) => doc.id)).toEqual([undefined, undefined]);
+    expect(docs[1]?.references).toEqual(['F-1']);
+  });
 });

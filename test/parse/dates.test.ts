@@ -220,4 +220,11 @@ describe('Polish month names', () => {
     expect(parseDate('3 października 2024')).toEqual({ ok: true, iso: '2024-10-03' });
     expect(parseDate('31 lutego 2024').ok).toBe(false);
   });
+
+  it('reads report dates written day-month-year with dashes', () => {
+    expect(parseDate('05-Mar-2024')).toEqual({ ok: true, iso: '2024-03-05' });
+    expect(parseDate('5-mars-24')).toEqual({ ok: true, iso: '2024-03-05' });
+    expect(parseDate('31-Feb-2024').ok).toBe(false);
+    expect(parseDate('05-Foo-2024').ok).toBe(false);
+  });
 });

@@ -80,4 +80,10 @@ describe('Polish wording', () => {
   ] as const)('%s is a %s', (label, kind) => {
     expect(documentKindFrom(label)).toBe(kind);
   });
+
+  it('reads "Credit" alone as a credit note, not inside a payment label', () => {
+    expect(documentKindFrom('Credit')).toBe('credit-note');
+    expect(documentKindFrom('CREDITS')).toBe('credit-note');
+    expect(documentKindFrom('Paiement par carte de crédit')).toBe('payment');
+  });
 });

@@ -46,4 +46,18 @@ describe('dunning-before-due', () => {
     ];
     expect(runRule(rule, docs)).toEqual([]);
   });
+
+  it('claims, for a letter that names no invoice, the latest one of the demanded amount', () => {
+    const bill = (id: string, issueDate: string, dueDate: string, total: string) => doc({ id, account: 'A1', issueDate, dueDate, total });
+    const docs = [bill('F1', '2024-02-02', '2024-02-25', '70.00'), bill('F2', '2024-03-02', '2024-03-25', '59.98'), letter('2024-03-10', [])];
+    const reported = runRule(rule, docs);
+    expect(reported).toHaveLength(1);
+    expect(reported[0]?.data).toMatchObject({ invoice: 'F2', dueDate: '2024-03-25', daysEarly: 15 });
+  });
+
+  it('claims nothing when flat monthly bills leave the letter for last month\'s bill', () => {
+    const bill = (id: string, issueDate: string, dueDate: string) => doc({ id, account: 'A1', issueDate, dueDate, total: '59.98' });
+    const docs = [bill('F1', '2024-02-02', '2024-02-25'), bill('F2', '2024-03-02', '2024-03-25'), letter('2024-03-10', [])];
+    expect(runRule(rule, docs)).toEqual([]);
+  });
 });
