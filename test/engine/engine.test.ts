@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../src/engine/engine.js';
 import type { ConfiguredRule } from '../../src/engine/engine.js';
+import type { AccountEntry } from '../../src/engine/rule.js';
 import { defineRule } from '../../src/engine/rule.js';
 import { INVALID_INPUT } from '../../src/model/finding.js';
 import { doc } from '../helpers/builder.js';
@@ -21,19 +22,24 @@ const bigBill = defineRule({
   },
 });
 
-const lastOfAccount = defineRule({
-  id: 'test-timeline',
-  scope: 'account',
-  severity: 'info',
-  description: 'A test rule: reports the account order.',
-  docs: { why: 'testing the engine', whatToDo: 'nothing at all' },
-  messages: { order: '{{ids}}' },
-  options: {},
-  checkAccount(timeline, ctx) {
-    const last = timeline.entries.at(-1);
-    if (last) ctx.report({ messageId: 'order', data: { ids: timeline.entries.map((e) => e.id ?? '?') }, document: last });
-  },
-});
+/** A test rule that reports, on each account's last entry, one field of every entry in timeline order. */
+function timelineRule(field: (entry: AccountEntry) => string) {
+  return defineRule({
+    id: 'test-timeline',
+    scope: 'account',
+    severity: 'info',
+    description: 'A test rule: reports the account timeline.',
+    docs: { why: 'testing the engine', whatToDo: 'nothing at all' },
+    messages: { timeline: '{{values}}' },
+    options: {},
+    checkAccount(timeline, ctx) {
+      const last = timeline.entries.at(-1);
+      if (last) ctx.report({ messageId: 'timeline', data: { values: timeline.entries.map(field) }, document: last });
+    },
+  });
+}
+
+const lastOfAccount = timelineRule((entry) => entry.id ?? '?');
 
 const configured = (rule: ConfiguredRule['rule'], severity: ConfiguredRule['severity'] = rule.severity): ConfiguredRule => ({
   rule,
@@ -84,19 +90,7 @@ describe('Engine', () => {
   });
 
   it('gives a --terminated entry the currency of its account', () => {
-    const currencies = defineRule({
-      id: 'test-currencies',
-      scope: 'account',
-      severity: 'info',
-      description: 'A test rule: reports the currencies of the timeline.',
-      docs: { why: 'testing the engine', whatToDo: 'nothing at all' },
-      messages: { currencies: '{{currencies}}' },
-      options: {},
-      checkAccount(timeline, ctx) {
-        const last = timeline.entries.at(-1);
-        if (last) ctx.report({ messageId: 'currencies', data: { currencies: timeline.entries.map((e) => e.currency) }, document: last });
-      },
-    });
+    const currencies = timelineRule((entry) => entry.currency);
     const engine = new Engine({ rules: [configured(currencies)], today: '2026-11-28', terminations: [{ date: '2024-02-15' }] });
     engine.addDocument(doc({ id: 'a', currency: 'GBP', issueDate: '2024-01-01' }));
     expect(engine.finish().map((f) => f.message)).toEqual(['GBP, GBP']);
