@@ -6,6 +6,7 @@ import { formatDate, formatMoney, formatNumber, isIsoDate } from '../model/forma
 import type { InvalidInputEvent } from '../model/input.js';
 import { Money } from '../model/money.js';
 import { compareEntries, toAccountEntry } from './account-entry.js';
+import { EntryStore } from './entry-store.js';
 import type {
   AccountEntry,
   AccountRule,
@@ -49,7 +50,7 @@ export const COMMAND_LINE_SOURCE = '(command line)';
 export class Engine {
   private readonly documentRules: RunnableRule<DocumentRule>[];
   private readonly accountRules: RunnableRule<AccountRule>[];
-  private readonly accounts = new Map<string, AccountEntry[]>();
+  private store = new EntryStore();
   private readonly fileOrder = new Map<string, number>();
   private readonly today: string;
   private readonly terminations: readonly KnownTermination[];
@@ -74,13 +75,9 @@ export class Engine {
     for (const runnable of this.documentRules) {
       runnable.checkDocument(doc, findings);
     }
-    let entries = this.accounts.get(doc.account);
-    if (entries === undefined) {
-      entries = [];
-      this.accounts.set(doc.account, entries);
-    }
     // Without account rules only the account's name is kept, for the summary's count.
-    if (this.accountRules.length > 0) entries.push(toAccountEntry(doc));
+    if (this.accountRules.length > 0) this.store.add(toAccountEntry(doc));
+    else this.store.noteAccount(doc.account);
     return findings;
   }
 
@@ -88,18 +85,14 @@ export class Engine {
   addEntries(file: string, entries: readonly AccountEntry[]): void {
     this.noteFile(file);
     for (const entry of entries) {
-      let list = this.accounts.get(entry.account);
-      if (list === undefined) {
-        list = [];
-        this.accounts.set(entry.account, list);
-      }
-      if (this.accountRules.length > 0) list.push(entry);
+      if (this.accountRules.length > 0) this.store.add(entry);
+      else this.store.noteAccount(entry.account);
     }
   }
 
   /** Distinct accounts among the documents added so far (read it before finish(), which lets them go). */
   get accountCount(): number {
-    return this.accounts.size;
+    return this.store.accounts;
   }
 
   /** The configured rules of one scope (a worker runs the document rules itself). */
@@ -122,15 +115,20 @@ export class Engine {
   finish(): Finding[] {
     const findings: Finding[] = [];
     if (this.accountRules.length === 0) return findings;
-    this.addKnownTerminations();
-    for (const [account, entries] of this.accounts) {
+    const terminations = this.terminations.map((termination) => ({ ...termination, day: dayNumber(termination.date) }));
+    for (const timeline of this.store.timelines()) {
+      const { account, entries } = timeline;
+      for (const termination of terminations) {
+        if (termination.account !== undefined && termination.account !== account) continue;
+        // In the account's own currency: a made-up EUR entry would make a GBP account look mixed.
+        entries.push(knownTerminationEntry(account, termination.day, entries[0]?.currency ?? 'EUR'));
+      }
       entries.sort(compareEntries);
-      const timeline = { account, entries };
       for (const runnable of this.accountRules) {
         runnable.checkAccount(timeline, findings);
       }
     }
-    this.accounts.clear();
+    this.store = new EntryStore();
     return findings;
   }
 
@@ -149,18 +147,6 @@ export class Engine {
     if (!this.fileOrder.has(file)) this.fileOrder.set(file, this.fileOrder.size);
   }
 
-  private addKnownTerminations(): void {
-    for (const termination of this.terminations) {
-      const day = dayNumber(termination.date);
-      const accounts = termination.account === undefined ? [...this.accounts.keys()] : [termination.account];
-      for (const account of accounts) {
-        const entries = this.accounts.get(account);
-        if (entries === undefined) continue;
-        // In the account's own currency: a made-up EUR entry would make a GBP account look mixed.
-        entries.push(knownTerminationEntry(account, day, entries[0]?.currency ?? 'EUR'));
-      }
-    }
-  }
 }
 
 function knownTerminationEntry(account: string, day: number, currency: string): AccountEntry {
