@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Money } from '../../src/model/money.js';
-import rule from '../../src/rules/vat-rate-mismatch.js';
+import rule, { explainsInCents } from '../../src/rules/vat-rate-mismatch.js';
 import type { TaxRate } from '../../src/rules/support/arithmetic.js';
-import { netFromGross, parseRate, taxAtRate } from '../../src/rules/support/arithmetic.js';
+import { netFromGross, parseRate, parseRates, taxAtRate, withinTolerance } from '../../src/rules/support/arithmetic.js';
 import type { BillingDocument } from '../../src/model/document.js';
 import type { DocInput, LineInput } from '../helpers/builder.js';
 import { doc, runRule } from '../helpers/builder.js';
@@ -305,5 +305,28 @@ describe('vat-rate-mismatch on a bill read from text, without its lines', () => 
     // 99,91 € at 19 % (18,98 €) + 139,91 € at 7 % (9,79 €): 28,77 €, between 7 % and 19 % of 239,82 €.
     expect(runRule(rule, [textDoc('28.77', '268.59')], { options: { rates: ['19', '7', '0'] } })).toEqual([]);
     expect(runRule(rule, [textDoc('60.00', '299.82')], { options: { rates: ['19', '7', '0'] } }).map((r) => r.messageId)).toEqual(['unexplainedMix']);
+  });
+});
+
+describe('vat-rate-mismatch integer fast path', () => {
+  it('agrees with the Money arithmetic on every cents amount', () => {
+    const rates = parseRates(['20', '10', '5.5', '2.1', '0', '19', '7', '8.1']);
+    const cents = fc.integer({ min: -5_000_000_00, max: 5_000_000_00 });
+    fc.assert(
+      fc.property(fc.option(cents, { nil: undefined }), cents, fc.option(cents, { nil: undefined }), fc.integer({ min: 0, max: 5 }), (net, tax, total, allowed) => {
+        fc.pre(net !== undefined || total !== undefined);
+        const amounts = { net: net === undefined ? undefined : Money.fromCents(net), total: total === undefined ? undefined : Money.fromCents(total) };
+        const taxMoney = Money.fromCents(tax);
+        const allowedMoney = Money.fromCents(allowed);
+        const reference = rates.some((rate) => {
+          const expected = [];
+          if (amounts.net) expected.push(taxAtRate(amounts.net, rate, 2));
+          if (amounts.total) expected.push(amounts.total.sub(netFromGross(amounts.total, rate, 2)));
+          return expected.some((e) => withinTolerance(taxMoney, e, allowedMoney));
+        });
+        expect(explainsInCents(amounts, taxMoney, rates, allowedMoney)).toBe(reference);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

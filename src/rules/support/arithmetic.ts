@@ -81,6 +81,17 @@ export function taxAtRate(net: Money, rate: TaxRate, places: number): Money {
   return scaleAndRound(net, rate.numerator, rate.denominator * 100, places);
 }
 
+/** taxAtRate in whole cents (2 decimals): what taxAtRate computes for a cents amount; undefined past safe integers. */
+export function taxAtRateInCents(netCents: number, rate: TaxRate): number | undefined {
+  return divideRoundHalfUp(netCents * rate.numerator, rate.denominator * 100);
+}
+
+/** netFromGross in whole cents (2 decimals), likewise. */
+export function netFromGrossInCents(grossCents: number, rate: TaxRate): number | undefined {
+  const hundredDenominators = rate.denominator * 100;
+  return divideRoundHalfUp(grossCents * hundredDenominators, hundredDenominators + rate.numerator);
+}
+
 /** The net behind a tax-inclusive amount, rounded half up: round(gross / (1 + rate / 100)). */
 export function netFromGross(gross: Money, rate: TaxRate, places: number): Money {
   const hundredDenominators = rate.denominator * 100;
