@@ -5,7 +5,8 @@ import { Engine } from '../engine/engine.js';
 import type { AmountStyle } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import { FatalInputError } from '../model/input.js';
-import type { InputOptions } from '../parse/index.js';
+import type { InputOptions, InputSource } from '../parse/index.js';
+import type { CsvSplitPlan } from '../parse/split.js';
 import { parseInputBatches } from '../parse/index.js';
 import { renderCsvFinding, renderCsvHeader } from '../report/csv.js';
 import { renderJson } from '../report/json.js';
@@ -38,7 +39,7 @@ export interface CheckOptions {
   readonly today: string;
   /** Whether stdout and stderr share a screen (then fatal problems are not repeated in the report). */
   readonly stdoutIsTerminal?: boolean;
-  /** `--jobs`: parsing workers for large files; undefined lets billcheck choose. */
+  /** `--jobs`: parsing workers for large CSV files; undefined: the main thread alone. */
   readonly jobs?: number;
 }
 
@@ -48,6 +49,17 @@ export interface CheckStreams {
   readonly warn: (line: string) => void;
   readonly progress: Progress;
 }
+
+/** What the report counts, as the inputs are read. */
+interface Tally {
+  files: number;
+  documents: number;
+  rows: number;
+  /** How each file wrote its amounts and dates, for the text report. */
+  readonly styles: Map<string, AmountStyle>;
+}
+
+type Emit = (batch: readonly Finding[]) => Promise<void>;
 
 /** Reads every input, runs the rules, prints the report; returns the exit code. */
 export async function runCheck(inputs: readonly ResolvedInput[], options: CheckOptions, streams: CheckStreams): Promise<number> {
@@ -61,12 +73,9 @@ export async function runCheck(inputs: readonly ResolvedInput[], options: CheckO
   const renderStreamed = options.format === 'csv' ? renderCsvFinding : renderNdjsonFinding;
   const findings: Finding[] = [];
   const fatal: FatalProblem[] = [];
-  const styles = new Map<string, AmountStyle>();
-  let files = 0;
-  let documents = 0;
-  let rows = 0;
+  const tally: Tally = { files: 0, documents: 0, rows: 0, styles: new Map() };
 
-  const emit = async (batch: readonly Finding[]): Promise<void> => {
+  const emit: Emit = async (batch) => {
     for (const finding of batch) {
       if (!keep(finding)) continue;
       findings.push(finding);
@@ -83,39 +92,9 @@ export async function runCheck(inputs: readonly ResolvedInput[], options: CheckO
     try {
       const path = input.source.path;
       const plan = path === undefined ? undefined : planParallelRead(path, options.jobs, options.input);
-      if (path !== undefined && plan !== undefined) {
-        const file = input.source.name;
-        engine.noteFile(file);
-        const shared = { config: serializeConfig(options.config), ruleLevels: [...options.ruleLevels], today: options.today };
-        for await (const batch of readInParallel(path, file, plan, options.input, shared)) {
-          documents += batch.documents;
-          rows += batch.rows;
-          if (batch.style !== undefined && !styles.has(file)) styles.set(file, batch.style);
-          engine.addEntries(file, batch.entries);
-          await emit(batch.findings);
-          streams.progress.tick(rows);
-        }
-        files++;
-        continue;
-      }
-      for await (const batch of parseInputBatches(input.source, options.input)) {
-        const found: Finding[] = [];
-        for (const event of batch) {
-          if (event.type === 'document') {
-            const doc = event.document;
-            documents++;
-            rows += doc.rows;
-            if (doc.amountStyle !== undefined && !styles.has(doc.source.file)) styles.set(doc.source.file, doc.amountStyle);
-            engine.addDocument(doc, found);
-          } else {
-            rows += event.rows;
-            found.push(engine.addInvalid(event));
-          }
-        }
-        if (found.length > 0) await emit(found);
-        streams.progress.tick(rows);
-      }
-      files++;
+      if (path !== undefined && plan !== undefined) await readInWorkers(path, input.source.name, plan, options, engine, tally, emit, streams.progress);
+      else await readHere(input.source, options, engine, tally, emit, streams.progress);
+      tally.files++;
     } catch (error) {
       if (error instanceof FatalInputError) fatal.push(reportFatal(error, streams));
       else throw error;
@@ -126,7 +105,7 @@ export async function runCheck(inputs: readonly ResolvedInput[], options: CheckO
   await emit(engine.finish());
   findings.sort(engine.compareFindings);
 
-  const summary = summarize(findings, { files, documents, rows, accounts });
+  const summary = summarize(findings, { files: tally.files, documents: tally.documents, rows: tally.rows, accounts });
   const valid = summary.errors === 0 && fatal.length === 0;
   const result: CheckResult = { findings, summary, fatal, valid };
   switch (options.format) {
@@ -138,12 +117,56 @@ export async function runCheck(inputs: readonly ResolvedInput[], options: CheckO
       break;
     case 'text':
       // On a terminal the fatal problems were just printed on stderr, above the report.
-      await streams.stdout.write(renderText(result, { color: options.color, styles, listFatal: !options.stdoutIsTerminal }));
+      await streams.stdout.write(renderText(result, { color: options.color, styles: tally.styles, listFatal: !options.stdoutIsTerminal }));
       break;
     case 'csv':
       break;
   }
   return exitCode(result, options);
+}
+
+/** One input on the main thread: document rules as each batch of documents is read. */
+async function readHere(source: InputSource, options: CheckOptions, engine: Engine, tally: Tally, emit: Emit, progress: Progress): Promise<void> {
+  for await (const batch of parseInputBatches(source, options.input)) {
+    const found: Finding[] = [];
+    for (const event of batch) {
+      if (event.type === 'document') {
+        const doc = event.document;
+        tally.documents++;
+        tally.rows += doc.rows;
+        if (doc.amountStyle !== undefined && !tally.styles.has(doc.source.file)) tally.styles.set(doc.source.file, doc.amountStyle);
+        engine.addDocument(doc, found);
+      } else {
+        tally.rows += event.rows;
+        found.push(engine.addInvalid(event));
+      }
+    }
+    if (found.length > 0) await emit(found);
+    progress.tick(tally.rows);
+  }
+}
+
+/** One large CSV file read by workers (--jobs): they run the document rules, the engine keeps their entries. */
+async function readInWorkers(
+  path: string,
+  file: string,
+  plan: CsvSplitPlan,
+  options: CheckOptions,
+  engine: Engine,
+  tally: Tally,
+  emit: Emit,
+  progress: Progress,
+): Promise<void> {
+  engine.noteFile(file);
+  const shared = { config: serializeConfig(options.config), ruleLevels: [...options.ruleLevels], today: options.today };
+  for await (const batch of readInParallel(path, file, plan, options.input, shared)) {
+    tally.documents += batch.documents;
+    tally.rows += batch.rows;
+    if (batch.style !== undefined && !tally.styles.has(file)) tally.styles.set(file, batch.style);
+    engine.addEntries(file, batch.entries);
+    await emit(batch.findings);
+    progress.tick(tally.rows);
+  }
 }
 
 function reportFatal(error: FatalInputError, streams: CheckStreams): FatalProblem {
