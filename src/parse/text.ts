@@ -3,7 +3,7 @@
  * in an e-mail. Every page (`\f`) belongs to the same document. The work is linear in the
  * size of the text: lines are cut at MAX_LINE_LENGTH and each line is read a bounded number of times.
  */
-import type { BillingDocument, DocumentKind } from '../model/document.js';
+import type { AmountStyle, BillingDocument, DateStyle, DocumentKind } from '../model/document.js';
 import { FatalInputError, type ParseEvent } from '../model/input.js';
 import type { DateOrder } from './dates.js';
 import { amountStyleOf, documentDecimalSeparator } from './text-amounts.js';
@@ -110,8 +110,22 @@ export function parseTextDocument(text: string, file: string, options: { dateOrd
     references,
     // Where the document starts, not where its title is (DESIGN.md: the 1-based physical line).
     source: { file, line: firstLine, format: 'text' },
-    amountStyle: amountStyleOf(amounts.tokens, facts.tokens, decimal),
+    amountStyle: withDateStyle(amountStyleOf(amounts.tokens, facts.tokens, decimal), lines, order),
     rows: 1,
   };
   return [{ type: 'document', document }];
+}
+
+const NUMERIC_DATE = /(?:^|[^\d])(?:(\d{4})-\d{2}-\d{2}|\d{1,2}([./-])\d{1,2}\2\d{4})(?!\d)/;
+
+/** Reports write dates back the way the bill wrote its first numeric date ("15/01/2024"). */
+function withDateStyle(style: AmountStyle | undefined, lines: readonly { raw: string }[], order: DateOrder | undefined): AmountStyle | undefined {
+  if (style === undefined) return undefined;
+  for (const line of lines) {
+    const match = NUMERIC_DATE.exec(line.raw);
+    if (match === null) continue;
+    const dates: DateStyle = match[1] !== undefined ? { order: 'ymd', separator: '-' } : { order: order === 'mdy' ? 'mdy' : 'dmy', separator: match[2] as '/' | '.' | '-' };
+    return { ...style, dates };
+  }
+  return style;
 }

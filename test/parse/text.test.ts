@@ -211,3 +211,10 @@ describe('parseTextDocument', () => {
     expect(doc.total?.toFixed(2)).toBe('10.00');
   });
 });
+
+describe('date style of a text bill', () => {
+  it('is taken from its first numeric date, for reports to write dates the same way', () => {
+    const doc = parse(['FACTURE', 'Facture n° F-1', 'Date de facture : 15.01.2024', 'Total TTC : 39,99 €'].join('\n'));
+    expect(doc.amountStyle?.dates).toEqual({ order: 'dmy', separator: '.' });
+  });
+});
