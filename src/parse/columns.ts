@@ -446,15 +446,21 @@ function assign(headers: readonly string[], columnMap: ReadonlyMap<string, strin
   const indexes = emptyIndexes();
   const taken = headers.map(() => false);
   if (columnMap !== undefined) applyOverrides(file, headers, columnMap, indexes, taken);
+  const words = headers.map((header) => headerWords(header));
+  const unrated = words.map(withoutStatedRate);
+  // "TVA 20%" and "TVA 5,5%" side by side each hold part of the tax: no single one is the
+  // document's tax, and taking one would make every mixed-rate bill look wrong. Neither is read.
+  const statedRateColumns = unrated.filter((row, column) => row !== words[column]).length;
 
   const candidates: { column: number; fieldOrder: number; score: number }[] = [];
-  headers.forEach((header, column) => {
+  headers.forEach((_header, column) => {
     if (taken[column]) return;
-    const words = withoutStatedRate(headerWords(header));
-    const joined = words.join(' ');
+    if (statedRateColumns > 1 && unrated[column] !== words[column]) return;
+    const columnWords = unrated[column] as readonly string[];
+    const joined = columnWords.join(' ');
     COMPILED.forEach((compiled, fieldOrder) => {
       if (indexes[compiled.field] !== -1) return;
-      const value = score(words, joined, compiled);
+      const value = score(columnWords, joined, compiled);
       if (value > 0) candidates.push({ column, fieldOrder, score: value });
     });
   });

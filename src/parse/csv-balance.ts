@@ -20,14 +20,24 @@ export interface BalanceRow {
 export function isRunningBalance(rows: Iterable<BalanceRow>): boolean {
   const previous = new Map<string, Money>();
   let running = 0;
+  let own = 0;
   let other = 0;
   for (const { account, total, balance } of rows) {
     const key = account ?? '';
     const before = previous.get(key);
     if (balance !== undefined) previous.set(key, balance);
-    if (before === undefined || balance === undefined || total === undefined || total.isZero() || before.isZero()) continue;
-    if (balance.eq(before.add(total)) || balance.eq(before.sub(total))) running++;
+    if (balance === undefined || total === undefined || total.isZero()) continue;
+    // A balance equal to the document's own amount, or settled to zero, is what a per-document
+    // amount due looks like: a row that reads both ways proves nothing.
+    const ownAmount = balance.eq(total) || balance.eq(total.neg()) || balance.isZero();
+    const runs = before !== undefined && !before.isZero() && (balance.eq(before.add(total)) || balance.eq(before.sub(total)));
+    if (ownAmount) {
+      if (!runs) own++;
+      continue;
+    }
+    if (before === undefined || before.isZero()) continue;
+    if (runs) running++;
     else other++;
   }
-  return running >= 2 && running > 3 * other;
+  return running >= 2 && running > 3 * other && running > own;
 }

@@ -56,27 +56,22 @@ export default defineRule({
 
 /**
  * A letter that names no invoice (customer-area exports rarely carry references) claims the
- * latest earlier invoice of exactly the amount it demands. With flat monthly bills that guess is
- * unsafe: when the invoice before it bills the same amount and is already due, the letter may
- * well be about that one, and nothing is claimed.
+ * latest earlier invoice of exactly the amount it demands. That guess is unsafe when any earlier
+ * invoice of the same amount is already due (flat monthly bills, or an overdue bill of the same
+ * price): the letter may well be about that one, and nothing is claimed.
  */
 function invoiceClaimedByAmount(entries: readonly AccountEntry[], letter: AccountEntry, letterDay: number): { id: string; dueDay: number } | undefined {
   const demanded = letter.amountDue ?? letter.total;
   if (demanded === undefined || demanded.isZero() || demanded.isNegative()) return undefined;
   let claimed: AccountEntry | undefined;
-  let beforeClaimed: AccountEntry | undefined;
-  let previous: AccountEntry | undefined;
+  let sameAmountAlreadyDue = false;
   for (const entry of entries) {
     if (entry.kind !== 'invoice' || entry.issueDay === undefined || entry.issueDay > letterDay) continue;
     const billed = invoiceAmount(entry);
-    if (billed !== undefined && billed.eq(demanded)) {
-      claimed = entry;
-      beforeClaimed = previous;
-    }
-    previous = entry;
+    if (billed === undefined || !billed.eq(demanded)) continue;
+    if (claimed !== undefined && (claimed.dueDay ?? letterDay) <= letterDay) sameAmountAlreadyDue = true;
+    claimed = entry;
   }
-  if (claimed?.dueDay === undefined || claimed.dueDay <= letterDay) return undefined;
-  const earlierBill = beforeClaimed === undefined ? undefined : invoiceAmount(beforeClaimed);
-  if (earlierBill !== undefined && earlierBill.eq(demanded) && (beforeClaimed?.dueDay ?? letterDay) <= letterDay) return undefined;
+  if (claimed?.dueDay === undefined || claimed.dueDay <= letterDay || sameAmountAlreadyDue) return undefined;
   return { id: claimed.id ?? `line ${claimed.line}`, dueDay: claimed.dueDay };
 }

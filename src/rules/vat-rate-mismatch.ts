@@ -188,6 +188,7 @@ export default defineRule({
   messages: {
     unexplained: 'The tax {{tax}} (net {{net}}, total {{total}}) matches none of the rates {{rates}} % ({{source}}).',
     unexplainedMix: 'The tax {{tax}} (net {{net}}, total {{total}}) is more than the highest or less than the lowest of the rates {{rates}} % ({{source}}) gives, whatever rate each of its {{lines}} lines bears.',
+    unexplainedAnyMix: 'The tax {{tax}} (net {{net}}, total {{total}}) is more than the highest or less than the lowest of the rates {{rates}} % ({{source}}) gives, whatever mix of them the bill applies.',
     ratesMismatch: 'The tax {{tax}} differs from the VAT of its lines at their rates {{rates}} %, {{expected}}.',
     lineUnexplained: 'Item {{line}} ("{{description}}"): the tax {{tax}} (net {{net}}, total {{total}}) matches none of the rates {{rates}} % ({{source}}).',
     lineRateMismatch: 'Item {{line}} ("{{description}}"): the tax {{tax}} is not the {{rate}} % the line declares, which gives {{expected}}.',
@@ -255,7 +256,8 @@ export default defineRule({
     // document read without its lines (the text of a bill) may hide such a mix just the same.
     if (declared.length === 0 && (doc.lines.length > 1 || (doc.lines.length === 0 && doc.source.format === 'text'))) {
       if (withinMix(amounts, rates, places, allowed)) return;
-      ctx.report({ messageId: 'unexplainedMix', data: { tax, net: amounts.net, total: amounts.total, rates: texts(rates), source, lines: doc.lines.length }, document: doc });
+      const data = { tax, net: amounts.net, total: amounts.total, rates: texts(rates), source, lines: doc.lines.length };
+      ctx.report({ messageId: doc.lines.length > 1 ? 'unexplainedMix' : 'unexplainedAnyMix', data, document: doc });
       return;
     }
     ctx.report({ messageId: 'unexplained', data: { tax, net: amounts.net, total: amounts.total, rates: texts(rates), source }, document: doc });

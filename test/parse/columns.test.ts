@@ -222,3 +222,21 @@ describe('recognizedColumnCount', () => {
     expect(mapped(['N° facture', 'Montant HT', 'Taux TVA 20%'])).toMatchObject({ taxRate: 'Taux TVA 20%' });
   });
 });
+
+describe('several tax columns by rate', () => {
+  it('reads none of them as the document tax when there are two or more', () => {
+    const { index } = mapColumns('x.csv', ['N° facture', 'Date', 'Type', 'Montant HT', 'TVA 20%', 'TVA 5,5%', 'Montant TTC']);
+    expect(index.tax).toBe(-1);
+    expect(index.taxRate).toBe(-1);
+    expect(index.net).toBe(3);
+    expect(index.total).toBe(6);
+    // A single one is the tax.
+    expect(mapColumns('x.csv', ['N° facture', 'Montant HT', 'TVA 20%', 'Montant TTC']).index.tax).toBe(2);
+  });
+});
+
+describe('a bare "Numéro" beside an invoice-number column', () => {
+  it('leaves the id to the invoice number, wherever the columns stand', () => {
+    expect(mapColumns('x.csv', ['Numéro', 'N° facture', 'Type', 'Total TTC']).index.id).toBe(1);
+  });
+});

@@ -402,6 +402,13 @@ describe('multi-row documents whose lines repeat an amount', () => {
     expect(docs.map((doc) => doc.amountDue)).toEqual([undefined, undefined, undefined, undefined, undefined]);
   });
 
+  it('keeps an amount due that merely looks like a running balance (halving totals, settled credit notes)', async () => {
+    const halving = ['N° facture;Type;Date;Montant TTC;Montant dû', 'F1;Facture;05/01/2024;40,00;40,00', 'F2;Facture;05/02/2024;20,00;20,00', 'F3;Facture;05/03/2024;10,00;10,00', 'R1;Relance;15/03/2024;;0,01'].join('\n');
+    expect(documents(await parse(halving)).map((doc) => doc.amountDue?.toFixed())).toEqual(['40.00', '20.00', '10.00', '0.01']);
+    const settled = ['N° facture;Type;Date;Montant TTC;Solde', 'F1;Facture;05/01/2024;30,00;30,00', 'A1;Avoir;06/01/2024;30,00;0,00', 'F2;Facture;05/02/2024;30,00;30,00', 'A2;Avoir;06/02/2024;30,00;0,00'].join('\n');
+    expect(documents(await parse(settled)).map((doc) => doc.amountDue?.toFixed())).toEqual(['30.00', '0.00', '30.00', '0.00']);
+  });
+
   it('keeps a "Solde" column that holds each document\'s own unpaid amount', async () => {
     const text = [
       'N° facture;Date;Montant TTC;Solde',

@@ -61,3 +61,15 @@ describe('dunning-before-due', () => {
     expect(runRule(rule, docs)).toEqual([]);
   });
 });
+
+describe('dunning-before-due without references, when an older bill of the same amount is overdue', () => {
+  it('claims nothing: the letter may be about the overdue one', () => {
+    const docs = [
+      doc({ id: 'F1', issueDate: '2024-01-01', dueDate: '2024-01-15', total: '30.00' }),
+      doc({ id: 'F2', issueDate: '2024-02-01', dueDate: '2024-02-15', total: '45.00' }),
+      doc({ id: 'F3', issueDate: '2024-03-01', dueDate: '2024-03-31', total: '30.00' }),
+      doc({ kind: 'dunning', id: 'R1', issueDate: '2024-03-10', amountDue: '30.00' }),
+    ];
+    expect(runRule(rule, docs)).toEqual([]);
+  });
+});
