@@ -56,10 +56,13 @@ export default defineRule({
 
 /**
  * A letter that names no invoice (customer-area exports rarely carry references) claims the
- * latest earlier invoice of exactly the amount it demands. That guess is unsafe when any earlier
- * invoice of the same amount is already due (flat monthly bills, or an overdue bill of the same
- * price): the letter may well be about that one, and nothing is claimed.
+ * latest earlier invoice of exactly the amount it demands. That guess is unsafe when an earlier
+ * invoice of the same amount fell due recently (within RECENTLY_DUE_DAYS: reminders follow a due
+ * date by weeks, not seasons): the letter may well be about that one, and nothing is claimed.
  */
+/** How long after a due date a reminder may still be about that invoice, for a letter without references. */
+const RECENTLY_DUE_DAYS = 90;
+
 function invoiceClaimedByAmount(entries: readonly AccountEntry[], letter: AccountEntry, letterDay: number): { id: string; dueDay: number } | undefined {
   const demanded = letter.amountDue ?? letter.total;
   if (demanded === undefined || demanded.isZero() || demanded.isNegative()) return undefined;
@@ -69,7 +72,8 @@ function invoiceClaimedByAmount(entries: readonly AccountEntry[], letter: Accoun
     if (entry.kind !== 'invoice' || entry.issueDay === undefined || entry.issueDay > letterDay) continue;
     const billed = invoiceAmount(entry);
     if (billed === undefined || !billed.eq(demanded)) continue;
-    if (claimed !== undefined && (claimed.dueDay ?? letterDay) <= letterDay) sameAmountAlreadyDue = true;
+    const due = claimed?.dueDay ?? claimed?.issueDay;
+    if (due !== undefined && due <= letterDay && letterDay - due <= RECENTLY_DUE_DAYS) sameAmountAlreadyDue = true;
     claimed = entry;
   }
   if (claimed?.dueDay === undefined || claimed.dueDay <= letterDay || sameAmountAlreadyDue) return undefined;

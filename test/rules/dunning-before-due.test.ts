@@ -73,3 +73,14 @@ describe('dunning-before-due without references, when an older bill of the same 
     expect(runRule(rule, docs)).toEqual([]);
   });
 });
+
+describe('dunning-before-due without references, when the older bills of that amount are long past due', () => {
+  it('claims the recent one: reminders follow a due date by weeks, not seasons', () => {
+    const docs = [
+      doc({ id: 'F-SEP', issueDate: '2024-09-02', dueDate: '2024-09-25', total: '3120.50' }),
+      doc({ id: 'F-JAN', issueDate: '2025-01-02', dueDate: '2025-01-25', total: '3120.50' }),
+      doc({ kind: 'dunning', id: 'R1', issueDate: '2025-01-10', amountDue: '3120.50' }),
+    ];
+    expect(runRule(rule, docs).map((r) => r.documentId)).toEqual(['R1']);
+  });
+});
