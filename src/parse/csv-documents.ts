@@ -71,6 +71,9 @@ function firstDefined<K extends keyof RowValues>(rows: readonly RowValues[], fie
   return undefined;
 }
 
+/** Shared by every document that refers to nothing (most of them): one array, not one per document. */
+const NO_REFERENCES: readonly string[] = Object.freeze([]);
+
 function allReferences(rows: readonly RowValues[]): string[] {
   const ids: string[] = [];
   for (const row of rows) {
@@ -153,7 +156,7 @@ export class DocumentAssembler {
       total: magnitude(row.total, abs),
       amountDue: magnitude(row.amountDue, abs),
       lines: row.description === undefined ? [] : [lineOf(row, abs, true, true, true)],
-      references: row.references ?? [],
+      references: row.references ?? NO_REFERENCES,
       source: { file: this.file, line: this.firstLine, format: 'csv' },
       amountStyle: this.style(),
       rows: 1,
