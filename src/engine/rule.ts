@@ -2,7 +2,11 @@ import type { AmountStyle, BillingDocument, DocumentKind } from '../model/docume
 import type { Severity } from '../model/finding.js';
 import type { Money } from '../model/money.js';
 
-/** What a rule may put in a message's `{{placeholders}}` and in a finding's evidence. */
+/**
+ * What a rule may put in a message's `{{placeholders}}` and in a finding's evidence. Amounts are
+ * always Money (written in the input's style, evidence as decimal strings); a plain number is a
+ * count, a number of days or a ratio for people to read — never money.
+ */
 export type MessageValue = string | number | boolean | Money | readonly string[] | undefined;
 export type MessageData = Readonly<Record<string, MessageValue>>;
 

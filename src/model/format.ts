@@ -44,7 +44,7 @@ export function formatMoney(amount: Money, currency: string, style: AmountStyle 
   return number.startsWith('-') ? `-${symbol}${separator}${number.slice(1)}` : `${symbol}${separator}${number}`;
 }
 
-/** A count or ratio in the input's style: 3104 → "3 104" (French) or "3,104" (English). */
+/** A count or ratio in the input's style: 3104 → "3 104" (French) or "3,104" (English). Never an amount: amounts are Money, see formatMoney. */
 export function formatNumber(value: number, style: AmountStyle | undefined): string {
   if (!Number.isFinite(value)) return String(value);
   const text = Number.isInteger(value) ? String(value) : value.toFixed(value >= 10 ? 0 : 1).replace(/\.0$/, '');

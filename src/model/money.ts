@@ -52,6 +52,7 @@ export class Money {
     while (fractionEnd > 0 && fractionDigits.charCodeAt(fractionEnd - 1) === 0x30) fractionEnd--;
     const fraction = fractionDigits.slice(0, fractionEnd);
     if (fraction.length <= 2 && intPart.length <= 13) {
+      // At most 13 + 2 ASCII digits: an integer below 2^53, which Number converts exactly.
       const cents = Number(intPart) * 100 + Number(fraction.padEnd(2, '0'));
       return Money.fromCents(negative ? -cents : cents);
     }
