@@ -2,9 +2,10 @@ import type { BillcheckConfig, RuleLevel } from '../engine/config.js';
 import { configureRules } from '../engine/config.js';
 import type { KnownTermination } from '../engine/engine.js';
 import { Engine } from '../engine/engine.js';
+import type { EntryDecoder } from '../engine/entry-codec.js';
 import type { AmountStyle } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
-import { FatalInputError } from '../model/input.js';
+import { FatalInputError, type ParseEvent } from '../model/input.js';
 import type { InputOptions, InputSource } from '../parse/index.js';
 import type { CsvSplitPlan } from '../parse/split.js';
 import { parseInputBatches } from '../parse/index.js';
@@ -39,7 +40,7 @@ export interface CheckOptions {
   readonly today: string;
   /** Whether stdout and stderr share a screen (then fatal problems are not repeated in the report). */
   readonly stdoutIsTerminal?: boolean;
-  /** `--jobs`: parsing workers for large CSV files; undefined: the main thread alone. */
+  /** `--jobs`: threads reading a large CSV file, the main thread included; undefined: as many as cores, up to 2. */
   readonly jobs?: number;
 }
 
@@ -92,7 +93,7 @@ export async function runCheck(inputs: readonly ResolvedInput[], options: CheckO
     try {
       const path = input.source.path;
       const plan = path === undefined ? undefined : planParallelRead(path, options.jobs, options.input);
-      if (path !== undefined && plan !== undefined) await readInWorkers(path, input.source.name, plan, options, engine, tally, emit, streams.progress);
+      if (path !== undefined && plan !== undefined) await readInParallelHere(path, input.source.name, plan, options, engine, tally, emit, streams.progress);
       else await readHere(input.source, options, engine, tally, emit, streams.progress);
       tally.files++;
     } catch (error) {
@@ -128,26 +129,31 @@ export async function runCheck(inputs: readonly ResolvedInput[], options: CheckO
 /** One input on the main thread: document rules as each batch of documents is read. */
 async function readHere(source: InputSource, options: CheckOptions, engine: Engine, tally: Tally, emit: Emit, progress: Progress): Promise<void> {
   for await (const batch of parseInputBatches(source, options.input)) {
-    const found: Finding[] = [];
-    for (const event of batch) {
-      if (event.type === 'document') {
-        const doc = event.document;
-        tally.documents++;
-        tally.rows += doc.rows;
-        if (doc.amountStyle !== undefined && !tally.styles.has(doc.source.file)) tally.styles.set(doc.source.file, doc.amountStyle);
-        engine.addDocument(doc, found);
-      } else {
-        tally.rows += event.rows;
-        found.push(engine.addInvalid(event));
-      }
-    }
-    if (found.length > 0) await emit(found);
+    await addEvents(batch, engine, tally, emit);
     progress.tick(tally.rows);
   }
 }
 
-/** One large CSV file read by workers (--jobs): they run the document rules, the engine keeps their entries. */
-async function readInWorkers(
+/** Documents through the document rules into the engine, rows counted, findings out. */
+async function addEvents(batch: readonly ParseEvent[], engine: Engine, tally: Tally, emit: Emit): Promise<void> {
+  const found: Finding[] = [];
+  for (const event of batch) {
+    if (event.type === 'document') {
+      const doc = event.document;
+      tally.documents++;
+      tally.rows += doc.rows;
+      if (doc.amountStyle !== undefined && !tally.styles.has(doc.source.file)) tally.styles.set(doc.source.file, doc.amountStyle);
+      engine.addDocument(doc, found);
+    } else {
+      tally.rows += event.rows;
+      found.push(engine.addInvalid(event));
+    }
+  }
+  if (found.length > 0) await emit(found);
+}
+
+/** One large CSV file read on several threads: the main thread's own range as above, the workers' entries kept by the engine. */
+async function readInParallelHere(
   path: string,
   file: string,
   plan: CsvSplitPlan,
@@ -158,15 +164,27 @@ async function readInWorkers(
   progress: Progress,
 ): Promise<void> {
   engine.noteFile(file);
+  const decoders = new Map<number, EntryDecoder>();
   const shared = { config: serializeConfig(options.config), ruleLevels: [...options.ruleLevels], today: options.today };
-  for await (const batch of readInParallel(path, file, plan, options.input, shared)) {
-    tally.documents += batch.documents;
-    tally.rows += batch.rows;
-    if (batch.style !== undefined && !tally.styles.has(file)) tally.styles.set(file, batch.style);
-    engine.addEntries(file, batch.entries);
-    await emit(batch.findings);
-    progress.tick(tally.rows);
-  }
+  await readInParallel(path, file, plan, options.input, shared, {
+    ownBatch: async (events) => {
+      await addEvents(events, engine, tally, emit);
+      progress.tick(tally.rows);
+    },
+    workerBatch: async (worker, batch) => {
+      tally.documents += batch.documents;
+      tally.rows += batch.rows;
+      if (batch.style !== undefined && !tally.styles.has(file)) tally.styles.set(file, batch.style);
+      let decoder = decoders.get(worker);
+      if (decoder === undefined) {
+        decoder = engine.entryDecoder(file);
+        decoders.set(worker, decoder);
+      }
+      engine.addEncodedEntries(decoder, batch.entries, batch.style);
+      await emit(batch.findings);
+      progress.tick(tally.rows);
+    },
+  });
 }
 
 function reportFatal(error: FatalInputError, streams: CheckStreams): FatalProblem {

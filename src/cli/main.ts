@@ -124,7 +124,7 @@ Examples:
     .option('--color', 'force colors')
     .option('--no-color', 'disable colors')
     .option('--today <date>', 'check as if today were this date (for "issued in the future")')
-    .option('-j, --jobs <n>', 'parsing workers for CSV files over 16 MB (default 1: the main thread alone)')
+    .option('-j, --jobs <n>', 'threads reading a CSV file over 16 MB (default: 2 where there are 2 cores; 1: one thread)')
     .option('--debug', 'print stack traces of internal errors')
     .addHelpText('after', CHECK_EXAMPLES)
     .action(async (files: string[], flags: CheckFlags) => {

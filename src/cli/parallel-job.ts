@@ -1,10 +1,16 @@
-/** What the main thread and a parsing worker exchange (structured-clone friendly: no Maps of Maps, no classes). */
+/**
+ * What the main thread and a parsing worker exchange (structured-clone friendly: no Maps of Maps,
+ * no classes), and how both read their byte range of the file.
+ */
+import { createReadStream } from 'node:fs';
 import type { BillcheckConfig, RuleLevel, RuleSetting } from '../engine/config.js';
 import type { EncodedEntries } from '../engine/entry-codec.js';
 import type { OptionValue } from '../engine/rule.js';
 import type { AmountStyle } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
+import type { CsvOptions } from '../parse/csv.js';
 import type { DateOrder } from '../parse/dates.js';
+import { readError } from '../parse/index.js';
 
 export interface WorkerJob {
   readonly path: string;
@@ -26,6 +32,34 @@ export interface WorkerJob {
   readonly today: string;
 }
 
+/** The part of a job that says what to read: the same for the main thread's own range. */
+export type RangeJob = Pick<WorkerJob, 'path' | 'file' | 'start' | 'end' | 'lineOffset' | 'header' | 'input'>;
+
+/** The range's bytes, behind a copy of the header for every range but the first. */
+export async function* rangeBytes(job: RangeJob): AsyncGenerator<Buffer> {
+  if (job.header !== undefined) yield Buffer.from(job.header);
+  if (job.end <= job.start) return;
+  try {
+    for await (const chunk of createReadStream(job.path, { start: job.start, end: job.end - 1, highWaterMark: 1 << 16 })) {
+      yield chunk as Buffer;
+    }
+  } catch (error) {
+    throw readError(job.file, error);
+  }
+}
+
+export function rangeCsvOptions(job: RangeJob): CsvOptions {
+  const { input } = job;
+  return {
+    file: job.file,
+    lineOffset: job.lineOffset,
+    ...(input.delimiter === undefined ? {} : { delimiter: input.delimiter }),
+    ...(input.encoding === undefined ? {} : { encoding: input.encoding }),
+    ...(input.columnMap === undefined ? {} : { columnMap: new Map(input.columnMap) }),
+    ...(input.dateOrder === undefined ? {} : { dateOrder: input.dateOrder }),
+  };
+}
+
 export type SerializedConfig = [string, { level?: RuleLevel; options?: [string, OptionValue][] }][];
 
 export type WorkerMessage =
@@ -40,6 +74,8 @@ export type WorkerMessage =
   | { readonly type: 'done' }
   | { readonly type: 'fatal'; readonly message: string }
   | { readonly type: 'error'; readonly message: string; readonly stack?: string };
+
+export type WorkerBatch = Extract<WorkerMessage, { readonly type: 'batch' }>;
 
 export function serializeConfig(config: BillcheckConfig): SerializedConfig {
   return [...config.rules].map(([id, setting]) => [

@@ -6,6 +6,8 @@ import { formatDate, formatMoney, formatNumber, isIsoDate } from '../model/forma
 import type { InvalidInputEvent } from '../model/input.js';
 import { Money } from '../model/money.js';
 import { compareEntries, toAccountEntry } from './account-entry.js';
+import type { EncodedEntries } from './entry-codec.js';
+import { EntryDecoder } from './entry-codec.js';
 import { EntryStore } from './entry-store.js';
 import type {
   AccountEntry,
@@ -72,22 +74,29 @@ export class Engine {
   /** Runs the document rules on one document and keeps its account entry; returns its findings (added to `findings` when given). */
   addDocument(doc: BillingDocument, findings: Finding[] = []): Finding[] {
     this.noteFile(doc.source.file);
-    for (const runnable of this.documentRules) {
-      runnable.checkDocument(doc, findings);
-    }
+    this.checkDocument(doc, findings);
     // Without account rules only the account's name is kept, for the summary's count.
     if (this.accountRules.length > 0) this.store.add(toAccountEntry(doc));
     else this.store.noteAccount(doc.account);
     return findings;
   }
 
-  /** Account entries of documents whose document rules already ran elsewhere (a parsing worker). */
-  addEntries(file: string, entries: readonly AccountEntry[]): void {
-    this.noteFile(file);
-    for (const entry of entries) {
-      if (this.accountRules.length > 0) this.store.add(entry);
-      else this.store.noteAccount(entry.account);
+  /** Runs the document rules alone (a parsing worker: the main thread keeps the entries). */
+  checkDocument(doc: BillingDocument, findings: Finding[]): void {
+    for (const runnable of this.documentRules) {
+      runnable.checkDocument(doc, findings);
     }
+  }
+
+  /** A decoder for the account entries a parsing worker sends for `file` (its document rules ran there). */
+  entryDecoder(file: string): EntryDecoder {
+    this.noteFile(file);
+    return new EntryDecoder(file, this.store);
+  }
+
+  /** One batch of a worker's entries, straight into the store (only their accounts when no account rule runs). */
+  addEncodedEntries(decoder: EntryDecoder, batch: EncodedEntries, amountStyle: AmountStyle | undefined): void {
+    decoder.decodeInto(batch, amountStyle, this.accountRules.length > 0);
   }
 
   /** Distinct accounts among the documents added so far (read it before finish(), which lets them go). */

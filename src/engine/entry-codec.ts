@@ -4,9 +4,10 @@
  * cloning would copy one property at a time. Accounts and currencies repeat, so each is sent
  * once and then referred to by index.
  */
-import type { AmountStyle, DocumentKind } from '../model/document.js';
-import { DOCUMENT_KINDS } from '../model/document.js';
+import type { AmountStyle } from '../model/document.js';
 import { Money } from '../model/money.js';
+import type { EntryStore } from './entry-store.js';
+import { emptyFlatEntry, kindIndex } from './entry-store.js';
 import type { AccountEntry } from './rule.js';
 
 const STRIDE = 13;
@@ -25,7 +26,6 @@ export interface EncodedEntries {
 }
 
 const day = (value: number | undefined): number => (value === undefined ? Number.NaN : value);
-const undo = (value: number): number | undefined => (Number.isNaN(value) ? undefined : value);
 
 /** The worker side: keeps the account and currency tables between batches. */
 export class EntryEncoder {
@@ -54,7 +54,7 @@ export class EntryEncoder {
     for (let i = 0; i < entries.length; i++) {
       const entry = entries[i] as AccountEntry;
       const at = i * STRIDE;
-      numbers[at] = DOCUMENT_KINDS.indexOf(entry.kind);
+      numbers[at] = kindIndex(entry.kind);
       numbers[at + 1] = index(this.accounts, entry.account, newAccounts);
       numbers[at + 2] = index(this.currencies, entry.currency, newCurrencies);
       numbers[at + 3] = day(entry.issueDay);
@@ -92,58 +92,51 @@ function amount(value: Money | undefined, entry: number, which: number, exact: [
   return Number.POSITIVE_INFINITY;
 }
 
-/** The main-thread side of one worker's stream of batches. */
+/** The main-thread side of one worker's stream of batches: entries go straight into the store's columns. */
 export class EntryDecoder {
-  private readonly accounts: string[] = [];
   private readonly currencies: string[] = [];
+  /** The store's index list of each account the worker has named, by the worker's account index. */
+  private readonly accountIndexes: number[][] = [];
+  private readonly flat = emptyFlatEntry();
 
   constructor(
     private readonly file: string,
-    private readonly amountStyle: () => AmountStyle | undefined,
+    private readonly store: EntryStore,
   ) {}
 
-  /** Account names first seen in the batches decoded so far. */
-  get knownAccounts(): readonly string[] {
-    return this.accounts;
-  }
-
-  decode(batch: EncodedEntries): AccountEntry[] {
-    this.accounts.push(...batch.newAccounts);
+  /** Stores a batch's entries; `keepEntries` false notes only their accounts (no account rule runs). */
+  decodeInto(batch: EncodedEntries, amountStyle: AmountStyle | undefined, keepEntries: boolean): void {
+    for (const account of batch.newAccounts) this.accountIndexes.push(this.store.indexesOf(account));
     this.currencies.push(...batch.newCurrencies);
+    if (!keepEntries) return;
     const references = new Map(batch.references);
     const exact = new Map<number, string>();
     for (const [entry, which, text] of batch.exactAmounts) exact.set(entry * 2 + which, text);
-    const style = this.amountStyle();
     const { numbers } = batch;
-    const entries: AccountEntry[] = new Array<AccountEntry>(batch.ids.length);
+    const flat = this.flat;
+    flat.file = this.file;
+    flat.amountStyle = amountStyle;
     for (let i = 0; i < batch.ids.length; i++) {
       const at = i * STRIDE;
-      const money = (which: number): Money | undefined => {
-        const value = numbers[at + 8 + which] as number;
-        if (Number.isNaN(value)) return undefined;
-        if (value === Number.POSITIVE_INFINITY) return Money.parse(exact.get(i * 2 + which) as string);
-        return Money.fromCents(value);
-      };
-      entries[i] = {
-        kind: DOCUMENT_KINDS[numbers[at] as number] as DocumentKind,
-        id: batch.ids[i] ?? undefined,
-        account: this.accounts[numbers[at + 1] as number] as string,
-        currency: this.currencies[numbers[at + 2] as number] as string,
-        issueDay: undo(numbers[at + 3] as number),
-        dueDay: undo(numbers[at + 4] as number),
-        periodStartDay: undo(numbers[at + 5] as number),
-        periodEndDay: undo(numbers[at + 6] as number),
-        effectiveDay: undo(numbers[at + 7] as number),
-        total: money(0),
-        amountDue: money(1),
-        blank: numbers[at + 10] === 1,
-        contentKey: numbers[at + 11] as number,
-        references: references.get(i) ?? NO_REFERENCES,
-        file: this.file,
-        line: numbers[at + 12] as number,
-        amountStyle: style,
-      };
+      flat.kind = numbers[at] as number;
+      flat.currency = this.currencies[numbers[at + 2] as number] as string;
+      flat.issueDay = numbers[at + 3] as number;
+      flat.dueDay = numbers[at + 4] as number;
+      flat.periodStartDay = numbers[at + 5] as number;
+      flat.periodEndDay = numbers[at + 6] as number;
+      flat.effectiveDay = numbers[at + 7] as number;
+      const total = numbers[at + 8] as number;
+      const amountDue = numbers[at + 9] as number;
+      flat.totalCents = total === Number.POSITIVE_INFINITY ? Number.NaN : total;
+      flat.amountDueCents = amountDue === Number.POSITIVE_INFINITY ? Number.NaN : amountDue;
+      flat.exactTotal = total === Number.POSITIVE_INFINITY ? Money.parse(exact.get(i * 2) as string) : undefined;
+      flat.exactAmountDue = amountDue === Number.POSITIVE_INFINITY ? Money.parse(exact.get(i * 2 + 1) as string) : undefined;
+      flat.blank = numbers[at + 10] === 1;
+      flat.contentKey = numbers[at + 11] as number;
+      flat.line = numbers[at + 12] as number;
+      flat.id = batch.ids[i] ?? undefined;
+      flat.references = references.get(i) ?? NO_REFERENCES;
+      this.store.append(flat, this.accountIndexes[numbers[at + 1] as number] as number[]);
     }
-    return entries;
   }
 }

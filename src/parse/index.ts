@@ -36,7 +36,8 @@ const READ_ERRORS: ReadonlyMap<string, string> = new Map([
   ['EMFILE', 'too many open files'],
 ]);
 
-function readError(path: string, error: unknown): FatalInputError {
+/** Any failure to read a file as a FatalInputError with a one-line message. */
+export function readError(path: string, error: unknown): FatalInputError {
   if (error instanceof FatalInputError) return error;
   const code = (error as { code?: unknown } | undefined)?.code;
   const reason = typeof code === 'string' ? (READ_ERRORS.get(code) ?? code) : error instanceof Error ? error.message : String(error);

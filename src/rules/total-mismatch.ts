@@ -21,9 +21,12 @@ function mismatch(amounts: TaxedAmounts, doc: BillingDocument, tolerance: Money,
   if (net === undefined || tax === undefined || total === undefined) return undefined;
   // Sub-cent net or tax (flagged by sub-cent-amount) are shown rounded, so the total is compared with the rounded sum.
   // A printed round-off (EN 16931 BT-114, e.g. Indian bills rounded to the rupee) is part of the sum.
-  const expected = comparable(doc.kind, roundHalfUp(net.add(tax).add(rounding), currencyDecimals(doc.currency)));
+  const sum = net.add(tax).add(rounding);
+  const expected = comparable(doc.kind, roundHalfUp(sum, currencyDecimals(doc.currency)));
   const actual = comparable(doc.kind, total);
   if (withinTolerance(actual, expected, tolerance)) return undefined;
+  // A total written with the same sub-cent digits as its parts (3,2625 + 0,6525 = 3,915) adds up.
+  if (total.decimalPlaces() > currencyDecimals(doc.currency) && withinTolerance(actual, comparable(doc.kind, sum), tolerance)) return undefined;
   return { net, tax, expected, total, difference: actual.sub(expected) };
 }
 

@@ -1,5 +1,6 @@
 /**
- * `--jobs 2` reads a file in two byte ranges with worker threads; it must find exactly what the
+ * `--jobs N` reads a large file in N byte ranges, the first on the main thread and the others in
+ * worker threads (two by default on a machine with two cores); it must find exactly what the
  * main thread alone finds, line numbers and row counts included: ranges start on record
  * boundaries (never inside a quoted field) and never cut a document's rows apart.
  */
@@ -14,10 +15,10 @@ import { runBin } from '../helpers/cli.js';
 /** Lets the test split small files (the default threshold is 16 MB). */
 const SPLIT_SMALL_FILES = { BILLCHECK_PARALLEL_MIN_BYTES: '0' };
 
-function sameFindings(file: string, extra: string[] = []): void {
-  const args = [file, '--format', 'ndjson', '--today', '2026-01-01', ...extra];
+function sameFindings(file: string, jobs: string[] = ['--jobs', '2']): void {
+  const args = [file, '--format', 'ndjson', '--today', '2026-01-01'];
   const alone = runBin([...args, '--jobs', '1'], { env: SPLIT_SMALL_FILES });
-  const parallel = runBin([...args, '--jobs', '2'], { env: SPLIT_SMALL_FILES });
+  const parallel = runBin([...args, ...jobs], { env: SPLIT_SMALL_FILES });
   expect(parallel.stderr).toBe('');
   expect(parallel.code).toBe(alone.code);
   const lines = (text: string) => text.trimEnd().split('\n');
@@ -26,7 +27,7 @@ function sameFindings(file: string, extra: string[] = []): void {
   expect(lines(parallel.stdout).at(-1)).toBe(lines(alone.stdout).at(-1));
 }
 
-describe('parallel reading (--jobs 2)', () => {
+describe('parallel reading (--jobs)', () => {
   let generated = '';
 
   beforeAll(async () => {
@@ -37,6 +38,15 @@ describe('parallel reading (--jobs 2)', () => {
 
   it('finds the same as the main thread alone on a generated export', () => {
     sameFindings(generated);
+  });
+
+  it('finds the same with three threads, and by default', () => {
+    sameFindings(generated, ['--jobs', '3']);
+    sameFindings(generated, []);
+  });
+
+  it('finds the same on a file with sub-cent and huge amounts, which workers send as exact text', () => {
+    sameFindings('fixtures/csv/exact-amounts.csv');
   });
 
   it('finds the same on the seed export and on a Windows-1252 export', () => {

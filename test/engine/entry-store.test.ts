@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toAccountEntry } from '../../src/engine/account-entry.js';
+import { EntryDecoder, EntryEncoder } from '../../src/engine/entry-codec.js';
 import { EntryStore } from '../../src/engine/entry-store.js';
 import { doc } from '../helpers/builder.js';
 
@@ -35,6 +36,63 @@ describe('EntryStore', () => {
         const out = [...store.timelines()].flatMap((t) => t.entries);
         const expected = ['A', 'B', 'C'].flatMap((account) => entries.filter((e) => e.account === account));
         expect(out.map(plain).sort((a, b) => a.line - b.line)).toEqual(expected.map(plain).sort((a, b) => a.line - b.line));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('keeps entries apart across its 16 384-entry blocks', () => {
+    const store = new EntryStore();
+    const count = 40_000;
+    for (let i = 0; i < count; i++) {
+      const cents = BigInt(i) * 7n;
+      const total = `${cents / 100n}.${String(cents % 100n).padStart(2, '0')}`;
+      store.add(toAccountEntry(doc({ id: `F${i}`, account: `A${i % 3}`, issueDate: '2024-03-01', total, line: i + 2 })));
+    }
+    const entries = [...store.timelines()].flatMap((t) => t.entries).sort((a, b) => a.line - b.line);
+    expect(entries).toHaveLength(count);
+    for (const i of [0, 16_383, 16_384, 16_385, 32_768, count - 1]) {
+      const entry = entries[i]!;
+      expect([entry.id, entry.account, entry.line, entry.total?.toFixed(2)]).toEqual([`F${i}`, `A${i % 3}`, i + 2, (i * 0.07).toFixed(2)]);
+    }
+  });
+
+  it('takes the entries a worker encodes exactly as it takes the entries themselves', () => {
+    const amount = fc.oneof(
+      fc.constant(undefined),
+      fc.integer({ min: -1e12, max: 1e12 }).map((cents) => (cents / 100).toFixed(2)),
+      // Not whole cents, or past 2^53 cents: sent as exact text.
+      fc.integer({ min: -1e9, max: 1e9 }).map((tenths) => (tenths / 1000).toFixed(3)),
+      fc.bigInt({ min: 10n ** 16n, max: 10n ** 30n }).map((units) => `${units}.01`),
+    );
+    const date = fc.option(fc.date({ min: new Date('1990-01-01'), max: new Date('2040-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), { nil: undefined });
+    const input = fc.record({
+      kind: fc.constantFrom('invoice', 'credit-note', 'dunning', 'payment', 'termination' as const),
+      id: fc.option(fc.string({ minLength: 1, maxLength: 8 }), { nil: undefined }),
+      account: fc.constantFrom('0610000370', 'B', 'Ç-ü'),
+      currency: fc.constantFrom('EUR', 'GBP'),
+      total: amount,
+      amountDue: amount,
+      issueDate: date,
+      dueDate: date,
+      periodStart: date,
+      references: fc.array(fc.string({ minLength: 1, maxLength: 6 }), { maxLength: 2 }),
+    });
+    fc.assert(
+      fc.property(fc.array(input, { maxLength: 40 }), fc.integer({ min: 1, max: 7 }), (inputs, perBatch) => {
+        const entries = inputs.map((fields, index) => toAccountEntry(doc({ ...fields, file: 'big.csv', line: index + 2 })));
+        const direct = new EntryStore();
+        for (const entry of entries) direct.add(entry);
+        const decoded = new EntryStore();
+        const encoder = new EntryEncoder();
+        const decoder = new EntryDecoder('big.csv', decoded);
+        for (let at = 0; at < entries.length; at += perBatch) {
+          for (const entry of entries.slice(at, at + perBatch)) encoder.add(entry);
+          // Through structured cloning, as a message between threads.
+          decoder.decodeInto(structuredClone(encoder.take()), undefined, true);
+        }
+        const timelines = (store: EntryStore) => [...store.timelines()].map((t) => [t.account, t.entries.map(plain)]);
+        expect(timelines(decoded)).toEqual(timelines(direct));
       }),
       { numRuns: 200 },
     );

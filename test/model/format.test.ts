@@ -33,6 +33,11 @@ describe('formatNumber', () => {
     expect(formatNumber(3725.6, french)).toBe('3 726');
     expect(formatNumber(2.54, english)).toBe('2.5');
   });
+
+  it('writes a huge ratio in plain digits, not "5.0025e+21" (an absurd total against a normal median)', () => {
+    expect(formatNumber(5.002501250625313e21, french)).toBe('5 002 501 250 625 313 000 000');
+    expect(formatNumber(1e21, english)).toBe('1,000,000,000,000,000,000,000');
+  });
 });
 
 describe('grouping', () => {

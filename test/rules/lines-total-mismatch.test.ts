@@ -106,6 +106,14 @@ describe('lines-total-mismatch', () => {
     expect(runRule(rule, [doc({ net: '0.25', lines: usage })], strict)).toEqual([]);
   });
 
+  it('accepts a document amount that keeps the lines\' own sub-cent digits (exact-amounts.csv)', () => {
+    const credit = doc({ kind: 'credit-note', net: '-0.0042', tax: '-0.0008', total: '-0.005', lines: [{ net: '-0.0042', tax: '-0.0008', total: '-0.005' }] });
+    expect(runRule(rule, [credit], strict)).toEqual([]);
+    const calls = [{ net: '16.66' }, { net: '3.2625' }];
+    expect(runRule(rule, [doc({ net: '19.9225', lines: calls })], strict)).toEqual([]);
+    expect(runRule(rule, [doc({ net: '19.9325', lines: calls })], strict)).toHaveLength(1);
+  });
+
   it('compares magnitudes on a credit note whose lines are signed', () => {
     const credit = doc({ kind: 'credit-note', total: '25.00', lines: [{ total: '-20.00' }, { total: '-5.00' }] });
     expect(runRule(rule, [credit])).toEqual([]);

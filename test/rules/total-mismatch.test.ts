@@ -102,6 +102,12 @@ describe('total-mismatch', () => {
     expect(runRule(rule, [doc({ currency: 'JPY', net: '1000', tax: '100', total: '1100' })])).toEqual([]);
   });
 
+  it('accepts a sub-cent total that is exactly net + tax: per-minute calls 3,2625 + 0,6525 = 3,915 (exact-amounts.csv)', () => {
+    expect(runRule(rule, [doc({ net: '3.2625', tax: '0.6525', total: '3.915' })])).toEqual([]);
+    expect(runRule(rule, [doc({ kind: 'credit-note', net: '-0.0042', tax: '-0.0008', total: '-0.005' })])).toEqual([]);
+    expect(runRule(rule, [doc({ net: '3.2625', tax: '0.6525', total: '3.925' })])).toHaveLength(1);
+  });
+
   it('honours a configured tolerance', () => {
     const docs = [doc({ net: '100.00', tax: '20.00', total: '120.01' })];
     expect(runRule(rule, docs)).toHaveLength(1);
