@@ -2,8 +2,7 @@ import type { BillcheckConfig, RuleLevel } from '../engine/config.js';
 import { configureRules } from '../engine/config.js';
 import type { KnownTermination } from '../engine/engine.js';
 import { Engine } from '../engine/engine.js';
-import type { EntryDecoder } from '../engine/entry-codec.js';
-import type { AmountStyle } from '../model/document.js';
+import type { AmountStyle, BillingDocument } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import { FatalInputError, type ParseEvent } from '../model/input.js';
 import type { InputOptions, InputSource } from '../parse/index.js';
@@ -20,7 +19,7 @@ import { RULES } from '../rules/index.js';
 import type { ResolvedInput } from './inputs.js';
 import type { Output } from './io.js';
 import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK } from './io.js';
-import { planParallelRead, readInParallel } from './parallel.js';
+import { planParallelRead, readerCount, WorkerPool } from './parallel.js';
 import { serializeConfig } from './parallel-job.js';
 import type { Progress } from './progress.js';
 
@@ -85,25 +84,43 @@ export async function runCheck(inputs: readonly ResolvedInput[], options: CheckO
   };
 
   if (options.format === 'csv') await streams.stdout.write(renderCsvHeader());
-  for (const input of inputs) {
-    if ('problem' in input) {
-      fatal.push(reportFatal(input.problem, streams));
-      continue;
+  // Started by the first file large enough to split, kept for the account rules at the end.
+  let pool: WorkerPool | undefined;
+  const poolForRun = (): WorkerPool =>
+    (pool ??= new WorkerPool(readerCount(options.jobs), {
+      config: serializeConfig(options.config),
+      ruleLevels: [...options.ruleLevels],
+      today: options.today,
+      terminations: [...options.terminations],
+    }));
+  let finished: { findings: Finding[]; accounts: number };
+  try {
+    for (const input of inputs) {
+      if ('problem' in input) {
+        fatal.push(reportFatal(input.problem, streams));
+        continue;
+      }
+      try {
+        const path = input.source.path;
+        const plan = path === undefined ? undefined : planParallelRead(path, options.jobs, options.input);
+        if (path !== undefined && plan !== undefined) {
+          await readInParallelHere({ path, file: input.source.name, plan, input: options.input }, poolForRun(), engine, { tally, emit, progress: streams.progress });
+        } else {
+          await readHere(input.source, options, engine, tally, emit, streams.progress);
+        }
+        tally.files++;
+      } catch (error) {
+        if (error instanceof FatalInputError) fatal.push(reportFatal(error, streams));
+        else throw error;
+      }
     }
-    try {
-      const path = input.source.path;
-      const plan = path === undefined ? undefined : planParallelRead(path, options.jobs, options.input);
-      if (path !== undefined && plan !== undefined) await readInParallelHere(path, input.source.name, plan, options, engine, tally, emit, streams.progress);
-      else await readHere(input.source, options, engine, tally, emit, streams.progress);
-      tally.files++;
-    } catch (error) {
-      if (error instanceof FatalInputError) fatal.push(reportFatal(error, streams));
-      else throw error;
-    }
+    streams.progress.done();
+    finished = pool === undefined ? { accounts: engine.accountCount, findings: engine.finish() } : await pool.finish(engine);
+  } finally {
+    await pool?.close();
   }
-  streams.progress.done();
-  const accounts = engine.accountCount;
-  await emit(engine.finish());
+  const { accounts } = finished;
+  await emit(finished.findings);
   findings.sort(engine.compareFindings);
 
   const summary = summarize(findings, { files: tally.files, documents: tally.documents, rows: tally.rows, accounts });
@@ -128,14 +145,22 @@ export async function runCheck(inputs: readonly ResolvedInput[], options: CheckO
 
 /** One input on the main thread: document rules as each batch of documents is read. */
 async function readHere(source: InputSource, options: CheckOptions, engine: Engine, tally: Tally, emit: Emit, progress: Progress): Promise<void> {
+  const add = (doc: BillingDocument, found: Finding[]): void => {
+    engine.addDocument(doc, found);
+  };
   for await (const batch of parseInputBatches(source, options.input)) {
-    await addEvents(batch, engine, tally, emit);
+    await addEvents(batch, engine, add, { tally, emit });
     progress.tick(tally.rows);
   }
 }
 
-/** Documents through the document rules into the engine, rows counted, findings out. */
-async function addEvents(batch: readonly ParseEvent[], engine: Engine, tally: Tally, emit: Emit): Promise<void> {
+/** Documents through `add` (the document rules, the entry kept), rows counted, findings out. */
+async function addEvents(
+  batch: readonly ParseEvent[],
+  engine: Engine,
+  add: (doc: BillingDocument, found: Finding[]) => void,
+  { tally, emit }: { tally: Tally; emit: Emit },
+): Promise<void> {
   const found: Finding[] = [];
   for (const event of batch) {
     if (event.type === 'document') {
@@ -143,7 +168,7 @@ async function addEvents(batch: readonly ParseEvent[], engine: Engine, tally: Ta
       tally.documents++;
       tally.rows += doc.rows;
       if (doc.amountStyle !== undefined && !tally.styles.has(doc.source.file)) tally.styles.set(doc.source.file, doc.amountStyle);
-      engine.addDocument(doc, found);
+      add(doc, found);
     } else {
       tally.rows += event.rows;
       found.push(engine.addInvalid(event));
@@ -152,35 +177,25 @@ async function addEvents(batch: readonly ParseEvent[], engine: Engine, tally: Ta
   if (found.length > 0) await emit(found);
 }
 
-/** One large CSV file read on several threads: the main thread's own range as above, the workers' entries kept by the engine. */
+/** One large CSV file read on several threads: the main thread's own range as above, the workers' results as they come. */
 async function readInParallelHere(
-  path: string,
-  file: string,
-  plan: CsvSplitPlan,
-  options: CheckOptions,
+  { path, file, plan, input }: { path: string; file: string; plan: CsvSplitPlan; input: InputOptions },
+  pool: WorkerPool,
   engine: Engine,
-  tally: Tally,
-  emit: Emit,
-  progress: Progress,
+  { tally, emit, progress }: { tally: Tally; emit: Emit; progress: Progress },
 ): Promise<void> {
   engine.noteFile(file);
-  const decoders = new Map<number, EntryDecoder>();
-  const shared = { config: serializeConfig(options.config), ruleLevels: [...options.ruleLevels], today: options.today };
-  await readInParallel(path, file, plan, options.input, shared, {
+  const add = (doc: BillingDocument, found: Finding[]): void => pool.addDocument(engine, doc, found);
+  await pool.read(path, file, plan, input, {
     ownBatch: async (events) => {
-      await addEvents(events, engine, tally, emit);
+      await addEvents(events, engine, add, { tally, emit });
       progress.tick(tally.rows);
     },
     workerBatch: async (worker, batch) => {
       tally.documents += batch.documents;
       tally.rows += batch.rows;
       if (batch.style !== undefined && !tally.styles.has(file)) tally.styles.set(file, batch.style);
-      let decoder = decoders.get(worker);
-      if (decoder === undefined) {
-        decoder = engine.entryDecoder(file);
-        decoders.set(worker, decoder);
-      }
-      engine.addEncodedEntries(decoder, batch.entries, batch.style);
+      engine.addEncodedEntries(pool.decoderOf(engine, worker), batch.entries);
       await emit(batch.findings);
       progress.tick(tally.rows);
     },

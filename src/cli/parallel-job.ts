@@ -4,6 +4,7 @@
  */
 import { createReadStream } from 'node:fs';
 import type { BillcheckConfig, RuleLevel, RuleSetting } from '../engine/config.js';
+import type { KnownTermination } from '../engine/engine.js';
 import type { EncodedEntries } from '../engine/entry-codec.js';
 import type { OptionValue } from '../engine/rule.js';
 import type { AmountStyle } from '../model/document.js';
@@ -12,7 +13,8 @@ import type { CsvOptions } from '../parse/csv.js';
 import type { DateOrder } from '../parse/dates.js';
 import { readError } from '../parse/index.js';
 
-export interface WorkerJob {
+/** One byte range of a file to read: a worker's, or the main thread's own. */
+export interface RangeJob {
   readonly path: string;
   /** The name findings report. */
   readonly file: string;
@@ -27,13 +29,28 @@ export interface WorkerJob {
     readonly columnMap?: [string, string][];
     readonly dateOrder?: DateOrder;
   };
+}
+
+/** What a worker is started with: the rules as configured for the run, and its share of the accounts. */
+export interface WorkerSetup {
   readonly config: SerializedConfig;
   readonly ruleLevels: [string, RuleLevel][];
   readonly today: string;
+  readonly terminations: KnownTermination[];
+  /**
+   * The worker keeps the accounts whose accountShard(account, 2) is 1 and runs the account
+   * rules on them at the end; false: it keeps none and sends every entry to the main thread.
+   */
+  readonly keepsShard: boolean;
 }
 
-/** The part of a job that says what to read: the same for the main thread's own range. */
-export type RangeJob = Pick<WorkerJob, 'path' | 'file' | 'start' | 'end' | 'lineOffset' | 'header' | 'input'>;
+/** What the main thread asks of a worker. */
+export type WorkerRequest =
+  | { readonly type: 'read'; readonly job: RangeJob }
+  /** Entries of the worker's accounts, read elsewhere. */
+  | { readonly type: 'entries'; readonly entries: EncodedEntries }
+  /** Every file is read: run the account rules on the accounts kept. */
+  | { readonly type: 'finish' };
 
 /** The range's bytes, behind a copy of the header for every range but the first. */
 export async function* rangeBytes(job: RangeJob): AsyncGenerator<Buffer> {
@@ -72,8 +89,13 @@ export type WorkerMessage =
       readonly style: AmountStyle | undefined;
     }
   | { readonly type: 'done' }
+  | { readonly type: 'finished'; readonly findings: Finding[]; readonly accounts: number }
   | { readonly type: 'fatal'; readonly message: string }
   | { readonly type: 'error'; readonly message: string; readonly stack?: string };
+
+/** Shards of the accounts when a worker keeps some: 0 on the main thread, 1 in the worker. */
+export const SHARDS = 2;
+export const MAIN_SHARD = 0;
 
 export type WorkerBatch = Extract<WorkerMessage, { readonly type: 'batch' }>;
 

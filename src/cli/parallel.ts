@@ -1,8 +1,13 @@
 /**
- * Reads one large CSV file on several threads: parse/split.ts plans byte ranges; the main thread
- * reads the first range itself while each worker reads one of the others and runs the document
- * rules on it. The workers send back findings and compact account entries, which the main
- * thread stores as they arrive, so that the account rules see the whole file at the end.
+ * Checks large CSV files on several threads. parse/split.ts plans byte ranges; the main thread
+ * reads the first range itself while each worker of a pool reads one of the others and runs the
+ * document rules on it. Findings come back to the main thread as they are found.
+ *
+ * Account entries go where their account's timeline is checked. With two threads (the default
+ * on two cores) the accounts are shared by a hash (engine/account-shard.ts): each thread keeps
+ * its share's entries, sends the others' to the other thread, and at the end both run the
+ * account rules on their share at the same time. With more threads every entry goes to the main
+ * thread, which runs the account rules alone.
  *
  * The main thread reads a range of its own rather than only waiting: on a 2-core machine one
  * worker and the main thread keep both cores busy, where two workers and a main thread (three
@@ -11,35 +16,38 @@
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { accountShard } from '../engine/account-shard.js';
+import { toAccountEntry } from '../engine/account-entry.js';
+import type { Engine } from '../engine/engine.js';
+import type { EntryDecoder } from '../engine/entry-codec.js';
+import { EntryEncoder } from '../engine/entry-codec.js';
+import type { BillingDocument } from '../model/document.js';
+import type { Finding } from '../model/finding.js';
 import { FatalInputError, type ParseEvent } from '../model/input.js';
 import { parseCsvBatches } from '../parse/csv.js';
 import type { InputOptions } from '../parse/index.js';
 import type { CsvSplitPlan } from '../parse/split.js';
 import { planCsvSplit } from '../parse/split.js';
-import type { RangeJob, WorkerBatch, WorkerJob, WorkerMessage } from './parallel-job.js';
-import { rangeBytes, rangeCsvOptions } from './parallel-job.js';
+import type { RangeJob, WorkerBatch, WorkerMessage, WorkerRequest, WorkerSetup } from './parallel-job.js';
+import { MAIN_SHARD, rangeBytes, rangeCsvOptions, SHARDS } from './parallel-job.js';
 
 /** Below this size a file is read by the main thread alone: starting a worker would cost more than it saves. */
 export const PARALLEL_MIN_BYTES = Number(process.env.BILLCHECK_PARALLEL_MIN_BYTES ?? 16 << 20);
 
+/** Entries per message to the worker (as many as a worker sends per message). */
+const ENTRIES_PER_MESSAGE = 8192;
+
 /**
  * Threads by default: two where there are two cores. More would each add a heap (about 100 MB)
- * while the account rules, which run once the file is read, stay on the main thread.
+ * for a smaller gain each time: the file is split before reading and the report is written by
+ * the main thread alone.
  */
 const DEFAULT_READERS = 2;
 
-/** `--jobs`: threads that read a large file, the main thread included (1: the main thread alone). */
+/** `--jobs`: threads that check a large file, the main thread included (1: the main thread alone). */
 export function readerCount(jobs: number | undefined): number {
   const cores = availableParallelism();
   return jobs === undefined ? Math.min(DEFAULT_READERS, cores) : Math.min(jobs, cores * 2);
-}
-
-export type SharedJob = Pick<WorkerJob, 'config' | 'ruleLevels' | 'today'>;
-
-/** What the caller does with each batch: its own range's parse events, or a worker's results. */
-export interface ParallelSink {
-  ownBatch(events: readonly ParseEvent[]): Promise<void>;
-  workerBatch(worker: number, batch: WorkerBatch): Promise<void>;
 }
 
 /** A plan for a file worth splitting, else undefined (the caller reads it on the main thread alone). */
@@ -62,80 +70,202 @@ function workerUrl(): URL {
   return new URL(fromSources ? '../../dist/cli/check-worker.js' : './check-worker.js', import.meta.url);
 }
 
-/**
- * Reads the file: the first range here, the others in workers, handing every batch to `sink` on
- * the main thread. Throws FatalInputError when any part cannot be read (the workers are stopped).
- */
-export async function readInParallel(
-  path: string,
-  file: string,
-  plan: CsvSplitPlan,
-  input: InputOptions,
-  shared: SharedJob,
-  sink: ParallelSink,
-): Promise<void> {
-  const encoding = input.encoding ?? plan.encoding;
-  const jobOf = (index: number): RangeJob => {
-    const range = plan.ranges[index] as CsvSplitPlan['ranges'][number];
-    return {
-      path,
-      file,
-      start: range.start,
-      end: range.end,
-      lineOffset: range.lineOffset,
-      header: index === 0 ? undefined : plan.header,
-      input: {
-        ...(input.delimiter === undefined ? {} : { delimiter: input.delimiter }),
-        ...(encoding === undefined ? {} : { encoding }),
-        ...(input.columnMap === undefined ? {} : { columnMap: [...input.columnMap] }),
-        ...(input.dateOrder === undefined ? {} : { dateOrder: input.dateOrder }),
-      },
-    };
-  };
+/** What the caller does with each batch: its own range's parse events, or a worker's results. */
+export interface ParallelSink {
+  ownBatch(events: readonly ParseEvent[]): Promise<void>;
+  workerBatch(worker: number, batch: WorkerBatch): Promise<void>;
+}
 
-  const queue: { worker: number; message: WorkerMessage }[] = [];
-  let wake: (() => void) | undefined;
-  const workers = plan.ranges.slice(1).map((_range, slot) => {
-    const worker = new Worker(workerUrl(), { workerData: { ...jobOf(slot + 1), ...shared } satisfies WorkerJob });
-    const push = (message: WorkerMessage): void => {
-      queue.push({ worker: slot, message });
-      wake?.();
+/** One worker; the messages it sends go to the handler of the moment. */
+class PooledWorker {
+  private readonly worker: Worker;
+  private handler: ((message: WorkerMessage) => void) | undefined;
+  /** A crash while no handler listened, told to the next one. */
+  private failure: WorkerMessage | undefined;
+
+  constructor(setup: WorkerSetup) {
+    this.worker = new Worker(workerUrl(), { workerData: setup });
+    const deliver = (message: WorkerMessage): void => {
+      if (this.handler === undefined) this.failure ??= message;
+      else this.handler(message);
     };
-    worker.on('message', push);
-    worker.on('error', (error: Error) => push({ type: 'error', message: error.message, stack: error.stack }));
-    worker.on('exit', (code) => {
-      if (code !== 0) push({ type: 'error', message: `a parsing worker stopped with exit code ${code}` });
+    this.worker.on('message', deliver);
+    this.worker.on('error', (error: Error) => deliver({ type: 'error', message: error.message, stack: error.stack }));
+    this.worker.on('exit', (code) => {
+      if (code !== 0) deliver({ type: 'error', message: `a worker stopped with exit code ${code}` });
     });
-    return worker;
-  });
+  }
 
-  let running = workers.length;
-  /** Hands over what the workers sent so far. */
-  const drain = async (): Promise<void> => {
-    for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
-      const { worker, message } = next;
-      if (message.type === 'done') running--;
-      else if (message.type === 'fatal') throw new FatalInputError(file, message.message);
-      else if (message.type === 'error') throw new Error(message.message);
-      else await sink.workerBatch(worker, message);
-    }
-  };
+  listen(handler: ((message: WorkerMessage) => void) | undefined): void {
+    this.handler = handler;
+    if (handler !== undefined && this.failure !== undefined) handler(this.failure);
+  }
 
-  try {
-    const own = jobOf(0);
-    for await (const events of parseCsvBatches(rangeBytes(own), rangeCsvOptions(own))) {
-      await sink.ownBatch(events);
-      await drain();
+  send(request: WorkerRequest): void {
+    const transfer = request.type === 'entries' ? [request.entries.numbers.buffer as ArrayBuffer] : [];
+    this.worker.postMessage(request, transfer);
+  }
+
+  terminate(): Promise<number> {
+    return this.worker.terminate();
+  }
+}
+
+/**
+ * The workers of a run, started by its first large file and kept until the account rules are
+ * done: with two threads, the worker holds its share of the accounts until then.
+ */
+export class WorkerPool {
+  private readonly workers: PooledWorker[];
+  /** Whether the accounts are shared between the main thread and the one worker. */
+  private readonly sharded: boolean;
+  private readonly toWorker = new EntryEncoder();
+  private readonly decoders: EntryDecoder[] = [];
+
+  constructor(readers: number, setup: Omit<WorkerSetup, 'keepsShard'>) {
+    this.sharded = readers === 2;
+    this.workers = Array.from({ length: readers - 1 }, () => new PooledWorker({ ...setup, keepsShard: this.sharded }));
+  }
+
+  get size(): number {
+    return this.workers.length;
+  }
+
+  /** The decoder of one worker's stream of entries for the main thread (one stream per worker, for the whole run). */
+  decoderOf(engine: Engine, worker: number): EntryDecoder {
+    let decoder = this.decoders[worker];
+    if (decoder === undefined) {
+      decoder = engine.entryDecoder();
+      this.decoders[worker] = decoder;
     }
-    for (;;) {
-      await drain();
-      if (running === 0) break;
-      await new Promise<void>((resolve) => {
-        wake = resolve;
+    return decoder;
+  }
+
+  /**
+   * A document read on the main thread: kept here (the engine's addDocument) unless its account
+   * is the worker's, whose entry is then sent there after the document rules ran here.
+   */
+  addDocument(engine: Engine, doc: BillingDocument, findings: Finding[]): void {
+    if (!this.sharded || accountShard(doc.account, SHARDS) === MAIN_SHARD) {
+      engine.addDocument(doc, findings);
+      return;
+    }
+    engine.checkDocument(doc, findings);
+    this.toWorker.add(toAccountEntry(doc));
+    if (this.toWorker.size >= ENTRIES_PER_MESSAGE) this.flush();
+  }
+
+  /**
+   * The account rules over every account, findings unsorted (like Engine.finish), and the number
+   * of distinct accounts. Accounts of the worker's share that the main thread read in a small
+   * file are sent to it first.
+   */
+  async finish(engine: Engine): Promise<{ findings: Finding[]; accounts: number }> {
+    if (!this.sharded) return { accounts: engine.accountCount, findings: engine.finish() };
+    engine.takeAccounts((account) => accountShard(account, SHARDS) !== MAIN_SHARD, this.toWorker);
+    this.flush();
+    const worker = this.workers[0] as PooledWorker;
+    const remote = new Promise<{ findings: Finding[]; accounts: number }>((resolve, reject) => {
+      worker.listen((message) => {
+        if (message.type === 'finished') resolve(message);
+        else reject(new Error(message.type === 'error' || message.type === 'fatal' ? message.message : `unexpected ${message.type} message`));
       });
-      wake = undefined;
+    });
+    worker.send({ type: 'finish' });
+    const accounts = engine.accountCount;
+    const findings = engine.finish();
+    const other = await remote;
+    findings.push(...other.findings);
+    return { findings, accounts: accounts + other.accounts };
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
+
+  /**
+   * Reads one file: the first range here, the others in the workers, handing every batch to
+   * `sink` on the main thread. Throws FatalInputError when any part cannot be read, once every
+   * worker has stopped reading (so that none still sends batches of this file).
+   */
+  async read(path: string, file: string, plan: CsvSplitPlan, input: InputOptions, sink: ParallelSink): Promise<void> {
+    const encoding = input.encoding ?? plan.encoding;
+    const jobOf = (index: number): RangeJob => {
+      const range = plan.ranges[index] as CsvSplitPlan['ranges'][number];
+      return {
+        path,
+        file,
+        start: range.start,
+        end: range.end,
+        lineOffset: range.lineOffset,
+        header: index === 0 ? undefined : plan.header,
+        input: {
+          ...(input.delimiter === undefined ? {} : { delimiter: input.delimiter }),
+          ...(encoding === undefined ? {} : { encoding }),
+          ...(input.columnMap === undefined ? {} : { columnMap: [...input.columnMap] }),
+          ...(input.dateOrder === undefined ? {} : { dateOrder: input.dateOrder }),
+        },
+      };
+    };
+
+    const queue: { worker: number; message: WorkerMessage }[] = [];
+    let wake: (() => void) | undefined;
+    // A plan may have fewer ranges than there are workers (a small file, many --jobs).
+    const readers = this.workers.slice(0, plan.ranges.length - 1);
+    readers.forEach((worker, slot) => {
+      worker.listen((message) => {
+        queue.push({ worker: slot, message });
+        wake?.();
+      });
+      worker.send({ type: 'read', job: jobOf(slot + 1) });
+    });
+
+    let running = readers.length;
+    let fatal: FatalInputError | undefined;
+    /** Hands over what the workers sent so far. */
+    const drain = async (): Promise<void> => {
+      for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+        const { worker, message } = next;
+        if (message.type === 'done' || message.type === 'fatal') {
+          running--;
+          if (message.type === 'fatal') fatal ??= new FatalInputError(file, message.message);
+        } else if (message.type === 'batch') {
+          await sink.workerBatch(worker, message);
+        } else {
+          throw new Error(message.type === 'error' ? message.message : `unexpected ${message.type} message`);
+        }
+      }
+    };
+    const waitForWorkers = async (): Promise<void> => {
+      for (;;) {
+        await drain();
+        if (running === 0) return;
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
+        wake = undefined;
+      }
+    };
+
+    try {
+      const own = jobOf(0);
+      for await (const events of parseCsvBatches(rangeBytes(own), rangeCsvOptions(own))) {
+        await sink.ownBatch(events);
+        await drain();
+        if (fatal !== undefined) break;
+      }
+    } catch (error) {
+      if (!(error instanceof FatalInputError)) throw error;
+      fatal ??= error;
     }
-  } finally {
-    for (const worker of workers) void worker.terminate();
+    await waitForWorkers();
+    for (const worker of readers) worker.listen(undefined);
+    this.flush();
+    if (fatal !== undefined) throw fatal;
+  }
+
+  /** Sends the worker the entries of its accounts gathered so far. */
+  private flush(): void {
+    if (this.toWorker.size > 0) this.workers[0]?.send({ type: 'entries', entries: this.toWorker.take() });
   }
 }

@@ -7,6 +7,7 @@ import type { InvalidInputEvent } from '../model/input.js';
 import { Money } from '../model/money.js';
 import { compareEntries, toAccountEntry } from './account-entry.js';
 import type { EncodedEntries } from './entry-codec.js';
+import type { EntryEncoder } from './entry-codec.js';
 import { EntryDecoder } from './entry-codec.js';
 import { EntryStore } from './entry-store.js';
 import type {
@@ -88,15 +89,25 @@ export class Engine {
     }
   }
 
-  /** A decoder for the account entries a parsing worker sends for `file` (its document rules ran there). */
-  entryDecoder(file: string): EntryDecoder {
-    this.noteFile(file);
-    return new EntryDecoder(file, this.store);
+  /** A decoder for one stream of encoded entries (from another thread, whose document rules ran there). */
+  entryDecoder(): EntryDecoder {
+    return new EntryDecoder(this.store);
   }
 
-  /** One batch of a worker's entries, straight into the store (only their accounts when no account rule runs). */
-  addEncodedEntries(decoder: EntryDecoder, batch: EncodedEntries, amountStyle: AmountStyle | undefined): void {
-    decoder.decodeInto(batch, amountStyle, this.accountRules.length > 0);
+  /** One batch of encoded entries, straight into the store (only their accounts when no account rule runs). */
+  addEncodedEntries(decoder: EntryDecoder, batch: EncodedEntries): void {
+    decoder.decodeInto(batch, this.accountRules.length > 0);
+  }
+
+  /** Takes the accounts `leaves` names out, whole, for the account rules to run elsewhere: their entries, encoded. */
+  takeAccounts(leaves: (account: string) => boolean, encoder: EntryEncoder): void {
+    if (this.accountRules.length === 0) return;
+    this.store.takeAccounts(leaves, (entry) => encoder.add(entry));
+  }
+
+  /** Whether account rules run (else entries need not be kept, nor sent anywhere). */
+  get keepsEntries(): boolean {
+    return this.accountRules.length > 0;
   }
 
   /** Distinct accounts among the documents added so far (read it before finish(), which lets them go). */

@@ -1,8 +1,8 @@
 /**
- * Account entries travel from parsing workers to the main thread in columns: one Float64Array
- * of numbers and a few arrays of strings, instead of a million small objects that structured
- * cloning would copy one property at a time. Accounts and currencies repeat, so each is sent
- * once and then referred to by index.
+ * Account entries travel between threads in columns: one Float64Array of numbers and a few
+ * arrays of strings, instead of a million small objects that structured cloning would copy one
+ * property at a time. Accounts, currencies and files repeat, so each is sent once and then
+ * referred to by index. A stream of batches runs from one EntryEncoder to one EntryDecoder.
  */
 import type { AmountStyle } from '../model/document.js';
 import { Money } from '../model/money.js';
@@ -10,7 +10,8 @@ import type { EntryStore } from './entry-store.js';
 import { emptyFlatEntry, kindIndex } from './entry-store.js';
 import type { AccountEntry } from './rule.js';
 
-const STRIDE = 13;
+const STRIDE = 14;
+const FIRST_CAPACITY = 1024;
 const NO_REFERENCES: readonly string[] = Object.freeze([]);
 
 export interface EncodedEntries {
@@ -20,104 +21,146 @@ export interface EncodedEntries {
   readonly references: [number, string[]][];
   /** [entry index, which amount (0 total, 1 amount due), exact decimal text] for amounts not held in cents. */
   readonly exactAmounts: [number, number, string][];
-  /** Accounts and currencies first seen in this batch, in index order. */
+  /** Accounts, currencies and files first seen in this batch, in index order. */
   readonly newAccounts: string[];
   readonly newCurrencies: string[];
+  readonly newFiles: string[];
+  /** [file index, style]: how a file writes amounts and dates, sent once, when first known. */
+  readonly fileStyles: [number, AmountStyle][];
 }
 
 const day = (value: number | undefined): number => (value === undefined ? Number.NaN : value);
 
-/** The worker side: keeps the account and currency tables between batches. */
+/** The sending side: encodes entries as they are added; keeps its tables between batches. */
 export class EntryEncoder {
-  private readonly accounts = new Map<string, number>();
-  private readonly currencies = new Map<string, number>();
-  private entries: AccountEntry[] = [];
+  private readonly accounts = new Table();
+  private readonly currencies = new Table();
+  private readonly files = new Table();
+  private readonly styled = new Set<number>();
+  private numbers = new Float64Array(FIRST_CAPACITY * STRIDE);
+  private ids: (string | null)[] = [];
+  private references: [number, string[]][] = [];
+  private exactAmounts: [number, number, string][] = [];
+  private fileStyles: [number, AmountStyle][] = [];
 
   add(entry: AccountEntry): void {
-    this.entries.push(entry);
+    const i = this.ids.length;
+    const at = i * STRIDE;
+    if (at + STRIDE > this.numbers.length) {
+      const bigger = new Float64Array(this.numbers.length * 2);
+      bigger.set(this.numbers);
+      this.numbers = bigger;
+    }
+    const numbers = this.numbers;
+    const file = this.files.indexOf(entry.file);
+    if (entry.amountStyle !== undefined && !this.styled.has(file)) {
+      this.styled.add(file);
+      this.fileStyles.push([file, entry.amountStyle]);
+    }
+    numbers[at] = kindIndex(entry.kind);
+    numbers[at + 1] = this.accounts.indexOf(entry.account);
+    numbers[at + 2] = this.currencies.indexOf(entry.currency);
+    numbers[at + 3] = day(entry.issueDay);
+    numbers[at + 4] = day(entry.dueDay);
+    numbers[at + 5] = day(entry.periodStartDay);
+    numbers[at + 6] = day(entry.periodEndDay);
+    numbers[at + 7] = day(entry.effectiveDay);
+    numbers[at + 8] = this.amount(entry.total, i, 0);
+    numbers[at + 9] = this.amount(entry.amountDue, i, 1);
+    numbers[at + 10] = entry.blank ? 1 : 0;
+    numbers[at + 11] = entry.contentKey;
+    numbers[at + 12] = entry.line;
+    numbers[at + 13] = file;
+    this.ids.push(entry.id ?? null);
+    if (entry.references.length > 0) this.references.push([i, [...entry.references]]);
   }
 
   get size(): number {
-    return this.entries.length;
+    return this.ids.length;
   }
 
-  /** Encodes the entries added since the last call. */
+  /** The entries added since the last call, their numbers in a buffer of their own (to transfer). */
   take(): EncodedEntries {
-    const entries = this.entries;
-    this.entries = [];
-    const numbers = new Float64Array(entries.length * STRIDE);
-    const ids: (string | null)[] = new Array<string | null>(entries.length);
-    const references: [number, string[]][] = [];
-    const exactAmounts: [number, number, string][] = [];
-    const newAccounts: string[] = [];
-    const newCurrencies: string[] = [];
-    for (let i = 0; i < entries.length; i++) {
-      const entry = entries[i] as AccountEntry;
-      const at = i * STRIDE;
-      numbers[at] = kindIndex(entry.kind);
-      numbers[at + 1] = index(this.accounts, entry.account, newAccounts);
-      numbers[at + 2] = index(this.currencies, entry.currency, newCurrencies);
-      numbers[at + 3] = day(entry.issueDay);
-      numbers[at + 4] = day(entry.dueDay);
-      numbers[at + 5] = day(entry.periodStartDay);
-      numbers[at + 6] = day(entry.periodEndDay);
-      numbers[at + 7] = day(entry.effectiveDay);
-      numbers[at + 8] = amount(entry.total, i, 0, exactAmounts);
-      numbers[at + 9] = amount(entry.amountDue, i, 1, exactAmounts);
-      numbers[at + 10] = entry.blank ? 1 : 0;
-      numbers[at + 11] = entry.contentKey;
-      numbers[at + 12] = entry.line;
-      ids[i] = entry.id ?? null;
-      if (entry.references.length > 0) references.push([i, [...entry.references]]);
+    const batch: EncodedEntries = {
+      numbers: this.numbers.slice(0, this.ids.length * STRIDE),
+      ids: this.ids,
+      references: this.references,
+      exactAmounts: this.exactAmounts,
+      newAccounts: this.accounts.takeNew(),
+      newCurrencies: this.currencies.takeNew(),
+      newFiles: this.files.takeNew(),
+      fileStyles: this.fileStyles,
+    };
+    this.ids = [];
+    this.references = [];
+    this.exactAmounts = [];
+    this.fileStyles = [];
+    return batch;
+  }
+
+  /** NaN: absent; Infinity: held as exact text in `exactAmounts`; else cents. */
+  private amount(value: Money | undefined, entry: number, which: number): number {
+    if (value === undefined) return Number.NaN;
+    if (value.isCents) return value.cents;
+    this.exactAmounts.push([entry, which, value.toFixed()]);
+    return Number.POSITIVE_INFINITY;
+  }
+}
+
+/** Strings to indexes, remembering which were added since the last batch. */
+class Table {
+  private readonly indexes = new Map<string, number>();
+  private added: string[] = [];
+  private last: string | undefined;
+  private lastIndex = -1;
+
+  indexOf(value: string): number {
+    // Consecutive entries nearly always share their file and currency.
+    if (value === this.last) return this.lastIndex;
+    let index = this.indexes.get(value);
+    if (index === undefined) {
+      index = this.indexes.size;
+      this.indexes.set(value, index);
+      this.added.push(value);
     }
-    return { numbers, ids, references, exactAmounts, newAccounts, newCurrencies };
+    this.last = value;
+    this.lastIndex = index;
+    return index;
+  }
+
+  takeNew(): string[] {
+    const added = this.added;
+    this.added = [];
+    return added;
   }
 }
 
-function index(table: Map<string, number>, value: string, added: string[]): number {
-  let found = table.get(value);
-  if (found === undefined) {
-    found = table.size;
-    table.set(value, found);
-    added.push(value);
-  }
-  return found;
-}
-
-/** NaN: absent; Infinity: held as exact text in `exactAmounts`; else cents. */
-function amount(value: Money | undefined, entry: number, which: number, exact: [number, number, string][]): number {
-  if (value === undefined) return Number.NaN;
-  if (value.isCents) return value.cents;
-  exact.push([entry, which, value.toFixed()]);
-  return Number.POSITIVE_INFINITY;
-}
-
-/** The main-thread side of one worker's stream of batches: entries go straight into the store's columns. */
+/** The receiving side of one stream of batches: entries go straight into the store's columns. */
 export class EntryDecoder {
   private readonly currencies: string[] = [];
-  /** The store's index list of each account the worker has named, by the worker's account index. */
+  private readonly files: string[] = [];
+  private readonly styles: (AmountStyle | undefined)[] = [];
+  /** The store's index list of each account the sender has named, by the sender's account index. */
   private readonly accountIndexes: number[][] = [];
   private readonly flat = emptyFlatEntry();
 
-  constructor(
-    private readonly file: string,
-    private readonly store: EntryStore,
-  ) {}
+  constructor(private readonly store: EntryStore) {}
 
   /** Stores a batch's entries; `keepEntries` false notes only their accounts (no account rule runs). */
-  decodeInto(batch: EncodedEntries, amountStyle: AmountStyle | undefined, keepEntries: boolean): void {
+  decodeInto(batch: EncodedEntries, keepEntries: boolean): void {
     for (const account of batch.newAccounts) this.accountIndexes.push(this.store.indexesOf(account));
     this.currencies.push(...batch.newCurrencies);
+    this.files.push(...batch.newFiles);
+    for (const [file, style] of batch.fileStyles) this.styles[file] = style;
     if (!keepEntries) return;
     const references = new Map(batch.references);
     const exact = new Map<number, string>();
     for (const [entry, which, text] of batch.exactAmounts) exact.set(entry * 2 + which, text);
     const { numbers } = batch;
     const flat = this.flat;
-    flat.file = this.file;
-    flat.amountStyle = amountStyle;
     for (let i = 0; i < batch.ids.length; i++) {
       const at = i * STRIDE;
+      const file = numbers[at + 13] as number;
       flat.kind = numbers[at] as number;
       flat.currency = this.currencies[numbers[at + 2] as number] as string;
       flat.issueDay = numbers[at + 3] as number;
@@ -134,6 +177,8 @@ export class EntryDecoder {
       flat.blank = numbers[at + 10] === 1;
       flat.contentKey = numbers[at + 11] as number;
       flat.line = numbers[at + 12] as number;
+      flat.file = this.files[file] as string;
+      flat.amountStyle = this.styles[file];
       flat.id = batch.ids[i] ?? undefined;
       flat.references = references.get(i) ?? NO_REFERENCES;
       this.store.append(flat, this.accountIndexes[numbers[at + 1] as number] as number[]);

@@ -184,6 +184,16 @@ export class EntryStore {
     accountIndexes.push(index);
   }
 
+  /** Takes the accounts `leaves` names out of the store, whole, handing over their entries. */
+  takeAccounts(leaves: (account: string) => boolean, give: (entry: AccountEntry) => void): void {
+    for (const [account, indexes] of this.byAccount) {
+      if (!leaves(account)) continue;
+      for (const index of indexes) give(this.entry(index, account));
+      // Deleting the entry being visited is safe: Map iteration goes on with the next one.
+      this.byAccount.delete(account);
+    }
+  }
+
   /** Each account's entries as objects, one account at a time, in first-seen order. */
   *timelines(): Generator<AccountTimeline & { entries: AccountEntry[] }> {
     for (const [account, indexes] of this.byAccount) {

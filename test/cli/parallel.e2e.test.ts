@@ -4,9 +4,9 @@
  * main thread alone finds, line numbers and row counts included: ranges start on record
  * boundaries (never inside a quoted field) and never cut a document's rows apart.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error -- the benchmark's generator is plain JavaScript without types
 import { generate } from '../../bench/generate.js';
@@ -15,10 +15,10 @@ import { runBin } from '../helpers/cli.js';
 /** Lets the test split small files (the default threshold is 16 MB). */
 const SPLIT_SMALL_FILES = { BILLCHECK_PARALLEL_MIN_BYTES: '0' };
 
-function sameFindings(file: string, jobs: string[] = ['--jobs', '2']): void {
-  const args = [file, '--format', 'ndjson', '--today', '2026-01-01'];
-  const alone = runBin([...args, '--jobs', '1'], { env: SPLIT_SMALL_FILES });
-  const parallel = runBin([...args, ...jobs], { env: SPLIT_SMALL_FILES });
+function sameFindings(file: string | string[], jobs: string[] = ['--jobs', '2'], env: Record<string, string> = SPLIT_SMALL_FILES): void {
+  const args = [...[file].flat(), '--format', 'ndjson', '--today', '2026-01-01', '--terminated', '2021-06-30'];
+  const alone = runBin([...args, '--jobs', '1'], { env });
+  const parallel = runBin([...args, ...jobs], { env });
   expect(parallel.stderr).toBe('');
   expect(parallel.code).toBe(alone.code);
   const lines = (text: string) => text.trimEnd().split('\n');
@@ -38,6 +38,21 @@ describe('parallel reading (--jobs)', () => {
 
   it('finds the same as the main thread alone on a generated export', () => {
     sameFindings(generated);
+  });
+
+  it('finds the same when a small file (read on the main thread alone) shares accounts with a split one', () => {
+    // Rows of the generated export re-billed under other numbers: the same periods and totals
+    // twice, which only a timeline holding both files' entries can see.
+    const rows = readFileSync(generated, 'utf8').split('\n');
+    const rebilled = [rows[0], ...rows.slice(5000, 5060).map((row) => `X${row}`)].join('\n');
+    const small = join(dirname(generated), 'rebilled.csv');
+    writeFileSync(small, `${rebilled}\n`);
+    const onlyTheLargeFileSplits = { BILLCHECK_PARALLEL_MIN_BYTES: '100000' };
+    const found = runBin([small, generated, '--format', 'json', '--today', '2026-01-01'], { env: onlyTheLargeFileSplits });
+    const report = JSON.parse(found.stdout) as { findings: { ruleId: string; file: string }[] };
+    expect(report.findings.filter((f) => f.ruleId === 'duplicate-invoice' && f.file === small).length).toBeGreaterThan(10);
+    sameFindings([small, generated], [], onlyTheLargeFileSplits);
+    sameFindings([generated, small], [], onlyTheLargeFileSplits);
   });
 
   it('finds the same with three threads, and by default', () => {

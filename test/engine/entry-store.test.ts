@@ -5,6 +5,7 @@ import { EntryDecoder, EntryEncoder } from '../../src/engine/entry-codec.js';
 import { EntryStore } from '../../src/engine/entry-store.js';
 import { doc } from '../helpers/builder.js';
 
+const FRENCH = { decimalSeparator: ',', groupSeparator: ' ', symbolBefore: false } as const;
 const plain = (entry: object) => JSON.parse(JSON.stringify(entry, (_key, value) => (value?.toFixed ? value.toFixed() : value)));
 
 describe('EntryStore', () => {
@@ -80,16 +81,21 @@ describe('EntryStore', () => {
     });
     fc.assert(
       fc.property(fc.array(input, { maxLength: 40 }), fc.integer({ min: 1, max: 7 }), (inputs, perBatch) => {
-        const entries = inputs.map((fields, index) => toAccountEntry(doc({ ...fields, file: 'big.csv', line: index + 2 })));
+        // Two files, one of which writes amounts the French way (known from its second entry on).
+        const entries = inputs.map((fields, index) => {
+          const file = index % 3 === 0 ? 'a.csv' : 'b.csv';
+          const entry = toAccountEntry(doc({ ...fields, file, line: index + 2 }));
+          return file === 'b.csv' && index > 1 ? { ...entry, amountStyle: FRENCH } : entry;
+        });
         const direct = new EntryStore();
         for (const entry of entries) direct.add(entry);
         const decoded = new EntryStore();
         const encoder = new EntryEncoder();
-        const decoder = new EntryDecoder('big.csv', decoded);
+        const decoder = new EntryDecoder(decoded);
         for (let at = 0; at < entries.length; at += perBatch) {
           for (const entry of entries.slice(at, at + perBatch)) encoder.add(entry);
           // Through structured cloning, as a message between threads.
-          decoder.decodeInto(structuredClone(encoder.take()), undefined, true);
+          decoder.decodeInto(structuredClone(encoder.take()), true);
         }
         const timelines = (store: EntryStore) => [...store.timelines()].map((t) => [t.account, t.entries.map(plain)]);
         expect(timelines(decoded)).toEqual(timelines(direct));
