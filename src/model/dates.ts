@@ -47,8 +47,25 @@ function digitsAt(text: string, start: number, count: number): number {
   return value;
 }
 
+/**
+ * The last dates converted, by day of the month: a bill run converts the same few dates (issue,
+ * due, period start and end) for every document, and comparing two short strings costs less
+ * than reading and checking the date again.
+ */
+const recentIso: (string | undefined)[] = new Array<string | undefined>(32).fill(undefined);
+const recentDays = new Float64Array(32);
+
 /** Day number of an ISO date; throws on anything that is not a valid ISO calendar date. */
 export function dayNumber(iso: string): number {
+  const slot = (iso.charCodeAt(8) * 10 + iso.charCodeAt(9)) & 31;
+  if (recentIso[slot] === iso) return recentDays[slot] as number;
+  const days = convertIso(iso);
+  recentIso[slot] = iso;
+  recentDays[slot] = days;
+  return days;
+}
+
+function convertIso(iso: string): number {
   if (iso.length !== 10 || iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45) throw new RangeError(`not an ISO date: ${iso}`);
   const year = digitsAt(iso, 0, 4);
   const month = digitsAt(iso, 5, 2);

@@ -109,6 +109,8 @@ function cellText(raw: string | undefined): string | undefined {
   return trimmed.length === 0 ? undefined : trimmed;
 }
 
+type DateField = 'issueDate' | 'dueDate' | 'periodStart' | 'periodEnd' | 'effectiveDate';
+
 export class RowReader {
   /** Column index per field, -1 when absent; copied out of the mapping for the per-row path. */
   private idColumn: number;
@@ -151,6 +153,12 @@ export class RowReader {
   private dateSeparator: '/' | '.' | '-' | 'iso' | undefined;
   /** Date texts already read (the order is fixed once the sample is read, so a text always reads the same). */
   private readonly dateCache: Map<string, DateParse> = new Map();
+  /**
+   * Each date field's last cell and its reading: consecutive rows of a bill run nearly always
+   * share their dates, and comparing with the last cell costs far less than a Map lookup.
+   */
+  private readonly lastDateCells: (string | undefined)[] = [];
+  private readonly lastDates: (DateParse | undefined)[] = [];
 
   private readonly kindCache: Map<string, DocumentKind | undefined> = new Map();
   private readonly countryCache: Map<string, string | undefined> = new Map();
@@ -391,16 +399,19 @@ export class RowReader {
     record: readonly string[],
     column: number,
     values: RowValues,
-    field: 'issueDate' | 'dueDate' | 'periodStart' | 'periodEnd' | 'effectiveDate',
+    field: DateField,
   ): RowProblem | undefined {
     if (column === -1) return undefined;
     const cell = cellText(record[column]);
     if (cell === undefined) return undefined;
-    let parsed = this.dateCache.get(cell);
+    // Indexed by column, not by field name: a keyed property load by a variable name is slow.
+    let parsed = cell === this.lastDateCells[column] ? this.lastDates[column] : this.dateCache.get(cell);
     if (parsed === undefined) {
       parsed = parseDate(cell, this.dateOrder);
       if (this.dateCache.size < MAX_CACHED_DATES) this.dateCache.set(cell, parsed);
     }
+    this.lastDateCells[column] = cell;
+    this.lastDates[column] = parsed;
     if (!parsed.ok) return this.problem(`the date cannot be read (${parsed.reason})`, column, cell);
     values[field] = parsed.iso;
     return undefined;

@@ -20,7 +20,6 @@ export interface InputSource {
 
 export type InputOptions = Omit<CsvOptions, 'file'> & { format?: InputFormat };
 
-/** A text document is one bill or letter; anything larger is not one. */
 /** The text of a bill or letter is a few kilobytes; a bound keeps a hostile text's parse small. */
 const MAX_TEXT_BYTES = 2 * 1024 * 1024;
 /** Enough of the start of an input to see its first lines. */

@@ -39,3 +39,23 @@ describe('day numbers', () => {
     expect(isValidCalendarDate(1900, 2, 29)).toBe(false);
   });
 });
+
+describe('dayNumber on a bill run (recent dates remembered)', () => {
+  it('gives each date its own day number, whatever came just before, dates sharing a day of the month included', () => {
+    const date = fc.record({ year: fc.integer({ min: 1900, max: 2100 }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 28 }) });
+    fc.assert(
+      fc.property(fc.array(date, { minLength: 1, maxLength: 60 }), (dates) => {
+        for (const { year, month, day } of [...dates, ...dates.reverse()]) {
+          const iso = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+          expect(dayNumber(iso)).toBe(Math.round(Date.UTC(year, month - 1, day) / 86_400_000));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('still refuses an impossible date that shares its slot with a date just read', () => {
+    expect(dayNumber('2024-02-29')).toBe(19_782);
+    expect(() => dayNumber('2023-02-29')).toThrow(RangeError);
+  });
+});
