@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench`: billcheck end to end against csv-parse alone, side by side, on a
 // generated export of --rows rows and one twice as large with the same accounts.
-//   npm run bench -- [--rows N] [--accounts M] [--seed S] [--pairs N] [--skip-2m] [--keep]
+//   npm run bench -- [--rows N] [--accounts M] [--seed S] [--pairs N] [--jobs N] [--skip-2m] [--keep]
+// --jobs is passed to billcheck (default: billcheck's own, two threads on two cores).
 // Exit 0 even when a target is missed; 1 when a child crashes; 2 on bad usage.
 import { spawn } from 'node:child_process';
 import { createReadStream, existsSync } from 'node:fs';
@@ -35,6 +36,7 @@ function parseOptions(argv) {
       accounts: { type: 'string', default: '50000' },
       seed: { type: 'string', default: '42' },
       pairs: { type: 'string', default: '3' },
+      jobs: { type: 'string' },
       'skip-2m': { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
     },
@@ -51,6 +53,7 @@ function parseOptions(argv) {
     accounts: integer('accounts', 1),
     seed: integer('seed', 0),
     pairs: integer('pairs', 1),
+    jobs: values.jobs === undefined ? undefined : integer('jobs', 1),
     skipDouble: values['skip-2m'],
     keep: values.keep,
   };
@@ -122,8 +125,8 @@ async function measureCsvParse(file, rows) {
  * than /dev/null so that the NDJSON summary line can prove every row was read; the
  * findings are few, so draining them costs next to nothing.
  */
-async function measureBillcheck(file, rows, warnings) {
-  const result = await runMeasured(BILLCHECK, [file, '--format', 'ndjson']);
+async function measureBillcheck(file, rows, warnings, jobs) {
+  const result = await runMeasured(BILLCHECK, [file, '--format', 'ndjson', ...(jobs === undefined ? [] : ['--jobs', String(jobs)])]);
   if (result.code !== 0 && result.code !== 1) throw new ChildCrash(describeFailure('billcheck', result));
   const summaryLine = lastJsonLine(result.stdout);
   const summary = summaryLine?.summary ?? summaryLine;
@@ -145,7 +148,7 @@ const group = (n) => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ' ')
 const seconds = (s) => s.toFixed(2);
 const megabytes = (kb) => (kb === undefined ? '?' : String(Math.round(kb / 1024)));
 
-async function benchSize(file, rows, pairs) {
+async function benchSize(file, rows, pairs, jobs) {
   await warmPageCache(file);
   const warnings = new Set();
   const csv = [];
@@ -154,9 +157,9 @@ async function benchSize(file, rows, pairs) {
     // Alternate which one goes first, so that neither always runs on a warmer machine.
     if (pair % 2 === 0) {
       csv.push(await measureCsvParse(file, rows));
-      billcheck.push(await measureBillcheck(file, rows, warnings));
+      billcheck.push(await measureBillcheck(file, rows, warnings, jobs));
     } else {
-      billcheck.push(await measureBillcheck(file, rows, warnings));
+      billcheck.push(await measureBillcheck(file, rows, warnings, jobs));
       csv.push(await measureCsvParse(file, rows));
     }
     process.stderr.write(
@@ -196,7 +199,8 @@ function printTable(results, options) {
   const line = (cells) => cells.map((cell, i) => cell.padStart(widths[i])).join('  ');
   const out = [];
   out.push('');
-  out.push(`billcheck vs csv-parse alone — ${options.accounts} accounts, seed ${options.seed}, median of ${options.pairs} pair(s), node ${process.version}`);
+  const billcheck = options.jobs === undefined ? 'billcheck' : `billcheck --jobs ${options.jobs}`;
+  out.push(`${billcheck} vs csv-parse alone — ${options.accounts} accounts, seed ${options.seed}, median of ${options.pairs} pair(s), node ${process.version}`);
   out.push(line(header));
   for (const row of body) out.push(line(row));
   out.push('');
@@ -241,7 +245,7 @@ async function main() {
         await generate({ rows, accounts: options.accounts, seed: options.seed, out: file });
         created.push(file);
       }
-      results.push(await benchSize(file, rows, options.pairs));
+      results.push(await benchSize(file, rows, options.pairs, options.jobs));
     }
     printTable(results, options);
     return 0;

@@ -102,7 +102,7 @@ export async function runCheck(inputs: readonly ResolvedInput[], options: CheckO
       }
       try {
         const path = input.source.path;
-        const plan = path === undefined ? undefined : planParallelRead(path, options.jobs, options.input);
+        const plan = path === undefined ? undefined : planParallelRead(path, options.jobs, options.input, poolForRun);
         if (path !== undefined && plan !== undefined) {
           await readInParallelHere({ path, file: input.source.name, plan, input: options.input }, poolForRun(), engine, { tally, emit, progress: streams.progress });
         } else {

@@ -201,7 +201,7 @@ async function check(files: string[], flags: CheckFlags, io: CliIo, stdout: Outp
     {
       stdout,
       warn: (line) => io.stderr.write(`${line}\n`),
-      progress: showProgress ? terminalProgress(io.stderr) : NO_PROGRESS,
+      progress: showProgress ? await terminalProgress(io.stderr) : NO_PROGRESS,
     },
   );
 }

@@ -56,13 +56,18 @@ export function readerCount(jobs: number | undefined): number {
   return jobs === undefined ? Math.min(DEFAULT_READERS, cores) : Math.min(jobs, cores * 2);
 }
 
-/** A plan for a file worth splitting, else undefined (the caller reads it on the main thread alone). */
-export function planParallelRead(path: string, jobs: number | undefined, input: InputOptions): CsvSplitPlan | undefined {
+/**
+ * A plan for a file worth splitting, else undefined (the caller reads it on the main thread
+ * alone). `onLargeFile` runs before the file is scanned for record boundaries: workers started
+ * then load their code during the scan.
+ */
+export function planParallelRead(path: string, jobs: number | undefined, input: InputOptions, onLargeFile: () => void = () => {}): CsvSplitPlan | undefined {
   const readers = readerCount(jobs);
   if (readers < 2 || input.format === 'text' || !/\.(csv|tsv)$/i.test(path)) return undefined;
   try {
     const info = statSync(path);
     if (!info.isFile() || info.size < PARALLEL_MIN_BYTES) return undefined;
+    onLargeFile();
     return planCsvSplit(path, readers, { ...input, firstShare: MAIN_SHARE_FACTOR / readers });
   } catch {
     // Whatever is wrong with the file, reading it the ordinary way reports it properly.

@@ -6,6 +6,7 @@ import type { CliIo } from '../../src/cli/io.js';
 import { Readable } from 'node:stream';
 import { main } from '../../src/cli/main.js';
 import { wantsProgress } from '../../src/cli/options.js';
+import { terminalProgress } from '../../src/cli/progress.js';
 import { runCli } from '../helpers/cli.js';
 
 const SEED = 'fixtures/seed-cases.csv';
@@ -157,6 +158,20 @@ describe('progress on stderr', () => {
     expect(wantsProgress({ stderr: stderr(false), env: {} }, false)).toBe(false);
     expect(wantsProgress({ stderr: stderr(true), env: { CI: 'true' } }, false)).toBe(false);
     expect(wantsProgress({ stderr: stderr(true), env: {} }, true)).toBe(false);
+  });
+
+  it('loads its spinner only when asked, and counts rows on the stream it is given', async () => {
+    const { PassThrough } = await import('node:stream');
+    const terminal = Object.assign(new PassThrough(), { isTTY: true, columns: 80, cursorTo: () => true, clearLine: () => true, moveCursor: () => true });
+    let written = '';
+    terminal.on('data', (chunk) => (written += String(chunk)));
+    const progress = await terminalProgress(terminal);
+    progress.tick(10_000);
+    progress.tick(120_000);
+    progress.done();
+    // Nothing below 50 000 rows; then the count, drawn at once (as a plain line under CI=true).
+    expect(written).toContain('120,000 rows read');
+    expect(written).not.toContain('10,000');
   });
 });
 
