@@ -1,6 +1,6 @@
 import { type AccountEntry, defineRule } from '../engine/rule.js';
 import { isoFromDayNumber } from '../model/dates.js';
-import { firstInvoiceById, invoiceAmount } from './support/invoices.js';
+import { firstInvoiceById, hasDunningLetter, invoiceAmount } from './support/invoices.js';
 
 /** A reminder for an invoice that is not yet due demands money the customer does not owe yet. */
 export default defineRule({
@@ -18,6 +18,7 @@ export default defineRule({
   },
   options: {},
   checkAccount(timeline, ctx) {
+    if (!hasDunningLetter(timeline.entries)) return;
     const invoices = firstInvoiceById(timeline.entries);
     for (const letter of timeline.entries) {
       const letterDay = letter.issueDay;

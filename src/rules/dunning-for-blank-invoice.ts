@@ -1,5 +1,6 @@
 import type { AccountEntry } from '../engine/rule.js';
 import { defineRule } from '../engine/rule.js';
+import { hasDunningLetter } from './support/invoices.js';
 
 /** Collection started on an invoice that bills nothing: the seed 0,01 € mise en demeure. */
 export default defineRule({
@@ -16,6 +17,7 @@ export default defineRule({
   },
   options: {},
   checkAccount(timeline, ctx) {
+    if (!hasDunningLetter(timeline.entries)) return;
     const billsNothing = invoicesBillingNothing(timeline.entries);
     if (billsNothing.size === 0) return;
     for (const letter of timeline.entries) {

@@ -1,6 +1,6 @@
 import { defineRule } from '../engine/rule.js';
 import { dayNumber, daysInMonth, isoDate, isoFromDayNumber } from '../model/dates.js';
-import { firstInvoiceById } from './support/invoices.js';
+import { firstInvoiceById, hasDunningLetter } from './support/invoices.js';
 import { wholeNumberOption } from './support/options.js';
 
 /**
@@ -37,6 +37,7 @@ export default defineRule({
   // No limitation period runs a century: a larger number is a typo, refused before any file is read.
   validateOptions: (options) => wholeNumberOption('years', options.years, 1, MAX_YEARS),
   checkAccount(timeline, ctx) {
+    if (!hasDunningLetter(timeline.entries)) return;
     const years = ctx.options.years;
     const invoices = firstInvoiceById(timeline.entries);
     for (const letter of timeline.entries) {

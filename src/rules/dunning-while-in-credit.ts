@@ -2,7 +2,7 @@ import { timelineDay } from '../engine/account-entry.js';
 import type { AccountEntry, MessageData } from '../engine/rule.js';
 import { defineRule } from '../engine/rule.js';
 import { Money } from '../model/money.js';
-import { firstInvoiceById, invoiceAmount } from './support/invoices.js';
+import { firstInvoiceById, hasDunningLetter, invoiceAmount } from './support/invoices.js';
 
 /** How far back, in entries, a letter without references looks for the invoice it claims. */
 const MAX_LOOKBACK = 400;
@@ -28,6 +28,7 @@ export default defineRule({
   options: {},
   checkAccount(timeline, ctx) {
     const entries = timeline.entries;
+    if (!hasDunningLetter(entries)) return;
     // Sums across currencies mean nothing; currency-mismatch reports such accounts.
     if (entries.some((entry) => entry.currency !== entries[0]?.currency)) return;
     const invoices = firstInvoiceById(entries);

@@ -44,7 +44,7 @@ export default defineRule({
       if (entry.periodStartDay === undefined || entry.periodEndDay === undefined || entry.total === undefined) continue;
       // A zero bill billed twice costs nothing (blank-invoice covers it); a cancelled bill was already undone.
       if (entry.total.isZero() || (entry.id !== undefined && ledger.isCancelled(entry.id))) continue;
-      const key = `${entry.periodStartDay}|${entry.periodEndDay}|${entry.currency}|${entry.total.toFixed()}`;
+      const key = `${entry.periodStartDay}|${entry.periodEndDay}|${entry.currency}|${entry.total.key}`;
       const first = byPeriodAndTotal.get(key);
       if (first === undefined) {
         byPeriodAndTotal.set(key, entry);

@@ -26,7 +26,7 @@ function billedPeriods(entries: readonly AccountEntry[]): Billed[] {
       if (seenIds.has(entry.id) || ledger.isCancelled(entry.id)) continue;
       seenIds.add(entry.id);
     }
-    const periodTotal = `${start}|${end}|${entry.currency}|${entry.total?.toFixed() ?? ''}`;
+    const periodTotal = `${start}|${end}|${entry.currency}|${entry.total?.key ?? ''}`;
     if (seenPeriodTotals.has(periodTotal)) continue;
     seenPeriodTotals.add(periodTotal);
     billed.push({ entry, start, end });

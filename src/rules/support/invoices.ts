@@ -4,6 +4,12 @@
 import type { AccountEntry } from '../../engine/rule.js';
 import type { Money } from '../../model/money.js';
 
+/** Whether an account has any dunning letter: the letter rules have nothing to judge in most accounts of a bill run. */
+export function hasDunningLetter(entries: readonly AccountEntry[]): boolean {
+  for (const entry of entries) if (entry.kind === 'dunning') return true;
+  return false;
+}
+
 /**
  * The first invoice of each id, from entries in timeline order: a second one under the same id
  * is a copy or a different bill, and either way duplicate-invoice's business.
