@@ -38,12 +38,6 @@ export const PARALLEL_MIN_BYTES = Number(process.env.BILLCHECK_PARALLEL_MIN_BYTE
 const ENTRIES_PER_MESSAGE = 8192;
 
 /**
- * The main thread's part of a file, against an equal part: it also plans the split, takes in
- * the workers' findings and entries, and writes the report, so it reads a little less.
- */
-const MAIN_SHARE_FACTOR = 0.95;
-
-/**
  * Threads by default: two where there are two cores. More would each add a heap (about 100 MB)
  * for a smaller gain each time: the file is split before reading and the report is written by
  * the main thread alone.
@@ -68,7 +62,7 @@ export function planParallelRead(path: string, jobs: number | undefined, input: 
     const info = statSync(path);
     if (!info.isFile() || info.size < PARALLEL_MIN_BYTES) return undefined;
     onLargeFile();
-    return planCsvSplit(path, readers, { ...input, firstShare: MAIN_SHARE_FACTOR / readers });
+    return planCsvSplit(path, readers, input);
   } catch {
     // Whatever is wrong with the file, reading it the ordinary way reports it properly.
     return undefined;

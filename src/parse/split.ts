@@ -31,8 +31,6 @@ export interface CsvSplitPlan {
 }
 
 export interface SplitOptions {
-  /** The first range's part of the file (default: an equal part); the others share the rest equally. */
-  readonly firstShare?: number;
   readonly delimiter?: string;
   readonly encoding?: string;
   readonly columnMap?: ReadonlyMap<string, string>;
@@ -71,8 +69,7 @@ export function planCsvSplit(path: string, parts: number, options: SplitOptions 
     let start = 0;
     let startLine = 0;
     for (let part = 1; part < parts; part++) {
-      const first = options.firstShare ?? 1 / parts;
-      const target = Math.floor(size * (first + ((part - 1) * (1 - first)) / (parts - 1)));
+      const target = Math.floor((size * part) / parts);
       if (target <= start) continue;
       const boundary = scanner.boundaryAtOrAfter(target);
       if (boundary === undefined) break;
