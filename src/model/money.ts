@@ -156,14 +156,6 @@ export class Money {
     return Money.fromDecimal(this.toDecimal().times(factor));
   }
 
-  /**
-   * The same text for equal amounts, for Map keys: an amount that can be held in cents always
-   * is, and decimal.js writes the others without trailing zeros. Cheaper than toFixed().
-   */
-  get key(): string {
-    return this.exactText === undefined ? String(this.cents) : `=${this.exactText}`;
-  }
-
   /** The exact decimal string with at least `minDecimals` decimals: "149000.00", "0.001". */
   toFixed(minDecimals = 2): string {
     if (this.exactText === undefined) {

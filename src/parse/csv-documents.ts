@@ -41,12 +41,12 @@ interface DocumentAmount {
  * field that repeats is summed too: two lines at 10,00 € HT with different VAT.
  */
 function documentAmount(rows: readonly RowValues[], field: AmountField, linesVary = false): DocumentAmount {
-  const first = rows[0]?.[field];
+  const first = amountOf(rows[0] as RowValues, field);
   let identical = first !== undefined;
   let firstOnly = first !== undefined;
   let sum: Money | undefined;
   for (let i = 0; i < rows.length; i++) {
-    const value = rows[i]?.[field];
+    const value = amountOf(rows[i] as RowValues, field);
     if (value === undefined) {
       identical = false;
       continue;
@@ -59,6 +59,20 @@ function documentAmount(rows: readonly RowValues[], field: AmountField, linesVar
   return { value: sum, documentLevel: false };
 }
 
+/** One amount of a row, each field read by its name: `row[field]` with a variable name is a slow lookup on the hot path. */
+function amountOf(row: RowValues, field: AmountField): Money | undefined {
+  switch (field) {
+    case 'net':
+      return row.net;
+    case 'tax':
+      return row.tax;
+    case 'total':
+      return row.total;
+    case 'amountDue':
+      return row.amountDue;
+  }
+}
+
 /** net + tax = total; false when one of them is missing. */
 function balances(amounts: Record<AmountField, DocumentAmount>): boolean {
   const { net, tax, total } = amounts;
@@ -66,9 +80,29 @@ function balances(amounts: Record<AmountField, DocumentAmount>): boolean {
   return net.value.add(tax.value).eq(total.value);
 }
 
-function firstDefined<K extends keyof RowValues>(rows: readonly RowValues[], field: K): RowValues[K] | undefined {
-  for (const row of rows) if (row[field] !== undefined) return row[field];
-  return undefined;
+type SharedField = 'operator' | 'issueDate' | 'dueDate' | 'periodStart' | 'periodEnd' | 'effectiveDate' | 'currency' | 'country';
+
+/** Each field's first value among the rows, in one pass (fields read by name, not by a variable key). */
+function firstValues(rows: readonly RowValues[]): Pick<RowValues, SharedField> {
+  let operator: string | undefined;
+  let issueDate: string | undefined;
+  let dueDate: string | undefined;
+  let periodStart: string | undefined;
+  let periodEnd: string | undefined;
+  let effectiveDate: string | undefined;
+  let currency: string | undefined;
+  let country: string | undefined;
+  for (const row of rows) {
+    operator ??= row.operator;
+    issueDate ??= row.issueDate;
+    dueDate ??= row.dueDate;
+    periodStart ??= row.periodStart;
+    periodEnd ??= row.periodEnd;
+    effectiveDate ??= row.effectiveDate;
+    currency ??= row.currency;
+    country ??= row.country;
+  }
+  return { operator, issueDate, dueDate, periodStart, periodEnd, effectiveDate, currency, country };
 }
 
 /** Shared by every document that refers to nothing (most of them): one array, not one per document. */
@@ -182,18 +216,19 @@ export class DocumentAssembler {
       // An amount that repeats is a document total or two equal lines: net + tax = total decides.
       if (balances(summed)) amounts = summed;
     }
+    const shared = firstValues(rows);
     return {
       kind: first.kind,
       id: first.id,
       account: this.account,
-      operator: firstDefined(rows, 'operator'),
-      issueDate: firstDefined(rows, 'issueDate'),
-      dueDate: firstDefined(rows, 'dueDate'),
-      periodStart: firstDefined(rows, 'periodStart'),
-      periodEnd: firstDefined(rows, 'periodEnd'),
-      effectiveDate: firstDefined(rows, 'effectiveDate'),
-      currency: firstDefined(rows, 'currency') ?? DEFAULT_CURRENCY,
-      country: firstDefined(rows, 'country'),
+      operator: shared.operator,
+      issueDate: shared.issueDate,
+      dueDate: shared.dueDate,
+      periodStart: shared.periodStart,
+      periodEnd: shared.periodEnd,
+      effectiveDate: shared.effectiveDate,
+      currency: shared.currency ?? DEFAULT_CURRENCY,
+      country: shared.country,
       net: magnitude(amounts.net.value, abs),
       tax: magnitude(amounts.tax.value, abs),
       total: magnitude(amounts.total.value, abs),

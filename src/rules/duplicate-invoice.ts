@@ -2,6 +2,7 @@ import type { AccountEntry } from '../engine/rule.js';
 import { defineRule } from '../engine/rule.js';
 import { isoFromDayNumber } from '../model/dates.js';
 import { AccountLedger } from './support/ledger.js';
+import { PeriodTotals } from './support/period-totals.js';
 
 const where = (entry: AccountEntry): string => `${entry.file}:${entry.line}`;
 
@@ -25,7 +26,7 @@ export default defineRule({
     const ledger = new AccountLedger(timeline.entries);
     // Distinct contents per id, as a short list: nearly every id has one content, and a Set each costs more.
     const byId = new Map<string, { first: AccountEntry; contents: number[] }>();
-    const byPeriodAndTotal = new Map<string, AccountEntry>();
+    const byPeriodAndTotal = new PeriodTotals();
     for (const entry of timeline.entries) {
       if (entry.kind !== 'invoice') continue;
       if (entry.id !== undefined) {
@@ -44,11 +45,8 @@ export default defineRule({
       if (entry.periodStartDay === undefined || entry.periodEndDay === undefined || entry.total === undefined) continue;
       // A zero bill billed twice costs nothing (blank-invoice covers it); a cancelled bill was already undone.
       if (entry.total.isZero() || (entry.id !== undefined && ledger.isCancelled(entry.id))) continue;
-      const key = `${entry.periodStartDay}|${entry.periodEndDay}|${entry.currency}|${entry.total.key}`;
-      const first = byPeriodAndTotal.get(key);
-      if (first === undefined) {
-        byPeriodAndTotal.set(key, entry);
-      } else if (first.id !== entry.id) {
+      const first = byPeriodAndTotal.firstSame(entry, entry.periodStartDay, entry.periodEndDay, entry.total);
+      if (first !== undefined && first.id !== entry.id) {
         ctx.report({
           messageId: 'samePeriodAndTotal',
           data: {

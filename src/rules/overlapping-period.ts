@@ -2,6 +2,7 @@ import type { AccountEntry } from '../engine/rule.js';
 import { defineRule } from '../engine/rule.js';
 import { isoFromDayNumber } from '../model/dates.js';
 import { AccountLedger } from './support/ledger.js';
+import { PeriodTotals } from './support/period-totals.js';
 
 interface Billed {
   readonly entry: AccountEntry;
@@ -17,7 +18,7 @@ interface Billed {
 function billedPeriods(entries: readonly AccountEntry[]): Billed[] {
   const ledger = new AccountLedger(entries);
   const seenIds = new Set<string>();
-  const seenPeriodTotals = new Set<string>();
+  const seenPeriodTotals = new PeriodTotals();
   const billed: Billed[] = [];
   for (const entry of entries) {
     const { periodStartDay: start, periodEndDay: end } = entry;
@@ -26,9 +27,7 @@ function billedPeriods(entries: readonly AccountEntry[]): Billed[] {
       if (seenIds.has(entry.id) || ledger.isCancelled(entry.id)) continue;
       seenIds.add(entry.id);
     }
-    const periodTotal = `${start}|${end}|${entry.currency}|${entry.total?.key ?? ''}`;
-    if (seenPeriodTotals.has(periodTotal)) continue;
-    seenPeriodTotals.add(periodTotal);
+    if (seenPeriodTotals.firstSame(entry, start, end, entry.total) !== undefined) continue;
     billed.push({ entry, start, end });
   }
   return billed;
