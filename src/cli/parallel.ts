@@ -271,6 +271,6 @@ export class WorkerPool {
 
   /** Sends the worker the entries of its accounts gathered so far. */
   private flush(): void {
-    if (this.toWorker.size > 0) this.workers[0]?.send({ type: 'entries', entries: this.toWorker.take() });
+    if (this.toWorker.pending) this.workers[0]?.send({ type: 'entries', entries: this.toWorker.take() });
   }
 }

@@ -78,7 +78,7 @@ export class Engine {
     this.checkDocument(doc, findings);
     // Without account rules only the account's name is kept, for the summary's count.
     if (this.accountRules.length > 0) this.store.add(toAccountEntry(doc));
-    else this.store.noteAccount(doc.account);
+    else this.store.accountId(doc.account);
     return findings;
   }
 
@@ -99,15 +99,13 @@ export class Engine {
     decoder.decodeInto(batch, this.accountRules.length > 0);
   }
 
-  /** Takes the accounts `leaves` names out, whole, for the account rules to run elsewhere: their entries, encoded. */
+  /** Takes the accounts `leaves` names out, whole, for the account rules to run elsewhere: their entries (or names alone), encoded. */
   takeAccounts(leaves: (account: string) => boolean, encoder: EntryEncoder): void {
-    if (this.accountRules.length === 0) return;
-    this.store.takeAccounts(leaves, (entry) => encoder.add(entry));
-  }
-
-  /** Whether account rules run (else entries need not be kept, nor sent anywhere). */
-  get keepsEntries(): boolean {
-    return this.accountRules.length > 0;
+    this.store.takeAccounts(
+      leaves,
+      (entry) => encoder.add(entry),
+      (account) => encoder.addAccount(account),
+    );
   }
 
   /** Distinct accounts among the documents added so far (read it before finish(), which lets them go). */

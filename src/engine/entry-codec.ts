@@ -6,6 +6,7 @@
  */
 import type { AmountStyle } from '../model/document.js';
 import { Money } from '../model/money.js';
+import { AccountTable } from './account-table.js';
 import type { EntryStore } from './entry-store.js';
 import { emptyFlatEntry, kindIndex } from './entry-store.js';
 import type { AccountEntry } from './rule.js';
@@ -33,7 +34,9 @@ const day = (value: number | undefined): number => (value === undefined ? Number
 
 /** The sending side: encodes entries as they are added; keeps its tables between batches. */
 export class EntryEncoder {
-  private readonly accounts = new Table();
+  private readonly accounts = new AccountTable();
+  /** Accounts named in the batches taken so far. */
+  private accountsSent = 0;
   private readonly currencies = new Table();
   private readonly files = new Table();
   private readonly styled = new Set<number>();
@@ -58,7 +61,7 @@ export class EntryEncoder {
       this.fileStyles.push([file, entry.amountStyle]);
     }
     numbers[at] = kindIndex(entry.kind);
-    numbers[at + 1] = this.accounts.indexOf(entry.account);
+    numbers[at + 1] = this.accounts.idOf(entry.account);
     numbers[at + 2] = this.currencies.indexOf(entry.currency);
     numbers[at + 3] = day(entry.issueDay);
     numbers[at + 4] = day(entry.dueDay);
@@ -75,8 +78,18 @@ export class EntryEncoder {
     if (entry.references.length > 0) this.references.push([i, [...entry.references]]);
   }
 
+  /** An account without an entry (noted only, when no account rule runs): named in the next batch. */
+  addAccount(account: string): void {
+    this.accounts.idOf(account);
+  }
+
   get size(): number {
     return this.ids.length;
+  }
+
+  /** Whether the next batch would carry anything: entries, or accounts not named yet. */
+  get pending(): boolean {
+    return this.ids.length > 0 || this.accounts.size > this.accountsSent;
   }
 
   /** The entries added since the last call, their numbers in a buffer of their own (to transfer). */
@@ -86,11 +99,12 @@ export class EntryEncoder {
       ids: this.ids,
       references: this.references,
       exactAmounts: this.exactAmounts,
-      newAccounts: this.accounts.takeNew(),
+      newAccounts: this.accounts.names.slice(this.accountsSent),
       newCurrencies: this.currencies.takeNew(),
       newFiles: this.files.takeNew(),
       fileStyles: this.fileStyles,
     };
+    this.accountsSent = this.accounts.size;
     this.ids = [];
     this.references = [];
     this.exactAmounts = [];
@@ -140,15 +154,15 @@ export class EntryDecoder {
   private readonly currencies: string[] = [];
   private readonly files: string[] = [];
   private readonly styles: (AmountStyle | undefined)[] = [];
-  /** The store's index list of each account the sender has named, by the sender's account index. */
-  private readonly accountIndexes: number[][] = [];
+  /** The store's number of each account the sender has named, by the sender's number. */
+  private readonly accountIds: number[] = [];
   private readonly flat = emptyFlatEntry();
 
   constructor(private readonly store: EntryStore) {}
 
   /** Stores a batch's entries; `keepEntries` false notes only their accounts (no account rule runs). */
   decodeInto(batch: EncodedEntries, keepEntries: boolean): void {
-    for (const account of batch.newAccounts) this.accountIndexes.push(this.store.indexesOf(account));
+    for (const account of batch.newAccounts) this.accountIds.push(this.store.accountId(account));
     this.currencies.push(...batch.newCurrencies);
     this.files.push(...batch.newFiles);
     for (const [file, style] of batch.fileStyles) this.styles[file] = style;
@@ -181,7 +195,7 @@ export class EntryDecoder {
       flat.amountStyle = this.styles[file];
       flat.id = batch.ids[i] ?? undefined;
       flat.references = references.get(i) ?? NO_REFERENCES;
-      this.store.append(flat, this.accountIndexes[numbers[at + 1] as number] as number[]);
+      this.store.append(flat, this.accountIds[numbers[at + 1] as number] as number);
     }
   }
 }

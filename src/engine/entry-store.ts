@@ -1,7 +1,8 @@
 /**
  * Where the engine keeps every document's account entry until the input ends: typed columns in
- * fixed-size blocks (57 bytes an entry), strings in plain arrays, and per account only the
- * entries' indexes. A million-row bill run kept a million entry objects (with their Money
+ * fixed-size blocks (61 bytes an entry, the account as a number from an AccountTable), strings
+ * in plain arrays. Entries are grouped by account only when the account rules run, by a
+ * counting sort over the account numbers. A million-row bill run kept a million entry objects (with their Money
  * objects) alive before; the garbage collector walked them all at every major collection. Blocks
  * rather than one doubling array: no copy when the store grows, and at most one block unused.
  * Entries are rebuilt as objects one account at a time, when the account rules run.
@@ -9,6 +10,7 @@
 import type { AmountStyle, DocumentKind } from '../model/document.js';
 import { DOCUMENT_KINDS } from '../model/document.js';
 import { Money } from '../model/money.js';
+import { AccountTable } from './account-table.js';
 import type { AccountEntry, AccountTimeline } from './rule.js';
 
 const BLOCK_BITS = 14;
@@ -92,6 +94,7 @@ class Block {
   /** A Float64Array: line numbers of a many-gigabyte file may pass 2^32. */
   readonly lines = new Float64Array(BLOCK_SIZE);
   readonly contentKeys = new Uint32Array(BLOCK_SIZE);
+  readonly accounts = new Int32Array(BLOCK_SIZE);
 }
 
 export class EntryStore {
@@ -104,7 +107,10 @@ export class EntryStore {
   private readonly currencies = new Table<string>();
   private readonly files = new Table<string>();
   private readonly styles: (AmountStyle | undefined)[] = [];
-  private readonly byAccount = new Map<string, number[]>();
+  private readonly accountTable = new AccountTable();
+  /** Accounts taken out (takeAccounts): neither counted nor checked here any more. */
+  private readonly takenAccounts: boolean[] = [];
+  private taken = 0;
   /** Reused by add(): one flat form filled per entry, never kept. */
   private readonly scratch = emptyFlatEntry();
 
@@ -112,27 +118,18 @@ export class EntryStore {
     return this.ids.length;
   }
 
-  /** Distinct accounts seen. */
+  /** Distinct accounts seen (and not taken out). */
   get accounts(): number {
-    return this.byAccount.size;
-  }
-
-  /** Notes an account without keeping any entry (when no account rule runs). */
-  noteAccount(account: string): void {
-    this.indexesOf(account);
+    return this.accountTable.size - this.taken;
   }
 
   /**
-   * The list that holds an account's entry indexes, created when the account is new. Callers
-   * that see the same accounts again and again (a worker's decoder) keep it, to pass to append().
+   * The account's number, to pass to append(); notes the account when it is new (also when no
+   * account rule runs and no entry is kept, for the summary's count). Callers that see the same
+   * accounts again and again (a worker's decoder) keep it.
    */
-  indexesOf(account: string): number[] {
-    let indexes = this.byAccount.get(account);
-    if (indexes === undefined) {
-      indexes = [];
-      this.byAccount.set(account, indexes);
-    }
-    return indexes;
+  accountId(account: string): number {
+    return this.accountTable.idOf(account);
   }
 
   add(entry: AccountEntry): void {
@@ -155,11 +152,11 @@ export class EntryStore {
     flat.contentKey = entry.contentKey;
     flat.line = entry.line;
     flat.references = entry.references;
-    this.append(flat, this.indexesOf(entry.account));
+    this.append(flat, this.accountId(entry.account));
   }
 
-  /** Stores one entry of the account whose index list is `accountIndexes` (from indexesOf). */
-  append(flat: FlatEntry, accountIndexes: number[]): void {
+  /** Stores one entry of the account numbered `account` (from accountId). */
+  append(flat: FlatEntry, account: number): void {
     const index = this.ids.length;
     const at = index & BLOCK_MASK;
     if (at === 0) this.blocks.push(new Block());
@@ -179,26 +176,65 @@ export class EntryStore {
     block.amounts[at * 2 + 1] = this.amount(flat.amountDueCents, flat.exactAmountDue, index * 2 + 1);
     block.lines[at] = flat.line;
     block.contentKeys[at] = flat.contentKey;
+    block.accounts[at] = account;
     this.ids.push(flat.id);
     if (flat.references.length > 0) this.references.set(index, flat.references);
-    accountIndexes.push(index);
   }
 
-  /** Takes the accounts `leaves` names out of the store, whole, handing over their entries. */
-  takeAccounts(leaves: (account: string) => boolean, give: (entry: AccountEntry) => void): void {
-    for (const [account, indexes] of this.byAccount) {
+  /**
+   * Takes the accounts `leaves` names out of the store, whole: their entries are handed to
+   * `give`, and accounts that have none (noted only) to `giveName`. Nothing is added after.
+   */
+  takeAccounts(leaves: (account: string) => boolean, give: (entry: AccountEntry) => void, giveName: (account: string) => void): void {
+    for (const { account, indexes } of this.grouped()) {
       if (!leaves(account)) continue;
+      if (indexes.length === 0) giveName(account);
       for (const index of indexes) give(this.entry(index, account));
-      // Deleting the entry being visited is safe: Map iteration goes on with the next one.
-      this.byAccount.delete(account);
+    }
+    // Marked after the walk: grouped() skips what is already taken.
+    for (let id = 0; id < this.accountTable.size; id++) {
+      if (this.takenAccounts[id] !== true && leaves(this.accountTable.nameOf(id))) {
+        this.takenAccounts[id] = true;
+        this.taken++;
+      }
     }
   }
 
   /** Each account's entries as objects, one account at a time, in first-seen order. */
   *timelines(): Generator<AccountTimeline & { entries: AccountEntry[] }> {
-    for (const [account, indexes] of this.byAccount) {
-      yield { account, entries: indexes.map((index) => this.entry(index, account)) };
+    for (const { account, indexes } of this.grouped()) {
+      const entries = new Array<AccountEntry>(indexes.length);
+      for (let i = 0; i < indexes.length; i++) entries[i] = this.entry(indexes[i] as number, account);
+      yield { account, entries };
     }
+  }
+
+  /** The entry indexes of each account still here, in first-seen order, each in the order added (a counting sort). */
+  private *grouped(): Generator<{ account: string; indexes: Int32Array }> {
+    const accounts = this.accountTable.size;
+    const size = this.size;
+    const starts = new Int32Array(accounts + 1);
+    for (let index = 0; index < size; index++) {
+      const id = this.accountOf(index);
+      starts[id + 1] = (starts[id + 1] as number) + 1;
+    }
+    for (let id = 0; id < accounts; id++) starts[id + 1] = (starts[id + 1] as number) + (starts[id] as number);
+    const next = starts.slice(0, accounts);
+    const order = new Int32Array(size);
+    for (let index = 0; index < size; index++) {
+      const id = this.accountOf(index);
+      const at = next[id] as number;
+      order[at] = index;
+      next[id] = at + 1;
+    }
+    for (let id = 0; id < accounts; id++) {
+      if (this.takenAccounts[id] === true) continue;
+      yield { account: this.accountTable.nameOf(id), indexes: order.subarray(starts[id], starts[id + 1]) };
+    }
+  }
+
+  private accountOf(index: number): number {
+    return (this.blocks[index >>> BLOCK_BITS] as Block).accounts[index & BLOCK_MASK] as number;
   }
 
   private entry(index: number, account: string): AccountEntry {

@@ -52,6 +52,22 @@ describe('account rules on two shares of the accounts', () => {
     expect(found.map(key).sort()).toEqual(expected.map(key).sort());
   });
 
+  it('hands over the names of accounts that have no entry (no account rule runs), so that each is counted once', async () => {
+    const documentRulesOnly = () =>
+      new Engine({ rules: Engine.documentRulesOf(configureRules(RULES, EMPTY_CONFIG, new Map())), today: TODAY });
+    const here = documentRulesOnly();
+    for await (const event of parseInput(fileInputSource('fixtures/company-export-en.csv'), {})) {
+      if (event.type === 'document') here.addDocument(event.document);
+    }
+    const accounts = here.accountCount;
+    const encoder = new EntryEncoder();
+    here.takeAccounts((account) => accountShard(account, 2) === 1, encoder);
+    const there = documentRulesOnly();
+    there.addEncodedEntries(there.entryDecoder(), structuredClone(encoder.take()));
+    expect(there.accountCount).toBeGreaterThan(0);
+    expect(here.accountCount + there.accountCount).toBe(accounts);
+  });
+
   it('shares accounts by their name alone, the same way on every thread', () => {
     const names = Array.from({ length: 2000 }, (_, i) => `06${String(i * 7919).padStart(8, '0')}`);
     const shares = names.map((name) => accountShard(name, 2));
