@@ -73,6 +73,11 @@ function amountOf(row: RowValues, field: AmountField): Money | undefined {
   }
 }
 
+/** An amount the lines carry, each its own. */
+function perLine(amount: DocumentAmount): boolean {
+  return !amount.documentLevel && amount.value !== undefined;
+}
+
 /** net + tax = total; false when one of them is missing. */
 function balances(amounts: Record<AmountField, DocumentAmount>): boolean {
   const { net, tax, total } = amounts;
@@ -205,7 +210,7 @@ export class DocumentAssembler {
       total: documentAmount(rows, 'total'),
       amountDue: documentAmount(rows, 'amountDue'),
     };
-    const linesVary = Object.values(amounts).some((amount) => !amount.documentLevel && amount.value !== undefined);
+    const linesVary = perLine(amounts.net) || perLine(amounts.tax) || perLine(amounts.total) || perLine(amounts.amountDue);
     if (linesVary && !balances(amounts)) {
       const summed: Record<AmountField, DocumentAmount> = {
         net: documentAmount(rows, 'net', true),

@@ -109,8 +109,6 @@ function cellText(raw: string | undefined): string | undefined {
   return trimmed.length === 0 ? undefined : trimmed;
 }
 
-type DateField = 'issueDate' | 'dueDate' | 'periodStart' | 'periodEnd' | 'effectiveDate';
-
 export class RowReader {
   /** Column index per field, -1 when absent; copied out of the mapping for the per-row path. */
   private idColumn: number;
@@ -153,6 +151,8 @@ export class RowReader {
   private dateSeparator: '/' | '.' | '-' | 'iso' | undefined;
   /** Date texts already read (the order is fixed once the sample is read, so a text always reads the same). */
   private readonly dateCache: Map<string, DateParse> = new Map();
+  /** The first cell of the row being read that cannot be read (see read). */
+  private rowProblem: RowProblem | undefined;
   /**
    * Each date field's last cell and its reading: consecutive rows of a bill run nearly always
    * share their dates, and comparing with the last cell costs far less than a Map lookup.
@@ -353,25 +353,25 @@ export class RowReader {
       references: this.referenceColumn === -1 ? undefined : references(record[this.referenceColumn]),
     };
 
-    const dateProblem =
-      this.readDate(record, this.issueDateColumn, values, 'issueDate') ??
-      this.readDate(record, this.dueDateColumn, values, 'dueDate') ??
-      this.readDate(record, this.periodStartColumn, values, 'periodStart') ??
-      this.readDate(record, this.periodEndColumn, values, 'periodEnd') ??
-      this.readDate(record, this.effectiveDateColumn, values, 'effectiveDate') ??
-      this.readPeriod(record, values);
-    if (dateProblem !== undefined) return dateProblem;
+    // Each field assigned by name (a store through a variable key is slow on this path); the
+    // first cell that cannot be read is kept in rowProblem and reported, dates before amounts.
+    this.rowProblem = undefined;
+    values.issueDate = this.dateAt(record, this.issueDateColumn);
+    values.dueDate = this.dateAt(record, this.dueDateColumn);
+    values.periodStart = this.dateAt(record, this.periodStartColumn);
+    values.periodEnd = this.dateAt(record, this.periodEndColumn);
+    values.effectiveDate = this.dateAt(record, this.effectiveDateColumn);
+    if (this.rowProblem === undefined) this.readPeriod(record, values);
+    if (this.rowProblem !== undefined) return this.rowProblem;
 
-    return (
-      this.readMoney(record, this.netColumn, values, 'net') ??
-      this.readMoney(record, this.taxColumn, values, 'tax') ??
-      this.readMoney(record, this.totalColumn, values, 'total') ??
-      this.readMoney(record, this.amountDueColumn, values, 'amountDue') ??
-      this.readMoney(record, this.unitPriceColumn, values, 'unitPrice') ??
-      this.readNumber(record, this.quantityColumn, values, 'quantity') ??
-      this.readNumber(record, this.taxRateColumn, values, 'taxRate') ??
-      values
-    );
+    values.net = this.moneyAt(record, this.netColumn, values);
+    values.tax = this.moneyAt(record, this.taxColumn, values);
+    values.total = this.moneyAt(record, this.totalColumn, values);
+    values.amountDue = this.moneyAt(record, this.amountDueColumn, values);
+    values.unitPrice = this.moneyAt(record, this.unitPriceColumn, values);
+    values.quantity = this.numberAt(record, this.quantityColumn, false);
+    values.taxRate = this.numberAt(record, this.taxRateColumn, true);
+    return this.rowProblem ?? values;
   }
 
   private problem(reason: string, column: number, raw: string): RowProblem {
@@ -395,12 +395,8 @@ export class RowReader {
     return code;
   }
 
-  private readDate(
-    record: readonly string[],
-    column: number,
-    values: RowValues,
-    field: DateField,
-  ): RowProblem | undefined {
+  /** The ISO date in a cell; undefined when the cell is empty, or unreadable (then rowProblem says why). */
+  private dateAt(record: readonly string[], column: number): string | undefined {
     if (column === -1) return undefined;
     const cell = cellText(record[column]);
     if (cell === undefined) return undefined;
@@ -412,58 +408,57 @@ export class RowReader {
     }
     this.lastDateCells[column] = cell;
     this.lastDates[column] = parsed;
-    if (!parsed.ok) return this.problem(`the date cannot be read (${parsed.reason})`, column, cell);
-    values[field] = parsed.iso;
-    return undefined;
+    if (!parsed.ok) {
+      this.rowProblem ??= this.problem(`the date cannot be read (${parsed.reason})`, column, cell);
+      return undefined;
+    }
+    return parsed.iso;
   }
 
-  private readPeriod(record: readonly string[], values: RowValues): RowProblem | undefined {
-    if (this.periodColumn === -1) return undefined;
+  private readPeriod(record: readonly string[], values: RowValues): void {
+    if (this.periodColumn === -1) return;
     const cell = cellText(record[this.periodColumn]);
-    if (cell === undefined) return undefined;
+    if (cell === undefined) return;
     const parsed = parsePeriod(cell, this.dateOrder);
-    if (!parsed.ok) return this.problem(parsed.reason, this.periodColumn, cell);
+    if (!parsed.ok) {
+      this.rowProblem ??= this.problem(parsed.reason, this.periodColumn, cell);
+      return;
+    }
     values.periodStart ??= parsed.start;
     values.periodEnd ??= parsed.end;
-    return undefined;
   }
 
   private parseNumber(column: number, cell: string): ReturnType<typeof parseAmount> {
     return parseAmount(cell, this.separators[column] ?? this.fileSeparator);
   }
 
-  private readMoney(
-    record: readonly string[],
-    column: number,
-    values: RowValues,
-    field: 'net' | 'tax' | 'total' | 'amountDue' | 'unitPrice',
-  ): RowProblem | undefined {
+  /** The amount in a cell (its currency sign, if any, sets the row's currency when no column does); undefined when empty or unreadable (see rowProblem). */
+  private moneyAt(record: readonly string[], column: number, values: RowValues): Money | undefined {
     if (column === -1) return undefined;
     const cell = cellText(record[column]);
     if (cell === undefined) return undefined;
     const plain = parsePlainAmount(cell);
-    if (plain !== undefined) {
-      values[field] = plain;
+    if (plain !== undefined) return plain;
+    const parsed = this.parseNumber(column, cell);
+    if (!parsed.ok) {
+      this.rowProblem ??= this.numberProblem(parsed, column, cell);
       return undefined;
     }
-    const parsed = this.parseNumber(column, cell);
-    if (!parsed.ok) return this.numberProblem(parsed, column, cell);
-    values[field] = parsed.money;
     if (values.currency === undefined && parsed.currency !== undefined) values.currency = parsed.currency;
-    return undefined;
+    return parsed.money;
   }
 
   /** Quantities and tax rates: numbers, not money; kept as plain decimal text ("1.5", "20"). */
-  private readNumber(record: readonly string[], column: number, values: RowValues, field: 'quantity' | 'taxRate'): RowProblem | undefined {
+  private numberAt(record: readonly string[], column: number, percent: boolean): string | undefined {
     if (column === -1) return undefined;
     const cell = cellText(record[column]);
     if (cell === undefined) return undefined;
-    const parsed = this.parseNumber(column, field === 'taxRate' ? cell.replace(PERCENT, '') : cell);
+    const parsed = this.parseNumber(column, percent ? cell.replace(PERCENT, '') : cell);
     if (!parsed.ok || parsed.currency !== undefined) {
-      return parsed.ok ? this.problem('a currency in a number column', column, cell) : this.numberProblem(parsed, column, cell);
+      this.rowProblem ??= parsed.ok ? this.problem('a currency in a number column', column, cell) : this.numberProblem(parsed, column, cell);
+      return undefined;
     }
-    values[field] = parsed.money.toFixed(0);
-    return undefined;
+    return parsed.money.toFixed(0);
   }
 
   private numberProblem(parsed: { reason: string; ambiguous?: true }, column: number, cell: string): RowProblem {
