@@ -120,14 +120,19 @@ function sumOfGroupTaxes(groups: readonly RateGroup[], places: number): Money[] 
   return expected;
 }
 
-function distinctDeclaredRates(lines: readonly DocumentLine[]): TaxRate[] {
-  const distinct = new Map<number, TaxRate>();
+function distinctDeclaredRates(lines: readonly DocumentLine[]): readonly TaxRate[] {
+  // Most exports have no rate column: no Map for them.
+  let distinct: Map<number, TaxRate> | undefined;
   for (const line of lines) {
     const rate = line.taxRate === undefined ? undefined : parseRate(line.taxRate);
-    if (rate !== undefined && !distinct.has(rateKey(rate))) distinct.set(rateKey(rate), rate);
+    if (rate === undefined) continue;
+    distinct ??= new Map();
+    if (!distinct.has(rateKey(rate))) distinct.set(rateKey(rate), rate);
   }
-  return [...distinct.values()];
+  return distinct === undefined ? NO_RATES : [...distinct.values()];
 }
+
+const NO_RATES: readonly TaxRate[] = Object.freeze([]);
 
 const parsedRateOptions = new WeakMap<readonly string[], TaxRate[]>();
 

@@ -69,6 +69,12 @@ describe('parallel reading (--jobs)', () => {
     sameFindings('fixtures/customer-area-windows-1252.csv');
   });
 
+  it('finds the same on exports with a byte-order mark, comma decimals in English, and Windows-1252', () => {
+    for (const file of ['fixtures/csv/fr-utf8-bom.csv', 'fixtures/csv/en-comma.csv', 'fixtures/csv/fr-windows-1252.csv', 'fixtures/company-export-en.csv']) {
+      sameFindings(file);
+    }
+  });
+
   it('finds the same on a file whose rows hold quoted line breaks and broken rows', () => {
     sameFindings('fixtures/hostile/broken-rows.csv');
   });
