@@ -145,8 +145,9 @@ function renderFatal(problem: FatalProblem, paint: ChalkInstance): string {
   return `${paint.red('fatal'.padEnd(LABEL_WIDTH))}  ${printable(problem.file)}: ${printable(problem.message)}`;
 }
 
+/** "1 file", "501,236 documents": the summary is English, so are its thousands separators. */
 function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count} ${count === 1 ? singular : pluralForm}`;
+  return `${count.toLocaleString('en-US')} ${count === 1 ? singular : pluralForm}`;
 }
 
 /** "✖ 5 problems (4 errors, 1 warning) in 31 documents, 3 accounts, 1 file". */

@@ -44,6 +44,11 @@ describe('renderText', () => {
     expect(renderText(cleanResult, { color: false })).toBe('✔ No problems in 12 documents, 1 account, 1 file\n');
   });
 
+  it('groups the thousands of a bill run in its summary line', () => {
+    const billRun = { ...cleanResult, summary: { ...cleanResult.summary, documents: 501_236, rows: 1_000_000, accounts: 50_000 } };
+    expect(renderText(billRun, { color: false })).toBe('✔ No problems in 501,236 documents, 50,000 accounts, 1 file\n');
+  });
+
   it('does not claim success when a file could not be checked', () => {
     const result: CheckResult = { ...cleanResult, valid: false, fatal: [{ file: 'scan.pdf', message: 'not a CSV or text file' }] };
     expect(renderText(result, { color: false })).toBe(
