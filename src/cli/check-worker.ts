@@ -18,10 +18,7 @@ import { FatalInputError } from '../model/input.js';
 import { parseCsvBatches } from '../parse/csv.js';
 import { RULES } from '../rules/index.js';
 import type { RangeJob, WorkerMessage, WorkerRequest, WorkerSetup } from './parallel-job.js';
-import { deserializeConfig, MAIN_SHARD, rangeBytes, rangeCsvOptions, SHARDS } from './parallel-job.js';
-
-/** Entries per message: enough to make the cost of a message negligible, few enough to stream. */
-const ENTRIES_PER_MESSAGE = 8192;
+import { deserializeConfig, EVENTS_PER_MESSAGE, MAIN_SHARD, rangeBytes, rangeCsvOptions, SHARDS } from './parallel-job.js';
 
 type Post = (message: WorkerMessage, transfer?: ArrayBuffer[]) => void;
 
@@ -61,6 +58,8 @@ class CheckWorker {
     let findings: Finding[] = [];
     let documents = 0;
     let rows = 0;
+    /** Documents and unreadable rows since the last batch: findings and counts stream by this, whichever thread keeps the entries. */
+    let events = 0;
     let style: AmountStyle | undefined;
     const flush = (): void => {
       const entries = toMain.take();
@@ -68,9 +67,11 @@ class CheckWorker {
       findings = [];
       documents = 0;
       rows = 0;
+      events = 0;
     };
     try {
       for await (const batch of parseCsvBatches(rangeBytes(job), rangeCsvOptions(job))) {
+        events += batch.length;
         for (const event of batch) {
           if (event.type === 'document') {
             const doc = event.document;
@@ -88,14 +89,14 @@ class CheckWorker {
             findings.push(engine.addInvalid(event));
           }
         }
-        if (toMain.size >= ENTRIES_PER_MESSAGE) flush();
+        if (events >= EVENTS_PER_MESSAGE) flush();
       }
       flush();
       this.post({ type: 'done' });
     } catch (error) {
       flush();
       if (!(error instanceof FatalInputError)) throw error;
-      // What was read before stays counted and kept, as when the main thread reads a file alone.
+      // The rows read before stay counted and kept: the file's rows up to the problem, as one reader would have them.
       this.post({ type: 'fatal', message: error.message });
     }
   }

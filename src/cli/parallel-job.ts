@@ -10,6 +10,7 @@ import type { OptionValue } from '../engine/rule.js';
 import type { AmountStyle } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import type { CsvOptions } from '../parse/csv.js';
+import type { ReaderConventions } from '../parse/csv-rows.js';
 import type { DateOrder } from '../parse/dates.js';
 import { readError } from '../parse/index.js';
 
@@ -29,6 +30,8 @@ export interface RangeJob {
     readonly columnMap?: [string, string][];
     readonly dateOrder?: DateOrder;
   };
+  /** For every range but the first: what the first range's reader learned from the file's first rows. */
+  readonly conventions?: ReaderConventions;
 }
 
 /** What a worker is started with: the rules as configured for the run, and its share of the accounts. */
@@ -74,8 +77,12 @@ export function rangeCsvOptions(job: RangeJob): CsvOptions {
     ...(input.encoding === undefined ? {} : { encoding: input.encoding }),
     ...(input.columnMap === undefined ? {} : { columnMap: new Map(input.columnMap) }),
     ...(input.dateOrder === undefined ? {} : { dateOrder: input.dateOrder }),
+    ...(job.conventions === undefined ? {} : { conventions: job.conventions }),
   };
 }
+
+/** Documents (or unreadable rows) per batch a worker sends: enough to make a message's cost negligible, few enough to stream. */
+export const EVENTS_PER_MESSAGE = 8192;
 
 export type SerializedConfig = [string, { level?: RuleLevel; options?: [string, OptionValue][] }][];
 

@@ -26,16 +26,19 @@ import type { Finding } from '../model/finding.js';
 import { FatalInputError, type ParseEvent } from '../model/input.js';
 import { parseCsvBatches } from '../parse/csv.js';
 import type { InputOptions } from '../parse/index.js';
+import type { ReaderConventions } from '../parse/csv-rows.js';
 import type { CsvSplitPlan } from '../parse/split.js';
 import { planCsvSplit } from '../parse/split.js';
 import type { RangeJob, WorkerBatch, WorkerMessage, WorkerRequest, WorkerSetup } from './parallel-job.js';
-import { MAIN_SHARD, rangeBytes, rangeCsvOptions, SHARDS } from './parallel-job.js';
+import { EVENTS_PER_MESSAGE, MAIN_SHARD, rangeBytes, rangeCsvOptions, SHARDS } from './parallel-job.js';
 
 /** Below this size a file is read by the main thread alone: starting a worker would cost more than it saves. */
-export const PARALLEL_MIN_BYTES = Number(process.env.BILLCHECK_PARALLEL_MIN_BYTES ?? 16 << 20);
+export const PARALLEL_MIN_BYTES = minBytes(process.env.BILLCHECK_PARALLEL_MIN_BYTES);
 
-/** Entries per message to the worker (as many as a worker sends per message). */
-const ENTRIES_PER_MESSAGE = 8192;
+function minBytes(text: string | undefined): number {
+  const bytes = text === undefined || !/^\d+$/.test(text) ? Number.NaN : Number(text);
+  return Number.isSafeInteger(bytes) ? bytes : 16 << 20;
+}
 
 /**
  * Threads by default: two where there are two cores. More would each add a heap (about 100 MB)
@@ -52,8 +55,8 @@ export function readerCount(jobs: number | undefined): number {
 
 /**
  * A plan for a file worth splitting, else undefined (the caller reads it on the main thread
- * alone). `onLargeFile` runs before the file is scanned for record boundaries: workers started
- * then load their code during the scan.
+ * alone). `onLargeFile` runs once the file's start shows it can be split, before it is scanned
+ * for record boundaries: workers started then load their code during the scan.
  */
 export function planParallelRead(path: string, jobs: number | undefined, input: InputOptions, onLargeFile: () => void = () => {}): CsvSplitPlan | undefined {
   const readers = readerCount(jobs);
@@ -61,8 +64,7 @@ export function planParallelRead(path: string, jobs: number | undefined, input: 
   try {
     const info = statSync(path);
     if (!info.isFile() || info.size < PARALLEL_MIN_BYTES) return undefined;
-    onLargeFile();
-    return planCsvSplit(path, readers, input);
+    return planCsvSplit(path, readers, { ...input, beforeScan: onLargeFile });
   } catch {
     // Whatever is wrong with the file, reading it the ordinary way reports it properly.
     return undefined;
@@ -85,19 +87,21 @@ export interface ParallelSink {
 class PooledWorker {
   private readonly worker: Worker;
   private handler: ((message: WorkerMessage) => void) | undefined;
-  /** A crash while no handler listened, told to the next one. */
+  /** An error while no handler listened (a crash between requests), told to the next one. */
   private failure: WorkerMessage | undefined;
+  /** Set by terminate(): the worker's end is then no crash. */
+  private closing = false;
 
   constructor(setup: WorkerSetup) {
     this.worker = new Worker(workerUrl(), { workerData: setup });
     const deliver = (message: WorkerMessage): void => {
-      if (this.handler === undefined) this.failure ??= message;
-      else this.handler(message);
+      if (this.handler !== undefined) this.handler(message);
+      else if (message.type === 'error') this.failure ??= message;
     };
     this.worker.on('message', deliver);
     this.worker.on('error', (error: Error) => deliver({ type: 'error', message: error.message, stack: error.stack }));
     this.worker.on('exit', (code) => {
-      if (code !== 0) deliver({ type: 'error', message: `a worker stopped with exit code ${code}` });
+      if (code !== 0 && !this.closing) deliver({ type: 'error', message: `a worker stopped with exit code ${code}` });
     });
   }
 
@@ -112,6 +116,7 @@ class PooledWorker {
   }
 
   terminate(): Promise<number> {
+    this.closing = true;
     return this.worker.terminate();
   }
 }
@@ -130,10 +135,6 @@ export class WorkerPool {
   constructor(readers: number, setup: Omit<WorkerSetup, 'keepsShard'>) {
     this.sharded = readers === 2;
     this.workers = Array.from({ length: readers - 1 }, () => new PooledWorker({ ...setup, keepsShard: this.sharded }));
-  }
-
-  get size(): number {
-    return this.workers.length;
   }
 
   /** The decoder of one worker's stream of entries for the main thread (one stream per worker, for the whole run). */
@@ -157,7 +158,7 @@ export class WorkerPool {
     }
     engine.checkDocument(doc, findings);
     this.toWorker.add(toAccountEntry(doc));
-    if (this.toWorker.size >= ENTRIES_PER_MESSAGE) this.flush();
+    if (this.toWorker.size >= EVENTS_PER_MESSAGE) this.flush();
   }
 
   /**
@@ -167,7 +168,13 @@ export class WorkerPool {
    */
   async finish(engine: Engine): Promise<{ findings: Finding[]; accounts: number }> {
     if (!this.sharded) return { accounts: engine.accountCount, findings: engine.finish() };
-    engine.takeAccounts((account) => accountShard(account, SHARDS) !== MAIN_SHARD, this.toWorker);
+    engine.takeAccounts((account) => accountShard(account, SHARDS) !== MAIN_SHARD, {
+      add: (entry) => {
+        this.toWorker.add(entry);
+        if (this.toWorker.size >= EVENTS_PER_MESSAGE) this.flush();
+      },
+      addAccount: (account) => this.toWorker.addAccount(account),
+    });
     this.flush();
     const worker = this.workers[0] as PooledWorker;
     const remote = new Promise<{ findings: Finding[]; accounts: number }>((resolve, reject) => {
@@ -176,6 +183,9 @@ export class WorkerPool {
         else reject(new Error(message.type === 'error' || message.type === 'fatal' ? message.message : `unexpected ${message.type} message`));
       });
     });
+    // Awaited below; should this thread's own share throw first, the pool is closed and the
+    // worker's end must not surface as an unhandled rejection.
+    remote.catch(() => {});
     worker.send({ type: 'finish' });
     const accounts = engine.accountCount;
     const findings = engine.finish();
@@ -190,12 +200,17 @@ export class WorkerPool {
 
   /**
    * Reads one file: the first range here, the others in the workers, handing every batch to
-   * `sink` on the main thread. Throws FatalInputError when any part cannot be read, once every
-   * worker has stopped reading (so that none still sends batches of this file).
+   * `sink` on the main thread. The workers start once this thread has read the file's first rows
+   * and learned its conventions (dates, decimals, columns), which they adopt.
+   *
+   * A problem that stops the reading of a range (FatalInputError) is thrown once every range has
+   * been read: the rows of the ranges before it are all read, as one reader would have them; the
+   * rows of the ranges after it are read too (one reader would have stopped), so that the result
+   * does not depend on which thread got there first.
    */
   async read(path: string, file: string, plan: CsvSplitPlan, input: InputOptions, sink: ParallelSink): Promise<void> {
     const encoding = input.encoding ?? plan.encoding;
-    const jobOf = (index: number): RangeJob => {
+    const jobOf = (index: number, conventions?: ReaderConventions): RangeJob => {
       const range = plan.ranges[index] as CsvSplitPlan['ranges'][number];
       return {
         path,
@@ -210,6 +225,7 @@ export class WorkerPool {
           ...(input.columnMap === undefined ? {} : { columnMap: [...input.columnMap] }),
           ...(input.dateOrder === undefined ? {} : { dateOrder: input.dateOrder }),
         },
+        ...(conventions === undefined ? {} : { conventions }),
       };
     };
 
@@ -217,23 +233,27 @@ export class WorkerPool {
     let wake: (() => void) | undefined;
     // A plan may have fewer ranges than there are workers (a small file, many --jobs).
     const readers = this.workers.slice(0, plan.ranges.length - 1);
-    readers.forEach((worker, slot) => {
-      worker.listen((message) => {
-        queue.push({ worker: slot, message });
-        wake?.();
+    let running = 0;
+    /** The first problem of each range that stopped, by range: the earliest in the file is told. */
+    const fatal: (FatalInputError | undefined)[] = [];
+    const startWorkers = (conventions: ReaderConventions): void => {
+      if (running > 0) return;
+      readers.forEach((worker, slot) => {
+        worker.listen((message) => {
+          queue.push({ worker: slot, message });
+          wake?.();
+        });
+        worker.send({ type: 'read', job: jobOf(slot + 1, conventions) });
+        running++;
       });
-      worker.send({ type: 'read', job: jobOf(slot + 1) });
-    });
-
-    let running = readers.length;
-    let fatal: FatalInputError | undefined;
+    };
     /** Hands over what the workers sent so far. */
     const drain = async (): Promise<void> => {
       for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
         const { worker, message } = next;
         if (message.type === 'done' || message.type === 'fatal') {
           running--;
-          if (message.type === 'fatal') fatal ??= new FatalInputError(file, message.message);
+          if (message.type === 'fatal') fatal[worker + 1] = new FatalInputError(file, message.message);
         } else if (message.type === 'batch') {
           await sink.workerBatch(worker, message);
         } else {
@@ -241,32 +261,30 @@ export class WorkerPool {
         }
       }
     };
-    const waitForWorkers = async (): Promise<void> => {
-      for (;;) {
-        await drain();
-        if (running === 0) return;
-        await new Promise<void>((resolve) => {
-          wake = resolve;
-        });
-        wake = undefined;
-      }
-    };
 
+    const own = jobOf(0);
     try {
-      const own = jobOf(0);
-      for await (const events of parseCsvBatches(rangeBytes(own), rangeCsvOptions(own))) {
+      for await (const events of parseCsvBatches(rangeBytes(own), { ...rangeCsvOptions(own), onSettled: startWorkers })) {
         await sink.ownBatch(events);
         await drain();
-        if (fatal !== undefined) break;
       }
     } catch (error) {
       if (!(error instanceof FatalInputError)) throw error;
-      fatal ??= error;
+      // Stopped before its first rows were learned from, the workers were never asked to read.
+      fatal[0] = error;
     }
-    await waitForWorkers();
+    for (;;) {
+      await drain();
+      if (running === 0) break;
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+      });
+      wake = undefined;
+    }
     for (const worker of readers) worker.listen(undefined);
     this.flush();
-    if (fatal !== undefined) throw fatal;
+    const first = fatal.find((problem) => problem !== undefined);
+    if (first !== undefined) throw first;
   }
 
   /** Sends the worker the entries of its accounts gathered so far. */

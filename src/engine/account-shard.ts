@@ -3,11 +3,14 @@
  * hash of the account, so that every thread sends each entry where its account belongs without
  * asking anyone, and every account's entries meet in one place.
  */
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
+import { fnv1a } from './account-table.js';
+
+/**
+ * Not the AccountTable's own hash: shards taken from the low bits of that one would leave each
+ * thread's table with home slots of one parity only.
+ */
+const SHARD_SEED = 0x2545f491;
 
 export function accountShard(account: string, shards: number): number {
-  let hash = FNV_OFFSET;
-  for (let i = 0; i < account.length; i++) hash = Math.imul(hash ^ account.charCodeAt(i), FNV_PRIME);
-  return (hash >>> 0) % shards;
+  return (fnv1a(account, SHARD_SEED) >>> 0) % shards;
 }

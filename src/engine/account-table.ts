@@ -8,11 +8,14 @@ const EMPTY = -1;
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
-function hashOf(name: string): number {
-  let hash = FNV_OFFSET;
-  for (let i = 0; i < name.length; i++) hash = Math.imul(hash ^ name.charCodeAt(i), FNV_PRIME);
+/** 32-bit FNV-1a over the UTF-16 code units, from `seed` (another seed, another independent hash). */
+export function fnv1a(text: string, seed = FNV_OFFSET): number {
+  let hash = seed;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
   return hash | 0;
 }
+
+const hashOf = (name: string): number => fnv1a(name);
 
 export class AccountTable {
   readonly names: string[] = [];

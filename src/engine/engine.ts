@@ -100,11 +100,11 @@ export class Engine {
   }
 
   /** Takes the accounts `leaves` names out, whole, for the account rules to run elsewhere: their entries (or names alone), encoded. */
-  takeAccounts(leaves: (account: string) => boolean, encoder: EntryEncoder): void {
+  takeAccounts(leaves: (account: string) => boolean, sink: Pick<EntryEncoder, 'add' | 'addAccount'>): void {
     this.store.takeAccounts(
       leaves,
-      (entry) => encoder.add(entry),
-      (account) => encoder.addAccount(account),
+      (entry) => sink.add(entry),
+      (account) => sink.addAccount(account),
     );
   }
 

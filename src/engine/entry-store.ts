@@ -186,17 +186,12 @@ export class EntryStore {
    * `give`, and accounts that have none (noted only) to `giveName`. Nothing is added after.
    */
   takeAccounts(leaves: (account: string) => boolean, give: (entry: AccountEntry) => void, giveName: (account: string) => void): void {
-    for (const { account, indexes } of this.grouped()) {
+    for (const { id, account, indexes } of this.grouped()) {
       if (!leaves(account)) continue;
       if (indexes.length === 0) giveName(account);
       for (const index of indexes) give(this.entry(index, account));
-    }
-    // Marked after the walk: grouped() skips what is already taken.
-    for (let id = 0; id < this.accountTable.size; id++) {
-      if (this.takenAccounts[id] !== true && leaves(this.accountTable.nameOf(id))) {
-        this.takenAccounts[id] = true;
-        this.taken++;
-      }
+      this.takenAccounts[id] = true;
+      this.taken++;
     }
   }
 
@@ -210,7 +205,7 @@ export class EntryStore {
   }
 
   /** The entry indexes of each account still here, in first-seen order, each in the order added (a counting sort). */
-  private *grouped(): Generator<{ account: string; indexes: Int32Array }> {
+  private *grouped(): Generator<{ id: number; account: string; indexes: Int32Array }> {
     const accounts = this.accountTable.size;
     const size = this.size;
     const starts = new Int32Array(accounts + 1);
@@ -229,7 +224,7 @@ export class EntryStore {
     }
     for (let id = 0; id < accounts; id++) {
       if (this.takenAccounts[id] === true) continue;
-      yield { account: this.accountTable.nameOf(id), indexes: order.subarray(starts[id], starts[id + 1]) };
+      yield { id, account: this.accountTable.nameOf(id), indexes: order.subarray(starts[id], starts[id + 1]) };
     }
   }
 

@@ -47,8 +47,10 @@ export function formatMoney(amount: Money, currency: string, style: AmountStyle 
 /** A count or ratio in the input's style: 3104 → "3 104" (French) or "3,104" (English). Never an amount: amounts are Money, see formatMoney. */
 const PLAIN_INTEGER: Intl.NumberFormatOptions = { useGrouping: false, maximumFractionDigits: 0 };
 
-export function formatNumber(value: number, style: AmountStyle | undefined): string {
-  if (!Number.isFinite(value)) return String(value);
+export function formatNumber(input: number, style: AmountStyle | undefined): string {
+  if (!Number.isFinite(input)) return String(input);
+  // -0 (a ratio rounded from -0.2) is written 0.
+  const value = input === 0 ? 0 : input;
   // Plain digits even past 1e21, where String() would switch to "5.0025e+21" (a ratio of two absurd amounts).
   const text = Number.isInteger(value) ? value.toLocaleString('en-US', PLAIN_INTEGER) : value.toFixed(value >= 10 ? 0 : 1).replace(/\.0$/, '');
   return formatDecimalText(text, style);

@@ -84,7 +84,12 @@ export class RecordSplitter {
   /** The line where the record in progress starts (for errors about it). */
   get pendingRecordLine(): number {
     const info = this.parser.info;
-    return this.previousEnd + 1 + (info.empty_lines - this.previousEmpty) - this.overcount;
+    return this.previousEnd + 1 + (info.empty_lines - this.previousEmpty) - this.overcount + this.offsetAfterHeader;
+  }
+
+  /** What lineOffset adds once the header is read: the lines of a part of a file are the file's. */
+  private get offsetAfterHeader(): number {
+    return this.headerSeen ? this.lineOffset : 0;
   }
 
   /**
@@ -99,7 +104,7 @@ export class RecordSplitter {
 
   /** The last physical line csv-parse has reached. */
   get currentLine(): number {
-    return this.parser.info.lines - this.overcount;
+    return this.parser.info.lines - this.overcount + this.offsetAfterHeader;
   }
 
   /** Splits one more chunk; returns csv-parse's error, if any, after the records before it. */

@@ -54,6 +54,24 @@ export interface RowValues {
   references: string[] | undefined;
 }
 
+/**
+ * What a reader learned from the first rows of a file: how it writes numbers and dates, which
+ * column holds the documents' numbers, whether "amount due" is a running balance. A part of a
+ * file read on another thread adopts these rather than learning from its own first rows, so that
+ * it reads its rows exactly as one reader of the whole file would.
+ */
+export interface ReaderConventions {
+  readonly idColumn: number;
+  readonly referenceColumn: number;
+  readonly amountDueColumn: number;
+  readonly separators: [number, ',' | '.'][];
+  readonly stillLearning: number[];
+  readonly fileSeparator: ',' | '.' | undefined;
+  readonly dateOrder: DateOrder;
+  readonly dateSeparator: '/' | '.' | '-' | 'iso' | undefined;
+  readonly style: AmountStyle | undefined;
+}
+
 export interface RowProblem {
   readonly problem: true;
   readonly reason: string;
@@ -240,6 +258,38 @@ export class RowReader {
     // Contradicting evidence leaves the majority order; dates that do not fit it are reported.
     this.dateOrder = this.givenDateOrder ?? (this.mdyEvidence > this.dmyEvidence ? 'mdy' : 'dmy');
     this.style = this.computeStyle();
+  }
+
+  /** What the sample taught (after settle, adoptReferenceAsId and dropRunningBalance). */
+  conventions(): ReaderConventions {
+    const separators: [number, ',' | '.'][] = [];
+    this.separators.forEach((separator, column) => {
+      if (separator !== undefined) separators.push([column, separator]);
+    });
+    return {
+      idColumn: this.idColumn,
+      referenceColumn: this.referenceColumn,
+      amountDueColumn: this.amountDueColumn,
+      separators,
+      stillLearning: [...this.stillLearning],
+      fileSeparator: this.fileSeparator,
+      dateOrder: this.dateOrder ?? 'dmy',
+      dateSeparator: this.dateSeparator,
+      style: this.style,
+    };
+  }
+
+  /** Instead of a sample: what another reader of the same file learned (same header). */
+  adopt(conventions: ReaderConventions): void {
+    this.idColumn = conventions.idColumn;
+    this.referenceColumn = conventions.referenceColumn;
+    this.amountDueColumn = conventions.amountDueColumn;
+    for (const [column, separator] of conventions.separators) this.separators[column] = separator;
+    this.stillLearning = [...conventions.stillLearning];
+    this.fileSeparator = conventions.fileSeparator;
+    this.dateOrder = conventions.dateOrder;
+    this.dateSeparator = conventions.dateSeparator;
+    this.style = conventions.style;
   }
 
   /**

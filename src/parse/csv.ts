@@ -10,7 +10,7 @@ import { FatalInputError, type InvalidInputEvent, type ParseEvent } from '../mod
 import { mapColumns } from './columns.js';
 import { DocumentAssembler } from './csv-documents.js';
 import { errorCode, MAX_RECORD_BYTES, RecordSplitter } from './csv-records.js';
-import { RowReader, truncateValue } from './csv-rows.js';
+import { type ReaderConventions, RowReader, truncateValue } from './csv-rows.js';
 import { isSummaryRow } from './csv-summary.js';
 import type { DateOrder } from './dates.js';
 import { Utf8Transcoder } from './decode.js';
@@ -28,6 +28,10 @@ export interface CsvOptions {
   defaultAccount?: string;
   /** Added to data rows' line numbers: a part of a file read behind a copy of its header (parallel reading). */
   lineOffset?: number;
+  /** A later part of a file: read with what the reader of its first part learned, not with a sample of its own. */
+  conventions?: ReaderConventions;
+  /** Told what the first rows taught, once they are read (the first part of a file read in parts). */
+  onSettled?: (conventions: ReaderConventions) => void;
 }
 
 const SAMPLE_ROWS = 1000;
@@ -292,6 +296,10 @@ class CsvFile {
     this.headers = mapping.headers;
     const reader = new RowReader(mapping, this.options.dateOrder);
     this.reader = reader;
+    if (this.options.conventions !== undefined) {
+      reader.adopt(this.options.conventions);
+      this.sampling = false;
+    }
     this.assembler = new DocumentAssembler(this.file, this.options.defaultAccount ?? this.file, () => reader.documentStyle);
   }
 
@@ -302,6 +310,7 @@ class CsvFile {
     const records = this.sampleRecords;
     this.reader.adoptReferenceAsId(records);
     this.reader.dropRunningBalance(records);
+    this.options.onSettled?.(this.reader.conventions());
     const lines = this.sampleLines;
     const swallowed = this.sampleSwallowed;
     this.sampleRecords = [];

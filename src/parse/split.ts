@@ -10,7 +10,7 @@
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { parse as parseSync } from 'csv-parse/sync';
-import { mapColumns } from './columns.js';
+import { isBareReference, mapColumns } from './columns.js';
 import { Utf8Transcoder } from './decode.js';
 import { excelSeparatorHint, sniffDelimiter } from './detect.js';
 
@@ -31,6 +31,8 @@ export interface CsvSplitPlan {
 }
 
 export interface SplitOptions {
+  /** Called once the file is known to be worth scanning for boundaries (workers started then boot meanwhile). */
+  readonly beforeScan?: () => void;
   readonly delimiter?: string;
   readonly encoding?: string;
   readonly columnMap?: ReadonlyMap<string, string>;
@@ -54,9 +56,10 @@ export function planCsvSplit(path: string, parts: number, options: SplitOptions 
     const headerEnd = recordEnd(sample, 0);
     if (headerEnd === undefined || headerEnd >= size) return undefined;
     const header = sample.subarray(0, headerEnd);
-    // Windows-1252 differs from Latin-1 only in 0x80–0x9F (€, œ…), which header names do not need.
+    // UTF-8, or else a single-byte encoding: Windows-1252 differs from Latin-1 only in 0x80–0x9F
+    // (€, œ…), which header names do not need.
     const headerLine = header
-      .toString(encoding === undefined ? 'utf8' : 'latin1')
+      .toString(encoding === undefined || /^utf-?8$/i.test(encoding) ? 'utf8' : 'latin1')
       .replace(/^\uFEFF/, '')
       .replace(/\r?\n$/, '');
     if (excelSeparatorHint(headerLine) !== undefined) return undefined;
@@ -64,6 +67,7 @@ export function planCsvSplit(path: string, parts: number, options: SplitOptions 
     const keys = documentKeyColumns(path, headerLine, delimiter, options.columnMap);
     if (keys === undefined) return undefined;
 
+    options.beforeScan?.();
     const scanner = new BoundaryScanner(fd, size);
     const ranges: CsvRange[] = [];
     let start = 0;
@@ -83,7 +87,10 @@ export function planCsvSplit(path: string, parts: number, options: SplitOptions 
     }
     if (ranges.length === 0) return undefined;
     ranges.push({ start, end: size, lineOffset: startLine });
-    return { header: Buffer.from(header), ranges, ...(encoding === undefined ? {} : { encoding }) };
+    // All ASCII so far: the first non-ASCII byte decides the encoding for the whole file; unless it
+    // lies in the last range, the ranges after it must not decide on their own from their own bytes.
+    const decided = encoding ?? encodingDecidedBefore(fd, path, sample.length, (ranges[ranges.length - 1] as CsvRange).start);
+    return { header: Buffer.from(header), ranges, ...(decided === undefined ? {} : { encoding: decided }) };
   } finally {
     closeSync(fd);
   }
@@ -101,18 +108,38 @@ function readAt(fd: number, position: number, length: number): Buffer {
 }
 
 /**
- * The encoding all ranges must be read with: the given one, Windows-1252 when the start of the
- * file already shows it (a later range could be all ASCII and undecided), undefined for UTF-8 or
- * ASCII; null when the file must not be split (UTF-16: its bytes have no line breaks to cut at).
+ * The encoding all ranges must be read with: the given one, or the one the start of the file
+ * already shows (a later range would decide on its own first non-ASCII bytes, maybe otherwise:
+ * a stray Windows-1252 byte in a UTF-8 file); undefined while all ASCII; null when the file must
+ * not be split (UTF-16: its bytes have no line breaks to cut at).
  */
 function sharedEncoding(path: string, sample: Buffer, given: string | undefined): string | undefined | null {
   if (sample[0] === 0xff || sample[0] === 0xfe) return null;
   if (given !== undefined) return /^utf-?16/i.test(given) ? null : given;
+  const decided = decidedEncoding(path, sample);
+  return decided !== undefined && /16/.test(decided) ? null : decided;
+}
+
+function decidedEncoding(path: string, bytes: Buffer): string | undefined {
   const transcoder = new Utf8Transcoder(path);
-  transcoder.push(sample);
-  const decided = transcoder.encoding;
-  if (decided === undefined || decided === 'utf-8') return undefined;
-  return /16/.test(decided) ? null : decided;
+  transcoder.push(bytes);
+  return transcoder.encoding;
+}
+
+/** The encoding the first non-ASCII byte between `from` and `to` decides (the bytes before are ASCII), if there is one. */
+function encodingDecidedBefore(fd: number, path: string, from: number, to: number): string | undefined {
+  for (let position = from; position < to; position += SCAN_CHUNK) {
+    const chunk = readAt(fd, position, Math.min(SCAN_CHUNK, to - position));
+    // latin1 maps each byte to one character: a native search for the first byte ≥ 0x80.
+    const at = chunk.toString('latin1').search(/[\x80-\xff]/);
+    if (at === -1) continue;
+    // What decides is that byte and the few after it; ASCII before it (the file's first bytes,
+    // for the binary check) changes nothing.
+    const head = readAt(fd, 0, Math.min(from, 4096));
+    const window = readAt(fd, position + at, 64);
+    return decidedEncoding(path, Buffer.concat([head, window]));
+  }
+  return undefined;
 }
 
 /** Offset just past the line break that ends the record starting at `from`, within `bytes`. */
@@ -142,8 +169,11 @@ function documentKeyColumns(
   try {
     const [headers] = parseSync(headerLine, { delimiter, relax_quotes: true, relax_column_count: true }) as string[][];
     if (headers === undefined) return undefined;
-    const { index } = mapColumns(path, headers, columnMap);
-    return { id: index.id, kind: index.kind, account: index.account };
+    const { index, headers: names } = mapColumns(path, headers, columnMap);
+    // Without a number column the reader may take a bare "Référence" column as the documents'
+    // numbers (RowReader.adoptReferenceAsId): its rows are kept together too, in case it does.
+    const bareReference = index.id === -1 && index.reference !== -1 && isBareReference(names[index.reference] ?? '');
+    return { id: bareReference ? index.reference : index.id, kind: index.kind, account: index.account };
   } catch {
     // Whatever is wrong with the header, the single-reader path reports it properly.
     return undefined;

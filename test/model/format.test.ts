@@ -37,6 +37,7 @@ describe('formatNumber', () => {
   it('writes a huge ratio in plain digits, not "5.0025e+21" (an absurd total against a normal median)', () => {
     expect(formatNumber(5.002501250625313e21, french)).toBe('5 002 501 250 625 313 000 000');
     expect(formatNumber(1e21, english)).toBe('1,000,000,000,000,000,000,000');
+    expect(formatNumber(Math.round(-0.2), english)).toBe('0');
   });
 });
 
