@@ -1,0 +1,98 @@
+/**
+ * Files made to trip a split read: what the first rows teach (date order, encoding, the column of
+ * the invoice numbers) must hold in the second part, and problems there must be told with the
+ * file's own line numbers, exactly as one reader of the whole file tells them.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error -- the benchmark's generator is plain JavaScript without types
+import { generate } from '../../bench/generate.js';
+import { runBin } from '../helpers/cli.js';
+import { SPLIT_SMALL_FILES, sameFindings, variant } from '../helpers/parallel.js';
+
+describe('parallel reading of files made to trip it', () => {
+  let generated = '';
+
+  beforeAll(async () => {
+    generated = join(mkdtempSync(join(tmpdir(), 'billcheck-parallel-edge-')), 'export.csv');
+    await generate({ rows: 10_000, accounts: 500, seed: 11, out: generated });
+  });
+
+  it('numbers the lines of a quote left open to the end of the second half as the file does', () => {
+    // Opened in the description (8th cell) of a row near the end: no later quote closes it.
+    const unclosed = variant(generated, 'unclosed.csv', (lines) =>
+      lines.map((line, i) => (i === lines.length - 2 ? line.split(';').map((cell, c) => (c === 7 ? `"${cell.replaceAll('"', '')}` : cell)).join(';') : line)),
+    );
+    const run = runBin([unclosed, '--format', 'json', '--today', '2026-01-01', '--jobs', '1'], { env: SPLIT_SMALL_FILES });
+    expect(run.stdout).toMatch(/not closed before the end of the file/);
+    sameFindings(unclosed);
+  });
+
+  it('reports a row longer than 1 MiB in the second half as one reader does: the rows before it checked, the file listed as not read', () => {
+    // Near the end: the row itself moves the middle of the file, where it is cut.
+    const huge = variant(generated, 'huge-row.csv', (lines) => lines.map((line, i) => (i === 9_990 ? `${line}${'x'.repeat(1_049_000)}` : line)));
+    const run = runBin([huge, '--format', 'ndjson', '--today', '2026-01-01'], { env: SPLIT_SMALL_FILES });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/line 9991: a row longer than 1 MiB/);
+    sameFindings(huge);
+  });
+
+  it('tells a row longer than 1 MiB in the first half as one reader does, and reads the second half all the same, every time', () => {
+    const huge = variant(generated, 'huge-first-half.csv', (lines) => lines.map((line, i) => (i === 2_000 ? `${line}${'x'.repeat(1_100_000)}` : line)));
+    const args = [huge, '--format', 'ndjson', '--today', '2026-01-01'];
+    const alone = runBin([...args, '--jobs', '1'], { env: SPLIT_SMALL_FILES });
+    const runs = [runBin(args, { env: SPLIT_SMALL_FILES }), runBin(args, { env: SPLIT_SMALL_FILES })];
+    for (const run of runs) {
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(alone.stderr);
+    }
+    // The second half's rows are checked too (one reader would have stopped): more rows, the same whichever thread ends first.
+    const rows = (stdout: string) => (JSON.parse(stdout.trimEnd().split('\n').at(-1) as string) as { summary: { rows: number } }).summary.rows;
+    expect(rows(runs[0]!.stdout)).toBeGreaterThan(rows(alone.stdout));
+    expect(runs[1]!.stdout.split('\n').sort()).toEqual(runs[0]!.stdout.split('\n').sort());
+  });
+
+  it('reads the second half with the date order the first rows showed (month first)', () => {
+    // Month-first dates: unambiguous in the first rows (20th), ambiguous in the rest (3rd).
+    const header = 'Invoice number;Type;Account;Invoice date;Due date;Description;Net;VAT;Total';
+    const rows = Array.from({ length: 4000 }, (_, i) => {
+      const day = i < 200 ? '20' : '03';
+      return `INV-${i};Invoice;ACC-${i % 50};01/${day}/2024;02/${day}/2024;Mobile plan;10.00;2.00;12.00`;
+    });
+    const monthFirst = join(dirname(generated), 'month-first.csv');
+    writeFileSync(monthFirst, [header, ...rows].join('\n'));
+    sameFindings(monthFirst, { today: '2024-02-20' });
+  });
+
+  it('decodes the second half as the first: a stray Windows-1252 byte in a UTF-8 export stays one bad row', () => {
+    // UTF-8 shows early ("Décodeur"); the second half's only non-ASCII byte is a Windows-1252 "é".
+    const header = Buffer.from('Invoice number;Type;Account;Invoice date;Description;Net;VAT;Total\n');
+    const row = (i: number, description: Buffer) =>
+      Buffer.concat([Buffer.from(`INV-${i};Invoice;ACC-${i % 50};2024-03-05;`), description, Buffer.from(';10.00;2.00;12.00\n')]);
+    const rows = Array.from({ length: 4000 }, (_, i) =>
+      row(i, i === 5 ? Buffer.from('Location Décodeur TV', 'utf8') : i === 3000 ? Buffer.from([0x43, 0x61, 0x66, 0xe9]) : Buffer.from('Mobile plan')),
+    );
+    const stray = join(dirname(generated), 'stray-byte.csv');
+    writeFileSync(stray, Buffer.concat([header, ...rows]));
+    const alone = runBin([stray, '--format', 'json', '--today', '2026-01-01', '--jobs', '1'], { env: SPLIT_SMALL_FILES });
+    expect(alone.stdout).toMatch(/not valid UTF-8/);
+    sameFindings(stray);
+  });
+
+  it('keeps an invoice\'s rows together when a bare "Référence" column holds the invoice numbers', () => {
+    const header = 'Référence;Type;N° client;Date;Libellé;Montant HT;TVA;Montant TTC';
+    // Invoices of 2 lines around one of 600 lines that spans the middle of the file, where it is cut.
+    const rows: string[] = [];
+    const invoice = (i: number, lines: number) => {
+      for (let line = 0; line < lines; line++) rows.push(`F-${i};Facture;C-${i % 40};05/03/2024;Ligne ${line};10,00;2,00;12,00`);
+    };
+    for (let i = 0; i < 600; i++) invoice(i, 2);
+    invoice(600, 600);
+    for (let i = 601; i < 1200; i++) invoice(i, 2);
+    const bare = join(dirname(generated), 'bare-reference.csv');
+    writeFileSync(bare, [header, ...rows].join('\n'));
+    sameFindings(bare);
+  });
+});

@@ -1,0 +1,37 @@
+/** Runs billcheck on one thread and split, and compares (see test/cli/parallel*.e2e.test.ts). */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { expect } from 'vitest';
+import { runBin } from './cli.js';
+
+/** Lets the test split small files (the default threshold is 16 MB). */
+export const SPLIT_SMALL_FILES = { BILLCHECK_PARALLEL_MIN_BYTES: '0' };
+
+export interface Comparison {
+  readonly jobs?: readonly string[];
+  readonly env?: Record<string, string>;
+  readonly today?: string;
+  /** Reports compared: `json` holds every finding with its evidence and the row count; `text` also counts accounts. */
+  readonly formats?: readonly ('json' | 'text')[];
+}
+
+/** The split run (`--jobs 2` unless told) prints exactly what one thread prints: report, stderr, exit code. */
+export function sameFindings(file: string | string[], { jobs = ['--jobs', '2'], env = SPLIT_SMALL_FILES, today = '2026-01-01', formats = ['json'] }: Comparison = {}): void {
+  const args = [...[file].flat(), '--today', today, '--terminated', '2021-06-30'];
+  for (const format of formats) {
+    const alone = runBin([...args, '--format', format, '--jobs', '1'], { env });
+    const split = runBin([...args, '--format', format, ...jobs], { env });
+    expect(split.stderr).toBe(alone.stderr);
+    expect(split.code).toBe(alone.code);
+    // Both reports are sorted by file, line and rule: identical, line for line.
+    expect(split.stdout).toBe(alone.stdout);
+  }
+}
+
+/** The generated export with `edit` applied to its lines (header included, as line 0), as another file. */
+export function variant(source: string, name: string, edit: (lines: string[]) => string[], encoding: BufferEncoding = 'utf8'): string {
+  const lines = readFileSync(source, 'utf8').split('\n');
+  const out = join(dirname(source), name);
+  writeFileSync(out, edit(lines).join('\n'), encoding);
+  return out;
+}
