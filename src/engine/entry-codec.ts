@@ -10,6 +10,7 @@ import { AccountTable } from './account-table.js';
 import type { EntryStore } from './entry-store.js';
 import { emptyFlatEntry, kindIndex } from './entry-store.js';
 import type { AccountEntry } from './rule.js';
+import { ValueTable } from './value-table.js';
 
 const STRIDE = 14;
 const FIRST_CAPACITY = 1024;
@@ -37,8 +38,8 @@ export class EntryEncoder {
   private readonly accounts = new AccountTable();
   /** Accounts named in the batches taken so far. */
   private accountsSent = 0;
-  private readonly currencies = new Table();
-  private readonly files = new Table();
+  private readonly currencies = new ValueTable<string>();
+  private readonly files = new ValueTable<string>();
   private readonly styled = new Set<number>();
   private numbers = new Float64Array(FIRST_CAPACITY * STRIDE);
   private ids: (string | null)[] = [];
@@ -118,34 +119,6 @@ export class EntryEncoder {
     if (value.isCents) return value.cents;
     this.exactAmounts.push([entry, which, value.toFixed()]);
     return Number.POSITIVE_INFINITY;
-  }
-}
-
-/** Strings to indexes, remembering which were added since the last batch. */
-class Table {
-  private readonly indexes = new Map<string, number>();
-  private added: string[] = [];
-  private last: string | undefined;
-  private lastIndex = -1;
-
-  indexOf(value: string): number {
-    // Consecutive entries nearly always share their file and currency.
-    if (value === this.last) return this.lastIndex;
-    let index = this.indexes.get(value);
-    if (index === undefined) {
-      index = this.indexes.size;
-      this.indexes.set(value, index);
-      this.added.push(value);
-    }
-    this.last = value;
-    this.lastIndex = index;
-    return index;
-  }
-
-  takeNew(): string[] {
-    const added = this.added;
-    this.added = [];
-    return added;
   }
 }
 

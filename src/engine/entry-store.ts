@@ -12,6 +12,7 @@ import { DOCUMENT_KINDS } from '../model/document.js';
 import { Money } from '../model/money.js';
 import { AccountTable } from './account-table.js';
 import type { AccountEntry, AccountTimeline } from './rule.js';
+import { ValueTable } from './value-table.js';
 
 const BLOCK_BITS = 14;
 const BLOCK_SIZE = 1 << BLOCK_BITS;
@@ -104,8 +105,8 @@ export class EntryStore {
   private readonly references = new Map<number, readonly string[]>();
   /** Amounts not held in cents (sub-cent, huge): entry index × 2 + (0 total, 1 amount due). */
   private readonly exactAmounts = new Map<number, Money>();
-  private readonly currencies = new Table<string>();
-  private readonly files = new Table<string>();
+  private readonly currencies = new ValueTable<string>();
+  private readonly files = new ValueTable<string>();
   private readonly styles: (AmountStyle | undefined)[] = [];
   private readonly accountTable = new AccountTable();
   /** Accounts taken out (takeAccounts): neither counted nor checked here any more. */
@@ -275,30 +276,4 @@ export class EntryStore {
 
 function centsOrNaN(value: Money | undefined): number {
   return value === undefined || !value.isCents ? Number.NaN : value.cents;
-}
-
-/** Values that repeat (currencies, file names), stored once and referred to by index. */
-class Table<T> {
-  private readonly values: T[] = [];
-  private readonly indexes = new Map<T, number>();
-  private last: T | undefined;
-  private lastIndex = -1;
-
-  indexOf(value: T): number {
-    // Consecutive documents nearly always share their file and currency.
-    if (value === this.last) return this.lastIndex;
-    let index = this.indexes.get(value);
-    if (index === undefined) {
-      index = this.values.length;
-      this.values.push(value);
-      this.indexes.set(value, index);
-    }
-    this.last = value;
-    this.lastIndex = index;
-    return index;
-  }
-
-  at(index: number): T {
-    return this.values[index] as T;
-  }
 }
