@@ -31,6 +31,8 @@ export interface CsvSplitPlan {
 }
 
 export interface SplitOptions {
+  /** The first range's part of the file (default: an equal part); the others share the rest equally. */
+  readonly firstShare?: number;
   /** Called once the file is known to be worth scanning for boundaries (workers started then boot meanwhile). */
   readonly beforeScan?: () => void;
   readonly delimiter?: string;
@@ -73,7 +75,8 @@ export function planCsvSplit(path: string, parts: number, options: SplitOptions 
     let start = 0;
     let startLine = 0;
     for (let part = 1; part < parts; part++) {
-      const target = Math.floor((size * part) / parts);
+      const first = options.firstShare ?? 1 / parts;
+      const target = Math.floor(size * (first + ((part - 1) * (1 - first)) / (parts - 1)));
       if (target <= start) continue;
       const boundary = scanner.boundaryAtOrAfter(target);
       if (boundary === undefined) break;
