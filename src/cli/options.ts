@@ -34,8 +34,15 @@ export interface CheckFlags {
 }
 
 /** A spinner on stderr only for a person watching a terminal: never in pipes, CI or with --quiet. */
+/** A line this wide holds the spinner and the count. */
+const MIN_PROGRESS_COLUMNS = 20;
+
 export function wantsProgress(io: Pick<CliIo, 'stderr' | 'env'>, quiet: boolean): boolean {
-  return io.stderr.isTTY === true && !quiet && (io.env.CI === undefined || io.env.CI === '' || io.env.CI === 'false');
+  // A terminal of 0 columns (a pseudo-terminal nobody sized, as `script` or `docker -t` give) made
+  // the spinner count its line as endless and clear it ever more times: gigabytes, then a hang.
+  const columns = (io.stderr as { columns?: unknown }).columns;
+  const wideEnough = typeof columns === 'number' && columns >= MIN_PROGRESS_COLUMNS;
+  return io.stderr.isTTY === true && wideEnough && !quiet && (io.env.CI === undefined || io.env.CI === '' || io.env.CI === 'false');
 }
 
 export function inputOptions(flags: CheckFlags): InputOptions {

@@ -152,12 +152,17 @@ describe('inputs', () => {
 });
 
 describe('progress on stderr', () => {
-  const stderr = (isTTY: boolean) => ({ isTTY }) as unknown as CliIo['stderr'];
+  const stderr = (isTTY: boolean, columns = 80) => ({ isTTY, columns }) as unknown as CliIo['stderr'];
   it('is shown to a person at a terminal only', () => {
     expect(wantsProgress({ stderr: stderr(true), env: {} }, false)).toBe(true);
     expect(wantsProgress({ stderr: stderr(false), env: {} }, false)).toBe(false);
     expect(wantsProgress({ stderr: stderr(true), env: { CI: 'true' } }, false)).toBe(false);
     expect(wantsProgress({ stderr: stderr(true), env: {} }, true)).toBe(false);
+  });
+
+  it('is not shown on a terminal nobody sized (0 columns, as under `script`), where the spinner never stopped clearing its line', () => {
+    expect(wantsProgress({ stderr: stderr(true, 0), env: {} }, false)).toBe(false);
+    expect(wantsProgress({ stderr: { isTTY: true } as unknown as CliIo['stderr'], env: {} }, false)).toBe(false);
   });
 
   it('loads its spinner only when asked, and counts rows on the stream it is given', async () => {
