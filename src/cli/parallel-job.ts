@@ -13,6 +13,7 @@ import type { CsvOptions } from '../parse/csv.js';
 import type { ReaderConventions } from '../parse/csv-rows.js';
 import type { DateOrder } from '../parse/dates.js';
 import { readError } from '../parse/index.js';
+import { READ_CHUNK_BYTES } from '../parse/read-chunk.js';
 
 /** One byte range of a file to read: a worker's, or the main thread's own. */
 export interface RangeJob {
@@ -60,7 +61,7 @@ export async function* rangeBytes(job: RangeJob): AsyncGenerator<Buffer> {
   if (job.header !== undefined) yield Buffer.from(job.header);
   if (job.end <= job.start) return;
   try {
-    for await (const chunk of createReadStream(job.path, { start: job.start, end: job.end - 1, highWaterMark: 1 << 16 })) {
+    for await (const chunk of createReadStream(job.path, { start: job.start, end: job.end - 1, highWaterMark: READ_CHUNK_BYTES })) {
       yield chunk as Buffer;
     }
   } catch (error) {

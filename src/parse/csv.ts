@@ -39,7 +39,7 @@ const SAMPLE_ROWS = 1000;
 const MAX_COLUMNS = 10_000;
 /** Quotes left open at the end that are recovered from, one after the other; then the rest is reported whole. */
 const MAX_QUOTE_RECOVERIES = 32;
-const SAMPLE_BYTES = 1 << 20;
+export const SAMPLE_BYTES = 1 << 20;
 const REPLACEMENT_CHARACTER = '\uFFFD';
 
 /** The delimiter named by `--delimiter`: one character; "tab" and "\t" spelled out are accepted. */

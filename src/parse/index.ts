@@ -2,6 +2,7 @@
  * The parse stage's entry point: one input (file or stdin) in, ParseEvents out. Decides the
  * format (from the name, else from the first lines) and hands the bytes to the CSV or text parser.
  */
+import { READ_CHUNK_BYTES } from './read-chunk.js';
 import { open } from 'node:fs/promises';
 import type { InputFormat } from '../model/document.js';
 import { FatalInputError, type ParseEvent } from '../model/input.js';
@@ -57,7 +58,7 @@ export function fileInputSource(path: string): InputSource {
         await handle?.close();
         throw readError(path, error);
       }
-      const stream = handle.createReadStream({ highWaterMark: DETECTION_BYTES });
+      const stream = handle.createReadStream({ highWaterMark: READ_CHUNK_BYTES });
       try {
         for await (const chunk of stream) yield chunk as Buffer;
       } catch (error) {

@@ -11,7 +11,9 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { parse as parseSync } from 'csv-parse/sync';
 import { isBareReference, mapColumns } from './columns.js';
+import { SAMPLE_BYTES as CSV_SAMPLE_BYTES } from './csv.js';
 import { Utf8Transcoder } from './decode.js';
+import { READ_CHUNK_BYTES } from './read-chunk.js';
 import { excelSeparatorHint, sniffDelimiter } from './detect.js';
 
 export interface CsvRange {
@@ -41,6 +43,7 @@ export interface SplitOptions {
 }
 
 const SCAN_CHUNK = 1 << 22;
+const MIN_FIRST_RANGE_BYTES = CSV_SAMPLE_BYTES + 2 * READ_CHUNK_BYTES;
 const SAMPLE_BYTES = 1 << 20;
 /** How far past a boundary the rows of one document may run before the split is given up. */
 const MAX_DOCUMENT_BYTES = 1 << 20;
@@ -76,7 +79,11 @@ export function planCsvSplit(path: string, parts: number, options: SplitOptions 
     let startLine = 0;
     for (let part = 1; part < parts; part++) {
       const first = options.firstShare ?? 1 / parts;
-      const target = Math.floor(size * (first + ((part - 1) * (1 - first)) / (parts - 1)));
+      const share = Math.floor(size * (first + ((part - 1) * (1 - first)) / (parts - 1)));
+      // The first range holds the whole sample the reader learns the file's conventions from, as
+      // one reader of the file would (the later ranges adopt them): at most CSV_SAMPLE_BYTES, read
+      // in chunks of READ_CHUNK_BYTES, the last of which may end past it.
+      const target = part === 1 ? Math.max(share, MIN_FIRST_RANGE_BYTES) : share;
       if (target <= start) continue;
       const boundary = scanner.boundaryAtOrAfter(target);
       if (boundary === undefined) break;

@@ -17,14 +17,16 @@ describe('parallel reading of files made to trip it', () => {
 
   beforeAll(async () => {
     generated = join(mkdtempSync(join(tmpdir(), 'billcheck-parallel-edge-')), 'export.csv');
-    await generate({ rows: 10_000, accounts: 500, seed: 11, out: generated });
+    await generate({ rows: 12_000, accounts: 500, seed: 11, out: generated });
   });
 
   it('numbers the lines of a quote left open to the end of the second half as the file does', () => {
-    // Opened in the description (8th cell) of a row near the end: no later quote closes it.
-    const unclosed = variant(generated, 'unclosed.csv', (lines) =>
-      lines.map((line, i) => (i === lines.length - 2 ? line.split(';').map((cell, c) => (c === 7 ? `"${cell.replaceAll('"', '')}` : cell)).join(';') : line)),
-    );
+    // A last row whose description (8th cell) opens a quote that nothing closes.
+    const unclosed = variant(generated, 'unclosed.csv', (lines) => {
+      const plain = [...lines].reverse().find((line) => line !== '' && !line.includes('"')) as string;
+      const opened = plain.split(';').map((cell, c) => (c === 0 ? `${cell}-X` : c === 7 ? `"${cell}` : cell));
+      return [...lines.filter((line) => line !== ''), opened.join(';'), ''];
+    });
     const run = runBin([unclosed, '--format', 'json', '--today', '2026-01-01', '--jobs', '1'], { env: SPLIT_SMALL_FILES });
     expect(run.stdout).toMatch(/not closed before the end of the file/);
     sameFindings(unclosed);
@@ -32,10 +34,10 @@ describe('parallel reading of files made to trip it', () => {
 
   it('reports a row longer than 1 MiB in the second half as one reader does: the rows before it checked, the file listed as not read', () => {
     // Near the end: the row itself moves the middle of the file, where it is cut.
-    const huge = variant(generated, 'huge-row.csv', (lines) => lines.map((line, i) => (i === 9_990 ? `${line}${'x'.repeat(1_049_000)}` : line)));
+    const huge = variant(generated, 'huge-row.csv', (lines) => lines.map((line, i) => (i === 11_990 ? `${line}${'x'.repeat(1_049_000)}` : line)));
     const run = runBin([huge, '--format', 'ndjson', '--today', '2026-01-01'], { env: SPLIT_SMALL_FILES });
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/line 9991: a row longer than 1 MiB/);
+    expect(run.stderr).toMatch(/line 11991: a row longer than 1 MiB/);
     sameFindings(huge);
   });
 
@@ -57,7 +59,7 @@ describe('parallel reading of files made to trip it', () => {
   it('reads the second half with the date order the first rows showed (month first)', () => {
     // Month-first dates: unambiguous in the first rows (20th), ambiguous in the rest (3rd).
     const header = 'Invoice number;Type;Account;Invoice date;Due date;Description;Net;VAT;Total';
-    const rows = Array.from({ length: 4000 }, (_, i) => {
+    const rows = Array.from({ length: 18_000 }, (_, i) => {
       const day = i < 200 ? '20' : '03';
       return `INV-${i};Invoice;ACC-${i % 50};01/${day}/2024;02/${day}/2024;Mobile plan;10.00;2.00;12.00`;
     });
@@ -71,8 +73,8 @@ describe('parallel reading of files made to trip it', () => {
     const header = Buffer.from('Invoice number;Type;Account;Invoice date;Description;Net;VAT;Total\n');
     const row = (i: number, description: Buffer) =>
       Buffer.concat([Buffer.from(`INV-${i};Invoice;ACC-${i % 50};2024-03-05;`), description, Buffer.from(';10.00;2.00;12.00\n')]);
-    const rows = Array.from({ length: 4000 }, (_, i) =>
-      row(i, i === 5 ? Buffer.from('Location Décodeur TV', 'utf8') : i === 3000 ? Buffer.from([0x43, 0x61, 0x66, 0xe9]) : Buffer.from('Mobile plan')),
+    const rows = Array.from({ length: 24_000 }, (_, i) =>
+      row(i, i === 5 ? Buffer.from('Location Décodeur TV', 'utf8') : i === 23_000 ? Buffer.from([0x43, 0x61, 0x66, 0xe9]) : Buffer.from('Mobile plan')),
     );
     const stray = join(dirname(generated), 'stray-byte.csv');
     writeFileSync(stray, Buffer.concat([header, ...rows]));
@@ -83,14 +85,14 @@ describe('parallel reading of files made to trip it', () => {
 
   it('keeps an invoice\'s rows together when a bare "Référence" column holds the invoice numbers', () => {
     const header = 'Référence;Type;N° client;Date;Libellé;Montant HT;TVA;Montant TTC';
-    // Invoices of 2 lines around one of 600 lines that spans the middle of the file, where it is cut.
+    // Invoices of 2 lines around one of 2 000 lines that spans the place where the file is cut (about 1.2 MB in).
     const rows: string[] = [];
     const invoice = (i: number, lines: number) => {
       for (let line = 0; line < lines; line++) rows.push(`F-${i};Facture;C-${i % 40};05/03/2024;Ligne ${line};10,00;2,00;12,00`);
     };
-    for (let i = 0; i < 600; i++) invoice(i, 2);
-    invoice(600, 600);
-    for (let i = 601; i < 1200; i++) invoice(i, 2);
+    for (let i = 0; i < 9_000; i++) invoice(i, 2);
+    invoice(9_000, 2_000);
+    for (let i = 9_001; i < 11_000; i++) invoice(i, 2);
     const bare = join(dirname(generated), 'bare-reference.csv');
     writeFileSync(bare, [header, ...rows].join('\n'));
     sameFindings(bare);

@@ -2,6 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
+import { planCsvSplit } from '../../src/parse/split.js';
 import { runBin } from './cli.js';
 
 /** Lets the test split small files (the default threshold is 16 MB). */
@@ -17,6 +18,8 @@ export interface Comparison {
 
 /** The split run (`--jobs 2` unless told) prints exactly what one thread prints: report, stderr, exit code. */
 export function sameFindings(file: string | string[], { jobs = ['--jobs', '2'], env = SPLIT_SMALL_FILES, today = '2026-01-01', formats = ['json'] }: Comparison = {}): void {
+  // A file the planner would not split would compare one thread with itself.
+  expect([file].flat().some((path) => planCsvSplit(path, 2) !== undefined)).toBe(true);
   const args = [...[file].flat(), '--today', today, '--terminated', '2021-06-30'];
   for (const format of formats) {
     const alone = runBin([...args, '--format', format, '--jobs', '1'], { env });
