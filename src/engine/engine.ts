@@ -304,6 +304,7 @@ export function fillTemplate(template: string, data: MessageData, currency: stri
     const value = data[name];
     if (value === undefined) return '—';
     if (value instanceof Money) return formatMoney(value, currency, style);
+    // A count, days or a ratio (MessageValue): amounts are Money, written by formatMoney above.
     if (typeof value === 'number') return formatNumber(value, style);
     if (typeof value === 'string') return isIsoDate(value) ? formatDate(value, style) : value;
     if (typeof value === 'boolean') return String(value);
