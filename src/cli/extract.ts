@@ -5,7 +5,7 @@ import type { InputOptions } from '../parse/index.js';
 import { parseInput } from '../parse/index.js';
 import { renderExtract } from '../report/extract.js';
 import { printable, terminalSafeJson } from '../report/sanitize.js';
-import type { ResolvedInput } from './inputs.js';
+import type { ResolvedInput } from '../check/inputs.js';
 import type { Output } from './io.js';
 import { EXIT_FAILURE, EXIT_OK } from './io.js';
 

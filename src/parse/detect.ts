@@ -3,7 +3,7 @@
  * Decided from the file name when it says so (".csv", ".tsv"), from the first line otherwise.
  */
 import type { InputFormat } from '../model/document.js';
-import { recognizedColumnCount } from './columns.js';
+import { recognizedColumnCount } from './csv/columns.js';
 
 /** Candidates in the order that breaks ties: French exports use ";" because "," is their decimal. */
 export const DELIMITER_CANDIDATES = [';', '\t', ',', '|'] as const;

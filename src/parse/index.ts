@@ -6,10 +6,10 @@ import { READ_CHUNK_BYTES } from './read-chunk.js';
 import { open } from 'node:fs/promises';
 import type { InputFormat } from '../model/document.js';
 import { FatalInputError, type ParseEvent } from '../model/input.js';
-import { type CsvOptions, parseCsvBatches } from './csv.js';
+import { type CsvOptions, parseCsvBatches } from './csv/index.js';
 import { decodeWhole, Utf8Transcoder } from './decode.js';
 import { detectFormat, formatFromName } from './detect.js';
-import { parseTextDocument } from './text.js';
+import { parseTextDocument } from './text/index.js';
 
 export interface InputSource {
   /** The name findings report: a path, or "-" / "<stdin>" for standard input. */

@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
-import { planCsvSplit } from '../../src/parse/split.js';
+import { planCsvSplit } from '../../src/check/parallel/split.js';
 import { runBin } from './cli.js';
 
 /** Lets the test split small files (the default threshold is 16 MB). */

@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { configureRules, EMPTY_CONFIG } from '../../src/engine/config.js';
 import { Engine } from '../../src/engine/engine.js';
 import { FatalInputError, type ParseEvent } from '../../src/model/input.js';
-import { parseCsv } from '../../src/parse/csv.js';
-import { parseTextDocument } from '../../src/parse/text.js';
+import { parseCsv } from '../../src/parse/csv/index.js';
+import { parseTextDocument } from '../../src/parse/text/index.js';
 import { RULES } from '../../src/rules/index.js';
 import { doc, type DocInput } from '../helpers/builder.js';
 

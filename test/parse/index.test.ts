@@ -5,7 +5,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { FatalInputError, type ParseEvent } from '../../src/model/input.js';
 import { fileInputSource, type InputOptions, type InputSource, parseInput } from '../../src/parse/index.js';
-import { parseTextDocument } from '../../src/parse/text.js';
+import { parseTextDocument } from '../../src/parse/text/index.js';
 
 const fixtures = new URL('../../fixtures/csv/', import.meta.url).pathname;
 

@@ -1,0 +1,115 @@
+/**
+ * A worker of the pool in parallel.ts. It reads byte ranges of large CSV files (behind a copy of
+ * their header) and runs the document rules on them, sending findings back to the main thread.
+ * Account entries go where their account is checked: when the worker keeps a share of the
+ * accounts (keepsShard), the entries of those stay here, with the ones the main thread sends, and
+ * the worker runs the account rules on them when asked to finish; every other entry goes to the
+ * main thread.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { accountShard } from './account-shard.js';
+import { toAccountEntry } from '../../engine/account-entry.js';
+import { configureRules } from '../../engine/config.js';
+import { Engine } from '../../engine/engine.js';
+import { EntryEncoder } from '../../engine/entry-codec.js';
+import type { AmountStyle } from '../../model/document.js';
+import type { Finding } from '../../model/finding.js';
+import { FatalInputError } from '../../model/input.js';
+import { parseCsvBatches } from '../../parse/csv/index.js';
+import { RULES } from '../../rules/index.js';
+import type { RangeJob, WorkerMessage, WorkerRequest, WorkerSetup } from './job.js';
+import { deserializeConfig, EVENTS_PER_MESSAGE, MAIN_SHARD, rangeBytes, rangeCsvOptions, SHARDS } from './job.js';
+
+type Post = (message: WorkerMessage, transfer?: ArrayBuffer[]) => void;
+
+class CheckWorker {
+  private readonly engine: Engine;
+  /** Entries for the main thread: one stream for the whole run. */
+  private readonly toMain = new EntryEncoder();
+  /** The main thread's entries of this worker's accounts. */
+  private readonly fromMain;
+
+  constructor(
+    private readonly setup: WorkerSetup,
+    private readonly post: Post,
+  ) {
+    const rules = configureRules(RULES, deserializeConfig(setup.config), new Map(setup.ruleLevels));
+    this.engine = new Engine({
+      rules: setup.keepsShard ? rules : Engine.documentRulesOf(rules),
+      today: setup.today,
+      terminations: setup.terminations,
+    });
+    this.fromMain = this.engine.entryDecoder();
+  }
+
+  handle(request: WorkerRequest): void {
+    if (request.type === 'read') this.read(request.job).catch((error: unknown) => this.fail(error));
+    else if (request.type === 'entries') this.engine.addEncodedEntries(this.fromMain, request.entries);
+    else this.post({ type: 'finished', accounts: this.engine.accountCount, findings: this.engine.finish() });
+  }
+
+  fail(error: unknown): void {
+    this.post({ type: 'error', message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined });
+  }
+
+  private async read(job: RangeJob): Promise<void> {
+    const { engine, toMain } = this;
+    const keepsShard = this.setup.keepsShard;
+    let findings: Finding[] = [];
+    let documents = 0;
+    let rows = 0;
+    /** Documents and unreadable rows since the last batch: findings and counts stream by this, whichever thread keeps the entries. */
+    let events = 0;
+    let style: AmountStyle | undefined;
+    const flush = (): void => {
+      const entries = toMain.take();
+      this.post({ type: 'batch', findings, entries, documents, rows, style }, [entries.numbers.buffer as ArrayBuffer]);
+      findings = [];
+      documents = 0;
+      rows = 0;
+      events = 0;
+    };
+    try {
+      for await (const batch of parseCsvBatches(rangeBytes(job), rangeCsvOptions(job))) {
+        events += batch.length;
+        for (const event of batch) {
+          if (event.type === 'document') {
+            const doc = event.document;
+            documents++;
+            rows += doc.rows;
+            style ??= doc.amountStyle;
+            if (keepsShard && accountShard(doc.account, SHARDS) !== MAIN_SHARD) {
+              engine.addDocument(doc, findings);
+            } else {
+              engine.checkDocument(doc, findings);
+              toMain.add(toAccountEntry(doc));
+            }
+          } else {
+            rows += event.rows;
+            findings.push(engine.addInvalid(event));
+          }
+        }
+        if (events >= EVENTS_PER_MESSAGE) flush();
+      }
+      flush();
+      this.post({ type: 'done' });
+    } catch (error) {
+      flush();
+      if (!(error instanceof FatalInputError)) throw error;
+      // The rows read before stay counted and kept: the file's rows up to the problem, as one reader would have them.
+      this.post({ type: 'fatal', message: error.message });
+    }
+  }
+}
+
+if (parentPort !== null) {
+  const port = parentPort;
+  const worker = new CheckWorker(workerData as WorkerSetup, (message, transfer) => port.postMessage(message, transfer));
+  port.on('message', (request: WorkerRequest) => {
+    try {
+      worker.handle(request);
+    } catch (error) {
+      worker.fail(error);
+    }
+  });
+}

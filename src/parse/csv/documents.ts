@@ -1,0 +1,279 @@
+/**
+ * Groups read rows into documents. Consecutive rows with the same (id, kind, account) are one
+ * document; so is a row that leaves id, type and account empty right after a document with an id
+ * (exports often fill the document's cells on its first line only). A document is handed out as
+ * soon as the next row starts another one, so memory holds one document at a time.
+ *
+ * Events leave in the order of the lines where they start: a row reported while a document is
+ * still open waits for that document.
+ *
+ * Amounts of a multi-row document: an amount written identically on every row (or on the first
+ * row only) is the document's; an amount that varies is per line, and the document's is the sum.
+ */
+import type { AmountStyle, BillingDocument, DocumentKind, DocumentLine } from '../../model/document.js';
+import type { InvalidInputEvent, ParseEvent } from '../../model/input.js';
+import { Money } from '../../model/money.js';
+import type { RowValues } from './rows.js';
+
+type AmountField = 'net' | 'tax' | 'total' | 'amountDue';
+
+const DEFAULT_CURRENCY = 'EUR';
+
+/** Kinds whose amounts are stored as magnitudes: the kind already says they reduce what is owed. */
+function storesMagnitude(kind: DocumentKind): boolean {
+  return kind === 'credit-note' || kind === 'payment';
+}
+
+function magnitude(amount: Money | undefined, abs: boolean): Money | undefined {
+  return abs && amount !== undefined ? amount.abs() : amount;
+}
+
+interface DocumentAmount {
+  readonly value: Money | undefined;
+  /** True when the amount belongs to the document, not to its lines. */
+  readonly documentLevel: boolean;
+}
+
+/**
+ * How a multi-row document's rows carry one amount field: a value only on the first row, or the
+ * same value on every row (a repeated document total), belongs to the document; values that
+ * differ are the lines', summed. With `linesVary` (another amount field differs between rows), a
+ * field that repeats is summed too: two lines at 10,00 € HT with different VAT.
+ */
+function documentAmount(rows: readonly RowValues[], field: AmountField, linesVary = false): DocumentAmount {
+  const first = amountOf(rows[0] as RowValues, field);
+  let identical = first !== undefined;
+  let firstOnly = first !== undefined;
+  let sum: Money | undefined;
+  for (let i = 0; i < rows.length; i++) {
+    const value = amountOf(rows[i] as RowValues, field);
+    if (value === undefined) {
+      identical = false;
+      continue;
+    }
+    if (i > 0) firstOnly = false;
+    if (first !== undefined && !value.eq(first)) identical = false;
+    sum = sum === undefined ? value : sum.add(value);
+  }
+  if (firstOnly || (identical && !linesVary)) return { value: first, documentLevel: true };
+  return { value: sum, documentLevel: false };
+}
+
+/** One amount of a row, each field read by its name: `row[field]` with a variable name is a slow lookup on the hot path. */
+function amountOf(row: RowValues, field: AmountField): Money | undefined {
+  switch (field) {
+    case 'net':
+      return row.net;
+    case 'tax':
+      return row.tax;
+    case 'total':
+      return row.total;
+    case 'amountDue':
+      return row.amountDue;
+  }
+}
+
+/** An amount the lines carry, each its own. */
+function perLine(amount: DocumentAmount): boolean {
+  return !amount.documentLevel && amount.value !== undefined;
+}
+
+/** net + tax = total; false when one of them is missing. */
+function balances(amounts: Record<AmountField, DocumentAmount>): boolean {
+  const { net, tax, total } = amounts;
+  if (net.value === undefined || tax.value === undefined || total.value === undefined) return false;
+  return net.value.add(tax.value).eq(total.value);
+}
+
+type SharedField = 'operator' | 'issueDate' | 'dueDate' | 'periodStart' | 'periodEnd' | 'effectiveDate' | 'currency' | 'country';
+
+/** Each field's first value among the rows, in one pass (fields read by name, not by a variable key). */
+function firstValues(rows: readonly RowValues[]): Pick<RowValues, SharedField> {
+  let operator: string | undefined;
+  let issueDate: string | undefined;
+  let dueDate: string | undefined;
+  let periodStart: string | undefined;
+  let periodEnd: string | undefined;
+  let effectiveDate: string | undefined;
+  let currency: string | undefined;
+  let country: string | undefined;
+  for (const row of rows) {
+    operator ??= row.operator;
+    issueDate ??= row.issueDate;
+    dueDate ??= row.dueDate;
+    periodStart ??= row.periodStart;
+    periodEnd ??= row.periodEnd;
+    effectiveDate ??= row.effectiveDate;
+    currency ??= row.currency;
+    country ??= row.country;
+  }
+  return { operator, issueDate, dueDate, periodStart, periodEnd, effectiveDate, currency, country };
+}
+
+/** Shared by every document that refers to nothing (most of them): one array, not one per document. */
+const NO_REFERENCES: readonly string[] = Object.freeze([]);
+
+function allReferences(rows: readonly RowValues[]): string[] {
+  const ids: string[] = [];
+  for (const row of rows) {
+    for (const id of row.references ?? []) if (!ids.includes(id)) ids.push(id);
+  }
+  return ids;
+}
+
+export class DocumentAssembler {
+  private rows: RowValues[] = [];
+  /** Rows reported while the open document started earlier. */
+  private deferred: InvalidInputEvent[] = [];
+  private firstLine = 0;
+  private account = '';
+
+  constructor(
+    private readonly file: string,
+    private readonly defaultAccount: string,
+    private readonly style: () => AmountStyle | undefined,
+  ) {}
+
+  /** Adds one readable row; pushes the previous document to `out` when this row starts a new one. */
+  add(row: RowValues, line: number, out: ParseEvent[]): void {
+    const account = row.account ?? this.defaultAccount;
+    const current = this.rows[0];
+    if (current !== undefined && current.id !== undefined) {
+      const sameDocument = row.id === current.id && row.kind === current.kind && account === this.account;
+      const continuation = row.id === undefined && !row.kindGiven && row.account === undefined;
+      if (sameDocument || continuation) {
+        this.rows.push(row);
+        return;
+      }
+    }
+    this.finish(out);
+    this.rows.push(row);
+    this.firstLine = line;
+    this.account = account;
+  }
+
+  /** Reports an unreadable row, after the open document if there is one. */
+  addInvalid(event: InvalidInputEvent, out: ParseEvent[]): void {
+    if (this.rows.length === 0) out.push(event);
+    else this.deferred.push(event);
+  }
+
+  /** Pushes the document in progress, if any, and the rows reported meanwhile. */
+  finish(out: ParseEvent[]): void {
+    if (this.rows.length === 0) return;
+    out.push({ type: 'document', document: this.build() });
+    this.rows = [];
+    if (this.deferred.length > 0) {
+      for (const event of this.deferred) out.push(event);
+      this.deferred = [];
+    }
+  }
+
+  private build(): BillingDocument {
+    const rows = this.rows;
+    const first = rows[0] as RowValues;
+    return rows.length === 1 ? this.buildOne(first) : this.buildMany(rows, first);
+  }
+
+  /** The common case, kept free of per-field loops: most documents are one row. */
+  private buildOne(row: RowValues): BillingDocument {
+    const abs = storesMagnitude(row.kind);
+    return {
+      kind: row.kind,
+      id: row.id,
+      account: this.account,
+      operator: row.operator,
+      issueDate: row.issueDate,
+      dueDate: row.dueDate,
+      periodStart: row.periodStart,
+      periodEnd: row.periodEnd,
+      effectiveDate: row.effectiveDate,
+      currency: row.currency ?? DEFAULT_CURRENCY,
+      country: row.country,
+      net: magnitude(row.net, abs),
+      tax: magnitude(row.tax, abs),
+      total: magnitude(row.total, abs),
+      amountDue: magnitude(row.amountDue, abs),
+      lines: row.description === undefined ? [] : [lineOf(row, abs, true, true, true)],
+      references: row.references ?? NO_REFERENCES,
+      source: { file: this.file, line: this.firstLine, format: 'csv' },
+      amountStyle: this.style(),
+      rows: 1,
+    };
+  }
+
+  private buildMany(rows: readonly RowValues[], first: RowValues): BillingDocument {
+    const abs = storesMagnitude(first.kind);
+    let amounts: Record<AmountField, DocumentAmount> = {
+      net: documentAmount(rows, 'net'),
+      tax: documentAmount(rows, 'tax'),
+      total: documentAmount(rows, 'total'),
+      amountDue: documentAmount(rows, 'amountDue'),
+    };
+    const linesVary = perLine(amounts.net) || perLine(amounts.tax) || perLine(amounts.total) || perLine(amounts.amountDue);
+    if (linesVary && !balances(amounts)) {
+      const summed: Record<AmountField, DocumentAmount> = {
+        net: documentAmount(rows, 'net', true),
+        tax: documentAmount(rows, 'tax', true),
+        total: documentAmount(rows, 'total', true),
+        amountDue: documentAmount(rows, 'amountDue', true),
+      };
+      // An amount that repeats is a document total or two equal lines: net + tax = total decides.
+      if (balances(summed)) amounts = summed;
+    }
+    const shared = firstValues(rows);
+    return {
+      kind: first.kind,
+      id: first.id,
+      account: this.account,
+      operator: shared.operator,
+      issueDate: shared.issueDate,
+      dueDate: shared.dueDate,
+      periodStart: shared.periodStart,
+      periodEnd: shared.periodEnd,
+      effectiveDate: shared.effectiveDate,
+      currency: shared.currency ?? DEFAULT_CURRENCY,
+      country: shared.country,
+      net: magnitude(amounts.net.value, abs),
+      tax: magnitude(amounts.tax.value, abs),
+      total: magnitude(amounts.total.value, abs),
+      amountDue: magnitude(amounts.amountDue.value, abs),
+      lines: this.lines(rows, amounts, abs),
+      references: allReferences(rows),
+      source: { file: this.file, line: this.firstLine, format: 'csv' },
+      amountStyle: this.style(),
+      rows: rows.length,
+    };
+  }
+
+  private lines(rows: readonly RowValues[], amounts: Record<AmountField, DocumentAmount>, abs: boolean): DocumentLine[] {
+    const withNet = !amounts.net.documentLevel;
+    const withTax = !amounts.tax.documentLevel;
+    const withTotal = !amounts.total.documentLevel;
+    const lines: DocumentLine[] = [];
+    for (const row of rows) {
+      const describes =
+        row.description !== undefined ||
+        row.quantity !== undefined ||
+        row.unitPrice !== undefined ||
+        row.taxRate !== undefined ||
+        (withNet && row.net !== undefined) ||
+        (withTax && row.tax !== undefined) ||
+        (withTotal && row.total !== undefined);
+      if (describes) lines.push(lineOf(row, abs, withNet, withTax, withTotal));
+    }
+    return lines;
+  }
+}
+
+function lineOf(row: RowValues, abs: boolean, withNet: boolean, withTax: boolean, withTotal: boolean): DocumentLine {
+  return {
+    description: row.description,
+    net: withNet ? magnitude(row.net, abs) : undefined,
+    tax: withTax ? magnitude(row.tax, abs) : undefined,
+    total: withTotal ? magnitude(row.total, abs) : undefined,
+    quantity: row.quantity,
+    unitPrice: magnitude(row.unitPrice, abs),
+    taxRate: row.taxRate,
+  };
+}

@@ -1,0 +1,131 @@
+/**
+ * The text parser: one invoice or letter per file, as `pdftotext -layout` prints it or as typed
+ * in an e-mail. Every page (`\f`) belongs to the same document. The work is linear in the
+ * size of the text: lines are cut at MAX_LINE_LENGTH and each line is read a bounded number of times.
+ */
+import type { AmountStyle, BillingDocument, DateStyle, DocumentKind } from '../../model/document.js';
+import { FatalInputError, type ParseEvent } from '../../model/input.js';
+import type { DateOrder } from '../values/dates.js';
+import { amountStyleOf, documentDecimalSeparator } from './amounts.js';
+import { type ChosenAmounts, chooseAmounts } from './choice.js';
+import { detectCountry } from './country.js';
+import { collectFacts, dateSpans, excludedSpans, type ValueFact } from './facts.js';
+import { detectKind } from './kind.js';
+import { splitLines } from './lines.js';
+
+const DEFAULT_CURRENCY = 'EUR';
+const NOT_A_BILL = 'no invoice or letter found in this text';
+const CURRENCY_WORDS = new Map([
+  ['eur', 'EUR'], ['euro', 'EUR'], ['euros', 'EUR'], ['usd', 'USD'], ['gbp', 'GBP'], ['chf', 'CHF'], ['pln', 'PLN'], ['zł', 'PLN'],
+  ['złotych', 'PLN'], ['inr', 'INR'], ['rupees', 'INR'],
+]);
+
+function best(values: readonly ValueFact[], field: ValueFact['field']): ValueFact | undefined {
+  let chosen: ValueFact | undefined;
+  for (const fact of values) {
+    if (fact.field !== field) continue;
+    if (chosen === undefined || fact.priority > chosen.priority || (fact.priority === chosen.priority && fact.order < chosen.order)) chosen = fact;
+  }
+  return chosen;
+}
+
+function distinctValues(values: readonly ValueFact[], field: ValueFact['field'], except: string | undefined): string[] {
+  const seen = new Set<string>();
+  for (const fact of values) if (fact.field === field && fact.value !== except) seen.add(fact.value);
+  return [...seen];
+}
+
+function mostCommon(codes: readonly string[]): string | undefined {
+  const counts = new Map<string, number>();
+  let winner: string | undefined;
+  for (const code of codes) {
+    const count = (counts.get(code) ?? 0) + 1;
+    counts.set(code, count);
+    if (winner === undefined || count > (counts.get(winner) ?? 0)) winner = code;
+  }
+  return winner;
+}
+
+/**
+ * A text that only mentions a kind word, with no title, subject or letter phrase (notes, a README,
+ * a program's strings, which also print "total 10 000" here and there), is taken for a bill only
+ * with a bill's own marks: a number after an invoice or letter number label, or net, tax and
+ * total labelled and adding up.
+ */
+function numbered(invoiceId: string | undefined, letterId: string | undefined): boolean {
+  return invoiceId !== undefined || letterId !== undefined;
+}
+
+function balanced(amounts: ChosenAmounts): boolean {
+  const { net, tax, total } = amounts;
+  return net !== undefined && tax !== undefined && total !== undefined && net.add(tax).eq(total);
+}
+
+export function parseTextDocument(text: string, file: string, options: { dateOrder?: DateOrder }): ParseEvent[] {
+  const lines = splitLines(text);
+  const decision = detectKind(lines);
+  const firstLine = lines[0]?.no;
+  if (decision === undefined || firstLine === undefined) throw new FatalInputError(file, NOT_A_BILL);
+  const kind: DocumentKind = decision.kind;
+  const order = options.dateOrder;
+  const decimal = documentDecimalSeparator(lines.map((line) => ({ raw: line.raw, excluded: excludedSpans(dateSpans(line.raw, order)) })));
+  const facts = collectFacts(lines, kind, order, decimal);
+  const amounts = chooseAmounts(facts.amounts, kind, facts.tokens);
+  const values = facts.values;
+
+  const invoiceId = best(values, 'invoiceId')?.value;
+  const letterId = best(values, 'letterId')?.value;
+  const id = kind === 'invoice' ? (invoiceId ?? letterId) : letterId;
+  const references = kind === 'invoice' ? [] : distinctValues(values, 'invoiceId', id);
+  const account = best(values, 'account')?.value;
+  const period = best(values, 'period');
+  if (!(decision.by !== 'mention' || numbered(invoiceId, letterId) || balanced(amounts))) throw new FatalInputError(file, NOT_A_BILL);
+  const anythingRead = id !== undefined || account !== undefined || amounts.total !== undefined || amounts.amountDue !== undefined || values.length > 0 || facts.amounts.length > 0;
+  if (!anythingRead) throw new FatalInputError(file, NOT_A_BILL);
+
+  const currency =
+    mostCommon(amounts.tokens.flatMap((token) => (token.currency === undefined ? [] : [token.currency]))) ??
+    mostCommon(facts.tokens.flatMap((token) => (token.currency === undefined ? [] : [token.currency]))) ??
+    mostCommon(lines.flatMap((line) => line.words.flatMap((word) => CURRENCY_WORDS.get(word.text) ?? []))) ??
+    DEFAULT_CURRENCY;
+  const country = detectCountry(lines, facts.labels, currency);
+
+  const document: BillingDocument = {
+    kind,
+    id,
+    account: account ?? file,
+    issueDate: best(values, 'issueDate')?.value,
+    dueDate: best(values, 'dueDate')?.value,
+    periodStart: period?.value,
+    periodEnd: period?.end,
+    effectiveDate: kind === 'termination' ? best(values, 'effectiveDate')?.value : undefined,
+    currency,
+    ...(country === undefined ? {} : { country }),
+    net: amounts.net,
+    tax: amounts.tax,
+    total: amounts.total,
+    amountDue: amounts.amountDue,
+    ...(amounts.rounding === undefined ? {} : { rounding: amounts.rounding }),
+    lines: [],
+    references,
+    // Where the document starts, not where its title is (DESIGN.md: the 1-based physical line).
+    source: { file, line: firstLine, format: 'text' },
+    amountStyle: withDateStyle(amountStyleOf(amounts.tokens, facts.tokens, decimal), lines, order),
+    rows: 1,
+  };
+  return [{ type: 'document', document }];
+}
+
+const NUMERIC_DATE = /(?:^|[^\d])(?:(\d{4})-\d{2}-\d{2}|\d{1,2}([./-])\d{1,2}\2\d{4})(?!\d)/;
+
+/** Reports write dates back the way the bill wrote its first numeric date ("15/01/2024"). */
+function withDateStyle(style: AmountStyle | undefined, lines: readonly { raw: string }[], order: DateOrder | undefined): AmountStyle | undefined {
+  if (style === undefined) return undefined;
+  for (const line of lines) {
+    const match = NUMERIC_DATE.exec(line.raw);
+    if (match === null) continue;
+    const dates: DateStyle = match[1] !== undefined ? { order: 'ymd', separator: '-' } : { order: order === 'mdy' ? 'mdy' : 'dmy', separator: match[2] as '/' | '.' | '-' };
+    return { ...style, dates };
+  }
+  return style;
+}

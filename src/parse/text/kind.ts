@@ -1,0 +1,129 @@
+/**
+ * What kind of document a text is. A title decides ("FACTURE", "Avoir n° …", "Objet : Mise en
+ * demeure"); without one, the phrases of the first page vote. Invoices mention "relance" and
+ * "mise en demeure" in their fine print ("sans mise en demeure préalable", "frais de relance"),
+ * and letters mention invoices, so a mention counts far less than a title.
+ */
+import type { DocumentKind } from '../../model/document.js';
+import { documentKindFrom } from '../values/kinds.js';
+import { normalizeLabel } from '../values/normalize.js';
+import type { TextLine } from './lines.js';
+
+const LINES_LOOKED_AT = 80;
+const SUBJECT_WORDS = new Set(['objet', 'subject', 'betreff', 'onderwerp', 'concerne', 're', 'sujet']);
+/** Words a title starts with; "Date limite de paiement" is no payment title. */
+const TITLE_WORDS = new Set([
+  'facture', 'factures', 'invoice', 'tax', 'rechnung', 'factuur', 'bill', 'avoir', 'credit', 'gutschrift', 'creditnota', 'note',
+  'relance', 'rappel', 'mise', 'reminder', 'final', 'formal', 'last', 'second', 'mahnung', 'zahlungserinnerung', 'aanmaning',
+  'herinnering', 'betalingsherinnering', 'confirmation', 'resiliation', 'termination', 'cancellation', 'kundigung',
+  'kundigungsbestatigung', 'opzegging', 'bevestiging', 'avis', 'dernier', 'derniere', 'lettre', 'recu', 'payment', 'votre',
+  'your', 'premiere', 'deuxieme', '1ere', '2e', '2eme', 'fin', 'ihre', 'uw', 'faktura', 'rachunek', 'korekta', 'wezwanie',
+]);
+/**
+ * Polish titles, which the shared kind table does not know yet. A corrected invoice ("faktura
+ * korygująca") reduces what is owed, as a credit note does.
+ */
+const POLISH_KINDS: readonly (readonly [DocumentKind, RegExp])[] = [
+  ['dunning', /\b(?:wezwanie do zaplaty|przedsadowe wezwanie|monit)\b/],
+  ['credit-note', /\b(?:faktura korygujaca|korekta faktury|nota korygujaca)\b/],
+  ['invoice', /\b(?:faktura|faktury|rachunek)\b/],
+];
+
+function kindOf(text: string): DocumentKind | undefined {
+  const kind = documentKindFrom(text);
+  if (kind !== undefined) return kind;
+  const folded = normalizeLabel(text).replaceAll('ł', 'l');
+  return POLISH_KINDS.find(([, pattern]) => pattern.test(folded))?.[0];
+}
+const TITLE_MAX_WORDS = 7;
+const POSSESSIVES = new Set(['votre', 'your', 'ihre', 'uw']);
+const KIND_ORDER: readonly DocumentKind[] = ['dunning', 'termination', 'credit-note', 'payment', 'invoice'];
+
+/** Phrases of a letter's body that name its kind even without a title. */
+const BODY_PHRASES: readonly (readonly [DocumentKind, RegExp])[] = [
+  ['dunning', /\b(?:mettons en demeure|reste(?:nt)? impayee?s?|n avons pas (?:encore )?recu (?:le|votre) (?:reglement|paiement)|sauf erreur de (?:notre|ma) part|(?:n avons|n a|on n a) toujours pas recu (?:le|votre) (?:reglement|paiement)|malgre (?:nos|notre) relances?|has not been paid|remains unpaid|overdue|en souffrance|is still outstanding)\b/],
+  ['termination', /\b(?:confirmons (?:la|votre) resiliation|prendra effet le|resiliation de votre|confirm (?:the )?(?:termination|cancellation)|contract will end)\b/],
+  ['credit-note', /\b(?:avoir d un montant|vous rembourser|credit note for)\b/],
+];
+/** Mentions that say nothing about the document itself. */
+const FINE_PRINT = /\b(?:sans mise en demeure|frais de relance|en cas de resiliation|conditions de resiliation|avant toute mise en demeure|late payment|resiliation anticipee)\b/;
+
+export interface KindDecision {
+  readonly kind: DocumentKind;
+  /** Physical line of the title or of the phrase that decided. */
+  readonly line: number;
+  /**
+   * What decided. A subject, a title or a letter's phrase says the text is a bill or a letter;
+   * a kind word merely mentioned ("facture" in a note, in a program's strings) does not.
+   */
+  readonly by: 'subject' | 'title' | 'phrase' | 'mention';
+}
+
+/**
+ * A title or a subject is printed as words: a kind word inside quotes, after "//" or "*" is a
+ * program's string or comment, however it folds.
+ */
+const STARTS_AS_WORDS = /^\s*[\p{L}\p{N}]/u;
+
+function firstFoldedWords(folded: string): string[] {
+  return folded.trim().split(/\s+/).slice(0, TITLE_MAX_WORDS + 2);
+}
+
+function dunningPhraseIn(head: readonly TextLine[]): boolean {
+  const dunning = BODY_PHRASES.find(([kind]) => kind === 'dunning')?.[1];
+  return dunning !== undefined && head.some((line) => !FINE_PRINT.test(line.folded) && dunning.test(line.folded));
+}
+
+export function detectKind(lines: readonly TextLine[]): KindDecision | undefined {
+  // The first printed page: a PDF may open on a blank one.
+  const firstPage = lines[0]?.page;
+  const head = lines.filter((line) => line.page === firstPage).slice(0, LINES_LOOKED_AT);
+  // 1. A subject line: "Objet : Mise en demeure de payer".
+  for (const line of head) {
+    const words = firstFoldedWords(line.folded);
+    if (!SUBJECT_WORDS.has(words[0] ?? '') || !STARTS_AS_WORDS.test(line.raw)) continue;
+    const kind = kindOf(line.raw.replace(/^\s*\S+\s*:?/u, '').slice(0, 120));
+    // A reminder typed as a reply keeps the invoice's subject ("RE: facture mars"); its body says what it is.
+    if (kind === 'invoice' && dunningPhraseIn(head)) return { kind: 'dunning', line: line.no, by: 'subject' };
+    if (kind !== undefined) return { kind, line: line.no, by: 'subject' };
+  }
+  // 2. A title: a short cell starting with a kind word.
+  const titles: KindDecision[] = [];
+  for (const line of head) {
+    for (const cell of line.cells) {
+      const folded = line.folded.slice(cell.start, cell.end).trim().split(/\s+/);
+      const first = folded[0] ?? '';
+      // "2. Mahnung", "3. Zahlungserinnerung": a reminder's rank before its title.
+      const ranked = /^[1-9]$/.test(first);
+      if (!(TITLE_WORDS.has(first) || ranked) || !STARTS_AS_WORDS.test(cell.text)) continue;
+      // A sentence that starts like a title ("Votre facture n° 12 reste impayée…") is no title.
+      if (folded.length > (POSSESSIVES.has(first) ? 5 : 8)) continue;
+      const kind = kindOf(cell.text.slice(0, 120));
+      if (ranked && (kind !== 'dunning' || folded.length > 3)) continue;
+      if (kind !== undefined && !FINE_PRINT.test(line.folded)) titles.push({ kind, line: line.no, by: 'title' });
+    }
+  }
+  if (titles.length > 0) return titles[0];
+  // 3. Mentions and body phrases vote.
+  const votes = new Map<DocumentKind, { count: number; line: number; phrase: boolean }>();
+  const vote = (kind: DocumentKind, weight: number, line: number, phrase: boolean): void => {
+    const current = votes.get(kind);
+    votes.set(kind, { count: (current?.count ?? 0) + weight, line: current?.line ?? line, phrase: phrase || (current?.phrase ?? false) });
+  };
+  for (const line of head) {
+    if (FINE_PRINT.test(line.folded)) continue;
+    for (const [kind, pattern] of BODY_PHRASES) if (pattern.test(line.folded)) vote(kind, 2, line.no, true);
+    const kind = kindOf(line.raw.slice(0, 300));
+    if (kind !== undefined) vote(kind, 1, line.no, false);
+  }
+  let best: KindDecision | undefined;
+  let bestCount = 0;
+  for (const kind of KIND_ORDER) {
+    const current = votes.get(kind);
+    if (current !== undefined && current.count > bestCount) {
+      best = { kind, line: current.line, by: current.phrase ? 'phrase' : 'mention' };
+      bestCount = current.count;
+    }
+  }
+  return best;
+}

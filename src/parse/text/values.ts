@@ -1,0 +1,104 @@
+/**
+ * Reads the value a label introduces: a document or account number, a date, a period.
+ */
+import { parseDate } from '../values/dates.js';
+import type { DateOrder } from '../values/dates.js';
+
+const MAX_ID_LENGTH = 40;
+const NUMBER_MARKERS = new Set(['n', 'n°', 'no', 'nº', 'nr', 'no.', 'nr.', 'numero', 'numéro', 'number', 'nummer', '#', 'num', 'num.']);
+const ID_CHAR = /[\p{L}\p{N}\-/_.]/u;
+const LEADING_NOISE = /^[\s:.#°º=–—-]+/u;
+
+function wordEnd(text: string, start: number): number {
+  let end = start;
+  while (end < text.length && end - start <= MAX_ID_LENGTH && ID_CHAR.test(text[end] ?? '')) end++;
+  return end;
+}
+
+/**
+ * Numbers some issuers print with single spaces: a series prefix ("F 5521K24/0387/14",
+ * "FV 128/03/2024") or groups of digits ("1234 5678 9012"). Two spaces end the value (a new
+ * column), and two digit groups alone are too little to tell an identifier from two numbers.
+ */
+function spacedIdentifierEnd(text: string, start: number, end: number): number {
+  const first = text.slice(start, end);
+  const next = (from: number): number => (text[from] === ' ' && ID_CHAR.test(text[from + 1] ?? '') ? wordEnd(text, from + 1) : from);
+  if (/^[A-Z]{1,4}$/.test(first)) {
+    const after = next(end);
+    return after > end && /\d/.test(text.slice(end, after)) ? after : end;
+  }
+  if (!/^\d{3,4}$/.test(first)) return end;
+  let stop = end;
+  let groups = 1;
+  for (;;) {
+    const after = next(stop);
+    if (after === stop || !/^ \d{3,4}$/.test(text.slice(stop, after))) break;
+    stop = after;
+    groups++;
+  }
+  return groups >= 3 && stop - start <= MAX_ID_LENGTH ? stop : end;
+}
+
+/**
+ * The identifier at the start of `text` ("  : F-2024-0012 du 05/03" → "F-2024-0012"), or
+ * undefined when what follows is no identifier (a word, a date, an amount).
+ */
+export function identifierAt(text: string, order: DateOrder | undefined): { id: string; end: number } | undefined {
+  let offset = 0;
+  for (let round = 0; round < 3; round++) {
+    const noise = LEADING_NOISE.exec(text.slice(offset, offset + 40));
+    if (noise) offset += noise[0].length;
+    let stop = offset;
+    while (stop < text.length && stop - offset < 12 && !/[\s:]/u.test(text[stop] ?? '')) stop++;
+    if (!NUMBER_MARKERS.has(text.slice(offset, stop).toLowerCase())) break;
+    offset = stop;
+  }
+  let end = wordEnd(text, offset);
+  end = spacedIdentifierEnd(text, offset, end);
+  let id = text.slice(offset, end);
+  while (/[.\-/_]$/.test(id)) id = id.slice(0, -1);
+  if (id.length < 3 || id.length > MAX_ID_LENGTH || !/\d/.test(id)) return undefined;
+  if (/^\d{1,4}$/.test(id)) return undefined;
+  // "12,50" or "1.234,56" are amounts, "05/03/2024" a date; "7.1234567" is neither.
+  if (/^\d+(?:[.,]\d{3})*[.,]\d{1,2}$|^\d{1,3}(?:[.,]\d{3})+$/.test(id)) return undefined;
+  if (parseDate(id, order).ok) return undefined;
+  return { id, end: offset + id.length };
+}
+
+/**
+ * An account or line number: like an identifier, but a phone number written in pairs
+ * ("06 12 34 56 78") is read whole, without its spaces.
+ */
+export function accountAt(text: string, order: DateOrder | undefined): string | undefined {
+  const phone = /^[\s:.#°º=-]*(?:n°|no|nº)?[\s:.]*((?:\+\d{2}\s?)?\d{1,2}(?:[ .]\d{2}){4})(?!\d)/iu.exec(text.slice(0, 60));
+  if (phone?.[1] !== undefined) return phone[1].replace(/[ .]/g, '');
+  return identifierAt(text, order)?.id;
+}
+
+const MONTHS = new Map<string, number>([
+  ['janvier', 1], ['fevrier', 2], ['mars', 3], ['avril', 4], ['mai', 5], ['juin', 6], ['juillet', 7], ['aout', 8],
+  ['septembre', 9], ['octobre', 10], ['novembre', 11], ['decembre', 12],
+]);
+
+/**
+ * The start of "du 1er au 31 mars 2024" or "du 1er février au 15 mars 2024", which has no year
+ * (and maybe no month) of its own: they are the end date's. `folded` is the folded text between
+ * the label and the end date; `endIso` the end date.
+ */
+export function partialStartDate(folded: string, endIso: string): string | undefined {
+  const match = /(?:^|\s)du\s+(\d{1,2})(?:er)?(?:\s+([a-z]{3,9}))?\s+(?:au|a)\s*$/.exec(folded.slice(-60));
+  if (match?.[1] === undefined) return undefined;
+  const [endYear, endMonth] = [Number(endIso.slice(0, 4)), Number(endIso.slice(5, 7))];
+  const month = match[2] === undefined ? endMonth : MONTHS.get(match[2]);
+  if (month === undefined) return undefined;
+  const year = month > endMonth ? endYear - 1 : endYear;
+  const iso = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${match[1].padStart(2, '0')}`;
+  return parseDate(iso).ok ? iso : undefined;
+}
+
+const PERIOD_JOINERS = new Set(['-', '–', '—', 'au', 'a', 'à', 'to', 'bis', 'tot', 't/m', 'until', 'till', 'through', 'do', "jusqu'au", 'jusqu’au']);
+
+/** The text between two dates of a period: "du … au …", "from … to …", "… - …". */
+export function isPeriodJoiner(rawBetween: string): boolean {
+  return PERIOD_JOINERS.has(rawBetween.trim().toLowerCase());
+}

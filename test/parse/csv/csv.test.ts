@@ -1,0 +1,438 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { BillingDocument } from '../../../src/model/document.js';
+import { FatalInputError, type InvalidInputEvent, type ParseEvent } from '../../../src/model/input.js';
+import { type CsvOptions, parseCsv } from '../../../src/parse/csv/index.js';
+
+async function* chunksOf(bytes: Buffer, size: number): AsyncGenerator<Buffer> {
+  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+}
+
+async function parse(input: string | Buffer, options: Partial<CsvOptions> = {}, chunkSize = 65536): Promise<ParseEvent[]> {
+  const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
+  const events: ParseEvent[] = [];
+  for await (const event of parseCsv(chunksOf(bytes, chunkSize), { file: 'bills.csv', ...options })) events.push(event);
+  return events;
+}
+
+const documents = (events: readonly ParseEvent[]): BillingDocument[] =>
+  events.flatMap((event) => (event.type === 'document' ? [event.document] : []));
+const invalids = (events: readonly ParseEvent[]): InvalidInputEvent[] =>
+  events.flatMap((event) => (event.type === 'invalid' ? [event] : []));
+const rowsAccounted = (events: readonly ParseEvent[]): number =>
+  events.reduce((sum, event) => sum + (event.type === 'document' ? event.document.rows : event.rows), 0);
+const fixture = (name: string): Buffer => readFileSync(new URL(`../../../fixtures/csv/${name}`, import.meta.url));
+
+describe('parseCsv on realistic exports', () => {
+  it('reads a French UTF-8 export with BOM, ";" and CRLF', async () => {
+    const events = await parse(fixture('fr-utf8-bom.csv'));
+    expect(invalids(events)).toEqual([]);
+    const [january, february, credit, dunning] = documents(events);
+    expect(documents(events)).toHaveLength(4);
+
+    expect(january).toMatchObject({ id: 'FA-2024-0001', kind: 'invoice', account: '0612345001', issueDate: '2024-01-05', dueDate: '2024-01-20' });
+    expect(january).toMatchObject({ periodStart: '2024-01-01', periodEnd: '2024-01-31', currency: 'EUR', rows: 1 });
+    expect(january?.source).toEqual({ file: 'bills.csv', line: 2, format: 'csv' });
+    expect(january?.total?.toFixed()).toBe('25.00');
+    expect(january?.lines.map((line) => line.description)).toEqual(['Forfait mobile 100 Go']);
+
+    // Two rows of one invoice: its lines, and amounts that are their sums.
+    expect(february).toMatchObject({ id: 'FA-2024-0102', rows: 2, periodStart: '2024-02-01', periodEnd: '2024-02-29' });
+    expect(february?.source.line).toBe(3);
+    expect([february?.net, february?.tax, february?.total].map((amount) => amount?.toFixed())).toEqual(['33.33', '6.67', '40.00']);
+    expect(february?.lines.map((line) => line.total?.toFixed())).toEqual(['25.00', '15.00']);
+
+    // A credit note exported negative is stored as its magnitude; it refers to the invoice.
+    expect(credit).toMatchObject({ kind: 'credit-note', id: 'AV-2024-0007', references: ['FA-2024-0102'] });
+    expect(credit?.total?.toFixed()).toBe('10.00');
+    expect(credit?.source.line).toBe(5);
+
+    expect(dunning).toMatchObject({ kind: 'dunning', id: 'MED-2024-031', references: ['FA-2024-0102'] });
+    expect(dunning?.total?.toFixed()).toBe('0.01');
+    expect(dunning?.amountStyle).toMatchObject({ decimalSeparator: ',' });
+    expect(rowsAccounted(events)).toBe(5);
+  });
+
+  it('reads an English export with "," delimiter, grouped amounts and month-first dates', async () => {
+    const events = await parse(fixture('en-comma.csv'));
+    expect(invalids(events)).toEqual([]);
+    const [first, , refund, payment] = documents(events);
+    expect(first).toMatchObject({ id: 'INV-1001', account: 'ACC-42', currency: 'USD', issueDate: '2024-03-15', dueDate: '2024-04-14' });
+    expect(first?.net?.toFixed()).toBe('1200.00');
+    expect(first?.amountDue?.toFixed()).toBe('1440.00');
+    expect(first?.amountStyle).toMatchObject({ decimalSeparator: '.', groupSeparator: ',' });
+    expect(refund).toMatchObject({ kind: 'credit-note', references: ['INV-1002'] });
+    expect(refund?.total?.toFixed()).toBe('120.00');
+    expect(payment).toMatchObject({ kind: 'payment', references: ['INV-1002'] });
+    expect(payment?.total?.toFixed()).toBe('1320.00');
+  });
+
+  it.each([['unicode-utf16le.txt'], ['unicode-utf16be.csv']])('reads the tab-separated UTF-16 export %s', async (name) => {
+    const events = await parse(fixture(name), {}, 7);
+    expect(invalids(events)).toEqual([]);
+    const [invoice, credit] = documents(events);
+    expect(invoice).toMatchObject({ id: 'F-88120', account: '0699887766', issueDate: '2024-04-02' });
+    expect(invoice?.lines[0]?.description).toBe('Forfait Pro 5G');
+    expect(credit).toMatchObject({ kind: 'credit-note', id: 'F-88121' });
+    expect(credit?.lines[0]?.description).toBe('Remboursement résiliation');
+    expect(credit?.total?.toFixed()).toBe('50.00');
+  });
+
+  it('reads a Windows-1252 export with NBSP thousands separators, "€" as 0x80 and CRLF', async () => {
+    const events = await parse(fixture('fr-windows-1252.csv'), {}, 16);
+    expect(invalids(events)).toEqual([]);
+    const [march, april] = documents(events);
+    expect(march).toMatchObject({ id: 'F240301', account: 'C-778', rows: 2 });
+    expect(march?.lines.map((line) => line.description)).toEqual(['Forfait entreprise', 'Option sécurité']);
+    expect(march?.total?.toFixed()).toBe('1620.00');
+    expect(april?.total?.toFixed()).toBe('149000.00');
+    expect(april?.source.line).toBe(4);
+    expect(april?.amountStyle).toEqual({ dates: { order: 'dmy', separator: '/' }, decimalSeparator: ',', groupSeparator: ' ', currencySymbol: '€', symbolBefore: false });
+  });
+});
+
+describe('delimiters', () => {
+  const rows = [
+    ['N° facture', 'Date', 'Montant TTC'],
+    ['F1', '01/03/2024', '12,50'],
+    ['F2', '02/03/2024', '7,00'],
+  ];
+  it.each([[';'], ['\t'], ['|']])('sniffs %j from the header', async (delimiter) => {
+    const events = await parse(rows.map((row) => row.join(delimiter)).join('\n'));
+    expect(documents(events).map((doc) => doc.total?.toFixed())).toEqual(['12.50', '7.00']);
+  });
+
+  it('sniffs "," with quoted decimal-comma amounts', async () => {
+    const events = await parse('Invoice,Date,Total\nF1,01/03/2024,"12,50"\n');
+    expect(documents(events)[0]?.total?.toFixed()).toBe('12.50');
+  });
+
+  it('follows the delimiter option and the "sep=" line Excel writes', async () => {
+    // With ";" forced, "N° facture,Libellé" is one column and "12,50" one amount.
+    const text = 'N° facture,Libellé;Montant TTC\nF1,forfait;12,50\n';
+    const [forced] = documents(await parse(text, { delimiter: ';' }));
+    expect(forced?.id).toBe('F1,forfait');
+    expect(forced?.total?.toFixed()).toBe('12.50');
+    const hinted = await parse('sep=;\nN° facture;Montant TTC\nF1;12,50\n');
+    expect(documents(hinted)[0]).toMatchObject({ id: 'F1', source: { line: 3 } });
+    expect(() => parse('a;b\n', { delimiter: ';;' })).rejects.toThrow(FatalInputError);
+  });
+});
+
+describe('amounts whose separator the file must teach', () => {
+  it('reports an ambiguous amount when nothing in the file settles it', async () => {
+    const events = await parse('N° facture;Montant TTC\nF1;1.234\nF2;2.500\n');
+    expect(documents(events)).toEqual([]);
+    expect(invalids(events)).toMatchObject([
+      { line: 2, column: 'Montant TTC', value: '1.234', reason: expect.stringMatching(/ambiguous/), rows: 1 },
+      { line: 3, column: 'Montant TTC', value: '2.500', rows: 1 },
+    ]);
+  });
+
+  it("settles it from the column's other values, before or after the ambiguous one", async () => {
+    const dots = await parse('N° facture;Montant TTC\nF1;1.234\nF2;1.234,56\n');
+    expect(documents(dots).map((doc) => doc.total?.toFixed())).toEqual(['1234.00', '1234.56']);
+    const decimals = await parse('Invoice,Total\nF1,"1,234"\nF2,"12.5"\n');
+    expect(documents(decimals).map((doc) => doc.total?.toFixed())).toEqual(['1234.00', '12.50']);
+  });
+
+  it('settles a column from the rest of the file when the column itself never tells', async () => {
+    const events = await parse('N° facture;Montant HT;Montant TTC\nF1;1.000;1.200,00\n');
+    expect(documents(events)[0]?.net?.toFixed()).toBe('1000.00');
+  });
+
+  it('keeps learning after the sample: rows before the first telling value are reported, later ones read', async () => {
+    const lines = ['N° facture;Montant TTC'];
+    for (let i = 0; i < 1500; i++) lines.push(`F${i};1.500`);
+    lines.push('G1;2.000,50', 'G2;3.250');
+    // Small chunks end the sample near its 1000 rows, before the telling value arrives.
+    const events = await parse(lines.join('\n'), {}, 256);
+    expect(invalids(events)).toHaveLength(1500);
+    expect(documents(events).map((doc) => doc.total?.toFixed())).toEqual(['2000.50', '3250.00']);
+    expect(rowsAccounted(events)).toBe(1502);
+  });
+});
+
+describe('dates', () => {
+  it('learns month-first order from the sample', async () => {
+    const events = await parse('Invoice,Date,Total\nA,03/04/2024,1\nB,03/25/2024,1\n');
+    expect(documents(events).map((doc) => doc.issueDate)).toEqual(['2024-03-04', '2024-03-25']);
+  });
+
+  it('defaults to day-first and follows the dateOrder option', async () => {
+    expect(documents(await parse('Invoice,Date,Total\nA,03/04/2024,1\n'))[0]?.issueDate).toBe('2024-04-03');
+    expect(documents(await parse('Invoice,Date,Total\nA,03/04/2024,1\n', { dateOrder: 'mdy' }))[0]?.issueDate).toBe('2024-03-04');
+  });
+
+  it('reports an impossible date with the column name as written', async () => {
+    const events = await parse("N° facture;Date d'échéance;Montant TTC\nF1;31/02/2024;10,00\nF2;28/02/2024;10,00\n");
+    expect(invalids(events)).toMatchObject([{ line: 2, column: "Date d'échéance", value: '31/02/2024', rows: 1 }]);
+    expect(documents(events)).toHaveLength(1);
+  });
+
+  it('reads month periods and refuses a period that is not one', async () => {
+    const events = await parse('N° facture;Période;Montant TTC\nF1;mars 2024;10,00\nF2;03/2024;10,00\nF3;bientôt;10,00\n');
+    expect(documents(events).map((doc) => [doc.periodStart, doc.periodEnd])).toEqual([
+      ['2024-03-01', '2024-03-31'],
+      ['2024-03-01', '2024-03-31'],
+    ]);
+    expect(invalids(events)).toMatchObject([{ line: 4, column: 'Période' }]);
+  });
+});
+
+describe('rows that cannot be read', () => {
+  it('reports ragged rows, but accepts empty trailing cells', async () => {
+    const events = await parse('N° facture;Libellé;Montant TTC\nF1;Forfait;10,00\nF2;10,00\nF3;Forfait;1,5 Go;10,00\nF4;Forfait;10,00;;\n');
+    expect(documents(events).map((doc) => doc.id)).toEqual(['F1', 'F4']);
+    expect(invalids(events)).toMatchObject([
+      { line: 3, reason: 'the row has 2 fields, the header has 3', rows: 1 },
+      { line: 4, reason: 'the row has 4 fields, the header has 3', rows: 1 },
+    ]);
+  });
+
+  it('reports a quote left open at the end of the file and keeps the rows before it', async () => {
+    const events = await parse('N° facture;Libellé;Montant TTC\nF1;Forfait;10,00\nF2;"Option\nsans fin;12,00\n');
+    expect(documents(events).map((doc) => doc.id)).toEqual(['F1']);
+    expect(invalids(events)).toMatchObject([{ line: 3, reason: expect.stringMatching(/quoted field is not closed.*lines 3 to 4/), rows: 1 }]);
+  });
+
+  it('keeps physical line numbers across quoted line breaks (LF and CRLF) and blank lines', async () => {
+    for (const eol of ['\n', '\r\n']) {
+      const text = ['N° facture;Libellé;Montant TTC', 'F1;"Forfait', 'avec', 'options";10,00', '', 'F2;Option;2,00', 'F3;"a', 'b";1,00', 'F4;x;1,00'].join(eol);
+      const lines = documents(await parse(text)).map((doc) => doc.source.line);
+      expect(lines).toEqual([2, 6, 7, 9]);
+    }
+  });
+
+  it('reports an unknown document type and a currency it does not know', async () => {
+    const events = await parse('N° facture;Type;Montant TTC;Devise\nF1;Bon de commande;10,00;EUR\nF2;Facture;10,00;Zorglub\n');
+    expect(invalids(events)).toMatchObject([
+      { line: 2, column: 'Type', value: 'Bon de commande', reason: 'unknown document type' },
+      { line: 3, column: 'Devise', value: 'Zorglub' },
+    ]);
+  });
+
+  it('truncates long raw values in reports', async () => {
+    const events = await parse(`N° facture;Montant TTC\nF1;${'9'.repeat(300)}x\n`);
+    const value = invalids(events)[0]?.value ?? '';
+    expect(value.length).toBeLessThanOrEqual(80);
+    expect(value.startsWith('9999')).toBe(true);
+  });
+
+  it('reports the rows holding bytes that are not valid UTF-8 in a file decided UTF-8', async () => {
+    const head = Buffer.from('N° facture;Libellé;Montant TTC\nF1;Forfait été;10,00\n', 'utf8');
+    const bad = Buffer.from('F2;Option\xe9;12,00\nF3;Forfait;10,00\n', 'latin1');
+    const events = await parse(Buffer.concat([head, bad]), {}, 5);
+    expect(documents(events).map((doc) => doc.id)).toEqual(['F1', 'F3']);
+    expect(invalids(events)).toMatchObject([{ line: 3, column: 'Libellé', reason: 'contains bytes that are not valid UTF-8' }]);
+  });
+
+  it('fails the file on a row longer than 1 MiB, after reporting the rows before it', async () => {
+    const text = `N° facture;Libellé;Montant TTC\nF1;Forfait;10,00\nF2;${'x'.repeat(1_100_000)};1,00\n`;
+    const events: ParseEvent[] = [];
+    const run = async () => {
+      for await (const event of parseCsv(chunksOf(Buffer.from(text), 65536), { file: 'big.csv' })) events.push(event);
+    };
+    await expect(run()).rejects.toThrow(/line 3: a row longer than 1 MiB/);
+    expect(documents(events).map((doc) => doc.id)).toEqual(['F1']);
+    expect(invalids(events)).toMatchObject([{ line: 3, rows: 1 }]);
+  });
+});
+
+describe('documents', () => {
+  it('takes an amount repeated on every row as the document amount, and varying ones as lines', async () => {
+    const text = ['N° facture;Libellé;Montant HT;Montant TTC', 'F1;Forfait;20,00;36,00', 'F1;Option;10,00;36,00'].join('\n');
+    const [invoice] = documents(await parse(text));
+    expect(invoice?.net?.toFixed()).toBe('30.00');
+    expect(invoice?.total?.toFixed()).toBe('36.00');
+    expect(invoice?.lines).toMatchObject([
+      { description: 'Forfait', total: undefined },
+      { description: 'Option', total: undefined },
+    ]);
+    expect(invoice?.lines.map((line) => line.net?.toFixed())).toEqual(['20.00', '10.00']);
+  });
+
+  it('joins rows that leave id, type and account empty to the document above', async () => {
+    const text = ['N° facture;Type;N° client;Libellé;Montant HT', 'F1;Facture;C1;Forfait;20,00', ';;;Option;5,00', 'F2;Facture;C1;Forfait;20,00'].join('\n');
+    const [first, second] = documents(await parse(text));
+    expect(first).toMatchObject({ id: 'F1', rows: 2 });
+    expect(first?.net?.toFixed()).toBe('25.00');
+    expect(second).toMatchObject({ id: 'F2', rows: 1 });
+  });
+
+  it('makes each row a document when the file has no id, and separates ids that recur later', async () => {
+    const noId = await parse('Date;Montant TTC\n01/03/2024;10,00\n01/03/2024;10,00\n');
+    expect(documents(noId).map((doc) => doc.rows)).toEqual([1, 1]);
+    const recurring = await parse('N° facture;Type;Montant TTC\nF1;Facture;10,00\nF1;Avoir;10,00\nF1;Facture;10,00\n');
+    expect(documents(recurring).map((doc) => doc.kind)).toEqual(['invoice', 'credit-note', 'invoice']);
+  });
+
+  it('defaults to an invoice without a type column, keeping a negative total as written', async () => {
+    const [doc] = documents(await parse('N° facture;Montant TTC\nF1;-12,00\n'));
+    expect(doc?.kind).toBe('invoice');
+    expect(doc?.total?.toFixed()).toBe('-12.00');
+  });
+
+  it('uses the account column, else the defaultAccount option, else the file name', async () => {
+    expect(documents(await parse('N° facture;Montant TTC\nF1;1\n'))[0]?.account).toBe('bills.csv');
+    expect(documents(await parse('N° facture;Montant TTC\nF1;1\n', { defaultAccount: '0612345678' }))[0]?.account).toBe('0612345678');
+  });
+
+  it('takes the currency from the currency column, else from the amounts, else EUR', async () => {
+    const events = await parse('Invoice,Total,Currency\nA,$12.00,\nB,12.00,GBP\nC,12.00,\n');
+    expect(documents(events).map((doc) => doc.currency)).toEqual(['USD', 'GBP', 'EUR']);
+  });
+
+  it('splits a reference cell that lists several documents', async () => {
+    const [doc] = documents(await parse('N° relance;Type;Factures concernées;Montant TTC\nR1;Relance;"F1, F2 ; F1";10,00\n'));
+    expect(doc?.references).toEqual(['F1', 'F2']);
+  });
+
+  it('is not disturbed by headers named like object prototype keys', async () => {
+    const [doc] = documents(await parse('__proto__;constructor;N° facture;Montant TTC\nx;y;F1;10,00\n'));
+    expect(doc).toMatchObject({ id: 'F1' });
+    expect(Object.getPrototypeOf(doc)).toBe(Object.prototype);
+  });
+
+  it('emits events in the order of the lines where they start', async () => {
+    const text = ['N° facture;Libellé;Montant TTC', 'F1;Forfait;10,00', 'F1;Option;abc', 'F1;Option;2,00', 'F2;Forfait;1,00'].join('\n');
+    const lines = (await parse(text)).map((event) => (event.type === 'document' ? event.document.source.line : event.line));
+    expect(lines).toEqual([2, 3, 5]);
+  });
+});
+
+describe('the whole file', () => {
+  it('refuses an empty file, a blank file and a file that is no invoice export', async () => {
+    await expect(parse('')).rejects.toThrow(/empty file/);
+    await expect(parse('\n\n  \n')).rejects.toThrow(/no header line/);
+    await expect(parse('Nom;Prénom\nDupont;Jean\n')).rejects.toThrow(/no invoice columns/);
+  });
+
+  it('yields nothing for a header without rows, and skips blank rows without counting them', async () => {
+    expect(await parse('N° facture;Montant TTC\n')).toEqual([]);
+    const events = await parse('N° facture;Montant TTC\n;\n\nF1;1,00\n;;\n');
+    expect(rowsAccounted(events)).toBe(1);
+  });
+
+  it('hands out documents while the input is still being read', async () => {
+    let chunksRead = 0;
+    const totalChunks = 40;
+    async function* slowSource(): AsyncGenerator<Buffer> {
+      yield Buffer.from('N° facture;Montant TTC\n');
+      for (let chunk = 0; chunk < totalChunks; chunk++) {
+        chunksRead++;
+        yield Buffer.from(Array.from({ length: 100 }, (_, i) => `F${chunk}-${i};12,50\n`).join(''));
+      }
+    }
+    let chunksReadAtFirstDocument = -1;
+    for await (const event of parseCsv(slowSource(), { file: 'stream.csv' })) {
+      if (event.type === 'document' && chunksReadAtFirstDocument === -1) chunksReadAtFirstDocument = chunksRead;
+    }
+    expect(chunksReadAtFirstDocument).toBeGreaterThan(0);
+    expect(chunksReadAtFirstDocument).toBeLessThan(totalChunks);
+  });
+
+  it('accounts for every data row exactly once: rows in documents + rows reported = data rows', async () => {
+    const ids = ['F1', 'F2', 'A1'];
+    const cells = fc.record({
+      id: fc.constantFrom(...ids, ''),
+      kind: fc.constantFrom('Facture', 'Avoir', 'Relance', '', 'Devis?'),
+      amount: fc.constantFrom('12,50', '-3,00', '1 234,56', '0,01', 'abc', '', '1.234'),
+      date: fc.constantFrom('01/03/2024', '31/02/2024', '', '2024-03-05'),
+      ragged: fc.boolean(),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(cells, { minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 64 }), async (rows, chunkSize) => {
+        const lines = ['N° facture;Type;Date;Libellé;Montant TTC'];
+        for (const row of rows) {
+          const fields = [row.id, row.kind, row.date, 'Forfait', row.amount];
+          lines.push((row.ragged ? fields.slice(0, 3) : fields).join(';'));
+        }
+        const events = await parse(lines.join('\r\n'), {}, chunkSize);
+        // A row of empty cells carries no data and is no data row.
+        const dataRows = rows.filter((row) => !row.ragged || row.id !== '' || row.kind !== '' || row.date !== '').length;
+        expect(rowsAccounted(events)).toBe(dataRows);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('multi-row documents whose lines repeat an amount', () => {
+  it('sums an amount that repeats when another amount differs between the rows', async () => {
+    const text = [
+      'Invoice No.,Type,Account,Invoice Date,Description,Net Amount,VAT,Total Amount',
+      'INV-1,Invoice,CT-1,2024-01-05,Fibre,10.00,2.00,12.00',
+      'INV-1,Invoice,CT-1,2024-01-05,TV package,10.00,1.00,11.00',
+    ].join('\n');
+    const [doc] = documents(await parse(text));
+    expect([doc?.net?.toFixed(), doc?.tax?.toFixed(), doc?.total?.toFixed()]).toEqual(['20.00', '3.00', '23.00']);
+    expect(doc?.lines.map((line) => line.net?.toFixed())).toEqual(['10.00', '10.00']);
+  });
+
+  it('keeps a total repeated on every row as the document total when nothing differs', async () => {
+    const text = ['N° de facture;Libellé;Montant TTC', 'F1;Forfait;28,80', 'F1;Option;28,80'].join('\n');
+    const [doc] = documents(await parse(text));
+    expect(doc?.total?.toFixed()).toBe('28.80');
+  });
+
+  it('skips a total row at the bottom of an export', async () => {
+    const text = 'N° facture;Date;Montant TTC\nF1;05/03/2024;44,99\nF2;05/04/2024;44,99\nTotal;;89,98\n';
+    const events = await parse(text);
+    expect(documents(events).map((doc) => doc.id)).toEqual(['F1', 'F2']);
+    expect(invalids(events)).toEqual([]);
+  });
+
+  it('still reads a dated document whose number is "Total"', async () => {
+    const events = await parse('N° facture;Date;Montant TTC\nTotal;05/03/2024;44,99\n');
+    expect(documents(events).map((doc) => doc.id)).toEqual(['Total']);
+  });
+
+  it('ignores a "Solde" column that holds the running balance of the account', async () => {
+    const text = [
+      'N° facture;Type;Date;Montant TTC;Solde',
+      'F1;Facture;05/01/2024;20,00;20,00',
+      'F2;Facture;05/02/2024;20,00;40,00',
+      'F3;Facture;05/03/2024;0,00;40,00',
+      'A1;Avoir;10/03/2024;20,00;20,00',
+      'M1;Mise en demeure;01/04/2024;0,01;20,01',
+    ].join('\n');
+    const docs = documents(await parse(text));
+    expect(docs.map((doc) => doc.amountDue)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+  });
+
+  it('keeps an amount due that merely looks like a running balance (halving totals, settled credit notes)', async () => {
+    const halving = ['N° facture;Type;Date;Montant TTC;Montant dû', 'F1;Facture;05/01/2024;40,00;40,00', 'F2;Facture;05/02/2024;20,00;20,00', 'F3;Facture;05/03/2024;10,00;10,00', 'R1;Relance;15/03/2024;;0,01'].join('\n');
+    expect(documents(await parse(halving)).map((doc) => doc.amountDue?.toFixed())).toEqual(['40.00', '20.00', '10.00', '0.01']);
+    const settled = ['N° facture;Type;Date;Montant TTC;Solde', 'F1;Facture;05/01/2024;30,00;30,00', 'A1;Avoir;06/01/2024;30,00;0,00', 'F2;Facture;05/02/2024;30,00;30,00', 'A2;Avoir;06/02/2024;30,00;0,00'].join('\n');
+    expect(documents(await parse(settled)).map((doc) => doc.amountDue?.toFixed())).toEqual(['30.00', '0.00', '30.00', '0.00']);
+  });
+
+  it('keeps a "Solde" column that holds each document\'s own unpaid amount', async () => {
+    const text = [
+      'N° facture;Date;Montant TTC;Solde',
+      'F1;05/01/2024;20,00;0,00',
+      'F2;05/02/2024;25,00;0,00',
+      'F3;05/03/2024;30,00;30,00',
+    ].join('\n');
+    const docs = documents(await parse(text));
+    expect(docs.map((doc) => doc.amountDue?.toFixed())).toEqual(['0.00', '0.00', '30.00']);
+  });
+
+  it('reads a bare "Référence" filled on every row as the documents\' own numbers', async () => {
+    const text = 'Date;Nature;Référence;Montant TTC\n05/03/2024;Facture;F-1;44,99\n20/03/2024;Avoir;AV-1;44,99\n';
+    const docs = documents(await parse(text));
+    expect(docs.map((doc) => [doc.id, doc.references])).toEqual([
+      ['F-1', []],
+      ['AV-1', []],
+    ]);
+  });
+
+  it('keeps a "Référence" blank on invoices as what the letters point to', async () => {
+    const text = 'Date;Nature;Référence;Montant TTC\n05/03/2024;Facture;;44,99\n20/03/2024;Avoir;F-1;44,99\n';
+    const docs = documents(await parse(text));
+    expect(docs.map((doc) => doc.id)).toEqual([undefined, undefined]);
+    expect(docs[1]?.references).toEqual(['F-1']);
+  });
+});
