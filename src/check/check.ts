@@ -6,48 +6,42 @@ import type { AmountStyle, BillingDocument } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import { FatalInputError, type ParseEvent } from '../model/input.js';
 import type { InputOptions, InputSource } from '../parse/index.js';
-import type { CsvSplitPlan } from './parallel/split.js';
 import { parseInputBatches } from '../parse/index.js';
-import { renderCsvFinding, renderCsvHeader } from '../report/csv.js';
-import { renderJson } from '../report/json.js';
-import { renderNdjsonFinding, renderNdjsonSummary } from '../report/ndjson.js';
 import type { CheckResult, FatalProblem } from '../report/result.js';
 import { summarize } from '../report/result.js';
-import { printable } from '../report/sanitize.js';
-import { renderText } from '../report/text.js';
 import { RULES } from '../rules/index.js';
 import type { ResolvedInput } from './inputs.js';
-import type { Output } from '../cli/io.js';
-import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK } from '../cli/io.js';
 import { planParallelRead, readerCount, WorkerPool } from './parallel/pool.js';
+import type { CsvSplitPlan } from './parallel/split.js';
 import { serializeConfig } from './parallel/job.js';
-import type { Progress } from '../cli/progress.js';
 
-export const OUTPUT_FORMATS = ['text', 'json', 'ndjson', 'csv'] as const;
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
-
+/** What a run checks and how: the programmatic API's options (the CLI builds them from its flags). */
 export interface CheckOptions {
-  readonly format: OutputFormat;
   readonly config: BillcheckConfig;
   readonly ruleLevels: ReadonlyMap<string, RuleLevel>;
+  /** Errors only: warnings and infos are neither reported nor counted (as ESLint's --quiet). */
   readonly quiet: boolean;
-  readonly maxWarnings: number | undefined;
-  readonly exitZero: boolean;
   readonly terminations: readonly KnownTermination[];
   readonly input: InputOptions;
-  readonly color: boolean;
   readonly today: string;
-  /** Whether stdout and stderr share a screen (then fatal problems are not repeated in the report). */
-  readonly stdoutIsTerminal?: boolean;
-  /** `--jobs`: threads reading a large CSV file, the main thread included; undefined: as many as cores, up to 2. */
+  /** Threads reading a large CSV file, the main thread included; undefined: as many as cores, up to 2. */
   readonly jobs?: number;
 }
 
-export interface CheckStreams {
-  readonly stdout: Output;
-  /** One line per fatal problem, as `billcheck: FILE: message`. */
-  readonly warn: (line: string) => void;
-  readonly progress: Progress;
+/** How a caller follows a run as it goes; every hook is optional. */
+export interface CheckHooks {
+  /** Findings as they are made (in batches), for reports written as streams. */
+  readonly onFindings?: (batch: readonly Finding[]) => Promise<void>;
+  /** A file that cannot be checked; the run goes on with the others. */
+  readonly onFatal?: (problem: FatalProblem) => void;
+  /** Rows read so far, for a progress display. */
+  readonly onProgress?: (rows: number) => void;
+}
+
+/** The result, and how each file wrote its amounts and dates (for reports that write them back). */
+export interface CheckOutcome {
+  readonly result: CheckResult;
+  readonly styles: ReadonlyMap<string, AmountStyle>;
 }
 
 /** What the report counts, as the inputs are read. */
@@ -55,35 +49,44 @@ interface Tally {
   files: number;
   documents: number;
   rows: number;
-  /** How each file wrote its amounts and dates, for the text report. */
   readonly styles: Map<string, AmountStyle>;
 }
 
 type Emit = (batch: readonly Finding[]) => Promise<void>;
 
-/** Reads every input, runs the rules, prints the report; returns the exit code. */
-export async function runCheck(inputs: readonly ResolvedInput[], options: CheckOptions, streams: CheckStreams): Promise<number> {
+interface RunState {
+  readonly tally: Tally;
+  readonly emit: Emit;
+  readonly progress: (rows: number) => void;
+}
+
+/**
+ * Reads every input, runs the rules and returns the sorted result: the API the CLI calls (ESLint's
+ * `lintFiles` is the model). A file that cannot be read is a fatal problem of the result, never an
+ * exception; anything else thrown is an internal error.
+ */
+export async function check(inputs: readonly ResolvedInput[], options: CheckOptions, hooks: CheckHooks = {}): Promise<CheckOutcome> {
   const engine = new Engine({
     rules: configureRules(RULES, options.config, options.ruleLevels),
     today: options.today,
     terminations: options.terminations,
   });
   const keep = (finding: Finding): boolean => !options.quiet || finding.severity === 'error';
-  const streaming = options.format === 'ndjson' || options.format === 'csv';
-  const renderStreamed = options.format === 'csv' ? renderCsvFinding : renderNdjsonFinding;
   const findings: Finding[] = [];
   const fatal: FatalProblem[] = [];
   const tally: Tally = { files: 0, documents: 0, rows: 0, styles: new Map() };
-
   const emit: Emit = async (batch) => {
-    for (const finding of batch) {
-      if (!keep(finding)) continue;
-      findings.push(finding);
-      if (streaming) await streams.stdout.write(renderStreamed(finding));
-    }
+    const kept = batch.filter(keep);
+    for (const finding of kept) findings.push(finding);
+    if (kept.length > 0) await hooks.onFindings?.(kept);
+  };
+  const state: RunState = { tally, emit, progress: hooks.onProgress ?? (() => {}) };
+  const noteFatal = (error: FatalInputError): void => {
+    const problem = { file: error.file, message: error.message };
+    fatal.push(problem);
+    hooks.onFatal?.(problem);
   };
 
-  if (options.format === 'csv') await streams.stdout.write(renderCsvHeader());
   // Started by the first file large enough to split, kept for the account rules at the end.
   let pool: WorkerPool | undefined;
   const poolForRun = (): WorkerPool =>
@@ -97,60 +100,59 @@ export async function runCheck(inputs: readonly ResolvedInput[], options: CheckO
   try {
     for (const input of inputs) {
       if ('problem' in input) {
-        fatal.push(reportFatal(input.problem, streams));
+        noteFatal(input.problem);
         continue;
       }
       try {
-        const path = input.source.path;
-        const plan = path === undefined ? undefined : planParallelRead(path, options.jobs, options.input, poolForRun);
-        if (path !== undefined && plan !== undefined) {
-          await readInParallelHere({ path, file: input.source.name, plan, input: options.input }, poolForRun(), engine, { tally, emit, progress: streams.progress });
-        } else {
-          await readHere(input.source, options, engine, tally, emit, streams.progress);
-        }
+        await readInput(input.source, options, engine, state, poolForRun);
         tally.files++;
       } catch (error) {
-        if (error instanceof FatalInputError) fatal.push(reportFatal(error, streams));
+        if (error instanceof FatalInputError) noteFatal(error);
         else throw error;
       }
     }
-    streams.progress.done();
     finished = pool === undefined ? { accounts: engine.accountCount, findings: engine.finish() } : await pool.finish(engine);
   } finally {
     await pool?.close();
   }
-  const { accounts } = finished;
   await emit(finished.findings);
   findings.sort(engine.compareFindings);
 
-  const summary = summarize(findings, { files: tally.files, documents: tally.documents, rows: tally.rows, accounts });
-  const valid = summary.errors === 0 && fatal.length === 0;
-  const result: CheckResult = { findings, summary, fatal, valid };
-  switch (options.format) {
-    case 'json':
-      await streams.stdout.write(renderJson(result));
-      break;
-    case 'ndjson':
-      await streams.stdout.write(renderNdjsonSummary(result));
-      break;
-    case 'text':
-      // On a terminal the fatal problems were just printed on stderr, above the report.
-      await streams.stdout.write(renderText(result, { color: options.color, styles: tally.styles, listFatal: !options.stdoutIsTerminal }));
-      break;
-    case 'csv':
-      break;
+  const summary = summarize(findings, {
+    files: tally.files,
+    documents: tally.documents,
+    rows: tally.rows,
+    accounts: finished.accounts,
+  });
+  const result: CheckResult = { findings, summary, fatal, valid: summary.errors === 0 && fatal.length === 0 };
+  return { result, styles: tally.styles };
+}
+
+/** One input, on the main thread or, when it is a large CSV file, split over the pool's threads. */
+async function readInput(
+  source: InputSource,
+  options: CheckOptions,
+  engine: Engine,
+  state: RunState,
+  poolForRun: () => WorkerPool,
+): Promise<void> {
+  const path = source.path;
+  const plan = path === undefined ? undefined : planParallelRead(path, options.jobs, options.input, poolForRun);
+  if (path !== undefined && plan !== undefined) {
+    await readInParallelHere({ path, file: source.name, plan, input: options.input }, poolForRun(), engine, state);
+  } else {
+    await readHere(source, options, engine, state);
   }
-  return exitCode(result, options);
 }
 
 /** One input on the main thread: document rules as each batch of documents is read. */
-async function readHere(source: InputSource, options: CheckOptions, engine: Engine, tally: Tally, emit: Emit, progress: Progress): Promise<void> {
+async function readHere(source: InputSource, options: CheckOptions, engine: Engine, state: RunState): Promise<void> {
   const add = (doc: BillingDocument, found: Finding[]): void => {
     engine.addDocument(doc, found);
   };
   for await (const batch of parseInputBatches(source, options.input)) {
-    await addEvents(batch, engine, add, { tally, emit });
-    progress.tick(tally.rows);
+    await addEvents(batch, engine, add, state);
+    state.progress(state.tally.rows);
   }
 }
 
@@ -159,7 +161,7 @@ async function addEvents(
   batch: readonly ParseEvent[],
   engine: Engine,
   add: (doc: BillingDocument, found: Finding[]) => void,
-  { tally, emit }: { tally: Tally; emit: Emit },
+  { tally, emit }: Pick<RunState, 'tally' | 'emit'>,
 ): Promise<void> {
   const found: Finding[] = [];
   for (const event of batch) {
@@ -182,14 +184,14 @@ async function readInParallelHere(
   { path, file, plan, input }: { path: string; file: string; plan: CsvSplitPlan; input: InputOptions },
   pool: WorkerPool,
   engine: Engine,
-  { tally, emit, progress }: { tally: Tally; emit: Emit; progress: Progress },
+  { tally, emit, progress }: RunState,
 ): Promise<void> {
   engine.noteFile(file);
   const add = (doc: BillingDocument, found: Finding[]): void => pool.addDocument(engine, doc, found);
   await pool.read(path, file, plan, input, {
     ownBatch: async (events) => {
       await addEvents(events, engine, add, { tally, emit });
-      progress.tick(tally.rows);
+      progress(tally.rows);
     },
     workerBatch: async (worker, batch) => {
       tally.documents += batch.documents;
@@ -197,22 +199,7 @@ async function readInParallelHere(
       if (batch.style !== undefined && !tally.styles.has(file)) tally.styles.set(file, batch.style);
       engine.addEncodedEntries(pool.decoderOf(engine, worker), batch.entries);
       await emit(batch.findings);
-      progress.tick(tally.rows);
+      progress(tally.rows);
     },
   });
-}
-
-function reportFatal(error: FatalInputError, streams: CheckStreams): FatalProblem {
-  const problem = { file: error.file, message: error.message };
-  streams.warn(`billcheck: ${printable(problem.file)}: ${printable(problem.message)}`);
-  return problem;
-}
-
-/** 2 when a file could not be checked, 1 on errors or too many warnings, else 0 (`--exit-zero` keeps 2 only). */
-export function exitCode(result: CheckResult, options: Pick<CheckOptions, 'maxWarnings' | 'exitZero'>): number {
-  if (result.fatal.length > 0) return EXIT_FAILURE;
-  if (options.exitZero) return EXIT_OK;
-  if (result.summary.errors > 0) return EXIT_FINDINGS;
-  if (options.maxWarnings !== undefined && result.summary.warnings > options.maxWarnings) return EXIT_FINDINGS;
-  return EXIT_OK;
 }

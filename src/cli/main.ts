@@ -7,8 +7,9 @@ import type { DateOrder } from '../parse/values/dates.js';
 import { printable } from '../report/sanitize.js';
 import { renderExplain, renderRulesJson, renderRulesText } from '../report/rules-list.js';
 import { findRule, RULES } from '../rules/index.js';
-import type { OutputFormat } from '../check/check.js';
-import { OUTPUT_FORMATS, runCheck } from '../check/check.js';
+import type { OutputFormat } from '../report/formats.js';
+import { OUTPUT_FORMATS } from '../report/formats.js';
+import { runCheck } from './check-command.js';
 import { runExtract } from './extract.js';
 import { resolveInputs } from '../check/inputs.js';
 import type { CliIo } from './io.js';
@@ -185,18 +186,20 @@ async function check(files: string[], flags: CheckFlags, io: CliIo, stdout: Outp
   return runCheck(
     inputs,
     {
-      format,
       config,
       ruleLevels: parseRuleLevels(flags.rule ?? []),
       quiet,
-      maxWarnings: parseMaxWarnings(flags.maxWarnings),
-      exitZero: flags.exitZero === true,
       terminations: (flags.terminated ?? []).map((text) => parseTermination(text, dateOrderOf(flags))),
       input: inputOptions(flags),
-      color: format === 'text' && useColor(flags.color, io),
-      stdoutIsTerminal: io.stdout.isTTY === true && io.stderr.isTTY === true,
       today: flags.today === undefined ? todayIso() : parseIsoOption('--today', flags.today, dateOrderOf(flags)),
       ...(flags.jobs === undefined ? {} : { jobs: parseJobs(flags.jobs) }),
+    },
+    {
+      format,
+      maxWarnings: parseMaxWarnings(flags.maxWarnings),
+      exitZero: flags.exitZero === true,
+      color: format === 'text' && useColor(flags.color, io),
+      stdoutIsTerminal: io.stdout.isTTY === true && io.stderr.isTTY === true,
     },
     {
       stdout,

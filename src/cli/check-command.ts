@@ -1,0 +1,62 @@
+/** `billcheck check`: runs the programmatic check, writes the chosen report, returns the exit code. */
+import type { CheckOptions } from '../check/check.js';
+import { check } from '../check/check.js';
+import type { ResolvedInput } from '../check/inputs.js';
+import type { OutputFormat } from '../report/formats.js';
+import { reportFormat } from '../report/formats.js';
+import type { CheckResult } from '../report/result.js';
+import { printable } from '../report/sanitize.js';
+import type { Output } from './io.js';
+import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK } from './io.js';
+import type { Progress } from './progress.js';
+
+export interface ReportChoice {
+  readonly format: OutputFormat;
+  readonly maxWarnings: number | undefined;
+  readonly exitZero: boolean;
+  readonly color: boolean;
+  /** Whether stdout and stderr share a screen (then fatal problems are not repeated in the report). */
+  readonly stdoutIsTerminal?: boolean;
+}
+
+export interface CheckStreams {
+  readonly stdout: Output;
+  /** One line per fatal problem, as `billcheck: FILE: message`. */
+  readonly warn: (line: string) => void;
+  readonly progress: Progress;
+}
+
+export async function runCheck(
+  inputs: readonly ResolvedInput[],
+  options: CheckOptions,
+  report: ReportChoice,
+  streams: CheckStreams,
+): Promise<number> {
+  const format = reportFormat(report.format);
+  if (format.head !== undefined) await streams.stdout.write(format.head());
+  const streamFinding = format.finding;
+  const { result, styles } = await check(inputs, options, {
+    ...(streamFinding === undefined
+      ? {}
+      : {
+          onFindings: async (batch) => {
+            for (const finding of batch) await streams.stdout.write(streamFinding(finding));
+          },
+        }),
+    onFatal: (problem) => streams.warn(`billcheck: ${printable(problem.file)}: ${printable(problem.message)}`),
+    onProgress: (rows) => streams.progress.tick(rows),
+  });
+  streams.progress.done();
+  // On a terminal the fatal problems were just printed on stderr, above the report.
+  await streams.stdout.write(format.tail(result, { color: report.color, styles, listFatal: !report.stdoutIsTerminal }));
+  return exitCode(result, report);
+}
+
+/** 2 when a file could not be checked, 1 on errors or too many warnings, else 0 (`--exit-zero` keeps 2 only). */
+export function exitCode(result: CheckResult, options: Pick<ReportChoice, 'maxWarnings' | 'exitZero'>): number {
+  if (result.fatal.length > 0) return EXIT_FAILURE;
+  if (options.exitZero) return EXIT_OK;
+  if (result.summary.errors > 0) return EXIT_FINDINGS;
+  if (options.maxWarnings !== undefined && result.summary.warnings > options.maxWarnings) return EXIT_FINDINGS;
+  return EXIT_OK;
+}

@@ -1,0 +1,42 @@
+/**
+ * The report formats, by name: the CLI's `--format` choices are this table's keys. Adding a format
+ * is one entry here and one renderer file.
+ */
+import type { AmountStyle } from '../model/document.js';
+import type { Finding } from '../model/finding.js';
+import { renderCsvFinding, renderCsvHeader } from './csv.js';
+import { renderJson } from './json.js';
+import { renderNdjsonFinding, renderNdjsonSummary } from './ndjson.js';
+import type { CheckResult } from './result.js';
+import { renderText } from './text.js';
+
+export interface ReportOptions {
+  readonly color: boolean;
+  /** How each file wrote its amounts and dates, so that reports write them back the same way. */
+  readonly styles: ReadonlyMap<string, AmountStyle>;
+  /** Whether to list the files that could not be checked (false when stderr, on the same screen, already did). */
+  readonly listFatal: boolean;
+}
+
+export interface ReportFormat {
+  /** Written before anything else (a CSV header). */
+  readonly head?: () => string;
+  /** Written as each finding is made, for formats read as streams; the others get findings at the end. */
+  readonly finding?: (finding: Finding) => string;
+  /** Written once every input is checked. */
+  readonly tail: (result: CheckResult, options: ReportOptions) => string;
+}
+
+const FORMATS = {
+  text: { tail: (result, options) => renderText(result, options) },
+  json: { tail: (result) => renderJson(result) },
+  ndjson: { finding: renderNdjsonFinding, tail: (result) => renderNdjsonSummary(result) },
+  csv: { head: renderCsvHeader, finding: renderCsvFinding, tail: () => '' },
+} as const satisfies Record<string, ReportFormat>;
+
+export type OutputFormat = keyof typeof FORMATS;
+export const OUTPUT_FORMATS = Object.keys(FORMATS) as readonly OutputFormat[];
+
+export function reportFormat(name: OutputFormat): ReportFormat {
+  return FORMATS[name];
+}
