@@ -2,7 +2,7 @@ import { isBlankDocument } from '../model/blank.js';
 import { dayNumberOrUndefined } from '../model/dates.js';
 import type { BillingDocument } from '../model/document.js';
 import type { Money } from '../model/money.js';
-import type { AccountEntry } from './rule.js';
+import type { AccountEntry } from './timeline.js';
 
 const NO_REFERENCES: readonly string[] = Object.freeze([]);
 
@@ -25,7 +25,7 @@ export function toAccountEntry(doc: BillingDocument): AccountEntry {
     total: doc.total,
     amountDue: doc.amountDue,
     blank: isBlankDocument(doc),
-    contentKey: contentKey(doc, issueDay, dueDay, periodStartDay, periodEndDay),
+    contentHash: contentHash(doc, issueDay, dueDay, periodStartDay, periodEndDay),
     references: doc.references.length === 0 ? NO_REFERENCES : doc.references,
     file: doc.source.file,
     line: doc.source.line,
@@ -56,7 +56,7 @@ export function compareEntries(a: AccountEntry, b: AccountEntry): number {
  * It mixes numbers and characters directly: building a string per document cost a tenth of a
  * million-row run.
  */
-function contentKey(doc: BillingDocument, ...days: (number | undefined)[]): number {
+function contentHash(doc: BillingDocument, ...days: (number | undefined)[]): number {
   let hash = FNV_OFFSET;
   hash = mixText(hash, doc.kind);
   for (const day of days) hash = mixDay(hash, day);

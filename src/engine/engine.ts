@@ -181,7 +181,7 @@ function knownTerminationEntry(account: string, day: number, currency: string): 
     total: undefined,
     amountDue: undefined,
     blank: true,
-    contentKey: 0,
+    contentHash: 0,
     references: [],
     file: COMMAND_LINE_SOURCE,
     line: 0,

@@ -9,7 +9,7 @@ import { Money } from '../model/money.js';
 import { AccountTable } from './account-table.js';
 import type { EntryStore } from './entry-store.js';
 import { emptyFlatEntry, kindIndex } from './entry-store.js';
-import type { AccountEntry } from './rule.js';
+import type { AccountEntry } from './timeline.js';
 import { ValueTable } from './value-table.js';
 
 const STRIDE = 14;
@@ -72,7 +72,7 @@ export class EntryEncoder {
     numbers[at + 8] = this.amount(entry.total, i, 0);
     numbers[at + 9] = this.amount(entry.amountDue, i, 1);
     numbers[at + 10] = entry.blank ? 1 : 0;
-    numbers[at + 11] = entry.contentKey;
+    numbers[at + 11] = entry.contentHash;
     numbers[at + 12] = entry.line;
     numbers[at + 13] = file;
     this.ids.push(entry.id ?? null);
@@ -162,7 +162,7 @@ export class EntryDecoder {
       flat.exactTotal = total === Number.POSITIVE_INFINITY ? Money.parse(exact.get(i * 2) as string) : undefined;
       flat.exactAmountDue = amountDue === Number.POSITIVE_INFINITY ? Money.parse(exact.get(i * 2 + 1) as string) : undefined;
       flat.blank = numbers[at + 10] === 1;
-      flat.contentKey = numbers[at + 11] as number;
+      flat.contentHash = numbers[at + 11] as number;
       flat.line = numbers[at + 12] as number;
       flat.file = this.files[file] as string;
       flat.amountStyle = this.styles[file];

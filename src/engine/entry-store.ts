@@ -11,7 +11,7 @@ import type { AmountStyle, DocumentKind } from '../model/document.js';
 import { DOCUMENT_KINDS } from '../model/document.js';
 import { Money } from '../model/money.js';
 import { AccountTable } from './account-table.js';
-import type { AccountEntry, AccountTimeline } from './rule.js';
+import type { AccountEntry, AccountTimeline } from './timeline.js';
 import { ValueTable } from './value-table.js';
 
 const BLOCK_BITS = 14;
@@ -44,7 +44,7 @@ export interface FlatEntry {
   amountDueCents: number;
   exactTotal: Money | undefined;
   exactAmountDue: Money | undefined;
-  contentKey: number;
+  contentHash: number;
   line: number;
   references: readonly string[];
 }
@@ -66,7 +66,7 @@ export function emptyFlatEntry(): FlatEntry {
     amountDueCents: Number.NaN,
     exactTotal: undefined,
     exactAmountDue: undefined,
-    contentKey: 0,
+    contentHash: 0,
     line: 0,
     references: NO_REFERENCES,
   };
@@ -94,7 +94,7 @@ class Block {
   readonly amounts = new Float64Array(BLOCK_SIZE * 2);
   /** A Float64Array: line numbers of a many-gigabyte file may pass 2^32. */
   readonly lines = new Float64Array(BLOCK_SIZE);
-  readonly contentKeys = new Uint32Array(BLOCK_SIZE);
+  readonly contentHashes = new Uint32Array(BLOCK_SIZE);
   readonly accounts = new Int32Array(BLOCK_SIZE);
 }
 
@@ -150,7 +150,7 @@ export class EntryStore {
     flat.amountDueCents = centsOrNaN(entry.amountDue);
     flat.exactTotal = entry.total?.isCents === false ? entry.total : undefined;
     flat.exactAmountDue = entry.amountDue?.isCents === false ? entry.amountDue : undefined;
-    flat.contentKey = entry.contentKey;
+    flat.contentHash = entry.contentHash;
     flat.line = entry.line;
     flat.references = entry.references;
     this.append(flat, this.accountId(entry.account));
@@ -176,7 +176,7 @@ export class EntryStore {
     block.amounts[at * 2] = this.amount(flat.totalCents, flat.exactTotal, index * 2);
     block.amounts[at * 2 + 1] = this.amount(flat.amountDueCents, flat.exactAmountDue, index * 2 + 1);
     block.lines[at] = flat.line;
-    block.contentKeys[at] = flat.contentKey;
+    block.contentHashes[at] = flat.contentHash;
     block.accounts[at] = account;
     this.ids.push(flat.id);
     if (flat.references.length > 0) this.references.set(index, flat.references);
@@ -252,7 +252,7 @@ export class EntryStore {
       total: this.money(block.amounts[at * 2] as number, index * 2),
       amountDue: this.money(block.amounts[at * 2 + 1] as number, index * 2 + 1),
       blank: (kind & BLANK_BIT) !== 0,
-      contentKey: block.contentKeys[at] as number,
+      contentHash: block.contentHashes[at] as number,
       references: this.references.get(index) ?? NO_REFERENCES,
       file: this.files.at(file),
       line: block.lines[at] as number,

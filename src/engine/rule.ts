@@ -1,6 +1,9 @@
-import type { AmountStyle, BillingDocument, DocumentKind } from '../model/document.js';
+import type { BillingDocument } from '../model/document.js';
 import type { Severity } from '../model/finding.js';
 import type { Money } from '../model/money.js';
+import type { AccountEntry, AccountTimeline } from './timeline.js';
+
+export type { AccountEntry, AccountTimeline } from './timeline.js';
 
 /**
  * What a rule may put in a message's `{{placeholders}}` and in a finding's evidence. Amounts are
@@ -22,39 +25,6 @@ export interface RuleDocs {
   readonly basis?: string;
   /** One option per key: what it means (defaults live in `options`). */
   readonly options?: Readonly<Record<string, string>>;
-}
-
-/**
- * The compact record an account rule sees for each document: integer-backed amounts, day
- * numbers, an id. Account rules keep the whole account history, so a million-row bill run
- * keeps these (tens of bytes) rather than documents with their lines.
- */
-export interface AccountEntry {
-  readonly kind: DocumentKind;
-  readonly id: string | undefined;
-  readonly account: string;
-  readonly currency: string;
-  readonly issueDay: number | undefined;
-  readonly dueDay: number | undefined;
-  readonly periodStartDay: number | undefined;
-  readonly periodEndDay: number | undefined;
-  readonly effectiveDay: number | undefined;
-  readonly total: Money | undefined;
-  readonly amountDue: Money | undefined;
-  /** No lines and no amount, or only zero amounts (see model/blank.ts). */
-  readonly blank: boolean;
-  /** Same content ⇔ same key (amounts, dates, lines): tells a re-sent copy from a different bill. */
-  readonly contentKey: number;
-  readonly references: readonly string[];
-  readonly file: string;
-  readonly line: number;
-  readonly amountStyle: AmountStyle | undefined;
-}
-
-/** One account's documents in date order (issue date, else effective date, else period start; then file, line). */
-export interface AccountTimeline {
-  readonly account: string;
-  readonly entries: readonly AccountEntry[];
 }
 
 export interface Report<M extends string> {

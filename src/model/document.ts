@@ -82,6 +82,11 @@ export interface BillingDocument {
    */
   readonly rounding?: Money;
   readonly lines: readonly DocumentLine[];
+  /**
+   * True when the bill has lines the reader did not read: the text of a bill is read from its
+   * labelled totals, so its tax may mix several rates that no line shows.
+   */
+  readonly linesUnread?: boolean;
   /** Ids of the documents this one refers to (a dunning letter's invoices, a credit note's invoice). */
   readonly references: readonly string[];
   readonly source: SourceLocation;

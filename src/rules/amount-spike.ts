@@ -1,4 +1,4 @@
-import type { AccountEntry } from '../engine/rule.js';
+import type { AccountEntry } from '../engine/timeline.js';
 import { defineRule } from '../engine/rule.js';
 import { Decimal, Money } from '../model/money.js';
 import { amountAtLeastZeroOption, firstProblem, numberAboveOption, wholeNumberOption } from './support/options.js';

@@ -1,4 +1,4 @@
-import type { AccountEntry } from '../engine/rule.js';
+import type { AccountEntry } from '../engine/timeline.js';
 import { defineRule } from '../engine/rule.js';
 
 /** Only a document with an amount states a currency; the others carry the file's default. */

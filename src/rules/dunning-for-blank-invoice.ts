@@ -1,4 +1,4 @@
-import type { AccountEntry } from '../engine/rule.js';
+import type { AccountEntry } from '../engine/timeline.js';
 import { defineRule } from '../engine/rule.js';
 import { hasDunningLetter } from './support/invoices.js';
 

@@ -1,4 +1,4 @@
-import type { AccountEntry } from '../engine/rule.js';
+import type { AccountEntry } from '../engine/timeline.js';
 import { defineRule } from '../engine/rule.js';
 import { isoFromDayNumber } from '../model/dates.js';
 import { AccountLedger } from './support/ledger.js';
@@ -32,11 +32,13 @@ export default defineRule({
       if (entry.id !== undefined) {
         const seen = byId.get(entry.id);
         if (seen === undefined) {
-          byId.set(entry.id, { first: entry, contents: [entry.contentKey] });
+          byId.set(entry.id, { first: entry, contents: [entry.contentHash] });
         } else {
-          // Each distinct content once: a third copy identical to the second adds nothing.
-          if (!seen.contents.includes(entry.contentKey)) {
-            seen.contents.push(entry.contentKey);
+          // Each distinct content once: a third copy identical to the second adds nothing. A content
+          // hash that differs proves a different bill; one that matches is taken as the same copy,
+          // which misses a different bill only on a 32-bit collision between two bills of one number.
+          if (!seen.contents.includes(entry.contentHash)) {
+            seen.contents.push(entry.contentHash);
             ctx.report({ messageId: 'differentContent', data: { id: entry.id, other: seen.first.id, otherLocation: where(seen.first) }, document: entry });
           }
           continue;

@@ -259,7 +259,7 @@ export default defineRule({
     // Lines that state no rate may each bear a different one (a box bill: internet 20 %, TV 10 %):
     // their tax is then a mix, anywhere between what the lowest and the highest rate give. A
     // document read without its lines (the text of a bill) may hide such a mix just the same.
-    if (declared.length === 0 && (doc.lines.length > 1 || (doc.lines.length === 0 && doc.source.format === 'text'))) {
+    if (declared.length === 0 && (doc.lines.length > 1 || (doc.lines.length === 0 && doc.linesUnread === true))) {
       if (withinMix(amounts, rates, places, allowed)) return;
       const data = { tax, net: amounts.net, total: amounts.total, rates: texts(rates), source, lines: doc.lines.length };
       ctx.report({ messageId: doc.lines.length > 1 ? 'unexplainedMix' : 'unexplainedAnyMix', data, document: doc });

@@ -10,7 +10,7 @@ describe('toAccountEntry', () => {
     const copy = toAccountEntry(doc({ ...base, line: 40, file: 'other.csv' }));
     expect(entry.issueDay).toBe(19787);
     expect(entry.total?.toFixed()).toBe('39.99');
-    expect(copy.contentKey).toBe(entry.contentKey);
+    expect(copy.contentHash).toBe(entry.contentHash);
   });
 
   it.each([
@@ -21,6 +21,6 @@ describe('toAccountEntry', () => {
     ['an absent amount', { lines: [{ description: 'Forfait' }] }],
     ['a sub-cent amount', { total: '39.991' }],
   ])('changes the content key when the %s differs', (_what, change) => {
-    expect(toAccountEntry(doc({ ...base, ...change })).contentKey).not.toBe(toAccountEntry(doc(base)).contentKey);
+    expect(toAccountEntry(doc({ ...base, ...change })).contentHash).not.toBe(toAccountEntry(doc(base)).contentHash);
   });
 });

@@ -301,10 +301,15 @@ describe('vat-rate-mismatch', () => {
 
 describe('vat-rate-mismatch on a bill read from text, without its lines', () => {
   it('accepts a mix of the rates (19 % and 7 %) but not a tax above every rate', () => {
-    const textDoc = (tax: string, total: string) => ({ ...doc({ net: '239.82', tax, total }), source: { file: 'r.txt', line: 1, format: 'text' as const } });
+    const textDoc = (tax: string, total: string) => ({ ...doc({ net: '239.82', tax, total }), linesUnread: true });
     // 99,91 € at 19 % (18,98 €) + 139,91 € at 7 % (9,79 €): 28,77 €, between 7 % and 19 % of 239,82 €.
     expect(runRule(rule, [textDoc('28.77', '268.59')], { options: { rates: ['19', '7', '0'] } })).toEqual([]);
     expect(runRule(rule, [textDoc('60.00', '299.82')], { options: { rates: ['19', '7', '0'] } }).map((r) => r.messageId)).toEqual(['unexplainedAnyMix']);
+  });
+
+  it('allows the mix only when the reader says the lines were not read', () => {
+    const csvDoc = doc({ net: '239.82', tax: '28.77', total: '268.59' });
+    expect(runRule(rule, [csvDoc], { options: { rates: ['19', '7', '0'] } }).map((r) => r.messageId)).toEqual(['unexplained']);
   });
 });
 

@@ -12,7 +12,7 @@
  */
 import type { AmountStyle, BillingDocument, DocumentKind, DocumentLine } from '../../model/document.js';
 import type { InvalidInputEvent, ParseEvent } from '../../model/input.js';
-import { Money } from '../../model/money.js';
+import type { Money } from '../../model/money.js';
 import type { RowValues } from './rows.js';
 
 type AmountField = 'net' | 'tax' | 'total' | 'amountDue';

@@ -2,34 +2,66 @@
  * Splits UTF-8 bytes into CSV records with csv-parse, and gives each record the physical line
  * where it starts (the header is line 1 when the file starts with it).
  *
- * csv-parse is driven synchronously through the parser's `api.parse`, the function its stream
- * calls for each chunk: records arrive in order, a syntax error comes back as a return value at
- * the record that caused it, and no per-record promise or info object is spent on a million rows.
- * The line counters are read from the parser's live `info` as each record is pushed.
+ * Only csv-parse's public API is used: the stream parser's `write`, `read` and `end`, its dataset
+ * `info` (`lines`), the stream's `errored` property, and the documented error codes with the info
+ * they carry. Writing a chunk parses it at once (csv-parse's transform calls back synchronously), so
+ * the chunk's records can be read as `write` returns, and a syntax error is known before the next
+ * chunk. Empty lines come out as records of one empty cell, so that every physical line is seen and
+ * counted here: a record's line is the count of the lines before it, without a per-record info
+ * object from csv-parse (which cost half of its own time).
+ *
+ * csv-parse does not publish the record left open by a quote that is never closed; the splitter
+ * keeps the bytes after the last record itself and reads them again with the quote closed.
  */
-import { type CsvError, Parser } from 'csv-parse';
+import type { CsvError } from 'csv-parse';
+import { Parser } from 'csv-parse';
+import { parse as parseWhole } from 'csv-parse/sync';
 
 /** Records longer than this are not CSV rows but a wrong delimiter or an unclosed quote. */
 export const MAX_RECORD_BYTES = 1 << 20;
 
-interface CsvParseApi {
-  parse(chunk: Buffer | undefined, end: boolean, push: (record: string[]) => void, close: () => void): CsvError | Error | undefined;
+/** Records held by the stream between a write and the reads that take them: a 64 KiB chunk's worth and more. */
+const RECORDS_PER_WRITE = 1 << 16;
+
+function parserOptions(delimiter: string): ConstructorParameters<typeof Parser>[0] {
+  return {
+    delimiter,
+    bom: false,
+    relax_column_count: true,
+    // A stray quote inside a cell (`Câble 2"`) is text, not a syntax error that drops the row.
+    relax_quotes: true,
+    // Empty lines are records of one empty cell, skipped here, so that lines are counted here.
+    skip_empty_lines: false,
+    // Explicit, not sniffed from the first line break: a file that mixes CRLF and LF (edited by
+    // hand, or concatenated) must not read every LF as part of a cell.
+    record_delimiter: ['\r\n', '\n', '\r'],
+    max_record_size: MAX_RECORD_BYTES,
+  };
 }
 
-function apiOf(parser: Parser): CsvParseApi {
-  const api = (parser as unknown as { api?: Partial<CsvParseApi> }).api;
-  if (typeof api?.parse !== 'function') throw new Error('csv-parse: this version has no synchronous parse API');
-  return api as CsvParseApi;
-}
-
-/** How many "\r\n" pairs a record's cells hold: csv-parse counts each as two lines inside quotes. */
-function crlfPairs(record: readonly string[]): number {
-  let pairs = 0;
+/** Line breaks inside a record's cells, "\r\n" counted once, as an editor shows them. */
+function lineBreaks(record: readonly string[]): { breaks: number; crlf: number } {
+  let breaks = 0;
+  let crlf = 0;
   for (const cell of record) {
-    for (let at = cell.indexOf('\r\n'); at !== -1; at = cell.indexOf('\r\n', at + 2)) pairs++;
+    if (cell.indexOf('\n') === -1 && cell.indexOf('\r') === -1) continue;
+    for (let at = 0; at < cell.length; at++) {
+      const code = cell.charCodeAt(at);
+      if (code === 0x0d) {
+        breaks++;
+        if (cell.charCodeAt(at + 1) === 0x0a) {
+          crlf++;
+          at++;
+        }
+      } else if (code === 0x0a) {
+        breaks++;
+      }
+    }
   }
-  return pairs;
+  return { breaks, crlf };
 }
+
+const isEmptyLine = (record: readonly string[]): boolean => record.length === 1 && record[0] === '';
 
 export class RecordSplitter {
   /** Records of the last `feed` or `end`, with their start lines (reused between calls). */
@@ -38,53 +70,44 @@ export class RecordSplitter {
   /** Whether each record runs over more than one physical line (a quoted line break). */
   readonly multiline: boolean[] = [];
   private readonly parser: Parser;
-  private readonly api: CsvParseApi;
-  private previousEnd = 0;
-  private previousEmpty = 0;
-  /** Lines csv-parse counted twice ("\r\n" inside quoted cells). */
+  /** The physical line where the next record starts, in the splitter's own count. */
+  private nextLine = 1;
+  /** Lines csv-parse counted twice ("\r\n" inside quoted cells), so that its counter can be read. */
   private overcount = 0;
-  private readonly push = (record: string[]): void => {
-    const info = this.parser.info;
-    const start = this.previousEnd + 1 + (info.empty_lines - this.previousEmpty) - this.overcount;
-    const multiline = info.lines - this.overcount > start;
-    if (multiline) this.overcount += crlfPairs(record);
-    this.previousEnd = info.lines;
-    this.previousEmpty = info.empty_lines;
-    this.records.push(record);
-    this.lines.push(this.headerSeen ? start + this.lineOffset : start);
-    this.headerSeen = true;
-    this.multiline.push(multiline);
-  };
-  private readonly close = (): void => {};
   private headerSeen = false;
+  /** csv-parse's line counter where it stopped, once it has failed. */
+  private stoppedAt: number | undefined;
+  /**
+   * The chunks that may hold the record in progress, with the physical line each starts on: kept
+   * only to read a record left open by an unclosed quote again.
+   */
+  private tail: Array<{ readonly bytes: Buffer; readonly line: number }> = [];
+  /** The physical line where the next chunk fed starts, counted here ("\r\n" once). */
+  private fedLine = 1;
+  private fedEndsWithCr = false;
+  /** Whether the bytes fed since the last record may hold a quote (then a cell may hold a line break). */
+  private pendingMayQuote = false;
+  /** Whether the chunk of the last write holds a quote. */
+  private chunkHasQuote = false;
 
   /**
    * `lineOffset` shifts the lines of the records after the first (the header): a worker reading
    * a later part of a file behind a copy of its header reports the file's own line numbers.
    */
   constructor(
-    delimiter: string,
+    private readonly delimiter: string,
     private readonly lineOffset = 0,
   ) {
-    this.parser = new Parser({
-      delimiter,
-      bom: false,
-      relax_column_count: true,
-      // A stray quote inside a cell (`Câble 2"`) is text, not a syntax error that drops the row.
-      relax_quotes: true,
-      skip_empty_lines: true,
-      // Explicit, not sniffed from the first line break: a file that mixes CRLF and LF (edited by
-      // hand, or concatenated) must not read every LF as part of a cell.
-      record_delimiter: ['\r\n', '\n', '\r'],
-      max_record_size: MAX_RECORD_BYTES,
-    });
-    this.api = apiOf(this.parser);
+    // A stream option csv-parse hands to its Transform: the records of a write wait to be read.
+    const streamOptions = { readableHighWaterMark: RECORDS_PER_WRITE };
+    this.parser = new Parser({ ...parserOptions(delimiter), ...streamOptions } as ConstructorParameters<typeof Parser>[0]);
+    // Errors are read from `errored` as each write returns; the event that follows is expected.
+    this.parser.on('error', () => {});
   }
 
   /** The line where the record in progress starts (for errors about it). */
   get pendingRecordLine(): number {
-    const info = this.parser.info;
-    return this.previousEnd + 1 + (info.empty_lines - this.previousEmpty) - this.overcount + this.offsetAfterHeader;
+    return this.nextLine + this.offsetAfterHeader;
   }
 
   /** What lineOffset adds once the header is read: the lines of a part of a file are the file's. */
@@ -94,32 +117,113 @@ export class RecordSplitter {
 
   /**
    * The record left open at the end of the input by a quote that is never closed: the cells
-   * before the open one, and the open cell's text (quotes unescaped, as csv-parse holds it).
+   * before the open one, and the open cell's text (quotes unescaped, as csv-parse reads them).
    */
   get pendingRecord(): { readonly cells: readonly string[]; readonly openCell: string } {
-    const state = (this.parser as unknown as { state?: { record?: unknown; field?: { toString(encoding: string): string } } }).state;
-    const cells = Array.isArray(state?.record) ? (state.record as unknown[]).map(String) : [];
-    return { cells, openCell: state?.field?.toString('utf8') ?? '' };
+    const raw = this.textFromLine(this.nextLine);
+    try {
+      const [record] = parseWhole(`${raw}"`, parserOptions(this.delimiter)) as string[][];
+      if (record !== undefined && record.length > 0) {
+        return { cells: record.slice(0, -1), openCell: record[record.length - 1] ?? '' };
+      }
+    } catch {
+      // Not a record even with its quote closed: the whole tail is the open cell.
+    }
+    return { cells: [], openCell: raw };
   }
 
-  /** The last physical line csv-parse has reached. */
+  /** The last physical line csv-parse has reached (after an error: where it stopped). */
   get currentLine(): number {
-    return this.parser.info.lines - this.overcount + this.offsetAfterHeader;
+    return (this.stoppedAt ?? this.parser.info.lines) - this.overcount + this.offsetAfterHeader;
   }
 
   /** Splits one more chunk; returns csv-parse's error, if any, after the records before it. */
   feed(chunk: Buffer): CsvError | Error | undefined {
-    this.records.length = 0;
-    this.lines.length = 0;
-    this.multiline.length = 0;
-    return this.api.parse(chunk, false, this.push, this.close);
+    this.clear();
+    this.keep(chunk);
+    this.parser.write(chunk);
+    return this.take();
   }
 
   end(): CsvError | Error | undefined {
+    this.clear();
+    this.parser.end();
+    return this.take();
+  }
+
+  private clear(): void {
     this.records.length = 0;
     this.lines.length = 0;
     this.multiline.length = 0;
-    return this.api.parse(undefined, true, this.push, this.close);
+  }
+
+  /** The records the last write produced, with their lines; then csv-parse's error, if any. */
+  private take(): CsvError | Error | undefined {
+    const taken: string[][] = [];
+    for (let record = this.parser.read() as string[] | null; record !== null; record = this.parser.read() as string[] | null) {
+      taken.push(record);
+    }
+    const error = this.parser.errored ?? undefined;
+    const lines = this.lastLines(error);
+    // Only a quoted cell holds a line break: records made of bytes without a quote are one line each.
+    const simple = !this.chunkHasQuote && !this.pendingMayQuote;
+    this.pendingMayQuote = this.chunkHasQuote || (taken.length === 0 && this.pendingMayQuote);
+    this.chunkHasQuote = false;
+    for (const record of taken) this.place(record, simple);
+    this.dropTail();
+    if (error !== undefined) this.stoppedAt = lines;
+    return error;
+  }
+
+  /** Keeps a chunk for a later read of an unclosed record, and counts its physical lines. */
+  private keep(chunk: Buffer): void {
+    this.tail.push({ bytes: chunk, line: this.fedLine });
+    this.chunkHasQuote = chunk.includes(0x22);
+    let breaks = 0;
+    for (let at = chunk.indexOf(0x0a); at !== -1; at = chunk.indexOf(0x0a, at + 1)) breaks++;
+    // "\r\n" is one break, already counted by its "\n"; a lone "\r" is one more.
+    for (let at = chunk.indexOf(0x0d); at !== -1; at = chunk.indexOf(0x0d, at + 1)) {
+      if (at + 1 < chunk.length ? chunk[at + 1] !== 0x0a : true) breaks++;
+    }
+    // A "\r" that ended the previous chunk was counted alone; with this "\n" it is one break.
+    if (this.fedEndsWithCr && chunk[0] === 0x0a) breaks--;
+    this.fedEndsWithCr = chunk.length > 0 && chunk[chunk.length - 1] === 0x0d;
+    this.fedLine += breaks;
+  }
+
+  /** Forgets the chunks that end before the line where the record in progress starts. */
+  private dropTail(): void {
+    while (this.tail.length > 1 && (this.tail[1] as { line: number }).line <= this.nextLine - 1) this.tail.shift();
+  }
+
+  /** The text fed from the start of a physical line to the end of the input. */
+  private textFromLine(line: number): string {
+    const first = this.tail[0];
+    if (first === undefined) return '';
+    const text = Buffer.concat(this.tail.map((chunk) => chunk.bytes)).toString('utf8');
+    const lineBreak = /\r\n|\r|\n/g;
+    for (let current = first.line; current < line; current++) {
+      if (lineBreak.exec(text) === null) return '';
+    }
+    return text.slice(lineBreak.lastIndex);
+  }
+
+  private lastLines(error: Error | undefined): number {
+    // csv-parse's errors carry the info counters as they stood where it stopped.
+    const stopped = (error as { lines?: unknown } | undefined)?.lines;
+    return typeof stopped === 'number' ? stopped : this.parser.info.lines;
+  }
+
+  private place(record: string[], simple: boolean): void {
+    const start = this.nextLine;
+    const { breaks, crlf } = simple ? { breaks: 0, crlf: 0 } : lineBreaks(record);
+    this.nextLine += 1 + breaks;
+    this.overcount += crlf;
+    if (isEmptyLine(record)) return;
+    this.records.push(record);
+    this.lines.push(this.headerSeen ? start + this.lineOffset : start);
+    this.headerSeen = true;
+    this.multiline.push(breaks > 0);
   }
 }
 

@@ -107,6 +107,8 @@ export function parseTextDocument(text: string, file: string, options: { dateOrd
     amountDue: amounts.amountDue,
     ...(amounts.rounding === undefined ? {} : { rounding: amounts.rounding }),
     lines: [],
+    // The text reader reads labelled totals, never the lines of the bill.
+    linesUnread: true,
     references,
     // Where the document starts, not where its title is (DESIGN.md: the 1-based physical line).
     source: { file, line: firstLine, format: 'text' },

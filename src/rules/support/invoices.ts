@@ -1,7 +1,7 @@
 /**
  * An account's invoices as the account rules look them up: by id, and by what they bill.
  */
-import type { AccountEntry } from '../../engine/rule.js';
+import type { AccountEntry } from '../../engine/timeline.js';
 import type { Money } from '../../model/money.js';
 
 /** Whether an account has any dunning letter: the letter rules have nothing to judge in most accounts of a bill run. */

@@ -3,7 +3,7 @@
  * them. Shared by the account rules that compare a demand with the debt behind it.
  */
 import { timelineDay } from '../../engine/account-entry.js';
-import type { AccountEntry } from '../../engine/rule.js';
+import type { AccountEntry } from '../../engine/timeline.js';
 import { Money } from '../../model/money.js';
 import { firstInvoiceById, invoiceAmount } from './invoices.js';
 import { comparable } from './magnitudes.js';

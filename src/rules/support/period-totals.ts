@@ -4,7 +4,7 @@
  * ("19723|19753|EUR|3999") was a tenth of the account rules' time, so the period goes into one
  * exact number and the few invoices of a period are compared directly.
  */
-import type { AccountEntry } from '../../engine/rule.js';
+import type { AccountEntry } from '../../engine/timeline.js';
 import type { Money } from '../../model/money.js';
 
 /** Day numbers of four-digit years are below 2^22 in size: start × 2^24 + (end − start + 2^23) stays an exact integer. */

@@ -116,7 +116,7 @@ describe('delimiters', () => {
     expect(forced?.total?.toFixed()).toBe('12.50');
     const hinted = await parse('sep=;\nN° facture;Montant TTC\nF1;12,50\n');
     expect(documents(hinted)[0]).toMatchObject({ id: 'F1', source: { line: 3 } });
-    expect(() => parse('a;b\n', { delimiter: ';;' })).rejects.toThrow(FatalInputError);
+    await expect(parse('a;b\n', { delimiter: ';;' })).rejects.toThrow(FatalInputError);
   });
 });
 

@@ -1,0 +1,43 @@
+/**
+ * The engine's view of an account's history: the compact entries account rules read, in date order.
+ * Defined with the engine (which builds, stores and shards them), not with the rule contract.
+ */
+import type { AmountStyle, DocumentKind } from '../model/document.js';
+import type { Money } from '../model/money.js';
+
+/**
+ * The compact record an account rule sees for each document: integer-backed amounts, day
+ * numbers, an id. Account rules keep the whole account history, so a million-row bill run
+ * keeps these (tens of bytes) rather than documents with their lines.
+ */
+export interface AccountEntry {
+  readonly kind: DocumentKind;
+  readonly id: string | undefined;
+  readonly account: string;
+  readonly currency: string;
+  readonly issueDay: number | undefined;
+  readonly dueDay: number | undefined;
+  readonly periodStartDay: number | undefined;
+  readonly periodEndDay: number | undefined;
+  readonly effectiveDay: number | undefined;
+  readonly total: Money | undefined;
+  readonly amountDue: Money | undefined;
+  /** No lines and no amount, or only zero amounts (see model/blank.ts). */
+  readonly blank: boolean;
+  /**
+   * A 32-bit hash of what makes two documents the same bill (amounts, dates, lines), not where they
+   * were found. A different hash means a different content; an equal hash almost surely, not
+   * certainly, the same: rules may skip work on it, and say so where it decides.
+   */
+  readonly contentHash: number;
+  readonly references: readonly string[];
+  readonly file: string;
+  readonly line: number;
+  readonly amountStyle: AmountStyle | undefined;
+}
+
+/** One account's documents in date order (issue date, else effective date, else period start; then file, line). */
+export interface AccountTimeline {
+  readonly account: string;
+  readonly entries: readonly AccountEntry[];
+}

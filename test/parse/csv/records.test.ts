@@ -1,0 +1,83 @@
+/**
+ * The record splitter over csv-parse's public stream API: every record gets the physical line it
+ * starts on, whatever the chunking, with line breaks inside quoted cells ("\r\n" counted once),
+ * empty lines and lone "\r" line ends; an unclosed quote leaves its record readable.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { RecordSplitter } from '../../../src/parse/csv/records.js';
+
+function split(text: string, chunkSizes: readonly number[]): { records: string[][]; lines: number[]; error?: string } {
+  const splitter = new RecordSplitter(';');
+  const records: string[][] = [];
+  const lines: number[] = [];
+  const bytes = Buffer.from(text, 'utf8');
+  let at = 0;
+  let size = 0;
+  let error: string | undefined;
+  const take = (): void => {
+    records.push(...splitter.records);
+    lines.push(...splitter.lines);
+  };
+  while (at < bytes.length && error === undefined) {
+    const length = Math.max(1, chunkSizes[size++ % chunkSizes.length] ?? 1);
+    error = splitter.feed(bytes.subarray(at, at + length))?.message;
+    take();
+    at += length;
+  }
+  if (error === undefined) {
+    error = splitter.end()?.message;
+    take();
+  }
+  return error === undefined ? { records, lines } : { records, lines, error };
+}
+
+const SAMPLE = [
+  'N° facture;Libellé;Montant',
+  'F1;"Forfait\r\nmobile";10,00',
+  '',
+  'F2;Option;2,00\rF3;"Ligne 1\nligne 2\nligne 3";3,00',
+  '',
+  '',
+  'F4;Fin;4,00',
+].join('\n');
+
+describe('RecordSplitter', () => {
+  it('gives each record the physical line it starts on', () => {
+    const { records, lines } = split(SAMPLE, [1 << 16]);
+    expect(records.map((record) => record[0])).toEqual(['N° facture', 'F1', 'F2', 'F3', 'F4']);
+    // F1 spans lines 2-3, line 4 is empty, F2 ends with a lone CR on line 5, F3 spans 6-8.
+    expect(lines).toEqual([1, 2, 5, 6, 11]);
+  });
+
+  it('gives the same records and lines whatever the chunk sizes', () => {
+    const whole = split(SAMPLE, [1 << 16]);
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 8 }), (sizes) => {
+        expect(split(SAMPLE, sizes)).toEqual(whole);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('keeps the record an unclosed quote leaves open, with the line it starts on', () => {
+    const splitter = new RecordSplitter(';');
+    expect(splitter.feed(Buffer.from('a;b\n1;2\n\n3;"open\nrest;of;it\n'))).toBeUndefined();
+    expect(splitter.lines).toEqual([1, 2]);
+    const error = splitter.end() as Error & { code?: string };
+    expect(error.code).toBe('CSV_QUOTE_NOT_CLOSED');
+    expect(splitter.pendingRecordLine).toBe(4);
+    expect(splitter.pendingRecord).toEqual({ cells: ['3'], openCell: 'open\nrest;of;it\n' });
+    // The last line with text: the final line break opens no line of its own.
+    expect(splitter.currentLine).toBe(5);
+  });
+
+  it('stops at a record longer than the limit, on the line where it starts', () => {
+    const splitter = new RecordSplitter(';');
+    const long = 'x'.repeat((1 << 20) + 10);
+    const error = splitter.feed(Buffer.from(`a;b\n1;2\n3;${long}\n`)) as Error & { code?: string };
+    expect(error.code).toBe('CSV_MAX_RECORD_SIZE');
+    expect(splitter.lines).toEqual([1, 2]);
+    expect(splitter.pendingRecordLine).toBe(3);
+  });
+});
