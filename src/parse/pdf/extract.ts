@@ -5,7 +5,8 @@
  * be terminated bounds the time a hostile file takes.
  */
 import { getDocumentProxy } from 'unpdf';
-import type { PdfAttachment, PdfContent, PdfFailureKind, PdfPageText, PdfTextItem } from './pdf-content.js';
+import { pageText } from './layout.js';
+import type { PdfAttachment, PdfContent, PdfFailureKind, PdfTextItem } from './pdf-content.js';
 
 /** pdf.js's errors, 0: its warnings about odd fonts or broken objects would reach stderr uncounted. */
 const PDFJS_ERRORS_ONLY = 0;
@@ -76,7 +77,8 @@ export async function extractPdfContent(bytes: Uint8Array, maxPages: number): Pr
   }
   try {
     if (pdf.numPages > maxPages) throw new PdfReadFailure('too-many-pages', `${pdf.numPages} pages`);
-    const pages: PdfPageText[] = [];
+    const pages: string[] = [];
+    let visibleCharacters = 0;
     for (let number = 1; number <= pdf.numPages; number++) {
       const page = await pdf.getPage(number);
       const viewport = page.getViewport({ scale: 1 });
@@ -84,12 +86,14 @@ export async function extractPdfContent(bytes: Uint8Array, maxPages: number): Pr
       const items: PdfTextItem[] = [];
       for (const raw of content.items as RawTextItem[]) {
         const item = placeItem(raw, viewport.transform as unknown as Matrix);
-        if (item !== undefined) items.push(item);
+        if (item === undefined) continue;
+        items.push(item);
+        visibleCharacters += item.text.replace(/\s/gu, '').length;
       }
-      pages.push({ width: viewport.width, height: viewport.height, items });
       page.cleanup();
+      pages.push(pageText({ width: viewport.width, height: viewport.height, items }));
     }
-    return { pages, attachments: await attachmentsOf(pdf) };
+    return { pages, visibleCharacters, attachments: await attachmentsOf(pdf) };
   } catch (error) {
     throw failureOf(error);
   } finally {

@@ -2,7 +2,8 @@
  * The PDF reader: bytes of a PDF in, documents out. pdf.js (on a worker thread, within limits)
  * gives the text runs of each page, the layout pass rebuilds the text as `pdftotext -layout`
  * prints it, and the text reader reads it, one document per run of pages that says it is one.
- * A PDF that cannot be read as bills is a FatalInputError with one line saying why.
+ * A PDF that cannot be read as bills is a FatalInputError with one line saying why. The text
+ * reader's work is linear in the text; everything before it runs in the worker, within the time limit.
  */
 import type { BillingDocument } from '../../model/document.js';
 import { FatalInputError, type ParseEvent } from '../../model/input.js';
@@ -11,7 +12,6 @@ import { parseTextDocument } from '../text.js';
 import { PdfProblem, readPdfContent } from './bounded-read.js';
 import { splitPages } from './documents.js';
 import { type EmbeddedInvoice, findEmbeddedInvoice } from './e-invoice.js';
-import { layoutPage } from './layout.js';
 import { DEFAULT_PDF_LIMITS, describeBytes, describeMs, type PdfLimits } from './limits.js';
 import type { PdfContent } from './pdf-content.js';
 
@@ -75,18 +75,12 @@ async function contentOf(bytes: Uint8Array, file: string, limits: PdfLimits): Pr
   }
 }
 
-function visibleCharacters(content: PdfContent): number {
-  let count = 0;
-  for (const page of content.pages) for (const item of page.items) count += item.text.replace(/\s/gu, '').length;
-  return count;
-}
-
 /** Reads a PDF's pages into documents. Throws FatalInputError when it cannot be read as bills. */
 export async function readPdf(bytes: Uint8Array, file: string, options: PdfReadOptions = {}): Promise<PdfReading> {
   const limits: PdfLimits = { ...DEFAULT_PDF_LIMITS, ...options.limits };
   const content = await contentOf(bytes, file, limits);
-  if (visibleCharacters(content) < SCAN_TEXT_CHARACTERS) throw new FatalInputError(file, SCAN_MESSAGE);
-  const pages = content.pages.map((page) => layoutPage(page).map((line) => `${line}\n`).join('') + '\f');
+  if (content.visibleCharacters < SCAN_TEXT_CHARACTERS) throw new FatalInputError(file, SCAN_MESSAGE);
+  const pages = content.pages;
   const embeddedInvoice = findEmbeddedInvoice(content.attachments);
   const textOptions = options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder };
   const documents: BillingDocument[] = [];

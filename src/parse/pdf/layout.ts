@@ -13,6 +13,11 @@ const BASELINE_TOLERANCE = 0.5;
 const SAME_WORD_GAP = 0.1;
 /** A gap this wide (in character widths) is a column gap: at least two spaces, as the text reader expects. */
 const COLUMN_GAP_CHARS = 2;
+/**
+ * How many of the lines above a run are tried: a bill has a handful within a baseline's tolerance;
+ * a hostile page stacking thousands of runs on one spot must not make the pass quadratic.
+ */
+const LOOKBACK_LINES = 32;
 /** A vertical gap above this many font heights becomes a blank line, as pdftotext leaves them. */
 const BLANK_LINE_GAP = 1.9;
 
@@ -40,14 +45,14 @@ function overlaps(line: Line, item: PdfTextItem): boolean {
   return line.items.some((other) => item.x < other.x + other.width - slack && other.x < item.x + item.width - slack);
 }
 
-/** Runs into lines, top to bottom: a run joins the nearest line within tolerance that it does not overlap. */
+/** Runs into lines, top to bottom, each left to right: a run joins the nearest line within tolerance that it does not overlap. */
 export function groupLines(items: readonly PdfTextItem[]): Line[] {
   const sorted = [...items].sort((a, b) => a.y - b.y || a.x - b.x);
   const lines: Line[] = [];
   for (const item of sorted) {
     let chosen: Line | undefined;
     let distance = Infinity;
-    for (let i = lines.length - 1; i >= 0; i--) {
+    for (let i = lines.length - 1; i >= 0 && i >= lines.length - LOOKBACK_LINES; i--) {
       const line = lines[i] as Line;
       const tolerance = BASELINE_TOLERANCE * Math.max(line.size, item.size);
       // Lines are made top to bottom: once one is further up than any tolerance, so are the rest.
@@ -61,12 +66,13 @@ export function groupLines(items: readonly PdfTextItem[]): Line[] {
     if (chosen === undefined) lines.push({ baseline: item.y, size: item.size, items: [item] });
     else chosen.items.push(item);
   }
+  for (const line of lines) line.items.sort((a, b) => a.x - b.x);
   return lines.sort((a, b) => a.baseline - b.baseline);
 }
 
 /** One line's runs on the character grid, left to right. */
 function renderLine(line: Line, charWidth: number, leftMargin: number): string {
-  const items = [...line.items].sort((a, b) => a.x - b.x);
+  const items = line.items;
   let text = '';
   let previous: PdfTextItem | undefined;
   for (const item of items) {
@@ -104,7 +110,11 @@ export function layoutPage(page: PdfPageText): string[] {
   return out;
 }
 
-/** Every page's lines, each page ended by a form feed, as `pdftotext -layout` writes them. */
+/** A page's text as `pdftotext -layout` writes it: each line ended by "\n", the page by a form feed. */
+export function pageText(page: PdfPageText): string {
+  return layoutPage(page).map((line) => `${line}\n`).join('') + '\f';
+}
+
 export function layoutText(pages: readonly PdfPageText[]): string {
-  return pages.map((page) => layoutPage(page).map((line) => `${line}\n`).join('') + '\f').join('');
+  return pages.map(pageText).join('');
 }

@@ -1,6 +1,7 @@
 /**
- * What the PDF worker sends back: plain data (structured-clone safe), nothing of pdf.js. The
- * layout pass and the text reader work on this on the main thread.
+ * What the PDF worker works with and sends back: plain data (structured-clone safe), nothing of
+ * pdf.js. The layout pass runs in the worker too, so that the time limit covers it (a page of a
+ * hostile file may hold hundreds of thousands of text runs); the main thread gets text.
  */
 
 /** One run of text as pdf.js reports it, in page space with y pointing down (0 = top of the page). */
@@ -27,8 +28,12 @@ export interface PdfAttachment {
   readonly bytes: Uint8Array;
 }
 
+/** A PDF as the worker read it. */
 export interface PdfContent {
-  readonly pages: readonly PdfPageText[];
+  /** Each page's text with its layout rebuilt, as `pdftotext -layout` prints it (lines ended by "\n", then "\f"). */
+  readonly pages: readonly string[];
+  /** Characters other than white space in all the text runs: how a scan is told from a bill. */
+  readonly visibleCharacters: number;
   readonly attachments: readonly PdfAttachment[];
 }
 
