@@ -9,6 +9,8 @@ import type { PdfPageText, PdfTextItem } from './pdf-content.js';
 
 /** Runs whose baselines are closer than this share a line (as a fraction of the font height). */
 const BASELINE_TOLERANCE = 0.5;
+/** Runs whose baselines are closer than this (fraction of the font height) are on one line even where they overlap. */
+const SAME_BASELINE = 0.2;
 /** Runs closer than this (fraction of the font height) are one word cut in two by the producer. */
 const SAME_WORD_GAP = 0.1;
 /** A gap this wide (in character widths) is a column gap: at least two spaces, as the text reader expects. */
@@ -58,7 +60,10 @@ export function groupLines(items: readonly PdfTextItem[]): Line[] {
       // Lines are made top to bottom: once one is further up than any tolerance, so are the rest.
       if (item.y - line.baseline > 2 * tolerance) break;
       const gap = Math.abs(item.y - line.baseline);
-      if (gap <= tolerance && gap < distance && !overlaps(line, item)) {
+      // On one baseline a run may sit inside another's span ("(S )" drawn as "( )" then "S"); a few
+      // points off, an overlapping run is the next line of the same column.
+      const sameBaseline = gap <= SAME_BASELINE * Math.max(line.size, item.size);
+      if (gap <= tolerance && gap < distance && (sameBaseline || !overlaps(line, item))) {
         chosen = line;
         distance = gap;
       }
