@@ -1,4 +1,5 @@
 /** PDFs end to end (issue 14): `billcheck FILE.pdf`, `billcheck extract FILE.pdf`, PDFs in a directory. */
+import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closePdfWorker } from '../../src/parse/pdf/index.js';
 import { runBin, runCli } from '../helpers/cli.js';
@@ -58,6 +59,19 @@ describe('billcheck on PDFs', () => {
     expect(report.summary.documents).toBe(11);
     const blank = report.findings.filter((finding) => finding.ruleId === 'blank-invoice').map((finding) => `${finding.file}:${finding.line}`);
     expect(blank).toEqual([`${DIR}/free-facture-vierge.pdf:1`, `${DIR}/toutes-mes-factures.pdf:30`]);
+  });
+
+  it('reads a PDF from standard input, told by its first bytes', async () => {
+    const run = await runCli(['extract', '-'], { stdin: readFileSync(`${DIR}/english-invoice.pdf`) });
+    expect(run.code).toBe(0);
+    const [doc] = (JSON.parse(run.stdout) as { documents: { id: string; currency: string; total: string }[] }).documents;
+    expect([doc?.id, doc?.currency, doc?.total]).toEqual(['NWT-2024-03-0817', 'GBP', '54.00']);
+  });
+
+  it('--help says that PDFs are read', async () => {
+    const run = await runCli(['--help']);
+    expect(run.stdout).toContain('PDF bills directly (a scan needs OCR first)');
+    expect((await runCli(['check', '--help'])).stdout).toContain('a PDF bill, read directly');
   });
 
   it('the built bin reads an "all my bills" PDF as three documents', () => {
