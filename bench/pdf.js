@@ -10,7 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '20' }, dir: { type: 'string', default: join(ROOT, 'fixtures', 'pdf') } } });
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '20' }, dir: { type: 'string', default: join(ROOT, 'fixtures', 'pdf') } },
+});
 const runs = Number.parseInt(values.runs, 10);
 if (!Number.isInteger(runs) || runs < 1) {
   console.error('bench:pdf: --runs must be a whole number of at least 1');
@@ -33,7 +35,9 @@ async function timeRead(bytes, name) {
   return { ms: Number(process.hrtime.bigint() - started) / 1e6, outcome };
 }
 
-const files = readdirSync(values.dir).filter((name) => name.toLowerCase().endsWith('.pdf')).sort();
+const files = readdirSync(values.dir)
+  .filter((name) => name.toLowerCase().endsWith('.pdf'))
+  .sort();
 if (files.length === 0) {
   console.error(`bench:pdf: no PDF in ${values.dir}`);
   process.exit(2);
@@ -53,7 +57,13 @@ for (const name of files) {
     outcome = read.outcome;
   }
   times.sort((a, b) => a - b);
-  rows.push({ name, kb: bytes.length / 1024, median: times[Math.floor(times.length / 2)], slowest: times[times.length - 1], outcome });
+  rows.push({
+    name,
+    kb: bytes.length / 1024,
+    median: times[Math.floor(times.length / 2)],
+    slowest: times[times.length - 1],
+    outcome,
+  });
 }
 await closePdfWorker();
 
@@ -61,7 +71,12 @@ const width = Math.max(...rows.map((row) => row.name.length));
 console.log(`${'PDF'.padEnd(width)}  ${'KB'.padStart(6)}  ${'median'.padStart(9)}  ${'slowest'.padStart(9)}  read as`);
 for (const row of rows) {
   const ms = (value) => `${value.toFixed(1)} ms`.padStart(9);
-  console.log(`${row.name.padEnd(width)}  ${row.kb.toFixed(1).padStart(6)}  ${ms(row.median)}  ${ms(row.slowest)}  ${row.outcome}`);
+  console.log(
+    [row.name.padEnd(width), row.kb.toFixed(1).padStart(6), ms(row.median), ms(row.slowest), row.outcome].join('  '),
+  );
 }
 const medians = rows.map((row) => row.median).sort((a, b) => a - b);
-console.log(`\nmedian of the medians: ${medians[Math.floor(medians.length / 2)].toFixed(1)} ms; slowest read: ${Math.max(...rows.map((row) => row.slowest)).toFixed(1)} ms`);
+console.log(
+  `\nmedian of the medians: ${medians[Math.floor(medians.length / 2)].toFixed(1)} ms; ` +
+    `slowest read: ${Math.max(...rows.map((row) => row.slowest)).toFixed(1)} ms`,
+);

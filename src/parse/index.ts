@@ -11,7 +11,7 @@ import { decodeWhole, Utf8Transcoder } from './decode.js';
 import { detectFormat, formatFromName } from './detect.js';
 import { parseTextDocument } from './text.js';
 // PDF (issue 14)
-import { DEFAULT_PDF_LIMITS, isPdf, parsePdfDocument, type PdfLimits } from './pdf/index.js';
+import { DEFAULT_PDF_LIMITS, isPdf, parsePdfDocument, type PdfLimits, tooLargeMessage } from './pdf/index.js';
 
 export interface InputSource {
   /** The name findings report: a path, or "-" / "<stdin>" for standard input. */
@@ -164,7 +164,7 @@ async function* parseOpened(source: InputSource, options: InputOptions, iterator
   // PDF (issue 14)
   if (format === 'pdf') {
     const maxBytes = pdfLimits?.maxBytes ?? DEFAULT_PDF_LIMITS.maxBytes;
-    const bytes = await readWhole(source.name, chunks, maxBytes, `a PDF larger than ${Math.round(maxBytes / (1024 * 1024))} MB, the limit for one file of bills`);
+    const bytes = await readWhole(source.name, chunks, maxBytes, tooLargeMessage(maxBytes));
     const dateOrder = options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder };
     yield await parsePdfDocument(bytes, source.name, { ...dateOrder, ...(pdfLimits === undefined ? {} : { limits: pdfLimits }) });
     return;

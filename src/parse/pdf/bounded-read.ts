@@ -60,7 +60,11 @@ class PdfWorker {
       else reject(new PdfProblem(message.failure, message.detail));
     });
     this.worker.on('error', (error: Error & { code?: string }) => {
-      this.fail(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new PdfProblem('out-of-memory', error.message) : new PdfProblem('crashed', error.message));
+      this.fail(
+        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? new PdfProblem('out-of-memory', error.message)
+          : new PdfProblem('crashed', error.message),
+      );
     });
     this.worker.on('exit', () => this.fail(new PdfProblem('crashed', 'the PDF reader stopped')));
     this.worker.unref();
@@ -77,6 +81,7 @@ class PdfWorker {
     pending?.reject(problem);
   }
 
+  /** One PDF; the caller waits for the answer before it asks again (readPdfContent queues). */
   async read(bytes: Uint8Array, limits: PdfLimits): Promise<PdfContent> {
     this.worker.ref();
     try {
@@ -93,10 +98,12 @@ class PdfWorker {
         this.fail(new PdfProblem('timeout', `longer than ${describeMs(limits.timeLimitMs)}`));
         void this.worker.terminate();
       }, limits.timeLimitMs);
-      const settle = <T>(then: (value: T) => void) => (value: T): void => {
-        clearTimeout(timer);
-        then(value);
-      };
+      const settle =
+        <T>(then: (value: T) => void) =>
+        (value: T): void => {
+          clearTimeout(timer);
+          then(value);
+        };
       this.pending = { resolve: settle(resolve), reject: settle(reject) };
       this.worker.postMessage(request, [own.buffer]);
     });
@@ -109,11 +116,17 @@ class PdfWorker {
 }
 
 let shared: PdfWorker | undefined;
+/** Requests one after the other, each on a live worker: the one before may have been terminated. */
+let queue: Promise<unknown> = Promise.resolve();
 
 /** The content of one PDF, read on the shared worker (a new one when the last was terminated). */
-export async function readPdfContent(bytes: Uint8Array, limits: PdfLimits): Promise<PdfContent> {
-  if (shared === undefined || !shared.alive) shared = new PdfWorker(limits.maxHeapMb);
-  return shared.read(bytes, limits);
+export function readPdfContent(bytes: Uint8Array, limits: PdfLimits): Promise<PdfContent> {
+  const turn = queue.then(() => {
+    if (shared === undefined || !shared.alive) shared = new PdfWorker(limits.maxHeapMb);
+    return shared.read(bytes, limits);
+  });
+  queue = turn.catch(() => undefined);
+  return turn;
 }
 
 /** Stops the shared worker (tests; a run's process may also simply exit, the worker does not hold it). */

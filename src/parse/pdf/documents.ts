@@ -36,7 +36,8 @@ export function splitPages(pages: readonly string[], options: { dateOrder?: Date
   let known: Set<string> | undefined;
   pages.forEach((page, index) => {
     const heading = pages.length > 1 ? pageHeading(page, options) : undefined;
-    const opens = heading?.id !== undefined && heading.issueDate !== undefined && known !== undefined && !known.has(heading.id);
+    const opens =
+      heading?.id !== undefined && heading.issueDate !== undefined && known !== undefined && !known.has(heading.id);
     const current = runs.at(-1);
     if (current === undefined || opens) {
       runs.push({ first: index, pages: [page] });

@@ -40,7 +40,8 @@ interface RawTextItem {
 }
 
 function asMatrix(value: unknown): Matrix | undefined {
-  if (!Array.isArray(value) || value.length !== 6 || !value.every((n) => typeof n === 'number' && Number.isFinite(n))) return undefined;
+  if (!Array.isArray(value) || value.length !== 6 || !value.every((n) => typeof n === 'number' && Number.isFinite(n)))
+    return undefined;
   return value as unknown as Matrix;
 }
 

@@ -41,7 +41,7 @@ export interface PdfReading {
   readonly embeddedInvoice?: EmbeddedInvoice;
 }
 
-/** Fewer visible characters than this on every page together: the text layer of a scan (a page number), not a bill's. */
+/** Fewer visible characters than this in the whole PDF: the text layer of a scan (a page number), not a bill's. */
 const SCAN_TEXT_CHARACTERS = 10;
 
 export const SCAN_MESSAGE = 'no text in this PDF: it is a scan; run OCR first, for example ocrmypdf';
@@ -63,9 +63,14 @@ function problemMessage(problem: PdfProblem, limits: PdfLimits): string {
   }
 }
 
+/** Also said by parse/index.ts, which stops reading a file once it is past the limit. */
+export function tooLargeMessage(maxBytes: number): string {
+  return `a PDF larger than ${describeBytes(maxBytes)}, the limit for one file of bills`;
+}
+
 async function contentOf(bytes: Uint8Array, file: string, limits: PdfLimits): Promise<PdfContent> {
   if (bytes.length > limits.maxBytes) {
-    throw new FatalInputError(file, `a PDF larger than ${describeBytes(limits.maxBytes)}, the limit for one file of bills`);
+    throw new FatalInputError(file, tooLargeMessage(limits.maxBytes));
   }
   try {
     return await readPdfContent(bytes, limits);
@@ -91,7 +96,12 @@ export async function readPdf(bytes: Uint8Array, file: string, options: PdfReadO
       documents.push(placed(event.document, { linesBefore, page: run.first + 1, embeddedInvoice }));
     }
   }
-  return { text: pages.join(''), pageCount: pages.length, documents, ...(embeddedInvoice === undefined ? {} : { embeddedInvoice }) };
+  return {
+    text: pages.join(''),
+    pageCount: pages.length,
+    documents,
+    ...(embeddedInvoice === undefined ? {} : { embeddedInvoice }),
+  };
 }
 
 function lineCount(page: string): number {
@@ -101,7 +111,10 @@ function lineCount(page: string): number {
 }
 
 /** A document read from a run of pages, pointed at its place in the whole PDF's text. */
-function placed(doc: BillingDocument, where: { linesBefore: number; page: number; embeddedInvoice: EmbeddedInvoice | undefined }): BillingDocument {
+function placed(
+  doc: BillingDocument,
+  where: { linesBefore: number; page: number; embeddedInvoice: EmbeddedInvoice | undefined },
+): BillingDocument {
   const { embeddedInvoice } = where;
   return {
     ...doc,
@@ -110,19 +123,29 @@ function placed(doc: BillingDocument, where: { linesBefore: number; page: number
       line: doc.source.line + where.linesBefore,
       format: 'pdf',
       page: where.page,
-      ...(embeddedInvoice === undefined ? {} : { embeddedInvoice: { name: embeddedInvoice.name, standard: embeddedInvoice.standard } }),
+      ...(embeddedInvoice === undefined
+        ? {}
+        : { embeddedInvoice: { name: embeddedInvoice.name, standard: embeddedInvoice.standard } }),
     },
   };
 }
 
 /** The documents of a PDF as the parse stage yields them. */
-export async function parsePdfDocument(bytes: Uint8Array, file: string, options: PdfReadOptions): Promise<ParseEvent[]> {
+export async function parsePdfDocument(
+  bytes: Uint8Array,
+  file: string,
+  options: PdfReadOptions,
+): Promise<ParseEvent[]> {
   const reading = await readPdf(bytes, file, options);
   return reading.documents.map((document) => ({ type: 'document', document }));
 }
 
 /** The bytes of the e-invoice XML a PDF carries (Factur-X, ZUGFeRD, XRechnung), undefined when it carries none. */
-export async function embeddedInvoiceOf(bytes: Uint8Array, file: string, limits: Partial<PdfLimits> = {}): Promise<EmbeddedInvoice | undefined> {
+export async function embeddedInvoiceOf(
+  bytes: Uint8Array,
+  file: string,
+  limits: Partial<PdfLimits> = {},
+): Promise<EmbeddedInvoice | undefined> {
   const content = await contentOf(bytes, file, { ...DEFAULT_PDF_LIMITS, ...limits });
   return findEmbeddedInvoice(content.attachments);
 }

@@ -37,7 +37,9 @@ function median(values: readonly number[]): number | undefined {
 
 /** The character width of the grid: the median advance of a character on the page. */
 function characterWidth(items: readonly PdfTextItem[]): number {
-  const widths = items.filter((item) => item.width > 0 && item.text.length > 0).map((item) => item.width / item.text.length);
+  const widths = items
+    .filter((item) => item.width > 0 && item.text.length > 0)
+    .map((item) => item.width / item.text.length);
   const typical = median(widths);
   return typical !== undefined && typical > 0 ? typical : 5;
 }
@@ -47,7 +49,10 @@ function overlaps(line: Line, item: PdfTextItem): boolean {
   return line.items.some((other) => item.x < other.x + other.width - slack && other.x < item.x + item.width - slack);
 }
 
-/** Runs into lines, top to bottom, each left to right: a run joins the nearest line within tolerance that it does not overlap. */
+/**
+ * Runs into lines, top to bottom, each left to right: a run joins the nearest line within tolerance
+ * that it does not overlap.
+ */
 export function groupLines(items: readonly PdfTextItem[]): Line[] {
   const sorted = [...items].sort((a, b) => a.y - b.y || a.x - b.x);
   const lines: Line[] = [];
@@ -108,7 +113,11 @@ export function layoutPage(page: PdfPageText): string[] {
   const out: string[] = [];
   let previous: Line | undefined;
   for (const line of lines) {
-    if (previous !== undefined && line.baseline - previous.baseline > BLANK_LINE_GAP * Math.max(line.size, previous.size)) out.push('');
+    if (
+      previous !== undefined &&
+      line.baseline - previous.baseline > BLANK_LINE_GAP * Math.max(line.size, previous.size)
+    )
+      out.push('');
     out.push(renderLine(line, charWidth, leftMargin));
     previous = line;
   }
@@ -117,7 +126,11 @@ export function layoutPage(page: PdfPageText): string[] {
 
 /** A page's text as `pdftotext -layout` writes it: each line ended by "\n", the page by a form feed. */
 export function pageText(page: PdfPageText): string {
-  return layoutPage(page).map((line) => `${line}\n`).join('') + '\f';
+  return (
+    layoutPage(page)
+      .map((line) => `${line}\n`)
+      .join('') + '\f'
+  );
 }
 
 export function layoutText(pages: readonly PdfPageText[]): string {

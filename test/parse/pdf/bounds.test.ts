@@ -12,7 +12,7 @@ afterAll(closePdfWorker);
 
 const SMALL = pdfOfPages([SMALL_BILL]);
 
-/** One page drawing 50 000 runs of text: a second or two of pdf.js work, the stand-in for a file built to hang a reader. */
+/** One page of 50 000 runs of text: a second or two of pdf.js work, standing in for a file built to hang a reader. */
 function heavyPdf(): Buffer {
   const runs = Array.from({ length: 50_000 }, (_, i) => `BT /F1 10 Tf ${i % 500} ${i % 800} Td (x${i}) Tj ET`);
   return pdfOfContents([runs.join('\n')]);
@@ -36,7 +36,12 @@ describe('readPdf bounds', () => {
   });
 
   it('states its limits: 50 MB, 20 s, 2 000 pages, 512 MB of heap', () => {
-    expect(DEFAULT_PDF_LIMITS).toEqual({ maxBytes: 50 * 1024 * 1024, timeLimitMs: 20_000, maxPages: 2_000, maxHeapMb: 512 });
+    expect(DEFAULT_PDF_LIMITS).toEqual({
+      maxBytes: 50 * 1024 * 1024,
+      timeLimitMs: 20_000,
+      maxPages: 2_000,
+      maxHeapMb: 512,
+    });
   });
 
   it('refuses a PDF larger than the limit before pdf.js sees it', async () => {
@@ -46,7 +51,9 @@ describe('readPdf bounds', () => {
   });
 
   it('refuses more pages than the limit', async () => {
-    const error = await fatalOf(readPdf(pdfOfPages([SMALL_BILL, SMALL_BILL, SMALL_BILL]), 'pages.pdf', { limits: { maxPages: 2 } }));
+    const error = await fatalOf(
+      readPdf(pdfOfPages([SMALL_BILL, SMALL_BILL, SMALL_BILL]), 'pages.pdf', { limits: { maxPages: 2 } }),
+    );
     expect(error.message).toBe('a PDF of 3 pages, more than the 2 a file of bills is allowed');
   });
 
@@ -88,5 +95,19 @@ describe('readPdf bounds', () => {
     const error = await fatalOf(readPdf(readFileSync('fixtures/pdf/chiffre-mot-de-passe.pdf'), 'chiffre.pdf'));
     expect(error.message).toMatch(/^an encrypted PDF \(it asks for a password\)/);
     expect(error.message).not.toContain('\n');
+  });
+});
+
+describe('readPdf, several PDFs at once', () => {
+  it('answers each, in turn, when one of them runs out of time', async () => {
+    const readings = [
+      readPdf(SMALL, 'a.pdf'),
+      fatalOf(readPdf(heavyPdf(), 'piege.pdf', { limits: { timeLimitMs: 300 } })),
+      readPdf(SMALL, 'b.pdf'),
+    ] as const;
+    const [first, stopped, last] = await Promise.all(readings);
+    expect(first.documents[0]?.source.file).toBe('a.pdf');
+    expect(stopped.message).toMatch(/^reading this PDF took longer than 300 ms/);
+    expect(last.documents[0]?.source.file).toBe('b.pdf');
   });
 });

@@ -13,13 +13,21 @@ const letterPage2 = 'Rappel : facture n° F-2024-02-0042 du 05/02/2024, 0,01 €
 
 describe('splitPages', () => {
   it('keeps a bill of several pages as one document: its detail page repeats its number', () => {
-    const runs = splitPages([invoice('F-1', '05/03/2024', '19,99 €'), detail('F-1'), invoice('F-1', '05/03/2024', '19,99 €')], {});
+    const runs = splitPages(
+      [invoice('F-1', '05/03/2024', '19,99 €'), detail('F-1'), invoice('F-1', '05/03/2024', '19,99 €')],
+      {},
+    );
     expect(runs.map((run) => run.first)).toEqual([0]);
     expect(runs[0]?.pages).toHaveLength(3);
   });
 
   it('opens a document on each page that has a new number and date', () => {
-    const pages = [invoice('F-1', '05/03/2024', '19,99 €'), detail('F-1'), invoice('F-2', '05/04/2024', '19,99 €'), letter];
+    const pages = [
+      invoice('F-1', '05/03/2024', '19,99 €'),
+      detail('F-1'),
+      invoice('F-2', '05/04/2024', '19,99 €'),
+      letter,
+    ];
     expect(splitPages(pages, {}).map((run) => run.first)).toEqual([0, 2, 3]);
   });
 
@@ -28,7 +36,14 @@ describe('splitPages', () => {
   });
 
   it('reads a cover page without a number as part of the first document', () => {
-    const runs = splitPages(['Vos factures 2024\nEspace client\n\f', invoice('F-1', '05/03/2024', '19,99 €'), invoice('F-2', '05/04/2024', '9,99 €')], {});
+    const runs = splitPages(
+      [
+        'Vos factures 2024\nEspace client\n\f',
+        invoice('F-1', '05/03/2024', '19,99 €'),
+        invoice('F-2', '05/04/2024', '9,99 €'),
+      ],
+      {},
+    );
     expect(runs.map((run) => run.first)).toEqual([0, 2]);
   });
 });

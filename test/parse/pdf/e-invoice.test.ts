@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { findEmbeddedInvoice } from '../../../src/parse/pdf/e-invoice.js';
 
-const file = (name: string): { name: string; bytes: Uint8Array } => ({ name, bytes: new TextEncoder().encode(`<xml name="${name}"/>`) });
+const file = (name: string): { name: string; bytes: Uint8Array } => ({
+  name,
+  bytes: new TextEncoder().encode(`<xml name="${name}"/>`),
+});
 
 describe('findEmbeddedInvoice', () => {
   it.each([

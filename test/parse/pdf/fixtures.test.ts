@@ -64,7 +64,8 @@ const mustCompare = process.env.CI !== undefined && process.env.CI !== '' && pro
 
 describe('PDF read directly = its pdftotext -layout text read as text', () => {
   it('pdftotext is installed where CI runs (poppler-utils)', () => {
-    if (!hasPdftotext && !mustCompare) console.warn('pdftotext not installed (poppler-utils): the comparison with the text path is skipped');
+    if (!hasPdftotext && !mustCompare)
+      console.warn('pdftotext not installed (poppler-utils): the comparison with the text path is skipped');
     expect(hasPdftotext || !mustCompare).toBe(true);
   });
 
@@ -80,20 +81,27 @@ describe('PDF read directly = its pdftotext -layout text read as text', () => {
     const path = `${DIR}/${name}`;
     const direct = (await readPdf(readFileSync(path), name)).documents.map(compared);
     const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
-    const viaText = parseTextDocument(text, name, {}).flatMap((event) => (event.type === 'document' ? [compared(event.document)] : []));
+    const viaText = parseTextDocument(text, name, {}).flatMap((event) =>
+      event.type === 'document' ? [compared(event.document)] : [],
+    );
     expect(direct).toEqual(viaText);
     // Both read something: equal and empty would prove nothing.
     expect(direct[0]?.total).toBeDefined();
   });
 
-  it.skipIf(!hasPdftotext)('toutes-mes-factures.pdf: each document equals its own page read through pdftotext', async () => {
-    const path = `${DIR}/toutes-mes-factures.pdf`;
-    const direct = (await readPdf(readFileSync(path), 'toutes-mes-factures.pdf')).documents.map(compared);
-    const viaText = [1, 2, 3].map((page) => {
-      const text = execFileSync('pdftotext', ['-layout', '-f', String(page), '-l', String(page), path, '-'], { encoding: 'utf8' });
-      const [event] = parseTextDocument(text, 'toutes-mes-factures.pdf', {});
-      return event?.type === 'document' ? compared(event.document) : undefined;
-    });
-    expect(direct).toEqual(viaText);
-  });
+  it.skipIf(!hasPdftotext)(
+    'toutes-mes-factures.pdf: each document equals its own page read through pdftotext',
+    async () => {
+      const path = `${DIR}/toutes-mes-factures.pdf`;
+      const direct = (await readPdf(readFileSync(path), 'toutes-mes-factures.pdf')).documents.map(compared);
+      const viaText = [1, 2, 3].map((page) => {
+        const text = execFileSync('pdftotext', ['-layout', '-f', String(page), '-l', String(page), path, '-'], {
+          encoding: 'utf8',
+        });
+        const [event] = parseTextDocument(text, 'toutes-mes-factures.pdf', {});
+        return event?.type === 'document' ? compared(event.document) : undefined;
+      });
+      expect(direct).toEqual(viaText);
+    },
+  );
 });

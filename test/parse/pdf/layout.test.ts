@@ -11,8 +11,16 @@ const page = (...items: PdfTextItem[]): PdfPageText => ({ width: 595, height: 84
 
 describe('groupLines', () => {
   it('puts an amount set a few points off its label on the label line', () => {
-    const lines = groupLines([run('Total TTC', 50, 100), run('30,82 €', 300, 103), run('TVA 20 %', 50, 112), run('5,14 €', 300, 110.5)]);
-    expect(lines.map((line) => line.items.map((item) => item.text))).toEqual([['Total TTC', '30,82 €'], ['TVA 20 %', '5,14 €']]);
+    const lines = groupLines([
+      run('Total TTC', 50, 100),
+      run('30,82 €', 300, 103),
+      run('TVA 20 %', 50, 112),
+      run('5,14 €', 300, 110.5),
+    ]);
+    expect(lines.map((line) => line.items.map((item) => item.text))).toEqual([
+      ['Total TTC', '30,82 €'],
+      ['TVA 20 %', '5,14 €'],
+    ]);
   });
 
   it('keeps two runs at the same place on close baselines apart: they are two lines of one column', () => {
@@ -31,7 +39,7 @@ describe('layoutPage', () => {
     expect(lines).toEqual([`Facture n° F-1${' '.repeat(40 - 14)}Date : 05/03/2024`]);
   });
 
-  it('gives a column gap two spaces even where the grid has no room left (a condensed label is longer than its place)', () => {
+  it('gives a column gap two spaces where the grid has no room left (a condensed label longer than its place)', () => {
     const condensed: PdfTextItem = { text: 'Montant total', x: 50, y: 100, width: 40, size: 10 };
     const lines = layoutPage(page(condensed, run('19,99 €', 101, 100), run('x', 50, 120)));
     expect(lines[0]).toBe('Montant total  19,99 €');
@@ -46,7 +54,12 @@ describe('layoutPage', () => {
   });
 
   it('leaves a blank line where the page leaves a gap, orders lines top to bottom', () => {
-    expect(layoutPage(page(run('bas', 50, 300), run('haut', 50, 100), run('suite', 50, 112)))).toEqual(['haut', 'suite', '', 'bas']);
+    expect(layoutPage(page(run('bas', 50, 300), run('haut', 50, 100), run('suite', 50, 112)))).toEqual([
+      'haut',
+      'suite',
+      '',
+      'bas',
+    ]);
   });
 
   it('has no line for a page without text', () => {
@@ -56,6 +69,8 @@ describe('layoutPage', () => {
 
 describe('layoutText', () => {
   it('ends every page with a form feed, as pdftotext does', () => {
-    expect(layoutText([page(run('page un', 50, 100)), page(run('page deux', 50, 100))])).toBe('page un\n\fpage deux\n\f');
+    expect(layoutText([page(run('page un', 50, 100)), page(run('page deux', 50, 100))])).toBe(
+      'page un\n\fpage deux\n\f',
+    );
   });
 });
