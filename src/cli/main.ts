@@ -35,6 +35,7 @@ const CHECK_EXAMPLES = `
 Examples:
   $ billcheck invoices.csv                      check one export
   $ billcheck exports/ facture.txt              a directory (recursed) and a letter
+  $ billcheck facture-2024-03.pdf               a PDF bill, read directly (no OCR: scans are refused)
   $ cat invoices.csv | billcheck -              standard input
   $ billcheck invoices.csv --format json | jq '.findings[] | select(.severity == "error")'
   $ billcheck invoices.csv --terminated 0612345001=2024-01-15
@@ -97,18 +98,20 @@ function buildProgram(io: CliIo, stdout: Output, setExitCode: (code: number) => 
       'after',
       `
 "billcheck FILE…" is short for "billcheck check FILE…" (see billcheck check --help).
+It reads CSV exports, the text of bills and letters, and PDF bills directly (a scan needs OCR first).
 
 Examples:
   $ billcheck invoices.csv                      check an export, report for a person
   $ billcheck invoices.csv --format json | jq '.summary'
   $ billcheck rules                             what billcheck flags
   $ billcheck explain dunning-while-in-credit   why, and what to do about it
+  $ billcheck facture.pdf                       a PDF bill (or several in one PDF)
   $ billcheck extract facture.txt               what billcheck read in a bill`,
     );
 
   program
     .command('check', { isDefault: true })
-    .description('check invoices, credit notes, dunning letters and terminations (CSV or text)')
+    .description('check invoices, credit notes, dunning letters and terminations (CSV, text or PDF)')
     .argument('[files...]', 'files, directories (recursed) or - for standard input')
     .addOption(new Option('-f, --format <format>', 'output format').choices(OUTPUT_FORMATS).default('text'))
     .option('-c, --config <file>', 'config file (default: billcheck.config.json found upwards from the current folder)')
@@ -168,7 +171,7 @@ Examples:
     .option('--encoding <name>', 'input encoding')
     .option('--map <field=column>', 'read a field from this column (repeatable)', collect)
     .addOption(new Option('--date-order <order>', 'order of numeric dates').choices(DATE_ORDERS))
-    .addHelpText('after', "\nExamples:\n  $ billcheck extract facture.txt\n  $ billcheck extract invoices.csv | jq '.documents[] | {id, total}'")
+    .addHelpText('after', "\nExamples:\n  $ billcheck extract facture.txt\n  $ billcheck extract facture.pdf        also says whether it carries a Factur-X / ZUGFeRD XML\n  $ billcheck extract invoices.csv | jq '.documents[] | {id, total}'")
     .action(async (files: string[], flags: CheckFlags) => {
       const inputs = await resolveInputs(inputPaths(files, io), io.stdin);
       setExitCode(await runExtract(inputs, inputOptions(flags), { stdout, warn: (line) => io.stderr.write(`${line}\n`) }));

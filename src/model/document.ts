@@ -3,13 +3,17 @@ import type { Money } from './money.js';
 export const DOCUMENT_KINDS = ['invoice', 'credit-note', 'dunning', 'payment', 'termination'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
-export type InputFormat = 'csv' | 'text';
+export type InputFormat = 'csv' | 'text' | 'pdf';
 
 /** Where a document came from: `line` is the 1-based physical line where it starts (a CSV header is line 1). */
 export interface SourceLocation {
   readonly file: string;
   readonly line: number;
   readonly format: InputFormat;
+  /** PDF: the 1-based page the document starts on (a PDF may hold several bills). */
+  readonly page?: number;
+  /** PDF: the e-invoice XML the file carries (Factur-X, ZUGFeRD, XRechnung), by its attachment's name. */
+  readonly embeddedInvoice?: { readonly name: string; readonly standard: 'Factur-X' | 'ZUGFeRD' | 'XRechnung' };
 }
 
 /** How the input wrote numeric dates: "15/01/2024" is dmy with "/"; ymd is ISO. */

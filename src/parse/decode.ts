@@ -17,7 +17,11 @@ import { FatalInputError } from '../model/input.js';
 const BINARY_SNIFF_BYTES = 4096;
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
-/** Every PDF starts so; a bill is often saved as one, and deserves a better word than "binary". */
+/**
+ * Every PDF starts so. parse/index.ts sends PDFs to the PDF reader by these bytes; a PDF can only
+ * reach the decoder through a path that was told the input is CSV or text (a large ".csv" read on
+ * several threads), and deserves a better word than "binary" there.
+ */
 const PDF_MAGIC = Buffer.from('%PDF-', 'latin1');
 
 type Decided =
@@ -173,7 +177,7 @@ export class Utf8Transcoder {
       if (utf16 !== undefined) this.decided = iconvDecided(utf16);
     }
     if (body.subarray(0, PDF_MAGIC.length).equals(PDF_MAGIC)) {
-      throw new FatalInputError(this.file, 'a PDF file: convert it to text first (pdftotext -layout FILE.pdf)');
+      throw new FatalInputError(this.file, 'a PDF file, not CSV or text: name it .pdf to have it read as a PDF');
     }
     const isUtf16 = this.decided?.kind === 'iconv' && /^utf-?16/i.test(this.decided.name);
     if (!isUtf16 && looksBinary(body.subarray(0, BINARY_SNIFF_BYTES))) {

@@ -17,11 +17,14 @@ function extensionOf(name: string): string {
 }
 
 /**
- * 'csv' when the name says so; undefined when the content must decide: ".txt", ".eml", other
- * extensions and stdin (a ".txt" is sometimes a CSV export renamed by a mail client).
+ * 'csv' or 'pdf' when the name says so; undefined when the content must decide: ".txt", ".eml",
+ * other extensions and stdin (a ".txt" is sometimes a CSV export renamed by a mail client). A PDF
+ * is also told by its first bytes (parse/index.ts), whatever its name.
  */
 export function formatFromName(name: string): InputFormat | undefined {
-  return CSV_EXTENSIONS.has(extensionOf(name)) ? 'csv' : undefined;
+  const extension = extensionOf(name);
+  if (extension === '.pdf') return 'pdf'; // PDF (issue 14)
+  return CSV_EXTENSIONS.has(extension) ? 'csv' : undefined;
 }
 
 /** Occurrences of a one-character delimiter outside double-quoted fields. */

@@ -10,6 +10,8 @@ import { type CsvOptions, parseCsvBatches } from './csv/index.js';
 import { decodeWhole, Utf8Transcoder } from './decode.js';
 import { detectFormat, formatFromName } from './detect.js';
 import { parseTextDocument } from './text/index.js';
+// PDF (issue 14)
+import { DEFAULT_PDF_LIMITS, isPdf, parsePdfDocument, type PdfLimits, tooLargeMessage } from './pdf/index.js';
 
 export interface InputSource {
   /** The name findings report: a path, or "-" / "<stdin>" for standard input. */
@@ -19,7 +21,11 @@ export interface InputSource {
   open(): AsyncIterable<Buffer>;
 }
 
-export type InputOptions = Omit<CsvOptions, 'file'> & { format?: InputFormat };
+export type InputOptions = Omit<CsvOptions, 'file'> & {
+  format?: InputFormat;
+  /** PDF (issue 14): bounds other than DEFAULT_PDF_LIMITS (tests, the bench). */
+  pdfLimits?: Partial<PdfLimits>;
+};
 
 /** The text of a bill or letter is a few kilobytes; a bound keeps a hostile text's parse small. */
 const MAX_TEXT_BYTES = 2 * 1024 * 1024;
@@ -105,12 +111,17 @@ function headText(name: string, head: readonly Buffer[], encoding: string | unde
   }
 }
 
-async function readWhole(name: string, chunks: AsyncIterable<Buffer>): Promise<Buffer> {
+async function readWhole(
+  name: string,
+  chunks: AsyncIterable<Buffer>,
+  maxBytes = MAX_TEXT_BYTES,
+  tooLarge = 'a text larger than 2 MB: not the text of one bill or letter',
+): Promise<Buffer> {
   const parts: Buffer[] = [];
   let bytes = 0;
   for await (const chunk of chunks) {
     bytes += chunk.length;
-    if (bytes > MAX_TEXT_BYTES) throw new FatalInputError(name, 'a text larger than 2 MB: not the text of one bill or letter');
+    if (bytes > maxBytes) throw new FatalInputError(name, tooLarge);
     parts.push(chunk);
   }
   return Buffer.concat(parts);
@@ -137,16 +148,26 @@ export async function* parseInputBatches(source: InputSource, options: InputOpti
 }
 
 async function* parseOpened(source: InputSource, options: InputOptions, iterator: AsyncIterator<Buffer>): AsyncGenerator<ParseEvent[]> {
-  const { format: givenFormat, ...csvOptions } = options;
-  let format = givenFormat ?? formatFromName(source.name);
+  const { format: givenFormat, pdfLimits, ...csvOptions } = options;
+  let format = givenFormat;
   let chunks: AsyncIterable<Buffer>;
   if (format === undefined) {
     const { head, done } = await peek(iterator);
     if (head.length === 0) throw new FatalInputError(source.name, 'empty file');
-    format = detectFormat(source.name, headText(source.name, head, options.encoding));
+    // A PDF is told by its first bytes whatever its name (a bill saved as .csv or with no extension).
+    format = isPdf(Buffer.concat(head)) ? 'pdf' : (formatFromName(source.name) ?? detectFormat(source.name, headText(source.name, head, options.encoding)));
     chunks = replay(head, iterator, done);
   } else {
     chunks = replay([], iterator, false);
+  }
+
+  // PDF (issue 14)
+  if (format === 'pdf') {
+    const maxBytes = pdfLimits?.maxBytes ?? DEFAULT_PDF_LIMITS.maxBytes;
+    const bytes = await readWhole(source.name, chunks, maxBytes, tooLargeMessage(maxBytes));
+    const dateOrder = options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder };
+    yield await parsePdfDocument(bytes, source.name, { ...dateOrder, ...(pdfLimits === undefined ? {} : { limits: pdfLimits }) });
+    return;
   }
 
   if (format === 'csv') {

@@ -100,8 +100,8 @@ describe('Utf8Transcoder', () => {
     expect(() => transcode([Buffer.from([0xef, 0xbb, 0xbf])])).toThrow(/empty file/);
   });
 
-  it('names a PDF as such, with the command that makes it readable, binary or not', () => {
-    const advice = /a PDF file: convert it to text first \(pdftotext -layout FILE\.pdf\)/;
+  it('names a PDF as such, binary or not, should one reach the decoder (parse/index.ts sends PDFs to the PDF reader)', () => {
+    const advice = /a PDF file, not CSV or text: name it \.pdf to have it read as a PDF/;
     const plain = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n', 'latin1');
     expect(() => transcode([plain])).toThrow(advice);
     const deflated = Buffer.concat([plain, Buffer.from('stream\n', 'latin1'), Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 37) % 256))]);
