@@ -9,6 +9,7 @@ import type { InputOptions, InputSource } from '../parse/index.js';
 import type { CsvSplitPlan } from '../parse/split.js';
 import { parseInputBatches } from '../parse/index.js';
 import { renderCsvFinding, renderCsvHeader } from '../report/csv.js';
+import { HistoryCollector, renderHtml } from '../report/html/index.js';
 import { renderJson } from '../report/json.js';
 import { renderNdjsonFinding, renderNdjsonSummary } from '../report/ndjson.js';
 import type { CheckResult, FatalProblem } from '../report/result.js';
@@ -23,7 +24,7 @@ import { planParallelRead, readerCount, WorkerPool } from './parallel.js';
 import { serializeConfig } from './parallel-job.js';
 import type { Progress } from './progress.js';
 
-export const OUTPUT_FORMATS = ['text', 'json', 'ndjson', 'csv'] as const;
+export const OUTPUT_FORMATS = ['text', 'json', 'ndjson', 'csv', 'html'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export interface CheckOptions {
@@ -74,6 +75,10 @@ export async function runCheck(inputs: readonly ResolvedInput[], options: CheckO
   const findings: Finding[] = [];
   const fatal: FatalProblem[] = [];
   const tally: Tally = { files: 0, documents: 0, rows: 0, styles: new Map() };
+  // html: each account's documents for its chart (bounded); a split file's second half would
+  // reach the main thread as rule entries only, so html reads every file on one thread.
+  const histories = options.format === 'html' ? new HistoryCollector() : undefined;
+  const jobs = histories === undefined ? options.jobs : 1;
 
   const emit: Emit = async (batch) => {
     for (const finding of batch) {
@@ -102,11 +107,11 @@ export async function runCheck(inputs: readonly ResolvedInput[], options: CheckO
       }
       try {
         const path = input.source.path;
-        const plan = path === undefined ? undefined : planParallelRead(path, options.jobs, options.input, poolForRun);
+        const plan = path === undefined ? undefined : planParallelRead(path, jobs, options.input, poolForRun);
         if (path !== undefined && plan !== undefined) {
           await readInParallelHere({ path, file: input.source.name, plan, input: options.input }, poolForRun(), engine, { tally, emit, progress: streams.progress });
         } else {
-          await readHere(input.source, options, engine, tally, emit, streams.progress);
+          await readHere(input.source, options, engine, { tally, emit, progress: streams.progress, histories });
         }
         tally.files++;
       } catch (error) {
@@ -125,7 +130,7 @@ export async function runCheck(inputs: readonly ResolvedInput[], options: CheckO
 
   const summary = summarize(findings, { files: tally.files, documents: tally.documents, rows: tally.rows, accounts });
   const valid = summary.errors === 0 && fatal.length === 0;
-  const result: CheckResult = { findings, summary, fatal, valid };
+  const result: CheckResult = { findings, summary, fatal, valid, ...(histories === undefined ? {} : { histories: histories.histories() }) };
   switch (options.format) {
     case 'json':
       await streams.stdout.write(renderJson(result));
@@ -139,14 +144,23 @@ export async function runCheck(inputs: readonly ResolvedInput[], options: CheckO
       break;
     case 'csv':
       break;
+    case 'html':
+      for (const piece of renderHtml(result, { rules: RULES, styles: tally.styles })) await streams.stdout.write(piece);
+      break;
   }
   return exitCode(result, options);
 }
 
 /** One input on the main thread: document rules as each batch of documents is read. */
-async function readHere(source: InputSource, options: CheckOptions, engine: Engine, tally: Tally, emit: Emit, progress: Progress): Promise<void> {
+async function readHere(
+  source: InputSource,
+  options: CheckOptions,
+  engine: Engine,
+  { tally, emit, progress, histories }: { tally: Tally; emit: Emit; progress: Progress; histories: HistoryCollector | undefined },
+): Promise<void> {
   const add = (doc: BillingDocument, found: Finding[]): void => {
     engine.addDocument(doc, found);
+    histories?.record(doc);
   };
   for await (const batch of parseInputBatches(source, options.input)) {
     await addEvents(batch, engine, add, { tally, emit });
