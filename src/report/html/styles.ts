@@ -18,8 +18,7 @@ table{border-collapse:collapse;width:100%}
 th,td{text-align:left;vertical-align:top;padding:3px 6px;border-bottom:1px solid var(--line)}
 td.n,th.n{text-align:right;white-space:nowrap}
 .sev-error{color:var(--err);font-weight:600}.sev-warning{color:var(--warn);font-weight:600}.sev-info{color:var(--info)}
-#findings td:nth-child(6),#findings td:nth-child(7){white-space:nowrap}
-#findings td:nth-child(8){overflow-wrap:anywhere}
+#findings td{overflow-wrap:anywhere}
 #findings th button{font:inherit;font-weight:600;border:0;background:none;padding:0;cursor:pointer;color:inherit}
 #findings th[aria-sort=ascending] button::after{content:" \\25B2"}
 #findings th[aria-sort=descending] button::after{content:" \\25BC"}
@@ -29,6 +28,13 @@ td.n,th.n{text-align:right;white-space:nowrap}
 details{margin:.3em 0}details>summary{cursor:pointer}
 .doc p{margin:.3em 0 .3em 1.2em}
 .acct{break-inside:avoid;page-break-inside:avoid}
+/* Thousands of charts and rows: the browser lays out only what is on screen (a page of 10 000
+   findings opens in about a second), and the fixed table layout never measures every cell. */
+.acct{content-visibility:auto;contain-intrinsic-size:auto 300px}
+#table-wrap{content-visibility:auto;contain-intrinsic-size:auto 2000px}
+#findings{table-layout:fixed}
+#findings col.c-sev{width:5.5em}#findings col.c-rule{width:11em}#findings col.c-acct{width:9em}
+#findings col.c-doc{width:10em}#findings col.c-date{width:6.5em}#findings col.c-amt{width:7.5em}#findings col.c-where{width:11em}
 .acct p{margin:.1em 0}
 .chart{width:100%;max-width:760px;height:auto;display:block}
 .chart.icon{width:16px;height:16px;display:inline-block}
@@ -55,6 +61,7 @@ details{margin:.3em 0}details>summary{cursor:pointer}
   .chart .flag text,.chart text{fill:#000}
   .chart .k-cn,.chart .k-dun{fill:#000}.chart .k-pay{fill:#fff;stroke:#000}
   tr{break-inside:avoid}
+  .acct,#table-wrap{content-visibility:visible}
   details:not([open])>summary::after{content:" (see billcheck explain)"}
 }
 `;

@@ -20,7 +20,8 @@ export interface TableContext {
  */
 export function* findingsTable(findings: readonly Finding[], context: TableContext): Generator<string> {
   yield filters(context.ruleIds);
-  yield '<table id="findings"><thead><tr><th data-sort="severity">Severity</th><th data-sort="text">Rule</th>' +
+  yield '<div id="table-wrap"><table id="findings"><colgroup><col class="c-sev"><col class="c-rule"><col class="c-acct"><col class="c-msg">' +
+    '<col class="c-doc"><col class="c-date"><col class="c-amt"><col class="c-where"></colgroup><thead><tr><th data-sort="severity">Severity</th><th data-sort="text">Rule</th>' +
     '<th data-sort="text">Account</th><th>Message</th><th data-sort="text">Document</th><th data-sort="text">Date</th>' +
     '<th class="n" data-sort="amount">Amount</th><th data-sort="text">Where</th></tr></thead><tbody>\n';
   let piece: string[] = [];
@@ -32,7 +33,7 @@ export function* findingsTable(findings: readonly Finding[], context: TableConte
     }
   }
   if (piece.length > 0) yield piece.join('');
-  yield '</tbody></table>\n';
+  yield '</tbody></table></div>\n';
 }
 
 function filters(ruleIds: readonly string[]): string {
