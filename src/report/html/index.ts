@@ -128,11 +128,11 @@ function rulesSection(rules: ReturnType<typeof summarizeFindings>['rules'], over
   const header = '<table id="by-rule"><thead><tr><th>Rule</th><th class="n">Findings</th>' +
     SEVERITIES.map((s) => `<th class="n">${s}</th>`).join('') + '<th class="n">Money at stake</th></tr></thead><tbody>';
   const rows = rules.map((rule) => {
-    const severities = SEVERITIES.map((s) => `<td class="n">${rule.bySeverity.get(s) ?? 0}</td>`).join('');
+    const severities = SEVERITIES.map((s) => `<td class="n">${(rule.bySeverity.get(s) ?? 0).toLocaleString('en-US')}</td>`).join('');
     const unknown = rule.withoutAmount > 0 ? `<br><small>+ ${plural(rule.withoutAmount, 'document')} without amount</small>` : '';
     const stake = rule.ruleId === INVALID_INPUT ? '<small>unread</small>' : moneyList(rule.atStake, styles) + unknown;
     return `<tr data-rule="${escapeHtml(rule.ruleId)}"><td><a href="#rule-${escapeHtml(rule.ruleId)}">${escapeHtml(rule.ruleId)}</a></td>` +
-      `<td class="n">${rule.findings}</td>${severities}<td class="n">${stake}</td></tr>`;
+      `<td class="n">${rule.findings.toLocaleString('en-US')}</td>${severities}<td class="n">${stake}</td></tr>`;
   });
   const total = overall.size === 0 ? '' : `<tfoot><tr><th colspan="${2 + SEVERITIES.length}">Every flagged document once</th>` +
     `<td class="n" id="at-stake">${moneyList(overall, styles)}</td></tr></tfoot>`;
@@ -199,15 +199,16 @@ function chartNotices(histories: NonNullable<CheckResult['histories']>, charted:
 function explanations(rules: readonly RuleExplanation[], used: ReadonlySet<string>): string {
   const parts = ['<h2 id="rules">Rules</h2><p class="muted">Why each rule matters and what to do (as <code>billcheck explain RULE</code> prints it).</p>\n'];
   if (used.has(INVALID_INPUT)) {
-    parts.push(`<details id="rule-${INVALID_INPUT}" class="doc"><summary><b>${INVALID_INPUT}</b>: a row or text that could not be read</summary>` +
+    parts.push(`<details class="doc"><summary><b>${INVALID_INPUT}</b>: a row or text that could not be read</summary><div id="rule-${INVALID_INPUT}">` +
       '<p>Why: billcheck never drops what it cannot read; such a row is reported with its file, line and the reason.</p>' +
-      '<p>What to do: correct the export or tell billcheck how to read the column (--map, --date-order, --delimiter).</p></details>\n');
+      '<p>What to do: correct the export or tell billcheck how to read the column (--map, --date-order, --delimiter).</p></div></details>\n');
   }
   for (const rule of rules) {
     if (!used.has(rule.id)) continue;
     const basis = rule.docs.basis === undefined ? '' : `<p>Basis: ${escapeHtml(rule.docs.basis)}</p>`;
-    parts.push(`<details id="rule-${escapeHtml(rule.id)}" class="doc"><summary><b>${escapeHtml(rule.id)}</b> (${rule.severity} by default): ${escapeHtml(rule.description)}</summary>` +
-      `<p>Why: ${escapeHtml(rule.docs.why)}</p><p>What to do: ${escapeHtml(rule.docs.whatToDo)}</p>${basis}</details>\n`);
+    // The anchor is inside the closed <details>: following a link to it opens the explanation.
+    parts.push(`<details class="doc"><summary><b>${escapeHtml(rule.id)}</b> (${rule.severity} by default): ${escapeHtml(rule.description)}</summary>` +
+      `<div id="rule-${escapeHtml(rule.id)}"><p>Why: ${escapeHtml(rule.docs.why)}</p><p>What to do: ${escapeHtml(rule.docs.whatToDo)}</p>${basis}</div></details>\n`);
   }
   return parts.join('');
 }

@@ -132,6 +132,28 @@ describe.skipIf(!HAS_CHROMIUM)('the HTML report in Chromium', () => {
     await context.close();
   });
 
+  it("opens a rule's explanation from the table's link to it", async () => {
+    const context = await browser.newContext();
+    const { page } = await open(context, seed.url);
+    const details = page.locator('details', { has: page.locator('#rule-amount-spike') });
+    expect(await details.evaluate((element) => element.hasAttribute('open'))).toBe(false);
+    await page.locator('#findings a[href="#rule-amount-spike"]').click();
+    await expect.poll(() => details.evaluate((element) => element.hasAttribute('open'))).toBe(true);
+    expect(await page.locator('#rule-amount-spike').textContent()).toContain('What to do:');
+    await context.close();
+  });
+
+  it('prints without the filters, with marks in black', async () => {
+    const context = await browser.newContext();
+    const { page } = await open(context, seed.url);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('#filters').isVisible()).toBe(false);
+    const ring = page.locator('g.flag[data-rules~="amount-spike"] circle');
+    // A string: the tests are compiled without the DOM's types.
+    expect(await ring.evaluate('(element) => getComputedStyle(element).stroke')).toBe('rgb(0, 0, 0)');
+    await context.close();
+  });
+
   it('reads the same with scripts off: the table is whole and the filters stay hidden', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const { page } = await open(context, seed.url);
@@ -146,7 +168,7 @@ describe.skipIf(!HAS_CHROMIUM)('the HTML report in Chromium', () => {
     expect(hostile.json.findings.length).toBe(5);
     const context = await browser.newContext();
     const { page, problems, requests } = await open(context, hostile.url);
-    expect(await page.evaluate(() => (window as unknown as { pwned?: unknown }).pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as { pwned?: unknown }).pwned)).toBeUndefined();
     expect(await page.title()).toBe('billcheck report');
     expect(await page.locator('body img, body [onerror], body [onload], body style, body a[href^="javascript"]').count()).toBe(0);
     expect(await page.locator('script').count()).toBe(1);
