@@ -2,7 +2,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli } from '../helpers/cli.js';
+import { ROOT, runBin, runCli } from '../helpers/cli.js';
 
 const SEED = join(ROOT, 'fixtures/seed-cases.csv');
 const fresh = (): string => mkdtempSync(join(tmpdir(), 'billcheck-out-'));
@@ -71,5 +71,15 @@ describe('-o, --output FILE', () => {
     expect(run.code).toBe(2);
     expect(readFileSync(join(dir, 'report.txt'), 'utf8')).toBe('previous report');
     expect(existsSync(join(dir, 'report.txt'))).toBe(true);
+  });
+});
+
+describe('--format html from the built bin', () => {
+  it('prints one page on stdout with the exit code of the findings', () => {
+    const run = runBin([SEED, '--format', 'html']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('');
+    expect(run.stdout.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(run.stdout.match(/<section class="acct"/g)).toHaveLength(4);
   });
 });

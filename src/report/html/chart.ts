@@ -221,7 +221,9 @@ function billLine(points: readonly (readonly [number, number])[]): string {
 
 function baselineLine(points: readonly (readonly [number, number])[]): string {
   if (points.length < 1) return '';
-  return `<polyline class="median" points="${points.map(([x, y]) => `${x},${y}`).join(' ')}"><title>median of the earlier bills</title></polyline>`;
+  // With two bills the median is one value: a short dash at the second bill, not an invisible point.
+  const drawn = points.length === 1 ? [[roundPixel((points[0] as readonly [number, number])[0] - 12), (points[0] as readonly [number, number])[1]], points[0] as readonly [number, number]] : points;
+  return `<polyline class="median" points="${drawn.map(([x, y]) => `${x},${y}`).join(' ')}"><title>median of the earlier bills</title></polyline>`;
 }
 
 interface Bar {

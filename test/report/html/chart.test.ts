@@ -114,3 +114,17 @@ describe('drawAccountChart', () => {
     expect(chart?.notes).toEqual(['1 document without a date, not drawn.', '1 bill in other currencies than EUR, shown on the strip only.']);
   });
 });
+
+describe('drawAccountChart at two bills', () => {
+  it('draws both bills and the one median as a short dash before the second', () => {
+    const points = [point(2, 'invoice', '2024-01-05', '39.99'), point(3, 'invoice', '2024-02-05', '41.99')];
+    const svg = drawAccountChart({ account: 'L', points, flags: new Map(), style: FRENCH })?.svg ?? '';
+    const bills = polylinePoints(svg, 'bills');
+    const median = polylinePoints(svg, 'median');
+    expect(bills).toHaveLength(2);
+    expect(median).toHaveLength(2);
+    // The median of the one earlier bill is that bill: the dash is level with the first point.
+    expect(median.map(([, y]) => y)).toEqual([bills[0]?.[1], bills[0]?.[1]]);
+    expect(median[1]?.[0]).toBe(bills[1]?.[0]);
+  });
+});
