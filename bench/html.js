@@ -30,7 +30,8 @@ const { values } = parseArgs({
 const accounts = Number(values.accounts);
 const opens = Number(values.opens);
 
-const HEADER = 'N° de facture;Type;N° client;Date de facture;Échéance;Début de période;Fin de période;Libellé;Montant HT;TVA;Montant TTC;Référence';
+const HEADER =
+  'N° de facture;Type;N° client;Date de facture;Échéance;Début de période;Fin de période;Libellé;Montant HT;TVA;Montant TTC;Référence';
 
 /** Cents as a French export writes them: 14900000 → "149 000,00". */
 function euros(cents) {
@@ -62,10 +63,16 @@ async function writeExport(file) {
       const total = m === 12 ? 14_900_000 : base + ((a * 7 + m * 13) % 9) * 50;
       const [net, tax] = split(total);
       const id = `FAC-${account}-${year}${String(month).padStart(2, '0')}`;
-      await write(`${id};Facture;${account};${date(year, month, 5)};${date(year, month, 20)};${date(year, month, 1)};${date(year, month, 28)};Forfait mobile;${euros(net)};${euros(tax)};${euros(total)};`);
+      await write(
+        `${id};Facture;${account};${date(year, month, 5)};${date(year, month, 20)};${date(year, month, 1)};${date(year, month, 28)};Forfait mobile;${euros(net)};${euros(tax)};${euros(total)};`,
+      );
       if (a % 3 === 0 && m === 5) {
-        await write(`AV-${account};Avoir;${account};${date(year, month, 12)};;;;Geste commercial;${euros(833)};${euros(167)};${euros(1000)};${id}`);
-        await write(`PAY-${account};Paiement;${account};${date(year, month, 25)};;;;Prélèvement;;;${euros(total - 1000)};${id}`);
+        await write(
+          `AV-${account};Avoir;${account};${date(year, month, 12)};;;;Geste commercial;${euros(833)};${euros(167)};${euros(1000)};${id}`,
+        );
+        await write(
+          `PAY-${account};Paiement;${account};${date(year, month, 25)};;;;Prélèvement;;;${euros(total - 1000)};${id}`,
+        );
       }
     }
   }
@@ -82,7 +89,16 @@ async function measureOpen(url) {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const runs = [];
   try {
@@ -121,7 +137,10 @@ if (!existsSync(join(ROOT, 'dist/cli/main.js'))) throw new Error('run npm run bu
 const started = Date.now();
 try {
   // From the export's folder, as a person runs it: the table names the file as it was given.
-  execFileSync(process.execPath, [BIN, basename(csv), '--format', 'html', '-o', report], { cwd: values.out, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(process.execPath, [BIN, basename(csv), '--format', 'html', '-o', report], {
+    cwd: values.out,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 } catch (error) {
   // Exit code 1: error findings, as planted.
   if (error.status !== 1) throw error;
@@ -132,13 +151,20 @@ const findings = Number(/<h2 id="table">Findings <small>\(([\d,]+) findings?\)/.
 const charts = page.match(/<section class="acct"/g)?.length ?? 0;
 const bytes = statSync(report).size;
 
-console.log(`accounts: ${accounts}, findings: ${findings}, charts: ${charts}, check + render: ${(renderMs / 1000).toFixed(2)} s`);
-console.log(`size: ${(bytes / 1024 / 1024).toFixed(2)} MB (limit ${SIZE_LIMIT / 1024 / 1024} MB) ${bytes <= SIZE_LIMIT ? 'ok' : 'OVER'}`);
+console.log(
+  `accounts: ${accounts}, findings: ${findings}, charts: ${charts}, check + render: ${(renderMs / 1000).toFixed(2)} s`,
+);
+console.log(
+  `size: ${(bytes / 1024 / 1024).toFixed(2)} MB (limit ${SIZE_LIMIT / 1024 / 1024} MB) ${bytes <= SIZE_LIMIT ? 'ok' : 'OVER'}`,
+);
 if (!existsSync(CHROMIUM)) {
   console.log(`open: not measured, no Chromium at ${CHROMIUM}`);
 } else {
   const runs = await measureOpen(pathToFileURL(report).href);
-  for (const run of runs) console.log(`  open: ${run.wall} ms to painted (DOMContentLoaded ${run.domContentLoaded} ms, load ${run.load} ms), ${run.rows} rows, ${run.errors.length} errors`);
+  for (const run of runs)
+    console.log(
+      `  open: ${run.wall} ms to painted (DOMContentLoaded ${run.domContentLoaded} ms, load ${run.load} ms), ${run.rows} rows, ${run.errors.length} errors`,
+    );
   const wall = median(runs.map((run) => run.wall));
   console.log(`open: median ${wall} ms (target ${OPEN_TARGET_MS} ms) ${wall <= OPEN_TARGET_MS ? 'ok' : 'SLOW'}`);
 }

@@ -20,7 +20,11 @@ describe('-o, --output FILE', () => {
 
   it('writes the text report without colors even when stdout is a terminal', async () => {
     const dir = fresh();
-    const run = await runCli([SEED, '--output', 'report.txt'], { cwd: dir, stdoutIsTTY: true, env: { FORCE_COLOR: '1' } });
+    const run = await runCli([SEED, '--output', 'report.txt'], {
+      cwd: dir,
+      stdoutIsTTY: true,
+      env: { FORCE_COLOR: '1' },
+    });
     expect(run.code).toBe(1);
     const text = readFileSync(join(dir, 'report.txt'), 'utf8');
     expect(text).toContain('✖ 8 problems (8 errors, 0 warnings) in 31 documents, 4 accounts, 1 file');
@@ -38,7 +42,9 @@ describe('-o, --output FILE', () => {
     const dir = fresh();
     const missing = await runCli([SEED, '-o', 'no/such/folder/report.txt'], { cwd: dir });
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toBe('billcheck: cannot write the report to no/such/folder/report.txt: its folder does not exist\n');
+    expect(missing.stderr).toBe(
+      'billcheck: cannot write the report to no/such/folder/report.txt: its folder does not exist\n',
+    );
     expect(readdirSync(dir)).toEqual([]);
 
     const folder = await runCli([SEED, '-o', '.'], { cwd: dir });

@@ -21,8 +21,14 @@ export interface ChartedAccounts {
 }
 
 /** Which accounts get a chart (two documents or more, at most `maxCharts`) and their anchors. */
-export function chooseCharted(histories: AccountHistories, findingsByAccount: ReadonlyMap<string, readonly Finding[]>, maxCharts: number): ChartedAccounts {
-  const drawable = [...histories.accounts].filter(([account, points]) => points.length >= 2 && !histories.incomplete.has(account));
+export function chooseCharted(
+  histories: AccountHistories,
+  findingsByAccount: ReadonlyMap<string, readonly Finding[]>,
+  maxCharts: number,
+): ChartedAccounts {
+  const drawable = [...histories.accounts].filter(
+    ([account, points]) => points.length >= 2 && !histories.incomplete.has(account),
+  );
   const singleDocument = [...histories.accounts.values()].filter((points) => points.length < 2).length;
   const count = (account: string): number => findingsByAccount.get(account)?.length ?? 0;
   // A stable sort keeps reading order among accounts with as many findings.
@@ -76,7 +82,9 @@ export function* accountSections(
     const anchor = charted.anchors.get(account) as string;
     const counts = `${plural(points.length, 'document')} · ${plural(findings.length, 'finding')}`;
     const notes = chart === undefined ? [] : chart.notes;
-    yield `<section class="acct" id="${anchor}"><h3>Account ${isolated(account)} <small>${counts}</small></h3>` +
-      `${chart?.svg ?? ''}${notes.map((note) => `<p class="muted">${note}</p>`).join('')}</section>\n`;
+    yield (
+      `<section class="acct" id="${anchor}"><h3>Account ${isolated(account)} <small>${counts}</small></h3>` +
+      `${chart?.svg ?? ''}${notes.map((note) => `<p class="muted">${note}</p>`).join('')}</section>\n`
+    );
   }
 }

@@ -65,7 +65,12 @@ export function drawAccountChart(input: ChartInput): Chart | undefined {
   if (input.points.length < 2) return undefined;
   const notes: string[] = [];
   if (input.points.length > MAX_CHART_DOCUMENTS) {
-    return { svg: '', notes: [`${plural(input.points.length, 'document')}: more than ${plural(MAX_CHART_DOCUMENTS, 'document')}, not drawn.`] };
+    return {
+      svg: '',
+      notes: [
+        `${plural(input.points.length, 'document')}: more than ${plural(MAX_CHART_DOCUMENTS, 'document')}, not drawn.`,
+      ],
+    };
   }
   const placed = placeInTime(input.points);
   const undated = input.points.length - placed.length;
@@ -75,10 +80,14 @@ export function drawAccountChart(input: ChartInput): Chart | undefined {
   const currency = mainCurrency(placed);
   const bills: Bill[] = [];
   for (const p of placed) {
-    if (p.point.kind === 'invoice' && p.point.amount !== undefined && p.point.currency === currency) bills.push({ ...p, amount: p.point.amount });
+    if (p.point.kind === 'invoice' && p.point.amount !== undefined && p.point.currency === currency)
+      bills.push({ ...p, amount: p.point.amount });
   }
-  const others = placed.filter((p) => p.point.kind === 'invoice' && p.point.amount !== undefined && p.point.currency !== currency).length;
-  if (others > 0) notes.push(`${plural(others, 'bill')} in other currencies than ${escapeHtml(currency)}, shown on the strip only.`);
+  const others = placed.filter(
+    (p) => p.point.kind === 'invoice' && p.point.amount !== undefined && p.point.currency !== currency,
+  ).length;
+  if (others > 0)
+    notes.push(`${plural(others, 'bill')} in other currencies than ${escapeHtml(currency)}, shown on the strip only.`);
   const baseline = runningMedians(bills);
 
   const termination = terminationDays(placed);
@@ -90,21 +99,39 @@ export function drawAccountChart(input: ChartInput): Chart | undefined {
 
   const out: string[] = [];
   out.push(
-    `<svg class="chart" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="History of account ${escapeHtml(input.account)}: ` +
-      `${plural(bills.length, 'bill')} from ${formatDate(isoFromDayNumber(time.first), input.style)} to ${formatDate(isoFromDayNumber(time.last), input.style)}">`,
+    `<svg class="chart" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" ` +
+      `aria-label="History of account ${escapeHtml(input.account)}: ${plural(bills.length, 'bill')} ` +
+      `from ${writeDay(time.first, input.style)} to ${writeDay(time.last, input.style)}">`,
   );
   out.push(amountAxis(scale.ticks.map((tick) => ({ label: money(tick), y: scale.y(tick) }))));
   out.push(dateAxis(time, input.style));
   for (const stop of termination) out.push(terminationLine(stop, time, input.style));
   if (bills.length <= MAX_POINTS) {
     out.push(billLine(bills.map((b) => [time.x(b.day), scale.y(b.amount)])));
-    out.push(baselineLine(bills.flatMap((b, i) => (baseline[i] === undefined ? [] : [[time.x(b.day), scale.y(baseline[i] as Money)] as const]))));
+    out.push(
+      baselineLine(
+        bills.flatMap((b, i) =>
+          baseline[i] === undefined ? [] : [[time.x(b.day), scale.y(baseline[i] as Money)] as const],
+        ),
+      ),
+    );
   } else {
     const buckets = bucketize(bills, baseline, time);
-    notes.push(`${plural(bills.length, 'bill')}: each bar spans the lowest to the highest bill of about ${plural(buckets.days, 'day')}.`);
-    out.push(bucketBars(buckets.bars.map((bar) => ({ x: time.x(bar.day), low: scale.y(bar.low), high: scale.y(bar.high) }))));
+    notes.push(
+      `${plural(bills.length, 'bill')}: each bar spans the lowest to the highest bill ` +
+        `of about ${plural(buckets.days, 'day')}.`,
+    );
+    out.push(
+      bucketBars(buckets.bars.map((bar) => ({ x: time.x(bar.day), low: scale.y(bar.low), high: scale.y(bar.high) }))),
+    );
     out.push(billLine(buckets.bars.map((bar) => [time.x(bar.day), scale.y(bar.high)])));
-    out.push(baselineLine(buckets.bars.flatMap((bar) => (bar.median === undefined ? [] : [[time.x(bar.day), scale.y(bar.median)] as const]))));
+    out.push(
+      baselineLine(
+        buckets.bars.flatMap((bar) =>
+          bar.median === undefined ? [] : [[time.x(bar.day), scale.y(bar.median)] as const],
+        ),
+      ),
+    );
   }
   const billY = new Map<HistoryPoint, number>(bills.map((b) => [b.point, scale.y(b.amount)]));
   for (const p of placed) {
@@ -120,13 +147,18 @@ function placeInTime(points: readonly HistoryPoint[]): Placed[] {
   const placed: Placed[] = [];
   for (const point of points) if (point.date !== undefined) placed.push({ point, day: dayNumber(point.date) });
   // The account timeline's order (engine/account-entry.ts): date, then file, then line.
-  return placed.sort((a, b) => a.day - b.day || (a.point.file < b.point.file ? -1 : a.point.file > b.point.file ? 1 : a.point.line - b.point.line));
+  return placed.sort(
+    (a, b) =>
+      a.day - b.day ||
+      (a.point.file < b.point.file ? -1 : a.point.file > b.point.file ? 1 : a.point.line - b.point.line),
+  );
 }
 
 /** The currency of most bills: one axis cannot hold euros and pounds. */
 function mainCurrency(placed: readonly Placed[]): string {
   const counts = new Map<string, number>();
-  for (const p of placed) if (p.point.kind === 'invoice') counts.set(p.point.currency, (counts.get(p.point.currency) ?? 0) + 1);
+  for (const p of placed)
+    if (p.point.kind === 'invoice') counts.set(p.point.currency, (counts.get(p.point.currency) ?? 0) + 1);
   let best = placed[0]?.point.currency ?? 'EUR';
   let most = 0;
   for (const [currency, count] of counts) {
@@ -208,7 +240,8 @@ function dateAxis(time: DayScale, style: AmountStyle | undefined): string {
     const x = time.x(day);
     // Middle-anchored unless the label would leave the picture (the margins hold half a label).
     const anchor = x < 40 ? 'start' : x > WIDTH - 32 ? 'end' : 'middle';
-    return `<path d="M${x} ${BOTTOM}v4"/><text x="${x}" y="${DATE_LABELS}" text-anchor="${anchor}">${escapeHtml(formatDate(isoFromDayNumber(day), style))}</text>`;
+    const tick = `<path d="M${x} ${BOTTOM}v4"/>`;
+    return `${tick}<text x="${x}" y="${DATE_LABELS}" text-anchor="${anchor}">${writeDay(day, style)}</text>`;
   });
   return `<path class="axis" d="M${LEFT} ${BOTTOM}H${RIGHT}"/><g class="xl">${labels.join('')}</g>`;
 }
@@ -222,8 +255,15 @@ function billLine(points: readonly (readonly [number, number])[]): string {
 function baselineLine(points: readonly (readonly [number, number])[]): string {
   if (points.length < 1) return '';
   // With two bills the median is one value: a short dash at the second bill, not an invisible point.
-  const drawn = points.length === 1 ? [[roundPixel((points[0] as readonly [number, number])[0] - 12), (points[0] as readonly [number, number])[1]], points[0] as readonly [number, number]] : points;
-  return `<polyline class="median" points="${drawn.map(([x, y]) => `${x},${y}`).join(' ')}"><title>median of the earlier bills</title></polyline>`;
+  const drawn =
+    points.length === 1
+      ? [
+          [roundPixel((points[0] as readonly [number, number])[0] - 12), (points[0] as readonly [number, number])[1]],
+          points[0] as readonly [number, number],
+        ]
+      : points;
+  const coordinates = drawn.map(([x, y]) => `${x},${y}`).join(' ');
+  return `<polyline class="median" points="${coordinates}"><title>median of the earlier bills</title></polyline>`;
 }
 
 interface Bar {
@@ -235,13 +275,24 @@ interface Bar {
 }
 
 /** Bills gathered into equal stretches of time: 500 bills still make 100 readable bars, never a blur. */
-function bucketize(bills: readonly Bill[], medians: readonly (Money | undefined)[], time: DayScale): { bars: Bar[]; days: number } {
+function bucketize(
+  bills: readonly Bill[],
+  medians: readonly (Money | undefined)[],
+  time: DayScale,
+): { bars: Bar[]; days: number } {
   const span = Math.max(1, time.last - time.first + 1);
   const width = Math.ceil(span / BUCKETS);
   const bars: Bar[] = [];
-  let current: { index: number; first: number; last: number; low: Money; high: Money; median: Money | undefined } | undefined;
+  let current:
+    { index: number; first: number; last: number; low: Money; high: Money; median: Money | undefined } | undefined;
   const close = (): void => {
-    if (current !== undefined) bars.push({ day: Math.round((current.first + current.last) / 2), low: current.low, high: current.high, median: current.median });
+    if (current !== undefined)
+      bars.push({
+        day: Math.round((current.first + current.last) / 2),
+        low: current.low,
+        high: current.high,
+        median: current.median,
+      });
   };
   bills.forEach((bill, i) => {
     const index = Math.floor((bill.day - time.first) / width);
@@ -265,7 +316,7 @@ function bucketBars(bars: readonly { x: number; low: number; high: number }[]): 
   return `<path class="bars" d="${d}"/>`;
 }
 
-/** The letters' shapes on the strip: they differ in shape, not only in color, to survive printing in black and white. */
+/** The letters' shapes on the strip: shapes, not only colors, so that a black-and-white print keeps them apart. */
 const STRIP_SHAPES: Readonly<Record<DocumentKind, (x: number) => string>> = {
   'credit-note': (x) => `<path class="k-cn" d="M${x} ${STRIP - 5}l5 9h-10z"/>`,
   payment: (x) => `<path class="k-pay" d="M${roundPixel(x - 4)} ${STRIP - 4}h8v8h-8z"/>`,
@@ -283,7 +334,13 @@ function terminationLine(stop: TerminationStop, time: DayScale, style: AmountSty
   const x = time.x(stop.effective);
   const when = escapeHtml(formatDate(isoFromDayNumber(stop.effective), style));
   const how = stop.stated ? 'effective' : `effective (${TERMINATION_NOTICE_DAYS} days after the letter)`;
-  return `<g class="end"><path d="M${x} ${TOP - 8}V${STRIP + 8}"/><text x="${x + 4}" y="${STRIP + 4}">terminated</text><title>termination ${how} ${when}</title></g>`;
+  const line = `<path d="M${x} ${TOP - 8}V${STRIP + 8}"/>`;
+  const label = `<text x="${x + 4}" y="${STRIP + 4}">terminated</text>`;
+  return `<g class="end">${line}${label}<title>termination ${how} ${when}</title></g>`;
+}
+
+function writeDay(day: number, style: AmountStyle | undefined): string {
+  return escapeHtml(formatDate(isoFromDayNumber(day), style));
 }
 
 function describe(point: HistoryPoint, style: AmountStyle | undefined): string {
@@ -292,13 +349,18 @@ function describe(point: HistoryPoint, style: AmountStyle | undefined): string {
   let text = parts.join(' ');
   if (point.date !== undefined) text += `, ${escapeHtml(formatDate(point.date, style))}`;
   if (point.amount !== undefined) {
-    text += `, ${point.currency === '' ? escapeHtml(point.amount.toFixed(2)) : writeMoney(point.amount, point.currency, style)}`;
+    text += `, ${writeMoney(point.amount, point.currency, style)}`;
   }
   return text;
 }
 
 /** A ring around every flagged document and, where there is room, its rule ids written above it. */
-function flagMarks(placed: readonly Placed[], billY: ReadonlyMap<HistoryPoint, number>, time: DayScale, input: ChartInput): string {
+function flagMarks(
+  placed: readonly Placed[],
+  billY: ReadonlyMap<HistoryPoint, number>,
+  time: DayScale,
+  input: ChartInput,
+): string {
   const out: string[] = [];
   const labels = new LabelRows();
   for (const p of placed) {
@@ -308,7 +370,8 @@ function flagMarks(placed: readonly Placed[], billY: ReadonlyMap<HistoryPoint, n
     const y = billY.get(p.point) ?? STRIP;
     const ruleText = rules.map(escapeHtml).join(', ');
     const label = labels.place(x, y, rules.join(', ').length);
-    const text = label === undefined ? '' : `<text x="${label.x}" y="${label.y}" text-anchor="${label.anchor}">${ruleText}</text>`;
+    const text =
+      label === undefined ? '' : `<text x="${label.x}" y="${label.y}" text-anchor="${label.anchor}">${ruleText}</text>`;
     out.push(
       `<g class="flag" data-rules="${rules.map(escapeHtml).join(' ')}"><circle cx="${x}" cy="${y}" r="6"/>${text}` +
         `<title>${describe(p.point, input.style)}: ${ruleText}</title></g>`,

@@ -1,7 +1,13 @@
 import { printable } from '../sanitize.js';
 
 const HTML_SPECIAL = /[&<>"']/g;
-const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ENTITIES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 /**
  * Any string for HTML text or a quoted attribute value. Markup characters become entities, so

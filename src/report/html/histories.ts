@@ -48,7 +48,8 @@ export class HistoryCollector {
   constructor(private readonly limit: number = MAX_HISTORY_DOCUMENTS) {}
 
   record(doc: BillingDocument): void {
-    if (doc.amountStyle !== undefined && !this.styles.has(doc.source.file)) this.styles.set(doc.source.file, doc.amountStyle);
+    if (doc.amountStyle !== undefined && !this.styles.has(doc.source.file))
+      this.styles.set(doc.source.file, doc.amountStyle);
     if (this.kept >= this.limit) {
       this.dropped++;
       this.incomplete.add(doc.account);

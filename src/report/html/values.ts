@@ -12,7 +12,11 @@ export const KIND_NAMES: Readonly<Record<DocumentKind, string>> = {
 };
 
 /** A finding's amount (a decimal string) as its file wrote amounts, escaped; undefined when it has none. */
-export function writeAmountText(amount: string | undefined, currency: string | undefined, style: AmountStyle | undefined): string | undefined {
+export function writeAmountText(
+  amount: string | undefined,
+  currency: string | undefined,
+  style: AmountStyle | undefined,
+): string | undefined {
   if (amount === undefined) return undefined;
   let money: Money;
   try {

@@ -30,12 +30,16 @@ async function reports(fixture: string): Promise<{ url: string; json: JsonReport
 }
 
 /** A page that records every console error, page error, dialog and request other than its own file. */
-async function open(context: BrowserContext, url: string): Promise<{ page: Page; problems: string[]; requests: string[] }> {
+async function open(
+  context: BrowserContext,
+  url: string,
+): Promise<{ page: Page; problems: string[]; requests: string[] }> {
   const page = await context.newPage();
   const problems: string[] = [];
   const requests: string[] = [];
   page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
+    if (message.type() === 'error' || message.type() === 'warning')
+      problems.push(`console ${message.type()}: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('dialog', (dialog) => {
@@ -71,7 +75,8 @@ describe.skipIf(!HAS_CHROMIUM)('the HTML report in Chromium', () => {
   it('opens with no error, no request leaving the page, and the counts of the JSON report', async () => {
     const context = await browser.newContext();
     const { page, problems, requests } = await open(context, seed.url);
-    const count = async (id: string): Promise<number> => Number((await page.textContent(`#count-${id} b`))?.replace(/,/g, ''));
+    const count = async (id: string): Promise<number> =>
+      Number((await page.textContent(`#count-${id} b`))?.replace(/,/g, ''));
     expect(await count('errors')).toBe(seed.json.summary.errors);
     expect(await count('warnings')).toBe(seed.json.summary.warnings);
     expect(await count('infos')).toBe(seed.json.summary.infos);
@@ -149,8 +154,10 @@ describe.skipIf(!HAS_CHROMIUM)('the HTML report in Chromium', () => {
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('#filters').isVisible()).toBe(false);
     const ring = page.locator('g.flag[data-rules~="amount-spike"] circle');
-    // A string: the tests are compiled without the DOM's types.
-    expect(await ring.evaluate('(element) => getComputedStyle(element).stroke')).toBe('rgb(0, 0, 0)');
+    // The tests are compiled without the DOM's types: the browser's global, typed by hand.
+    type Styles = { getComputedStyle(element: unknown): { stroke: string } };
+    const stroke = await ring.evaluate((element) => (globalThis as unknown as Styles).getComputedStyle(element).stroke);
+    expect(stroke).toBe('rgb(0, 0, 0)');
     await context.close();
   });
 
@@ -170,7 +177,9 @@ describe.skipIf(!HAS_CHROMIUM)('the HTML report in Chromium', () => {
     const { page, problems, requests } = await open(context, hostile.url);
     expect(await page.evaluate(() => (globalThis as { pwned?: unknown }).pwned)).toBeUndefined();
     expect(await page.title()).toBe('billcheck report');
-    expect(await page.locator('body img, body [onerror], body [onload], body style, body a[href^="javascript"]').count()).toBe(0);
+    expect(
+      await page.locator('body img, body [onerror], body [onload], body style, body a[href^="javascript"]').count(),
+    ).toBe(0);
     expect(await page.locator('script').count()).toBe(1);
     expect(await page.locator('#findings tbody tr').count()).toBe(5);
     const accountCell = await page.textContent('#findings tbody tr:first-child td:nth-child(3)');

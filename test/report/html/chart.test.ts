@@ -8,7 +8,13 @@ import { FRENCH_STYLE } from '../sample.js';
 
 const FRENCH = { ...FRENCH_STYLE, dates: { order: 'dmy', separator: '/' } } as const;
 
-function point(line: number, kind: DocumentKind, date: string | undefined, amount?: string, extra: Partial<HistoryPoint> = {}): HistoryPoint {
+function point(
+  line: number,
+  kind: DocumentKind,
+  date: string | undefined,
+  amount?: string,
+  extra: Partial<HistoryPoint> = {},
+): HistoryPoint {
   return {
     kind,
     id: `D-${line}`,
@@ -24,27 +30,54 @@ function point(line: number, kind: DocumentKind, date: string | undefined, amoun
 
 /** Twelve months of about 40 € and then 149 000 € (the seed case of a residential line). */
 function spikeHistory(): HistoryPoint[] {
-  const months = ['39.99', '41.50', '38.20', '44.90', '35.10', '39.99', '42.00', '37.80', '39.99', '43.25', '36.40', '40.10'];
-  const points = months.map((amount, i) => point(i + 2, 'invoice', `2023-${String(i + 1).padStart(2, '0')}-05`, amount));
+  const months = [
+    '39.99',
+    '41.50',
+    '38.20',
+    '44.90',
+    '35.10',
+    '39.99',
+    '42.00',
+    '37.80',
+    '39.99',
+    '43.25',
+    '36.40',
+    '40.10',
+  ];
+  const points = months.map((amount, i) =>
+    point(i + 2, 'invoice', `2023-${String(i + 1).padStart(2, '0')}-05`, amount),
+  );
   points.push(point(14, 'invoice', '2024-01-05', '149000.00'));
   return points;
 }
 
 function polylinePoints(svg: string, className: string): Array<[number, number]> {
   const match = new RegExp(`<polyline class="${className}" points="([^"]*)"`).exec(svg);
-  return (match?.[1] ?? '').split(' ').filter(Boolean).map((pair) => pair.split(',').map(Number) as [number, number]);
+  return (match?.[1] ?? '')
+    .split(' ')
+    .filter(Boolean)
+    .map((pair) => pair.split(',').map(Number) as [number, number]);
 }
 
 describe('drawAccountChart', () => {
   it('draws no chart for an account with one document', () => {
-    expect(drawAccountChart({ account: 'L1', points: [point(2, 'invoice', '2024-01-05', '40.00')], flags: new Map(), style: FRENCH })).toBeUndefined();
+    expect(
+      drawAccountChart({
+        account: 'L1',
+        points: [point(2, 'invoice', '2024-01-05', '40.00')],
+        flags: new Map(),
+        style: FRENCH,
+      }),
+    ).toBeUndefined();
   });
 
   it('rings the spike and labels it with its rules, far above the other bills', () => {
     const flags = new Map([[pointKey('bills.csv', 14), ['amount-ceiling', 'amount-spike']]]);
     const chart = drawAccountChart({ account: '0612345003', points: spikeHistory(), flags, style: FRENCH });
     const svg = chart?.svg ?? '';
-    expect(svg).toMatch(/<g class="flag" data-rules="amount-ceiling amount-spike"><circle cx="[\d.]+" cy="([\d.]+)" r="6"\/><text[^>]*>amount-ceiling, amount-spike<\/text>/);
+    expect(svg).toMatch(
+      /<g class="flag" data-rules="amount-ceiling amount-spike"><circle cx="[\d.]+" cy="([\d.]+)" r="6"\/><text[^>]*>amount-ceiling, amount-spike<\/text>/,
+    );
     const bills = polylinePoints(svg, 'bills');
     expect(bills).toHaveLength(13);
     const spikeY = bills[12]?.[1] as number;
@@ -61,7 +94,12 @@ describe('drawAccountChart', () => {
   });
 
   it('draws the median of the earlier bills under each bill after the first, as amount-spike computes it', () => {
-    const points = [point(2, 'invoice', '2024-01-05', '10.00'), point(3, 'invoice', '2024-02-05', '30.00'), point(4, 'invoice', '2024-03-05', '20.00'), point(5, 'invoice', '2024-04-05', '90.00')];
+    const points = [
+      point(2, 'invoice', '2024-01-05', '10.00'),
+      point(3, 'invoice', '2024-02-05', '30.00'),
+      point(4, 'invoice', '2024-03-05', '20.00'),
+      point(5, 'invoice', '2024-04-05', '90.00'),
+    ];
     const svg = drawAccountChart({ account: 'L', points, flags: new Map(), style: FRENCH })?.svg ?? '';
     const bills = polylinePoints(svg, 'bills');
     const medians = polylinePoints(svg, 'median');
@@ -88,14 +126,17 @@ describe('drawAccountChart', () => {
 
   it('aggregates 500 bills into at most 100 bars and says so, keeping the flagged bill ringed', () => {
     const points: HistoryPoint[] = [];
-    for (let i = 0; i < 500; i++) points.push(point(i + 2, 'invoice', addDays('2010-01-01', i * 7), i === 400 ? '9000.00' : '40.00'));
+    for (let i = 0; i < 500; i++)
+      points.push(point(i + 2, 'invoice', addDays('2010-01-01', i * 7), i === 400 ? '9000.00' : '40.00'));
     const flags = new Map([[pointKey('bills.csv', 402), ['amount-spike']]]);
     const chart = drawAccountChart({ account: 'L', points, flags, style: FRENCH });
     const bars = (/<path class="bars" d="([^"]*)"/.exec(chart?.svg ?? '')?.[1] ?? '').split('M').filter(Boolean);
     expect(500).toBeGreaterThan(MAX_POINTS);
     expect(bars.length).toBeGreaterThan(50);
     expect(bars.length).toBeLessThanOrEqual(100);
-    expect(chart?.notes.join(' ')).toMatch(/^500 bills: each bar spans the lowest to the highest bill of about \d+ days\.$/);
+    expect(chart?.notes.join(' ')).toMatch(
+      /^500 bills: each bar spans the lowest to the highest bill of about \d+ days\.$/,
+    );
     expect(chart?.svg.match(/class="flag"/g)).toHaveLength(1);
   });
 
@@ -111,7 +152,10 @@ describe('drawAccountChart', () => {
     expect(chart?.svg).not.toContain('<script>');
     expect(chart?.svg).toContain('&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(chart?.svg).toContain('aria-label="History of account &lt;b&gt;L&lt;/b&gt;');
-    expect(chart?.notes).toEqual(['1 document without a date, not drawn.', '1 bill in other currencies than EUR, shown on the strip only.']);
+    expect(chart?.notes).toEqual([
+      '1 document without a date, not drawn.',
+      '1 bill in other currencies than EUR, shown on the strip only.',
+    ]);
   });
 });
 

@@ -4,7 +4,9 @@ import { escapeHtml, isolated } from '../../../src/report/html/escape.js';
 describe('escapeHtml', () => {
   it('turns markup into text, for text and quoted attributes alike', () => {
     expect(escapeHtml('<script>alert(1)</script>')).toBe('&lt;script&gt;alert(1)&lt;/script&gt;');
-    expect(escapeHtml(`"><img src=x onerror='alert(1)'>`)).toBe('&quot;&gt;&lt;img src=x onerror=&#39;alert(1)&#39;&gt;');
+    expect(escapeHtml(`"><img src=x onerror='alert(1)'>`)).toBe(
+      '&quot;&gt;&lt;img src=x onerror=&#39;alert(1)&#39;&gt;',
+    );
     expect(escapeHtml('Fibre & TV')).toBe('Fibre &amp; TV');
   });
 

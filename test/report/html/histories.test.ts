@@ -7,7 +7,9 @@ describe('HistoryCollector', () => {
     const collector = new HistoryCollector();
     collector.record(doc({ account: 'L1', id: 'F-1', issueDate: '2024-01-05', total: '40.00', line: 2 }));
     collector.record(doc({ account: 'L2', kind: 'termination', effectiveDate: '2024-02-01', line: 3 }));
-    collector.record(doc({ account: 'L1', kind: 'dunning', id: 'R-1', issueDate: '2024-03-01', amountDue: '0.01', line: 4 }));
+    collector.record(
+      doc({ account: 'L1', kind: 'dunning', id: 'R-1', issueDate: '2024-03-01', amountDue: '0.01', line: 4 }),
+    );
     const { accounts, dropped, incomplete } = collector.histories();
     expect([...accounts.keys()]).toEqual(['L1', 'L2']);
     expect(accounts.get('L1')?.map((p) => [p.id, p.date, p.amount?.toFixed(2), p.line])).toEqual([
@@ -15,7 +17,11 @@ describe('HistoryCollector', () => {
       // A dunning letter without a total is drawn with the amount it demands.
       ['R-1', '2024-03-01', '0.01', 4],
     ]);
-    expect(accounts.get('L2')?.[0]).toMatchObject({ kind: 'termination', date: '2024-02-01', effectiveDate: '2024-02-01' });
+    expect(accounts.get('L2')?.[0]).toMatchObject({
+      kind: 'termination',
+      date: '2024-02-01',
+      effectiveDate: '2024-02-01',
+    });
     expect(dropped).toBe(0);
     expect(incomplete.size).toBe(0);
   });

@@ -20,10 +20,37 @@ function withHistories(result: CheckResult, build: (collector: HistoryCollector)
 
 const spikeAccount = (collector: HistoryCollector): void => {
   for (let month = 1; month <= 11; month++) {
-    collector.record(doc({ account: '0698765432', file: 'invoices.csv', line: 19 + month, issueDate: `2023-${String(month + 1).padStart(2, '0')}-05`, total: '48.00' }));
+    collector.record(
+      doc({
+        account: '0698765432',
+        file: 'invoices.csv',
+        line: 19 + month,
+        issueDate: `2023-${String(month + 1).padStart(2, '0')}-05`,
+        total: '48.00',
+      }),
+    );
   }
-  collector.record(doc({ account: '0698765432', id: 'FA-2024-0311', file: 'invoices.csv', line: 31, issueDate: '2024-03-05', total: '149000.00' }));
-  collector.record(doc({ account: '0612345001', id: 'MED-2024-031', kind: 'dunning', file: 'invoices.csv', line: 29, issueDate: '2024-03-10', total: '0.01' }));
+  collector.record(
+    doc({
+      account: '0698765432',
+      id: 'FA-2024-0311',
+      file: 'invoices.csv',
+      line: 31,
+      issueDate: '2024-03-05',
+      total: '149000.00',
+    }),
+  );
+  collector.record(
+    doc({
+      account: '0612345001',
+      id: 'MED-2024-031',
+      kind: 'dunning',
+      file: 'invoices.csv',
+      line: 29,
+      issueDate: '2024-03-10',
+      total: '0.01',
+    }),
+  );
 };
 
 describe('renderHtml', () => {
@@ -44,7 +71,10 @@ describe('renderHtml', () => {
   });
 
   it('comes in pieces, so that a large report is written as a stream', () => {
-    const findings: Finding[] = Array.from({ length: 1000 }, (_, i) => ({ ...(sampleResult.findings[1] as Finding), line: i + 2 }));
+    const findings: Finding[] = Array.from({ length: 1000 }, (_, i) => ({
+      ...(sampleResult.findings[1] as Finding),
+      line: i + 2,
+    }));
     const { pieces } = page({ ...sampleResult, findings });
     expect(pieces).toBeGreaterThan(5);
   });
@@ -60,15 +90,30 @@ describe('renderHtml', () => {
   });
 
   it('writes amounts and dates as the file wrote them when its style is known', () => {
-    const styles = new Map([['invoices.csv', { decimalSeparator: ',', groupSeparator: ' ', currencySymbol: '€', symbolBefore: false, dates: { order: 'dmy', separator: '/' } } as const]]);
+    const styles = new Map([
+      [
+        'invoices.csv',
+        {
+          decimalSeparator: ',',
+          groupSeparator: ' ',
+          currencySymbol: '€',
+          symbolBefore: false,
+          dates: { order: 'dmy', separator: '/' },
+        } as const,
+      ],
+    ]);
     const html = [...renderHtml(sampleResult, { rules: RULES, styles })].join('');
-    expect(html).toContain('<td><time datetime="2024-03-05">05/03/2024</time></td><td class="n" data-k="149000.00">149 000,00 €</td>');
+    expect(html).toContain(
+      '<td><time datetime="2024-03-05">05/03/2024</time></td><td class="n" data-k="149000.00">149 000,00 €</td>',
+    );
   });
 
   it('draws the accounts with two documents or more, and says which it did not draw', () => {
     const result = withHistories(sampleResult, spikeAccount);
     const { html } = page(result);
-    expect(html).toMatch(/<section class="acct" id="acct-1"><h3>Account <bdi>0698765432<\/bdi>.*?data-rules="amount-spike"/);
+    expect(html).toMatch(
+      /<section class="acct" id="acct-1"><h3>Account <bdi>0698765432<\/bdi>.*?data-rules="amount-spike"/,
+    );
     expect(html).toContain('1 account with one document: no chart.');
     // The table links the finding to its account's chart.
     expect(html).toContain('<td><a href="#acct-1">0698765432</a></td>');
@@ -77,7 +122,16 @@ describe('renderHtml', () => {
   it('draws at most maxCharts accounts, the ones with most findings, and says so', () => {
     const result = withHistories(sampleResult, (collector) => {
       spikeAccount(collector);
-      collector.record(doc({ account: '0612345001', kind: 'invoice', file: 'invoices.csv', line: 28, issueDate: '2024-02-05', total: '0.00' }));
+      collector.record(
+        doc({
+          account: '0612345001',
+          kind: 'invoice',
+          file: 'invoices.csv',
+          line: 28,
+          issueDate: '2024-02-05',
+          total: '0.00',
+        }),
+      );
       collector.record(doc({ account: 'X', issueDate: '2024-02-05', total: '1.00' }));
       collector.record(doc({ account: 'X', issueDate: '2024-03-05', total: '1.00' }));
     });
@@ -104,8 +158,19 @@ describe('renderHtml', () => {
       evidence: evidence({}),
     };
     const result = withHistories({ ...sampleResult, findings: [hostile] }, (collector) => {
-      collector.record(doc({ account: hostile.account, id: hostile.documentId, file: hostile.file, line: 2, issueDate: '2024-01-05', total: '10.00' }));
-      collector.record(doc({ account: hostile.account, file: hostile.file, line: 3, issueDate: '2024-02-05', total: '10.00' }));
+      collector.record(
+        doc({
+          account: hostile.account,
+          id: hostile.documentId,
+          file: hostile.file,
+          line: 2,
+          issueDate: '2024-01-05',
+          total: '10.00',
+        }),
+      );
+      collector.record(
+        doc({ account: hostile.account, file: hostile.file, line: 3, issueDate: '2024-02-05', total: '10.00' }),
+      );
     });
     const { html } = page(result);
     const body = html.slice(html.indexOf('<body>'), html.lastIndexOf('<script>'));
@@ -118,7 +183,9 @@ describe('renderHtml', () => {
   it('links each rule to its explanation, shown on demand', () => {
     const { html } = page(sampleResult);
     expect(html).toContain('<td><a href="#rule-amount-spike">amount-spike</a></td>');
-    expect(html).toMatch(/<details class="doc"><summary><b>amount-spike<\/b>.*?<div id="rule-amount-spike"><p>Why: An operator may bill a year of 40 € months/);
+    expect(html).toMatch(
+      /<details class="doc"><summary><b>amount-spike<\/b>.*?<div id="rule-amount-spike"><p>Why: An operator may bill a year of 40 € months/,
+    );
     expect(html).toContain('<div id="rule-invalid-input">');
   });
 });

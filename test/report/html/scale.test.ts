@@ -16,7 +16,11 @@ describe('amountScale', () => {
 
   it('keeps cents apart when every amount is tiny, and draws an axis when all are zero', () => {
     expect(amountScale(money('0.01'), money('0.01'), 0, 100).ticks.map((t) => t.toFixed(2))).toEqual(['0.00', '0.01']);
-    expect(amountScale(Money.ZERO, Money.ZERO, 0, 100).ticks.map((t) => t.toFixed(2))).toEqual(['0.00', '0.50', '1.00']);
+    expect(amountScale(Money.ZERO, Money.ZERO, 0, 100).ticks.map((t) => t.toFixed(2))).toEqual([
+      '0.00',
+      '0.50',
+      '1.00',
+    ]);
   });
 
   it('goes below zero for a negative bill', () => {
@@ -31,7 +35,13 @@ describe('dateTicks', () => {
   const ticks = (from: string, to: string): string[] => dateTicks(dayNumber(from), dayNumber(to)).map(isoFromDayNumber);
 
   it('labels the first of months, as a calendar reads', () => {
-    expect(ticks('2023-10-05', '2024-03-05')).toEqual(['2023-11-01', '2023-12-01', '2024-01-01', '2024-02-01', '2024-03-01']);
+    expect(ticks('2023-10-05', '2024-03-05')).toEqual([
+      '2023-11-01',
+      '2023-12-01',
+      '2024-01-01',
+      '2024-02-01',
+      '2024-03-01',
+    ]);
     expect(ticks('2023-01-05', '2024-01-05')).toEqual(['2023-04-01', '2023-07-01', '2023-10-01', '2024-01-01']);
   });
 

@@ -4,7 +4,15 @@ import { summarizeFindings } from '../../../src/report/html/summary.js';
 import { evidence } from '../sample.js';
 
 function finding(overrides: Partial<Finding>): Finding {
-  return { ruleId: 'amount-ceiling', severity: 'error', message: 'm', file: 'a.csv', line: 2, evidence: evidence({}), ...overrides };
+  return {
+    ruleId: 'amount-ceiling',
+    severity: 'error',
+    message: 'm',
+    file: 'a.csv',
+    line: 2,
+    evidence: evidence({}),
+    ...overrides,
+  };
 }
 
 const invoice = (line: number, amount: string, currency = 'EUR', account = 'L1'): Partial<Finding> => ({
@@ -31,7 +39,12 @@ describe('summarizeFindings', () => {
     // 0.1 + 0.2 is 0.3 here, not 0.30000000000000004.
     expect(ceiling?.atStake.get('EUR')?.toFixed(2)).toBe('0.30');
     expect(ceiling?.atStake.get('GBP')?.toFixed(2)).toBe('149000.00');
-    expect(summary.rules.find((r) => r.ruleId === 'total-mismatch')?.atStake.get('EUR')?.toFixed(2)).toBe('59.98');
+    expect(
+      summary.rules
+        .find((r) => r.ruleId === 'total-mismatch')
+        ?.atStake.get('EUR')
+        ?.toFixed(2),
+    ).toBe('59.98');
     expect(summary.atStakeOverall.get('EUR')?.toFixed(2)).toBe('60.28');
   });
 
@@ -46,7 +59,12 @@ describe('summarizeFindings', () => {
       10,
     );
     expect(summary.rules.find((r) => r.ruleId === 'duplicate-invoice')).toMatchObject({ findings: 2 });
-    expect(summary.rules.find((r) => r.ruleId === 'duplicate-invoice')?.atStake.get('EUR')?.toFixed(2)).toBe('149000.00');
+    expect(
+      summary.rules
+        .find((r) => r.ruleId === 'duplicate-invoice')
+        ?.atStake.get('EUR')
+        ?.toFixed(2),
+    ).toBe('149000.00');
     expect(summary.atStakeOverall.get('EUR')?.toFixed(2)).toBe('149000.00');
   });
 
@@ -81,7 +99,14 @@ describe('summarizeFindings', () => {
   });
 
   it('counts per severity within each rule and sorts rules by findings', () => {
-    const summary = summarizeFindings([finding({}), finding({ ruleId: 'x-rule', severity: 'warning' }), finding({ ruleId: 'x-rule', severity: 'info', line: 3 })], 10);
+    const summary = summarizeFindings(
+      [
+        finding({}),
+        finding({ ruleId: 'x-rule', severity: 'warning' }),
+        finding({ ruleId: 'x-rule', severity: 'info', line: 3 }),
+      ],
+      10,
+    );
     expect(summary.rules.map((r) => r.ruleId)).toEqual(['x-rule', 'amount-ceiling']);
     expect([...(summary.rules[0]?.bySeverity ?? [])]).toEqual([
       ['warning', 1],
