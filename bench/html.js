@@ -7,6 +7,7 @@
 // report's size and how long Debian's Chromium takes to open it (the median of a few fresh
 // pages). It prints; it asserts nothing but the number of findings and the size limit.
 import { execFileSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { basename, dirname, join } from 'node:path';
@@ -166,5 +167,7 @@ if (!existsSync(CHROMIUM)) {
       `  open: ${run.wall} ms to painted (DOMContentLoaded ${run.domContentLoaded} ms, load ${run.load} ms), ${run.rows} rows, ${run.errors.length} errors`,
     );
   const wall = median(runs.map((run) => run.wall));
+  // A shared machine's load says how much of the time was waiting for a core.
+  console.log(`load average: ${loadavg().map((n) => n.toFixed(1)).join(' ')}`);
   console.log(`open: median ${wall} ms (target ${OPEN_TARGET_MS} ms) ${wall <= OPEN_TARGET_MS ? 'ok' : 'SLOW'}`);
 }

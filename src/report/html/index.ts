@@ -1,12 +1,12 @@
 import type { AmountStyle } from '../../model/document.js';
-import type { Severity } from '../../model/finding.js';
+import type { Finding, Severity } from '../../model/finding.js';
 import { INVALID_INPUT, SEVERITIES } from '../../model/finding.js';
 import type { CheckResult } from '../result.js';
-import { accountSections, chooseCharted, groupByAccount, MAX_CHARTS } from './accounts.js';
+import { accountSections, type ChartedAccounts, chooseCharted, groupByAccount, MAX_CHARTS } from './accounts.js';
 import { escapeHtml, isolated } from './escape.js';
 import { SCRIPT, cspHash } from './script.js';
 import { STYLE } from './styles.js';
-import type { AmountsByCurrency } from './summary.js';
+import type { AccountTally, AmountsByCurrency, RuleTally } from './summary.js';
 import { summarizeFindings } from './summary.js';
 import { findingsTable } from './table.js';
 import { plural, writeMoney } from './values.js';
@@ -135,7 +135,7 @@ function moneyList(amounts: AmountsByCurrency, styles: ReadonlyMap<string, Amoun
 }
 
 function rulesSection(
-  rules: ReturnType<typeof summarizeFindings>['rules'],
+  rules: readonly RuleTally[],
   overall: AmountsByCurrency,
   styles: ReadonlyMap<string, AmountStyle> | undefined,
 ): string {
@@ -168,7 +168,7 @@ function rulesSection(
 }
 
 function accountsSummary(
-  top: ReturnType<typeof summarizeFindings>['topAccounts'],
+  top: readonly AccountTally[],
   withFindings: number,
   anchors: ReadonlyMap<string, string>,
 ): string {
@@ -184,7 +184,7 @@ function accountsSummary(
 
 function unreadableSection(
   result: CheckResult,
-  unreadable: ReturnType<typeof summarizeFindings>['unreadable'],
+  unreadable: readonly Finding[],
 ): string {
   const parts: string[] = ['<h3 id="unread">What could not be read</h3>'];
   if (result.fatal.length === 0 && unreadable.length === 0)
@@ -230,7 +230,7 @@ function legend(): string {
 
 function chartNotices(
   histories: NonNullable<CheckResult['histories']>,
-  charted: ReturnType<typeof chooseCharted>,
+  charted: ChartedAccounts,
 ): string {
   const notices: string[] = [];
   if (charted.order.length === 0) notices.push('No account has two documents or more: nothing to draw.');

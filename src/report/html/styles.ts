@@ -19,6 +19,7 @@ th,td{text-align:left;vertical-align:top;padding:3px 6px;border-bottom:1px solid
 td.n,th.n{text-align:right;white-space:nowrap}
 .sev-error{color:var(--err);font-weight:600}.sev-warning{color:var(--warn);font-weight:600}.sev-info{color:var(--info)}
 #findings td{overflow-wrap:anywhere}
+#findings td:nth-child(6),#findings td:nth-child(7){white-space:nowrap}
 #findings th button{font:inherit;font-weight:600;border:0;background:none;padding:0;cursor:pointer;color:inherit}
 #findings th[aria-sort=ascending] button::after{content:" \\25B2"}
 #findings th[aria-sort=descending] button::after{content:" \\25BC"}
@@ -33,8 +34,8 @@ details{margin:.3em 0}details>summary{cursor:pointer}
 .acct{content-visibility:auto;contain-intrinsic-size:auto 300px}
 #table-wrap{content-visibility:auto;contain-intrinsic-size:auto 2000px}
 #findings{table-layout:fixed}
-#findings col.c-sev{width:5.5em}#findings col.c-rule{width:11em}#findings col.c-acct{width:9em}
-#findings col.c-doc{width:10em}#findings col.c-date{width:6.5em}#findings col.c-amt{width:7.5em}#findings col.c-where{width:11em}
+#findings col.c-sev{width:5.5em}#findings col.c-date{width:6.8em}#findings col.c-amt{width:8.5em}
+#findings col.c-rule{width:12%}#findings col.c-acct{width:10%}#findings col.c-doc{width:12%}#findings col.c-where{width:11%}
 .acct p{margin:.1em 0}
 .chart{width:100%;max-width:760px;height:auto;display:block}
 .chart.icon{width:16px;height:16px;display:inline-block}
