@@ -36,6 +36,11 @@ export interface CheckHooks {
   readonly onFatal?: (problem: FatalProblem) => void;
   /** Rows read so far, for a progress display. */
   readonly onProgress?: (rows: number) => void;
+  /**
+   * Every document read, for callers that need more than the findings (a chart, a letter). With
+   * it, every file is read on the main thread: a split file's other parts reach it as rule entries.
+   */
+  readonly onDocument?: (doc: BillingDocument) => void;
 }
 
 /** The result, and how each file wrote its amounts and dates (for reports that write them back). */
@@ -58,6 +63,7 @@ interface RunState {
   readonly tally: Tally;
   readonly emit: Emit;
   readonly progress: (rows: number) => void;
+  readonly onDocument: ((doc: BillingDocument) => void) | undefined;
 }
 
 /**
@@ -80,7 +86,8 @@ export async function check(inputs: readonly ResolvedInput[], options: CheckOpti
     for (const finding of kept) findings.push(finding);
     if (kept.length > 0) await hooks.onFindings?.(kept);
   };
-  const state: RunState = { tally, emit, progress: hooks.onProgress ?? (() => {}) };
+  const state: RunState = { tally, emit, progress: hooks.onProgress ?? (() => {}), onDocument: hooks.onDocument };
+  const jobs = hooks.onDocument === undefined ? options.jobs : 1;
   const noteFatal = (error: FatalInputError): void => {
     const problem = { file: error.file, message: error.message };
     fatal.push(problem);
@@ -104,7 +111,7 @@ export async function check(inputs: readonly ResolvedInput[], options: CheckOpti
         continue;
       }
       try {
-        await readInput(input.source, options, engine, state, poolForRun);
+        await readInput(input.source, { ...options, jobs }, engine, state, poolForRun);
         tally.files++;
       } catch (error) {
         if (error instanceof FatalInputError) noteFatal(error);
@@ -147,9 +154,16 @@ async function readInput(
 
 /** One input on the main thread: document rules as each batch of documents is read. */
 async function readHere(source: InputSource, options: CheckOptions, engine: Engine, state: RunState): Promise<void> {
-  const add = (doc: BillingDocument, found: Finding[]): void => {
-    engine.addDocument(doc, found);
-  };
+  const onDocument = state.onDocument;
+  const add =
+    onDocument === undefined
+      ? (doc: BillingDocument, found: Finding[]): void => {
+          engine.addDocument(doc, found);
+        }
+      : (doc: BillingDocument, found: Finding[]): void => {
+          engine.addDocument(doc, found);
+          onDocument(doc);
+        };
   for await (const batch of parseInputBatches(source, options.input)) {
     await addEvents(batch, engine, add, state);
     state.progress(state.tally.rows);

@@ -5,7 +5,9 @@ import type { ResolvedInput } from '../check/inputs.js';
 import type { OutputFormat } from '../report/formats.js';
 import { reportFormat } from '../report/formats.js';
 import type { CheckResult } from '../report/result.js';
+import { HistoryCollector } from '../report/html/index.js';
 import { printable } from '../report/sanitize.js';
+import { RULES } from '../rules/index.js';
 import type { Output } from './io.js';
 import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK } from './io.js';
 import type { Progress } from './progress.js';
@@ -35,7 +37,9 @@ export async function runCheck(
   const format = reportFormat(report.format);
   if (format.head !== undefined) await streams.stdout.write(format.head());
   const streamFinding = format.finding;
-  const { result, styles } = await check(inputs, options, {
+  const histories = format.drawsHistories === true ? new HistoryCollector() : undefined;
+  const { result: checked, styles } = await check(inputs, options, {
+    ...(histories === undefined ? {} : { onDocument: (doc) => histories.record(doc) }),
     ...(streamFinding === undefined
       ? {}
       : {
@@ -47,8 +51,11 @@ export async function runCheck(
     onProgress: (rows) => streams.progress.tick(rows),
   });
   streams.progress.done();
+  const result = histories === undefined ? checked : { ...checked, histories: histories.histories() };
   // On a terminal the fatal problems were just printed on stderr, above the report.
-  await streams.stdout.write(format.tail(result, { color: report.color, styles, listFatal: !report.stdoutIsTerminal }));
+  const tail = format.tail(result, { color: report.color, styles, listFatal: !report.stdoutIsTerminal, rules: RULES });
+  if (typeof tail === 'string') await streams.stdout.write(tail);
+  else for (const piece of tail) await streams.stdout.write(piece);
   return exitCode(result, report);
 }
 

@@ -76,6 +76,11 @@ export class Output {
     }
   }
 
+  /** Throws OutputFailed when a write failed, e.g. while the last bytes were flushed to a file. */
+  assertWritten(): void {
+    if (this.failure !== undefined) throw new OutputFailed(this.failure);
+  }
+
   private throwIfClosed(): void {
     if (this.failure !== undefined) throw new OutputFailed(this.failure);
     if (this.isClosed) throw new OutputClosed();

@@ -9,7 +9,10 @@ import { renderExplain, renderRulesJson, renderRulesText } from '../report/rules
 import { findRule, RULES } from '../rules/index.js';
 import type { OutputFormat } from '../report/formats.js';
 import { OUTPUT_FORMATS } from '../report/formats.js';
+import type { CheckOptions } from '../check/check.js';
+import type { ReportChoice } from './check-command.js';
 import { runCheck } from './check-command.js';
+import { openOutputFile } from './output-file.js';
 import { runExtract } from './extract.js';
 import { resolveInputs } from '../check/inputs.js';
 import type { CliIo } from './io.js';
@@ -40,6 +43,7 @@ Examples:
   $ billcheck invoices.csv --format json | jq '.findings[] | select(.severity == "error")'
   $ billcheck invoices.csv --terminated 0612345001=2024-01-15
   $ billcheck invoices.csv --rule amount-ceiling=off --max-warnings 0
+  $ billcheck exports/ --format html -o report.html   a page to open in a browser
 
 Exit codes: 0 no error, 1 error findings (or more warnings than --max-warnings),
             2 usage error, unreadable file or bad config.`;
@@ -113,7 +117,8 @@ Examples:
     .command('check', { isDefault: true })
     .description('check invoices, credit notes, dunning letters and terminations (CSV, text or PDF)')
     .argument('[files...]', 'files, directories (recursed) or - for standard input')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(OUTPUT_FORMATS).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format (html: one self-contained page with charts)').choices(OUTPUT_FORMATS).default('text'))
+    .option('-o, --output <file>', 'write the report to this file instead of standard output')
     .option('-c, --config <file>', 'config file (default: billcheck.config.json found upwards from the current folder)')
     .option('--no-config', 'ignore any config file')
     .option('--rule <id=severity>', 'set a rule to off, info, warning or error (repeatable)', collect)
@@ -186,30 +191,40 @@ async function check(files: string[], flags: CheckFlags, io: CliIo, stdout: Outp
   const quiet = flags.quiet === true;
   const showProgress = wantsProgress(io, quiet);
   const inputs = await resolveInputs(inputPaths(files, io), io.stdin);
-  return runCheck(
-    inputs,
-    {
-      config,
-      ruleLevels: parseRuleLevels(flags.rule ?? []),
-      quiet,
-      terminations: (flags.terminated ?? []).map((text) => parseTermination(text, dateOrderOf(flags))),
-      input: inputOptions(flags),
-      today: flags.today === undefined ? todayIso() : parseIsoOption('--today', flags.today, dateOrderOf(flags)),
-      ...(flags.jobs === undefined ? {} : { jobs: parseJobs(flags.jobs) }),
-    },
-    {
-      format,
-      maxWarnings: parseMaxWarnings(flags.maxWarnings),
-      exitZero: flags.exitZero === true,
-      color: format === 'text' && useColor(flags.color, io),
-      stdoutIsTerminal: io.stdout.isTTY === true && io.stderr.isTTY === true,
-    },
-    {
-      stdout,
-      warn: (line) => io.stderr.write(`${line}\n`),
-      progress: showProgress ? await terminalProgress(io.stderr) : NO_PROGRESS,
-    },
-  );
+  const toFile = flags.output !== undefined;
+  const options: CheckOptions = {
+    config,
+    ruleLevels: parseRuleLevels(flags.rule ?? []),
+    quiet,
+    terminations: (flags.terminated ?? []).map((text) => parseTermination(text, dateOrderOf(flags))),
+    input: inputOptions(flags),
+    today: flags.today === undefined ? todayIso() : parseIsoOption('--today', flags.today, dateOrderOf(flags)),
+    ...(flags.jobs === undefined ? {} : { jobs: parseJobs(flags.jobs) }),
+  };
+  const report: ReportChoice = {
+    format,
+    maxWarnings: parseMaxWarnings(flags.maxWarnings),
+    exitZero: flags.exitZero === true,
+    // A file gets no colors unless --color asks for them, as a pipe does.
+    color: format === 'text' && (toFile ? flags.color === true : useColor(flags.color, io)),
+    stdoutIsTerminal: !toFile && io.stdout.isTTY === true && io.stderr.isTTY === true,
+  };
+  // -o: once every option is checked (a usage error leaves an existing file alone), before any input is read.
+  const inputFiles = inputs.flatMap((input) => ('source' in input && input.source.path !== undefined ? [input.source.path] : []));
+  const file = flags.output === undefined ? undefined : openOutputFile(flags.output, io.cwd, inputFiles);
+  const streams = {
+    stdout: file?.output ?? stdout,
+    warn: (line: string) => io.stderr.write(`${line}\n`),
+    progress: showProgress ? await terminalProgress(io.stderr) : NO_PROGRESS,
+  };
+  try {
+    const code = await runCheck(inputs, options, report, streams);
+    await file?.finish();
+    return code;
+  } catch (error) {
+    file?.discard();
+    throw error;
+  }
 }
 
 /** No file given: standard input when something is piped in, else a usage error rather than a hang. */

@@ -17,6 +17,7 @@ import { UsageError } from './io.js';
 /** The check command's flags as commander gives them. */
 export interface CheckFlags {
   format: string;
+  output?: string;
   config?: string | false;
   rule?: string[];
   quiet?: boolean;

@@ -5,6 +5,8 @@
 import type { AmountStyle } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import { renderCsvFinding, renderCsvHeader } from './csv.js';
+import type { RuleExplanation } from './html/index.js';
+import { renderHtml } from './html/index.js';
 import { renderJson } from './json.js';
 import { renderNdjsonFinding, renderNdjsonSummary } from './ndjson.js';
 import type { CheckResult } from './result.js';
@@ -16,6 +18,8 @@ export interface ReportOptions {
   readonly styles: ReadonlyMap<string, AmountStyle>;
   /** Whether to list the files that could not be checked (false when stderr, on the same screen, already did). */
   readonly listFatal: boolean;
+  /** The rules' explanations, for reports that print them (a reporter imports no rule itself). */
+  readonly rules: readonly RuleExplanation[];
 }
 
 export interface ReportFormat {
@@ -23,8 +27,13 @@ export interface ReportFormat {
   readonly head?: () => string;
   /** Written as each finding is made, for formats read as streams; the others get findings at the end. */
   readonly finding?: (finding: Finding) => string;
-  /** Written once every input is checked. */
-  readonly tail: (result: CheckResult, options: ReportOptions) => string;
+  /** Written once every input is checked, in one piece or in several (a large page is a stream). */
+  readonly tail: (result: CheckResult, options: ReportOptions) => string | Iterable<string>;
+  /**
+   * Whether the report draws each account's history: then the run records every document's date
+   * and amount (bounded), and reads every file on one thread so that none reaches it as rule entries only.
+   */
+  readonly drawsHistories?: boolean;
 }
 
 const FORMATS = {
@@ -32,6 +41,7 @@ const FORMATS = {
   json: { tail: (result) => renderJson(result) },
   ndjson: { finding: renderNdjsonFinding, tail: (result) => renderNdjsonSummary(result) },
   csv: { head: renderCsvHeader, finding: renderCsvFinding, tail: () => '' },
+  html: { drawsHistories: true, tail: (result, options) => renderHtml(result, options) },
 } as const satisfies Record<string, ReportFormat>;
 
 export type OutputFormat = keyof typeof FORMATS;

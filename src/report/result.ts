@@ -1,4 +1,5 @@
 import type { Finding } from '../model/finding.js';
+import type { AccountHistories } from './html/histories.js';
 
 /** Counts for the summary line and the JSON `summary` object. */
 export interface Summary {
@@ -27,6 +28,8 @@ export interface CheckResult {
   readonly fatal: readonly FatalProblem[];
   /** No error finding and no fatal problem. */
   readonly valid: boolean;
+  /** Each account's documents, for the charts of the HTML report; collected only for that format. */
+  readonly histories?: AccountHistories;
 }
 
 export function summarize(findings: readonly Finding[], counts: Omit<Summary, 'errors' | 'warnings' | 'infos'>): Summary {

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { HistoryCollector } from '../../../src/report/html/histories.js';
+import { doc } from '../../helpers/builder.js';
+
+describe('HistoryCollector', () => {
+  it('keeps each account its documents, in reading order, with the date the timeline uses', () => {
+    const collector = new HistoryCollector();
+    collector.record(doc({ account: 'L1', id: 'F-1', issueDate: '2024-01-05', total: '40.00', line: 2 }));
+    collector.record(doc({ account: 'L2', kind: 'termination', effectiveDate: '2024-02-01', line: 3 }));
+    collector.record(
+      doc({ account: 'L1', kind: 'dunning', id: 'R-1', issueDate: '2024-03-01', amountDue: '0.01', line: 4 }),
+    );
+    const { accounts, dropped, incomplete } = collector.histories();
+    expect([...accounts.keys()]).toEqual(['L1', 'L2']);
+    expect(accounts.get('L1')?.map((p) => [p.id, p.date, p.amount?.toFixed(2), p.line])).toEqual([
+      ['F-1', '2024-01-05', '40.00', 2],
+      // A dunning letter without a total is drawn with the amount it demands.
+      ['R-1', '2024-03-01', '0.01', 4],
+    ]);
+    expect(accounts.get('L2')?.[0]).toMatchObject({
+      kind: 'termination',
+      date: '2024-02-01',
+      effectiveDate: '2024-02-01',
+    });
+    expect(dropped).toBe(0);
+    expect(incomplete.size).toBe(0);
+  });
+
+  it('stops keeping past its bound and names the accounts whose history it cut', () => {
+    const collector = new HistoryCollector(2);
+    collector.record(doc({ account: 'L1', issueDate: '2024-01-05', total: '1.00' }));
+    collector.record(doc({ account: 'L2', issueDate: '2024-01-05', total: '1.00' }));
+    collector.record(doc({ account: 'L2', issueDate: '2024-02-05', total: '1.00' }));
+    collector.record(doc({ account: 'L3', issueDate: '2024-02-05', total: '1.00' }));
+    const histories = collector.histories();
+    expect([...histories.accounts.values()].reduce((n, points) => n + points.length, 0)).toBe(2);
+    expect(histories.dropped).toBe(2);
+    expect([...histories.incomplete].sort()).toEqual(['L2', 'L3']);
+  });
+});
