@@ -4,6 +4,7 @@
  */
 import type { InputFormat } from '../model/document.js';
 import { recognizedColumnCount } from './columns.js';
+import { looksLikeXml } from './xml/detect-xml.js';
 
 /** Candidates in the order that breaks ties: French exports use ";" because "," is their decimal. */
 export const DELIMITER_CANDIDATES = [';', '\t', ',', '|'] as const;
@@ -21,7 +22,9 @@ function extensionOf(name: string): string {
  * extensions and stdin (a ".txt" is sometimes a CSV export renamed by a mail client).
  */
 export function formatFromName(name: string): InputFormat | undefined {
-  return CSV_EXTENSIONS.has(extensionOf(name)) ? 'csv' : undefined;
+  const extension = extensionOf(name);
+  if (extension === '.xml') return 'xml';
+  return CSV_EXTENSIONS.has(extension) ? 'csv' : undefined;
 }
 
 /** Occurrences of a one-character delimiter outside double-quoted fields. */
@@ -112,5 +115,6 @@ export function looksLikeCsv(head: string): boolean {
 
 /** The format of an input: its name when that says "csv", its first lines otherwise. */
 export function detectFormat(name: string, head: string): InputFormat {
-  return formatFromName(name) ?? (looksLikeCsv(head) ? 'csv' : 'text');
+  // XML by content too: platforms and mail clients name e-invoices ".txt", ".ubl", ".cii" or nothing.
+  return formatFromName(name) ?? (looksLikeXml(head) ? 'xml' : looksLikeCsv(head) ? 'csv' : 'text');
 }

@@ -10,6 +10,8 @@ import { type CsvOptions, parseCsvBatches } from './csv.js';
 import { decodeWhole, Utf8Transcoder } from './decode.js';
 import { detectFormat, formatFromName } from './detect.js';
 import { parseTextDocument } from './text.js';
+import { MAX_XML_BYTES } from './xml/xml-tree.js';
+import { parseXmlInvoice } from './xml/read-xml.js';
 
 export interface InputSource {
   /** The name findings report: a path, or "-" / "<stdin>" for standard input. */
@@ -105,12 +107,12 @@ function headText(name: string, head: readonly Buffer[], encoding: string | unde
   }
 }
 
-async function readWhole(name: string, chunks: AsyncIterable<Buffer>): Promise<Buffer> {
+async function readWhole(name: string, chunks: AsyncIterable<Buffer>, limit = MAX_TEXT_BYTES, tooLarge = 'a text larger than 2 MB: not the text of one bill or letter'): Promise<Buffer> {
   const parts: Buffer[] = [];
   let bytes = 0;
   for await (const chunk of chunks) {
     bytes += chunk.length;
-    if (bytes > MAX_TEXT_BYTES) throw new FatalInputError(name, 'a text larger than 2 MB: not the text of one bill or letter');
+    if (bytes > limit) throw new FatalInputError(name, tooLarge);
     parts.push(chunk);
   }
   return Buffer.concat(parts);
@@ -153,6 +155,15 @@ async function* parseOpened(source: InputSource, options: InputOptions, iterator
     yield* parseCsvBatches(chunks, { ...csvOptions, file: source.name });
     return;
   }
+  // ---- XML e-invoices (src/parse/xml) ----
+  if (format === 'xml') {
+    const tooLarge = 'XML larger than 20 MB: not read (an e-invoice is a few megabytes at most)';
+    const bytes = await readWhole(source.name, chunks, MAX_XML_BYTES, tooLarge);
+    if (bytes.toString('utf8').trim() === '') throw new FatalInputError(source.name, 'empty file');
+    yield parseXmlInvoice(bytes, source.name);
+    return;
+  }
+  // ---- end of XML e-invoices ----
   const text = decodeWhole(source.name, await readWhole(source.name, chunks), options.encoding);
   if (text.trim() === '') throw new FatalInputError(source.name, 'empty file');
   yield parseTextDocument(text, source.name, options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder });
