@@ -153,6 +153,12 @@ export interface BillingDocument {
   readonly paidAmount?: Money;
   /** BT-114: unlike `rounding`, EN 16931 applies it to the amount due, not to the total. */
   readonly amountDueRounding?: Money;
+  /**
+   * True when the input defines the amount due as total − paid + rounding (EN 16931 BR-CO-16), so
+   * that an absent paid amount or rounding means none. A CSV or text bill's "amount to pay" may
+   * carry an earlier balance that it does not state: there the two are not compared.
+   */
+  readonly amountDueFollowsTotal?: boolean;
   /** BG-23. */
   readonly vatBreakdown?: readonly VatBreakdown[];
   readonly seller?: Party;

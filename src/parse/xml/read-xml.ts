@@ -48,6 +48,7 @@ function toDocument(fields: EInvoiceFields, file: string): BillingDocument {
     country: sellerCountry(fields),
     seller,
     buyer,
+    amountDueFollowsTotal: true,
     source: { file, line: 1, format: 'xml' },
     rows: 1,
   };
