@@ -39,8 +39,9 @@ describe('vat-breakdown-mismatch', () => {
     expect(String(reported[0]?.data.difference)).toBe('50.00');
   });
 
-  it('accepts less than one unit of difference on base × rate, as the standard does (BR-CO-17)', () => {
+  it('accepts less than one unit of difference on base × rate, as the UBL artefact does (BR-CO-17)', () => {
     expect(runRule(rule, [eInvoice('250.99', [row('S', '25', '1000.00', '250.99')])])).toEqual([]);
+    expect(runRule(rule, [eInvoice('249.01', [row('S', '25', '1000.00', '249.01')])])).toEqual([]);
     const reported = runRule(rule, [eInvoice('251.00', [row('S', '25', '1000.00', '251.00')])]);
     expect(ids(reported)).toEqual(['rateMismatch BR-CO-17']);
     expect(String(reported[0]?.data.expected)).toBe('250.00');

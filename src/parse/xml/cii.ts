@@ -57,12 +57,6 @@ function line(item: XmlElement, reader: FieldReader): DocumentLine {
   };
 }
 
-/** BT-110 is the TaxTotalAmount in the invoice currency; another may give it in the accounting currency (BT-111). */
-function documentTax(summation: XmlElement | undefined, currency: string | undefined): XmlElement | undefined {
-  const amounts = all(summation, 'TaxTotalAmount');
-  return amounts.find((amount) => currency !== undefined && amount.attributes.get('currencyID') === currency) ?? amounts[0];
-}
-
 export function mapCii(root: XmlElement, reader: FieldReader): EInvoiceFields {
   const document = first(root, 'ExchangedDocument');
   const typeCode = textAt(document, 'TypeCode');
@@ -99,7 +93,7 @@ export function mapCii(root: XmlElement, reader: FieldReader): EInvoiceFields {
     allowanceTotal: reader.amountOf(first(summation, 'AllowanceTotalAmount'), 'BT-107'),
     chargeTotal: reader.amountOf(first(summation, 'ChargeTotalAmount'), 'BT-108'),
     net: reader.amountOf(first(summation, 'TaxBasisTotalAmount'), 'BT-109'),
-    tax: reader.amountOf(documentTax(summation, currency), 'BT-110'),
+    tax: reader.amountOf(reader.oneInCurrency(all(summation, 'TaxTotalAmount'), (amount) => amount, currency, 'BT-110'), 'BT-110'),
     total: reader.amountOf(first(summation, 'GrandTotalAmount'), 'BT-112'),
     paidAmount: reader.amountOf(first(summation, 'TotalPrepaidAmount'), 'BT-113'),
     amountDueRounding: reader.amountOf(first(summation, 'RoundingAmount'), 'BT-114'),

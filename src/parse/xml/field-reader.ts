@@ -60,6 +60,29 @@ export class FieldReader {
     return element === undefined || element.text === '' ? undefined : this.amount(element.text, term);
   }
 
+  /**
+   * The one element among several whose amount is in the invoice currency: BT-110 may be repeated
+   * in the VAT accounting currency (BT-111), never twice in the invoice currency (BR-CO-15).
+   * Undefined, and reported, when it is missing from or repeated in the invoice currency.
+   */
+  oneInCurrency<T>(items: readonly T[], amountOf: (item: T) => XmlElement | undefined, currency: string | undefined, term: string): T | undefined {
+    const inCurrency = items.filter((item) => {
+      const code = amountOf(item)?.attributes.get('currencyID');
+      return currency === undefined || code === undefined || code.toUpperCase() === currency;
+    });
+    if (inCurrency.length === 0 && items.length > 0) {
+      const given = items.map((item) => amountOf(item)?.attributes.get('currencyID') ?? '').join(', ');
+      this.problem(term, `is not given in the invoice currency ${currency ?? ''} (EN 16931 BR-CO-15)`, given);
+      return undefined;
+    }
+    const values = new Set(inCurrency.map((item) => canonicalDecimal(amountOf(item)?.text ?? '') ?? amountOf(item)?.text));
+    if (values.size > 1) {
+      this.problem(term, 'is given more than once in the invoice currency, with different amounts (EN 16931 BR-CO-15)', [...values].join(', '));
+      return undefined;
+    }
+    return inCurrency[0];
+  }
+
   /** xs:date ("2024-01-15", a time zone allowed and dropped). */
   isoDate(text: string | undefined, term: string): string | undefined {
     if (text === undefined) return undefined;

@@ -60,19 +60,6 @@ function line(element: XmlElement, reader: FieldReader): DocumentLine {
   };
 }
 
-/**
- * BT-110 is the TaxTotal in the invoice currency; a second TaxTotal may give the VAT in the
- * accounting currency (BT-111), without breakdown.
- */
-function documentTaxTotal(root: XmlElement, currency: string | undefined): XmlElement | undefined {
-  const totals = all(root, 'TaxTotal');
-  return (
-    totals.find((total) => currency !== undefined && first(total, 'TaxAmount')?.attributes.get('currencyID') === currency) ??
-    totals.find((total) => first(total, 'TaxSubtotal') !== undefined) ??
-    totals[0]
-  );
-}
-
 export function mapUbl(root: XmlElement, reader: FieldReader): EInvoiceFields {
   const isCreditNote = root.name === 'CreditNote';
   const typeCode = textAt(root, isCreditNote ? 'CreditNoteTypeCode' : 'InvoiceTypeCode');
@@ -80,7 +67,8 @@ export function mapUbl(root: XmlElement, reader: FieldReader): EInvoiceFields {
   if (!known && typeCode !== undefined) reader.note('BT-3', 'is a type code billcheck does not know; read as an invoice', typeCode);
   const totals = first(root, 'LegalMonetaryTotal');
   const currency = textAt(root, 'DocumentCurrencyCode') ?? first(totals, 'PayableAmount')?.attributes.get('currencyID');
-  const taxTotal = documentTaxTotal(root, currency);
+  // BT-110 is the TaxTotal in the invoice currency; another may give the VAT in the accounting currency (BT-111).
+  const taxTotal = reader.oneInCurrency(all(root, 'TaxTotal'), (total) => first(total, 'TaxAmount'), currency?.toUpperCase(), 'BT-110');
   const supplier = first(root, 'AccountingSupplierParty', 'Party');
   const customer = first(root, 'AccountingCustomerParty', 'Party');
   return {
