@@ -159,6 +159,11 @@ export interface BillingDocument {
    * carry an earlier balance that it does not state: there the two are not compared.
    */
   readonly amountDueFollowsTotal?: boolean;
+  /**
+   * XRechnung's extension BG-DEX-09 (third-party payments, Σ BT-DEX-002): what a telecom operator
+   * bills for others (mobile payments, premium services), added to the amount due (BR-DEX-09).
+   */
+  readonly thirdPartyPaymentTotal?: Money;
   /** BG-23. */
   readonly vatBreakdown?: readonly VatBreakdown[];
   readonly seller?: Party;

@@ -58,6 +58,7 @@ function serializeEInvoiceFields(doc: BillingDocument): Record<string, unknown> 
     chargeTotal: amount(doc.chargeTotal),
     paidAmount: amount(doc.paidAmount),
     amountDueRounding: amount(doc.amountDueRounding),
+    thirdPartyPaymentTotal: amount(doc.thirdPartyPaymentTotal),
     allowanceCharges: doc.allowanceCharges?.map(serializeAllowanceCharge),
     vatBreakdown: doc.vatBreakdown?.map(serializeBreakdown),
     seller: doc.seller,

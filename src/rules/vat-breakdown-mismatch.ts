@@ -50,6 +50,8 @@ function basisProblem(doc: BillingDocument, row: VatBreakdown): { expected: Mone
   if (category === undefined || taxableAmount === undefined) return undefined;
   // Without lines or adjustments there is nothing to sum: a document read without them is not held to them.
   if (doc.lines.length === 0 && (doc.allowanceCharges ?? []).length === 0) return undefined;
+  // A line without a category (a Factur-X EXTENDED group line, whose sub-lines carry it) may be in any.
+  if (doc.lines.some((line) => line.taxCategory === undefined)) return undefined;
   if (category === 'S') {
     if (row.rate === undefined) return undefined;
     const { basis, items } = categoryBasis(doc, 'S', row.rate);

@@ -74,6 +74,11 @@ describe('vat-breakdown-mismatch', () => {
     }
   });
 
+  it('does not hold a category to lines when a line has no category (a Factur-X EXTENDED group line)', () => {
+    const lines: LineInput[] = [{ net: '1000.00' }];
+    expect(runRule(rule, [eInvoice('200.00', [row('S', '20', '1000.00', '200.00')], lines)])).toEqual([]);
+  });
+
   it('does not hold a breakdown to lines the document was read without', () => {
     expect(runRule(rule, [eInvoice('200.00', [row('S', '20', '1000.00', '200.00')])])).toEqual([]);
   });

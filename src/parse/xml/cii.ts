@@ -36,6 +36,32 @@ function allowanceCharge(element: XmlElement, reader: FieldReader): AllowanceCha
   };
 }
 
+/**
+ * Factur-X / ZUGFeRD EXTENDED logistics charges (freight, packing): outside EN 16931's model, but
+ * counted in the charge total (BT-108) and the VAT base like any document-level charge.
+ */
+function logisticsCharge(element: XmlElement, reader: FieldReader): AllowanceCharge {
+  return {
+    charge: true,
+    amount: reader.amountOf(first(element, 'AppliedAmount'), 'BT-99'),
+    taxCategory: textAt(element, 'AppliedTradeTax', 'CategoryCode'),
+    taxRate: reader.rate(textAt(element, 'AppliedTradeTax', 'RateApplicablePercent'), 'BT-103'),
+    reason: textAt(element, 'Description'),
+  };
+}
+
+/**
+ * The lines that make the invoice's sums. Factur-X / ZUGFeRD EXTENDED nests sub-lines under a
+ * group line (ParentLineID), whose own amount is their sum, and adds lines for information only
+ * (LineStatusReasonCode INFORMATION); counting either would count an amount twice or bill none.
+ */
+function billedLineItems(transaction: XmlElement | undefined): XmlElement[] {
+  return all(transaction, 'IncludedSupplyChainTradeLineItem').filter((item) => {
+    const line = first(item, 'AssociatedDocumentLineDocument');
+    return textAt(line, 'ParentLineID') === undefined && textAt(line, 'LineStatusReasonCode')?.toUpperCase() !== 'INFORMATION';
+  });
+}
+
 function vatBreakdown(tax: XmlElement, reader: FieldReader): VatBreakdown {
   return {
     category: textAt(tax, 'CategoryCode'),
@@ -98,9 +124,12 @@ export function mapCii(root: XmlElement, reader: FieldReader): EInvoiceFields {
     paidAmount: reader.amountOf(first(summation, 'TotalPrepaidAmount'), 'BT-113'),
     amountDueRounding: reader.amountOf(first(summation, 'RoundingAmount'), 'BT-114'),
     amountDue: reader.amountOf(first(summation, 'DuePayableAmount'), 'BT-115'),
-    allowanceCharges: all(settlement, 'SpecifiedTradeAllowanceCharge').map((element) => allowanceCharge(element, reader)),
+    allowanceCharges: [
+      ...all(settlement, 'SpecifiedTradeAllowanceCharge').map((element) => allowanceCharge(element, reader)),
+      ...all(settlement, 'SpecifiedLogisticsServiceCharge').map((element) => logisticsCharge(element, reader)),
+    ],
     vatBreakdown: all(settlement, 'ApplicableTradeTax').map((tax) => vatBreakdown(tax, reader)),
-    lines: all(transaction, 'IncludedSupplyChainTradeLineItem').map((item) => line(item, reader)),
+    lines: billedLineItems(transaction).map((item) => line(item, reader)),
     seller: party(seller),
     buyer: party(buyer),
   };

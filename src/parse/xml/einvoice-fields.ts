@@ -36,6 +36,7 @@ export interface EInvoiceFields {
   readonly paidAmount?: Money;
   readonly amountDueRounding?: Money;
   readonly amountDue?: Money;
+  readonly thirdPartyPaymentTotal?: Money;
   readonly allowanceCharges: readonly AllowanceCharge[];
   readonly vatBreakdown: readonly VatBreakdown[];
   readonly lines: readonly DocumentLine[];

@@ -38,6 +38,14 @@ function sellerCountry(fields: EInvoiceFields): string | undefined {
   return prefix === 'EL' ? 'GR' : prefix;
 }
 
+/**
+ * Factur-X MINIMUM (urn:factur-x.eu:1p0:minimum) has no paid amount (BT-113): its amount due may
+ * be less than its total for a deposit it cannot state, so BR-CO-16 does not hold there.
+ */
+function canStatePaidAmount(profile: string | undefined): boolean {
+  return profile === undefined || !/:minimum$/i.test(profile.trim());
+}
+
 function toDocument(fields: EInvoiceFields, file: string): BillingDocument {
   const { syntax: _syntax, profile: _profile, accountCandidates, seller, buyer, ...terms } = fields;
   return {
@@ -48,7 +56,7 @@ function toDocument(fields: EInvoiceFields, file: string): BillingDocument {
     country: sellerCountry(fields),
     seller,
     buyer,
-    amountDueFollowsTotal: true,
+    amountDueFollowsTotal: canStatePaidAmount(fields.profile),
     source: { file, line: 1, format: 'xml' },
     rows: 1,
   };

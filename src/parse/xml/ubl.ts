@@ -3,6 +3,7 @@
  * of EN 16931-3-2 (the paths below are that table's, from the invoice root).
  */
 import type { AllowanceCharge, DocumentLine, Party, VatBreakdown } from '../../model/document.js';
+import { Money } from '../../model/money.js';
 import type { EInvoiceFields } from './einvoice-fields.js';
 import type { FieldReader } from './field-reader.js';
 import { kindFromTypeCode } from './type-codes.js';
@@ -60,6 +61,19 @@ function line(element: XmlElement, reader: FieldReader): DocumentLine {
   };
 }
 
+/** Σ BT-DEX-002 of XRechnung's third-party payments; undefined when there are none (or one cannot be read). */
+function thirdPartyPayments(root: XmlElement, reader: FieldReader): Money | undefined {
+  const payments = all(root, 'PrepaidPayment');
+  if (payments.length === 0) return undefined;
+  let sum = Money.ZERO;
+  for (const payment of payments) {
+    const amount = reader.amountOf(first(payment, 'PaidAmount'), 'BT-DEX-002');
+    if (amount === undefined) return undefined;
+    sum = sum.add(amount);
+  }
+  return sum;
+}
+
 export function mapUbl(root: XmlElement, reader: FieldReader): EInvoiceFields {
   const isCreditNote = root.name === 'CreditNote';
   const typeCode = textAt(root, isCreditNote ? 'CreditNoteTypeCode' : 'InvoiceTypeCode');
@@ -100,6 +114,8 @@ export function mapUbl(root: XmlElement, reader: FieldReader): EInvoiceFields {
     paidAmount: reader.amountOf(first(totals, 'PrepaidAmount'), 'BT-113'),
     amountDueRounding: reader.amountOf(first(totals, 'PayableRoundingAmount'), 'BT-114'),
     amountDue: reader.amountOf(first(totals, 'PayableAmount'), 'BT-115'),
+    // Only XRechnung's extension uses PrepaidPayment (BG-DEX-09); EN 16931's paid amount is BT-113.
+    thirdPartyPaymentTotal: thirdPartyPayments(root, reader),
     allowanceCharges: all(root, 'AllowanceCharge').map((element) => allowanceCharge(element, reader)),
     vatBreakdown: all(taxTotal, 'TaxSubtotal').map((subtotal) => vatBreakdown(subtotal, reader)),
     lines: [...all(root, 'InvoiceLine'), ...all(root, 'CreditNoteLine')].map((element) => line(element, reader)),
