@@ -1,6 +1,7 @@
 /**
- * UN/CEFACT CII D16B CrossIndustryInvoice (also the XML of Factur-X / ZUGFeRD) → EN 16931
- * business terms, following the CII syntax binding of EN 16931-3-3.
+ * UN/CEFACT CII D16B CrossIndustryInvoice (also the XML of Factur-X / ZUGFeRD 2) → EN 16931
+ * business terms, following the CII syntax binding of EN 16931-3-3; ZUGFeRD 1.0, still found in
+ * PDFs of 2014–2019, names the same elements otherwise.
  */
 import type { AllowanceCharge, DocumentLine, Party, VatBreakdown } from '../../model/document.js';
 import type { EInvoiceFields } from './einvoice-fields.js';
@@ -10,6 +11,51 @@ import { all, first, textAt } from './xml-path.js';
 import type { XmlElement } from './xml-tree.js';
 
 export const CII_NAMESPACE = 'urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100';
+/** ZUGFeRD 1.0 (2014): CII's predecessor, with other element names for the same terms. */
+export const ZUGFERD1_NAMESPACE = 'urn:ferd:CrossIndustryDocument:invoice:1p0';
+
+/** The element names that differ between CII D16B (EN 16931, Factur-X, ZUGFeRD 2) and ZUGFeRD 1.0. */
+interface CiiNames {
+  readonly context: string;
+  readonly document: string;
+  readonly transaction: string;
+  readonly agreement: string;
+  readonly settlement: string;
+  readonly summation: string;
+  readonly lineAgreement: string;
+  readonly lineDelivery: string;
+  readonly lineSettlement: string;
+  readonly lineSummation: string;
+  readonly rate: string;
+}
+
+const D16B: CiiNames = {
+  context: 'ExchangedDocumentContext',
+  document: 'ExchangedDocument',
+  transaction: 'SupplyChainTradeTransaction',
+  agreement: 'ApplicableHeaderTradeAgreement',
+  settlement: 'ApplicableHeaderTradeSettlement',
+  summation: 'SpecifiedTradeSettlementHeaderMonetarySummation',
+  lineAgreement: 'SpecifiedLineTradeAgreement',
+  lineDelivery: 'SpecifiedLineTradeDelivery',
+  lineSettlement: 'SpecifiedLineTradeSettlement',
+  lineSummation: 'SpecifiedTradeSettlementLineMonetarySummation',
+  rate: 'RateApplicablePercent',
+};
+
+const ZUGFERD1: CiiNames = {
+  context: 'SpecifiedExchangedDocumentContext',
+  document: 'HeaderExchangedDocument',
+  transaction: 'SpecifiedSupplyChainTradeTransaction',
+  agreement: 'ApplicableSupplyChainTradeAgreement',
+  settlement: 'ApplicableSupplyChainTradeSettlement',
+  summation: 'SpecifiedTradeSettlementMonetarySummation',
+  lineAgreement: 'SpecifiedSupplyChainTradeAgreement',
+  lineDelivery: 'SpecifiedSupplyChainTradeDelivery',
+  lineSettlement: 'SpecifiedSupplyChainTradeSettlement',
+  lineSummation: 'SpecifiedTradeSettlementMonetarySummation',
+  rate: 'ApplicablePercent',
+};
 
 /** SpecifiedTaxRegistration with schemeID "VA" is the VAT number (BT-31, BT-48); "FC" is a tax number. */
 function vatId(tradeParty: XmlElement | undefined): string | undefined {
@@ -25,13 +71,13 @@ function party(tradeParty: XmlElement | undefined): Party {
   };
 }
 
-function allowanceCharge(element: XmlElement, reader: FieldReader): AllowanceCharge {
+function allowanceCharge(element: XmlElement, reader: FieldReader, names: CiiNames): AllowanceCharge {
   const charge = textAt(element, 'ChargeIndicator', 'Indicator')?.toLowerCase() === 'true';
   return {
     charge,
     amount: reader.amountOf(first(element, 'ActualAmount'), charge ? 'BT-99' : 'BT-92'),
     taxCategory: textAt(element, 'CategoryTradeTax', 'CategoryCode'),
-    taxRate: reader.rate(textAt(element, 'CategoryTradeTax', 'RateApplicablePercent'), charge ? 'BT-103' : 'BT-96'),
+    taxRate: reader.rate(textAt(element, 'CategoryTradeTax', names.rate), charge ? 'BT-103' : 'BT-96'),
     reason: textAt(element, 'Reason'),
   };
 }
@@ -40,12 +86,12 @@ function allowanceCharge(element: XmlElement, reader: FieldReader): AllowanceCha
  * Factur-X / ZUGFeRD EXTENDED logistics charges (freight, packing): outside EN 16931's model, but
  * counted in the charge total (BT-108) and the VAT base like any document-level charge.
  */
-function logisticsCharge(element: XmlElement, reader: FieldReader): AllowanceCharge {
+function logisticsCharge(element: XmlElement, reader: FieldReader, names: CiiNames): AllowanceCharge {
   return {
     charge: true,
     amount: reader.amountOf(first(element, 'AppliedAmount'), 'BT-99'),
     taxCategory: textAt(element, 'AppliedTradeTax', 'CategoryCode'),
-    taxRate: reader.rate(textAt(element, 'AppliedTradeTax', 'RateApplicablePercent'), 'BT-103'),
+    taxRate: reader.rate(textAt(element, 'AppliedTradeTax', names.rate), 'BT-103'),
     reason: textAt(element, 'Description'),
   };
 }
@@ -62,42 +108,44 @@ function billedLineItems(transaction: XmlElement | undefined): XmlElement[] {
   });
 }
 
-function vatBreakdown(tax: XmlElement, reader: FieldReader): VatBreakdown {
+function vatBreakdown(tax: XmlElement, reader: FieldReader, names: CiiNames): VatBreakdown {
   return {
     category: textAt(tax, 'CategoryCode'),
-    rate: reader.rate(textAt(tax, 'RateApplicablePercent'), 'BT-119'),
+    rate: reader.rate(textAt(tax, names.rate), 'BT-119'),
     taxableAmount: reader.amountOf(first(tax, 'BasisAmount'), 'BT-116'),
     taxAmount: reader.amountOf(first(tax, 'CalculatedAmount'), 'BT-117'),
   };
 }
 
-function line(item: XmlElement, reader: FieldReader): DocumentLine {
-  const settlement = first(item, 'SpecifiedLineTradeSettlement');
+function line(item: XmlElement, reader: FieldReader, names: CiiNames): DocumentLine {
+  const settlement = first(item, names.lineSettlement);
   return {
     description: textAt(item, 'SpecifiedTradeProduct', 'Name'),
-    net: reader.amountOf(first(settlement, 'SpecifiedTradeSettlementLineMonetarySummation', 'LineTotalAmount'), 'BT-131'),
-    quantity: reader.quantity(textAt(item, 'SpecifiedLineTradeDelivery', 'BilledQuantity'), 'BT-129'),
-    unitPrice: reader.amountOf(first(item, 'SpecifiedLineTradeAgreement', 'NetPriceProductTradePrice', 'ChargeAmount'), 'BT-146'),
+    net: reader.amountOf(first(settlement, names.lineSummation, 'LineTotalAmount'), 'BT-131'),
+    quantity: reader.quantity(textAt(item, names.lineDelivery, 'BilledQuantity'), 'BT-129'),
+    unitPrice: reader.amountOf(first(item, names.lineAgreement, 'NetPriceProductTradePrice', 'ChargeAmount'), 'BT-146'),
     taxCategory: textAt(settlement, 'ApplicableTradeTax', 'CategoryCode'),
-    taxRate: reader.rate(textAt(settlement, 'ApplicableTradeTax', 'RateApplicablePercent'), 'BT-152'),
+    taxRate: reader.rate(textAt(settlement, 'ApplicableTradeTax', names.rate), 'BT-152'),
   };
 }
 
+/** CII D16B CrossIndustryInvoice, or ZUGFeRD 1.0 CrossIndustryDocument with its own names. */
 export function mapCii(root: XmlElement, reader: FieldReader): EInvoiceFields {
-  const document = first(root, 'ExchangedDocument');
+  const names = root.name === 'CrossIndustryDocument' ? ZUGFERD1 : D16B;
+  const document = first(root, names.document);
   const typeCode = textAt(document, 'TypeCode');
   const { kind, known } = kindFromTypeCode(typeCode, false);
   if (!known && typeCode !== undefined) reader.note('BT-3', 'is a type code billcheck does not know; read as an invoice', typeCode);
-  const transaction = first(root, 'SupplyChainTradeTransaction');
-  const agreement = first(transaction, 'ApplicableHeaderTradeAgreement');
-  const settlement = first(transaction, 'ApplicableHeaderTradeSettlement');
-  const summation = first(settlement, 'SpecifiedTradeSettlementHeaderMonetarySummation');
+  const transaction = first(root, names.transaction);
+  const agreement = first(transaction, names.agreement);
+  const settlement = first(transaction, names.settlement);
+  const summation = first(settlement, names.summation);
   const currency = textAt(settlement, 'InvoiceCurrencyCode')?.toUpperCase();
   const seller = first(agreement, 'SellerTradeParty');
   const buyer = first(agreement, 'BuyerTradeParty');
   return {
-    syntax: 'CII CrossIndustryInvoice',
-    profile: textAt(root, 'ExchangedDocumentContext', 'GuidelineSpecifiedDocumentContextParameter', 'ID'),
+    syntax: `CII ${root.name}`,
+    profile: textAt(root, names.context, 'GuidelineSpecifiedDocumentContextParameter', 'ID'),
     kind,
     typeCode,
     id: textAt(document, 'ID'),
@@ -125,11 +173,11 @@ export function mapCii(root: XmlElement, reader: FieldReader): EInvoiceFields {
     amountDueRounding: reader.amountOf(first(summation, 'RoundingAmount'), 'BT-114'),
     amountDue: reader.amountOf(first(summation, 'DuePayableAmount'), 'BT-115'),
     allowanceCharges: [
-      ...all(settlement, 'SpecifiedTradeAllowanceCharge').map((element) => allowanceCharge(element, reader)),
-      ...all(settlement, 'SpecifiedLogisticsServiceCharge').map((element) => logisticsCharge(element, reader)),
+      ...all(settlement, 'SpecifiedTradeAllowanceCharge').map((element) => allowanceCharge(element, reader, names)),
+      ...all(settlement, 'SpecifiedLogisticsServiceCharge').map((element) => logisticsCharge(element, reader, names)),
     ],
-    vatBreakdown: all(settlement, 'ApplicableTradeTax').map((tax) => vatBreakdown(tax, reader)),
-    lines: billedLineItems(transaction).map((item) => line(item, reader)),
+    vatBreakdown: all(settlement, 'ApplicableTradeTax').map((tax) => vatBreakdown(tax, reader, names)),
+    lines: billedLineItems(transaction).map((item) => line(item, reader, names)),
     seller: party(seller),
     buyer: party(buyer),
   };

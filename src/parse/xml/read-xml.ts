@@ -5,7 +5,7 @@
  */
 import type { BillingDocument } from '../../model/document.js';
 import { FatalInputError, type ParseEvent } from '../../model/input.js';
-import { mapCii, CII_NAMESPACE } from './cii.js';
+import { CII_NAMESPACE, mapCii, ZUGFERD1_NAMESPACE } from './cii.js';
 import type { AccountCandidate, EInvoiceFields } from './einvoice-fields.js';
 import { FieldReader } from './field-reader.js';
 import { mapUbl, UBL_CREDIT_NOTE_NAMESPACE, UBL_INVOICE_NAMESPACE } from './ubl.js';
@@ -18,6 +18,7 @@ const MAPPERS: ReadonlyMap<string, Mapper> = new Map([
   [`${UBL_INVOICE_NAMESPACE} Invoice`, mapUbl],
   [`${UBL_CREDIT_NOTE_NAMESPACE} CreditNote`, mapUbl],
   [`${CII_NAMESPACE} CrossIndustryInvoice`, mapCii],
+  [`${ZUGFERD1_NAMESPACE} CrossIndustryDocument`, mapCii],
 ]);
 
 /**
@@ -67,7 +68,7 @@ function mapperFor(root: XmlElement, file: string): Mapper {
   const mapper = MAPPERS.get(`${root.namespace} ${root.name}`);
   if (mapper !== undefined) return mapper;
   const namespace = root.namespace === '' ? 'no namespace' : `namespace ${root.namespace}`;
-  throw new FatalInputError(file, `XML that is not an e-invoice: root element <${root.name}> in ${namespace} (billcheck reads UBL 2.1 Invoice and CreditNote and CII CrossIndustryInvoice)`);
+  throw new FatalInputError(file, `XML that is not an e-invoice: root element <${root.name}> in ${namespace} (billcheck reads UBL 2.1 Invoice and CreditNote, CII CrossIndustryInvoice and ZUGFeRD 1.0)`);
 }
 
 /** The fields read from an e-invoice's XML, with the values that could not be read. */
