@@ -108,6 +108,8 @@ const parser = new XMLParser({
   ignoreDeclaration: true,
   ignorePiTags: true,
   maxNestedTags: MAX_XML_DEPTH,
+  // No callback reads paths; without building them the parse takes about a third less time.
+  jPath: false,
 });
 
 type OrderedNode = Record<string, unknown>;
