@@ -150,17 +150,25 @@ describe('detecting an e-invoice', () => {
     expect(events.map((event) => (event.type === 'document' ? [event.document.id, event.document.source.format] : event.type))).toEqual([['F1', 'xml']]);
   });
 
-  it('reads an e-invoice of 2 000 lines in well under a second', () => {
+  it('reads an e-invoice in time proportional to its lines, 2 000 lines in well under a second', () => {
     const line = (n: number) =>
       `<cac:InvoiceLine><cbc:ID>${n}</cbc:ID><cbc:InvoicedQuantity unitCode="C62">1</cbc:InvoicedQuantity><cbc:LineExtensionAmount currencyID="EUR">1.00</cbc:LineExtensionAmount><cac:Item><cbc:Name>Appel ${n}</cbc:Name><cac:ClassifiedTaxCategory><cbc:ID>S</cbc:ID><cbc:Percent>20</cbc:Percent></cac:ClassifiedTaxCategory></cac:Item><cac:Price><cbc:PriceAmount currencyID="EUR">1.00</cbc:PriceAmount></cac:Price></cac:InvoiceLine>`;
-    const xml = ubl(`<cbc:ID>F-2000</cbc:ID>${Array.from({ length: 2000 }, (_, i) => line(i + 1)).join('')}`);
-    read(xml);
-    const start = performance.now();
-    const { doc } = read(xml);
-    const elapsed = performance.now() - start;
-    expect(doc.lines).toHaveLength(2000);
-    // About 80 ms on an idle core (a few hundred lines: a few milliseconds); the bound leaves room
-    // for a shared machine and still catches a reader that grows faster than the file.
-    expect(elapsed).toBeLessThan(2000);
+    const invoice = (lines: number) => ubl(`<cbc:ID>F-${lines}</cbc:ID>${Array.from({ length: lines }, (_, i) => line(i + 1)).join('')}`);
+    /** The fastest of three reads: the machine is shared, and the other runs only add noise. */
+    const fastest = (xml: string): number => {
+      let best = Number.POSITIVE_INFINITY;
+      for (let run = 0; run < 3; run++) {
+        const start = performance.now();
+        expect(read(xml).doc.lines.length).toBeGreaterThan(0);
+        best = Math.min(best, performance.now() - start);
+      }
+      return best;
+    };
+    const small = fastest(invoice(200));
+    const large = fastest(invoice(2000));
+    // Ten times the lines, about ten times the time (a reader quadratic in its lines: a hundred);
+    // about 80 ms for 2 000 lines on an idle core, a few milliseconds for a few hundred.
+    expect(large / Math.max(small, 1)).toBeLessThan(40);
+    expect(large).toBeLessThan(5000);
   });
 });
