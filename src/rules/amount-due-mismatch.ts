@@ -13,12 +13,16 @@ export default defineRule({
   description: 'The amount due is not the total minus the amount paid plus the rounding (EN 16931 BR-CO-16).',
   docs: {
     why: 'An e-invoice states its total with VAT (BT-112), what was already paid (BT-113, a deposit or prepayment) and a rounding (BT-114); the amount due (BT-115) must follow from them. A different amount due is the amount the buyer is asked to pay, so the error costs money: a prepayment not deducted is paid twice.',
-    whatToDo: 'Pay the total minus what you already paid, and ask the seller to correct the amount due (a corrected invoice, type 384).',
-    basis: 'EN 16931-1 BR-CO-16 (BT-115 = BT-112 − BT-113 + BT-114), rounded to two decimals as the EN 16931 validation artefacts do; the XRechnung extension adds its third-party payments (BR-DEX-09: + Σ BT-DEX-002). Checked only on documents whose input defines the amount due so (e-invoices): on a printed bill the amount to pay may carry an earlier balance.',
+    whatToDo:
+      'Pay the total minus what you already paid, and ask the seller to correct the amount due (a corrected invoice, type 384).',
+    basis:
+      'EN 16931-1 BR-CO-16 (BT-115 = BT-112 − BT-113 + BT-114), rounded to two decimals as the EN 16931 validation artefacts do; the XRechnung extension adds its third-party payments (BR-DEX-09: + Σ BT-DEX-002). Checked only on documents whose input defines the amount due so (e-invoices): on a printed bill the amount to pay may carry an earlier balance.',
   },
   messages: {
-    amountDueMismatch: 'Total {{total}} − paid {{paid}} + rounding {{rounding}} = {{expected}}, but the amount due says {{amountDue}} (difference {{difference}}).',
-    amountDueWithThirdPartyMismatch: 'Total {{total}} − paid {{paid}} + rounding {{rounding}} + third-party payments {{thirdParty}} = {{expected}}, but the amount due says {{amountDue}} (difference {{difference}}).',
+    amountDueMismatch:
+      'Total {{total}} − paid {{paid}} + rounding {{rounding}} = {{expected}}, but the amount due says {{amountDue}} (difference {{difference}}).',
+    amountDueWithThirdPartyMismatch:
+      'Total {{total}} − paid {{paid}} + rounding {{rounding}} + third-party payments {{thirdParty}} = {{expected}}, but the amount due says {{amountDue}} (difference {{difference}}).',
   },
   options: {},
   checkDocument(doc, ctx) {
@@ -34,7 +38,16 @@ export default defineRule({
     const expected = owed.add(rounding);
     ctx.report({
       messageId: thirdParty === undefined ? 'amountDueMismatch' : 'amountDueWithThirdPartyMismatch',
-      data: { total, paid, rounding, expected, amountDue, difference: amountDue.sub(expected), thirdParty, en16931: thirdParty === undefined ? 'BR-CO-16' : 'BR-DEX-09' },
+      data: {
+        total,
+        paid,
+        rounding,
+        expected,
+        amountDue,
+        difference: amountDue.sub(expected),
+        thirdParty,
+        en16931: thirdParty === undefined ? 'BR-CO-16' : 'BR-DEX-09',
+      },
       document: doc,
     });
   },

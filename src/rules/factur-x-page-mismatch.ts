@@ -13,11 +13,14 @@ export default defineRule({
   id: 'factur-x-page-mismatch',
   scope: 'document',
   severity: 'error',
-  description: 'The XML of a Factur-X / ZUGFeRD PDF and its printed page disagree on the number, the date, the total or the amount due.',
+  description:
+    'The XML of a Factur-X / ZUGFeRD PDF and its printed page disagree on the number, the date, the total or the amount due.',
   docs: {
     why: 'In a Factur-X PDF the embedded XML is the invoice that software reads, books and pays, while a person reads and approves the page. The EN 16931 validators check the XML alone, so an invoice whose page says one total and whose XML another passes them: the buyer approves one amount and pays another.',
-    whatToDo: 'Do not pay before the seller confirms which version is right; ask for a new Factur-X whose page and XML agree.',
-    basis: 'Factur-X 1.0 / ZUGFeRD 2 specification: the PDF/A-3 visual representation and the XML must carry the same invoice. In France the invoice is the structured data of the e-invoicing reform (CGI article 289 bis).',
+    whatToDo:
+      'Do not pay before the seller confirms which version is right; ask for a new Factur-X whose page and XML agree.',
+    basis:
+      'Factur-X 1.0 / ZUGFeRD 2 specification: the PDF/A-3 visual representation and the XML must carry the same invoice. In France the invoice is the structured data of the e-invoicing reform (CGI article 289 bis).',
   },
   messages: {
     idMismatch: 'The XML gives invoice number {{xml}}, the page {{page}}.',
@@ -33,13 +36,25 @@ export default defineRule({
       ctx.report({ messageId: 'idMismatch', data: { xml: doc.id, page: page.id, field: 'id' }, document: doc });
     }
     if (doc.issueDate !== undefined && page.issueDate !== undefined && doc.issueDate !== page.issueDate) {
-      ctx.report({ messageId: 'issueDateMismatch', data: { xml: doc.issueDate, page: page.issueDate, field: 'issueDate' }, document: doc });
+      ctx.report({
+        messageId: 'issueDateMismatch',
+        data: { xml: doc.issueDate, page: page.issueDate, field: 'issueDate' },
+        document: doc,
+      });
     }
     if (doc.total !== undefined && page.total !== undefined && !doc.total.eq(page.total)) {
-      ctx.report({ messageId: 'totalMismatch', data: { xml: doc.total, page: page.total, field: 'total' }, document: doc });
+      ctx.report({
+        messageId: 'totalMismatch',
+        data: { xml: doc.total, page: page.total, field: 'total' },
+        document: doc,
+      });
     }
     if (doc.amountDue !== undefined && page.amountDue !== undefined && !doc.amountDue.eq(page.amountDue)) {
-      ctx.report({ messageId: 'amountDueMismatch', data: { xml: doc.amountDue, page: page.amountDue, field: 'amountDue' }, document: doc });
+      ctx.report({
+        messageId: 'amountDueMismatch',
+        data: { xml: doc.amountDue, page: page.amountDue, field: 'amountDue' },
+        document: doc,
+      });
     }
   },
 });

@@ -76,16 +76,22 @@ export default defineRule({
   id: 'vat-breakdown-mismatch',
   scope: 'document',
   severity: 'error',
-  description: "A VAT breakdown's tax or taxable amount does not follow from its rate and lines, or the breakdown does not add up to the VAT total (EN 16931 BR-CO-14, BR-CO-17, BR-S-08…).",
+  description:
+    "A VAT breakdown's tax or taxable amount does not follow from its rate and lines, or the breakdown does not add up to the VAT total (EN 16931 BR-CO-14, BR-CO-17, BR-S-08…).",
   docs: {
     why: 'An e-invoice gives its VAT per category and rate (BG-23): the taxable amount, the rate and the tax. The buyer deducts that tax and the seller declares it, so a tax that is not the base times the rate, a base that is not the lines of that category, or a breakdown that does not add up to the VAT total (BT-110) means a VAT amount that one of them declares wrongly.',
-    whatToDo: 'Recompute the tax of each category from its lines and rate; ask the seller for a corrected invoice before deducting the VAT.',
-    basis: 'EN 16931-1 BR-CO-14 (BT-110 = Σ BT-117), BR-CO-17 (BT-117 = BT-116 × BT-119 / 100, rounded; the validation artefacts accept less than one unit of difference), BR-S-08 (per standard rate, BT-116 = Σ BT-131 + Σ BT-99 − Σ BT-92, within one unit), BR-Z-08, BR-E-08, BR-AE-08, BR-IC-08, BR-G-08, BR-O-08 (the same sum per category, exact).',
+    whatToDo:
+      'Recompute the tax of each category from its lines and rate; ask the seller for a corrected invoice before deducting the VAT.',
+    basis:
+      'EN 16931-1 BR-CO-14 (BT-110 = Σ BT-117), BR-CO-17 (BT-117 = BT-116 × BT-119 / 100, rounded; the validation artefacts accept less than one unit of difference), BR-S-08 (per standard rate, BT-116 = Σ BT-131 + Σ BT-99 − Σ BT-92, within one unit), BR-Z-08, BR-E-08, BR-AE-08, BR-IC-08, BR-G-08, BR-O-08 (the same sum per category, exact).',
   },
   messages: {
-    taxTotalMismatch: 'The VAT breakdown adds up to {{sum}}, but the VAT total (BT-110) says {{tax}} (difference {{difference}}).',
-    rateMismatch: 'VAT category {{category}} at {{rate}} %: {{taxableAmount}} × {{rate}} % = {{expected}}, but the breakdown says {{taxAmount}}.',
-    basisMismatch: 'VAT category {{category}}{{rateText}}: the lines, charges and allowances of the category add up to {{expected}}, but the breakdown says {{taxableAmount}}.',
+    taxTotalMismatch:
+      'The VAT breakdown adds up to {{sum}}, but the VAT total (BT-110) says {{tax}} (difference {{difference}}).',
+    rateMismatch:
+      'VAT category {{category}} at {{rate}} %: {{taxableAmount}} × {{rate}} % = {{expected}}, but the breakdown says {{taxAmount}}.',
+    basisMismatch:
+      'VAT category {{category}}{{rateText}}: the lines, charges and allowances of the category add up to {{expected}}, but the breakdown says {{taxableAmount}}.',
   },
   options: {},
   checkDocument(doc, ctx) {
@@ -95,17 +101,35 @@ export default defineRule({
       const exactSum = sumOrUndefined(breakdown.map((row) => row.taxAmount));
       const sum = exactSum === undefined ? undefined : roundAsSchematron(exactSum);
       if (sum !== undefined && !sum.eq(doc.tax)) {
-        ctx.report({ messageId: 'taxTotalMismatch', data: { sum, tax: doc.tax, difference: doc.tax.sub(sum), en16931: 'BR-CO-14' }, document: doc });
+        ctx.report({
+          messageId: 'taxTotalMismatch',
+          data: { sum, tax: doc.tax, difference: doc.tax.sub(sum), en16931: 'BR-CO-14' },
+          document: doc,
+        });
       }
     }
     for (const row of breakdown) {
-      const where = { category: row.category ?? '', rate: row.rate ?? '', taxableAmount: row.taxableAmount, taxAmount: row.taxAmount };
+      const where = {
+        category: row.category ?? '',
+        rate: row.rate ?? '',
+        taxableAmount: row.taxableAmount,
+        taxAmount: row.taxAmount,
+      };
       const rate = rateProblem(row);
-      if (rate !== undefined) ctx.report({ messageId: 'rateMismatch', data: { ...where, expected: rate.expected, en16931: 'BR-CO-17' }, document: doc });
+      if (rate !== undefined)
+        ctx.report({
+          messageId: 'rateMismatch',
+          data: { ...where, expected: rate.expected, en16931: 'BR-CO-17' },
+          document: doc,
+        });
       const basis = basisProblem(doc, row);
       if (basis !== undefined) {
         const rateText = row.rate === undefined ? '' : ` at ${row.rate} %`;
-        ctx.report({ messageId: 'basisMismatch', data: { ...where, rateText, expected: basis.expected, en16931: basis.en16931 }, document: doc });
+        ctx.report({
+          messageId: 'basisMismatch',
+          data: { ...where, rateText, expected: basis.expected, en16931: basis.en16931 },
+          document: doc,
+        });
       }
     }
   },

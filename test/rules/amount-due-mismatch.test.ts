@@ -48,9 +48,15 @@ describe('amount-due-mismatch', () => {
 
   it("adds XRechnung's third-party payments to what is due (BR-DEX-09), as in its test case 05.01a", () => {
     const telecom = (amountDue: string) =>
-      doc({ total: '336.90', amountDue, extra: { amountDueFollowsTotal: true, thirdPartyPaymentTotal: Money.parse('29.96') } });
+      doc({
+        total: '336.90',
+        amountDue,
+        extra: { amountDueFollowsTotal: true, thirdPartyPaymentTotal: Money.parse('29.96') },
+      });
     expect(runRule(rule, [telecom('366.86')])).toEqual([]);
     const reported = runRule(rule, [telecom('336.90')]);
-    expect(reported.map((r) => [r.messageId, r.data.en16931, String(r.data.expected)])).toEqual([['amountDueWithThirdPartyMismatch', 'BR-DEX-09', '366.86']]);
+    expect(reported.map((r) => [r.messageId, r.data.en16931, String(r.data.expected)])).toEqual([
+      ['amountDueWithThirdPartyMismatch', 'BR-DEX-09', '366.86'],
+    ]);
   });
 });

@@ -22,7 +22,9 @@ const facturX = (pageFacts: { id?: string; issueDate?: string; total?: string; a
 
 describe('factur-x-page-mismatch', () => {
   it('accepts a page that says what the XML says, the number written with other separators', () => {
-    expect(runRule(rule, [facturX({ id: 'FA 2026 0042', issueDate: '2026-10-05', total: '120.00', amountDue: '120.0' })])).toEqual([]);
+    expect(
+      runRule(rule, [facturX({ id: 'FA 2026 0042', issueDate: '2026-10-05', total: '120.00', amountDue: '120.0' })]),
+    ).toEqual([]);
   });
 
   it('reports a page total different from the XML total, with both values', () => {
@@ -33,7 +35,9 @@ describe('factur-x-page-mismatch', () => {
   });
 
   it('reports each field that differs: number, date and amount due', () => {
-    const reported = runRule(rule, [facturX({ id: 'FA-2026-0043', issueDate: '2026-10-06', total: '120.00', amountDue: '12.00' })]);
+    const reported = runRule(rule, [
+      facturX({ id: 'FA-2026-0043', issueDate: '2026-10-06', total: '120.00', amountDue: '12.00' }),
+    ]);
     expect(reported.map((r) => [r.messageId, r.data.xml, r.data.page].map(String))).toEqual([
       ['idMismatch', 'FA-2026-0042', 'FA-2026-0043'],
       ['issueDateMismatch', '2026-10-05', '2026-10-06'],

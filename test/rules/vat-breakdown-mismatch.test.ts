@@ -11,8 +11,12 @@ const row = (category: string, rate: string | undefined, taxableAmount: string, 
   taxAmount: Money.parse(taxAmount),
 });
 
-const eInvoice = (tax: string, vatBreakdown: VatBreakdown[], lines: LineInput[] = [], allowanceCharges: AllowanceCharge[] = []) =>
-  doc({ tax, lines, extra: { vatBreakdown, allowanceCharges } });
+const eInvoice = (
+  tax: string,
+  vatBreakdown: VatBreakdown[],
+  lines: LineInput[] = [],
+  allowanceCharges: AllowanceCharge[] = [],
+) => doc({ tax, lines, extra: { vatBreakdown, allowanceCharges } });
 
 const ids = (reported: ReturnType<typeof runRule>) => reported.map((r) => `${r.messageId} ${String(r.data.en16931)}`);
 
@@ -29,7 +33,11 @@ describe('vat-breakdown-mismatch', () => {
       { charge: false, amount: Money.parse('100.00'), taxCategory: 'S', taxRate: '25' },
       { charge: true, amount: Money.parse('100.00'), taxCategory: 'S', taxRate: '25' },
     ];
-    const breakdown = [row('S', '25', '1460.50', '365.13'), row('S', '15', '1.00', '0.15'), row('E', '0', '-25.00', '0.00')];
+    const breakdown = [
+      row('S', '25', '1460.50', '365.13'),
+      row('S', '15', '1.00', '0.15'),
+      row('E', '0', '-25.00', '0.00'),
+    ];
     expect(runRule(rule, [eInvoice('365.28', breakdown, lines, adjustments)])).toEqual([]);
   });
 
@@ -49,7 +57,9 @@ describe('vat-breakdown-mismatch', () => {
 
   it('requires a zero tax at a zero rate, rounded to the unit (BR-CO-17)', () => {
     expect(runRule(rule, [eInvoice('0.40', [row('Z', '0', '100.00', '0.40')])])).toEqual([]);
-    expect(ids(runRule(rule, [eInvoice('5.00', [row('Z', '0', '100.00', '5.00')])]))).toEqual(['rateMismatch BR-CO-17']);
+    expect(ids(runRule(rule, [eInvoice('5.00', [row('Z', '0', '100.00', '5.00')])]))).toEqual([
+      'rateMismatch BR-CO-17',
+    ]);
   });
 
   it('reports a standard-rated base that its lines do not make (BR-S-08)', () => {
@@ -66,11 +76,20 @@ describe('vat-breakdown-mismatch', () => {
   });
 
   it('holds exempt, reverse-charge, intra-community, export and not-subject bases to their lines exactly', () => {
-    for (const [category, en16931] of [['E', 'BR-E-08'], ['AE', 'BR-AE-08'], ['K', 'BR-IC-08'], ['G', 'BR-G-08'], ['O', 'BR-O-08'], ['Z', 'BR-Z-08']] as const) {
+    for (const [category, en16931] of [
+      ['E', 'BR-E-08'],
+      ['AE', 'BR-AE-08'],
+      ['K', 'BR-IC-08'],
+      ['G', 'BR-G-08'],
+      ['O', 'BR-O-08'],
+      ['Z', 'BR-Z-08'],
+    ] as const) {
       const rate = category === 'O' ? undefined : '0';
       const lines: LineInput[] = [{ net: '100.00', taxCategory: category, taxRate: rate }];
       expect(runRule(rule, [eInvoice('0.00', [row(category, rate, '100.00', '0.00')], lines)])).toEqual([]);
-      expect(ids(runRule(rule, [eInvoice('0.00', [row(category, rate, '100.01', '0.00')], lines)]))).toEqual([`basisMismatch ${en16931}`]);
+      expect(ids(runRule(rule, [eInvoice('0.00', [row(category, rate, '100.01', '0.00')], lines)]))).toEqual([
+        `basisMismatch ${en16931}`,
+      ]);
     }
   });
 

@@ -104,7 +104,10 @@ function logisticsCharge(element: XmlElement, reader: FieldReader, names: CiiNam
 function billedLineItems(transaction: XmlElement | undefined): XmlElement[] {
   return all(transaction, 'IncludedSupplyChainTradeLineItem').filter((item) => {
     const line = first(item, 'AssociatedDocumentLineDocument');
-    return textAt(line, 'ParentLineID') === undefined && textAt(line, 'LineStatusReasonCode')?.toUpperCase() !== 'INFORMATION';
+    return (
+      textAt(line, 'ParentLineID') === undefined &&
+      textAt(line, 'LineStatusReasonCode')?.toUpperCase() !== 'INFORMATION'
+    );
   });
 }
 
@@ -135,7 +138,8 @@ export function mapCii(root: XmlElement, reader: FieldReader): EInvoiceFields {
   const document = first(root, names.document);
   const typeCode = textAt(document, 'TypeCode');
   const { kind, known } = kindFromTypeCode(typeCode, false);
-  if (!known && typeCode !== undefined) reader.note('BT-3', 'is a type code billcheck does not know; read as an invoice', typeCode);
+  if (!known && typeCode !== undefined)
+    reader.note('BT-3', 'is a type code billcheck does not know; read as an invoice', typeCode);
   const transaction = first(root, names.transaction);
   const agreement = first(transaction, names.agreement);
   const settlement = first(transaction, names.settlement);
@@ -162,12 +166,17 @@ export function mapCii(root: XmlElement, reader: FieldReader): EInvoiceFields {
       { term: 'BT-13', value: textAt(agreement, 'BuyerOrderReferencedDocument', 'IssuerAssignedID') },
       { term: 'BT-44', value: textAt(buyer, 'Name') },
     ],
-    references: all(settlement, 'InvoiceReferencedDocument', 'IssuerAssignedID').map((element) => element.text).filter((id) => id !== ''),
+    references: all(settlement, 'InvoiceReferencedDocument', 'IssuerAssignedID')
+      .map((element) => element.text)
+      .filter((id) => id !== ''),
     lineNetTotal: reader.amountOf(first(summation, 'LineTotalAmount'), 'BT-106'),
     allowanceTotal: reader.amountOf(first(summation, 'AllowanceTotalAmount'), 'BT-107'),
     chargeTotal: reader.amountOf(first(summation, 'ChargeTotalAmount'), 'BT-108'),
     net: reader.amountOf(first(summation, 'TaxBasisTotalAmount'), 'BT-109'),
-    tax: reader.amountOf(reader.oneInCurrency(all(summation, 'TaxTotalAmount'), (amount) => amount, currency, 'BT-110'), 'BT-110'),
+    tax: reader.amountOf(
+      reader.oneInCurrency(all(summation, 'TaxTotalAmount'), (amount) => amount, currency, 'BT-110'),
+      'BT-110',
+    ),
     total: reader.amountOf(first(summation, 'GrandTotalAmount'), 'BT-112'),
     paidAmount: reader.amountOf(first(summation, 'TotalPrepaidAmount'), 'BT-113'),
     amountDueRounding: reader.amountOf(first(summation, 'RoundingAmount'), 'BT-114'),

@@ -36,7 +36,15 @@ export class FieldReader {
   constructor(readonly file: string) {}
 
   private problem(term: string, reason: string, value: string): void {
-    this.problems.push({ type: 'invalid', file: this.file, line: 1, reason: `${term} ${reason}`, column: term, value: value.slice(0, MAX_VALUE_CHARS), rows: 0 });
+    this.problems.push({
+      type: 'invalid',
+      file: this.file,
+      line: 1,
+      reason: `${term} ${reason}`,
+      column: term,
+      value: value.slice(0, MAX_VALUE_CHARS),
+      rows: 0,
+    });
   }
 
   /** Any report of the reading that is not about one value (an unknown type code). */
@@ -65,7 +73,12 @@ export class FieldReader {
    * in the VAT accounting currency (BT-111), never twice in the invoice currency (BR-CO-15).
    * Undefined, and reported, when it is missing from or repeated in the invoice currency.
    */
-  oneInCurrency<T>(items: readonly T[], amountOf: (item: T) => XmlElement | undefined, currency: string | undefined, term: string): T | undefined {
+  oneInCurrency<T>(
+    items: readonly T[],
+    amountOf: (item: T) => XmlElement | undefined,
+    currency: string | undefined,
+    term: string,
+  ): T | undefined {
     const inCurrency = items.filter((item) => {
       const code = amountOf(item)?.attributes.get('currencyID');
       return currency === undefined || code === undefined || code.toUpperCase() === currency;
@@ -75,9 +88,15 @@ export class FieldReader {
       this.problem(term, `is not given in the invoice currency ${currency ?? ''} (EN 16931 BR-CO-15)`, given);
       return undefined;
     }
-    const values = new Set(inCurrency.map((item) => canonicalDecimal(amountOf(item)?.text ?? '') ?? amountOf(item)?.text));
+    const values = new Set(
+      inCurrency.map((item) => canonicalDecimal(amountOf(item)?.text ?? '') ?? amountOf(item)?.text),
+    );
     if (values.size > 1) {
-      this.problem(term, 'is given more than once in the invoice currency, with different amounts (EN 16931 BR-CO-15)', [...values].join(', '));
+      this.problem(
+        term,
+        'is given more than once in the invoice currency, with different amounts (EN 16931 BR-CO-15)',
+        [...values].join(', '),
+      );
       return undefined;
     }
     return inCurrency[0];
@@ -102,7 +121,11 @@ export class FieldReader {
       const iso = `${text.slice(0, 4)}-${text.slice(4, 6)}-${text.slice(6, 8)}`;
       if (isCalendarDate(iso)) return iso;
     }
-    this.problem(term, format === '102' ? 'is not a date (yyyymmdd)' : `is in date format ${format}, not 102 (yyyymmdd)`, text);
+    this.problem(
+      term,
+      format === '102' ? 'is not a date (yyyymmdd)' : `is in date format ${format}, not 102 (yyyymmdd)`,
+      text,
+    );
     return undefined;
   }
 

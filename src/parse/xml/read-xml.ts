@@ -68,7 +68,10 @@ function mapperFor(root: XmlElement, file: string): Mapper {
   const mapper = MAPPERS.get(`${root.namespace} ${root.name}`);
   if (mapper !== undefined) return mapper;
   const namespace = root.namespace === '' ? 'no namespace' : `namespace ${root.namespace}`;
-  throw new FatalInputError(file, `XML that is not an e-invoice: root element <${root.name}> in ${namespace} (billcheck reads UBL 2.1 Invoice and CreditNote, CII CrossIndustryInvoice and ZUGFeRD 1.0)`);
+  throw new FatalInputError(
+    file,
+    `XML that is not an e-invoice: root element <${root.name}> in ${namespace} (billcheck reads UBL 2.1 Invoice and CreditNote, CII CrossIndustryInvoice and ZUGFeRD 1.0)`,
+  );
 }
 
 /** The fields read from an e-invoice's XML, with the values that could not be read. */

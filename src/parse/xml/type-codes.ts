@@ -9,7 +9,19 @@
 import type { DocumentKind } from '../../model/document.js';
 
 /** UNTDID 1001 codes of the credit-note family (EN 16931 code list, "credit note" entries). */
-const CREDIT_NOTE_CODES: ReadonlySet<string> = new Set(['81', '83', '261', '262', '296', '308', '381', '396', '420', '458', '532']);
+const CREDIT_NOTE_CODES: ReadonlySet<string> = new Set([
+  '81',
+  '83',
+  '261',
+  '262',
+  '296',
+  '308',
+  '381',
+  '396',
+  '420',
+  '458',
+  '532',
+]);
 
 /**
  * UNTDID 1001 codes of the invoice family that EN 16931 allows: 380 commercial invoice, 384
@@ -17,8 +29,40 @@ const CREDIT_NOTE_CODES: ReadonlySet<string> = new Set(['81', '83', '261', '262'
  * debit note, 875–877 partial construction invoices, and the others of the code list.
  */
 const INVOICE_CODES: ReadonlySet<string> = new Set([
-  '71', '80', '82', '84', '102', '218', '219', '326', '331', '380', '382', '383', '384', '385', '386', '387', '388',
-  '389', '390', '393', '394', '395', '456', '457', '527', '575', '623', '633', '751', '780', '875', '876', '877', '935',
+  '71',
+  '80',
+  '82',
+  '84',
+  '102',
+  '218',
+  '219',
+  '326',
+  '331',
+  '380',
+  '382',
+  '383',
+  '384',
+  '385',
+  '386',
+  '387',
+  '388',
+  '389',
+  '390',
+  '393',
+  '394',
+  '395',
+  '456',
+  '457',
+  '527',
+  '575',
+  '623',
+  '633',
+  '751',
+  '780',
+  '875',
+  '876',
+  '877',
+  '935',
 ]);
 
 export interface KindFromCode {

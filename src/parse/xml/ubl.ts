@@ -78,11 +78,17 @@ export function mapUbl(root: XmlElement, reader: FieldReader): EInvoiceFields {
   const isCreditNote = root.name === 'CreditNote';
   const typeCode = textAt(root, isCreditNote ? 'CreditNoteTypeCode' : 'InvoiceTypeCode');
   const { kind, known } = kindFromTypeCode(typeCode, isCreditNote);
-  if (!known && typeCode !== undefined) reader.note('BT-3', 'is a type code billcheck does not know; read as an invoice', typeCode);
+  if (!known && typeCode !== undefined)
+    reader.note('BT-3', 'is a type code billcheck does not know; read as an invoice', typeCode);
   const totals = first(root, 'LegalMonetaryTotal');
   const currency = textAt(root, 'DocumentCurrencyCode') ?? first(totals, 'PayableAmount')?.attributes.get('currencyID');
   // BT-110 is the TaxTotal in the invoice currency; another may give the VAT in the accounting currency (BT-111).
-  const taxTotal = reader.oneInCurrency(all(root, 'TaxTotal'), (total) => first(total, 'TaxAmount'), currency?.toUpperCase(), 'BT-110');
+  const taxTotal = reader.oneInCurrency(
+    all(root, 'TaxTotal'),
+    (total) => first(total, 'TaxAmount'),
+    currency?.toUpperCase(),
+    'BT-110',
+  );
   const supplier = first(root, 'AccountingSupplierParty', 'Party');
   const customer = first(root, 'AccountingCustomerParty', 'Party');
   return {
@@ -102,9 +108,14 @@ export function mapUbl(root: XmlElement, reader: FieldReader): EInvoiceFields {
       { term: 'BT-48', value: vatId(customer) },
       { term: 'BT-10', value: textAt(root, 'BuyerReference') },
       { term: 'BT-13', value: textAt(root, 'OrderReference', 'ID') },
-      { term: 'BT-44', value: textAt(customer, 'PartyLegalEntity', 'RegistrationName') ?? textAt(customer, 'PartyName', 'Name') },
+      {
+        term: 'BT-44',
+        value: textAt(customer, 'PartyLegalEntity', 'RegistrationName') ?? textAt(customer, 'PartyName', 'Name'),
+      },
     ],
-    references: all(root, 'BillingReference', 'InvoiceDocumentReference', 'ID').map((element) => element.text).filter((id) => id !== ''),
+    references: all(root, 'BillingReference', 'InvoiceDocumentReference', 'ID')
+      .map((element) => element.text)
+      .filter((id) => id !== ''),
     lineNetTotal: reader.amountOf(first(totals, 'LineExtensionAmount'), 'BT-106'),
     allowanceTotal: reader.amountOf(first(totals, 'AllowanceTotalAmount'), 'BT-107'),
     chargeTotal: reader.amountOf(first(totals, 'ChargeTotalAmount'), 'BT-108'),

@@ -45,12 +45,16 @@ export function decodeEntities(file: string, text: string): string {
     if (body.startsWith('#')) {
       const code = body[1] === 'x' ? Number.parseInt(body.slice(2), 16) : Number.parseInt(body.slice(1), 10);
       if (code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff) || code === 0) {
-        throw new FatalInputError(file, `XML that is not well-formed: the character reference ${whole} names no character`);
+        throw new FatalInputError(
+          file,
+          `XML that is not well-formed: the character reference ${whole} names no character`,
+        );
       }
       return String.fromCodePoint(code);
     }
     const value = PREDEFINED_ENTITIES.get(body);
-    if (value === undefined) throw new FatalInputError(file, `XML that is not well-formed: the entity &${body}; is not defined`);
+    if (value === undefined)
+      throw new FatalInputError(file, `XML that is not well-formed: the entity &${body}; is not defined`);
     return value;
   });
 }
@@ -59,7 +63,10 @@ const DECLARED_ENCODING = /^<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._-]+)["
 
 /** The text of the XML bytes: a BOM wins, then the declaration's encoding, else strict UTF-8 as XML requires. */
 export function decodeXml(file: string, bytes: Buffer): string {
-  const hasBom = (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  const hasBom =
+    (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) ||
+    (bytes[0] === 0xff && bytes[1] === 0xfe) ||
+    (bytes[0] === 0xfe && bytes[1] === 0xff);
   if (hasBom) return decodeWhole(file, bytes).replace(/^\uFEFF/, '');
   const declared = DECLARED_ENCODING.exec(bytes.subarray(0, 200).toString('latin1'))?.[1]?.toLowerCase();
   if (declared !== undefined && declared !== 'utf-8' && declared !== 'utf8') return decodeWhole(file, bytes, declared);
@@ -91,7 +98,10 @@ function refuseDoctype(file: string, text: string): void {
     }
   }
   if (/^<!DOCTYPE/i.test(text.slice(at, at + 9))) {
-    throw new FatalInputError(file, 'XML with a DTD is not read: a <!DOCTYPE> may define entities that expand or read other files');
+    throw new FatalInputError(
+      file,
+      'XML with a DTD is not read: a <!DOCTYPE> may define entities that expand or read other files',
+    );
   }
 }
 
@@ -116,13 +126,16 @@ type OrderedNode = Record<string, unknown>;
 
 function splitName(qualified: string): { prefix: string; local: string } {
   const colon = qualified.indexOf(':');
-  return colon === -1 ? { prefix: '', local: qualified } : { prefix: qualified.slice(0, colon), local: qualified.slice(colon + 1) };
+  return colon === -1
+    ? { prefix: '', local: qualified }
+    : { prefix: qualified.slice(0, colon), local: qualified.slice(colon + 1) };
 }
 
 /** Turns fast-xml-parser's ordered output into XmlElements, resolving namespace prefixes on the way. */
 function toElement(file: string, node: OrderedNode, scope: ReadonlyMap<string, string>): XmlElement | undefined {
   const qualified = Object.keys(node).find((key) => key !== ':@');
-  if (qualified === undefined || qualified === '#text' || qualified.startsWith('?') || qualified === '#comment') return undefined;
+  if (qualified === undefined || qualified === '#text' || qualified.startsWith('?') || qualified === '#comment')
+    return undefined;
   const attributes = new Map<string, string>();
   let namespaces = scope;
   const rawAttributes = node[':@'];
@@ -162,7 +175,8 @@ function wellFormednessProblem(text: string): string | undefined {
 
 /** The root element of an XML file; a FatalInputError for anything that is not safe, well-formed XML. */
 export function readXmlTree(file: string, bytes: Buffer): XmlElement {
-  if (bytes.length > MAX_XML_BYTES) throw new FatalInputError(file, 'XML larger than 20 MB: not read (an e-invoice is a few megabytes at most)');
+  if (bytes.length > MAX_XML_BYTES)
+    throw new FatalInputError(file, 'XML larger than 20 MB: not read (an e-invoice is a few megabytes at most)');
   const text = decodeXml(file, bytes);
   refuseDoctype(file, text);
   const problem = wellFormednessProblem(text);

@@ -29,8 +29,10 @@ export function sumOrUndefined(amounts: readonly (Money | undefined)[]): Money |
   return sum;
 }
 
-export const allowancesOf = (doc: BillingDocument): AllowanceCharge[] => (doc.allowanceCharges ?? []).filter((item) => !item.charge);
-export const chargesOf = (doc: BillingDocument): AllowanceCharge[] => (doc.allowanceCharges ?? []).filter((item) => item.charge);
+export const allowancesOf = (doc: BillingDocument): AllowanceCharge[] =>
+  (doc.allowanceCharges ?? []).filter((item) => !item.charge);
+export const chargesOf = (doc: BillingDocument): AllowanceCharge[] =>
+  (doc.allowanceCharges ?? []).filter((item) => item.charge);
 
 /** Two percentages as the schematron compares them, as xs:decimal values ("20" = "20.00"). */
 export function sameRate(a: string | undefined, b: string | undefined): boolean {
@@ -58,9 +60,20 @@ function matches(item: TaxedItem, category: string, rate: string | undefined): b
  * Σ BT-131 + Σ BT-99 − Σ BT-92 (BR-S-08 and its siblings). Undefined when an amount of it is
  * absent; `items` counts what was found, since BR-S-08 needs at least one.
  */
-export function categoryBasis(doc: BillingDocument, category: string, rate: string | undefined): { basis: Money | undefined; items: number } {
-  const lines = doc.lines.filter((line: DocumentLine) => matches({ category: line.taxCategory, rate: line.taxRate }, category, rate));
-  const adjustments = (doc.allowanceCharges ?? []).filter((item) => matches({ category: item.taxCategory, rate: item.taxRate }, category, rate));
-  const signed = [...lines.map((line) => line.net), ...adjustments.map((item) => (item.charge ? item.amount : item.amount?.neg()))];
+export function categoryBasis(
+  doc: BillingDocument,
+  category: string,
+  rate: string | undefined,
+): { basis: Money | undefined; items: number } {
+  const lines = doc.lines.filter((line: DocumentLine) =>
+    matches({ category: line.taxCategory, rate: line.taxRate }, category, rate),
+  );
+  const adjustments = (doc.allowanceCharges ?? []).filter((item) =>
+    matches({ category: item.taxCategory, rate: item.taxRate }, category, rate),
+  );
+  const signed = [
+    ...lines.map((line) => line.net),
+    ...adjustments.map((item) => (item.charge ? item.amount : item.amount?.neg())),
+  ];
   return { basis: sumOrUndefined(signed), items: signed.length };
 }

@@ -76,7 +76,9 @@ describe('e-invoice fixtures', () => {
 
   it.each(expectations)('$file gets the reviewed findings', (row) => {
     const { doc } = read(row.file);
-    const reported = RULES.filter((rule) => runRule(rule, [doc], { today: '2026-12-01' }).length > 0).map((rule) => rule.id);
+    const reported = RULES.filter((rule) => runRule(rule, [doc], { today: '2026-12-01' }).length > 0).map(
+      (rule) => rule.id,
+    );
     expect(reported).toEqual(row.findings);
   });
 });

@@ -30,7 +30,9 @@ function standardRulesReported(xml: string, name: string): string[] {
   if (first?.type !== 'document') throw new Error(`${name}: no document`);
   const doc: BillingDocument = first.document;
   const fromRules = RULES.flatMap((rule) => runRule(rule, [doc]).map((reported) => reported.data.en16931));
-  const fromReader = events.map((event) => (event.type === 'invalid' ? /\(EN 16931 (BR-[\w-]+)\)/.exec(event.reason)?.[1] : undefined));
+  const fromReader = events.map((event) =>
+    event.type === 'invalid' ? /\(EN 16931 (BR-[\w-]+)\)/.exec(event.reason)?.[1] : undefined,
+  );
   return [...fromRules, ...fromReader].filter((id): id is string => typeof id === 'string');
 }
 

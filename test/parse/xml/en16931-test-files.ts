@@ -22,7 +22,13 @@ export function standardTests(path: string): StandardTest[] {
   return blocks.map((block, index) => {
     const expectation = /<(success|error)>\s*([\w-]+)\s*<\/\1>/.exec(block);
     const fragment = FRAGMENT.exec(block);
-    if (expectation === null || fragment === null) throw new Error(`${path}: test ${index + 1} has no expectation or no invoice`);
-    return { position: index + 1, verdict: expectation[1] as 'success' | 'error', rule: expectation[2] ?? '', xml: fragment[0] };
+    if (expectation === null || fragment === null)
+      throw new Error(`${path}: test ${index + 1} has no expectation or no invoice`);
+    return {
+      position: index + 1,
+      verdict: expectation[1] as 'success' | 'error',
+      rule: expectation[2] ?? '',
+      xml: fragment[0],
+    };
   });
 }

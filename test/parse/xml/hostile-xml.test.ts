@@ -24,7 +24,8 @@ function fatalMessage(bytes: Buffer, name = 'bill.xml'): string {
 
 const fixture = (name: string): Buffer => readFileSync(`${ROOT}/${HOSTILE}/${name}`);
 
-const UBL_OPEN = '<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2" xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2">';
+const UBL_OPEN =
+  '<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2" xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2">';
 
 describe('hostile XML', () => {
   it('refuses a DTD, before any entity could expand or read a file', () => {
@@ -35,11 +36,15 @@ describe('hostile XML', () => {
   });
 
   it('refuses an entity that XML does not predefine', () => {
-    expect(fatalMessage(fixture('undefined-entity.xml'))).toBe('XML that is not well-formed: the entity &nbsp; is not defined');
+    expect(fatalMessage(fixture('undefined-entity.xml'))).toBe(
+      'XML that is not well-formed: the entity &nbsp; is not defined',
+    );
   });
 
   it('decodes the five predefined entities and character references, and nothing else', () => {
-    expect(decodeEntities('f', 'A&amp;B &lt;x&gt; &quot;q&quot; &apos;s&apos; &#233;t&#xE9;')).toBe('A&B <x> "q" \'s\' été');
+    expect(decodeEntities('f', 'A&amp;B &lt;x&gt; &quot;q&quot; &apos;s&apos; &#233;t&#xE9;')).toBe(
+      'A&B <x> "q" \'s\' été',
+    );
     expect(() => decodeEntities('f', '&#0;')).toThrow(FatalInputError);
   });
 
@@ -51,7 +56,9 @@ describe('hostile XML', () => {
     expect(fatalMessage(fixture('not-an-invoice.xml'))).toBe(
       'XML that is not an e-invoice: root element <Document> in namespace urn:iso:std:iso:20022:tech:xsd:pain.001.001.09 (billcheck reads UBL 2.1 Invoice and CreditNote, CII CrossIndustryInvoice and ZUGFeRD 1.0)',
     );
-    expect(fatalMessage(Buffer.from('<Invoice><ID>1</ID></Invoice>'))).toMatch(/root element <Invoice> in no namespace/);
+    expect(fatalMessage(Buffer.from('<Invoice><ID>1</ID></Invoice>'))).toMatch(
+      /root element <Invoice> in no namespace/,
+    );
   });
 
   it('bounds the nesting depth', () => {
@@ -65,7 +72,11 @@ describe('hostile XML', () => {
   });
 
   it('refuses bytes that are not UTF-8 when no other encoding is declared, and reads a declared one', () => {
-    const latin1 = Buffer.concat([Buffer.from(`${UBL_OPEN}<cbc:ID>Fact-`), Buffer.from([0xe9]), Buffer.from('</cbc:ID></Invoice>')]);
+    const latin1 = Buffer.concat([
+      Buffer.from(`${UBL_OPEN}<cbc:ID>Fact-`),
+      Buffer.from([0xe9]),
+      Buffer.from('</cbc:ID></Invoice>'),
+    ]);
     expect(fatalMessage(latin1)).toBe('XML that is not UTF-8, although it declares no other encoding');
     const declared = Buffer.concat([Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?>'), latin1]);
     const root = readXmlTree('f.xml', declared);
@@ -79,7 +90,13 @@ describe('hostile XML', () => {
   });
 
   it('gives one line on stderr and exit code 2 per hostile file, and still checks the others', () => {
-    const run = runBin([`${HOSTILE}/billion-laughs.xml`, `${HOSTILE}/truncated.xml`, 'fixtures/einvoice/others/mustang/factur-x.xml', '--format', 'json']);
+    const run = runBin([
+      `${HOSTILE}/billion-laughs.xml`,
+      `${HOSTILE}/truncated.xml`,
+      'fixtures/einvoice/others/mustang/factur-x.xml',
+      '--format',
+      'json',
+    ]);
     expect(run.code).toBe(2);
     const lines = run.stderr.trim().split('\n');
     expect(lines).toHaveLength(2);

@@ -9,7 +9,8 @@ import { type InputSource, parseInput } from '../../../src/parse/index.js';
 import { detectFormat, formatFromName } from '../../../src/parse/detect.js';
 import { parseXmlInvoice } from '../../../src/parse/xml/read-xml.js';
 
-const UBL_NS = 'xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2" xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2"';
+const UBL_NS =
+  'xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2" xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2"';
 
 const ubl = (body: string, root = 'Invoice') =>
   `<?xml version="1.0" encoding="UTF-8"?>\n<${root} xmlns="urn:oasis:names:specification:ubl:schema:xsd:${root}-2" ${UBL_NS}>${body}</${root}>`;
@@ -54,9 +55,14 @@ describe('XML e-invoice reader', () => {
     expect(doc.references).toEqual(['F-2026-001']);
     expect(doc.source).toEqual({ file: 'bill.xml', line: 1, format: 'xml' });
     const line = doc.lines[0];
-    expect([line?.description, line?.quantity, line?.net?.toFixed(2), line?.unitPrice?.toFixed(2), line?.taxCategory, line?.taxRate]).toEqual([
-      'Forfait mobile', '2', '20.00', '10.00', 'S', '20',
-    ]);
+    expect([
+      line?.description,
+      line?.quantity,
+      line?.net?.toFixed(2),
+      line?.unitPrice?.toFixed(2),
+      line?.taxCategory,
+      line?.taxRate,
+    ]).toEqual(['Forfait mobile', '2', '20.00', '10.00', 'S', '20']);
   });
 
   it.each([
@@ -82,11 +88,26 @@ describe('XML e-invoice reader', () => {
     const buyer = (inner: string) => `<ram:BuyerTradeParty>${inner}</ram:BuyerTradeParty>`;
     const all = `${buyer('<ram:ID>CUST-42</ram:ID><ram:Name>ACME</ram:Name><ram:SpecifiedLegalOrganization><ram:ID>123456789</ram:ID></ram:SpecifiedLegalOrganization><ram:SpecifiedTaxRegistration><ram:ID schemeID="VA">FR12345678901</ram:ID></ram:SpecifiedTaxRegistration>')}`;
     const refs = '<ram:BuyerReference>LEITWEG-1</ram:BuyerReference>';
-    const order = '<ram:BuyerOrderReferencedDocument><ram:IssuerAssignedID>PO-9</ram:IssuerAssignedID></ram:BuyerOrderReferencedDocument>';
+    const order =
+      '<ram:BuyerOrderReferencedDocument><ram:IssuerAssignedID>PO-9</ram:IssuerAssignedID></ram:BuyerOrderReferencedDocument>';
     const account = (agreement: string) => read(cii('<ram:ID>F1</ram:ID>', agreement)).doc.account;
     expect(account(refs + all + order)).toBe('CUST-42');
-    expect(account(refs + buyer('<ram:Name>ACME</ram:Name><ram:SpecifiedLegalOrganization><ram:ID>123456789</ram:ID></ram:SpecifiedLegalOrganization>'))).toBe('123456789');
-    expect(account(refs + buyer('<ram:Name>ACME</ram:Name><ram:SpecifiedTaxRegistration><ram:ID schemeID="VA">FR12345678901</ram:ID></ram:SpecifiedTaxRegistration>'))).toBe('FR12345678901');
+    expect(
+      account(
+        refs +
+          buyer(
+            '<ram:Name>ACME</ram:Name><ram:SpecifiedLegalOrganization><ram:ID>123456789</ram:ID></ram:SpecifiedLegalOrganization>',
+          ),
+      ),
+    ).toBe('123456789');
+    expect(
+      account(
+        refs +
+          buyer(
+            '<ram:Name>ACME</ram:Name><ram:SpecifiedTaxRegistration><ram:ID schemeID="VA">FR12345678901</ram:ID></ram:SpecifiedTaxRegistration>',
+          ),
+      ),
+    ).toBe('FR12345678901');
     expect(account(refs + buyer('<ram:Name>ACME</ram:Name>') + order)).toBe('LEITWEG-1');
     expect(account(buyer('<ram:Name>ACME</ram:Name>') + order)).toBe('PO-9');
     expect(account(buyer('<ram:Name>ACME</ram:Name>'))).toBe('ACME');
@@ -97,16 +118,35 @@ describe('XML e-invoice reader', () => {
     const seller = (inner: string) => `<ram:SellerTradeParty><ram:Name>Op</ram:Name>${inner}</ram:SellerTradeParty>`;
     const country = (inner: string) => read(cii('<ram:ID>F1</ram:ID>', seller(inner))).doc.country;
     expect(country('<ram:PostalTradeAddress><ram:CountryID>fr</ram:CountryID></ram:PostalTradeAddress>')).toBe('FR');
-    expect(country('<ram:SpecifiedTaxRegistration><ram:ID schemeID="VA">EL123456789</ram:ID></ram:SpecifiedTaxRegistration>')).toBe('GR');
-    expect(country('<ram:SpecifiedTaxRegistration><ram:ID schemeID="FC">22/815/0815/4</ram:ID></ram:SpecifiedTaxRegistration>')).toBeUndefined();
+    expect(
+      country(
+        '<ram:SpecifiedTaxRegistration><ram:ID schemeID="VA">EL123456789</ram:ID></ram:SpecifiedTaxRegistration>',
+      ),
+    ).toBe('GR');
+    expect(
+      country(
+        '<ram:SpecifiedTaxRegistration><ram:ID schemeID="FC">22/815/0815/4</ram:ID></ram:SpecifiedTaxRegistration>',
+      ),
+    ).toBeUndefined();
   });
 
   it('reads CII dates (format 102) and reports other formats and amounts it cannot read, leaving them absent', () => {
     const settlement = `<ram:InvoiceCurrencyCode>EUR</ram:InvoiceCurrencyCode>
       <ram:SpecifiedTradePaymentTerms><ram:DueDateDateTime><udt:DateTimeString format="610">202603</udt:DateTimeString></ram:DueDateDateTime></ram:SpecifiedTradePaymentTerms>
       <ram:SpecifiedTradeSettlementHeaderMonetarySummation><ram:GrandTotalAmount>12,50</ram:GrandTotalAmount><ram:DuePayableAmount>12.5</ram:DuePayableAmount></ram:SpecifiedTradeSettlementHeaderMonetarySummation>`;
-    const { doc, invalid } = read(cii('<ram:ID>F1</ram:ID><ram:IssueDateTime><udt:DateTimeString format="102">20260229</udt:DateTimeString></ram:IssueDateTime>', '', settlement));
-    expect([doc.issueDate, doc.dueDate, doc.total, doc.amountDue?.toFixed(2)]).toEqual([undefined, undefined, undefined, '12.50']);
+    const { doc, invalid } = read(
+      cii(
+        '<ram:ID>F1</ram:ID><ram:IssueDateTime><udt:DateTimeString format="102">20260229</udt:DateTimeString></ram:IssueDateTime>',
+        '',
+        settlement,
+      ),
+    );
+    expect([doc.issueDate, doc.dueDate, doc.total, doc.amountDue?.toFixed(2)]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      '12.50',
+    ]);
     expect(invalid.map((event) => [event.column, event.value])).toEqual([
       ['BT-2', '20260229'],
       ['BT-9', '202603'],
@@ -115,7 +155,8 @@ describe('XML e-invoice reader', () => {
   });
 
   it('does not hold a Factur-X MINIMUM invoice to BR-CO-16: it cannot state a paid amount', () => {
-    const minimum = '<ram:GuidelineSpecifiedDocumentContextParameter><ram:ID>urn:factur-x.eu:1p0:minimum</ram:ID></ram:GuidelineSpecifiedDocumentContextParameter>';
+    const minimum =
+      '<ram:GuidelineSpecifiedDocumentContextParameter><ram:ID>urn:factur-x.eu:1p0:minimum</ram:ID></ram:GuidelineSpecifiedDocumentContextParameter>';
     expect(read(cii('<ram:ID>F1</ram:ID>', '', '', minimum)).doc.amountDueFollowsTotal).toBe(false);
     expect(read(cii('<ram:ID>F1</ram:ID>')).doc.amountDueFollowsTotal).toBe(true);
   });
@@ -131,7 +172,9 @@ describe('detecting an e-invoice', () => {
   it('takes .xml from the name, and XML from the content whatever the name', () => {
     expect(formatFromName('facture.XML')).toBe('xml');
     expect(detectFormat('facture.txt', '<?xml version="1.0"?>\n<Invoice/>')).toBe('xml');
-    expect(detectFormat('attachment', '\uFEFF<!-- generated -->\n<rsm:CrossIndustryInvoice xmlns:rsm="x">')).toBe('xml');
+    expect(detectFormat('attachment', '\uFEFF<!-- generated -->\n<rsm:CrossIndustryInvoice xmlns:rsm="x">')).toBe(
+      'xml',
+    );
     expect(detectFormat('bill.txt', 'Facture n° 12\nTotal TTC 12,00 €')).toBe('text');
     expect(detectFormat('export', 'N° de facture;Montant TTC\nF1;12,00')).toBe('csv');
   });
@@ -147,13 +190,18 @@ describe('detecting an e-invoice', () => {
     };
     const events: ParseEvent[] = [];
     for await (const event of parseInput(source, {})) events.push(event);
-    expect(events.map((event) => (event.type === 'document' ? [event.document.id, event.document.source.format] : event.type))).toEqual([['F1', 'xml']]);
+    expect(
+      events.map((event) =>
+        event.type === 'document' ? [event.document.id, event.document.source.format] : event.type,
+      ),
+    ).toEqual([['F1', 'xml']]);
   });
 
   it('reads an e-invoice in time proportional to its lines, 2 000 lines in well under a second', () => {
     const line = (n: number) =>
       `<cac:InvoiceLine><cbc:ID>${n}</cbc:ID><cbc:InvoicedQuantity unitCode="C62">1</cbc:InvoicedQuantity><cbc:LineExtensionAmount currencyID="EUR">1.00</cbc:LineExtensionAmount><cac:Item><cbc:Name>Appel ${n}</cbc:Name><cac:ClassifiedTaxCategory><cbc:ID>S</cbc:ID><cbc:Percent>20</cbc:Percent></cac:ClassifiedTaxCategory></cac:Item><cac:Price><cbc:PriceAmount currencyID="EUR">1.00</cbc:PriceAmount></cac:Price></cac:InvoiceLine>`;
-    const invoice = (lines: number) => ubl(`<cbc:ID>F-${lines}</cbc:ID>${Array.from({ length: lines }, (_, i) => line(i + 1)).join('')}`);
+    const invoice = (lines: number) =>
+      ubl(`<cbc:ID>F-${lines}</cbc:ID>${Array.from({ length: lines }, (_, i) => line(i + 1)).join('')}`);
     /** The fastest of three reads: the machine is shared, and the other runs only add noise. */
     const fastest = (xml: string): number => {
       let best = Number.POSITIVE_INFINITY;
