@@ -15,11 +15,12 @@ export type { ConfiguredRule, EngineOptions, KnownTermination } from './engine/e
 export { defineRule } from './engine/rule.js';
 export type { AccountEntry, AccountTimeline, AnyRule, Rule, RuleContext } from './engine/rule.js';
 export { Money } from './model/money.js';
-export type { BillingDocument, DocumentKind, DocumentLine } from './model/document.js';
+export type { AllowanceCharge, BillingDocument, DocumentKind, DocumentLine, PageFacts, Party, VatBreakdown } from './model/document.js';
 export type { Finding, Severity } from './model/finding.js';
 export type { ParseEvent } from './model/input.js';
 export { fileInputSource, parseInput } from './parse/index.js';
 export type { InputOptions, InputSource } from './parse/index.js';
+export { parseXmlInvoice } from './parse/xml/read-xml.js';
 export { RULES, findRule } from './rules/index.js';
 export { OUTPUT_FORMATS, reportFormat } from './report/formats.js';
 export type { OutputFormat, ReportFormat, ReportOptions } from './report/formats.js';

@@ -6,7 +6,7 @@ import type { InputSource } from '../parse/index.js';
 import { fileInputSource } from '../parse/index.js';
 
 /** Extensions a directory walk picks up; files named on the command line are read whatever they are called. */
-export const CHECKED_EXTENSIONS: ReadonlySet<string> = new Set(['.csv', '.tsv', '.txt', '.text', '.eml', '.pdf']);
+export const CHECKED_EXTENSIONS: ReadonlySet<string> = new Set(['.csv', '.tsv', '.txt', '.text', '.eml', '.pdf', '.xml']);
 
 export const STDIN_NAME = '<stdin>';
 

@@ -3,7 +3,7 @@ import type { Money } from './money.js';
 export const DOCUMENT_KINDS = ['invoice', 'credit-note', 'dunning', 'payment', 'termination'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
-export type InputFormat = 'csv' | 'text' | 'pdf';
+export type InputFormat = 'csv' | 'text' | 'pdf' | 'xml';
 
 /** Where a document came from: `line` is the 1-based physical line where it starts (a CSV header is line 1). */
 export interface SourceLocation {
@@ -47,7 +47,56 @@ export interface DocumentLine {
   readonly unitPrice?: Money;
   /** Percent as a decimal string, e.g. "20" or "5.5". */
   readonly taxRate?: string;
+  /** EN 16931 VAT category code (BT-151: S, Z, E, AE, K, G, O, L, M): the VAT breakdown groups lines by it. */
+  readonly taxCategory?: string;
 }
+
+// ---- e-invoice fields (EN 16931), filled by the XML reader; see src/parse/xml/README.md ----
+
+/** One row of an e-invoice's VAT breakdown (EN 16931 BG-23). */
+export interface VatBreakdown {
+  /** BT-118: S, Z, E, AE, K, G, O, L, M. */
+  readonly category?: string;
+  /** BT-119, percent as a decimal string; absent for category O. */
+  readonly rate?: string;
+  /** BT-116. */
+  readonly taxableAmount?: Money;
+  /** BT-117. */
+  readonly taxAmount?: Money;
+}
+
+/** A document-level allowance (BG-20) or charge (BG-21). */
+export interface AllowanceCharge {
+  readonly charge: boolean;
+  /** BT-92 / BT-99. */
+  readonly amount?: Money;
+  /** BT-95 / BT-102 and BT-96 / BT-103. */
+  readonly taxCategory?: string;
+  readonly taxRate?: string;
+  /** BT-97 / BT-104. */
+  readonly reason?: string;
+}
+
+/** The seller (BG-4) or buyer (BG-7) as far as billcheck uses it. */
+export interface Party {
+  readonly name?: string;
+  /** BT-31 / BT-48. */
+  readonly vatId?: string;
+  /** BT-40 / BT-55, ISO 3166-1 alpha-2. */
+  readonly country?: string;
+}
+
+/**
+ * What the visible page of a Factur-X / ZUGFeRD PDF says, as the PDF reader reads it beside the
+ * embedded XML: the rule factur-x-page-mismatch compares it with the document's own fields.
+ */
+export interface PageFacts {
+  readonly id?: string;
+  readonly issueDate?: string;
+  readonly total?: Money;
+  readonly amountDue?: Money;
+}
+// ---- end of e-invoice fields ----
 
 /**
  * One invoice, credit note, dunning letter, payment or termination, as every parser produces it.
@@ -98,4 +147,37 @@ export interface BillingDocument {
   readonly amountStyle?: AmountStyle;
   /** How many data rows (CSV) this document was built from; 1 for a text document. */
   readonly rows: number;
+
+  // ---- e-invoice fields (EN 16931): absent for CSV and text input ----
+  /** BT-3, the UNTDID 1001 code as written (380, 381, 384, 389…); `kind` says what billcheck makes of it. */
+  readonly typeCode?: string;
+  /** BT-106, sum of the lines' net amounts as the invoice states it. */
+  readonly lineNetTotal?: Money;
+  /** BT-107 and BT-108, the document-level allowances and charges in total. */
+  readonly allowanceTotal?: Money;
+  readonly chargeTotal?: Money;
+  /** BG-20 / BG-21, each document-level allowance and charge. */
+  readonly allowanceCharges?: readonly AllowanceCharge[];
+  /** BT-113, the amount already paid. */
+  readonly paidAmount?: Money;
+  /** BT-114: unlike `rounding`, EN 16931 applies it to the amount due, not to the total. */
+  readonly amountDueRounding?: Money;
+  /**
+   * True when the input defines the amount due as total − paid + rounding (EN 16931 BR-CO-16), so
+   * that an absent paid amount or rounding means none. A CSV or text bill's "amount to pay" may
+   * carry an earlier balance that it does not state: there the two are not compared.
+   */
+  readonly amountDueFollowsTotal?: boolean;
+  /**
+   * XRechnung's extension BG-DEX-09 (third-party payments, Σ BT-DEX-002): what a telecom operator
+   * bills for others (mobile payments, premium services), added to the amount due (BR-DEX-09).
+   */
+  readonly thirdPartyPaymentTotal?: Money;
+  /** BG-23. */
+  readonly vatBreakdown?: readonly VatBreakdown[];
+  readonly seller?: Party;
+  readonly buyer?: Party;
+  /** Filled by the PDF reader for a Factur-X whose page it read. */
+  readonly pageFacts?: PageFacts;
+  // ---- end of e-invoice fields ----
 }

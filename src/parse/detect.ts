@@ -4,6 +4,7 @@
  */
 import type { InputFormat } from '../model/document.js';
 import { recognizedColumnCount } from './csv/columns.js';
+import { looksLikeXml } from './xml/detect-xml.js';
 
 /** Candidates in the order that breaks ties: French exports use ";" because "," is their decimal. */
 export const DELIMITER_CANDIDATES = [';', '\t', ',', '|'] as const;
@@ -24,6 +25,7 @@ function extensionOf(name: string): string {
 export function formatFromName(name: string): InputFormat | undefined {
   const extension = extensionOf(name);
   if (extension === '.pdf') return 'pdf'; // PDF (issue 14)
+  if (extension === '.xml') return 'xml';
   return CSV_EXTENSIONS.has(extension) ? 'csv' : undefined;
 }
 
@@ -115,5 +117,6 @@ export function looksLikeCsv(head: string): boolean {
 
 /** The format of an input: its name when that says "csv", its first lines otherwise. */
 export function detectFormat(name: string, head: string): InputFormat {
-  return formatFromName(name) ?? (looksLikeCsv(head) ? 'csv' : 'text');
+  // XML by content too: platforms and mail clients name e-invoices ".txt", ".ubl", ".cii" or nothing.
+  return formatFromName(name) ?? (looksLikeXml(head) ? 'xml' : looksLikeCsv(head) ? 'csv' : 'text');
 }

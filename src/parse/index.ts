@@ -12,6 +12,8 @@ import { detectFormat, formatFromName } from './detect.js';
 import { parseTextDocument } from './text/index.js';
 // PDF (issue 14)
 import { DEFAULT_PDF_LIMITS, isPdf, parsePdfDocument, type PdfLimits, tooLargeMessage } from './pdf/index.js';
+import { MAX_XML_BYTES } from './xml/xml-tree.js';
+import { parseXmlInvoice } from './xml/read-xml.js';
 
 export interface InputSource {
   /** The name findings report: a path, or "-" / "<stdin>" for standard input. */
@@ -174,6 +176,15 @@ async function* parseOpened(source: InputSource, options: InputOptions, iterator
     yield* parseCsvBatches(chunks, { ...csvOptions, file: source.name });
     return;
   }
+  // ---- XML e-invoices (src/parse/xml) ----
+  if (format === 'xml') {
+    const tooLarge = 'XML larger than 20 MB: not read (an e-invoice is a few megabytes at most)';
+    const bytes = await readWhole(source.name, chunks, MAX_XML_BYTES, tooLarge);
+    if (bytes.toString('utf8').trim() === '') throw new FatalInputError(source.name, 'empty file');
+    yield parseXmlInvoice(bytes, source.name);
+    return;
+  }
+  // ---- end of XML e-invoices ----
   const text = decodeWhole(source.name, await readWhole(source.name, chunks), options.encoding);
   if (text.trim() === '') throw new FatalInputError(source.name, 'empty file');
   yield parseTextDocument(text, source.name, options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder });

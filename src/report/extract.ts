@@ -1,4 +1,4 @@
-import type { BillingDocument, DocumentLine } from '../model/document.js';
+import type { AllowanceCharge, BillingDocument, DocumentLine, PageFacts, VatBreakdown } from '../model/document.js';
 import type { InvalidInputEvent } from '../model/input.js';
 import type { Money } from '../model/money.js';
 
@@ -27,8 +27,46 @@ function serializeLine(line: DocumentLine): Record<string, string | undefined> {
     quantity: line.quantity,
     unitPrice: amount(line.unitPrice),
     taxRate: line.taxRate,
+    taxCategory: line.taxCategory,
   };
 }
+
+// ---- e-invoice fields (EN 16931): left out when absent, as every field ----
+const serializeBreakdown = (row: VatBreakdown): Record<string, string | undefined> => ({
+  category: row.category,
+  rate: row.rate,
+  taxableAmount: amount(row.taxableAmount),
+  taxAmount: amount(row.taxAmount),
+});
+
+const serializeAllowanceCharge = (item: AllowanceCharge): Record<string, unknown> => ({
+  charge: item.charge,
+  amount: amount(item.amount),
+  taxCategory: item.taxCategory,
+  taxRate: item.taxRate,
+  reason: item.reason,
+});
+
+const serializePageFacts = (facts: PageFacts | undefined): Record<string, string | undefined> | undefined =>
+  facts === undefined ? undefined : { id: facts.id, issueDate: facts.issueDate, total: amount(facts.total), amountDue: amount(facts.amountDue) };
+
+function serializeEInvoiceFields(doc: BillingDocument): Record<string, unknown> {
+  return {
+    typeCode: doc.typeCode,
+    lineNetTotal: amount(doc.lineNetTotal),
+    allowanceTotal: amount(doc.allowanceTotal),
+    chargeTotal: amount(doc.chargeTotal),
+    paidAmount: amount(doc.paidAmount),
+    amountDueRounding: amount(doc.amountDueRounding),
+    thirdPartyPaymentTotal: amount(doc.thirdPartyPaymentTotal),
+    allowanceCharges: doc.allowanceCharges?.map(serializeAllowanceCharge),
+    vatBreakdown: doc.vatBreakdown?.map(serializeBreakdown),
+    seller: doc.seller,
+    buyer: doc.buyer,
+    pageFacts: serializePageFacts(doc.pageFacts),
+  };
+}
+// ---- end of e-invoice fields ----
 
 export function serializeDocument(doc: BillingDocument): Record<string, unknown> {
   return {
@@ -48,6 +86,7 @@ export function serializeDocument(doc: BillingDocument): Record<string, unknown>
     total: amount(doc.total),
     amountDue: amount(doc.amountDue),
     rounding: amount(doc.rounding),
+    ...serializeEInvoiceFields(doc),
     lines: doc.lines.map(serializeLine),
     references: doc.references,
     source: doc.source,

@@ -1,5 +1,5 @@
 import { defineRule } from '../engine/rule.js';
-import type { DocumentLine } from '../model/document.js';
+import type { BillingDocument, DocumentLine } from '../model/document.js';
 import { Money } from '../model/money.js';
 import { currencyDecimals, lineRoundingAllowance, roundHalfUp, withinTolerance } from './support/arithmetic.js';
 import { comparable } from './support/magnitudes.js';
@@ -11,6 +11,18 @@ type AmountField = 'net' | 'tax' | 'total';
 const FIELDS: readonly AmountField[] = ['total', 'net', 'tax'];
 
 const MESSAGE_IDS = { total: 'totalMismatch', net: 'netMismatch', tax: 'taxMismatch' } as const;
+
+/**
+ * The amount the lines' net sum is held to. An e-invoice states that sum itself (BT-106), exactly
+ * (BR-CO-10); its net (BT-109) then includes the document's allowances and charges, which
+ * net-total-mismatch checks (BR-CO-13). A document with allowances or charges but no such sum
+ * has no amount the lines alone must make.
+ */
+function netTarget(doc: BillingDocument): { amount: Money | undefined; exact: boolean } {
+  if (doc.lineNetTotal !== undefined) return { amount: doc.lineNetTotal, exact: true };
+  const adjusted = doc.allowanceTotal !== undefined || doc.chargeTotal !== undefined || (doc.allowanceCharges ?? []).length > 0;
+  return { amount: adjusted ? undefined : doc.net, exact: false };
+}
 
 /** The lines' sum of one amount; undefined unless every line has it, since absent is not zero. */
 function lineSum(lines: readonly DocumentLine[], field: AmountField): Money | undefined {
@@ -41,6 +53,7 @@ export default defineRule({
     totalMismatch: 'The lines add up to {{sum}} with tax, but the document total is {{documentAmount}} (difference {{difference}}).',
     netMismatch: 'The lines add up to {{sum}} without tax, but the document net is {{documentAmount}} (difference {{difference}}).',
     taxMismatch: 'The lines add up to {{sum}} of tax, but the document tax is {{documentAmount}} (difference {{difference}}).',
+    lineNetTotalMismatch: 'The lines add up to {{sum}} without tax, but the sum of line net amounts (BT-106) says {{documentAmount}} (difference {{difference}}).',
   },
   options: { roundingPerLine: '0.01' },
   validateOptions: (options) => amountAtLeastZeroOption('roundingPerLine', options.roundingPerLine),
@@ -49,12 +62,20 @@ export default defineRule({
     const allowed = lineRoundingAllowance(ctx.moneyOption('roundingPerLine'), doc.lines.length);
     const places = currencyDecimals(doc.currency);
     for (const field of FIELDS) {
-      const documentAmount = doc[field];
+      const target = field === 'net' ? netTarget(doc) : { amount: doc[field], exact: false };
+      const documentAmount = target.amount;
       const exactSum = lineSum(doc.lines, field);
       if (documentAmount === undefined || exactSum === undefined) continue;
       // Lines priced in fractions of a cent (per-minute usage) are billed rounded.
       const sum = comparable(doc.kind, roundHalfUp(exactSum, places));
       const expected = comparable(doc.kind, documentAmount);
+      if (target.exact) {
+        if (!sum.eq(expected)) {
+          const data = { lines: doc.lines.length, sum, documentAmount: expected, difference: expected.sub(sum), en16931: 'BR-CO-10' };
+          ctx.report({ messageId: 'lineNetTotalMismatch', data, document: doc });
+        }
+        continue;
+      }
       if (withinTolerance(sum, expected, allowed)) continue;
       // A document amount written with the lines' own sub-cent digits (0,0042 € on one line) adds up.
       if (withinTolerance(comparable(doc.kind, exactSum), expected, allowed)) continue;

@@ -55,7 +55,7 @@ export default defineRule({
     const found = mismatch(doc, doc, tolerance, doc.rounding);
     // A one-line document whose line is the document itself (one CSV row) is one mismatch, told once.
     if (lineRepeatsDocument(doc)) {
-      if (found !== undefined) ctx.report({ messageId: 'documentMismatch', data: { ...found }, document: doc });
+      if (found !== undefined) ctx.report({ messageId: 'documentMismatch', data: { ...found, en16931: 'BR-CO-15' }, document: doc });
       return;
     }
     let lineDifferences: Money | undefined;
@@ -71,6 +71,6 @@ export default defineRule({
     });
     // Document amounts summed from the lines inherit the lines' mismatch: the lines already told it.
     if (found === undefined || (lineDifferences !== undefined && lineDifferences.eq(found.difference))) return;
-    ctx.report({ messageId: 'documentMismatch', data: { ...found }, document: doc });
+    ctx.report({ messageId: 'documentMismatch', data: { ...found, en16931: 'BR-CO-15' }, document: doc });
   },
 });

@@ -236,6 +236,9 @@ export default defineRule({
 
     // The document's tax sums its lines' taxes: a wrong line makes it wrong too, and was told already.
     if (lineReported) return;
+    // An e-invoice's VAT breakdown (BG-23) states each rate and base, allowances and charges
+    // included: vat-breakdown-mismatch checks the tax against it exactly.
+    if ((doc.vatBreakdown ?? []).length > 0) return;
     const amounts = comparableAmounts(doc.kind, doc);
     const { tax } = amounts;
     if (tax === undefined) return;

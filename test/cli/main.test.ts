@@ -126,7 +126,7 @@ describe('billcheck (in-process main)', () => {
 
   it('lists and explains every rule', async () => {
     const list = JSON.parse((await runCli(['rules', '--format', 'json'])).stdout) as { rules: { id: string }[] };
-    expect(list.rules.length).toBe(20);
+    expect(list.rules.length).toBe(24);
     for (const { id } of list.rules) {
       const explained = await runCli(['explain', id]);
       expect(explained.code).toBe(0);

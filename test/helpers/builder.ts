@@ -27,6 +27,8 @@ export interface DocInput {
   references?: string[];
   file?: string;
   line?: number;
+  /** Fields the shorthand above does not cover (the e-invoice fields), set as given. */
+  extra?: Partial<BillingDocument>;
 }
 
 export interface LineInput {
@@ -37,6 +39,7 @@ export interface LineInput {
   quantity?: string;
   unitPrice?: AmountInput;
   taxRate?: string;
+  taxCategory?: string;
 }
 
 let nextLine = 2;
@@ -52,6 +55,7 @@ function buildLine(input: LineInput): DocumentLine {
     quantity: input.quantity,
     unitPrice: money(input.unitPrice),
     taxRate: input.taxRate,
+    taxCategory: input.taxCategory,
   };
 }
 
@@ -75,6 +79,7 @@ export function doc(input: DocInput = {}): BillingDocument {
     references: input.references ?? [],
     source: { file: input.file ?? 'test.csv', line: input.line ?? nextLine++, format: 'csv' },
     rows: Math.max(1, input.lines?.length ?? 1),
+    ...input.extra,
   };
 }
 

@@ -123,4 +123,23 @@ describe('lines-total-mismatch', () => {
     expect(configRefusal(rule, { roundingPerLine: '0' })).toBeUndefined();
     expect(configRefusal(rule, { roundingPerLine: '-0.01' })).toMatch(/rules\.lines-total-mismatch\.options: "roundingPerLine" must be an amount of at least 0/);
   });
+
+  describe('e-invoices (EN 16931 BR-CO-10)', () => {
+    const lines = [{ net: '19.90' }, { net: '9.85' }, { net: '0.01' }];
+
+    it('holds the lines to the sum of line net amounts (BT-106) exactly, not within line rounding', () => {
+      expect(runRule(rule, [doc({ net: '29.76', lines, extra: { lineNetTotal: Money.parse('29.76') } })])).toEqual([]);
+      const reported = runRule(rule, [doc({ net: '29.77', lines, extra: { lineNetTotal: Money.parse('29.77') } })]);
+      expect(reported.map((r) => r.messageId)).toEqual(['lineNetTotalMismatch']);
+      expect(reported[0]?.data.en16931).toBe('BR-CO-10');
+      expect(String(reported[0]?.data.difference)).toBe('0.01');
+    });
+
+    it('does not hold the lines to a net that includes document-level allowances (BT-109)', () => {
+      const invoice = doc({ net: '19.76', lines, extra: { lineNetTotal: Money.parse('29.76'), allowanceTotal: Money.parse('10.00') } });
+      expect(runRule(rule, [invoice])).toEqual([]);
+      const withoutSum = doc({ net: '19.76', lines, extra: { allowanceTotal: Money.parse('10.00') } });
+      expect(runRule(rule, [withoutSum])).toEqual([]);
+    });
+  });
 });

@@ -334,4 +334,12 @@ describe('vat-rate-mismatch integer fast path', () => {
       { numRuns: 3000 },
     );
   });
+
+  it('leaves an e-invoice with a VAT breakdown to vat-breakdown-mismatch: a document allowance changes the base', () => {
+    // Lines 1000 at 20 %, a 100 allowance at 20 %: the VAT is 180, not the 200 the lines give.
+    const lines = [{ net: '1000.00', taxRate: '20', taxCategory: 'S' }];
+    const vatBreakdown = [{ category: 'S', rate: '20', taxableAmount: Money.parse('900.00'), taxAmount: Money.parse('180.00') }];
+    expect(runRule(rule, [doc({ net: '900.00', tax: '180.00', total: '1080.00', lines, extra: { vatBreakdown } })])).toEqual([]);
+    expect(runRule(rule, [doc({ net: '900.00', tax: '180.00', total: '1080.00', lines })]).map((r) => r.messageId)).toEqual(['ratesMismatch']);
+  });
 });

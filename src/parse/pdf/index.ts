@@ -5,10 +5,11 @@
  * A PDF that cannot be read as bills is a FatalInputError with one line saying why. The text
  * reader's work is linear in the text; everything before it runs in the worker, within the time limit.
  */
-import type { BillingDocument } from '../../model/document.js';
+import type { BillingDocument, PageFacts } from '../../model/document.js';
 import { FatalInputError, type ParseEvent } from '../../model/input.js';
 import type { DateOrder } from '../values/dates.js';
 import { parseTextDocument } from '../text/index.js';
+import { parseXmlInvoice } from '../xml/read-xml.js';
 import { PdfProblem, readPdfContent } from './bounded-read.js';
 import { splitPages } from './documents.js';
 import { type EmbeddedInvoice, findEmbeddedInvoice } from './e-invoice.js';
@@ -130,14 +131,54 @@ function placed(
   };
 }
 
-/** The documents of a PDF as the parse stage yields them. */
+/**
+ * The documents of a PDF as the parse stage yields them. A Factur-X / ZUGFeRD / XRechnung PDF is
+ * read from its XML, which is the invoice of record, holding what its page says as `pageFacts` so
+ * that a rule can tell when the two disagree; an XML that cannot be read leaves the page's reading
+ * with an invalid-input that says so.
+ */
 export async function parsePdfDocument(
   bytes: Uint8Array,
   file: string,
   options: PdfReadOptions,
 ): Promise<ParseEvent[]> {
   const reading = await readPdf(bytes, file, options);
-  return reading.documents.map((document) => ({ type: 'document', document }));
+  const pageEvents: ParseEvent[] = reading.documents.map((document) => ({ type: 'document', document }));
+  const embedded = reading.embeddedInvoice;
+  if (embedded === undefined) return pageEvents;
+  let xmlEvents: ParseEvent[];
+  try {
+    xmlEvents = parseXmlInvoice(Buffer.from(embedded.bytes), file);
+  } catch (error) {
+    if (!(error instanceof FatalInputError)) throw error;
+    const reason = `the ${embedded.standard} attachment ${embedded.name} cannot be read (${error.message}): the page was read instead`;
+    return [...pageEvents, { type: 'invalid', file, line: 1, reason, rows: 0 }];
+  }
+  const page = reading.documents[0];
+  const where = { file, line: page?.source.line ?? 1, format: 'pdf' as const, page: 1 };
+  return xmlEvents.map((event) =>
+    event.type === 'document'
+      ? {
+          type: 'document',
+          document: {
+            ...event.document,
+            source: { ...where, embeddedInvoice: { name: embedded.name, standard: embedded.standard } },
+            // The page says how the seller writes amounts and dates; the XML only has machine forms.
+            ...(page === undefined ? {} : { pageFacts: pageFactsOf(page), amountStyle: page.amountStyle }),
+          },
+        }
+      : { ...event, file },
+  );
+}
+
+/** What the visible page says of the fields a Factur-X's XML also states. */
+function pageFactsOf(page: BillingDocument): PageFacts {
+  return {
+    ...(page.id === undefined ? {} : { id: page.id }),
+    ...(page.issueDate === undefined ? {} : { issueDate: page.issueDate }),
+    ...(page.total === undefined ? {} : { total: page.total }),
+    ...(page.amountDue === undefined ? {} : { amountDue: page.amountDue }),
+  };
 }
 
 /** The bytes of the e-invoice XML a PDF carries (Factur-X, ZUGFeRD, XRechnung), undefined when it carries none. */
