@@ -22,6 +22,7 @@ import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK } from '../cli/io.js';
 import { planParallelRead, readerCount, WorkerPool } from './parallel/pool.js';
 import { serializeConfig } from './parallel/job.js';
 import type { Progress } from '../cli/progress.js';
+import { StoryCollector } from './stories.js';
 
 export const OUTPUT_FORMATS = ['text', 'json', 'ndjson', 'csv'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -57,6 +58,7 @@ interface Tally {
   rows: number;
   /** How each file wrote its amounts and dates, for the text report. */
   readonly styles: Map<string, AmountStyle>;
+  stories?: StoryCollector;
 }
 
 type Emit = (batch: readonly Finding[]) => Promise<void>;
@@ -74,6 +76,8 @@ export async function runCheck(inputs: readonly ResolvedInput[], options: CheckO
   const findings: Finding[] = [];
   const fatal: FatalProblem[] = [];
   const tally: Tally = { files: 0, documents: 0, rows: 0, styles: new Map() };
+  // Issue 13: the documents of each account, for the text report's stories (bounded).
+  if (options.format === 'text') tally.stories = new StoryCollector();
 
   const emit: Emit = async (batch) => {
     for (const finding of batch) {
@@ -119,8 +123,17 @@ export async function runCheck(inputs: readonly ResolvedInput[], options: CheckO
   } finally {
     await pool?.close();
   }
-  const { accounts } = finished;
   await emit(finished.findings);
+  // Issue 13: findings name the joined account; the summary counts joined accounts.
+  const identity = engine.identity;
+  if (identity !== undefined) {
+    findings.forEach((finding, index) => {
+      if (finding.account === undefined) return;
+      const name = identity.nameOf(finding.account);
+      if (name !== finding.account) findings[index] = { ...finding, account: name };
+    });
+  }
+  const accounts = identity === undefined ? finished.accounts : new Set(identity.names).size;
   findings.sort(engine.compareFindings);
 
   const summary = summarize(findings, { files: tally.files, documents: tally.documents, rows: tally.rows, accounts });
@@ -135,7 +148,14 @@ export async function runCheck(inputs: readonly ResolvedInput[], options: CheckO
       break;
     case 'text':
       // On a terminal the fatal problems were just printed on stderr, above the report.
-      await streams.stdout.write(renderText(result, { color: options.color, styles: tally.styles, listFatal: !options.stdoutIsTerminal }));
+      await streams.stdout.write(
+        renderText(result, {
+          color: options.color,
+          styles: tally.styles,
+          listFatal: !options.stdoutIsTerminal,
+          ...(tally.stories === undefined ? {} : { stories: { ...tally.stories, entries: tally.stories.entries, accountName: (raw: string) => engine.accountName(raw), accounts: identity?.accounts ?? new Map() } }),
+        }),
+      );
       break;
     case 'csv':
       break;
@@ -168,6 +188,7 @@ async function addEvents(
       tally.documents++;
       tally.rows += doc.rows;
       if (doc.amountStyle !== undefined && !tally.styles.has(doc.source.file)) tally.styles.set(doc.source.file, doc.amountStyle);
+      tally.stories?.add(doc);
       add(doc, found);
     } else {
       tally.rows += event.rows;
