@@ -4,7 +4,7 @@ import type { KnownTermination } from '../engine/engine.js';
 import { Engine } from '../engine/engine.js';
 import type { AmountStyle, BillingDocument } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
-import { FatalInputError, type ParseEvent } from '../model/input.js';
+import { FatalInputError, type ParseEvent, type SkippedPart } from '../model/input.js';
 import type { InputOptions, InputSource } from '../parse/index.js';
 import type { CsvSplitPlan } from './parallel/split.js';
 import { parseInputBatches } from '../parse/index.js';
@@ -59,6 +59,8 @@ interface Tally {
   /** How each file wrote its amounts and dates, for the text report. */
   readonly styles: Map<string, AmountStyle>;
   stories?: StoryCollector;
+  /** Parts of inputs not read (a PDF attached to an e-mail), named in the report. */
+  readonly skipped: SkippedPart[];
 }
 
 type Emit = (batch: readonly Finding[]) => Promise<void>;
@@ -75,7 +77,7 @@ export async function runCheck(inputs: readonly ResolvedInput[], options: CheckO
   const renderStreamed = options.format === 'csv' ? renderCsvFinding : renderNdjsonFinding;
   const findings: Finding[] = [];
   const fatal: FatalProblem[] = [];
-  const tally: Tally = { files: 0, documents: 0, rows: 0, styles: new Map() };
+  const tally: Tally = { files: 0, documents: 0, rows: 0, styles: new Map(), skipped: [] };
   // Issue 13: the documents of each account, for the text report's stories (bounded).
   if (options.format === 'text') tally.stories = new StoryCollector();
 
@@ -138,7 +140,7 @@ export async function runCheck(inputs: readonly ResolvedInput[], options: CheckO
 
   const summary = summarize(findings, { files: tally.files, documents: tally.documents, rows: tally.rows, accounts });
   const valid = summary.errors === 0 && fatal.length === 0;
-  const result: CheckResult = { findings, summary, fatal, valid };
+  const result: CheckResult = { findings, summary, fatal, valid, ...(tally.skipped.length === 0 ? {} : { skipped: tally.skipped }) };
   switch (options.format) {
     case 'json':
       await streams.stdout.write(renderJson(result));
@@ -168,7 +170,7 @@ async function readHere(source: InputSource, options: CheckOptions, engine: Engi
   const add = (doc: BillingDocument, found: Finding[]): void => {
     engine.addDocument(doc, found);
   };
-  for await (const batch of parseInputBatches(source, options.input)) {
+  for await (const batch of parseInputBatches(source, options.input, (part) => tally.skipped.push(part))) {
     await addEvents(batch, engine, add, { tally, emit });
     progress.tick(tally.rows);
   }

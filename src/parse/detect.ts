@@ -21,7 +21,17 @@ function extensionOf(name: string): string {
  * extensions and stdin (a ".txt" is sometimes a CSV export renamed by a mail client).
  */
 export function formatFromName(name: string): InputFormat | undefined {
+  // --- mail (issue 13): an .eml file is a message, whatever its body holds ---
+  if (extensionOf(name) === '.eml') return 'mail';
   return CSV_EXTENSIONS.has(extensionOf(name)) ? 'csv' : undefined;
+}
+
+/** A message's header block (RFC 5322): header fields from the first line, with a Subject or MIME-Version among them. */
+export function looksLikeMail(head: string): boolean {
+  const lines = head.split(/\r\n|\r|\n/, 40);
+  if (!/^(?:return-path|received|from|date|message-id|mime-version|delivered-to|to|subject|x-[\w-]+)\s*:/i.test(lines[0] ?? '')) return false;
+  const block = lines.slice(0, lines.findIndex((line) => line === '') >>> 0);
+  return block.some((line) => /^(?:subject|mime-version)\s*:/i.test(line)) && block.some((line) => /^(?:from|date)\s*:/i.test(line));
 }
 
 /** Occurrences of a one-character delimiter outside double-quoted fields. */
@@ -112,5 +122,5 @@ export function looksLikeCsv(head: string): boolean {
 
 /** The format of an input: its name when that says "csv", its first lines otherwise. */
 export function detectFormat(name: string, head: string): InputFormat {
-  return formatFromName(name) ?? (looksLikeCsv(head) ? 'csv' : 'text');
+  return formatFromName(name) ?? (looksLikeCsv(head) ? 'csv' : looksLikeMail(head) ? 'mail' : 'text');
 }

@@ -1,3 +1,4 @@
+import type { SkippedPart } from '../model/input.js';
 import type { Finding } from '../model/finding.js';
 
 /** Counts for the summary line and the JSON `summary` object. */
@@ -27,6 +28,8 @@ export interface CheckResult {
   readonly fatal: readonly FatalProblem[];
   /** No error finding and no fatal problem. */
   readonly valid: boolean;
+  /** Parts of inputs billcheck does not read yet (a PDF attached to an e-mail): said, never silent. */
+  readonly skipped?: readonly SkippedPart[];
 }
 
 export function summarize(findings: readonly Finding[], counts: Omit<Summary, 'errors' | 'warnings' | 'infos'>): Summary {

@@ -54,6 +54,8 @@ export function renderText(result: CheckResult, options: TextReportOptions): str
     out.push('');
   }
   if (options.stories !== undefined) out.push(...renderStories(options.stories, result.findings, options.styles, paint));
+  for (const part of result.skipped ?? []) out.push(`${paint.dim('skipped'.padEnd(LABEL_WIDTH))}  ${printable(part.file)}: ${printable(part.reason)}`);
+  if ((result.skipped ?? []).length > 0) out.push('');
   if (options.listFatal !== false) {
     for (const problem of result.fatal) out.push(renderFatal(problem, paint));
     if (result.fatal.length > 0) out.push('');
