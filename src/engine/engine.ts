@@ -47,6 +47,9 @@ export interface EngineOptions {
 
 export const COMMAND_LINE_SOURCE = '(command line)';
 
+/** Currencies of one country among those billcheck reads: they tell how a national phone number is meant. */
+const CURRENCY_COUNTRIES: ReadonlyMap<string, string> = new Map([['GBP', 'GB'], ['CHF', 'CH'], ['USD', 'US']]);
+
 /**
  * Runs document rules on each document as it arrives and keeps a compact entry per document
  * for the account rules, which run over each account's timeline once the input has ended.
@@ -138,7 +141,8 @@ export class Engine {
   // --- identity (issue 13) ---
   /** Countries (national phone forms) and other identifiers a document names beside its account. */
   private noteIdentity(doc: BillingDocument): void {
-    if (doc.country !== undefined && !this.countries.has(doc.account)) this.countries.set(doc.account, doc.country);
+    const country = doc.country ?? CURRENCY_COUNTRIES.get(doc.currency);
+    if (country !== undefined && !this.countries.has(doc.account)) this.countries.set(doc.account, country);
     if (doc.accountAliases === undefined || doc.accountAliases.length === 0) return;
     let aliases = this.aliases.get(doc.account);
     if (aliases === undefined) this.aliases.set(doc.account, (aliases = new Set()));

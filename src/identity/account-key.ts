@@ -58,10 +58,11 @@ function asLine(text: string, country: string | undefined, invisible: readonly s
     if (phone?.isPossible() === true) return lineKey(phone.number, phone.formatNational(), invisible);
   }
   if (!/^0[1-9]/.test(compact)) return undefined;
-  const countries = [...new Set([...(isCountryCode(country) ? [country] : []), ...NATIONAL_COUNTRIES])];
-  // Valid in a country first; a number of a range the metadata does not list (drama, fiction) by its length.
-  for (const test of ['valid', 'possible'] as const) {
-    for (const code of countries) {
+  const own: CountryCode[] = isCountryCode(country) ? [country] : [];
+  const others = NATIONAL_COUNTRIES.filter((code) => code !== country);
+  // The document's country first, valid or of a range the metadata does not list (drama, fiction); then the others.
+  for (const [codes, test] of [[own, 'valid'], [own, 'possible'], [others, 'valid'], [others, 'possible']] as const) {
+    for (const code of codes) {
       const phone = parsePhoneNumberFromString(compact, code);
       if (phone !== undefined && (test === 'valid' ? phone.isValid() : phone.isPossible())) {
         return lineKey(phone.number, phone.formatNational(), invisible);

@@ -21,16 +21,19 @@ function extensionOf(name: string): string {
  * extensions and stdin (a ".txt" is sometimes a CSV export renamed by a mail client).
  */
 export function formatFromName(name: string): InputFormat | undefined {
-  // --- mail (issue 13): an .eml file is a message, whatever its body holds ---
-  if (extensionOf(name) === '.eml') return 'mail';
   return CSV_EXTENSIONS.has(extensionOf(name)) ? 'csv' : undefined;
 }
 
-/** A message's header block (RFC 5322): header fields from the first line, with a Subject or MIME-Version among them. */
+/**
+ * --- mail (issue 13) --- A message's header block (RFC 5322): header fields from the first line,
+ * a From or Date and a Subject or MIME-Version among them. An ".eml" holding only a letter's text
+ * (typed or pasted, no headers) stays text.
+ */
 export function looksLikeMail(head: string): boolean {
   const lines = head.split(/\r\n|\r|\n/, 40);
   if (!/^(?:return-path|received|from|date|message-id|mime-version|delivered-to|to|subject|x-[\w-]+)\s*:/i.test(lines[0] ?? '')) return false;
-  const block = lines.slice(0, lines.findIndex((line) => line === '') >>> 0);
+  const end = lines.indexOf('');
+  const block = end === -1 ? lines : lines.slice(0, end);
   return block.some((line) => /^(?:subject|mime-version)\s*:/i.test(line)) && block.some((line) => /^(?:from|date)\s*:/i.test(line));
 }
 
