@@ -22,7 +22,7 @@ import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK } from '../cli/io.js';
 import { planParallelRead, readerCount, WorkerPool } from './parallel/pool.js';
 import { serializeConfig } from './parallel/job.js';
 import type { Progress } from '../cli/progress.js';
-import { StoryCollector } from './stories.js';
+import { MAX_STORY_DOCUMENTS, StoryCollector } from './stories.js';
 
 export const OUTPUT_FORMATS = ['text', 'json', 'ndjson', 'csv'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -140,7 +140,15 @@ export async function runCheck(inputs: readonly ResolvedInput[], options: CheckO
 
   const summary = summarize(findings, { files: tally.files, documents: tally.documents, rows: tally.rows, accounts });
   const valid = summary.errors === 0 && fatal.length === 0;
-  const result: CheckResult = { findings, summary, fatal, valid, ...(tally.skipped.length === 0 ? {} : { skipped: tally.skipped }) };
+  const joinedAccounts = [...(identity?.accounts.values() ?? [])];
+  const result: CheckResult = {
+    findings,
+    summary,
+    fatal,
+    valid,
+    ...(tally.skipped.length === 0 ? {} : { skipped: tally.skipped }),
+    ...(joinedAccounts.length === 0 ? {} : { accounts: joinedAccounts }),
+  };
   switch (options.format) {
     case 'json':
       await streams.stdout.write(renderJson(result));
@@ -155,7 +163,10 @@ export async function runCheck(inputs: readonly ResolvedInput[], options: CheckO
           color: options.color,
           styles: tally.styles,
           listFatal: !options.stdoutIsTerminal,
-          ...(tally.stories === undefined ? {} : { stories: { ...tally.stories, entries: tally.stories.entries, accountName: (raw: string) => engine.accountName(raw), accounts: identity?.accounts ?? new Map() } }),
+          // A bill run is no story: above the bound none is told (decided on the run's count, the same on any number of threads).
+          ...(tally.stories === undefined || tally.documents > MAX_STORY_DOCUMENTS
+            ? {}
+            : { stories: { entries: tally.stories.entries, dropped: 0, accountName: (raw: string) => engine.accountName(raw), accounts: identity?.accounts ?? new Map() } }),
         }),
       );
       break;

@@ -14,7 +14,7 @@ export type IdentifierKind = 'line' | 'customer';
 export interface AccountKey {
   /** Equal keys, same account: "tel:+33612345678", "id:C104233". */
   readonly key: string;
-  /** How reports name it: a line in national digits ("0612345678"), a customer number as first written. */
+  /** How reports name it: a line in national digits ("0612345678"), a customer number as written (invisible characters kept, for reports to show). */
   readonly display: string;
   readonly kind: IdentifierKind;
   /** Invisible characters the input wrote in it ("U+200B"), removed from key and display. */
@@ -83,7 +83,9 @@ export function accountKey(raw: string, country?: string): AccountKey {
   const line = asLine(trimmed, country, removed);
   if (line !== undefined) return line;
   const compact = trimmed.replace(SEPARATORS, '').toUpperCase();
-  return { key: `id:${compact === '' ? trimmed : compact}`, display: trimmed === '' ? raw : trimmed, kind: 'customer', invisible: removed };
+  // Shown as written: reports make its invisible characters visible (printable), so that two look-alikes never look the same.
+  const written = raw.trim();
+  return { key: `id:${compact === '' ? trimmed : compact}`, display: written === '' ? raw : written, kind: 'customer', invisible: removed };
 }
 
 /** Document numbers compared the same way as customer numbers ("FAC 001" = "fac-001"), invisible characters ignored. */

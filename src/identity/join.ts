@@ -165,16 +165,19 @@ function describe(all: readonly string[], stored: number, keys: readonly Account
     const named = list.find((number) => keys[number]?.kind === 'line') ?? (list[0] as number);
     const own = keys[named] as AccountKey;
     for (const number of list) names[number] = own.display;
-    const seen = new Set<string>([own.key]);
-    const aliases: AliasNote[] = [];
-    const invisible = new Set(own.invisible);
+    // One alias per key, named as first written, with the documents of every form of it.
+    const byKey = new Map<string, { name: string; kind: IdentifierKind; kinds: number; invisible: Set<string> }>();
+    const invisible = new Set<string>();
     for (const number of list) {
       const key = keys[number] as AccountKey;
       for (const char of key.invisible) invisible.add(char);
-      if (seen.has(key.key)) continue;
-      seen.add(key.key);
-      aliases.push({ name: key.display, kind: key.kind, documents: kindsOf(kinds[number] as number), invisible: key.invisible });
+      if (key.key === own.key) continue;
+      const alias = byKey.get(key.key) ?? { name: key.display, kind: key.kind, kinds: 0, invisible: new Set<string>() };
+      byKey.set(key.key, alias);
+      alias.kinds |= kinds[number] as number;
+      for (const char of key.invisible) alias.invisible.add(char);
     }
+    const aliases: AliasNote[] = [...byKey.values()].map((alias) => ({ name: alias.name, kind: alias.kind, documents: kindsOf(alias.kinds), invisible: [...alias.invisible] }));
     if (aliases.length > 0 || invisible.size > 0) accounts.set(own.display, { name: own.display, kind: own.kind, invisible: [...invisible], aliases });
   }
   const nameByRaw = new Map<string, string>();

@@ -47,6 +47,8 @@ describe('accountKey', () => {
     expect(key.invisible).toEqual(['U+200B']);
     expect(accountKey('C-10\ufeff4233').key).toBe(keyOf('C-104233'));
     expect(accountKey('C-104233').invisible).toEqual([]);
+    // A customer number is shown as written: the report escapes what it hides.
+    expect(accountKey('C-10\u200b4233').display).toBe('C-10\u200b4233');
   });
 
   it('compares document numbers like customer numbers', () => {
