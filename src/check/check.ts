@@ -135,7 +135,8 @@ export async function runCheck(inputs: readonly ResolvedInput[], options: CheckO
       if (name !== finding.account) findings[index] = { ...finding, account: name };
     });
   }
-  const accounts = identity === undefined ? finished.accounts : new Set(identity.names).size;
+  // The joins of this thread's accounts (all of them but on two threads, where each thread joins its own share).
+  const accounts = identity === undefined ? finished.accounts : finished.accounts - (identity.names.length - identity.groups);
   findings.sort(engine.compareFindings);
 
   const summary = summarize(findings, { files: tally.files, documents: tally.documents, rows: tally.rows, accounts });

@@ -65,6 +65,7 @@ export class Engine {
   private readonly countries = new Map<string, string>();
   private readonly aliases = new Map<string, Set<string>>();
   private joined: AccountJoin | undefined;
+  private lastCountryAccount: string | undefined;
 
   constructor(options: EngineOptions) {
     this.today = options.today;
@@ -142,7 +143,11 @@ export class Engine {
   /** Countries (national phone forms) and other identifiers a document names beside its account. */
   private noteIdentity(doc: BillingDocument): void {
     const country = doc.country ?? CURRENCY_COUNTRIES.get(doc.currency);
-    if (country !== undefined && !this.countries.has(doc.account)) this.countries.set(doc.account, country);
+    // Consecutive rows of one account (a bill run) look the country up once.
+    if (country !== undefined && doc.account !== this.lastCountryAccount) {
+      this.lastCountryAccount = doc.account;
+      if (!this.countries.has(doc.account)) this.countries.set(doc.account, country);
+    }
     if (doc.accountAliases === undefined || doc.accountAliases.length === 0) return;
     let aliases = this.aliases.get(doc.account);
     if (aliases === undefined) this.aliases.set(doc.account, (aliases = new Set()));

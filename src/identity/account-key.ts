@@ -28,6 +28,7 @@ const PHONE_SHAPE = /^(?:\+|00)?[\d\s.()/-]+$/;
 /** A US/Canadian number written the North American way: "(415) 555-0134", "415-555-0134", "415.555.0134". */
 const NANP_SHAPE = /^(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}$/;
 const SEPARATORS = /[\s.\-_/\\:,;()]+/g;
+const PLAIN_ID = /^[A-Z0-9]+$/;
 
 function digitCount(text: string): number {
   let count = 0;
@@ -90,6 +91,8 @@ export function accountKey(raw: string, country?: string): AccountKey {
 
 /** Document numbers compared the same way as customer numbers ("FAC 001" = "fac-001"), invisible characters ignored. */
 export function documentKey(id: string): string {
+  // Most bill numbers are already plain: a million of them go through here at the end of a bill run.
+  if (PLAIN_ID.test(id)) return id;
   const { text } = withoutInvisible(id.normalize('NFKC'));
   const compact = text.replace(SEPARATORS, '').toUpperCase();
   return compact === '' ? text : compact;

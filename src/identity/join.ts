@@ -61,8 +61,10 @@ export interface IdentityConflict {
 export interface AccountJoin {
   /** For each store account number, the number of the joined account it belongs to (its first member's). */
   readonly rootOf: Int32Array;
-  /** The name reports give each root (joined) account. */
+  /** The name reports give each store account: its joined account's. */
   readonly names: readonly string[];
+  /** How many accounts the store's accounts make once joined. */
+  readonly groups: number;
   /** The joined accounts that have something to show (aliases or invisible characters), by name. */
   readonly accounts: ReadonlyMap<string, JoinedAccount>;
   readonly conflicts: readonly IdentityConflict[];
@@ -109,38 +111,32 @@ export function joinAccounts(input: IdentityInput): AccountJoin {
   }
 
   const kinds = new Uint8Array(all.length);
-  const claims = new Map<string, Claim[]>();
+  // The first claim of each bill number; a later claim by another account joins it (same bill) or conflicts.
+  const claims = new Map<string, Claim>();
+  const conflicts: IdentityConflict[] = [];
+  const ambiguous = new Set<string>();
   const referring: { account: number; references: readonly string[] }[] = [];
   for (const entry of input.entries) {
     kinds[entry.account] = (kinds[entry.account] as number) | (1 << KIND_BITS.indexOf(entry.kind));
     if ((entry.kind === 'invoice' || entry.kind === 'credit-note') && entry.id !== undefined) {
       const id = documentKey(entry.id);
-      const list = claims.get(id) ?? [];
-      if (list.length === 0) claims.set(id, list);
-      // Bounded: three claims say all there is to say about one number.
-      if (list.length < 3) list.push({ index: entry.index, account: entry.account, totalCents: entry.totalCents, issueDay: entry.issueDay });
-    }
-    if (entry.references.length > 0) referring.push({ account: entry.account, references: entry.references });
-  }
-
-  // Claims of one number by different accounts: the same bill joins them, a different one is a conflict.
-  const conflicts: IdentityConflict[] = [];
-  const ambiguous = new Set<string>();
-  for (const [id, list] of claims) {
-    const first = list[0] as Claim;
-    for (const other of list.slice(1)) {
-      if (sets.find(other.account) === sets.find(first.account)) continue;
-      if (sameContent(first, other)) sets.union(first.account, other.account);
-      else {
-        conflicts.push({ invoiceId: id, first: first.index, second: other.index, firstAccount: first.account, secondAccount: other.account });
-        ambiguous.add(id);
+      const first = claims.get(id);
+      const claim = { index: entry.index, account: entry.account, totalCents: entry.totalCents, issueDay: entry.issueDay };
+      if (first === undefined) claims.set(id, claim);
+      else if (first.account !== claim.account && sets.find(first.account) !== sets.find(claim.account)) {
+        if (sameContent(first, claim)) sets.union(first.account, claim.account);
+        else {
+          conflicts.push({ invoiceId: id, first: first.index, second: claim.index, firstAccount: first.account, secondAccount: claim.account });
+          ambiguous.add(id);
+        }
       }
     }
+    if (entry.references.length > 0) referring.push({ account: entry.account, references: entry.references });
   }
   for (const { account, references } of referring) {
     for (const reference of references) {
       const id = documentKey(reference);
-      const claim = claims.get(id)?.[0];
+      const claim = claims.get(id);
       if (claim !== undefined && !ambiguous.has(id)) sets.union(account, claim.account);
     }
   }
@@ -185,8 +181,11 @@ function describe(all: readonly string[], stored: number, keys: readonly Account
   // Each set is numbered by its first member: a stored account (names given only beside an account come after them).
   const groupOf = new Int32Array(stored);
   for (let number = 0; number < stored; number++) groupOf[number] = (members.get(rootOf[number] as number) as number[])[0] as number;
+  let groups = 0;
+  for (let number = 0; number < stored; number++) if (groupOf[number] === number) groups++;
   return {
     rootOf: groupOf,
+    groups,
     names: names.slice(0, stored),
     accounts,
     conflicts,
