@@ -8,6 +8,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../helpers/cli.js';
 
@@ -45,6 +46,7 @@ interface ReportedFinding {
 }
 
 const DOSSIERS = join(ROOT, 'fixtures', 'dossiers');
+const validateReport = new Ajv2020({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(join(ROOT, 'schema', 'report.schema.json'), 'utf8')) as object);
 const names = readdirSync(DOSSIERS, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
 
 function matches(expected: ExpectedFinding, found: ReportedFinding): boolean {
@@ -66,7 +68,10 @@ async function score(name: string): Promise<Score> {
   const dir = join(DOSSIERS, name);
   const expectations = JSON.parse(readFileSync(join(dir, 'expectations.json'), 'utf8')) as Expectations;
   const run = await runCli([dir, '--format', 'json', '--no-config', '--today', expectations.today]);
-  const reported = (JSON.parse(run.stdout) as { findings: ReportedFinding[] }).findings;
+  const report = JSON.parse(run.stdout) as { findings: ReportedFinding[] };
+  // The report with its joined accounts and skipped parts is the documented one.
+  expect(validateReport(report), `${name}: ${JSON.stringify(validateReport.errors)}`).toBe(true);
+  const reported = report.findings;
   const left = [...reported];
   const result: Score = { found: 0, missed: [], false: [], facts: 0, wrongFacts: [] };
   for (const expected of expectations.findings) {
