@@ -4,7 +4,7 @@ import type { KnownTermination } from '../engine/engine.js';
 import { Engine } from '../engine/engine.js';
 import type { AmountStyle, BillingDocument } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
-import { FatalInputError, type ParseEvent } from '../model/input.js';
+import { FatalInputError, type ParseEvent, type SkippedPart } from '../model/input.js';
 import type { InputOptions, InputSource } from '../parse/index.js';
 import { parseInputBatches } from '../parse/index.js';
 import type { CheckResult, FatalProblem } from '../report/result.js';
@@ -14,6 +14,8 @@ import type { ResolvedInput } from './inputs.js';
 import { planParallelRead, readerCount, WorkerPool } from './parallel/pool.js';
 import type { CsvSplitPlan } from './parallel/split.js';
 import { serializeConfig } from './parallel/job.js';
+import type { Stories } from '../report/stories.js';
+import { MAX_STORY_DOCUMENTS, StoryCollector } from './stories.js';
 
 /** What a run checks and how: the programmatic API's options (the CLI builds them from its flags). */
 export interface CheckOptions {
@@ -26,6 +28,11 @@ export interface CheckOptions {
   readonly today: string;
   /** Threads reading a large CSV file, the main thread included; undefined: as many as cores, up to 2. */
   readonly jobs?: number;
+  /**
+   * Collect each account's documents for the story a report tells of it (billed, credited, paid,
+   * demanded), bounded: a bill run of more than MAX_STORY_DOCUMENTS documents is no story.
+   */
+  readonly tellStories?: boolean;
 }
 
 /** How a caller follows a run as it goes; every hook is optional. */
@@ -47,6 +54,8 @@ export interface CheckHooks {
 export interface CheckOutcome {
   readonly result: CheckResult;
   readonly styles: ReadonlyMap<string, AmountStyle>;
+  /** Each account's story, when asked for and the run is small enough to tell them. */
+  readonly stories?: Stories;
 }
 
 /** What the report counts, as the inputs are read. */
@@ -55,6 +64,9 @@ interface Tally {
   documents: number;
   rows: number;
   readonly styles: Map<string, AmountStyle>;
+  readonly stories: StoryCollector | undefined;
+  /** Parts of inputs not read (an attachment billcheck does not read), named in the report. */
+  readonly skipped: SkippedPart[];
 }
 
 type Emit = (batch: readonly Finding[]) => Promise<void>;
@@ -80,7 +92,14 @@ export async function check(inputs: readonly ResolvedInput[], options: CheckOpti
   const keep = (finding: Finding): boolean => !options.quiet || finding.severity === 'error';
   const findings: Finding[] = [];
   const fatal: FatalProblem[] = [];
-  const tally: Tally = { files: 0, documents: 0, rows: 0, styles: new Map() };
+  const tally: Tally = {
+    files: 0,
+    documents: 0,
+    rows: 0,
+    styles: new Map(),
+    stories: options.tellStories === true ? new StoryCollector() : undefined,
+    skipped: [],
+  };
   const emit: Emit = async (batch) => {
     const kept = batch.filter(keep);
     for (const finding of kept) findings.push(finding);
@@ -123,16 +142,41 @@ export async function check(inputs: readonly ResolvedInput[], options: CheckOpti
     await pool?.close();
   }
   await emit(finished.findings);
+  // Findings name the joined account (src/identity); the summary counts joined accounts.
+  const identity = engine.identity;
+  if (identity !== undefined) {
+    findings.forEach((finding, index) => {
+      if (finding.account === undefined) return;
+      const name = identity.nameOf(finding.account);
+      if (name !== finding.account) findings[index] = { ...finding, account: name };
+    });
+  }
+  // On two threads each thread joins its own share of the accounts.
+  const accounts =
+    identity === undefined ? finished.accounts : finished.accounts - (identity.names.length - identity.groups);
   findings.sort(engine.compareFindings);
 
-  const summary = summarize(findings, {
-    files: tally.files,
-    documents: tally.documents,
-    rows: tally.rows,
-    accounts: finished.accounts,
-  });
-  const result: CheckResult = { findings, summary, fatal, valid: summary.errors === 0 && fatal.length === 0 };
-  return { result, styles: tally.styles };
+  const summary = summarize(findings, { files: tally.files, documents: tally.documents, rows: tally.rows, accounts });
+  const joinedAccounts = [...(identity?.accounts.values() ?? [])];
+  const result: CheckResult = {
+    findings,
+    summary,
+    fatal,
+    valid: summary.errors === 0 && fatal.length === 0,
+    ...(tally.skipped.length === 0 ? {} : { skipped: tally.skipped }),
+    ...(joinedAccounts.length === 0 ? {} : { accounts: joinedAccounts }),
+  };
+  // A bill run is no story: above the bound none is told (decided on the run's count, the same on any number of threads).
+  const stories: Stories | undefined =
+    tally.stories === undefined || tally.documents > MAX_STORY_DOCUMENTS
+      ? undefined
+      : {
+          entries: tally.stories.entries,
+          dropped: 0,
+          accountName: (raw: string) => engine.accountName(raw),
+          accounts: identity?.accounts ?? new Map(),
+        };
+  return { result, styles: tally.styles, ...(stories === undefined ? {} : { stories }) };
 }
 
 /** One input, on the main thread or, when it is a large CSV file, split over the pool's threads. */
@@ -164,7 +208,7 @@ async function readHere(source: InputSource, options: CheckOptions, engine: Engi
           engine.addDocument(doc, found);
           onDocument(doc);
         };
-  for await (const batch of parseInputBatches(source, options.input)) {
+  for await (const batch of parseInputBatches(source, options.input, (part) => state.tally.skipped.push(part))) {
     await addEvents(batch, engine, add, state);
     state.progress(state.tally.rows);
   }
@@ -184,6 +228,7 @@ async function addEvents(
       tally.documents++;
       tally.rows += doc.rows;
       if (doc.amountStyle !== undefined && !tally.styles.has(doc.source.file)) tally.styles.set(doc.source.file, doc.amountStyle);
+      tally.stories?.add(doc);
       add(doc, found);
     } else {
       tally.rows += event.rows;

@@ -38,7 +38,8 @@ export async function runCheck(
   if (format.head !== undefined) await streams.stdout.write(format.head());
   const streamFinding = format.finding;
   const histories = format.drawsHistories === true ? new HistoryCollector() : undefined;
-  const { result: checked, styles } = await check(inputs, options, {
+  const tellStories = format.tellsStories === true;
+  const { result: checked, styles, stories } = await check(inputs, { ...options, tellStories }, {
     ...(histories === undefined ? {} : { onDocument: (doc) => histories.record(doc) }),
     ...(streamFinding === undefined
       ? {}
@@ -53,7 +54,13 @@ export async function runCheck(
   streams.progress.done();
   const result = histories === undefined ? checked : { ...checked, histories: histories.histories() };
   // On a terminal the fatal problems were just printed on stderr, above the report.
-  const tail = format.tail(result, { color: report.color, styles, listFatal: !report.stdoutIsTerminal, rules: RULES });
+  const tail = format.tail(result, {
+    color: report.color,
+    styles,
+    listFatal: !report.stdoutIsTerminal,
+    rules: RULES,
+    ...(stories === undefined ? {} : { stories }),
+  });
   if (typeof tail === 'string') await streams.stdout.write(tail);
   else for (const piece of tail) await streams.stdout.write(piece);
   return exitCode(result, report);

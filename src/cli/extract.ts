@@ -21,7 +21,8 @@ export async function runExtract(
   for (const input of inputs) {
     try {
       if ('problem' in input) throw input.problem;
-      for await (const event of parseInput(input.source, options)) {
+      const skipped = (part: { file: string; reason: string }): void => streams.warn(`billcheck: ${printable(part.file)}: skipped: ${printable(part.reason)}`);
+      for await (const event of parseInput(input.source, options, skipped)) {
         if (event.type === 'document') documents.push(event.document);
         else invalid.push(event);
       }

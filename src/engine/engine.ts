@@ -1,10 +1,11 @@
 import { dayNumber, isoFromDayNumber } from '../model/dates.js';
 import type { AmountStyle, BillingDocument, DocumentKind } from '../model/document.js';
 import type { EvidenceValue, Finding, Severity } from '../model/finding.js';
-import { INVALID_INPUT } from '../model/finding.js';
+import { ACCOUNT_CONFLICT, INVALID_INPUT } from '../model/finding.js';
 import { formatDate, formatMoney, formatNumber, isIsoDate } from '../model/format.js';
 import type { InvalidInputEvent } from '../model/input.js';
 import { Money } from '../model/money.js';
+import { type AccountJoin, type IdentityConflict, joinAccounts } from '../identity/join.js';
 import { compareEntries, toAccountEntry } from './account-entry.js';
 import type { EncodedEntries } from './entry-codec.js';
 import type { EntryEncoder } from './entry-codec.js';
@@ -46,6 +47,9 @@ export interface EngineOptions {
 
 export const COMMAND_LINE_SOURCE = '(command line)';
 
+/** Currencies of one country among those billcheck reads: they tell how a national phone number is meant. */
+const CURRENCY_COUNTRIES: ReadonlyMap<string, string> = new Map([['GBP', 'GB'], ['CHF', 'CH'], ['USD', 'US']]);
+
 /**
  * Runs document rules on each document as it arrives and keeps a compact entry per document
  * for the account rules, which run over each account's timeline once the input has ended.
@@ -57,6 +61,11 @@ export class Engine {
   private readonly fileOrder = new Map<string, number>();
   private readonly today: string;
   private readonly terminations: readonly KnownTermination[];
+  // Identity (issue 13): what documents said of their accounts, and the joins made at finish().
+  private readonly countries = new Map<string, string>();
+  private readonly aliases = new Map<string, Set<string>>();
+  private joined: AccountJoin | undefined;
+  private lastCountryAccount: string | undefined;
 
   constructor(options: EngineOptions) {
     this.today = options.today;
@@ -76,6 +85,7 @@ export class Engine {
   addDocument(doc: BillingDocument, findings: Finding[] = []): Finding[] {
     this.noteFile(doc.source.file);
     this.checkDocument(doc, findings);
+    this.noteIdentity(doc);
     // Without account rules only the account's name is kept, for the summary's count.
     if (this.accountRules.length > 0) this.store.add(toAccountEntry(doc));
     else this.store.accountId(doc.account);
@@ -129,15 +139,84 @@ export class Engine {
     return { ruleId: INVALID_INPUT, severity: 'error', message: `${event.reason}${where}`, file: event.file, line: event.line, evidence };
   }
 
+  // --- identity (issue 13) ---
+  /** Countries (national phone forms) and other identifiers a document names beside its account. */
+  private noteIdentity(doc: BillingDocument): void {
+    const country = doc.country ?? CURRENCY_COUNTRIES.get(doc.currency);
+    // Consecutive rows of one account (a bill run) look the country up once.
+    if (country !== undefined && doc.account !== this.lastCountryAccount) {
+      this.lastCountryAccount = doc.account;
+      if (!this.countries.has(doc.account)) this.countries.set(doc.account, country);
+    }
+    if (doc.accountAliases === undefined || doc.accountAliases.length === 0) return;
+    let aliases = this.aliases.get(doc.account);
+    if (aliases === undefined) this.aliases.set(doc.account, (aliases = new Set()));
+    for (const alias of doc.accountAliases) if (alias !== doc.account) aliases.add(alias);
+  }
+
+  /** Joins the accounts that are one customer (src/identity); a conflict becomes a warning. Not after takeAccounts (threads). */
+  private joinAccounts(findings: Finding[]): AccountJoin | undefined {
+    if (this.store.takenAny) return undefined;
+    const join = joinAccounts({
+      names: this.store.accountNames,
+      countries: this.countries,
+      aliases: this.aliases,
+      entries: this.store.identityEntries(),
+    });
+    for (const conflict of join.conflicts) findings.push(this.conflictFinding(join, conflict));
+    return join;
+  }
+
+  /** The second claim of a bill number, whose content differs from the first's: a warning, and no join. */
+  private conflictFinding(join: AccountJoin, conflict: IdentityConflict): Finding {
+    const firstName = join.names[conflict.firstAccount] as string;
+    const name = join.names[conflict.secondAccount] as string;
+    const first = this.store.entryAt(conflict.first, firstName);
+    const second = this.store.entryAt(conflict.second, name);
+    const day = second.issueDay;
+    const evidence: Record<string, EvidenceValue> = Object.create(null);
+    evidence.invoiceId = second.id ?? conflict.invoiceId;
+    evidence.otherAccount = firstName;
+    evidence.otherFile = first.file;
+    evidence.otherLine = first.line;
+    return {
+      ruleId: ACCOUNT_CONFLICT,
+      severity: 'warning',
+      message: `Invoice ${second.id ?? conflict.invoiceId} is also claimed by account ${firstName} (${first.file}:${first.line}) with a different content: the two accounts are not joined.`,
+      file: second.file,
+      line: second.line,
+      account: name,
+      ...(second.id === undefined ? {} : { documentId: second.id }),
+      documentKind: second.kind,
+      ...(day === undefined ? {} : { date: isoFromDayNumber(day) }),
+      ...(second.total === undefined ? {} : { amount: second.total.toFixed(2) }),
+      currency: second.currency,
+      evidence,
+    };
+  }
+
+  /** The name reports give an account written `raw` by a document: the joined account's, after finish(). */
+  accountName(raw: string): string {
+    return this.joined?.nameOf(raw) ?? raw;
+  }
+
+  /** The joins made by finish(): accounts known under several names, for the reports. */
+  get identity(): AccountJoin | undefined {
+    return this.joined;
+  }
+  // --- end identity ---
+
   /** Runs the account rules over every account's timeline, in date order. */
   finish(): Finding[] {
     const findings: Finding[] = [];
+    const join = this.joinAccounts(findings);
+    this.joined = join;
     if (this.accountRules.length === 0) return findings;
     const terminations = this.terminations.map((termination) => ({ ...termination, day: dayNumber(termination.date) }));
-    for (const timeline of this.store.timelines()) {
+    for (const timeline of this.store.timelines(join)) {
       const { account, entries } = timeline;
       for (const termination of terminations) {
-        if (termination.account !== undefined && termination.account !== account) continue;
+        if (termination.account !== undefined && this.accountName(termination.account) !== account) continue;
         // In the account's own currency: a made-up EUR entry would make a GBP account look mixed.
         entries.push(knownTerminationEntry(account, termination.day, entries[0]?.currency ?? 'EUR'));
       }

@@ -10,6 +10,7 @@
 import type { AmountStyle, DocumentKind } from '../model/document.js';
 import { DOCUMENT_KINDS } from '../model/document.js';
 import { Money } from '../model/money.js';
+import type { IdentityEntry } from '../identity/join.js';
 import { AccountTable } from './account-table.js';
 import type { AccountEntry, AccountTimeline } from './timeline.js';
 import { ValueTable } from './value-table.js';
@@ -47,6 +48,12 @@ export interface FlatEntry {
   contentHash: number;
   line: number;
   references: readonly string[];
+}
+
+/** Accounts joined by the identity stage: each account number's group (its first member), and the groups' names. */
+export interface StoreJoin {
+  readonly rootOf: Int32Array;
+  readonly names: readonly string[];
 }
 
 export function emptyFlatEntry(): FlatEntry {
@@ -196,36 +203,73 @@ export class EntryStore {
     }
   }
 
-  /** Each account's entries as objects, one account at a time, in first-seen order. */
-  *timelines(): Generator<AccountTimeline & { entries: AccountEntry[] }> {
-    for (const { account, indexes } of this.grouped()) {
+  /** Each account's entries as objects, one account at a time, in first-seen order (joined accounts as one, by `join`). */
+  *timelines(join?: StoreJoin): Generator<AccountTimeline & { entries: AccountEntry[] }> {
+    for (const { account, indexes } of this.grouped(join)) {
       const entries = new Array<AccountEntry>(indexes.length);
       for (let i = 0; i < indexes.length; i++) entries[i] = this.entry(indexes[i] as number, account);
       yield { account, entries };
     }
   }
 
+  // --- identity (issue 13): what the joins of accounts need, and the entries they point at ---
+  /** Whether takeAccounts() took accounts out (threads): joins are then left undone. */
+  get takenAny(): boolean {
+    return this.taken > 0;
+  }
+
+  /** The account names by number, as the documents wrote them. */
+  get accountNames(): readonly string[] {
+    return this.accountTable.names;
+  }
+
+  /** Every entry's account number, kind, id, total and references, for the identity stage. */
+  *identityEntries(): Generator<IdentityEntry> {
+    for (let index = 0; index < this.size; index++) {
+      const block = this.blocks[index >>> BLOCK_BITS] as Block;
+      const at = index & BLOCK_MASK;
+      const total = block.amounts[at * 2] as number;
+      yield {
+        index,
+        account: block.accounts[at] as number,
+        kind: DOCUMENT_KINDS[(block.kinds[at] as number) & ~BLANK_BIT] as DocumentKind,
+        id: this.ids[index],
+        totalCents: Number.isFinite(total) ? total : Number.NaN,
+        issueDay: fromDay(block.days[at * DAYS_PER_ENTRY] as number),
+        references: this.references.get(index) ?? NO_REFERENCES,
+      };
+    }
+  }
+
+  /** One entry as an object, under the account name given (a finding about it). */
+  entryAt(index: number, account: string): AccountEntry {
+    return this.entry(index, account);
+  }
+  // --- end identity ---
+
   /** The entry indexes of each account still here, in first-seen order, each in the order added (a counting sort). */
-  private *grouped(): Generator<{ id: number; account: string; indexes: Int32Array }> {
+  private *grouped(join?: StoreJoin): Generator<{ id: number; account: string; indexes: Int32Array }> {
     const accounts = this.accountTable.size;
     const size = this.size;
     const starts = new Int32Array(accounts + 1);
+    const groupOf = (id: number): number => (join === undefined ? id : (join.rootOf[id] as number));
     for (let index = 0; index < size; index++) {
-      const id = this.accountOf(index);
+      const id = groupOf(this.accountOf(index));
       starts[id + 1] = (starts[id + 1] as number) + 1;
     }
     for (let id = 0; id < accounts; id++) starts[id + 1] = (starts[id + 1] as number) + (starts[id] as number);
     const next = starts.slice(0, accounts);
     const order = new Int32Array(size);
     for (let index = 0; index < size; index++) {
-      const id = this.accountOf(index);
+      const id = groupOf(this.accountOf(index));
       const at = next[id] as number;
       order[at] = index;
       next[id] = at + 1;
     }
     for (let id = 0; id < accounts; id++) {
-      if (this.takenAccounts[id] === true) continue;
-      yield { id, account: this.accountTable.nameOf(id), indexes: order.subarray(starts[id], starts[id + 1]) };
+      if (this.takenAccounts[id] === true || groupOf(id) !== id) continue;
+      const account = join === undefined ? this.accountTable.nameOf(id) : (join.names[id] as string);
+      yield { id, account, indexes: order.subarray(starts[id], starts[id + 1]) };
     }
   }
 

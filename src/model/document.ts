@@ -3,7 +3,7 @@ import type { Money } from './money.js';
 export const DOCUMENT_KINDS = ['invoice', 'credit-note', 'dunning', 'payment', 'termination'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
-export type InputFormat = 'csv' | 'text' | 'pdf' | 'xml';
+export type InputFormat = 'csv' | 'text' | 'pdf' | 'xml' | 'mail';
 
 /** Where a document came from: `line` is the 1-based physical line where it starts (a CSV header is line 1). */
 export interface SourceLocation {
@@ -109,6 +109,11 @@ export interface BillingDocument {
   readonly id?: string;
   /** Customer / contract / line number; one default account per file when the input has none. */
   readonly account: string;
+  /**
+   * Other identifiers of the same customer the document names beside `account` (a bill's line
+   * number beside its customer number): the identity stage joins accounts through them.
+   */
+  readonly accountAliases?: readonly string[];
   readonly operator?: string;
   readonly issueDate?: string;
   readonly dueDate?: string;

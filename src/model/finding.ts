@@ -24,3 +24,6 @@ export interface Finding {
 
 /** The reserved rule id for rows and texts that cannot be read. */
 export const INVALID_INPUT = 'invalid-input';
+
+/** The reserved rule id for one bill number claimed by two accounts with different content (src/identity). */
+export const ACCOUNT_CONFLICT = 'account-conflict';

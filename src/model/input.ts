@@ -25,6 +25,19 @@ export interface InvalidInputEvent {
   readonly rows: number;
 }
 
+/**
+ * A part of an input that billcheck does not read (yet), such as a PDF attached to an e-mail:
+ * counted and named in the report, never dropped without a word. It holds no data row, so it is
+ * no ParseEvent: readers hand it to the caller's `skipped` callback.
+ */
+export interface SkippedPart {
+  /** "mail.eml#facture.pdf". */
+  readonly file: string;
+  readonly reason: string;
+}
+
+export type SkippedSink = (part: SkippedPart) => void;
+
 /** A file that cannot be checked at all: reported on stderr, exit code 2, other files still checked. */
 export class FatalInputError extends Error {
   constructor(

@@ -29,6 +29,19 @@ export function formatFromName(name: string): InputFormat | undefined {
   return CSV_EXTENSIONS.has(extension) ? 'csv' : undefined;
 }
 
+/**
+ * --- mail (issue 13) --- A message's header block (RFC 5322): header fields from the first line,
+ * a From or Date and a Subject or MIME-Version among them. An ".eml" holding only a letter's text
+ * (typed or pasted, no headers) stays text.
+ */
+export function looksLikeMail(head: string): boolean {
+  const lines = head.split(/\r\n|\r|\n/, 40);
+  if (!/^(?:return-path|received|from|date|message-id|mime-version|delivered-to|to|subject|x-[\w-]+)\s*:/i.test(lines[0] ?? '')) return false;
+  const end = lines.indexOf('');
+  const block = end === -1 ? lines : lines.slice(0, end);
+  return block.some((line) => /^(?:subject|mime-version)\s*:/i.test(line)) && block.some((line) => /^(?:from|date)\s*:/i.test(line));
+}
+
 /** Occurrences of a one-character delimiter outside double-quoted fields. */
 function countOutsideQuotes(line: string, delimiter: string): number {
   let count = 0;
@@ -118,5 +131,8 @@ export function looksLikeCsv(head: string): boolean {
 /** The format of an input: its name when that says "csv", its first lines otherwise. */
 export function detectFormat(name: string, head: string): InputFormat {
   // XML by content too: platforms and mail clients name e-invoices ".txt", ".ubl", ".cii" or nothing.
-  return formatFromName(name) ?? (looksLikeXml(head) ? 'xml' : looksLikeCsv(head) ? 'csv' : 'text');
+  return (
+    formatFromName(name) ??
+    (looksLikeXml(head) ? 'xml' : looksLikeCsv(head) ? 'csv' : looksLikeMail(head) ? 'mail' : 'text')
+  );
 }

@@ -5,7 +5,7 @@
 import { READ_CHUNK_BYTES } from './read-chunk.js';
 import { open } from 'node:fs/promises';
 import type { InputFormat } from '../model/document.js';
-import { FatalInputError, type ParseEvent } from '../model/input.js';
+import { FatalInputError, type ParseEvent, type SkippedSink } from '../model/input.js';
 import { type CsvOptions, parseCsvBatches } from './csv/index.js';
 import { decodeWhole, Utf8Transcoder } from './decode.js';
 import { detectFormat, formatFromName } from './detect.js';
@@ -14,6 +14,7 @@ import { parseTextDocument } from './text/index.js';
 import { DEFAULT_PDF_LIMITS, isPdf, parsePdfDocument, type PdfLimits, tooLargeMessage } from './pdf/index.js';
 import { MAX_XML_BYTES } from './xml/xml-tree.js';
 import { parseXmlInvoice } from './xml/read-xml.js';
+import { MAX_MAIL_BYTES, parseMail } from './mail/index.js';
 
 export interface InputSource {
   /** The name findings report: a path, or "-" / "<stdin>" for standard input. */
@@ -130,18 +131,21 @@ async function readWhole(
 }
 
 /** ParseEvents of one input. Throws FatalInputError when the input cannot be read or checked at all. */
-export async function* parseInput(source: InputSource, options: InputOptions): AsyncGenerator<ParseEvent> {
-  for await (const batch of parseInputBatches(source, options)) yield* batch;
+export async function* parseInput(source: InputSource, options: InputOptions, skipped: SkippedSink = ignoreSkipped): AsyncGenerator<ParseEvent> {
+  for await (const batch of parseInputBatches(source, options, skipped)) yield* batch;
 }
+
+/** For callers that read only CSV or text, which skip nothing. */
+function ignoreSkipped(): void {}
 
 /**
  * The same events in batches, one per chunk of input: the hot path of a million-row run, where an
  * await per document would cost more than reading the document.
  */
-export async function* parseInputBatches(source: InputSource, options: InputOptions): AsyncGenerator<ParseEvent[]> {
+export async function* parseInputBatches(source: InputSource, options: InputOptions, skipped: SkippedSink = ignoreSkipped): AsyncGenerator<ParseEvent[]> {
   const iterator = source.open()[Symbol.asyncIterator]();
   try {
-    yield* parseOpened(source, options, iterator);
+    yield* parseOpened(source, options, iterator, skipped);
   } finally {
     // A parser that gives up early ("no line break in the first 1 MiB") leaves the reader
     // suspended with its file open: Node would close it at garbage collection, with a warning on stderr.
@@ -149,7 +153,12 @@ export async function* parseInputBatches(source: InputSource, options: InputOpti
   }
 }
 
-async function* parseOpened(source: InputSource, options: InputOptions, iterator: AsyncIterator<Buffer>): AsyncGenerator<ParseEvent[]> {
+async function* parseOpened(
+  source: InputSource,
+  options: InputOptions,
+  iterator: AsyncIterator<Buffer>,
+  skipped: SkippedSink,
+): AsyncGenerator<ParseEvent[]> {
   const { format: givenFormat, pdfLimits, ...csvOptions } = options;
   let format = givenFormat;
   let chunks: AsyncIterable<Buffer>;
@@ -185,6 +194,13 @@ async function* parseOpened(source: InputSource, options: InputOptions, iterator
     return;
   }
   // ---- end of XML e-invoices ----
+  // --- mail (issue 13): the message's letter and its attachments, several documents from one file ---
+  if (format === 'mail') {
+    const bytes = await readWhole(source.name, chunks, MAX_MAIL_BYTES, 'an e-mail larger than 25 MB');
+    if (bytes.length === 0) throw new FatalInputError(source.name, 'empty file');
+    yield await parseMail(bytes, source.name, csvOptions, skipped);
+    return;
+  }
   const text = decodeWhole(source.name, await readWhole(source.name, chunks), options.encoding);
   if (text.trim() === '') throw new FatalInputError(source.name, 'empty file');
   yield parseTextDocument(text, source.name, options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder });

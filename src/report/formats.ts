@@ -10,6 +10,7 @@ import { renderHtml } from './html/index.js';
 import { renderJson } from './json.js';
 import { renderNdjsonFinding, renderNdjsonSummary } from './ndjson.js';
 import type { CheckResult } from './result.js';
+import type { Stories } from './stories.js';
 import { renderText } from './text.js';
 
 export interface ReportOptions {
@@ -20,6 +21,8 @@ export interface ReportOptions {
   readonly listFatal: boolean;
   /** The rules' explanations, for reports that print them (a reporter imports no rule itself). */
   readonly rules: readonly RuleExplanation[];
+  /** Each account's story, for reports that tell them (only when the run collected them). */
+  readonly stories?: Stories;
 }
 
 export interface ReportFormat {
@@ -34,10 +37,12 @@ export interface ReportFormat {
    * and amount (bounded), and reads every file on one thread so that none reaches it as rule entries only.
    */
   readonly drawsHistories?: boolean;
+  /** Whether the report tells each account's story (then the run collects them, bounded). */
+  readonly tellsStories?: boolean;
 }
 
 const FORMATS = {
-  text: { tail: (result, options) => renderText(result, options) },
+  text: { tellsStories: true, tail: (result, options) => renderText(result, options) },
   json: { tail: (result) => renderJson(result) },
   ndjson: { finding: renderNdjsonFinding, tail: (result) => renderNdjsonSummary(result) },
   csv: { head: renderCsvHeader, finding: renderCsvFinding, tail: () => '' },

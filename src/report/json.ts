@@ -1,3 +1,4 @@
+import type { JoinedAccount } from '../identity/join.js';
 import type { Finding } from '../model/finding.js';
 import type { CheckResult, FatalProblem, Summary } from './result.js';
 import { terminalSafeJson } from './sanitize.js';
@@ -42,6 +43,15 @@ export function fatalJson(fatal: readonly FatalProblem[]): Array<{ file: string;
   return fatal.map((problem) => ({ file: problem.file, message: problem.message }));
 }
 
+function accountJson(account: JoinedAccount): Record<string, unknown> {
+  return {
+    account: account.name,
+    kind: account.kind,
+    aliases: account.aliases.map((alias) => ({ name: alias.name, kind: alias.kind, documents: alias.documents, invisible: alias.invisible })),
+    invisible: account.invisible,
+  };
+}
+
 /**
  * The versioned JSON report (schema/report.schema.json), pretty-printed with a trailing newline.
  * `fatal` is always present, empty when every file could be checked, so that `jq '.fatal[]'`
@@ -54,6 +64,9 @@ export function renderJson(result: CheckResult): string {
     summary: summaryJson(result.summary),
     findings: result.findings.map(findingJson),
     fatal: fatalJson(result.fatal),
+    // Issue 13: present only when there is something to say, so that other reports stay as they were.
+    ...(result.skipped === undefined || result.skipped.length === 0 ? {} : { skipped: result.skipped.map((part) => ({ file: part.file, reason: part.reason })) }),
+    ...(result.accounts === undefined || result.accounts.length === 0 ? {} : { accounts: result.accounts.map(accountJson) }),
   };
   return `${terminalSafeJson(JSON.stringify(report, null, 2))}\n`;
 }

@@ -1,3 +1,5 @@
+import type { JoinedAccount } from '../identity/join.js';
+import type { SkippedPart } from '../model/input.js';
 import type { Finding } from '../model/finding.js';
 import type { AccountHistories } from './html/histories.js';
 
@@ -30,6 +32,10 @@ export interface CheckResult {
   readonly valid: boolean;
   /** Each account's documents, for the charts of the HTML report; collected only for that format. */
   readonly histories?: AccountHistories;
+  /** Parts of inputs billcheck does not read yet (a PDF attached to an e-mail): said, never silent. */
+  readonly skipped?: readonly SkippedPart[];
+  /** Accounts the run knew under several names (or written with invisible characters), after the joins (src/identity). */
+  readonly accounts?: readonly JoinedAccount[];
 }
 
 export function summarize(findings: readonly Finding[], counts: Omit<Summary, 'errors' | 'warnings' | 'infos'>): Summary {

@@ -5,6 +5,7 @@ import { formatDate, formatMoney } from '../model/format.js';
 import { Money } from '../model/money.js';
 import type { CheckResult, FatalProblem, Summary } from './result.js';
 import { printable } from './sanitize.js';
+import { accountHeading, renderStories, type Stories } from './stories.js';
 
 export interface TextReportOptions {
   readonly color: boolean;
@@ -12,6 +13,8 @@ export interface TextReportOptions {
   readonly styles?: ReadonlyMap<string, AmountStyle>;
   /** List the files that could not be checked (default true); false when stderr, on the same screen, already did. */
   readonly listFatal?: boolean;
+  /** Each account's documents, told as a story when they come from several files (issue 13). */
+  readonly stories?: Stories;
 }
 
 /** Above this many accounts a reader needs to be told where to start. */
@@ -43,13 +46,16 @@ export function renderText(result: CheckResult, options: TextReportOptions): str
     for (const [account, findings] of groups) {
       if (account !== undefined) {
         if (!first) out.push('');
-        out.push(`  ${paint.bold(`Account ${printable(account)}`)}`);
+        out.push(`  ${paint.bold(accountHeading(account, options.stories?.accounts.get(account)))}`);
       }
       first = false;
       for (const finding of findings) out.push(...renderFinding(finding, options.styles?.get(file), paint));
     }
     out.push('');
   }
+  if (options.stories !== undefined) out.push(...renderStories(options.stories, result.findings, options.styles, paint));
+  for (const part of result.skipped ?? []) out.push(`${paint.dim('skipped'.padEnd(LABEL_WIDTH))}  ${printable(part.file)}: ${printable(part.reason)}`);
+  if ((result.skipped ?? []).length > 0) out.push('');
   if (options.listFatal !== false) {
     for (const problem of result.fatal) out.push(renderFatal(problem, paint));
     if (result.fatal.length > 0) out.push('');

@@ -125,10 +125,23 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
   return a.start < b.end && b.start < a.end;
 }
 
-/** A line of figures only (a table's value row under its header). */
-function isFigureLine(prepared: PreparedLine): boolean {
+/**
+ * A line of figures only (a table's value row under its header); or, under a header whose first
+ * amount column starts further right, a row whose description stands left of every amount column
+ * ("Abonnement fibre   24,99   5,00   29,99" under "Désignation   Mt H.T.   T.V.A.   Mt T.T.C.").
+ */
+function isFigureLine(prepared: PreparedLine, header?: PreparedLine): boolean {
   if (prepared.matches.length > 0 || prepared.tokens.length === 0) return false;
-  return prepared.line.cells.every((cell) => prepared.tokens.some((token) => overlaps(token, cell)) || /^[€$£]$|^(?:eur|ttc|ht)$/iu.test(cell.text));
+  // Only a header of several amounts (net, VAT, total) heads one row of figures: under a lone
+  // "Amount" column the rows are the bill's lines, each with its own description.
+  const amountColumns = header?.matches.filter((match) => AMOUNT_ROLES.has(match.field)) ?? [];
+  const firstAmountColumn = amountColumns.length >= 2 ? amountColumns[0]?.start : undefined;
+  return prepared.line.cells.every(
+    (cell, index) =>
+      prepared.tokens.some((token) => overlaps(token, cell)) ||
+      /^[€$£]$|^(?:eur|ttc|ht)$/iu.test(cell.text) ||
+      (index === 0 && firstAmountColumn !== undefined && cell.end < firstAmountColumn - 3),
+  );
 }
 
 class Collector {
@@ -332,7 +345,7 @@ export function collectFacts(lines: readonly TextLine[], kind: DocumentKind, ord
       if (inRegion.length === 0 && current.tokens.length === 0) {
         // A table header: its figures are on the next line, in the same columns.
         const below = prepared[index + 1];
-        if (below !== undefined && below.line.no <= current.line.no + 2 && isFigureLine(below)) {
+        if (below !== undefined && below.line.no <= current.line.no + 2 && isFigureLine(below, current)) {
           const column = columnOf(current, matchIndex);
           const token = below.tokens.find((candidate) => overlaps(candidate, column));
           if (token !== undefined && match.field !== 'ignore') out.amount(match.field as AmountRole, match.priority, token);

@@ -78,6 +78,8 @@ export function parseTextDocument(text: string, file: string, options: { dateOrd
   const id = kind === 'invoice' ? (invoiceId ?? letterId) : letterId;
   const references = kind === 'invoice' ? [] : distinctValues(values, 'invoiceId', id);
   const account = best(values, 'account')?.value;
+  // Issue 13: the other identifiers of the customer the text names (a line beside the customer number).
+  const accountAliases = account === undefined ? [] : distinctValues(values, 'account', account);
   const period = best(values, 'period');
   if (!(decision.by !== 'mention' || numbered(invoiceId, letterId) || balanced(amounts))) throw new FatalInputError(file, NOT_A_BILL);
   const anythingRead = id !== undefined || account !== undefined || amounts.total !== undefined || amounts.amountDue !== undefined || values.length > 0 || facts.amounts.length > 0;
@@ -90,12 +92,19 @@ export function parseTextDocument(text: string, file: string, options: { dateOrd
     DEFAULT_CURRENCY;
   const country = detectCountry(lines, facts.labels, currency);
 
+  // Issue 18: figures an OCR misread ("4Z,66 €") are no amounts, and a bill without any is not blank.
+  const unreadable = unreadableAmount(lines, amounts);
+  if (unreadable !== undefined && (kind === 'invoice' || kind === 'credit-note')) {
+    return [{ type: 'invalid', file, line: firstLine, reason: 'the amounts of this bill cannot be read (misread figures, as OCR makes them)', value: unreadable, rows: 1 }];
+  }
+  const issueDate = best(values, 'issueDate')?.value;
   const document: BillingDocument = {
     kind,
     id,
     account: account ?? file,
-    issueDate: best(values, 'issueDate')?.value,
-    dueDate: best(values, 'dueDate')?.value,
+    ...(accountAliases.length === 0 ? {} : { accountAliases }),
+    issueDate,
+    dueDate: ownDueDate(values, kind, issueDate),
     periodStart: period?.value,
     periodEnd: period?.end,
     effectiveDate: kind === 'termination' ? best(values, 'effectiveDate')?.value : undefined,
@@ -116,6 +125,29 @@ export function parseTextDocument(text: string, file: string, options: { dateOrd
     rows: 1,
   };
   return [{ type: 'document', document }];
+}
+
+/**
+ * A letter's own deadline, never the due date of the invoice it quotes ("facture à régler avant le
+ * 20/12/2023", "fällig am 20.02.2024", "originally due on May 21, 2024"): a date before the letter
+ * itself is the quoted one. An invoice's due date is its own.
+ */
+function ownDueDate(values: readonly ValueFact[], kind: DocumentKind, issueDate: string | undefined): string | undefined {
+  if (kind === 'invoice' || issueDate === undefined) return best(values, 'dueDate')?.value;
+  return best(values.filter((fact) => fact.field !== 'dueDate' || fact.value >= issueDate), 'dueDate')?.value;
+}
+
+/** A figure with letters an OCR takes for digits (O/o 0, I/l 1, S 5, Z 2, B 8) in it, before a currency: "4Z,66 €". */
+const MISREAD_AMOUNT = /(?<![\p{L}\d])(?=[\dOoIlSZB ]*\d)(?=[\dOoIlSZB ]*[OoIlSZB])[\dOoIlSZB]{1,3}(?:[ .][\dOoIlSZB]{3})*[,.][\dOoIlSZB]{2}(?=\s*(?:€|EUR\b))/u;
+
+/** The first misread figure of a text whose amounts could not be read at all; undefined when any amount was read. */
+function unreadableAmount(lines: readonly { raw: string }[], amounts: ChosenAmounts): string | undefined {
+  if (amounts.total !== undefined || amounts.net !== undefined || amounts.tax !== undefined || amounts.amountDue !== undefined) return undefined;
+  for (const line of lines) {
+    const match = MISREAD_AMOUNT.exec(line.raw);
+    if (match !== null) return match[0];
+  }
+  return undefined;
 }
 
 const NUMERIC_DATE = /(?:^|[^\d])(?:(\d{4})-\d{2}-\d{2}|\d{1,2}([./-])\d{1,2}\2\d{4})(?!\d)/;

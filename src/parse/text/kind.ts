@@ -17,7 +17,7 @@ const TITLE_WORDS = new Set([
   'relance', 'rappel', 'mise', 'reminder', 'final', 'formal', 'last', 'second', 'mahnung', 'zahlungserinnerung', 'aanmaning',
   'herinnering', 'betalingsherinnering', 'confirmation', 'resiliation', 'termination', 'cancellation', 'kundigung',
   'kundigungsbestatigung', 'opzegging', 'bevestiging', 'avis', 'dernier', 'derniere', 'lettre', 'recu', 'payment', 'votre',
-  'your', 'premiere', 'deuxieme', '1ere', '2e', '2eme', 'fin', 'ihre', 'uw', 'faktura', 'rachunek', 'korekta', 'wezwanie',
+  'your', 'premiere', 'deuxieme', '1ere', '2e', '2eme', 'fin', 'ihre', 'uw', 'faktura', 'rachunek', 'korekta', 'wezwanie', 'past', 'overdue',
 ]);
 /**
  * Polish titles, which the shared kind table does not know yet. A corrected invoice ("faktura
@@ -83,8 +83,9 @@ export function detectKind(lines: readonly TextLine[]): KindDecision | undefined
     const words = firstFoldedWords(line.folded);
     if (!SUBJECT_WORDS.has(words[0] ?? '') || !STARTS_AS_WORDS.test(line.raw)) continue;
     const kind = kindOf(line.raw.replace(/^\s*\S+\s*:?/u, '').slice(0, 120));
-    // A reminder typed as a reply keeps the invoice's subject ("RE: facture mars"); its body says what it is.
-    if (kind === 'invoice' && dunningPhraseIn(head)) return { kind: 'dunning', line: line.no, by: 'subject' };
+    // A reminder typed as a reply keeps the invoice's subject ("RE: facture mars"), and "Votre facture est en
+    // attente de paiement" names a payment it is waiting for: the body, which demands payment, says what it is.
+    if ((kind === 'invoice' || kind === 'payment') && dunningPhraseIn(head)) return { kind: 'dunning', line: line.no, by: 'subject' };
     if (kind !== undefined) return { kind, line: line.no, by: 'subject' };
   }
   // 2. A title: a short cell starting with a kind word.

@@ -58,7 +58,11 @@ const ENTRIES: readonly Entry[] = [
   // Free names the account "Identifiant Freebox"; a bare "Identifiant" is weaker than a line number.
   ['account', 60, 'identifiant freebox|identifiant abonne|identifiant de l abonne'],
   ['account', 30, 'identifiant'],
-  ['account', 35, '{n} de ligne|{n} ligne|numero de ligne|ligne concernee|line number|phone number|{n} d appel|rufnummer|telefoonnummer'],
+  ['account', 35, '{n} de ligne|{n} ligne|numero de ligne|ligne concernee|line number|phone number|{n} d appel|rufnummer|telefoonnummer|mobile number|mobilfunknummer|handynummer'],
+  // "Ligne : 06 12 34 56 78" in a reminder e-mail: only when the number follows the word.
+  ['account', 30, 'ligne|line|mobile', { bare: true }],
+  // "the cancellation of your service for account (415) 555-0134".
+  ['account', 20, 'account|for account', { bare: true }],
   // Dates.
   ['issueDate', 50, 'date de facture|date de la facture|date facture|date d emission|date de l avoir|date du courrier|date d envoi|invoice date|date of invoice|issue date|date of issue|rechnungsdatum|ausstellungsdatum|factuurdatum|date d edition|date de facturation|billing date|statement date|data wystawienia|data faktury|bill date'],
   ['issueDate', 40, 'emise le|editee le|edite le|etabli le|etablie le|fait le|issued on|issued|avoir du'],
@@ -96,6 +100,10 @@ const ENTRIES: readonly Entry[] = [
   ['paid', 50, 'montant paye|montant regle|montant du paiement|montant du reglement|paiement de|payment amount|amount paid|amount received|payment of|betrag erhalten|gezahlter betrag|betaald bedrag'],
   ['net', 50, 'total ht|montant ht|total hors taxes|montant hors taxes|total hors tva|montant hors tva|sous total|sous total ht|subtotal|sub total|net amount|net total|total net|total excl vat|total excluding vat|total ex vat|total excl tax|amount excl vat|total before tax|nettobetrag|summe netto|gesamt netto|zwischensumme|endpreis netto|totaal excl btw|subtotaal|bedrag excl btw'],
   ['net', 50, 'wartosc netto|razem netto|suma netto|taxable value|total taxable value|taxable amount|assessable value|total before tax|amount before tax'],
+  // Dotted and abbreviated headers of bill tables: "Mt H.T.", "Montant H.T.", "T.V.A.", "Mt T.T.C." (issue 13).
+  ['net', 50, 'mt ht|mt h t|montant h t|total h t|mt hors taxes|montant hors taxe|total hors taxe'],
+  ['tax', 50, 't v a|mt tva|mt t v a|montant t v a|total t v a'],
+  ['total', 50, 'mt ttc|mt t t c|montant t t c|total t t c|net a payer t t c'],
   ['net', 30, 'base ht', { bare: true }],
   ['net', 10, 'net', { bare: true }],
   ['tax', 50, 'tva|montant tva|montant de la tva|dont tva|vat|tax|sales tax|mwst|mehrwertsteuer|umsatzsteuer|ust|btw|kwota vat|podatek vat'],

@@ -72,6 +72,13 @@ export function identifierAt(text: string, order: DateOrder | undefined): { id: 
 export function accountAt(text: string, order: DateOrder | undefined): string | undefined {
   const phone = /^[\s:.#°º=-]*(?:n°|no|nº)?[\s:.]*((?:\+\d{2}\s?)?\d{1,2}(?:[ .]\d{2}){4})(?!\d)/iu.exec(text.slice(0, 60));
   if (phone?.[1] !== undefined) return phone[1].replace(/[ .]/g, '');
+  // Other lines as written: "+49 211 1234567", "0211 1234567", "(415) 555-0134", "415.555.0134" (identity normalizes them).
+  const line = /^[\s:.#°º=-]*(?:n°|no|nº)?[\s:.]*((?:\+|00)?\(?\d[\d\s.()/-]{5,18}\d)(?![\d,])/iu.exec(text.slice(0, 60));
+  const digits = line?.[1]?.replace(/\D/g, '').length ?? 0;
+  const shapedLikeDate = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/.test(line?.[1]?.trim() ?? '');
+  if (line?.[1] !== undefined && digits >= 7 && digits <= 15 && !shapedLikeDate && !/\d[.,]\d{2}$/.test(line[1].trim()) && /[\s.()/-]/.test(line[1])) {
+    return line[1].trim().replace(/\s+/g, ' ');
+  }
   return identifierAt(text, order)?.id;
 }
 

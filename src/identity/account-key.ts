@@ -1,0 +1,99 @@
+/**
+ * How account identifiers are compared: one key per customer number, contract or line however
+ * it was written. A line is one number in national and international form ("06 12 34 56 78",
+ * "06.12.34.56.78", "+33 6 12 34 56 78", "0033612345678"), by libphonenumber's metadata for the
+ * countries billcheck reads; a customer number is the same whatever its case and separators
+ * ("C-104233", "c104233", "C 104 233").
+ */
+import type { CountryCode } from 'libphonenumber-js';
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { withoutInvisible } from './invisible.js';
+
+export type IdentifierKind = 'line' | 'customer';
+
+export interface AccountKey {
+  /** Equal keys, same account: "tel:+33612345678", "id:C104233". */
+  readonly key: string;
+  /** How reports name it: a line in national digits ("0612345678"), a customer number as written (invisible characters kept, for reports to show). */
+  readonly display: string;
+  readonly kind: IdentifierKind;
+  /** Invisible characters the input wrote in it ("U+200B"), removed from key and display. */
+  readonly invisible: readonly string[];
+}
+
+/** National forms are tried in the document's country first, then in these (trunk prefix 0 in each). */
+const NATIONAL_COUNTRIES: readonly CountryCode[] = ['FR', 'GB', 'BE', 'CH', 'DE'];
+/** Digits, spaces, dots, dashes, slashes and brackets only, 7 to 15 digits (E.164 allows 15). */
+const PHONE_SHAPE = /^(?:\+|00)?[\d\s.()/-]+$/;
+/** A US/Canadian number written the North American way: "(415) 555-0134", "415-555-0134", "415.555.0134". */
+const NANP_SHAPE = /^(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}$/;
+const SEPARATORS = /[\s.\-_/\\:,;()]+/g;
+const PLAIN_ID = /^[A-Z0-9]+$/;
+
+function digitCount(text: string): number {
+  let count = 0;
+  for (const char of text) if (char >= '0' && char <= '9') count++;
+  return count;
+}
+
+function lineKey(e164: string, national: string, invisible: readonly string[]): AccountKey {
+  return { key: `tel:${e164}`, display: national.replace(/\D/g, ''), kind: 'line', invisible };
+}
+
+/**
+ * A phone number only when written as one: "+" or "00" before a country code, a national number
+ * with its trunk 0, or the North American groups. A bare "5566778899" is a customer number (it
+ * would pass for a German line), never a guess.
+ */
+function asLine(text: string, country: string | undefined, invisible: readonly string[]): AccountKey | undefined {
+  if (!PHONE_SHAPE.test(text)) return undefined;
+  const digits = digitCount(text);
+  if (digits < 7 || digits > 15) return undefined;
+  const compact = text.replace(SEPARATORS, '');
+  if (compact.startsWith('+') || compact.startsWith('00')) {
+    const phone = parsePhoneNumberFromString(compact.startsWith('00') ? `+${compact.slice(2)}` : compact);
+    return phone?.isPossible() === true ? lineKey(phone.number, phone.formatNational(), invisible) : undefined;
+  }
+  if (NANP_SHAPE.test(text.trim())) {
+    const phone = parsePhoneNumberFromString(text, 'US');
+    if (phone?.isPossible() === true) return lineKey(phone.number, phone.formatNational(), invisible);
+  }
+  if (!/^0[1-9]/.test(compact)) return undefined;
+  const own: CountryCode[] = isCountryCode(country) ? [country] : [];
+  const others = NATIONAL_COUNTRIES.filter((code) => code !== country);
+  // The document's country first, valid or of a range the metadata does not list (drama, fiction); then the others.
+  for (const [codes, test] of [[own, 'valid'], [own, 'possible'], [others, 'valid'], [others, 'possible']] as const) {
+    for (const code of codes) {
+      const phone = parsePhoneNumberFromString(compact, code);
+      if (phone !== undefined && (test === 'valid' ? phone.isValid() : phone.isPossible())) {
+        return lineKey(phone.number, phone.formatNational(), invisible);
+      }
+    }
+  }
+  return undefined;
+}
+
+function isCountryCode(country: string | undefined): country is CountryCode {
+  return country !== undefined && /^[A-Z]{2}$/.test(country);
+}
+
+/** The key of one account identifier as a document wrote it; `country` is the document's, when known. */
+export function accountKey(raw: string, country?: string): AccountKey {
+  const { text, removed } = withoutInvisible(raw.normalize('NFKC'));
+  const trimmed = text.trim().replace(/\s+/g, ' ');
+  const line = asLine(trimmed, country, removed);
+  if (line !== undefined) return line;
+  const compact = trimmed.replace(SEPARATORS, '').toUpperCase();
+  // Shown as written: reports make its invisible characters visible (printable), so that two look-alikes never look the same.
+  const written = raw.trim();
+  return { key: `id:${compact === '' ? trimmed : compact}`, display: written === '' ? raw : written, kind: 'customer', invisible: removed };
+}
+
+/** Document numbers compared the same way as customer numbers ("FAC 001" = "fac-001"), invisible characters ignored. */
+export function documentKey(id: string): string {
+  // Most bill numbers are already plain: a million of them go through here at the end of a bill run.
+  if (PLAIN_ID.test(id)) return id;
+  const { text } = withoutInvisible(id.normalize('NFKC'));
+  const compact = text.replace(SEPARATORS, '').toUpperCase();
+  return compact === '' ? text : compact;
+}

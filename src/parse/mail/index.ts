@@ -1,0 +1,176 @@
+/**
+ * E-mail files (.eml): the letter in the body (text, or HTML turned into text) and the
+ * attachments billcheck reads, each one more source of the dossier. postal-mime decodes MIME
+ * (quoted-printable, base64, charsets, nested parts); it has no dependencies and runs on Node 20,
+ * where mailparser would bring a dozen packages for the same work.
+ *
+ * Documents of an attachment name it after the message: "relance.eml#facture.csv". The body's
+ * document is the message's own ("relance.eml", line 1: the message).
+ */
+import { convert } from 'html-to-text';
+import PostalMime from 'postal-mime';
+import type { BillingDocument } from '../../model/document.js';
+import { FatalInputError, type ParseEvent, type SkippedSink } from '../../model/input.js';
+import type { CsvOptions } from '../csv/index.js';
+import { parseCsvBatches } from '../csv/index.js';
+import { decodeWhole } from '../decode.js';
+import { detectFormat } from '../detect.js';
+import { isPdf, parsePdfDocument } from '../pdf/index.js';
+import { parseXmlInvoice } from '../xml/read-xml.js';
+import { parseTextDocument } from '../text/index.js';
+import { FORWARDED, headerDate } from './headers.js';
+
+export type MailOptions = Omit<CsvOptions, 'file'>;
+
+/** An e-mail with its attachments; a bill run sent as one CSV attachment is read by streaming elsewhere. */
+export const MAX_MAIL_BYTES = 25 * 1024 * 1024;
+/** A message attached to a message attached to…: three levels are all real mail needs. */
+const MAX_DEPTH = 3;
+const MAX_ATTACHMENTS = 50;
+const NOT_A_BILL = 'no invoice or letter found in this text';
+const TEXT_NAMES = /\.(?:txt|text)$/i;
+const CSV_NAMES = /\.(?:csv|tsv)$/i;
+
+interface Attachment {
+  readonly filename: string | null;
+  readonly mimeType: string;
+  readonly content: ArrayBuffer | Uint8Array | string;
+  readonly disposition?: string | null;
+  readonly related?: boolean;
+}
+
+/** A name safe to print and to join to the message's: its last path segment, without control characters. */
+function attachmentName(attachment: Attachment, index: number): string {
+  const raw = attachment.filename ?? '';
+  const base = raw.split(/[\\/]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex
+  const clean = base.replace(/[\u0000-\u001f\u007f-\u009f#]/g, '').trim().slice(0, 120);
+  return clean === '' ? `attachment-${index + 1}` : clean;
+}
+
+function bytesOf(content: Attachment['content']): Buffer {
+  if (typeof content === 'string') return Buffer.from(content, 'utf8');
+  return Buffer.from(content instanceof Uint8Array ? content : new Uint8Array(content));
+}
+
+function bodyText(text: string | undefined, html: string | undefined): string {
+  if (text !== undefined && text.trim() !== '') return text;
+  if (html === undefined) return '';
+  return convert(html, {
+    wordwrap: false,
+    selectors: [
+      { selector: 'a', options: { ignoreHref: true } },
+      { selector: 'img', format: 'skip' },
+      { selector: 'h1', options: { uppercase: false } },
+      { selector: 'h2', options: { uppercase: false } },
+      { selector: 'table', format: 'dataTable' },
+    ],
+  });
+}
+
+/** The letter of the body: the body alone decides its kind (a subject says less); the subject helps when the body names none. */
+function bodyDocument(body: string, subject: string | undefined, file: string, date: string | undefined, options: MailOptions): BillingDocument | undefined {
+  const textOptions = options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder };
+  const attempts = [body, ...(subject === undefined || subject.trim() === '' ? [] : [`Objet : ${subject}\n\n${body}`])];
+  for (const text of attempts) {
+    if (text.trim() === '') continue;
+    try {
+      const [event] = parseTextDocument(text, file, textOptions);
+      if (event?.type !== 'document') continue;
+      const doc = event.document;
+      // A forwarded message's letter is dated by its own pasted header, which the text reader read.
+      const issueDate = FORWARDED.test(body) ? (doc.issueDate ?? date) : (date ?? doc.issueDate);
+      return { ...doc, issueDate, source: { file, line: 1, format: 'mail' } };
+    } catch (error) {
+      if (!(error instanceof FatalInputError) || error.message !== NOT_A_BILL) throw error;
+    }
+  }
+  return undefined;
+}
+
+async function* attachmentEvents(attachment: Attachment, name: string, options: MailOptions, skipped: SkippedSink, depth: number): AsyncGenerator<ParseEvent> {
+  const bytes = bytesOf(attachment.content);
+  const type = attachment.mimeType.toLowerCase();
+  if (type === 'message/rfc822' || /\.eml$/i.test(name)) {
+    if (depth >= MAX_DEPTH) {
+      skipped({ file: name, reason: `a message nested more than ${MAX_DEPTH} levels deep` });
+      return;
+    }
+    yield* parseMailEvents(bytes, name, options, skipped, depth + 1);
+    return;
+  }
+  // A bill attached as PDF or as an e-invoice is read as the same file would be on its own.
+  if (type === 'application/pdf' || /\.pdf$/i.test(name) || isPdf(bytes)) {
+    yield* await parsePdfDocument(bytes, name, options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder });
+    return;
+  }
+  if (type === 'application/xml' || type === 'text/xml' || /\.xml$/i.test(name)) {
+    yield* parseXmlInvoice(bytes, name);
+    return;
+  }
+  const isCsv = CSV_NAMES.test(name) || type === 'text/csv' || type === 'text/tab-separated-values';
+  const isText = TEXT_NAMES.test(name) || type === 'text/plain';
+  if (!isCsv && !isText) {
+    skipped({ file: name, reason: `an attachment of type ${type.replace(/[^\w./+-]/g, '')}, not a bill billcheck reads` });
+    return;
+  }
+  const text = decodeWhole(name, bytes, options.encoding);
+  if (isCsv || detectFormat(name, text.slice(0, 64 * 1024)) === 'csv') {
+    for await (const batch of parseCsvBatches(once(bytes), { ...options, file: name })) yield* batch;
+    return;
+  }
+  if (text.trim() === '') throw new FatalInputError(name, 'empty attachment');
+  yield* parseTextDocument(text, name, options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder });
+}
+
+async function* once(bytes: Buffer): AsyncGenerator<Buffer> {
+  yield bytes;
+}
+
+async function* parseMailEvents(bytes: Buffer, file: string, options: MailOptions, skipped: SkippedSink, depth: number): AsyncGenerator<ParseEvent> {
+  let email;
+  try {
+    email = await PostalMime.parse(bytes, { attachmentEncoding: 'arraybuffer' });
+  } catch (error) {
+    throw new FatalInputError(file, `not a readable e-mail (${error instanceof Error ? error.message.split('\n')[0] : 'unknown error'})`);
+  }
+  const dateHeader = email.headers.find((header) => header.key === 'date')?.value;
+  const body = bodyText(email.text, email.html);
+  const doc = bodyDocument(body, email.subject, file, headerDate(dateHeader), options);
+  // Skipped attachments count as found: the file was a message with something in it, said in the report.
+  let found = doc !== undefined;
+  const skip: SkippedSink = (part) => {
+    found = true;
+    skipped(part);
+  };
+  if (doc !== undefined) yield { type: 'document', document: doc };
+  const attachments = email.attachments as readonly Attachment[];
+  for (const [index, attachment] of attachments.entries()) {
+    const name = `${file}#${attachmentName(attachment, index)}`;
+    if (index >= MAX_ATTACHMENTS) {
+      skip({ file: name, reason: `more than ${MAX_ATTACHMENTS} attachments: the others are not read` });
+      break;
+    }
+    // Logos and signatures of an HTML message are part of its layout, not attachments anyone sent.
+    if (attachment.related === true && attachment.mimeType.startsWith('image/')) continue;
+    try {
+      for await (const event of attachmentEvents(attachment, name, options, skip, depth)) {
+        if (event.type === 'document') found = true;
+        yield event;
+      }
+    } catch (error) {
+      if (!(error instanceof FatalInputError)) throw error;
+      // One attachment that cannot be read does not hide the message and its other attachments.
+      found = true;
+      yield { type: 'invalid', file: name, line: 0, reason: `the attachment cannot be read: ${error.message}`, rows: 0 };
+    }
+  }
+  if (!found) throw new FatalInputError(file, 'no invoice or letter found in this e-mail or its attachments');
+}
+
+/** The documents of one .eml file: its body's letter, then its attachments'; parts it does not read go to `skipped`. */
+export async function parseMail(bytes: Buffer, file: string, options: MailOptions, skipped: SkippedSink): Promise<ParseEvent[]> {
+  const events: ParseEvent[] = [];
+  for await (const event of parseMailEvents(bytes, file, options, skipped, 0)) events.push(event);
+  return events;
+}

@@ -1,0 +1,105 @@
+/**
+ * Each account's story, for the text report: its documents in date order (billed, credited,
+ * paid, demanded, terminated) with the findings where they happen, and the other names the run
+ * knew it by. Told for the accounts whose documents come from more than one file: a dossier.
+ */
+import type { ChalkInstance } from 'chalk';
+import type { StoryEntry } from '../check/stories.js';
+import type { JoinedAccount } from '../identity/join.js';
+import type { AmountStyle, DocumentKind } from '../model/document.js';
+import type { Finding } from '../model/finding.js';
+import { formatDate, formatMoney } from '../model/format.js';
+import { printable } from './sanitize.js';
+
+export interface Stories {
+  readonly entries: readonly StoryEntry[];
+  readonly dropped: number;
+  /** The joined account's name of an account as a document wrote it. */
+  readonly accountName: (raw: string) => string;
+  readonly accounts: ReadonlyMap<string, JoinedAccount>;
+}
+
+const VERBS: Readonly<Record<DocumentKind, string>> = {
+  invoice: 'billed',
+  'credit-note': 'credited',
+  payment: 'paid',
+  dunning: 'demanded',
+  termination: 'terminated',
+};
+
+const PLURAL_KINDS: Readonly<Record<DocumentKind, string>> = {
+  invoice: 'invoices',
+  'credit-note': 'credit notes',
+  payment: 'payments',
+  dunning: 'dunning letters',
+  termination: 'terminations',
+};
+
+const VERB_WIDTH = 'terminated'.length;
+
+function baseName(file: string): string {
+  return file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+}
+
+/** "Account 0612345678, also customer C-104233 on the invoices; written with an invisible U+200B". */
+export function accountHeading(name: string, joined: JoinedAccount | undefined): string {
+  let text = `Account ${printable(name)}`;
+  if (joined === undefined) return text;
+  const aliases = joined.aliases.map((alias) => {
+    const where = alias.documents.length === 0 ? 'named beside it' : `on the ${alias.documents.map((kind) => PLURAL_KINDS[kind]).join(' and ')}`;
+    const invisible = alias.invisible.length === 0 ? '' : ` (written with an invisible ${alias.invisible.join(', ')})`;
+    return `${alias.kind} ${printable(alias.name)}${invisible} ${where}`;
+  });
+  if (aliases.length > 0) text += `, also ${aliases.join(', ')}`;
+  const own = joined.invisible.filter((char) => !joined.aliases.some((alias) => alias.invisible.includes(char)));
+  if (own.length > 0) text += `; written with an invisible ${own.join(', ')}`;
+  return text;
+}
+
+function byDate(a: StoryEntry, b: StoryEntry): number {
+  if (a.date !== b.date) {
+    if (a.date === undefined) return 1;
+    if (b.date === undefined) return -1;
+    return a.date < b.date ? -1 : 1;
+  }
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.line - b.line;
+}
+
+export function renderStories(stories: Stories, findings: readonly Finding[], styles: ReadonlyMap<string, AmountStyle> | undefined, paint: ChalkInstance): string[] {
+  const accounts = new Map<string, StoryEntry[]>();
+  for (const entry of stories.entries) {
+    const name = stories.accountName(entry.account);
+    const list = accounts.get(name);
+    if (list === undefined) accounts.set(name, [entry]);
+    else list.push(entry);
+  }
+  const findingsAt = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const key = `${finding.file}\u0000${finding.line}`;
+    const list = findingsAt.get(key);
+    if (list === undefined) findingsAt.set(key, [finding]);
+    else list.push(finding);
+  }
+  const out: string[] = [];
+  for (const [name, entries] of accounts) {
+    if (new Set(entries.map((entry) => entry.file)).size < 2) continue;
+    if (out.length === 0) out.push(paint.underline('Stories: each account seen in several files, in date order'));
+    out.push(`  ${paint.bold(accountHeading(name, stories.accounts.get(name)))}`);
+    for (const entry of [...entries].sort(byDate)) {
+      const style = styles?.get(entry.file);
+      const date = entry.date === undefined ? 'undated'.padEnd(10) : formatDate(entry.date, style).padEnd(10);
+      const amount = entry.total === undefined ? '' : formatMoney(entry.total, entry.currency, style);
+      const id = entry.id === undefined ? '' : printable(entry.id);
+      const place = paint.dim(`${printable(baseName(entry.file))}:${entry.line}`);
+      out.push(`    ${date}  ${VERBS[entry.kind].padEnd(VERB_WIDTH)}  ${[id, amount].filter((part) => part !== '').join('  ')}  ${place}`);
+      for (const finding of findingsAt.get(`${entry.file}\u0000${entry.line}`) ?? []) {
+        const mark = finding.severity === 'error' ? paint.red('✖') : finding.severity === 'warning' ? paint.yellow('⚠') : paint.blue('ℹ');
+        out.push(`${' '.repeat(16)}${mark} ${printable(finding.message)}  ${paint.dim(finding.ruleId)}`);
+      }
+    }
+    out.push('');
+  }
+  if (stories.dropped > 0) out.push(paint.dim(`  Stories told for the first documents only: ${stories.dropped.toLocaleString('en-US')} more were not kept.`), '');
+  return out;
+}

@@ -1,0 +1,142 @@
+/**
+ * E-mail files: the body's letter, dated by the Date header, and the attachments billcheck reads.
+ * The messages are built here as mail clients write them (multipart/mixed, quoted-printable text,
+ * base64 attachments and HTML), with the wording of the dossiers' reminders (fixtures/dossiers).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { ParseEvent, SkippedPart } from '../../../src/model/input.js';
+import type { BillingDocument } from '../../../src/model/document.js';
+import { detectFormat } from '../../../src/parse/detect.js';
+import { parseInput } from '../../../src/parse/index.js';
+import { parseMail } from '../../../src/parse/mail/index.js';
+import { headerDate } from '../../../src/parse/mail/headers.js';
+
+const b64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64').replace(/.{76}/g, '$&\r\n');
+
+const CSV = 'N° de facture;Type;N° client;Date de facture;Montant TTC (€)\r\nF-2024-01-118;Facture;C-104233;05/01/2024;59,98\r\n';
+
+// A real bill: the PDF fixture of an Orange-like bill (fixtures/pdf/README.md).
+const PDF_B64 = readFileSync(new URL('../../../fixtures/pdf/orange-facture.pdf', import.meta.url))
+  .toString('base64')
+  .replace(/.{76}/g, '$&\r\n');
+
+const MIXED = [
+  'From: Orange <ne-pas-repondre@orange.example>',
+  'To: claire.moreau@example.org',
+  'Date: Mon, 4 Mar 2024 23:30:00 -0500',
+  'Subject: =?utf-8?q?Votre_facture_est_en_attente_de_paiement?=',
+  'MIME-Version: 1.0',
+  'Content-Type: multipart/mixed; boundary="sep"',
+  '',
+  '--sep',
+  'Content-Type: text/plain; charset=utf-8',
+  'Content-Transfer-Encoding: quoted-printable',
+  '',
+  'Sauf erreur de notre part, votre facture n=C2=B0 F-2024-01-118 reste impay=C3=A9e, arriv=',
+  '=C3=A9e =C3=A0 =C3=A9ch=C3=A9ance le 20/01/2024.',
+  'Montant restant d=C3=BB : 59,98 =E2=82=AC',
+  'Merci de r=C3=A9gler avant le 15 mars 2024.',
+  '--sep',
+  'Content-Type: text/csv; name="facture.csv"',
+  'Content-Disposition: attachment; filename="facture.csv"',
+  'Content-Transfer-Encoding: base64',
+  '',
+  b64(CSV),
+  '--sep',
+  'Content-Type: application/pdf; name="facture.pdf"',
+  'Content-Disposition: attachment; filename="../../facture.pdf"',
+  'Content-Transfer-Encoding: base64',
+  '',
+  PDF_B64,
+  '--sep--',
+  '',
+].join('\r\n');
+
+async function read(message: string, file = 'relance.eml'): Promise<{ events: ParseEvent[]; skipped: SkippedPart[] }> {
+  const skipped: SkippedPart[] = [];
+  const events = await parseMail(Buffer.from(message, 'utf8'), file, {}, (part) => skipped.push(part));
+  return { events, skipped };
+}
+
+function documents(events: readonly ParseEvent[]): BillingDocument[] {
+  return events.flatMap((event) => (event.type === 'document' ? [event.document] : []));
+}
+
+describe('e-mail files', () => {
+  it('reads the letter of a quoted-printable body, dated as the sender wrote the Date header, with the body deciding its kind', async () => {
+    const { events } = await read(MIXED);
+    const [letter] = documents(events);
+    expect(letter).toMatchObject({ kind: 'dunning', issueDate: '2024-03-04', amountDue: expect.anything(), references: ['F-2024-01-118'] });
+    expect(letter?.amountDue?.toFixed(2)).toBe('59.98');
+    expect(letter?.source).toEqual({ file: 'relance.eml', line: 1, format: 'mail' });
+    // The quoted due date is the invoice's; the letter's own deadline comes after its date.
+    expect(letter?.dueDate === undefined || letter.dueDate >= '2024-03-04').toBe(true);
+  });
+
+  it('reads CSV and PDF attachments as documents named after the message', async () => {
+    const { events, skipped } = await read(MIXED);
+    const attached = documents(events).find((doc) => doc.source.file === 'relance.eml#facture.csv');
+    expect(attached).toMatchObject({ kind: 'invoice', id: 'F-2024-01-118', account: 'C-104233' });
+    const pdf = documents(events).find((doc) => doc.source.file === 'relance.eml#facture.pdf');
+    expect(pdf).toMatchObject({ kind: 'invoice', id: '0123456789F0324', total: expect.anything() });
+    expect(pdf?.total?.toFixed(2)).toBe('49.99');
+    expect(skipped).toEqual([]);
+  });
+
+  it('names an attachment it does not read as skipped', async () => {
+    const message = MIXED.replace('Content-Type: application/pdf; name="facture.pdf"', 'Content-Type: application/vnd.ms-excel; name="facture.xls"')
+      .replace('filename="../../facture.pdf"', 'filename="facture.xls"')
+      .replace(PDF_B64, b64('PK\u0003\u0004 a spreadsheet'));
+    const { skipped } = await read(message);
+    expect(skipped).toEqual([{ file: 'relance.eml#facture.xls', reason: expect.stringContaining('not a bill billcheck reads') }]);
+  });
+
+  it('turns an HTML body (base64) into text', async () => {
+    const html = '<html><body><p>Votre facture n&deg; FB-2024-03-7781 d&#39;un montant de 39,99&nbsp;&euro; reste impay&eacute;e &agrave; ce jour.</p><table><tr><td>Ligne</td><td>0033 1 23 45 67 89</td></tr></table></body></html>';
+    const message = ['From: Free <f@free.example>', 'Date: Fri, 12 Apr 2024 08:05:00 +0200', 'Subject: Relance', 'MIME-Version: 1.0', 'Content-Type: text/html; charset=utf-8', 'Content-Transfer-Encoding: base64', '', b64(html), ''].join('\r\n');
+    const [letter] = documents((await read(message)).events);
+    expect(letter).toMatchObject({ kind: 'dunning', issueDate: '2024-04-12', references: ['FB-2024-03-7781'], account: '0033 1 23 45 67 89' });
+  });
+
+  it('dates a forwarded letter by its own pasted header, not by the forwarding', async () => {
+    const body = [
+      '-----Message d\'origine-----',
+      'De : SFR <relance@sfr.example>',
+      'Envoyé : lundi 4 mars 2024 10:12',
+      'Objet : Relance facture',
+      '',
+      'Sauf erreur de notre part, votre facture n° FAC-2023-12-5521 reste impayée.',
+      'Montant restant dû : 19,99 €',
+    ].join('\r\n');
+    const message = ['From: Karim <k@example.org>', 'Date: Wed, 20 Mar 2024 18:00:00 +0100', 'Subject: TR: Relance facture', 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: 8bit', '', body, ''].join('\r\n');
+    const [letter] = documents((await read(message)).events);
+    expect(letter).toMatchObject({ kind: 'dunning', issueDate: '2024-03-04' });
+  });
+
+  it('fails with one line for a message with nothing billcheck reads', async () => {
+    const message = ['From: a@example.org', 'Date: Mon, 4 Mar 2024 10:12:00 +0100', 'Subject: Hello', 'MIME-Version: 1.0', '', 'See you on Monday.', ''].join('\r\n');
+    await expect(read(message)).rejects.toThrow('no invoice or letter found in this e-mail or its attachments');
+  });
+
+  it('is recognized by its headers on standard input, and an .eml without headers stays a text', async () => {
+    expect(detectFormat('<stdin>', MIXED.slice(0, 400))).toBe('mail');
+    expect(detectFormat('relance.eml', 'Objet : Relance\n\nSauf erreur de notre part…')).toBe('text');
+    const skipped: SkippedPart[] = [];
+    const source = { name: '<stdin>', open: async function* () { yield Buffer.from(MIXED); } };
+    const events: ParseEvent[] = [];
+    for await (const event of parseInput(source, {}, (part) => skipped.push(part))) events.push(event);
+    expect(documents(events).map((doc) => doc.source.file)).toEqual(['<stdin>', '<stdin>#facture.csv', '<stdin>#facture.pdf']);
+    expect(skipped).toEqual([]);
+  });
+});
+
+describe('headerDate', () => {
+  it('reads RFC 5322 dates as written, whatever the time zone', () => {
+    expect(headerDate('Mon, 4 Mar 2024 10:12:00 +0100')).toBe('2024-03-04');
+    expect(headerDate('4 Mar 2024 23:59:59 -1200')).toBe('2024-03-04');
+    expect(headerDate('Thu, 31 Feb 2024 10:00:00 +0000')).toBeUndefined();
+    expect(headerDate('yesterday')).toBeUndefined();
+    expect(headerDate(undefined)).toBeUndefined();
+  });
+});
