@@ -12,7 +12,7 @@ import { renderCsvFinding, renderCsvHeader } from '../report/csv.js';
 import { renderJson } from '../report/json.js';
 import { renderNdjsonFinding, renderNdjsonSummary } from '../report/ndjson.js';
 import type { CheckResult, FatalProblem } from '../report/result.js';
-import { summarize } from '../report/result.js';
+import { FileReadings, summarize } from '../report/result.js';
 import { printable } from '../report/sanitize.js';
 import { renderText } from '../report/text.js';
 import { RULES } from '../rules/index.js';
@@ -57,6 +57,8 @@ interface Tally {
   rows: number;
   /** How each file wrote its amounts and dates, for the text report. */
   readonly styles: Map<string, AmountStyle>;
+  /** How each file's columns were read and what its reader noticed. */
+  readonly readings: FileReadings;
 }
 
 type Emit = (batch: readonly Finding[]) => Promise<void>;
@@ -73,7 +75,7 @@ export async function runCheck(inputs: readonly ResolvedInput[], options: CheckO
   const renderStreamed = options.format === 'csv' ? renderCsvFinding : renderNdjsonFinding;
   const findings: Finding[] = [];
   const fatal: FatalProblem[] = [];
-  const tally: Tally = { files: 0, documents: 0, rows: 0, styles: new Map() };
+  const tally: Tally = { files: 0, documents: 0, rows: 0, styles: new Map(), readings: new FileReadings() };
 
   const emit: Emit = async (batch) => {
     for (const finding of batch) {
@@ -125,7 +127,7 @@ export async function runCheck(inputs: readonly ResolvedInput[], options: CheckO
 
   const summary = summarize(findings, { files: tally.files, documents: tally.documents, rows: tally.rows, accounts });
   const valid = summary.errors === 0 && fatal.length === 0;
-  const result: CheckResult = { findings, summary, fatal, valid };
+  const result: CheckResult = { findings, summary, fatal, valid, readings: tally.readings.list() };
   switch (options.format) {
     case 'json':
       await streams.stdout.write(renderJson(result));
@@ -169,6 +171,8 @@ async function addEvents(
       tally.rows += doc.rows;
       if (doc.amountStyle !== undefined && !tally.styles.has(doc.source.file)) tally.styles.set(doc.source.file, doc.amountStyle);
       add(doc, found);
+    } else if (event.type === 'columns' || event.type === 'notice') {
+      tally.readings.add(event);
     } else {
       tally.rows += event.rows;
       found.push(engine.addInvalid(event));
@@ -195,6 +199,7 @@ async function readInParallelHere(
       tally.documents += batch.documents;
       tally.rows += batch.rows;
       if (batch.style !== undefined && !tally.styles.has(file)) tally.styles.set(file, batch.style);
+      for (const notice of batch.notices) tally.readings.add(notice);
       engine.addEncodedEntries(pool.decoderOf(engine, worker), batch.entries);
       await emit(batch.findings);
       progress.tick(tally.rows);

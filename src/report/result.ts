@@ -1,4 +1,5 @@
 import type { Finding } from '../model/finding.js';
+import type { ColumnRole, ColumnsEvent, NoticeEvent } from '../model/input.js';
 
 /** Counts for the summary line and the JSON `summary` object. */
 export interface Summary {
@@ -27,6 +28,43 @@ export interface CheckResult {
   readonly fatal: readonly FatalProblem[];
   /** No error finding and no fatal problem. */
   readonly valid: boolean;
+  /** Per file, in reading order: how its columns were read and what its reader noticed (CSV files). */
+  readonly readings?: readonly FileReading[];
+}
+
+/** How one file was read: its column roles and the reader's notices (issue 12). */
+export interface FileReading {
+  readonly file: string;
+  columns?: readonly ColumnRole[];
+  /** Some role was decided beyond an exact header name. */
+  inferred: boolean;
+  readonly notices: NoticeEvent[];
+}
+
+/** Files and what their readers said, kept in the order of their first event. */
+export class FileReadings {
+  private readonly byFile = new Map<string, FileReading>();
+
+  add(event: ColumnsEvent | NoticeEvent): void {
+    let reading = this.byFile.get(event.file);
+    if (reading === undefined) {
+      reading = { file: event.file, inferred: false, notices: [] };
+      this.byFile.set(event.file, reading);
+    }
+    if (event.type === 'columns') {
+      // A later part of a split file reads with the first part's columns: the first event is the file's.
+      if (reading.columns === undefined) {
+        reading.columns = event.columns;
+        reading.inferred = event.inferred;
+      }
+    } else {
+      reading.notices.push(event);
+    }
+  }
+
+  list(): FileReading[] {
+    return [...this.byFile.values()];
+  }
 }
 
 export function summarize(findings: readonly Finding[], counts: Omit<Summary, 'errors' | 'warnings' | 'infos'>): Summary {
