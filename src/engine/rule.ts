@@ -43,6 +43,8 @@ export interface AccountEntry {
   readonly amountDue: Money | undefined;
   /** No lines and no amount, or only zero amounts (see model/blank.ts). */
   readonly blank: boolean;
+  /** The input marks the bill paid (a CSV status column); dunning-while-in-credit counts it as covered. */
+  readonly paid?: boolean;
   /** Same content ⇔ same key (amounts, dates, lines): tells a re-sent copy from a different bill. */
   readonly contentKey: number;
   readonly references: readonly string[];

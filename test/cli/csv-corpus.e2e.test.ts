@@ -61,7 +61,7 @@ async function score(file: string): Promise<Score> {
 
   // What the reading must show besides the findings.
   const reading: string[] = [];
-  const extract = JSON.parse((await runCli(['extract', path, '--no-config'])).stdout) as Extract;
+  const extract = JSON.parse((await runCli(['extract', path])).stdout) as Extract;
   const count = (kind: string): number => extract.documents.filter((doc) => doc.kind === kind).length;
   const want = expected.reading;
   if (want.payments !== undefined && count('payment') !== want.payments) reading.push(`payments ${count('payment')} ≠ ${want.payments}`);

@@ -18,6 +18,7 @@ import {
   BARE_REFERENCES,
   COLUMN_FIELDS,
   type ColumnField,
+  HEADER_ABBREVIATIONS,
   NOISE_WORDS,
   NUMBER_WORDS,
   REFERENCE_WORDS,
@@ -61,7 +62,8 @@ export function headerWords(label: string): string[] {
   const words: string[] = [];
   for (const word of normalizeLabel(kept).split(' ')) {
     if (word === '' || NOISE_WORDS.has(word)) continue;
-    words.push(NUMBER_WORDS.has(word) ? 'n' : singular(word));
+    const unabbreviated = HEADER_ABBREVIATIONS.get(word) ?? word;
+    words.push(NUMBER_WORDS.has(unabbreviated) ? 'n' : singular(unabbreviated));
   }
   return words;
 }
@@ -251,7 +253,12 @@ export function mapColumns(file: string, rawHeaders: readonly string[], columnMa
   const { indexes: index, matches, duplicates } = assign(headers, columnMap, file);
   const mapped = COLUMN_FIELDS.filter((field) => index[field] !== -1);
   const hasAmountOrKind =
-    index.kind !== -1 || index.unitPrice !== -1 || index.debit !== -1 || index.credit !== -1 || AMOUNT_FIELDS.some((field) => index[field] !== -1);
+    index.kind !== -1 ||
+    index.unitPrice !== -1 ||
+    index.debit !== -1 ||
+    index.credit !== -1 ||
+    index.lineTotal !== -1 ||
+    AMOUNT_FIELDS.some((field) => index[field] !== -1);
   if (!hasAmountOrKind || mapped.length < 2) {
     const shown = headers.slice(0, 12).map((header) => `"${header.slice(0, 40)}"`).join(', ');
     throw new FatalInputError(

@@ -214,7 +214,7 @@ export class DocumentAssembler {
       tax: magnitude(row.tax, abs),
       total: magnitude(row.total, abs),
       amountDue: magnitude(row.amountDue, abs),
-      lines: row.description === undefined ? [] : [lineOf(row, abs, true, true, true)],
+      lines: row.description === undefined && !hasLineAmounts(row) ? [] : [lineOf(row, abs, true, true, true)],
       references: row.references ?? NO_REFERENCES,
       status: row.status,
       source: { file: this.file, line: this.firstLine, format: 'csv' },
@@ -281,14 +281,34 @@ export class DocumentAssembler {
         row.taxRate !== undefined ||
         (withNet && row.net !== undefined) ||
         (withTax && row.tax !== undefined) ||
-        (withTotal && row.total !== undefined);
+        (withTotal && row.total !== undefined) ||
+        hasLineAmounts(row);
       if (describes) lines.push(lineOf(row, abs, withNet, withTax, withTotal));
     }
     return lines;
   }
 }
 
+function hasLineAmounts(row: RowValues): boolean {
+  return row.lineNet !== undefined || row.lineTax !== undefined || row.lineTotal !== undefined;
+}
+
+/**
+ * A row's line. In a line-item extract (rows with the line's own amounts next to the document's
+ * totals) the line takes its own amounts, never the document's totals repeated on its row.
+ */
 function lineOf(row: RowValues, abs: boolean, withNet: boolean, withTax: boolean, withTotal: boolean): DocumentLine {
+  if (hasLineAmounts(row)) {
+    return {
+      description: row.description,
+      net: magnitude(row.lineNet, abs),
+      tax: magnitude(row.lineTax, abs),
+      total: magnitude(row.lineTotal, abs),
+      quantity: row.quantity,
+      unitPrice: magnitude(row.unitPrice, abs),
+      taxRate: row.taxRate,
+    };
+  }
   return {
     description: row.description,
     net: withNet ? magnitude(row.net, abs) : undefined,

@@ -28,6 +28,9 @@ export const FIELDS = [
   'status',
   'debit',
   'credit',
+  'lineNet',
+  'lineTax',
+  'lineTotal',
 ] as const;
 export type Field = (typeof FIELDS)[number];
 
@@ -216,10 +219,13 @@ export const VOCABULARY: Readonly<Record<ColumnField, FieldVocabulary>> = {
       'Montant HT', 'Total HT', 'HT', 'Net', 'Montant net', 'Net amount', 'Amount excl. VAT', 'Amount excluding tax',
       'Amount excl. tax', 'Subtotal', 'Sous-total', 'Sous-total HT', 'Montant hors taxes', 'Hors taxes', 'Total hors taxes',
       'Prix HT', 'Base HT', 'Net total', 'Total net', 'Excl. VAT', 'Total excl. VAT', 'Netto', 'Nettobetrag',
-      'Bedrag excl. btw', 'Total hors TVA', 'Montant hors TVA',
+      'Bedrag excl. btw', 'Total hors TVA', 'Montant hors TVA', 'HTVA', 'Montant HTVA', 'Total HTVA',
     ],
-    keywords: ['ht', 'hors taxe', 'hors tva', 'excl vat', 'excl tax', 'excluding vat', 'excluding tax', 'excl', 'excluding', 'netto', 'nettobetrag', 'montant net', 'net amount'],
-    vetoes: ['unitaire', 'unit', 'pu', 'prix unitaire', 'taux', 'rate', 'pct', 'payer', 'pay', 'date', 'tva', 'vat', 'tax', 'taxe'],
+    keywords: [
+      'ht', 'htva', 'hors taxe', 'hors tva', 'excl vat', 'excl tax', 'excluding vat', 'excluding tax', 'excl', 'excluding', 'netto',
+      'nettobetrag', 'montant net', 'net amount', 'net',
+    ],
+    vetoes: ['unitaire', 'unit', 'pu', 'prix unitaire', 'taux', 'rate', 'pct', 'payer', 'pay', 'date', 'tva', 'vat', 'tax', 'taxe', 'ligne', 'line', 'item', 'position'],
   },
   tax: {
     synonyms: [
@@ -230,7 +236,8 @@ export const VOCABULARY: Readonly<Record<ColumnField, FieldVocabulary>> = {
     keywords: ['tva', 'vat', 'tax', 'taxe', 'mwst', 'ust', 'btw'],
     vetoes: [
       'taux', 'rate', 'pct', 'n', 'code', 'intracommunautaire', 'intra', 'id', 'hors', 'excl', 'excluding', 'incl',
-      'including', 'ttc', 'sans', 'without', 'ht', 'satz', 'tarief', 'percentage', 'regime', 'exoneration',
+      'including', 'ttc', 'sans', 'without', 'ht', 'satz', 'tarief', 'percentage', 'regime', 'exoneration', 'ligne', 'line',
+      'item', 'position', 'htva', 'tvac',
     ],
   },
   total: {
@@ -239,13 +246,13 @@ export const VOCABULARY: Readonly<Record<ColumnField, FieldVocabulary>> = {
       'Amount including tax', 'Incl. VAT', 'Gross', 'Gross amount', 'Montant total', 'Total facture', 'Montant de la facture',
       'Montant facture', 'Prix TTC', 'Invoice total', 'Invoice amount', 'Grand total', 'Total toutes taxes comprises',
       'Montant toutes taxes comprises', 'Brutto', 'Bruttobetrag', 'Gesamtbetrag', 'Betrag', 'Rechnungsbetrag', 'Bedrag',
-      'Totaal', 'Totaalbedrag', 'Bedrag incl. btw',
+      'Totaal', 'Totaalbedrag', 'Bedrag incl. btw', 'TVAC', 'Montant TVAC', 'Total TVAC', 'Montant TVA comprise',
     ],
-    keywords: ['ttc', 'total', 'montant', 'amount', 'incl', 'including', 'brutto', 'gross', 'betrag', 'bedrag'],
+    keywords: ['ttc', 'tvac', 'total', 'montant', 'amount', 'incl', 'including', 'brutto', 'gross', 'betrag', 'bedrag'],
     vetoes: [
       'ht', 'hors', 'excl', 'excluding', 'net', 'netto', 'tva', 'tax', 'taxe', 'vat', 'mwst', 'btw', 'du', 'payer', 'pay',
       'due', 'solde', 'reste', 'restant', 'balance', 'unitaire', 'unit', 'pu', 'n', 'paid', 'paye', 'regle', 'outstanding',
-      'open', 'offen', 'date', 'devise', 'currency', 'ligne', 'line', 'taux', 'rate',
+      'open', 'offen', 'date', 'devise', 'currency', 'ligne', 'line', 'taux', 'rate', 'item', 'position', 'htva',
     ],
   },
   amountDue: {
@@ -262,7 +269,8 @@ export const VOCABULARY: Readonly<Record<ColumnField, FieldVocabulary>> = {
     synonyms: [
       'Libellé', 'Description', 'Désignation', 'Intitulé', 'Détail', 'Produit', 'Prestation', 'Article', 'Item', 'Label',
       'Objet', 'Motif', 'Service', 'Libellé ligne', 'Line description', 'Item description', 'Memo', 'Bezeichnung',
-      'Beschreibung', 'Leistung', 'Omschrijving',
+      'Beschreibung', 'Leistung', 'Omschrijving', 'Verwendungszweck', 'Buchungstext', 'Payee', 'Auftraggeber/Empfänger',
+      'Empfänger', 'Bénéficiaire', 'Merchant', 'Details', 'Narrative', 'Transaction description',
     ],
     keywords: ['libelle', 'description', 'designation', 'intitule', 'detail', 'prestation', 'bezeichnung', 'beschreibung', 'omschrijving'],
     vetoes: ['date', 'montant', 'amount', 'n', 'prix', 'price', 'type'],
@@ -313,6 +321,20 @@ export const VOCABULARY: Readonly<Record<ColumnField, FieldVocabulary>> = {
     keywords: ['credit', 'money in', 'paid in', 'haben'],
     vetoes: ['date', 'carte', 'card', 'note', 'avoir', 'type', 'n'],
   },
+  lineNet: {
+    synonyms: ['Line net', 'Net ligne', 'Montant HT ligne', 'HT ligne', 'Charge net', 'Item net', 'Positionsbetrag netto'],
+    keywords: ['ligne ht', 'ht ligne', 'line net', 'net line', 'item net', 'line excl', 'ligne net'],
+  },
+  lineTax: {
+    synonyms: ['Line VAT', 'Line tax', 'TVA ligne', 'Montant TVA ligne', 'Charge VAT', 'Item VAT'],
+    keywords: ['ligne tva', 'tva ligne', 'line vat', 'line tax', 'vat line', 'tax line', 'item vat', 'item tax'],
+    vetoes: ['taux', 'rate', 'pct'],
+  },
+  lineTotal: {
+    synonyms: ['Line total', 'Line amount', 'Total ligne', 'Montant ligne', 'Montant TTC ligne', 'TTC ligne', 'Charge amount', 'Item total', 'Item amount'],
+    keywords: ['ligne ttc', 'ttc ligne', 'line total', 'total line', 'line amount', 'montant ligne', 'item total', 'item amount', 'line gross'],
+    vetoes: ['ht', 'net', 'tva', 'vat', 'tax', 'n'],
+  },
   reference: {
     synonyms: [
       'Référence', 'Réf', 'Références', "Facture d'origine", 'Facture origine', 'Facture concernée', 'Factures concernées',
@@ -330,6 +352,23 @@ export const VOCABULARY: Readonly<Record<ColumnField, FieldVocabulary>> = {
 export const NUMBER_WORDS: ReadonlySet<string> = new Set(['n', 'no', 'nr', 'num', 'numero', 'number', 'nummer', 'nro']);
 /** Words that add nothing to a header's meaning. */
 export const NOISE_WORDS: ReadonlySet<string> = new Set(['de', 'des', 'la', 'le', 'les', 'l', 'd', 'of', 'the', 'en']);
+
+/** Abbreviations of billing systems' column names ("MT_HT_FACT", "NUM_CLI"), read as the words they stand for. */
+export const HEADER_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
+  ['mt', 'montant'],
+  ['mnt', 'montant'],
+  ['mtt', 'montant'],
+  ['fact', 'facture'],
+  ['fac', 'facture'],
+  ['cli', 'client'],
+  ['lig', 'ligne'],
+  ['lib', 'libelle'],
+  ['dt', 'date'],
+  ['amt', 'amount'],
+  ['inv', 'invoice'],
+  ['acct', 'account'],
+  ['desc', 'description'],
+]);
 
 /** A column named by one of these words alone may hold the documents' own numbers. */
 export const BARE_REFERENCES: ReadonlySet<string> = new Set(['ref', 'reference', 'referenz', 'referentie']);

@@ -146,25 +146,44 @@ function holdsOwnIds(profile: ColumnProfile | undefined): boolean {
   return profile.filled >= 0.9 * profile.rows && profile.repeatsInRuns && share(profile, profile.phones) < CONTRADICTED && share(profile, profile.amounts + profile.dates) < CONTRADICTED;
 }
 
+/** Ids of documents: every value with a digit, each value on one run of consecutive rows. */
+function holdsDocumentIds(profile: ColumnProfile | undefined): boolean {
+  return holdsOwnIds(profile) && profile !== undefined && profile.distinct >= 2 && profile.values.every((value) => value === '' || /\d/.test(value));
+}
+
+/** The column of the documents' own numbers among a reference column and the unnamed ones. */
+function idCandidate(decider: Decider): number | undefined {
+  const reference = decider.index.reference;
+  if (reference !== -1 && !decider.given('reference') && holdsDocumentIds(decider.profile(reference))) return reference;
+  return decider.unmapped().find((column) => holdsDocumentIds(decider.profile(column)) && /[A-Za-z]/.test(decider.profile(column)?.values.join('') ?? ''));
+}
+
+/**
+ * A number column of phone numbers that several documents share is the line, not the document
+ * number. Phone-like numbers unique per document ("0301 2345 6701") stay invoice numbers.
+ */
 function phonesAreNotDocumentNumbers(decider: Decider): void {
   const column = decider.index.id;
   if (column === -1 || decider.given('id') || !decider.convincing(column, (profile) => profile.phones)) return;
+  const profile = decider.profile(column) as ColumnProfile;
+  if (profile.distinct >= profile.filled) return;
+  const other = idCandidate(decider);
+  const otherProfile = other === undefined ? undefined : decider.profile(other);
+  if (profile.repeatsInRuns && (otherProfile === undefined || otherProfile.distinct <= profile.distinct)) return;
   const header = decider.header(column);
-  if (decider.index.account === -1) decider.take('account', column, 'its values are phone numbers (a line, never a document number)');
-  else decider.drop('id', 'its values are phone numbers (a line, never a document number)');
-  // The documents' own numbers: a reference column of ids of its own, else any such column.
-  const reference = decider.index.reference;
-  if (reference !== -1 && !decider.given('reference') && holdsOwnIds(decider.profile(reference))) {
-    decider.take('id', reference, `${quoted(header)} holds phone numbers and this column an id per document`);
-    return;
-  }
-  for (const candidate of decider.unmapped()) {
-    const profile = decider.profile(candidate);
-    if (holdsOwnIds(profile) && profile !== undefined && /[A-Za-z]/.test(profile.values.join('')) && profile.distinct >= 2) {
-      decider.take('id', candidate, `${quoted(header)} holds phone numbers and this column an id per document`);
-      return;
-    }
-  }
+  const why = 'its values are phone numbers shared by several documents (a line, never a document number)';
+  if (decider.index.account === -1) decider.take('account', column, why);
+  else decider.drop('id', why);
+  if (other !== undefined) decider.take('id', other, `${quoted(header)} holds phone numbers and this column an id per document`);
+}
+
+/** Without a number column: a reference column, or an unnamed one, of ids unique per document holds the documents' numbers. */
+function idFromValues(decider: Decider): void {
+  if (decider.index.id !== -1) return;
+  const column = idCandidate(decider);
+  if (column === undefined) return;
+  // A bare "Référence" filled on every row is RowReader.adoptReferenceAsId's to decide, as before.
+  decider.take('id', column, 'its values are ids, one per document');
 }
 
 /**
@@ -236,6 +255,15 @@ function periodFromValues(decider: Decider): void {
   }
 }
 
+/** A type column none of whose values names a kind ("subscription", "usage") is no type column. */
+function kindWithoutKinds(decider: Decider): void {
+  const column = decider.index.kind;
+  if (column === -1 || decider.given('kind')) return;
+  const profile = decider.profile(column);
+  if (profile === undefined || profile.filled < MIN_EVIDENCE || profile.kinds > 0) return;
+  decider.drop('kind', 'none of its values names a document kind (invoice, credit note, dunning letter, payment, termination)');
+}
+
 /** A named column whose values contradict its field is not read as that field. */
 function contradictedColumns(decider: Decider): void {
   const checks: [ColumnField, (profile: ColumnProfile) => number, string][] = [
@@ -294,7 +322,11 @@ function amountFromArithmetic(decider: Decider, sample: readonly (readonly strin
  */
 function isStatement(decider: Decider): boolean {
   const { index } = decider;
-  if (index.description === -1) return false;
+  const texts = [index.description, ...decider.unmapped()].some((column) => {
+    const profile = decider.profile(column);
+    return profile !== undefined && profile.distinct >= 2 && share(profile, profile.values.filter((value) => /\p{L}{3}/u.test(value)).length) >= CONVINCING;
+  });
+  if (!texts) return false;
   const idProfile = decider.profile(index.id);
   if (index.id !== -1 && idProfile !== undefined && idProfile.filled >= 0.5 * idProfile.rows) return false;
   if (index.kind !== -1) {
@@ -336,6 +368,7 @@ export function decideRoles(mapping: ColumnMapping, records: readonly (readonly 
     contradictedColumns(decider);
     phonesAreNotDocumentNumbers(decider);
     referencePointedToIsTheId(decider);
+    kindWithoutKinds(decider);
     kindFromValues(decider);
     accountFromValues(decider);
     statusFromValues(decider);
@@ -344,6 +377,7 @@ export function decideRoles(mapping: ColumnMapping, records: readonly (readonly 
     amountFromArithmetic(decider, sample);
   }
   const statement = sample.length > 0 && isStatement(decider);
+  if (sample.length > 0 && !statement) idFromValues(decider);
   if (sample.length > 0) missingKeyRoles(decider, statement);
   const index: ColumnIndexes = decider.index;
   const roles: ColumnRole[] = mapping.headers.map((column, at) => {

@@ -54,6 +54,10 @@ export interface RowValues {
   unitPrice: Money | undefined;
   taxRate: string | undefined;
   references: string[] | undefined;
+  /** A line-item extract's own amounts of the row's line, next to the document's totals. */
+  lineNet: Money | undefined;
+  lineTax: Money | undefined;
+  lineTotal: Money | undefined;
   /** What a status column says of the bill. */
   status: DocumentStatus | undefined;
   /** A bank-statement row that is not about bills: what it is ("card payments"); the row is counted, not read. */
@@ -162,6 +166,9 @@ export class RowReader {
   private readonly taxRateColumn: number;
   private referenceColumn: number;
   private readonly statusColumn: number;
+  private readonly lineNetColumn: number;
+  private readonly lineTaxColumn: number;
+  private readonly lineTotalColumn: number;
   private readonly debitColumn: number;
   private readonly creditColumn: number;
 
@@ -205,6 +212,9 @@ export class RowReader {
   ) {
     const index = mapping.index;
     this.statusColumn = index.status;
+    this.lineNetColumn = index.lineNet;
+    this.lineTaxColumn = index.lineTax;
+    this.lineTotalColumn = index.lineTotal;
     this.debitColumn = index.debit;
     this.creditColumn = index.credit;
     this.idColumn = index.id;
@@ -228,7 +238,8 @@ export class RowReader {
     this.unitPriceColumn = index.unitPrice;
     this.taxRateColumn = index.taxRate;
     this.referenceColumn = index.reference;
-    this.numericColumns = [index.net, index.tax, index.total, index.amountDue, index.unitPrice, index.quantity, index.taxRate, index.debit, index.credit].filter(
+    this.numericColumns = [index.net, index.tax, index.total, index.amountDue, index.unitPrice, index.quantity, index.taxRate, index.debit, index.credit,
+      index.lineNet, index.lineTax, index.lineTotal].filter(
       (column) => column !== -1,
     );
     for (const column of this.numericColumns) this.evidence.set(column, new SeparatorEvidence());
@@ -426,6 +437,9 @@ export class RowReader {
       unitPrice: undefined,
       taxRate: undefined,
       references: this.referenceColumn === -1 ? undefined : references(record[this.referenceColumn]),
+      lineNet: undefined,
+      lineTax: undefined,
+      lineTotal: undefined,
       status: this.statusColumn === -1 ? undefined : this.statusOf(record[this.statusColumn]),
       notBill: undefined,
     };
@@ -449,6 +463,11 @@ export class RowReader {
     values.quantity = this.numberAt(record, this.quantityColumn, false);
     values.taxRate = this.numberAt(record, this.taxRateColumn, true);
     if (values.total === undefined && (this.debitColumn !== -1 || this.creditColumn !== -1)) values.total = this.debitOrCredit(record, values);
+    if (this.lineNetColumn !== -1 || this.lineTaxColumn !== -1 || this.lineTotalColumn !== -1) {
+      values.lineNet = this.moneyAt(record, this.lineNetColumn, values);
+      values.lineTax = this.moneyAt(record, this.lineTaxColumn, values);
+      values.lineTotal = this.moneyAt(record, this.lineTotalColumn, values);
+    }
     return this.rowProblem ?? values;
   }
 
@@ -487,15 +506,20 @@ export class RowReader {
       unitPrice: undefined,
       taxRate: undefined,
       references: undefined,
+      lineNet: undefined,
+      lineTax: undefined,
+      lineTotal: undefined,
       status: undefined,
       notBill: undefined,
     };
     this.rowProblem = undefined;
     values.issueDate = this.dateAt(record, this.issueDateColumn);
-    values.total = this.moneyAt(record, this.totalColumn, values) ?? this.moneyAt(record, this.amountDueColumn, values);
+    // Never the "amount due" column: on a statement it is the running balance.
+    values.total = this.moneyAt(record, this.totalColumn, values);
     if (values.total === undefined) values.total = this.debitOrCredit(record, values);
     if (this.rowProblem !== undefined) return this.rowProblem;
-    const row = classifyStatementRow(values.description ?? '', typeCell, values.total);
+    // The label, the payee, the reference and the type all tell what the operation is: read every cell.
+    const row = classifyStatementRow(record.join(' '), typeCell, values.total);
     if (!row.bill) {
       values.notBill = row.category;
       return values;
