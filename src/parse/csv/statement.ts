@@ -23,7 +23,8 @@ const CARD = OTHERS.find(([category]) => category === 'card payments')?.[1] ?? [
 
 /** An account the label names: a phone number, or a customer/contract number after its word. */
 const NAMED_ACCOUNT = /(?:client|contrat|compte|customer|account|acct|kundennr|kundennummer|kd nr|vertrag|ligne|line)\s*(?:n|no|nr|num|#)?\s*[:.]?\s*([A-Z0-9][A-Z0-9-]{4,})/i;
-const PHONE_IN_TEXT = /(?:\+|00)?\d[\d .-]{7,16}\d/g;
+/** 9 to 15 digits, single separators between them: "06 12 34 56 78", not "0612345678 -47,99". */
+const PHONE_IN_TEXT = /(?:\+|00)?\d(?:[ .-]?\d){8,14}/g;
 
 function namedAccount(text: string): string | undefined {
   for (const match of text.matchAll(PHONE_IN_TEXT)) {
