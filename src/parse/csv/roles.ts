@@ -59,7 +59,7 @@ const mapArgument = (field: ColumnField, header: string): string =>
 
 class Decider {
   readonly index: Record<ColumnField, number>;
-  readonly source: Partial<Record<ColumnField, RoleSource>> = Object.create(null) as Partial<Record<ColumnField, RoleSource>>;
+  readonly source = Object.create(null) as Partial<Record<ColumnField, RoleSource>>;
   readonly notices: RoleNotice[] = [];
   private readonly profiles: (ColumnProfile | undefined)[] = [];
 
@@ -143,19 +143,26 @@ class Decider {
 /** An id-like column: filled on (nearly) every row, values that repeat only on consecutive rows, no phone numbers. */
 function holdsOwnIds(profile: ColumnProfile | undefined): boolean {
   if (profile === undefined || profile.rows === 0) return false;
-  return profile.filled >= 0.9 * profile.rows && profile.repeatsInRuns && share(profile, profile.phones) < CONTRADICTED && share(profile, profile.amounts + profile.dates) < CONTRADICTED;
+  return (
+    profile.filled >= 0.9 * profile.rows &&
+    profile.repeatsInRuns &&
+    share(profile, profile.phones) < CONTRADICTED &&
+    share(profile, profile.amounts + profile.dates) < CONTRADICTED
+  );
 }
 
 /** Ids of documents: every value with a digit, each value on one run of consecutive rows. */
 function holdsDocumentIds(profile: ColumnProfile | undefined): boolean {
-  return holdsOwnIds(profile) && profile !== undefined && profile.distinct >= 2 && profile.values.every((value) => value === '' || /\d/.test(value));
+  if (!holdsOwnIds(profile) || profile === undefined || profile.distinct < 2) return false;
+  return profile.values.every((value) => value === '' || /\d/.test(value));
 }
 
 /** The column of the documents' own numbers among a reference column and the unnamed ones. */
 function idCandidate(decider: Decider): number | undefined {
   const reference = decider.index.reference;
   if (reference !== -1 && !decider.given('reference') && holdsDocumentIds(decider.profile(reference))) return reference;
-  return decider.unmapped().find((column) => holdsDocumentIds(decider.profile(column)) && /[A-Za-z]/.test(decider.profile(column)?.values.join('') ?? ''));
+  const lettered = (column: number): boolean => /[A-Za-z]/.test(decider.profile(column)?.values.join('') ?? '');
+  return decider.unmapped().find((column) => holdsDocumentIds(decider.profile(column)) && lettered(column));
 }
 
 /**
@@ -174,10 +181,14 @@ function phonesAreNotDocumentNumbers(decider: Decider): void {
   const why = 'its values are phone numbers shared by several documents (a line, never a document number)';
   if (decider.index.account === -1) decider.take('account', column, why);
   else decider.drop('id', why);
-  if (other !== undefined) decider.take('id', other, `${quoted(header)} holds phone numbers and this column an id per document`);
+  if (other === undefined) return;
+  decider.take('id', other, `${quoted(header)} holds phone numbers and this column an id per document`);
 }
 
-/** Without a number column: a reference column, or an unnamed one, of ids unique per document holds the documents' numbers. */
+/**
+ * Without a number column: a reference column, or an unnamed one, of ids unique per document
+ * holds the documents' numbers.
+ */
 function idFromValues(decider: Decider): void {
   if (decider.index.id !== -1) return;
   const column = idCandidate(decider);
@@ -206,7 +217,8 @@ function referencePointedToIsTheId(decider: Decider): void {
   if (idsPointToRefs === 0 || refsPointToIds > 0) return;
   if (!holdsOwnIds(refProfile) || idProfile.filled >= refProfile.filled) return;
   const idHeader = decider.header(column);
-  decider.take('reference', column, `its values are the numbers of documents listed in ${quoted(decider.header(reference))}`);
+  const listed = quoted(decider.header(reference));
+  decider.take('reference', column, `its values are the numbers of documents listed in ${listed}`);
   decider.take('id', reference, `the documents of ${quoted(idHeader)} point to its values`);
 }
 
@@ -261,21 +273,23 @@ function kindWithoutKinds(decider: Decider): void {
   if (column === -1 || decider.given('kind')) return;
   const profile = decider.profile(column);
   if (profile === undefined || profile.filled < MIN_EVIDENCE || profile.kinds > 0) return;
-  decider.drop('kind', 'none of its values names a document kind (invoice, credit note, dunning letter, payment, termination)');
+  decider.drop('kind', 'none of its values names a document kind (invoice, credit note, dunning letter, payment…)');
 }
 
 /** A named column whose values contradict its field is not read as that field. */
 function contradictedColumns(decider: Decider): void {
-  const checks: [ColumnField, (profile: ColumnProfile) => number, string][] = [
-    ...DATE_FIELDS.map((field): [ColumnField, (profile: ColumnProfile) => number, string] => [field, (p) => p.dates + p.periods, 'its values are not dates']),
-    ...AMOUNT_ROLE_FIELDS.map((field): [ColumnField, (profile: ColumnProfile) => number, string] => [field, (p) => p.amounts, 'its values are not amounts']),
+  type Check = [ColumnField, (profile: ColumnProfile) => number, string];
+  const checks: Check[] = [
+    ...DATE_FIELDS.map((field): Check => [field, (p) => p.dates + p.periods, 'its values are not dates']),
+    ...AMOUNT_ROLE_FIELDS.map((field): Check => [field, (p) => p.amounts, 'its values are not amounts']),
     ['currency', (p) => p.currencies, 'its values are not currencies'],
   ];
   for (const [field, fits, why] of checks) {
     const column = decider.index[field];
     if (column === -1 || decider.given(field)) continue;
     const profile = decider.profile(column);
-    if (profile === undefined || profile.filled < MIN_EVIDENCE || share(profile, fits(profile)) >= CONTRADICTED) continue;
+    if (profile === undefined || profile.filled < MIN_EVIDENCE) continue;
+    if (share(profile, fits(profile)) >= CONTRADICTED) continue;
     // A currency column of dates is a value date ("Valuta" in German bank exports).
     const reason = field === 'currency' && share(profile, profile.dates) >= CONVINCING ? 'its values are dates' : why;
     decider.drop(field, reason);
@@ -300,7 +314,8 @@ function amountFromArithmetic(decider: Decider, sample: readonly (readonly strin
   const field: ColumnField = net === -1 ? 'net' : tax === -1 ? 'tax' : 'total';
   for (const column of decider.unmapped()) {
     if (!decider.convincing(column, (profile) => profile.amounts)) continue;
-    const columns = { net: net === -1 ? column : net, tax: tax === -1 ? column : tax, total: total === -1 ? column : total };
+    const at = (named: number): number => (named === -1 ? column : named);
+    const columns = { net: at(net), tax: at(tax), total: at(total) };
     let checked = 0;
     let holds = 0;
     for (const record of sample) {
@@ -324,7 +339,8 @@ function isStatement(decider: Decider): boolean {
   const { index } = decider;
   const texts = [index.description, ...decider.unmapped()].some((column) => {
     const profile = decider.profile(column);
-    return profile !== undefined && profile.distinct >= 2 && share(profile, profile.values.filter((value) => /\p{L}{3}/u.test(value)).length) >= CONVINCING;
+    if (profile === undefined || profile.distinct < 2) return false;
+    return share(profile, profile.values.filter((value) => /\p{L}{3}/u.test(value)).length) >= CONVINCING;
   });
   if (!texts) return false;
   const idProfile = decider.profile(index.id);
@@ -333,7 +349,8 @@ function isStatement(decider: Decider): boolean {
     const kinds = decider.profile(index.kind);
     // A type column that names a bill, a letter or a termination makes the rows documents; a
     // statement's transaction types only name payments and refunds ("Direct Debit", "Card Payment").
-    if (kinds === undefined || kinds.values.some((value) => BILL_KINDS.has(documentKindFrom(value) ?? 'payment'))) return false;
+    if (kinds === undefined) return false;
+    if (kinds.values.some((value) => BILL_KINDS.has(documentKindFrom(value) ?? 'payment'))) return false;
   }
   if (index.debit !== -1 || index.credit !== -1) return true;
   const amounts = decider.profile(index.total !== -1 ? index.total : index.amountDue);
@@ -347,7 +364,10 @@ function missingKeyRoles(decider: Decider, statement: boolean): void {
     decider.notices.push({
       level: 'warning',
       code: 'column-missing',
-      message: `no column holds the ${field === 'id' ? 'document numbers' : 'document dates'}: ${field === 'id' ? 'rows are grouped by account and date only' : 'rules that need a date skip these documents'}`,
+      message:
+        field === 'id'
+          ? 'no column holds the document numbers: each row is read as a document of its own'
+          : 'no column holds the document dates: rules that need a date skip these documents',
       map: `--map ${field}=COLUMN`,
     });
   }
@@ -361,7 +381,9 @@ export function decideRoles(mapping: ColumnMapping, records: readonly (readonly 
     decider.notices.push({
       level: 'warning',
       code: 'duplicate-column',
-      message: `two columns are named ${quoted(decider.header(later))} (columns ${earlier + 1} and ${later + 1}): the first is read, the second is not`,
+      message:
+        `two columns are named ${quoted(decider.header(later))} (columns ${earlier + 1} and ${later + 1}): ` +
+        'the first is read, the second is not',
     });
   }
   if (sample.length > 0) {

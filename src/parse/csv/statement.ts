@@ -22,7 +22,8 @@ const OTHERS = OTHER_OPERATIONS.map(([category, words]) => [category, padded(wor
 const CARD = OTHERS.find(([category]) => category === 'card payments')?.[1] ?? [];
 
 /** An account the label names: a phone number, or a customer/contract number after its word. */
-const NAMED_ACCOUNT = /(?:client|contrat|compte|customer|account|acct|kundennr|kundennummer|kd nr|vertrag|ligne|line)\s*(?:n|no|nr|num|#)?\s*[:.]?\s*([A-Z0-9][A-Z0-9-]{4,})/i;
+const ACCOUNT_WORDS = 'client|contrat|compte|customer|account|acct|kundennr|kundennummer|kd nr|vertrag|ligne|line';
+const NAMED_ACCOUNT = new RegExp(`\\b(?:${ACCOUNT_WORDS})\\s*(?:n|no|nr|num|#)?\\s*[:.]?\\s*([A-Z0-9][A-Z0-9-]{4,})`, 'i');
 /** 9 to 15 digits, single separators between them: "06 12 34 56 78", not "0612345678 -47,99". */
 const PHONE_IN_TEXT = /(?:\+|00)?\d(?:[ .-]?\d){8,14}/g;
 
@@ -57,7 +58,9 @@ export function classifyStatementRow(label: string, type: string | undefined, am
   for (const [category, phrases] of OTHERS) {
     if (phrases.some((phrase) => words.includes(phrase))) return { bill: false, category };
   }
-  if (!outgoing && DEBITS.some((word) => words.includes(word))) return { bill: false, category: 'direct debits to others' };
+  if (!outgoing && DEBITS.some((word) => words.includes(word))) {
+    return { bill: false, category: 'direct debits to others' };
+  }
   return { bill: false, category: outgoing ? 'other payments' : 'other income' };
 }
 
@@ -74,7 +77,8 @@ export class NotBillTally {
   /** "312 rows are not about bills: card payments, transfers"; undefined when there were none. */
   sentence(): string | undefined {
     if (this.total === 0) return undefined;
-    const categories = [...this.counts].sort((a, b) => b[1] - a[1]).map(([category, count]) => `${category} (${count})`);
+    const byCount = [...this.counts].sort((a, b) => b[1] - a[1]);
+    const categories = byCount.map(([category, count]) => `${category} (${count})`);
     return `${this.total} ${this.total === 1 ? 'row is' : 'rows are'} not about bills: ${categories.join(', ')}`;
   }
 }
