@@ -8,7 +8,7 @@ import { FatalInputError, type ParseEvent, type SkippedPart } from '../model/inp
 import type { InputOptions, InputSource } from '../parse/index.js';
 import { parseInputBatches } from '../parse/index.js';
 import type { CheckResult, FatalProblem } from '../report/result.js';
-import { summarize } from '../report/result.js';
+import { FileReadings, summarize } from '../report/result.js';
 import { RULES } from '../rules/index.js';
 import type { ResolvedInput } from './inputs.js';
 import { planParallelRead, readerCount, WorkerPool } from './parallel/pool.js';
@@ -67,6 +67,8 @@ interface Tally {
   readonly stories: StoryCollector | undefined;
   /** Parts of inputs not read (an attachment billcheck does not read), named in the report. */
   readonly skipped: SkippedPart[];
+  /** How each file's columns were read and what its reader noticed. */
+  readonly readings: FileReadings;
 }
 
 type Emit = (batch: readonly Finding[]) => Promise<void>;
@@ -99,6 +101,7 @@ export async function check(inputs: readonly ResolvedInput[], options: CheckOpti
     styles: new Map(),
     stories: options.tellStories === true ? new StoryCollector() : undefined,
     skipped: [],
+    readings: new FileReadings(),
   };
   const emit: Emit = async (batch) => {
     const kept = batch.filter(keep);
@@ -163,6 +166,7 @@ export async function check(inputs: readonly ResolvedInput[], options: CheckOpti
     summary,
     fatal,
     valid: summary.errors === 0 && fatal.length === 0,
+    readings: tally.readings.list(),
     ...(tally.skipped.length === 0 ? {} : { skipped: tally.skipped }),
     ...(joinedAccounts.length === 0 ? {} : { accounts: joinedAccounts }),
   };
@@ -230,6 +234,8 @@ async function addEvents(
       if (doc.amountStyle !== undefined && !tally.styles.has(doc.source.file)) tally.styles.set(doc.source.file, doc.amountStyle);
       tally.stories?.add(doc);
       add(doc, found);
+    } else if (event.type === 'columns' || event.type === 'notice') {
+      tally.readings.add(event);
     } else {
       tally.rows += event.rows;
       found.push(engine.addInvalid(event));
@@ -256,6 +262,7 @@ async function readInParallelHere(
       tally.documents += batch.documents;
       tally.rows += batch.rows;
       if (batch.style !== undefined && !tally.styles.has(file)) tally.styles.set(file, batch.style);
+      for (const notice of batch.notices) tally.readings.add(notice);
       engine.addEncodedEntries(pool.decoderOf(engine, worker), batch.entries);
       await emit(batch.findings);
       progress(tally.rows);

@@ -4,6 +4,7 @@ import { FatalInputError } from '../model/input.js';
 import type { InputOptions } from '../parse/index.js';
 import { parseInput } from '../parse/index.js';
 import { renderExtract } from '../report/extract.js';
+import { FileReadings } from '../report/result.js';
 import { printable, terminalSafeJson } from '../report/sanitize.js';
 import type { ResolvedInput } from '../check/inputs.js';
 import type { Output } from './io.js';
@@ -17,6 +18,7 @@ export async function runExtract(
 ): Promise<number> {
   const documents: BillingDocument[] = [];
   const invalid: InvalidInputEvent[] = [];
+  const readings = new FileReadings();
   let failed = false;
   for (const input of inputs) {
     try {
@@ -24,7 +26,8 @@ export async function runExtract(
       const skipped = (part: { file: string; reason: string }): void => streams.warn(`billcheck: ${printable(part.file)}: skipped: ${printable(part.reason)}`);
       for await (const event of parseInput(input.source, options, skipped)) {
         if (event.type === 'document') documents.push(event.document);
-        else invalid.push(event);
+        else if (event.type === 'invalid') invalid.push(event);
+        else readings.add(event);
       }
     } catch (error) {
       if (!(error instanceof FatalInputError)) throw error;
@@ -33,6 +36,6 @@ export async function runExtract(
     }
   }
   // The documents carry input text as it was: C1 controls and bidi overrides are escaped like in the JSON report.
-  await streams.stdout.write(terminalSafeJson(renderExtract(documents, invalid)));
+  await streams.stdout.write(terminalSafeJson(renderExtract(documents, invalid, readings.list())));
   return failed ? EXIT_FAILURE : EXIT_OK;
 }

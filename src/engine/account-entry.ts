@@ -25,6 +25,7 @@ export function toAccountEntry(doc: BillingDocument): AccountEntry {
     total: doc.total,
     amountDue: doc.amountDue,
     blank: isBlankDocument(doc),
+    paid: doc.status === 'paid',
     contentHash: contentHash(doc, issueDay, dueDay, periodStartDay, periodEndDay),
     references: doc.references.length === 0 ? NO_REFERENCES : doc.references,
     file: doc.source.file,

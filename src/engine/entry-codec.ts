@@ -71,7 +71,8 @@ export class EntryEncoder {
     numbers[at + 7] = day(entry.effectiveDay);
     numbers[at + 8] = this.amount(entry.total, i, 0);
     numbers[at + 9] = this.amount(entry.amountDue, i, 1);
-    numbers[at + 10] = entry.blank ? 1 : 0;
+    // Flags: 1 blank, 2 marked paid by the input.
+    numbers[at + 10] = (entry.blank ? 1 : 0) | (entry.paid === true ? 2 : 0);
     numbers[at + 11] = entry.contentHash;
     numbers[at + 12] = entry.line;
     numbers[at + 13] = file;
@@ -161,7 +162,8 @@ export class EntryDecoder {
       flat.amountDueCents = amountDue === Number.POSITIVE_INFINITY ? Number.NaN : amountDue;
       flat.exactTotal = total === Number.POSITIVE_INFINITY ? Money.parse(exact.get(i * 2) as string) : undefined;
       flat.exactAmountDue = amountDue === Number.POSITIVE_INFINITY ? Money.parse(exact.get(i * 2 + 1) as string) : undefined;
-      flat.blank = numbers[at + 10] === 1;
+      flat.blank = ((numbers[at + 10] as number) & 1) === 1;
+      flat.paid = ((numbers[at + 10] as number) & 2) === 2;
       flat.contentHash = numbers[at + 11] as number;
       flat.line = numbers[at + 12] as number;
       flat.file = this.files[file] as string;

@@ -21,6 +21,8 @@ const BLOCK_MASK = BLOCK_SIZE - 1;
 /** Day numbers of four-digit years fit an Int32 with room to spare; this one marks "no date". */
 const NO_DAY = -0x8000_0000;
 const BLANK_BIT = 0x80;
+/** Set for documents the input marks paid (a status column). */
+const PAID_BIT = 0x40;
 const DAYS_PER_ENTRY = 5;
 const NO_REFERENCES: readonly string[] = Object.freeze([]);
 
@@ -32,6 +34,7 @@ const NO_REFERENCES: readonly string[] = Object.freeze([]);
 export interface FlatEntry {
   kind: number;
   blank: boolean;
+  paid: boolean;
   id: string | undefined;
   currency: string;
   file: string;
@@ -60,6 +63,7 @@ export function emptyFlatEntry(): FlatEntry {
   return {
     kind: 0,
     blank: false,
+    paid: false,
     id: undefined,
     currency: '',
     file: '',
@@ -144,6 +148,7 @@ export class EntryStore {
     const flat = this.scratch;
     flat.kind = kindIndex(entry.kind);
     flat.blank = entry.blank;
+    flat.paid = entry.paid === true;
     flat.id = entry.id;
     flat.currency = entry.currency;
     flat.file = entry.file;
@@ -171,7 +176,7 @@ export class EntryStore {
     const block = this.blocks[index >>> BLOCK_BITS] as Block;
     const file = this.files.indexOf(flat.file);
     if (this.styles[file] === undefined && flat.amountStyle !== undefined) this.styles[file] = flat.amountStyle;
-    block.kinds[at] = flat.kind | (flat.blank ? BLANK_BIT : 0);
+    block.kinds[at] = flat.kind | (flat.blank ? BLANK_BIT : 0) | (flat.paid ? PAID_BIT : 0);
     block.currencies[at] = this.currencies.indexOf(flat.currency);
     block.files[at] = file;
     const days = at * DAYS_PER_ENTRY;
@@ -284,7 +289,7 @@ export class EntryStore {
     const kind = block.kinds[at] as number;
     const file = block.files[at] as number;
     return {
-      kind: DOCUMENT_KINDS[kind & ~BLANK_BIT] as DocumentKind,
+      kind: DOCUMENT_KINDS[kind & ~(BLANK_BIT | PAID_BIT)] as DocumentKind,
       id: this.ids[index],
       account,
       currency: this.currencies.at(block.currencies[at] as number),
@@ -296,6 +301,7 @@ export class EntryStore {
       total: this.money(block.amounts[at * 2] as number, index * 2),
       amountDue: this.money(block.amounts[at * 2 + 1] as number, index * 2 + 1),
       blank: (kind & BLANK_BIT) !== 0,
+      paid: (kind & PAID_BIT) !== 0,
       contentHash: block.contentHashes[at] as number,
       references: this.references.get(index) ?? NO_REFERENCES,
       file: this.files.at(file),

@@ -24,6 +24,8 @@ export interface AccountEntry {
   readonly amountDue: Money | undefined;
   /** No lines and no amount, or only zero amounts (see model/blank.ts). */
   readonly blank: boolean;
+  /** The input marks the bill paid (a CSV status column); dunning-while-in-credit counts it as covered. */
+  readonly paid?: boolean;
   /**
    * A 32-bit hash of what makes two documents the same bill (amounts, dates, lines), not where they
    * were found. A different hash means a different content; an equal hash almost surely, not

@@ -3,6 +3,9 @@ import type { Money } from './money.js';
 export const DOCUMENT_KINDS = ['invoice', 'credit-note', 'dunning', 'payment', 'termination'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
+export const DOCUMENT_STATUSES = ['paid', 'unpaid', 'overdue'] as const;
+export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
+
 export type InputFormat = 'csv' | 'text' | 'pdf' | 'xml' | 'mail';
 
 /** Where a document came from: `line` is the 1-based physical line where it starts (a CSV header is line 1). */
@@ -147,6 +150,8 @@ export interface BillingDocument {
   readonly linesUnread?: boolean;
   /** Ids of the documents this one refers to (a dunning letter's invoices, a credit note's invoice). */
   readonly references: readonly string[];
+  /** What the operator says of the bill, when the input has a status column (paid, unpaid, overdue). */
+  readonly status?: DocumentStatus;
   readonly source: SourceLocation;
   /** How the input wrote amounts; reporters use it to write amounts back. */
   readonly amountStyle?: AmountStyle;

@@ -118,14 +118,19 @@ export function firstLine(text: string): string {
  * into at least two column names that billcheck recognizes. An e-mail or a letter does not.
  */
 export function looksLikeCsv(head: string): boolean {
-  const lines = head.split(/\r\n|\r|\n/, 3).filter((line) => line.trim() !== '');
-  let header = lines[0];
-  if (header === undefined) return false;
-  const hinted = excelSeparatorHint(header);
-  if (hinted !== undefined) header = lines[1] ?? '';
-  const delimiter = hinted ?? sniffDelimiter(header);
-  if (delimiter === undefined) return false;
-  return recognizedColumnCount(splitHeaderLine(header, delimiter)) >= 2;
+  const lines = head.split(/\r\n|\r|\n/, 12).filter((line) => line.trim() !== '');
+  const first = lines[0];
+  if (first === undefined) return false;
+  const hinted = excelSeparatorHint(first);
+  if (hinted !== undefined) return recognizedColumnCount(splitHeaderLine(lines[1] ?? '', hinted)) >= 2;
+  // The header may follow an export's title lines (issue 12): any of the first lines may be it.
+  // A later line must look more like a header than a letter's sentence does: three recognized
+  // columns, and no number of three digits or more (a sentence quotes amounts, dates, invoice numbers).
+  return lines.slice(0, 10).some((line, at) => {
+    const delimiter = sniffDelimiter(line);
+    if (delimiter === undefined || (at > 0 && /\d{3}/.test(line))) return false;
+    return recognizedColumnCount(splitHeaderLine(line, delimiter)) >= (at === 0 ? 2 : 3);
+  });
 }
 
 /** The format of an input: its name when that says "csv", its first lines otherwise. */

@@ -1,17 +1,25 @@
 import type { AllowanceCharge, BillingDocument, DocumentLine, PageFacts, VatBreakdown } from '../model/document.js';
 import type { InvalidInputEvent } from '../model/input.js';
 import type { Money } from '../model/money.js';
+import { readingsJson } from './json.js';
+import type { FileReading } from './result.js';
 
 /**
  * `billcheck extract`: the normalized documents with the model's field names, amounts as
  * decimal strings, absent fields left out (absent is not zero). Rows that could not be read
  * are listed under `invalid`, so that nothing billcheck was given goes unaccounted for.
  */
-export function renderExtract(documents: readonly BillingDocument[], invalid: readonly InvalidInputEvent[]): string {
+export function renderExtract(
+  documents: readonly BillingDocument[],
+  invalid: readonly InvalidInputEvent[],
+  readings: readonly FileReading[] = [],
+): string {
   const report = {
     version: 1,
     documents: documents.map(serializeDocument),
     invalid: invalid.map(({ file, line, reason, column, value }) => ({ file, line, reason, column, value })),
+    // How each CSV file's columns were read, and what its reader noticed (issue 12).
+    files: readingsJson(readings),
   };
   return `${JSON.stringify(report, null, 2)}\n`;
 }
@@ -89,6 +97,7 @@ export function serializeDocument(doc: BillingDocument): Record<string, unknown>
     ...serializeEInvoiceFields(doc),
     lines: doc.lines.map(serializeLine),
     references: doc.references,
+    status: doc.status,
     source: doc.source,
   };
 }

@@ -1,6 +1,6 @@
 import type { JoinedAccount } from '../identity/join.js';
 import type { Finding } from '../model/finding.js';
-import type { CheckResult, FatalProblem, Summary } from './result.js';
+import type { CheckResult, FatalProblem, FileReading, Summary } from './result.js';
 import { terminalSafeJson } from './sanitize.js';
 
 export const REPORT_VERSION = 1;
@@ -53,6 +53,28 @@ function accountJson(account: JoinedAccount): Record<string, unknown> {
 }
 
 /**
+ * How each file was read (JSON report and `extract`): the header → field mapping with how each
+ * role was decided, and the reader's notices. Columns not read have no `field`.
+ */
+export function readingsJson(readings: readonly FileReading[]): Array<Record<string, unknown>> {
+  return readings.map((reading) => ({
+    file: reading.file,
+    inferred: reading.inferred,
+    columns: (reading.columns ?? []).map((role) => ({
+      column: role.column,
+      ...(role.field === undefined ? {} : { field: role.field, decidedBy: role.decidedBy }),
+    })),
+    notices: reading.notices.map((notice) => ({
+      level: notice.level,
+      code: notice.code,
+      message: notice.message,
+      ...(notice.line === undefined ? {} : { line: notice.line }),
+      ...(notice.map === undefined ? {} : { map: notice.map }),
+    })),
+  }));
+}
+
+/**
  * The versioned JSON report (schema/report.schema.json), pretty-printed with a trailing newline.
  * `fatal` is always present, empty when every file could be checked, so that `jq '.fatal[]'`
  * never meets a null.
@@ -67,6 +89,7 @@ export function renderJson(result: CheckResult): string {
     // Issue 13: present only when there is something to say, so that other reports stay as they were.
     ...(result.skipped === undefined || result.skipped.length === 0 ? {} : { skipped: result.skipped.map((part) => ({ file: part.file, reason: part.reason })) }),
     ...(result.accounts === undefined || result.accounts.length === 0 ? {} : { accounts: result.accounts.map(accountJson) }),
+    files: readingsJson(result.readings ?? []),
   };
   return `${terminalSafeJson(JSON.stringify(report, null, 2))}\n`;
 }

@@ -3,7 +3,7 @@ import type { AmountStyle, DocumentKind } from '../model/document.js';
 import type { Finding, Severity } from '../model/finding.js';
 import { formatDate, formatMoney } from '../model/format.js';
 import { Money } from '../model/money.js';
-import type { CheckResult, FatalProblem, Summary } from './result.js';
+import type { CheckResult, FatalProblem, FileReading, Summary } from './result.js';
 import { printable } from './sanitize.js';
 import { accountHeading, renderStories, type Stories } from './stories.js';
 
@@ -40,8 +40,11 @@ const KIND_NAMES: Readonly<Record<DocumentKind, string>> = {
 export function renderText(result: CheckResult, options: TextReportOptions): string {
   const paint = new Chalk({ level: options.color ? 1 : 0 });
   const out: string[] = [];
+  const readings = readingLinesByFile(result.readings ?? [], paint);
   for (const [file, groups] of groupFindings(result.findings)) {
     out.push(paint.underline(printable(file)));
+    out.push(...(readings.get(file) ?? []));
+    readings.delete(file);
     let first = true;
     for (const [account, findings] of groups) {
       if (account !== undefined) {
@@ -56,6 +59,8 @@ export function renderText(result: CheckResult, options: TextReportOptions): str
   if (options.stories !== undefined) out.push(...renderStories(options.stories, result.findings, options.styles, paint));
   for (const part of result.skipped ?? []) out.push(`${paint.dim('skipped'.padEnd(LABEL_WIDTH))}  ${printable(part.file)}: ${printable(part.reason)}`);
   if ((result.skipped ?? []).length > 0) out.push('');
+  // Files without findings still say how they were read when it was not plain.
+  for (const [file, lines] of readings) out.push(paint.underline(printable(file)), ...lines, '');
   if (options.listFatal !== false) {
     for (const problem of result.fatal) out.push(renderFatal(problem, paint));
     if (result.fatal.length > 0) out.push('');
@@ -64,6 +69,31 @@ export function renderText(result: CheckResult, options: TextReportOptions): str
   const worst = worstAccountsLine(result.findings, result.summary);
   if (worst !== undefined) out.push(worst);
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * Per file: one line saying how the columns were read when they were inferred beyond exact
+ * names, then one line per notice (warnings name the columns and the `--map` that settles them).
+ */
+function readingLinesByFile(readings: readonly FileReading[], paint: ChalkInstance): Map<string, string[]> {
+  const byFile = new Map<string, string[]>();
+  for (const reading of readings) {
+    const lines: string[] = [];
+    if (reading.inferred && reading.columns !== undefined) {
+      const roles = reading.columns
+        .filter((role) => role.field !== undefined)
+        .map((role) => `${printable(role.column)} → ${role.field}${role.decidedBy === 'name' ? '' : ` (${role.decidedBy})`}`);
+      lines.push(`${FINDING_INDENT}${paint.blue('columns'.padEnd(LABEL_WIDTH))}  read as ${roles.join(', ')}`);
+    }
+    for (const notice of reading.notices) {
+      const label = notice.level === 'warning' ? paint.yellow('warning'.padEnd(LABEL_WIDTH)) : paint.blue('info'.padEnd(LABEL_WIDTH));
+      const where = notice.line === undefined ? '' : `  ${paint.dim(`${printable(reading.file)}:${notice.line}`)}`;
+      const map = notice.map === undefined ? '' : ` (${printable(notice.map)} settles it)`;
+      lines.push(`${FINDING_INDENT}${label}  ${printable(notice.message)}${map}${where}`);
+    }
+    if (lines.length > 0) byFile.set(reading.file, lines);
+  }
+  return byFile;
 }
 
 type AccountGroups = Map<string | undefined, Finding[]>;

@@ -23,6 +23,7 @@ export default defineRule({
   messages: {
     covered: 'A dunning letter claims {{claimed}} although credit notes and payments of {{credited}} made against it already cover the {{billed}} billed.',
     inCredit: 'A dunning letter was sent while the account owed nothing: {{credited}} credited or paid against {{billed}} billed by its date.',
+    markedPaid: 'A dunning letter claims {{claimed}}, which the operator\'s own export marks as paid.',
     creditMatchesDemand: 'A dunning letter demands {{billed}}, the amount of invoice {{invoice}}, although a credit note or payment of {{credited}} issued since covers it.',
   },
   options: {},
@@ -74,7 +75,12 @@ export default defineRule({
     function judge(letter: AccountEntry, dayEnd: number): void {
       const references = [...new Set(letter.references)];
       const covered = references.length > 0 ? coverOfReferences(references) : undefined;
-      if (covered !== undefined) {
+      // The operator's own status column says the claimed bills are paid (issue 12): nothing is owed.
+      const paid = references.length > 0 && references.every((id) => invoices.get(id)?.paid === true);
+      if (covered === undefined && paid) {
+        const claimed = `${references.length === 1 ? 'invoice' : 'invoices'} ${references.join(', ')}`;
+        ctx.report({ messageId: 'markedPaid', data: { references, claimed }, document: letter });
+      } else if (covered !== undefined) {
         const claimed = `${references.length === 1 ? 'invoice' : 'invoices'} ${references.join(', ')}`;
         ctx.report({ messageId: 'covered', data: { ...covered, references, claimed }, document: letter });
       } else if (!billedUnknown && isPositive(credited) && !credited.lt(billed)) {

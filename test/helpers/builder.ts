@@ -4,7 +4,7 @@
  */
 import { compareEntries, toAccountEntry } from '../../src/engine/account-entry.js';
 import type { AccountEntry, AnyRule, MessageData, RuleContext, RuleOptions } from '../../src/engine/rule.js';
-import type { BillingDocument, DocumentKind, DocumentLine } from '../../src/model/document.js';
+import type { BillingDocument, DocumentKind, DocumentLine, DocumentStatus } from '../../src/model/document.js';
 import { Money } from '../../src/model/money.js';
 
 type AmountInput = string | undefined;
@@ -25,6 +25,7 @@ export interface DocInput {
   amountDue?: AmountInput;
   lines?: LineInput[];
   references?: string[];
+  status?: DocumentStatus;
   file?: string;
   line?: number;
   /** Fields the shorthand above does not cover (the e-invoice fields), set as given. */
@@ -77,6 +78,7 @@ export function doc(input: DocInput = {}): BillingDocument {
     amountDue: money(input.amountDue),
     lines: (input.lines ?? []).map(buildLine),
     references: input.references ?? [],
+    ...(input.status === undefined ? {} : { status: input.status }),
     source: { file: input.file ?? 'test.csv', line: input.line ?? nextLine++, format: 'csv' },
     rows: Math.max(1, input.lines?.length ?? 1),
     ...input.extra,

@@ -64,3 +64,15 @@ describe('format detection', () => {
     expect(detectFormat('bills.csv', 'anything')).toBe('csv');
   });
 });
+
+describe('looksLikeCsv after title lines (issue 12)', () => {
+  it('finds the header among the first lines of an export saved as .txt', () => {
+    const head = ['Mes factures - Espace client', 'Édité le 02/06/2024', '', 'Date;N° de facture;Ligne;Montant TTC', '05/01/2024;F1;0612345678;47,99'].join('\n');
+    expect(detectFormat('factures.txt', head)).toBe('csv');
+  });
+
+  it('does not take a sentence of a letter with commas for a header', () => {
+    const letter = ['Orange', 'Madame, Monsieur,', 'Facture n° 123, montant TTC 12,00 €, à régler avant le 05/02/2024.', 'Cordialement,'].join('\n');
+    expect(detectFormat('relance.txt', letter)).toBe('text');
+  });
+});

@@ -124,3 +124,45 @@ describe('renderText', () => {
     expect(colored.replace(/\u001b\[\d+m/g, '')).toBe(renderText(sampleResult, { color: false, styles }));
   });
 });
+
+describe('renderText: how files were read (issue 12)', () => {
+  const reading: CheckResult = {
+    ...cleanResult,
+    readings: [
+      {
+        file: 'export.csv',
+        inferred: true,
+        columns: [
+          { column: 'Numéro', field: 'account', decidedBy: 'values' },
+          { column: 'Réf.', field: 'id', decidedBy: 'values' },
+          { column: `Date${ESC}[2J`, field: 'issueDate', decidedBy: 'name' },
+          { column: 'Memo' },
+        ],
+        notices: [
+          { type: 'notice', file: 'export.csv', level: 'warning', code: 'column-role', message: 'column "Numéro" read as account: its values are phone numbers', map: "--map 'id=Numéro'" },
+          { type: 'notice', file: 'export.csv', line: 9, level: 'info', code: 'repeated-header', message: 'a row that repeats the header (first on line 9) skipped: not data' },
+        ],
+      },
+      { file: 'plain.csv', inferred: false, columns: [{ column: 'N° facture', field: 'id', decidedBy: 'name' }], notices: [] },
+    ],
+  };
+
+  it('prints one columns line when roles were inferred, then each notice with the --map that settles it', () => {
+    expect(renderText(reading, { color: false })).toBe(
+      [
+        'export.csv',
+        '    columns  read as Numéro → account (values), Réf. → id (values), Date\\u001B[2J → issueDate',
+        "    warning  column \"Numéro\" read as account: its values are phone numbers (--map 'id=Numéro' settles it)",
+        '    info     a row that repeats the header (first on line 9) skipped: not data  export.csv:9',
+        '',
+        '✔ No problems in 12 documents, 1 account, 1 file',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('says nothing of a file read by exact header names alone', () => {
+    const plain: CheckResult = { ...cleanResult, readings: [reading.readings?.[1] as NonNullable<CheckResult['readings']>[number]] };
+    expect(renderText(plain, { color: false })).toBe('✔ No problems in 12 documents, 1 account, 1 file\n');
+  });
+});

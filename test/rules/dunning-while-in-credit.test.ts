@@ -139,3 +139,24 @@ describe('dunning-while-in-credit without references', () => {
     for (const docs of [earlyCredit, smallCredit, otherAmount]) expect(runRule(rule, docs)).toEqual([]);
   });
 });
+
+describe('dunning-while-in-credit with a status column (issue 12)', () => {
+  it('flags a letter for an invoice that the export itself marks paid', () => {
+    const reported = runRule(rule, [invoice({ status: 'paid' }), relance({ references: ['FAC-0159'] })]);
+    expect(reported.map((r) => r.messageId)).toEqual(['markedPaid']);
+    expect(reported[0]?.documentId).toBe('REL-0007');
+    expect(reported[0]?.data.references).toEqual(['FAC-0159']);
+  });
+
+  it('passes a letter for an invoice marked unpaid or overdue, or without a status', () => {
+    for (const status of ['unpaid', 'overdue', undefined] as const) {
+      const docs = [invoice(status === undefined ? {} : { status }), relance({ references: ['FAC-0159'] })];
+      expect(runRule(rule, docs), String(status)).toEqual([]);
+    }
+  });
+
+  it('passes a letter that claims a paid invoice and an unpaid one', () => {
+    const docs = [invoice({ status: 'paid' }), invoice({ id: 'FAC-0160', issueDate: '2024-01-06', status: 'unpaid' }), relance({ references: ['FAC-0159', 'FAC-0160'] })];
+    expect(runRule(rule, docs)).toEqual([]);
+  });
+});

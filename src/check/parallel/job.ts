@@ -9,6 +9,7 @@ import type { EncodedEntries } from '../../engine/entry-codec.js';
 import type { OptionValue } from '../../engine/rule.js';
 import type { AmountStyle } from '../../model/document.js';
 import type { Finding } from '../../model/finding.js';
+import type { NoticeEvent } from '../../model/input.js';
 import type { CsvOptions } from '../../parse/csv/index.js';
 import type { ReaderConventions } from '../../parse/csv/rows.js';
 import type { DateOrder } from '../../parse/values/dates.js';
@@ -95,6 +96,8 @@ export type WorkerMessage =
       readonly documents: number;
       readonly rows: number;
       readonly style: AmountStyle | undefined;
+      /** What the reader of this part noticed (row conflicts, repeated headers); its columns are the first part's. */
+      readonly notices: NoticeEvent[];
     }
   | { readonly type: 'done' }
   | { readonly type: 'finished'; readonly findings: Finding[]; readonly accounts: number }

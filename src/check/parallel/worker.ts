@@ -14,7 +14,7 @@ import { Engine } from '../../engine/engine.js';
 import { EntryEncoder } from '../../engine/entry-codec.js';
 import type { AmountStyle } from '../../model/document.js';
 import type { Finding } from '../../model/finding.js';
-import { FatalInputError } from '../../model/input.js';
+import { FatalInputError, type NoticeEvent } from '../../model/input.js';
 import { parseCsvBatches } from '../../parse/csv/index.js';
 import { RULES } from '../../rules/index.js';
 import type { RangeJob, WorkerMessage, WorkerRequest, WorkerSetup } from './job.js';
@@ -61,10 +61,12 @@ class CheckWorker {
     /** Documents and unreadable rows since the last batch: findings and counts stream by this, whichever thread keeps the entries. */
     let events = 0;
     let style: AmountStyle | undefined;
+    let notices: NoticeEvent[] = [];
     const flush = (): void => {
       const entries = toMain.take();
-      this.post({ type: 'batch', findings, entries, documents, rows, style }, [entries.numbers.buffer as ArrayBuffer]);
+      this.post({ type: 'batch', findings, entries, documents, rows, style, notices }, [entries.numbers.buffer as ArrayBuffer]);
       findings = [];
+      notices = [];
       documents = 0;
       rows = 0;
       events = 0;
@@ -84,7 +86,9 @@ class CheckWorker {
               engine.checkDocument(doc, findings);
               toMain.add(toAccountEntry(doc));
             }
-          } else {
+          } else if (event.type === 'notice') {
+            notices.push(event);
+          } else if (event.type === 'invalid') {
             rows += event.rows;
             findings.push(engine.addInvalid(event));
           }

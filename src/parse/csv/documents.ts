@@ -134,19 +134,39 @@ export class DocumentAssembler {
     private readonly style: () => AmountStyle | undefined,
   ) {}
 
-  /** Adds one readable row; pushes the previous document to `out` when this row starts a new one. */
+  /**
+   * Adds one readable row; pushes the previous document to `out` when this row starts a new one.
+   * A row with the open document's number but another issue date or account is another document:
+   * merging it would drop its date and sum its amounts into the first (a notice says so).
+   */
   add(row: RowValues, line: number, out: ParseEvent[]): void {
     const account = row.account ?? this.defaultAccount;
     const current = this.rows[0];
+    let conflict: string | undefined;
     if (current !== undefined && current.id !== undefined) {
-      const sameDocument = row.id === current.id && row.kind === current.kind && account === this.account;
+      const sameKey = row.id === current.id && row.kind === current.kind;
+      const sameDate = row.issueDate === undefined || current.issueDate === undefined || row.issueDate === current.issueDate;
+      const sameDocument = sameKey && account === this.account && sameDate;
       const continuation = row.id === undefined && !row.kindGiven && row.account === undefined;
       if (sameDocument || continuation) {
         this.rows.push(row);
         return;
       }
+      if (sameKey && !sameDate) conflict = `another date (${row.issueDate}, not ${current.issueDate})`;
+      else if (sameKey && row.account !== undefined) conflict = `another account (${row.account}, not ${this.account})`;
     }
+    const continued = current?.id;
     this.finish(out);
+    if (conflict !== undefined) {
+      out.push({
+        type: 'notice',
+        file: this.file,
+        line,
+        level: 'warning',
+        code: 'row-conflict',
+        message: `the row repeats document number ${continued} with ${conflict}: read as another document`,
+      });
+    }
     this.rows.push(row);
     this.firstLine = line;
     this.account = account;
@@ -194,8 +214,9 @@ export class DocumentAssembler {
       tax: magnitude(row.tax, abs),
       total: magnitude(row.total, abs),
       amountDue: magnitude(row.amountDue, abs),
-      lines: row.description === undefined ? [] : [lineOf(row, abs, true, true, true)],
+      lines: row.description === undefined && !hasLineAmounts(row) ? [] : [lineOf(row, abs, true, true, true)],
       references: row.references ?? NO_REFERENCES,
+      status: row.status,
       source: { file: this.file, line: this.firstLine, format: 'csv' },
       amountStyle: this.style(),
       rows: 1,
@@ -240,6 +261,7 @@ export class DocumentAssembler {
       amountDue: magnitude(amounts.amountDue.value, abs),
       lines: this.lines(rows, amounts, abs),
       references: allReferences(rows),
+      status: first.status,
       source: { file: this.file, line: this.firstLine, format: 'csv' },
       amountStyle: this.style(),
       rows: rows.length,
@@ -259,14 +281,34 @@ export class DocumentAssembler {
         row.taxRate !== undefined ||
         (withNet && row.net !== undefined) ||
         (withTax && row.tax !== undefined) ||
-        (withTotal && row.total !== undefined);
+        (withTotal && row.total !== undefined) ||
+        hasLineAmounts(row);
       if (describes) lines.push(lineOf(row, abs, withNet, withTax, withTotal));
     }
     return lines;
   }
 }
 
+function hasLineAmounts(row: RowValues): boolean {
+  return row.lineNet !== undefined || row.lineTax !== undefined || row.lineTotal !== undefined;
+}
+
+/**
+ * A row's line. In a line-item extract (rows with the line's own amounts next to the document's
+ * totals) the line takes its own amounts, never the document's totals repeated on its row.
+ */
 function lineOf(row: RowValues, abs: boolean, withNet: boolean, withTax: boolean, withTotal: boolean): DocumentLine {
+  if (hasLineAmounts(row)) {
+    return {
+      description: row.description,
+      net: magnitude(row.lineNet, abs),
+      tax: magnitude(row.lineTax, abs),
+      total: magnitude(row.lineTotal, abs),
+      quantity: row.quantity,
+      unitPrice: magnitude(row.unitPrice, abs),
+      taxRate: row.taxRate,
+    };
+  }
   return {
     description: row.description,
     net: withNet ? magnitude(row.net, abs) : undefined,

@@ -7,7 +7,9 @@
  * row starts another one. Every data row ends in exactly one document or one invalid-input event.
  */
 import { FatalInputError, type InvalidInputEvent, type ParseEvent } from '../../model/input.js';
-import { mapColumns } from './columns.js';
+import { type ColumnMapping, mapColumns } from './columns.js';
+import { decideRoles } from './roles.js';
+import { NotBillTally } from './statement.js';
 import { DocumentAssembler } from './documents.js';
 import { errorCode, MAX_RECORD_BYTES, RecordSplitter } from './records.js';
 import { type ReaderConventions, RowReader, truncateValue } from './rows.js';
@@ -35,6 +37,8 @@ export interface CsvOptions {
 }
 
 const SAMPLE_ROWS = 1000;
+/** Lines an export may put before its header (a title, a date, a blank line, an account name). */
+const MAX_TITLE_LINES = 10;
 /** Far more columns than any invoice export has; mapping a million header cells would only waste seconds. */
 const MAX_COLUMNS = 10_000;
 /** Quotes left open at the end that are recovered from, one after the other; then the rest is reported whole. */
@@ -65,6 +69,35 @@ function completeFirstLine(bytes: Buffer, atEnd: boolean): string | undefined {
     else if (!quoted && (byte === 0x0a || byte === 0x0d)) return bytes.subarray(start, i).toString('utf8');
   }
   return atEnd && start < bytes.length ? bytes.subarray(start).toString('utf8') : undefined;
+}
+
+/**
+ * The first `count` lines of the bytes read so far, once that many are complete (or all of them at
+ * the end, or once 64 KiB are read); undefined while more may come. Not quote-aware: only used to
+ * sniff a delimiter when the first line has none.
+ */
+function completeLines(bytes: Buffer, atEnd: boolean, count: number): string[] | undefined {
+  const text = bytes.subarray(0, Math.min(bytes.length, 1 << 16)).toString('utf8');
+  const lines = text.split(/\r\n|\r|\n/);
+  const complete = lines.slice(0, -1).filter((line) => line.trim() !== '');
+  if (complete.length >= count || atEnd || bytes.length >= 1 << 16) return atEnd ? lines.filter((line) => line.trim() !== '') : complete;
+  return undefined;
+}
+
+/** The delimiter of the line that has the most of one: the header has more fields than a title. */
+function delimiterOfMostFields(lines: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let most = 0;
+  for (const line of lines) {
+    const delimiter = sniffDelimiter(line);
+    if (delimiter === undefined) continue;
+    const fields = line.split(delimiter).length;
+    if (fields > most) {
+      best = delimiter;
+      most = fields;
+    }
+  }
+  return best;
 }
 
 function isBlankRecord(record: readonly string[]): boolean {
@@ -109,6 +142,26 @@ function swallowedRows(record: readonly string[], delimiter: string, columns: nu
   return swallowed;
 }
 
+/** Whether the last column is empty on most full sample rows (or no row is full): an optional column. */
+function lastColumnMostlyEmpty(records: readonly (readonly string[])[], columns: number): boolean {
+  if (columns < 2) return false;
+  let full = 0;
+  let filled = 0;
+  for (const record of records) {
+    if (record.length < columns) continue;
+    full++;
+    if ((record[columns - 1] ?? '').trim() !== '') filled++;
+  }
+  return filled * 2 < full || (full === 0 && records.length > 0);
+}
+
+/** A row that is the header again (files concatenated, or a report printed page by page). */
+function isRepeatedHeader(record: readonly string[], headers: readonly string[]): boolean {
+  if (record.length < headers.length || (record[0] ?? '').trim() !== headers[0]) return false;
+  for (let i = 1; i < headers.length; i++) if ((record[i] ?? '').trim() !== headers[i]) return false;
+  return true;
+}
+
 function extraCellsBlank(record: readonly string[], from: number): boolean {
   for (let i = from; i < record.length; i++) if ((record[i] ?? '').trim().length > 0) return false;
   return true;
@@ -131,6 +184,14 @@ class CsvFile {
   private sampleSwallowed: number[] = [];
   private delimiter = ',';
   private bytesFed = 0;
+  /** The header's mapping by names, until the sample's values decide the roles (endSample). */
+  private nameMapping: ColumnMapping | undefined;
+  /** Records before the header that could not be one (an export's title lines), and the first error. */
+  private titleLines = 0;
+  private titleError: FatalInputError | undefined;
+  private repeatedHeaders = 0;
+  private firstRepeatedHeader = 0;
+  private readonly notBills = new NotBillTally();
 
   constructor(
     private readonly options: CsvOptions,
@@ -168,9 +229,20 @@ class CsvFile {
       this.endSample();
       this.recoverFromOpenQuote(splitter, unclosedAt, lastLine);
     }
-    if (this.headers === undefined) throw new FatalInputError(this.file, 'no header line: the file holds only blank lines');
+    if (this.headers === undefined) throw this.titleError ?? new FatalInputError(this.file, 'no header line: the file holds only blank lines');
     this.endSample();
     this.assembler?.finish(this.out);
+    this.sayWhatWasSetAside();
+  }
+
+  /** One notice per kind of row set aside: repeated headers, rows of a statement that are not about bills. */
+  private sayWhatWasSetAside(): void {
+    if (this.repeatedHeaders > 0) {
+      const rows = this.repeatedHeaders === 1 ? 'a row that repeats the header' : `${this.repeatedHeaders} rows that repeat the header`;
+      this.notice('repeated-header', 'info', `${rows} (first on line ${this.firstRepeatedHeader}) skipped: not data`, { line: this.firstRepeatedHeader });
+    }
+    const notBills = this.notBills.sentence();
+    if (notBills !== undefined) this.notice('not-bills', 'info', notBills);
   }
 
   /**
@@ -226,8 +298,18 @@ class CsvFile {
     }
     const hinted = excelSeparatorHint(line);
     this.skipFirstRecord = hinted !== undefined;
+    let sniffed = this.options.delimiter === undefined && hinted === undefined ? sniffDelimiter(line) : undefined;
+    if (this.options.delimiter === undefined && hinted === undefined && sniffed === undefined) {
+      // A title line without any delimiter ("Relevé de compte"): the header is one of the next lines.
+      const lines = completeLines(bytes, atEnd, MAX_TITLE_LINES + 1);
+      if (lines === undefined) {
+        if (this.headBytes > MAX_RECORD_BYTES) throw new FatalInputError(this.file, 'no line break in the first 1 MiB: not a CSV export');
+        return;
+      }
+      sniffed = delimiterOfMostFields(lines);
+    }
     const delimiter =
-      this.options.delimiter !== undefined ? givenDelimiter(this.file, this.options.delimiter) : (hinted ?? sniffDelimiter(line) ?? ',');
+      this.options.delimiter !== undefined ? givenDelimiter(this.file, this.options.delimiter) : (hinted ?? sniffed ?? ',');
     this.delimiter = delimiter;
     this.splitter = new RecordSplitter(delimiter, this.options.lineOffset ?? 0);
     this.head = [];
@@ -272,7 +354,7 @@ class CsvFile {
         continue;
       }
       if (this.headers === undefined) {
-        this.startDocuments(record);
+        this.startDocuments(record, line);
         continue;
       }
       if (isBlankRecord(record)) continue;
@@ -281,36 +363,89 @@ class CsvFile {
         this.sampleRecords.push(record);
         this.sampleLines.push(line);
         this.sampleSwallowed.push(swallowed);
-        if (swallowed === 0) this.reader?.learn(record);
       } else {
         this.row(record, line, swallowed);
       }
     }
   }
 
-  private startDocuments(header: string[]): void {
+  /**
+   * The first record that maps as a header starts the documents; records before it (up to
+   * MAX_TITLE_LINES: an export's title, its date) are not data, and a notice counts them.
+   */
+  private startDocuments(header: string[], line: number): void {
     if (header.length > MAX_COLUMNS) {
       throw new FatalInputError(this.file, `the header has ${header.length} columns (more than ${MAX_COLUMNS}): not an invoice export`);
     }
-    const mapping = mapColumns(this.file, header, this.options.columnMap);
-    this.headers = mapping.headers;
-    const reader = new RowReader(mapping, this.options.dateOrder);
-    this.reader = reader;
-    if (this.options.conventions !== undefined) {
-      reader.adopt(this.options.conventions);
-      this.sampling = false;
+    let mapping: ColumnMapping;
+    try {
+      mapping = mapColumns(this.file, header, this.options.columnMap);
+    } catch (error) {
+      // A later part of a split file starts with a copy of the header: no title lines there.
+      if (!(error instanceof FatalInputError) || this.options.conventions !== undefined || this.titleLines >= MAX_TITLE_LINES) {
+        throw this.titleError ?? error;
+      }
+      this.titleError ??= error;
+      this.titleLines++;
+      return;
     }
-    this.assembler = new DocumentAssembler(this.file, this.options.defaultAccount ?? this.file, () => reader.documentStyle);
+    this.headers = mapping.headers;
+    if (this.titleLines > 0) {
+      const lines = this.titleLines === 1 ? '1 line' : `${this.titleLines} lines`;
+      this.notice('title-lines', 'info', `${lines} before the header (line ${line}) are not data: an export's title or date`);
+    }
+    const conventions = this.options.conventions;
+    if (conventions !== undefined) {
+      const adopted = conventions.columns === undefined ? mapping : { ...mapping, index: conventions.columns };
+      this.startReader(adopted, conventions.statement === true).adopt(conventions);
+      this.shortRows = conventions.shortRows === true;
+      this.sampling = false;
+      return;
+    }
+    this.nameMapping = mapping;
   }
 
+  private startReader(mapping: ColumnMapping, statement: boolean): RowReader {
+    const reader = new RowReader(mapping, this.options.dateOrder, statement);
+    this.reader = reader;
+    this.assembler = new DocumentAssembler(this.file, this.options.defaultAccount ?? this.file, () => reader.documentStyle);
+    return reader;
+  }
+
+  private notice(code: string, level: 'info' | 'warning', message: string, extra: { line?: number; map?: string } = {}): void {
+    this.out.push({ type: 'notice', file: this.file, level, code, message, ...extra });
+  }
+
+  /** The sample's values and the header's names decide the columns' roles; then the reader learns the notation. */
+  private decideColumns(): void {
+    const mapping = this.nameMapping;
+    if (mapping === undefined || this.reader !== undefined) return;
+    const decision = decideRoles(mapping, this.sampleRecords);
+    this.out.push({ type: 'columns', file: this.file, columns: decision.roles, inferred: decision.inferred });
+    for (const notice of decision.notices) {
+      this.notice(notice.code, notice.level, notice.message, notice.map === undefined ? {} : { map: notice.map });
+    }
+    const reader = this.startReader(decision.mapping, decision.statement);
+    this.statement = decision.statement;
+    this.shortRows = lastColumnMostlyEmpty(this.sampleRecords, mapping.headers.length);
+    this.sampleRecords.forEach((record, i) => {
+      if (this.sampleSwallowed[i] === 0) reader.learn(record);
+    });
+  }
+
+  private statement = false;
+  /** Whether a row may lack its last cell: exporters drop a trailing empty cell of an optional column. */
+  private shortRows = false;
+
   private endSample(): void {
+    if (this.sampling) this.decideColumns();
     if (!this.sampling || this.reader === undefined) return;
     this.sampling = false;
     this.reader.settle();
     const records = this.sampleRecords;
     this.reader.adoptReferenceAsId(records);
     this.reader.dropRunningBalance(records);
-    this.options.onSettled?.(this.reader.conventions());
+    this.options.onSettled?.({ ...this.reader.conventions(), columns: this.reader.columns, statement: this.statement, shortRows: this.shortRows });
     const lines = this.sampleLines;
     const swallowed = this.sampleSwallowed;
     this.sampleRecords = [];
@@ -340,7 +475,13 @@ class CsvFile {
       this.swallowing(record, line, swallowed);
       return;
     }
-    if (record.length !== headers.length && (record.length < headers.length || !extraCellsBlank(record, headers.length))) {
+    if (isRepeatedHeader(record, headers)) {
+      if (this.repeatedHeaders++ === 0) this.firstRepeatedHeader = line;
+      return;
+    }
+    // A row that lacks only its last cell, in a column that is mostly empty, is read like one with extra empty cells.
+    const short = this.shortRows && record.length === headers.length - 1;
+    if (record.length !== headers.length && !short && (record.length < headers.length || !extraCellsBlank(record, headers.length))) {
       this.invalid(line, `the row has ${record.length} fields, the header has ${headers.length}`);
       return;
     }
@@ -355,6 +496,10 @@ class CsvFile {
     const values = reader.read(record);
     if ('problem' in values) {
       this.invalid(line, values.reason, values.column, values.value);
+      return;
+    }
+    if (values.notBill !== undefined) {
+      this.notBills.add(values.notBill);
       return;
     }
     const dated = [values.issueDate, values.dueDate, values.periodStart, values.periodEnd, values.effectiveDate].some((date) => date !== undefined);

@@ -7,15 +7,17 @@
  * rows; until it knows, an ambiguous value such as "1.234" makes its row unreadable rather than
  * being guessed.
  */
-import type { AmountStyle, DateStyle, DocumentKind } from '../../model/document.js';
+import type { AmountStyle, DateStyle, DocumentKind, DocumentStatus } from '../../model/document.js';
 import type { Money } from '../../model/money.js';
 import { type AmountNotation, decimalSeparatorEvidence, parseAmount, parsePlainAmount } from '../values/amounts.js';
-import { type ColumnMapping, isBareReference } from './columns.js';
+import { type ColumnIndexes, type ColumnMapping, isBareReference } from './columns.js';
 import { countryCodeOf } from '../values/country-names.js';
 import { type BalanceRow, isRunningBalance } from './balance.js';
 import { parsePeriod } from './period.js';
 import { type DateOrder, type DateParse, dateOrderEvidence, parseDate } from '../values/dates.js';
 import { documentKindFrom } from '../values/kinds.js';
+import { statusFrom } from '../values/statuses.js';
+import { classifyStatementRow } from './statement.js';
 
 /** The longest raw value an invalid-input event carries. */
 const MAX_REPORTED_VALUE = 80;
@@ -52,6 +54,14 @@ export interface RowValues {
   unitPrice: Money | undefined;
   taxRate: string | undefined;
   references: string[] | undefined;
+  /** A line-item extract's own amounts of the row's line, next to the document's totals. */
+  lineNet: Money | undefined;
+  lineTax: Money | undefined;
+  lineTotal: Money | undefined;
+  /** What a status column says of the bill. */
+  status: DocumentStatus | undefined;
+  /** A bank-statement row that is not about bills: what it is ("card payments"); the row is counted, not read. */
+  notBill: string | undefined;
 }
 
 /**
@@ -70,6 +80,11 @@ export interface ReaderConventions {
   readonly dateOrder: DateOrder;
   readonly dateSeparator: '/' | '.' | '-' | 'iso' | undefined;
   readonly style: AmountStyle | undefined;
+  /** The column roles the first part decided from its sample (names and values), and whether it is a statement. */
+  readonly columns?: ColumnIndexes;
+  readonly statement?: boolean;
+  /** Rows that lack only the last cell are read (the last column is mostly empty). */
+  readonly shortRows?: boolean;
 }
 
 export interface RowProblem {
@@ -150,6 +165,12 @@ export class RowReader {
   private readonly unitPriceColumn: number;
   private readonly taxRateColumn: number;
   private referenceColumn: number;
+  private readonly statusColumn: number;
+  private readonly lineNetColumn: number;
+  private readonly lineTaxColumn: number;
+  private readonly lineTotalColumn: number;
+  private readonly debitColumn: number;
+  private readonly creditColumn: number;
 
   /** Columns read as numbers, and the evidence about each one's decimal separator. */
   private readonly numericColumns: readonly number[];
@@ -186,8 +207,16 @@ export class RowReader {
   constructor(
     private readonly mapping: ColumnMapping,
     private readonly givenDateOrder: DateOrder | undefined,
+    /** The rows are a bank statement: kinds from wording and sign (see statement.ts). */
+    private readonly statement = false,
   ) {
     const index = mapping.index;
+    this.statusColumn = index.status;
+    this.lineNetColumn = index.lineNet;
+    this.lineTaxColumn = index.lineTax;
+    this.lineTotalColumn = index.lineTotal;
+    this.debitColumn = index.debit;
+    this.creditColumn = index.credit;
     this.idColumn = index.id;
     this.kindColumn = index.kind;
     this.accountColumn = index.account;
@@ -209,7 +238,8 @@ export class RowReader {
     this.unitPriceColumn = index.unitPrice;
     this.taxRateColumn = index.taxRate;
     this.referenceColumn = index.reference;
-    this.numericColumns = [index.net, index.tax, index.total, index.amountDue, index.unitPrice, index.quantity, index.taxRate].filter(
+    this.numericColumns = [index.net, index.tax, index.total, index.amountDue, index.unitPrice, index.quantity, index.taxRate, index.debit, index.credit,
+      index.lineNet, index.lineTax, index.lineTotal].filter(
       (column) => column !== -1,
     );
     for (const column of this.numericColumns) this.evidence.set(column, new SeparatorEvidence());
@@ -357,6 +387,11 @@ export class RowReader {
     return { order: this.dateOrder ?? 'dmy', separator: this.dateSeparator };
   }
 
+  /** The column of each field this reader reads. */
+  get columns(): ColumnIndexes {
+    return this.mapping.index;
+  }
+
   /** The amount style of the file, shared by all its documents; set by `settle`. */
   get documentStyle(): AmountStyle | undefined {
     return this.style;
@@ -366,6 +401,7 @@ export class RowReader {
   read(record: readonly string[]): RowValues | RowProblem {
     const kindCell = this.kindColumn === -1 ? undefined : cellText(record[this.kindColumn]);
     let kind: DocumentKind = 'invoice';
+    if (this.statement) return this.readStatementRow(record, kindCell);
     if (kindCell !== undefined) {
       const found = this.kindOf(kindCell);
       if (found === undefined) return this.problem('unknown document type', this.kindColumn, kindCell);
@@ -401,6 +437,11 @@ export class RowReader {
       unitPrice: undefined,
       taxRate: undefined,
       references: this.referenceColumn === -1 ? undefined : references(record[this.referenceColumn]),
+      lineNet: undefined,
+      lineTax: undefined,
+      lineTotal: undefined,
+      status: this.statusColumn === -1 ? undefined : this.statusOf(record[this.statusColumn]),
+      notBill: undefined,
     };
 
     // Each field assigned by name (a store through a variable key is slow on this path); the
@@ -421,7 +462,77 @@ export class RowReader {
     values.unitPrice = this.moneyAt(record, this.unitPriceColumn, values);
     values.quantity = this.numberAt(record, this.quantityColumn, false);
     values.taxRate = this.numberAt(record, this.taxRateColumn, true);
+    if (values.total === undefined && (this.debitColumn !== -1 || this.creditColumn !== -1)) values.total = this.debitOrCredit(record, values);
+    if (this.lineNetColumn !== -1 || this.lineTaxColumn !== -1 || this.lineTotalColumn !== -1) {
+      values.lineNet = this.moneyAt(record, this.lineNetColumn, values);
+      values.lineTax = this.moneyAt(record, this.lineTaxColumn, values);
+      values.lineTotal = this.moneyAt(record, this.lineTotalColumn, values);
+    }
     return this.rowProblem ?? values;
+  }
+
+  /** A ledger's or statement's amount from its debit and credit columns: a debit is negative on a statement. */
+  private debitOrCredit(record: readonly string[], values: RowValues): Money | undefined {
+    const debit = this.moneyAt(record, this.debitColumn, values);
+    if (debit !== undefined && !debit.isZero()) return this.statement ? debit.abs().neg() : debit.abs();
+    return this.moneyAt(record, this.creditColumn, values)?.abs();
+  }
+
+  /**
+   * A bank-statement row: the amount and date as in any row, the kind from the label's wording
+   * and the sign; the account is the one the label names (the statement's own account column
+   * is the bank account, not a bill's), else the file's default.
+   */
+  private readStatementRow(record: readonly string[], typeCell: string | undefined): RowValues | RowProblem {
+    const values: RowValues = {
+      id: undefined,
+      kind: 'payment',
+      kindGiven: true,
+      account: undefined,
+      operator: undefined,
+      issueDate: undefined,
+      dueDate: undefined,
+      periodStart: undefined,
+      periodEnd: undefined,
+      effectiveDate: undefined,
+      currency: this.currencyColumn === -1 ? undefined : currencyCode(cellText(record[this.currencyColumn]) ?? ''),
+      country: undefined,
+      net: undefined,
+      tax: undefined,
+      total: undefined,
+      amountDue: undefined,
+      description: this.descriptionColumn === -1 ? undefined : cellText(record[this.descriptionColumn]),
+      quantity: undefined,
+      unitPrice: undefined,
+      taxRate: undefined,
+      references: undefined,
+      lineNet: undefined,
+      lineTax: undefined,
+      lineTotal: undefined,
+      status: undefined,
+      notBill: undefined,
+    };
+    this.rowProblem = undefined;
+    values.issueDate = this.dateAt(record, this.issueDateColumn);
+    // Never the "amount due" column: on a statement it is the running balance.
+    values.total = this.moneyAt(record, this.totalColumn, values);
+    if (values.total === undefined) values.total = this.debitOrCredit(record, values);
+    if (this.rowProblem !== undefined) return this.rowProblem;
+    // The label, the payee, the reference and the type all tell what the operation is: read every cell.
+    const row = classifyStatementRow(record.join(' '), typeCell, values.total);
+    if (!row.bill) {
+      values.notBill = row.category;
+      return values;
+    }
+    values.kind = row.kind;
+    values.operator = row.operator;
+    values.account = row.account;
+    return values;
+  }
+
+  private statusOf(raw: string | undefined): DocumentStatus | undefined {
+    const cell = cellText(raw);
+    return cell === undefined ? undefined : statusFrom(cell);
   }
 
   private problem(reason: string, column: number, raw: string): RowProblem {

@@ -21,7 +21,7 @@ const documents = (events: readonly ParseEvent[]): BillingDocument[] =>
 const invalids = (events: readonly ParseEvent[]): InvalidInputEvent[] =>
   events.flatMap((event) => (event.type === 'invalid' ? [event] : []));
 const rowsAccounted = (events: readonly ParseEvent[]): number =>
-  events.reduce((sum, event) => sum + (event.type === 'document' ? event.document.rows : event.rows), 0);
+  events.reduce((sum, event) => sum + (event.type === 'document' ? event.document.rows : event.type === 'invalid' ? event.rows : 0), 0);
 const fixture = (name: string): Buffer => readFileSync(new URL(`../../../fixtures/csv/${name}`, import.meta.url));
 
 describe('parseCsv on realistic exports', () => {
@@ -297,7 +297,7 @@ describe('documents', () => {
 
   it('emits events in the order of the lines where they start', async () => {
     const text = ['N° facture;Libellé;Montant TTC', 'F1;Forfait;10,00', 'F1;Option;abc', 'F1;Option;2,00', 'F2;Forfait;1,00'].join('\n');
-    const lines = (await parse(text)).map((event) => (event.type === 'document' ? event.document.source.line : event.line));
+    const lines = (await parse(text)).flatMap((event) => (event.type === 'document' ? [event.document.source.line] : event.type === 'invalid' ? [event.line] : []));
     expect(lines).toEqual([2, 3, 5]);
   });
 });
@@ -310,7 +310,8 @@ describe('the whole file', () => {
   });
 
   it('yields nothing for a header without rows, and skips blank rows without counting them', async () => {
-    expect(await parse('N° facture;Montant TTC\n')).toEqual([]);
+    // Only the file's column roles: no document, no row.
+    expect((await parse('N° facture;Montant TTC\n')).map((event) => event.type)).toEqual(['columns']);
     const events = await parse('N° facture;Montant TTC\n;\n\nF1;1,00\n;;\n');
     expect(rowsAccounted(events)).toBe(1);
   });
@@ -434,5 +435,52 @@ describe('multi-row documents whose lines repeat an amount', () => {
     const docs = documents(await parse(text));
     expect(docs.map((doc) => doc.id)).toEqual([undefined, undefined]);
     expect(docs[1]?.references).toEqual(['F-1']);
+  });
+});
+
+describe('issue 18: rows that continue a document, and repeated headers', () => {
+  const notices = (events: readonly ParseEvent[]) => events.flatMap((event) => (event.type === 'notice' ? [event] : []));
+
+  it('reads consecutive rows of one number on two dates as two documents, with a warning (not one summed document)', async () => {
+    const text = ['N° de facture;Date de facture;N° client;Montant TTC', 'FB-1;05/01/2024;C1;50,00', 'FB-3;05/03/2024;C1;50,00', 'FB-3;05/04/2024;C1;50,00'].join('\n');
+    const events = await parse(text);
+    expect(documents(events).map((doc) => [doc.id, doc.issueDate, doc.total?.toFixed(2), doc.source.line])).toEqual([
+      ['FB-1', '2024-01-05', '50.00', 2],
+      ['FB-3', '2024-03-05', '50.00', 3],
+      ['FB-3', '2024-04-05', '50.00', 4],
+    ]);
+    expect(notices(events)).toMatchObject([
+      { code: 'row-conflict', level: 'warning', line: 4, message: 'the row repeats document number FB-3 with another date (2024-04-05, not 2024-03-05): read as another document' },
+    ]);
+    expect(rowsAccounted(events)).toBe(3);
+  });
+
+  it('still reads rows of one number and one date as one document with lines', async () => {
+    const events = await parse('N° facture;Date;Libellé;Montant TTC\nF1;05/01/2024;Forfait;20,00\nF1;05/01/2024;Option;5,00\n');
+    expect(documents(events).map((doc) => [doc.id, doc.rows, doc.total?.toFixed(2)])).toEqual([['F1', 2, '25.00']]);
+    expect(notices(events)).toEqual([]);
+  });
+
+  it('skips rows that repeat the header, counts them in one notice, and reports no unknown type', async () => {
+    const header = 'N° de facture;Type;Date;Montant TTC';
+    const events = await parse([header, 'F1;Facture;04/01/2024;58,80', header, 'F2;Facture;04/02/2024;58,80', header, 'F3;Facture;04/03/2024;58,80'].join('\n'));
+    expect(invalids(events)).toEqual([]);
+    expect(documents(events).map((doc) => doc.id)).toEqual(['F1', 'F2', 'F3']);
+    expect(notices(events)).toMatchObject([{ code: 'repeated-header', line: 3, message: '2 rows that repeat the header (first on line 3) skipped: not data' }]);
+    expect(rowsAccounted(events)).toBe(3);
+  });
+});
+
+describe('issue 12: a row that lacks only its trailing empty cell', () => {
+  it('is read when the last column is an optional one, mostly empty', async () => {
+    const text = ['Invoice No,Date,Total,Credit note for', 'GB-1,2024-01-10,36.00', 'GB-2,2024-02-10,36.00', 'GB-3,2024-03-10,36.00,'].join('\r\n');
+    const events = await parse(text);
+    expect(invalids(events)).toEqual([]);
+    expect(documents(events).map((doc) => doc.id)).toEqual(['GB-1', 'GB-2', 'GB-3']);
+  });
+
+  it('is reported when the last column is filled on the other rows (the row lost a cell, not an empty one)', async () => {
+    const events = await parse('N° facture;Libellé;Montant TTC\nF1;Forfait;10,00\nF2;10,00\nF4;Forfait;10,00\n');
+    expect(invalids(events)).toMatchObject([{ line: 3, reason: 'the row has 2 fields, the header has 3' }]);
   });
 });

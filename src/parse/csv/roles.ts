@@ -1,0 +1,413 @@
+/**
+ * Column roles decided from names and values together. The header mapping (columns.ts) is the
+ * prior; the sampled values (column-evidence.ts) confirm or overrule it:
+ * - a "document number" column that holds phone numbers is the line (an account), and the
+ *   documents' own number is then the column of ids that repeat only on consecutive rows,
+ *   even when its label reads like a reference;
+ * - a column of document-kind words is the type, a column of phone numbers the account, a column
+ *   of period ranges the period, a column of bill statuses the status, whatever their labels;
+ * - a date or amount field whose column holds no such value is not read from it; an unnamed
+ *   column of dates becomes the date, and an unnamed amount column that makes net + tax = total
+ *   hold is the missing one of the three;
+ * - rows without a document type, with wording, signed amounts and no document numbers are a
+ *   bank statement (statement.ts reads them).
+ * `--map` is never overruled. Every role decided by values, and every doubt, is said.
+ */
+import type { ColumnRole, RoleSource } from '../../model/input.js';
+import { parseAmount } from '../values/amounts.js';
+import { documentKindFrom } from '../values/kinds.js';
+import { type ColumnProfile, profileColumn, SAMPLE_FOR_ROLES, share } from './column-evidence.js';
+import { type ColumnField, type ColumnIndexes, type ColumnMapping, COLUMN_FIELDS } from './columns.js';
+
+/** What the reader says about its columns (becomes a NoticeEvent). */
+export interface RoleNotice {
+  readonly level: 'info' | 'warning';
+  readonly code: string;
+  readonly message: string;
+  readonly map?: string;
+}
+
+export interface RoleDecision {
+  readonly mapping: ColumnMapping;
+  readonly roles: readonly ColumnRole[];
+  /** Some role was decided beyond an exact header name. */
+  readonly inferred: boolean;
+  readonly notices: readonly RoleNotice[];
+  /** The rows are a bank statement or ledger: kinds come from wording and sign. */
+  readonly statement: boolean;
+}
+
+/** Share of a column's filled cells that must show a trait for the values to decide. */
+const CONVINCING = 0.8;
+/** Below this share of fitting values, a column named for a field does not hold it. */
+const CONTRADICTED = 0.2;
+/** A column needs this many filled sampled cells before its values say anything. */
+const MIN_EVIDENCE = 3;
+/** Columns profiled: an invoice export has a few dozen; a hostile header thousands. */
+const MAX_PROFILED_COLUMNS = 64;
+
+const DATE_FIELDS = ['issueDate', 'dueDate', 'periodStart', 'periodEnd', 'effectiveDate'] as const;
+const AMOUNT_ROLE_FIELDS = ['net', 'tax', 'total', 'amountDue', 'debit', 'credit'] as const;
+const BILL_KINDS: ReadonlySet<string> = new Set(['invoice', 'dunning', 'termination']);
+/** The roles whose absence or doubt the report warns about. */
+const KEY_FIELDS: ReadonlySet<ColumnField> = new Set(['id', 'kind', 'account', 'issueDate', 'total']);
+
+const quoted = (header: string): string => `"${header.slice(0, 40)}"`;
+/** The `--map` argument for a column, quoted for a shell when it needs it. */
+const mapArgument = (field: ColumnField, header: string): string =>
+  /^[\w.-]+$/.test(header) ? `--map ${field}=${header}` : `--map '${field}=${header.replace(/'/g, "'\\''")}'`;
+
+class Decider {
+  readonly index: Record<ColumnField, number>;
+  readonly source = Object.create(null) as Partial<Record<ColumnField, RoleSource>>;
+  readonly notices: RoleNotice[] = [];
+  private readonly profiles: (ColumnProfile | undefined)[] = [];
+
+  constructor(
+    readonly mapping: ColumnMapping,
+    private readonly sample: readonly (readonly string[])[],
+  ) {
+    this.index = Object.create(null) as Record<ColumnField, number>;
+    for (const field of COLUMN_FIELDS) {
+      this.index[field] = mapping.index[field];
+      if (mapping.index[field] !== -1) this.source[field] = mapping.matches?.[field] === 'map' ? 'map' : 'name';
+    }
+  }
+
+  header(column: number): string {
+    return this.mapping.headers[column] ?? `column ${column + 1}`;
+  }
+
+  profile(column: number): ColumnProfile | undefined {
+    if (column < 0 || column >= MAX_PROFILED_COLUMNS) return undefined;
+    this.profiles[column] ??= profileColumn(this.sample, column);
+    return this.profiles[column];
+  }
+
+  fieldAt(column: number): ColumnField | undefined {
+    return COLUMN_FIELDS.find((field) => this.index[field] === column);
+  }
+
+  /** Whether the field's column came from `--map` (never overruled). */
+  given(field: ColumnField): boolean {
+    return this.source[field] === 'map';
+  }
+
+  /** Columns that no field holds, left to right (within the profiled ones). */
+  unmapped(): number[] {
+    const columns: number[] = [];
+    const limit = Math.min(this.mapping.headers.length, MAX_PROFILED_COLUMNS);
+    for (let column = 0; column < limit; column++) {
+      if (this.fieldAt(column) === undefined && !this.isDuplicate(column)) columns.push(column);
+    }
+    return columns;
+  }
+
+  private isDuplicate(column: number): boolean {
+    return (this.mapping.duplicates ?? []).some(([, later]) => later === column);
+  }
+
+  take(field: ColumnField, column: number, why: string): void {
+    const previous = this.fieldAt(column);
+    if (previous !== undefined) this.index[previous] = -1;
+    this.index[field] = column;
+    this.source[field] = 'values';
+    const level = KEY_FIELDS.has(field) || previous !== undefined ? 'warning' : 'info';
+    const instead = previous === undefined ? '' : ` instead of ${previous}`;
+    this.notices.push({
+      level,
+      code: 'column-role',
+      message: `column ${quoted(this.header(column))} read as ${field}${instead}: ${why}`,
+      map: mapArgument(previous ?? field, this.header(column)),
+    });
+  }
+
+  drop(field: ColumnField, why: string): void {
+    const column = this.index[field];
+    this.index[field] = -1;
+    delete this.source[field];
+    this.notices.push({
+      level: 'warning',
+      code: 'column-role',
+      message: `column ${quoted(this.header(column))} is named like ${field} but ${why}: not read as ${field}`,
+      map: mapArgument(field, this.header(column)),
+    });
+  }
+
+  convincing(column: number, trait: (profile: ColumnProfile) => number): boolean {
+    const profile = this.profile(column);
+    return profile !== undefined && profile.filled >= 2 && share(profile, trait(profile)) >= CONVINCING;
+  }
+}
+
+/** An id-like column: filled on (nearly) every row, values that repeat only on consecutive rows, no phone numbers. */
+function holdsOwnIds(profile: ColumnProfile | undefined): boolean {
+  if (profile === undefined || profile.rows === 0) return false;
+  return (
+    profile.filled >= 0.9 * profile.rows &&
+    profile.repeatsInRuns &&
+    share(profile, profile.phones) < CONTRADICTED &&
+    share(profile, profile.amounts + profile.dates) < CONTRADICTED
+  );
+}
+
+/** Ids of documents: every value with a digit, each value on one run of consecutive rows. */
+function holdsDocumentIds(profile: ColumnProfile | undefined): boolean {
+  if (!holdsOwnIds(profile) || profile === undefined || profile.distinct < 2) return false;
+  return profile.values.every((value) => value === '' || /\d/.test(value));
+}
+
+/** The column of the documents' own numbers among a reference column and the unnamed ones. */
+function idCandidate(decider: Decider): number | undefined {
+  const reference = decider.index.reference;
+  if (reference !== -1 && !decider.given('reference') && holdsDocumentIds(decider.profile(reference))) return reference;
+  const lettered = (column: number): boolean => /[A-Za-z]/.test(decider.profile(column)?.values.join('') ?? '');
+  return decider.unmapped().find((column) => holdsDocumentIds(decider.profile(column)) && lettered(column));
+}
+
+/**
+ * A number column of phone numbers that several documents share is the line, not the document
+ * number. Phone-like numbers unique per document ("0301 2345 6701") stay invoice numbers.
+ */
+function phonesAreNotDocumentNumbers(decider: Decider): void {
+  const column = decider.index.id;
+  if (column === -1 || decider.given('id') || !decider.convincing(column, (profile) => profile.phones)) return;
+  const profile = decider.profile(column) as ColumnProfile;
+  if (profile.distinct >= profile.filled) return;
+  const other = idCandidate(decider);
+  const otherProfile = other === undefined ? undefined : decider.profile(other);
+  if (profile.repeatsInRuns && (otherProfile === undefined || otherProfile.distinct <= profile.distinct)) return;
+  const header = decider.header(column);
+  const why = 'its values are phone numbers shared by several documents (a line, never a document number)';
+  if (decider.index.account === -1) decider.take('account', column, why);
+  else decider.drop('id', why);
+  if (other === undefined) return;
+  decider.take('id', other, `${quoted(header)} holds phone numbers and this column an id per document`);
+}
+
+/**
+ * Without a number column: a reference column, or an unnamed one, of ids unique per document
+ * holds the documents' numbers.
+ */
+function idFromValues(decider: Decider): void {
+  if (decider.index.id !== -1) return;
+  const column = idCandidate(decider);
+  if (column === undefined) return;
+  // A bare "Référence" filled on every row is RowReader.adoptReferenceAsId's to decide, as before.
+  decider.take('id', column, 'its values are ids, one per document');
+}
+
+/**
+ * Without a number column, a reference column filled on every row with ids of its own holds the
+ * documents' numbers; the bare "Référence" case is RowReader.adoptReferenceAsId's.
+ */
+function referencePointedToIsTheId(decider: Decider): void {
+  const column = decider.index.id;
+  if (column === -1) return;
+  const reference = decider.index.reference;
+  const idProfile = decider.profile(column);
+  if (reference === -1 || idProfile === undefined || decider.given('reference') || decider.given('id')) return;
+  const refProfile = decider.profile(reference);
+  if (refProfile === undefined || refProfile.filled < MIN_EVIDENCE) return;
+  // The id column's values are what the reference column points to; the other way round means the labels were swapped.
+  const ids = new Set(idProfile.values.filter((value) => value !== ''));
+  const refs = new Set(refProfile.values.filter((value) => value !== ''));
+  const refsPointToIds = [...refs].filter((value) => ids.has(value)).length;
+  const idsPointToRefs = [...ids].filter((value) => refs.has(value)).length;
+  if (idsPointToRefs === 0 || refsPointToIds > 0) return;
+  if (!holdsOwnIds(refProfile) || idProfile.filled >= refProfile.filled) return;
+  const idHeader = decider.header(column);
+  const listed = quoted(decider.header(reference));
+  decider.take('reference', column, `its values are the numbers of documents listed in ${listed}`);
+  decider.take('id', reference, `the documents of ${quoted(idHeader)} point to its values`);
+}
+
+function kindFromValues(decider: Decider): void {
+  if (decider.index.kind !== -1) return;
+  const candidates = [...decider.unmapped()];
+  if (decider.index.description !== -1 && !decider.given('description')) candidates.push(decider.index.description);
+  for (const column of candidates) {
+    const profile = decider.profile(column);
+    if (profile === undefined || profile.distinct > 12) continue;
+    if (decider.convincing(column, (p) => p.kinds) && decider.convincing(column, (p) => p.shortCells)) {
+      const words = [...new Set(profile.values.filter((value) => value !== ''))].slice(0, 3).join(', ');
+      decider.take('kind', column, `its values are document types (${words})`);
+      return;
+    }
+  }
+}
+
+function accountFromValues(decider: Decider): void {
+  if (decider.index.account !== -1) return;
+  for (const column of decider.unmapped()) {
+    if (decider.convincing(column, (profile) => profile.phones)) {
+      decider.take('account', column, 'its values are phone numbers (the line each bill is for)');
+      return;
+    }
+  }
+}
+
+function statusFromValues(decider: Decider): void {
+  if (decider.index.status !== -1) return;
+  for (const column of decider.unmapped()) {
+    if (decider.convincing(column, (profile) => profile.statuses)) {
+      decider.take('status', column, 'its values say whether the bill is paid');
+      return;
+    }
+  }
+}
+
+function periodFromValues(decider: Decider): void {
+  if (decider.index.period !== -1 || decider.index.periodStart !== -1) return;
+  for (const column of decider.unmapped()) {
+    if (decider.convincing(column, (profile) => profile.periods)) {
+      decider.take('period', column, 'its values are date ranges ("du … au …", "… - …")');
+      return;
+    }
+  }
+}
+
+/** A type column none of whose values names a kind ("subscription", "usage") is no type column. */
+function kindWithoutKinds(decider: Decider): void {
+  const column = decider.index.kind;
+  if (column === -1 || decider.given('kind')) return;
+  const profile = decider.profile(column);
+  if (profile === undefined || profile.filled < MIN_EVIDENCE || profile.kinds > 0) return;
+  decider.drop('kind', 'none of its values names a document kind (invoice, credit note, dunning letter, payment…)');
+}
+
+/** A named column whose values contradict its field is not read as that field. */
+function contradictedColumns(decider: Decider): void {
+  type Check = [ColumnField, (profile: ColumnProfile) => number, string];
+  const checks: Check[] = [
+    ...DATE_FIELDS.map((field): Check => [field, (p) => p.dates + p.periods, 'its values are not dates']),
+    ...AMOUNT_ROLE_FIELDS.map((field): Check => [field, (p) => p.amounts, 'its values are not amounts']),
+    ['currency', (p) => p.currencies, 'its values are not currencies'],
+  ];
+  for (const [field, fits, why] of checks) {
+    const column = decider.index[field];
+    if (column === -1 || decider.given(field)) continue;
+    const profile = decider.profile(column);
+    if (profile === undefined || profile.filled < MIN_EVIDENCE) continue;
+    if (share(profile, fits(profile)) >= CONTRADICTED) continue;
+    // A currency column of dates is a value date ("Valuta" in German bank exports).
+    const reason = field === 'currency' && share(profile, profile.dates) >= CONVINCING ? 'its values are dates' : why;
+    decider.drop(field, reason);
+  }
+}
+
+function issueDateFromValues(decider: Decider): void {
+  if (decider.index.issueDate !== -1) return;
+  for (const column of decider.unmapped()) {
+    if (decider.convincing(column, (profile) => profile.dates)) {
+      decider.take('issueDate', column, 'its values are dates, the first such column');
+      return;
+    }
+  }
+}
+
+/** The one of net, tax and total that is missing, from an unnamed amount column that makes net + tax = total hold. */
+function amountFromArithmetic(decider: Decider, sample: readonly (readonly string[])[]): void {
+  const { net, tax, total } = decider.index;
+  const missing = [net, tax, total].filter((column) => column === -1).length;
+  if (missing !== 1) return;
+  const field: ColumnField = net === -1 ? 'net' : tax === -1 ? 'tax' : 'total';
+  for (const column of decider.unmapped()) {
+    if (!decider.convincing(column, (profile) => profile.amounts)) continue;
+    const at = (named: number): number => (named === -1 ? column : named);
+    const columns = { net: at(net), tax: at(tax), total: at(total) };
+    let checked = 0;
+    let holds = 0;
+    for (const record of sample) {
+      const [n, t, g] = [columns.net, columns.tax, columns.total].map((at) => parseAmount((record[at] ?? '').trim()));
+      if (n === undefined || t === undefined || g === undefined || !n.ok || !t.ok || !g.ok) continue;
+      checked++;
+      if (n.money.add(t.money).eq(g.money)) holds++;
+    }
+    if (checked >= 2 && holds >= CONVINCING * checked) {
+      decider.take(field, column, `net + tax = total holds with it on ${holds} of ${checked} rows`);
+      return;
+    }
+  }
+}
+
+/**
+ * A bank statement or ledger: no document numbers, no type column of document kinds (none, or
+ * transaction types), a text column and signed amounts (or debit and credit columns).
+ */
+function isStatement(decider: Decider): boolean {
+  const { index } = decider;
+  const texts = [index.description, ...decider.unmapped()].some((column) => {
+    const profile = decider.profile(column);
+    if (profile === undefined || profile.distinct < 2) return false;
+    return share(profile, profile.values.filter((value) => /\p{L}{3}/u.test(value)).length) >= CONVINCING;
+  });
+  if (!texts) return false;
+  const idProfile = decider.profile(index.id);
+  if (index.id !== -1 && idProfile !== undefined && idProfile.filled >= 0.5 * idProfile.rows) return false;
+  if (index.kind !== -1) {
+    const kinds = decider.profile(index.kind);
+    // A type column that names a bill, a letter or a termination makes the rows documents; a
+    // statement's transaction types only name payments and refunds ("Direct Debit", "Card Payment").
+    if (kinds === undefined) return false;
+    if (kinds.values.some((value) => BILL_KINDS.has(documentKindFrom(value) ?? 'payment'))) return false;
+  }
+  if (index.debit !== -1 || index.credit !== -1) return true;
+  const amounts = decider.profile(index.total !== -1 ? index.total : index.amountDue);
+  return amounts !== undefined && amounts.filled >= 2 && share(amounts, amounts.negatives) >= 0.2;
+}
+
+function missingKeyRoles(decider: Decider, statement: boolean): void {
+  const needed: ColumnField[] = statement ? ['issueDate'] : ['id', 'issueDate'];
+  for (const field of needed) {
+    if (decider.index[field] !== -1) continue;
+    decider.notices.push({
+      level: 'warning',
+      code: 'column-missing',
+      message:
+        field === 'id'
+          ? 'no column holds the document numbers: each row is read as a document of its own'
+          : 'no column holds the document dates: rules that need a date skip these documents',
+      map: `--map ${field}=COLUMN`,
+    });
+  }
+}
+
+/** Decides the roles of a file's columns from its header mapping and its first rows. */
+export function decideRoles(mapping: ColumnMapping, records: readonly (readonly string[])[]): RoleDecision {
+  const sample = records.length > SAMPLE_FOR_ROLES ? records.slice(0, SAMPLE_FOR_ROLES) : records;
+  const decider = new Decider(mapping, sample);
+  for (const [earlier, later] of mapping.duplicates ?? []) {
+    decider.notices.push({
+      level: 'warning',
+      code: 'duplicate-column',
+      message:
+        `two columns are named ${quoted(decider.header(later))} (columns ${earlier + 1} and ${later + 1}): ` +
+        'the first is read, the second is not',
+    });
+  }
+  if (sample.length > 0) {
+    contradictedColumns(decider);
+    phonesAreNotDocumentNumbers(decider);
+    referencePointedToIsTheId(decider);
+    kindWithoutKinds(decider);
+    kindFromValues(decider);
+    accountFromValues(decider);
+    statusFromValues(decider);
+    periodFromValues(decider);
+    issueDateFromValues(decider);
+    amountFromArithmetic(decider, sample);
+  }
+  const statement = sample.length > 0 && isStatement(decider);
+  if (sample.length > 0 && !statement) idFromValues(decider);
+  if (sample.length > 0) missingKeyRoles(decider, statement);
+  const index: ColumnIndexes = decider.index;
+  const roles: ColumnRole[] = mapping.headers.map((column, at) => {
+    const field = decider.fieldAt(at);
+    return field === undefined ? { column } : { column, field, decidedBy: decider.source[field] ?? 'name' };
+  });
+  const inferred =
+    COLUMN_FIELDS.some((field) => decider.source[field] === 'values' || mapping.matches?.[field] === 'keyword') ||
+    decider.notices.length > 0;
+  return { mapping: { ...mapping, index }, roles, inferred, notices: decider.notices, statement };
+}

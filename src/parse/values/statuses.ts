@@ -1,0 +1,62 @@
+/**
+ * What a status column says of a bill: paid, unpaid or overdue, in the words of customer areas
+ * and operator extracts (French, English, German, Dutch). Data and one lookup; a cell it does not
+ * know is no status (the column only adds what the operator says).
+ */
+import type { DocumentStatus } from '../../model/document.js';
+import { normalizeLabel } from './normalize.js';
+
+/** Normalized phrases (see normalizeLabel), whole cell. Overdue before unpaid: "impayé en retard". */
+const STATUS_PHRASES: ReadonlyMap<string, DocumentStatus> = new Map([
+  ['paye', 'paid'],
+  ['payee', 'paid'],
+  ['regle', 'paid'],
+  ['reglee', 'paid'],
+  ['acquitte', 'paid'],
+  ['acquittee', 'paid'],
+  ['solde', 'paid'],
+  ['soldee', 'paid'],
+  ['preleve', 'paid'],
+  ['prelevee', 'paid'],
+  ['paid', 'paid'],
+  ['settled', 'paid'],
+  ['bezahlt', 'paid'],
+  ['beglichen', 'paid'],
+  ['betaald', 'paid'],
+  ['impaye', 'unpaid'],
+  ['impayee', 'unpaid'],
+  ['non paye', 'unpaid'],
+  ['non payee', 'unpaid'],
+  ['non regle', 'unpaid'],
+  ['non reglee', 'unpaid'],
+  ['a payer', 'unpaid'],
+  ['en attente', 'unpaid'],
+  ['en attente de paiement', 'unpaid'],
+  ['unpaid', 'unpaid'],
+  ['open', 'unpaid'],
+  ['outstanding', 'unpaid'],
+  ['due', 'unpaid'],
+  ['pending', 'unpaid'],
+  ['offen', 'unpaid'],
+  ['unbezahlt', 'unpaid'],
+  ['openstaand', 'unpaid'],
+  ['onbetaald', 'unpaid'],
+  ['en retard', 'overdue'],
+  ['impaye en retard', 'overdue'],
+  ['echu', 'overdue'],
+  ['echue', 'overdue'],
+  ['overdue', 'overdue'],
+  ['past due', 'overdue'],
+  ['late', 'overdue'],
+  ['ueberfaellig', 'overdue'],
+  ['uberfallig', 'overdue'],
+  ['gemahnt', 'overdue'],
+  ['achterstallig', 'overdue'],
+  ['vervallen', 'overdue'],
+]);
+
+/** The status a cell names, or undefined. */
+export function statusFrom(cell: string): DocumentStatus | undefined {
+  if (cell.length > 40) return undefined;
+  return STATUS_PHRASES.get(normalizeLabel(cell));
+}
