@@ -7,10 +7,12 @@ import type { Finding } from '../model/finding.js';
 import { FatalInputError, type ParseEvent } from '../model/input.js';
 import type { InputOptions, InputSource } from '../parse/index.js';
 import { parseInputBatches } from '../parse/index.js';
-import type { CheckResult, FatalProblem } from '../report/result.js';
-import { summarize } from '../report/result.js';
+import type { CheckResult, FatalProblem, SkipReason, SkipSummary, Summary } from '../report/result.js';
+import { SeverityCounts } from '../report/result.js';
+import { describeConfig } from '../engine/config-changes.js';
 import { RULES } from '../rules/index.js';
-import type { ResolvedInput } from './inputs.js';
+import type { ResolvedInput, SkippedEntry } from './inputs.js';
+import { skippedLabel } from './inputs.js';
 import { planParallelRead, readerCount, WorkerPool } from './parallel/pool.js';
 import type { CsvSplitPlan } from './parallel/split.js';
 import { serializeConfig } from './parallel/job.js';
@@ -26,6 +28,11 @@ export interface CheckOptions {
   readonly today: string;
   /** Threads reading a large CSV file, the main thread included; undefined: as many as cores, up to 2. */
   readonly jobs?: number;
+  /**
+   * False: the result's `findings` stay empty (the summary still counts them), for callers that
+   * take every finding through `onFindings` (streamed reports): a million findings need not be held.
+   */
+  readonly keepFindings?: boolean;
 }
 
 /** How a caller follows a run as it goes; every hook is optional. */
@@ -72,12 +79,18 @@ export async function check(inputs: readonly ResolvedInput[], options: CheckOpti
     terminations: options.terminations,
   });
   const keep = (finding: Finding): boolean => !options.quiet || finding.severity === 'error';
+  const keepFindings = options.keepFindings !== false;
   const findings: Finding[] = [];
+  const severities = new SeverityCounts();
   const fatal: FatalProblem[] = [];
+  const skipped: SkippedEntry[] = [];
   const tally: Tally = { files: 0, documents: 0, rows: 0, styles: new Map() };
   const emit: Emit = async (batch) => {
     const kept = batch.filter(keep);
-    for (const finding of kept) findings.push(finding);
+    for (const finding of kept) {
+      severities.add(finding);
+      if (keepFindings) findings.push(finding);
+    }
     if (kept.length > 0) await hooks.onFindings?.(kept);
   };
   const state: RunState = { tally, emit, progress: hooks.onProgress ?? (() => {}) };
@@ -103,6 +116,10 @@ export async function check(inputs: readonly ResolvedInput[], options: CheckOpti
         noteFatal(input.problem);
         continue;
       }
+      if ('skipped' in input) {
+        skipped.push(input.skipped);
+        continue;
+      }
       try {
         await readInput(input.source, options, engine, state, poolForRun);
         tally.files++;
@@ -115,17 +132,58 @@ export async function check(inputs: readonly ResolvedInput[], options: CheckOpti
   } finally {
     await pool?.close();
   }
-  await emit(finished.findings);
+  await emitInBatches(finished.findings, emit);
   findings.sort(engine.compareFindings);
 
-  const summary = summarize(findings, {
+  const summary: Summary = {
     files: tally.files,
     documents: tally.documents,
     rows: tally.rows,
     accounts: finished.accounts,
-  });
-  const result: CheckResult = { findings, summary, fatal, valid: summary.errors === 0 && fatal.length === 0 };
+    errors: severities.errors,
+    warnings: severities.warnings,
+    infos: severities.infos,
+  };
+  const configFile = options.config.file;
+  const config = configFile === undefined ? undefined : describeConfig(RULES, { ...options.config, file: configFile }, options.ruleLevels);
+  const result: CheckResult = {
+    findings,
+    summary,
+    fatal,
+    valid: summary.errors === 0 && fatal.length === 0,
+    ...(skipped.length === 0 ? {} : { skipped: summarizeSkipped(skipped) }),
+    ...(config === undefined ? {} : { config }),
+  };
   return { result, styles: tally.styles };
+}
+
+/** The account rules' findings, handed on in slices so that a streamed report writes them as it goes. */
+async function emitInBatches(findings: readonly Finding[], emit: Emit): Promise<void> {
+  for (let start = 0; start < findings.length; start += FINDINGS_PER_BATCH) {
+    await emit(findings.slice(start, start + FINDINGS_PER_BATCH));
+  }
+}
+
+const FINDINGS_PER_BATCH = 4096;
+/** Hidden names listed in the report; the rest are counted. */
+const HIDDEN_NAMES_SHOWN = 5;
+
+/** The skipped entries of every walk, counted by reason. */
+export function summarizeSkipped(entries: readonly SkippedEntry[]): SkipSummary {
+  const byReason = new Map<SkipReason, number>();
+  const extensions = new Set<string>();
+  const hidden = new Set<string>();
+  for (const entry of entries) {
+    byReason.set(entry.reason, (byReason.get(entry.reason) ?? 0) + 1);
+    if (entry.reason === 'extension') extensions.add(skippedLabel(entry));
+    if (entry.reason === 'hidden') hidden.add(skippedLabel(entry));
+  }
+  return {
+    files: entries.length,
+    byReason,
+    extensions: [...extensions].sort(),
+    hidden: [...hidden].sort().slice(0, HIDDEN_NAMES_SHOWN),
+  };
 }
 
 /** One input, on the main thread or, when it is a large CSV file, split over the pool's threads. */

@@ -35,7 +35,7 @@ export async function runCheck(
   const format = reportFormat(report.format);
   if (format.head !== undefined) await streams.stdout.write(format.head());
   const streamFinding = format.finding;
-  const { result, styles } = await check(inputs, options, {
+  const { result, styles } = await check(inputs, { ...options, keepFindings: format.needsFindings }, {
     ...(streamFinding === undefined
       ? {}
       : {
@@ -48,7 +48,9 @@ export async function runCheck(
   });
   streams.progress.done();
   // On a terminal the fatal problems were just printed on stderr, above the report.
-  await streams.stdout.write(format.tail(result, { color: report.color, styles, listFatal: !report.stdoutIsTerminal }));
+  for (const piece of format.tail(result, { color: report.color, styles, listFatal: !report.stdoutIsTerminal })) {
+    await streams.stdout.write(piece);
+  }
   return exitCode(result, report);
 }
 

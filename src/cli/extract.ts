@@ -2,8 +2,8 @@ import type { BillingDocument } from '../model/document.js';
 import type { InvalidInputEvent } from '../model/input.js';
 import { FatalInputError } from '../model/input.js';
 import type { InputOptions } from '../parse/index.js';
-import { parseInput } from '../parse/index.js';
-import { renderExtract } from '../report/extract.js';
+import { parseInputBatches } from '../parse/index.js';
+import { ExtractWriter } from '../report/extract.js';
 import { printable, terminalSafeJson } from '../report/sanitize.js';
 import type { ResolvedInput } from '../check/inputs.js';
 import type { Output } from './io.js';
@@ -15,15 +15,23 @@ export async function runExtract(
   options: InputOptions,
   streams: { stdout: Output; warn: (line: string) => void },
 ): Promise<number> {
-  const documents: BillingDocument[] = [];
+  // Documents are written as they are read; the rows that could not be read come at the end.
+  const writer = new ExtractWriter();
   const invalid: InvalidInputEvent[] = [];
+  const write = (text: string): Promise<void> => streams.stdout.write(terminalSafeJson(text));
   let failed = false;
+  await write(writer.head());
   for (const input of inputs) {
+    if ('skipped' in input) continue;
     try {
       if ('problem' in input) throw input.problem;
-      for await (const event of parseInput(input.source, options)) {
-        if (event.type === 'document') documents.push(event.document);
-        else invalid.push(event);
+      for await (const batch of parseInputBatches(input.source, options)) {
+        const documents: BillingDocument[] = [];
+        for (const event of batch) {
+          if (event.type === 'document') documents.push(event.document);
+          else invalid.push(event);
+        }
+        await write(writer.documents(documents));
       }
     } catch (error) {
       if (!(error instanceof FatalInputError)) throw error;
@@ -32,6 +40,6 @@ export async function runExtract(
     }
   }
   // The documents carry input text as it was: C1 controls and bidi overrides are escaped like in the JSON report.
-  await streams.stdout.write(terminalSafeJson(renderExtract(documents, invalid)));
+  await write(writer.tail(invalid));
   return failed ? EXIT_FAILURE : EXIT_OK;
 }

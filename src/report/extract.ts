@@ -8,12 +8,37 @@ import type { Money } from '../model/money.js';
  * are listed under `invalid`, so that nothing billcheck was given goes unaccounted for.
  */
 export function renderExtract(documents: readonly BillingDocument[], invalid: readonly InvalidInputEvent[]): string {
-  const report = {
-    version: 1,
-    documents: documents.map(serializeDocument),
-    invalid: invalid.map(({ file, line, reason, column, value }) => ({ file, line, reason, column, value })),
-  };
-  return `${JSON.stringify(report, null, 2)}\n`;
+  const writer = new ExtractWriter();
+  return [writer.head(), writer.documents(documents), writer.tail(invalid)].join('');
+}
+
+/** JSON.stringify(value, null, 2) placed `depth` levels deep (JSON strings hold no raw line break). */
+function nested(value: unknown, depth: number): string {
+  return JSON.stringify(value, null, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`);
+}
+
+/**
+ * The same report written in pieces as documents are read: a 100 MB export's documents are
+ * longer than the longest string V8 builds, and need not all be held. The pieces joined are
+ * JSON.stringify(report, null, 2) of `{ version, documents, invalid }`.
+ */
+export class ExtractWriter {
+  private count = 0;
+
+  head(): string {
+    return '{\n  "version": 1,\n  "documents": [';
+  }
+
+  documents(batch: readonly BillingDocument[]): string {
+    let piece = '';
+    for (const doc of batch) piece += `${this.count++ === 0 ? '' : ','}\n    ${nested(serializeDocument(doc), 2)}`;
+    return piece;
+  }
+
+  tail(invalid: readonly InvalidInputEvent[]): string {
+    const rows = invalid.map(({ file, line, reason, column, value }) => ({ file, line, reason, column, value }));
+    return `${this.count === 0 ? '' : '\n  '}],\n  "invalid": ${nested(rows, 1)}\n}\n`;
+  }
 }
 
 const amount = (value: Money | undefined): string | undefined => value?.toFixed(2);

@@ -4,11 +4,11 @@
  */
 import type { AmountStyle } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
-import { renderCsvFinding, renderCsvHeader } from './csv.js';
-import { renderJson } from './json.js';
+import { renderCsvFatal, renderCsvFinding, renderCsvHeader } from './csv.js';
+import { renderJsonPieces } from './json.js';
 import { renderNdjsonFinding, renderNdjsonSummary } from './ndjson.js';
 import type { CheckResult } from './result.js';
-import { renderText } from './text.js';
+import { renderTextPieces } from './text.js';
 
 export interface ReportOptions {
   readonly color: boolean;
@@ -23,15 +23,17 @@ export interface ReportFormat {
   readonly head?: () => string;
   /** Written as each finding is made, for formats read as streams; the others get findings at the end. */
   readonly finding?: (finding: Finding) => string;
-  /** Written once every input is checked. */
-  readonly tail: (result: CheckResult, options: ReportOptions) => string;
+  /** Written once every input is checked, in pieces: a report may be longer than V8's longest string. */
+  readonly tail: (result: CheckResult, options: ReportOptions) => Iterable<string>;
+  /** False for formats that take every finding through `finding`: the run then need not keep them. */
+  readonly needsFindings: boolean;
 }
 
 const FORMATS = {
-  text: { tail: (result, options) => renderText(result, options) },
-  json: { tail: (result) => renderJson(result) },
-  ndjson: { finding: renderNdjsonFinding, tail: (result) => renderNdjsonSummary(result) },
-  csv: { head: renderCsvHeader, finding: renderCsvFinding, tail: () => '' },
+  text: { tail: (result, options) => renderTextPieces(result, options), needsFindings: true },
+  json: { tail: (result) => renderJsonPieces(result), needsFindings: true },
+  ndjson: { finding: renderNdjsonFinding, tail: (result) => [renderNdjsonSummary(result)], needsFindings: false },
+  csv: { head: renderCsvHeader, finding: renderCsvFinding, tail: (result) => result.fatal.map(renderCsvFatal), needsFindings: false },
 } as const satisfies Record<string, ReportFormat>;
 
 export type OutputFormat = keyof typeof FORMATS;
