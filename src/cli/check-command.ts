@@ -33,14 +33,14 @@ export async function runCheck(
   streams: CheckStreams,
 ): Promise<number> {
   const format = reportFormat(report.format);
-  if (format.head !== undefined) await streams.stdout.write(format.head());
+  if (format.head !== undefined) await streams.stdout.offer(format.head());
   const streamFinding = format.finding;
   const { result, styles } = await check(inputs, { ...options, keepFindings: format.needsFindings }, {
     ...(streamFinding === undefined
       ? {}
       : {
           onFindings: async (batch) => {
-            for (const finding of batch) await streams.stdout.write(streamFinding(finding));
+            for (const finding of batch) await streams.stdout.offer(streamFinding(finding));
           },
         }),
     onFatal: (problem) => streams.warn(`billcheck: ${printable(problem.file)}: ${printable(problem.message)}`),
@@ -49,7 +49,7 @@ export async function runCheck(
   streams.progress.done();
   // On a terminal the fatal problems were just printed on stderr, above the report.
   for (const piece of format.tail(result, { color: report.color, styles, listFatal: !report.stdoutIsTerminal })) {
-    await streams.stdout.write(piece);
+    await streams.stdout.offer(piece);
   }
   return exitCode(result, report);
 }

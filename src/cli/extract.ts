@@ -18,7 +18,7 @@ export async function runExtract(
   // Documents are written as they are read; the rows that could not be read come at the end.
   const writer = new ExtractWriter();
   const invalid: InvalidInputEvent[] = [];
-  const write = (text: string): Promise<void> => streams.stdout.write(terminalSafeJson(text));
+  const write = (text: string): Promise<void> => streams.stdout.offer(terminalSafeJson(text));
   let failed = false;
   await write(writer.head());
   for (const input of inputs) {

@@ -36,7 +36,7 @@ export class ExtractWriter {
   }
 
   tail(invalid: readonly InvalidInputEvent[]): string {
-    const rows = invalid.map(({ file, line, reason, column, value }) => ({ file, line, reason, column, value }));
+    const rows = invalid.map(({ file, line, reason, column, value, documentId }) => ({ file, line, reason, column, value, documentId }));
     return `${this.count === 0 ? '' : '\n  '}],\n  "invalid": ${nested(rows, 1)}\n}\n`;
   }
 }
