@@ -47,6 +47,9 @@ export async function runCheck(
     onProgress: (rows) => streams.progress.tick(rows),
   });
   streams.progress.done();
+  if (result.config?.rulesOn === 0) {
+    streams.warn(`billcheck: warning: ${printable(result.config.file)} turns off every rule: nothing was checked`);
+  }
   // On a terminal the fatal problems were just printed on stderr, above the report.
   for (const piece of format.tail(result, { color: report.color, styles, listFatal: !report.stdoutIsTerminal })) {
     await streams.stdout.offer(piece);
