@@ -7,12 +7,12 @@ import type { Finding } from '../model/finding.js';
 import { FatalInputError, type ParseEvent } from '../model/input.js';
 import type { InputOptions, InputSource } from '../parse/index.js';
 import { parseInputBatches } from '../parse/index.js';
-import type { CheckResult, FatalProblem, SkipReason, SkipSummary, Summary } from '../report/result.js';
+import type { CheckResult, FatalProblem, Summary } from '../report/result.js';
 import { SeverityCounts } from '../report/result.js';
 import { describeConfig } from '../engine/config-changes.js';
 import { RULES } from '../rules/index.js';
 import type { ResolvedInput, SkippedEntry } from './inputs.js';
-import { skippedLabel } from './inputs.js';
+import { summarizeSkipped } from './inputs.js';
 import { planParallelRead, readerCount, WorkerPool } from './parallel/pool.js';
 import type { CsvSplitPlan } from './parallel/split.js';
 import { serializeConfig } from './parallel/job.js';
@@ -165,27 +165,6 @@ async function emitInBatches(findings: readonly Finding[], emit: Emit): Promise<
 }
 
 const FINDINGS_PER_BATCH = 4096;
-/** Hidden names listed in the report; the rest are counted. */
-const HIDDEN_NAMES_SHOWN = 5;
-
-/** The skipped entries of every walk, counted by reason. */
-export function summarizeSkipped(entries: readonly SkippedEntry[]): SkipSummary {
-  const byReason = new Map<SkipReason, number>();
-  const extensions = new Set<string>();
-  const hidden = new Set<string>();
-  for (const entry of entries) {
-    byReason.set(entry.reason, (byReason.get(entry.reason) ?? 0) + 1);
-    if (entry.reason === 'extension') extensions.add(skippedLabel(entry));
-    if (entry.reason === 'hidden') hidden.add(skippedLabel(entry));
-  }
-  return {
-    files: entries.length,
-    byReason,
-    extensions: [...extensions].sort(),
-    hidden: [...hidden].sort().slice(0, HIDDEN_NAMES_SHOWN),
-  };
-}
-
 /** One input, on the main thread or, when it is a large CSV file, split over the pool's threads. */
 async function readInput(
   source: InputSource,

@@ -5,7 +5,7 @@ import type { Readable } from 'node:stream';
 import { FatalInputError } from '../model/input.js';
 import type { InputSource } from '../parse/index.js';
 import { fileInputSource } from '../parse/index.js';
-import type { SkipReason } from '../report/result.js';
+import type { SkipReason, SkipSummary } from '../report/result.js';
 
 /** Extensions a directory walk picks up; files named on the command line are read whatever they are called. */
 export const CHECKED_EXTENSIONS: ReadonlySet<string> = new Set(['.csv', '.tsv', '.txt', '.text', '.eml']);
@@ -171,4 +171,25 @@ export function skippedLabel(entry: SkippedEntry): string {
   const name = basename(entry.path);
   if (entry.reason === 'extension') return extname(name).toLowerCase() || '(no extension)';
   return name;
+}
+
+/** Hidden names listed in the report; the rest are counted. */
+const HIDDEN_NAMES_SHOWN = 5;
+
+/** The skipped entries of every walk, counted by reason. */
+export function summarizeSkipped(entries: readonly SkippedEntry[]): SkipSummary {
+  const byReason = new Map<SkipReason, number>();
+  const extensions = new Set<string>();
+  const hidden = new Set<string>();
+  for (const entry of entries) {
+    byReason.set(entry.reason, (byReason.get(entry.reason) ?? 0) + 1);
+    if (entry.reason === 'extension') extensions.add(skippedLabel(entry));
+    if (entry.reason === 'hidden') hidden.add(skippedLabel(entry));
+  }
+  return {
+    files: entries.length,
+    byReason,
+    extensions: [...extensions].sort(),
+    hidden: [...hidden].sort().slice(0, HIDDEN_NAMES_SHOWN),
+  };
 }

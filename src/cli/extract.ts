@@ -5,7 +5,9 @@ import type { InputOptions } from '../parse/index.js';
 import { parseInputBatches } from '../parse/index.js';
 import { ExtractWriter } from '../report/extract.js';
 import { printable, terminalSafeJson } from '../report/sanitize.js';
-import type { ResolvedInput } from '../check/inputs.js';
+import type { ResolvedInput, SkippedEntry } from '../check/inputs.js';
+import { summarizeSkipped } from '../check/inputs.js';
+import { skippedLine } from '../report/text.js';
 import type { Output } from './io.js';
 import { EXIT_FAILURE, EXIT_OK } from './io.js';
 
@@ -21,8 +23,12 @@ export async function runExtract(
   const write = (text: string): Promise<void> => streams.stdout.offer(terminalSafeJson(text));
   let failed = false;
   await write(writer.head());
+  const skipped: SkippedEntry[] = [];
   for (const input of inputs) {
-    if ('skipped' in input) continue;
+    if ('skipped' in input) {
+      skipped.push(input.skipped);
+      continue;
+    }
     try {
       if ('problem' in input) throw input.problem;
       for await (const batch of parseInputBatches(input.source, options)) {
@@ -41,5 +47,8 @@ export async function runExtract(
   }
   // The documents carry input text as it was: C1 controls and bidi overrides are escaped like in the JSON report.
   await write(writer.tail(invalid));
+  // extract's JSON is the documents alone: what directory walks left out is said on stderr.
+  const line = skipped.length === 0 ? undefined : skippedLine(summarizeSkipped(skipped));
+  if (line !== undefined) streams.warn(`billcheck: ${line}`);
   return failed ? EXIT_FAILURE : EXIT_OK;
 }

@@ -12,7 +12,7 @@ import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { check, EMPTY_CONFIG, resolveInputs } from '../../src/index.js';
 import type { CheckOptions } from '../../src/index.js';
-import { summarizeSkipped } from '../../src/check/check.js';
+import { summarizeSkipped } from '../../src/check/inputs.js';
 import type { ResolvedInput } from '../../src/check/inputs.js';
 import { BIN, ROOT, runCli } from '../helpers/cli.js';
 

@@ -132,6 +132,18 @@ describe('one clear line per problem', () => {
   });
 });
 
+describe('extract of a folder', () => {
+  it('says on stderr what the walk skipped, its JSON being the documents alone', async () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'factures.csv'), readFileSync(SEED));
+    writeFileSync(join(dir, 'factures.xlsx'), 'PK');
+    const run = await runCli(['extract', dir]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('billcheck: Skipped 1 file billcheck does not read: .xlsx\n');
+    expect((JSON.parse(run.stdout) as { documents: unknown[] }).documents.length).toBeGreaterThan(20);
+  });
+});
+
 describe('summary lines that read true', () => {
   it('gives no green ✔ to a header-only file', async () => {
     const file = join(folder(), 'vide.csv');
