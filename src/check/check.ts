@@ -145,7 +145,8 @@ export async function check(inputs: readonly ResolvedInput[], options: CheckOpti
     infos: severities.infos,
   };
   const configFile = options.config.file;
-  const config = configFile === undefined ? undefined : describeConfig(RULES, { ...options.config, file: configFile }, options.ruleLevels);
+  const config =
+    configFile === undefined ? undefined : describeConfig(RULES, { ...options.config, file: configFile }, options.ruleLevels);
   const result: CheckResult = {
     findings,
     summary,

@@ -156,7 +156,8 @@ Examples:
     .addHelpText('after', '\nExamples:\n  $ billcheck rules\n  $ billcheck rules --format json | jq -r \'.rules[].id\'')
     .action(async (flags: { format: string; color?: boolean }) => {
       const color = useColor(flags.color, io);
-      await stdout.write(flags.format === 'json' ? renderRulesJson(RULES, RESERVED_RULES) : renderRulesText(RULES, color, RESERVED_RULES));
+      const listing = flags.format === 'json' ? renderRulesJson(RULES, RESERVED_RULES) : renderRulesText(RULES, color, RESERVED_RULES);
+      await stdout.write(listing);
       setExitCode(EXIT_OK);
     });
 

@@ -112,7 +112,9 @@ export function parseMaxWarnings(text: string | undefined): number | undefined {
   if (!/^\d+$/.test(text)) throw new UsageError(`--max-warnings expects a whole number, not "${text}"`);
   const count = Number(text);
   // Past 2^53 the number is no longer exact; no run has that many warnings anyway.
-  if (!Number.isSafeInteger(count)) throw new UsageError(`--max-warnings ${text} is too large (at most ${Number.MAX_SAFE_INTEGER})`);
+  if (!Number.isSafeInteger(count)) {
+    throw new UsageError(`--max-warnings ${text} is too large (at most ${Number.MAX_SAFE_INTEGER})`);
+  }
   return count;
 }
 

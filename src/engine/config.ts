@@ -73,7 +73,8 @@ export async function loadConfigFile(file: string, rules: readonly AnyRule[]): P
     bytes = await readAtMost(file, MAX_CONFIG_BYTES + 1);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = (code === undefined ? undefined : CONFIG_READ_ERRORS.get(code)) ?? `error ${code ?? (error as Error).message}`;
+    const known = code === undefined ? undefined : CONFIG_READ_ERRORS.get(code);
+    const reason = known ?? `error ${code ?? (error as Error).message}`;
     throw new ConfigError(file, `cannot read the config file: ${reason}`);
   }
   if (bytes.length > MAX_CONFIG_BYTES) throw new ConfigError(file, 'a config file larger than 1 MB: not a billcheck config');

@@ -36,7 +36,9 @@ export class ExtractWriter {
   }
 
   tail(invalid: readonly InvalidInputEvent[]): string {
-    const rows = invalid.map(({ file, line, reason, column, value, documentId }) => ({ file, line, reason, column, value, documentId }));
+    const rows = invalid.map(({ file, line, reason, column, value, documentId }) => {
+      return { file, line, reason, column, value, documentId };
+    });
     return `${this.count === 0 ? '' : '\n  '}],\n  "invalid": ${nested(rows, 1)}\n}\n`;
   }
 }

@@ -33,7 +33,12 @@ const FORMATS = {
   text: { tail: (result, options) => renderTextPieces(result, options), needsFindings: true },
   json: { tail: (result) => renderJsonPieces(result), needsFindings: true },
   ndjson: { finding: renderNdjsonFinding, tail: (result) => [renderNdjsonSummary(result)], needsFindings: false },
-  csv: { head: renderCsvHeader, finding: renderCsvFinding, tail: (result) => result.fatal.map(renderCsvFatal), needsFindings: false },
+  csv: {
+    head: renderCsvHeader,
+    finding: renderCsvFinding,
+    tail: (result) => result.fatal.map(renderCsvFatal),
+    needsFindings: false,
+  },
 } as const satisfies Record<string, ReportFormat>;
 
 export type OutputFormat = keyof typeof FORMATS;

@@ -92,7 +92,9 @@ export function* renderJsonPieces(result: CheckResult): Generator<string> {
     yield terminalSafeJson(piece);
   }
   let tail = `${findings.length === 0 ? '' : '\n  '}],\n  "fatal": ${nested(fatalJson(result.fatal), 1)}`;
-  for (const [key, value] of Object.entries(reportExtras(result))) tail += `,\n  ${JSON.stringify(key)}: ${nested(value, 1)}`;
+  for (const [key, value] of Object.entries(reportExtras(result))) {
+    tail += `,\n  ${JSON.stringify(key)}: ${nested(value, 1)}`;
+  }
   yield `${terminalSafeJson(tail)}\n}\n`;
 }
 

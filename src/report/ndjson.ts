@@ -15,7 +15,9 @@ export function renderNdjsonFinding(finding: Finding): string {
  * The last line of a stream: told apart from findings by `"type": "summary"` (and by having no
  * `ruleId`), so that a consumer can stop reading when it arrives.
  */
-export function renderNdjsonSummary(result: Pick<CheckResult, 'summary' | 'valid' | 'fatal' | 'skipped' | 'config'>): string {
+export function renderNdjsonSummary(
+  result: Pick<CheckResult, 'summary' | 'valid' | 'fatal' | 'skipped' | 'config'>,
+): string {
   const line = {
     version: REPORT_VERSION,
     type: 'summary',

@@ -49,7 +49,7 @@ export function renderRulesJson(rules: readonly AnyRule[], reserved: readonly Re
     description: rule.description,
     options: optionsJson(rule.options),
   }));
-  const reservedList = reserved.map((rule) => ({ id: rule.id, severity: rule.severity, scope: rule.scope, description: rule.description }));
+  const reservedList = reserved.map(({ id, severity, scope, description }) => ({ id, severity, scope, description }));
   const report = reserved.length === 0 ? { version: 1, rules: list } : { version: 1, rules: list, reserved: reservedList };
   return `${JSON.stringify(report, null, 2)}\n`;
 }

@@ -111,7 +111,8 @@ export function skippedLine(skipped: SkipSummary | undefined): string | undefine
     const count = skipped.byReason.get(reason) ?? 0;
     if (count === 0) continue;
     const names = reason === 'extension' ? skipped.extensions : reason === 'hidden' ? skipped.hidden : [];
-    const list = names.length === 0 ? '' : `: ${names.map(printable).join(', ')}${reason === 'hidden' && names.length < count ? ', …' : ''}`;
+    const more = reason === 'hidden' && names.length < count ? ', …' : '';
+    const list = names.length === 0 ? '' : `: ${names.map(printable).join(', ')}${more}`;
     parts.push(`${count.toLocaleString('en-US')} ${count === 1 ? one : many}${list}`);
   }
   return `Skipped ${parts.join('; ')}`;
