@@ -8,9 +8,12 @@ import { FatalInputError, type ParseEvent, type SkippedPart } from '../model/inp
 import type { InputOptions, InputSource } from '../parse/index.js';
 import { parseInputBatches } from '../parse/index.js';
 import type { CheckResult, FatalProblem } from '../report/result.js';
-import { FileReadings, summarize } from '../report/result.js';
+import type { Summary } from '../report/result.js';
+import { FileReadings, SeverityCounts } from '../report/result.js';
+import { describeConfig } from '../engine/config-changes.js';
 import { RULES } from '../rules/index.js';
-import type { ResolvedInput } from './inputs.js';
+import type { ResolvedInput, SkippedEntry } from './inputs.js';
+import { summarizeSkipped } from './inputs.js';
 import { planParallelRead, readerCount, WorkerPool } from './parallel/pool.js';
 import type { CsvSplitPlan } from './parallel/split.js';
 import { serializeConfig } from './parallel/job.js';
@@ -33,6 +36,11 @@ export interface CheckOptions {
    * demanded), bounded: a bill run of more than MAX_STORY_DOCUMENTS documents is no story.
    */
   readonly tellStories?: boolean;
+  /**
+   * False: the result's `findings` stay empty (the summary still counts them), for callers that
+   * take every finding through `onFindings` (streamed reports): a million findings need not be held.
+   */
+  readonly keepFindings?: boolean;
 }
 
 /** How a caller follows a run as it goes; every hook is optional. */
@@ -92,8 +100,11 @@ export async function check(inputs: readonly ResolvedInput[], options: CheckOpti
     terminations: options.terminations,
   });
   const keep = (finding: Finding): boolean => !options.quiet || finding.severity === 'error';
+  const keepFindings = options.keepFindings !== false;
   const findings: Finding[] = [];
+  const severities = new SeverityCounts();
   const fatal: FatalProblem[] = [];
+  const skippedEntries: SkippedEntry[] = [];
   const tally: Tally = {
     files: 0,
     documents: 0,
@@ -105,7 +116,10 @@ export async function check(inputs: readonly ResolvedInput[], options: CheckOpti
   };
   const emit: Emit = async (batch) => {
     const kept = batch.filter(keep);
-    for (const finding of kept) findings.push(finding);
+    for (const finding of kept) {
+      severities.add(finding);
+      if (keepFindings) findings.push(finding);
+    }
     if (kept.length > 0) await hooks.onFindings?.(kept);
   };
   const state: RunState = { tally, emit, progress: hooks.onProgress ?? (() => {}), onDocument: hooks.onDocument };
@@ -132,6 +146,10 @@ export async function check(inputs: readonly ResolvedInput[], options: CheckOpti
         noteFatal(input.problem);
         continue;
       }
+      if ('skipped' in input) {
+        skippedEntries.push(input.skipped);
+        continue;
+      }
       try {
         await readInput(input.source, { ...options, jobs }, engine, state, poolForRun);
         tally.files++;
@@ -144,7 +162,7 @@ export async function check(inputs: readonly ResolvedInput[], options: CheckOpti
   } finally {
     await pool?.close();
   }
-  await emit(finished.findings);
+  await emitInBatches(finished.findings, emit);
   // Findings name the joined account (src/identity); the summary counts joined accounts.
   const identity = engine.identity;
   if (identity !== undefined) {
@@ -159,7 +177,18 @@ export async function check(inputs: readonly ResolvedInput[], options: CheckOpti
     identity === undefined ? finished.accounts : finished.accounts - (identity.names.length - identity.groups);
   findings.sort(engine.compareFindings);
 
-  const summary = summarize(findings, { files: tally.files, documents: tally.documents, rows: tally.rows, accounts });
+  const summary: Summary = {
+    files: tally.files,
+    documents: tally.documents,
+    rows: tally.rows,
+    accounts,
+    errors: severities.errors,
+    warnings: severities.warnings,
+    infos: severities.infos,
+  };
+  const configFile = options.config.file;
+  const config =
+    configFile === undefined ? undefined : describeConfig(RULES, { ...options.config, file: configFile }, options.ruleLevels);
   const joinedAccounts = [...(identity?.accounts.values() ?? [])];
   const result: CheckResult = {
     findings,
@@ -167,7 +196,9 @@ export async function check(inputs: readonly ResolvedInput[], options: CheckOpti
     fatal,
     valid: summary.errors === 0 && fatal.length === 0,
     readings: tally.readings.list(),
-    ...(tally.skipped.length === 0 ? {} : { skipped: tally.skipped }),
+    ...(tally.skipped.length === 0 ? {} : { skippedParts: tally.skipped }),
+    ...(skippedEntries.length === 0 ? {} : { skipped: summarizeSkipped(skippedEntries) }),
+    ...(config === undefined ? {} : { config }),
     ...(joinedAccounts.length === 0 ? {} : { accounts: joinedAccounts }),
   };
   // A bill run is no story: above the bound none is told (decided on the run's count, the same on any number of threads).
@@ -269,3 +300,12 @@ async function readInParallelHere(
     },
   });
 }
+
+/** The account rules' findings, handed on in slices so that a streamed report writes them as it goes. */
+async function emitInBatches(findings: readonly Finding[], emit: Emit): Promise<void> {
+  for (let start = 0; start < findings.length; start += FINDINGS_PER_BATCH) {
+    await emit(findings.slice(start, start + FINDINGS_PER_BATCH));
+  }
+}
+
+const FINDINGS_PER_BATCH = 4096;

@@ -35,17 +35,17 @@ export async function runCheck(
   streams: CheckStreams,
 ): Promise<number> {
   const format = reportFormat(report.format);
-  if (format.head !== undefined) await streams.stdout.write(format.head());
+  if (format.head !== undefined) await streams.stdout.offer(format.head());
   const streamFinding = format.finding;
   const histories = format.drawsHistories === true ? new HistoryCollector() : undefined;
   const tellStories = format.tellsStories === true;
-  const { result: checked, styles, stories } = await check(inputs, { ...options, tellStories }, {
+  const { result: checked, styles, stories } = await check(inputs, { ...options, tellStories, keepFindings: format.needsFindings }, {
     ...(histories === undefined ? {} : { onDocument: (doc) => histories.record(doc) }),
     ...(streamFinding === undefined
       ? {}
       : {
           onFindings: async (batch) => {
-            for (const finding of batch) await streams.stdout.write(streamFinding(finding));
+            for (const finding of batch) await streams.stdout.offer(streamFinding(finding));
           },
         }),
     onFatal: (problem) => streams.warn(`billcheck: ${printable(problem.file)}: ${printable(problem.message)}`),
@@ -53,16 +53,18 @@ export async function runCheck(
   });
   streams.progress.done();
   const result = histories === undefined ? checked : { ...checked, histories: histories.histories() };
+  if (result.config?.rulesOn === 0) {
+    streams.warn(`billcheck: warning: ${printable(result.config.file)} turns off every rule: nothing was checked`);
+  }
   // On a terminal the fatal problems were just printed on stderr, above the report.
-  const tail = format.tail(result, {
+  const pieces = format.tail(result, {
     color: report.color,
     styles,
     listFatal: !report.stdoutIsTerminal,
     rules: RULES,
     ...(stories === undefined ? {} : { stories }),
   });
-  if (typeof tail === 'string') await streams.stdout.write(tail);
-  else for (const piece of tail) await streams.stdout.write(piece);
+  for (const piece of pieces) await streams.stdout.offer(piece);
   return exitCode(result, report);
 }
 

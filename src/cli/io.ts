@@ -21,10 +21,17 @@ export class UsageError extends Error {
   }
 }
 
+const WRITE_ERRORS: ReadonlyMap<string, string> = new Map([
+  ['ENOSPC', 'no space left on the device (ENOSPC)'],
+  ['EIO', 'input/output error (EIO)'],
+  ['EDQUOT', 'disk quota exceeded (EDQUOT)'],
+  ['EBADF', 'standard output is closed (EBADF)'],
+]);
+
 /** Thrown by `Output.write` when the report cannot be written (a full disk, an I/O error): exit code 2. */
 export class OutputFailed extends Error {
   constructor(readonly code: string) {
-    super(`cannot write the report (${code})`);
+    super(`cannot write the output: ${WRITE_ERRORS.get(code) ?? code}`);
     this.name = 'OutputFailed';
   }
 }
@@ -78,6 +85,33 @@ export class Output {
 
   /** Throws OutputFailed when a write failed, e.g. while the last bytes were flushed to a file. */
   assertWritten(): void {
+    if (this.failure !== undefined) throw new OutputFailed(this.failure);
+  }
+
+  /**
+   * Like write, but once the reader has gone away (`billcheck … | head -1`) the text is dropped:
+   * the run goes on to its end, so that the exit code still says whether errors were found.
+   */
+  async offer(text: string): Promise<void> {
+    if (this.isClosed && this.failure === undefined) return;
+    try {
+      await this.write(text);
+    } catch (error) {
+      if (!(error instanceof OutputClosed)) throw error;
+    }
+  }
+
+  /**
+   * Waits until what was written has reached the stream, then throws OutputFailed if it could not
+   * be written: a write error (a full disk) arrives as an event after the write call has returned.
+   */
+  async settle(): Promise<void> {
+    if (!this.isClosed) {
+      await new Promise<void>((resolve) => {
+        this.stream.write('', () => resolve());
+      });
+    }
+    await new Promise((resolve) => setImmediate(resolve));
     if (this.failure !== undefined) throw new OutputFailed(this.failure);
   }
 

@@ -7,6 +7,7 @@ import type { DateOrder } from '../parse/values/dates.js';
 import { printable } from '../report/sanitize.js';
 import { renderExplain, renderRulesJson, renderRulesText } from '../report/rules-list.js';
 import { findRule, RULES } from '../rules/index.js';
+import { findReservedRule, RESERVED_RULES } from '../engine/reserved-rules.js';
 import type { OutputFormat } from '../report/formats.js';
 import { OUTPUT_FORMATS } from '../report/formats.js';
 import type { CheckOptions } from '../check/check.js';
@@ -57,7 +58,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     exitCode = code;
   });
   try {
-    await program.parseAsync([...argv], { from: 'user' });
+    try {
+      await program.parseAsync([...argv], { from: 'user' });
+    } finally {
+      // What was written must have been written: `billcheck --help > /dev/full` is no success.
+      await stdout.settle();
+    }
     return exitCode;
   } catch (error) {
     return handleError(error, io, debug, exitCode);
@@ -83,6 +89,14 @@ function handleError(error: unknown, io: CliIo, debug: boolean, exitCode: number
 }
 
 
+/** Text made printable line by line, its line breaks kept. */
+function printableLines(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => printable(line))
+    .join('\n');
+}
+
 /** Repeatable options: no default in the definition, so that help does not print "(default: [])". */
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
@@ -95,7 +109,8 @@ function buildProgram(io: CliIo, stdout: Output, setExitCode: (code: number) => 
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
-      writeErr: (text) => io.stderr.write(text),
+      // Commander's errors quote the arguments ("invalid argument 'ESC[2J'"): never raw on a terminal.
+      writeErr: (text) => io.stderr.write(printableLines(text)),
     })
     .showHelpAfterError('(run billcheck --help for usage)')
     .addHelpText(
@@ -149,7 +164,8 @@ Examples:
     .addHelpText('after', '\nExamples:\n  $ billcheck rules\n  $ billcheck rules --format json | jq -r \'.rules[].id\'')
     .action(async (flags: { format: string; color?: boolean }) => {
       const color = useColor(flags.color, io);
-      await stdout.write(flags.format === 'json' ? renderRulesJson(RULES) : renderRulesText(RULES, color));
+      const listing = flags.format === 'json' ? renderRulesJson(RULES, RESERVED_RULES) : renderRulesText(RULES, color, RESERVED_RULES);
+      await stdout.write(listing);
       setExitCode(EXIT_OK);
     });
 
@@ -161,7 +177,7 @@ Examples:
     .option('--no-color', 'disable colors')
     .addHelpText('after', '\nExample:\n  $ billcheck explain dunning-trivial-amount')
     .action(async (id: string, flags: { color?: boolean }) => {
-      const rule = findRule(id);
+      const rule = findRule(id) ?? findReservedRule(id);
       if (rule === undefined) throw new UsageError(`unknown rule "${id}" (run billcheck rules for the list)`);
       await stdout.write(renderExplain(rule, useColor(flags.color, io)));
       setExitCode(EXIT_OK);
@@ -176,6 +192,7 @@ Examples:
     .option('--encoding <name>', 'input encoding')
     .option('--map <field=column>', 'read a field from this column (repeatable)', collect)
     .addOption(new Option('--date-order <order>', 'order of numeric dates').choices(DATE_ORDERS))
+    .option('--debug', 'print stack traces of internal errors')
     .addHelpText('after', "\nExamples:\n  $ billcheck extract facture.txt\n  $ billcheck extract facture.pdf        also says whether it carries a Factur-X / ZUGFeRD XML\n  $ billcheck extract invoices.csv | jq '.documents[] | {id, total}'")
     .action(async (files: string[], flags: CheckFlags) => {
       const inputs = await resolveInputs(inputPaths(files, io), io.stdin);
@@ -229,6 +246,10 @@ async function check(files: string[], flags: CheckFlags, io: CliIo, stdout: Outp
 
 /** No file given: standard input when something is piped in, else a usage error rather than a hang. */
 function inputPaths(files: readonly string[], io: CliIo): string[] {
+  // Standard input can be read once: a second "-" would be an empty file, or half of the first.
+  if (files.filter((file) => file === '-').length > 1) {
+    throw new UsageError('- (standard input) is given more than once: it can be read only once');
+  }
   if (files.length > 0) return [...files];
   if (io.stdin.isTTY === true) {
     throw new UsageError('no input: give files or directories to check, or pipe an export into billcheck -');

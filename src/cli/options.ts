@@ -58,15 +58,34 @@ export function inputOptions(flags: CheckFlags): InputOptions {
   if (flags.encoding !== undefined && !iconv.encodingExists(flags.encoding)) {
     throw new UsageError(`--encoding: unknown encoding "${flags.encoding}" (e.g. utf-8, windows-1252, utf-16le)`);
   }
-  if (flags.delimiter !== undefined && [...flags.delimiter].length !== 1 && flags.delimiter !== '\\t') {
-    throw new UsageError(`--delimiter takes one character, not "${flags.delimiter}"`);
-  }
+  const delimiter = flags.delimiter === undefined ? undefined : parseDelimiter(flags.delimiter);
   return {
-    ...(flags.delimiter === undefined ? {} : { delimiter: flags.delimiter === '\\t' ? '\t' : flags.delimiter }),
+    ...(delimiter === undefined ? {} : { delimiter }),
     ...(flags.encoding === undefined ? {} : { encoding: flags.encoding }),
     ...(columnMap.size === 0 ? {} : { columnMap }),
     ...(flags.dateOrder === undefined ? {} : { dateOrder: flags.dateOrder as DateOrder }),
   };
+}
+
+/** Names a shell cannot pass as one character easily; the help lists "tab". */
+const DELIMITER_NAMES: ReadonlyMap<string, string> = new Map([
+  ['tab', '\t'],
+  ['\\t', '\t'],
+  ['semicolon', ';'],
+  ['comma', ','],
+  ['pipe', '|'],
+  ['space', ' '],
+]);
+
+/** One character that can separate CSV fields: never the quote, a line break or a character CSV cannot hold. */
+export function parseDelimiter(text: string): string {
+  const delimiter = DELIMITER_NAMES.get(text.toLowerCase()) ?? text;
+  if ([...delimiter].length !== 1) {
+    throw new UsageError(`--delimiter takes one character or tab, not "${text}"`);
+  }
+  if (delimiter === '"') throw new UsageError('--delimiter cannot be ", the character CSV quotes fields with');
+  if (/[\r\n\0]/.test(delimiter)) throw new UsageError('--delimiter cannot be a line break or a NUL');
+  return delimiter;
 }
 
 function splitAssignment(text: string, option: string, shape: string): [string, string] {
@@ -91,8 +110,13 @@ export function parseRuleLevels(assignments: readonly string[]): Map<string, Rul
 
 export function parseMaxWarnings(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
-  if (!/^\d{1,9}$/.test(text)) throw new UsageError(`--max-warnings expects a whole number, not "${text}"`);
-  return Number(text);
+  if (!/^\d+$/.test(text)) throw new UsageError(`--max-warnings expects a whole number, not "${text}"`);
+  const count = Number(text);
+  // Past 2^53 the number is no longer exact; no run has that many warnings anyway.
+  if (!Number.isSafeInteger(count)) {
+    throw new UsageError(`--max-warnings ${text} is too large (at most ${Number.MAX_SAFE_INTEGER})`);
+  }
+  return count;
 }
 
 export function parseJobs(text: string): number {
@@ -113,6 +137,9 @@ export function parseIsoOption(option: string, text: string, order: DateOrder | 
 /** `--terminated 2024-01-15` (every account) or `--terminated 0612345001=15/01/2024`. */
 export function parseTermination(text: string, order: DateOrder | undefined): KnownTermination {
   const at = text.lastIndexOf('=');
+  if (at !== -1 && text.slice(0, at).trim() === '') {
+    throw new UsageError(`--terminated: no account before "=" in "${text}" (give ACCOUNT=DATE, or DATE alone for every account)`);
+  }
   const account = at > 0 ? text.slice(0, at).trim() : undefined;
   const date = parseIsoOption('--terminated', at > 0 ? text.slice(at + 1).trim() : text.trim(), order);
   return account === undefined ? { date } : { account, date };

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Severity } from '../model/finding.js';
 import { SEVERITIES } from '../model/finding.js';
@@ -55,16 +55,48 @@ async function isFile(path: string): Promise<boolean> {
   }
 }
 
+/** A config is a few hundred bytes; `--config /dev/zero` must not read forever. */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+
+const CONFIG_READ_ERRORS: ReadonlyMap<string, string> = new Map([
+  ['ENOENT', 'no such file'],
+  ['EISDIR', 'is a directory'],
+  ['EACCES', 'permission denied'],
+  ['EPERM', 'permission denied'],
+  ['ELOOP', 'symbolic links that point to each other in a loop'],
+  ['ENOTDIR', 'a part of the path is not a directory'],
+]);
+
 export async function loadConfigFile(file: string, rules: readonly AnyRule[]): Promise<BillcheckConfig> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readAtMost(file, MAX_CONFIG_BYTES + 1);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (code ?? 'unknown error');
+    const known = code === undefined ? undefined : CONFIG_READ_ERRORS.get(code);
+    const reason = known ?? `error ${code ?? (error as Error).message}`;
     throw new ConfigError(file, `cannot read the config file: ${reason}`);
   }
-  return parseConfig(text, file, rules);
+  if (bytes.length > MAX_CONFIG_BYTES) throw new ConfigError(file, 'a config file larger than 1 MB: not a billcheck config');
+  return parseConfig(bytes.toString('utf8'), file, rules);
+}
+
+/** The first `limit` bytes of a file, by reads from its start: a device or a pipe has no size to check first. */
+async function readAtMost(file: string, limit: number): Promise<Buffer> {
+  const handle = await open(file, 'r');
+  try {
+    if ((await handle.stat()).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    const buffer = Buffer.alloc(limit);
+    let filled = 0;
+    while (filled < limit) {
+      const { bytesRead } = await handle.read(buffer, filled, limit - filled, null);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    return buffer.subarray(0, filled);
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Parses and validates a config text; every problem names the key at fault. */
@@ -80,7 +112,8 @@ export function parseConfig(text: string, file: string | undefined, rules: reado
     if (key !== '$schema' && key !== 'rules') throw new ConfigError(file, `unknown key "${key}" (expected "rules")`);
   }
   const settings = new Map<string, RuleSetting>();
-  const rawRules = raw.rules ?? {};
+  // null is a wrong type like any other, not "no rules" (only an absent key means that).
+  const rawRules = raw.rules === undefined ? {} : raw.rules;
   if (!isRecord(rawRules)) throw new ConfigError(file, '"rules" must be an object of rule id → severity or settings');
   const byId = new Map(rules.map((rule) => [rule.id, rule]));
   for (const [id, value] of Object.entries(rawRules)) {

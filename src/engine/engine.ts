@@ -136,7 +136,15 @@ export class Engine {
     if (event.column !== undefined) evidence.column = event.column;
     if (event.value !== undefined) evidence.value = event.value;
     const where = event.column === undefined ? '' : ` (column "${event.column}"${event.value === undefined ? '' : `: "${event.value}"`})`;
-    return { ruleId: INVALID_INPUT, severity: 'error', message: `${event.reason}${where}`, file: event.file, line: event.line, evidence };
+    return {
+      ruleId: INVALID_INPUT,
+      severity: 'error',
+      message: `${event.reason}${where}`,
+      file: event.file,
+      line: event.line,
+      ...(event.documentId === undefined ? {} : { documentId: event.documentId }),
+      evidence,
+    };
   }
 
   // --- identity (issue 13) ---

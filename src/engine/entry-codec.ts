@@ -137,8 +137,9 @@ export class EntryDecoder {
   /** Stores a batch's entries; `keepEntries` false notes only their accounts (no account rule runs). */
   decodeInto(batch: EncodedEntries, keepEntries: boolean): void {
     for (const account of batch.newAccounts) this.accountIds.push(this.store.accountId(account));
-    this.currencies.push(...batch.newCurrencies);
-    this.files.push(...batch.newFiles);
+    // Loops, not spreads: a batch's lists are short, but a spread of an unbounded list can overflow the stack.
+    for (const currency of batch.newCurrencies) this.currencies.push(currency);
+    for (const file of batch.newFiles) this.files.push(file);
     for (const [file, style] of batch.fileStyles) this.styles[file] = style;
     if (!keepEntries) return;
     const references = new Map(batch.references);

@@ -58,6 +58,8 @@ export interface InvalidInputEvent {
   readonly column?: string;
   /** The raw value (parsers truncate it; reporters make it printable). */
   readonly value?: string;
+  /** The document number of the row, when it could be read although the row could not: the finding names it. */
+  readonly documentId?: string;
   /** Data rows this event accounts for (0 for a problem that is not a row, e.g. a header warning). */
   readonly rows: number;
 }

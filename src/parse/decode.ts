@@ -143,6 +143,7 @@ export class Utf8Transcoder {
   }
 
   push(chunk: Buffer): Buffer {
+    if (this.sniffed) this.refuseNul(chunk, this.totalBytes);
     this.totalBytes += chunk.length;
     const bytes = this.held.length === 0 ? chunk : Buffer.concat([this.held, chunk]);
     this.held = Buffer.alloc(0);
@@ -183,8 +184,23 @@ export class Utf8Transcoder {
     if (!isUtf16 && looksBinary(body.subarray(0, BINARY_SNIFF_BYTES))) {
       throw new FatalInputError(this.file, 'binary data, not a CSV or text file');
     }
+    this.refuseNul(bytes, this.totalBytes - bytes.length);
     if (body.length === 0 && atEnd) throw new FatalInputError(this.file, 'empty file');
     return this.convert(body, atEnd);
+  }
+
+  /**
+   * A NUL byte is binary wherever it is: no CSV export or letter holds one (outside UTF-16, where
+   * every ASCII character has one). Refusing it late as early keeps one answer per file, rather
+   * than "binary" for a NUL in the first 4 KiB and raw NULs in account numbers after it; rows
+   * read before it stay counted, and the file is a fatal problem.
+   */
+  private refuseNul(bytes: Buffer, offset: number): void {
+    if (this.decided?.kind === 'iconv' && /^utf-?16/i.test(this.decided.name)) return;
+    const at = bytes.indexOf(0);
+    if (at === -1) return;
+    const where = (offset + at).toLocaleString('en-US');
+    throw new FatalInputError(this.file, `binary data (a NUL byte at byte ${where}), not a CSV or text file`);
   }
 
   private convert(bytes: Buffer, atEnd: boolean): Buffer {

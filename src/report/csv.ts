@@ -1,4 +1,5 @@
 import type { Finding } from '../model/finding.js';
+import type { FatalProblem } from './result.js';
 import { printable } from './sanitize.js';
 
 const COLUMNS = [
@@ -62,5 +63,19 @@ export function renderCsvFinding(finding: Finding): string {
     inputCell(finding.currency),
     inputCell(JSON.stringify(finding.evidence)),
   ];
+  return cells.join(',') + EOL;
+}
+
+/**
+ * A file that could not be checked, as a row of its own (severity "fatal", no rule): the
+ * spreadsheet user never sees stderr, and must not take a missing file for a clean one.
+ */
+export function renderCsvFatal(problem: FatalProblem): string {
+  const cells = COLUMNS.map((column) => {
+    if (column === 'severity') return 'fatal';
+    if (column === 'message') return inputCell(problem.message);
+    if (column === 'file') return inputCell(problem.file);
+    return '';
+  });
   return cells.join(',') + EOL;
 }

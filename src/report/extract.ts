@@ -14,14 +14,41 @@ export function renderExtract(
   invalid: readonly InvalidInputEvent[],
   readings: readonly FileReading[] = [],
 ): string {
-  const report = {
-    version: 1,
-    documents: documents.map(serializeDocument),
-    invalid: invalid.map(({ file, line, reason, column, value }) => ({ file, line, reason, column, value })),
-    // How each CSV file's columns were read, and what its reader noticed (issue 12).
-    files: readingsJson(readings),
-  };
-  return `${JSON.stringify(report, null, 2)}\n`;
+  const writer = new ExtractWriter();
+  return [writer.head(), writer.documents(documents), writer.tail(invalid, readings)].join('');
+}
+
+/** JSON.stringify(value, null, 2) placed `depth` levels deep (JSON strings hold no raw line break). */
+function nested(value: unknown, depth: number): string {
+  return JSON.stringify(value, null, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`);
+}
+
+/**
+ * The same report written in pieces as documents are read: a 100 MB export's documents are
+ * longer than the longest string V8 builds, and need not all be held. The pieces joined are
+ * JSON.stringify(report, null, 2) of `{ version, documents, invalid }`.
+ */
+export class ExtractWriter {
+  private count = 0;
+
+  head(): string {
+    return '{\n  "version": 1,\n  "documents": [';
+  }
+
+  documents(batch: readonly BillingDocument[]): string {
+    let piece = '';
+    for (const doc of batch) piece += `${this.count++ === 0 ? '' : ','}\n    ${nested(serializeDocument(doc), 2)}`;
+    return piece;
+  }
+
+  /** The rows that could not be read, and how each CSV file's columns were read (issue 12). */
+  tail(invalid: readonly InvalidInputEvent[], readings: readonly FileReading[] = []): string {
+    const rows = invalid.map(({ file, line, reason, column, value, documentId }) => {
+      return { file, line, reason, column, value, documentId };
+    });
+    const files = readings.length === 0 ? '' : `,\n  "files": ${nested(readingsJson(readings), 1)}`;
+    return `${this.count === 0 ? '' : '\n  '}],\n  "invalid": ${nested(rows, 1)}${files}\n}\n`;
+  }
 }
 
 const amount = (value: Money | undefined): string | undefined => value?.toFixed(2);

@@ -4,14 +4,14 @@
  */
 import type { AmountStyle } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
-import { renderCsvFinding, renderCsvHeader } from './csv.js';
+import { renderCsvFatal, renderCsvFinding, renderCsvHeader } from './csv.js';
 import type { RuleExplanation } from './html/index.js';
 import { renderHtml } from './html/index.js';
-import { renderJson } from './json.js';
+import { renderJsonPieces } from './json.js';
 import { renderNdjsonFinding, renderNdjsonSummary } from './ndjson.js';
 import type { CheckResult } from './result.js';
 import type { Stories } from './stories.js';
-import { renderText } from './text.js';
+import { renderTextPieces } from './text.js';
 
 export interface ReportOptions {
   readonly color: boolean;
@@ -30,8 +30,10 @@ export interface ReportFormat {
   readonly head?: () => string;
   /** Written as each finding is made, for formats read as streams; the others get findings at the end. */
   readonly finding?: (finding: Finding) => string;
-  /** Written once every input is checked, in one piece or in several (a large page is a stream). */
-  readonly tail: (result: CheckResult, options: ReportOptions) => string | Iterable<string>;
+  /** Written once every input is checked, in pieces: a report may be longer than V8's longest string. */
+  readonly tail: (result: CheckResult, options: ReportOptions) => Iterable<string>;
+  /** False for formats that take every finding through `finding`: the run then need not keep them. */
+  readonly needsFindings: boolean;
   /**
    * Whether the report draws each account's history: then the run records every document's date
    * and amount (bounded), and reads every file on one thread so that none reaches it as rule entries only.
@@ -42,11 +44,16 @@ export interface ReportFormat {
 }
 
 const FORMATS = {
-  text: { tellsStories: true, tail: (result, options) => renderText(result, options) },
-  json: { tail: (result) => renderJson(result) },
-  ndjson: { finding: renderNdjsonFinding, tail: (result) => renderNdjsonSummary(result) },
-  csv: { head: renderCsvHeader, finding: renderCsvFinding, tail: () => '' },
-  html: { drawsHistories: true, tail: (result, options) => renderHtml(result, options) },
+  text: { tail: (result, options) => renderTextPieces(result, options), needsFindings: true, tellsStories: true },
+  json: { tail: (result) => renderJsonPieces(result), needsFindings: true },
+  ndjson: { finding: renderNdjsonFinding, tail: (result) => [renderNdjsonSummary(result)], needsFindings: false },
+  csv: {
+    head: renderCsvHeader,
+    finding: renderCsvFinding,
+    tail: (result) => result.fatal.map(renderCsvFatal),
+    needsFindings: false,
+  },
+  html: { tail: (result, options) => renderHtml(result, options), needsFindings: true, drawsHistories: true },
 } as const satisfies Record<string, ReportFormat>;
 
 export type OutputFormat = keyof typeof FORMATS;

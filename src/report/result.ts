@@ -23,6 +23,29 @@ export interface FatalProblem {
   readonly message: string;
 }
 
+/** Why a directory walk left an entry out: hidden, an extension billcheck does not read, reached twice, not a file. */
+export type SkipReason = 'hidden' | 'extension' | 'duplicate' | 'special';
+
+/** What directory walks left out, counted (a folder of a million photos must not make a million lines). */
+export interface SkipSummary {
+  readonly files: number;
+  readonly byReason: ReadonlyMap<SkipReason, number>;
+  /** The extensions of the files skipped for their extension, sorted ("(no extension)" for none). */
+  readonly extensions: readonly string[];
+  /** The names of the hidden entries, sorted, at most a few. */
+  readonly hidden: readonly string[];
+}
+
+/** The config file a run used and what it changes from the defaults (a report never hides a silenced check). */
+export interface ConfigReport {
+  readonly file: string;
+  /** One short phrase per change: "amount-ceiling off", "amount-spike error → warning", "amount-ceiling.max 10000.00 → 5000.00". */
+  readonly changes: readonly string[];
+  /** Rules that stay on after the config and the command line (0: nothing was checked at all). */
+  readonly rulesOn: number;
+  readonly rulesTotal: number;
+}
+
 /** Everything a reporter needs: reporters are pure functions of this and their options. */
 export interface CheckResult {
   /** Sorted by file (in reading order), line, rule id. */
@@ -33,8 +56,12 @@ export interface CheckResult {
   readonly valid: boolean;
   /** Each account's documents, for the charts of the HTML report; collected only for that format. */
   readonly histories?: AccountHistories;
-  /** Parts of inputs billcheck does not read yet (a PDF attached to an e-mail): said, never silent. */
-  readonly skipped?: readonly SkippedPart[];
+  /** Parts of inputs billcheck does not read (an attachment of an unknown type): said, never silent. */
+  readonly skippedParts?: readonly SkippedPart[];
+  /** What directory walks left out; absent when nothing was. */
+  readonly skipped?: SkipSummary;
+  /** The config file used; absent when none applied. */
+  readonly config?: ConfigReport;
   /** Accounts the run knew under several names (or written with invisible characters), after the joins (src/identity). */
   readonly accounts?: readonly JoinedAccount[];
   /** Per file, in reading order: how its columns were read and what its reader noticed (CSV files). */
@@ -76,14 +103,21 @@ export class FileReadings {
   }
 }
 
-export function summarize(findings: readonly Finding[], counts: Omit<Summary, 'errors' | 'warnings' | 'infos'>): Summary {
-  let errors = 0;
-  let warnings = 0;
-  let infos = 0;
-  for (const finding of findings) {
-    if (finding.severity === 'error') errors++;
-    else if (finding.severity === 'warning') warnings++;
-    else infos++;
+/** Severity counts kept as findings are made, so that a streamed run need not keep its findings. */
+export class SeverityCounts {
+  errors = 0;
+  warnings = 0;
+  infos = 0;
+
+  add(finding: Finding): void {
+    if (finding.severity === 'error') this.errors++;
+    else if (finding.severity === 'warning') this.warnings++;
+    else this.infos++;
   }
-  return { ...counts, errors, warnings, infos };
+}
+
+export function summarize(findings: readonly Finding[], counts: Omit<Summary, 'errors' | 'warnings' | 'infos'>): Summary {
+  const severities = new SeverityCounts();
+  for (const finding of findings) severities.add(finding);
+  return { ...counts, errors: severities.errors, warnings: severities.warnings, infos: severities.infos };
 }

@@ -1,4 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
+import type { ReservedRule } from '../engine/reserved-rules.js';
 import type { AnyRule, OptionValue } from '../engine/rule.js';
 import type { Severity } from '../model/finding.js';
 
@@ -11,17 +12,21 @@ function paintSeverity(severity: Severity, paint: ChalkInstance): (text: string)
   return paint.blue;
 }
 
-/** `billcheck rules`: one row per rule, columns aligned. */
-export function renderRulesText(rules: readonly AnyRule[], color: boolean): string {
+/** What the listing and the explanation read of a rule: a rule file's, or a rule the engine reports itself. */
+type Listed = Pick<AnyRule, 'id' | 'severity' | 'description' | 'docs' | 'options' | 'messages'> & { readonly scope: string };
+
+/** `billcheck rules`: one row per rule, columns aligned; the reserved rules (invalid-input) last. */
+export function renderRulesText(rules: readonly AnyRule[], color: boolean, reserved: readonly ReservedRule[] = []): string {
+  const listed: readonly Listed[] = [...rules, ...reserved];
   const paint = new Chalk({ level: color ? 1 : 0 });
   const header = ['Rule', 'Severity', 'Scope', 'Description'] as const;
-  const idWidth = Math.max(header[0].length, ...rules.map((rule) => rule.id.length));
+  const idWidth = Math.max(header[0].length, ...listed.map((rule) => rule.id.length));
   const severityWidth = Math.max(header[1].length, 'warning'.length);
   const scopeWidth = Math.max(header[2].length, 'document'.length);
   const row = (id: string, severity: string, scope: string, description: string): string =>
     `${id.padEnd(idWidth)}  ${severity.padEnd(severityWidth)}  ${scope.padEnd(scopeWidth)}  ${description}`.trimEnd();
   const lines = [paint.bold(row(...header))];
-  for (const rule of rules) {
+  for (const rule of listed) {
     // Padding is applied before coloring so that escape codes do not count as width.
     const severity = paintSeverity(rule.severity, paint)(rule.severity.padEnd(severityWidth));
     lines.push(`${rule.id.padEnd(idWidth)}  ${severity}  ${rule.scope.padEnd(scopeWidth)}  ${rule.description}`);
@@ -35,8 +40,8 @@ function optionsJson(options: Readonly<Record<string, OptionValue>>): Record<str
   return out;
 }
 
-/** `billcheck rules --format json`. */
-export function renderRulesJson(rules: readonly AnyRule[]): string {
+/** `billcheck rules --format json`; the reserved rules under their own key, since no config can set them. */
+export function renderRulesJson(rules: readonly AnyRule[], reserved: readonly ReservedRule[] = []): string {
   const list = rules.map((rule) => ({
     id: rule.id,
     severity: rule.severity,
@@ -44,7 +49,9 @@ export function renderRulesJson(rules: readonly AnyRule[]): string {
     description: rule.description,
     options: optionsJson(rule.options),
   }));
-  return `${JSON.stringify({ version: 1, rules: list }, null, 2)}\n`;
+  const reservedList = reserved.map(({ id, severity, scope, description }) => ({ id, severity, scope, description }));
+  const report = reserved.length === 0 ? { version: 1, rules: list } : { version: 1, rules: list, reserved: reservedList };
+  return `${JSON.stringify(report, null, 2)}\n`;
 }
 
 /** Greedy word wrap; a word longer than the width keeps its own line. */
@@ -72,7 +79,7 @@ function optionText(value: OptionValue): string {
  * The first message with the option defaults filled in, and the other placeholders shown as
  * <name>: an example has no document to take an amount from, and inventing one would mislead.
  */
-export function exampleMessage(rule: AnyRule): string | undefined {
+export function exampleMessage(rule: Listed): string | undefined {
   const template = Object.values(rule.messages as Record<string, string>)[0];
   if (template === undefined) return undefined;
   const options = rule.options as Readonly<Record<string, OptionValue>>;
@@ -82,7 +89,7 @@ export function exampleMessage(rule: AnyRule): string | undefined {
 }
 
 /** `billcheck explain RULE-ID`: what it flags, why it matters, what to do, basis, options, an example. */
-export function renderExplain(rule: AnyRule, color: boolean): string {
+export function renderExplain(rule: Listed, color: boolean): string {
   const paint = new Chalk({ level: color ? 1 : 0 });
   const heading = (text: string): string => paint.bold(text);
   const severity = paintSeverity(rule.severity, paint)(rule.severity);

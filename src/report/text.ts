@@ -3,7 +3,7 @@ import type { AmountStyle, DocumentKind } from '../model/document.js';
 import type { Finding, Severity } from '../model/finding.js';
 import { formatDate, formatMoney } from '../model/format.js';
 import { Money } from '../model/money.js';
-import type { CheckResult, FatalProblem, FileReading, Summary } from './result.js';
+import type { CheckResult, FatalProblem, FileReading, SkipReason, SkipSummary, Summary } from './result.js';
 import { printable } from './sanitize.js';
 import { accountHeading, renderStories, type Stories } from './stories.js';
 
@@ -38,12 +38,21 @@ const KIND_NAMES: Readonly<Record<DocumentKind, string>> = {
  * account, then a summary line. Every string that comes from the input goes through printable().
  */
 export function renderText(result: CheckResult, options: TextReportOptions): string {
+  return [...renderTextPieces(result, options)].join('');
+}
+
+/** Files grouped per piece: a report of a million findings is never built as one string. */
+const FINDINGS_PER_PIECE = 512;
+
+/** The same report in pieces (each a few lines), for writing as a stream. */
+export function* renderTextPieces(result: CheckResult, options: TextReportOptions): Generator<string> {
   const paint = new Chalk({ level: options.color ? 1 : 0 });
-  const out: string[] = [];
+  let out: string[] = [];
+  let sinceFlush = 0;
   const readings = readingLinesByFile(result.readings ?? [], paint);
   for (const [file, groups] of groupFindings(result.findings)) {
     out.push(paint.underline(printable(file)));
-    out.push(...(readings.get(file) ?? []));
+    for (const line of readings.get(file) ?? []) out.push(line);
     readings.delete(file);
     let first = true;
     for (const [account, findings] of groups) {
@@ -52,23 +61,75 @@ export function renderText(result: CheckResult, options: TextReportOptions): str
         out.push(`  ${paint.bold(accountHeading(account, options.stories?.accounts.get(account)))}`);
       }
       first = false;
-      for (const finding of findings) out.push(...renderFinding(finding, options.styles?.get(file), paint));
+      for (const finding of findings) {
+        for (const line of renderFinding(finding, options.styles?.get(file), paint)) out.push(line);
+        if (++sinceFlush >= FINDINGS_PER_PIECE) {
+          yield `${out.join('\n')}\n`;
+          out = [];
+          sinceFlush = 0;
+        }
+      }
     }
     out.push('');
   }
-  if (options.stories !== undefined) out.push(...renderStories(options.stories, result.findings, options.styles, paint));
-  for (const part of result.skipped ?? []) out.push(`${paint.dim('skipped'.padEnd(LABEL_WIDTH))}  ${printable(part.file)}: ${printable(part.reason)}`);
-  if ((result.skipped ?? []).length > 0) out.push('');
+  if (options.stories !== undefined) {
+    for (const line of renderStories(options.stories, result.findings, options.styles, paint)) out.push(line);
+  }
+  const parts = result.skippedParts ?? [];
+  for (const part of parts) out.push(`${paint.dim('skipped'.padEnd(LABEL_WIDTH))}  ${printable(part.file)}: ${printable(part.reason)}`);
+  if (parts.length > 0) out.push('');
   // Files without findings still say how they were read when it was not plain.
   for (const [file, lines] of readings) out.push(paint.underline(printable(file)), ...lines, '');
   if (options.listFatal !== false) {
     for (const problem of result.fatal) out.push(renderFatal(problem, paint));
     if (result.fatal.length > 0) out.push('');
   }
+  const config = configLine(result, paint);
+  if (config !== undefined) out.push(config);
+  const skipped = skippedLine(result.skipped);
+  if (skipped !== undefined) out.push(skipped);
   out.push(summaryLine(result, paint));
   const worst = worstAccountsLine(result.findings, result.summary);
   if (worst !== undefined) out.push(worst);
-  return `${out.join('\n')}\n`;
+  yield `${out.join('\n')}\n`;
+}
+
+/**
+ * The config that applied and what it changes, on one line; loud when it leaves no rule on (an
+ * archive received from someone else may carry a config that silences every check).
+ */
+function configLine(result: CheckResult, paint: ChalkInstance): string | undefined {
+  const { config } = result;
+  if (config === undefined) return undefined;
+  const file = printable(config.file);
+  if (config.rulesOn === 0) {
+    return paint.red.bold(`⚠ Config ${file} turns off every rule (${config.rulesTotal}): nothing was checked`);
+  }
+  const changes = config.changes.length === 0 ? 'no change from the defaults' : config.changes.map(printable).join(', ');
+  const line = `Config ${file}: ${changes}`;
+  return config.changes.some((change) => change.endsWith(' off')) ? paint.yellow(line) : paint.dim(line);
+}
+
+const SKIP_PHRASES: ReadonlyArray<[SkipReason, string, string]> = [
+  ['extension', 'file billcheck does not read', 'files billcheck does not read'],
+  ['hidden', 'hidden entry', 'hidden entries'],
+  ['duplicate', 'link to a file or folder already read', 'links to files or folders already read'],
+  ['special', 'entry that is not a file (a device, pipe or socket)', 'entries that are not files (devices, pipes, sockets)'],
+];
+
+/** "Skipped 4 files billcheck does not read: .gz, .xlsx; 1 hidden entry: .git". */
+export function skippedLine(skipped: SkipSummary | undefined): string | undefined {
+  if (skipped === undefined || skipped.files === 0) return undefined;
+  const parts: string[] = [];
+  for (const [reason, one, many] of SKIP_PHRASES) {
+    const count = skipped.byReason.get(reason) ?? 0;
+    if (count === 0) continue;
+    const names = reason === 'extension' ? skipped.extensions : reason === 'hidden' ? skipped.hidden : [];
+    const more = reason === 'hidden' && names.length < count ? ', …' : '';
+    const list = names.length === 0 ? '' : `: ${names.map(printable).join(', ')}${more}`;
+    parts.push(`${count.toLocaleString('en-US')} ${count === 1 ? one : many}${list}`);
+  }
+  return `Skipped ${parts.join('; ')}`;
 }
 
 /**
@@ -186,18 +247,30 @@ function plural(count: number, singular: string, pluralForm = `${singular}s`): s
   return `${count.toLocaleString('en-US')} ${count === 1 ? singular : pluralForm}`;
 }
 
-/** "✖ 5 problems (4 errors, 1 warning) in 31 documents, 3 accounts, 1 file". */
+/**
+ * "✖ 5 problems (4 errors, 1 warning) in 31 documents, 3 accounts, 1 file". A green ✔ only when
+ * documents were checked and nothing was found; otherwise the line says what was not checked.
+ */
 function summaryLine(result: CheckResult, paint: ChalkInstance): string {
   const { summary } = result;
   const scope = `in ${plural(summary.documents, 'document')}, ${plural(summary.accounts, 'account')}, ${plural(summary.files, 'file')}`;
-  const unchecked = result.fatal.length === 0 ? '' : `; ${plural(result.fatal.length, 'file')} could not be checked`;
+  const failed = result.fatal.length;
+  const unchecked = failed === 0 ? '' : `; ${plural(failed, 'file')} could not be checked`;
   const problems = summary.errors + summary.warnings + summary.infos;
-  if (problems === 0 && result.fatal.length === 0) return paint.green(`✔ No problems ${scope}`);
-  if (problems === 0) return paint.red.bold(`✖ ${plural(result.fatal.length, 'file')} could not be checked; no problems ${scope}`);
+  if (problems === 0) {
+    if (failed > 0 && summary.files === 0) return paint.red.bold(`✖ ${plural(failed, 'file')} could not be checked; nothing was checked`);
+    if (summary.documents === 0) {
+      const what = `No documents found in ${plural(summary.files, 'file')} (${plural(summary.rows, 'data row')}): nothing was checked`;
+      return failed > 0 ? paint.red.bold(`✖ ${plural(failed, 'file')} could not be checked; ${what}`) : paint.yellow.bold(`⚠ ${what}`);
+    }
+    if (failed > 0) return paint.red.bold(`✖ ${plural(failed, 'file')} could not be checked; no problems ${scope}`);
+    if (result.config?.rulesOn === 0) return paint.red.bold(`⚠ No rule is on: ${scope.slice(3)} read, none checked`);
+    return paint.green(`✔ No problems ${scope}`);
+  }
   const counts = [plural(summary.errors, 'error'), plural(summary.warnings, 'warning')];
   if (summary.infos > 0) counts.push(plural(summary.infos, 'info'));
   const line = `✖ ${plural(problems, 'problem')} (${counts.join(', ')}) ${scope}${unchecked}`;
-  if (summary.errors > 0 || result.fatal.length > 0) return paint.red.bold(line);
+  if (summary.errors > 0 || failed > 0) return paint.red.bold(line);
   return summary.warnings > 0 ? paint.yellow.bold(line) : paint.blue.bold(line);
 }
 

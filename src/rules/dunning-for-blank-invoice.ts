@@ -14,6 +14,7 @@ export default defineRule({
   },
   messages: {
     blankInvoice: 'A dunning letter claims invoice {{invoiceId}}, which bills nothing.',
+    blankInvoices: 'A dunning letter claims {{count}} invoices that bill nothing: {{listed}}.',
   },
   options: {},
   checkAccount(timeline, ctx) {
@@ -22,12 +23,29 @@ export default defineRule({
     if (billsNothing.size === 0) return;
     for (const letter of timeline.entries) {
       if (letter.kind !== 'dunning') continue;
-      for (const invoiceId of new Set(letter.references)) {
-        if (billsNothing.get(invoiceId) === true) ctx.report({ messageId: 'blankInvoice', data: { invoiceId }, document: letter });
+      // One finding per letter, listing its blank invoices: a letter naming thousands of them
+      // is one absurd letter, not thousands of findings.
+      const invoices = [...new Set(letter.references)].filter((id) => billsNothing.get(id) === true);
+      const [invoiceId] = invoices;
+      if (invoiceId === undefined) continue;
+      if (invoices.length === 1) {
+        ctx.report({ messageId: 'blankInvoice', data: { invoiceId, invoices }, document: letter });
+      } else {
+        const data = { invoiceId, invoices, count: invoices.length, listed: listed(invoices) };
+        ctx.report({ messageId: 'blankInvoices', data, document: letter });
       }
     }
   },
 });
+
+/** Invoices a message names before it counts the rest. */
+const NAMED_IN_MESSAGE = 5;
+
+/** "F-1, F-2, F-3, F-4, F-5 and 12 more": the evidence keeps the whole list. */
+function listed(ids: readonly string[]): string {
+  const named = ids.slice(0, NAMED_IN_MESSAGE).join(', ');
+  return ids.length <= NAMED_IN_MESSAGE ? named : `${named} and ${ids.length - NAMED_IN_MESSAGE} more`;
+}
 
 /** Invoice id → true when every copy with that id bills nothing (a corrected re-issue is a real bill). */
 function invoicesBillingNothing(entries: readonly AccountEntry[]): Map<string, boolean> {

@@ -222,6 +222,6 @@ describe('writing the report', () => {
       cwd: process.cwd(),
     });
     expect(code).toBe(2);
-    expect(stderr.join('')).toMatch(/cannot write the report \(ENOSPC\)/);
+    expect(stderr.join('')).toMatch(/cannot write the output: no space left on the device \(ENOSPC\)/);
   });
 });

@@ -73,9 +73,10 @@ describe('billcheck on PDFs', () => {
       `${DIR}/endommage.pdf`,
       `${DIR}/scan-sans-texte.pdf`,
     ]);
-    // 12 PDFs, 3 unreadable; the bundle holds 3 documents, the 8 others 1 each.
-    expect(report.summary.files).toBe(9);
-    expect(report.summary.documents).toBe(11);
+    // 13 PDFs, 3 unreadable; the bundle holds 3 documents, the 9 others 1 each; and the two CII
+    // XML sources of the Factur-X fixtures (sources/), read as e-invoices, 1 document each.
+    expect(report.summary.files).toBe(12);
+    expect(report.summary.documents).toBe(14);
     const blank = report.findings
       .filter((finding) => finding.ruleId === 'blank-invoice')
       .map((finding) => `${finding.file}:${finding.line}`);

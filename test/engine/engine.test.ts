@@ -104,6 +104,13 @@ describe('Engine', () => {
     expect({ ...finding.evidence }).toEqual({ reason: 'the amount cannot be read', column: 'Montant TTC', value: '12,3a' });
   });
 
+  it('names the document of an unreadable row when its number could be read, and only then', () => {
+    const engine = new Engine({ rules: [], today: '2026-11-28' });
+    const row = { type: 'invalid', file: 'x.csv', line: 7, reason: 'the amount cannot be read', rows: 1 } as const;
+    expect(engine.addInvalid({ ...row, documentId: 'FAC-2024-0117' }).documentId).toBe('FAC-2024-0117');
+    expect(engine.addInvalid(row)).not.toHaveProperty('documentId');
+  });
+
   it('sorts findings by file in reading order, then line, then rule id', () => {
     const engine = new Engine({ rules: [], today: '2026-11-28' });
     const invalid = (file: string, line: number) => engine.addInvalid({ type: 'invalid', file, line, reason: 'r', rows: 1 });

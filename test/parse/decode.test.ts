@@ -119,6 +119,37 @@ describe('Utf8Transcoder', () => {
   });
 });
 
+describe('a NUL byte, early or late', () => {
+  // Decision (issue 18): a NUL is binary wherever it is. No export or letter holds one; read raw,
+  // it ended up inside account numbers, and a file's verdict depended on where the NUL fell.
+  const rows = `${FRENCH}${'FA-2;Forfait;19,99 €\r\n'.repeat(1000)}`;
+
+  it.each([
+    ['in the first bytes', 40],
+    ['after the first 4 KiB', 12_000],
+    ['in the last row', Buffer.byteLength(rows) - 5],
+  ])('makes the file binary when it is %s, in one chunk or in many', (_where, at) => {
+    const bytes = Buffer.from(rows);
+    bytes[at] = 0;
+    for (const size of [bytes.length, 4096, 333]) {
+      expect(() => transcode(chunked(bytes, size))).toThrow(FatalInputError);
+      expect(() => transcode(chunked(bytes, size))).toThrow(/binary data/);
+    }
+    expect(() => decodeWhole('letter.txt', bytes)).toThrow(/binary data/);
+  });
+
+  it('says at which byte a late NUL is', () => {
+    const bytes = Buffer.from(rows);
+    bytes[12_000] = 0;
+    expect(() => transcode(chunked(bytes, 4096))).toThrow('binary data (a NUL byte at byte 12,000), not a CSV or text file');
+  });
+
+  it('still reads UTF-16, where every ASCII character has a NUL', () => {
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(rows, 'utf16le')]);
+    expect(transcode(chunked(bytes, 4096)).text).toBe(rows);
+  });
+});
+
 describe('decodeWhole', () => {
   it('decides on the whole file: valid UTF-8 stays UTF-8, anything else is Windows-1252', () => {
     expect(decodeWhole('lettre.txt', Buffer.from('Mise en demeure : 0,01 €', 'utf8'))).toBe('Mise en demeure : 0,01 €');

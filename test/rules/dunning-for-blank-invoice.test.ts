@@ -22,10 +22,25 @@ describe('dunning-for-blank-invoice', () => {
     expect(runRule(rule, [zeroTotal, reminder]).map((r) => r.data.invoiceId)).toEqual(['F-9']);
   });
 
-  it('reports each blank invoice a letter refers to, once', () => {
+  it('reports a letter naming several blank invoices once, listing each of them once', () => {
     const second = doc({ id: 'FAC-2024-0118', total: '0' });
     const letter = doc({ kind: 'dunning', amountDue: '0.02', references: ['FAC-2024-0117', 'FAC-2024-0118', 'FAC-2024-0117', 'F2023-03'] });
-    expect(runRule(rule, [...ordinaryYear(), blank, second, letter]).map((r) => r.data.invoiceId)).toEqual(['FAC-2024-0117', 'FAC-2024-0118']);
+    const reported = runRule(rule, [...ordinaryYear(), blank, second, letter]);
+    expect(reported).toHaveLength(1);
+    expect(reported[0]?.messageId).toBe('blankInvoices');
+    expect(reported[0]?.data).toMatchObject({ invoiceId: 'FAC-2024-0117', invoices: ['FAC-2024-0117', 'FAC-2024-0118'], count: 2 });
+  });
+
+  it('names the first five of a letter that claims hundreds of blank invoices, and counts the rest', () => {
+    // The audit's 3.5 MB export: letters referring to thousands of blank invoices made one finding per reference.
+    const ids = Array.from({ length: 300 }, (_, i) => `FAC-B-${String(i).padStart(3, '0')}`);
+    const blanks = ids.map((id) => doc({ id, total: '0.00' }));
+    const letters = [1, 2].map((n) => doc({ kind: 'dunning', id: `REL-${n}`, amountDue: '0.01', references: ids }));
+    const reported = runRule(rule, [...blanks, ...letters]);
+    expect(reported.map((r) => r.documentId)).toEqual(['REL-1', 'REL-2']);
+    expect(reported[0]?.data.count).toBe(300);
+    expect(reported[0]?.data.listed).toBe('FAC-B-000, FAC-B-001, FAC-B-002, FAC-B-003, FAC-B-004 and 295 more');
+    expect(reported[0]?.data.invoices).toHaveLength(300);
   });
 
   it('passes letters for real bills, for unknown invoices and without references', () => {
