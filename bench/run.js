@@ -3,6 +3,7 @@
 // export of each shape of bill run (bench/shapes.js), --rows rows each.
 //   npm run bench -- [--shape NAME] [--rows N] [--accounts M] [--seed S] [--pairs N] [--jobs N]
 //                    [--growth] [--billcheck-only] [--profile]
+// --pairs: pairs of runs (3), or runs of billcheck alone with --billcheck-only (1).
 // --jobs is passed to billcheck (default: billcheck's own, two threads on two cores).
 // --growth also measures each shape at twice the rows (same accounts: deeper histories).
 // --billcheck-only runs billcheck alone (no csv-parse), e.g. on 10 million rows for its memory.
@@ -45,7 +46,7 @@ export function parseOptions(argv) {
       rows: { type: 'string', default: '1000000' },
       accounts: { type: 'string' },
       seed: { type: 'string', default: '42' },
-      pairs: { type: 'string', default: '3' },
+      pairs: { type: 'string' },
       jobs: { type: 'string' },
       growth: { type: 'boolean', default: false },
       'billcheck-only': { type: 'boolean', default: false },
@@ -65,7 +66,8 @@ export function parseOptions(argv) {
     rows: integer('rows', 1),
     accounts: values.accounts === undefined ? undefined : integer('accounts', 1),
     seed: integer('seed', 0),
-    pairs: integer('pairs', 1),
+    // Three pairs by default; billcheck alone runs once (10 M rows take minutes).
+    pairs: values.pairs === undefined ? (values['billcheck-only'] ? 1 : 3) : integer('pairs', 1),
     jobs: values.jobs === undefined ? undefined : integer('jobs', 1),
     growth: values.growth,
     billcheckOnly: values['billcheck-only'],
