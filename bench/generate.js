@@ -129,9 +129,10 @@ const OPTIONAL_QUOTE_RATE = 0.1;
 // Space-like thousands separators as French exports write them: space, NBSP, narrow NBSP.
 const GROUP_SEPARATORS = [' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\u00a0', '\u00a0', '\u00a0', '\u202f'];
 
-// The English export follows UK operators' CSV bill exports (BT Business, Vodafone UK "bill
-// analysis" CSV): commas, `dd/mm/yyyy`, `1,234.56`, and amounts quoted as spreadsheet exports
-// quote every number column. Same lists and weights as the French ones, one for one.
+// The English export is laid out as UK invoicing tools' CSV exports for accountants are
+// (commas, `dd/mm/yyyy`, `1,234.56`, "Net amount" and "VAT" columns); every amount is quoted,
+// as exporters that quote whole number columns do, so that the quoted-amount path runs on every
+// row rather than on the few amounts over 1 000. Same lists and weights as the French ones.
 const DIALECTS = {
   fr: {
     header: HEADER,
