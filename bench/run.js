@@ -23,7 +23,8 @@ import { SHAPES, shapeNamed } from './shapes.js';
 
 const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 const ROOT = dirname(BENCH_DIR);
-export const DATA_DIR = join(BENCH_DIR, 'data');
+/** BENCH_DATA_DIR moves the cached exports and profiles elsewhere (the bench's own tests do). */
+export const DATA_DIR = process.env.BENCH_DATA_DIR ?? join(BENCH_DIR, 'data');
 const PROFILE_DIR = join(DATA_DIR, 'profiles');
 const MEASURE = join(BENCH_DIR, 'measure-child.js');
 const CSV_PARSE_ONLY = join(BENCH_DIR, 'csv-parse-only.js');
