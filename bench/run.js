@@ -1,20 +1,31 @@
 #!/usr/bin/env node
-// `npm run bench`: billcheck end to end against csv-parse alone, side by side, on a
-// generated export of --rows rows and one twice as large with the same accounts.
-//   npm run bench -- [--rows N] [--accounts M] [--seed S] [--pairs N] [--jobs N] [--skip-2m] [--keep]
+// `npm run bench`: billcheck end to end against csv-parse alone, side by side, on a generated
+// export of each shape of bill run (bench/shapes.js), --rows rows each.
+//   npm run bench -- [--shape NAME] [--rows N] [--accounts M] [--seed S] [--pairs N] [--jobs N]
+//                    [--growth] [--billcheck-only] [--profile]
+// --pairs: pairs of runs (3), or runs of billcheck alone with --billcheck-only (1).
 // --jobs is passed to billcheck (default: billcheck's own, two threads on two cores).
-// Exit 0 even when a target is missed; 1 when a child crashes; 2 on bad usage.
+// --growth also measures each shape at twice the rows (same accounts: deeper histories).
+// --billcheck-only runs billcheck alone (no csv-parse), e.g. on 10 million rows for its memory.
+// --profile runs billcheck once per shape on one thread under --cpu-prof and prints where the time goes.
+// Generated exports are kept in bench/data/ (gitignored), keyed by shape, rows, accounts, seed and
+// generator version, and reused by later runs. Exit 0 even when a target is missed; 1 when a child
+// crashes; 2 on bad usage.
 import { spawn } from 'node:child_process';
 import { createReadStream, existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generate, GENERATOR_VERSION } from './generate.js';
+import { formatSummary, summarizeProfile } from './profile.js';
+import { SHAPES, shapeNamed } from './shapes.js';
 
 const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 const ROOT = dirname(BENCH_DIR);
-const DATA_DIR = join(BENCH_DIR, 'data');
+/** BENCH_DATA_DIR moves the cached exports and profiles elsewhere (the bench's own tests do). */
+export const DATA_DIR = process.env.BENCH_DATA_DIR ?? join(BENCH_DIR, 'data');
+const PROFILE_DIR = join(DATA_DIR, 'profiles');
 const MEASURE = join(BENCH_DIR, 'measure-child.js');
 const CSV_PARSE_ONLY = join(BENCH_DIR, 'csv-parse-only.js');
 const BILLCHECK = join(ROOT, 'bin', 'billcheck.js');
@@ -28,17 +39,19 @@ const TAIL_CHARS = 64 * 1024;
 
 class ChildCrash extends Error {}
 
-function parseOptions(argv) {
+export function parseOptions(argv) {
   const { values } = parseArgs({
     args: argv,
     options: {
+      shape: { type: 'string' },
       rows: { type: 'string', default: '1000000' },
-      accounts: { type: 'string', default: '50000' },
+      accounts: { type: 'string' },
       seed: { type: 'string', default: '42' },
-      pairs: { type: 'string', default: '3' },
+      pairs: { type: 'string' },
       jobs: { type: 'string' },
-      'skip-2m': { type: 'boolean', default: false },
-      keep: { type: 'boolean', default: false },
+      growth: { type: 'boolean', default: false },
+      'billcheck-only': { type: 'boolean', default: false },
+      profile: { type: 'boolean', default: false },
     },
   });
   const integer = (name, min) => {
@@ -48,19 +61,35 @@ function parseOptions(argv) {
     }
     return Number(text);
   };
+  if (values.profile && values['billcheck-only']) throw new Error('--profile and --billcheck-only do not go together');
   return {
+    shapes: values.shape === undefined ? SHAPES : [shapeNamed(values.shape)],
     rows: integer('rows', 1),
-    accounts: integer('accounts', 1),
+    accounts: values.accounts === undefined ? undefined : integer('accounts', 1),
     seed: integer('seed', 0),
-    pairs: integer('pairs', 1),
+    // Three pairs by default; billcheck alone runs once (10 M rows take minutes).
+    pairs: values.pairs === undefined ? (values['billcheck-only'] ? 1 : 3) : integer('pairs', 1),
     jobs: values.jobs === undefined ? undefined : integer('jobs', 1),
-    skipDouble: values['skip-2m'],
-    keep: values.keep,
+    growth: values.growth,
+    billcheckOnly: values['billcheck-only'],
+    profile: values.profile,
   };
 }
 
-function dataFile(rows, accounts, seed) {
-  return join(DATA_DIR, `export-${rows}r-${accounts}a-s${seed}-v${GENERATOR_VERSION}.csv`);
+/** The cached export of one shape and size. */
+export function dataFile(shape, rows, accounts, seed) {
+  return join(DATA_DIR, `${shape.name}-${rows}r-${accounts}a-s${seed}-v${GENERATOR_VERSION}.csv`);
+}
+
+async function ensureExport(shape, rows, accounts, seed) {
+  const file = dataFile(shape, rows, accounts, seed);
+  if (existsSync(file)) {
+    process.stderr.write(`reusing ${relative(ROOT, file)}\n`);
+  } else {
+    process.stderr.write(`generating ${relative(ROOT, file)} …\n`);
+    await generate({ rows, accounts, seed, out: file, shape: shape.generator });
+  }
+  return file;
 }
 
 /** Reads the file once so that the first measured run does not pay for the disk. */
@@ -112,13 +141,16 @@ function describeFailure(name, result) {
   return `${name} crashed (${how})\n${result.stderr.slice(-4000)}`;
 }
 
-async function measureCsvParse(file, rows) {
-  const result = await runMeasured(CSV_PARSE_ONLY, [file]);
+/** csv-parse as a user would call it on this export: its delimiter, default encoding (UTF-8). */
+async function measureCsvParse(file, rows, shape) {
+  const result = await runMeasured(CSV_PARSE_ONLY, [file, '--delimiter', shape.delimiter]);
   if (result.code !== 0) throw new ChildCrash(describeFailure('csv-parse-only', result));
   const counted = lastJsonLine(result.stdout)?.dataRows;
   if (counted !== rows) throw new ChildCrash(`csv-parse-only counted ${counted} data rows, the file has ${rows}`);
   return result;
 }
+
+const jobsArgs = (jobs) => (jobs === undefined ? [] : ['--jobs', String(jobs)]);
 
 /**
  * Exit code 1 is expected: the export has planted findings. stdout goes to a pipe rather
@@ -126,7 +158,7 @@ async function measureCsvParse(file, rows) {
  * findings are few, so draining them costs next to nothing.
  */
 async function measureBillcheck(file, rows, warnings, jobs) {
-  const result = await runMeasured(BILLCHECK, [file, '--format', 'ndjson', ...(jobs === undefined ? [] : ['--jobs', String(jobs)])]);
+  const result = await runMeasured(BILLCHECK, [file, '--format', 'ndjson', ...jobsArgs(jobs)]);
   if (result.code !== 0 && result.code !== 1) throw new ChildCrash(describeFailure('billcheck', result));
   const summaryLine = lastJsonLine(result.stdout);
   const summary = summaryLine?.summary ?? summaryLine;
@@ -138,7 +170,7 @@ async function measureBillcheck(file, rows, warnings, jobs) {
   return result;
 }
 
-function median(values) {
+export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
@@ -147,34 +179,34 @@ function median(values) {
 const group = (n) => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
 const seconds = (s) => s.toFixed(2);
 const megabytes = (kb) => (kb === undefined ? '?' : String(Math.round(kb / 1024)));
+const maxRss = (runs) => (runs.some((run) => run.maxRssKb === undefined) ? undefined : Math.max(...runs.map((run) => run.maxRssKb)));
 
-async function benchSize(file, rows, pairs, jobs) {
+/** `pairs` pairs of csv-parse and billcheck on one file, the order alternating within pairs. */
+async function benchPairs(shape, file, rows, options) {
   await warmPageCache(file);
   const warnings = new Set();
   const csv = [];
   const billcheck = [];
-  for (let pair = 0; pair < pairs; pair++) {
+  for (let pair = 0; pair < options.pairs; pair++) {
     // Alternate which one goes first, so that neither always runs on a warmer machine.
     if (pair % 2 === 0) {
-      csv.push(await measureCsvParse(file, rows));
-      billcheck.push(await measureBillcheck(file, rows, warnings, jobs));
+      csv.push(await measureCsvParse(file, rows, shape));
+      billcheck.push(await measureBillcheck(file, rows, warnings, options.jobs));
     } else {
-      billcheck.push(await measureBillcheck(file, rows, warnings, jobs));
-      csv.push(await measureCsvParse(file, rows));
+      billcheck.push(await measureBillcheck(file, rows, warnings, options.jobs));
+      csv.push(await measureCsvParse(file, rows, shape));
     }
     process.stderr.write(
-      `  ${group(rows)} rows, pair ${pair + 1}/${pairs}: csv-parse ${seconds(csv[pair].seconds)} s ` +
+      `  ${shape.name}, ${group(rows)} rows, pair ${pair + 1}/${options.pairs}: csv-parse ${seconds(csv[pair].seconds)} s ` +
         `${megabytes(csv[pair].maxRssKb)} MB | billcheck ${seconds(billcheck[pair].seconds)} s ` +
         `${megabytes(billcheck[pair].maxRssKb)} MB\n`,
     );
   }
-  const csvSeconds = median(csv.map((run) => run.seconds));
-  const billcheckSeconds = median(billcheck.map((run) => run.seconds));
-  const maxRss = (runs) => (runs.some((run) => run.maxRssKb === undefined) ? undefined : Math.max(...runs.map((run) => run.maxRssKb)));
   return {
+    shape: shape.name,
     rows,
-    csvSeconds,
-    billcheckSeconds,
+    csvSeconds: median(csv.map((run) => run.seconds)),
+    billcheckSeconds: median(billcheck.map((run) => run.seconds)),
     // Per-pair ratios cancel drift that hits both runs of a pair; their median is the figure.
     ratio: median(csv.map((run, i) => billcheck[i].seconds / run.seconds)),
     csvRssKb: maxRss(csv),
@@ -183,9 +215,64 @@ async function benchSize(file, rows, pairs, jobs) {
   };
 }
 
-function printTable(results, options) {
-  const header = ['rows', 'csv-parse s', 'billcheck s', 'ratio', 'csv-parse rows/s', 'billcheck rows/s', 'csv-parse RSS MB', 'billcheck RSS MB'];
+/** billcheck alone, `pairs` times (the 10 M rows run, where csv-parse's time is not the question). */
+async function benchAlone(shape, file, rows, options) {
+  await warmPageCache(file);
+  const warnings = new Set();
+  const runs = [];
+  for (let run = 0; run < options.pairs; run++) {
+    runs.push(await measureBillcheck(file, rows, warnings, options.jobs));
+    process.stderr.write(
+      `  ${shape.name}, ${group(rows)} rows, run ${run + 1}/${options.pairs}: billcheck ${seconds(runs[run].seconds)} s ` +
+        `${megabytes(runs[run].maxRssKb)} MB\n`,
+    );
+  }
+  return { shape: shape.name, rows, billcheckSeconds: median(runs.map((r) => r.seconds)), billcheckRssKb: maxRss(runs), warnings: [...warnings] };
+}
+
+/** Right-aligned columns, the first (the shape) left-aligned. */
+export function formatTable(header, body) {
+  const widths = header.map((title, i) => Math.max(title.length, ...body.map((row) => row[i].length)));
+  const line = (cells) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
+  return [line(header), ...body.map(line)];
+}
+
+function describeRun(options, what, unit) {
+  const billcheck = options.jobs === undefined ? 'billcheck' : `billcheck --jobs ${options.jobs}`;
+  const accounts = options.accounts === undefined ? "each shape's accounts" : `${options.accounts} accounts`;
+  return `${billcheck}${what} — ${accounts}, seed ${options.seed}, median of ${options.pairs} ${unit}, node ${process.version}`;
+}
+
+/** The verdicts on the targets, for the results at the target's size (or a note that there are none). */
+function targetLines(results) {
+  const out = [`targets: ratio ≤ ${TARGET_RATIO} (billcheck time / csv-parse time), billcheck peak RSS ≤ ${TARGET_RSS_MB} MB at ${group(TARGET_ROWS)} rows`];
+  const atTarget = results.filter((r) => r.rows === TARGET_ROWS);
+  if (atTarget.length === 0) out.push(`note: no shape was measured at ${group(TARGET_ROWS)} rows; the targets are not judged`);
+  for (const r of atTarget) {
+    const missed = [];
+    if (r.ratio !== undefined && r.ratio > TARGET_RATIO) missed.push(`ratio ${r.ratio.toFixed(2)}`);
+    if (r.billcheckRssKb === undefined) missed.push('peak RSS not reported');
+    else if (r.billcheckRssKb / 1024 > TARGET_RSS_MB) missed.push(`peak RSS ${megabytes(r.billcheckRssKb)} MB`);
+    out.push(`${r.shape}: ${missed.length === 0 ? 'targets met' : `target missed: ${missed.join(', ')}`}`);
+  }
+  return out;
+}
+
+function growthLines(results) {
+  const out = [];
+  for (const base of results) {
+    const double = results.find((r) => r.shape === base.shape && r.rows === base.rows * 2);
+    if (double === undefined || base.billcheckRssKb === undefined || double.billcheckRssKb === undefined) continue;
+    const growth = (double.billcheckRssKb - base.billcheckRssKb) / 1024;
+    out.push(`memory growth ${base.shape} ${group(base.rows)} → ${group(double.rows)} rows (same accounts): billcheck ${growth >= 0 ? '+' : ''}${Math.round(growth)} MB`);
+  }
+  return out;
+}
+
+function printPairs(results, options) {
+  const header = ['shape', 'rows', 'csv-parse s', 'billcheck s', 'ratio', 'csv-parse rows/s', 'billcheck rows/s', 'csv-parse RSS MB', 'billcheck RSS MB'];
   const body = results.map((r) => [
+    r.shape,
     group(r.rows),
     seconds(r.csvSeconds),
     seconds(r.billcheckSeconds),
@@ -195,29 +282,37 @@ function printTable(results, options) {
     megabytes(r.csvRssKb),
     megabytes(r.billcheckRssKb),
   ]);
-  const widths = header.map((title, i) => Math.max(title.length, ...body.map((row) => row[i].length)));
-  const line = (cells) => cells.map((cell, i) => cell.padStart(widths[i])).join('  ');
-  const out = [];
-  out.push('');
-  const billcheck = options.jobs === undefined ? 'billcheck' : `billcheck --jobs ${options.jobs}`;
-  out.push(`${billcheck} vs csv-parse alone — ${options.accounts} accounts, seed ${options.seed}, median of ${options.pairs} pair(s), node ${process.version}`);
-  out.push(line(header));
-  for (const row of body) out.push(line(row));
-  out.push('');
-  out.push(`targets: ratio ≤ ${TARGET_RATIO} (billcheck time / csv-parse time), billcheck peak RSS ≤ ${TARGET_RSS_MB} MB at ${group(TARGET_ROWS)} rows`);
-  const base = results[0];
-  const ratioMet = base.ratio <= TARGET_RATIO;
-  out.push(`${ratioMet ? 'target met' : 'target missed'}: ratio ${base.ratio.toFixed(2)} at ${group(base.rows)} rows`);
-  const rssMb = base.billcheckRssKb === undefined ? undefined : base.billcheckRssKb / 1024;
-  if (rssMb === undefined) out.push('target unknown: billcheck peak RSS was not reported');
-  else out.push(`${rssMb <= TARGET_RSS_MB ? 'target met' : 'target missed'}: billcheck peak RSS ${Math.round(rssMb)} MB at ${group(base.rows)} rows`);
-  if (base.rows !== TARGET_ROWS) out.push(`note: the targets are set at ${group(TARGET_ROWS)} rows; this run's base size is ${group(base.rows)}`);
-  if (results.length > 1 && base.billcheckRssKb !== undefined && results[1].billcheckRssKb !== undefined) {
-    const growth = (results[1].billcheckRssKb - base.billcheckRssKb) / 1024;
-    out.push(`memory growth ${group(base.rows)} → ${group(results[1].rows)} rows (same accounts): billcheck ${growth >= 0 ? '+' : ''}${Math.round(growth)} MB`);
-  }
-  for (const result of results) for (const warning of result.warnings) out.push(`warning (${group(result.rows)} rows): ${warning}`);
+  const out = ['', describeRun(options, ' vs csv-parse alone', 'pair(s)'), ...formatTable(header, body), '', ...targetLines(results), ...growthLines(results)];
+  for (const r of results) for (const warning of r.warnings) out.push(`warning (${r.shape}, ${group(r.rows)} rows): ${warning}`);
   process.stdout.write(`${out.join('\n')}\n`);
+}
+
+function printAlone(results, options) {
+  const header = ['shape', 'rows', 'billcheck s', 'billcheck rows/s', 'billcheck RSS MB'];
+  const body = results.map((r) => [r.shape, group(r.rows), seconds(r.billcheckSeconds), group(r.rows / r.billcheckSeconds), megabytes(r.billcheckRssKb)]);
+  const out = ['', describeRun(options, ' alone', 'run(s)'), ...formatTable(header, body), ...growthLines(results)];
+  for (const r of results) for (const warning of r.warnings) out.push(`warning (${r.shape}, ${group(r.rows)} rows): ${warning}`);
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+/** billcheck once on one thread under --cpu-prof; the profile is kept for Chrome DevTools. */
+async function profileShape(shape, file, rows) {
+  await mkdir(PROFILE_DIR, { recursive: true });
+  const name = `${relative(DATA_DIR, file).replace(/\.csv$/, '')}.cpuprofile`;
+  const profileFile = join(PROFILE_DIR, name);
+  await rm(profileFile, { force: true });
+  const args = ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${name}`, BILLCHECK, file, '--format', 'ndjson', '--jobs', '1'];
+  const result = await new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr = (stderr + chunk).slice(-TAIL_CHARS)));
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolvePromise({ code, signal, stderr }));
+  });
+  if (result.code !== 0 && result.code !== 1) throw new ChildCrash(describeFailure('billcheck --cpu-prof', result));
+  const summary = summarizeProfile(JSON.parse(await readFile(profileFile, 'utf8')), ROOT);
+  const title = `${shape.name}, ${group(rows)} rows, billcheck --jobs 1 under --cpu-prof (${relative(ROOT, profileFile)})`;
+  process.stdout.write(`\n${title}\n${formatSummary(summary)}`);
 }
 
 async function main() {
@@ -232,32 +327,25 @@ async function main() {
     process.stderr.write(`bench: ${relative(ROOT, BUILT_MAIN)} is missing; run \`npm run build\` (npm run bench does)\n`);
     return 2;
   }
-  const sizes = options.skipDouble ? [options.rows] : [options.rows, options.rows * 2];
-  const created = [];
+  const sizes = options.growth ? [options.rows, options.rows * 2] : [options.rows];
   try {
     const results = [];
-    for (const rows of sizes) {
-      const file = dataFile(rows, options.accounts, options.seed);
-      if (existsSync(file)) {
-        process.stderr.write(`reusing ${relative(ROOT, file)}\n`);
-      } else {
-        process.stderr.write(`generating ${relative(ROOT, file)} …\n`);
-        await generate({ rows, accounts: options.accounts, seed: options.seed, out: file });
-        created.push(file);
+    for (const shape of options.shapes) {
+      const accounts = options.accounts ?? shape.accounts;
+      for (const rows of sizes) {
+        const file = await ensureExport(shape, rows, accounts, options.seed);
+        if (options.profile) await profileShape(shape, file, rows);
+        else results.push(await (options.billcheckOnly ? benchAlone : benchPairs)(shape, file, rows, options));
       }
-      results.push(await benchSize(file, rows, options.pairs, options.jobs));
     }
-    printTable(results, options);
+    if (options.billcheckOnly) printAlone(results, options);
+    else if (!options.profile) printPairs(results, options);
     return 0;
   } catch (error) {
     if (!(error instanceof ChildCrash)) throw error;
     process.stderr.write(`bench: ${error.message}\n`);
     return 1;
-  } finally {
-    // Files an earlier --keep run left behind are reused, and left alone.
-    if (!options.keep) for (const file of created) await rm(file, { force: true });
-    else if (created.length > 0) process.stderr.write(`kept ${created.map((file) => relative(ROOT, file)).join(', ')}\n`);
   }
 }
 
-process.exitCode = await main();
+if (process.argv[1] === fileURLToPath(import.meta.url)) process.exitCode = await main();

@@ -190,7 +190,7 @@ function documentKeyColumns(
   }
 }
 
-interface Boundary {
+export interface Boundary {
   readonly offset: number;
   /** Line breaks (LF) before `offset`: the record there starts on physical line newlinesBefore + 1. */
   readonly newlinesBefore: number;
@@ -198,8 +198,14 @@ interface Boundary {
   readonly previousStart: number;
 }
 
-/** Walks the file once, front to back, keeping the quote parity and the line count. */
-class BoundaryScanner {
+/**
+ * Walks the file once, front to back, keeping the quote parity and the line count. Each search
+ * for the next quote and the next line break is made once and its answer kept until the scan
+ * passes it: searching for the next quote again after every line break would scan the rest of a
+ * 4 MiB chunk once per line of a file that has no quote at all (issue 18: 2.7 × slower on two
+ * threads than on one).
+ */
+export class BoundaryScanner {
   private position = 0;
   private quoted = false;
   private newlines = 0;
@@ -208,25 +214,28 @@ class BoundaryScanner {
   constructor(
     private readonly fd: number,
     private readonly size: number,
+    private readonly chunkBytes: number = SCAN_CHUNK,
   ) {}
 
   /** The first record boundary at or after `target`. */
   boundaryAtOrAfter(target: number): Boundary | undefined {
     while (this.position < this.size) {
-      const chunk = readAt(this.fd, this.position, Math.min(SCAN_CHUNK, this.size - this.position));
+      const chunk = readAt(this.fd, this.position, Math.min(this.chunkBytes, this.size - this.position));
       if (chunk.length === 0) return undefined;
       const base = this.position;
+      const nextQuote = new NextByte(chunk, QUOTE);
+      const nextBreak = new NextByte(chunk, LF);
       let at = 0;
-      while (at < chunk.length) {
-        const nextQuote = chunk.indexOf(QUOTE, at);
-        const nextBreak = chunk.indexOf(LF, at);
-        if (nextBreak === -1 && nextQuote === -1) break;
-        if (nextQuote !== -1 && (nextBreak === -1 || nextQuote < nextBreak)) {
+      for (;;) {
+        const quote = nextQuote.from(at);
+        const lineBreak = nextBreak.from(at);
+        if (quote === undefined && lineBreak === undefined) break;
+        if (quote !== undefined && (lineBreak === undefined || quote < lineBreak)) {
           this.quoted = !this.quoted;
-          at = nextQuote + 1;
+          at = quote + 1;
           continue;
         }
-        at = nextBreak + 1;
+        at = (lineBreak as number) + 1;
         this.newlines++;
         if (this.quoted) continue;
         const offset = base + at;
@@ -241,6 +250,25 @@ class BoundaryScanner {
       this.position = base + chunk.length;
     }
     return undefined;
+  }
+}
+
+/** The next position of one byte in a buffer, searched for only when the scan has passed the last one found. */
+class NextByte {
+  /** The last answer: a position, or the buffer's length when the byte is not in the rest of it. */
+  private found = -1;
+
+  constructor(
+    private readonly bytes: Buffer,
+    private readonly byte: number,
+  ) {}
+
+  from(at: number): number | undefined {
+    if (this.found < at) {
+      const position = this.bytes.indexOf(this.byte, at);
+      this.found = position === -1 ? this.bytes.length : position;
+    }
+    return this.found < this.bytes.length ? this.found : undefined;
   }
 }
 

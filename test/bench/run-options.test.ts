@@ -1,0 +1,63 @@
+/**
+ * The bench's command line (issue 19): every shape by default, one with --shape, billcheck alone
+ * once by default (the 10 M rows run), and cached exports keyed by shape and size.
+ */
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error -- the benchmark is plain JavaScript without types
+import { GENERATOR_VERSION } from '../../bench/generate.js';
+// @ts-expect-error -- the benchmark is plain JavaScript without types
+import { DATA_DIR, dataFile, formatTable, median, parseOptions } from '../../bench/run.js';
+// @ts-expect-error -- the benchmark is plain JavaScript without types
+import { SHAPES, shapeNamed } from '../../bench/shapes.js';
+
+describe('bench options', () => {
+  it('measures every shape at a million rows, three pairs, by default', () => {
+    const options = parseOptions([]);
+    expect(options.shapes.map((shape: { name: string }) => shape.name)).toEqual([
+      'one-line',
+      'multi-line',
+      'many-accounts',
+      'deep-history',
+      'english',
+      'windows-1252',
+      'no-quotes',
+    ]);
+    expect(options).toMatchObject({ rows: 1_000_000, pairs: 3, jobs: undefined, accounts: undefined, growth: false });
+  });
+
+  it('takes one shape, ten million rows and billcheck alone, run once', () => {
+    const options = parseOptions(['--shape', 'one-line', '--rows', '10_000_000', '--billcheck-only']);
+    expect(options.shapes).toEqual([shapeNamed('one-line')]);
+    expect(options).toMatchObject({ rows: 10_000_000, pairs: 1, billcheckOnly: true, profile: false });
+    expect(parseOptions(['--billcheck-only', '--pairs', '2']).pairs).toBe(2);
+  });
+
+  it('refuses an unknown shape, a bad number and --profile with --billcheck-only', () => {
+    expect(() => parseOptions(['--shape', 'two-lines'])).toThrow(/unknown shape "two-lines"/);
+    expect(() => parseOptions(['--rows', '1e6'])).toThrow('--rows must be an integer ≥ 1, got "1e6"');
+    expect(() => parseOptions(['--jobs', '0'])).toThrow(/--jobs must be an integer ≥ 1/);
+    expect(() => parseOptions(['--profile', '--billcheck-only'])).toThrow(/do not go together/);
+  });
+
+  it('keeps one export per shape, size, accounts, seed and generator version', () => {
+    const names = new Set();
+    for (const shape of SHAPES as { accounts: number }[]) for (const rows of [1_000_000, 2_000_000]) names.add(dataFile(shape, rows, shape.accounts, 42));
+    expect(names.size).toBe(SHAPES.length * 2);
+    expect(dataFile(shapeNamed('no-quotes'), 20_000, 50_000, 7)).toBe(`${DATA_DIR}/no-quotes-20000r-50000a-s7-v${GENERATOR_VERSION}.csv`);
+  });
+});
+
+describe('bench table helpers', () => {
+  it('takes the median of an odd and an even number of runs', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+  });
+
+  it('aligns the shape left and the numbers right', () => {
+    expect(formatTable(['shape', 'ratio'], [['one-line', '1.87'], ['english', '12.50']])).toEqual([
+      'shape     ratio',
+      'one-line   1.87',
+      'english   12.50',
+    ]);
+  });
+});
