@@ -48,6 +48,12 @@ export interface CheckStreams {
   /** One line per fatal problem, as `billcheck: FILE: message`. */
   readonly warn: (line: string) => void;
   readonly progress: Progress;
+  // letter hook (issue 16): `billcheck letter` takes the documents and the result instead of a report.
+  /** Each document as it is read on this thread (a letter runs with one thread, so that is every document). */
+  readonly onDocument?: (doc: BillingDocument) => void;
+  /** When given, receives the result (and how each file wrote amounts) and no report is printed. */
+  readonly takeResult?: (result: CheckResult, styles: ReadonlyMap<string, AmountStyle>) => void;
+  // end letter hook
 }
 
 /** What the report counts, as the inputs are read. */
@@ -106,7 +112,7 @@ export async function runCheck(inputs: readonly ResolvedInput[], options: CheckO
         if (path !== undefined && plan !== undefined) {
           await readInParallelHere({ path, file: input.source.name, plan, input: options.input }, poolForRun(), engine, { tally, emit, progress: streams.progress });
         } else {
-          await readHere(input.source, options, engine, tally, emit, streams.progress);
+          await readHere(input.source, options, engine, tally, emit, streams.progress, streams.onDocument);
         }
         tally.files++;
       } catch (error) {
@@ -126,6 +132,12 @@ export async function runCheck(inputs: readonly ResolvedInput[], options: CheckO
   const summary = summarize(findings, { files: tally.files, documents: tally.documents, rows: tally.rows, accounts });
   const valid = summary.errors === 0 && fatal.length === 0;
   const result: CheckResult = { findings, summary, fatal, valid };
+  // letter hook (issue 16)
+  if (streams.takeResult !== undefined) {
+    streams.takeResult(result, tally.styles);
+    return exitCode(result, options);
+  }
+  // end letter hook
   switch (options.format) {
     case 'json':
       await streams.stdout.write(renderJson(result));
@@ -144,8 +156,17 @@ export async function runCheck(inputs: readonly ResolvedInput[], options: CheckO
 }
 
 /** One input on the main thread: document rules as each batch of documents is read. */
-async function readHere(source: InputSource, options: CheckOptions, engine: Engine, tally: Tally, emit: Emit, progress: Progress): Promise<void> {
+async function readHere(
+  source: InputSource,
+  options: CheckOptions,
+  engine: Engine,
+  tally: Tally,
+  emit: Emit,
+  progress: Progress,
+  onDocument?: (doc: BillingDocument) => void,
+): Promise<void> {
   const add = (doc: BillingDocument, found: Finding[]): void => {
+    onDocument?.(doc); // letter hook (issue 16)
     engine.addDocument(doc, found);
   };
   for await (const batch of parseInputBatches(source, options.input)) {
