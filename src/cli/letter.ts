@@ -255,8 +255,8 @@ export async function runLetter(
   }
   const accountFindings = account === undefined ? [] : findings.filter((finding) => finding.account === account);
   if (account === undefined || accountFindings.length === 0) {
-    const shown = printable(account ?? flags.account ?? '');
-    streams.warn(fill(PHRASES[lang].nothingToDispute, new Map([['account', shown]])) ?? '');
+    const shown = account ?? flags.account;
+    streams.warn(shown === undefined ? PHRASES[lang].nothingAtAll : (fill(PHRASES[lang].nothingToDispute, new Map([['account', printable(shown)]])) ?? ''));
     return fatal ? EXIT_FAILURE : EXIT_OK;
   }
   if (plan.stage === 'mediator' && plan.sent !== undefined) warnMediatorWindow(plan.sent, plan.today, lang, streams.warn);

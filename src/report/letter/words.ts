@@ -80,6 +80,7 @@ export interface Phrases {
   readonly of: string;
   readonly draftReminder: string;
   readonly nothingToDispute: string;
+  readonly nothingAtAll: string;
 }
 
 export const PHRASES: Readonly<Record<LetterLang, Phrases>> = {
@@ -104,6 +105,7 @@ export const PHRASES: Readonly<Record<LetterLang, Phrases>> = {
     draftReminder:
       'billcheck: ce courrier est un brouillon construit à partir des factures lues, pas un conseil juridique : relisez-le, complétez les [champs entre crochets] et vérifiez chaque fait avant de l’envoyer.',
     nothingToDispute: 'billcheck: rien à contester pour le compte {{account}} : aucune anomalie relevée, aucun courrier écrit.',
+    nothingAtAll: 'billcheck: rien à contester : aucune anomalie relevée dans ces factures, aucun courrier écrit.',
   },
   en: {
     sending: 'Recorded delivery',
@@ -126,5 +128,6 @@ export const PHRASES: Readonly<Record<LetterLang, Phrases>> = {
     draftReminder:
       'billcheck: this letter is a draft built from the bills that were read, not legal advice: read it, fill in the [bracketed fields] and check every fact before sending it.',
     nothingToDispute: 'billcheck: nothing to dispute for account {{account}}: no finding, no letter written.',
+    nothingAtAll: 'billcheck: nothing to dispute: no finding in these bills, no letter written.',
   },
 };
