@@ -335,8 +335,8 @@ function openingOf(input: LetterInput, operator: string | undefined, account: st
     const who = operator ?? PHRASES[input.lang].operatorPlaceholder;
     const dates = [longDate(sent.first, input.lang), ...(sent.second === undefined ? [] : [longDate(sent.second, input.lang)])];
     return fr
-      ? [`Je vous saisis d’un litige avec ${who}, au titre du compte n° ${account}, que mes réclamations écrites du ${dates.join(' et du ')} n’ont pas permis de régler.`]
-      : [`I refer to you a dispute with ${who}, about account ${account}, which my written complaints of ${joinList(dates, 'en')} have not settled.`];
+      ? [`Je vous saisis d’un litige avec ${who}, au titre du compte n° ${account}, que ${dates.length === 1 ? 'ma réclamation écrite' : 'mes réclamations écrites'} du ${dates.join(' et du ')} n’${dates.length === 1 ? 'a' : 'ont'} pas permis de régler.`]
+      : [`I refer to you a dispute with ${who}, about account ${account}, which my written ${dates.length === 1 ? 'complaint' : 'complaints'} of ${joinList(dates, 'en')} ${dates.length === 1 ? 'has' : 'have'} not settled.`];
   }
   if (input.stage === '2') {
     const first = longDate(required(input.sent).first, input.lang);
@@ -417,6 +417,13 @@ function mediatorFormOf(input: LetterInput, operator: string | undefined, accoun
   };
 }
 
+/** The sending mode model letters advise: a registered letter with acknowledgement (Arcep), as each country names it. */
+function sendingOf(input: LetterInput): string {
+  if (input.lang === 'fr') return PHRASES.fr.sending;
+  if (input.jurisdiction === 'FR') return 'Registered letter with acknowledgement of receipt';
+  return input.jurisdiction === 'GB' ? 'Recorded delivery' : 'Registered post';
+}
+
 export function buildLetter(input: LetterInput): Letter {
   const words = PHRASES[input.lang];
   const account = printable(input.account);
@@ -438,14 +445,20 @@ export function buildLetter(input: LetterInput): Letter {
     placeAndDate: fr ? `${city}, le ${longDate(input.today, 'fr')}` : `${city}, ${longDate(input.today, 'en')}`,
     sender: senderBlock(input),
     recipient: recipientBlock(input, operator),
-    sending: input.stage === 'mediator' ? (fr ? 'Saisine en ligne' : 'Online referral') : words.sending,
+    sending: input.stage === 'mediator' ? (fr ? 'Saisine en ligne' : 'Online referral') : sendingOf(input),
     subject: subjectOf(input, operator, account),
     salutation: words.salutation,
     opening: openingOf(input, operator, account),
     factsHeading: words.factsHeading,
     facts,
     demandsHeading: words.demandsHeading,
-    demandsIntro: words.demandsIntro,
+    // To the Médiateur, the demands are what the operator is asked to do.
+    demandsIntro:
+      input.stage === 'mediator'
+        ? fr
+          ? `Je demande à ${operator ?? words.operatorPlaceholder} de :`
+          : `I ask ${operator ?? words.operatorPlaceholder} to:`
+        : words.demandsIntro,
     basisLabel: words.basisLabel,
     demands,
     disputedHeading: words.disputedHeading,

@@ -39,31 +39,31 @@ export interface DemandText {
 export const OBSERVATIONS: Readonly<Record<string, DemandEntry>> = {
   'blank-invoice': {
     demandKey: 'cancel-blank-invoice',
-    observation: { fr: 'cette facture ne facture rien : tous ses montants sont nuls', en: 'this invoice bills nothing: every amount on it is zero' },
+    observation: { fr: 'elle ne facture rien : tous ses montants sont nuls', en: 'it bills nothing: every amount on it is zero' },
   },
   'dunning-for-blank-invoice': {
     demandKey: 'cancel-dunning-blank',
     observation: {
-      fr: 'ce courrier réclame le paiement de la facture {{invoice}}, qui ne facture rien',
-      en: 'this letter demands payment of invoice {{invoice}}, which bills nothing',
+      fr: 'il réclame le paiement de la facture {{invoice}}, qui ne facture rien',
+      en: 'it demands payment of invoice {{invoice}}, which bills nothing',
     },
   },
   'dunning-trivial-amount': {
     demandKey: 'cancel-dunning-trivial',
-    observation: { fr: 'ce courrier exige le paiement de {{amount}}', en: 'this letter demands payment of {{amount}}' },
+    observation: { fr: 'la somme exigée est de {{amount}}', en: 'the sum demanded is {{amount}}' },
   },
   'dunning-while-in-credit': {
     demandKey: 'cancel-dunning-credited',
     observation: {
-      fr: 'ce courrier réclame la facture {{invoice}} ({{billed}}), alors que {{credited}} d’avoirs et de paiements la couvrent déjà',
-      en: 'this letter claims invoice {{invoice}} ({{billed}}) although credit notes and payments of {{credited}} already cover it',
+      fr: 'il réclame la facture {{invoice}} ({{billed}}), alors que {{credited}} d’avoirs et de paiements la couvrent déjà',
+      en: 'it claims invoice {{invoice}} ({{billed}}) although credit notes and payments of {{credited}} already cover it',
     },
   },
   'billed-after-termination': {
     demandKey: 'cancel-after-termination',
     observation: {
-      fr: 'cette facture porte sur une période commençant le {{periodStart}}, après la prise d’effet de la résiliation le {{effectiveDate}}',
-      en: 'this invoice bills a period starting on {{periodStart}}, after the termination took effect on {{effectiveDate}}',
+      fr: 'elle porte sur une période commençant le {{periodStart}}, après la prise d’effet de la résiliation le {{effectiveDate}}',
+      en: 'it bills a period starting on {{periodStart}}, after the termination took effect on {{effectiveDate}}',
     },
   },
   'amount-ceiling': {
@@ -88,19 +88,19 @@ export const OBSERVATIONS: Readonly<Record<string, DemandEntry>> = {
   'dunning-time-barred': {
     demandKey: 'drop-time-barred',
     observation: {
-      fr: 'ce courrier réclame la facture {{invoice}}, exigible depuis le {{fellDue}}, plus d’un an avant ce courrier',
-      en: 'this letter claims invoice {{invoice}}, which fell due on {{fellDue}}, more than a year before the letter',
+      fr: 'il réclame la facture {{invoice}}, exigible depuis le {{fellDue}}, plus d’un an avant sa date',
+      en: 'it claims invoice {{invoice}}, which fell due on {{fellDue}}, more than a year before its date',
     },
   },
   'dunning-before-due': {
     demandKey: 'cancel-dunning-early',
-    observation: { fr: 'ce courrier est daté d’avant l’échéance de la facture qu’il réclame', en: 'this letter is dated before the due date of the invoice it claims' },
+    observation: { fr: 'il est daté d’avant l’échéance de la facture qu’il réclame', en: 'it is dated before the due date of the invoice it claims' },
   },
   'dunning-amount-mismatch': {
     demandKey: 'justify-dunning-amount',
     observation: {
-      fr: 'ce courrier réclame {{amount}}, un montant différent de ce que les factures visées laissent dû',
-      en: 'this letter demands {{amount}}, a different amount from what the invoices it names still owe',
+      fr: 'il réclame {{amount}}, un montant différent de ce que les factures visées laissent dû',
+      en: 'it demands {{amount}}, a different amount from what the invoices it names still owe',
     },
   },
   'total-mismatch': {
@@ -162,14 +162,14 @@ export const DEMANDS: Readonly<Record<string, DemandText>> = {
   },
   'cancel-dunning-credited': {
     demand: {
-      fr: 'annuler {{documents}}, la facture réclamée étant couverte par votre avoir ou mon paiement, et me confirmer que mon compte est soldé',
-      en: 'cancel {{documents}}, since your credit note or my payment covers the invoice it claims, and confirm that my account is settled',
+      fr: 'annuler {{documents}}, la facture réclamée étant déjà couverte par l’avoir ou le paiement, et me confirmer que mon compte est soldé',
+      en: 'cancel {{documents}}, since the credit note or payment already covers the invoice it claims, and confirm that my account is settled',
     },
   },
   'cancel-after-termination': {
     demand: {
       fr: 'annuler {{documents}}, dont la période suit la prise d’effet de ma résiliation, me rembourser toute somme prélevée à ce titre et cesser tout prélèvement',
-      en: 'cancel {{documents}}, issued after my termination took effect, refund any amount collected for them and stop any direct debit',
+      en: 'cancel {{documents}}, whose period follows the date my termination took effect, refund any amount collected for them and stop any direct debit',
     },
     basis: {
       jurisdiction: 'FR',

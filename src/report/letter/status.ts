@@ -39,6 +39,6 @@ export function renderStatus(jurisdiction: Jurisdiction, sent: SentLetters, lang
     ...steps.map((step) => stepLine(step, lang, today)),
   ];
   const sources = [...new Set(steps.flatMap((step) => step.sources))];
-  out.push('', fr ? 'Sources :' : 'Sources:', ...sources.map((id) => `- ${SOURCES[id].title}: ${SOURCES[id].url}`));
+  out.push('', fr ? 'Sources :' : 'Sources:', ...sources.map((id) => `- ${SOURCES[id].title}${fr ? ' : ' : ': '}${SOURCES[id].url}`));
   return `${out.join('\n')}\n`;
 }
