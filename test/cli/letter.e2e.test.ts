@@ -158,3 +158,23 @@ describe('billcheck letter: when there is no letter to write', () => {
     expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 });
+
+describe('billcheck letter on hostile input', () => {
+  // Escape sequences, BEL, bidi overrides in ids and accounts , the file test/cli/hostile.test.ts checks the report with.
+  const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+  for (const format of ['text', 'md', 'html', 'json']) {
+    it(`lets no control character through in ${format}`, async () => {
+      const run = await runCli(['letter', 'fixtures/hostile/control-characters.csv', '-f', format, ...TODAY]);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('FAC-2024-01');
+      expect(run.stdout).not.toMatch(RAW_CONTROL);
+      expect(run.stderr).not.toMatch(RAW_CONTROL);
+    });
+  }
+
+  it('counts on stderr the findings the letter leaves out (rows that could not be read)', async () => {
+    const run = await runCli(['letter', 'fixtures/hostile/control-characters.csv', ...TODAY]);
+    expect(run.stderr.split('\n')[0]).toBe('billcheck: 1 ligne(s) illisible(s) ou sans compte ne figurent pas dans le courrier (billcheck check les détaille)');
+  });
+});

@@ -31,11 +31,6 @@ export const SOURCES = {
     url: 'https://mediation-telecom.org/publications/fiches-pratiques/constituer-son-dossier-pour-recourir-a-la-mediation-des-communications-electroniques',
     checked: 'Read 01/12/2026: the file holds the original written complaint, the exchanges and answers at each step, and the documents of the contract.',
   },
-  mediationDelay: {
-    title: 'Code de la consommation, article R612-5 (outcome of a consumer mediation within 90 days)',
-    url: 'https://www.legifrance.gouv.fr/codes/id/LEGITEXT000006069565/',
-    checked: 'The 90 days are the legal limit the Médiateur reports against (its 2020 report, quoted by Next INpact); the article is cited by number, its Légifrance id not pinned.',
-  },
   cpceL34_2: {
     title: 'Code des postes et des communications électroniques, article L34-2',
     url: 'https://www.legifrance.gouv.fr/codes/id/LEGITEXT000006070987/',
@@ -47,7 +42,10 @@ export const SOURCES = {
   consoL224_39: {
     title: 'Code de la consommation, article L224-39',
     url: 'https://www.legifrance.gouv.fr/codes/id/LEGITEXT000006069565/',
-    checked: 'As the rule billed-after-termination cites it: termination takes effect within ten days of the operator receiving the request, unless the consumer asks for a later date.',
+    checked:
+      'Not read on Légifrance itself: the wording is the rule billed-after-termination\'s, and consumer and law-firm pages ' +
+      'read on 01/12/2026 agree (the operator has ten days from receiving the request; a later date may be asked). To ' +
+      'be confirmed against the article before a release.',
   },
   cpcexL111_8: {
     title: "Code des procédures civiles d'exécution, article L111-8",
