@@ -36,6 +36,9 @@ const LETTERS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['en-a4-stage1.txt', [SEED_EN, '--account', '0612345004']],
   ['en-a4-stage1-fr-law.txt', [SEED_EN, '--account', '0612345004', '--country', 'FR']],
   ['a1-stage1-en.txt', [SEED, '--account', '0612345001', '--lang', 'en']],
+  // A British collection agency's 0,01 £ final notice (its source: fixtures/text/final-notice-agency.expected.json).
+  ['gb-stage1.txt', ['fixtures/text/final-notice-agency.txt']],
+  ['gb-stage2.txt', ['fixtures/text/final-notice-agency.txt', '--stage', '2', '--sent', '2026-11-01']],
 ];
 
 describe('billcheck letter: the seed stories at each stage', () => {
@@ -160,7 +163,7 @@ describe('billcheck letter: when there is no letter to write', () => {
 });
 
 describe('billcheck letter on hostile input', () => {
-  // Escape sequences, BEL, bidi overrides in ids and accounts , the file test/cli/hostile.test.ts checks the report with.
+  // Escape sequences, BEL, bidi overrides in ids and accounts: the file test/cli/hostile.test.ts checks the report with.
   const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
   for (const format of ['text', 'md', 'html', 'json']) {

@@ -372,12 +372,16 @@ function nextStepOf(input: LetterInput): string {
       : 'Without a satisfying answer within one month, I will write to your consumer service and then, if needed, refer the matter to the Médiateur des communications électroniques.';
   }
   if (input.jurisdiction === 'GB') {
-    const first = input.stage === '2' ? required(input.sent).first : input.today;
-    const adr = escalationSteps('GB', { first })[0];
-    const weeks = first >= OFCOM_SIX_WEEKS_FROM ? 'six' : 'eight';
-    return fr
-      ? `Si ma réclamation n’est pas réglée dans un délai de ${weeks === 'six' ? 'six' : 'huit'} semaines, je la porterai devant votre organisme de règlement extrajudiciaire des litiges (ADR).`
-      : `If my complaint is not resolved ${adr === undefined ? `within ${weeks} weeks` : `by ${longDate(adr.date, 'en')} (${weeks} weeks after my first complaint)`}, I will take it to your alternative dispute resolution (ADR) scheme.`;
+    // Ofcom counts from when the complaint was first made: known for a reminder, not for a letter not yet sent.
+    const first = input.stage === '2' ? required(input.sent).first : undefined;
+    const weeks = (first ?? input.today) >= OFCOM_SIX_WEEKS_FROM ? 6 : 8;
+    const adr = first === undefined ? undefined : escalationSteps('GB', { first })[0];
+    const words = weeks === 6 ? { fr: 'six', en: 'six' } : { fr: 'huit', en: 'eight' };
+    if (fr) {
+      return `Si ma réclamation n’est pas réglée ${adr === undefined ? `dans un délai de ${words.fr} semaines` : `d’ici le ${longDate(adr.date, 'fr')}`}, je la porterai devant votre organisme de règlement extrajudiciaire des litiges (ADR).`;
+    }
+    const when = adr === undefined ? `within ${words.en} weeks` : `by ${longDate(adr.date, 'en')} (${words.en} weeks after my first complaint)`;
+    return `If my complaint is not resolved ${when}, I will take it to your alternative dispute resolution (ADR) scheme.`;
   }
   return fr
     ? 'À défaut de réponse satisfaisante, j’utiliserai les voies de recours à ma disposition.'

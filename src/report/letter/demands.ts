@@ -157,7 +157,7 @@ export const DEMANDS: Readonly<Record<string, DemandText>> = {
   'cancel-dunning-trivial': {
     demand: {
       fr: 'annuler {{documents}} et sa demande de paiement, m’indiquer de quelle facture provient ce montant, et suspendre tout recouvrement d’ici là',
-      en: 'cancel the demand for payment of {{documents}}, tell me which invoice that amount comes from, and suspend any collection meanwhile',
+      en: 'cancel {{documents}} and its demand for payment, tell me which invoice that amount comes from, and suspend any collection meanwhile',
     },
   },
   'cancel-dunning-credited': {
