@@ -16,6 +16,7 @@ import type { DisputedAmount, Letter, LetterDemand, LetterFact, LetterSourceRef,
 import type { SenderDetails } from './sender.js';
 import type { SourceId } from './sources.js';
 import { SOURCES } from './sources.js';
+import { say, STAGE_WORDS } from './stage-words.js';
 import { fill, joinList, KIND_WORDS, longDate, PHRASES } from './words.js';
 
 export interface LetterInput {
@@ -188,11 +189,12 @@ function factOf(named: Named, lang: LetterLang): LetterFact {
       if (at >= 0) observations.splice(at, 1);
     }
   }
+  const stageWords = STAGE_WORDS[lang];
   if (named.kind === 'termination' && named.effectiveDate !== undefined) {
-    observations.push(`${lang === 'fr' ? 'prise d’effet le' : 'effective on'} ${formatDate(named.effectiveDate, named.style)}`);
+    observations.push(say(stageWords.effectiveOn, { date: formatDate(named.effectiveDate, named.style) }));
   }
-  const head = `${dateText(named)} : ${words.bare}${named.id === undefined ? '' : ` ${named.id}`}${amount === undefined ? '' : `, ${amount}`}`;
-  const line = lang === 'fr' ? head : head.replace(' : ', ': ');
+  const what = [words.bare, named.id].filter((part) => part !== undefined).join(' ');
+  const line = `${dateText(named)}${stageWords.factColon}${what}${amount === undefined ? '' : `, ${amount}`}`;
   return {
     ...(named.date === undefined ? {} : { date: named.date }),
     dateText: dateText(named),
@@ -200,7 +202,7 @@ function factOf(named: Named, lang: LetterLang): LetterFact {
     ...(named.id === undefined ? {} : { documentId: named.id }),
     ...(named.amount === undefined ? {} : { amount: named.amount.toFixed(2) }),
     currency: named.currency,
-    text: observations.length === 0 ? line : `${line} ; ${observations.join(' ; ')}`.replace(/ ; /g, lang === 'fr' ? ' ; ' : '; '),
+    text: [line, ...observations].join(stageWords.factSeparator),
     disputed: named.findings.length > 0,
   };
 }
@@ -279,7 +281,7 @@ function senderBlock(input: LetterInput): string[] {
   return [
     sender.name ?? words.namePlaceholder,
     ...(sender.address ?? [words.addressPlaceholder]),
-    `${words.customerNumber} : ${sender.customerNumber ?? printable(input.account)}`.replace(' : ', input.lang === 'fr' ? ' : ' : ': '),
+    `${words.customerNumber}${STAGE_WORDS[input.lang].labelColon}${sender.customerNumber ?? printable(input.account)}`,
     ...(sender.email === undefined ? [] : [sender.email]),
     ...(sender.phone === undefined ? [] : [sender.phone]),
   ];
@@ -290,24 +292,13 @@ function operatorOf(documents: readonly BillingDocument[]): string | undefined {
   return named?.operator === undefined ? undefined : printable(named.operator.trim());
 }
 
-const MEDIATOR_SITE = 'https://www.mediation-telecom.org';
-
 function recipientBlock(input: LetterInput, operator: string | undefined): string[] {
-  const fr = input.lang === 'fr';
-  const name = operator ?? PHRASES[input.lang].operatorPlaceholder;
-  if (input.stage === 'mediator') {
-    return fr
-      ? ['Médiation des communications électroniques', `Saisine en ligne : ${MEDIATOR_SITE}`]
-      : ['Médiation des communications électroniques (French telecoms mediator)', `Online referral: ${MEDIATOR_SITE}`];
-  }
-  if (input.stage === '2' && input.jurisdiction === 'FR') {
-    return fr
-      ? [name, 'Service consommateurs', '[Adresse du service consommateurs, indiquée sur vos factures ou votre contrat]']
-      : [name, 'Consumer service (service consommateurs)', '[Address of the consumer service, given on your bills or contract]'];
-  }
-  return fr
-    ? [name, 'Service clients', '[Adresse du service clients, indiquée sur vos factures ou votre contrat]']
-    : [name, input.jurisdiction === 'GB' ? 'Complaints team' : 'Customer service', '[Address given on your bills or contract]'];
+  const words = STAGE_WORDS[input.lang];
+  const values = { operator: operator ?? PHRASES[input.lang].operatorPlaceholder };
+  if (input.stage === 'mediator') return [...words.recipientMediator];
+  if (input.stage === '2' && input.jurisdiction === 'FR') return words.recipientConsumerService.map((line) => say(line, values));
+  if (input.jurisdiction === 'GB') return words.recipientUk.map((line) => say(line, values));
+  return words.recipientCustomerService.map((line) => say(line, values));
 }
 
 function required(sent: SentLetters | undefined): SentLetters {
@@ -315,100 +306,69 @@ function required(sent: SentLetters | undefined): SentLetters {
   return sent;
 }
 
-function subjectOf(input: LetterInput, operator: string | undefined, account: string): string {
-  const fr = input.lang === 'fr';
-  if (input.stage === 'mediator') {
-    const who = operator ?? PHRASES[input.lang].operatorPlaceholder;
-    return fr ? `Saisine du Médiateur des communications électroniques – litige avec ${who} – client n° ${account}` : `Referral to the Médiateur des communications électroniques – dispute with ${who} – account ${account}`;
+/** The values every stage sentence may use. */
+function stageValues(input: LetterInput, operator: string | undefined, account: string): Record<string, string> {
+  const values: Record<string, string> = { account, operator: operator ?? PHRASES[input.lang].operatorPlaceholder };
+  if (input.sent !== undefined) {
+    const dates = [input.sent.first, ...(input.sent.second === undefined ? [] : [input.sent.second])];
+    values.first = longDate(input.sent.first, input.lang);
+    values.dates = dates.map((date) => longDate(date, input.lang)).join(STAGE_WORDS[input.lang].datesJoin);
   }
-  if (input.stage === '2') {
-    const first = longDate(required(input.sent).first, input.lang);
-    return fr ? `Réclamation restée sans réponse satisfaisante – client n° ${account} – mon courrier du ${first}` : `Complaint not satisfactorily answered – account ${account} – my letter of ${first}`;
-  }
-  return fr ? `Réclamation – client n° ${account}` : `Complaint – account ${account}`;
+  return values;
 }
 
-function openingOf(input: LetterInput, operator: string | undefined, account: string): string[] {
-  const fr = input.lang === 'fr';
+function subjectOf(input: LetterInput, values: Record<string, string>): string {
+  const words = STAGE_WORDS[input.lang];
+  const template = input.stage === 'mediator' ? words.subjectMediator : input.stage === '2' ? words.subject2 : words.subject1;
+  return say(template, values);
+}
+
+function openingOf(input: LetterInput, values: Record<string, string>): string[] {
+  const words = STAGE_WORDS[input.lang];
   if (input.stage === 'mediator') {
-    const sent = required(input.sent);
-    const who = operator ?? PHRASES[input.lang].operatorPlaceholder;
-    const dates = [longDate(sent.first, input.lang), ...(sent.second === undefined ? [] : [longDate(sent.second, input.lang)])];
-    return fr
-      ? [`Je vous saisis d’un litige avec ${who}, au titre du compte n° ${account}, que ${dates.length === 1 ? 'ma réclamation écrite' : 'mes réclamations écrites'} du ${dates.join(' et du ')} n’${dates.length === 1 ? 'a' : 'ont'} pas permis de régler.`]
-      : [`I refer to you a dispute with ${who}, about account ${account}, which my written ${dates.length === 1 ? 'complaint' : 'complaints'} of ${joinList(dates, 'en')} ${dates.length === 1 ? 'has' : 'have'} not settled.`];
+    return [say(required(input.sent).second === undefined ? words.openingMediatorOne : words.openingMediatorMany, values)];
   }
-  if (input.stage === '2') {
-    const first = longDate(required(input.sent).first, input.lang);
-    if (input.jurisdiction === 'FR') {
-      return fr
-        ? [`Par courrier du ${first}, j’ai adressé à votre service clients la réclamation reprise ci-dessous. Faute de réponse satisfaisante, je vous la soumets en tant que service consommateurs.`]
-        : [`By my letter of ${first}, I sent your customer service the complaint set out below. As it has not been satisfactorily answered, I now submit it to your consumer service.`];
-    }
-    return fr
-      ? [`Par courrier du ${first}, je vous ai adressé la réclamation reprise ci-dessous, restée sans réponse satisfaisante.`]
-      : [`By my letter of ${first}, I sent you the complaint set out below, which has not been satisfactorily answered.`];
-  }
-  return fr
-    ? [`Titulaire du compte n° ${account}, je conteste par la présente les documents ci-dessous, pour les raisons exposées.`]
-    : [`As the holder of account ${account}, I dispute the documents below, for the reasons set out.`];
+  if (input.stage === '2') return [say(input.jurisdiction === 'FR' ? words.opening2ConsumerService : words.opening2, values)];
+  return [say(words.opening1, values)];
 }
 
 function nextStepOf(input: LetterInput): string {
-  const fr = input.lang === 'fr';
-  if (input.stage === 'mediator') {
-    return fr
-      ? 'Je vous remercie de m’indiquer si ma saisine est recevable et de me faire connaître votre proposition de solution.'
-      : 'Please tell me whether my referral is admissible and let me know your proposed solution.';
-  }
-  if (input.jurisdiction === 'FR') {
-    if (input.stage === '2') {
-      return fr
-        ? 'À défaut de réponse satisfaisante dans un délai d’un mois, je saisirai le Médiateur des communications électroniques.'
-        : 'Without a satisfying answer within one month, I will refer the matter to the Médiateur des communications électroniques.';
-    }
-    return fr
-      ? 'À défaut de réponse satisfaisante dans un délai d’un mois, je saisirai votre service consommateurs, puis, si nécessaire, le Médiateur des communications électroniques.'
-      : 'Without a satisfying answer within one month, I will write to your consumer service and then, if needed, refer the matter to the Médiateur des communications électroniques.';
-  }
+  const words = STAGE_WORDS[input.lang];
+  if (input.stage === 'mediator') return words.nextMediator;
+  if (input.jurisdiction === 'FR') return input.stage === '2' ? words.nextFrance2 : words.nextFrance1;
   if (input.jurisdiction === 'GB') {
     // Ofcom counts from when the complaint was first made: known for a reminder, not for a letter not yet sent.
     const first = input.stage === '2' ? required(input.sent).first : undefined;
-    const weeks = (first ?? input.today) >= OFCOM_SIX_WEEKS_FROM ? 6 : 8;
+    const weeks = (first ?? input.today) >= OFCOM_SIX_WEEKS_FROM ? words.six : words.eight;
     const adr = first === undefined ? undefined : escalationSteps('GB', { first })[0];
-    const words = weeks === 6 ? { fr: 'six', en: 'six' } : { fr: 'huit', en: 'eight' };
-    if (fr) {
-      return `Si ma réclamation n’est pas réglée ${adr === undefined ? `dans un délai de ${words.fr} semaines` : `d’ici le ${longDate(adr.date, 'fr')}`}, je la porterai devant votre organisme de règlement extrajudiciaire des litiges (ADR).`;
-    }
-    const when = adr === undefined ? `within ${words.en} weeks` : `by ${longDate(adr.date, 'en')} (${words.en} weeks after my first complaint)`;
-    return `If my complaint is not resolved ${when}, I will take it to your alternative dispute resolution (ADR) scheme.`;
+    if (adr === undefined) return say(words.nextUkWithin, { weeks });
+    return say(words.nextUkBy, { weeks, date: longDate(adr.date, input.lang) });
   }
-  return fr
-    ? 'À défaut de réponse satisfaisante, j’utiliserai les voies de recours à ma disposition.'
-    : 'Without a satisfying answer, I will use the remedies open to me.';
+  return words.nextElsewhere;
 }
 
 function enclosuresOf(facts: readonly Named[], input: LetterInput): string[] {
-  const words = PHRASES[input.lang];
+  const words = STAGE_WORDS[input.lang];
   const fr = input.lang === 'fr';
   // "Copie de la facture", "Copie du courrier", "Copie de l’avoir": the French article contracts.
   const of = (phrase: string): string => phrase.replace(/^le /, 'du ').replace(/^la /, 'de la ').replace(/^l’/, 'de l’');
-  const list = facts.map((named) => `${words.copyOf} ${fr ? of(documentPhrase(named, 'fr', true)) : `of ${documentPhrase(named, 'en', true)}`}`);
-  if (input.stage !== '1') {
-    const sent = required(input.sent);
-    list.push(fr ? `Copie de mon courrier du ${longDate(sent.first, 'fr')} au service clients` : `Copy of my letter of ${longDate(sent.first, 'en')}`);
-  }
+  const copy = PHRASES[input.lang].copyOf;
+  const list = facts.map((named) => `${copy} ${fr ? of(documentPhrase(named, 'fr', true)) : `of ${documentPhrase(named, 'en', true)}`}`);
+  if (input.stage !== '1') list.push(say(words.enclosureFirst, { date: longDate(required(input.sent).first, input.lang) }));
   if (input.stage === 'mediator') {
-    const sent = required(input.sent);
-    if (sent.second !== undefined) {
-      list.push(fr ? `Copie de mon courrier du ${longDate(sent.second, 'fr')} au service consommateurs` : `Copy of my letter of ${longDate(sent.second, 'en')} to the consumer service`);
-    }
-    list.push(fr ? '[Copie des réponses reçues de l’opérateur, le cas échéant]' : '[Copies of any answers received from the operator]');
+    const { second } = required(input.sent);
+    if (second !== undefined) list.push(say(words.enclosureSecond, { date: longDate(second, input.lang) }));
+    list.push(words.enclosureAnswers);
   }
   return list;
 }
 
-function mediatorFormOf(input: LetterInput, operator: string | undefined, account: string, disputed: readonly DisputedAmount[], demands: readonly LetterDemand[]): MediatorForm {
+function mediatorFormOf(
+  input: LetterInput,
+  { operator, account }: { operator: string | undefined; account: string },
+  disputed: readonly DisputedAmount[],
+  demands: readonly LetterDemand[],
+): MediatorForm {
   const sent = required(input.sent);
   const dates = [sent.first, ...(sent.second === undefined ? [] : [sent.second])];
   return {
@@ -432,11 +392,12 @@ export function buildLetter(input: LetterInput): Letter {
   const words = PHRASES[input.lang];
   const account = printable(input.account);
   const operator = operatorOf(input.documents);
+  const values = stageValues(input, operator, account);
+  const stageWords = STAGE_WORDS[input.lang];
   const named = collectNamed(input);
   const facts = named.map((entry) => factOf(entry, input.lang));
   const demands = demandsOf(named, input);
   const disputed = disputedAmounts(named, input.lang);
-  const fr = input.lang === 'fr';
   const disputedText = disputed.map((amount) => amount.text).join(' + ');
   const city = input.sender.city ?? words.cityPlaceholder;
   return {
@@ -446,33 +407,26 @@ export function buildLetter(input: LetterInput): Letter {
     ...(input.jurisdiction === undefined ? {} : { jurisdiction: input.jurisdiction }),
     account,
     date: input.today,
-    placeAndDate: fr ? `${city}, le ${longDate(input.today, 'fr')}` : `${city}, ${longDate(input.today, 'en')}`,
+    placeAndDate: say(stageWords.placeAndDate, { city, date: longDate(input.today, input.lang) }),
     sender: senderBlock(input),
     recipient: recipientBlock(input, operator),
-    sending: input.stage === 'mediator' ? (fr ? 'Saisine en ligne' : 'Online referral') : sendingOf(input),
-    subject: subjectOf(input, operator, account),
+    sending: input.stage === 'mediator' ? stageWords.sendingMediator : sendingOf(input),
+    subject: subjectOf(input, values),
     salutation: words.salutation,
-    opening: openingOf(input, operator, account),
+    opening: openingOf(input, values),
     factsHeading: words.factsHeading,
     facts,
     demandsHeading: words.demandsHeading,
     // To the Médiateur, the demands are what the operator is asked to do.
-    demandsIntro:
-      input.stage === 'mediator'
-        ? fr
-          ? `Je demande à ${operator ?? words.operatorPlaceholder} de :`
-          : `I ask ${operator ?? words.operatorPlaceholder} to:`
-        : words.demandsIntro,
+    demandsIntro: input.stage === 'mediator' ? say(stageWords.demandsIntroMediator, values) : words.demandsIntro,
     basisLabel: words.basisLabel,
     demands,
     disputedHeading: words.disputedHeading,
     disputed,
-    undisputed: fr
-      ? `Cette réclamation ne porte que sur les documents ci-dessus${disputed.length === 0 ? '' : ` (montant contesté : ${disputedText})`} ; je règle la part non contestée de mes factures.`
-      : `This complaint concerns only the documents above${disputed.length === 0 ? '' : ` (amount in dispute: ${disputedText})`}; I pay the undisputed part of my bills.`,
+    undisputed: disputed.length === 0 ? stageWords.undisputedWithout : say(stageWords.undisputedWith, { amount: disputedText }),
     deadline: input.stage === 'mediator' ? '' : words.deadline,
     nextStep: nextStepOf(input),
-    ...(input.stage === 'mediator' ? { mediatorForm: mediatorFormOf(input, operator, account, disputed, demands) } : {}),
+    ...(input.stage === 'mediator' ? { mediatorForm: mediatorFormOf(input, { operator, account }, disputed, demands) } : {}),
     closing: words.closing,
     signature: [input.sender.name ?? words.namePlaceholder],
     enclosuresHeading: words.enclosuresHeading,
