@@ -77,7 +77,8 @@ function planOf(flags: LetterFlags, today: string): LetterPlan {
   if (first !== undefined && first > today) throw new UsageError(`--sent ${first} is after today (${today})`);
   const stage = flags.stage as Stage;
   if (stage !== '1' && first === undefined) {
-    throw new UsageError(`--stage ${stage} needs --sent DATE: the date of your written complaint${stage === 'mediator' ? ' (and a second --sent for the letter to the consumer service, if you wrote one)' : ''}`);
+    const more = stage === 'mediator' ? ' (and a second --sent for the letter to the consumer service, if you wrote one)' : '';
+    throw new UsageError(`--stage ${stage} needs --sent DATE: the date of your written complaint${more}`);
   }
   if (flags.status === true && first === undefined) throw new UsageError('--status needs --sent DATE: the date of your written complaint');
   return {
@@ -107,7 +108,12 @@ async function readSender(file: string | undefined): Promise<SenderDetails> {
 }
 
 /** The check of `billcheck check`, on one thread so that every document passes the letter hook. */
-async function readAll(inputs: readonly ResolvedInput[], flags: LetterFlags, config: BillcheckConfig, today: string, streams: LetterStreams): Promise<ReadAccounts> {
+async function readAll(
+  inputs: readonly ResolvedInput[],
+  flags: LetterFlags,
+  { config, today }: { config: BillcheckConfig; today: string },
+  streams: LetterStreams,
+): Promise<ReadAccounts> {
   const documents: BillingDocument[] = [];
   let taken: { result: CheckResult; styles: ReadonlyMap<string, AmountStyle> } | undefined;
   const wanted = flags.account === undefined ? undefined : accountKey(flags.account);
@@ -157,7 +163,8 @@ function chooseAccount(findings: readonly Finding[], documents: readonly Billing
     if (found !== undefined) return found;
     const known = documents.find((doc) => accountKey(doc.account) === key);
     if (known !== undefined) return undefined;
-    throw new UsageError(`--account ${wanted}: no such account in the inputs${counts.size === 0 ? '' : ` (accounts with findings: ${[...counts.keys()].join(', ')})`}`);
+    const listed = counts.size === 0 ? '' : ` (accounts with findings: ${[...counts.keys()].join(', ')})`;
+    throw new UsageError(`--account ${wanted}: no such account in the inputs${printable(listed)}`);
   }
   if (counts.size > 1) {
     const list = [...counts].map(([account, count]) => `${account} (${count} finding${count === 1 ? '' : 's'})`).join(', ');
@@ -232,7 +239,7 @@ export async function runLetter(
     await writeOut(renderStatus(jurisdiction, plan.sent as SentLetters, plan.lang ?? 'fr', plan.today), flags.output, streams.stdout);
     return EXIT_OK;
   }
-  const read = await readAll(inputs, flags, context.config, context.today, streams);
+  const read = await readAll(inputs, flags, context, streams);
   const fatal = read.result.fatal.length > 0;
   const findings = read.result.findings.filter((finding) => finding.ruleId !== INVALID_INPUT && finding.account !== undefined);
   const unreadable = read.result.findings.length - findings.length;
@@ -246,17 +253,23 @@ export async function runLetter(
   }
   const jurisdiction = jurisdictionOf(documents.length > 0 ? documents : read.documents, plan.country);
   if (flags.status === true) {
-    if (jurisdiction === undefined) throw new UsageError('--status: billcheck knows the escalation of France and the United Kingdom only; say which with --country FR|GB');
+    if (jurisdiction === undefined) {
+      throw new UsageError('--status: billcheck knows the escalation of France and the United Kingdom only; say which with --country FR|GB');
+    }
     await writeOut(renderStatus(jurisdiction, plan.sent as SentLetters, lang, plan.today), flags.output, streams.stdout);
     return fatal ? EXIT_FAILURE : EXIT_OK;
   }
   if (plan.stage === 'mediator' && jurisdiction !== 'FR') {
-    throw new UsageError('--stage mediator drafts a referral to the French Médiateur des communications électroniques: for other countries, billcheck drafts stages 1 and 2 only (or pass --country FR)');
+    throw new UsageError(
+      '--stage mediator drafts a referral to the French Médiateur des communications électroniques: ' +
+        'for other countries, billcheck drafts stages 1 and 2 only (or pass --country FR)',
+    );
   }
   const accountFindings = account === undefined ? [] : findings.filter((finding) => finding.account === account);
   if (account === undefined || accountFindings.length === 0) {
     const shown = account ?? flags.account;
-    streams.warn(shown === undefined ? PHRASES[lang].nothingAtAll : (fill(PHRASES[lang].nothingToDispute, new Map([['account', printable(shown)]])) ?? ''));
+    const nothing = fill(PHRASES[lang].nothingToDispute, new Map([['account', printable(shown ?? '')]])) ?? '';
+    streams.warn(shown === undefined ? PHRASES[lang].nothingAtAll : nothing);
     return fatal ? EXIT_FAILURE : EXIT_OK;
   }
   if (plan.stage === 'mediator' && plan.sent !== undefined) warnMediatorWindow(plan.sent, plan.today, lang, streams.warn);

@@ -89,6 +89,14 @@ describe('billcheck letter --status', () => {
     expect(run.stdout).toBe(golden('status-en.txt'));
   });
 
+  it('takes the country from the bills when given them', async () => {
+    const french = await runCli(['letter', SEED, '--status', '--sent', '2026-09-01', '--today', '2026-09-20']);
+    expect(french.stdout).toBe(golden('status-fr.txt'));
+    const unknown = await runCli(['letter', SEED_EN, '--status', '--sent', '2026-09-01', '--today', '2026-09-20']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe('billcheck: --status: billcheck knows the escalation of France and the United Kingdom only; say which with --country FR|GB\n');
+  });
+
   it('for the United Kingdom', async () => {
     const run = await runCli(['letter', '--status', '--country', 'GB', '--lang', 'en', '--sent', '2026-12-01', '--today', '2026-12-01']);
     expect(run.stdout).toBe(golden('status-gb.txt'));

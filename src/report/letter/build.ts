@@ -82,7 +82,11 @@ function namedFromFinding(finding: Finding, styles: ReadonlyMap<string, AmountSt
     currency: finding.currency ?? 'EUR',
     style: styles.get(finding.file),
     findings: [],
-    references: Array.isArray(refs) ? refs.map(printable) : typeof finding.evidence.invoiceId === 'string' ? [printable(finding.evidence.invoiceId)] : [],
+    references: Array.isArray(refs)
+      ? refs.map(printable)
+      : typeof finding.evidence.invoiceId === 'string'
+        ? [printable(finding.evidence.invoiceId)]
+        : [],
   };
 }
 
@@ -262,7 +266,9 @@ function disputedAmounts(named: readonly Named[], lang: LetterLang): DisputedAmo
   for (const entry of disputed) {
     if (entry.kind === 'invoice' && entry.id !== undefined && claimedByDemand.has(entry.id)) continue;
     const onlyFee = entry.findings.every((finding) => finding.ruleId === 'collection-fee-charged');
-    const feeAmounts = entry.findings.flatMap((finding) => (typeof finding.evidence.amount === 'string' ? [Money.parse(finding.evidence.amount)] : []));
+    const feeAmounts = entry.findings.flatMap((finding) =>
+      typeof finding.evidence.amount === 'string' ? [Money.parse(finding.evidence.amount)] : [],
+    );
     const amount = onlyFee && feeAmounts.length > 0 ? Money.sum(feeAmounts) : entry.amount;
     if (amount === undefined) continue;
     const sum = sums.get(entry.currency) ?? { total: Money.ZERO, style: entry.style };

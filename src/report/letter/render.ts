@@ -21,6 +21,12 @@ function referencesOf(letter: Letter): LetterSourceRef[] {
   return [...seen.values()];
 }
 
+/** A referral without a consumer-service letter is the direct one, after two months without an answer. */
+const NO_SECOND_LETTER = {
+  fr: 'aucune (service clients sans réponse depuis plus de deux mois)',
+  en: 'none (no answer from the customer service for over two months)',
+} as const;
+
 function formLines(letter: Letter): string[] {
   const form = letter.mediatorForm;
   if (form === undefined) return [];
@@ -31,7 +37,7 @@ function formLines(letter: Letter): string[] {
         `Opérateur : ${form.operator}`,
         `N° client / ligne : ${form.customerNumber}`,
         `Réclamation écrite au service clients : ${form.complaintDatesText[0] ?? '[date]'}`,
-        `Réclamation écrite au service consommateurs : ${form.complaintDatesText[1] ?? 'aucune (service clients sans réponse depuis plus de deux mois)'}`,
+        `Réclamation écrite au service consommateurs : ${form.complaintDatesText[1] ?? NO_SECOND_LETTER.fr}`,
         `Montant en litige : ${amount}`,
         `Ce que je demande : voir « ${letter.demandsHeading} » ci-dessous`,
       ]
@@ -39,7 +45,7 @@ function formLines(letter: Letter): string[] {
         `Operator: ${form.operator}`,
         `Account / line number: ${form.customerNumber}`,
         `Written complaint to the customer service: ${form.complaintDatesText[0] ?? '[date]'}`,
-        `Written complaint to the consumer service: ${form.complaintDatesText[1] ?? 'none (no answer from the customer service for over two months)'}`,
+        `Written complaint to the consumer service: ${form.complaintDatesText[1] ?? NO_SECOND_LETTER.en}`,
         `Amount in dispute: ${amount}`,
         `What I ask: see "${letter.demandsHeading}" below`,
       ];
@@ -52,7 +58,10 @@ function sectionsOf(letter: Letter): Section[] {
   sections.push({ heading: letter.factsHeading, lines: letter.facts.map((fact) => `${fact.text}.`), list: 'bullets' });
   sections.push({
     heading: letter.demandsHeading,
-    lines: letter.demands.map((demand) => `${demand.text}.${demand.basis === undefined ? '' : `\n${letter.basisLabel} : ${demand.basis.text}.`.replace(' : ', fr ? ' : ' : ': ')}`),
+    lines: letter.demands.map((demand) => {
+      const basis = demand.basis === undefined ? '' : `\n${letter.basisLabel}${fr ? ' : ' : ': '}${demand.basis.text}.`;
+      return `${demand.text}.${basis}`;
+    }),
     list: 'numbers',
   });
   return sections;
@@ -63,6 +72,7 @@ function closingParagraphs(letter: Letter): string[] {
 }
 
 const SUBJECT: Readonly<Record<Letter['lang'], string>> = { fr: 'Objet : ', en: 'Subject: ' };
+const REFERENCES: Readonly<Record<Letter['lang'], string>> = { fr: 'Références', en: 'References' };
 
 export function renderLetterText(letter: Letter): string {
   const out: string[] = [...letter.sender, '', ...letter.recipient.map((line) => `${' '.repeat(40)}${line}`), '', letter.placeAndDate, ''];
@@ -82,7 +92,8 @@ export function renderLetterText(letter: Letter): string {
   out.push(letter.enclosuresHeading, ...letter.enclosures.map((line) => `- ${line}`));
   const references = referencesOf(letter);
   if (references.length > 0) {
-    out.push('', letter.lang === 'fr' ? 'Références' : 'References', ...references.map((source) => `- ${source.title} : ${source.url}`.replace(' : ', letter.lang === 'fr' ? ' : ' : ': ')));
+    const colon = letter.lang === 'fr' ? ' : ' : ': ';
+    out.push('', REFERENCES[letter.lang], ...references.map((source) => `- ${source.title}${colon}${source.url}`));
   }
   return `${out.join('\n')}\n`;
 }
@@ -111,7 +122,7 @@ export function renderLetterMarkdown(letter: Letter): string {
   out.push(`## ${md(letter.enclosuresHeading)}`, '', ...letter.enclosures.map((line) => `- ${md(line)}`));
   const references = referencesOf(letter);
   if (references.length > 0) {
-    out.push('', `## ${letter.lang === 'fr' ? 'Références' : 'References'}`, '', ...references.map((source) => `- ${md(source.title)}: <${source.url}>`));
+    out.push('', `## ${REFERENCES[letter.lang]}`, '', ...references.map((source) => `- ${md(source.title)}: <${source.url}>`));
   }
   return `${out.join('\n')}\n`;
 }
@@ -163,7 +174,7 @@ export function renderLetterHtml(letter: Letter): string {
   out.push(`<h2>${e(letter.enclosuresHeading)}</h2>`, '<ul>', ...letter.enclosures.map((line) => `<li>${e(line)}</li>`), '</ul>');
   const references = referencesOf(letter);
   if (references.length > 0) {
-    out.push(`<h2>${letter.lang === 'fr' ? 'Références' : 'References'}</h2>`, '<ul class="refs">');
+    out.push(`<h2>${REFERENCES[letter.lang]}</h2>`, '<ul class="refs">');
     out.push(...references.map((source) => `<li>${e(source.title)}: <a href="${e(source.url)}">${e(source.url)}</a></li>`), '</ul>');
   }
   out.push('</body>', '</html>');
