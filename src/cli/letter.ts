@@ -243,6 +243,16 @@ export async function runLetter(
   const fatal = read.result.fatal.length > 0;
   const findings = read.result.findings.filter((finding) => finding.ruleId !== INVALID_INPUT && finding.account !== undefined);
   const unreadable = read.result.findings.length - findings.length;
+  if (flags.status === true) {
+    // The dates do not depend on the account: the bills only tell the country.
+    const jurisdiction = jurisdictionOf(read.documents, plan.country);
+    if (jurisdiction === undefined) {
+      throw new UsageError('--status: billcheck knows the escalation of France and the United Kingdom only; say which with --country FR|GB');
+    }
+    const lang = plan.lang ?? billLanguage(read.documents);
+    await writeOut(renderStatus(jurisdiction, plan.sent as SentLetters, lang, plan.today), flags.output, streams.stdout);
+    return fatal ? EXIT_FAILURE : EXIT_OK;
+  }
   const account = chooseAccount(findings, read.documents, flags.account);
   const documents = account === undefined ? [] : read.documents.filter((doc) => doc.account === account);
   const lang = plan.lang ?? billLanguage(documents.length > 0 ? documents : read.documents);
@@ -252,13 +262,6 @@ export async function runLetter(
       : `billcheck: ${unreadable} unreadable row(s) or finding(s) without an account are not in the letter (billcheck check lists them)`);
   }
   const jurisdiction = jurisdictionOf(documents.length > 0 ? documents : read.documents, plan.country);
-  if (flags.status === true) {
-    if (jurisdiction === undefined) {
-      throw new UsageError('--status: billcheck knows the escalation of France and the United Kingdom only; say which with --country FR|GB');
-    }
-    await writeOut(renderStatus(jurisdiction, plan.sent as SentLetters, lang, plan.today), flags.output, streams.stdout);
-    return fatal ? EXIT_FAILURE : EXIT_OK;
-  }
   if (plan.stage === 'mediator' && jurisdiction !== 'FR') {
     throw new UsageError(
       '--stage mediator drafts a referral to the French Médiateur des communications électroniques: ' +
