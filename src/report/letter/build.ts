@@ -17,6 +17,7 @@ import type { SenderDetails } from './sender.js';
 import type { SourceId } from './sources.js';
 import { SOURCES } from './sources.js';
 import { say, STAGE_WORDS } from './stage-words.js';
+import type { NamedKind } from './words.js';
 import { fill, joinList, KIND_WORDS, longDate, PHRASES } from './words.js';
 
 export interface LetterInput {
@@ -41,6 +42,8 @@ const MONEY_KEYS = new Set(['amount', 'billed', 'credited', 'median', 'max', 'mi
 interface Named {
   readonly key: string;
   readonly kind: BillingDocument['kind'];
+  /** How the letter names it: its kind, or a formal notice when the document says it is one. */
+  readonly named: NamedKind;
   readonly id?: string;
   readonly date?: string;
   readonly amount?: Money;
@@ -55,11 +58,21 @@ function locationKey(file: string, line: number): string {
   return `${file}\u0000${line}`;
 }
 
+/** "Mise en demeure de payer", "Formal notice to pay", "Final notice": words of the document itself, never guessed. */
+const FORMAL_NOTICE = /^(mise en demeure|formal notice|final notice)/;
+
+function nameOf(doc: BillingDocument): NamedKind {
+  if (doc.kind !== 'dunning') return doc.kind;
+  const said = doc.lines.some((line) => FORMAL_NOTICE.test((line.description ?? '').trim().toLowerCase()));
+  return said ? 'formal-notice' : 'dunning';
+}
+
 function namedFromDocument(doc: BillingDocument, styles: ReadonlyMap<string, AmountStyle>): Named {
   const amount = doc.amountDue ?? doc.total;
   return {
     key: locationKey(doc.source.file, doc.source.line),
     kind: doc.kind,
+    named: nameOf(doc),
     ...(doc.id === undefined ? {} : { id: printable(doc.id) }),
     ...(doc.issueDate === undefined ? {} : { date: doc.issueDate }),
     ...(amount === undefined ? {} : { amount }),
@@ -76,6 +89,7 @@ function namedFromFinding(finding: Finding, styles: ReadonlyMap<string, AmountSt
   return {
     key: locationKey(finding.file, finding.line),
     kind: finding.documentKind ?? 'invoice',
+    named: finding.documentKind ?? 'invoice',
     ...(finding.documentId === undefined ? {} : { id: printable(finding.documentId) }),
     ...(finding.date === undefined ? {} : { date: finding.date }),
     ...(finding.amount === undefined ? {} : { amount: Money.parse(finding.amount) }),
@@ -159,23 +173,23 @@ function dateText(named: Named): string {
 
 /** "la facture FAC-1 du 05/12/2023 (0,00 €)" / "invoice FAC-1 of 05/12/2023 (0.00 €)". */
 function documentPhrase(named: Named, lang: LetterLang, withKind: boolean): string {
-  const words = KIND_WORDS[lang][named.kind];
+  const words = KIND_WORDS[lang][named.named];
   const amount = amountText(named);
   const parts = [withKind ? words.one : '', named.id ?? '', `${PHRASES[lang].of} ${dateText(named)}`].filter((part) => part !== '');
   return `${parts.join(' ')}${amount === undefined ? '' : ` (${amount})`}`;
 }
 
 function documentsPhrase(list: readonly Named[], lang: LetterLang): string {
-  const kinds = new Set(list.map((named) => named.kind));
+  const kinds = new Set(list.map((named) => named.named));
   const first = list[0];
   if (list.length > 1 && kinds.size === 1 && first !== undefined) {
-    return `${KIND_WORDS[lang][first.kind].many} ${joinList(list.map((named) => documentPhrase(named, lang, false)), lang)}`;
+    return `${KIND_WORDS[lang][first.named].many} ${joinList(list.map((named) => documentPhrase(named, lang, false)), lang)}`;
   }
   return joinList(list.map((named) => documentPhrase(named, lang, true)), lang);
 }
 
 function factOf(named: Named, lang: LetterLang): LetterFact {
-  const words = KIND_WORDS[lang][named.kind];
+  const words = KIND_WORDS[lang][named.named];
   const amount = amountText(named);
   const observations: string[] = [];
   for (const finding of named.findings) {

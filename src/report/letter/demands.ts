@@ -44,7 +44,7 @@ export const OBSERVATIONS: Readonly<Record<string, DemandEntry>> = {
   'dunning-for-blank-invoice': {
     demandKey: 'cancel-dunning-blank',
     observation: {
-      fr: 'il réclame le paiement de la facture {{invoice}}, qui ne facture rien',
+      fr: 'ce courrier réclame le paiement de la facture {{invoice}}, qui ne facture rien',
       en: 'it demands payment of invoice {{invoice}}, which bills nothing',
     },
   },
@@ -55,7 +55,7 @@ export const OBSERVATIONS: Readonly<Record<string, DemandEntry>> = {
   'dunning-while-in-credit': {
     demandKey: 'cancel-dunning-credited',
     observation: {
-      fr: 'il réclame la facture {{invoice}} ({{billed}}), alors que {{credited}} d’avoirs et de paiements la couvrent déjà',
+      fr: 'ce courrier réclame la facture {{invoice}} ({{billed}}), alors que {{credited}} d’avoirs et de paiements la couvrent déjà',
       en: 'it claims invoice {{invoice}} ({{billed}}) although credit notes and payments of {{credited}} already cover it',
     },
   },
@@ -88,18 +88,18 @@ export const OBSERVATIONS: Readonly<Record<string, DemandEntry>> = {
   'dunning-time-barred': {
     demandKey: 'drop-time-barred',
     observation: {
-      fr: 'il réclame la facture {{invoice}}, exigible depuis le {{fellDue}}, plus d’un an avant sa date',
+      fr: 'ce courrier réclame la facture {{invoice}}, exigible depuis le {{fellDue}}, plus d’un an avant sa date',
       en: 'it claims invoice {{invoice}}, which fell due on {{fellDue}}, more than a year before its date',
     },
   },
   'dunning-before-due': {
     demandKey: 'cancel-dunning-early',
-    observation: { fr: 'il est daté d’avant l’échéance de la facture qu’il réclame', en: 'it is dated before the due date of the invoice it claims' },
+    observation: { fr: 'ce courrier est daté d’avant l’échéance de la facture qu’il réclame', en: 'it is dated before the due date of the invoice it claims' },
   },
   'dunning-amount-mismatch': {
     demandKey: 'justify-dunning-amount',
     observation: {
-      fr: 'il réclame {{amount}}, un montant différent de ce que les factures visées laissent dû',
+      fr: 'ce courrier réclame {{amount}}, un montant différent de ce que les factures visées laissent dû',
       en: 'it demands {{amount}}, a different amount from what the invoices it names still owe',
     },
   },
@@ -274,6 +274,8 @@ export const STANDARD_BASES: Readonly<Record<string, { text: Wording; sources: r
     sources: ['en16931'],
   },
 };
+
+/* In French, a dunning letter's observations say "ce courrier": a "mise en demeure" is feminine, a "courrier de relance" not. */
 
 /**
  * A demand that says more about the same document replaces a vaguer one: a demand for 0,01 € that

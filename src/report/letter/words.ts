@@ -11,13 +11,17 @@ interface KindWords {
   readonly bare: string;
 }
 
-export const KIND_WORDS: Readonly<Record<LetterLang, Readonly<Record<DocumentKind, KindWords>>>> = {
+/** A dunning letter that calls itself a formal notice ("mise en demeure") is named so: it is the graver letter. */
+export type NamedKind = DocumentKind | 'formal-notice';
+
+export const KIND_WORDS: Readonly<Record<LetterLang, Readonly<Record<NamedKind, KindWords>>>> = {
   fr: {
     invoice: { one: 'la facture', many: 'les factures', bare: 'facture' },
     'credit-note': { one: 'l’avoir', many: 'les avoirs', bare: 'avoir' },
     dunning: { one: 'le courrier de relance', many: 'les courriers de relance', bare: 'courrier de relance' },
     payment: { one: 'le paiement', many: 'les paiements', bare: 'paiement' },
     termination: { one: 'la confirmation de résiliation', many: 'les confirmations de résiliation', bare: 'confirmation de résiliation' },
+    'formal-notice': { one: 'la mise en demeure', many: 'les mises en demeure', bare: 'mise en demeure' },
   },
   en: {
     invoice: { one: 'invoice', many: 'invoices', bare: 'invoice' },
@@ -25,6 +29,7 @@ export const KIND_WORDS: Readonly<Record<LetterLang, Readonly<Record<DocumentKin
     dunning: { one: 'payment demand', many: 'payment demands', bare: 'payment demand' },
     payment: { one: 'payment', many: 'payments', bare: 'payment' },
     termination: { one: 'termination confirmation', many: 'termination confirmations', bare: 'termination confirmation' },
+    'formal-notice': { one: 'formal notice', many: 'formal notices', bare: 'formal notice' },
   },
 };
 

@@ -85,6 +85,15 @@ describe('buildLetter demands', () => {
     expect(letter.disputed).toEqual([{ amount: '0.01', currency: 'EUR', text: '0,01 €' }]);
   });
 
+  it('names a dunning letter a formal notice only when its own wording says so', () => {
+    const formal = doc({ kind: 'dunning', id: 'MED-2', issueDate: '2024-03-10', total: '0.01', lines: [{ description: 'Mise en demeure de payer', total: '0.01' }], line: 7 });
+    const letter = letterOf([findingOn(formal, 'dunning-trivial-amount', { amount: '0.01', minAmount: '1.00' })], [formal]);
+    expect(letter.facts[0]?.text).toBe('10/03/2024 : mise en demeure MED-2, 0,01 € ; la somme exigée est de 0,01 €');
+    expect(letter.enclosures).toEqual(['Copie de la mise en demeure MED-2 du 10/03/2024 (0,01 €)']);
+    const plain = letterOf([findingOn(notice, 'dunning-trivial-amount', { amount: '0.01', minAmount: '1.00' })], [notice]);
+    expect(plain.facts[0]?.text).toBe('10/03/2024 : courrier de relance MED-1, 0,01 € ; la somme exigée est de 0,01 €');
+  });
+
   it('a 0,01 € notice alone asks where the amount comes from', () => {
     const letter = letterOf([findingOn(notice, 'dunning-trivial-amount', { amount: '0.01', minAmount: '1.00' })], [notice]);
     expect(letter.demands.map((demand) => demand.key)).toEqual(['cancel-dunning-trivial']);
