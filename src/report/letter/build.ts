@@ -273,7 +273,7 @@ function demandsOf(named: readonly Named[], input: LetterInput): LetterDemand[] 
  * What is in dispute, per currency: each disputed invoice or demand once; an invoice a disputed
  * demand claims is counted through the demand; a collection fee alone counts as the fee.
  */
-function disputedAmounts(named: readonly Named[], lang: LetterLang): DisputedAmount[] {
+function disputedAmounts(named: readonly Named[]): DisputedAmount[] {
   const disputed = named.filter((entry) => entry.findings.length > 0 && (entry.kind === 'invoice' || entry.kind === 'dunning'));
   const claimedByDemand = new Set(disputed.filter((entry) => entry.kind === 'dunning').flatMap((entry) => entry.references));
   const sums = new Map<string, { total: Money; style: AmountStyle | undefined }>();
@@ -417,7 +417,7 @@ export function buildLetter(input: LetterInput): Letter {
   const named = collectNamed(input);
   const facts = named.map((entry) => factOf(entry, input.lang));
   const demands = demandsOf(named, input);
-  const disputed = disputedAmounts(named, input.lang);
+  const disputed = disputedAmounts(named);
   const disputedText = disputed.map((amount) => amount.text).join(' + ');
   const city = input.sender.city ?? words.cityPlaceholder;
   return {
