@@ -16,6 +16,8 @@ import { runCheck } from './check-command.js';
 import { openOutputFile } from './output-file.js';
 import { runExtract } from './extract.js';
 import { resolveInputs } from '../check/inputs.js';
+import type { LetterFlags } from './letter.js';
+import { LETTER_COUNTRIES, LETTER_FORMATS, LETTER_LANGS, runLetter, STAGES } from './letter.js';
 import type { CliIo } from './io.js';
 import { EXIT_FAILURE, EXIT_OK, Output, OutputClosed, OutputFailed, UsageError } from './io.js';
 import type { CheckFlags } from './options.js';
@@ -198,6 +200,47 @@ Examples:
       const inputs = await resolveInputs(inputPaths(files, io), io.stdin);
       setExitCode(await runExtract(inputs, inputOptions(flags), { stdout, warn: (line) => io.stderr.write(`${line}\n`) }));
     });
+
+  // letter (issue 16)
+  program
+    .command('letter')
+    .description("draft the complaint letter for one account's findings, and track the escalation")
+    .argument('[files...]', 'files, directories (recursed) or - for standard input')
+    .option('--account <id>', 'the account to write about (needed when several have findings)')
+    .addOption(new Option('--lang <lang>', 'language of the letter (default: that of the bills)').choices(LETTER_LANGS))
+    .option('--from <file>', 'your details: JSON or "key: value" lines (name, address, city, customerNumber, email, phone)')
+    .addOption(new Option('--stage <stage>', '1: complaint; 2: to the consumer service; mediator: referral').choices(STAGES).default('1'))
+    .option('--sent <date>', 'date of a letter already sent: the complaint, then the consumer-service letter (repeatable)', collect)
+    .option('--status', 'print what may be done next, from which date, until when')
+    .addOption(new Option('--country <code>', 'whose law and escalation to cite (default: from the bills)').choices(LETTER_COUNTRIES))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(LETTER_FORMATS).default('text'))
+    .option('-o, --output <file>', 'write the letter to this file')
+    .option('-c, --config <file>', 'config file (default: billcheck.config.json found upwards from the current folder)')
+    .option('--no-config', 'ignore any config file')
+    .option('--terminated <[account=]date>', 'the contract (of this account) ended on this date (repeatable)', collect)
+    .option('--delimiter <char>', 'CSV delimiter')
+    .option('--encoding <name>', 'input encoding')
+    .option('--map <field=column>', 'read a field from this column (repeatable)', collect)
+    .addOption(new Option('--date-order <order>', 'order of numeric dates').choices(DATE_ORDERS))
+    .option('--today <date>', 'date the letter as of this day')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ billcheck letter invoices.csv --account 0612345001 --from me.json > reclamation.txt
+  $ billcheck letter invoices.csv --account 0612345001 --stage 2 --sent 2026-09-01
+  $ billcheck letter invoices.csv --account 0612345001 --stage mediator --sent 2026-09-01 --sent 2026-10-05 -f html -o saisine.html
+  $ billcheck letter --status --sent 2026-09-01
+
+The letter is a draft built from the bills, not legal advice: read it before sending it.`,
+    )
+    .action(async (files: string[], flags: LetterFlags) => {
+      const today = flags.today === undefined ? todayIso() : parseIsoOption('--today', flags.today, dateOrderOf(flags));
+      const config = await loadConfig(flags, io);
+      const inputs = flags.status === true && files.length === 0 ? undefined : await resolveInputs(inputPaths(files, io), io.stdin);
+      setExitCode(await runLetter(inputs, flags, { config, today }, { stdout, warn: (line) => io.stderr.write(`${line}\n`) }));
+    });
+  // end letter
 
   return program;
 }

@@ -1,0 +1,288 @@
+/**
+ * `billcheck letter`: the check's findings for one account, turned into a complaint letter (or,
+ * with --status, the dates of the next escalation steps). The reading and the rules are the
+ * check's own (runCheck, through its letter hook); this module chooses the account, the language
+ * and the jurisdiction, and writes the letter.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import type { BillcheckConfig } from '../engine/config.js';
+import type { AmountStyle, BillingDocument } from '../model/document.js';
+import type { Finding } from '../model/finding.js';
+import { INVALID_INPUT } from '../model/finding.js';
+import type { CheckResult } from '../report/result.js';
+import { printable } from '../report/sanitize.js';
+import { buildLetter } from '../report/letter/build.js';
+import type { Jurisdiction, LetterLang } from '../report/letter/demands.js';
+import type { SentLetters } from '../report/letter/escalation.js';
+import { escalationSteps } from '../report/letter/escalation.js';
+import type { Stage } from '../report/letter/letter.js';
+import { STAGES } from '../report/letter/letter.js';
+import type { LetterFormat } from '../report/letter/render.js';
+import { LETTER_FORMATS, renderLetter } from '../report/letter/render.js';
+import type { SenderDetails } from '../report/letter/sender.js';
+import { parseSender, SenderFileError } from '../report/letter/sender.js';
+import { renderStatus } from '../report/letter/status.js';
+import { fill, longDate, PHRASES } from '../report/letter/words.js';
+import { check } from '../check/check.js';
+import type { ResolvedInput } from '../check/inputs.js';
+import type { Output } from './io.js';
+import { EXIT_FAILURE, EXIT_OK, OutputFailed, UsageError } from './io.js';
+import type { CheckFlags } from './options.js';
+import { dateOrderOf, inputOptions, parseIsoOption, parseTermination } from './options.js';
+
+export const LETTER_LANGS: readonly LetterLang[] = ['fr', 'en'];
+export const LETTER_COUNTRIES: readonly Jurisdiction[] = ['FR', 'GB'];
+
+export interface LetterFlags extends CheckFlags {
+  account?: string;
+  lang?: string;
+  from?: string;
+  stage: string;
+  sent?: string[];
+  status?: boolean;
+  output?: string;
+  country?: string;
+}
+
+export interface LetterStreams {
+  readonly stdout: Output;
+  readonly warn: (line: string) => void;
+}
+
+interface ReadAccounts {
+  readonly result: CheckResult;
+  readonly styles: ReadonlyMap<string, AmountStyle>;
+  readonly documents: readonly BillingDocument[];
+}
+
+/** The options of `letter` that are checked before any file is read. */
+interface LetterPlan {
+  readonly format: LetterFormat;
+  readonly stage: Stage;
+  readonly sent: SentLetters | undefined;
+  readonly lang: LetterLang | undefined;
+  readonly country: Jurisdiction | undefined;
+  readonly today: string;
+}
+
+function planOf(flags: LetterFlags, today: string): LetterPlan {
+  const order = dateOrderOf(flags);
+  const dates = (flags.sent ?? []).map((text) => parseIsoOption('--sent', text, order));
+  if (dates.length > 2) throw new UsageError('--sent takes at most two dates: the written complaint, then the letter to the consumer service');
+  const [first, second] = dates;
+  if (first !== undefined && second !== undefined && second < first) {
+    throw new UsageError('--sent: give the written complaint first, then the later letter to the consumer service');
+  }
+  if (first !== undefined && first > today) throw new UsageError(`--sent ${first} is after today (${today})`);
+  const stage = flags.stage as Stage;
+  if (stage !== '1' && first === undefined) {
+    const more = stage === 'mediator' ? ' (and a second --sent for the letter to the consumer service, if you wrote one)' : '';
+    throw new UsageError(`--stage ${stage} needs --sent DATE: the date of your written complaint${more}`);
+  }
+  if (flags.status === true && first === undefined) throw new UsageError('--status needs --sent DATE: the date of your written complaint');
+  return {
+    format: flags.format as LetterFormat,
+    stage,
+    sent: first === undefined ? undefined : { first, ...(second === undefined ? {} : { second }) },
+    lang: flags.lang as LetterLang | undefined,
+    country: flags.country === undefined ? undefined : (flags.country.toUpperCase() as Jurisdiction),
+    today,
+  };
+}
+
+async function readSender(file: string | undefined): Promise<SenderDetails> {
+  if (file === undefined) return {};
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`--from ${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  try {
+    return parseSender(text);
+  } catch (error) {
+    if (error instanceof SenderFileError) throw new UsageError(`--from ${file}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** The check of `billcheck check`, with every document read handed to the letter (onDocument reads on one thread). */
+async function readAll(
+  inputs: readonly ResolvedInput[],
+  flags: LetterFlags,
+  { config, today }: { config: BillcheckConfig; today: string },
+  streams: LetterStreams,
+): Promise<ReadAccounts> {
+  const documents: BillingDocument[] = [];
+  const wanted = flags.account === undefined ? undefined : accountKey(flags.account);
+  const { result, styles } = await check(
+    inputs,
+    {
+      config,
+      ruleLevels: new Map(),
+      quiet: false,
+      terminations: (flags.terminated ?? []).map((text) => parseTermination(text, dateOrderOf(flags))),
+      input: inputOptions(flags),
+      today,
+    },
+    {
+      onFatal: (problem) => streams.warn(`billcheck: ${printable(problem.file)}: ${printable(problem.message)}`),
+      // Only the chosen account's documents are kept when it is known: an export may hold thousands.
+      onDocument: (doc) => {
+        if (wanted === undefined || accountKey(doc.account) === wanted) documents.push(doc);
+      },
+    },
+  );
+  return { result, styles, documents };
+}
+
+/** Accounts compare without the separators people type ("06 12 34 50 01" is 0612345001). */
+function accountKey(account: string): string {
+  return account.replace(/[\s.\-/]/g, '').toLowerCase();
+}
+
+function chooseAccount(findings: readonly Finding[], documents: readonly BillingDocument[], wanted: string | undefined): string | undefined {
+  const counts = new Map<string, number>();
+  for (const finding of findings) if (finding.account !== undefined) counts.set(finding.account, (counts.get(finding.account) ?? 0) + 1);
+  if (wanted !== undefined) {
+    const key = accountKey(wanted);
+    const found = [...counts.keys()].find((account) => accountKey(account) === key);
+    if (found !== undefined) return found;
+    const known = documents.find((doc) => accountKey(doc.account) === key);
+    if (known !== undefined) return undefined;
+    const listed = counts.size === 0 ? '' : ` (accounts with findings: ${[...counts.keys()].join(', ')})`;
+    throw new UsageError(`--account ${wanted}: no such account in the inputs${printable(listed)}`);
+  }
+  if (counts.size > 1) {
+    const list = [...counts].map(([account, count]) => `${account} (${count} finding${count === 1 ? '' : 's'})`).join(', ');
+    throw new UsageError(`several accounts have findings; choose one with --account ID: ${printable(list)}`);
+  }
+  return [...counts.keys()][0];
+}
+
+/** The language the bills are written in: their country when known, else how they write amounts. */
+function billLanguage(documents: readonly BillingDocument[]): LetterLang {
+  const country = documents.find((doc) => doc.country !== undefined)?.country;
+  if (country === 'FR' || country === 'BE' || country === 'LU') return 'fr';
+  if (country !== undefined) return 'en';
+  const style = documents.find((doc) => doc.amountStyle !== undefined)?.amountStyle;
+  return style?.decimalSeparator === ',' && documents.some((doc) => doc.currency === 'EUR') ? 'fr' : 'en';
+}
+
+/**
+ * Whose law the letter cites: --country, else the bills' country, else a French-written bill in
+ * euros (France), else pounds (the United Kingdom); otherwise none, and the letter cites no law.
+ */
+function jurisdictionOf(documents: readonly BillingDocument[], flag: Jurisdiction | undefined): Jurisdiction | undefined {
+  if (flag !== undefined) return flag;
+  const country = documents.find((doc) => doc.country !== undefined)?.country;
+  if (country === 'FR' || country === 'GB') return country;
+  if (country !== undefined) return undefined;
+  if (documents.some((doc) => doc.currency === 'GBP')) return 'GB';
+  if (billLanguage(documents) === 'fr' && documents.some((doc) => doc.currency === 'EUR')) return 'FR';
+  return undefined;
+}
+
+async function writeOut(text: string, output: string | undefined, stdout: Output): Promise<void> {
+  if (output === undefined) {
+    await stdout.write(text);
+    return;
+  }
+  try {
+    await writeFile(output, text, 'utf8');
+  } catch (error) {
+    throw new OutputFailed((error as NodeJS.ErrnoException).code ?? 'error');
+  }
+}
+
+/** A referral out of its window is drafted all the same, with a warning: the person may know better (an answer came). */
+function warnMediatorWindow(sent: SentLetters, today: string, lang: LetterLang, warn: (line: string) => void): void {
+  const steps = escalationSteps('FR', sent);
+  const from = steps.find((step) => step.step === 'mediator')?.date;
+  const until = steps.find((step) => step.step === 'mediator-deadline')?.date;
+  if (from !== undefined && today < from) {
+    warn(lang === 'fr'
+      ? `billcheck: sans réponse insatisfaisante reçue, le Médiateur ne peut être saisi qu’à partir du ${longDate(from, lang)}`
+      : `billcheck: unless you received an unsatisfying answer, the Médiateur may be referred to only from ${longDate(from, lang)}`);
+  }
+  if (until !== undefined && today > until) {
+    warn(lang === 'fr'
+      ? `billcheck: le délai d’un an après la réclamation écrite a expiré le ${longDate(until, lang)}`
+      : `billcheck: the one-year limit after the written complaint ended on ${longDate(until, lang)}`);
+  }
+}
+
+export async function runLetter(
+  inputs: readonly ResolvedInput[] | undefined,
+  flags: LetterFlags,
+  context: { config: BillcheckConfig; today: string },
+  streams: LetterStreams,
+): Promise<number> {
+  const plan = planOf(flags, context.today);
+  const sender = await readSender(flags.from);
+  if (inputs === undefined) {
+    // --status without bills: the dates only, for France unless told otherwise.
+    const jurisdiction = plan.country ?? 'FR';
+    await writeOut(renderStatus(jurisdiction, plan.sent as SentLetters, plan.lang ?? 'fr', plan.today), flags.output, streams.stdout);
+    return EXIT_OK;
+  }
+  const read = await readAll(inputs, flags, context, streams);
+  const fatal = read.result.fatal.length > 0;
+  const findings = read.result.findings.filter((finding) => finding.ruleId !== INVALID_INPUT && finding.account !== undefined);
+  const unreadable = read.result.findings.length - findings.length;
+  if (flags.status === true) {
+    // The dates do not depend on the account: the bills only tell the country.
+    const jurisdiction = jurisdictionOf(read.documents, plan.country);
+    if (jurisdiction === undefined) {
+      throw new UsageError('--status: billcheck knows the escalation of France and the United Kingdom only; say which with --country FR|GB');
+    }
+    const lang = plan.lang ?? billLanguage(read.documents);
+    await writeOut(renderStatus(jurisdiction, plan.sent as SentLetters, lang, plan.today), flags.output, streams.stdout);
+    return fatal ? EXIT_FAILURE : EXIT_OK;
+  }
+  const account = chooseAccount(findings, read.documents, flags.account);
+  const documents = account === undefined ? [] : read.documents.filter((doc) => doc.account === account);
+  const lang = plan.lang ?? billLanguage(documents.length > 0 ? documents : read.documents);
+  if (unreadable > 0) {
+    streams.warn(lang === 'fr'
+      ? `billcheck: ${unreadable} ligne(s) illisible(s) ou sans compte ne figurent pas dans le courrier (billcheck check les détaille)`
+      : `billcheck: ${unreadable} unreadable row(s) or finding(s) without an account are not in the letter (billcheck check lists them)`);
+  }
+  const jurisdiction = jurisdictionOf(documents.length > 0 ? documents : read.documents, plan.country);
+  if (plan.stage === 'mediator' && jurisdiction !== 'FR') {
+    throw new UsageError(
+      '--stage mediator drafts a referral to the French Médiateur des communications électroniques: ' +
+        'for other countries, billcheck drafts stages 1 and 2 only (or pass --country FR)',
+    );
+  }
+  const accountFindings = account === undefined ? [] : findings.filter((finding) => finding.account === account);
+  if (account === undefined || accountFindings.length === 0) {
+    const shown = account ?? flags.account;
+    const nothing = fill(PHRASES[lang].nothingToDispute, new Map([['account', printable(shown ?? '')]])) ?? '';
+    streams.warn(shown === undefined ? PHRASES[lang].nothingAtAll : nothing);
+    return fatal ? EXIT_FAILURE : EXIT_OK;
+  }
+  if (plan.stage === 'mediator' && plan.sent !== undefined) warnMediatorWindow(plan.sent, plan.today, lang, streams.warn);
+  const letter = buildLetter({
+    account,
+    findings: accountFindings,
+    documents,
+    styles: read.styles,
+    lang,
+    jurisdiction,
+    stage: plan.stage,
+    ...(plan.sent === undefined ? {} : { sent: plan.sent }),
+    today: plan.today,
+    sender,
+  });
+  await writeOut(renderLetter(letter, plan.format), flags.output, streams.stdout);
+  if (jurisdiction === undefined) {
+    streams.warn(lang === 'fr'
+      ? 'billcheck: pays des factures inconnu : le courrier ne cite aucun texte de loi (--country FR|GB pour les citer)'
+      : 'billcheck: the bills\' country is unknown: the letter cites no law (--country FR|GB to cite it)');
+  }
+  streams.warn(PHRASES[lang].draftReminder);
+  return fatal ? EXIT_FAILURE : EXIT_OK;
+}
+
+export { LETTER_FORMATS, STAGES };

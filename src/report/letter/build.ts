@@ -1,0 +1,455 @@
+/**
+ * Builds a letter from one account's findings and documents. It states only what the findings
+ * and documents say (ids, dates, amounts, written as the bills write them) and the bases of
+ * demands.ts for the letter's jurisdiction; what it cannot know is a [bracketed placeholder].
+ */
+import type { AmountStyle, BillingDocument } from '../../model/document.js';
+import type { EvidenceValue, Finding } from '../../model/finding.js';
+import { formatDate, formatMoney, formatNumber, isIsoDate } from '../../model/format.js';
+import { Money } from '../../model/money.js';
+import { printable } from '../sanitize.js';
+import type { Jurisdiction, LetterLang } from './demands.js';
+import { DEMAND_ORDER, DEMANDS, OBSERVATIONS, STANDARD_BASES, SUBSUMED_BY } from './demands.js';
+import type { SentLetters } from './escalation.js';
+import { escalationSteps, OFCOM_SIX_WEEKS_FROM } from './escalation.js';
+import type { DisputedAmount, Letter, LetterDemand, LetterFact, LetterSourceRef, MediatorForm, Stage } from './letter.js';
+import type { SenderDetails } from './sender.js';
+import type { SourceId } from './sources.js';
+import { SOURCES } from './sources.js';
+import { say, STAGE_WORDS } from './stage-words.js';
+import type { NamedKind } from './words.js';
+import { fill, joinList, KIND_WORDS, longDate, PHRASES } from './words.js';
+
+export interface LetterInput {
+  readonly account: string;
+  /** This account's findings (invalid-input excluded), sorted as the report sorts them. */
+  readonly findings: readonly Finding[];
+  /** This account's documents, as read. */
+  readonly documents: readonly BillingDocument[];
+  readonly styles: ReadonlyMap<string, AmountStyle>;
+  readonly lang: LetterLang;
+  readonly jurisdiction: Jurisdiction | undefined;
+  readonly stage: Stage;
+  /** The letters already sent; required for stage 2 and mediator. */
+  readonly sent?: SentLetters;
+  readonly today: string;
+  readonly sender: SenderDetails;
+}
+
+const MONEY_KEYS = new Set(['amount', 'billed', 'credited', 'median', 'max', 'minAmount', 'owed', 'demanded']);
+
+/** A document the letter names: one a finding points at, or one around it. */
+interface Named {
+  readonly key: string;
+  readonly kind: BillingDocument['kind'];
+  /** How the letter names it: its kind, or a formal notice when the document says it is one. */
+  readonly named: NamedKind;
+  readonly id?: string;
+  readonly date?: string;
+  readonly amount?: Money;
+  readonly currency: string;
+  readonly style: AmountStyle | undefined;
+  readonly findings: Finding[];
+  readonly references: readonly string[];
+  readonly effectiveDate?: string;
+}
+
+function locationKey(file: string, line: number): string {
+  return `${file}\u0000${line}`;
+}
+
+/** "Mise en demeure de payer", "Formal notice to pay", "Final notice": words of the document itself, never guessed. */
+const FORMAL_NOTICE = /^(mise en demeure|formal notice|final notice)/;
+
+function nameOf(doc: BillingDocument): NamedKind {
+  if (doc.kind !== 'dunning') return doc.kind;
+  const said = doc.lines.some((line) => FORMAL_NOTICE.test((line.description ?? '').trim().toLowerCase()));
+  return said ? 'formal-notice' : 'dunning';
+}
+
+function namedFromDocument(doc: BillingDocument, styles: ReadonlyMap<string, AmountStyle>): Named {
+  const amount = doc.amountDue ?? doc.total;
+  return {
+    key: locationKey(doc.source.file, doc.source.line),
+    kind: doc.kind,
+    named: nameOf(doc),
+    ...(doc.id === undefined ? {} : { id: printable(doc.id) }),
+    ...(doc.issueDate === undefined ? {} : { date: doc.issueDate }),
+    ...(amount === undefined ? {} : { amount }),
+    currency: doc.currency,
+    style: doc.amountStyle ?? styles.get(doc.source.file),
+    findings: [],
+    references: doc.references.map(printable),
+    ...(doc.effectiveDate === undefined ? {} : { effectiveDate: doc.effectiveDate }),
+  };
+}
+
+function namedFromFinding(finding: Finding, styles: ReadonlyMap<string, AmountStyle>): Named {
+  const refs = finding.evidence.references;
+  return {
+    key: locationKey(finding.file, finding.line),
+    kind: finding.documentKind ?? 'invoice',
+    named: finding.documentKind ?? 'invoice',
+    ...(finding.documentId === undefined ? {} : { id: printable(finding.documentId) }),
+    ...(finding.date === undefined ? {} : { date: finding.date }),
+    ...(finding.amount === undefined ? {} : { amount: Money.parse(finding.amount) }),
+    currency: finding.currency ?? 'EUR',
+    style: styles.get(finding.file),
+    findings: [],
+    references: Array.isArray(refs)
+      ? refs.map(printable)
+      : typeof finding.evidence.invoiceId === 'string'
+        ? [printable(finding.evidence.invoiceId)]
+        : [],
+  };
+}
+
+/** The documents the findings point at, then those around them, in date order. */
+function collectNamed(input: LetterInput): Named[] {
+  const byLocation = new Map<string, BillingDocument>();
+  for (const doc of input.documents) byLocation.set(locationKey(doc.source.file, doc.source.line), doc);
+  const named = new Map<string, Named>();
+  for (const finding of input.findings) {
+    const key = locationKey(finding.file, finding.line);
+    let entry = named.get(key);
+    if (entry === undefined) {
+      const doc = byLocation.get(key);
+      entry = doc === undefined ? namedFromFinding(finding, input.styles) : namedFromDocument(doc, input.styles);
+      named.set(key, entry);
+    }
+    entry.findings.push(finding);
+  }
+  const disputed = [...named.values()];
+  const disputedIds = new Set(disputed.flatMap((entry) => (entry.id === undefined ? [] : [entry.id])));
+  const referenced = new Set(disputed.flatMap((entry) => entry.references));
+  const terminated = disputed.some((entry) => entry.findings.some((f) => f.ruleId === 'billed-after-termination'));
+  for (const doc of input.documents) {
+    const key = locationKey(doc.source.file, doc.source.line);
+    if (named.has(key)) continue;
+    const id = doc.id === undefined ? undefined : printable(doc.id);
+    const context =
+      (id !== undefined && referenced.has(id)) ||
+      doc.references.some((ref) => disputedIds.has(printable(ref)) || referenced.has(printable(ref))) ||
+      (terminated && doc.kind === 'termination');
+    if (context) named.set(key, namedFromDocument(doc, input.styles));
+  }
+  return [...named.values()].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || (a.id ?? '').localeCompare(b.id ?? ''));
+}
+
+function evidenceText(key: string, value: EvidenceValue, named: Named): string | undefined {
+  if (value === null) return undefined;
+  if (Array.isArray(value)) return value.map(printable).join(', ');
+  if (typeof value === 'number') return formatNumber(value, named.style);
+  if (typeof value === 'boolean') return undefined;
+  const text = value as string;
+  if (MONEY_KEYS.has(key) && /^-?\d+(\.\d+)?$/.test(text)) return formatMoney(Money.parse(text), named.currency, named.style);
+  if (isIsoDate(text)) return formatDate(text, named.style);
+  return printable(text);
+}
+
+function placeholderValues(finding: Finding, named: Named): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const [key, value] of Object.entries(finding.evidence)) {
+    const text = evidenceText(key, value, named);
+    if (text !== undefined) values.set(key, text);
+  }
+  if (!values.has('amount') && finding.amount !== undefined) {
+    values.set('amount', formatMoney(Money.parse(finding.amount), named.currency, named.style));
+  }
+  const invoice = finding.evidence.invoiceId ?? finding.evidence.invoice ?? finding.evidence.references;
+  if (invoice !== undefined && invoice !== null && !values.has('invoice')) {
+    values.set('invoice', Array.isArray(invoice) ? invoice.map(printable).join(', ') : printable(String(invoice)));
+  }
+  return values;
+}
+
+function amountText(named: Named): string | undefined {
+  return named.amount === undefined ? undefined : formatMoney(named.amount, named.currency, named.style);
+}
+
+function dateText(named: Named): string {
+  return named.date === undefined ? '[date]' : formatDate(named.date, named.style);
+}
+
+/** "la facture FAC-1 du 05/12/2023 (0,00 €)" / "invoice FAC-1 of 05/12/2023 (0.00 €)". */
+function documentPhrase(named: Named, lang: LetterLang, withKind: boolean): string {
+  const words = KIND_WORDS[lang][named.named];
+  const amount = amountText(named);
+  const parts = [withKind ? words.one : '', named.id ?? '', `${PHRASES[lang].of} ${dateText(named)}`].filter((part) => part !== '');
+  return `${parts.join(' ')}${amount === undefined ? '' : ` (${amount})`}`;
+}
+
+function documentsPhrase(list: readonly Named[], lang: LetterLang): string {
+  const kinds = new Set(list.map((named) => named.named));
+  const first = list[0];
+  if (list.length > 1 && kinds.size === 1 && first !== undefined) {
+    return `${KIND_WORDS[lang][first.named].many} ${joinList(list.map((named) => documentPhrase(named, lang, false)), lang)}`;
+  }
+  return joinList(list.map((named) => documentPhrase(named, lang, true)), lang);
+}
+
+function factOf(named: Named, lang: LetterLang): LetterFact {
+  const words = KIND_WORDS[lang][named.named];
+  const amount = amountText(named);
+  const observations: string[] = [];
+  for (const finding of named.findings) {
+    const entry = OBSERVATIONS[finding.ruleId];
+    const text = entry === undefined ? undefined : fill(entry.observation[lang], placeholderValues(finding, named));
+    if (text !== undefined && !observations.includes(text)) observations.push(text);
+  }
+  // A minor observation (a ceiling crossed) only speaks when no other finding explains the document.
+  const minor = new Set(named.findings.filter((f) => OBSERVATIONS[f.ruleId]?.minor === true).map((f) => f.ruleId));
+  if (minor.size > 0 && minor.size < new Set(named.findings.map((f) => f.ruleId)).size) {
+    for (const finding of named.findings) {
+      const entry = OBSERVATIONS[finding.ruleId];
+      const text = entry?.minor === true ? fill(entry.observation[lang], placeholderValues(finding, named)) : undefined;
+      const at = text === undefined ? -1 : observations.indexOf(text);
+      if (at >= 0) observations.splice(at, 1);
+    }
+  }
+  const stageWords = STAGE_WORDS[lang];
+  if (named.kind === 'termination' && named.effectiveDate !== undefined) {
+    observations.push(say(stageWords.effectiveOn, { date: formatDate(named.effectiveDate, named.style) }));
+  }
+  const what = [words.bare, named.id].filter((part) => part !== undefined).join(' ');
+  const line = `${dateText(named)}${stageWords.factColon}${what}${amount === undefined ? '' : `, ${amount}`}`;
+  return {
+    ...(named.date === undefined ? {} : { date: named.date }),
+    dateText: dateText(named),
+    kind: named.kind,
+    ...(named.id === undefined ? {} : { documentId: named.id }),
+    ...(named.amount === undefined ? {} : { amount: named.amount.toFixed(2) }),
+    currency: named.currency,
+    text: [line, ...observations].join(stageWords.factSeparator),
+    disputed: named.findings.length > 0,
+  };
+}
+
+function sourceRefs(ids: readonly SourceId[]): LetterSourceRef[] {
+  return ids.map((id) => ({ title: SOURCES[id].title, url: SOURCES[id].url }));
+}
+
+function demandsOf(named: readonly Named[], input: LetterInput): LetterDemand[] {
+  const groups = new Map<string, { ruleIds: string[]; docs: Named[] }>();
+  for (const entry of named) {
+    for (const finding of entry.findings) {
+      const key = OBSERVATIONS[finding.ruleId]?.demandKey;
+      if (key === undefined) continue;
+      const group = groups.get(key) ?? { ruleIds: [], docs: [] };
+      if (!group.ruleIds.includes(finding.ruleId)) group.ruleIds.push(finding.ruleId);
+      if (!group.docs.includes(entry)) group.docs.push(entry);
+      groups.set(key, group);
+    }
+  }
+  for (const [vague, precise] of SUBSUMED_BY) {
+    const group = groups.get(vague);
+    const covered = groups.get(precise)?.docs ?? [];
+    if (group === undefined) continue;
+    const docs = group.docs.filter((doc) => !covered.includes(doc));
+    if (docs.length === 0) groups.delete(vague);
+    else groups.set(vague, { ruleIds: group.ruleIds, docs });
+    if (docs.length < group.docs.length) groups.get(precise)?.ruleIds.push(...group.ruleIds);
+  }
+  const demands: LetterDemand[] = [];
+  for (const key of DEMAND_ORDER) {
+    const group = groups.get(key);
+    const text = DEMANDS[key];
+    if (group === undefined || text === undefined) continue;
+    const demand = fill(text.demand[input.lang], new Map([['documents', documentsPhrase(group.docs, input.lang)]]));
+    if (demand === undefined) continue;
+    const legal = text.basis !== undefined && text.basis.jurisdiction === input.jurisdiction ? text.basis : STANDARD_BASES[key];
+    demands.push({
+      key,
+      ruleIds: group.ruleIds,
+      documentIds: group.docs.flatMap((doc) => (doc.id === undefined ? [] : [doc.id])),
+      text: demand,
+      ...(legal === undefined ? {} : { basis: { text: legal.text[input.lang], sources: sourceRefs(legal.sources) } }),
+    });
+  }
+  return demands;
+}
+
+/**
+ * What is in dispute, per currency: each disputed invoice or demand once; an invoice a disputed
+ * demand claims is counted through the demand; a collection fee alone counts as the fee.
+ */
+function disputedAmounts(named: readonly Named[]): DisputedAmount[] {
+  const disputed = named.filter((entry) => entry.findings.length > 0 && (entry.kind === 'invoice' || entry.kind === 'dunning'));
+  const claimedByDemand = new Set(disputed.filter((entry) => entry.kind === 'dunning').flatMap((entry) => entry.references));
+  const sums = new Map<string, { total: Money; style: AmountStyle | undefined }>();
+  for (const entry of disputed) {
+    if (entry.kind === 'invoice' && entry.id !== undefined && claimedByDemand.has(entry.id)) continue;
+    const onlyFee = entry.findings.every((finding) => finding.ruleId === 'collection-fee-charged');
+    const feeAmounts = entry.findings.flatMap((finding) =>
+      typeof finding.evidence.amount === 'string' ? [Money.parse(finding.evidence.amount)] : [],
+    );
+    const amount = onlyFee && feeAmounts.length > 0 ? Money.sum(feeAmounts) : entry.amount;
+    if (amount === undefined) continue;
+    const sum = sums.get(entry.currency) ?? { total: Money.ZERO, style: entry.style };
+    sums.set(entry.currency, { total: sum.total.add(amount), style: sum.style });
+  }
+  return [...sums].map(([currency, { total, style }]) => ({
+    amount: total.toFixed(2),
+    currency,
+    text: formatMoney(total, currency, style),
+  }));
+}
+
+function senderBlock(input: LetterInput): string[] {
+  const words = PHRASES[input.lang];
+  const { sender } = input;
+  return [
+    sender.name ?? words.namePlaceholder,
+    ...(sender.address ?? [words.addressPlaceholder]),
+    `${words.customerNumber}${STAGE_WORDS[input.lang].labelColon}${sender.customerNumber ?? printable(input.account)}`,
+    ...(sender.email === undefined ? [] : [sender.email]),
+    ...(sender.phone === undefined ? [] : [sender.phone]),
+  ];
+}
+
+function operatorOf(documents: readonly BillingDocument[]): string | undefined {
+  const named = documents.find((doc) => doc.operator !== undefined && doc.operator.trim() !== '');
+  return named?.operator === undefined ? undefined : printable(named.operator.trim());
+}
+
+function recipientBlock(input: LetterInput, operator: string | undefined): string[] {
+  const words = STAGE_WORDS[input.lang];
+  const values = { operator: operator ?? PHRASES[input.lang].operatorPlaceholder };
+  if (input.stage === 'mediator') return [...words.recipientMediator];
+  if (input.stage === '2' && input.jurisdiction === 'FR') return words.recipientConsumerService.map((line) => say(line, values));
+  if (input.jurisdiction === 'GB') return words.recipientUk.map((line) => say(line, values));
+  return words.recipientCustomerService.map((line) => say(line, values));
+}
+
+function required(sent: SentLetters | undefined): SentLetters {
+  if (sent === undefined) throw new RangeError('this stage needs the date of the letter already sent');
+  return sent;
+}
+
+/** The values every stage sentence may use. */
+function stageValues(input: LetterInput, operator: string | undefined, account: string): Record<string, string> {
+  const values: Record<string, string> = { account, operator: operator ?? PHRASES[input.lang].operatorPlaceholder };
+  if (input.sent !== undefined) {
+    const dates = [input.sent.first, ...(input.sent.second === undefined ? [] : [input.sent.second])];
+    values.first = longDate(input.sent.first, input.lang);
+    values.dates = dates.map((date) => longDate(date, input.lang)).join(STAGE_WORDS[input.lang].datesJoin);
+  }
+  return values;
+}
+
+function subjectOf(input: LetterInput, values: Record<string, string>): string {
+  const words = STAGE_WORDS[input.lang];
+  const template = input.stage === 'mediator' ? words.subjectMediator : input.stage === '2' ? words.subject2 : words.subject1;
+  return say(template, values);
+}
+
+function openingOf(input: LetterInput, values: Record<string, string>): string[] {
+  const words = STAGE_WORDS[input.lang];
+  if (input.stage === 'mediator') {
+    return [say(required(input.sent).second === undefined ? words.openingMediatorOne : words.openingMediatorMany, values)];
+  }
+  if (input.stage === '2') return [say(input.jurisdiction === 'FR' ? words.opening2ConsumerService : words.opening2, values)];
+  return [say(words.opening1, values)];
+}
+
+function nextStepOf(input: LetterInput): string {
+  const words = STAGE_WORDS[input.lang];
+  if (input.stage === 'mediator') return words.nextMediator;
+  if (input.jurisdiction === 'FR') return input.stage === '2' ? words.nextFrance2 : words.nextFrance1;
+  if (input.jurisdiction === 'GB') {
+    // Ofcom counts from when the complaint was first made: known for a reminder, not for a letter not yet sent.
+    const first = input.stage === '2' ? required(input.sent).first : undefined;
+    const weeks = (first ?? input.today) >= OFCOM_SIX_WEEKS_FROM ? words.six : words.eight;
+    const adr = first === undefined ? undefined : escalationSteps('GB', { first })[0];
+    if (adr === undefined) return say(words.nextUkWithin, { weeks });
+    return say(words.nextUkBy, { weeks, date: longDate(adr.date, input.lang) });
+  }
+  return words.nextElsewhere;
+}
+
+function enclosuresOf(facts: readonly Named[], input: LetterInput): string[] {
+  const words = STAGE_WORDS[input.lang];
+  const fr = input.lang === 'fr';
+  // "Copie de la facture", "Copie du courrier", "Copie de l’avoir": the French article contracts.
+  const of = (phrase: string): string => phrase.replace(/^le /, 'du ').replace(/^la /, 'de la ').replace(/^l’/, 'de l’');
+  const copy = PHRASES[input.lang].copyOf;
+  const list = facts.map((named) => `${copy} ${fr ? of(documentPhrase(named, 'fr', true)) : `of ${documentPhrase(named, 'en', true)}`}`);
+  if (input.stage !== '1') list.push(say(words.enclosureFirst, { date: longDate(required(input.sent).first, input.lang) }));
+  if (input.stage === 'mediator') {
+    const { second } = required(input.sent);
+    if (second !== undefined) list.push(say(words.enclosureSecond, { date: longDate(second, input.lang) }));
+    list.push(words.enclosureAnswers);
+  }
+  return list;
+}
+
+function mediatorFormOf(
+  input: LetterInput,
+  { operator, account }: { operator: string | undefined; account: string },
+  disputed: readonly DisputedAmount[],
+  demands: readonly LetterDemand[],
+): MediatorForm {
+  const sent = required(input.sent);
+  const dates = [sent.first, ...(sent.second === undefined ? [] : [sent.second])];
+  return {
+    operator: operator ?? PHRASES[input.lang].operatorPlaceholder,
+    customerNumber: input.sender.customerNumber ?? account,
+    complaintDates: dates,
+    complaintDatesText: dates.map((date) => longDate(date, input.lang)),
+    amountInDispute: disputed,
+    request: demands.map((demand) => demand.text),
+  };
+}
+
+/** The sending mode model letters advise: a registered letter with acknowledgement (Arcep), as each country names it. */
+function sendingOf(input: LetterInput): string {
+  if (input.lang === 'fr') return PHRASES.fr.sending;
+  if (input.jurisdiction === 'FR') return 'Registered letter with acknowledgement of receipt';
+  return input.jurisdiction === 'GB' ? 'Recorded delivery' : 'Registered post';
+}
+
+export function buildLetter(input: LetterInput): Letter {
+  const words = PHRASES[input.lang];
+  const account = printable(input.account);
+  const operator = operatorOf(input.documents);
+  const values = stageValues(input, operator, account);
+  const stageWords = STAGE_WORDS[input.lang];
+  const named = collectNamed(input);
+  const facts = named.map((entry) => factOf(entry, input.lang));
+  const demands = demandsOf(named, input);
+  const disputed = disputedAmounts(named);
+  const disputedText = disputed.map((amount) => amount.text).join(' + ');
+  const city = input.sender.city ?? words.cityPlaceholder;
+  return {
+    version: 1,
+    lang: input.lang,
+    stage: input.stage,
+    ...(input.jurisdiction === undefined ? {} : { jurisdiction: input.jurisdiction }),
+    account,
+    date: input.today,
+    placeAndDate: say(stageWords.placeAndDate, { city, date: longDate(input.today, input.lang) }),
+    sender: senderBlock(input),
+    recipient: recipientBlock(input, operator),
+    sending: input.stage === 'mediator' ? stageWords.sendingMediator : sendingOf(input),
+    subject: subjectOf(input, values),
+    salutation: words.salutation,
+    opening: openingOf(input, values),
+    factsHeading: words.factsHeading,
+    facts,
+    demandsHeading: words.demandsHeading,
+    // To the Médiateur, the demands are what the operator is asked to do.
+    demandsIntro: input.stage === 'mediator' ? say(stageWords.demandsIntroMediator, values) : words.demandsIntro,
+    basisLabel: words.basisLabel,
+    demands,
+    disputedHeading: words.disputedHeading,
+    disputed,
+    undisputed: disputed.length === 0 ? stageWords.undisputedWithout : say(stageWords.undisputedWith, { amount: disputedText }),
+    deadline: input.stage === 'mediator' ? '' : words.deadline,
+    nextStep: nextStepOf(input),
+    ...(input.stage === 'mediator' ? { mediatorForm: mediatorFormOf(input, { operator, account }, disputed, demands) } : {}),
+    closing: words.closing,
+    signature: [input.sender.name ?? words.namePlaceholder],
+    enclosuresHeading: words.enclosuresHeading,
+    enclosures: enclosuresOf(named, input),
+  };
+}

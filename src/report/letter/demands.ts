@@ -1,0 +1,332 @@
+/**
+ * What a letter asks for each finding, and on which basis: data keyed by rule id, in French and
+ * English. `observation` is the fact the finding establishes (said after the document in the
+ * chronology); `demand` what the customer asks, grouped by `demandKey` so that two rules on one
+ * bill (amount-ceiling and amount-spike) make one demand; `basis` is cited only where an official
+ * source was checked (sources.ts), and only in the jurisdiction it belongs to.
+ *
+ * Placeholders: {{documents}} (the documents the demand is about), and the finding's evidence
+ * ({{invoice}}, {{credited}}, {{effectiveDate}}, {{median}}…) written as the bills write them.
+ */
+import type { SourceId } from './sources.js';
+
+export type LetterLang = 'fr' | 'en';
+export type Jurisdiction = 'FR' | 'GB';
+
+export interface Wording {
+  readonly fr: string;
+  readonly en: string;
+}
+
+export interface LegalBasis {
+  readonly jurisdiction: Jurisdiction;
+  readonly text: Wording;
+  readonly sources: readonly SourceId[];
+}
+
+export interface DemandEntry {
+  readonly observation: Wording;
+  readonly demandKey: string;
+  /** Said only when no other finding on the document says more (a ceiling, beside a spike). */
+  readonly minor?: boolean;
+}
+
+export interface DemandText {
+  readonly demand: Wording;
+  readonly basis?: LegalBasis;
+}
+
+export const OBSERVATIONS: Readonly<Record<string, DemandEntry>> = {
+  'blank-invoice': {
+    demandKey: 'cancel-blank-invoice',
+    observation: { fr: 'elle ne facture rien : tous ses montants sont nuls', en: 'it bills nothing: every amount on it is zero' },
+  },
+  'dunning-for-blank-invoice': {
+    demandKey: 'cancel-dunning-blank',
+    observation: {
+      fr: 'ce courrier réclame le paiement de la facture {{invoice}}, qui ne facture rien',
+      en: 'it demands payment of invoice {{invoice}}, which bills nothing',
+    },
+  },
+  'dunning-trivial-amount': {
+    demandKey: 'cancel-dunning-trivial',
+    observation: { fr: 'la somme exigée est de {{amount}}', en: 'the sum demanded is {{amount}}' },
+  },
+  'dunning-while-in-credit': {
+    demandKey: 'cancel-dunning-credited',
+    observation: {
+      fr: 'ce courrier réclame la facture {{invoice}} ({{billed}}), alors que {{credited}} d’avoirs et de paiements la couvrent déjà',
+      en: 'it claims invoice {{invoice}} ({{billed}}) although credit notes and payments of {{credited}} already cover it',
+    },
+  },
+  'billed-after-termination': {
+    demandKey: 'cancel-after-termination',
+    observation: {
+      fr: 'elle porte sur une période commençant le {{periodStart}}, après la prise d’effet de la résiliation le {{effectiveDate}}',
+      en: 'it bills a period starting on {{periodStart}}, after the termination took effect on {{effectiveDate}}',
+    },
+  },
+  'amount-ceiling': {
+    demandKey: 'justify-amount',
+    minor: true,
+    observation: { fr: 'son montant, {{amount}}, dépasse {{max}}', en: 'its amount, {{amount}}, is above {{max}}' },
+  },
+  'amount-spike': {
+    demandKey: 'justify-amount',
+    observation: {
+      fr: 'son montant, {{amount}}, est {{ratio}} fois la médiane de mes {{history}} factures précédentes ({{median}})',
+      en: 'its amount, {{amount}}, is {{ratio}} times the median of my {{history}} earlier bills ({{median}})',
+    },
+  },
+  'collection-fee-charged': {
+    demandKey: 'remove-collection-fee',
+    observation: {
+      fr: 'elle me facture des frais de recouvrement : « {{description}} », {{amount}}',
+      en: 'it charges me a collection fee: "{{description}}", {{amount}}',
+    },
+  },
+  'dunning-time-barred': {
+    demandKey: 'drop-time-barred',
+    observation: {
+      fr: 'ce courrier réclame la facture {{invoice}}, exigible depuis le {{fellDue}}, plus d’un an avant sa date',
+      en: 'it claims invoice {{invoice}}, which fell due on {{fellDue}}, more than a year before its date',
+    },
+  },
+  'dunning-before-due': {
+    demandKey: 'cancel-dunning-early',
+    observation: { fr: 'ce courrier est daté d’avant l’échéance de la facture qu’il réclame', en: 'it is dated before the due date of the invoice it claims' },
+  },
+  'dunning-amount-mismatch': {
+    demandKey: 'justify-dunning-amount',
+    observation: {
+      fr: 'ce courrier réclame {{amount}}, un montant différent de ce que les factures visées laissent dû',
+      en: 'it demands {{amount}}, a different amount from what the invoices it names still owe',
+    },
+  },
+  'total-mismatch': {
+    demandKey: 'correct-totals',
+    observation: { fr: 'son total HT plus la TVA ne donne pas son total TTC', en: 'its net total plus VAT does not make its total' },
+  },
+  'lines-total-mismatch': {
+    demandKey: 'correct-totals',
+    observation: { fr: 'la somme de ses lignes ne donne pas son montant', en: 'its lines do not add up to its amount' },
+  },
+  // EN 16931 arithmetic of e-invoices: the same demands as the totals of any bill.
+  'net-total-mismatch': {
+    demandKey: 'correct-totals',
+    observation: {
+      fr: 'ses lignes, remises et frais ne donnent pas son total HT',
+      en: 'its lines, allowances and charges do not make its net total',
+    },
+  },
+  'amount-due-mismatch': {
+    demandKey: 'correct-totals',
+    observation: {
+      fr: 'son montant à payer ne correspond pas à son total moins ce qui est déjà payé',
+      en: 'its amount due is not its total less what was already paid',
+    },
+  },
+  'vat-breakdown-mismatch': {
+    demandKey: 'correct-vat',
+    observation: { fr: 'le détail de sa TVA par taux ne se recalcule pas', en: 'its VAT breakdown by rate does not add up' },
+  },
+  'factur-x-page-mismatch': {
+    demandKey: 'correct-totals',
+    observation: {
+      fr: 'sa page imprimée et ses données Factur-X ne disent pas la même chose',
+      en: 'its printed page and its Factur-X data disagree',
+    },
+  },
+  'vat-rate-mismatch': {
+    demandKey: 'correct-vat',
+    observation: { fr: 'sa TVA ne correspond à aucun taux applicable', en: 'its VAT matches no applicable rate' },
+  },
+  'duplicate-invoice': {
+    demandKey: 'cancel-duplicate',
+    observation: { fr: 'elle facture une seconde fois ce qu’une autre facture facture déjà', en: 'it bills again what another invoice already bills' },
+  },
+  'overlapping-period': {
+    demandKey: 'cancel-overlap',
+    observation: { fr: 'sa période chevauche celle d’une autre facture', en: 'its period overlaps that of another invoice' },
+  },
+  'negative-invoice': {
+    demandKey: 'explain-negative',
+    observation: { fr: 'c’est une facture de montant négatif', en: 'it is an invoice with a negative total' },
+  },
+  'sub-cent-amount': {
+    demandKey: 'correct-cents',
+    observation: { fr: 'un de ses montants a plus de décimales que la monnaie', en: 'one of its amounts has more decimals than the currency' },
+  },
+  'date-inconsistency': {
+    demandKey: 'correct-dates',
+    observation: { fr: 'ses dates sont incohérentes', en: 'its dates are inconsistent' },
+  },
+  'currency-mismatch': {
+    demandKey: 'explain-currency',
+    observation: { fr: 'elle est facturée dans une autre monnaie que mes autres factures', en: 'it is billed in another currency than my other bills' },
+  },
+};
+
+export const DEMANDS: Readonly<Record<string, DemandText>> = {
+  'cancel-blank-invoice': {
+    demand: {
+      fr: 'annuler {{documents}} et me confirmer par écrit que je ne vous dois rien à ce titre : rien n’y est facturé',
+      en: 'cancel {{documents}} and confirm in writing that I owe nothing for it: it bills nothing',
+    },
+  },
+  'cancel-dunning-blank': {
+    demand: {
+      fr: 'annuler {{documents}} et toute procédure de recouvrement engagée à ce titre : la facture réclamée ne facture rien',
+      en: 'cancel {{documents}} and any collection started for it: the invoice claimed bills nothing',
+    },
+  },
+  'cancel-dunning-trivial': {
+    demand: {
+      fr: 'annuler {{documents}} et sa demande de paiement, m’indiquer de quelle facture provient ce montant, et suspendre tout recouvrement d’ici là',
+      en: 'cancel {{documents}} and its demand for payment, tell me which invoice that amount comes from, and suspend any collection meanwhile',
+    },
+  },
+  'cancel-dunning-credited': {
+    demand: {
+      fr: 'annuler {{documents}}, la facture réclamée étant déjà couverte par l’avoir ou le paiement, et me confirmer que mon compte est soldé',
+      en: 'cancel {{documents}}, since the credit note or payment already covers the invoice it claims, and confirm that my account is settled',
+    },
+  },
+  'cancel-after-termination': {
+    demand: {
+      fr: 'annuler {{documents}}, dont la période suit la prise d’effet de ma résiliation, me rembourser toute somme prélevée à ce titre et cesser tout prélèvement',
+      en: 'cancel {{documents}}, whose period follows the date my termination took effect, refund any amount collected for them and stop any direct debit',
+    },
+    basis: {
+      jurisdiction: 'FR',
+      text: {
+        fr: 'article L224-39 du Code de la consommation : la résiliation prend effet dans les dix jours suivant la réception de la demande par l’opérateur, sauf demande contraire du consommateur',
+        en: 'article L224-39 of the French Code de la consommation: termination takes effect within ten days of the operator receiving the request, unless the consumer asks for a later date',
+      },
+      sources: ['consoL224_39'],
+    },
+  },
+  'justify-amount': {
+    demand: {
+      fr: 'pour {{documents}}, me justifier en détail le montant facturé (détail des communications et services) ou l’annuler, et suspendre tout prélèvement et tout recouvrement de ce montant tant que cette réclamation n’est pas réglée',
+      en: 'justify in detail the amount of {{documents}} (the calls and services billed) or cancel it, and suspend any direct debit and collection of that amount until this complaint is settled',
+    },
+  },
+  'remove-collection-fee': {
+    demand: {
+      fr: 'retirer les frais de recouvrement facturés par {{documents}}',
+      en: 'remove the collection fees from {{documents}}',
+    },
+    basis: {
+      jurisdiction: 'FR',
+      text: {
+        fr: 'article L111-8 du Code des procédures civiles d’exécution : les frais de recouvrement entrepris sans titre exécutoire restent à la charge du créancier ; toute stipulation contraire est réputée non écrite',
+        en: "article L111-8 of the French Code des procédures civiles d'exécution: the costs of a recovery undertaken without an enforceable title stay with the creditor; any contrary clause is void",
+      },
+      sources: ['cpcexL111_8'],
+    },
+  },
+  'drop-time-barred': {
+    demand: {
+      fr: 'renoncer à la somme réclamée par {{documents}}, prescrite',
+      en: 'drop the sum claimed by {{documents}}, which is time-barred',
+    },
+    basis: {
+      jurisdiction: 'FR',
+      text: {
+        fr: 'article L34-2 du Code des postes et des communications électroniques : la prescription est acquise au profit de l’usager pour les sommes que l’opérateur n’a pas réclamées dans un délai d’un an à compter de leur exigibilité',
+        en: 'article L34-2 of the French Code des postes et des communications électroniques: sums the operator did not claim within one year of falling due are time-barred',
+      },
+      sources: ['cpceL34_2'],
+    },
+  },
+  'cancel-dunning-early': {
+    demand: { fr: 'annuler {{documents}} (envoi avant l’échéance)', en: 'cancel {{documents}}, sent before the due date' },
+  },
+  'justify-dunning-amount': {
+    demand: {
+      fr: 'me justifier le montant réclamé par {{documents}} ou le corriger',
+      en: 'justify the amount demanded by {{documents}} or correct it',
+    },
+  },
+  'correct-totals': {
+    demand: {
+      fr: 'corriger {{documents}} par une facture rectificative ou un avoir dont les totaux concordent',
+      en: 'correct {{documents}} with a corrected invoice or a credit note whose totals agree',
+    },
+  },
+  'correct-vat': {
+    demand: { fr: 'corriger la TVA figurant sur {{documents}}', en: 'correct the VAT of {{documents}}' },
+  },
+  'cancel-duplicate': {
+    demand: {
+      fr: 'annuler {{documents}} (facturation en double) et me rembourser toute somme payée deux fois',
+      en: 'cancel {{documents}}, billed twice, and refund anything paid twice',
+    },
+  },
+  'cancel-overlap': {
+    demand: {
+      fr: 'pour {{documents}}, annuler la part qui facture une seconde fois la même période',
+      en: 'cancel the part of {{documents}} that bills the same period twice',
+    },
+  },
+  'explain-negative': {
+    demand: {
+      fr: 'm’expliquer {{documents}} et, s’il s’agit d’un avoir, me rembourser ou créditer ce montant',
+      en: 'explain {{documents}} and, if it is a credit, refund or credit that amount',
+    },
+  },
+  'correct-cents': {
+    demand: { fr: 'corriger au centime les montants figurant sur {{documents}}', en: 'correct the amounts of {{documents}} to the cent' },
+  },
+  'correct-dates': {
+    demand: { fr: 'corriger les dates figurant sur {{documents}}', en: 'correct the dates of {{documents}}' },
+  },
+  'explain-currency': {
+    demand: {
+      fr: 'pour {{documents}}, m’expliquer le choix d’une autre monnaie',
+      en: 'explain why {{documents}} uses another currency',
+    },
+  },
+};
+
+/** EN 16931 is a standard, not a law: cited wherever the totals are at issue. */
+export const STANDARD_BASES: Readonly<Record<string, { text: Wording; sources: readonly SourceId[] }>> = {
+  'correct-totals': {
+    text: {
+      fr: 'norme européenne de facturation EN 16931 : la somme des lignes donne le total HT (BR-CO-10) et le total HT plus la TVA donne le total TTC (BR-CO-15)',
+      en: 'the European invoicing standard EN 16931: the lines add up to the net total (BR-CO-10) and the net total plus VAT makes the total (BR-CO-15)',
+    },
+    sources: ['en16931'],
+  },
+};
+
+/* In French, a dunning letter's observations say "ce courrier": a "mise en demeure" is feminine, a "courrier de relance" not. */
+
+/**
+ * A demand that says more about the same document replaces a vaguer one: a demand for 0,01 € that
+ * claims a blank invoice is cancelled because of the blank invoice (the origin of the amount is known).
+ */
+export const SUBSUMED_BY: ReadonlyMap<string, string> = new Map([['cancel-dunning-trivial', 'cancel-dunning-blank']]);
+
+/** The demands in the order a reader expects them: the most serious first. */
+export const DEMAND_ORDER: readonly string[] = [
+  'cancel-dunning-trivial',
+  'cancel-dunning-blank',
+  'cancel-blank-invoice',
+  'cancel-dunning-credited',
+  'cancel-after-termination',
+  'justify-amount',
+  'drop-time-barred',
+  'remove-collection-fee',
+  'cancel-duplicate',
+  'cancel-overlap',
+  'cancel-dunning-early',
+  'justify-dunning-amount',
+  'correct-totals',
+  'correct-vat',
+  'explain-negative',
+  'correct-cents',
+  'correct-dates',
+  'explain-currency',
+];

@@ -1,0 +1,81 @@
+/** The structured content of a letter: what every renderer lays out and `--format json` prints. */
+import type { DocumentKind } from '../../model/document.js';
+import type { Jurisdiction, LetterLang } from './demands.js';
+
+export const STAGES = ['1', '2', 'mediator'] as const;
+export type Stage = (typeof STAGES)[number];
+
+export interface LetterSourceRef {
+  readonly title: string;
+  readonly url: string;
+}
+
+export interface LetterFact {
+  readonly date?: string;
+  readonly dateText: string;
+  readonly kind: DocumentKind;
+  readonly documentId?: string;
+  readonly amount?: string;
+  readonly currency: string;
+  /** The whole line as the letter prints it. */
+  readonly text: string;
+  /** Whether a finding points at this document (else it is context: a credit note, a termination). */
+  readonly disputed: boolean;
+}
+
+export interface LetterDemand {
+  readonly key: string;
+  readonly ruleIds: readonly string[];
+  readonly documentIds: readonly string[];
+  readonly text: string;
+  readonly basis?: { readonly text: string; readonly sources: readonly LetterSourceRef[] };
+}
+
+export interface DisputedAmount {
+  readonly amount: string;
+  readonly currency: string;
+  readonly text: string;
+}
+
+export interface MediatorForm {
+  readonly operator: string;
+  readonly customerNumber: string;
+  /** ISO dates of the written complaints: the service clients', then the service consommateurs'. */
+  readonly complaintDates: readonly string[];
+  readonly complaintDatesText: readonly string[];
+  readonly amountInDispute: readonly DisputedAmount[];
+  readonly request: readonly string[];
+}
+
+export interface Letter {
+  readonly version: 1;
+  readonly lang: LetterLang;
+  readonly stage: Stage;
+  /** The country whose law and escalation the letter cites; undefined: none is cited. */
+  readonly jurisdiction?: Jurisdiction;
+  readonly account: string;
+  readonly date: string;
+  readonly placeAndDate: string;
+  readonly sender: readonly string[];
+  readonly recipient: readonly string[];
+  readonly sending: string;
+  readonly subject: string;
+  readonly salutation: string;
+  readonly opening: readonly string[];
+  readonly factsHeading: string;
+  readonly facts: readonly LetterFact[];
+  readonly demandsHeading: string;
+  readonly demandsIntro: string;
+  readonly basisLabel: string;
+  readonly demands: readonly LetterDemand[];
+  readonly disputedHeading: string;
+  readonly disputed: readonly DisputedAmount[];
+  readonly undisputed: string;
+  readonly deadline: string;
+  readonly nextStep: string;
+  readonly mediatorForm?: MediatorForm;
+  readonly closing: string;
+  readonly signature: readonly string[];
+  readonly enclosuresHeading: string;
+  readonly enclosures: readonly string[];
+}

@@ -1,0 +1,99 @@
+/**
+ * The customer's own details for the sender block, from `--from FILE`: a small JSON object or
+ * "key: value" lines. Only the known keys are read, into a null-prototype record (a key from the
+ * file never becomes a property of a plain object); an unknown key is an error, not ignored.
+ */
+import { printable } from '../sanitize.js';
+
+export const SENDER_KEYS = ['name', 'address', 'city', 'customerNumber', 'email', 'phone'] as const;
+export type SenderKey = (typeof SENDER_KEYS)[number];
+
+export interface SenderDetails {
+  readonly name?: string;
+  /** Lines of the postal address. */
+  readonly address?: readonly string[];
+  readonly city?: string;
+  readonly customerNumber?: string;
+  readonly email?: string;
+  readonly phone?: string;
+}
+
+/** Also accepted in "key: value" files, as people write them. */
+const ALIASES: ReadonlyMap<string, SenderKey> = new Map([
+  ['nom', 'name'],
+  ['adresse', 'address'],
+  ['ville', 'city'],
+  ['customer number', 'customerNumber'],
+  ['customer_number', 'customerNumber'],
+  ['numero client', 'customerNumber'],
+  ['numéro client', 'customerNumber'],
+  ['n° client', 'customerNumber'],
+  ['telephone', 'phone'],
+  ['téléphone', 'phone'],
+  ['e-mail', 'email'],
+  ['courriel', 'email'],
+]);
+
+export class SenderFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SenderFileError';
+  }
+}
+
+const MAX_VALUE_LENGTH = 200;
+
+function keyOf(raw: string): SenderKey {
+  const lower = raw.trim().toLowerCase();
+  const known = (SENDER_KEYS as readonly string[]).find((key) => key.toLowerCase() === lower) as SenderKey | undefined;
+  const key = known ?? ALIASES.get(lower);
+  if (key === undefined) throw new SenderFileError(`unknown key "${printable(raw.trim())}" (keys: ${SENDER_KEYS.join(', ')})`);
+  return key;
+}
+
+function cleanValue(value: string): string {
+  const text = printable(value).trim();
+  if (text.length > MAX_VALUE_LENGTH) throw new SenderFileError(`a value is longer than ${MAX_VALUE_LENGTH} characters`);
+  return text;
+}
+
+export function parseSender(text: string): SenderDetails {
+  const values = new Map<SenderKey, string[]>();
+  const add = (rawKey: string, value: unknown): void => {
+    const key = keyOf(rawKey);
+    const parts = Array.isArray(value) ? value : [value];
+    for (const part of parts) {
+      if (typeof part !== 'string') throw new SenderFileError(`"${key}" must be text or a list of lines`);
+      const clean = cleanValue(part);
+      if (clean !== '') values.set(key, [...(values.get(key) ?? []), clean]);
+    }
+  };
+  const trimmed = text.replace(/^\uFEFF/, '').trim();
+  if (trimmed.startsWith('{')) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(trimmed);
+    } catch (error) {
+      throw new SenderFileError(`not valid JSON (${(error as Error).message})`);
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new SenderFileError('expected a JSON object');
+    for (const [key, value] of Object.entries(parsed)) add(key, value);
+  } else {
+    for (const line of trimmed.split(/\r?\n/)) {
+      if (line.trim() === '' || line.trim().startsWith('#')) continue;
+      const at = line.indexOf(':');
+      if (at <= 0) throw new SenderFileError(`expected "key: value", not "${printable(line.trim())}"`);
+      add(line.slice(0, at), line.slice(at + 1));
+    }
+  }
+  const one = (key: SenderKey): string | undefined => values.get(key)?.join(' ');
+  const address = values.get('address');
+  return {
+    ...(one('name') === undefined ? {} : { name: one('name') }),
+    ...(address === undefined ? {} : { address }),
+    ...(one('city') === undefined ? {} : { city: one('city') }),
+    ...(one('customerNumber') === undefined ? {} : { customerNumber: one('customerNumber') }),
+    ...(one('email') === undefined ? {} : { email: one('email') }),
+    ...(one('phone') === undefined ? {} : { phone: one('phone') }),
+  };
+}

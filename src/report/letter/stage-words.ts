@@ -1,0 +1,145 @@
+/**
+ * The wording that changes with the stage and the country, in French and English, as templates
+ * ({{account}}, {{operator}}, {{first}}, {{dates}}, {{date}}, {{weeks}}, {{amount}}): a new
+ * sentence is a one-line change here, the order of the letter stays in build.ts.
+ */
+import type { LetterLang } from './demands.js';
+
+export const MEDIATOR_SITE = 'https://www.mediation-telecom.org';
+
+export interface StageWords {
+  readonly subject1: string;
+  readonly subject2: string;
+  readonly subjectMediator: string;
+  readonly opening1: string;
+  /** France: the letter goes to the service consommateurs. */
+  readonly opening2ConsumerService: string;
+  readonly opening2: string;
+  readonly openingMediatorOne: string;
+  readonly openingMediatorMany: string;
+  /** How the dates of several letters are joined: "du 1er septembre 2026 et du 5 octobre 2026". */
+  readonly datesJoin: string;
+  readonly demandsIntroMediator: string;
+  readonly nextMediator: string;
+  readonly nextFrance1: string;
+  readonly nextFrance2: string;
+  readonly nextUkWithin: string;
+  readonly nextUkBy: string;
+  readonly nextElsewhere: string;
+  readonly six: string;
+  readonly eight: string;
+  readonly enclosureFirst: string;
+  readonly enclosureSecond: string;
+  readonly enclosureAnswers: string;
+  readonly undisputedWith: string;
+  readonly undisputedWithout: string;
+  readonly recipientMediator: readonly string[];
+  readonly recipientConsumerService: readonly string[];
+  readonly recipientCustomerService: readonly string[];
+  readonly recipientUk: readonly string[];
+  readonly sendingMediator: string;
+  readonly placeAndDate: string;
+  readonly effectiveOn: string;
+  /** Between a date and what happened on it, and between the observations of one document. */
+  readonly factColon: string;
+  readonly factSeparator: string;
+  readonly labelColon: string;
+}
+
+export const STAGE_WORDS: Readonly<Record<LetterLang, StageWords>> = {
+  fr: {
+    subject1: 'Réclamation – client n° {{account}}',
+    subject2: 'Réclamation restée sans réponse satisfaisante – client n° {{account}} – mon courrier du {{first}}',
+    subjectMediator: 'Saisine du Médiateur des communications électroniques – litige avec {{operator}} – client n° {{account}}',
+    opening1: 'Titulaire du compte n° {{account}}, je conteste par la présente les documents ci-dessous, pour les raisons exposées.',
+    opening2ConsumerService:
+      'Par courrier du {{first}}, j’ai adressé à votre service clients la réclamation reprise ci-dessous. ' +
+      'Faute de réponse satisfaisante, je vous la soumets en tant que service consommateurs.',
+    opening2: 'Par courrier du {{first}}, je vous ai adressé la réclamation reprise ci-dessous, restée sans réponse satisfaisante.',
+    openingMediatorOne:
+      'Je vous saisis d’un litige avec {{operator}}, au titre du compte n° {{account}}, ' +
+      'que ma réclamation écrite du {{dates}} n’a pas permis de régler.',
+    openingMediatorMany:
+      'Je vous saisis d’un litige avec {{operator}}, au titre du compte n° {{account}}, ' +
+      'que mes réclamations écrites du {{dates}} n’ont pas permis de régler.',
+    datesJoin: ' et du ',
+    demandsIntroMediator: 'Je demande à {{operator}} de :',
+    nextMediator: 'Je vous remercie de m’indiquer si ma saisine est recevable et de me faire connaître votre proposition de solution.',
+    nextFrance1:
+      'À défaut de réponse satisfaisante dans un délai d’un mois, je saisirai votre service consommateurs, ' +
+      'puis, si nécessaire, le Médiateur des communications électroniques.',
+    nextFrance2: 'À défaut de réponse satisfaisante dans un délai d’un mois, je saisirai le Médiateur des communications électroniques.',
+    nextUkWithin:
+      'Si ma réclamation n’est pas réglée dans un délai de {{weeks}} semaines, ' +
+      'je la porterai devant votre organisme de règlement extrajudiciaire des litiges (ADR).',
+    nextUkBy:
+      'Si ma réclamation n’est pas réglée d’ici le {{date}} ({{weeks}} semaines après ma première réclamation), ' +
+      'je la porterai devant votre organisme de règlement extrajudiciaire des litiges (ADR).',
+    nextElsewhere: 'À défaut de réponse satisfaisante, j’utiliserai les voies de recours à ma disposition.',
+    six: 'six',
+    eight: 'huit',
+    enclosureFirst: 'Copie de mon courrier du {{date}} au service clients',
+    enclosureSecond: 'Copie de mon courrier du {{date}} au service consommateurs',
+    enclosureAnswers: '[Copie des réponses reçues de l’opérateur, le cas échéant]',
+    undisputedWith:
+      'Cette réclamation ne porte que sur les documents ci-dessus (montant contesté : {{amount}}) ; ' +
+      'je règle la part non contestée de mes factures.',
+    undisputedWithout: 'Cette réclamation ne porte que sur les documents ci-dessus ; je règle la part non contestée de mes factures.',
+    recipientMediator: ['Médiation des communications électroniques', `Saisine en ligne : ${MEDIATOR_SITE}`],
+    recipientConsumerService: ['{{operator}}', 'Service consommateurs', '[Adresse du service consommateurs, indiquée sur vos factures ou votre contrat]'],
+    recipientCustomerService: ['{{operator}}', 'Service clients', '[Adresse du service clients, indiquée sur vos factures ou votre contrat]'],
+    recipientUk: ['{{operator}}', 'Service réclamations', '[Adresse indiquée sur vos factures ou votre contrat]'],
+    sendingMediator: 'Saisine en ligne',
+    placeAndDate: '{{city}}, le {{date}}',
+    effectiveOn: 'prise d’effet le {{date}}',
+    factColon: ' : ',
+    factSeparator: ' ; ',
+    labelColon: ' : ',
+  },
+  en: {
+    subject1: 'Complaint – account {{account}}',
+    subject2: 'Complaint not satisfactorily answered – account {{account}} – my letter of {{first}}',
+    subjectMediator: 'Referral to the Médiateur des communications électroniques – dispute with {{operator}} – account {{account}}',
+    opening1: 'As the holder of account {{account}}, I dispute the documents below, for the reasons set out.',
+    opening2ConsumerService:
+      'By my letter of {{first}}, I sent your customer service the complaint set out below. ' +
+      'As it has not been satisfactorily answered, I now submit it to your consumer service.',
+    opening2: 'By my letter of {{first}}, I sent you the complaint set out below, which has not been satisfactorily answered.',
+    openingMediatorOne: 'I refer to you a dispute with {{operator}}, about account {{account}}, which my written complaint of {{dates}} has not settled.',
+    openingMediatorMany: 'I refer to you a dispute with {{operator}}, about account {{account}}, which my written complaints of {{dates}} have not settled.',
+    datesJoin: ' and ',
+    demandsIntroMediator: 'I ask {{operator}} to:',
+    nextMediator: 'Please tell me whether my referral is admissible and let me know your proposed solution.',
+    nextFrance1:
+      'Without a satisfying answer within one month, I will write to your consumer service and then, if needed, ' +
+      'refer the matter to the Médiateur des communications électroniques.',
+    nextFrance2: 'Without a satisfying answer within one month, I will refer the matter to the Médiateur des communications électroniques.',
+    nextUkWithin: 'If my complaint is not resolved within {{weeks}} weeks, I will take it to your alternative dispute resolution (ADR) scheme.',
+    nextUkBy:
+      'If my complaint is not resolved by {{date}} ({{weeks}} weeks after my first complaint), ' +
+      'I will take it to your alternative dispute resolution (ADR) scheme.',
+    nextElsewhere: 'Without a satisfying answer, I will use the remedies open to me.',
+    six: 'six',
+    eight: 'eight',
+    enclosureFirst: 'Copy of my letter of {{date}}',
+    enclosureSecond: 'Copy of my letter of {{date}} to the consumer service',
+    enclosureAnswers: '[Copies of any answers received from the operator]',
+    undisputedWith: 'This complaint concerns only the documents above (amount in dispute: {{amount}}); I pay the undisputed part of my bills.',
+    undisputedWithout: 'This complaint concerns only the documents above; I pay the undisputed part of my bills.',
+    recipientMediator: ['Médiation des communications électroniques (French telecoms mediator)', `Online referral: ${MEDIATOR_SITE}`],
+    recipientConsumerService: ['{{operator}}', 'Consumer service (service consommateurs)', '[Address of the consumer service, given on your bills or contract]'],
+    recipientCustomerService: ['{{operator}}', 'Customer service', '[Address given on your bills or contract]'],
+    recipientUk: ['{{operator}}', 'Complaints team', '[Address given on your bills or contract]'],
+    sendingMediator: 'Online referral',
+    placeAndDate: '{{city}}, {{date}}',
+    effectiveOn: 'effective on {{date}}',
+    factColon: ': ',
+    factSeparator: '; ',
+    labelColon: ': ',
+  },
+};
+
+/** A template filled; a placeholder without a value stays visible as [name] rather than vanishing. */
+export function say(template: string, values: Readonly<Record<string, string>>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => (Object.hasOwn(values, name) ? values[name] : undefined) ?? `[${name}]`);
+}

@@ -1,0 +1,138 @@
+/** The fixed wording of a letter, in French and English; the per-rule wording is in demands.ts. */
+import type { DocumentKind } from '../../model/document.js';
+import type { LetterLang } from './demands.js';
+
+interface KindWords {
+  /** With its article: "la facture", "le courrier de relance". */
+  readonly one: string;
+  /** Plural with article, for a list of several: "les factures". */
+  readonly many: string;
+  /** Bare, for the chronology: "facture". */
+  readonly bare: string;
+}
+
+/** A dunning letter that calls itself a formal notice ("mise en demeure") is named so: it is the graver letter. */
+export type NamedKind = DocumentKind | 'formal-notice';
+
+export const KIND_WORDS: Readonly<Record<LetterLang, Readonly<Record<NamedKind, KindWords>>>> = {
+  fr: {
+    invoice: { one: 'la facture', many: 'les factures', bare: 'facture' },
+    'credit-note': { one: 'l’avoir', many: 'les avoirs', bare: 'avoir' },
+    dunning: { one: 'le courrier de relance', many: 'les courriers de relance', bare: 'courrier de relance' },
+    payment: { one: 'le paiement', many: 'les paiements', bare: 'paiement' },
+    termination: { one: 'la confirmation de résiliation', many: 'les confirmations de résiliation', bare: 'confirmation de résiliation' },
+    'formal-notice': { one: 'la mise en demeure', many: 'les mises en demeure', bare: 'mise en demeure' },
+  },
+  en: {
+    invoice: { one: 'invoice', many: 'invoices', bare: 'invoice' },
+    'credit-note': { one: 'credit note', many: 'credit notes', bare: 'credit note' },
+    dunning: { one: 'payment demand', many: 'payment demands', bare: 'payment demand' },
+    payment: { one: 'payment', many: 'payments', bare: 'payment' },
+    termination: { one: 'termination confirmation', many: 'termination confirmations', bare: 'termination confirmation' },
+    'formal-notice': { one: 'formal notice', many: 'formal notices', bare: 'formal notice' },
+  },
+};
+
+const MONTHS: Readonly<Record<LetterLang, readonly string[]>> = {
+  fr: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+};
+
+/** "1er décembre 2026" / "1 December 2026": the letter's own dates, written out as letters write them. */
+export function longDate(iso: string, lang: LetterLang): string {
+  const day = Number(iso.slice(8, 10));
+  const month = MONTHS[lang][Number(iso.slice(5, 7)) - 1] ?? '';
+  const year = iso.slice(0, 4);
+  if (lang === 'fr') return `${day === 1 ? '1er' : String(day)} ${month} ${year}`;
+  return `${day} ${month} ${year}`;
+}
+
+/** Fills {{name}} placeholders; undefined when one has no value (the caller then says less, never guesses). */
+export function fill(template: string, values: ReadonlyMap<string, string>): string | undefined {
+  let missing = false;
+  const text = template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
+    const value = values.get(name);
+    if (value === undefined) missing = true;
+    return value ?? '';
+  });
+  return missing ? undefined : text;
+}
+
+/** "a, b et c" / "a, b and c". */
+export function joinList(items: readonly string[], lang: LetterLang): string {
+  if (items.length <= 1) return items.join('');
+  const last = items[items.length - 1] as string;
+  return `${items.slice(0, -1).join(', ')} ${lang === 'fr' ? 'et' : 'and'} ${last}`;
+}
+
+export interface Phrases {
+  readonly sending: string;
+  readonly salutation: string;
+  readonly factsHeading: string;
+  readonly demandsHeading: string;
+  readonly demandsIntro: string;
+  readonly basisLabel: string;
+  readonly disputedHeading: string;
+  readonly enclosuresHeading: string;
+  readonly closing: string;
+  readonly namePlaceholder: string;
+  readonly addressPlaceholder: string;
+  readonly cityPlaceholder: string;
+  readonly operatorPlaceholder: string;
+  readonly customerNumber: string;
+  readonly deadline: string;
+  readonly copyOf: string;
+  readonly of: string;
+  readonly draftReminder: string;
+  readonly nothingToDispute: string;
+  readonly nothingAtAll: string;
+}
+
+export const PHRASES: Readonly<Record<LetterLang, Phrases>> = {
+  fr: {
+    sending: 'Lettre recommandée avec avis de réception',
+    salutation: 'Madame, Monsieur,',
+    factsHeading: 'Les faits',
+    demandsHeading: 'Mes demandes',
+    demandsIntro: 'Je vous demande de :',
+    basisLabel: 'Fondement',
+    disputedHeading: 'Montant contesté',
+    enclosuresHeading: 'Pièces jointes',
+    closing: 'Je vous prie d’agréer, Madame, Monsieur, l’expression de mes salutations distinguées.',
+    namePlaceholder: '[Votre nom]',
+    addressPlaceholder: '[Votre adresse]',
+    cityPlaceholder: '[Ville]',
+    operatorPlaceholder: '[Nom de l’opérateur]',
+    customerNumber: 'N° client / ligne',
+    deadline: 'Je vous remercie de me répondre par écrit dans un délai de 15 jours à compter de la réception de ce courrier.',
+    copyOf: 'Copie',
+    of: 'du',
+    draftReminder:
+      'billcheck: ce courrier est un brouillon construit à partir des factures lues, pas un conseil juridique : relisez-le, complétez les [champs entre crochets] et vérifiez chaque fait avant de l’envoyer.',
+    nothingToDispute: 'billcheck: rien à contester pour le compte {{account}} : aucune anomalie relevée, aucun courrier écrit.',
+    nothingAtAll: 'billcheck: rien à contester : aucune anomalie relevée dans ces factures, aucun courrier écrit.',
+  },
+  en: {
+    sending: 'Recorded delivery',
+    salutation: 'Dear Sir or Madam,',
+    factsHeading: 'The facts',
+    demandsHeading: 'What I ask',
+    demandsIntro: 'I ask you to:',
+    basisLabel: 'Basis',
+    disputedHeading: 'Amount in dispute',
+    enclosuresHeading: 'Enclosures',
+    closing: 'Yours faithfully,',
+    namePlaceholder: '[Your name]',
+    addressPlaceholder: '[Your address]',
+    cityPlaceholder: '[City]',
+    operatorPlaceholder: '[Operator name]',
+    customerNumber: 'Account / line number',
+    deadline: 'Please answer in writing within 15 days of receiving this letter.',
+    copyOf: 'Copy',
+    of: 'of',
+    draftReminder:
+      'billcheck: this letter is a draft built from the bills that were read, not legal advice: read it, fill in the [bracketed fields] and check every fact before sending it.',
+    nothingToDispute: 'billcheck: nothing to dispute for account {{account}}: no finding, no letter written.',
+    nothingAtAll: 'billcheck: nothing to dispute: no finding in these bills, no letter written.',
+  },
+};

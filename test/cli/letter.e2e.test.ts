@@ -1,0 +1,191 @@
+/**
+ * `billcheck letter` end to end, in-process: a letter for each story of the seed export at each
+ * stage, compared whole with golden files that a person read sentence by sentence (see
+ * letter-golden/README.md), and the command's behaviour around them (the account to choose,
+ * nothing to dispute, missing dates, the draft reminder on stderr).
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+const GOLDEN = new URL('./letter-golden/', import.meta.url);
+const SEED = 'fixtures/seed-cases.csv';
+const SEED_EN = 'fixtures/seed-cases-en.csv';
+const TODAY = ['--today', '2026-12-01'];
+
+function golden(name: string): string {
+  return readFileSync(new URL(name, GOLDEN), 'utf8');
+}
+
+/** Each golden file and the arguments that make it. */
+const LETTERS: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ['a1-stage1.txt', [SEED, '--account', '0612345001', '--from', 'test/cli/letter-golden/me.txt']],
+  ['a2-stage1.txt', [SEED, '--account', '0612345002']],
+  ['a3-stage1.txt', [SEED, '--account', '0612345003']],
+  ['a4-stage1.txt', [SEED, '--account', '0612345004']],
+  ['a1-stage2.txt', [SEED, '--account', '0612345001', '--stage', '2', '--sent', '2026-10-15']],
+  ['a2-stage2.md', [SEED, '--account', '0612345002', '--stage', '2', '--sent', '2026-10-15', '-f', 'md']],
+  ['a3-stage2.txt', [SEED, '--account', '0612345003', '--stage', '2', '--sent', '15/10/2026']],
+  ['a4-stage2.txt', [SEED, '--account', '0612345004', '--stage', '2', '--sent', '2026-10-15']],
+  ['a1-mediator.txt', [SEED, '--account', '0612345001', '--stage', 'mediator', '--sent', '2026-09-01']],
+  ['a2-mediator.html', [SEED, '--account', '0612345002', '--stage', 'mediator', '--sent', '2026-09-01', '--sent', '2026-10-05', '-f', 'html']],
+  ['a3-mediator.json', [SEED, '--account', '0612345003', '--stage', 'mediator', '--sent', '2026-09-01', '--sent', '2026-10-05', '-f', 'json']],
+  ['a4-mediator.txt', [SEED, '--account', '0612345004', '--stage', 'mediator', '--sent', '2026-09-01', '--sent', '2026-10-05']],
+  ['en-a4-stage1.txt', [SEED_EN, '--account', '0612345004']],
+  ['en-a4-stage1-fr-law.txt', [SEED_EN, '--account', '0612345004', '--country', 'FR']],
+  ['a1-stage1-en.txt', [SEED, '--account', '0612345001', '--lang', 'en']],
+  // A British collection agency's 0,01 £ final notice (its source: fixtures/text/final-notice-agency.expected.json).
+  ['gb-stage1.txt', ['fixtures/text/final-notice-agency.txt']],
+  ['gb-stage2.txt', ['fixtures/text/final-notice-agency.txt', '--stage', '2', '--sent', '2026-11-01']],
+];
+
+describe('billcheck letter: the seed stories at each stage', () => {
+  for (const [name, args] of LETTERS) {
+    it(`writes ${name} as read`, async () => {
+      const run = await runCli(['letter', ...args, ...TODAY]);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toBe(golden(name));
+    });
+  }
+
+  it('reminds on stderr, not in the letter, that it is a draft and not legal advice', async () => {
+    const run = await runCli(['letter', SEED, '--account', '0612345004', ...TODAY]);
+    expect(run.stderr).toBe(
+      'billcheck: ce courrier est un brouillon construit à partir des factures lues, pas un conseil juridique : relisez-le, complétez les [champs entre crochets] et vérifiez chaque fait avant de l’envoyer.\n',
+    );
+    expect(run.stdout).not.toContain('brouillon');
+  });
+
+  it('says on stderr when the bills\' country is unknown and no law is cited', async () => {
+    const run = await runCli(['letter', SEED_EN, '--account', '0612345004', ...TODAY]);
+    expect(run.stderr.split('\n')[0]).toBe("billcheck: the bills' country is unknown: the letter cites no law (--country FR|GB to cite it)");
+  });
+
+  it('writes the letter to -o FILE and nothing to stdout', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'billcheck-letter-')), 'lettre.txt');
+    const run = await runCli(['letter', SEED, '--account', '0612345002', '-o', file, ...TODAY]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('');
+    expect(readFileSync(file, 'utf8')).toBe(golden('a2-stage1.txt'));
+  });
+
+  it('accepts the account as people type it, with spaces', async () => {
+    const run = await runCli(['letter', SEED, '--account', '06 12 34 50 02', ...TODAY]);
+    expect(run.stdout).toBe(golden('a2-stage1.txt'));
+  });
+});
+
+describe('billcheck letter --status', () => {
+  it('tells when the consumer service and the Médiateur may be written to, and the deadline', async () => {
+    const run = await runCli(['letter', '--status', '--sent', '2026-09-01', '--today', '2026-09-20']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(golden('status-fr.txt'));
+  });
+
+  it('after the consumer-service letter, in English', async () => {
+    const run = await runCli(['letter', '--status', '--sent', '2026-09-01', '--sent', '2026-10-05', '--lang', 'en', '--today', '2026-12-01']);
+    expect(run.stdout).toBe(golden('status-en.txt'));
+  });
+
+  it('takes the country from the bills when given them', async () => {
+    const french = await runCli(['letter', SEED, '--status', '--sent', '2026-09-01', '--today', '2026-09-20']);
+    expect(french.stdout).toBe(golden('status-fr.txt'));
+    const unknown = await runCli(['letter', SEED_EN, '--status', '--sent', '2026-09-01', '--today', '2026-09-20']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe('billcheck: --status: billcheck knows the escalation of France and the United Kingdom only; say which with --country FR|GB\n');
+  });
+
+  it('for the United Kingdom', async () => {
+    const run = await runCli(['letter', '--status', '--country', 'GB', '--lang', 'en', '--sent', '2026-12-01', '--today', '2026-12-01']);
+    expect(run.stdout).toBe(golden('status-gb.txt'));
+  });
+});
+
+describe('billcheck letter: when there is no letter to write', () => {
+  it('asks which account when several have findings, listing them (exit 2)', async () => {
+    const run = await runCli(['letter', SEED, ...TODAY]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(
+      'billcheck: several accounts have findings; choose one with --account ID: 0612345001 (3 findings), 0612345002 (1 finding), 0612345003 (2 findings), 0612345004 (2 findings)\n',
+    );
+  });
+
+  it('says there is nothing to dispute for bills without findings, and writes no letter (exit 0)', async () => {
+    const run = await runCli(['letter', 'fixtures/french-ttc-export.csv', ...TODAY]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe('billcheck: rien à contester : aucune anomalie relevée dans ces factures, aucun courrier écrit.\n');
+  });
+
+  it('says there is nothing to dispute for an account without findings', async () => {
+    const run = await runCli(['letter', 'fixtures/french-ttc-export.csv', '--account', '0145678900', ...TODAY]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe('billcheck: rien à contester pour le compte 0145678900 : aucune anomalie relevée, aucun courrier écrit.\n');
+  });
+
+  it('refuses an account that is not in the inputs (exit 2)', async () => {
+    const run = await runCli(['letter', SEED, '--account', '0699999999', ...TODAY]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^billcheck: --account 0699999999: no such account in the inputs \(accounts with findings: 0612345001, /);
+  });
+
+  it('needs the date of the first letter for stage 2, the Médiateur and --status (exit 2)', async () => {
+    for (const args of [['--stage', '2'], ['--stage', 'mediator'], ['--status']]) {
+      const run = await runCli(['letter', SEED, '--account', '0612345001', ...args, ...TODAY]);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr, args.join(' ')).toMatch(/needs --sent DATE/);
+    }
+  });
+
+  it('refuses dates in the wrong order or in the future (exit 2)', async () => {
+    const reversed = await runCli(['letter', SEED, '--account', '0612345001', '--stage', 'mediator', '--sent', '2026-10-05', '--sent', '2026-09-01', ...TODAY]);
+    expect(reversed.code).toBe(2);
+    expect(reversed.stderr).toMatch(/give the written complaint first/);
+    const future = await runCli(['letter', SEED, '--account', '0612345001', '--stage', '2', '--sent', '2027-01-01', ...TODAY]);
+    expect(future.code).toBe(2);
+    expect(future.stderr).toBe('billcheck: --sent 2027-01-01 is after today (2026-12-01)\n');
+  });
+
+  it('drafts a referral to the Médiateur only for France (exit 2 otherwise)', async () => {
+    const run = await runCli(['letter', SEED_EN, '--account', '0612345004', '--stage', 'mediator', '--sent', '2026-09-01', ...TODAY]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^billcheck: --stage mediator drafts a referral to the French Médiateur/);
+  });
+
+  it('warns when the Médiateur may not be referred to yet', async () => {
+    const run = await runCli(['letter', SEED, '--account', '0612345004', '--stage', 'mediator', '--sent', '2026-11-01', ...TODAY]);
+    expect(run.code).toBe(0);
+    expect(run.stderr.split('\n')[0]).toBe('billcheck: sans réponse insatisfaisante reçue, le Médiateur ne peut être saisi qu’à partir du 1er janvier 2027');
+  });
+
+  it('reports a bad --from file in one line (exit 2)', async () => {
+    const run = await runCli(['letter', SEED, '--account', '0612345001', '--from', 'fixtures/seed-cases.csv', ...TODAY]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^billcheck: --from fixtures\/seed-cases\.csv: expected "key: value", not "N° de facture;Type;/);
+    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('billcheck letter on hostile input', () => {
+  // Escape sequences, BEL, bidi overrides in ids and accounts: the file test/cli/hostile.test.ts checks the report with.
+  const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+  for (const format of ['text', 'md', 'html', 'json']) {
+    it(`lets no control character through in ${format}`, async () => {
+      const run = await runCli(['letter', 'fixtures/hostile/control-characters.csv', '-f', format, ...TODAY]);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('FAC-2024-01');
+      expect(run.stdout).not.toMatch(RAW_CONTROL);
+      expect(run.stderr).not.toMatch(RAW_CONTROL);
+    });
+  }
+
+  it('counts on stderr the findings the letter leaves out (rows that could not be read)', async () => {
+    const run = await runCli(['letter', 'fixtures/hostile/control-characters.csv', ...TODAY]);
+    expect(run.stderr.split('\n')[0]).toBe('billcheck: 1 ligne(s) illisible(s) ou sans compte ne figurent pas dans le courrier (billcheck check les détaille)');
+  });
+});
