@@ -31,7 +31,10 @@ export default tseslint.config(
     rules: {
       // Money is exact: amounts go through Money (decimal.js), never through a binary float.
       'no-restricted-globals': ['error', { name: 'parseFloat', message: 'Amounts are exact: use Money.' }],
-      'no-restricted-properties': ['error', { object: 'Number', property: 'parseFloat', message: 'Amounts are exact: use Money.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Number', property: 'parseFloat', message: 'Amounts are exact: use Money.' },
+      ],
     },
   },
   {

@@ -309,7 +309,12 @@ function dayCalendar(dayIndex, firstYear) {
   const issue = addDays(period, 1);
   const day = { issue, issueText: frenchDate(issue), dueText: frenchDate(addDays(issue, 14)) };
   const stamp = `${period.getUTCFullYear()}${pad2(period.getUTCMonth() + 1)}${pad2(period.getUTCDate())}`;
-  return { stamp, periodStartText: frenchDate(period), periodEndText: frenchDate(period), days: new Array(29).fill(day) };
+  return {
+    stamp,
+    periodStartText: frenchDate(period),
+    periodEndText: frenchDate(period),
+    days: new Array(29).fill(day),
+  };
 }
 
 /** The cycles of the bill run (months or days) and the year they start in. */
@@ -394,7 +399,15 @@ export async function generate({ rows, accounts: accountCount, seed, out, shape:
         for (const letter of pendingLetters.get(account.index) ?? []) emit(letter);
         pendingLetters.delete(account.index);
 
-        const head = [invoiceId, kinds.invoice, account.id, day.issueText, day.dueText, calendar.periodStartText, calendar.periodEndText];
+        const head = [
+          invoiceId,
+          kinds.invoice,
+          account.id,
+          day.issueText,
+          day.dueText,
+          calendar.periodStartText,
+          calendar.periodEndText,
+        ];
         const lines = invoiceLines(account, random);
         let invoiceTotal = 0;
 
@@ -410,11 +423,30 @@ export async function generate({ rows, accounts: accountCount, seed, out, shape:
           const letterDate = frenchDate(addDays(day.issue, 25));
           const letterId = `MED${calendar.stamp}-${String(account.index).padStart(7, '0')}`;
           pendingLetters.set(account.index, [
-            [letterId, kinds.formal, account.id, letterDate, '', '', '', dialect.formalLabel, '', '', csvAmount(1, '', format), invoiceId],
+            [
+              letterId,
+              kinds.formal,
+              account.id,
+              letterDate,
+              '',
+              '',
+              '',
+              dialect.formalLabel,
+              '',
+              '',
+              csvAmount(1, '', format),
+              invoiceId,
+            ],
           ]);
           planted.push({ anomaly: 'blank-invoice', account: account.id, document: invoiceId });
           const amount = formatCents(1, '', dialect.decimalMark);
-          planted.push({ anomaly: 'dunning-trivial-amount', account: account.id, document: letterId, amount, references: invoiceId });
+          planted.push({
+            anomaly: 'dunning-trivial-amount',
+            account: account.id,
+            document: letterId,
+            amount,
+            references: invoiceId,
+          });
           continue;
         }
 
@@ -433,12 +465,40 @@ export async function generate({ rows, accounts: accountCount, seed, out, shape:
           const creditId = `AV${calendar.stamp}-${String(account.index).padStart(7, '0')}`;
           const dunningId = `REL${calendar.stamp}-${String(account.index).padStart(7, '0')}`;
           pendingLetters.set(account.index, [
-            [creditId, kinds.credit, account.id, frenchDate(addDays(day.issue, 10)), '', '', '',
-              plainField(dialect.creditLabel(invoiceId), format), ...[net, tax, total].map((cents) => csvAmount(cents, sep, format)), invoiceId],
-            [dunningId, kinds.reminder, account.id, frenchDate(addDays(day.issue, 25)), '', '', '',
-              plainField(dialect.reminderLabel, format), '', '', csvAmount(invoiceTotal, sep, format), invoiceId],
+            [
+              creditId,
+              kinds.credit,
+              account.id,
+              frenchDate(addDays(day.issue, 10)),
+              '',
+              '',
+              '',
+              plainField(dialect.creditLabel(invoiceId), format),
+              ...[net, tax, total].map((cents) => csvAmount(cents, sep, format)),
+              invoiceId,
+            ],
+            [
+              dunningId,
+              kinds.reminder,
+              account.id,
+              frenchDate(addDays(day.issue, 25)),
+              '',
+              '',
+              '',
+              plainField(dialect.reminderLabel, format),
+              '',
+              '',
+              csvAmount(invoiceTotal, sep, format),
+              invoiceId,
+            ],
           ]);
-          planted.push({ anomaly: 'dunning-while-in-credit', account: account.id, document: dunningId, creditNote: creditId, references: invoiceId });
+          planted.push({
+            anomaly: 'dunning-while-in-credit',
+            account: account.id,
+            document: dunningId,
+            creditNote: creditId,
+            references: invoiceId,
+          });
         }
         if (chunk.length >= CHUNK_CHARS) await flush();
       }
@@ -475,7 +535,9 @@ export async function generate({ rows, accounts: accountCount, seed, out, shape:
 function distinctLineAmount(cents, otherCents) {
   const others = otherCents.map(splitVat);
   const clashes = (candidate) =>
-    others.some((other) => other.net === candidate.net || other.tax === candidate.tax || other.total === candidate.total);
+    others.some(
+      (other) => other.net === candidate.net || other.tax === candidate.tax || other.total === candidate.total,
+    );
   let adjusted = cents;
   while (clashes(splitVat(adjusted))) adjusted += 7;
   return adjusted;
@@ -488,7 +550,10 @@ function invoiceLines(account, random) {
   if (account.lineCount >= 3) {
     // Usage stays under half the plan, so no ordinary month looks like a spike.
     const cents = random.int(10, Math.max(11, Math.floor(account.planCents / 2)));
-    lines.push({ description: account.extra, cents: distinctLineAmount(cents, [account.planCents, account.optionCents]) });
+    lines.push({
+      description: account.extra,
+      cents: distinctLineAmount(cents, [account.planCents, account.optionCents]),
+    });
   }
   return lines;
 }

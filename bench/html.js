@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global requestAnimationFrame, performance -- evaluated in the page, where they exist */
 // The HTML report at scale: 10 000 findings over 5 000 accounts.
 //   npm run build && node bench/html.js [--accounts 5000] [--opens 3] [--out DIR]
 // Writes a deterministic export (12 months of bills per account, then a 149 000 € bill:
@@ -168,6 +169,10 @@ if (!existsSync(CHROMIUM)) {
     );
   const wall = median(runs.map((run) => run.wall));
   // A shared machine's load says how much of the time was waiting for a core.
-  console.log(`load average: ${loadavg().map((n) => n.toFixed(1)).join(' ')}`);
+  console.log(
+    `load average: ${loadavg()
+      .map((n) => n.toFixed(1))
+      .join(' ')}`,
+  );
   console.log(`open: median ${wall} ms (target ${OPEN_TARGET_MS} ms) ${wall <= OPEN_TARGET_MS ? 'ok' : 'SLOW'}`);
 }

@@ -28,7 +28,8 @@ export function groupOfUrl(url, root) {
   const built = path.match(/^dist\/(.+)$/);
   if (built === null) return 'other scripts';
   const parts = built[1].split('/');
-  if (parts[0] === 'rules' && parts.length === 2 && parts[1] !== 'index.js') return `rules/${parts[1].replace(/\.js$/, '')}`;
+  if (parts[0] === 'rules' && parts.length === 2 && parts[1] !== 'index.js')
+    return `rules/${parts[1].replace(/\.js$/, '')}`;
   return parts.length === 1 ? 'dist (top level)' : parts.slice(0, -1).join('/');
 }
 
@@ -68,7 +69,8 @@ export function summarizeProfile(profile, root) {
     functions.set(key, (functions.get(key) ?? 0) + ms);
     totalMs += ms;
   }
-  const sorted = (map) => [...map].map(([name, ms]) => ({ name, ms })).sort((a, b) => b.ms - a.ms || (a.name < b.name ? -1 : 1));
+  const sorted = (map) =>
+    [...map].map(([name, ms]) => ({ name, ms })).sort((a, b) => b.ms - a.ms || (a.name < b.name ? -1 : 1));
   return { totalMs, groups: sorted(groups), functions: sorted(functions) };
 }
 
@@ -78,7 +80,9 @@ export function formatSummary(summary, { topFunctions = 15 } = {}) {
   const width = Math.max(5, ...summary.groups.map((group) => group.name.length));
   const lines = [`self time by group, ${Math.round(summary.totalMs)} ms sampled`];
   for (const group of summary.groups) {
-    lines.push(`  ${group.name.padEnd(width)}  ${String(Math.round(group.ms)).padStart(7)} ms  ${share(group.ms).toFixed(1).padStart(5)} %`);
+    lines.push(
+      `  ${group.name.padEnd(width)}  ${String(Math.round(group.ms)).padStart(7)} ms  ${share(group.ms).toFixed(1).padStart(5)} %`,
+    );
   }
   lines.push('', `busiest ${Math.min(topFunctions, summary.functions.length)} functions (self time)`);
   for (const fn of summary.functions.slice(0, topFunctions)) {

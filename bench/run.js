@@ -179,7 +179,8 @@ export function median(values) {
 const group = (n) => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
 const seconds = (s) => s.toFixed(2);
 const megabytes = (kb) => (kb === undefined ? '?' : String(Math.round(kb / 1024)));
-const maxRss = (runs) => (runs.some((run) => run.maxRssKb === undefined) ? undefined : Math.max(...runs.map((run) => run.maxRssKb)));
+const maxRss = (runs) =>
+  runs.some((run) => run.maxRssKb === undefined) ? undefined : Math.max(...runs.map((run) => run.maxRssKb));
 
 /** `pairs` pairs of csv-parse and billcheck on one file, the order alternating within pairs. */
 async function benchPairs(shape, file, rows, options) {
@@ -227,13 +228,20 @@ async function benchAlone(shape, file, rows, options) {
         `${megabytes(runs[run].maxRssKb)} MB\n`,
     );
   }
-  return { shape: shape.name, rows, billcheckSeconds: median(runs.map((r) => r.seconds)), billcheckRssKb: maxRss(runs), warnings: [...warnings] };
+  return {
+    shape: shape.name,
+    rows,
+    billcheckSeconds: median(runs.map((r) => r.seconds)),
+    billcheckRssKb: maxRss(runs),
+    warnings: [...warnings],
+  };
 }
 
 /** Right-aligned columns, the first (the shape) left-aligned. */
 export function formatTable(header, body) {
   const widths = header.map((title, i) => Math.max(title.length, ...body.map((row) => row[i].length)));
-  const line = (cells) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
+  const line = (cells) =>
+    cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
   return [line(header), ...body.map(line)];
 }
 
@@ -245,9 +253,12 @@ function describeRun(options, what, unit) {
 
 /** The verdicts on the targets, for the results at the target's size (or a note that there are none). */
 function targetLines(results) {
-  const out = [`targets: ratio ≤ ${TARGET_RATIO} (billcheck time / csv-parse time), billcheck peak RSS ≤ ${TARGET_RSS_MB} MB at ${group(TARGET_ROWS)} rows`];
+  const out = [
+    `targets: ratio ≤ ${TARGET_RATIO} (billcheck time / csv-parse time), billcheck peak RSS ≤ ${TARGET_RSS_MB} MB at ${group(TARGET_ROWS)} rows`,
+  ];
   const atTarget = results.filter((r) => r.rows === TARGET_ROWS);
-  if (atTarget.length === 0) out.push(`note: no shape was measured at ${group(TARGET_ROWS)} rows; the targets are not judged`);
+  if (atTarget.length === 0)
+    out.push(`note: no shape was measured at ${group(TARGET_ROWS)} rows; the targets are not judged`);
   for (const r of atTarget) {
     const missed = [];
     if (r.ratio !== undefined && r.ratio > TARGET_RATIO) missed.push(`ratio ${r.ratio.toFixed(2)}`);
@@ -264,13 +275,25 @@ function growthLines(results) {
     const double = results.find((r) => r.shape === base.shape && r.rows === base.rows * 2);
     if (double === undefined || base.billcheckRssKb === undefined || double.billcheckRssKb === undefined) continue;
     const growth = (double.billcheckRssKb - base.billcheckRssKb) / 1024;
-    out.push(`memory growth ${base.shape} ${group(base.rows)} → ${group(double.rows)} rows (same accounts): billcheck ${growth >= 0 ? '+' : ''}${Math.round(growth)} MB`);
+    out.push(
+      `memory growth ${base.shape} ${group(base.rows)} → ${group(double.rows)} rows (same accounts): billcheck ${growth >= 0 ? '+' : ''}${Math.round(growth)} MB`,
+    );
   }
   return out;
 }
 
 function printPairs(results, options) {
-  const header = ['shape', 'rows', 'csv-parse s', 'billcheck s', 'ratio', 'csv-parse rows/s', 'billcheck rows/s', 'csv-parse RSS MB', 'billcheck RSS MB'];
+  const header = [
+    'shape',
+    'rows',
+    'csv-parse s',
+    'billcheck s',
+    'ratio',
+    'csv-parse rows/s',
+    'billcheck rows/s',
+    'csv-parse RSS MB',
+    'billcheck RSS MB',
+  ];
   const body = results.map((r) => [
     r.shape,
     group(r.rows),
@@ -282,16 +305,31 @@ function printPairs(results, options) {
     megabytes(r.csvRssKb),
     megabytes(r.billcheckRssKb),
   ]);
-  const out = ['', describeRun(options, ' vs csv-parse alone', 'pair(s)'), ...formatTable(header, body), '', ...targetLines(results), ...growthLines(results)];
-  for (const r of results) for (const warning of r.warnings) out.push(`warning (${r.shape}, ${group(r.rows)} rows): ${warning}`);
+  const out = [
+    '',
+    describeRun(options, ' vs csv-parse alone', 'pair(s)'),
+    ...formatTable(header, body),
+    '',
+    ...targetLines(results),
+    ...growthLines(results),
+  ];
+  for (const r of results)
+    for (const warning of r.warnings) out.push(`warning (${r.shape}, ${group(r.rows)} rows): ${warning}`);
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
 function printAlone(results, options) {
   const header = ['shape', 'rows', 'billcheck s', 'billcheck rows/s', 'billcheck RSS MB'];
-  const body = results.map((r) => [r.shape, group(r.rows), seconds(r.billcheckSeconds), group(r.rows / r.billcheckSeconds), megabytes(r.billcheckRssKb)]);
+  const body = results.map((r) => [
+    r.shape,
+    group(r.rows),
+    seconds(r.billcheckSeconds),
+    group(r.rows / r.billcheckSeconds),
+    megabytes(r.billcheckRssKb),
+  ]);
   const out = ['', describeRun(options, ' alone', 'run(s)'), ...formatTable(header, body), ...growthLines(results)];
-  for (const r of results) for (const warning of r.warnings) out.push(`warning (${r.shape}, ${group(r.rows)} rows): ${warning}`);
+  for (const r of results)
+    for (const warning of r.warnings) out.push(`warning (${r.shape}, ${group(r.rows)} rows): ${warning}`);
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
@@ -301,9 +339,23 @@ async function profileShape(shape, file, rows) {
   const name = `${relative(DATA_DIR, file).replace(/\.csv$/, '')}.cpuprofile`;
   const profileFile = join(PROFILE_DIR, name);
   await rm(profileFile, { force: true });
-  const args = ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${name}`, BILLCHECK, file, '--format', 'ndjson', '--jobs', '1'];
+  const args = [
+    '--cpu-prof',
+    `--cpu-prof-dir=${PROFILE_DIR}`,
+    `--cpu-prof-name=${name}`,
+    BILLCHECK,
+    file,
+    '--format',
+    'ndjson',
+    '--jobs',
+    '1',
+  ];
   const result = await new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, args, {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: '1' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr = (stderr + chunk).slice(-TAIL_CHARS)));
     child.on('error', reject);
@@ -324,7 +376,9 @@ async function main() {
     return 2;
   }
   if (!existsSync(BUILT_MAIN)) {
-    process.stderr.write(`bench: ${relative(ROOT, BUILT_MAIN)} is missing; run \`npm run build\` (npm run bench does)\n`);
+    process.stderr.write(
+      `bench: ${relative(ROOT, BUILT_MAIN)} is missing; run \`npm run build\` (npm run bench does)\n`,
+    );
     return 2;
   }
   const sizes = options.growth ? [options.rows, options.rows * 2] : [options.rows];

@@ -15,7 +15,15 @@ export type { ConfiguredRule, EngineOptions, KnownTermination } from './engine/e
 export { defineRule } from './engine/rule.js';
 export type { AccountEntry, AccountTimeline, AnyRule, Rule, RuleContext } from './engine/rule.js';
 export { Money } from './model/money.js';
-export type { AllowanceCharge, BillingDocument, DocumentKind, DocumentLine, PageFacts, Party, VatBreakdown } from './model/document.js';
+export type {
+  AllowanceCharge,
+  BillingDocument,
+  DocumentKind,
+  DocumentLine,
+  PageFacts,
+  Party,
+  VatBreakdown,
+} from './model/document.js';
 export type { Finding, Severity } from './model/finding.js';
 export type { ParseEvent } from './model/input.js';
 export { fileInputSource, parseInput } from './parse/index.js';

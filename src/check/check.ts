@@ -93,7 +93,11 @@ interface RunState {
  * `lintFiles` is the model). A file that cannot be read is a fatal problem of the result, never an
  * exception; anything else thrown is an internal error.
  */
-export async function check(inputs: readonly ResolvedInput[], options: CheckOptions, hooks: CheckHooks = {}): Promise<CheckOutcome> {
+export async function check(
+  inputs: readonly ResolvedInput[],
+  options: CheckOptions,
+  hooks: CheckHooks = {},
+): Promise<CheckOutcome> {
   const engine = new Engine({
     rules: configureRules(RULES, options.config, options.ruleLevels),
     today: options.today,
@@ -158,7 +162,8 @@ export async function check(inputs: readonly ResolvedInput[], options: CheckOpti
         else throw error;
       }
     }
-    finished = pool === undefined ? { accounts: engine.accountCount, findings: engine.finish() } : await pool.finish(engine);
+    finished =
+      pool === undefined ? { accounts: engine.accountCount, findings: engine.finish() } : await pool.finish(engine);
   } finally {
     await pool?.close();
   }
@@ -188,7 +193,9 @@ export async function check(inputs: readonly ResolvedInput[], options: CheckOpti
   };
   const configFile = options.config.file;
   const config =
-    configFile === undefined ? undefined : describeConfig(RULES, { ...options.config, file: configFile }, options.ruleLevels);
+    configFile === undefined
+      ? undefined
+      : describeConfig(RULES, { ...options.config, file: configFile }, options.ruleLevels);
   const joinedAccounts = [...(identity?.accounts.values() ?? [])];
   const result: CheckResult = {
     findings,
@@ -262,7 +269,8 @@ async function addEvents(
       const doc = event.document;
       tally.documents++;
       tally.rows += doc.rows;
-      if (doc.amountStyle !== undefined && !tally.styles.has(doc.source.file)) tally.styles.set(doc.source.file, doc.amountStyle);
+      if (doc.amountStyle !== undefined && !tally.styles.has(doc.source.file))
+        tally.styles.set(doc.source.file, doc.amountStyle);
       tally.stories?.add(doc);
       add(doc, found);
     } else if (event.type === 'columns' || event.type === 'notice') {

@@ -8,7 +8,15 @@ import { fileInputSource } from '../parse/index.js';
 import type { SkipReason, SkipSummary } from '../report/result.js';
 
 /** Extensions a directory walk picks up; files named on the command line are read whatever they are called. */
-export const CHECKED_EXTENSIONS: ReadonlySet<string> = new Set(['.csv', '.tsv', '.txt', '.text', '.eml', '.pdf', '.xml']);
+export const CHECKED_EXTENSIONS: ReadonlySet<string> = new Set([
+  '.csv',
+  '.tsv',
+  '.txt',
+  '.text',
+  '.eml',
+  '.pdf',
+  '.xml',
+]);
 
 export const STDIN_NAME = '<stdin>';
 
@@ -19,9 +27,7 @@ export interface SkippedEntry {
 }
 
 export type ResolvedInput =
-  | { readonly source: InputSource }
-  | { readonly problem: FatalInputError }
-  | { readonly skipped: SkippedEntry };
+  { readonly source: InputSource } | { readonly problem: FatalInputError } | { readonly skipped: SkippedEntry };
 
 /**
  * Files as given, directories walked (sorted, so that reports are stable), `-` for standard input.
@@ -42,7 +48,10 @@ export async function resolveInputs(paths: readonly string[], stdin: Readable): 
       info = await stat(path);
     } catch (error) {
       // An unexpanded pattern (quoted, or no match in a shell without nullglob) is not a file name.
-      const message = /[*?]|\[[^\]]*\]/.test(path) && (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no file matches this pattern' : describeFsError(error);
+      const message =
+        /[*?]|\[[^\]]*\]/.test(path) && (error as NodeJS.ErrnoException).code === 'ENOENT'
+          ? 'no file matches this pattern'
+          : describeFsError(error);
       inputs.push({ problem: new FatalInputError(path, message) });
       continue;
     }
@@ -55,7 +64,10 @@ export async function resolveInputs(paths: readonly string[], stdin: Readable): 
     await walk(path, found, seen);
     if (!found.some((input) => !('skipped' in input))) {
       inputs.push({
-        problem: new FatalInputError(path, `no file to check in this directory (looked for ${[...CHECKED_EXTENSIONS].join(' ')})`),
+        problem: new FatalInputError(
+          path,
+          `no file to check in this directory (looked for ${[...CHECKED_EXTENSIONS].join(' ')})`,
+        ),
       });
     }
     for (const input of found) inputs.push(input);

@@ -39,18 +39,26 @@ export async function runCheck(
   const streamFinding = format.finding;
   const histories = format.drawsHistories === true ? new HistoryCollector() : undefined;
   const tellStories = format.tellsStories === true;
-  const { result: checked, styles, stories } = await check(inputs, { ...options, tellStories, keepFindings: format.needsFindings }, {
-    ...(histories === undefined ? {} : { onDocument: (doc) => histories.record(doc) }),
-    ...(streamFinding === undefined
-      ? {}
-      : {
-          onFindings: async (batch) => {
-            for (const finding of batch) await streams.stdout.offer(streamFinding(finding));
-          },
-        }),
-    onFatal: (problem) => streams.warn(`billcheck: ${printable(problem.file)}: ${printable(problem.message)}`),
-    onProgress: (rows) => streams.progress.tick(rows),
-  });
+  const {
+    result: checked,
+    styles,
+    stories,
+  } = await check(
+    inputs,
+    { ...options, tellStories, keepFindings: format.needsFindings },
+    {
+      ...(histories === undefined ? {} : { onDocument: (doc) => histories.record(doc) }),
+      ...(streamFinding === undefined
+        ? {}
+        : {
+            onFindings: async (batch) => {
+              for (const finding of batch) await streams.stdout.offer(streamFinding(finding));
+            },
+          }),
+      onFatal: (problem) => streams.warn(`billcheck: ${printable(problem.file)}: ${printable(problem.message)}`),
+      onProgress: (rows) => streams.progress.tick(rows),
+    },
+  );
   streams.progress.done();
   const result = histories === undefined ? checked : { ...checked, histories: histories.histories() };
   if (result.config?.rulesOn === 0) {

@@ -68,7 +68,10 @@ interface LetterPlan {
 function planOf(flags: LetterFlags, today: string): LetterPlan {
   const order = dateOrderOf(flags);
   const dates = (flags.sent ?? []).map((text) => parseIsoOption('--sent', text, order));
-  if (dates.length > 2) throw new UsageError('--sent takes at most two dates: the written complaint, then the letter to the consumer service');
+  if (dates.length > 2)
+    throw new UsageError(
+      '--sent takes at most two dates: the written complaint, then the letter to the consumer service',
+    );
   const [first, second] = dates;
   if (first !== undefined && second !== undefined && second < first) {
     throw new UsageError('--sent: give the written complaint first, then the later letter to the consumer service');
@@ -76,10 +79,12 @@ function planOf(flags: LetterFlags, today: string): LetterPlan {
   if (first !== undefined && first > today) throw new UsageError(`--sent ${first} is after today (${today})`);
   const stage = flags.stage as Stage;
   if (stage !== '1' && first === undefined) {
-    const more = stage === 'mediator' ? ' (and a second --sent for the letter to the consumer service, if you wrote one)' : '';
+    const more =
+      stage === 'mediator' ? ' (and a second --sent for the letter to the consumer service, if you wrote one)' : '';
     throw new UsageError(`--stage ${stage} needs --sent DATE: the date of your written complaint${more}`);
   }
-  if (flags.status === true && first === undefined) throw new UsageError('--status needs --sent DATE: the date of your written complaint');
+  if (flags.status === true && first === undefined)
+    throw new UsageError('--status needs --sent DATE: the date of your written complaint');
   return {
     format: flags.format as LetterFormat,
     stage,
@@ -141,9 +146,14 @@ function accountKey(account: string): string {
   return account.replace(/[\s.\-/]/g, '').toLowerCase();
 }
 
-function chooseAccount(findings: readonly Finding[], documents: readonly BillingDocument[], wanted: string | undefined): string | undefined {
+function chooseAccount(
+  findings: readonly Finding[],
+  documents: readonly BillingDocument[],
+  wanted: string | undefined,
+): string | undefined {
   const counts = new Map<string, number>();
-  for (const finding of findings) if (finding.account !== undefined) counts.set(finding.account, (counts.get(finding.account) ?? 0) + 1);
+  for (const finding of findings)
+    if (finding.account !== undefined) counts.set(finding.account, (counts.get(finding.account) ?? 0) + 1);
   if (wanted !== undefined) {
     const key = accountKey(wanted);
     const found = [...counts.keys()].find((account) => accountKey(account) === key);
@@ -154,7 +164,9 @@ function chooseAccount(findings: readonly Finding[], documents: readonly Billing
     throw new UsageError(`--account ${wanted}: no such account in the inputs${printable(listed)}`);
   }
   if (counts.size > 1) {
-    const list = [...counts].map(([account, count]) => `${account} (${count} finding${count === 1 ? '' : 's'})`).join(', ');
+    const list = [...counts]
+      .map(([account, count]) => `${account} (${count} finding${count === 1 ? '' : 's'})`)
+      .join(', ');
     throw new UsageError(`several accounts have findings; choose one with --account ID: ${printable(list)}`);
   }
   return [...counts.keys()][0];
@@ -173,7 +185,10 @@ function billLanguage(documents: readonly BillingDocument[]): LetterLang {
  * Whose law the letter cites: --country, else the bills' country, else a French-written bill in
  * euros (France), else pounds (the United Kingdom); otherwise none, and the letter cites no law.
  */
-function jurisdictionOf(documents: readonly BillingDocument[], flag: Jurisdiction | undefined): Jurisdiction | undefined {
+function jurisdictionOf(
+  documents: readonly BillingDocument[],
+  flag: Jurisdiction | undefined,
+): Jurisdiction | undefined {
   if (flag !== undefined) return flag;
   const country = documents.find((doc) => doc.country !== undefined)?.country;
   if (country === 'FR' || country === 'GB') return country;
@@ -201,14 +216,18 @@ function warnMediatorWindow(sent: SentLetters, today: string, lang: LetterLang, 
   const from = steps.find((step) => step.step === 'mediator')?.date;
   const until = steps.find((step) => step.step === 'mediator-deadline')?.date;
   if (from !== undefined && today < from) {
-    warn(lang === 'fr'
-      ? `billcheck: sans réponse insatisfaisante reçue, le Médiateur ne peut être saisi qu’à partir du ${longDate(from, lang)}`
-      : `billcheck: unless you received an unsatisfying answer, the Médiateur may be referred to only from ${longDate(from, lang)}`);
+    warn(
+      lang === 'fr'
+        ? `billcheck: sans réponse insatisfaisante reçue, le Médiateur ne peut être saisi qu’à partir du ${longDate(from, lang)}`
+        : `billcheck: unless you received an unsatisfying answer, the Médiateur may be referred to only from ${longDate(from, lang)}`,
+    );
   }
   if (until !== undefined && today > until) {
-    warn(lang === 'fr'
-      ? `billcheck: le délai d’un an après la réclamation écrite a expiré le ${longDate(until, lang)}`
-      : `billcheck: the one-year limit after the written complaint ended on ${longDate(until, lang)}`);
+    warn(
+      lang === 'fr'
+        ? `billcheck: le délai d’un an après la réclamation écrite a expiré le ${longDate(until, lang)}`
+        : `billcheck: the one-year limit after the written complaint ended on ${longDate(until, lang)}`,
+    );
   }
 }
 
@@ -223,30 +242,44 @@ export async function runLetter(
   if (inputs === undefined) {
     // --status without bills: the dates only, for France unless told otherwise.
     const jurisdiction = plan.country ?? 'FR';
-    await writeOut(renderStatus(jurisdiction, plan.sent as SentLetters, plan.lang ?? 'fr', plan.today), flags.output, streams.stdout);
+    await writeOut(
+      renderStatus(jurisdiction, plan.sent as SentLetters, plan.lang ?? 'fr', plan.today),
+      flags.output,
+      streams.stdout,
+    );
     return EXIT_OK;
   }
   const read = await readAll(inputs, flags, context, streams);
   const fatal = read.result.fatal.length > 0;
-  const findings = read.result.findings.filter((finding) => finding.ruleId !== INVALID_INPUT && finding.account !== undefined);
+  const findings = read.result.findings.filter(
+    (finding) => finding.ruleId !== INVALID_INPUT && finding.account !== undefined,
+  );
   const unreadable = read.result.findings.length - findings.length;
   if (flags.status === true) {
     // The dates do not depend on the account: the bills only tell the country.
     const jurisdiction = jurisdictionOf(read.documents, plan.country);
     if (jurisdiction === undefined) {
-      throw new UsageError('--status: billcheck knows the escalation of France and the United Kingdom only; say which with --country FR|GB');
+      throw new UsageError(
+        '--status: billcheck knows the escalation of France and the United Kingdom only; say which with --country FR|GB',
+      );
     }
     const lang = plan.lang ?? billLanguage(read.documents);
-    await writeOut(renderStatus(jurisdiction, plan.sent as SentLetters, lang, plan.today), flags.output, streams.stdout);
+    await writeOut(
+      renderStatus(jurisdiction, plan.sent as SentLetters, lang, plan.today),
+      flags.output,
+      streams.stdout,
+    );
     return fatal ? EXIT_FAILURE : EXIT_OK;
   }
   const account = chooseAccount(findings, read.documents, flags.account);
   const documents = account === undefined ? [] : read.documents.filter((doc) => doc.account === account);
   const lang = plan.lang ?? billLanguage(documents.length > 0 ? documents : read.documents);
   if (unreadable > 0) {
-    streams.warn(lang === 'fr'
-      ? `billcheck: ${unreadable} ligne(s) illisible(s) ou sans compte ne figurent pas dans le courrier (billcheck check les détaille)`
-      : `billcheck: ${unreadable} unreadable row(s) or finding(s) without an account are not in the letter (billcheck check lists them)`);
+    streams.warn(
+      lang === 'fr'
+        ? `billcheck: ${unreadable} ligne(s) illisible(s) ou sans compte ne figurent pas dans le courrier (billcheck check les détaille)`
+        : `billcheck: ${unreadable} unreadable row(s) or finding(s) without an account are not in the letter (billcheck check lists them)`,
+    );
   }
   const jurisdiction = jurisdictionOf(documents.length > 0 ? documents : read.documents, plan.country);
   if (plan.stage === 'mediator' && jurisdiction !== 'FR') {
@@ -262,7 +295,8 @@ export async function runLetter(
     streams.warn(shown === undefined ? PHRASES[lang].nothingAtAll : nothing);
     return fatal ? EXIT_FAILURE : EXIT_OK;
   }
-  if (plan.stage === 'mediator' && plan.sent !== undefined) warnMediatorWindow(plan.sent, plan.today, lang, streams.warn);
+  if (plan.stage === 'mediator' && plan.sent !== undefined)
+    warnMediatorWindow(plan.sent, plan.today, lang, streams.warn);
   const letter = buildLetter({
     account,
     findings: accountFindings,
@@ -277,9 +311,11 @@ export async function runLetter(
   });
   await writeOut(renderLetter(letter, plan.format), flags.output, streams.stdout);
   if (jurisdiction === undefined) {
-    streams.warn(lang === 'fr'
-      ? 'billcheck: pays des factures inconnu : le courrier ne cite aucun texte de loi (--country FR|GB pour les citer)'
-      : 'billcheck: the bills\' country is unknown: the letter cites no law (--country FR|GB to cite it)');
+    streams.warn(
+      lang === 'fr'
+        ? 'billcheck: pays des factures inconnu : le courrier ne cite aucun texte de loi (--country FR|GB pour les citer)'
+        : "billcheck: the bills' country is unknown: the letter cites no law (--country FR|GB to cite it)",
+    );
   }
   streams.warn(PHRASES[lang].draftReminder);
   return fatal ? EXIT_FAILURE : EXIT_OK;

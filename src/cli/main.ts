@@ -78,7 +78,12 @@ function handleError(error: unknown, io: CliIo, debug: boolean, exitCode: number
     return error.exitCode === 0 ? EXIT_OK : EXIT_FAILURE;
   }
   if (error instanceof OutputClosed) return exitCode;
-  if (error instanceof UsageError || error instanceof ConfigError || error instanceof FatalInputError || error instanceof OutputFailed) {
+  if (
+    error instanceof UsageError ||
+    error instanceof ConfigError ||
+    error instanceof FatalInputError ||
+    error instanceof OutputFailed
+  ) {
     const prefix = error instanceof FatalInputError ? `${error.file}: ` : '';
     io.stderr.write(`billcheck: ${printable(prefix + error.message)}\n`);
     return EXIT_FAILURE;
@@ -86,10 +91,10 @@ function handleError(error: unknown, io: CliIo, debug: boolean, exitCode: number
   const message = error instanceof Error ? error.message : String(error);
   io.stderr.write(`billcheck: internal error: ${printable(message)}\n`);
   if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
-  else io.stderr.write('billcheck: rerun with --debug for the stack trace, and report it with the input that caused it\n');
+  else
+    io.stderr.write('billcheck: rerun with --debug for the stack trace, and report it with the input that caused it\n');
   return EXIT_FAILURE;
 }
-
 
 /** Text made printable line by line, its line breaks kept. */
 function printableLines(text: string): string {
@@ -106,7 +111,9 @@ function collect(value: string, previous: string[] | undefined): string[] {
 
 function buildProgram(io: CliIo, stdout: Output, setExitCode: (code: number) => void): Command {
   const program = new Command('billcheck')
-    .description('Find absurd bills: dunning letters for 0,01 €, blank invoices, 149 000 € home-line bills, bills after termination.')
+    .description(
+      'Find absurd bills: dunning letters for 0,01 €, blank invoices, 149 000 € home-line bills, bills after termination.',
+    )
     .version(VERSION, '-v, --version', 'print the version')
     .exitOverride()
     .configureOutput({
@@ -134,7 +141,11 @@ Examples:
     .command('check', { isDefault: true })
     .description('check invoices, credit notes, dunning letters and terminations (CSV, text or PDF)')
     .argument('[files...]', 'files, directories (recursed) or - for standard input')
-    .addOption(new Option('-f, --format <format>', 'output format (html: one self-contained page with charts)').choices(OUTPUT_FORMATS).default('text'))
+    .addOption(
+      new Option('-f, --format <format>', 'output format (html: one self-contained page with charts)')
+        .choices(OUTPUT_FORMATS)
+        .default('text'),
+    )
     .option('-o, --output <file>', 'write the report to this file instead of standard output')
     .option('-c, --config <file>', 'config file (default: billcheck.config.json found upwards from the current folder)')
     .option('--no-config', 'ignore any config file')
@@ -145,12 +156,19 @@ Examples:
     .option('--terminated <[account=]date>', 'the contract (of this account) ended on this date (repeatable)', collect)
     .option('--delimiter <char>', 'CSV delimiter (default: sniffed among ; , tab |)')
     .option('--encoding <name>', 'input encoding (default: BOM, else UTF-8, else Windows-1252)')
-    .option('--map <field=column>', 'read a field from this column, e.g. --map total="Montant dû" (repeatable)', collect)
+    .option(
+      '--map <field=column>',
+      'read a field from this column, e.g. --map total="Montant dû" (repeatable)',
+      collect,
+    )
     .addOption(new Option('--date-order <order>', 'order of numeric dates such as 03/04/2024').choices(DATE_ORDERS))
     .option('--color', 'force colors')
     .option('--no-color', 'disable colors')
     .option('--today <date>', 'check as if today were this date (for "issued in the future")')
-    .option('-j, --jobs <n>', 'threads reading a CSV file over 16 MB (default: 2 where there are 2 cores; 1: one thread)')
+    .option(
+      '-j, --jobs <n>',
+      'threads reading a CSV file over 16 MB (default: 2 where there are 2 cores; 1: one thread)',
+    )
     .option('--debug', 'print stack traces of internal errors')
     .addHelpText('after', CHECK_EXAMPLES)
     .action(async (files: string[], flags: CheckFlags) => {
@@ -163,10 +181,13 @@ Examples:
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--color', 'force colors')
     .option('--no-color', 'disable colors')
-    .addHelpText('after', '\nExamples:\n  $ billcheck rules\n  $ billcheck rules --format json | jq -r \'.rules[].id\'')
+    .addHelpText('after', "\nExamples:\n  $ billcheck rules\n  $ billcheck rules --format json | jq -r '.rules[].id'")
     .action(async (flags: { format: string; color?: boolean }) => {
       const color = useColor(flags.color, io);
-      const listing = flags.format === 'json' ? renderRulesJson(RULES, RESERVED_RULES) : renderRulesText(RULES, color, RESERVED_RULES);
+      const listing =
+        flags.format === 'json'
+          ? renderRulesJson(RULES, RESERVED_RULES)
+          : renderRulesText(RULES, color, RESERVED_RULES);
       await stdout.write(listing);
       setExitCode(EXIT_OK);
     });
@@ -195,10 +216,15 @@ Examples:
     .option('--map <field=column>', 'read a field from this column (repeatable)', collect)
     .addOption(new Option('--date-order <order>', 'order of numeric dates').choices(DATE_ORDERS))
     .option('--debug', 'print stack traces of internal errors')
-    .addHelpText('after', "\nExamples:\n  $ billcheck extract facture.txt\n  $ billcheck extract facture.pdf        also says whether it carries a Factur-X / ZUGFeRD XML\n  $ billcheck extract invoices.csv | jq '.documents[] | {id, total}'")
+    .addHelpText(
+      'after',
+      "\nExamples:\n  $ billcheck extract facture.txt\n  $ billcheck extract facture.pdf        also says whether it carries a Factur-X / ZUGFeRD XML\n  $ billcheck extract invoices.csv | jq '.documents[] | {id, total}'",
+    )
     .action(async (files: string[], flags: CheckFlags) => {
       const inputs = await resolveInputs(inputPaths(files, io), io.stdin);
-      setExitCode(await runExtract(inputs, inputOptions(flags), { stdout, warn: (line) => io.stderr.write(`${line}\n`) }));
+      setExitCode(
+        await runExtract(inputs, inputOptions(flags), { stdout, warn: (line) => io.stderr.write(`${line}\n`) }),
+      );
     });
 
   // letter (issue 16)
@@ -208,11 +234,26 @@ Examples:
     .argument('[files...]', 'files, directories (recursed) or - for standard input')
     .option('--account <id>', 'the account to write about (needed when several have findings)')
     .addOption(new Option('--lang <lang>', 'language of the letter (default: that of the bills)').choices(LETTER_LANGS))
-    .option('--from <file>', 'your details: JSON or "key: value" lines (name, address, city, customerNumber, email, phone)')
-    .addOption(new Option('--stage <stage>', '1: complaint; 2: to the consumer service; mediator: referral').choices(STAGES).default('1'))
-    .option('--sent <date>', 'date of a letter already sent: the complaint, then the consumer-service letter (repeatable)', collect)
+    .option(
+      '--from <file>',
+      'your details: JSON or "key: value" lines (name, address, city, customerNumber, email, phone)',
+    )
+    .addOption(
+      new Option('--stage <stage>', '1: complaint; 2: to the consumer service; mediator: referral')
+        .choices(STAGES)
+        .default('1'),
+    )
+    .option(
+      '--sent <date>',
+      'date of a letter already sent: the complaint, then the consumer-service letter (repeatable)',
+      collect,
+    )
     .option('--status', 'print what may be done next, from which date, until when')
-    .addOption(new Option('--country <code>', 'whose law and escalation to cite (default: from the bills)').choices(LETTER_COUNTRIES))
+    .addOption(
+      new Option('--country <code>', 'whose law and escalation to cite (default: from the bills)').choices(
+        LETTER_COUNTRIES,
+      ),
+    )
     .addOption(new Option('-f, --format <format>', 'output format').choices(LETTER_FORMATS).default('text'))
     .option('-o, --output <file>', 'write the letter to this file')
     .option('-c, --config <file>', 'config file (default: billcheck.config.json found upwards from the current folder)')
@@ -237,8 +278,11 @@ The letter is a draft built from the bills, not legal advice: read it before sen
     .action(async (files: string[], flags: LetterFlags) => {
       const today = flags.today === undefined ? todayIso() : parseIsoOption('--today', flags.today, dateOrderOf(flags));
       const config = await loadConfig(flags, io);
-      const inputs = flags.status === true && files.length === 0 ? undefined : await resolveInputs(inputPaths(files, io), io.stdin);
-      setExitCode(await runLetter(inputs, flags, { config, today }, { stdout, warn: (line) => io.stderr.write(`${line}\n`) }));
+      const inputs =
+        flags.status === true && files.length === 0 ? undefined : await resolveInputs(inputPaths(files, io), io.stdin);
+      setExitCode(
+        await runLetter(inputs, flags, { config, today }, { stdout, warn: (line) => io.stderr.write(`${line}\n`) }),
+      );
     });
   // end letter
 
@@ -270,7 +314,9 @@ async function check(files: string[], flags: CheckFlags, io: CliIo, stdout: Outp
     stdoutIsTerminal: !toFile && io.stdout.isTTY === true && io.stderr.isTTY === true,
   };
   // -o: once every option is checked (a usage error leaves an existing file alone), before any input is read.
-  const inputFiles = inputs.flatMap((input) => ('source' in input && input.source.path !== undefined ? [input.source.path] : []));
+  const inputFiles = inputs.flatMap((input) =>
+    'source' in input && input.source.path !== undefined ? [input.source.path] : [],
+  );
   const file = flags.output === undefined ? undefined : openOutputFile(flags.output, io.cwd, inputFiles);
   const streams = {
     stdout: file?.output ?? stdout,

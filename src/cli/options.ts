@@ -43,7 +43,12 @@ export function wantsProgress(io: Pick<CliIo, 'stderr' | 'env'>, quiet: boolean)
   // the spinner count its line as endless and clear it ever more times: gigabytes, then a hang.
   const columns = (io.stderr as { columns?: unknown }).columns;
   const wideEnough = typeof columns === 'number' && columns >= MIN_PROGRESS_COLUMNS;
-  return io.stderr.isTTY === true && wideEnough && !quiet && (io.env.CI === undefined || io.env.CI === '' || io.env.CI === 'false');
+  return (
+    io.stderr.isTTY === true &&
+    wideEnough &&
+    !quiet &&
+    (io.env.CI === undefined || io.env.CI === '' || io.env.CI === 'false')
+  );
 }
 
 export function inputOptions(flags: CheckFlags): InputOptions {
@@ -98,7 +103,8 @@ export function parseRuleLevels(assignments: readonly string[]): Map<string, Rul
   const levels = new Map<string, RuleLevel>();
   for (const assignment of assignments) {
     const [id, level] = splitAssignment(assignment, '--rule', 'ID=off|info|warning|error');
-    if (findRule(id) === undefined) throw new UsageError(`--rule: unknown rule "${id}" (run billcheck rules for the list)`);
+    if (findRule(id) === undefined)
+      throw new UsageError(`--rule: unknown rule "${id}" (run billcheck rules for the list)`);
     try {
       levels.set(id, parseLevel(level, `--rule ${id}`, undefined));
     } catch (error) {
@@ -120,7 +126,8 @@ export function parseMaxWarnings(text: string | undefined): number | undefined {
 }
 
 export function parseJobs(text: string): number {
-  if (!/^\d{1,2}$/.test(text) || Number(text) < 1 || Number(text) > 16) throw new UsageError(`--jobs expects a number from 1 to 16, not "${text}"`);
+  if (!/^\d{1,2}$/.test(text) || Number(text) < 1 || Number(text) > 16)
+    throw new UsageError(`--jobs expects a number from 1 to 16, not "${text}"`);
   return Number(text);
 }
 
@@ -138,7 +145,9 @@ export function parseIsoOption(option: string, text: string, order: DateOrder | 
 export function parseTermination(text: string, order: DateOrder | undefined): KnownTermination {
   const at = text.lastIndexOf('=');
   if (at !== -1 && text.slice(0, at).trim() === '') {
-    throw new UsageError(`--terminated: no account before "=" in "${text}" (give ACCOUNT=DATE, or DATE alone for every account)`);
+    throw new UsageError(
+      `--terminated: no account before "=" in "${text}" (give ACCOUNT=DATE, or DATE alone for every account)`,
+    );
   }
   const account = at > 0 ? text.slice(0, at).trim() : undefined;
   const date = parseIsoOption('--terminated', at > 0 ? text.slice(at + 1).trim() : text.trim(), order);

@@ -5,7 +5,8 @@ const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
 
 function optionSchema(defaultValue: OptionValue, description: string | undefined): Record<string, unknown> {
   const base = description === undefined ? {} : { description };
-  if (Array.isArray(defaultValue)) return { ...base, type: 'array', items: { type: ['string', 'number'] }, default: defaultValue };
+  if (Array.isArray(defaultValue))
+    return { ...base, type: 'array', items: { type: ['string', 'number'] }, default: defaultValue };
   if (typeof defaultValue === 'string' && DECIMAL_TEXT.test(defaultValue)) {
     return { ...base, type: ['string', 'number'], pattern: '^-?\\d+(\\.\\d+)?$', default: defaultValue };
   }
@@ -23,7 +24,9 @@ export function configSchema(rules: readonly AnyRule[]): Record<string, unknown>
     const options = {
       type: 'object',
       additionalProperties: false,
-      properties: Object.fromEntries(names.map((name) => [name, optionSchema(rule.options[name] as OptionValue, rule.docs.options?.[name])])),
+      properties: Object.fromEntries(
+        names.map((name) => [name, optionSchema(rule.options[name] as OptionValue, rule.docs.options?.[name])]),
+      ),
     };
     properties[rule.id] = {
       description: `${rule.description} (default: ${rule.severity})`,

@@ -77,7 +77,8 @@ export async function loadConfigFile(file: string, rules: readonly AnyRule[]): P
     const reason = known ?? `error ${code ?? (error as Error).message}`;
     throw new ConfigError(file, `cannot read the config file: ${reason}`);
   }
-  if (bytes.length > MAX_CONFIG_BYTES) throw new ConfigError(file, 'a config file larger than 1 MB: not a billcheck config');
+  if (bytes.length > MAX_CONFIG_BYTES)
+    throw new ConfigError(file, 'a config file larger than 1 MB: not a billcheck config');
   return parseConfig(bytes.toString('utf8'), file, rules);
 }
 
@@ -187,7 +188,10 @@ function coerceOption(defaultValue: OptionValue, given: unknown, where: string, 
     throw new ConfigError(file, `${where}: expected a decimal amount such as "${defaultValue}"`);
   }
   if (Array.isArray(defaultValue)) {
-    if (Array.isArray(given) && given.every((item) => typeof item === 'string' || (typeof item === 'number' && Number.isFinite(item)))) {
+    if (
+      Array.isArray(given) &&
+      given.every((item) => typeof item === 'string' || (typeof item === 'number' && Number.isFinite(item)))
+    ) {
       return given.map((item) => String(item));
     }
     throw new ConfigError(file, `${where}: expected a list of strings`);

@@ -48,7 +48,11 @@ export interface EngineOptions {
 export const COMMAND_LINE_SOURCE = '(command line)';
 
 /** Currencies of one country among those billcheck reads: they tell how a national phone number is meant. */
-const CURRENCY_COUNTRIES: ReadonlyMap<string, string> = new Map([['GBP', 'GB'], ['CHF', 'CH'], ['USD', 'US']]);
+const CURRENCY_COUNTRIES: ReadonlyMap<string, string> = new Map([
+  ['GBP', 'GB'],
+  ['CHF', 'CH'],
+  ['USD', 'US'],
+]);
 
 /**
  * Runs document rules on each document as it arrives and keeps a compact entry per document
@@ -135,7 +139,10 @@ export class Engine {
     evidence.reason = event.reason;
     if (event.column !== undefined) evidence.column = event.column;
     if (event.value !== undefined) evidence.value = event.value;
-    const where = event.column === undefined ? '' : ` (column "${event.column}"${event.value === undefined ? '' : `: "${event.value}"`})`;
+    const where =
+      event.column === undefined
+        ? ''
+        : ` (column "${event.column}"${event.value === undefined ? '' : `: "${event.value}"`})`;
     return {
       ruleId: INVALID_INPUT,
       severity: 'error',
@@ -251,7 +258,6 @@ export class Engine {
   noteFile(file: string): void {
     if (!this.fileOrder.has(file)) this.fileOrder.set(file, this.fileOrder.size);
   }
-
 }
 
 function knownTerminationEntry(account: string, day: number, currency: string): AccountEntry {
@@ -385,7 +391,12 @@ function describeTarget(target: BillingDocument | AccountEntry): TargetFacts {
 }
 
 /** Fills `{{name}}` placeholders: amounts and ISO dates in the input's style, lists joined, unknown names left visible. */
-export function fillTemplate(template: string, data: MessageData, currency: string, style: AmountStyle | undefined): string {
+export function fillTemplate(
+  template: string,
+  data: MessageData,
+  currency: string,
+  style: AmountStyle | undefined,
+): string {
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (placeholder, name: string) => {
     if (!Object.hasOwn(data, name)) return placeholder;
     const value = data[name];

@@ -162,7 +162,8 @@ export class EntryDecoder {
       flat.totalCents = total === Number.POSITIVE_INFINITY ? Number.NaN : total;
       flat.amountDueCents = amountDue === Number.POSITIVE_INFINITY ? Number.NaN : amountDue;
       flat.exactTotal = total === Number.POSITIVE_INFINITY ? Money.parse(exact.get(i * 2) as string) : undefined;
-      flat.exactAmountDue = amountDue === Number.POSITIVE_INFINITY ? Money.parse(exact.get(i * 2 + 1) as string) : undefined;
+      flat.exactAmountDue =
+        amountDue === Number.POSITIVE_INFINITY ? Money.parse(exact.get(i * 2 + 1) as string) : undefined;
       flat.blank = ((numbers[at + 10] as number) & 1) === 1;
       flat.paid = ((numbers[at + 10] as number) & 2) === 2;
       flat.contentHash = numbers[at + 11] as number;

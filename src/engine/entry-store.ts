@@ -198,7 +198,11 @@ export class EntryStore {
    * Takes the accounts `leaves` names out of the store, whole: their entries are handed to
    * `give`, and accounts that have none (noted only) to `giveName`. Nothing is added after.
    */
-  takeAccounts(leaves: (account: string) => boolean, give: (entry: AccountEntry) => void, giveName: (account: string) => void): void {
+  takeAccounts(
+    leaves: (account: string) => boolean,
+    give: (entry: AccountEntry) => void,
+    giveName: (account: string) => void,
+  ): void {
     for (const { id, account, indexes } of this.grouped()) {
       if (!leaves(account)) continue;
       if (indexes.length === 0) giveName(account);

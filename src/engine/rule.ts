@@ -62,21 +62,18 @@ interface RuleBase<M extends string, O extends RuleOptions> {
   validateOptions?(options: O): string | undefined;
 }
 
-export interface DocumentRule<M extends string = string, O extends RuleOptions = RuleOptions>
-  extends RuleBase<M, O> {
+export interface DocumentRule<M extends string = string, O extends RuleOptions = RuleOptions> extends RuleBase<M, O> {
   readonly scope: 'document';
   checkDocument(doc: BillingDocument, ctx: RuleContext<M, O>): void;
 }
 
-export interface AccountRule<M extends string = string, O extends RuleOptions = RuleOptions>
-  extends RuleBase<M, O> {
+export interface AccountRule<M extends string = string, O extends RuleOptions = RuleOptions> extends RuleBase<M, O> {
   readonly scope: 'account';
   checkAccount(timeline: AccountTimeline, ctx: RuleContext<M, O>): void;
 }
 
 export type Rule<M extends string = string, O extends RuleOptions = RuleOptions> =
-  | DocumentRule<M, O>
-  | AccountRule<M, O>;
+  DocumentRule<M, O> | AccountRule<M, O>;
 
 /** Types the message ids from the `messages` keys, so a misspelled id fails to compile. */
 export function defineRule<M extends string, O extends RuleOptions>(rule: DocumentRule<M, O>): DocumentRule<M, O>;

@@ -62,7 +62,12 @@ function asLine(text: string, country: string | undefined, invisible: readonly s
   const own: CountryCode[] = isCountryCode(country) ? [country] : [];
   const others = NATIONAL_COUNTRIES.filter((code) => code !== country);
   // The document's country first, valid or of a range the metadata does not list (drama, fiction); then the others.
-  for (const [codes, test] of [[own, 'valid'], [own, 'possible'], [others, 'valid'], [others, 'possible']] as const) {
+  for (const [codes, test] of [
+    [own, 'valid'],
+    [own, 'possible'],
+    [others, 'valid'],
+    [others, 'possible'],
+  ] as const) {
     for (const code of codes) {
       const phone = parsePhoneNumberFromString(compact, code);
       if (phone !== undefined && (test === 'valid' ? phone.isValid() : phone.isPossible())) {
@@ -86,7 +91,12 @@ export function accountKey(raw: string, country?: string): AccountKey {
   const compact = trimmed.replace(SEPARATORS, '').toUpperCase();
   // Shown as written: reports make its invisible characters visible (printable), so that two look-alikes never look the same.
   const written = raw.trim();
-  return { key: `id:${compact === '' ? trimmed : compact}`, display: written === '' ? raw : written, kind: 'customer', invisible: removed };
+  return {
+    key: `id:${compact === '' ? trimmed : compact}`,
+    display: written === '' ? raw : written,
+    kind: 'customer',
+    invisible: removed,
+  };
 }
 
 /** Document numbers compared the same way as customer numbers ("FAC 001" = "fac-001"), invisible characters ignored. */

@@ -121,12 +121,23 @@ export function joinAccounts(input: IdentityInput): AccountJoin {
     if ((entry.kind === 'invoice' || entry.kind === 'credit-note') && entry.id !== undefined) {
       const id = documentKey(entry.id);
       const first = claims.get(id);
-      const claim = { index: entry.index, account: entry.account, totalCents: entry.totalCents, issueDay: entry.issueDay };
+      const claim = {
+        index: entry.index,
+        account: entry.account,
+        totalCents: entry.totalCents,
+        issueDay: entry.issueDay,
+      };
       if (first === undefined) claims.set(id, claim);
       else if (first.account !== claim.account && sets.find(first.account) !== sets.find(claim.account)) {
         if (sameContent(first, claim)) sets.union(first.account, claim.account);
         else {
-          conflicts.push({ invoiceId: id, first: first.index, second: claim.index, firstAccount: first.account, secondAccount: claim.account });
+          conflicts.push({
+            invoiceId: id,
+            first: first.index,
+            second: claim.index,
+            firstAccount: first.account,
+            secondAccount: claim.account,
+          });
           ambiguous.add(id);
         }
       }
@@ -148,7 +159,14 @@ function kindsOf(bits: number): DocumentKind[] {
 }
 
 /** Report names: a joined account is named by its first line number, else by its first name. */
-function describe(all: readonly string[], stored: number, keys: readonly AccountKey[], kinds: Uint8Array, rootOf: Int32Array, conflicts: IdentityConflict[]): AccountJoin {
+function describe(
+  all: readonly string[],
+  stored: number,
+  keys: readonly AccountKey[],
+  kinds: Uint8Array,
+  rootOf: Int32Array,
+  conflicts: IdentityConflict[],
+): AccountJoin {
   const members = new Map<number, number[]>();
   rootOf.forEach((root, number) => {
     const list = members.get(root);
@@ -173,14 +191,21 @@ function describe(all: readonly string[], stored: number, keys: readonly Account
       alias.kinds |= kinds[number] as number;
       for (const char of key.invisible) alias.invisible.add(char);
     }
-    const aliases: AliasNote[] = [...byKey.values()].map((alias) => ({ name: alias.name, kind: alias.kind, documents: kindsOf(alias.kinds), invisible: [...alias.invisible] }));
-    if (aliases.length > 0 || invisible.size > 0) accounts.set(own.display, { name: own.display, kind: own.kind, invisible: [...invisible], aliases });
+    const aliases: AliasNote[] = [...byKey.values()].map((alias) => ({
+      name: alias.name,
+      kind: alias.kind,
+      documents: kindsOf(alias.kinds),
+      invisible: [...alias.invisible],
+    }));
+    if (aliases.length > 0 || invisible.size > 0)
+      accounts.set(own.display, { name: own.display, kind: own.kind, invisible: [...invisible], aliases });
   }
   const nameByRaw = new Map<string, string>();
   for (let number = 0; number < stored; number++) nameByRaw.set(all[number] as string, names[number] as string);
   // Each set is numbered by its first member: a stored account (names given only beside an account come after them).
   const groupOf = new Int32Array(stored);
-  for (let number = 0; number < stored; number++) groupOf[number] = (members.get(rootOf[number] as number) as number[])[0] as number;
+  for (let number = 0; number < stored; number++)
+    groupOf[number] = (members.get(rootOf[number] as number) as number[])[0] as number;
   let groups = 0;
   for (let number = 0; number < stored; number++) if (groupOf[number] === number) groups++;
   return {

@@ -9,9 +9,16 @@ const absentOrZero = (amount: Money | undefined): boolean => amount === undefine
  * (Asked of every document of a bill run: plain checks, no array of amounts.)
  */
 export function isBlankDocument(doc: BillingDocument): boolean {
-  if (!absentOrZero(doc.net) || !absentOrZero(doc.tax) || !absentOrZero(doc.total) || !absentOrZero(doc.amountDue)) return false;
+  if (!absentOrZero(doc.net) || !absentOrZero(doc.tax) || !absentOrZero(doc.total) || !absentOrZero(doc.amountDue))
+    return false;
   for (const line of doc.lines) {
-    if (!absentOrZero(line.net) || !absentOrZero(line.tax) || !absentOrZero(line.total) || !absentOrZero(line.unitPrice)) return false;
+    if (
+      !absentOrZero(line.net) ||
+      !absentOrZero(line.tax) ||
+      !absentOrZero(line.total) ||
+      !absentOrZero(line.unitPrice)
+    )
+      return false;
   }
   return true;
 }

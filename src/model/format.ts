@@ -38,7 +38,8 @@ export function formatDecimalText(decimal: string, style: AmountStyle | undefine
 export function formatMoney(amount: Money, currency: string, style: AmountStyle | undefined): string {
   const number = formatDecimalText(amount.toFixed(2), style);
   const symbol = style?.currencySymbol ?? CURRENCY_SYMBOLS.get(currency) ?? currency;
-  const before = style?.currencySymbol !== undefined ? style.symbolBefore : style?.decimalSeparator !== ',' && symbol.length === 1;
+  const before =
+    style?.currencySymbol !== undefined ? style.symbolBefore : style?.decimalSeparator !== ',' && symbol.length === 1;
   if (!before) return `${number} ${symbol}`;
   const separator = symbol.length > 1 ? ' ' : '';
   return number.startsWith('-') ? `-${symbol}${separator}${number.slice(1)}` : `${symbol}${separator}${number}`;
@@ -52,7 +53,9 @@ export function formatNumber(input: number, style: AmountStyle | undefined): str
   // -0 (a ratio rounded from -0.2) is written 0.
   const value = input === 0 ? 0 : input;
   // Plain digits even past 1e21, where String() would switch to "5.0025e+21" (a ratio of two absurd amounts).
-  const text = Number.isInteger(value) ? value.toLocaleString('en-US', PLAIN_INTEGER) : value.toFixed(value >= 10 ? 0 : 1).replace(/\.0$/, '');
+  const text = Number.isInteger(value)
+    ? value.toLocaleString('en-US', PLAIN_INTEGER)
+    : value.toFixed(value >= 10 ? 0 : 1).replace(/\.0$/, '');
   return formatDecimalText(text, style);
 }
 

@@ -95,7 +95,9 @@ function utf16WithoutBom(sample: Buffer): 'utf16le' | 'utf16be' | undefined {
 
 /** Control bytes that text files do not hold (tab, line feed, form feed, carriage return and ^Z are text). */
 function isBinaryControl(byte: number): boolean {
-  return (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d && byte !== 0x1a) || byte === 0x7f;
+  return (
+    (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d && byte !== 0x1a) || byte === 0x7f
+  );
 }
 
 function looksBinary(sample: Buffer): boolean {
@@ -107,7 +109,8 @@ function looksBinary(sample: Buffer): boolean {
 
 /** The encoding a BOM announces, with the BOM's length. */
 function bomEncoding(head: Buffer): { encoding: 'utf8' | 'utf16le' | 'utf16be'; length: number } | undefined {
-  if (head[0] === UTF8_BOM[0] && head[1] === UTF8_BOM[1] && head[2] === UTF8_BOM[2]) return { encoding: 'utf8', length: 3 };
+  if (head[0] === UTF8_BOM[0] && head[1] === UTF8_BOM[1] && head[2] === UTF8_BOM[2])
+    return { encoding: 'utf8', length: 3 };
   if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf16le', length: 2 };
   if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf16be', length: 2 };
   return undefined;
@@ -171,7 +174,8 @@ export class Utf8Transcoder {
     const bom = bomEncoding(bytes);
     if (bom !== undefined) {
       body = bytes.subarray(bom.length);
-      if (this.decided === undefined) this.decided = bom.encoding === 'utf8' ? { kind: 'utf8' } : iconvDecided(bom.encoding);
+      if (this.decided === undefined)
+        this.decided = bom.encoding === 'utf8' ? { kind: 'utf8' } : iconvDecided(bom.encoding);
       else if (this.decided.kind === 'iconv') body = bytes; // iconv-lite strips the BOM itself
     } else if (this.decided === undefined) {
       const utf16 = utf16WithoutBom(bytes.subarray(0, BINARY_SNIFF_BYTES));
@@ -254,7 +258,11 @@ export class Utf8Transcoder {
  */
 export function decodeWhole(file: string, bytes: Buffer, encoding?: string): string {
   if (bytes.length === 0) throw new FatalInputError(file, 'empty file');
-  if (encoding === undefined && bomEncoding(bytes) === undefined && utf16WithoutBom(bytes.subarray(0, BINARY_SNIFF_BYTES)) === undefined) {
+  if (
+    encoding === undefined &&
+    bomEncoding(bytes) === undefined &&
+    utf16WithoutBom(bytes.subarray(0, BINARY_SNIFF_BYTES)) === undefined
+  ) {
     const name = isUtf8(bytes) ? 'utf-8' : WINDOWS_1252;
     return decodeWhole(file, bytes, name);
   }

@@ -36,10 +36,18 @@ export function formatFromName(name: string): InputFormat | undefined {
  */
 export function looksLikeMail(head: string): boolean {
   const lines = head.split(/\r\n|\r|\n/, 40);
-  if (!/^(?:return-path|received|from|date|message-id|mime-version|delivered-to|to|subject|x-[\w-]+)\s*:/i.test(lines[0] ?? '')) return false;
+  if (
+    !/^(?:return-path|received|from|date|message-id|mime-version|delivered-to|to|subject|x-[\w-]+)\s*:/i.test(
+      lines[0] ?? '',
+    )
+  )
+    return false;
   const end = lines.indexOf('');
   const block = end === -1 ? lines : lines.slice(0, end);
-  return block.some((line) => /^(?:subject|mime-version)\s*:/i.test(line)) && block.some((line) => /^(?:from|date)\s*:/i.test(line));
+  return (
+    block.some((line) => /^(?:subject|mime-version)\s*:/i.test(line)) &&
+    block.some((line) => /^(?:from|date)\s*:/i.test(line))
+  );
 }
 
 /** Occurrences of a one-character delimiter outside double-quoted fields. */

@@ -49,7 +49,8 @@ const READ_ERRORS: ReadonlyMap<string, string> = new Map([
 export function readError(path: string, error: unknown): FatalInputError {
   if (error instanceof FatalInputError) return error;
   const code = (error as { code?: unknown } | undefined)?.code;
-  const reason = typeof code === 'string' ? (READ_ERRORS.get(code) ?? code) : error instanceof Error ? error.message : String(error);
+  const reason =
+    typeof code === 'string' ? (READ_ERRORS.get(code) ?? code) : error instanceof Error ? error.message : String(error);
   return new FatalInputError(path, `cannot read: ${reason}`);
 }
 
@@ -93,7 +94,11 @@ async function peek(iterator: AsyncIterator<Buffer>): Promise<{ head: Buffer[]; 
   return { head, done: false };
 }
 
-async function* replay(head: readonly Buffer[], iterator: AsyncIterator<Buffer>, done: boolean): AsyncGenerator<Buffer> {
+async function* replay(
+  head: readonly Buffer[],
+  iterator: AsyncIterator<Buffer>,
+  done: boolean,
+): AsyncGenerator<Buffer> {
   yield* head;
   if (done) return;
   for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) yield next.value;
@@ -131,7 +136,11 @@ async function readWhole(
 }
 
 /** ParseEvents of one input. Throws FatalInputError when the input cannot be read or checked at all. */
-export async function* parseInput(source: InputSource, options: InputOptions, skipped: SkippedSink = ignoreSkipped): AsyncGenerator<ParseEvent> {
+export async function* parseInput(
+  source: InputSource,
+  options: InputOptions,
+  skipped: SkippedSink = ignoreSkipped,
+): AsyncGenerator<ParseEvent> {
   for await (const batch of parseInputBatches(source, options, skipped)) yield* batch;
 }
 
@@ -142,7 +151,11 @@ function ignoreSkipped(): void {}
  * The same events in batches, one per chunk of input: the hot path of a million-row run, where an
  * await per document would cost more than reading the document.
  */
-export async function* parseInputBatches(source: InputSource, options: InputOptions, skipped: SkippedSink = ignoreSkipped): AsyncGenerator<ParseEvent[]> {
+export async function* parseInputBatches(
+  source: InputSource,
+  options: InputOptions,
+  skipped: SkippedSink = ignoreSkipped,
+): AsyncGenerator<ParseEvent[]> {
   const iterator = source.open()[Symbol.asyncIterator]();
   try {
     yield* parseOpened(source, options, iterator, skipped);
@@ -166,7 +179,9 @@ async function* parseOpened(
     const { head, done } = await peek(iterator);
     if (head.length === 0) throw new FatalInputError(source.name, 'empty file');
     // A PDF is told by its first bytes whatever its name (a bill saved as .csv or with no extension).
-    format = isPdf(Buffer.concat(head)) ? 'pdf' : (formatFromName(source.name) ?? detectFormat(source.name, headText(source.name, head, options.encoding)));
+    format = isPdf(Buffer.concat(head))
+      ? 'pdf'
+      : (formatFromName(source.name) ?? detectFormat(source.name, headText(source.name, head, options.encoding)));
     chunks = replay(head, iterator, done);
   } else {
     chunks = replay([], iterator, false);
@@ -177,7 +192,10 @@ async function* parseOpened(
     const maxBytes = pdfLimits?.maxBytes ?? DEFAULT_PDF_LIMITS.maxBytes;
     const bytes = await readWhole(source.name, chunks, maxBytes, tooLargeMessage(maxBytes));
     const dateOrder = options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder };
-    yield await parsePdfDocument(bytes, source.name, { ...dateOrder, ...(pdfLimits === undefined ? {} : { limits: pdfLimits }) });
+    yield await parsePdfDocument(bytes, source.name, {
+      ...dateOrder,
+      ...(pdfLimits === undefined ? {} : { limits: pdfLimits }),
+    });
     return;
   }
 

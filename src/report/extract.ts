@@ -83,7 +83,9 @@ const serializeAllowanceCharge = (item: AllowanceCharge): Record<string, unknown
 });
 
 const serializePageFacts = (facts: PageFacts | undefined): Record<string, string | undefined> | undefined =>
-  facts === undefined ? undefined : { id: facts.id, issueDate: facts.issueDate, total: amount(facts.total), amountDue: amount(facts.amountDue) };
+  facts === undefined
+    ? undefined
+    : { id: facts.id, issueDate: facts.issueDate, total: amount(facts.total), amountDue: amount(facts.amountDue) };
 
 function serializeEInvoiceFields(doc: BillingDocument): Record<string, unknown> {
   return {

@@ -47,7 +47,12 @@ function accountJson(account: JoinedAccount): Record<string, unknown> {
   return {
     account: account.name,
     kind: account.kind,
-    aliases: account.aliases.map((alias) => ({ name: alias.name, kind: alias.kind, documents: alias.documents, invisible: alias.invisible })),
+    aliases: account.aliases.map((alias) => ({
+      name: alias.name,
+      kind: alias.kind,
+      documents: alias.documents,
+      invisible: alias.invisible,
+    })),
     invisible: account.invisible,
   };
 }

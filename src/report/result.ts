@@ -116,7 +116,10 @@ export class SeverityCounts {
   }
 }
 
-export function summarize(findings: readonly Finding[], counts: Omit<Summary, 'errors' | 'warnings' | 'infos'>): Summary {
+export function summarize(
+  findings: readonly Finding[],
+  counts: Omit<Summary, 'errors' | 'warnings' | 'infos'>,
+): Summary {
   const severities = new SeverityCounts();
   for (const finding of findings) severities.add(finding);
   return { ...counts, errors: severities.errors, warnings: severities.warnings, infos: severities.infos };

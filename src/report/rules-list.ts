@@ -13,10 +13,16 @@ function paintSeverity(severity: Severity, paint: ChalkInstance): (text: string)
 }
 
 /** What the listing and the explanation read of a rule: a rule file's, or a rule the engine reports itself. */
-type Listed = Pick<AnyRule, 'id' | 'severity' | 'description' | 'docs' | 'options' | 'messages'> & { readonly scope: string };
+type Listed = Pick<AnyRule, 'id' | 'severity' | 'description' | 'docs' | 'options' | 'messages'> & {
+  readonly scope: string;
+};
 
 /** `billcheck rules`: one row per rule, columns aligned; the reserved rules (invalid-input) last. */
-export function renderRulesText(rules: readonly AnyRule[], color: boolean, reserved: readonly ReservedRule[] = []): string {
+export function renderRulesText(
+  rules: readonly AnyRule[],
+  color: boolean,
+  reserved: readonly ReservedRule[] = [],
+): string {
   const listed: readonly Listed[] = [...rules, ...reserved];
   const paint = new Chalk({ level: color ? 1 : 0 });
   const header = ['Rule', 'Severity', 'Scope', 'Description'] as const;
@@ -50,7 +56,8 @@ export function renderRulesJson(rules: readonly AnyRule[], reserved: readonly Re
     options: optionsJson(rule.options),
   }));
   const reservedList = reserved.map(({ id, severity, scope, description }) => ({ id, severity, scope, description }));
-  const report = reserved.length === 0 ? { version: 1, rules: list } : { version: 1, rules: list, reserved: reservedList };
+  const report =
+    reserved.length === 0 ? { version: 1, rules: list } : { version: 1, rules: list, reserved: reservedList };
   return `${JSON.stringify(report, null, 2)}\n`;
 }
 
@@ -116,7 +123,11 @@ export function renderExplain(rule: Listed, color: boolean): string {
   }
   const example = exampleMessage(rule);
   if (example !== undefined) {
-    out.push('', heading('Example'), `  ${paintSeverity(rule.severity, paint)(rule.severity)}  ${example}  ${paint.dim(rule.id)}`);
+    out.push(
+      '',
+      heading('Example'),
+      `  ${paintSeverity(rule.severity, paint)(rule.severity)}  ${example}  ${paint.dim(rule.id)}`,
+    );
   }
   return `${out.join('\n')}\n`;
 }

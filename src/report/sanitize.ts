@@ -12,7 +12,8 @@
  * invisible operators, BOM, soft hyphen): "06\u200B12345678" must not look like "0612345678" (issue 18).
  * The zero-width joiner stays: emoji sequences are made of it.
  */
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b\u200c\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+const UNSAFE =
+  /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b\u200c\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
 /** Line breaks and tabs inside a cell are layout, not content: one space keeps the words apart. */
 const LAYOUT = new Set(['\t', '\n', '\r', '\u2028', '\u2029']);

@@ -46,7 +46,10 @@ export function accountHeading(name: string, joined: JoinedAccount | undefined):
   let text = `Account ${printable(name)}`;
   if (joined === undefined) return text;
   const aliases = joined.aliases.map((alias) => {
-    const where = alias.documents.length === 0 ? 'named beside it' : `on the ${alias.documents.map((kind) => PLURAL_KINDS[kind]).join(' and ')}`;
+    const where =
+      alias.documents.length === 0
+        ? 'named beside it'
+        : `on the ${alias.documents.map((kind) => PLURAL_KINDS[kind]).join(' and ')}`;
     const invisible = alias.invisible.length === 0 ? '' : ` (written with an invisible ${alias.invisible.join(', ')})`;
     return `${alias.kind} ${printable(alias.name)}${invisible} ${where}`;
   });
@@ -66,7 +69,12 @@ function byDate(a: StoryEntry, b: StoryEntry): number {
   return a.line - b.line;
 }
 
-export function renderStories(stories: Stories, findings: readonly Finding[], styles: ReadonlyMap<string, AmountStyle> | undefined, paint: ChalkInstance): string[] {
+export function renderStories(
+  stories: Stories,
+  findings: readonly Finding[],
+  styles: ReadonlyMap<string, AmountStyle> | undefined,
+  paint: ChalkInstance,
+): string[] {
   const accounts = new Map<string, StoryEntry[]>();
   for (const entry of stories.entries) {
     const name = stories.accountName(entry.account);
@@ -92,14 +100,27 @@ export function renderStories(stories: Stories, findings: readonly Finding[], st
       const amount = entry.total === undefined ? '' : formatMoney(entry.total, entry.currency, style);
       const id = entry.id === undefined ? '' : printable(entry.id);
       const place = paint.dim(`${printable(baseName(entry.file))}:${entry.line}`);
-      out.push(`    ${date}  ${VERBS[entry.kind].padEnd(VERB_WIDTH)}  ${[id, amount].filter((part) => part !== '').join('  ')}  ${place}`);
+      out.push(
+        `    ${date}  ${VERBS[entry.kind].padEnd(VERB_WIDTH)}  ${[id, amount].filter((part) => part !== '').join('  ')}  ${place}`,
+      );
       for (const finding of findingsAt.get(`${entry.file}\u0000${entry.line}`) ?? []) {
-        const mark = finding.severity === 'error' ? paint.red('✖') : finding.severity === 'warning' ? paint.yellow('⚠') : paint.blue('ℹ');
+        const mark =
+          finding.severity === 'error'
+            ? paint.red('✖')
+            : finding.severity === 'warning'
+              ? paint.yellow('⚠')
+              : paint.blue('ℹ');
         out.push(`${' '.repeat(16)}${mark} ${printable(finding.message)}  ${paint.dim(finding.ruleId)}`);
       }
     }
     out.push('');
   }
-  if (stories.dropped > 0) out.push(paint.dim(`  Stories told for the first documents only: ${stories.dropped.toLocaleString('en-US')} more were not kept.`), '');
+  if (stories.dropped > 0)
+    out.push(
+      paint.dim(
+        `  Stories told for the first documents only: ${stories.dropped.toLocaleString('en-US')} more were not kept.`,
+      ),
+      '',
+    );
   return out;
 }

@@ -76,7 +76,8 @@ export function* renderTextPieces(result: CheckResult, options: TextReportOption
     for (const line of renderStories(options.stories, result.findings, options.styles, paint)) out.push(line);
   }
   const parts = result.skippedParts ?? [];
-  for (const part of parts) out.push(`${paint.dim('skipped'.padEnd(LABEL_WIDTH))}  ${printable(part.file)}: ${printable(part.reason)}`);
+  for (const part of parts)
+    out.push(`${paint.dim('skipped'.padEnd(LABEL_WIDTH))}  ${printable(part.file)}: ${printable(part.reason)}`);
   if (parts.length > 0) out.push('');
   // Files without findings still say how they were read when it was not plain.
   for (const [file, lines] of readings) out.push(paint.underline(printable(file)), ...lines, '');
@@ -105,7 +106,8 @@ function configLine(result: CheckResult, paint: ChalkInstance): string | undefin
   if (config.rulesOn === 0) {
     return paint.red.bold(`⚠ Config ${file} turns off every rule (${config.rulesTotal}): nothing was checked`);
   }
-  const changes = config.changes.length === 0 ? 'no change from the defaults' : config.changes.map(printable).join(', ');
+  const changes =
+    config.changes.length === 0 ? 'no change from the defaults' : config.changes.map(printable).join(', ');
   const line = `Config ${file}: ${changes}`;
   return config.changes.some((change) => change.endsWith(' off')) ? paint.yellow(line) : paint.dim(line);
 }
@@ -114,7 +116,11 @@ const SKIP_PHRASES: ReadonlyArray<[SkipReason, string, string]> = [
   ['extension', 'file billcheck does not read', 'files billcheck does not read'],
   ['hidden', 'hidden entry', 'hidden entries'],
   ['duplicate', 'link to a file or folder already read', 'links to files or folders already read'],
-  ['special', 'entry that is not a file (a device, pipe or socket)', 'entries that are not files (devices, pipes, sockets)'],
+  [
+    'special',
+    'entry that is not a file (a device, pipe or socket)',
+    'entries that are not files (devices, pipes, sockets)',
+  ],
 ];
 
 /** "Skipped 4 files billcheck does not read: .gz, .xlsx; 1 hidden entry: .git". */
@@ -143,11 +149,17 @@ function readingLinesByFile(readings: readonly FileReading[], paint: ChalkInstan
     if (reading.inferred && reading.columns !== undefined) {
       const roles = reading.columns
         .filter((role) => role.field !== undefined)
-        .map((role) => `${printable(role.column)} → ${role.field}${role.decidedBy === 'name' ? '' : ` (${role.decidedBy})`}`);
+        .map(
+          (role) =>
+            `${printable(role.column)} → ${role.field}${role.decidedBy === 'name' ? '' : ` (${role.decidedBy})`}`,
+        );
       lines.push(`${FINDING_INDENT}${paint.blue('columns'.padEnd(LABEL_WIDTH))}  read as ${roles.join(', ')}`);
     }
     for (const notice of reading.notices) {
-      const label = notice.level === 'warning' ? paint.yellow('warning'.padEnd(LABEL_WIDTH)) : paint.blue('info'.padEnd(LABEL_WIDTH));
+      const label =
+        notice.level === 'warning'
+          ? paint.yellow('warning'.padEnd(LABEL_WIDTH))
+          : paint.blue('info'.padEnd(LABEL_WIDTH));
       const where = notice.line === undefined ? '' : `  ${paint.dim(`${printable(reading.file)}:${notice.line}`)}`;
       const map = notice.map === undefined ? '' : ` (${printable(notice.map)} settles it)`;
       lines.push(`${FINDING_INDENT}${label}  ${printable(notice.message)}${map}${where}`);
@@ -258,10 +270,13 @@ function summaryLine(result: CheckResult, paint: ChalkInstance): string {
   const unchecked = failed === 0 ? '' : `; ${plural(failed, 'file')} could not be checked`;
   const problems = summary.errors + summary.warnings + summary.infos;
   if (problems === 0) {
-    if (failed > 0 && summary.files === 0) return paint.red.bold(`✖ ${plural(failed, 'file')} could not be checked; nothing was checked`);
+    if (failed > 0 && summary.files === 0)
+      return paint.red.bold(`✖ ${plural(failed, 'file')} could not be checked; nothing was checked`);
     if (summary.documents === 0) {
       const what = `No documents found in ${plural(summary.files, 'file')} (${plural(summary.rows, 'data row')}): nothing was checked`;
-      return failed > 0 ? paint.red.bold(`✖ ${plural(failed, 'file')} could not be checked; ${what}`) : paint.yellow.bold(`⚠ ${what}`);
+      return failed > 0
+        ? paint.red.bold(`✖ ${plural(failed, 'file')} could not be checked; ${what}`)
+        : paint.yellow.bold(`⚠ ${what}`);
     }
     if (failed > 0) return paint.red.bold(`✖ ${plural(failed, 'file')} could not be checked; no problems ${scope}`);
     if (result.config?.rulesOn === 0) return paint.red.bold(`⚠ No rule is on: ${scope.slice(3)} read, none checked`);

@@ -14,11 +14,13 @@ export default defineRule({
   description: "An invoice total is far above the account's own history (median of its earlier bills).",
   docs: {
     why: 'An operator may bill a year of 40 € months and then 149 000 €: a rating or unit error that no customer could have caused. Comparing each bill with what the same line usually costs catches it even when the amount is below any fixed ceiling.',
-    whatToDo: 'Compare the bill with the previous ones and with your usage; dispute it in writing and ask for the detailed records behind the amount before paying.',
+    whatToDo:
+      'Compare the bill with the previous ones and with your usage; dispute it in writing and ask for the detailed records behind the amount before paying.',
     options: {
       factor: 'A total is a spike when it is more than this many times the median of the earlier bills.',
       minHistory: 'How many earlier bills (with a total, same currency) the account needs before any bill is judged.',
-      minIncrease: 'A spike must also exceed the median by at least this amount, so that 2 € after months of 0,15 € is not flagged.',
+      minIncrease:
+        'A spike must also exceed the median by at least this amount, so that 2 € after months of 0,15 € is not flagged.',
     },
   },
   messages: {

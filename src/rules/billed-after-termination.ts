@@ -18,13 +18,20 @@ export default defineRule({
   description: 'An invoice bills a period after the contract was terminated, or comes long after it without a period.',
   docs: {
     why: 'Customers who terminated their contract keep receiving bills, then reminders, for a service that no longer exists. Each such bill has to be disputed, and unpaid ones are sent to collection.',
-    whatToDo: 'Send the operator the termination request or its confirmation, dispute the bill in writing, and have any automatic debit stopped.',
-    basis: 'Code de la consommation, article L224-39: the termination of an electronic communications contract takes effect within ten days of the operator receiving the request, unless the consumer asks for a later date. billcheck uses the termination\'s own effective date, else its date plus ten days.',
-    options: { graceDays: 'An invoice without a period is flagged when issued more than this many days after the effective date (room for a final bill).' },
+    whatToDo:
+      'Send the operator the termination request or its confirmation, dispute the bill in writing, and have any automatic debit stopped.',
+    basis:
+      "Code de la consommation, article L224-39: the termination of an electronic communications contract takes effect within ten days of the operator receiving the request, unless the consumer asks for a later date. billcheck uses the termination's own effective date, else its date plus ten days.",
+    options: {
+      graceDays:
+        'An invoice without a period is flagged when issued more than this many days after the effective date (room for a final bill).',
+    },
   },
   messages: {
-    periodAfter: 'The invoice bills a period starting on {{periodStart}}, after the termination took effect on {{effectiveDate}}.',
-    issuedAfter: 'The invoice was issued on {{issueDate}}, more than {{graceDays}} days after the termination took effect on {{effectiveDate}}, and bills no period.',
+    periodAfter:
+      'The invoice bills a period starting on {{periodStart}}, after the termination took effect on {{effectiveDate}}.',
+    issuedAfter:
+      'The invoice was issued on {{issueDate}}, more than {{graceDays}} days after the termination took effect on {{effectiveDate}}, and bills no period.',
   },
   options: { graceDays: 31 },
   validateOptions: (options) => wholeNumberOption('graceDays', options.graceDays, 0),
@@ -43,12 +50,20 @@ export default defineRule({
         // A final bill for the days up to the end starts on or before it, whenever it is issued.
         const daysAfter = entry.periodStartDay - termination.effectiveDay;
         if (daysAfter > 0) {
-          ctx.report({ messageId: 'periodAfter', data: { ...evidence, periodStart: isoFromDayNumber(entry.periodStartDay), daysAfter }, document: entry });
+          ctx.report({
+            messageId: 'periodAfter',
+            data: { ...evidence, periodStart: isoFromDayNumber(entry.periodStartDay), daysAfter },
+            document: entry,
+          });
         }
       } else if (entry.issueDay !== undefined) {
         const daysAfter = entry.issueDay - termination.effectiveDay;
         if (daysAfter > graceDays) {
-          ctx.report({ messageId: 'issuedAfter', data: { ...evidence, issueDate: isoFromDayNumber(entry.issueDay), graceDays, daysAfter }, document: entry });
+          ctx.report({
+            messageId: 'issuedAfter',
+            data: { ...evidence, issueDate: isoFromDayNumber(entry.issueDay), graceDays, daysAfter },
+            document: entry,
+          });
         }
       }
     }
@@ -66,9 +81,11 @@ function firstTermination(entries: readonly AccountEntry[]): Termination | undef
   let first: Termination | undefined;
   for (const entry of entries) {
     if (entry.kind !== 'termination') continue;
-    const effectiveDay = entry.effectiveDay ?? (entry.issueDay === undefined ? undefined : entry.issueDay + LEGAL_NOTICE_DAYS);
+    const effectiveDay =
+      entry.effectiveDay ?? (entry.issueDay === undefined ? undefined : entry.issueDay + LEGAL_NOTICE_DAYS);
     if (effectiveDay === undefined) continue;
-    if (first === undefined || effectiveDay < first.effectiveDay) first = { requestDay: entry.issueDay ?? effectiveDay, effectiveDay };
+    if (first === undefined || effectiveDay < first.effectiveDay)
+      first = { requestDay: entry.issueDay ?? effectiveDay, effectiveDay };
   }
   return first;
 }

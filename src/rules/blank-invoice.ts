@@ -9,7 +9,8 @@ export default defineRule({
   description: 'An invoice has no lines and no amount, or only zero amounts.',
   docs: {
     why: 'A blank invoice says nothing about what is owed, yet billing systems send it to collection like any other: the real 0,01 € formal notice was attached to one. It also hides the bill the customer should have received.',
-    whatToDo: 'Ask the operator for the complete invoice, or for written confirmation that nothing is owed for that period, before paying anything it is used to claim.',
+    whatToDo:
+      'Ask the operator for the complete invoice, or for written confirmation that nothing is owed for that period, before paying anything it is used to claim.',
   },
   messages: {
     empty: 'The invoice states no amount at all.',
@@ -18,7 +19,8 @@ export default defineRule({
   options: {},
   checkDocument(doc, ctx) {
     if (doc.kind !== 'invoice' || !isBlankDocument(doc)) return;
-    const amounts = countAmounts(doc.net, doc.tax, doc.total, doc.amountDue) +
+    const amounts =
+      countAmounts(doc.net, doc.tax, doc.total, doc.amountDue) +
       doc.lines.reduce((n, line) => n + countAmounts(line.net, line.tax, line.total, line.unitPrice), 0);
     // Lines without any amount (a bare description) are still "nothing billed".
     if (amounts === 0) ctx.report({ messageId: 'empty', data: { lines: doc.lines.length }, document: doc });

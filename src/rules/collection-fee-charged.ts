@@ -100,9 +100,13 @@ export default defineRule({
   description: 'Recovery, dunning or late-payment fees are billed to a consumer.',
   docs: {
     why: 'Operators and their collection agencies add "frais de relance", "frais de recouvrement" or the 40 € "indemnité forfaitaire pour frais de recouvrement" to consumer debts. Without a court decision or another enforceable title, the cost of recovering a debt stays with the creditor, and the 40 € indemnity applies only between businesses.',
-    whatToDo: 'Refuse to pay the fee (pay the undisputed part of the debt), and ask the operator in writing to remove it, citing article L111-8 of the Code des procédures civiles d\'exécution.',
-    basis: 'Code des procédures civiles d\'exécution, article L111-8 (recovery costs without an enforceable title are borne by the creditor; contrary clauses are void). The 40 € indemnity: Code de commerce, articles L441-10 and D441-5 (business debtors only). Turn the rule off for business accounts.',
-    options: { extraPatterns: 'More wordings of such fees, matched in line descriptions ignoring case, accents and punctuation.' },
+    whatToDo:
+      "Refuse to pay the fee (pay the undisputed part of the debt), and ask the operator in writing to remove it, citing article L111-8 of the Code des procédures civiles d'exécution.",
+    basis:
+      "Code des procédures civiles d'exécution, article L111-8 (recovery costs without an enforceable title are borne by the creditor; contrary clauses are void). The 40 € indemnity: Code de commerce, articles L441-10 and D441-5 (business debtors only). Turn the rule off for business accounts.",
+    options: {
+      extraPatterns: 'More wordings of such fees, matched in line descriptions ignoring case, accents and punctuation.',
+    },
   },
   messages: {
     feeCharged: 'Item {{line}} bills a collection fee to the customer: "{{description}}", {{amount}}.',
@@ -111,7 +115,9 @@ export default defineRule({
   validateOptions(options) {
     // A wording of punctuation alone normalizes to nothing and would silently match no line.
     const empty = options.extraPatterns.find((pattern) => normalizeWording(pattern) === '');
-    return empty === undefined ? undefined : `"extraPatterns" lists ${JSON.stringify(empty)}, which has no letter or digit to match`;
+    return empty === undefined
+      ? undefined
+      : `"extraPatterns" lists ${JSON.stringify(empty)}, which has no letter or digit to match`;
   },
   checkDocument(doc, ctx) {
     // A credit note or a payment that mentions such fees gives them back.
@@ -123,7 +129,11 @@ export default defineRule({
       if (line.description === undefined) continue;
       const amount = chargedAmount(line);
       if (amount === undefined || !namesAFee(line.description, feeWordings)) continue;
-      ctx.report({ messageId: 'feeCharged', data: { line: index + 1, description: line.description, amount }, document: doc });
+      ctx.report({
+        messageId: 'feeCharged',
+        data: { line: index + 1, description: line.description, amount },
+        document: doc,
+      });
     }
   },
 });

@@ -25,8 +25,9 @@ export default defineRule({
   severity: 'warning',
   description: 'One account is billed in several currencies.',
   docs: {
-    why: 'An account is billed in one currency. A document in another one is either a data error (a wrong currency code, a document filed under the wrong account) or a bill whose amounts cannot be netted against the others, so credit notes, payments and reminders no longer add up. The account\'s currency is the one most of its documents with an amount use (the earliest on a tie); documents without any amount are not counted.',
-    whatToDo: 'Check the currency on the document. If it is right, ask the operator how it is converted and settled against the rest of the account.',
+    why: "An account is billed in one currency. A document in another one is either a data error (a wrong currency code, a document filed under the wrong account) or a bill whose amounts cannot be netted against the others, so credit notes, payments and reminders no longer add up. The account's currency is the one most of its documents with an amount use (the earliest on a tie); documents without any amount are not counted.",
+    whatToDo:
+      'Check the currency on the document. If it is right, ask the operator how it is converted and settled against the rest of the account.',
   },
   messages: {
     otherCurrency: 'This document is in {{currency}}, while the account is billed in {{accountCurrency}}.',

@@ -16,10 +16,13 @@ export default defineRule({
   description: 'A due date before the issue date, a period that ends before it starts, or an issue date in the future.',
   docs: {
     why: 'A payment cannot fall due before the bill exists: late fees or a reminder based on such a due date are unfounded. A period that ends before it starts cannot be billed, and a document dated in the future was not issued when it claims to be.',
-    whatToDo: 'Ask the operator for the correct dates; until then, count the payment deadline from the day you received the bill.',
-    basis: 'EN 16931 BR-29 and BR-30 (an invoicing period, of the invoice or of a line, ends on or after its start). In France an invoice is dated when it is issued (Code général des impôts, annex II, article 242 nonies A); between businesses it also states the payment date (Code de commerce, article L441-9).',
+    whatToDo:
+      'Ask the operator for the correct dates; until then, count the payment deadline from the day you received the bill.',
+    basis:
+      'EN 16931 BR-29 and BR-30 (an invoicing period, of the invoice or of a line, ends on or after its start). In France an invoice is dated when it is issued (Code général des impôts, annex II, article 242 nonies A); between businesses it also states the payment date (Code de commerce, article L441-9).',
     options: {
-      futureDays: 'Days an issue date may be ahead of today before it is flagged. The default 1 absorbs time zones: a bill issued just after midnight in Paris or Nouméa is still dated tomorrow in UTC.',
+      futureDays:
+        'Days an issue date may be ahead of today before it is flagged. The default 1 absorbs time zones: a bill issued just after midnight in Paris or Nouméa is still dated tomorrow in UTC.',
     },
   },
   messages: {
@@ -33,7 +36,11 @@ export default defineRule({
     const { issueDate, dueDate, periodStart, periodEnd } = doc;
     // ISO dates compare as strings; the day count is computed only for a finding.
     if (issueDate !== undefined && dueDate !== undefined && dueDate < issueDate) {
-      ctx.report({ messageId: 'dueBeforeIssue', data: { issueDate, dueDate, days: daysBetween(dueDate, issueDate) }, document: doc });
+      ctx.report({
+        messageId: 'dueBeforeIssue',
+        data: { issueDate, dueDate, days: daysBetween(dueDate, issueDate) },
+        document: doc,
+      });
     }
     if (periodStart !== undefined && periodEnd !== undefined && periodEnd < periodStart) {
       ctx.report({

@@ -12,16 +12,22 @@ export default defineRule({
   description: 'A dunning letter demands a different amount from what the invoices it refers to still owe.',
   docs: {
     why: 'A reminder should demand what its invoices still owe on its date: their totals minus the credit notes (avoirs) and payments that refer to them, dated on or before the letter. A higher demand often means a promised credit note or a payment was not taken into account, or that fees were added; a lower one that the letter and the account disagree (often a payment missing from the input). The rule only judges letters whose invoices are all in the input, in one currency; undated letters, credit notes and payments cannot be placed and are left out. A letter for invoices that owe nothing at all is left to dunning-while-in-credit (credit notes and payments cover them) and dunning-for-blank-invoice (they bill nothing).',
-    whatToDo: 'List the invoices, credit notes and payments behind the letter and ask the operator to explain the difference in writing before paying it.',
-    basis: 'Recovery or collection fees cannot be charged to a consumer without an enforceable title (Code des procédures civiles d\'exécution, art. L111-8); only late-payment interest may legitimately raise a demand (Code civil, art. 1231-6).',
+    whatToDo:
+      'List the invoices, credit notes and payments behind the letter and ask the operator to explain the difference in writing before paying it.',
+    basis:
+      "Recovery or collection fees cannot be charged to a consumer without an enforceable title (Code des procédures civiles d'exécution, art. L111-8); only late-payment interest may legitimately raise a demand (Code civil, art. 1231-6).",
     options: {
-      tolerance: 'Differences up to this amount are accepted, such as late-payment interest (in the letter currency). Default: exact to the cent.',
-      flagLowerDemands: 'Also report letters demanding less than what is owed (often a payment missing from the input). false: report only higher demands.',
+      tolerance:
+        'Differences up to this amount are accepted, such as late-payment interest (in the letter currency). Default: exact to the cent.',
+      flagLowerDemands:
+        'Also report letters demanding less than what is owed (often a payment missing from the input). false: report only higher demands.',
     },
   },
   messages: {
-    demandsMore: 'A dunning letter demands {{demanded}}, but only {{owed}} is still owed on {{invoices}} by its date: {{difference}} too much.',
-    demandsLess: 'A dunning letter demands {{demanded}}, but {{owed}} is still owed on {{invoices}} by its date: {{difference}} less.',
+    demandsMore:
+      'A dunning letter demands {{demanded}}, but only {{owed}} is still owed on {{invoices}} by its date: {{difference}} too much.',
+    demandsLess:
+      'A dunning letter demands {{demanded}}, but {{owed}} is still owed on {{invoices}} by its date: {{difference}} less.',
   },
   // Widened: the literal `true` would make the config's `false` a type error.
   options: { tolerance: '0.00', flagLowerDemands: true as boolean },
@@ -31,7 +37,13 @@ export default defineRule({
     const tolerance = ctx.moneyOption('tolerance');
     for (const letter of timeline.entries) {
       const demanded = letter.amountDue ?? letter.total;
-      if (letter.kind !== 'dunning' || demanded === undefined || letter.issueDay === undefined || letter.references.length === 0) continue;
+      if (
+        letter.kind !== 'dunning' ||
+        demanded === undefined ||
+        letter.issueDay === undefined ||
+        letter.references.length === 0
+      )
+        continue;
       // Built once, only for accounts that have a letter to judge.
       ledger ??= new AccountLedger(timeline.entries);
       const owed = ledger.owedAt(letter.references, letter.issueDay);

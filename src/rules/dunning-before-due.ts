@@ -10,7 +10,8 @@ export default defineRule({
   description: 'A dunning letter is dated before the due date of an invoice it refers to.',
   docs: {
     why: 'Until its due date an invoice is not late: a reminder or a formal notice ("mise en demeure") sent earlier is a collection process started in error, and the fees or suspension threats it carries have no ground. A letter dated on the due date itself is not reported.',
-    whatToDo: 'Pay the invoice by its due date as usual and ask the operator to withdraw the letter and any fee attached to it.',
+    whatToDo:
+      'Pay the invoice by its due date as usual and ask the operator to withdraw the letter and any fee attached to it.',
     basis: 'What is owed at a term cannot be demanded before it falls due (Code civil, art. 1305-2).',
   },
   messages: {
@@ -64,7 +65,11 @@ export default defineRule({
 /** How long after a due date a reminder may still be about that invoice, for a letter without references. */
 const RECENTLY_DUE_DAYS = 90;
 
-function invoiceClaimedByAmount(entries: readonly AccountEntry[], letter: AccountEntry, letterDay: number): { id: string; dueDay: number } | undefined {
+function invoiceClaimedByAmount(
+  entries: readonly AccountEntry[],
+  letter: AccountEntry,
+  letterDay: number,
+): { id: string; dueDay: number } | undefined {
   const demanded = letter.amountDue ?? letter.total;
   if (demanded === undefined || demanded.isZero() || demanded.isNegative()) return undefined;
   let claimed: AccountEntry | undefined;

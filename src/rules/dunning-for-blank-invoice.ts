@@ -10,7 +10,8 @@ export default defineRule({
   description: 'A dunning letter refers to an invoice that is blank or has a zero total.',
   docs: {
     why: 'A reminder or formal notice for an invoice that bills nothing claims a debt that does not exist; the real 0,01 € mise en demeure referred to a blank invoice. It shows that collection runs without looking at the bill.',
-    whatToDo: 'Answer in writing that the referenced invoice bills nothing, ask the operator to withdraw the letter and to stop any collection based on it.',
+    whatToDo:
+      'Answer in writing that the referenced invoice bills nothing, ask the operator to withdraw the letter and to stop any collection based on it.',
   },
   messages: {
     blankInvoice: 'A dunning letter claims invoice {{invoiceId}}, which bills nothing.',

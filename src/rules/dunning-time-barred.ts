@@ -25,13 +25,19 @@ export default defineRule({
   severity: 'warning',
   description: 'A dunning letter claims an invoice that fell due more than one year before the letter (CPCE L34-2).',
   docs: {
-    why: 'For electronic communications services, the operator\'s claim for payment is time-barred when it was not claimed within one year of falling due. A letter demanding such an amount asks for money the customer may no longer owe. An invoice falls due on its due date, else on its issue date; the year ends on the same day of the month one year later (28 February for a 29 February).',
-    whatToDo: 'Answer in writing that the claim is time-barred under article L34-2 of the Code des postes et des communications électroniques. Check first what the input cannot show: acknowledging the debt, a part payment or a court claim within the year interrupt the limit, and an operator may argue that an earlier reminder within the year was its claim.',
-    basis: 'Code des postes et des communications électroniques, art. L34-2 (one-year limit from the date the sums fell due); Code de procédure civile, art. 641 (how a limit in years is counted). Context, not legal advice.',
-    options: { years: 'The limit in whole years, from 1 to 100 (1 under CPCE L34-2); a claim made after its last day is reported.' },
+    why: "For electronic communications services, the operator's claim for payment is time-barred when it was not claimed within one year of falling due. A letter demanding such an amount asks for money the customer may no longer owe. An invoice falls due on its due date, else on its issue date; the year ends on the same day of the month one year later (28 February for a 29 February).",
+    whatToDo:
+      'Answer in writing that the claim is time-barred under article L34-2 of the Code des postes et des communications électroniques. Check first what the input cannot show: acknowledging the debt, a part payment or a court claim within the year interrupt the limit, and an operator may argue that an earlier reminder within the year was its claim.',
+    basis:
+      'Code des postes et des communications électroniques, art. L34-2 (one-year limit from the date the sums fell due); Code de procédure civile, art. 641 (how a limit in years is counted). Context, not legal advice.',
+    options: {
+      years:
+        'The limit in whole years, from 1 to 100 (1 under CPCE L34-2); a claim made after its last day is reported.',
+    },
   },
   messages: {
-    timeBarred: 'A dunning letter dated {{letterDate}} claims invoice {{invoice}}, which fell due on {{fellDue}}: the claim is time-barred since {{barredSince}}.',
+    timeBarred:
+      'A dunning letter dated {{letterDate}} claims invoice {{invoice}}, which fell due on {{fellDue}}: the claim is time-barred since {{barredSince}}.',
   },
   options: { years: 1 },
   // No limitation period runs a century: a larger number is a typo, refused before any file is read.

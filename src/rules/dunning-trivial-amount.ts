@@ -9,7 +9,8 @@ export default defineRule({
   description: 'A dunning letter demands less than a trivial amount (default 1.00).',
   docs: {
     why: 'A reminder or a formal notice ("mise en demeure") for a few cents, such as the real 0,01 € case, is almost always a rounding residue or a blank invoice sent to collection. It frightens the customer for nothing.',
-    whatToDo: 'Ask the operator to cancel the letter and to explain which invoice the amount comes from; nothing is owed until they do.',
+    whatToDo:
+      'Ask the operator to cancel the letter and to explain which invoice the amount comes from; nothing is owed until they do.',
     options: { minAmount: 'Demands strictly below this amount are flagged (in the document currency).' },
   },
   messages: {

@@ -18,13 +18,17 @@ export default defineRule({
   description: 'A dunning letter is sent while credit notes and payments cover what was billed.',
   docs: {
     why: 'A customer who was promised a credit note (avoir), and received it, should not then receive a reminder for the very amount it cancels. Such letters come from collection systems that do not see credit notes, and they lead to fees, service cuts and debt collectors for nothing owed.',
-    whatToDo: 'Answer the letter in writing with the credit note or payment references and ask the operator to withdraw it; keep proof of the credit note and of the payments.',
+    whatToDo:
+      'Answer the letter in writing with the credit note or payment references and ask the operator to withdraw it; keep proof of the credit note and of the payments.',
   },
   messages: {
-    covered: 'A dunning letter claims {{claimed}} although credit notes and payments of {{credited}} made against it already cover the {{billed}} billed.',
-    inCredit: 'A dunning letter was sent while the account owed nothing: {{credited}} credited or paid against {{billed}} billed by its date.',
-    markedPaid: 'A dunning letter claims {{claimed}}, which the operator\'s own export marks as paid.',
-    creditMatchesDemand: 'A dunning letter demands {{billed}}, the amount of invoice {{invoice}}, although a credit note or payment of {{credited}} issued since covers it.',
+    covered:
+      'A dunning letter claims {{claimed}} although credit notes and payments of {{credited}} made against it already cover the {{billed}} billed.',
+    inCredit:
+      'A dunning letter was sent while the account owed nothing: {{credited}} credited or paid against {{billed}} billed by its date.',
+    markedPaid: "A dunning letter claims {{claimed}}, which the operator's own export marks as paid.",
+    creditMatchesDemand:
+      'A dunning letter demands {{billed}}, the amount of invoice {{invoice}}, although a credit note or payment of {{credited}} issued since covers it.',
   },
   options: {},
   checkAccount(timeline, ctx) {
@@ -104,12 +108,15 @@ export default defineRule({
       const lowest = Math.max(0, dayEnd - MAX_LOOKBACK);
       for (let i = dayEnd - 1; i >= lowest; i--) {
         const entry = entries[i] as AccountEntry;
-        const isFreeCredit = (entry.kind === 'credit-note' || entry.kind === 'payment') && entry.references.length === 0;
-        if (isFreeCredit && credit === undefined && entry.total !== undefined && !entry.total.lt(demanded)) credit = entry;
+        const isFreeCredit =
+          (entry.kind === 'credit-note' || entry.kind === 'payment') && entry.references.length === 0;
+        if (isFreeCredit && credit === undefined && entry.total !== undefined && !entry.total.lt(demanded))
+          credit = entry;
         if (entry.kind !== 'invoice' || entry.total === undefined || !entry.total.eq(demanded)) continue;
         if (entry.id !== undefined) {
           for (const referring of creditsByInvoice.get(entry.id) ?? []) {
-            if (credit === undefined && referring.total !== undefined && !referring.total.lt(demanded)) credit = referring;
+            if (credit === undefined && referring.total !== undefined && !referring.total.lt(demanded))
+              credit = referring;
           }
         }
         if (credit === undefined) return undefined;
@@ -130,7 +137,8 @@ export default defineRule({
         for (const credit of creditsByInvoice.get(id) ?? []) credits.add(credit);
       }
       let referencedCredited = Money.ZERO;
-      for (const credit of credits) referencedCredited = referencedCredited.add(credit.total ?? credit.amountDue ?? Money.ZERO);
+      for (const credit of credits)
+        referencedCredited = referencedCredited.add(credit.total ?? credit.amountDue ?? Money.ZERO);
       // Nothing credited covers nothing: a letter for a blank invoice is dunning-for-blank-invoice's finding.
       if (!isPositive(referencedCredited) || referencedCredited.lt(referencedBilled)) return undefined;
       return { billed: referencedBilled, credited: referencedCredited };

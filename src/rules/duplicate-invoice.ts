@@ -11,15 +11,19 @@ export default defineRule({
   id: 'duplicate-invoice',
   scope: 'account',
   severity: 'error',
-  description: 'The same invoice number twice with different content, or the same period and total billed under two numbers.',
+  description:
+    'The same invoice number twice with different content, or the same period and total billed under two numbers.',
   docs: {
     why: 'An invoice number identifies one bill: two different bills under one number cannot both be right, and the same period billed twice for the same total is usually paid twice without anyone noticing. An identical copy of an invoice (the same number and content, as when two exports overlap) is not reported, and neither is an invoice fully cancelled by credit notes and issued again.',
-    whatToDo: 'Compare the two documents. Ask the operator which one stands and for a credit note (avoir) for the other; if both were paid, ask for a refund of the second payment.',
-    basis: 'An invoice number must identify the invoice uniquely (Code général des impôts, art. 242 nonies A; EN 16931 BT-1). A payment made twice without being owed can be recovered (Code civil, art. 1302-1).',
+    whatToDo:
+      'Compare the two documents. Ask the operator which one stands and for a credit note (avoir) for the other; if both were paid, ask for a refund of the second payment.',
+    basis:
+      'An invoice number must identify the invoice uniquely (Code général des impôts, art. 242 nonies A; EN 16931 BT-1). A payment made twice without being owed can be recovered (Code civil, art. 1302-1).',
   },
   messages: {
     differentContent: 'Invoice {{id}} also appears at {{otherLocation}} with different content.',
-    samePeriodAndTotal: 'Invoice {{id}} bills the same period ({{periodStart}} to {{periodEnd}}) and total ({{total}}) as invoice {{other}} at {{otherLocation}}.',
+    samePeriodAndTotal:
+      'Invoice {{id}} bills the same period ({{periodStart}} to {{periodEnd}}) and total ({{total}}) as invoice {{other}} at {{otherLocation}}.',
   },
   options: {},
   checkAccount(timeline, ctx) {
@@ -39,7 +43,11 @@ export default defineRule({
           // which misses a different bill only on a 32-bit collision between two bills of one number.
           if (!seen.contents.includes(entry.contentHash)) {
             seen.contents.push(entry.contentHash);
-            ctx.report({ messageId: 'differentContent', data: { id: entry.id, other: seen.first.id, otherLocation: where(seen.first) }, document: entry });
+            ctx.report({
+              messageId: 'differentContent',
+              data: { id: entry.id, other: seen.first.id, otherLocation: where(seen.first) },
+              document: entry,
+            });
           }
           continue;
         }

@@ -20,7 +20,8 @@ const MESSAGE_IDS = { total: 'totalMismatch', net: 'netMismatch', tax: 'taxMisma
  */
 function netTarget(doc: BillingDocument): { amount: Money | undefined; exact: boolean } {
   if (doc.lineNetTotal !== undefined) return { amount: doc.lineNetTotal, exact: true };
-  const adjusted = doc.allowanceTotal !== undefined || doc.chargeTotal !== undefined || (doc.allowanceCharges ?? []).length > 0;
+  const adjusted =
+    doc.allowanceTotal !== undefined || doc.chargeTotal !== undefined || (doc.allowanceCharges ?? []).length > 0;
   return { amount: adjusted ? undefined : doc.net, exact: false };
 }
 
@@ -44,16 +45,22 @@ export default defineRule({
   docs: {
     why: 'The total to pay must be the sum of the charges listed. When it is not, either a charge is missing from the detail (the customer pays for something not shown) or the detail lists charges that are not billed.',
     whatToDo: 'Add up the lines yourself, then ask the operator for the missing detail or a corrected invoice.',
-    basis: 'EN 16931 BR-CO-10 (sum of line net amounts = BT-106, exact); BR-CO-13 and BR-CO-15 carry it to the totals. In France the invoice must state each charge and its price (Code général des impôts, annex II, article 242 nonies A).',
+    basis:
+      'EN 16931 BR-CO-10 (sum of line net amounts = BT-106, exact); BR-CO-13 and BR-CO-15 carry it to the totals. In France the invoice must state each charge and its price (Code général des impôts, annex II, article 242 nonies A).',
     options: {
-      roundingPerLine: 'Rounding accepted for each line after the first, in the document currency. Operators round each line, then compute VAT (or the net, on tax-inclusive prices) once on the sum; each rounding is off by at most half a cent, which never adds up to more than one cent per extra line. A single-line document must match exactly.',
+      roundingPerLine:
+        'Rounding accepted for each line after the first, in the document currency. Operators round each line, then compute VAT (or the net, on tax-inclusive prices) once on the sum; each rounding is off by at most half a cent, which never adds up to more than one cent per extra line. A single-line document must match exactly.',
     },
   },
   messages: {
-    totalMismatch: 'The lines add up to {{sum}} with tax, but the document total is {{documentAmount}} (difference {{difference}}).',
-    netMismatch: 'The lines add up to {{sum}} without tax, but the document net is {{documentAmount}} (difference {{difference}}).',
-    taxMismatch: 'The lines add up to {{sum}} of tax, but the document tax is {{documentAmount}} (difference {{difference}}).',
-    lineNetTotalMismatch: 'The lines add up to {{sum}} without tax, but the sum of line net amounts (BT-106) says {{documentAmount}} (difference {{difference}}).',
+    totalMismatch:
+      'The lines add up to {{sum}} with tax, but the document total is {{documentAmount}} (difference {{difference}}).',
+    netMismatch:
+      'The lines add up to {{sum}} without tax, but the document net is {{documentAmount}} (difference {{difference}}).',
+    taxMismatch:
+      'The lines add up to {{sum}} of tax, but the document tax is {{documentAmount}} (difference {{difference}}).',
+    lineNetTotalMismatch:
+      'The lines add up to {{sum}} without tax, but the sum of line net amounts (BT-106) says {{documentAmount}} (difference {{difference}}).',
   },
   options: { roundingPerLine: '0.01' },
   validateOptions: (options) => amountAtLeastZeroOption('roundingPerLine', options.roundingPerLine),
@@ -71,7 +78,13 @@ export default defineRule({
       const expected = comparable(doc.kind, documentAmount);
       if (target.exact) {
         if (!sum.eq(expected)) {
-          const data = { lines: doc.lines.length, sum, documentAmount: expected, difference: expected.sub(sum), en16931: 'BR-CO-10' };
+          const data = {
+            lines: doc.lines.length,
+            sum,
+            documentAmount: expected,
+            difference: expected.sub(sum),
+            en16931: 'BR-CO-10',
+          };
           ctx.report({ messageId: 'lineNetTotalMismatch', data, document: doc });
         }
         continue;

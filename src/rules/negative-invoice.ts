@@ -13,8 +13,10 @@ export default defineRule({
   description: 'An invoice (not a credit note) has a negative total.',
   docs: {
     why: 'An invoice states what the customer owes. A negative total means the operator owes the customer, which is what a credit note (avoir) is for; issued as an invoice, the credit is easily lost: it is not refunded, or a payment process treats the amount as a debt.',
-    whatToDo: 'Ask the operator to confirm that the amount is a credit in your favour, and to refund it or to issue a credit note; check that no debit is taken for it.',
-    basis: 'EN 16931 allows a negative invoice total; credits have their own document type, the credit note (UNTDID 1001 code 381).',
+    whatToDo:
+      'Ask the operator to confirm that the amount is a credit in your favour, and to refund it or to issue a credit note; check that no debit is taken for it.',
+    basis:
+      'EN 16931 allows a negative invoice total; credits have their own document type, the credit note (UNTDID 1001 code 381).',
   },
   messages: {
     negativeTotal: 'The invoice total is negative: {{total}}.',

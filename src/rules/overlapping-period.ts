@@ -41,11 +41,13 @@ export default defineRule({
   description: 'Two invoices of one account bill overlapping periods with different totals.',
   docs: {
     why: 'A subscription is billed once per day of service. Two invoices whose periods overlap charge the overlapping days twice, unless the second one is a correction whose credit note is missing. Adjacent periods (1–31 March, then 1–30 April) do not overlap. The same period billed twice for the same total is reported by duplicate-invoice instead.',
-    whatToDo: 'Check the service dates on both invoices. Ask the operator for a credit note (avoir) for the days billed twice, or for the credit note that should have cancelled the first invoice.',
+    whatToDo:
+      'Check the service dates on both invoices. Ask the operator for a credit note (avoir) for the days billed twice, or for the credit note that should have cancelled the first invoice.',
     basis: 'What was paid without being owed can be recovered (Code civil, art. 1302-1).',
   },
   messages: {
-    overlap: 'Invoice {{id}} bills {{periodStart}} to {{periodEnd}}, which overlaps invoice {{other}} ({{otherPeriodStart}} to {{otherPeriodEnd}}, at {{otherLocation}}): the days from {{overlapStart}} to {{overlapEnd}} are billed twice.',
+    overlap:
+      'Invoice {{id}} bills {{periodStart}} to {{periodEnd}}, which overlaps invoice {{other}} ({{otherPeriodStart}} to {{otherPeriodEnd}}, at {{otherLocation}}): the days from {{overlapStart}} to {{overlapEnd}} are billed twice.',
   },
   options: {},
   checkAccount(timeline, ctx) {

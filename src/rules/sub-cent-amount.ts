@@ -47,8 +47,10 @@ export default defineRule({
   description: 'An amount has more decimals than its currency has (EUR: 2, JPY: 0, KWD: 3).',
   docs: {
     why: 'Nobody can pay 12,345 €. An amount with more decimals than the currency means that the billing system printed an unrounded intermediate value; the amount actually debited will be rounded somewhere, and the sums on the bill may no longer add up.',
-    whatToDo: 'Ask the operator for the rounded amount that will be debited, and check that the totals add up once rounded.',
-    basis: 'EN 16931 BR-DEC rules (at most two decimals for the document totals, the VAT breakdown and the line net amounts); the currency minor units of ISO 4217. Unit prices may have more decimals and are not checked.',
+    whatToDo:
+      'Ask the operator for the rounded amount that will be debited, and check that the totals add up once rounded.',
+    basis:
+      'EN 16931 BR-DEC rules (at most two decimals for the document totals, the VAT breakdown and the line net amounts); the currency minor units of ISO 4217. Unit prices may have more decimals and are not checked.',
   },
   messages: {
     subCent: 'Amounts with more than the {{decimals}} decimals of {{currency}}: {{amounts}}.',

@@ -16,7 +16,12 @@ interface Mismatch {
 }
 
 /** Net + tax against the total; a credit note's or payment's as magnitudes (see support/magnitudes). */
-function mismatch(amounts: TaxedAmounts, doc: BillingDocument, tolerance: Money, rounding = Money.ZERO): Mismatch | undefined {
+function mismatch(
+  amounts: TaxedAmounts,
+  doc: BillingDocument,
+  tolerance: Money,
+  rounding = Money.ZERO,
+): Mismatch | undefined {
   const { net, tax, total } = amounts;
   if (net === undefined || tax === undefined || total === undefined) return undefined;
   // Sub-cent net or tax (flagged by sub-cent-amount) are shown rounded, so the total is compared with the rounded sum.
@@ -26,7 +31,11 @@ function mismatch(amounts: TaxedAmounts, doc: BillingDocument, tolerance: Money,
   const actual = comparable(doc.kind, total);
   if (withinTolerance(actual, expected, tolerance)) return undefined;
   // A total written with the same sub-cent digits as its parts (3,2625 + 0,6525 = 3,915) adds up.
-  if (total.decimalPlaces() > currencyDecimals(doc.currency) && withinTolerance(actual, comparable(doc.kind, sum), tolerance)) return undefined;
+  if (
+    total.decimalPlaces() > currencyDecimals(doc.currency) &&
+    withinTolerance(actual, comparable(doc.kind, sum), tolerance)
+  )
+    return undefined;
   return { net, tax, expected, total, difference: actual.sub(expected) };
 }
 
@@ -38,15 +47,20 @@ export default defineRule({
   description: 'Net + tax differs from the total (EN 16931 BR-CO-15), to the cent.',
   docs: {
     why: 'The total with VAT must be the total without VAT plus the VAT: rounding happens when each of those amounts is computed, never in the addition. A bill whose three amounts disagree has been edited by hand or computed from different data, and the amount to pay cannot be trusted.',
-    whatToDo: 'Ask the operator which amount is right and for a corrected invoice; pay the smallest consistent amount meanwhile.',
-    basis: 'EN 16931 BR-CO-15 (BT-112 = BT-109 + BT-110, exact). In France the invoice must state the total without VAT and the VAT per rate (Code général des impôts, annex II, article 242 nonies A).',
+    whatToDo:
+      'Ask the operator which amount is right and for a corrected invoice; pay the smallest consistent amount meanwhile.',
+    basis:
+      'EN 16931 BR-CO-15 (BT-112 = BT-109 + BT-110, exact). In France the invoice must state the total without VAT and the VAT per rate (Code général des impôts, annex II, article 242 nonies A).',
     options: {
-      tolerance: 'Largest accepted difference between net + tax and the total (document currency). "0.00": exact, as BR-CO-15 requires.',
+      tolerance:
+        'Largest accepted difference between net + tax and the total (document currency). "0.00": exact, as BR-CO-15 requires.',
     },
   },
   messages: {
-    documentMismatch: 'Net {{net}} + tax {{tax}} = {{expected}}, but the total says {{total}} (difference {{difference}}).',
-    lineMismatch: 'Item {{line}} ("{{description}}"): net {{net}} + tax {{tax}} = {{expected}}, but the line total says {{total}} (difference {{difference}}).',
+    documentMismatch:
+      'Net {{net}} + tax {{tax}} = {{expected}}, but the total says {{total}} (difference {{difference}}).',
+    lineMismatch:
+      'Item {{line}} ("{{description}}"): net {{net}} + tax {{tax}} = {{expected}}, but the line total says {{total}} (difference {{difference}}).',
   },
   options: { tolerance: '0.00' },
   validateOptions: (options) => amountAtLeastZeroOption('tolerance', options.tolerance),
@@ -55,7 +69,8 @@ export default defineRule({
     const found = mismatch(doc, doc, tolerance, doc.rounding);
     // A one-line document whose line is the document itself (one CSV row) is one mismatch, told once.
     if (lineRepeatsDocument(doc)) {
-      if (found !== undefined) ctx.report({ messageId: 'documentMismatch', data: { ...found, en16931: 'BR-CO-15' }, document: doc });
+      if (found !== undefined)
+        ctx.report({ messageId: 'documentMismatch', data: { ...found, en16931: 'BR-CO-15' }, document: doc });
       return;
     }
     let lineDifferences: Money | undefined;

@@ -15,7 +15,13 @@ import {
 } from './support/arithmetic.js';
 import type { TaxedAmounts as Taxed } from './support/magnitudes.js';
 import { comparableAmounts } from './support/magnitudes.js';
-import { amountAtLeastZeroOption, currenciesOption, currencySet, firstProblem, ratesOption } from './support/options.js';
+import {
+  amountAtLeastZeroOption,
+  currenciesOption,
+  currencySet,
+  firstProblem,
+  ratesOption,
+} from './support/options.js';
 import { COUNTRIES_WITH_RATES, countryRates } from './support/vat-rates.js';
 
 /**
@@ -47,7 +53,9 @@ function explains(amounts: Taxed, rates: readonly TaxRate[], places: number, all
   if (tax === undefined || (amounts.net === undefined && amounts.total === undefined)) return true;
   const inCents = places === 2 ? explainsInCents(amounts, tax, rates, allowed) : undefined;
   if (inCents !== undefined) return inCents;
-  return rates.some((rate) => expectedTaxes(amounts, rate, places).some((expected) => withinTolerance(tax, expected, allowed)));
+  return rates.some((rate) =>
+    expectedTaxes(amounts, rate, places).some((expected) => withinTolerance(tax, expected, allowed)),
+  );
 }
 
 /**
@@ -55,7 +63,12 @@ function explains(amounts: Taxed, rates: readonly TaxRate[], places: number, all
  * version allocates a dozen amounts per bill. Undefined when an amount is not in cents or a
  * product leaves the safe integers; a property test holds it equal to the Money version.
  */
-export function explainsInCents(amounts: Taxed, tax: Money, rates: readonly TaxRate[], allowed: Money): boolean | undefined {
+export function explainsInCents(
+  amounts: Taxed,
+  tax: Money,
+  rates: readonly TaxRate[],
+  allowed: Money,
+): boolean | undefined {
   const { net, total } = amounts;
   if (!tax.isCents || !allowed.isCents || net?.isCents === false || total?.isCents === false) return undefined;
   for (const rate of rates) {
@@ -162,11 +175,16 @@ const FROM_OPTION = 'the "rates" option';
  */
 function applicableRates(
   doc: BillingDocument,
-  options: { readonly rates: readonly string[]; readonly useCountryRates: boolean; readonly currencies: readonly string[] },
+  options: {
+    readonly rates: readonly string[];
+    readonly useCountryRates: boolean;
+    readonly currencies: readonly string[];
+  },
 ): ApplicableRates | undefined {
   if (options.useCountryRates && doc.country !== undefined) {
     const country = countryRates(doc.country);
-    if (country !== undefined) return { rates: country.rates, source: `rates of ${country.name}, ${doc.country.toUpperCase()}` };
+    if (country !== undefined)
+      return { rates: country.rates, source: `rates of ${country.name}, ${doc.country.toUpperCase()}` };
   }
   if (!currencySet(options.currencies).has(doc.currency)) return undefined;
   return { rates: knownRates(Array.isArray(options.rates) ? options.rates : []), source: FROM_OPTION };
@@ -177,26 +195,36 @@ export default defineRule({
   id: 'vat-rate-mismatch',
   scope: 'document',
   severity: 'warning',
-  description: "The VAT is not explained by any rate of the bill's country (when known; otherwise the French rates 20, 10, 5.5, 2.1, 0, on EUR bills), within the rounding of a tax-inclusive bill.",
+  description:
+    "The VAT is not explained by any rate of the bill's country (when known; otherwise the French rates 20, 10, 5.5, 2.1, 0, on EUR bills), within the rounding of a tax-inclusive bill.",
   docs: {
-    why: 'VAT at a wrong rate, or computed on another base than the one printed, means the customer pays a wrong amount and cannot recover or check the VAT. Roundings are not errors: a bill priced 39,99 € TTC with 33,33 € HT and 6,66 € TVA is correct, so the rule accepts the tax computed on the net and the tax derived from a tax-inclusive price, each rounded line by line. Rates differ from one country to the next (19 % in Germany, 21 % in the Netherlands, 23 % in Poland), so a bill whose country the input tells is checked against that country\'s rates.',
-    whatToDo: 'Check which rate each service should bear (French telecom services 20 %; some bundled press or TV content at a reduced rate) and ask the operator for the VAT breakdown per rate. When the message names the rates of another country than the bill\'s, tell billcheck the country (a "Country" column in a CSV export) or set `rates`.',
+    why: "VAT at a wrong rate, or computed on another base than the one printed, means the customer pays a wrong amount and cannot recover or check the VAT. Roundings are not errors: a bill priced 39,99 € TTC with 33,33 € HT and 6,66 € TVA is correct, so the rule accepts the tax computed on the net and the tax derived from a tax-inclusive price, each rounded line by line. Rates differ from one country to the next (19 % in Germany, 21 % in the Netherlands, 23 % in Poland), so a bill whose country the input tells is checked against that country's rates.",
+    whatToDo:
+      'Check which rate each service should bear (French telecom services 20 %; some bundled press or TV content at a reduced rate) and ask the operator for the VAT breakdown per rate. When the message names the rates of another country than the bill\'s, tell billcheck the country (a "Country" column in a CSV export) or set `rates`.',
     basis: `EN 16931 BR-CO-17 (VAT per category = taxable amount × rate, rounded to two decimals). The country is the one the input states: a country column in a CSV export; in a text bill, the prefix of the seller's VAT number (FR, DE, NL…B01, BE0, ATU, GB…, a Polish NIP, an Indian GSTIN), else the language of its labels when it points to one country. Rates per country: the standard, reduced and zero rates in force; French rates: Code général des impôts, articles 278 (20 %), 278-0 bis to 279 (reduced rates, 5,5 % and 10 %) and 298 septies (2,1 %, press), and the invoice must give the VAT per rate (annex II, article 242 nonies A); Indian GST: the slabs of the CGST Act rate notifications, a CGST + SGST pair adding up to one slab.`,
     options: {
-      rates: 'The rates applied to documents whose country is unknown (or not in the table), in percent, as decimal strings; the default is France\'s. For an export from another country without a country column, set its rates (Germany: ["19", "7", "0"]; the Netherlands: ["21", "9", "0"]), or every bill of it is reported. A line that declares its own rate is checked against that rate.',
+      rates:
+        'The rates applied to documents whose country is unknown (or not in the table), in percent, as decimal strings; the default is France\'s. For an export from another country without a country column, set its rates (Germany: ["19", "7", "0"]; the Netherlands: ["21", "9", "0"]), or every bill of it is reported. A line that declares its own rate is checked against that rate.',
       useCountryRates: `Check a document whose country is known against that country's rates (${COUNTRIES_WITH_RATES.join(', ')}). false: \`rates\` applies to every document, as when every bill comes from one jurisdiction.`,
-      currencies: 'Documents of unknown country are checked only in these currencies (default: EUR, for the French rates): a bill in another currency comes from another tax system (US sales tax, say) that `rates` does not describe. A document whose country is in the table is checked whatever its currency (PLN for Poland, INR for India).',
-      tolerance: 'Difference accepted between the tax and the tax a rate gives (document currency); one cent absorbs the rounding of a tax-inclusive price.',
-      roundingPerLine: 'Extra difference accepted for each line after the first, when the document tax is compared with its lines rounded one by one.',
+      currencies:
+        'Documents of unknown country are checked only in these currencies (default: EUR, for the French rates): a bill in another currency comes from another tax system (US sales tax, say) that `rates` does not describe. A document whose country is in the table is checked whatever its currency (PLN for Poland, INR for India).',
+      tolerance:
+        'Difference accepted between the tax and the tax a rate gives (document currency); one cent absorbs the rounding of a tax-inclusive price.',
+      roundingPerLine:
+        'Extra difference accepted for each line after the first, when the document tax is compared with its lines rounded one by one.',
     },
   },
   messages: {
     unexplained: 'The tax {{tax}} (net {{net}}, total {{total}}) matches none of the rates {{rates}} % ({{source}}).',
-    unexplainedMix: 'The tax {{tax}} (net {{net}}, total {{total}}) is more than the highest or less than the lowest of the rates {{rates}} % ({{source}}) gives, whatever rate each of its {{lines}} lines bears.',
-    unexplainedAnyMix: 'The tax {{tax}} (net {{net}}, total {{total}}) is more than the highest or less than the lowest of the rates {{rates}} % ({{source}}) gives, whatever mix of them the bill applies.',
+    unexplainedMix:
+      'The tax {{tax}} (net {{net}}, total {{total}}) is more than the highest or less than the lowest of the rates {{rates}} % ({{source}}) gives, whatever rate each of its {{lines}} lines bears.',
+    unexplainedAnyMix:
+      'The tax {{tax}} (net {{net}}, total {{total}}) is more than the highest or less than the lowest of the rates {{rates}} % ({{source}}) gives, whatever mix of them the bill applies.',
     ratesMismatch: 'The tax {{tax}} differs from the VAT of its lines at their rates {{rates}} %, {{expected}}.',
-    lineUnexplained: 'Item {{line}} ("{{description}}"): the tax {{tax}} (net {{net}}, total {{total}}) matches none of the rates {{rates}} % ({{source}}).',
-    lineRateMismatch: 'Item {{line}} ("{{description}}"): the tax {{tax}} is not the {{rate}} % the line declares, which gives {{expected}}.',
+    lineUnexplained:
+      'Item {{line}} ("{{description}}"): the tax {{tax}} (net {{net}}, total {{total}}) matches none of the rates {{rates}} % ({{source}}).',
+    lineRateMismatch:
+      'Item {{line}} ("{{description}}"): the tax {{tax}} is not the {{rate}} % the line declares, which gives {{expected}}.',
   },
   options: {
     rates: ['20', '10', '5.5', '2.1', '0'],
@@ -227,7 +255,11 @@ export default defineRule({
       lineReported = true;
       const where = { line: index + 1, description: line.description ?? '', tax: amounts.tax };
       if (declared === undefined) {
-        ctx.report({ messageId: 'lineUnexplained', data: { ...where, net: amounts.net, total: amounts.total, rates: texts(rates), source }, document: doc });
+        ctx.report({
+          messageId: 'lineUnexplained',
+          data: { ...where, net: amounts.net, total: amounts.total, rates: texts(rates), source },
+          document: doc,
+        });
       } else {
         const expected = expectedTaxes(amounts, declared, places)[0];
         ctx.report({ messageId: 'lineRateMismatch', data: { ...where, rate: declared.text, expected }, document: doc });
@@ -249,7 +281,11 @@ export default defineRule({
       const expected = sumOfGroupTaxes(groups, places);
       if (expected.some((candidate) => withinTolerance(tax, candidate, allowed))) return;
       const groupRates = texts(groups.map((group) => group.rate));
-      ctx.report({ messageId: 'ratesMismatch', data: { tax, expected: expected[0], rates: groupRates }, document: doc });
+      ctx.report({
+        messageId: 'ratesMismatch',
+        data: { tax, expected: expected[0], rates: groupRates },
+        document: doc,
+      });
       return;
     }
     const declared = distinctDeclaredRates(doc.lines);
@@ -264,10 +300,21 @@ export default defineRule({
     // document read without its lines (the text of a bill) may hide such a mix just the same.
     if (declared.length === 0 && (doc.lines.length > 1 || (doc.lines.length === 0 && doc.linesUnread === true))) {
       if (withinMix(amounts, rates, places, allowed)) return;
-      const data = { tax, net: amounts.net, total: amounts.total, rates: texts(rates), source, lines: doc.lines.length };
+      const data = {
+        tax,
+        net: amounts.net,
+        total: amounts.total,
+        rates: texts(rates),
+        source,
+        lines: doc.lines.length,
+      };
       ctx.report({ messageId: doc.lines.length > 1 ? 'unexplainedMix' : 'unexplainedAnyMix', data, document: doc });
       return;
     }
-    ctx.report({ messageId: 'unexplained', data: { tax, net: amounts.net, total: amounts.total, rates: texts(rates), source }, document: doc });
+    ctx.report({
+      messageId: 'unexplained',
+      data: { tax, net: amounts.net, total: amounts.total, rates: texts(rates), source },
+      document: doc,
+    });
   },
 });

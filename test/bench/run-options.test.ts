@@ -41,9 +41,12 @@ describe('bench options', () => {
 
   it('keeps one export per shape, size, accounts, seed and generator version', () => {
     const names = new Set();
-    for (const shape of SHAPES as { accounts: number }[]) for (const rows of [1_000_000, 2_000_000]) names.add(dataFile(shape, rows, shape.accounts, 42));
+    for (const shape of SHAPES as { accounts: number }[])
+      for (const rows of [1_000_000, 2_000_000]) names.add(dataFile(shape, rows, shape.accounts, 42));
     expect(names.size).toBe(SHAPES.length * 2);
-    expect(dataFile(shapeNamed('no-quotes'), 20_000, 50_000, 7)).toBe(`${DATA_DIR}/no-quotes-20000r-50000a-s7-v${GENERATOR_VERSION}.csv`);
+    expect(dataFile(shapeNamed('no-quotes'), 20_000, 50_000, 7)).toBe(
+      `${DATA_DIR}/no-quotes-20000r-50000a-s7-v${GENERATOR_VERSION}.csv`,
+    );
   });
 });
 
@@ -54,10 +57,14 @@ describe('bench table helpers', () => {
   });
 
   it('aligns the shape left and the numbers right', () => {
-    expect(formatTable(['shape', 'ratio'], [['one-line', '1.87'], ['english', '12.50']])).toEqual([
-      'shape     ratio',
-      'one-line   1.87',
-      'english   12.50',
-    ]);
+    expect(
+      formatTable(
+        ['shape', 'ratio'],
+        [
+          ['one-line', '1.87'],
+          ['english', '12.50'],
+        ],
+      ),
+    ).toEqual(['shape     ratio', 'one-line   1.87', 'english   12.50']);
   });
 });

@@ -31,7 +31,9 @@ describe.skipIf(!existsSync(join(ROOT, 'dist', 'cli', 'main.js')))('npm run benc
     expect(first.stderr).toContain('generating');
     const lines = first.stdout.split('\n');
     expect(lines).toContain('note: no shape was measured at 1 000 000 rows; the targets are not judged');
-    expect(lines.find((line) => line.startsWith('english '))).toMatch(/^english +600 +[\d.]+ +[\d.]+ +[\d.]+( +[\d ]+){4}$/);
+    expect(lines.find((line) => line.startsWith('english '))).toMatch(
+      /^english +600 +[\d.]+ +[\d.]+ +[\d.]+( +[\d ]+){4}$/,
+    );
     expect(first.stdout).not.toContain('warning');
     expect(readdirSync(dataDir)).toEqual(['english-600r-50000a-s42-v3.csv']);
     const again = bench(['--shape', 'english', '--rows', '600', '--pairs', '1', '--billcheck-only'], dataDir);
@@ -54,6 +56,8 @@ describe.skipIf(!existsSync(join(ROOT, 'dist', 'cli', 'main.js')))('npm run benc
   it('refuses an unknown shape with exit code 2', () => {
     const result = bench(['--shape', 'two-lines'], join(folder, 'refused'));
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('bench: unknown shape "two-lines"; shapes: one-line, multi-line, many-accounts, deep-history, english, windows-1252, no-quotes\n');
+    expect(result.stderr).toBe(
+      'bench: unknown shape "two-lines"; shapes: one-line, multi-line, many-accounts, deep-history, english, windows-1252, no-quotes\n',
+    );
   });
 });

@@ -103,7 +103,8 @@ describe('bench shapes', () => {
     expect(text).not.toMatch(/\d,\d{2}[,;\n]/);
     const rows = rowsOf('english');
     expect(rows.every((row) => row.length === 12)).toBe(true);
-    for (const row of invoices(rows)) for (const amount of row.slice(8, 11)) expect(amount).toMatch(/^-?\d{1,3}(,\d{3})*\.\d{2}$/);
+    for (const row of invoices(rows))
+      for (const amount of row.slice(8, 11)) expect(amount).toMatch(/^-?\d{1,3}(,\d{3})*\.\d{2}$/);
     const quotedAmounts = text.split('\n')[1]?.match(/"[\d,.-]+"/g);
     expect(quotedAmounts).toHaveLength(3);
   });
@@ -129,11 +130,27 @@ describe('bench shapes', () => {
     expect(bare.map((row) => row[10])).toEqual(french.map((row) => row[10]));
   });
 
-  it.each(shapes.map((shape) => shape.name))('billcheck reads every row of %s', async (name: string) => {
-    const result = await runCli([files.get(name) as string, '--format', 'json', '--today', '2026-12-01', '--jobs', '1']);
-    const report = JSON.parse(result.stdout) as { summary: { rows: number }; findings: { ruleId: string }[]; fatal: unknown[] };
-    expect(report.fatal).toEqual([]);
-    expect(report.summary.rows).toBe(ROWS);
-    expect(report.findings.filter((finding) => finding.ruleId === 'invalid-input')).toEqual([]);
-  }, 60_000);
+  it.each(shapes.map((shape) => shape.name))(
+    'billcheck reads every row of %s',
+    async (name: string) => {
+      const result = await runCli([
+        files.get(name) as string,
+        '--format',
+        'json',
+        '--today',
+        '2026-12-01',
+        '--jobs',
+        '1',
+      ]);
+      const report = JSON.parse(result.stdout) as {
+        summary: { rows: number };
+        findings: { ruleId: string }[];
+        fatal: unknown[];
+      };
+      expect(report.fatal).toEqual([]);
+      expect(report.summary.rows).toBe(ROWS);
+      expect(report.findings.filter((finding) => finding.ruleId === 'invalid-input')).toEqual([]);
+    },
+    60_000,
+  );
 });

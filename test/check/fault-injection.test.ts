@@ -12,14 +12,24 @@ import { check, EMPTY_CONFIG, resolveInputs } from '../../src/index.js';
 import type { CheckOptions } from '../../src/index.js';
 import type { ResolvedInput } from '../../src/check/inputs.js';
 
-const HEADER = 'N° de facture;Type;N° client;Date de facture;Échéance;Libellé;Montant HT (€);TVA (€);Montant TTC (€);Référence';
-const OPTIONS: CheckOptions = { config: EMPTY_CONFIG, ruleLevels: new Map(), quiet: false, terminations: [], input: {}, today: '2024-06-01' };
+const HEADER =
+  'N° de facture;Type;N° client;Date de facture;Échéance;Libellé;Montant HT (€);TVA (€);Montant TTC (€);Référence';
+const OPTIONS: CheckOptions = {
+  config: EMPTY_CONFIG,
+  ruleLevels: new Map(),
+  quiet: false,
+  terminations: [],
+  input: {},
+  today: '2024-06-01',
+};
 
 function rows(prefix: string, count: number, from = 0): string {
   const lines: string[] = [];
   for (let i = from; i < from + count; i++) {
     const day = String((i % 28) + 1).padStart(2, '0');
-    lines.push(`${prefix}-${i};Facture;0612345${String(i % 900).padStart(3, '0')};${day}/01/2024;${day}/02/2024;Forfait mobile 5 Go;16,66;3,33;19,99;`);
+    lines.push(
+      `${prefix}-${i};Facture;0612345${String(i % 900).padStart(3, '0')};${day}/01/2024;${day}/02/2024;Forfait mobile 5 Go;16,66;3,33;19,99;`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -77,11 +87,19 @@ describe('a run over a directory that changes under it', () => {
       return input;
     });
     const fatal: string[] = [];
-    const { result } = await check(faulty, OPTIONS, { onFatal: (problem) => fatal.push(`${problem.file}: ${problem.message}`) });
+    const { result } = await check(faulty, OPTIONS, {
+      onFatal: (problem) => fatal.push(`${problem.file}: ${problem.message}`),
+    });
 
     const unreadable = isRoot ? 'cannot read: is a directory' : 'cannot read: permission denied';
-    expect(fatal).toEqual([`${join(dir, 'b-vanishes.csv')}: cannot read: no such file`, `${join(dir, 'c-unreadable.csv')}: ${unreadable}`]);
-    expect(result.fatal.map((problem) => problem.file)).toEqual([join(dir, 'b-vanishes.csv'), join(dir, 'c-unreadable.csv')]);
+    expect(fatal).toEqual([
+      `${join(dir, 'b-vanishes.csv')}: cannot read: no such file`,
+      `${join(dir, 'c-unreadable.csv')}: ${unreadable}`,
+    ]);
+    expect(result.fatal.map((problem) => problem.file)).toEqual([
+      join(dir, 'b-vanishes.csv'),
+      join(dir, 'c-unreadable.csv'),
+    ]);
     expect(result.summary.files).toBe(3);
     expect(result.valid).toBe(false);
     // The grown file is read to its new end: every row it held when read is accounted for.

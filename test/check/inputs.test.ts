@@ -94,7 +94,9 @@ describe('resolveInputs: directory walks', () => {
     symlinkSync(join(dir, 'x'), join(dir, 'y'));
     const run = await runCli([join(dir, 'x')]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`billcheck: ${join(dir, 'x')}: cannot read: symbolic links that point to each other in a loop\n`);
+    expect(run.stderr).toBe(
+      `billcheck: ${join(dir, 'x')}: cannot read: symbolic links that point to each other in a loop\n`,
+    );
   });
 
   it('counts what it skips, by reason, with the extensions it does not read', async () => {
@@ -107,7 +109,9 @@ describe('resolveInputs: directory walks', () => {
     writeFileSync(join(dir, '.DS_Store'), '');
     mkdirSync(join(dir, '.git'));
     writeFileSync(join(dir, '.git', 'HEAD'), 'ref');
-    const skipped = summarizeSkipped((await resolveInputs([dir], noStdin)).flatMap((input) => ('skipped' in input ? [input.skipped] : [])));
+    const skipped = summarizeSkipped(
+      (await resolveInputs([dir], noStdin)).flatMap((input) => ('skipped' in input ? [input.skipped] : [])),
+    );
     expect(skipped.files).toBe(6);
     expect([...skipped.byReason]).toEqual([
       ['hidden', 2],
@@ -124,9 +128,21 @@ describe('resolveInputs: directory walks', () => {
     writeFileSync(join(dir, 'old.gz'), 'gz');
     const text = await runCli([dir, '--today', '2024-06-01']);
     expect(text.stdout).toContain('Skipped 2 files billcheck does not read: .gz, .xlsx\n');
-    const json = JSON.parse((await runCli([dir, '--today', '2024-06-01', '-f', 'json'])).stdout) as Record<string, unknown>;
-    expect(json.skipped).toEqual({ files: 2, hidden: 0, extension: 2, duplicate: 0, special: 0, extensions: ['.gz', '.xlsx'] });
-    const noSkips = JSON.parse((await runCli([join(dir, 'factures.csv'), '--today', '2024-06-01', '-f', 'json'])).stdout) as object;
+    const json = JSON.parse((await runCli([dir, '--today', '2024-06-01', '-f', 'json'])).stdout) as Record<
+      string,
+      unknown
+    >;
+    expect(json.skipped).toEqual({
+      files: 2,
+      hidden: 0,
+      extension: 2,
+      duplicate: 0,
+      special: 0,
+      extensions: ['.gz', '.xlsx'],
+    });
+    const noSkips = JSON.parse(
+      (await runCli([join(dir, 'factures.csv'), '--today', '2024-06-01', '-f', 'json'])).stdout,
+    ) as object;
     expect(noSkips).not.toHaveProperty('skipped');
   });
 
@@ -147,7 +163,11 @@ describe('resolveInputs: directory walks', () => {
     });
     expect(run.stderr).toBe(`billcheck: ${join(dir, 'prive')}: cannot read this folder: permission denied\n`);
     expect(run.status).toBe(2);
-    const report = JSON.parse(run.stdout) as { summary: { files: number }; fatal: unknown[]; findings: { documentId?: string }[] };
+    const report = JSON.parse(run.stdout) as {
+      summary: { files: number };
+      fatal: unknown[];
+      findings: { documentId?: string }[];
+    };
     expect(report.summary.files).toBe(1);
     expect(report.fatal).toEqual([{ file: join(dir, 'prive'), message: 'cannot read this folder: permission denied' }]);
     expect(report.findings.some((f) => f.documentId === 'FAC-A3-202401')).toBe(true);

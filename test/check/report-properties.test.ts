@@ -22,24 +22,63 @@ const validateReport = ajv.getSchema('report.schema.json')!;
 const validateFinding = ajv.getSchema('report.schema.json#/$defs/finding')!;
 const validateSummary = ajv.getSchema('report.schema.json#/$defs/ndjsonSummary')!;
 
-const HEADER = 'N° de facture;Type;N° client;Date de facture;Échéance;Libellé;Montant HT (€);TVA (€);Montant TTC (€);Référence';
+const HEADER =
+  'N° de facture;Type;N° client;Date de facture;Échéance;Libellé;Montant HT (€);TVA (€);Montant TTC (€);Référence';
 
-const OPTIONS: CheckOptions = { config: EMPTY_CONFIG, ruleLevels: new Map(), quiet: false, terminations: [], input: {}, today: '2024-06-01' };
+const OPTIONS: CheckOptions = {
+  config: EMPTY_CONFIG,
+  ruleLevels: new Map(),
+  quiet: false,
+  terminations: [],
+  input: {},
+  today: '2024-06-01',
+};
 
 /** Everything a terminal may act on; the text report keeps only its own line breaks. */
 const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 const cell = fc.oneof(
-  fc.constantFrom('FAC-1', 'FAC-2', 'REL-1', 'Facture', 'Avoir', 'Relance', 'Mise en demeure', '0612345001', '05/01/2024'),
+  fc.constantFrom(
+    'FAC-1',
+    'FAC-2',
+    'REL-1',
+    'Facture',
+    'Avoir',
+    'Relance',
+    'Mise en demeure',
+    '0612345001',
+    '05/01/2024',
+  ),
   fc.constantFrom('31/02/2024', '19,99', '149 000,00', '0,01', '-12,00', '(3,00)', '1e5', 'NaN', '', ' '),
-  fc.constantFrom('\u001b[2J', '\u001b]0;pwned\u0007', '\u202e1006', '\u0085', '\u009b31m', '\u2028', '\u007f', '=HYPERLINK("x")'),
+  fc.constantFrom(
+    '\u001b[2J',
+    '\u001b]0;pwned\u0007',
+    '\u202e1006',
+    '\u0085',
+    '\u009b31m',
+    '\u2028',
+    '\u007f',
+    '=HYPERLINK("x")',
+  ),
   fc.string({ maxLength: 10 }),
 );
 // Ten cells, as the header has: quotes and line breaks are left out so that rows are lines, countable by the test.
-const row = fc.array(cell.map((text) => text.replace(/["\r\n;]/g, ' ')), { minLength: 10, maxLength: 10 }).map((cells) => cells.join(';'));
+const row = fc
+  .array(
+    cell.map((text) => text.replace(/["\r\n;]/g, ' ')),
+    { minLength: 10, maxLength: 10 },
+  )
+  .map((cells) => cells.join(';'));
 
 function memoryInput(name: string, text: string): ResolvedInput {
-  return { source: { name, open: async function* () { yield Buffer.from(text); } } };
+  return {
+    source: {
+      name,
+      open: async function* () {
+        yield Buffer.from(text);
+      },
+    },
+  };
 }
 
 async function run(rows: readonly string[], name = 'fuzz.csv') {
@@ -65,14 +104,18 @@ describe('a run over hostile rows', () => {
 
   it('lets no control character reach the text report, with or without color', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 10 }), fc.constantFrom('fuzz.csv', 'fac\u001b[2J.csv', '\u202etxt.csv'), async (rows, name) => {
-        const { result, styles } = await run(rows, name);
-        const plain = renderText(result, { color: false, styles });
-        expect(plain).not.toMatch(CONTROL);
-        // With color only billcheck's own SGR sequences (ESC [ digits m) remain.
-        const colored = renderText(result, { color: true, styles }).replace(/\u001b\[\d+(;\d+)*m/g, '');
-        expect(colored).not.toMatch(CONTROL);
-      }),
+      fc.asyncProperty(
+        fc.array(row, { minLength: 1, maxLength: 10 }),
+        fc.constantFrom('fuzz.csv', 'fac\u001b[2J.csv', '\u202etxt.csv'),
+        async (rows, name) => {
+          const { result, styles } = await run(rows, name);
+          const plain = renderText(result, { color: false, styles });
+          expect(plain).not.toMatch(CONTROL);
+          // With color only billcheck's own SGR sequences (ESC [ digits m) remain.
+          const colored = renderText(result, { color: true, styles }).replace(/\u001b\[\d+(;\d+)*m/g, '');
+          expect(colored).not.toMatch(CONTROL);
+        },
+      ),
       { numRuns: 100 },
     );
   });

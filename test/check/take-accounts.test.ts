@@ -17,7 +17,8 @@ const TODAY = '2026-01-01';
 const TERMINATIONS = [{ date: '2024-06-30' }, { account: '0611204590', date: '2024-09-15' }];
 const FILES = ['fixtures/company-export-en.csv', 'fixtures/seed-cases.csv', 'fixtures/csv/exact-amounts.csv'];
 
-const newEngine = () => new Engine({ rules: configureRules(RULES, EMPTY_CONFIG, new Map()), today: TODAY, terminations: TERMINATIONS });
+const newEngine = () =>
+  new Engine({ rules: configureRules(RULES, EMPTY_CONFIG, new Map()), today: TODAY, terminations: TERMINATIONS });
 
 async function engineWith(files: readonly string[]): Promise<Engine> {
   const engine = newEngine();

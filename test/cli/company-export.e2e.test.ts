@@ -19,7 +19,14 @@ interface Expected {
 interface Report {
   valid: boolean;
   summary: { files: number; documents: number; rows: number; errors: number; warnings: number };
-  findings: { ruleId: string; documentId?: string; line: number; account?: string; message: string; evidence: Record<string, unknown> }[];
+  findings: {
+    ruleId: string;
+    documentId?: string;
+    line: number;
+    account?: string;
+    message: string;
+    evidence: Record<string, unknown>;
+  }[];
 }
 
 const expected = JSON.parse(readFileSync('fixtures/company-export-en.expected.json', 'utf8')) as Expected;
@@ -41,8 +48,15 @@ describe('company export in English', async () => {
     const planted = new Set(expected.findings.map((f) => f.ruleId));
     // Multi-row CSV documents take their amounts as the sums of their rows: their lines always add up.
     // The e-invoice rules need what only an e-invoice states (BT-106 to BT-115, its VAT breakdown, a Factur-X page).
-    const eInvoiceOnly = ['amount-due-mismatch', 'factur-x-page-mismatch', 'net-total-mismatch', 'vat-breakdown-mismatch'];
-    expect(listed.rules.map((r) => r.id).filter((id) => !planted.has(id))).toEqual([...eInvoiceOnly, 'lines-total-mismatch'].sort());
+    const eInvoiceOnly = [
+      'amount-due-mismatch',
+      'factur-x-page-mismatch',
+      'net-total-mismatch',
+      'vat-breakdown-mismatch',
+    ];
+    expect(listed.rules.map((r) => r.id).filter((id) => !planted.has(id))).toEqual(
+      [...eInvoiceOnly, 'lines-total-mismatch'].sort(),
+    );
   });
 
   it('reads every row and exits 1', () => {
@@ -57,7 +71,7 @@ describe('company export in English', async () => {
     expect(leased.sort()).toEqual(['amount-ceiling', 'vat-rate-mismatch']);
   });
 
-  it('states the evidence in the sentence, in the export\'s own notation', () => {
+  it("states the evidence in the sentence, in the export's own notation", () => {
     const message = (ruleId: string): string => report.findings.find((f) => f.ruleId === ruleId)?.message ?? '';
     expect(message('amount-spike')).toContain('€1,852.80');
     expect(message('amount-spike')).toContain('€28.80');

@@ -33,14 +33,20 @@ interface Expectation {
 
 interface Report {
   findings: { ruleId: string; documentId?: string; line: number }[];
-  files: { file: string; columns: { column: string; field?: string }[]; notices: { code: string; message: string }[] }[];
+  files: {
+    file: string;
+    columns: { column: string; field?: string }[];
+    notices: { code: string; message: string }[];
+  }[];
 }
 
 interface Extract {
   documents: { kind: string; account: string }[];
 }
 
-const files = readdirSync(DIR).filter((name) => name.endsWith('.csv')).sort();
+const files = readdirSync(DIR)
+  .filter((name) => name.endsWith('.csv'))
+  .sort();
 
 interface Score {
   file: string;
@@ -64,8 +70,10 @@ async function score(file: string): Promise<Score> {
   const extract = JSON.parse((await runCli(['extract', path])).stdout) as Extract;
   const count = (kind: string): number => extract.documents.filter((doc) => doc.kind === kind).length;
   const want = expected.reading;
-  if (want.payments !== undefined && count('payment') !== want.payments) reading.push(`payments ${count('payment')} ≠ ${want.payments}`);
-  if (want.creditNotes !== undefined && count('credit-note') !== want.creditNotes) reading.push(`credit notes ${count('credit-note')} ≠ ${want.creditNotes}`);
+  if (want.payments !== undefined && count('payment') !== want.payments)
+    reading.push(`payments ${count('payment')} ≠ ${want.payments}`);
+  if (want.creditNotes !== undefined && count('credit-note') !== want.creditNotes)
+    reading.push(`credit notes ${count('credit-note')} ≠ ${want.creditNotes}`);
   if (want.accounts !== undefined) {
     const accounts = new Set(extract.documents.map((doc) => doc.account)).size;
     if (accounts !== want.accounts) reading.push(`accounts ${accounts} ≠ ${want.accounts}`);
@@ -74,10 +82,13 @@ async function score(file: string): Promise<Score> {
   const notices = fileReading?.notices ?? [];
   if (want.notBills !== undefined) {
     const said = notices.find((notice) => notice.code === 'not-bills')?.message ?? '';
-    if (!said.startsWith(`${want.notBills} rows are not about bills`)) reading.push(`not-bills "${said}", wanted ${want.notBills}`);
+    if (!said.startsWith(`${want.notBills} rows are not about bills`))
+      reading.push(`not-bills "${said}", wanted ${want.notBills}`);
   }
-  for (const code of want.notices ?? []) if (!notices.some((notice) => notice.code === code)) reading.push(`no ${code} notice`);
-  const columnOf = (field: string): string | undefined => fileReading?.columns.find((role) => role.field === field)?.column;
+  for (const code of want.notices ?? [])
+    if (!notices.some((notice) => notice.code === code)) reading.push(`no ${code} notice`);
+  const columnOf = (field: string): string | undefined =>
+    fileReading?.columns.find((role) => role.field === field)?.column;
   const columns: [string, string | undefined][] = [
     ['id', want.idColumn],
     ['account', want.accountColumn],
@@ -85,7 +96,8 @@ async function score(file: string): Promise<Score> {
     ['net', want.netColumn],
   ];
   for (const [field, column] of columns) {
-    if (column !== undefined && columnOf(field) !== column) reading.push(`${field} read from ${columnOf(field) ?? 'no column'}, not ${column}`);
+    if (column !== undefined && columnOf(field) !== column)
+      reading.push(`${field} read from ${columnOf(field) ?? 'no column'}, not ${column}`);
   }
   return { file, found: expected.planted.length - missed.length, missed, falseFindings, reading };
 }
@@ -94,7 +106,9 @@ describe('the corpus of export layouts', () => {
   it('has at least 25 layouts, each with its expectations and the public example it follows', () => {
     expect(files.length).toBeGreaterThanOrEqual(25);
     for (const file of files) {
-      const expected = JSON.parse(readFileSync(join(DIR, file.replace(/\.csv$/, '.expected.json')), 'utf8')) as Expectation;
+      const expected = JSON.parse(
+        readFileSync(join(DIR, file.replace(/\.csv$/, '.expected.json')), 'utf8'),
+      ) as Expectation;
       expect(expected.layout.length, file).toBeGreaterThan(40);
     }
   });
@@ -111,10 +125,23 @@ describe('the corpus of export layouts', () => {
           [...s.missed.map((m) => `missed ${m}`), ...s.falseFindings.map((f) => `false ${f}`), ...s.reading].join('; '),
       ),
     ];
-    const totals = scores.reduce((sum, s) => ({ found: sum.found + s.found, missed: sum.missed + s.missed.length, false: sum.false + s.falseFindings.length }), { found: 0, missed: 0, false: 0 });
-    table.push(`${'total'.padEnd(width)}  ${String(totals.found).padStart(5)}  ${String(totals.missed).padStart(6)}  ${String(totals.false).padStart(5)}`);
+    const totals = scores.reduce(
+      (sum, s) => ({
+        found: sum.found + s.found,
+        missed: sum.missed + s.missed.length,
+        false: sum.false + s.falseFindings.length,
+      }),
+      { found: 0, missed: 0, false: 0 },
+    );
+    table.push(
+      `${'total'.padEnd(width)}  ${String(totals.found).padStart(5)}  ${String(totals.missed).padStart(6)}  ${String(totals.false).padStart(5)}`,
+    );
     console.log(table.join('\n'));
     // The bar: nothing missed, nothing false, every reading as expected.
-    expect(scores.filter((s) => s.missed.length > 0 || s.falseFindings.length > 0 || s.reading.length > 0).map((s) => s.file)).toEqual([]);
+    expect(
+      scores
+        .filter((s) => s.missed.length > 0 || s.falseFindings.length > 0 || s.reading.length > 0)
+        .map((s) => s.file),
+    ).toEqual([]);
   });
 });

@@ -46,7 +46,9 @@ describe('customer-area export in Windows-1252', () => {
       .split('\r\n')
       .map((line) => line.replace(/;[^;]*$/, ''))
       .join('\r\n');
-    const run = await runCli(['-', '--format', 'json', '--today', '2025-06-01'], { stdin: iconv.encode(withoutReferences, 'windows-1252') });
+    const run = await runCli(['-', '--format', 'json', '--today', '2025-06-01'], {
+      stdin: iconv.encode(withoutReferences, 'windows-1252'),
+    });
     const found = rulesByDocument(JSON.parse(run.stdout) as Report);
     expect(found['MD-88412']).toEqual(['dunning-trivial-amount']);
     expect(found['RL-7730']).toEqual(['dunning-while-in-credit']);
@@ -57,7 +59,17 @@ describe('customer-area export in Windows-1252', () => {
     const run = await runCli(['extract', FILE]);
     const { documents } = JSON.parse(run.stdout) as { documents: Record<string, unknown>[] };
     const spike = documents.find((d) => d.id === 'F1013');
-    expect(spike).toMatchObject({ issueDate: '2025-01-03', dueDate: '2025-01-17', periodStart: '2025-01-01', periodEnd: '2025-01-31', total: '149000.00', net: '124166.67', tax: '24833.33' });
-    expect(String((spike?.lines as { description: string }[])[0]?.description)).toBe('Offre Fibre 1 Gb/s + TV — consommations hors forfait');
+    expect(spike).toMatchObject({
+      issueDate: '2025-01-03',
+      dueDate: '2025-01-17',
+      periodStart: '2025-01-01',
+      periodEnd: '2025-01-31',
+      total: '149000.00',
+      net: '124166.67',
+      tax: '24833.33',
+    });
+    expect(String((spike?.lines as { description: string }[])[0]?.description)).toBe(
+      'Offre Fibre 1 Gb/s + TV — consommations hors forfait',
+    );
   });
 });

@@ -7,7 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { runBin } from '../helpers/cli.js';
 
 interface Extracted {
-  documents: Array<{ id?: string; total?: string; typeCode?: string; pageFacts?: Record<string, string>; source: Record<string, unknown> }>;
+  documents: Array<{
+    id?: string;
+    total?: string;
+    typeCode?: string;
+    pageFacts?: Record<string, string>;
+    source: Record<string, unknown>;
+  }>;
 }
 
 describe('Factur-X PDFs', () => {
@@ -16,8 +22,16 @@ describe('Factur-X PDFs', () => {
     expect(extract.code).toBe(0);
     const [doc] = (JSON.parse(extract.stdout) as Extracted).documents;
     expect(doc).toMatchObject({ id: 'FX-2024-0042', total: '1200.00', typeCode: '380' });
-    expect(doc?.pageFacts).toEqual({ id: 'FX-2024-0042', issueDate: '2024-04-15', total: '1200.00', amountDue: '1200.00' });
-    expect(doc?.source).toMatchObject({ format: 'pdf', embeddedInvoice: { name: 'factur-x.xml', standard: 'Factur-X' } });
+    expect(doc?.pageFacts).toEqual({
+      id: 'FX-2024-0042',
+      issueDate: '2024-04-15',
+      total: '1200.00',
+      amountDue: '1200.00',
+    });
+    expect(doc?.source).toMatchObject({
+      format: 'pdf',
+      embeddedInvoice: { name: 'factur-x.xml', standard: 'Factur-X' },
+    });
     const check = runBin(['fixtures/pdf/facturx-facture.pdf', '--no-config', '--format', 'json']);
     expect(check.code).toBe(0);
     expect((JSON.parse(check.stdout) as { findings: unknown[] }).findings).toEqual([]);
@@ -26,9 +40,14 @@ describe('Factur-X PDFs', () => {
   it('flags the total and amount due when the XML says 1 320,00 and the page 1 200,00', () => {
     const run = runBin(['fixtures/pdf/facturx-desaccord.pdf', '--no-config', '--format', 'json']);
     expect(run.code).toBe(1);
-    const findings = (JSON.parse(run.stdout) as { findings: Array<{ ruleId: string; messageId?: string; evidence: Record<string, unknown> }> })
-      .findings;
-    expect(findings.map((finding) => [finding.ruleId, finding.evidence.field, finding.evidence.xml, finding.evidence.page])).toEqual([
+    const findings = (
+      JSON.parse(run.stdout) as {
+        findings: Array<{ ruleId: string; messageId?: string; evidence: Record<string, unknown> }>;
+      }
+    ).findings;
+    expect(
+      findings.map((finding) => [finding.ruleId, finding.evidence.field, finding.evidence.xml, finding.evidence.page]),
+    ).toEqual([
       ['factur-x-page-mismatch', 'total', '1320.00', '1200.00'],
       ['factur-x-page-mismatch', 'amountDue', '1320.00', '1200.00'],
     ]);

@@ -17,7 +17,10 @@ interface Report {
 }
 
 async function check(args: string[], stdin?: string): Promise<{ code: number; report: Report }> {
-  const run = await runCli([...args, '--format', 'json', '--today', '2025-06-01'], stdin === undefined ? {} : { stdin });
+  const run = await runCli(
+    [...args, '--format', 'json', '--today', '2025-06-01'],
+    stdin === undefined ? {} : { stdin },
+  );
   return { code: run.code, report: JSON.parse(run.stdout) as Report };
 }
 
@@ -25,7 +28,12 @@ async function check(args: string[], stdin?: string): Promise<{ code: number; re
 function withoutRateColumn(csv: string): string {
   return csv
     .split('\r\n')
-    .map((line) => line.split(';').filter((_, index) => index !== 8).join(';'))
+    .map((line) =>
+      line
+        .split(';')
+        .filter((_, index) => index !== 8)
+        .join(';'),
+    )
     .join('\r\n');
 }
 

@@ -60,21 +60,34 @@ function expectNoRawControls(text: string): void {
   expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
 }
 
-const invoiceRow = (id: string, total: string): string => `${id};Facture;0612345001;05/01/2024;Forfait mobile 5 Go;${total}\n`;
+const invoiceRow = (id: string, total: string): string =>
+  `${id};Facture;0612345001;05/01/2024;Forfait mobile 5 Go;${total}\n`;
 
 describe('files that cannot be checked', () => {
   const cases: [string, () => string, RegExp][] = [
     ['a missing file', () => join(dir, 'absent.csv'), /cannot read: no such file/],
-    ['a directory with nothing to check', () => {
-      const empty = join(dir, 'nothing-here');
-      mkdirSync(empty, { recursive: true });
-      writeFileSync(join(empty, 'notes.md'), '# notes\n');
-      return empty;
-    }, /no file to check in this directory/],
+    [
+      'a directory with nothing to check',
+      () => {
+        const empty = join(dir, 'nothing-here');
+        mkdirSync(empty, { recursive: true });
+        writeFileSync(join(empty, 'notes.md'), '# notes\n');
+        return empty;
+      },
+      /no file to check in this directory/,
+    ],
     ['an empty file', () => tmp('vide.csv', ''), /empty file/],
     ['an empty text', () => tmp('vide.txt', ''), /empty file/],
-    ['a PNG image', () => tmp('scan.csv', Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), randomBytes(4000, 1)])), /binary data/],
-    ['a gzip archive', () => tmp('export.txt', Buffer.concat([Buffer.from([0x1f, 0x8b, 0x08, 0x00]), randomBytes(4000, 2)])), /binary data/],
+    [
+      'a PNG image',
+      () => tmp('scan.csv', Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), randomBytes(4000, 1)])),
+      /binary data/,
+    ],
+    [
+      'a gzip archive',
+      () => tmp('export.txt', Buffer.concat([Buffer.from([0x1f, 0x8b, 0x08, 0x00]), randomBytes(4000, 2)])),
+      /binary data/,
+    ],
     ['a CSV without invoice columns', () => `${HOSTILE}/no-invoice-columns.csv`, /no invoice columns recognized/],
     ['a text without an invoice', () => `${HOSTILE}/not-an-invoice.txt`, /no invoice or letter found/],
     // Its strings name invoices, credit notes and amounts, but nothing in it is a bill.
@@ -86,20 +99,23 @@ describe('files that cannot be checked', () => {
     ['a PDF without an extension', () => tmp('facture-2024-03', pdf(true)), PDF_PROBLEM],
   ];
 
-  it.each(cases)('%s: one line naming the file, exit 2, the other files still checked', async (_name, make, problem) => {
-    const path = make();
-    const run = await runCli([path, SEED, '--format', 'json', ...TODAY]);
-    expect(run.code).toBe(2);
-    expectClean(run);
-    const lines = run.stderr.trimEnd().split('\n');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain(path);
-    expect(lines[0]).toMatch(problem);
-    const result = report(run);
-    expect(result.valid).toBe(false);
-    expect(result.summary.files).toBe(1);
-    expect(result.findings.some((f) => f.file === SEED && f.ruleId === 'dunning-trivial-amount')).toBe(true);
-  });
+  it.each(cases)(
+    '%s: one line naming the file, exit 2, the other files still checked',
+    async (_name, make, problem) => {
+      const path = make();
+      const run = await runCli([path, SEED, '--format', 'json', ...TODAY]);
+      expect(run.code).toBe(2);
+      expectClean(run);
+      const lines = run.stderr.trimEnd().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain(path);
+      expect(lines[0]).toMatch(problem);
+      const result = report(run);
+      expect(result.valid).toBe(false);
+      expect(result.summary.files).toBe(1);
+      expect(result.findings.some((f) => f.file === SEED && f.ruleId === 'dunning-trivial-amount')).toBe(true);
+    },
+  );
 
   it('a broken PDF on standard input is read as a PDF too', async () => {
     const run = await runCli(['-', '--format', 'json', ...TODAY], { stdin: pdf(true) });
@@ -108,14 +124,17 @@ describe('files that cannot be checked', () => {
     expect(run.stderr).toMatch(PDF_PROBLEM);
   });
 
-  it.skipIf(process.getuid?.() === 0)('an unreadable file (chmod 000; skipped as root, who reads it anyway)', async () => {
-    const path = tmp('locked.csv', HEADER + invoiceRow('F-1', '19,99'));
-    chmodSync(path, 0o000);
-    const run = await runCli([path, SEED, '--format', 'json', ...TODAY]);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`billcheck: ${path}: cannot read: permission denied\n`);
-    expect(report(run).summary.files).toBe(1);
-  });
+  it.skipIf(process.getuid?.() === 0)(
+    'an unreadable file (chmod 000; skipped as root, who reads it anyway)',
+    async () => {
+      const path = tmp('locked.csv', HEADER + invoiceRow('F-1', '19,99'));
+      chmodSync(path, 0o000);
+      const run = await runCli([path, SEED, '--format', 'json', ...TODAY]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(`billcheck: ${path}: cannot read: permission denied\n`);
+      expect(report(run).summary.files).toBe(1);
+    },
+  );
 
   it('an internal error is one line plus a hint to rerun with --debug, and --debug shows the stack', async () => {
     const failing = (): Readable =>
@@ -130,12 +149,21 @@ describe('files that cannot be checked', () => {
       const errors: Buffer[] = [];
       stderr.on('data', (chunk: Buffer) => errors.push(chunk));
       stdout.resume();
-      const code = await main(['-', ...TODAY, ...(debug ? ['--debug'] : [])], { stdin: failing(), stdout, stderr, env: {}, cwd: ROOT });
+      const code = await main(['-', ...TODAY, ...(debug ? ['--debug'] : [])], {
+        stdin: failing(),
+        stdout,
+        stderr,
+        env: {},
+        cwd: ROOT,
+      });
       const text = Buffer.concat(errors).toString('utf8');
       expect(code).toBe(2);
       expect(text.split('\n')[0]).toBe('billcheck: internal error: disk controller reset');
       if (debug) expect(text).toContain('\n    at ');
-      else expect(text).toBe('billcheck: internal error: disk controller reset\nbillcheck: rerun with --debug for the stack trace, and report it with the input that caused it\n');
+      else
+        expect(text).toBe(
+          'billcheck: internal error: disk controller reset\nbillcheck: rerun with --debug for the stack trace, and report it with the input that caused it\n',
+        );
     }
   });
 });
@@ -186,7 +214,10 @@ describe('rows that cannot be read', () => {
 
 describe('extreme sizes', () => {
   it('a 400-digit amount is an unreadable cell, truncated in the report', async () => {
-    const path = tmp('400-digits.csv', HEADER + invoiceRow('F-1', '19,99') + invoiceRow('F-2', `${'9'.repeat(400)},00`) + invoiceRow('F-3', '19,99'));
+    const path = tmp(
+      '400-digits.csv',
+      HEADER + invoiceRow('F-1', '19,99') + invoiceRow('F-2', `${'9'.repeat(400)},00`) + invoiceRow('F-3', '19,99'),
+    );
     const result = report(await runCli([path, '--format', 'json', ...TODAY]));
     const invalid = result.findings.filter((f) => f.ruleId === 'invalid-input');
     expect(invalid.map((f) => f.line)).toEqual([3]);
@@ -195,13 +226,19 @@ describe('extreme sizes', () => {
   });
 
   it("a 3 MB line without a line break trips csv-parse's 1 MiB record limit: rows before it are kept", async () => {
-    const path = tmp('long-line.csv', HEADER + invoiceRow('F-1', '15 000,00') + `F-2;Facture;0612345001;05/01/2024;${'x'.repeat(3 << 20)}`);
+    const path = tmp(
+      'long-line.csv',
+      HEADER + invoiceRow('F-1', '15 000,00') + `F-2;Facture;0612345001;05/01/2024;${'x'.repeat(3 << 20)}`,
+    );
     const run = await runCli([path, '--format', 'json', ...TODAY]);
     expect(run.code).toBe(2);
     expectClean(run);
     expect(run.stderr).toMatch(/line 3: a row longer than 1 MiB/);
     const result = report(run);
-    expect(result.findings.map((f) => [f.ruleId, f.line])).toEqual([['amount-ceiling', 2], ['invalid-input', 3]]);
+    expect(result.findings.map((f) => [f.ruleId, f.line])).toEqual([
+      ['amount-ceiling', 2],
+      ['invalid-input', 3],
+    ]);
     expect(result.summary.rows).toBe(2);
   });
 
@@ -212,18 +249,32 @@ describe('extreme sizes', () => {
   });
 
   it('a header of a million columns is refused at once', async () => {
-    const path = tmp('million-columns.csv', `${HEADER.trimEnd()}${';'.repeat(1_000_000)}\n${invoiceRow('F-1', '19,99')}`);
+    const path = tmp(
+      'million-columns.csv',
+      `${HEADER.trimEnd()}${';'.repeat(1_000_000)}\n${invoiceRow('F-1', '19,99')}`,
+    );
     const run = await runCli([path, '--format', 'json']);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/the header has 1000006 columns/);
   });
 
   it('a 1 MB field under the limit is read; a field over 1 MiB is reported', async () => {
-    const under = tmp('field-1mb.csv', HEADER + invoiceRow('F-1', '19,99') + invoiceRow('F-2', '19,99').replace('Forfait mobile 5 Go', `"${'y'.repeat(1_000_000)}"`) + invoiceRow('F-3', '0,01').replace('Facture', 'Relance'));
+    const under = tmp(
+      'field-1mb.csv',
+      HEADER +
+        invoiceRow('F-1', '19,99') +
+        invoiceRow('F-2', '19,99').replace('Forfait mobile 5 Go', `"${'y'.repeat(1_000_000)}"`) +
+        invoiceRow('F-3', '0,01').replace('Facture', 'Relance'),
+    );
     const read = report(await runCli([under, '--format', 'json', ...TODAY]));
     expect(read.summary).toMatchObject({ documents: 3, rows: 3 });
     expect(read.findings.map((f) => f.ruleId)).toEqual(['dunning-trivial-amount']);
-    const over = tmp('field-2mb.csv', HEADER + invoiceRow('F-1', '19,99') + invoiceRow('F-2', '19,99').replace('Forfait mobile 5 Go', `"${'y'.repeat(2 << 20)}"`));
+    const over = tmp(
+      'field-2mb.csv',
+      HEADER +
+        invoiceRow('F-1', '19,99') +
+        invoiceRow('F-2', '19,99').replace('Forfait mobile 5 Go', `"${'y'.repeat(2 << 20)}"`),
+    );
     const run = await runCli([over, '--format', 'json', ...TODAY]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/line 3: a row longer than 1 MiB/);
@@ -249,8 +300,13 @@ describe('encodings', () => {
     const path = tmp(`encoded-${name.replace(/\W+/g, '-')}.csv`, bytes());
     const run = await runCli(['extract', path]);
     expect(run.code).toBe(0);
-    const { documents } = JSON.parse(run.stdout) as { documents: { id: string; total: string; lines: { description: string }[] }[] };
-    expect(documents.map((d) => [d.id, d.total])).toEqual([['F-1', '1234.56'], ['F-2', '0.01']]);
+    const { documents } = JSON.parse(run.stdout) as {
+      documents: { id: string; total: string; lines: { description: string }[] }[];
+    };
+    expect(documents.map((d) => [d.id, d.total])).toEqual([
+      ['F-1', '1234.56'],
+      ['F-2', '0.01'],
+    ]);
     expect(documents[0]?.lines[0]?.description).toMatch(/^Séjour à l.étranger « Europe »$/);
   });
 
@@ -264,7 +320,10 @@ describe('encodings', () => {
     ]);
     const result = report(await runCli([tmp('mixed-bytes.csv', bytes), '--format', 'json', ...TODAY]));
     const invalid = result.findings.filter((f) => f.ruleId === 'invalid-input');
-    expect(invalid.map((f) => [f.line, f.evidence.column])).toEqual([[3, 'Libellé'], [4, 'Montant TTC (€)']]);
+    expect(invalid.map((f) => [f.line, f.evidence.column])).toEqual([
+      [3, 'Libellé'],
+      [4, 'Montant TTC (€)'],
+    ]);
     expect(result.findings.find((f) => f.ruleId === 'amount-ceiling')?.line).toBe(5);
     expect(result.summary.rows).toBe(4);
   });
@@ -327,7 +386,10 @@ describe('pipes and usage', () => {
     let csv = HEADER;
     for (let i = 0; i < 60_000; i++) csv += invoiceRow(`F-${i}`, i % 3 === 0 ? '15 000,00' : '0,00');
     const path = tmp('bill-run.csv', csv);
-    const child = spawn(process.execPath, [BIN, path, '--format', 'ndjson', ...TODAY], { cwd: ROOT, env: { PATH: process.env.PATH } });
+    const child = spawn(process.execPath, [BIN, path, '--format', 'ndjson', ...TODAY], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH },
+    });
     const errors: Buffer[] = [];
     child.stderr.on('data', (chunk: Buffer) => errors.push(chunk));
     child.stdout.once('data', () => child.stdout.destroy());
@@ -343,7 +405,11 @@ describe('pipes and usage', () => {
     for (let i = 0; i < 20_000; i++) csv += invoiceRow(`F-${i}`, '15 000,00');
     const path = tmp('bill-run-shell.csv', csv);
     return new Promise<void>((resolve, reject) => {
-      const shell = spawn('sh', ['-c', `"${process.execPath}" "${BIN}" "${path}" --format ndjson --today 2024-12-01 | head -1`], { cwd: ROOT });
+      const shell = spawn(
+        'sh',
+        ['-c', `"${process.execPath}" "${BIN}" "${path}" --format ndjson --today 2024-12-01 | head -1`],
+        { cwd: ROOT },
+      );
       let out = '';
       let err = '';
       shell.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
@@ -394,10 +460,19 @@ const PDF_PROBLEM = /a damaged PDF that cannot be read/;
 
 /** The start of a PDF as producers write it: header, a binary comment, objects, perhaps a deflated stream. */
 function pdf(compressed: boolean): Buffer {
-  const head = Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n', 'latin1');
-  const page = Buffer.from('4 0 obj\n<< /Length 44 >>\nstream\nBT /F1 12 Tf 72 712 Td (FACTURE) Tj ET\nendstream\nendobj\n', 'latin1');
+  const head = Buffer.from(
+    '%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n',
+    'latin1',
+  );
+  const page = Buffer.from(
+    '4 0 obj\n<< /Length 44 >>\nstream\nBT /F1 12 Tf 72 712 Td (FACTURE) Tj ET\nendstream\nendobj\n',
+    'latin1',
+  );
   if (!compressed) return Buffer.concat([head, page]);
-  const deflated = Buffer.concat([Buffer.from('4 0 obj\n<< /Length 4000 /Filter /FlateDecode >>\nstream\n', 'latin1'), randomBytes(4000, 3)]);
+  const deflated = Buffer.concat([
+    Buffer.from('4 0 obj\n<< /Length 4000 /Filter /FlateDecode >>\nstream\n', 'latin1'),
+    randomBytes(4000, 3),
+  ]);
   return Buffer.concat([head, deflated]);
 }
 

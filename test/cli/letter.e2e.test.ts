@@ -30,9 +30,42 @@ const LETTERS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['a3-stage2.txt', [SEED, '--account', '0612345003', '--stage', '2', '--sent', '15/10/2026']],
   ['a4-stage2.txt', [SEED, '--account', '0612345004', '--stage', '2', '--sent', '2026-10-15']],
   ['a1-mediator.txt', [SEED, '--account', '0612345001', '--stage', 'mediator', '--sent', '2026-09-01']],
-  ['a2-mediator.html', [SEED, '--account', '0612345002', '--stage', 'mediator', '--sent', '2026-09-01', '--sent', '2026-10-05', '-f', 'html']],
-  ['a3-mediator.json', [SEED, '--account', '0612345003', '--stage', 'mediator', '--sent', '2026-09-01', '--sent', '2026-10-05', '-f', 'json']],
-  ['a4-mediator.txt', [SEED, '--account', '0612345004', '--stage', 'mediator', '--sent', '2026-09-01', '--sent', '2026-10-05']],
+  [
+    'a2-mediator.html',
+    [
+      SEED,
+      '--account',
+      '0612345002',
+      '--stage',
+      'mediator',
+      '--sent',
+      '2026-09-01',
+      '--sent',
+      '2026-10-05',
+      '-f',
+      'html',
+    ],
+  ],
+  [
+    'a3-mediator.json',
+    [
+      SEED,
+      '--account',
+      '0612345003',
+      '--stage',
+      'mediator',
+      '--sent',
+      '2026-09-01',
+      '--sent',
+      '2026-10-05',
+      '-f',
+      'json',
+    ],
+  ],
+  [
+    'a4-mediator.txt',
+    [SEED, '--account', '0612345004', '--stage', 'mediator', '--sent', '2026-09-01', '--sent', '2026-10-05'],
+  ],
   ['en-a4-stage1.txt', [SEED_EN, '--account', '0612345004']],
   ['en-a4-stage1-fr-law.txt', [SEED_EN, '--account', '0612345004', '--country', 'FR']],
   ['a1-stage1-en.txt', [SEED, '--account', '0612345001', '--lang', 'en']],
@@ -58,9 +91,11 @@ describe('billcheck letter: the seed stories at each stage', () => {
     expect(run.stdout).not.toContain('brouillon');
   });
 
-  it('says on stderr when the bills\' country is unknown and no law is cited', async () => {
+  it("says on stderr when the bills' country is unknown and no law is cited", async () => {
     const run = await runCli(['letter', SEED_EN, '--account', '0612345004', ...TODAY]);
-    expect(run.stderr.split('\n')[0]).toBe("billcheck: the bills' country is unknown: the letter cites no law (--country FR|GB to cite it)");
+    expect(run.stderr.split('\n')[0]).toBe(
+      "billcheck: the bills' country is unknown: the letter cites no law (--country FR|GB to cite it)",
+    );
   });
 
   it('writes the letter to -o FILE and nothing to stdout', async () => {
@@ -85,7 +120,18 @@ describe('billcheck letter --status', () => {
   });
 
   it('after the consumer-service letter, in English', async () => {
-    const run = await runCli(['letter', '--status', '--sent', '2026-09-01', '--sent', '2026-10-05', '--lang', 'en', '--today', '2026-12-01']);
+    const run = await runCli([
+      'letter',
+      '--status',
+      '--sent',
+      '2026-09-01',
+      '--sent',
+      '2026-10-05',
+      '--lang',
+      'en',
+      '--today',
+      '2026-12-01',
+    ]);
     expect(run.stdout).toBe(golden('status-en.txt'));
   });
 
@@ -94,11 +140,24 @@ describe('billcheck letter --status', () => {
     expect(french.stdout).toBe(golden('status-fr.txt'));
     const unknown = await runCli(['letter', SEED_EN, '--status', '--sent', '2026-09-01', '--today', '2026-09-20']);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toBe('billcheck: --status: billcheck knows the escalation of France and the United Kingdom only; say which with --country FR|GB\n');
+    expect(unknown.stderr).toBe(
+      'billcheck: --status: billcheck knows the escalation of France and the United Kingdom only; say which with --country FR|GB\n',
+    );
   });
 
   it('for the United Kingdom', async () => {
-    const run = await runCli(['letter', '--status', '--country', 'GB', '--lang', 'en', '--sent', '2026-12-01', '--today', '2026-12-01']);
+    const run = await runCli([
+      'letter',
+      '--status',
+      '--country',
+      'GB',
+      '--lang',
+      'en',
+      '--sent',
+      '2026-12-01',
+      '--today',
+      '2026-12-01',
+    ]);
     expect(run.stdout).toBe(golden('status-gb.txt'));
   });
 });
@@ -117,20 +176,26 @@ describe('billcheck letter: when there is no letter to write', () => {
     const run = await runCli(['letter', 'fixtures/french-ttc-export.csv', ...TODAY]);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toBe('billcheck: rien à contester : aucune anomalie relevée dans ces factures, aucun courrier écrit.\n');
+    expect(run.stderr).toBe(
+      'billcheck: rien à contester : aucune anomalie relevée dans ces factures, aucun courrier écrit.\n',
+    );
   });
 
   it('says there is nothing to dispute for an account without findings', async () => {
     const run = await runCli(['letter', 'fixtures/french-ttc-export.csv', '--account', '0145678900', ...TODAY]);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toBe('billcheck: rien à contester pour le compte 0145678900 : aucune anomalie relevée, aucun courrier écrit.\n');
+    expect(run.stderr).toBe(
+      'billcheck: rien à contester pour le compte 0145678900 : aucune anomalie relevée, aucun courrier écrit.\n',
+    );
   });
 
   it('refuses an account that is not in the inputs (exit 2)', async () => {
     const run = await runCli(['letter', SEED, '--account', '0699999999', ...TODAY]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^billcheck: --account 0699999999: no such account in the inputs \(accounts with findings: 0612345001, /);
+    expect(run.stderr).toMatch(
+      /^billcheck: --account 0699999999: no such account in the inputs \(accounts with findings: 0612345001, /,
+    );
   });
 
   it('needs the date of the first letter for stage 2, the Médiateur and --status (exit 2)', async () => {
@@ -142,30 +207,84 @@ describe('billcheck letter: when there is no letter to write', () => {
   });
 
   it('refuses dates in the wrong order or in the future (exit 2)', async () => {
-    const reversed = await runCli(['letter', SEED, '--account', '0612345001', '--stage', 'mediator', '--sent', '2026-10-05', '--sent', '2026-09-01', ...TODAY]);
+    const reversed = await runCli([
+      'letter',
+      SEED,
+      '--account',
+      '0612345001',
+      '--stage',
+      'mediator',
+      '--sent',
+      '2026-10-05',
+      '--sent',
+      '2026-09-01',
+      ...TODAY,
+    ]);
     expect(reversed.code).toBe(2);
     expect(reversed.stderr).toMatch(/give the written complaint first/);
-    const future = await runCli(['letter', SEED, '--account', '0612345001', '--stage', '2', '--sent', '2027-01-01', ...TODAY]);
+    const future = await runCli([
+      'letter',
+      SEED,
+      '--account',
+      '0612345001',
+      '--stage',
+      '2',
+      '--sent',
+      '2027-01-01',
+      ...TODAY,
+    ]);
     expect(future.code).toBe(2);
     expect(future.stderr).toBe('billcheck: --sent 2027-01-01 is after today (2026-12-01)\n');
   });
 
   it('drafts a referral to the Médiateur only for France (exit 2 otherwise)', async () => {
-    const run = await runCli(['letter', SEED_EN, '--account', '0612345004', '--stage', 'mediator', '--sent', '2026-09-01', ...TODAY]);
+    const run = await runCli([
+      'letter',
+      SEED_EN,
+      '--account',
+      '0612345004',
+      '--stage',
+      'mediator',
+      '--sent',
+      '2026-09-01',
+      ...TODAY,
+    ]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^billcheck: --stage mediator drafts a referral to the French Médiateur/);
   });
 
   it('warns when the Médiateur may not be referred to yet', async () => {
-    const run = await runCli(['letter', SEED, '--account', '0612345004', '--stage', 'mediator', '--sent', '2026-11-01', ...TODAY]);
+    const run = await runCli([
+      'letter',
+      SEED,
+      '--account',
+      '0612345004',
+      '--stage',
+      'mediator',
+      '--sent',
+      '2026-11-01',
+      ...TODAY,
+    ]);
     expect(run.code).toBe(0);
-    expect(run.stderr.split('\n')[0]).toBe('billcheck: sans réponse insatisfaisante reçue, le Médiateur ne peut être saisi qu’à partir du 1er janvier 2027');
+    expect(run.stderr.split('\n')[0]).toBe(
+      'billcheck: sans réponse insatisfaisante reçue, le Médiateur ne peut être saisi qu’à partir du 1er janvier 2027',
+    );
   });
 
   it('reports a bad --from file in one line (exit 2)', async () => {
-    const run = await runCli(['letter', SEED, '--account', '0612345001', '--from', 'fixtures/seed-cases.csv', ...TODAY]);
+    const run = await runCli([
+      'letter',
+      SEED,
+      '--account',
+      '0612345001',
+      '--from',
+      'fixtures/seed-cases.csv',
+      ...TODAY,
+    ]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^billcheck: --from fixtures\/seed-cases\.csv: expected "key: value", not "N° de facture;Type;/);
+    expect(run.stderr).toMatch(
+      /^billcheck: --from fixtures\/seed-cases\.csv: expected "key: value", not "N° de facture;Type;/,
+    );
     expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 });
@@ -186,6 +305,8 @@ describe('billcheck letter on hostile input', () => {
 
   it('counts on stderr the findings the letter leaves out (rows that could not be read)', async () => {
     const run = await runCli(['letter', 'fixtures/hostile/control-characters.csv', ...TODAY]);
-    expect(run.stderr.split('\n')[0]).toBe('billcheck: 1 ligne(s) illisible(s) ou sans compte ne figurent pas dans le courrier (billcheck check les détaille)');
+    expect(run.stderr.split('\n')[0]).toBe(
+      'billcheck: 1 ligne(s) illisible(s) ou sans compte ne figurent pas dans le courrier (billcheck check les détaille)',
+    );
   });
 });

@@ -73,28 +73,52 @@ describe('billcheck (in-process main)', () => {
 
   it('streams ndjson: one finding per line, then a summary line without ruleId', async () => {
     const run = await runCli([SEED, '--format', 'ndjson', ...TODAY]);
-    const lines = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = run.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     const summary = lines.at(-1);
     expect(summary?.ruleId).toBeUndefined();
     expect(summary?.summary).toMatchObject({ rows: 31 });
     expect(lines.slice(0, -1).every((line) => typeof line.ruleId === 'string')).toBe(true);
-    expect(lines.length - 1).toBe(((summary?.summary as { errors: number; warnings: number }).errors) + ((summary?.summary as { warnings: number }).warnings));
+    expect(lines.length - 1).toBe(
+      (summary?.summary as { errors: number; warnings: number }).errors +
+        (summary?.summary as { warnings: number }).warnings,
+    );
   });
 
   it('--quiet keeps errors only; --max-warnings and --exit-zero gate the exit code', async () => {
-    const quiet = JSON.parse((await runCli([SEED, '-f', 'json', '--quiet', ...TODAY])).stdout) as { findings: { severity: string }[] };
+    const quiet = JSON.parse((await runCli([SEED, '-f', 'json', '--quiet', ...TODAY])).stdout) as {
+      findings: { severity: string }[];
+    };
     expect(quiet.findings.length).toBeGreaterThan(0);
     expect(quiet.findings.every((f) => f.severity === 'error')).toBe(true);
 
-    const errorsOff = ['--rule', 'blank-invoice=off', '--rule', 'dunning-trivial-amount=warning', '--rule', 'dunning-for-blank-invoice=off',
-      '--rule', 'dunning-while-in-credit=off', '--rule', 'amount-ceiling=off', '--rule', 'amount-spike=off', '--rule', 'billed-after-termination=off'];
+    const errorsOff = [
+      '--rule',
+      'blank-invoice=off',
+      '--rule',
+      'dunning-trivial-amount=warning',
+      '--rule',
+      'dunning-for-blank-invoice=off',
+      '--rule',
+      'dunning-while-in-credit=off',
+      '--rule',
+      'amount-ceiling=off',
+      '--rule',
+      'amount-spike=off',
+      '--rule',
+      'billed-after-termination=off',
+    ];
     const warningsOnly = await runCli([SEED, '-f', 'json', ...errorsOff, ...TODAY]);
     const report = JSON.parse(warningsOnly.stdout) as { summary: { errors: number; warnings: number } };
     expect(report.summary.errors).toBe(0);
     expect(report.summary.warnings).toBeGreaterThan(0);
     expect(warningsOnly.code).toBe(0);
     expect((await runCli([SEED, ...errorsOff, '--max-warnings', '0', ...TODAY])).code).toBe(1);
-    expect((await runCli([SEED, ...errorsOff, '--max-warnings', String(report.summary.warnings), ...TODAY])).code).toBe(0);
+    expect((await runCli([SEED, ...errorsOff, '--max-warnings', String(report.summary.warnings), ...TODAY])).code).toBe(
+      0,
+    );
     expect((await runCli([SEED, '--exit-zero', ...TODAY])).code).toBe(0);
     expect((await runCli([SEED, 'missing.csv', '--exit-zero', ...TODAY])).code).toBe(2);
   });
@@ -115,7 +139,11 @@ describe('billcheck (in-process main)', () => {
     writeFileSync(join(dir, 'billcheck.config.json'), JSON.stringify({ rules: { 'amount-ceiling': 'off' } }));
     const seed = join(process.cwd(), SEED);
     const ids = async (args: string[]) =>
-      (JSON.parse((await runCli([seed, '-f', 'json', ...TODAY, ...args], { cwd: dir })).stdout) as { findings: { ruleId: string }[] }).findings.map((f) => f.ruleId);
+      (
+        JSON.parse((await runCli([seed, '-f', 'json', ...TODAY, ...args], { cwd: dir })).stdout) as {
+          findings: { ruleId: string }[];
+        }
+      ).findings.map((f) => f.ruleId);
     expect(await ids([])).not.toContain('amount-ceiling');
     expect(await ids(['--no-config'])).toContain('amount-ceiling');
     writeFileSync(join(dir, 'billcheck.config.json'), '{"rules": {');
@@ -167,7 +195,13 @@ describe('progress on stderr', () => {
 
   it('loads its spinner only when asked, and counts rows on the stream it is given', async () => {
     const { PassThrough } = await import('node:stream');
-    const terminal = Object.assign(new PassThrough(), { isTTY: true, columns: 80, cursorTo: () => true, clearLine: () => true, moveCursor: () => true });
+    const terminal = Object.assign(new PassThrough(), {
+      isTTY: true,
+      columns: 80,
+      cursorTo: () => true,
+      clearLine: () => true,
+      moveCursor: () => true,
+    });
     let written = '';
     terminal.on('data', (chunk) => (written += String(chunk)));
     const progress = await terminalProgress(terminal);
@@ -193,11 +227,21 @@ describe('option values are checked before any file is read', () => {
 
   it('reads --terminated and --today in the --date-order', async () => {
     // The English seed has ISO dates, which read the same in any order.
-    const args = ['fixtures/seed-cases-en.csv', '-f', 'json', '--today', '06/01/2024', '--terminated', '0612345003=11/15/2023'];
+    const args = [
+      'fixtures/seed-cases-en.csv',
+      '-f',
+      'json',
+      '--today',
+      '06/01/2024',
+      '--terminated',
+      '0612345003=11/15/2023',
+    ];
     const run = await runCli([...args, '--date-order', 'mdy']);
     const report = JSON.parse(run.stdout) as { findings: { ruleId: string; documentId?: string }[] };
     // 15 November 2023 (+10 days): the December bill of account 0612345003 bills a later period.
-    expect(report.findings.some((f) => f.ruleId === 'billed-after-termination' && f.documentId === 'FAC-A3-202312')).toBe(true);
+    expect(
+      report.findings.some((f) => f.ruleId === 'billed-after-termination' && f.documentId === 'FAC-A3-202312'),
+    ).toBe(true);
     // Day first, "11/15/2023" is no date at all.
     const dayFirst = await runCli(args);
     expect(dayFirst.code).toBe(2);
@@ -217,7 +261,12 @@ describe('writing the report', () => {
     const code = await main([SEED, ...TODAY], {
       stdin: Readable.from([]),
       stdout: failing,
-      stderr: new Writable({ write(chunk, _e, cb) { stderr.push(String(chunk)); cb(); } }),
+      stderr: new Writable({
+        write(chunk, _e, cb) {
+          stderr.push(String(chunk));
+          cb();
+        },
+      }),
       env: {},
       cwd: process.cwd(),
     });

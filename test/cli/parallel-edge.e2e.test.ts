@@ -12,7 +12,8 @@ import { generate } from '../../bench/generate.js';
 import { runBin } from '../helpers/cli.js';
 import { SPLIT_SMALL_FILES, sameFindings, variant } from '../helpers/parallel.js';
 
-describe('parallel reading of files made to trip it', () => {
+// Each case runs billcheck on exports of a few megabytes, twice: two minutes each rather than 20 s.
+describe('parallel reading of files made to trip it', { timeout: 120_000 }, () => {
   let generated = '';
 
   beforeAll(async () => {
@@ -27,14 +28,18 @@ describe('parallel reading of files made to trip it', () => {
       const opened = plain.split(';').map((cell, c) => (c === 0 ? `${cell}-X` : c === 7 ? `"${cell}` : cell));
       return [...lines.filter((line) => line !== ''), opened.join(';'), ''];
     });
-    const run = runBin([unclosed, '--format', 'json', '--today', '2026-01-01', '--jobs', '1'], { env: SPLIT_SMALL_FILES });
+    const run = runBin([unclosed, '--format', 'json', '--today', '2026-01-01', '--jobs', '1'], {
+      env: SPLIT_SMALL_FILES,
+    });
     expect(run.stdout).toMatch(/not closed before the end of the file/);
     sameFindings(unclosed);
   });
 
   it('reports a row longer than 1 MiB in the second half as one reader does: the rows before it checked, the file listed as not read', () => {
     // Near the end: the row itself moves the middle of the file, where it is cut.
-    const huge = variant(generated, 'huge-row.csv', (lines) => lines.map((line, i) => (i === 11_990 ? `${line}${'x'.repeat(1_049_000)}` : line)));
+    const huge = variant(generated, 'huge-row.csv', (lines) =>
+      lines.map((line, i) => (i === 11_990 ? `${line}${'x'.repeat(1_049_000)}` : line)),
+    );
     const run = runBin([huge, '--format', 'ndjson', '--today', '2026-01-01'], { env: SPLIT_SMALL_FILES });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/line 11991: a row longer than 1 MiB/);
@@ -42,7 +47,9 @@ describe('parallel reading of files made to trip it', () => {
   });
 
   it('tells a row longer than 1 MiB in the first half as one reader does, and reads the second half all the same, every time', () => {
-    const huge = variant(generated, 'huge-first-half.csv', (lines) => lines.map((line, i) => (i === 2_000 ? `${line}${'x'.repeat(1_100_000)}` : line)));
+    const huge = variant(generated, 'huge-first-half.csv', (lines) =>
+      lines.map((line, i) => (i === 2_000 ? `${line}${'x'.repeat(1_100_000)}` : line)),
+    );
     const args = [huge, '--format', 'ndjson', '--today', '2026-01-01'];
     const alone = runBin([...args, '--jobs', '1'], { env: SPLIT_SMALL_FILES });
     const runs = [runBin(args, { env: SPLIT_SMALL_FILES }), runBin(args, { env: SPLIT_SMALL_FILES })];
@@ -51,7 +58,8 @@ describe('parallel reading of files made to trip it', () => {
       expect(run.stderr).toBe(alone.stderr);
     }
     // The second half's rows are checked too (one reader would have stopped): more rows, the same whichever thread ends first.
-    const rows = (stdout: string) => (JSON.parse(stdout.trimEnd().split('\n').at(-1) as string) as { summary: { rows: number } }).summary.rows;
+    const rows = (stdout: string) =>
+      (JSON.parse(stdout.trimEnd().split('\n').at(-1) as string) as { summary: { rows: number } }).summary.rows;
     expect(rows(runs[0]!.stdout)).toBeGreaterThan(rows(alone.stdout));
     expect(runs[1]!.stdout.split('\n').sort()).toEqual(runs[0]!.stdout.split('\n').sort());
   });
@@ -72,13 +80,26 @@ describe('parallel reading of files made to trip it', () => {
     // UTF-8 shows early ("Décodeur"); the second half's only non-ASCII byte is a Windows-1252 "é".
     const header = Buffer.from('Invoice number;Type;Account;Invoice date;Description;Net;VAT;Total\n');
     const row = (i: number, description: Buffer) =>
-      Buffer.concat([Buffer.from(`INV-${i};Invoice;ACC-${i % 50};2024-03-05;`), description, Buffer.from(';10.00;2.00;12.00\n')]);
+      Buffer.concat([
+        Buffer.from(`INV-${i};Invoice;ACC-${i % 50};2024-03-05;`),
+        description,
+        Buffer.from(';10.00;2.00;12.00\n'),
+      ]);
     const rows = Array.from({ length: 24_000 }, (_, i) =>
-      row(i, i === 5 ? Buffer.from('Location Décodeur TV', 'utf8') : i === 23_000 ? Buffer.from([0x43, 0x61, 0x66, 0xe9]) : Buffer.from('Mobile plan')),
+      row(
+        i,
+        i === 5
+          ? Buffer.from('Location Décodeur TV', 'utf8')
+          : i === 23_000
+            ? Buffer.from([0x43, 0x61, 0x66, 0xe9])
+            : Buffer.from('Mobile plan'),
+      ),
     );
     const stray = join(dirname(generated), 'stray-byte.csv');
     writeFileSync(stray, Buffer.concat([header, ...rows]));
-    const alone = runBin([stray, '--format', 'json', '--today', '2026-01-01', '--jobs', '1'], { env: SPLIT_SMALL_FILES });
+    const alone = runBin([stray, '--format', 'json', '--today', '2026-01-01', '--jobs', '1'], {
+      env: SPLIT_SMALL_FILES,
+    });
     expect(alone.stdout).toMatch(/not valid UTF-8/);
     sameFindings(stray);
   });
@@ -88,7 +109,8 @@ describe('parallel reading of files made to trip it', () => {
     // Invoices of 2 lines around one of 2 000 lines that spans the place where the file is cut (about 1.2 MB in).
     const rows: string[] = [];
     const invoice = (i: number, lines: number) => {
-      for (let line = 0; line < lines; line++) rows.push(`F-${i};Facture;C-${i % 40};05/03/2024;Ligne ${line};10,00;2,00;12,00`);
+      for (let line = 0; line < lines; line++)
+        rows.push(`F-${i};Facture;C-${i % 40};05/03/2024;Ligne ${line};10,00;2,00;12,00`);
     };
     for (let i = 0; i < 9_000; i++) invoice(i, 2);
     invoice(9_000, 2_000);

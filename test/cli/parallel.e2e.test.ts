@@ -13,7 +13,9 @@ import { generate } from '../../bench/generate.js';
 import { runBin } from '../helpers/cli.js';
 import { sameFindings, variant } from '../helpers/parallel.js';
 
-describe('parallel reading (--jobs)', () => {
+// Each case runs billcheck several times on exports of a few megabytes: seconds on a quiet machine,
+// more on a shared one, so these cases get two minutes each rather than the suite's 20 s.
+describe('parallel reading (--jobs)', { timeout: 120_000 }, () => {
   let generated = '';
 
   beforeAll(async () => {
@@ -30,9 +32,13 @@ describe('parallel reading (--jobs)', () => {
     const small = join(dirname(generated), 'rebilled.csv');
     writeFileSync(small, `${rebilled}\n`);
     const onlyTheLargeFileSplits = { BILLCHECK_PARALLEL_MIN_BYTES: '100000' };
-    const found = runBin([small, generated, '--format', 'json', '--today', '2026-01-01'], { env: onlyTheLargeFileSplits });
+    const found = runBin([small, generated, '--format', 'json', '--today', '2026-01-01'], {
+      env: onlyTheLargeFileSplits,
+    });
     const report = JSON.parse(found.stdout) as { findings: { ruleId: string; file: string }[] };
-    expect(report.findings.filter((f) => f.ruleId === 'duplicate-invoice' && f.file === small).length).toBeGreaterThan(10);
+    expect(report.findings.filter((f) => f.ruleId === 'duplicate-invoice' && f.file === small).length).toBeGreaterThan(
+      10,
+    );
     sameFindings([small, generated], { jobs: [], env: onlyTheLargeFileSplits, formats: ['json', 'text'] });
   });
 
@@ -47,7 +53,10 @@ describe('parallel reading (--jobs)', () => {
       lines.map((line, i) => {
         if (i < 10_000 || i % 400 !== 0) return line;
         const cells = line.split(';');
-        const [net, tax, total] = i % 800 === 0 ? ['3,2625', '0,6525', '3,915'] : ['99999999999999999999999,99', '0,00', '99999999999999999999999,99'];
+        const [net, tax, total] =
+          i % 800 === 0
+            ? ['3,2625', '0,6525', '3,915']
+            : ['99999999999999999999999,99', '0,00', '99999999999999999999999,99'];
         return [...cells.slice(0, 8), net, tax, total, ...cells.slice(11)].join(';');
       }),
     );
@@ -57,6 +66,13 @@ describe('parallel reading (--jobs)', () => {
   it('finds the same on the export with a byte-order mark, and in Windows-1252', () => {
     sameFindings(variant(generated, 'with-bom.csv', (lines) => [`\uFEFF${lines[0]}`, ...lines.slice(1)]));
     // Windows-1252 has the no-break space but not the narrow one.
-    sameFindings(variant(generated, 'windows-1252.csv', (lines) => lines.map((line) => line.replaceAll('\u202F', '\u00A0')), 'latin1'));
+    sameFindings(
+      variant(
+        generated,
+        'windows-1252.csv',
+        (lines) => lines.map((line) => line.replaceAll('\u202F', '\u00A0')),
+        'latin1',
+      ),
+    );
   });
 });

@@ -48,20 +48,32 @@ describe('exit codes', () => {
       },
     });
     const stderr = new PassThrough();
-    const code = await main([SEED, 'missing.csv', ...TODAY], { stdin: Readable.from([]), stdout: head, stderr, env: {}, cwd: ROOT });
+    const code = await main([SEED, 'missing.csv', ...TODAY], {
+      stdin: Readable.from([]),
+      stdout: head,
+      stderr,
+      env: {},
+      cwd: ROOT,
+    });
     expect(code).toBe(2);
   });
 
-  it.each(['--help', '--version', 'rules', 'check --help'])('exits 2 with one line when %s is written to a full disk', (arg) => {
-    const full = openSync('/dev/full', 'w');
-    try {
-      const run = spawnSync(process.execPath, [BIN, ...arg.split(' ')], { stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
-      expect(run.status).toBe(2);
-      expect(run.stderr).toBe('billcheck: cannot write the output: no space left on the device (ENOSPC)\n');
-    } finally {
-      closeSync(full);
-    }
-  });
+  it.each(['--help', '--version', 'rules', 'check --help'])(
+    'exits 2 with one line when %s is written to a full disk',
+    (arg) => {
+      const full = openSync('/dev/full', 'w');
+      try {
+        const run = spawnSync(process.execPath, [BIN, ...arg.split(' ')], {
+          stdio: ['ignore', full, 'pipe'],
+          encoding: 'utf8',
+        });
+        expect(run.status).toBe(2);
+        expect(run.stderr).toBe('billcheck: cannot write the output: no space left on the device (ENOSPC)\n');
+      } finally {
+        closeSync(full);
+      }
+    },
+  );
 
   it('refuses standard input given twice as a usage error, instead of reading an "empty file"', async () => {
     const run = await runCli(['-', '-'], { stdin: readFileSync(SEED) });
@@ -74,7 +86,11 @@ describe('exit codes', () => {
 describe('one clear line per problem', () => {
   it.each([
     [['--max-warnings', '99999999999'], 1, ''],
-    [['--max-warnings', '99999999999999999999'], 2, 'billcheck: --max-warnings 99999999999999999999 is too large (at most 9007199254740991)\n'],
+    [
+      ['--max-warnings', '99999999999999999999'],
+      2,
+      'billcheck: --max-warnings 99999999999999999999 is too large (at most 9007199254740991)\n',
+    ],
     [
       ['--terminated', '=2024-01-01'],
       2,
@@ -125,7 +141,10 @@ describe('one clear line per problem', () => {
   it('lists and explains invalid-input, which every report may hold', async () => {
     const list = await runCli(['rules']);
     expect(list.stdout).toMatch(/^invalid-input +error +input +A row or a text that cannot be read/m);
-    const json = JSON.parse((await runCli(['rules', '-f', 'json'])).stdout) as { rules: unknown[]; reserved: { id: string }[] };
+    const json = JSON.parse((await runCli(['rules', '-f', 'json'])).stdout) as {
+      rules: unknown[];
+      reserved: { id: string }[];
+    };
     expect(json.reserved.map((rule) => rule.id)).toEqual(['invalid-input']);
     const explain = await runCli(['explain', 'invalid-input']);
     expect(explain.code).toBe(0);
@@ -157,7 +176,9 @@ describe('summary lines that read true', () => {
   it('says nothing was checked when every file failed, not "no problems in 0 documents"', async () => {
     const run = await runCli([join(folder(), 'absent.csv'), ...TODAY]);
     expect(run.code).toBe(2);
-    expect(run.stdout).toBe(`fatal    ${run.stderr.slice('billcheck: '.length, -1)}\n\n✖ 1 file could not be checked; nothing was checked\n`);
+    expect(run.stdout).toBe(
+      `fatal    ${run.stderr.slice('billcheck: '.length, -1)}\n\n✖ 1 file could not be checked; nothing was checked\n`,
+    );
   });
 });
 
@@ -188,8 +209,13 @@ describe('the config a report names', () => {
     );
     const file = join(dir, 'billcheck.config.json');
     const text = await runCli([SEED, ...TODAY], { cwd: dir });
-    expect(text.stdout).toContain(`Config ${file}: amount-ceiling error → warning, amount-ceiling.max 10000.00 → 5000.00, vat-rate-mismatch off\n`);
-    const json = JSON.parse((await runCli([SEED, ...TODAY, '-f', 'json'], { cwd: dir })).stdout) as Record<string, unknown>;
+    expect(text.stdout).toContain(
+      `Config ${file}: amount-ceiling error → warning, amount-ceiling.max 10000.00 → 5000.00, vat-rate-mismatch off\n`,
+    );
+    const json = JSON.parse((await runCli([SEED, ...TODAY, '-f', 'json'], { cwd: dir })).stdout) as Record<
+      string,
+      unknown
+    >;
     expect(json.config).toEqual({
       file,
       changes: ['amount-ceiling error → warning', 'amount-ceiling.max 10000.00 → 5000.00', 'vat-rate-mismatch off'],
@@ -197,7 +223,9 @@ describe('the config a report names', () => {
       rulesOn: RULES.length - 1,
       rulesTotal: RULES.length,
     });
-    expect(JSON.parse((await runCli([SEED, ...TODAY, '-f', 'json', '--no-config'], { cwd: dir })).stdout)).not.toHaveProperty('config');
+    expect(
+      JSON.parse((await runCli([SEED, ...TODAY, '-f', 'json', '--no-config'], { cwd: dir })).stdout),
+    ).not.toHaveProperty('config');
   });
 
   it('says loudly that a received folder whose config turns every rule off checked nothing', async () => {
@@ -207,11 +235,17 @@ describe('the config a report names', () => {
     writeFileSync(join(dir, 'billcheck.config.json'), JSON.stringify({ rules: allOff }));
     writeFileSync(join(dir, 'export.csv'), readFileSync(SEED));
     const run = await runCli([join(dir, 'export.csv'), ...TODAY], { cwd: dir });
-    expect(run.stdout).toContain(`⚠ Config ${join(dir, 'billcheck.config.json')} turns off every rule (${ids.rules.length}): nothing was checked\n`);
+    expect(run.stdout).toContain(
+      `⚠ Config ${join(dir, 'billcheck.config.json')} turns off every rule (${ids.rules.length}): nothing was checked\n`,
+    );
     expect(run.stdout).not.toContain('✔');
-    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('⚠ No rule is on: 31 documents, 4 accounts, 1 file read, none checked');
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe(
+      '⚠ No rule is on: 31 documents, 4 accounts, 1 file read, none checked',
+    );
     // Also on stderr, for the reader of a JSON or CSV report who never sees its text.
-    expect(run.stderr).toBe(`billcheck: warning: ${join(dir, 'billcheck.config.json')} turns off every rule: nothing was checked\n`);
+    expect(run.stderr).toBe(
+      `billcheck: warning: ${join(dir, 'billcheck.config.json')} turns off every rule: nothing was checked\n`,
+    );
     expect(run.code).toBe(0);
   });
 });

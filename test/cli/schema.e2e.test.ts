@@ -22,7 +22,10 @@ describe('schema/report.schema.json against real output', () => {
 
   it('validates every NDJSON finding line', () => {
     const run = runBin(['fixtures/company-export-en.csv', '--format', 'ndjson', '--today', '2025-06-01']);
-    const lines = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = run.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     const findings = lines.slice(0, -1);
     expect(findings.length).toBeGreaterThan(10);
     for (const finding of findings) expect(validateFinding(finding), JSON.stringify(validateFinding.errors)).toBe(true);

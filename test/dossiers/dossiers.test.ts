@@ -46,8 +46,13 @@ interface ReportedFinding {
 }
 
 const DOSSIERS = join(ROOT, 'fixtures', 'dossiers');
-const validateReport = new Ajv2020({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(join(ROOT, 'schema', 'report.schema.json'), 'utf8')) as object);
-const names = readdirSync(DOSSIERS, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+const validateReport = new Ajv2020({ allErrors: true, strict: false }).compile(
+  JSON.parse(readFileSync(join(ROOT, 'schema', 'report.schema.json'), 'utf8')) as object,
+);
+const names = readdirSync(DOSSIERS, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort();
 
 function matches(expected: ExpectedFinding, found: ReportedFinding): boolean {
   if (expected.ruleId !== found.ruleId) return false;
@@ -82,10 +87,14 @@ async function score(name: string): Promise<Score> {
       left.splice(at, 1);
     }
   }
-  result.false = left.map((found) => `${found.ruleId} ${found.documentId ?? basename(found.file)} (${found.account ?? 'no account'})`);
+  result.false = left.map(
+    (found) => `${found.ruleId} ${found.documentId ?? basename(found.file)} (${found.account ?? 'no account'})`,
+  );
   for (const expected of expectations.documents) {
     const extract = await runCli(['extract', join(dir, expected.file)]);
-    const doc = (JSON.parse(extract.stdout) as { documents: Record<string, unknown>[] }).documents.find((candidate) => basename(String((candidate.source as { file: string }).file)) === expected.file);
+    const doc = (JSON.parse(extract.stdout) as { documents: Record<string, unknown>[] }).documents.find(
+      (candidate) => basename(String((candidate.source as { file: string }).file)) === expected.file,
+    );
     const check = (field: string, ok: boolean, got: unknown): void => {
       result.facts++;
       if (!ok) result.wrongFacts.push(`${expected.file} ${field}: ${JSON.stringify(got)}`);
@@ -93,7 +102,8 @@ async function score(name: string): Promise<Score> {
     for (const field of ['kind', 'id', 'issueDate', 'effectiveDate', 'account'] as const) {
       if (expected[field] !== undefined) check(field, doc?.[field] === expected[field], doc?.[field]);
     }
-    if (expected.references !== undefined) check('references', JSON.stringify(doc?.references) === JSON.stringify(expected.references), doc?.references);
+    if (expected.references !== undefined)
+      check('references', JSON.stringify(doc?.references) === JSON.stringify(expected.references), doc?.references);
     if (expected.noDueDateBefore !== undefined) {
       const due = doc?.dueDate as string | undefined;
       check('dueDate', doc !== undefined && (due === undefined || due >= expected.noDueDateBefore), due);
@@ -129,8 +139,15 @@ describe('dossiers', () => {
       falseFindings += result.false.length;
       facts += result.facts;
       wrongFacts += result.wrongFacts.length;
-      table.push(`${name.padEnd(36)} found ${result.found}/${result.found + result.missed.length}  false ${result.false.length}  facts ${result.facts - result.wrongFacts.length}/${result.facts}`);
-      for (const line of [...result.missed.map((m) => `missed ${m}`), ...result.false.map((f) => `false ${f}`), ...result.wrongFacts.map((w) => `wrong ${w}`)]) table.push(`    ${line}`);
+      table.push(
+        `${name.padEnd(36)} found ${result.found}/${result.found + result.missed.length}  false ${result.false.length}  facts ${result.facts - result.wrongFacts.length}/${result.facts}`,
+      );
+      for (const line of [
+        ...result.missed.map((m) => `missed ${m}`),
+        ...result.false.map((f) => `false ${f}`),
+        ...result.wrongFacts.map((w) => `wrong ${w}`),
+      ])
+        table.push(`    ${line}`);
     }
     console.log(table.join('\n'));
     expect(found / expected, table.join('\n')).toBeGreaterThanOrEqual(0.9);

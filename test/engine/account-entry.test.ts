@@ -3,7 +3,14 @@ import { toAccountEntry } from '../../src/engine/account-entry.js';
 import { doc } from '../helpers/builder.js';
 
 describe('toAccountEntry', () => {
-  const base = { id: 'F1', issueDate: '2024-03-05', periodStart: '2024-03-01', periodEnd: '2024-03-31', total: '39.99', lines: [{ description: 'Forfait', total: '39.99' }] };
+  const base = {
+    id: 'F1',
+    issueDate: '2024-03-05',
+    periodStart: '2024-03-01',
+    periodEnd: '2024-03-31',
+    total: '39.99',
+    lines: [{ description: 'Forfait', total: '39.99' }],
+  };
 
   it('keeps day numbers and amounts, and tells copies of one bill by content, not by place', () => {
     const entry = toAccountEntry(doc({ ...base, line: 2 }));

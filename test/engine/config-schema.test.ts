@@ -14,9 +14,21 @@ describe('schema/config.schema.json', () => {
 
   it('accepts the configs billcheck accepts and refuses the ones it refuses', () => {
     const validate = new Ajv2020({ strict: false }).compile(shipped);
-    const good = { $schema: './schema/config.schema.json', rules: { 'amount-ceiling': ['warning', { max: '5000.00' }], 'vat-rate-mismatch': 'off', 'amount-spike': { options: { factor: 5 } } } };
+    const good = {
+      $schema: './schema/config.schema.json',
+      rules: {
+        'amount-ceiling': ['warning', { max: '5000.00' }],
+        'vat-rate-mismatch': 'off',
+        'amount-spike': { options: { factor: 5 } },
+      },
+    };
     expect(validate(good), JSON.stringify(validate.errors)).toBe(true);
-    for (const bad of [{ rules: { 'no-such-rule': 'error' } }, { rules: { 'amount-ceiling': 'loud' } }, { rules: { 'amount-ceiling': ['error', { maximum: 1 }] } }, { rulez: {} }]) {
+    for (const bad of [
+      { rules: { 'no-such-rule': 'error' } },
+      { rules: { 'amount-ceiling': 'loud' } },
+      { rules: { 'amount-ceiling': ['error', { maximum: 1 }] } },
+      { rulez: {} },
+    ]) {
       expect(validate(bad), JSON.stringify(bad)).toBe(false);
     }
   });

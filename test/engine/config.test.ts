@@ -10,12 +10,19 @@ const parse = (text: string) => parseConfig(text, 'billcheck.config.json', rules
 
 describe('config', () => {
   it('reads a severity, [severity, options] and { severity, options }', () => {
-    for (const setting of ['"warning"', '["warning", {"minAmount": "2.00"}]', '{"severity": "warning", "options": {"minAmount": 2}}']) {
+    for (const setting of [
+      '"warning"',
+      '["warning", {"minAmount": "2.00"}]',
+      '{"severity": "warning", "options": {"minAmount": 2}}',
+    ]) {
       const config = parse(`{"rules": {"dunning-trivial-amount": ${setting}}}`);
       const [configured] = configureRules(rules, config);
       expect(configured?.severity).toBe('warning');
     }
-    const [withOptions] = configureRules(rules, parse('{"rules": {"dunning-trivial-amount": {"options": {"minAmount": 2}}}}'));
+    const [withOptions] = configureRules(
+      rules,
+      parse('{"rules": {"dunning-trivial-amount": {"options": {"minAmount": 2}}}}'),
+    );
     expect(withOptions?.options.minAmount).toBe('2');
     expect(withOptions?.severity).toBe('error');
   });

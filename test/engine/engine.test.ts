@@ -17,7 +17,11 @@ const bigBill = defineRule({
   checkDocument(d, ctx) {
     const max = ctx.moneyOption('max');
     if (d.total?.gt(max)) {
-      ctx.report({ messageId: 'big', data: { total: d.total, max, count: 1234, refs: ['A', 'B'], missing: undefined }, document: d });
+      ctx.report({
+        messageId: 'big',
+        data: { total: d.total, max, count: 1234, refs: ['A', 'B'], missing: undefined },
+        document: d,
+      });
     }
   },
 });
@@ -41,7 +45,10 @@ function timelineRule(field: (entry: AccountEntry) => string) {
 
 const lastOfAccount = timelineRule((entry) => entry.id ?? '?');
 
-const configured = (rule: ConfiguredRule['rule'], severity: ConfiguredRule['severity'] = rule.severity): ConfiguredRule => ({
+const configured = (
+  rule: ConfiguredRule['rule'],
+  severity: ConfiguredRule['severity'] = rule.severity,
+): ConfiguredRule => ({
   rule,
   severity,
   options: rule.options,
@@ -50,7 +57,10 @@ const configured = (rule: ConfiguredRule['rule'], severity: ConfiguredRule['seve
 describe('Engine', () => {
   it('fills messages with amounts in the input style and evidence with decimal strings', () => {
     const engine = new Engine({ rules: [configured(bigBill, 'error')], today: '2026-11-28' });
-    const d = { ...doc({ id: 'F1', total: '149000', issueDate: '2024-01-05' }), amountStyle: { decimalSeparator: ',', groupSeparator: ' ', symbolBefore: false } as const };
+    const d = {
+      ...doc({ id: 'F1', total: '149000', issueDate: '2024-01-05' }),
+      amountStyle: { decimalSeparator: ',', groupSeparator: ' ', symbolBefore: false } as const,
+    };
     const [finding] = engine.addDocument(d);
     expect(finding).toMatchObject({
       ruleId: 'test-big-bill',
@@ -62,7 +72,13 @@ describe('Engine', () => {
       amount: '149000.00',
       currency: 'EUR',
     });
-    expect({ ...finding?.evidence }).toEqual({ total: '149000.00', max: '100.00', count: 1234, refs: ['A', 'B'], missing: null });
+    expect({ ...finding?.evidence }).toEqual({
+      total: '149000.00',
+      max: '100.00',
+      count: 1234,
+      refs: ['A', 'B'],
+      missing: null,
+    });
     expect(Object.getPrototypeOf(finding?.evidence)).toBeNull();
   });
 
@@ -91,17 +107,33 @@ describe('Engine', () => {
 
   it('gives a --terminated entry the currency of its account', () => {
     const currencies = timelineRule((entry) => entry.currency);
-    const engine = new Engine({ rules: [configured(currencies)], today: '2026-11-28', terminations: [{ date: '2024-02-15' }] });
+    const engine = new Engine({
+      rules: [configured(currencies)],
+      today: '2026-11-28',
+      terminations: [{ date: '2024-02-15' }],
+    });
     engine.addDocument(doc({ id: 'a', currency: 'GBP', issueDate: '2024-01-01' }));
     expect(engine.finish().map((f) => f.message)).toEqual(['GBP, GBP']);
   });
 
   it('turns an unreadable row into an invalid-input error with its column and value', () => {
     const engine = new Engine({ rules: [], today: '2026-11-28' });
-    const finding = engine.addInvalid({ type: 'invalid', file: 'x.csv', line: 7, reason: 'the amount cannot be read', column: 'Montant TTC', value: '12,3a', rows: 1 });
+    const finding = engine.addInvalid({
+      type: 'invalid',
+      file: 'x.csv',
+      line: 7,
+      reason: 'the amount cannot be read',
+      column: 'Montant TTC',
+      value: '12,3a',
+      rows: 1,
+    });
     expect(finding).toMatchObject({ ruleId: INVALID_INPUT, severity: 'error', file: 'x.csv', line: 7 });
     expect(finding.message).toContain('Montant TTC');
-    expect({ ...finding.evidence }).toEqual({ reason: 'the amount cannot be read', column: 'Montant TTC', value: '12,3a' });
+    expect({ ...finding.evidence }).toEqual({
+      reason: 'the amount cannot be read',
+      column: 'Montant TTC',
+      value: '12,3a',
+    });
   });
 
   it('names the document of an unreadable row when its number could be read, and only then', () => {
@@ -113,7 +145,8 @@ describe('Engine', () => {
 
   it('sorts findings by file in reading order, then line, then rule id', () => {
     const engine = new Engine({ rules: [], today: '2026-11-28' });
-    const invalid = (file: string, line: number) => engine.addInvalid({ type: 'invalid', file, line, reason: 'r', rows: 1 });
+    const invalid = (file: string, line: number) =>
+      engine.addInvalid({ type: 'invalid', file, line, reason: 'r', rows: 1 });
     const findings = [invalid('b.csv', 9), invalid('b.csv', 2), invalid('a.csv', 1)];
     findings.sort(engine.compareFindings);
     expect(findings.map((f) => `${f.file}:${f.line}`)).toEqual(['b.csv:2', 'b.csv:9', 'a.csv:1']);

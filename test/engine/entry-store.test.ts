@@ -6,15 +6,32 @@ import { EntryStore } from '../../src/engine/entry-store.js';
 import { doc } from '../helpers/builder.js';
 
 const FRENCH = { decimalSeparator: ',', groupSeparator: ' ', symbolBefore: false } as const;
-const plain = (entry: object) => JSON.parse(JSON.stringify(entry, (_key, value) => (value?.toFixed ? value.toFixed() : value)));
+const plain = (entry: object) =>
+  JSON.parse(JSON.stringify(entry, (_key, value) => (value?.toFixed ? value.toFixed() : value)));
 
 describe('EntryStore', () => {
   it('gives back each account its entries as they were added, amounts exact', () => {
     const docs = [
       doc({ id: 'F1', account: 'A', issueDate: '2024-01-05', total: '39.99', amountDue: '39.99', file: 'a.csv' }),
-      doc({ id: 'AV1', kind: 'credit-note', account: 'B', issueDate: '2024-01-06', total: '0.005', references: ['F9'], file: 'b.csv' }),
+      doc({
+        id: 'AV1',
+        kind: 'credit-note',
+        account: 'B',
+        issueDate: '2024-01-06',
+        total: '0.005',
+        references: ['F9'],
+        file: 'b.csv',
+      }),
       doc({ kind: 'termination', account: 'A', effectiveDate: '2024-02-01', file: 'a.csv' }),
-      doc({ id: 'F2', account: 'A', periodStart: '2024-02-01', periodEnd: '2024-02-29', total: `1${'0'.repeat(30)}.00`, currency: 'GBP', file: 'a.csv' }),
+      doc({
+        id: 'F2',
+        account: 'A',
+        periodStart: '2024-02-01',
+        periodEnd: '2024-02-29',
+        total: `1${'0'.repeat(30)}.00`,
+        currency: 'GBP',
+        file: 'a.csv',
+      }),
     ];
     const store = new EntryStore();
     for (const d of docs) store.add(toAccountEntry(d));
@@ -27,17 +44,39 @@ describe('EntryStore', () => {
   });
 
   it('round-trips arbitrary entries', () => {
-    const amount = fc.option(fc.integer({ min: -1e12, max: 1e12 }).map((cents) => (cents / 100).toFixed(2)), { nil: undefined });
-    const date = fc.option(fc.date({ min: new Date('2000-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), { nil: undefined });
+    const amount = fc.option(
+      fc.integer({ min: -1e12, max: 1e12 }).map((cents) => (cents / 100).toFixed(2)),
+      { nil: undefined },
+    );
+    const date = fc.option(
+      fc
+        .date({ min: new Date('2000-01-01'), max: new Date('2030-12-31'), noInvalidDate: true })
+        .map((d) => d.toISOString().slice(0, 10)),
+      { nil: undefined },
+    );
     fc.assert(
-      fc.property(fc.array(fc.record({ total: amount, amountDue: amount, issueDate: date, dueDate: date, account: fc.constantFrom('A', 'B', 'C') }), { maxLength: 30 }), (inputs) => {
-        const store = new EntryStore();
-        const entries = inputs.map((input, index) => toAccountEntry(doc({ ...input, line: index + 2 })));
-        for (const entry of entries) store.add(entry);
-        const out = [...store.timelines()].flatMap((t) => t.entries);
-        const expected = ['A', 'B', 'C'].flatMap((account) => entries.filter((e) => e.account === account));
-        expect(out.map(plain).sort((a, b) => a.line - b.line)).toEqual(expected.map(plain).sort((a, b) => a.line - b.line));
-      }),
+      fc.property(
+        fc.array(
+          fc.record({
+            total: amount,
+            amountDue: amount,
+            issueDate: date,
+            dueDate: date,
+            account: fc.constantFrom('A', 'B', 'C'),
+          }),
+          { maxLength: 30 },
+        ),
+        (inputs) => {
+          const store = new EntryStore();
+          const entries = inputs.map((input, index) => toAccountEntry(doc({ ...input, line: index + 2 })));
+          for (const entry of entries) store.add(entry);
+          const out = [...store.timelines()].flatMap((t) => t.entries);
+          const expected = ['A', 'B', 'C'].flatMap((account) => entries.filter((e) => e.account === account));
+          expect(out.map(plain).sort((a, b) => a.line - b.line)).toEqual(
+            expected.map(plain).sort((a, b) => a.line - b.line),
+          );
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -48,13 +87,20 @@ describe('EntryStore', () => {
     for (let i = 0; i < count; i++) {
       const cents = BigInt(i) * 7n;
       const total = `${cents / 100n}.${String(cents % 100n).padStart(2, '0')}`;
-      store.add(toAccountEntry(doc({ id: `F${i}`, account: `A${i % 3}`, issueDate: '2024-03-01', total, line: i + 2 })));
+      store.add(
+        toAccountEntry(doc({ id: `F${i}`, account: `A${i % 3}`, issueDate: '2024-03-01', total, line: i + 2 })),
+      );
     }
     const entries = [...store.timelines()].flatMap((t) => t.entries).sort((a, b) => a.line - b.line);
     expect(entries).toHaveLength(count);
     for (const i of [0, 16_383, 16_384, 16_385, 32_768, count - 1]) {
       const entry = entries[i]!;
-      expect([entry.id, entry.account, entry.line, entry.total?.toFixed(2)]).toEqual([`F${i}`, `A${i % 3}`, i + 2, (i * 0.07).toFixed(2)]);
+      expect([entry.id, entry.account, entry.line, entry.total?.toFixed(2)]).toEqual([
+        `F${i}`,
+        `A${i % 3}`,
+        i + 2,
+        (i * 0.07).toFixed(2),
+      ]);
     }
   });
 
@@ -66,7 +112,12 @@ describe('EntryStore', () => {
       fc.integer({ min: -1e9, max: 1e9 }).map((tenths) => (tenths / 1000).toFixed(3)),
       fc.bigInt({ min: 10n ** 16n, max: 10n ** 30n }).map((units) => `${units}.01`),
     );
-    const date = fc.option(fc.date({ min: new Date('1990-01-01'), max: new Date('2040-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), { nil: undefined });
+    const date = fc.option(
+      fc
+        .date({ min: new Date('1990-01-01'), max: new Date('2040-12-31'), noInvalidDate: true })
+        .map((d) => d.toISOString().slice(0, 10)),
+      { nil: undefined },
+    );
     const input = fc.record({
       kind: fc.constantFrom('invoice', 'credit-note', 'dunning', 'payment', 'termination' as const),
       id: fc.option(fc.string({ minLength: 1, maxLength: 8 }), { nil: undefined }),

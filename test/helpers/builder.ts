@@ -94,7 +94,12 @@ export interface Reported {
   line: number;
 }
 
-function context(rule: AnyRule, options: RuleOptions | undefined, today: string, out: Reported[]): RuleContext<string, RuleOptions> {
+function context(
+  rule: AnyRule,
+  options: RuleOptions | undefined,
+  today: string,
+  out: Reported[],
+): RuleContext<string, RuleOptions> {
   const merged: RuleOptions = { ...rule.options, ...options };
   return {
     options: merged,
@@ -137,7 +142,20 @@ export function runRule(rule: AnyRule, docs: BillingDocument[], run: RunOptions 
 
 /** Twelve ordinary monthly bills of account A1 for 2023, between 35 and 45 €. */
 export function ordinaryYear(account = 'A1'): BillingDocument[] {
-  const totals = ['39.99', '41.50', '38.20', '44.90', '35.10', '39.99', '42.00', '37.80', '39.99', '43.25', '36.40', '40.10'];
+  const totals = [
+    '39.99',
+    '41.50',
+    '38.20',
+    '44.90',
+    '35.10',
+    '39.99',
+    '42.00',
+    '37.80',
+    '39.99',
+    '43.25',
+    '36.40',
+    '40.10',
+  ];
   return totals.map((total, i) => {
     const month = String(i + 1).padStart(2, '0');
     return doc({

@@ -32,7 +32,9 @@ function collector(isTTY: boolean): { stream: PassThrough & { isTTY?: boolean };
 export async function runCli(args: string[], options: CliRunOptions = {}): Promise<CliRun> {
   const stdout = collector(options.stdoutIsTTY ?? false);
   const stderr = collector(false);
-  const stdin = Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]) as Readable & { isTTY?: boolean };
+  const stdin = Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]) as Readable & {
+    isTTY?: boolean;
+  };
   const code = await main(args, {
     stdin,
     stdout: stdout.stream,

@@ -17,7 +17,10 @@ export interface Comparison {
 }
 
 /** The split run (`--jobs 2` unless told) prints exactly what one thread prints: report, stderr, exit code. */
-export function sameFindings(file: string | string[], { jobs = ['--jobs', '2'], env = SPLIT_SMALL_FILES, today = '2026-01-01', formats = ['json'] }: Comparison = {}): void {
+export function sameFindings(
+  file: string | string[],
+  { jobs = ['--jobs', '2'], env = SPLIT_SMALL_FILES, today = '2026-01-01', formats = ['json'] }: Comparison = {},
+): void {
   // A file the planner would not split would compare one thread with itself.
   expect([file].flat().some((path) => planCsvSplit(path, 2) !== undefined)).toBe(true);
   const args = [...[file].flat(), '--today', today, '--terminated', '2021-06-30'];
@@ -32,7 +35,12 @@ export function sameFindings(file: string | string[], { jobs = ['--jobs', '2'], 
 }
 
 /** The generated export with `edit` applied to its lines (header included, as line 0), as another file. */
-export function variant(source: string, name: string, edit: (lines: string[]) => string[], encoding: BufferEncoding = 'utf8'): string {
+export function variant(
+  source: string,
+  name: string,
+  edit: (lines: string[]) => string[],
+  encoding: BufferEncoding = 'utf8',
+): string {
   const lines = readFileSync(source, 'utf8').split('\n');
   const out = join(dirname(source), name);
   writeFileSync(out, edit(lines).join('\n'), encoding);

@@ -5,7 +5,14 @@ const keyOf = (raw: string, country?: string): string => accountKey(raw, country
 
 describe('accountKey', () => {
   it('makes one line of the national and international forms of a French number', () => {
-    for (const form of ['06 12 34 56 78', '06.12.34.56.78', '0612345678', '+33 6 12 34 56 78', '0033612345678', '+33 (0)6 12 34 56 78'.replace('(0)', '')]) {
+    for (const form of [
+      '06 12 34 56 78',
+      '06.12.34.56.78',
+      '0612345678',
+      '+33 6 12 34 56 78',
+      '0033612345678',
+      '+33 (0)6 12 34 56 78'.replace('(0)', ''),
+    ]) {
       expect(keyOf(form), form).toBe('tel:+33612345678');
     }
     expect(accountKey('+33 6 12 34 56 78').display).toBe('0612345678');

@@ -3,7 +3,14 @@ import { type IdentityEntry, joinAccounts } from '../../src/identity/join.js';
 import type { DocumentKind } from '../../src/model/document.js';
 
 let index = 0;
-function entry(account: number, kind: DocumentKind, id?: string, totalCents = Number.NaN, references: string[] = [], issueDay?: number): IdentityEntry {
+function entry(
+  account: number,
+  kind: DocumentKind,
+  id?: string,
+  totalCents = Number.NaN,
+  references: string[] = [],
+  issueDay?: number,
+): IdentityEntry {
   return { index: index++, account, kind, id, totalCents, issueDay, references };
 }
 
@@ -21,7 +28,10 @@ describe('joinAccounts', () => {
   });
 
   it('joins a letter to the account of the bill it names, preferring the line as the name', () => {
-    const result = join(['C-104233', '0698765432'], [entry(0, 'invoice', 'F-2024-01-118', 5998), entry(1, 'dunning', undefined, 5998, ['F-2024-01-118'])]);
+    const result = join(
+      ['C-104233', '0698765432'],
+      [entry(0, 'invoice', 'F-2024-01-118', 5998), entry(1, 'dunning', undefined, 5998, ['F-2024-01-118'])],
+    );
     expect(result.rootOf[1]).toBe(result.rootOf[0]);
     expect(result.names).toEqual(['0698765432', '0698765432']);
     const joined = result.accounts.get('0698765432');
@@ -36,13 +46,21 @@ describe('joinAccounts', () => {
 
   it('joins through an identifier a document names beside its account', () => {
     const aliases = new Map([['5566778899', new Set(['0211 1234567'])]]);
-    const result = joinAccounts({ names: ['5566778899', '+49 211 1234567'], countries: new Map([['5566778899', 'DE']]), aliases, entries: [entry(0, 'invoice', 'R1'), entry(1, 'dunning')] });
+    const result = joinAccounts({
+      names: ['5566778899', '+49 211 1234567'],
+      countries: new Map([['5566778899', 'DE']]),
+      aliases,
+      entries: [entry(0, 'invoice', 'R1'), entry(1, 'dunning')],
+    });
     expect(result.rootOf[0]).toBe(result.rootOf[1]);
     expect(result.names[0]).toBe('02111234567');
   });
 
   it('joins two claims of one bill number with the same content (the export and the text of one bill)', () => {
-    const result = join(['C-1', '0612345678'], [entry(0, 'invoice', 'F1', 1999, [], 19000), entry(1, 'invoice', 'F1', 1999, [], 19000)]);
+    const result = join(
+      ['C-1', '0612345678'],
+      [entry(0, 'invoice', 'F1', 1999, [], 19000), entry(1, 'invoice', 'F1', 1999, [], 19000)],
+    );
     expect(result.rootOf[0]).toBe(result.rootOf[1]);
     expect(result.conflicts).toEqual([]);
   });
@@ -53,7 +71,9 @@ describe('joinAccounts', () => {
     const letter = entry(1, 'dunning', undefined, 45000, ['FAC-001']);
     const result = join(['CL-2001', 'CL-3002'], [first, second, letter]);
     expect(result.rootOf[0]).not.toBe(result.rootOf[1]);
-    expect(result.conflicts).toEqual([{ invoiceId: 'FAC001', first: first.index, second: second.index, firstAccount: 0, secondAccount: 1 }]);
+    expect(result.conflicts).toEqual([
+      { invoiceId: 'FAC001', first: first.index, second: second.index, firstAccount: 0, secondAccount: 1 },
+    ]);
   });
 
   it('does not call one account claiming a number twice a conflict (duplicate-invoice judges that)', () => {
@@ -62,7 +82,10 @@ describe('joinAccounts', () => {
   });
 
   it('says when an account was written with invisible characters', () => {
-    const result = join(['06 12 34 56 78', '06\u200b12 34 56 78'], [entry(0, 'invoice', 'F1'), entry(1, 'invoice', 'F2')]);
+    const result = join(
+      ['06 12 34 56 78', '06\u200b12 34 56 78'],
+      [entry(0, 'invoice', 'F1'), entry(1, 'invoice', 'F2')],
+    );
     expect(result.rootOf[0]).toBe(result.rootOf[1]);
     expect(result.accounts.get('0612345678')?.invisible).toEqual(['U+200B']);
   });

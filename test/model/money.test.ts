@@ -128,7 +128,12 @@ describe('Money agrees with decimal.js', () => {
 
 describe('Money edge cases', () => {
   it('has a single zero, whatever sign or padding it was written with', () => {
-    for (const zero of [Money.fromParts(true, '0', '00'), Money.parse('-0.000'), Money.fromCents(-0), Money.ZERO.neg()]) {
+    for (const zero of [
+      Money.fromParts(true, '0', '00'),
+      Money.parse('-0.000'),
+      Money.fromCents(-0),
+      Money.ZERO.neg(),
+    ]) {
       expect(zero.isZero()).toBe(true);
       expect(zero.isNegative()).toBe(false);
       expect(zero.toFixed()).toBe('0.00');

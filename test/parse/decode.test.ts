@@ -18,7 +18,7 @@ function chunked(bytes: Buffer, size: number): Buffer[] {
   return chunks;
 }
 
-const FRENCH = "N° de facture;Libellé;Montant TTC\r\nFA-1;Forfait été;1 234,56 €\r\n";
+const FRENCH = 'N° de facture;Libellé;Montant TTC\r\nFA-1;Forfait été;1 234,56 €\r\n';
 
 describe('Utf8Transcoder', () => {
   it('passes UTF-8 through and drops its BOM', () => {
@@ -104,7 +104,11 @@ describe('Utf8Transcoder', () => {
     const advice = /a PDF file, not CSV or text: name it \.pdf to have it read as a PDF/;
     const plain = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n', 'latin1');
     expect(() => transcode([plain])).toThrow(advice);
-    const deflated = Buffer.concat([plain, Buffer.from('stream\n', 'latin1'), Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 37) % 256))]);
+    const deflated = Buffer.concat([
+      plain,
+      Buffer.from('stream\n', 'latin1'),
+      Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 37) % 256)),
+    ]);
     expect(() => transcode([deflated.subarray(0, 3), deflated.subarray(3)])).toThrow(advice);
     expect(() => decodeWhole('facture.txt', plain)).toThrow(advice);
     // A text that merely quotes the marker is still text.
@@ -112,7 +116,9 @@ describe('Utf8Transcoder', () => {
   });
 
   it('refuses binary data: NUL bytes outside UTF-16, or mostly control bytes', () => {
-    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+    const png = Buffer.from([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+    ]);
     expect(() => transcode([png])).toThrow(FatalInputError);
     const controls = Buffer.from(Array.from({ length: 200 }, (_, i) => (i % 3 === 0 ? 0x01 : 0x41)));
     expect(() => transcode([controls])).toThrow(/binary/);
@@ -141,7 +147,9 @@ describe('a NUL byte, early or late', () => {
   it('says at which byte a late NUL is', () => {
     const bytes = Buffer.from(rows);
     bytes[12_000] = 0;
-    expect(() => transcode(chunked(bytes, 4096))).toThrow('binary data (a NUL byte at byte 12,000), not a CSV or text file');
+    expect(() => transcode(chunked(bytes, 4096))).toThrow(
+      'binary data (a NUL byte at byte 12,000), not a CSV or text file',
+    );
   });
 
   it('still reads UTF-16, where every ASCII character has a NUL', () => {
@@ -153,7 +161,10 @@ describe('a NUL byte, early or late', () => {
 describe('decodeWhole', () => {
   it('decides on the whole file: valid UTF-8 stays UTF-8, anything else is Windows-1252', () => {
     expect(decodeWhole('lettre.txt', Buffer.from('Mise en demeure : 0,01 €', 'utf8'))).toBe('Mise en demeure : 0,01 €');
-    const mixed = Buffer.concat([Buffer.from('Facture n° 12 ', 'latin1'), iconv.encode('Total TTC : 12,00 €', 'windows-1252')]);
+    const mixed = Buffer.concat([
+      Buffer.from('Facture n° 12 ', 'latin1'),
+      iconv.encode('Total TTC : 12,00 €', 'windows-1252'),
+    ]);
     expect(decodeWhole('lettre.txt', mixed)).toBe('Facture n° 12 Total TTC : 12,00 €');
   });
 });

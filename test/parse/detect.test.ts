@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { detectFormat, excelSeparatorHint, formatFromName, looksLikeCsv, sniffDelimiter, splitHeaderLine } from '../../src/parse/detect.js';
+import {
+  detectFormat,
+  excelSeparatorHint,
+  formatFromName,
+  looksLikeCsv,
+  sniffDelimiter,
+  splitHeaderLine,
+} from '../../src/parse/detect.js';
 
 describe('sniffDelimiter', () => {
   it('finds each candidate delimiter in a header line', () => {
@@ -22,7 +29,11 @@ describe('sniffDelimiter', () => {
 
 describe('splitHeaderLine', () => {
   it('honours quotes and doubled quotes', () => {
-    expect(splitHeaderLine('"N° ""facture""";Date;"Montant; TTC"', ';')).toEqual(['N° "facture"', 'Date', 'Montant; TTC']);
+    expect(splitHeaderLine('"N° ""facture""";Date;"Montant; TTC"', ';')).toEqual([
+      'N° "facture"',
+      'Date',
+      'Montant; TTC',
+    ]);
   });
 });
 
@@ -67,12 +78,23 @@ describe('format detection', () => {
 
 describe('looksLikeCsv after title lines (issue 12)', () => {
   it('finds the header among the first lines of an export saved as .txt', () => {
-    const head = ['Mes factures - Espace client', 'Édité le 02/06/2024', '', 'Date;N° de facture;Ligne;Montant TTC', '05/01/2024;F1;0612345678;47,99'].join('\n');
+    const head = [
+      'Mes factures - Espace client',
+      'Édité le 02/06/2024',
+      '',
+      'Date;N° de facture;Ligne;Montant TTC',
+      '05/01/2024;F1;0612345678;47,99',
+    ].join('\n');
     expect(detectFormat('factures.txt', head)).toBe('csv');
   });
 
   it('does not take a sentence of a letter with commas for a header', () => {
-    const letter = ['Orange', 'Madame, Monsieur,', 'Facture n° 123, montant TTC 12,00 €, à régler avant le 05/02/2024.', 'Cordialement,'].join('\n');
+    const letter = [
+      'Orange',
+      'Madame, Monsieur,',
+      'Facture n° 123, montant TTC 12,00 €, à régler avant le 05/02/2024.',
+      'Cordialement,',
+    ].join('\n');
     expect(detectFormat('relance.txt', letter)).toBe('text');
   });
 });

@@ -31,11 +31,28 @@ async function parseAll(bytes: Buffer, size: number): Promise<ParseEvent[] | Fat
 }
 
 const rowsAccounted = (events: readonly ParseEvent[]): number =>
-  events.reduce((sum, event) => sum + (event.type === 'document' ? event.document.rows : event.type === 'invalid' ? event.rows : 0), 0);
+  events.reduce(
+    (sum, event) => sum + (event.type === 'document' ? event.document.rows : event.type === 'invalid' ? event.rows : 0),
+    0,
+  );
 
 /** Cells a hostile export may hold: ordinary values, quotes, delimiters, control characters. */
 const cell = fc.oneof(
-  fc.constantFrom('F-1', 'Facture', 'Avoir', 'Relance', '0612345001', '05/01/2024', '31/02/2024', '19,99', '1 234,56', '1e5', 'NaN', '-0,01', ''),
+  fc.constantFrom(
+    'F-1',
+    'Facture',
+    'Avoir',
+    'Relance',
+    '0612345001',
+    '05/01/2024',
+    '31/02/2024',
+    '19,99',
+    '1 234,56',
+    '1e5',
+    'NaN',
+    '-0,01',
+    '',
+  ),
   fc.string({ maxLength: 12 }),
   fc.constantFrom('"', '""', '"x', 'a"b', ';', '\n', '\r\n', '\x1b[2J', '\u202e', '\ufffd'),
 );
@@ -58,16 +75,26 @@ describe('parseCsv on arbitrary input', () => {
         const text = `${HEADER}\n${rows.join('\n')}\n`;
         const result = await parseAll(Buffer.from(text), size);
         if (result instanceof FatalInputError) return;
-        const lines = result.flatMap((event) => (event.type === 'document' ? [event.document.source.line] : event.type === 'invalid' ? [event.line] : []));
+        const lines = result.flatMap((event) =>
+          event.type === 'document' ? [event.document.source.line] : event.type === 'invalid' ? [event.line] : [],
+        );
         // Events come in line order, and every line they name is in the file.
         expect(lines).toEqual([...lines].sort((a, b) => a - b));
         for (const line of lines) expect(line).toBeGreaterThan(1);
         // No more rows than non-blank physical lines after the header, and none when there are none.
-        const physical = text.split(/\r\n|\r|\n/).slice(1).filter((line) => line.trim() !== '').length;
+        const physical = text
+          .split(/\r\n|\r|\n/)
+          .slice(1)
+          .filter((line) => line.trim() !== '').length;
         expect(rowsAccounted(result)).toBeLessThanOrEqual(physical);
         if (!/["\r]/.test(text)) {
           // Without quotes (and stray CRs), each non-blank line is one data row, and each is accounted for.
-          expect(rowsAccounted(result)).toBe(text.split('\n').slice(1).filter((line) => line.split(';').some((c) => c.trim() !== '')).length);
+          expect(rowsAccounted(result)).toBe(
+            text
+              .split('\n')
+              .slice(1)
+              .filter((line) => line.split(';').some((c) => c.trim() !== '')).length,
+          );
         }
       }),
       { numRuns: 200 },
@@ -77,8 +104,22 @@ describe('parseCsv on arbitrary input', () => {
 
 describe('parseTextDocument on arbitrary text', () => {
   const words = fc.constantFrom(
-    'Facture n° FAC-2024-01', 'Mise en demeure', 'Total TTC', '19,99 €', 'la somme de 0,01 €', 'Période du 01/01/2024 au 31/01/2024',
-    'Date limite de paiement le 31/02/2024', 'résiliation', 'TVA 20 %', '\f', '\n', '\x1b[2J', '\u202e', '1e5', '€€€', ':',
+    'Facture n° FAC-2024-01',
+    'Mise en demeure',
+    'Total TTC',
+    '19,99 €',
+    'la somme de 0,01 €',
+    'Période du 01/01/2024 au 31/01/2024',
+    'Date limite de paiement le 31/02/2024',
+    'résiliation',
+    'TVA 20 %',
+    '\f',
+    '\n',
+    '\x1b[2J',
+    '\u202e',
+    '1e5',
+    '€€€',
+    ':',
   );
   it('never throws anything but FatalInputError', () => {
     fc.assert(
@@ -96,8 +137,13 @@ describe('parseTextDocument on arbitrary text', () => {
 });
 
 describe('Engine with every rule', () => {
-  const date = fc.option(fc.constantFrom('2023-01-05', '2024-02-29', '2024-03-10', '2099-12-31', '1970-01-01'), { nil: undefined });
-  const amount = fc.option(fc.constantFrom('0', '0.00', '0.01', '-12.00', '19.99', '149000.00', '0.001', '99999999999.99'), { nil: undefined });
+  const date = fc.option(fc.constantFrom('2023-01-05', '2024-02-29', '2024-03-10', '2099-12-31', '1970-01-01'), {
+    nil: undefined,
+  });
+  const amount = fc.option(
+    fc.constantFrom('0', '0.00', '0.01', '-12.00', '19.99', '149000.00', '0.001', '99999999999.99'),
+    { nil: undefined },
+  );
   const input: fc.Arbitrary<DocInput> = fc.record(
     {
       kind: fc.constantFrom('invoice', 'credit-note', 'dunning', 'payment', 'termination'),
@@ -113,7 +159,13 @@ describe('Engine with every rule', () => {
       tax: amount,
       total: amount,
       amountDue: amount,
-      lines: fc.array(fc.record({ description: fc.option(fc.string({ maxLength: 10 }), { nil: undefined }), total: amount }, { requiredKeys: [] }), { maxLength: 3 }),
+      lines: fc.array(
+        fc.record(
+          { description: fc.option(fc.string({ maxLength: 10 }), { nil: undefined }), total: amount },
+          { requiredKeys: [] },
+        ),
+        { maxLength: 3 },
+      ),
       references: fc.array(fc.constantFrom('F-1', 'F-2', 'toString'), { maxLength: 2 }),
     },
     { requiredKeys: [] },

@@ -21,7 +21,8 @@ function memorySource(name: string, bytes: Buffer, chunkSize = 4096): InputSourc
 async function collect(source: InputSource, options: InputOptions = {}): Promise<ParseEvent[]> {
   const events: ParseEvent[] = [];
   // Documents and unreadable rows only: the per-file columns and notice events have tests of their own.
-  for await (const event of parseInput(source, options)) if (event.type === 'document' || event.type === 'invalid') events.push(event);
+  for await (const event of parseInput(source, options))
+    if (event.type === 'document' || event.type === 'invalid') events.push(event);
   return events;
 }
 
@@ -43,7 +44,9 @@ describe('fileInputSource', () => {
   it('turns a missing file or a directory into a one-line FatalInputError', async () => {
     const missing = collect(fileInputSource(join(fixtures, 'no-such-export.csv')));
     await expect(missing).rejects.toThrow(FatalInputError);
-    await expect(collect(fileInputSource(join(fixtures, 'no-such-export.csv')))).rejects.toThrow(/^cannot read: no such file$/);
+    await expect(collect(fileInputSource(join(fixtures, 'no-such-export.csv')))).rejects.toThrow(
+      /^cannot read: no such file$/,
+    );
     await expect(collect(fileInputSource(fixtures))).rejects.toThrow(/^cannot read: is a directory$/);
   });
 });

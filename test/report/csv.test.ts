@@ -11,7 +11,9 @@ function table(findings: readonly Finding[]): string[][] {
 
 describe('CSV', () => {
   it('writes a header and one CRLF-terminated record per finding', () => {
-    expect(renderCsvHeader()).toBe('ruleId,severity,message,file,line,account,documentId,documentKind,date,amount,currency,evidence\r\n');
+    expect(renderCsvHeader()).toBe(
+      'ruleId,severity,message,file,line,account,documentId,documentKind,date,amount,currency,evidence\r\n',
+    );
     expect(renderCsvFinding(spike)).toBe(
       'amount-spike,warning,"149 000,00 € is 3 104× the median of the 11 earlier bills, 48,00 €.",invoices.csv,31,' +
         '0698765432,FA-2024-0311,invoice,2024-03-05,149000.00,EUR,"{""median"":""48.00"",""ratio"":3104,""earlierBills"":11}"\r\n',
@@ -22,8 +24,17 @@ describe('CSV', () => {
     const rows = table(sampleResult.findings);
     expect(rows).toHaveLength(1 + sampleResult.findings.length);
     expect(rows[1]).toEqual([
-      'invalid-input', 'error', 'the amount cannot be read (column "Montant TTC": "12,3,4")', 'invoices.csv', '7',
-      '', '', '', '', '', '',
+      'invalid-input',
+      'error',
+      'the amount cannot be read (column "Montant TTC": "12,3,4")',
+      'invoices.csv',
+      '7',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
       '{"reason":"the amount cannot be read","column":"Montant TTC","value":"12,3,4"}',
     ]);
   });

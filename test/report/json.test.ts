@@ -5,7 +5,16 @@ import { describe, expect, it } from 'vitest';
 import { renderJson } from '../../src/report/json.js';
 import { renderNdjsonFinding, renderNdjsonSummary } from '../../src/report/ndjson.js';
 import type { CheckResult } from '../../src/report/result.js';
-import { HOSTILE, RAW_UNSAFE, cleanResult, evidence, sampleResult, spike, trivialDunning, unreadableRow } from './sample.js';
+import {
+  HOSTILE,
+  RAW_UNSAFE,
+  cleanResult,
+  evidence,
+  sampleResult,
+  spike,
+  trivialDunning,
+  unreadableRow,
+} from './sample.js';
 
 const schema = JSON.parse(readFileSync(new URL('../../schema/report.schema.json', import.meta.url), 'utf8')) as object;
 const ajv = new Ajv2020({ allErrors: true, strict: true });
@@ -45,10 +54,25 @@ describe('renderJson', () => {
   it('writes finding keys in the documented order, amounts as strings', () => {
     const finding = (parse(sampleResult).findings as Json[])[2]!;
     expect(Object.keys(finding)).toEqual([
-      'ruleId', 'severity', 'message', 'file', 'line', 'account', 'documentId',
-      'documentKind', 'date', 'amount', 'currency', 'evidence',
+      'ruleId',
+      'severity',
+      'message',
+      'file',
+      'line',
+      'account',
+      'documentId',
+      'documentKind',
+      'date',
+      'amount',
+      'currency',
+      'evidence',
     ]);
-    expect(finding).toMatchObject({ line: 29, amount: '0.01', date: '2024-03-10', evidence: { amount: '0.01', minAmount: '1.00' } });
+    expect(finding).toMatchObject({
+      line: 29,
+      amount: '0.01',
+      date: '2024-03-10',
+      evidence: { amount: '0.01', minAmount: '1.00' },
+    });
   });
 
   it('omits absent optional fields instead of writing null', () => {
@@ -123,7 +147,11 @@ describe('schema/report.schema.json', () => {
   });
 
   it('rejects valid: true when a file could not be checked, even without findings', () => {
-    const report = parse({ ...cleanResult, valid: false, fatal: [{ file: 'a.csv', message: 'not a CSV or text file' }] });
+    const report = parse({
+      ...cleanResult,
+      valid: false,
+      fatal: [{ file: 'a.csv', message: 'not a CSV or text file' }],
+    });
     expect(validateReport(report)).toBe(true);
     report.valid = true;
     expect(validateReport(report)).toBe(false);

@@ -57,8 +57,20 @@ describe('renderRulesJson', () => {
     expect(JSON.parse(renderRulesJson(rules))).toEqual({
       version: 1,
       rules: [
-        { id: 'amount-ceiling', severity: 'warning', scope: 'document', description: ceiling.description, options: { max: '10000.00' } },
-        { id: 'currency-mismatch', severity: 'info', scope: 'account', description: currencies.description, options: {} },
+        {
+          id: 'amount-ceiling',
+          severity: 'warning',
+          scope: 'document',
+          description: ceiling.description,
+          options: { max: '10000.00' },
+        },
+        {
+          id: 'currency-mismatch',
+          severity: 'info',
+          scope: 'account',
+          description: currencies.description,
+          options: {},
+        },
         {
           id: 'dunning-trivial-amount',
           severity: 'error',
@@ -122,6 +134,9 @@ describe('renderExplain', () => {
 describe('wrap', () => {
   it('breaks between words and keeps an overlong word whole', () => {
     expect(wrap('un deux trois quatre', '  ', 12)).toEqual(['  un deux', '  trois', '  quatre']);
-    expect(wrap('https://example.invalid/very/long/path fin', '', 10)).toEqual(['https://example.invalid/very/long/path', 'fin']);
+    expect(wrap('https://example.invalid/very/long/path fin', '', 10)).toEqual([
+      'https://example.invalid/very/long/path',
+      'fin',
+    ]);
   });
 });

@@ -7,7 +7,12 @@ import type { AmountStyle } from '../../src/model/document.js';
 import type { EvidenceValue, Finding } from '../../src/model/finding.js';
 import type { CheckResult } from '../../src/report/result.js';
 
-export const FRENCH_STYLE: AmountStyle = { decimalSeparator: ',', groupSeparator: ' ', currencySymbol: '€', symbolBefore: false };
+export const FRENCH_STYLE: AmountStyle = {
+  decimalSeparator: ',',
+  groupSeparator: ' ',
+  currencySymbol: '€',
+  symbolBefore: false,
+};
 
 /** Evidence objects are null-prototype, as the engine builds them. */
 export function evidence(entries: Record<string, EvidenceValue>): Record<string, EvidenceValue> {
@@ -106,4 +111,5 @@ export const HOSTILE = {
 };
 
 /** Any character printable() must never let through (a report line break aside). */
-export const RAW_UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+export const RAW_UNSAFE =
+  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;

@@ -24,22 +24,65 @@ const JOINED: JoinedAccount = {
 
 describe('stories', () => {
   it('names the aliases of a joined account', () => {
-    expect(accountHeading('0698765432', JOINED)).toBe('Account 0698765432, also customer C-104233 on the invoices and credit notes');
-    expect(accountHeading('0612345678', { name: '0612345678', kind: 'line', invisible: ['U+200B'], aliases: [] })).toBe('Account 0612345678; written with an invisible U+200B');
+    expect(accountHeading('0698765432', JOINED)).toBe(
+      'Account 0698765432, also customer C-104233 on the invoices and credit notes',
+    );
+    expect(accountHeading('0612345678', { name: '0612345678', kind: 'line', invisible: ['U+200B'], aliases: [] })).toBe(
+      'Account 0612345678; written with an invisible U+200B',
+    );
     expect(accountHeading('C-1', undefined)).toBe('Account C-1');
   });
 
   it('tells an account seen in several files in date order, with its findings where they happen', () => {
     const entries = [
-      entry({ account: '+33 6 98 76 54 32', kind: 'dunning', date: '2024-03-04', total: Money.parse('59.98'), file: 'd/relance.eml', line: 1 }),
-      entry({ account: 'C-104233', kind: 'invoice', id: 'F-118', date: '2024-01-05', total: Money.parse('59.98'), file: 'd/factures.csv', line: 4 }),
-      entry({ account: 'c104233', kind: 'credit-note', id: 'AV-42', date: '2024-01-22', total: Money.parse('59.98'), file: 'd/avoir.txt', line: 1 }),
+      entry({
+        account: '+33 6 98 76 54 32',
+        kind: 'dunning',
+        date: '2024-03-04',
+        total: Money.parse('59.98'),
+        file: 'd/relance.eml',
+        line: 1,
+      }),
+      entry({
+        account: 'C-104233',
+        kind: 'invoice',
+        id: 'F-118',
+        date: '2024-01-05',
+        total: Money.parse('59.98'),
+        file: 'd/factures.csv',
+        line: 4,
+      }),
+      entry({
+        account: 'c104233',
+        kind: 'credit-note',
+        id: 'AV-42',
+        date: '2024-01-22',
+        total: Money.parse('59.98'),
+        file: 'd/avoir.txt',
+        line: 1,
+      }),
       // One file only: no story.
       entry({ account: 'C-9', kind: 'invoice', id: 'G-1', date: '2024-01-05', file: 'd/factures.csv', line: 5 }),
     ];
-    const finding: Finding = { ruleId: 'dunning-while-in-credit', severity: 'error', message: 'A dunning letter demands 59,98 € while credits cover it.', file: 'd/relance.eml', line: 1, evidence: {} };
-    const names = new Map([['+33 6 98 76 54 32', '0698765432'], ['C-104233', '0698765432'], ['c104233', '0698765432']]);
-    const lines = renderStories({ entries, dropped: 0, accountName: (raw) => names.get(raw) ?? raw, accounts: new Map([['0698765432', JOINED]]) }, [finding], undefined, paint);
+    const finding: Finding = {
+      ruleId: 'dunning-while-in-credit',
+      severity: 'error',
+      message: 'A dunning letter demands 59,98 € while credits cover it.',
+      file: 'd/relance.eml',
+      line: 1,
+      evidence: {},
+    };
+    const names = new Map([
+      ['+33 6 98 76 54 32', '0698765432'],
+      ['C-104233', '0698765432'],
+      ['c104233', '0698765432'],
+    ]);
+    const lines = renderStories(
+      { entries, dropped: 0, accountName: (raw) => names.get(raw) ?? raw, accounts: new Map([['0698765432', JOINED]]) },
+      [finding],
+      undefined,
+      paint,
+    );
     expect(lines).toEqual([
       'Stories: each account seen in several files, in date order',
       '  Account 0698765432, also customer C-104233 on the invoices and credit notes',
@@ -56,7 +99,12 @@ describe('stories', () => {
     for (let i = 0; i < MAX_STORY_DOCUMENTS + 3; i++) collector.add(doc({ id: `F${i}`, account: 'A', total: '1.00' }));
     expect(collector.entries).toHaveLength(MAX_STORY_DOCUMENTS);
     expect(collector.dropped).toBe(3);
-    const lines = renderStories({ entries: [], dropped: collector.dropped, accountName: (raw) => raw, accounts: new Map() }, [], undefined, paint);
+    const lines = renderStories(
+      { entries: [], dropped: collector.dropped, accountName: (raw) => raw, accounts: new Map() },
+      [],
+      undefined,
+      paint,
+    );
     expect(lines.join('\n')).toContain('3 more were not kept');
   });
 

@@ -20,22 +20,39 @@ import { ExtractWriter } from '../../src/report/extract.js';
 import { ROOT } from '../helpers/cli.js';
 import { sampleResult, trivialDunning } from './sample.js';
 
-const HEADER = 'N° de facture;Type;N° client;Date de facture;Échéance;Libellé;Montant HT (€);TVA (€);Montant TTC (€);Référence';
+const HEADER =
+  'N° de facture;Type;N° client;Date de facture;Échéance;Libellé;Montant HT (€);TVA (€);Montant TTC (€);Référence';
 
 /** Every row a total that does not add up (16,66 + 3,33 ≠ 25,00): one total-mismatch finding per row. */
 function mismatchExport(rows: number): string {
   const lines = [HEADER];
   for (let i = 0; i < rows; i++) {
     const day = String((i % 28) + 1).padStart(2, '0');
-    lines.push(`FAC-${i};Facture;06123${String(i % 500).padStart(5, '0')};${day}/01/2024;${day}/02/2024;Forfait mobile;16,66;3,33;25,00;`);
+    lines.push(
+      `FAC-${i};Facture;06123${String(i % 500).padStart(5, '0')};${day}/01/2024;${day}/02/2024;Forfait mobile;16,66;3,33;25,00;`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
 
-const OPTIONS: CheckOptions = { config: EMPTY_CONFIG, ruleLevels: new Map(), quiet: false, terminations: [], input: {}, today: '2024-06-01' };
+const OPTIONS: CheckOptions = {
+  config: EMPTY_CONFIG,
+  ruleLevels: new Map(),
+  quiet: false,
+  terminations: [],
+  input: {},
+  today: '2024-06-01',
+};
 
 function memoryInput(name: string, text: string): ResolvedInput {
-  return { source: { name, open: async function* () { yield Buffer.from(text); } } };
+  return {
+    source: {
+      name,
+      open: async function* () {
+        yield Buffer.from(text);
+      },
+    },
+  };
 }
 
 /** A stdout that counts its writes and keeps their text. */
@@ -51,7 +68,11 @@ function countingStdout(): { stream: Writable; writes: () => number; text: () =>
 }
 
 describe('the JSON report in pieces', () => {
-  const many: Finding[] = Array.from({ length: 2000 }, (_, i) => ({ ...trivialDunning, line: i + 2, documentId: `MED-${i}` }));
+  const many: Finding[] = Array.from({ length: 2000 }, (_, i) => ({
+    ...trivialDunning,
+    line: i + 2,
+    documentId: `MED-${i}`,
+  }));
   const result = { ...sampleResult, findings: many };
 
   it('joins to exactly what JSON.stringify(report, null, 2) writes', () => {
@@ -63,7 +84,9 @@ describe('the JSON report in pieces', () => {
       fatal: [{ file: 'missing.csv', message: 'cannot open the file (ENOENT)' }],
     };
     expect(JSON.parse([...renderJsonPieces(result)].join(''))).toEqual(expected);
-    expect([...renderJsonPieces(result)].join('')).toBe(`${JSON.stringify(JSON.parse([...renderJsonPieces(result)].join('')), null, 2)}\n`);
+    expect([...renderJsonPieces(result)].join('')).toBe(
+      `${JSON.stringify(JSON.parse([...renderJsonPieces(result)].join('')), null, 2)}\n`,
+    );
     const empty = { ...sampleResult, findings: [] };
     expect([...renderJsonPieces(empty)].join('')).toContain('"findings": [],');
   });
@@ -84,11 +107,15 @@ describe('the JSON report in pieces', () => {
 describe('a run with a finding on every row', () => {
   it('keeps no findings when asked (ndjson, csv) and still counts them all', async () => {
     const streamed: Finding[] = [];
-    const { result } = await check([memoryInput('run.csv', mismatchExport(2000))], { ...OPTIONS, keepFindings: false }, {
-      onFindings: async (batch) => {
-        for (const finding of batch) streamed.push(finding);
+    const { result } = await check(
+      [memoryInput('run.csv', mismatchExport(2000))],
+      { ...OPTIONS, keepFindings: false },
+      {
+        onFindings: async (batch) => {
+          for (const finding of batch) streamed.push(finding);
+        },
       },
-    });
+    );
     expect(result.findings).toEqual([]);
     expect(streamed.filter((finding) => finding.ruleId === 'total-mismatch')).toHaveLength(2000);
     expect(result.summary.errors).toBe(streamed.filter((finding) => finding.severity === 'error').length);
@@ -108,7 +135,8 @@ describe('a run with a finding on every row', () => {
     expect(code).toBe(1);
     // Text groups 512 findings a piece, the others write each finding (or 256) as it comes.
     expect(stdout.writes()).toBeGreaterThan(format === 'text' ? 4 : 10);
-    if (format === 'json') expect((JSON.parse(stdout.text()) as { findings: unknown[] }).findings.length).toBeGreaterThanOrEqual(2000);
+    if (format === 'json')
+      expect((JSON.parse(stdout.text()) as { findings: unknown[] }).findings.length).toBeGreaterThanOrEqual(2000);
   });
 
   it('writes extract as the documents are read, in many writes, as valid JSON', async () => {
@@ -128,7 +156,9 @@ describe('a run with a finding on every row', () => {
     expect(report.documents[1999]?.id).toBe('FAC-1999');
     expect(report.invalid).toEqual([]);
     const writer = new ExtractWriter();
-    expect(`${writer.head()}${writer.tail([])}`).toBe(`${JSON.stringify({ version: 1, documents: [], invalid: [] }, null, 2)}\n`);
+    expect(`${writer.head()}${writer.tail([])}`).toBe(
+      `${JSON.stringify({ version: 1, documents: [], invalid: [] }, null, 2)}\n`,
+    );
   });
 });
 

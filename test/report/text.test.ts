@@ -45,12 +45,19 @@ describe('renderText', () => {
   });
 
   it('groups the thousands of a bill run in its summary line', () => {
-    const billRun = { ...cleanResult, summary: { ...cleanResult.summary, documents: 501_236, rows: 1_000_000, accounts: 50_000 } };
+    const billRun = {
+      ...cleanResult,
+      summary: { ...cleanResult.summary, documents: 501_236, rows: 1_000_000, accounts: 50_000 },
+    };
     expect(renderText(billRun, { color: false })).toBe('✔ No problems in 501,236 documents, 50,000 accounts, 1 file\n');
   });
 
   it('does not claim success when a file could not be checked', () => {
-    const result: CheckResult = { ...cleanResult, valid: false, fatal: [{ file: 'scan.pdf', message: 'not a CSV or text file' }] };
+    const result: CheckResult = {
+      ...cleanResult,
+      valid: false,
+      fatal: [{ file: 'scan.pdf', message: 'not a CSV or text file' }],
+    };
     expect(renderText(result, { color: false })).toBe(
       'fatal    scan.pdf: not a CSV or text file\n\n✖ 1 file could not be checked; no problems in 12 documents, 1 account, 1 file\n',
     );
@@ -81,7 +88,13 @@ describe('renderText', () => {
 
   it('names the 5 accounts with the most errors when there are many accounts', () => {
     const errorsByAccount: Array<[string, number]> = [
-      ['L01', 1], ['L02', 4], ['L03', 2], ['L04', 4], ['L05', 3], ['L06', 1], ['L07', 2],
+      ['L01', 1],
+      ['L02', 4],
+      ['L03', 2],
+      ['L04', 4],
+      ['L05', 3],
+      ['L06', 1],
+      ['L07', 2],
     ];
     const findings: Finding[] = [];
     for (const [account, count] of errorsByAccount) {
@@ -97,14 +110,20 @@ describe('renderText', () => {
     };
     const lastLine = renderText(result, { color: false }).trimEnd().split('\n').at(-1);
     // Ties keep the order in which the accounts first appear (L02 before L04, L03 before L07).
-    expect(lastLine).toBe('  Worst accounts: L02 (4 errors), L04 (4 errors), L05 (3 errors), L03 (2 errors), L07 (2 errors)');
+    expect(lastLine).toBe(
+      '  Worst accounts: L02 (4 errors), L04 (4 errors), L05 (3 errors), L03 (2 errors), L07 (2 errors)',
+    );
     const fewAccounts = { ...result, summary: { ...result.summary, accounts: 10 } };
     expect(renderText(fewAccounts, { color: false })).not.toContain('Worst accounts');
   });
 
   it('never prints control characters, escape sequences or bidi overrides from the input', () => {
     const hostile: Finding = { ...trivialDunning, ...HOSTILE };
-    const result: CheckResult = { ...sampleResult, findings: [hostile], fatal: [{ file: HOSTILE.file, message: HOSTILE.message }] };
+    const result: CheckResult = {
+      ...sampleResult,
+      findings: [hostile],
+      fatal: [{ file: HOSTILE.file, message: HOSTILE.message }],
+    };
     for (const color of [false, true]) {
       const text = renderText(result, { color, styles });
       const withoutOwnCodes = color ? text.replace(/\u001b\[\d+m/g, '') : text;
@@ -139,11 +158,30 @@ describe('renderText: how files were read (issue 12)', () => {
           { column: 'Memo' },
         ],
         notices: [
-          { type: 'notice', file: 'export.csv', level: 'warning', code: 'column-role', message: 'column "Numéro" read as account: its values are phone numbers', map: "--map 'id=Numéro'" },
-          { type: 'notice', file: 'export.csv', line: 9, level: 'info', code: 'repeated-header', message: 'a row that repeats the header (first on line 9) skipped: not data' },
+          {
+            type: 'notice',
+            file: 'export.csv',
+            level: 'warning',
+            code: 'column-role',
+            message: 'column "Numéro" read as account: its values are phone numbers',
+            map: "--map 'id=Numéro'",
+          },
+          {
+            type: 'notice',
+            file: 'export.csv',
+            line: 9,
+            level: 'info',
+            code: 'repeated-header',
+            message: 'a row that repeats the header (first on line 9) skipped: not data',
+          },
         ],
       },
-      { file: 'plain.csv', inferred: false, columns: [{ column: 'N° facture', field: 'id', decidedBy: 'name' }], notices: [] },
+      {
+        file: 'plain.csv',
+        inferred: false,
+        columns: [{ column: 'N° facture', field: 'id', decidedBy: 'name' }],
+        notices: [],
+      },
     ],
   };
 
@@ -152,7 +190,7 @@ describe('renderText: how files were read (issue 12)', () => {
       [
         'export.csv',
         '    columns  read as Numéro → account (values), Réf. → id (values), Date\\u001B[2J → issueDate',
-        "    warning  column \"Numéro\" read as account: its values are phone numbers (--map 'id=Numéro' settles it)",
+        '    warning  column "Numéro" read as account: its values are phone numbers (--map \'id=Numéro\' settles it)',
         '    info     a row that repeats the header (first on line 9) skipped: not data  export.csv:9',
         '',
         '✔ No problems in 12 documents, 1 account, 1 file',
@@ -162,7 +200,10 @@ describe('renderText: how files were read (issue 12)', () => {
   });
 
   it('says nothing of a file read by exact header names alone', () => {
-    const plain: CheckResult = { ...cleanResult, readings: [reading.readings?.[1] as NonNullable<CheckResult['readings']>[number]] };
+    const plain: CheckResult = {
+      ...cleanResult,
+      readings: [reading.readings?.[1] as NonNullable<CheckResult['readings']>[number]],
+    };
     expect(renderText(plain, { color: false })).toBe('✔ No problems in 12 documents, 1 account, 1 file\n');
   });
 });

@@ -24,7 +24,12 @@ describe('amount-ceiling', () => {
   });
 
   it('passes ordinary bills and invoices without a total (absent is not zero, nor huge)', () => {
-    const docs = [doc({ total: '39.99' }), doc({ net: '150000.00' }), doc({ amountDue: '150000.00' }), doc({ total: '-20000.00' })];
+    const docs = [
+      doc({ total: '39.99' }),
+      doc({ net: '150000.00' }),
+      doc({ amountDue: '150000.00' }),
+      doc({ total: '-20000.00' }),
+    ];
     expect(runRule(rule, docs)).toEqual([]);
   });
 
@@ -49,16 +54,23 @@ describe('amount-ceiling', () => {
     const rupees = doc({ id: 'KDS/2024-25/INV-0087', currency: 'INR', total: '123457.00' });
     const yen = doc({ id: 'JP-1', currency: 'JPY', total: '15800' });
     expect(runRule(rule, [rupees, yen])).toEqual([]);
-    for (const currency of ['EUR', 'USD', 'GBP', 'CHF']) expect(runRule(rule, [doc({ currency, total: '12000.00' })]), currency).toHaveLength(1);
+    for (const currency of ['EUR', 'USD', 'GBP', 'CHF'])
+      expect(runRule(rule, [doc({ currency, total: '12000.00' })]), currency).toHaveLength(1);
     const inRupees = runRule(rule, [rupees, yen], { options: { currencies: ['INR'], max: '1000000.00' } });
     expect(inRupees).toEqual([]);
-    expect(runRule(rule, [rupees], { options: { currencies: ['INR'], max: '100000.00' } }).map((r) => r.documentId)).toEqual(['KDS/2024-25/INV-0087']);
+    expect(
+      runRule(rule, [rupees], { options: { currencies: ['INR'], max: '100000.00' } }).map((r) => r.documentId),
+    ).toEqual(['KDS/2024-25/INV-0087']);
   });
 
   it('refuses a ceiling of zero or less and a currency that is not a code, naming the option', () => {
     expect(configRefusal(rule, { max: '5000.00', currencies: ['EUR', 'INR'] })).toBeUndefined();
-    expect(configRefusal(rule, { max: '0' })).toMatch(/rules\.amount-ceiling\.options: "max" must be an amount above 0/);
+    expect(configRefusal(rule, { max: '0' })).toMatch(
+      /rules\.amount-ceiling\.options: "max" must be an amount above 0/,
+    );
     expect(configRefusal(rule, { max: '-10000.00' })).toMatch(/"max" must be an amount above 0/);
-    expect(configRefusal(rule, { currencies: ['€'] })).toMatch(/rules\.amount-ceiling\.options: "currencies" lists "€"/);
+    expect(configRefusal(rule, { currencies: ['€'] })).toMatch(
+      /rules\.amount-ceiling\.options: "currencies" lists "€"/,
+    );
   });
 });

@@ -27,7 +27,19 @@ describe('amount-spike', () => {
   });
 
   it('reads like the design example: 3 104× the median of 11 earlier bills, 48,00 €', () => {
-    const history = monthly(['40.00', '58.00', '42.00', '55.00', '44.00', '52.00', '46.00', '50.00', '47.00', '49.00', '48.00']);
+    const history = monthly([
+      '40.00',
+      '58.00',
+      '42.00',
+      '55.00',
+      '44.00',
+      '52.00',
+      '46.00',
+      '50.00',
+      '47.00',
+      '49.00',
+      '48.00',
+    ]);
     const spike = doc({ id: 'F-2023-12', issueDate: '2023-12-05', total: '149000.00' });
     const reported = runRule(rule, [...history, spike]);
     expect(reported.map((r) => r.data.history)).toEqual([11]);
@@ -36,7 +48,20 @@ describe('amount-spike', () => {
   });
 
   it('passes seasonal variation of ±20 %', () => {
-    const totals = ['40.00', '44.00', '48.00', '46.50', '41.00', '36.00', '32.00', '33.50', '38.00', '42.00', '47.90', '48.00'];
+    const totals = [
+      '40.00',
+      '44.00',
+      '48.00',
+      '46.50',
+      '41.00',
+      '36.00',
+      '32.00',
+      '33.50',
+      '38.00',
+      '42.00',
+      '47.90',
+      '48.00',
+    ];
     expect(runRule(rule, monthly([...totals, ...totals]))).toEqual([]);
   });
 
@@ -53,7 +78,9 @@ describe('amount-spike', () => {
     expect(runRule(rule, monthly(['0.15', '0.15', '0.15', '2.00']))).toEqual([]);
     expect(runRule(rule, monthly(['2.00', '2.00', '2.00', '51.99']))).toEqual([]);
     expect(runRule(rule, monthly(['2.00', '2.00', '2.00', '52.00']))).toHaveLength(1);
-    expect(runRule(rule, monthly(['2.00', '2.00', '2.00', '30.00']), { options: { minIncrease: '20.00' } })).toHaveLength(1);
+    expect(
+      runRule(rule, monthly(['2.00', '2.00', '2.00', '30.00']), { options: { minIncrease: '20.00' } }),
+    ).toHaveLength(1);
   });
 
   it('does not divide by a median of zero after blank or free months', () => {
@@ -69,7 +96,10 @@ describe('amount-spike', () => {
   });
 
   it('lets spikes enter the baseline, so that a lasting new level stops being flagged', () => {
-    const reported = runRule(rule, monthly(['40.00', '40.00', '40.00', '1000.00', '1000.00', '1000.00', '1000.00', '1000.00']));
+    const reported = runRule(
+      rule,
+      monthly(['40.00', '40.00', '40.00', '1000.00', '1000.00', '1000.00', '1000.00', '1000.00']),
+    );
     // Against 40,40,40 | +1000 | +1000,1000: the median is 40 until half the history is at the new level.
     expect(reported.map((r) => r.documentId)).toEqual(['F-2023-04', 'F-2023-05', 'F-2023-06']);
   });
@@ -108,10 +138,16 @@ describe('amount-spike', () => {
 
   it('refuses options that would flag every bill or judge without history, naming the option', () => {
     expect(configRefusal(rule, { factor: 5, minHistory: 1, minIncrease: '0' })).toBeUndefined();
-    expect(configRefusal(rule, { factor: 1 })).toMatch(/rules\.amount-spike\.options: "factor" must be a number above 1, not 1/);
+    expect(configRefusal(rule, { factor: 1 })).toMatch(
+      /rules\.amount-spike\.options: "factor" must be a number above 1, not 1/,
+    );
     expect(configRefusal(rule, { factor: 0.5 })).toMatch(/"factor" must be a number above 1/);
-    expect(configRefusal(rule, { minHistory: 0 })).toMatch(/rules\.amount-spike\.options: "minHistory" must be a whole number of at least 1, not 0/);
+    expect(configRefusal(rule, { minHistory: 0 })).toMatch(
+      /rules\.amount-spike\.options: "minHistory" must be a whole number of at least 1, not 0/,
+    );
     expect(configRefusal(rule, { minHistory: 2.5 })).toMatch(/"minHistory" must be a whole number/);
-    expect(configRefusal(rule, { minIncrease: '-50.00' })).toMatch(/rules\.amount-spike\.options: "minIncrease" must be an amount of at least 0/);
+    expect(configRefusal(rule, { minIncrease: '-50.00' })).toMatch(
+      /rules\.amount-spike\.options: "minIncrease" must be an amount of at least 0/,
+    );
   });
 });

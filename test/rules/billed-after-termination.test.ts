@@ -4,7 +4,8 @@ import type { DocInput } from '../helpers/builder.js';
 import { doc, ordinaryYear, runRule } from '../helpers/builder.js';
 import { configRefusal } from './support/config.js';
 
-const resiliation = (extra: DocInput = {}) => doc({ kind: 'termination', id: 'RES-1', issueDate: '2023-06-15', ...extra });
+const resiliation = (extra: DocInput = {}) =>
+  doc({ kind: 'termination', id: 'RES-1', issueDate: '2023-06-15', ...extra });
 const bill = (id: string, periodStart: string | undefined, issueDate: string, extra: DocInput = {}) =>
   doc({ id, issueDate, periodStart, total: '39.99', ...extra });
 
@@ -12,15 +13,31 @@ describe('billed-after-termination', () => {
   it('flags invoices for periods after the effective date (request + 10 days, L224-39)', () => {
     // Requested 2023-06-15, effective 2023-06-25: July to December are billed after it.
     const reported = runRule(rule, [...ordinaryYear(), resiliation()]);
-    expect(reported.map((r) => r.documentId)).toEqual(['F2023-07', 'F2023-08', 'F2023-09', 'F2023-10', 'F2023-11', 'F2023-12']);
+    expect(reported.map((r) => r.documentId)).toEqual([
+      'F2023-07',
+      'F2023-08',
+      'F2023-09',
+      'F2023-10',
+      'F2023-11',
+      'F2023-12',
+    ]);
     expect(reported[0]?.messageId).toBe('periodAfter');
-    expect(reported[0]?.data).toMatchObject({ effectiveDate: '2023-06-25', terminationDate: '2023-06-15', periodStart: '2023-07-01', daysAfter: 6 });
+    expect(reported[0]?.data).toMatchObject({
+      effectiveDate: '2023-06-25',
+      terminationDate: '2023-06-15',
+      periodStart: '2023-07-01',
+      daysAfter: 6,
+    });
   });
 
   it("uses the termination's own effective date when it has one", () => {
     const reported = runRule(rule, [...ordinaryYear(), resiliation({ effectiveDate: '2023-09-30' })]);
     expect(reported.map((r) => r.documentId)).toEqual(['F2023-10', 'F2023-11', 'F2023-12']);
-    expect(reported[0]?.data).toMatchObject({ effectiveDate: '2023-09-30', terminationDate: '2023-06-15', daysAfter: 1 });
+    expect(reported[0]?.data).toMatchObject({
+      effectiveDate: '2023-09-30',
+      terminationDate: '2023-06-15',
+      daysAfter: 1,
+    });
   });
 
   it('passes a final invoice for the period up to the end, issued after it', () => {
@@ -48,7 +65,11 @@ describe('billed-after-termination', () => {
   it('takes a termination known only by its effective date (as --terminated adds it)', () => {
     const reported = runRule(rule, [...ordinaryYear(), doc({ kind: 'termination', effectiveDate: '2023-11-15' })]);
     expect(reported.map((r) => r.documentId)).toEqual(['F2023-12']);
-    expect(reported[0]?.data).toMatchObject({ effectiveDate: '2023-11-15', terminationDate: '2023-11-15', daysAfter: 16 });
+    expect(reported[0]?.data).toMatchObject({
+      effectiveDate: '2023-11-15',
+      terminationDate: '2023-11-15',
+      daysAfter: 16,
+    });
   });
 
   it('skips a termination without any date, and accounts never terminated', () => {
@@ -67,14 +88,20 @@ describe('billed-after-termination', () => {
     expect(runRule(rule, docs)).toEqual([]);
   });
 
-  it("keeps each account to its own termination", () => {
-    const reported = runRule(rule, [...ordinaryYear('A1'), ...ordinaryYear('B2'), resiliation({ account: 'B2', issueDate: '2023-11-20' })]);
+  it('keeps each account to its own termination', () => {
+    const reported = runRule(rule, [
+      ...ordinaryYear('A1'),
+      ...ordinaryYear('B2'),
+      resiliation({ account: 'B2', issueDate: '2023-11-20' }),
+    ]);
     expect(reported.map((r) => r.documentId)).toEqual(['F2023-12']);
   });
 
   it('refuses a grace period that is not a whole number of days, naming the option', () => {
     expect(configRefusal(rule, { graceDays: 0 })).toBeUndefined();
-    expect(configRefusal(rule, { graceDays: -1 })).toMatch(/rules\.billed-after-termination\.options: "graceDays" must be a whole number of at least 0, not -1/);
+    expect(configRefusal(rule, { graceDays: -1 })).toMatch(
+      /rules\.billed-after-termination\.options: "graceDays" must be a whole number of at least 0, not -1/,
+    );
     expect(configRefusal(rule, { graceDays: 31.5 })).toMatch(/"graceDays" must be a whole number/);
   });
 });

@@ -26,7 +26,9 @@ describe('blank-invoice', () => {
   });
 
   it('treats lines that carry only a description as billing nothing', () => {
-    const reported = runRule(rule, [doc({ lines: [{ description: 'Abonnement fibre' }, { description: 'Option TV' }] })]);
+    const reported = runRule(rule, [
+      doc({ lines: [{ description: 'Abonnement fibre' }, { description: 'Option TV' }] }),
+    ]);
     expect(reported.map((r) => r.messageId)).toEqual(['empty']);
     expect(reported[0]?.data.lines).toBe(2);
   });

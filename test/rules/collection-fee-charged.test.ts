@@ -33,7 +33,14 @@ describe('collection-fee-charged', () => {
     'Mahngebühr',
     'Aanmaningskosten',
   ])('recognizes "%s" on a dunning letter', (description) => {
-    const letter = doc({ kind: 'dunning', amountDue: '99.98', lines: [{ description: 'Facture F2024-03', total: '59.98' }, { description, net: '40.00' }] });
+    const letter = doc({
+      kind: 'dunning',
+      amountDue: '99.98',
+      lines: [
+        { description: 'Facture F2024-03', total: '59.98' },
+        { description, net: '40.00' },
+      ],
+    });
     expect(runRule(rule, [letter]).map((r) => r.data.description)).toEqual([description]);
   });
 
@@ -55,7 +62,10 @@ describe('collection-fee-charged', () => {
         { description: 'Des frais de recouvrement pourront être appliqués' },
       ],
     });
-    const credit = doc({ kind: 'credit-note', lines: [{ description: 'Remboursement frais de relance', total: '7.50' }] });
+    const credit = doc({
+      kind: 'credit-note',
+      lines: [{ description: 'Remboursement frais de relance', total: '7.50' }],
+    });
     expect(runRule(rule, [invoice, credit])).toEqual([]);
   });
 

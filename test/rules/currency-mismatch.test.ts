@@ -41,7 +41,10 @@ describe('currency-mismatch', () => {
   });
 
   it('compares each account with itself only', () => {
-    const docs = [doc({ account: '0612345001', total: '10.00', currency: 'EUR' }), doc({ account: 'CH-4471', total: '10.00', currency: 'CHF' })];
+    const docs = [
+      doc({ account: '0612345001', total: '10.00', currency: 'EUR' }),
+      doc({ account: 'CH-4471', total: '10.00', currency: 'CHF' }),
+    ];
     expect(runRule(rule, docs)).toEqual([]);
   });
 });

@@ -46,9 +46,13 @@ describe('date-inconsistency', () => {
 
   it('refuses a number of days that is not whole, negative or beyond a century, naming the option', () => {
     expect(configRefusal(rule, { futureDays: 0 })).toBeUndefined();
-    expect(configRefusal(rule, { futureDays: -1 })).toMatch(/rules\.date-inconsistency\.options: "futureDays" must be a whole number from 0 to 36500, not -1/);
+    expect(configRefusal(rule, { futureDays: -1 })).toMatch(
+      /rules\.date-inconsistency\.options: "futureDays" must be a whole number from 0 to 36500, not -1/,
+    );
     expect(configRefusal(rule, { futureDays: 1.5 })).toMatch(/"futureDays" must be a whole number/);
     // Further ahead, today + futureDays leaves four-digit years and would flag every dated bill.
-    expect(configRefusal(rule, { futureDays: 3_000_000 })).toMatch(/"futureDays" must be a whole number from 0 to 36500/);
+    expect(configRefusal(rule, { futureDays: 3_000_000 })).toMatch(
+      /"futureDays" must be a whole number from 0 to 36500/,
+    );
   });
 });

@@ -5,8 +5,10 @@ import dunningWhileInCredit from '../../src/rules/dunning-while-in-credit.js';
 import { doc, runRule } from '../helpers/builder.js';
 import { configRefusal } from './support/config.js';
 
-const facture = (id: string, total: string, issueDate = '2024-03-05') => doc({ id, issueDate, dueDate: '2024-03-20', total });
-const relance = (issueDate: string, amountDue: string, references: string[]) => doc({ kind: 'dunning', id: `REL-${issueDate}`, issueDate, amountDue, references });
+const facture = (id: string, total: string, issueDate = '2024-03-05') =>
+  doc({ id, issueDate, dueDate: '2024-03-20', total });
+const relance = (issueDate: string, amountDue: string, references: string[]) =>
+  doc({ kind: 'dunning', id: `REL-${issueDate}`, issueDate, amountDue, references });
 
 describe('dunning-amount-mismatch', () => {
   it('flags a relance for the full invoice after a promised avoir was issued', () => {
@@ -36,7 +38,11 @@ describe('dunning-amount-mismatch', () => {
   });
 
   it('does not count a payment made after the letter', () => {
-    const docs = [facture('F1', '59.98'), relance('2024-04-02', '59.98', ['F1']), doc({ kind: 'payment', issueDate: '2024-04-03', total: '59.98', references: ['F1'] })];
+    const docs = [
+      facture('F1', '59.98'),
+      relance('2024-04-02', '59.98', ['F1']),
+      doc({ kind: 'payment', issueDate: '2024-04-03', total: '59.98', references: ['F1'] }),
+    ];
     expect(runRule(rule, docs)).toEqual([]);
   });
 
@@ -56,7 +62,10 @@ describe('dunning-amount-mismatch', () => {
   });
 
   it('uses the letter total when it has no separate amount due', () => {
-    const docs = [facture('F1', '59.98'), doc({ kind: 'dunning', issueDate: '2024-04-02', total: '75.98', references: ['F1'] })];
+    const docs = [
+      facture('F1', '59.98'),
+      doc({ kind: 'dunning', issueDate: '2024-04-02', total: '75.98', references: ['F1'] }),
+    ];
     expect(runRule(rule, docs).map((r) => String(r.data.difference))).toEqual(['16.00']);
   });
 
@@ -90,7 +99,11 @@ describe('dunning-amount-mismatch', () => {
     expect(runRule(rule, blank)).toEqual([]);
     expect(runRule(dunningForBlankInvoice, blank).map((r) => r.documentId)).toEqual(['REL-2024-03-10']);
     // Paid in full, then more paid than owed.
-    const paid = [facture('F1', '45.00'), doc({ kind: 'payment', issueDate: '2024-03-18', total: '50.00', references: ['F1'] }), relance('2024-04-02', '45.00', ['F1'])];
+    const paid = [
+      facture('F1', '45.00'),
+      doc({ kind: 'payment', issueDate: '2024-03-18', total: '50.00', references: ['F1'] }),
+      relance('2024-04-02', '45.00', ['F1']),
+    ];
     expect(runRule(rule, paid)).toEqual([]);
   });
 
@@ -102,6 +115,8 @@ describe('dunning-amount-mismatch', () => {
 
   it('refuses a negative tolerance, naming the option', () => {
     expect(configRefusal(rule, { tolerance: '0.50', flagLowerDemands: false })).toBeUndefined();
-    expect(configRefusal(rule, { tolerance: '-0.50' })).toMatch(/rules\.dunning-amount-mismatch\.options: "tolerance" must be an amount of at least 0/);
+    expect(configRefusal(rule, { tolerance: '-0.50' })).toMatch(
+      /rules\.dunning-amount-mismatch\.options: "tolerance" must be an amount of at least 0/,
+    );
   });
 });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/dunning-before-due.js';
 import { doc, runRule } from '../helpers/builder.js';
 
-const invoice = (id: string, dueDate: string, account = 'A1') => doc({ id, account, issueDate: '2024-03-05', dueDate, total: '59.98' });
+const invoice = (id: string, dueDate: string, account = 'A1') =>
+  doc({ id, account, issueDate: '2024-03-05', dueDate, total: '59.98' });
 const letter = (issueDate: string, references: string[], account = 'A1') =>
   doc({ kind: 'dunning', id: `REL-${issueDate}`, account, issueDate, amountDue: '59.98', references });
 
@@ -26,10 +27,20 @@ describe('dunning-before-due', () => {
   });
 
   it('reports a letter once, about the invoice that falls due last, listing every early one', () => {
-    const docs = [invoice('F1', '2024-02-20'), invoice('F2', '2024-03-20'), invoice('F3', '2024-04-20'), letter('2024-03-01', ['F1', 'F2', 'F3', 'F3'])];
+    const docs = [
+      invoice('F1', '2024-02-20'),
+      invoice('F2', '2024-03-20'),
+      invoice('F3', '2024-04-20'),
+      letter('2024-03-01', ['F1', 'F2', 'F3', 'F3']),
+    ];
     const reported = runRule(rule, docs);
     expect(reported).toHaveLength(1);
-    expect(reported[0]?.data).toMatchObject({ invoice: 'F3', dueDate: '2024-04-20', daysEarly: 50, invoices: ['F2', 'F3'] });
+    expect(reported[0]?.data).toMatchObject({
+      invoice: 'F3',
+      dueDate: '2024-04-20',
+      daysEarly: 50,
+      invoices: ['F2', 'F3'],
+    });
   });
 
   it('matches invoices by id within the same account only', () => {
@@ -48,16 +59,26 @@ describe('dunning-before-due', () => {
   });
 
   it('claims, for a letter that names no invoice, the latest one of the demanded amount', () => {
-    const bill = (id: string, issueDate: string, dueDate: string, total: string) => doc({ id, account: 'A1', issueDate, dueDate, total });
-    const docs = [bill('F1', '2024-02-02', '2024-02-25', '70.00'), bill('F2', '2024-03-02', '2024-03-25', '59.98'), letter('2024-03-10', [])];
+    const bill = (id: string, issueDate: string, dueDate: string, total: string) =>
+      doc({ id, account: 'A1', issueDate, dueDate, total });
+    const docs = [
+      bill('F1', '2024-02-02', '2024-02-25', '70.00'),
+      bill('F2', '2024-03-02', '2024-03-25', '59.98'),
+      letter('2024-03-10', []),
+    ];
     const reported = runRule(rule, docs);
     expect(reported).toHaveLength(1);
     expect(reported[0]?.data).toMatchObject({ invoice: 'F2', dueDate: '2024-03-25', daysEarly: 15 });
   });
 
-  it('claims nothing when flat monthly bills leave the letter for last month\'s bill', () => {
-    const bill = (id: string, issueDate: string, dueDate: string) => doc({ id, account: 'A1', issueDate, dueDate, total: '59.98' });
-    const docs = [bill('F1', '2024-02-02', '2024-02-25'), bill('F2', '2024-03-02', '2024-03-25'), letter('2024-03-10', [])];
+  it("claims nothing when flat monthly bills leave the letter for last month's bill", () => {
+    const bill = (id: string, issueDate: string, dueDate: string) =>
+      doc({ id, account: 'A1', issueDate, dueDate, total: '59.98' });
+    const docs = [
+      bill('F1', '2024-02-02', '2024-02-25'),
+      bill('F2', '2024-03-02', '2024-03-25'),
+      letter('2024-03-10', []),
+    ];
     expect(runRule(rule, docs)).toEqual([]);
   });
 });

@@ -4,7 +4,13 @@ import trivial from '../../src/rules/dunning-trivial-amount.js';
 import { doc, ordinaryYear, runRule } from '../helpers/builder.js';
 
 const blank = doc({ kind: 'invoice', id: 'FAC-2024-0117', issueDate: '2024-02-05' });
-const miseEnDemeure = doc({ kind: 'dunning', id: 'MED-2024-031', issueDate: '2024-03-10', amountDue: '0.01', references: ['FAC-2024-0117'] });
+const miseEnDemeure = doc({
+  kind: 'dunning',
+  id: 'MED-2024-031',
+  issueDate: '2024-03-10',
+  amountDue: '0.01',
+  references: ['FAC-2024-0117'],
+});
 
 describe('dunning-for-blank-invoice', () => {
   it('flags the seed case: a 0,01 € mise en demeure for a blank invoice, alongside dunning-trivial-amount', () => {
@@ -24,11 +30,19 @@ describe('dunning-for-blank-invoice', () => {
 
   it('reports a letter naming several blank invoices once, listing each of them once', () => {
     const second = doc({ id: 'FAC-2024-0118', total: '0' });
-    const letter = doc({ kind: 'dunning', amountDue: '0.02', references: ['FAC-2024-0117', 'FAC-2024-0118', 'FAC-2024-0117', 'F2023-03'] });
+    const letter = doc({
+      kind: 'dunning',
+      amountDue: '0.02',
+      references: ['FAC-2024-0117', 'FAC-2024-0118', 'FAC-2024-0117', 'F2023-03'],
+    });
     const reported = runRule(rule, [...ordinaryYear(), blank, second, letter]);
     expect(reported).toHaveLength(1);
     expect(reported[0]?.messageId).toBe('blankInvoices');
-    expect(reported[0]?.data).toMatchObject({ invoiceId: 'FAC-2024-0117', invoices: ['FAC-2024-0117', 'FAC-2024-0118'], count: 2 });
+    expect(reported[0]?.data).toMatchObject({
+      invoiceId: 'FAC-2024-0117',
+      invoices: ['FAC-2024-0117', 'FAC-2024-0118'],
+      count: 2,
+    });
   });
 
   it('names the first five of a letter that claims hundreds of blank invoices, and counts the rest', () => {

@@ -4,8 +4,10 @@ import rule, { lastDayOfLimit } from '../../src/rules/dunning-time-barred.js';
 import { doc, runRule } from '../helpers/builder.js';
 import { configRefusal } from './support/config.js';
 
-const facture = (id: string, dueDate: string | undefined, issueDate = '2022-01-05') => doc({ id, issueDate, dueDate, total: '45.00' });
-const miseEnDemeure = (issueDate: string, references: string[]) => doc({ kind: 'dunning', id: `MED-${issueDate}`, issueDate, amountDue: '45.00', references });
+const facture = (id: string, dueDate: string | undefined, issueDate = '2022-01-05') =>
+  doc({ id, issueDate, dueDate, total: '45.00' });
+const miseEnDemeure = (issueDate: string, references: string[]) =>
+  doc({ kind: 'dunning', id: `MED-${issueDate}`, issueDate, amountDue: '45.00', references });
 
 const lastDay = (iso: string, years = 1) => isoFromDayNumber(lastDayOfLimit(dayNumber(iso), years));
 
@@ -24,7 +26,10 @@ describe('lastDayOfLimit', () => {
 
 describe('dunning-time-barred', () => {
   it('flags a mise en demeure sent more than a year after the invoice fell due', () => {
-    const reported = runRule(rule, [facture('FAC-2022-01', '2022-01-20'), miseEnDemeure('2023-06-01', ['FAC-2022-01'])]);
+    const reported = runRule(rule, [
+      facture('FAC-2022-01', '2022-01-20'),
+      miseEnDemeure('2023-06-01', ['FAC-2022-01']),
+    ]);
     expect(reported).toHaveLength(1);
     expect(reported[0]).toMatchObject({ messageId: 'timeBarred', documentId: 'MED-2023-06-01' });
     expect(reported[0]?.data).toEqual({
@@ -73,7 +78,9 @@ describe('dunning-time-barred', () => {
     expect(configRefusal(rule, { years: 2 })).toBeUndefined();
     for (const years of [0.5, 0, -1, 101]) {
       expect(configRefusal(rule, { years }), String(years)).toMatch(
-        new RegExp(`rules\\.dunning-time-barred\\.options: "years" must be a whole number from 1 to 100, not ${years}$`),
+        new RegExp(
+          `rules\\.dunning-time-barred\\.options: "years" must be a whole number from 1 to 100, not ${years}$`,
+        ),
       );
     }
   });

@@ -34,6 +34,8 @@ describe('dunning-trivial-amount', () => {
 
   it('refuses a negative threshold, naming the option', () => {
     expect(configRefusal(rule, { minAmount: '0' })).toBeUndefined();
-    expect(configRefusal(rule, { minAmount: '-1.00' })).toMatch(/rules\.dunning-trivial-amount\.options: "minAmount" must be an amount of at least 0, not "-1\.00"/);
+    expect(configRefusal(rule, { minAmount: '-1.00' })).toMatch(
+      /rules\.dunning-trivial-amount\.options: "minAmount" must be an amount of at least 0, not "-1\.00"/,
+    );
   });
 });

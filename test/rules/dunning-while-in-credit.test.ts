@@ -3,13 +3,20 @@ import rule from '../../src/rules/dunning-while-in-credit.js';
 import type { DocInput } from '../helpers/builder.js';
 import { doc, runRule } from '../helpers/builder.js';
 
-const invoice = (extra: DocInput = {}) => doc({ kind: 'invoice', id: 'FAC-0159', issueDate: '2024-01-05', total: '59.98', ...extra });
-const avoir = (extra: DocInput = {}) => doc({ kind: 'credit-note', id: 'AV-0012', issueDate: '2024-01-20', total: '59.98', ...extra });
-const relance = (extra: DocInput = {}) => doc({ kind: 'dunning', id: 'REL-0007', issueDate: '2024-02-10', amountDue: '59.98', ...extra });
+const invoice = (extra: DocInput = {}) =>
+  doc({ kind: 'invoice', id: 'FAC-0159', issueDate: '2024-01-05', total: '59.98', ...extra });
+const avoir = (extra: DocInput = {}) =>
+  doc({ kind: 'credit-note', id: 'AV-0012', issueDate: '2024-01-20', total: '59.98', ...extra });
+const relance = (extra: DocInput = {}) =>
+  doc({ kind: 'dunning', id: 'REL-0007', issueDate: '2024-02-10', amountDue: '59.98', ...extra });
 
 describe('dunning-while-in-credit', () => {
   it('flags the seed case: a relance for an invoice that its avoir cancelled', () => {
-    const reported = runRule(rule, [invoice(), avoir({ references: ['FAC-0159'] }), relance({ references: ['FAC-0159'] })]);
+    const reported = runRule(rule, [
+      invoice(),
+      avoir({ references: ['FAC-0159'] }),
+      relance({ references: ['FAC-0159'] }),
+    ]);
     expect(reported).toHaveLength(1);
     expect(reported[0]?.messageId).toBe('covered');
     expect(reported[0]?.documentId).toBe('REL-0007');
@@ -32,18 +39,38 @@ describe('dunning-while-in-credit', () => {
   });
 
   it('counts payments as well as credit notes, and over-payment as cover', () => {
-    const docs = [invoice(), doc({ kind: 'payment', issueDate: '2024-01-25', total: '60.00', references: ['FAC-0159'] }), relance({ references: ['FAC-0159'] })];
+    const docs = [
+      invoice(),
+      doc({ kind: 'payment', issueDate: '2024-01-25', total: '60.00', references: ['FAC-0159'] }),
+      relance({ references: ['FAC-0159'] }),
+    ];
     expect(runRule(rule, docs).map((r) => String(r.data.credited))).toEqual(['60.00']);
   });
 
   it('passes a letter when credits cover only part of what was billed', () => {
-    expect(runRule(rule, [invoice(), avoir({ total: '20.00', references: ['FAC-0159'] }), relance({ references: ['FAC-0159'] })])).toEqual([]);
+    expect(
+      runRule(rule, [
+        invoice(),
+        avoir({ total: '20.00', references: ['FAC-0159'] }),
+        relance({ references: ['FAC-0159'] }),
+      ]),
+    ).toEqual([]);
     expect(runRule(rule, [invoice(), avoir({ total: '59.97' }), relance()])).toEqual([]);
   });
 
   it('counts only credits dated on or before the letter, whatever the order in the file', () => {
-    expect(runRule(rule, [invoice(), relance({ references: ['FAC-0159'] }), avoir({ issueDate: '2024-02-11', references: ['FAC-0159'] })])).toEqual([]);
-    const sameDay = runRule(rule, [invoice(), relance({ references: ['FAC-0159'] }), avoir({ issueDate: '2024-02-10', references: ['FAC-0159'] })]);
+    expect(
+      runRule(rule, [
+        invoice(),
+        relance({ references: ['FAC-0159'] }),
+        avoir({ issueDate: '2024-02-11', references: ['FAC-0159'] }),
+      ]),
+    ).toEqual([]);
+    const sameDay = runRule(rule, [
+      invoice(),
+      relance({ references: ['FAC-0159'] }),
+      avoir({ issueDate: '2024-02-10', references: ['FAC-0159'] }),
+    ]);
     expect(sameDay.map((r) => r.messageId)).toEqual(['covered']);
   });
 
@@ -84,7 +111,13 @@ describe('dunning-while-in-credit', () => {
   it('treats absent amounts as unknown, not zero', () => {
     // An invoice known only by its net amount bills something; how much, with tax, is unknown.
     expect(runRule(rule, [invoice({ total: undefined, net: '49.98' }), avoir(), relance()])).toEqual([]);
-    expect(runRule(rule, [invoice({ total: undefined, net: '49.98' }), avoir({ references: ['FAC-0159'] }), relance({ references: ['FAC-0159'] })])).toEqual([]);
+    expect(
+      runRule(rule, [
+        invoice({ total: undefined, net: '49.98' }),
+        avoir({ references: ['FAC-0159'] }),
+        relance({ references: ['FAC-0159'] }),
+      ]),
+    ).toEqual([]);
     // A credit note without an amount credits nothing that can be counted.
     expect(runRule(rule, [invoice(), avoir({ total: undefined }), relance()])).toEqual([]);
   });
@@ -117,7 +150,9 @@ describe('dunning-while-in-credit without references', () => {
       doc({ kind: 'dunning', id: 'RL-1', issueDate: '2024-07-15', amountDue: '65.98' }),
     ];
     const reported = runRule(rule, docs);
-    expect(reported.map((r) => [r.messageId, r.documentId, r.data.invoice])).toEqual([['creditMatchesDemand', 'RL-1', 'F-06']]);
+    expect(reported.map((r) => [r.messageId, r.documentId, r.data.invoice])).toEqual([
+      ['creditMatchesDemand', 'RL-1', 'F-06'],
+    ]);
   });
 
   it('passes when the credit note came before the invoice, is smaller, or no invoice has that amount', () => {
@@ -156,7 +191,11 @@ describe('dunning-while-in-credit with a status column (issue 12)', () => {
   });
 
   it('passes a letter that claims a paid invoice and an unpaid one', () => {
-    const docs = [invoice({ status: 'paid' }), invoice({ id: 'FAC-0160', issueDate: '2024-01-06', status: 'unpaid' }), relance({ references: ['FAC-0159', 'FAC-0160'] })];
+    const docs = [
+      invoice({ status: 'paid' }),
+      invoice({ id: 'FAC-0160', issueDate: '2024-01-06', status: 'unpaid' }),
+      relance({ references: ['FAC-0159', 'FAC-0160'] }),
+    ];
     expect(runRule(rule, docs)).toEqual([]);
   });
 });

@@ -27,11 +27,19 @@ describe('duplicate-invoice', () => {
   });
 
   it('flags the same period and total billed under two numbers', () => {
-    const docs = [doc({ id: 'F-0312', total: '45.90', ...march, line: 3 }), doc({ id: 'F-0398', total: '45.90', ...march, issueDate: '2024-03-28', line: 9 })];
+    const docs = [
+      doc({ id: 'F-0312', total: '45.90', ...march, line: 3 }),
+      doc({ id: 'F-0398', total: '45.90', ...march, issueDate: '2024-03-28', line: 9 }),
+    ];
     const reported = runRule(rule, docs);
     expect(reported).toHaveLength(1);
     expect(reported[0]).toMatchObject({ messageId: 'samePeriodAndTotal', documentId: 'F-0398' });
-    expect(reported[0]?.data).toMatchObject({ other: 'F-0312', otherLocation: 'test.csv:3', periodStart: '2024-03-01', periodEnd: '2024-03-31' });
+    expect(reported[0]?.data).toMatchObject({
+      other: 'F-0312',
+      otherLocation: 'test.csv:3',
+      periodStart: '2024-03-01',
+      periodEnd: '2024-03-31',
+    });
     expect(String(reported[0]?.data.total)).toBe('45.90');
   });
 

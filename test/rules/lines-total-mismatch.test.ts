@@ -72,7 +72,14 @@ describe('lines-total-mismatch', () => {
 
   it('accepts a TTC-priced bill whose HT was derived line by line and once on the total', () => {
     // 39,99 € and 5,00 € TTC at 20 %: 33,33 + 4,17 = 37,50 HT per line, 44,99 / 1,2 = 37,49 HT on the total.
-    const invoice = doc({ net: '37.49', total: '44.99', lines: [{ net: '33.33', total: '39.99' }, { net: '4.17', total: '5.00' }] });
+    const invoice = doc({
+      net: '37.49',
+      total: '44.99',
+      lines: [
+        { net: '33.33', total: '39.99' },
+        { net: '4.17', total: '5.00' },
+      ],
+    });
     expect(runRule(rule, [invoice])).toEqual([]);
     expect(runRule(rule, [invoice], strict)).toHaveLength(1);
   });
@@ -106,8 +113,14 @@ describe('lines-total-mismatch', () => {
     expect(runRule(rule, [doc({ net: '0.25', lines: usage })], strict)).toEqual([]);
   });
 
-  it('accepts a document amount that keeps the lines\' own sub-cent digits (exact-amounts.csv)', () => {
-    const credit = doc({ kind: 'credit-note', net: '-0.0042', tax: '-0.0008', total: '-0.005', lines: [{ net: '-0.0042', tax: '-0.0008', total: '-0.005' }] });
+  it("accepts a document amount that keeps the lines' own sub-cent digits (exact-amounts.csv)", () => {
+    const credit = doc({
+      kind: 'credit-note',
+      net: '-0.0042',
+      tax: '-0.0008',
+      total: '-0.005',
+      lines: [{ net: '-0.0042', tax: '-0.0008', total: '-0.005' }],
+    });
     expect(runRule(rule, [credit], strict)).toEqual([]);
     const calls = [{ net: '16.66' }, { net: '3.2625' }];
     expect(runRule(rule, [doc({ net: '19.9225', lines: calls })], strict)).toEqual([]);
@@ -121,7 +134,9 @@ describe('lines-total-mismatch', () => {
 
   it('refuses a negative rounding allowance, naming the option', () => {
     expect(configRefusal(rule, { roundingPerLine: '0' })).toBeUndefined();
-    expect(configRefusal(rule, { roundingPerLine: '-0.01' })).toMatch(/rules\.lines-total-mismatch\.options: "roundingPerLine" must be an amount of at least 0/);
+    expect(configRefusal(rule, { roundingPerLine: '-0.01' })).toMatch(
+      /rules\.lines-total-mismatch\.options: "roundingPerLine" must be an amount of at least 0/,
+    );
   });
 
   describe('e-invoices (EN 16931 BR-CO-10)', () => {
@@ -136,7 +151,11 @@ describe('lines-total-mismatch', () => {
     });
 
     it('does not hold the lines to a net that includes document-level allowances (BT-109)', () => {
-      const invoice = doc({ net: '19.76', lines, extra: { lineNetTotal: Money.parse('29.76'), allowanceTotal: Money.parse('10.00') } });
+      const invoice = doc({
+        net: '19.76',
+        lines,
+        extra: { lineNetTotal: Money.parse('29.76'), allowanceTotal: Money.parse('10.00') },
+      });
       expect(runRule(rule, [invoice])).toEqual([]);
       const withoutSum = doc({ net: '19.76', lines, extra: { allowanceTotal: Money.parse('10.00') } });
       expect(runRule(rule, [withoutSum])).toEqual([]);

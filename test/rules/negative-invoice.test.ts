@@ -4,7 +4,9 @@ import { doc, runRule } from '../helpers/builder.js';
 
 describe('negative-invoice', () => {
   it('flags an invoice whose refunds exceed its charges', () => {
-    const reported = runRule(rule, [doc({ kind: 'invoice', id: 'F2024-07', net: '-10.28', tax: '-2.06', total: '-12.34' })]);
+    const reported = runRule(rule, [
+      doc({ kind: 'invoice', id: 'F2024-07', net: '-10.28', tax: '-2.06', total: '-12.34' }),
+    ]);
     expect(reported).toHaveLength(1);
     expect(reported[0]?.messageId).toBe('negativeTotal');
     expect(String(reported[0]?.data.total)).toBe('-12.34');

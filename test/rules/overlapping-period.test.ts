@@ -7,7 +7,10 @@ const bill = (id: string, periodStart: string, periodEnd: string, total: string,
 
 describe('overlapping-period', () => {
   it('flags a bill whose period runs into an earlier one, with both periods and the overlap', () => {
-    const docs = [bill('F-03', '2024-03-01', '2024-03-31', '39.99', 5), bill('F-03B', '2024-03-15', '2024-04-14', '41.20', 6)];
+    const docs = [
+      bill('F-03', '2024-03-01', '2024-03-31', '39.99', 5),
+      bill('F-03B', '2024-03-15', '2024-04-14', '41.20', 6),
+    ];
     const reported = runRule(rule, docs);
     expect(reported).toHaveLength(1);
     expect(reported[0]).toMatchObject({ messageId: 'overlap', documentId: 'F-03B', line: 6 });
@@ -26,7 +29,11 @@ describe('overlapping-period', () => {
   });
 
   it('passes adjacent periods, such as twelve monthly bills or 1–31 March then 1–30 April', () => {
-    const docs = [...ordinaryYear(), bill('M', '2025-03-01', '2025-03-31', '40.00'), bill('A', '2025-04-01', '2025-04-30', '41.00')];
+    const docs = [
+      ...ordinaryYear(),
+      bill('M', '2025-03-01', '2025-03-31', '40.00'),
+      bill('A', '2025-04-01', '2025-04-30', '41.00'),
+    ];
     expect(runRule(rule, docs)).toEqual([]);
   });
 
@@ -50,7 +57,16 @@ describe('overlapping-period', () => {
   });
 
   it('finds overlaps whatever order the input lists the bills in', () => {
-    const docs = [bill('F-06', '2024-06-01', '2024-06-30', '40.00'), doc({ id: 'AN-2024', periodStart: '2024-01-01', periodEnd: '2024-12-31', total: '480.00', issueDate: '2024-07-01' })];
+    const docs = [
+      bill('F-06', '2024-06-01', '2024-06-30', '40.00'),
+      doc({
+        id: 'AN-2024',
+        periodStart: '2024-01-01',
+        periodEnd: '2024-12-31',
+        total: '480.00',
+        issueDate: '2024-07-01',
+      }),
+    ];
     expect(runRule(rule, docs).map((r) => r.documentId)).toEqual(['F-06']);
   });
 
@@ -91,7 +107,9 @@ describe('overlapping-period', () => {
       const end = new Date(Date.UTC(2000, 0, 2 + i * 2)).toISOString().slice(0, 10);
       docs.push(bill(`F${i}`, start, end, '1.00'));
     }
-    docs.push(doc({ id: 'ALL', periodStart: '2000-01-01', periodEnd: '2200-01-01', total: '9.00', issueDate: '1999-12-01' }));
+    docs.push(
+      doc({ id: 'ALL', periodStart: '2000-01-01', periodEnd: '2200-01-01', total: '9.00', issueDate: '1999-12-01' }),
+    );
     // Every short bill lies inside ALL's period: one finding each, none missed on a long timeline.
     expect(runRule(rule, docs)).toHaveLength(20_000);
   });

@@ -7,7 +7,12 @@ describe('sub-cent-amount', () => {
     const reported = runRule(rule, [doc({ id: 'F-1', net: '10.29', tax: '2.058', total: '12.348' })]);
     expect(reported).toHaveLength(1);
     expect(reported[0]?.messageId).toBe('subCent');
-    expect(reported[0]?.data).toMatchObject({ count: 2, decimals: 2, currency: 'EUR', amounts: ['tax 2.058', 'total 12.348'] });
+    expect(reported[0]?.data).toMatchObject({
+      count: 2,
+      decimals: 2,
+      currency: 'EUR',
+      amounts: ['tax 2.058', 'total 12.348'],
+    });
   });
 
   it('looks at line amounts but not at unit prices, which may be per-minute rates', () => {
@@ -21,14 +26,14 @@ describe('sub-cent-amount', () => {
     expect(runRule(rule, [invoice])[0]?.data.amounts).toEqual(['item 1 net 0.1875']);
   });
 
-  it('lists a one-row document\'s amounts once, not again as its item 1 (company export, INV-202501-S01 style)', () => {
+  it("lists a one-row document's amounts once, not again as its item 1 (company export, INV-202501-S01 style)", () => {
     const row = { description: 'Outbound calls, international', net: '7.125', tax: '1.425', total: '8.55' };
     const data = runRule(rule, [doc({ ...row, lines: [row] })])[0]?.data;
     expect(data?.amounts).toEqual(['net 7.125', 'tax 1.425']);
     const twoLines = [row, { description: 'SIP trunk', net: '180.00', tax: '36.00', total: '216.00' }];
-    expect(runRule(rule, [doc({ net: '187.125', tax: '37.425', total: '224.55', lines: twoLines })])[0]?.data.amounts).toEqual([
-      'net 187.125', 'tax 37.425', 'item 1 net 7.125', 'item 1 tax 1.425',
-    ]);
+    expect(
+      runRule(rule, [doc({ net: '187.125', tax: '37.425', total: '224.55', lines: twoLines })])[0]?.data.amounts,
+    ).toEqual(['net 187.125', 'tax 37.425', 'item 1 net 7.125', 'item 1 tax 1.425']);
   });
 
   it('ignores trailing zeros and amounts within the currency decimals', () => {
@@ -36,7 +41,10 @@ describe('sub-cent-amount', () => {
   });
 
   it('knows currencies without cents and with thousandths', () => {
-    expect(runRule(rule, [doc({ currency: 'JPY', total: '1100.50' })])[0]?.data).toMatchObject({ decimals: 0, amounts: ['total 1100.5'] });
+    expect(runRule(rule, [doc({ currency: 'JPY', total: '1100.50' })])[0]?.data).toMatchObject({
+      decimals: 0,
+      amounts: ['total 1100.5'],
+    });
     expect(runRule(rule, [doc({ currency: 'JPY', total: '1100' })])).toEqual([]);
     expect(runRule(rule, [doc({ currency: 'TND', total: '45.125' })])).toEqual([]);
     expect(runRule(rule, [doc({ currency: 'TND', total: '45.1255' })])).toHaveLength(1);

@@ -44,7 +44,11 @@ describe('total-mismatch', () => {
   });
 
   it('needs all three amounts', () => {
-    const docs = [doc({ net: '33.33', total: '50.00' }), doc({ tax: '6.66', total: '50.00' }), doc({ net: '33.33', tax: '6.66' })];
+    const docs = [
+      doc({ net: '33.33', total: '50.00' }),
+      doc({ tax: '6.66', total: '50.00' }),
+      doc({ net: '33.33', tax: '6.66' }),
+    ];
     expect(runRule(rule, docs)).toEqual([]);
   });
 
@@ -97,7 +101,7 @@ describe('total-mismatch', () => {
     expect(runRule(rule, [doc({ kind: 'credit-note', net: '16.66', tax: '3.33', total: '20.99' })])).toHaveLength(1);
   });
 
-  it('rounds a sub-cent sum to the currency before comparing (the sub-cent digits are sub-cent-amount\'s business)', () => {
+  it("rounds a sub-cent sum to the currency before comparing (the sub-cent digits are sub-cent-amount's business)", () => {
     expect(runRule(rule, [doc({ net: '33.334', tax: '6.66', total: '39.99' })])).toEqual([]);
     expect(runRule(rule, [doc({ currency: 'JPY', net: '1000', tax: '100', total: '1100' })])).toEqual([]);
   });
@@ -117,14 +121,19 @@ describe('total-mismatch', () => {
   it('refuses a negative tolerance, naming the option', () => {
     expect(configRefusal(rule, { tolerance: '0.01' })).toBeUndefined();
     // A negative tolerance would flag every bill, even one that adds up exactly.
-    expect(configRefusal(rule, { tolerance: '-0.01' })).toMatch(/rules\.total-mismatch\.options: "tolerance" must be an amount of at least 0/);
+    expect(configRefusal(rule, { tolerance: '-0.01' })).toMatch(
+      /rules\.total-mismatch\.options: "tolerance" must be an amount of at least 0/,
+    );
   });
 });
 
 describe('total-mismatch with a printed round-off', () => {
   it('accepts net + tax + round-off = total, and still flags a total off by more', async () => {
     const { Money } = await import('../../src/model/money.js');
-    const rounded = { ...doc({ net: '104625.00', tax: '18832.50', total: '123457.00', currency: 'INR' }), rounding: Money.parse('-0.50') };
+    const rounded = {
+      ...doc({ net: '104625.00', tax: '18832.50', total: '123457.00', currency: 'INR' }),
+      rounding: Money.parse('-0.50'),
+    };
     expect(runRule(rule, [rounded])).toEqual([]);
     const wrong = { ...rounded, total: Money.parse('123456.00') };
     expect(runRule(rule, [wrong]).map((r) => r.messageId)).toEqual(['documentMismatch']);

@@ -53,7 +53,9 @@ describe('vat-rate-mismatch', () => {
   });
 
   it('gives the evidence of a line taxed at another rate than the one it declares', () => {
-    const reported = runRule(rule, [doc({ lines: [{ description: 'Kiosque presse', net: '10.00', tax: '2.00', taxRate: '2.1' }] })]);
+    const reported = runRule(rule, [
+      doc({ lines: [{ description: 'Kiosque presse', net: '10.00', tax: '2.00', taxRate: '2.1' }] }),
+    ]);
     expect(reported).toHaveLength(1);
     const data = reported[0]?.data ?? {};
     expect(data.line).toBe(1);
@@ -77,10 +79,12 @@ describe('vat-rate-mismatch', () => {
     expect(runRule(rule, [doc({ net: '33.33', tax: '6.00', total: '39.33' })])).toHaveLength(1);
   });
 
-  it('takes the jurisdiction\'s rates from the options', () => {
+  it("takes the jurisdiction's rates from the options", () => {
     const norwegian = doc({ currency: 'NOK', net: '1000', tax: '250', total: '1250' });
     expect(runRule(rule, [norwegian], { options: { currencies: ['NOK'] } })).toHaveLength(1);
-    expect(runRule(rule, [norwegian], { options: { currencies: ['NOK'], rates: ['25', '15', '12', '0'] } })).toEqual([]);
+    expect(runRule(rule, [norwegian], { options: { currencies: ['NOK'], rates: ['25', '15', '12', '0'] } })).toEqual(
+      [],
+    );
   });
 
   it('checks only EUR bills by default: other currencies come from other tax systems', () => {
@@ -92,7 +96,9 @@ describe('vat-rate-mismatch', () => {
     ];
     expect(runRule(rule, others)).toEqual([]);
     // Listed, a currency is checked against the configured rates.
-    expect(runRule(rule, others, { options: { currencies: ['PLN'] } }).map((r) => r.documentId)).toEqual(['F 5521K24/0387/14']);
+    expect(runRule(rule, others, { options: { currencies: ['PLN'] } }).map((r) => r.documentId)).toEqual([
+      'F 5521K24/0387/14',
+    ]);
     expect(runRule(rule, others, { options: { currencies: ['pln'], rates: ['23', '8', '5', '0'] } })).toEqual([]);
   });
 
@@ -137,7 +143,9 @@ describe('vat-rate-mismatch', () => {
 
     it('accepts an Indian GST bill at 18 % from India, CGST and SGST rounded each', () => {
       expect(runRule(rule, [from('IN', indian)])).toEqual([]);
-      expect(runRule(rule, [from('IN', { ...indian, tax: '170.00', total: '1169.84' })]).map((r) => r.data.source)).toEqual(['rates of India, IN']);
+      expect(
+        runRule(rule, [from('IN', { ...indian, tax: '170.00', total: '1169.84' })]).map((r) => r.data.source),
+      ).toEqual(['rates of India, IN']);
     });
 
     it('names the country whose rates a German bill at a French rate misses', () => {
@@ -147,7 +155,7 @@ describe('vat-rate-mismatch', () => {
       expect(reported[0]?.data.source).toBe('rates of Germany, DE');
     });
 
-    it('uses the country\'s rates for lines that declare none', () => {
+    it("uses the country's rates for lines that declare none", () => {
       const lines: LineInput[] = [{ description: 'Glasfaser 250', net: '70.59', tax: '13.41' }];
       expect(runRule(rule, [from('DE', { lines })])).toEqual([]);
       const reported = runRule(rule, [doc({ lines })]);
@@ -157,8 +165,14 @@ describe('vat-rate-mismatch', () => {
     it('falls back to the "rates" option, and its currencies, for a country the table lacks', () => {
       const american = { currency: 'USD', net: '269.50', tax: '23.24', total: '292.74' };
       expect(runRule(rule, [from('US', american)])).toEqual([]);
-      expect(runRule(rule, [from('US', american)], { options: { currencies: ['USD'] } }).map((r) => r.data.source)).toEqual([FROM_OPTION]);
-      expect(runRule(rule, [from('NO', { net: '1000', tax: '250', total: '1250' })], { options: { rates: ['25', '15', '12', '0'] } })).toEqual([]);
+      expect(
+        runRule(rule, [from('US', american)], { options: { currencies: ['USD'] } }).map((r) => r.data.source),
+      ).toEqual([FROM_OPTION]);
+      expect(
+        runRule(rule, [from('NO', { net: '1000', tax: '250', total: '1250' })], {
+          options: { rates: ['25', '15', '12', '0'] },
+        }),
+      ).toEqual([]);
     });
 
     it('applies the "rates" option to every document with useCountryRates false', () => {
@@ -172,18 +186,32 @@ describe('vat-rate-mismatch', () => {
 
     it('keeps the "rates" option for documents of unknown country when the country rates are on', () => {
       expect(runRule(rule, [doc(german)], { options: { rates: ['19', '7', '0'] } })).toEqual([]);
-      expect(runRule(rule, [from('FR', german)], { options: { rates: ['19', '7', '0'] } }).map((r) => r.data.source)).toEqual(['rates of France, FR']);
+      expect(
+        runRule(rule, [from('FR', german)], { options: { rates: ['19', '7', '0'] } }).map((r) => r.data.source),
+      ).toEqual(['rates of France, FR']);
     });
   });
 
   it('refuses rates that are not percents and currencies that are not codes, naming the option', () => {
-    expect(configRefusal(rule, { rates: ['19', '7', '0'], currencies: ['EUR', 'CHF'], tolerance: '0.02', roundingPerLine: '0', useCountryRates: false })).toBeUndefined();
+    expect(
+      configRefusal(rule, {
+        rates: ['19', '7', '0'],
+        currencies: ['EUR', 'CHF'],
+        tolerance: '0.02',
+        roundingPerLine: '0',
+        useCountryRates: false,
+      }),
+    ).toBeUndefined();
     expect(configRefusal(rule, { useCountryRates: 'no' })).toMatch(/useCountryRates.*expected a boolean/);
     // Before, "7%" was dropped without a word and every 7 % bill was reported.
-    expect(configRefusal(rule, { rates: ['19', '7%'] })).toMatch(/rules\.vat-rate-mismatch\.options: "rates" lists "7%", which is not a rate in percent/);
+    expect(configRefusal(rule, { rates: ['19', '7%'] })).toMatch(
+      /rules\.vat-rate-mismatch\.options: "rates" lists "7%", which is not a rate in percent/,
+    );
     expect(configRefusal(rule, { rates: ['19', '5,5'] })).toMatch(/"rates" lists "5,5"/);
     expect(configRefusal(rule, { rates: [] })).toMatch(/"rates" must list at least one rate/);
-    expect(configRefusal(rule, { currencies: ['euro'] })).toMatch(/rules\.vat-rate-mismatch\.options: "currencies" lists "euro"/);
+    expect(configRefusal(rule, { currencies: ['euro'] })).toMatch(
+      /rules\.vat-rate-mismatch\.options: "currencies" lists "euro"/,
+    );
     expect(configRefusal(rule, { tolerance: '-0.01' })).toMatch(/"tolerance" must be an amount of at least 0/);
     expect(configRefusal(rule, { roundingPerLine: '-1' })).toMatch(/"roundingPerLine" must be an amount of at least 0/);
   });
@@ -283,7 +311,11 @@ describe('vat-rate-mismatch', () => {
   });
 
   it('never flags a mixed-rate bill computed per rate, priced with or without tax (property)', () => {
-    const line = fc.record({ cents: fc.integer({ min: 1, max: 20_000 }), percent: fc.constantFrom(...FRENCH_RATES), gross: fc.boolean() });
+    const line = fc.record({
+      cents: fc.integer({ min: 1, max: 20_000 }),
+      percent: fc.constantFrom(...FRENCH_RATES),
+      gross: fc.boolean(),
+    });
     fc.assert(
       fc.property(fc.array(line, { minLength: 1, maxLength: 20 }), (specs) => {
         const lines: LineInput[] = specs.map(({ cents, percent, gross }) => {
@@ -292,7 +324,8 @@ describe('vat-rate-mismatch', () => {
           const tax = taxAtRate(net, rate(percent), 2);
           return { net: net.toFixed(), tax: tax.toFixed(), total: net.add(tax).toFixed(), taxRate: percent };
         });
-        const sum = (field: 'net' | 'tax' | 'total'): string => Money.sum(lines.map((l) => Money.parse(l[field] ?? '0'))).toFixed();
+        const sum = (field: 'net' | 'tax' | 'total'): string =>
+          Money.sum(lines.map((l) => Money.parse(l[field] ?? '0'))).toFixed();
         expect(runRule(rule, [doc({ net: sum('net'), tax: sum('tax'), total: sum('total'), lines })])).toEqual([]);
       }),
     );
@@ -304,12 +337,16 @@ describe('vat-rate-mismatch on a bill read from text, without its lines', () => 
     const textDoc = (tax: string, total: string) => ({ ...doc({ net: '239.82', tax, total }), linesUnread: true });
     // 99,91 € at 19 % (18,98 €) + 139,91 € at 7 % (9,79 €): 28,77 €, between 7 % and 19 % of 239,82 €.
     expect(runRule(rule, [textDoc('28.77', '268.59')], { options: { rates: ['19', '7', '0'] } })).toEqual([]);
-    expect(runRule(rule, [textDoc('60.00', '299.82')], { options: { rates: ['19', '7', '0'] } }).map((r) => r.messageId)).toEqual(['unexplainedAnyMix']);
+    expect(
+      runRule(rule, [textDoc('60.00', '299.82')], { options: { rates: ['19', '7', '0'] } }).map((r) => r.messageId),
+    ).toEqual(['unexplainedAnyMix']);
   });
 
   it('allows the mix only when the reader says the lines were not read', () => {
     const csvDoc = doc({ net: '239.82', tax: '28.77', total: '268.59' });
-    expect(runRule(rule, [csvDoc], { options: { rates: ['19', '7', '0'] } }).map((r) => r.messageId)).toEqual(['unexplained']);
+    expect(runRule(rule, [csvDoc], { options: { rates: ['19', '7', '0'] } }).map((r) => r.messageId)).toEqual([
+      'unexplained',
+    ]);
   });
 });
 
@@ -318,19 +355,28 @@ describe('vat-rate-mismatch integer fast path', () => {
     const rates = parseRates(['20', '10', '5.5', '2.1', '0', '19', '7', '8.1']);
     const cents = fc.integer({ min: -5_000_000_00, max: 5_000_000_00 });
     fc.assert(
-      fc.property(fc.option(cents, { nil: undefined }), cents, fc.option(cents, { nil: undefined }), fc.integer({ min: 0, max: 5 }), (net, tax, total, allowed) => {
-        fc.pre(net !== undefined || total !== undefined);
-        const amounts = { net: net === undefined ? undefined : Money.fromCents(net), total: total === undefined ? undefined : Money.fromCents(total) };
-        const taxMoney = Money.fromCents(tax);
-        const allowedMoney = Money.fromCents(allowed);
-        const reference = rates.some((rate) => {
-          const expected = [];
-          if (amounts.net) expected.push(taxAtRate(amounts.net, rate, 2));
-          if (amounts.total) expected.push(amounts.total.sub(netFromGross(amounts.total, rate, 2)));
-          return expected.some((e) => withinTolerance(taxMoney, e, allowedMoney));
-        });
-        expect(explainsInCents(amounts, taxMoney, rates, allowedMoney)).toBe(reference);
-      }),
+      fc.property(
+        fc.option(cents, { nil: undefined }),
+        cents,
+        fc.option(cents, { nil: undefined }),
+        fc.integer({ min: 0, max: 5 }),
+        (net, tax, total, allowed) => {
+          fc.pre(net !== undefined || total !== undefined);
+          const amounts = {
+            net: net === undefined ? undefined : Money.fromCents(net),
+            total: total === undefined ? undefined : Money.fromCents(total),
+          };
+          const taxMoney = Money.fromCents(tax);
+          const allowedMoney = Money.fromCents(allowed);
+          const reference = rates.some((rate) => {
+            const expected = [];
+            if (amounts.net) expected.push(taxAtRate(amounts.net, rate, 2));
+            if (amounts.total) expected.push(amounts.total.sub(netFromGross(amounts.total, rate, 2)));
+            return expected.some((e) => withinTolerance(taxMoney, e, allowedMoney));
+          });
+          expect(explainsInCents(amounts, taxMoney, rates, allowedMoney)).toBe(reference);
+        },
+      ),
       { numRuns: 3000 },
     );
   });
@@ -338,8 +384,14 @@ describe('vat-rate-mismatch integer fast path', () => {
   it('leaves an e-invoice with a VAT breakdown to vat-breakdown-mismatch: a document allowance changes the base', () => {
     // Lines 1000 at 20 %, a 100 allowance at 20 %: the VAT is 180, not the 200 the lines give.
     const lines = [{ net: '1000.00', taxRate: '20', taxCategory: 'S' }];
-    const vatBreakdown = [{ category: 'S', rate: '20', taxableAmount: Money.parse('900.00'), taxAmount: Money.parse('180.00') }];
-    expect(runRule(rule, [doc({ net: '900.00', tax: '180.00', total: '1080.00', lines, extra: { vatBreakdown } })])).toEqual([]);
-    expect(runRule(rule, [doc({ net: '900.00', tax: '180.00', total: '1080.00', lines })]).map((r) => r.messageId)).toEqual(['ratesMismatch']);
+    const vatBreakdown = [
+      { category: 'S', rate: '20', taxableAmount: Money.parse('900.00'), taxAmount: Money.parse('180.00') },
+    ];
+    expect(
+      runRule(rule, [doc({ net: '900.00', tax: '180.00', total: '1080.00', lines, extra: { vatBreakdown } })]),
+    ).toEqual([]);
+    expect(
+      runRule(rule, [doc({ net: '900.00', tax: '180.00', total: '1080.00', lines })]).map((r) => r.messageId),
+    ).toEqual(['ratesMismatch']);
   });
 });

@@ -62,7 +62,11 @@ export async function* rangeBytes(job: RangeJob): AsyncGenerator<Buffer> {
   if (job.header !== undefined) yield Buffer.from(job.header);
   if (job.end <= job.start) return;
   try {
-    for await (const chunk of createReadStream(job.path, { start: job.start, end: job.end - 1, highWaterMark: READ_CHUNK_BYTES })) {
+    for await (const chunk of createReadStream(job.path, {
+      start: job.start,
+      end: job.end - 1,
+      highWaterMark: READ_CHUNK_BYTES,
+    })) {
       yield chunk as Buffer;
     }
   } catch (error) {

@@ -65,7 +65,12 @@ export function readerCount(jobs: number | undefined): number {
  * alone). `onLargeFile` runs once the file's start shows it can be split, before it is scanned
  * for record boundaries: workers started then load their code during the scan.
  */
-export function planParallelRead(path: string, jobs: number | undefined, input: InputOptions, onLargeFile: () => void = () => {}): CsvSplitPlan | undefined {
+export function planParallelRead(
+  path: string,
+  jobs: number | undefined,
+  input: InputOptions,
+  onLargeFile: () => void = () => {},
+): CsvSplitPlan | undefined {
   const readers = readerCount(jobs);
   if (readers < 2 || input.format === 'text' || !/\.(csv|tsv)$/i.test(path)) return undefined;
   try {
@@ -187,7 +192,14 @@ export class WorkerPool {
     const remote = new Promise<{ findings: Finding[]; accounts: number }>((resolve, reject) => {
       worker.listen((message) => {
         if (message.type === 'finished') resolve(message);
-        else reject(new Error(message.type === 'error' || message.type === 'fatal' ? message.message : `unexpected ${message.type} message`));
+        else
+          reject(
+            new Error(
+              message.type === 'error' || message.type === 'fatal'
+                ? message.message
+                : `unexpected ${message.type} message`,
+            ),
+          );
       });
     });
     // Awaited below; should this thread's own share throw first, the pool is closed and the
@@ -273,7 +285,10 @@ export class WorkerPool {
 
     const own = jobOf(0);
     try {
-      for await (const events of parseCsvBatches(rangeBytes(own), { ...rangeCsvOptions(own), onSettled: startWorkers })) {
+      for await (const events of parseCsvBatches(rangeBytes(own), {
+        ...rangeCsvOptions(own),
+        onSettled: startWorkers,
+      })) {
         await sink.ownBatch(events);
         await drain();
       }

@@ -99,7 +99,8 @@ export function planCsvSplit(path: string, parts: number, options: SplitOptions 
     ranges.push({ start, end: size, lineOffset: startLine });
     // All ASCII so far: the first non-ASCII byte decides the encoding for the whole file; unless it
     // lies in the last range, the ranges after it must not decide on their own from their own bytes.
-    const decided = encoding ?? encodingDecidedBefore(fd, path, sample.length, (ranges[ranges.length - 1] as CsvRange).start);
+    const decided =
+      encoding ?? encodingDecidedBefore(fd, path, sample.length, (ranges[ranges.length - 1] as CsvRange).start);
     return { header: Buffer.from(header), ranges, ...(decided === undefined ? {} : { encoding: decided }) };
   } finally {
     closeSync(fd);
@@ -311,7 +312,11 @@ function countLineBreaks(bytes: Buffer, from: number, to: number): number {
 
 function cells(bytes: Buffer, delimiter: string): string[] | undefined {
   try {
-    const [record] = parseSync(bytes.toString('latin1'), { delimiter, relax_quotes: true, relax_column_count: true }) as string[][];
+    const [record] = parseSync(bytes.toString('latin1'), {
+      delimiter,
+      relax_quotes: true,
+      relax_column_count: true,
+    }) as string[][];
     return record ?? [];
   } catch {
     return undefined;

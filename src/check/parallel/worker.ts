@@ -49,7 +49,11 @@ class CheckWorker {
   }
 
   fail(error: unknown): void {
-    this.post({ type: 'error', message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined });
+    this.post({
+      type: 'error',
+      message: error instanceof Error ? error.message : String(error),
+      stack: error instanceof Error ? error.stack : undefined,
+    });
   }
 
   private async read(job: RangeJob): Promise<void> {
@@ -64,7 +68,9 @@ class CheckWorker {
     let notices: NoticeEvent[] = [];
     const flush = (): void => {
       const entries = toMain.take();
-      this.post({ type: 'batch', findings, entries, documents, rows, style, notices }, [entries.numbers.buffer as ArrayBuffer]);
+      this.post({ type: 'batch', findings, entries, documents, rows, style, notices }, [
+        entries.numbers.buffer as ArrayBuffer,
+      ]);
       findings = [];
       notices = [];
       documents = 0;

@@ -30,7 +30,8 @@ export function isRunningBalance(rows: Iterable<BalanceRow>): boolean {
     // A balance equal to the document's own amount, or settled to zero, is what a per-document
     // amount due looks like: a row that reads both ways proves nothing.
     const ownAmount = balance.eq(total) || balance.eq(total.neg()) || balance.isZero();
-    const runs = before !== undefined && !before.isZero() && (balance.eq(before.add(total)) || balance.eq(before.sub(total)));
+    const runs =
+      before !== undefined && !before.isZero() && (balance.eq(before.add(total)) || balance.eq(before.sub(total)));
     if (ownAmount) {
       if (!runs) own++;
       continue;

@@ -155,10 +155,14 @@ function applyOverrides(
   for (const [fieldName, columnName] of columnMap) {
     const field = fieldNamed(fieldName);
     if (field === undefined) {
-      throw new FatalInputError(file, `--map ${fieldName}=${columnName}: unknown field "${fieldName}" (fields: ${COLUMN_FIELDS.join(', ')})`);
+      throw new FatalInputError(
+        file,
+        `--map ${fieldName}=${columnName}: unknown field "${fieldName}" (fields: ${COLUMN_FIELDS.join(', ')})`,
+      );
     }
     const column = columnNamed(headers, columnName);
-    if (column === -1) throw new FatalInputError(file, `--map ${fieldName}=${columnName}: no column "${columnName}" in the header`);
+    if (column === -1)
+      throw new FatalInputError(file, `--map ${fieldName}=${columnName}: no column "${columnName}" in the header`);
     indexes[field] = column;
     taken[column] = true;
     matches[field] = 'map';
@@ -185,9 +189,15 @@ function duplicateColumns(words: readonly (readonly string[])[]): [number, numbe
   return duplicates;
 }
 
-function assign(headers: readonly string[], columnMap: ReadonlyMap<string, string> | undefined, file: string): Assignment {
+function assign(
+  headers: readonly string[],
+  columnMap: ReadonlyMap<string, string> | undefined,
+  file: string,
+): Assignment {
   const indexes = emptyIndexes();
-  const matches: Partial<Record<ColumnField, NameMatch>> = Object.create(null) as Partial<Record<ColumnField, NameMatch>>;
+  const matches: Partial<Record<ColumnField, NameMatch>> = Object.create(null) as Partial<
+    Record<ColumnField, NameMatch>
+  >;
   const taken = headers.map(() => false);
   if (columnMap !== undefined) applyOverrides(file, headers, columnMap, indexes, taken, matches);
   const words = headers.map((header) => headerWords(header));
@@ -223,7 +233,11 @@ function assign(headers: readonly string[], columnMap: ReadonlyMap<string, strin
 }
 
 /** Whether `--map` named this column (then it is read though its name repeats another's). */
-function columnMapNames(columnMap: ReadonlyMap<string, string> | undefined, headers: readonly string[], column: number): boolean {
+function columnMapNames(
+  columnMap: ReadonlyMap<string, string> | undefined,
+  headers: readonly string[],
+  column: number,
+): boolean {
   if (columnMap === undefined) return false;
   for (const name of columnMap.values()) if (columnNamed(headers, name) === column) return true;
   return false;
@@ -248,7 +262,11 @@ export function recognizedColumnCount(headers: readonly string[]): number {
  * Maps a CSV header to document fields. Throws FatalInputError when the header does not look
  * like an invoice export at all: it needs an amount or a document type, and one more field.
  */
-export function mapColumns(file: string, rawHeaders: readonly string[], columnMap?: ReadonlyMap<string, string>): ColumnMapping {
+export function mapColumns(
+  file: string,
+  rawHeaders: readonly string[],
+  columnMap?: ReadonlyMap<string, string>,
+): ColumnMapping {
   const headers = rawHeaders.map((header) => header.replace(/^\uFEFF/, '').trim());
   const { indexes: index, matches, duplicates } = assign(headers, columnMap, file);
   const mapped = COLUMN_FIELDS.filter((field) => index[field] !== -1);
@@ -260,7 +278,10 @@ export function mapColumns(file: string, rawHeaders: readonly string[], columnMa
     index.lineTotal !== -1 ||
     AMOUNT_FIELDS.some((field) => index[field] !== -1);
   if (!hasAmountOrKind || mapped.length < 2) {
-    const shown = headers.slice(0, 12).map((header) => `"${header.slice(0, 40)}"`).join(', ');
+    const shown = headers
+      .slice(0, 12)
+      .map((header) => `"${header.slice(0, 40)}"`)
+      .join(', ');
     throw new FatalInputError(
       file,
       'no invoice columns recognized: expected an amount ("Montant TTC", "Total", "Amount") or a document type ("Type"), ' +

@@ -85,7 +85,8 @@ function balances(amounts: Record<AmountField, DocumentAmount>): boolean {
   return net.value.add(tax.value).eq(total.value);
 }
 
-type SharedField = 'operator' | 'issueDate' | 'dueDate' | 'periodStart' | 'periodEnd' | 'effectiveDate' | 'currency' | 'country';
+type SharedField =
+  'operator' | 'issueDate' | 'dueDate' | 'periodStart' | 'periodEnd' | 'effectiveDate' | 'currency' | 'country';
 
 /** Each field's first value among the rows, in one pass (fields read by name, not by a variable key). */
 function firstValues(rows: readonly RowValues[]): Pick<RowValues, SharedField> {
@@ -145,7 +146,8 @@ export class DocumentAssembler {
     let conflict: string | undefined;
     if (current !== undefined && current.id !== undefined) {
       const sameKey = row.id === current.id && row.kind === current.kind;
-      const sameDate = row.issueDate === undefined || current.issueDate === undefined || row.issueDate === current.issueDate;
+      const sameDate =
+        row.issueDate === undefined || current.issueDate === undefined || row.issueDate === current.issueDate;
       const sameDocument = sameKey && account === this.account && sameDate;
       const continuation = row.id === undefined && !row.kindGiven && row.account === undefined;
       if (sameDocument || continuation) {
@@ -231,7 +233,8 @@ export class DocumentAssembler {
       total: documentAmount(rows, 'total'),
       amountDue: documentAmount(rows, 'amountDue'),
     };
-    const linesVary = perLine(amounts.net) || perLine(amounts.tax) || perLine(amounts.total) || perLine(amounts.amountDue);
+    const linesVary =
+      perLine(amounts.net) || perLine(amounts.tax) || perLine(amounts.total) || perLine(amounts.amountDue);
     if (linesVary && !balances(amounts)) {
       const summed: Record<AmountField, DocumentAmount> = {
         net: documentAmount(rows, 'net', true),
@@ -268,7 +271,11 @@ export class DocumentAssembler {
     };
   }
 
-  private lines(rows: readonly RowValues[], amounts: Record<AmountField, DocumentAmount>, abs: boolean): DocumentLine[] {
+  private lines(
+    rows: readonly RowValues[],
+    amounts: Record<AmountField, DocumentAmount>,
+    abs: boolean,
+  ): DocumentLine[] {
     const withNet = !amounts.net.documentLevel;
     const withTax = !amounts.tax.documentLevel;
     const withTotal = !amounts.total.documentLevel;

@@ -50,7 +50,10 @@ const REPLACEMENT_CHARACTER = '\uFFFD';
 function givenDelimiter(file: string, delimiter: string): string {
   const named = delimiter === 'tab' || delimiter === '\\t' ? '\t' : delimiter;
   if ([...named].length !== 1 || named === '"' || named === '\n' || named === '\r') {
-    throw new FatalInputError(file, `--delimiter must be one character other than a quote or a line break, not "${delimiter}"`);
+    throw new FatalInputError(
+      file,
+      `--delimiter must be one character other than a quote or a line break, not "${delimiter}"`,
+    );
   }
   return named;
 }
@@ -61,7 +64,11 @@ function givenDelimiter(file: string, delimiter: string): string {
  */
 function completeFirstLine(bytes: Buffer, atEnd: boolean): string | undefined {
   let start = 0;
-  while (start < bytes.length && (bytes[start] === 0x0a || bytes[start] === 0x0d || bytes[start] === 0x20 || bytes[start] === 0x09)) start++;
+  while (
+    start < bytes.length &&
+    (bytes[start] === 0x0a || bytes[start] === 0x0d || bytes[start] === 0x20 || bytes[start] === 0x09)
+  )
+    start++;
   let quoted = false;
   for (let i = start; i < bytes.length; i++) {
     const byte = bytes[i];
@@ -80,7 +87,8 @@ function completeLines(bytes: Buffer, atEnd: boolean, count: number): string[] |
   const text = bytes.subarray(0, Math.min(bytes.length, 1 << 16)).toString('utf8');
   const lines = text.split(/\r\n|\r|\n/);
   const complete = lines.slice(0, -1).filter((line) => line.trim() !== '');
-  if (complete.length >= count || atEnd || bytes.length >= 1 << 16) return atEnd ? lines.filter((line) => line.trim() !== '') : complete;
+  if (complete.length >= count || atEnd || bytes.length >= 1 << 16)
+    return atEnd ? lines.filter((line) => line.trim() !== '') : complete;
   return undefined;
 }
 
@@ -216,7 +224,8 @@ class CsvFile {
   end(): void {
     if (this.splitter === undefined) {
       this.startWhenHeaderComplete(true);
-      if (this.splitter === undefined) throw new FatalInputError(this.file, 'no header line: the file holds only blank lines');
+      if (this.splitter === undefined)
+        throw new FatalInputError(this.file, 'no header line: the file holds only blank lines');
     }
     const splitter = this.splitter;
     const error = splitter.end();
@@ -225,11 +234,13 @@ class CsvFile {
     this.takeRecords(splitter);
     if (error !== undefined) {
       if (errorCode(error) !== 'CSV_QUOTE_NOT_CLOSED') this.failOn(error);
-      if (this.headers === undefined) throw new FatalInputError(this.file, 'line 1: the header has a quote that is never closed');
+      if (this.headers === undefined)
+        throw new FatalInputError(this.file, 'line 1: the header has a quote that is never closed');
       this.endSample();
       this.recoverFromOpenQuote(splitter, unclosedAt, lastLine);
     }
-    if (this.headers === undefined) throw this.titleError ?? new FatalInputError(this.file, 'no header line: the file holds only blank lines');
+    if (this.headers === undefined)
+      throw this.titleError ?? new FatalInputError(this.file, 'no header line: the file holds only blank lines');
     this.endSample();
     this.assembler?.finish(this.out);
     this.sayWhatWasSetAside();
@@ -238,8 +249,13 @@ class CsvFile {
   /** One notice per kind of row set aside: repeated headers, rows of a statement that are not about bills. */
   private sayWhatWasSetAside(): void {
     if (this.repeatedHeaders > 0) {
-      const rows = this.repeatedHeaders === 1 ? 'a row that repeats the header' : `${this.repeatedHeaders} rows that repeat the header`;
-      this.notice('repeated-header', 'info', `${rows} (first on line ${this.firstRepeatedHeader}) skipped: not data`, { line: this.firstRepeatedHeader });
+      const rows =
+        this.repeatedHeaders === 1
+          ? 'a row that repeats the header'
+          : `${this.repeatedHeaders} rows that repeat the header`;
+      this.notice('repeated-header', 'info', `${rows} (first on line ${this.firstRepeatedHeader}) skipped: not data`, {
+        line: this.firstRepeatedHeader,
+      });
     }
     const notBills = this.notBills.sentence();
     if (notBills !== undefined) this.notice('not-bills', 'info', notBills);
@@ -261,7 +277,13 @@ class CsvFile {
       if (breakAt === -1 || swallowed === 0 || recoveries >= MAX_QUOTE_RECOVERIES) {
         const rows = 1 + swallowed;
         const unread = lastLine > line ? ` (lines ${line} to ${lastLine} could not be read)` : '';
-        this.invalid(line, `a quoted field is not closed before the end of the file${unread}`, undefined, undefined, rows);
+        this.invalid(
+          line,
+          `a quoted field is not closed before the end of the file${unread}`,
+          undefined,
+          undefined,
+          rows,
+        );
         return;
       }
       const breakLength = openCell.startsWith('\r\n', breakAt) ? 2 : 1;
@@ -303,13 +325,16 @@ class CsvFile {
       // A title line without any delimiter ("Relevé de compte"): the header is one of the next lines.
       const lines = completeLines(bytes, atEnd, MAX_TITLE_LINES + 1);
       if (lines === undefined) {
-        if (this.headBytes > MAX_RECORD_BYTES) throw new FatalInputError(this.file, 'no line break in the first 1 MiB: not a CSV export');
+        if (this.headBytes > MAX_RECORD_BYTES)
+          throw new FatalInputError(this.file, 'no line break in the first 1 MiB: not a CSV export');
         return;
       }
       sniffed = delimiterOfMostFields(lines);
     }
     const delimiter =
-      this.options.delimiter !== undefined ? givenDelimiter(this.file, this.options.delimiter) : (hinted ?? sniffed ?? ',');
+      this.options.delimiter !== undefined
+        ? givenDelimiter(this.file, this.options.delimiter)
+        : (hinted ?? sniffed ?? ',');
     this.delimiter = delimiter;
     this.splitter = new RecordSplitter(delimiter, this.options.lineOffset ?? 0);
     this.head = [];
@@ -375,14 +400,21 @@ class CsvFile {
    */
   private startDocuments(header: string[], line: number): void {
     if (header.length > MAX_COLUMNS) {
-      throw new FatalInputError(this.file, `the header has ${header.length} columns (more than ${MAX_COLUMNS}): not an invoice export`);
+      throw new FatalInputError(
+        this.file,
+        `the header has ${header.length} columns (more than ${MAX_COLUMNS}): not an invoice export`,
+      );
     }
     let mapping: ColumnMapping;
     try {
       mapping = mapColumns(this.file, header, this.options.columnMap);
     } catch (error) {
       // A later part of a split file starts with a copy of the header: no title lines there.
-      if (!(error instanceof FatalInputError) || this.options.conventions !== undefined || this.titleLines >= MAX_TITLE_LINES) {
+      if (
+        !(error instanceof FatalInputError) ||
+        this.options.conventions !== undefined ||
+        this.titleLines >= MAX_TITLE_LINES
+      ) {
         throw this.titleError ?? error;
       }
       this.titleError ??= error;
@@ -392,7 +424,11 @@ class CsvFile {
     this.headers = mapping.headers;
     if (this.titleLines > 0) {
       const lines = this.titleLines === 1 ? '1 line' : `${this.titleLines} lines`;
-      this.notice('title-lines', 'info', `${lines} before the header (line ${line}) are not data: an export's title or date`);
+      this.notice(
+        'title-lines',
+        'info',
+        `${lines} before the header (line ${line}) are not data: an export's title or date`,
+      );
     }
     const conventions = this.options.conventions;
     if (conventions !== undefined) {
@@ -408,11 +444,20 @@ class CsvFile {
   private startReader(mapping: ColumnMapping, statement: boolean): RowReader {
     const reader = new RowReader(mapping, this.options.dateOrder, statement);
     this.reader = reader;
-    this.assembler = new DocumentAssembler(this.file, this.options.defaultAccount ?? this.file, () => reader.documentStyle);
+    this.assembler = new DocumentAssembler(
+      this.file,
+      this.options.defaultAccount ?? this.file,
+      () => reader.documentStyle,
+    );
     return reader;
   }
 
-  private notice(code: string, level: 'info' | 'warning', message: string, extra: { line?: number; map?: string } = {}): void {
+  private notice(
+    code: string,
+    level: 'info' | 'warning',
+    message: string,
+    extra: { line?: number; map?: string } = {},
+  ): void {
     this.out.push({ type: 'notice', file: this.file, level, code, message, ...extra });
   }
 
@@ -445,7 +490,12 @@ class CsvFile {
     const records = this.sampleRecords;
     this.reader.adoptReferenceAsId(records);
     this.reader.dropRunningBalance(records);
-    this.options.onSettled?.({ ...this.reader.conventions(), columns: this.reader.columns, statement: this.statement, shortRows: this.shortRows });
+    this.options.onSettled?.({
+      ...this.reader.conventions(),
+      columns: this.reader.columns,
+      statement: this.statement,
+      shortRows: this.shortRows,
+    });
     const lines = this.sampleLines;
     const swallowed = this.sampleSwallowed;
     this.sampleRecords = [];
@@ -481,7 +531,11 @@ class CsvFile {
     }
     // A row that lacks only its last cell, in a column that is mostly empty, is read like one with extra empty cells.
     const short = this.shortRows && record.length === headers.length - 1;
-    if (record.length !== headers.length && !short && (record.length < headers.length || !extraCellsBlank(record, headers.length))) {
+    if (
+      record.length !== headers.length &&
+      !short &&
+      (record.length < headers.length || !extraCellsBlank(record, headers.length))
+    ) {
       this.invalid(line, `the row has ${record.length} fields, the header has ${headers.length}`);
       return;
     }
@@ -502,7 +556,9 @@ class CsvFile {
       this.notBills.add(values.notBill);
       return;
     }
-    const dated = [values.issueDate, values.dueDate, values.periodStart, values.periodEnd, values.effectiveDate].some((date) => date !== undefined);
+    const dated = [values.issueDate, values.dueDate, values.periodStart, values.periodEnd, values.effectiveDate].some(
+      (date) => date !== undefined,
+    );
     if (isSummaryRow(record, dated, values.kindGiven)) return;
     (this.assembler as DocumentAssembler).add(values, line, this.out);
   }
@@ -529,7 +585,10 @@ export async function* parseCsv(source: AsyncIterable<Buffer>, options: CsvOptio
 }
 
 /** The same events, a batch per chunk of input (no await per document on the hot path). */
-export async function* parseCsvBatches(source: AsyncIterable<Buffer>, options: CsvOptions): AsyncGenerator<ParseEvent[]> {
+export async function* parseCsvBatches(
+  source: AsyncIterable<Buffer>,
+  options: CsvOptions,
+): AsyncGenerator<ParseEvent[]> {
   const transcoder = new Utf8Transcoder(options.file, options.encoding);
   const csv = new CsvFile(options, transcoder);
   const { out } = csv;

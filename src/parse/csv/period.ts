@@ -51,10 +51,13 @@ export function parsePeriod(raw: string, order: DateOrder | undefined): PeriodPa
   const month = monthPeriod(text);
   if (month !== undefined) return month;
   const pair = splitPair(text);
-  if (pair === undefined) return { ok: false, reason: 'not a period: expected two dates such as "01/03/2024 - 31/03/2024"' };
+  if (pair === undefined)
+    return { ok: false, reason: 'not a period: expected two dates such as "01/03/2024 - 31/03/2024"' };
   const end = parseDate(pair[1].trim(), order);
   // "du 01/01 au 31/01/2024": the start takes the end's year (the year before when its month is later).
-  const start = end.ok ? withYearOf(pair[0].trim(), end.iso, order) ?? parseDate(pair[0].trim(), order) : parseDate(pair[0].trim(), order);
+  const start = end.ok
+    ? (withYearOf(pair[0].trim(), end.iso, order) ?? parseDate(pair[0].trim(), order))
+    : parseDate(pair[0].trim(), order);
   if (!start.ok) return { ok: false, reason: `the period's start date cannot be read (${start.reason})` };
   if (!end.ok) return { ok: false, reason: `the period's end date cannot be read (${end.reason})` };
   return { ok: true, start: start.iso, end: end.iso };
@@ -63,7 +66,11 @@ export function parsePeriod(raw: string, order: DateOrder | undefined): PeriodPa
 const DAY_AND_MONTH = /^(\d{1,2})[/.-](\d{1,2})$/;
 
 /** A day and month without a year ("01/12"), dated in the year of the period's end. */
-function withYearOf(text: string, endIso: string, order: DateOrder | undefined): ReturnType<typeof parseDate> | undefined {
+function withYearOf(
+  text: string,
+  endIso: string,
+  order: DateOrder | undefined,
+): ReturnType<typeof parseDate> | undefined {
   const match = DAY_AND_MONTH.exec(text);
   if (match === null) return undefined;
   const endYear = Number(endIso.slice(0, 4));

@@ -100,7 +100,9 @@ export class RecordSplitter {
   ) {
     // A stream option csv-parse hands to its Transform: the records of a write wait to be read.
     const streamOptions = { readableHighWaterMark: RECORDS_PER_WRITE };
-    this.parser = new Parser({ ...parserOptions(delimiter), ...streamOptions } as ConstructorParameters<typeof Parser>[0]);
+    this.parser = new Parser({ ...parserOptions(delimiter), ...streamOptions } as ConstructorParameters<
+      typeof Parser
+    >[0]);
     // Errors are read from `errored` as each write returns; the event that follows is expected.
     this.parser.on('error', () => {});
   }
@@ -160,7 +162,11 @@ export class RecordSplitter {
   /** The records the last write produced, with their lines; then csv-parse's error, if any. */
   private take(): CsvError | Error | undefined {
     const taken: string[][] = [];
-    for (let record = this.parser.read() as string[] | null; record !== null; record = this.parser.read() as string[] | null) {
+    for (
+      let record = this.parser.read() as string[] | null;
+      record !== null;
+      record = this.parser.read() as string[] | null
+    ) {
       taken.push(record);
     }
     const error = this.parser.errored ?? undefined;

@@ -238,10 +238,20 @@ export class RowReader {
     this.unitPriceColumn = index.unitPrice;
     this.taxRateColumn = index.taxRate;
     this.referenceColumn = index.reference;
-    this.numericColumns = [index.net, index.tax, index.total, index.amountDue, index.unitPrice, index.quantity, index.taxRate, index.debit, index.credit,
-      index.lineNet, index.lineTax, index.lineTotal].filter(
-      (column) => column !== -1,
-    );
+    this.numericColumns = [
+      index.net,
+      index.tax,
+      index.total,
+      index.amountDue,
+      index.unitPrice,
+      index.quantity,
+      index.taxRate,
+      index.debit,
+      index.credit,
+      index.lineNet,
+      index.lineTax,
+      index.lineTotal,
+    ].filter((column) => column !== -1);
     for (const column of this.numericColumns) this.evidence.set(column, new SeparatorEvidence());
     this.dateColumns = [index.issueDate, index.dueDate, index.periodStart, index.periodEnd, index.effectiveDate].filter(
       (column) => column !== -1,
@@ -256,7 +266,12 @@ export class RowReader {
       this.evidence.get(column)?.add(decimalSeparatorEvidence(cell));
       if (column !== this.quantityColumn && column !== this.taxRateColumn && this.notations.length < 64) {
         const parsed = parseAmount(cell);
-        if (parsed.ok && (parsed.notation.decimalSeparator !== undefined || parsed.notation.groupSeparator || parsed.notation.currencySymbol)) {
+        if (
+          parsed.ok &&
+          (parsed.notation.decimalSeparator !== undefined ||
+            parsed.notation.groupSeparator ||
+            parsed.notation.currencySymbol)
+        ) {
           this.notations.push(parsed.notation);
         }
       }
@@ -365,7 +380,8 @@ export class RowReader {
 
   /** How the file writes amounts, from the sample; undefined when no amount showed anything. */
   private computeStyle(): AmountStyle | undefined {
-    const decimal = this.fileSeparator ?? this.notations.find((notation) => notation.decimalSeparator)?.decimalSeparator;
+    const decimal =
+      this.fileSeparator ?? this.notations.find((notation) => notation.decimalSeparator)?.decimalSeparator;
     const grouped = this.notations.find((notation) => notation.groupSeparator);
     const symbol = this.notations.find((notation) => notation.currencySymbol !== undefined);
     if (decimal === undefined && grouped === undefined && symbol === undefined) return undefined;
@@ -462,7 +478,8 @@ export class RowReader {
     values.unitPrice = this.moneyAt(record, this.unitPriceColumn, values);
     values.quantity = this.numberAt(record, this.quantityColumn, false);
     values.taxRate = this.numberAt(record, this.taxRateColumn, true);
-    if (values.total === undefined && (this.debitColumn !== -1 || this.creditColumn !== -1)) values.total = this.debitOrCredit(record, values);
+    if (values.total === undefined && (this.debitColumn !== -1 || this.creditColumn !== -1))
+      values.total = this.debitOrCredit(record, values);
     if (this.lineNetColumn !== -1 || this.lineTaxColumn !== -1 || this.lineTotalColumn !== -1) {
       values.lineNet = this.moneyAt(record, this.lineNetColumn, values);
       values.lineTax = this.moneyAt(record, this.lineTaxColumn, values);
@@ -536,7 +553,12 @@ export class RowReader {
   }
 
   private problem(reason: string, column: number, raw: string): RowProblem {
-    return { problem: true, reason, column: this.mapping.headers[column] ?? `column ${column + 1}`, value: truncateValue(raw) };
+    return {
+      problem: true,
+      reason,
+      column: this.mapping.headers[column] ?? `column ${column + 1}`,
+      value: truncateValue(raw),
+    };
   }
 
   private kindOf(label: string): DocumentKind | undefined {
@@ -616,7 +638,9 @@ export class RowReader {
     if (cell === undefined) return undefined;
     const parsed = this.parseNumber(column, percent ? cell.replace(PERCENT, '') : cell);
     if (!parsed.ok || parsed.currency !== undefined) {
-      this.rowProblem ??= parsed.ok ? this.problem('a currency in a number column', column, cell) : this.numberProblem(parsed, column, cell);
+      this.rowProblem ??= parsed.ok
+        ? this.problem('a currency in a number column', column, cell)
+        : this.numberProblem(parsed, column, cell);
       return undefined;
     }
     return parsed.money.toFixed(0);

@@ -23,7 +23,10 @@ const CARD = OTHERS.find(([category]) => category === 'card payments')?.[1] ?? [
 
 /** An account the label names: a phone number, or a customer/contract number after its word. */
 const ACCOUNT_WORDS = 'client|contrat|compte|customer|account|acct|kundennr|kundennummer|kd nr|vertrag|ligne|line';
-const NAMED_ACCOUNT = new RegExp(`\\b(?:${ACCOUNT_WORDS})\\s*(?:n|no|nr|num|#)?\\s*[:.]?\\s*([A-Z0-9][A-Z0-9-]{4,})`, 'i');
+const NAMED_ACCOUNT = new RegExp(
+  `\\b(?:${ACCOUNT_WORDS})\\s*(?:n|no|nr|num|#)?\\s*[:.]?\\s*([A-Z0-9][A-Z0-9-]{4,})`,
+  'i',
+);
 /** 9 to 15 digits, single separators between them: "06 12 34 56 78", not "0612345678 -47,99". */
 const PHONE_IN_TEXT = /(?:\+|00)?\d(?:[ .-]?\d){8,14}/g;
 

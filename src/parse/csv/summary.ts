@@ -25,7 +25,9 @@ function isSummaryLabel(cell: string): boolean {
   const words = normalizeLabel(cell).split(' ');
   for (let length = Math.min(words.length, 2); length >= 1; length--) {
     if (!SUMMARY_WORDS.has(words.slice(0, length).join(' '))) continue;
-    return words.slice(length).every((word) => /^(?:\d{4}|ttc|ht|tva|vat|incl|excl|general|periode|period)$/.test(word));
+    return words
+      .slice(length)
+      .every((word) => /^(?:\d{4}|ttc|ht|tva|vat|incl|excl|general|periode|period)$/.test(word));
   }
   return false;
 }

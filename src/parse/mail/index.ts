@@ -43,8 +43,10 @@ interface Attachment {
 function attachmentName(attachment: Attachment, index: number): string {
   const raw = attachment.filename ?? '';
   const base = raw.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f-\u009f#]/g, '').trim().slice(0, 120);
+  const clean = base
+    .replace(/[\u0000-\u001f\u007f-\u009f#]/g, '')
+    .trim()
+    .slice(0, 120);
   return clean === '' ? `attachment-${index + 1}` : clean;
 }
 
@@ -69,7 +71,13 @@ function bodyText(text: string | undefined, html: string | undefined): string {
 }
 
 /** The letter of the body: the body alone decides its kind (a subject says less); the subject helps when the body names none. */
-function bodyDocument(body: string, subject: string | undefined, file: string, date: string | undefined, options: MailOptions): BillingDocument | undefined {
+function bodyDocument(
+  body: string,
+  subject: string | undefined,
+  file: string,
+  date: string | undefined,
+  options: MailOptions,
+): BillingDocument | undefined {
   const textOptions = options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder };
   const attempts = [body, ...(subject === undefined || subject.trim() === '' ? [] : [`Objet : ${subject}\n\n${body}`])];
   for (const text of attempts) {
@@ -88,7 +96,13 @@ function bodyDocument(body: string, subject: string | undefined, file: string, d
   return undefined;
 }
 
-async function* attachmentEvents(attachment: Attachment, name: string, options: MailOptions, skipped: SkippedSink, depth: number): AsyncGenerator<ParseEvent> {
+async function* attachmentEvents(
+  attachment: Attachment,
+  name: string,
+  options: MailOptions,
+  skipped: SkippedSink,
+  depth: number,
+): AsyncGenerator<ParseEvent> {
   const bytes = bytesOf(attachment.content);
   const type = attachment.mimeType.toLowerCase();
   if (type === 'message/rfc822' || /\.eml$/i.test(name)) {
@@ -111,7 +125,10 @@ async function* attachmentEvents(attachment: Attachment, name: string, options: 
   const isCsv = CSV_NAMES.test(name) || type === 'text/csv' || type === 'text/tab-separated-values';
   const isText = TEXT_NAMES.test(name) || type === 'text/plain';
   if (!isCsv && !isText) {
-    skipped({ file: name, reason: `an attachment of type ${type.replace(/[^\w./+-]/g, '')}, not a bill billcheck reads` });
+    skipped({
+      file: name,
+      reason: `an attachment of type ${type.replace(/[^\w./+-]/g, '')}, not a bill billcheck reads`,
+    });
     return;
   }
   const text = decodeWhole(name, bytes, options.encoding);
@@ -127,12 +144,21 @@ async function* once(bytes: Buffer): AsyncGenerator<Buffer> {
   yield bytes;
 }
 
-async function* parseMailEvents(bytes: Buffer, file: string, options: MailOptions, skipped: SkippedSink, depth: number): AsyncGenerator<ParseEvent> {
+async function* parseMailEvents(
+  bytes: Buffer,
+  file: string,
+  options: MailOptions,
+  skipped: SkippedSink,
+  depth: number,
+): AsyncGenerator<ParseEvent> {
   let email;
   try {
     email = await PostalMime.parse(bytes, { attachmentEncoding: 'arraybuffer' });
   } catch (error) {
-    throw new FatalInputError(file, `not a readable e-mail (${error instanceof Error ? error.message.split('\n')[0] : 'unknown error'})`);
+    throw new FatalInputError(
+      file,
+      `not a readable e-mail (${error instanceof Error ? error.message.split('\n')[0] : 'unknown error'})`,
+    );
   }
   const dateHeader = email.headers.find((header) => header.key === 'date')?.value;
   const body = bodyText(email.text, email.html);
@@ -162,14 +188,25 @@ async function* parseMailEvents(bytes: Buffer, file: string, options: MailOption
       if (!(error instanceof FatalInputError)) throw error;
       // One attachment that cannot be read does not hide the message and its other attachments.
       found = true;
-      yield { type: 'invalid', file: name, line: 0, reason: `the attachment cannot be read: ${error.message}`, rows: 0 };
+      yield {
+        type: 'invalid',
+        file: name,
+        line: 0,
+        reason: `the attachment cannot be read: ${error.message}`,
+        rows: 0,
+      };
     }
   }
   if (!found) throw new FatalInputError(file, 'no invoice or letter found in this e-mail or its attachments');
 }
 
 /** The documents of one .eml file: its body's letter, then its attachments'; parts it does not read go to `skipped`. */
-export async function parseMail(bytes: Buffer, file: string, options: MailOptions, skipped: SkippedSink): Promise<ParseEvent[]> {
+export async function parseMail(
+  bytes: Buffer,
+  file: string,
+  options: MailOptions,
+  skipped: SkippedSink,
+): Promise<ParseEvent[]> {
   const events: ParseEvent[] = [];
   for await (const event of parseMailEvents(bytes, file, options, skipped, 0)) events.push(event);
   return events;

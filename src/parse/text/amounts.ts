@@ -71,7 +71,13 @@ function numberEnd(line: string, start: number): number {
       continue;
     }
     // A single space groups thousands only before exactly three digits: "1 234,56" but not "01 23 45".
-    if (isSpaceLike(code) && isDigit(line.charCodeAt(i + 1)) && isDigit(line.charCodeAt(i + 2)) && isDigit(line.charCodeAt(i + 3)) && !isDigit(line.charCodeAt(i + 4))) {
+    if (
+      isSpaceLike(code) &&
+      isDigit(line.charCodeAt(i + 1)) &&
+      isDigit(line.charCodeAt(i + 2)) &&
+      isDigit(line.charCodeAt(i + 3)) &&
+      !isDigit(line.charCodeAt(i + 4))
+    ) {
       i += 4;
       continue;
     }
@@ -105,7 +111,8 @@ function candidateAt(line: string, digitStart: number): { candidate?: Candidate;
   const bodyEnd = numberEnd(line, digitStart);
   const after = line[bodyEnd];
   // "12h30", "5Go", "3x", "2024-03", "10/12": the number is part of something else.
-  if (after !== undefined && (/[\p{L}\p{N}_/]/u.test(after) && currencyLengthAt(line, bodyEnd) === 0)) return { next: bodyEnd };
+  if (after !== undefined && /[\p{L}\p{N}_/]/u.test(after) && currencyLengthAt(line, bodyEnd) === 0)
+    return { next: bodyEnd };
   if (after === '-' && isDigit(line.charCodeAt(bodyEnd + 1))) return { next: bodyEnd };
   let end = bodyEnd;
   let probe = end;
@@ -134,7 +141,11 @@ function candidateAt(line: string, digitStart: number): { candidate?: Candidate;
  * The written amounts of one line, outside the spans given (dates). `decimalSeparator` is what
  * the document is known to use; "1.234" is skipped without it.
  */
-export function scanAmounts(line: string, excluded: readonly Span[], decimalSeparator: ',' | '.' | undefined): AmountToken[] {
+export function scanAmounts(
+  line: string,
+  excluded: readonly Span[],
+  decimalSeparator: ',' | '.' | undefined,
+): AmountToken[] {
   const tokens: AmountToken[] = [];
   let i = 0;
   while (i < line.length) {
@@ -145,7 +156,16 @@ export function scanAmounts(line: string, excluded: readonly Span[], decimalSepa
     }
     const before = line[i - 1];
     // Inside a word, a reference or a longer number: "F2024", "FA-123", "N°12", "1.5.3".
-    if (isWordChar(before) || before === '/' || (before === '.' && currencyWordStartBefore(line, i) === undefined) || before === ',' || before === '_' || before === '°' || before === '#' || (isMinus(before) && isWordChar(line[i - 2]))) {
+    if (
+      isWordChar(before) ||
+      before === '/' ||
+      (before === '.' && currencyWordStartBefore(line, i) === undefined) ||
+      before === ',' ||
+      before === '_' ||
+      before === '°' ||
+      before === '#' ||
+      (isMinus(before) && isWordChar(line[i - 2]))
+    ) {
       i = numberEnd(line, i);
       continue;
     }
@@ -156,13 +176,22 @@ export function scanAmounts(line: string, excluded: readonly Span[], decimalSepa
     const parsed = parseAmount(raw, decimalSeparator);
     if (!parsed.ok) continue;
     if (parsed.notation.decimalSeparator === undefined && parsed.currency === undefined) continue;
-    tokens.push({ start: candidate.start, end: candidate.end, raw, money: parsed.money, currency: parsed.currency, notation: parsed.notation });
+    tokens.push({
+      start: candidate.start,
+      end: candidate.end,
+      raw,
+      money: parsed.money,
+      currency: parsed.currency,
+      notation: parsed.notation,
+    });
   }
   return tokens;
 }
 
 /** The decimal separator most written amounts of the text prove, so that "1.234" can be read. */
-export function documentDecimalSeparator(lines: readonly { raw: string; excluded: readonly Span[] }[]): ',' | '.' | undefined {
+export function documentDecimalSeparator(
+  lines: readonly { raw: string; excluded: readonly Span[] }[],
+): ',' | '.' | undefined {
   let commas = 0;
   let dots = 0;
   for (const line of lines) {
@@ -177,13 +206,29 @@ export function documentDecimalSeparator(lines: readonly { raw: string; excluded
 }
 
 /** How the document wrote its amounts, from the amounts chosen and, for grouping, all amounts. */
-export function amountStyleOf(chosen: readonly AmountToken[], all: readonly AmountToken[], decimal: ',' | '.' | undefined): AmountStyle | undefined {
+export function amountStyleOf(
+  chosen: readonly AmountToken[],
+  all: readonly AmountToken[],
+  decimal: ',' | '.' | undefined,
+): AmountStyle | undefined {
   const first = chosen[0] ?? all[0];
   if (first === undefined) return undefined;
-  const decimalSeparator = chosen.find((t) => t.notation.decimalSeparator)?.notation.decimalSeparator ?? decimal ?? first.notation.decimalSeparator ?? '.';
+  const decimalSeparator =
+    chosen.find((t) => t.notation.decimalSeparator)?.notation.decimalSeparator ??
+    decimal ??
+    first.notation.decimalSeparator ??
+    '.';
   const grouped = all.find((t) => t.notation.groupSeparator !== undefined && t.notation.groupSeparator !== '');
   const groupSeparator = grouped?.notation.groupSeparator ?? (decimalSeparator === ',' ? ' ' : ',');
-  const withSymbol = chosen.find((t) => t.notation.currencySymbol !== undefined) ?? all.find((t) => t.notation.currencySymbol !== undefined);
-  if (withSymbol?.notation.currencySymbol === undefined) return { decimalSeparator, groupSeparator, symbolBefore: false };
-  return { decimalSeparator, groupSeparator, currencySymbol: withSymbol.notation.currencySymbol, symbolBefore: withSymbol.notation.symbolBefore ?? false };
+  const withSymbol =
+    chosen.find((t) => t.notation.currencySymbol !== undefined) ??
+    all.find((t) => t.notation.currencySymbol !== undefined);
+  if (withSymbol?.notation.currencySymbol === undefined)
+    return { decimalSeparator, groupSeparator, symbolBefore: false };
+  return {
+    decimalSeparator,
+    groupSeparator,
+    currencySymbol: withSymbol.notation.currencySymbol,
+    symbolBefore: withSymbol.notation.symbolBefore ?? false,
+  };
 }

@@ -50,11 +50,18 @@ function adds(net: Money, tax: Money, total: Money, adjusted: readonly Money[]):
   return adjusted.some((adjustment) => sum.add(adjustment).eq(total));
 }
 
-function pickTotal(totals: readonly AmountFact[], nets: readonly AmountFact[], taxes: readonly AmountFact[], adjusted: readonly Money[]): AmountFact | undefined {
+function pickTotal(
+  totals: readonly AmountFact[],
+  nets: readonly AmountFact[],
+  taxes: readonly AmountFact[],
+  adjusted: readonly Money[],
+): AmountFact | undefined {
   const top = totals[0];
   if (top === undefined) return undefined;
   const best = totals.filter((fact) => fact.priority === top.priority);
-  const balanced = best.find((total) => nets.some((net) => taxes.some((tax) => adds(net.token.money, tax.token.money, total.token.money, adjusted))));
+  const balanced = best.find((total) =>
+    nets.some((net) => taxes.some((tax) => adds(net.token.money, tax.token.money, total.token.money, adjusted))),
+  );
   if (balanced !== undefined) return balanced;
   // Equal labels with different figures are subtotals and the grand total: the grand total is the largest.
   return best.reduce((largest, fact) => (fact.token.money.abs().gt(largest.token.money.abs()) ? fact : largest), top);
@@ -62,7 +69,10 @@ function pickTotal(totals: readonly AmountFact[], nets: readonly AmountFact[], t
 
 /** Several rates (VAT 19 % and 7 %, CGST and SGST): the tax is the sum of one amount per rate line. */
 function summedTax(taxes: readonly AmountFact[]): Money | undefined {
-  const perRate = taxes.filter((fact, index) => fact.priority === RATE_LINE_PRIORITY && taxes.findIndex((other) => other.token === fact.token) === index);
+  const perRate = taxes.filter(
+    (fact, index) =>
+      fact.priority === RATE_LINE_PRIORITY && taxes.findIndex((other) => other.token === fact.token) === index,
+  );
   if (perRate.length < 2) return undefined;
   let total = perRate[0]?.token.money;
   for (const fact of perRate.slice(1)) total = total?.add(fact.token.money);
@@ -74,7 +84,12 @@ function summedTax(taxes: readonly AmountFact[]): Money | undefined {
  * that figure somewhere (a subtotal without a label, a tax summary's column): a difference
  * nobody printed is a guess.
  */
-function writtenDifference(total: Money, part: Money, written: readonly AmountToken[], except: AmountToken): AmountToken | undefined {
+function writtenDifference(
+  total: Money,
+  part: Money,
+  written: readonly AmountToken[],
+  except: AmountToken,
+): AmountToken | undefined {
   const difference = total.sub(part);
   if (difference.isNegative() || difference.isZero()) return undefined;
   return written.find((token) => token !== except && token.money.eq(difference));
@@ -92,25 +107,34 @@ function tokenOf(fact: AmountFact | AmountToken | undefined): AmountToken | unde
 }
 
 /** Net and tax that add up to the total, preferring labelled figures. */
-function balancedPair(total: AmountFact, nets: readonly AmountFact[], taxes: readonly AmountFact[], written: readonly AmountToken[], adjusted: readonly Money[]): Pair | undefined {
+function balancedPair(
+  total: AmountFact,
+  nets: readonly AmountFact[],
+  taxes: readonly AmountFact[],
+  written: readonly AmountToken[],
+  adjusted: readonly Money[],
+): Pair | undefined {
   const target = total.token.money;
   // Without a round-off first: a pair that adds up exactly beats one that needs the rounding.
   for (const tried of [adjusted.slice(0, 1), adjusted]) {
     for (const net of nets) {
       for (const tax of taxes) {
-        if (adds(net.token.money, tax.token.money, target, tried)) return { net, tax: tax.token.money, taxToken: tax.token };
+        if (adds(net.token.money, tax.token.money, target, tried))
+          return { net, tax: tax.token.money, taxToken: tax.token };
       }
     }
   }
   const summed = summedTax(taxes);
   const net = nets[0];
-  if (net !== undefined && summed !== undefined && adds(net.token.money, summed, target, adjusted)) return { net, tax: summed };
+  if (net !== undefined && summed !== undefined && adds(net.token.money, summed, target, adjusted))
+    return { net, tax: summed };
   if (net === undefined) {
     const candidates: (Money | AmountFact)[] = summed === undefined ? [...taxes] : [summed, ...taxes];
     for (const candidate of candidates) {
       const money = 'token' in candidate ? candidate.token.money : candidate;
       const derived = writtenDifference(target, money, written, total.token);
-      if (derived !== undefined) return { net: derived, tax: money, taxToken: 'token' in candidate ? candidate.token : undefined };
+      if (derived !== undefined)
+        return { net: derived, tax: money, taxToken: 'token' in candidate ? candidate.token : undefined };
     }
   } else if (taxes.length === 0) {
     const derived = writtenDifference(target, net.token.money, written, total.token);
@@ -120,13 +144,18 @@ function balancedPair(total: AmountFact, nets: readonly AmountFact[], taxes: rea
 }
 
 /** `written` is every amount of the document, labelled or not. */
-export function chooseAmounts(facts: readonly AmountFact[], kind: DocumentKind, written: readonly AmountToken[] = []): ChosenAmounts {
+export function chooseAmounts(
+  facts: readonly AmountFact[],
+  kind: DocumentKind,
+  written: readonly AmountToken[] = [],
+): ChosenAmounts {
   const of = (role: AmountFact['role']): AmountFact[] => ranked(facts.filter((fact) => fact.role === role));
   const nets = of('net');
   const taxes = of('tax');
   const dues = of('due');
   let totals = of('total');
-  if (kind === 'payment') totals = ranked([...of('paid').map((fact) => ({ ...fact, priority: fact.priority + 10 })), ...totals]);
+  if (kind === 'payment')
+    totals = ranked([...of('paid').map((fact) => ({ ...fact, priority: fact.priority + 10 })), ...totals]);
   const adjusted = adjustments(of('rounding'));
   const totalFact = pickTotal(totals, nets, taxes, adjusted) ?? dues[0];
   const dueFact = dues[0];
@@ -136,7 +165,9 @@ export function chooseAmounts(facts: readonly AmountFact[], kind: DocumentKind, 
   const taxToken = pair === undefined ? taxes[0]?.token : pair.taxToken;
   let tax = pair === undefined ? taxes[0]?.token.money : pair.tax;
 
-  const chosen = [totalFact?.token, dueFact?.token, netToken, taxToken].filter((token): token is AmountToken => token !== undefined);
+  const chosen = [totalFact?.token, dueFact?.token, netToken, taxToken].filter(
+    (token): token is AmountToken => token !== undefined,
+  );
   let total = totalFact?.token.money;
   let amountDue = dueFact?.token.money;
   if (kind === 'dunning' && amountDue === undefined) amountDue = total;
@@ -150,7 +181,12 @@ export function chooseAmounts(facts: readonly AmountFact[], kind: DocumentKind, 
 }
 
 /** The round-off that makes net + tax equal the total, when one is needed and printed. */
-function roundingBetween(net: Money | undefined, tax: Money | undefined, total: Money | undefined, adjusted: readonly Money[]): Money | undefined {
+function roundingBetween(
+  net: Money | undefined,
+  tax: Money | undefined,
+  total: Money | undefined,
+  adjusted: readonly Money[],
+): Money | undefined {
   if (net === undefined || tax === undefined || total === undefined || net.add(tax).eq(total)) return undefined;
   return adjusted.find((adjustment) => !adjustment.isZero() && net.add(tax).add(adjustment).eq(total));
 }

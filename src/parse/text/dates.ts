@@ -28,6 +28,8 @@ function dashedMonthDates(raw: string): FoundDate[] {
 export function datesInLine(raw: string, order: DateOrder | undefined): FoundDate[] {
   const dates: FoundDate[] = findDates(raw, order).map(({ index, length, iso }) => ({ index, length, iso }));
   if (!raw.includes('-')) return dates;
-  const extra = dashedMonthDates(raw).filter((date) => !dates.some((known) => date.index < known.index + known.length && known.index < date.index + date.length));
+  const extra = dashedMonthDates(raw).filter(
+    (date) => !dates.some((known) => date.index < known.index + known.length && known.index < date.index + date.length),
+  );
   return extra.length === 0 ? dates : [...dates, ...extra].sort((a, b) => a.index - b.index);
 }

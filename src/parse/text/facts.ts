@@ -52,7 +52,8 @@ interface PreparedLine {
 const AMOUNT_ROLES: ReadonlySet<string> = new Set(['net', 'tax', 'total', 'due', 'paid', 'rounding', 'ignore']);
 const MAX_LABEL_TO_DATE = 40;
 /** What may sit between a bare label and its date: punctuation, and a weekday ("Date: Tue, 9 Apr 2024"). */
-const BARE_GAP = /^[\s:.,=-]*(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|mo|di|mi|do|fr|sa|so)[\s.,]+)?$/iu;
+const BARE_GAP =
+  /^[\s:.,=-]*(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|mo|di|mi|do|fr|sa|so)[\s.,]+)?$/iu;
 /** Words before an unlabelled period: "du … au …", "Summary for … - …", "od … do …". */
 const PERIOD_LEADS: ReadonlySet<string> = new Set(['du', 'from', 'for', 'vom', 'van', 'od', 'za']);
 
@@ -65,7 +66,10 @@ export function excludedSpans(dates: readonly FoundDate[]): Span[] {
 }
 
 function onlyFillers(folded: string): boolean {
-  const words = folded.trim().split(/\s+/).filter((word) => word !== '');
+  const words = folded
+    .trim()
+    .split(/\s+/)
+    .filter((word) => word !== '');
   return words.every((word) => FILLER_WORDS.has(word));
 }
 
@@ -77,7 +81,11 @@ function onlyFillersOrQuantity(folded: string): boolean {
 }
 
 /** Applies qualifiers: to the amount before them, to the label before them, or as labels of their own. */
-function resolveQualifiers(line: TextLine, matches: LabelMatch[], tokens: readonly AmountToken[]): { matches: LabelMatch[]; suffixes: Map<number, 'net' | 'total'> } {
+function resolveQualifiers(
+  line: TextLine,
+  matches: LabelMatch[],
+  tokens: readonly AmountToken[],
+): { matches: LabelMatch[]; suffixes: Map<number, 'net' | 'total'> } {
   const suffixes = new Map<number, 'net' | 'total'>();
   const kept: LabelMatch[] = [];
   for (const match of matches) {
@@ -86,15 +94,27 @@ function resolveQualifiers(line: TextLine, matches: LabelMatch[], tokens: readon
       continue;
     }
     const role = match.field === 'net-qualifier' ? 'net' : 'total';
-    const before = tokens.findIndex((token) => token.end <= match.start && match.start - token.end <= 4 && /^[\s()€]*$/u.test(line.raw.slice(token.end, match.start)));
+    const before = tokens.findIndex(
+      (token) =>
+        token.end <= match.start &&
+        match.start - token.end <= 4 &&
+        /^[\s()€]*$/u.test(line.raw.slice(token.end, match.start)),
+    );
     if (before >= 0) {
       suffixes.set(before, role);
       continue;
     }
     const previous = kept[kept.length - 1];
     const between = previous === undefined ? '' : line.folded.slice(previous.end, match.start);
-    const tokenBetween = previous !== undefined && tokens.some((token) => token.start >= previous.end && token.end <= match.start);
-    if (previous !== undefined && AMOUNT_ROLES.has(previous.field) && !tokenBetween && between.length <= 6 && onlyFillers(between)) {
+    const tokenBetween =
+      previous !== undefined && tokens.some((token) => token.start >= previous.end && token.end <= match.start);
+    if (
+      previous !== undefined &&
+      AMOUNT_ROLES.has(previous.field) &&
+      !tokenBetween &&
+      between.length <= 6 &&
+      onlyFillers(between)
+    ) {
       if (role === 'net' && (previous.field === 'total' || previous.field === 'due')) previous.field = 'net';
       previous.end = match.end;
       continue;
@@ -107,7 +127,12 @@ function resolveQualifiers(line: TextLine, matches: LabelMatch[], tokens: readon
   return { matches: kept, suffixes };
 }
 
-function prepare(line: TextLine, kind: DocumentKind, order: DateOrder | undefined, decimal: ',' | '.' | undefined): PreparedLine {
+function prepare(
+  line: TextLine,
+  kind: DocumentKind,
+  order: DateOrder | undefined,
+  decimal: ',' | '.' | undefined,
+): PreparedLine {
   const dates = dateSpans(line.raw, order);
   const tokens = scanAmounts(line.raw, excludedSpans(dates), decimal);
   const { matches, suffixes } = resolveQualifiers(line, matchLabels(line, kind), tokens);
@@ -118,7 +143,10 @@ function prepare(line: TextLine, kind: DocumentKind, order: DateOrder | undefine
 function columnOf(prepared: PreparedLine, index: number): { start: number; end: number } {
   const match = prepared.matches[index];
   const next = prepared.matches[index + 1];
-  return { start: (match?.start ?? 0) - 3, end: next?.start ?? Math.max((match?.end ?? 0) + 40, prepared.line.raw.length) };
+  return {
+    start: (match?.start ?? 0) - 3,
+    end: next?.start ?? Math.max((match?.end ?? 0) + 40, prepared.line.raw.length),
+  };
 }
 
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
@@ -216,20 +244,38 @@ function firstDateIn(prepared: PreparedLine, from: number, to: number, bare: boo
 }
 
 /** The text a label's value may be in when its own line has none: the same column of the next line. */
-function textBelow(lines: readonly PreparedLine[], index: number, matchIndex: number): { prepared: PreparedLine; start: number; end: number } | undefined {
+function textBelow(
+  lines: readonly PreparedLine[],
+  index: number,
+  matchIndex: number,
+): { prepared: PreparedLine; start: number; end: number } | undefined {
   const here = lines[index];
   const below = lines[index + 1];
-  if (here === undefined || below === undefined || below.line.no > here.line.no + 2 || below.line.page !== here.line.page) return undefined;
+  if (
+    here === undefined ||
+    below === undefined ||
+    below.line.no > here.line.no + 2 ||
+    below.line.page !== here.line.page
+  )
+    return undefined;
   const column = columnOf(here, matchIndex);
   const cell = below.line.cells.find((candidate) => overlaps(candidate, column));
   if (cell !== undefined) return { prepared: below, start: cell.start, end: cell.end };
   const isLast = matchIndex === here.matches.length - 1;
   const first = below.line.cells[0];
-  if (isLast && first !== undefined && below.line.cells.length === 1) return { prepared: below, start: first.start, end: first.end };
+  if (isLast && first !== undefined && below.line.cells.length === 1)
+    return { prepared: below, start: first.start, end: first.end };
   return undefined;
 }
 
-function addValue(out: Collector, lines: readonly PreparedLine[], index: number, matchIndex: number, kind: DocumentKind, order: DateOrder | undefined): void {
+function addValue(
+  out: Collector,
+  lines: readonly PreparedLine[],
+  index: number,
+  matchIndex: number,
+  kind: DocumentKind,
+  order: DateOrder | undefined,
+): void {
   const prepared = lines[index];
   const match = prepared?.matches[matchIndex];
   if (prepared === undefined || match === undefined) return;
@@ -245,7 +291,8 @@ function addValue(out: Collector, lines: readonly PreparedLine[], index: number,
       if (field === 'invoiceId' && kind === 'invoice') {
         const after = from + found.end;
         const date = where.dates.find((d) => d.index >= after && d.index - after <= 8);
-        if (date !== undefined && /^\s*(?:du|vom|of|dated|van)\s*$/iu.test(where.line.raw.slice(after, date.index))) out.value('issueDate', 45, date.iso);
+        if (date !== undefined && /^\s*(?:du|vom|of|dated|van)\s*$/iu.test(where.line.raw.slice(after, date.index)))
+          out.value('issueDate', 45, date.iso);
       }
       return true;
     }
@@ -258,7 +305,11 @@ function addValue(out: Collector, lines: readonly PreparedLine[], index: number,
     if (field === 'period') {
       const inRegion = where.dates.filter((d) => d.index >= from && d.index < to);
       const [first, second] = inRegion;
-      if (first !== undefined && second !== undefined && isPeriodJoiner(where.line.raw.slice(first.index + first.length, second.index))) {
+      if (
+        first !== undefined &&
+        second !== undefined &&
+        isPeriodJoiner(where.line.raw.slice(first.index + first.length, second.index))
+      ) {
         out.value('period', match.priority, first.iso, second.iso);
         return true;
       }
@@ -288,8 +339,17 @@ function addUnlabelledPeriods(out: Collector, prepared: PreparedLine): void {
     const first = dates[k];
     const second = dates[k + 1];
     if (first === undefined) continue;
-    const lead = line.folded.slice(Math.max(0, first.index - 6), first.index).trim().split(' ').pop() ?? '';
-    if (second !== undefined && PERIOD_LEADS.has(lead) && isPeriodJoiner(line.raw.slice(first.index + first.length, second.index))) {
+    const lead =
+      line.folded
+        .slice(Math.max(0, first.index - 6), first.index)
+        .trim()
+        .split(' ')
+        .pop() ?? '';
+    if (
+      second !== undefined &&
+      PERIOD_LEADS.has(lead) &&
+      isPeriodJoiner(line.raw.slice(first.index + first.length, second.index))
+    ) {
       out.value('period', 10, first.iso, second.iso);
       return;
     }
@@ -313,11 +373,17 @@ function addLoneDate(out: Collector, prepared: PreparedLine): void {
     const cell = prepared.line.cells.find((c) => c.start <= date.index && c.end >= date.index + date.length);
     if (cell === undefined || cell.end !== date.index + date.length) continue;
     if (cell.text.length === date.length) out.value('issueDate', 1, date.iso);
-    else if (PLACE_BEFORE_DATE.test(prepared.line.raw.slice(cell.start, date.index))) out.value('issueDate', 12, date.iso);
+    else if (PLACE_BEFORE_DATE.test(prepared.line.raw.slice(cell.start, date.index)))
+      out.value('issueDate', 12, date.iso);
   }
 }
 
-export function collectFacts(lines: readonly TextLine[], kind: DocumentKind, order: DateOrder | undefined, decimal: ',' | '.' | undefined): Facts {
+export function collectFacts(
+  lines: readonly TextLine[],
+  kind: DocumentKind,
+  order: DateOrder | undefined,
+  decimal: ',' | '.' | undefined,
+): Facts {
   const prepared = lines.map((line) => prepare(line, kind, order, decimal));
   const out = new Collector();
   const firstPage = lines[0]?.page;
@@ -336,9 +402,15 @@ export function collectFacts(lines: readonly TextLine[], kind: DocumentKind, ord
         if (!current.suffixes.has(tokenIndex)) inRegion.push(token);
       });
       const first = inRegion[0];
-      if (match.bare && first !== undefined && !onlyFillersOrQuantity(current.line.folded.slice(match.end, first.start))) return;
+      if (
+        match.bare &&
+        first !== undefined &&
+        !onlyFillersOrQuantity(current.line.folded.slice(match.end, first.start))
+      )
+        return;
       if (match.field === 'rounding') {
-        if (first !== undefined) out.amount('rounding', match.priority, first, roundingSign(current.line.raw, first, match.end));
+        if (first !== undefined)
+          out.amount('rounding', match.priority, first, roundingSign(current.line.raw, first, match.end));
         return;
       }
       addLabelledAmounts(out, match, inRegion);
@@ -348,7 +420,8 @@ export function collectFacts(lines: readonly TextLine[], kind: DocumentKind, ord
         if (below !== undefined && below.line.no <= current.line.no + 2 && isFigureLine(below, current)) {
           const column = columnOf(current, matchIndex);
           const token = below.tokens.find((candidate) => overlaps(candidate, column));
-          if (token !== undefined && match.field !== 'ignore') out.amount(match.field as AmountRole, match.priority, token);
+          if (token !== undefined && match.field !== 'ignore')
+            out.amount(match.field as AmountRole, match.priority, token);
         }
       }
     });

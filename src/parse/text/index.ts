@@ -16,15 +16,29 @@ import { splitLines } from './lines.js';
 const DEFAULT_CURRENCY = 'EUR';
 const NOT_A_BILL = 'no invoice or letter found in this text';
 const CURRENCY_WORDS = new Map([
-  ['eur', 'EUR'], ['euro', 'EUR'], ['euros', 'EUR'], ['usd', 'USD'], ['gbp', 'GBP'], ['chf', 'CHF'], ['pln', 'PLN'], ['zł', 'PLN'],
-  ['złotych', 'PLN'], ['inr', 'INR'], ['rupees', 'INR'],
+  ['eur', 'EUR'],
+  ['euro', 'EUR'],
+  ['euros', 'EUR'],
+  ['usd', 'USD'],
+  ['gbp', 'GBP'],
+  ['chf', 'CHF'],
+  ['pln', 'PLN'],
+  ['zł', 'PLN'],
+  ['złotych', 'PLN'],
+  ['inr', 'INR'],
+  ['rupees', 'INR'],
 ]);
 
 function best(values: readonly ValueFact[], field: ValueFact['field']): ValueFact | undefined {
   let chosen: ValueFact | undefined;
   for (const fact of values) {
     if (fact.field !== field) continue;
-    if (chosen === undefined || fact.priority > chosen.priority || (fact.priority === chosen.priority && fact.order < chosen.order)) chosen = fact;
+    if (
+      chosen === undefined ||
+      fact.priority > chosen.priority ||
+      (fact.priority === chosen.priority && fact.order < chosen.order)
+    )
+      chosen = fact;
   }
   return chosen;
 }
@@ -68,7 +82,9 @@ export function parseTextDocument(text: string, file: string, options: { dateOrd
   if (decision === undefined || firstLine === undefined) throw new FatalInputError(file, NOT_A_BILL);
   const kind: DocumentKind = decision.kind;
   const order = options.dateOrder;
-  const decimal = documentDecimalSeparator(lines.map((line) => ({ raw: line.raw, excluded: excludedSpans(dateSpans(line.raw, order)) })));
+  const decimal = documentDecimalSeparator(
+    lines.map((line) => ({ raw: line.raw, excluded: excludedSpans(dateSpans(line.raw, order)) })),
+  );
   const facts = collectFacts(lines, kind, order, decimal);
   const amounts = chooseAmounts(facts.amounts, kind, facts.tokens);
   const values = facts.values;
@@ -81,8 +97,15 @@ export function parseTextDocument(text: string, file: string, options: { dateOrd
   // Issue 13: the other identifiers of the customer the text names (a line beside the customer number).
   const accountAliases = account === undefined ? [] : distinctValues(values, 'account', account);
   const period = best(values, 'period');
-  if (!(decision.by !== 'mention' || numbered(invoiceId, letterId) || balanced(amounts))) throw new FatalInputError(file, NOT_A_BILL);
-  const anythingRead = id !== undefined || account !== undefined || amounts.total !== undefined || amounts.amountDue !== undefined || values.length > 0 || facts.amounts.length > 0;
+  if (!(decision.by !== 'mention' || numbered(invoiceId, letterId) || balanced(amounts)))
+    throw new FatalInputError(file, NOT_A_BILL);
+  const anythingRead =
+    id !== undefined ||
+    account !== undefined ||
+    amounts.total !== undefined ||
+    amounts.amountDue !== undefined ||
+    values.length > 0 ||
+    facts.amounts.length > 0;
   if (!anythingRead) throw new FatalInputError(file, NOT_A_BILL);
 
   const currency =
@@ -95,7 +118,16 @@ export function parseTextDocument(text: string, file: string, options: { dateOrd
   // Issue 18: figures an OCR misread ("4Z,66 €") are no amounts, and a bill without any is not blank.
   const unreadable = unreadableAmount(lines, amounts);
   if (unreadable !== undefined && (kind === 'invoice' || kind === 'credit-note')) {
-    return [{ type: 'invalid', file, line: firstLine, reason: 'the amounts of this bill cannot be read (misread figures, as OCR makes them)', value: unreadable, rows: 1 }];
+    return [
+      {
+        type: 'invalid',
+        file,
+        line: firstLine,
+        reason: 'the amounts of this bill cannot be read (misread figures, as OCR makes them)',
+        value: unreadable,
+        rows: 1,
+      },
+    ];
   }
   const issueDate = best(values, 'issueDate')?.value;
   const document: BillingDocument = {
@@ -132,17 +164,31 @@ export function parseTextDocument(text: string, file: string, options: { dateOrd
  * 20/12/2023", "fällig am 20.02.2024", "originally due on May 21, 2024"): a date before the letter
  * itself is the quoted one. An invoice's due date is its own.
  */
-function ownDueDate(values: readonly ValueFact[], kind: DocumentKind, issueDate: string | undefined): string | undefined {
+function ownDueDate(
+  values: readonly ValueFact[],
+  kind: DocumentKind,
+  issueDate: string | undefined,
+): string | undefined {
   if (kind === 'invoice' || issueDate === undefined) return best(values, 'dueDate')?.value;
-  return best(values.filter((fact) => fact.field !== 'dueDate' || fact.value >= issueDate), 'dueDate')?.value;
+  return best(
+    values.filter((fact) => fact.field !== 'dueDate' || fact.value >= issueDate),
+    'dueDate',
+  )?.value;
 }
 
 /** A figure with letters an OCR takes for digits (O/o 0, I/l 1, S 5, Z 2, B 8) in it, before a currency: "4Z,66 €". */
-const MISREAD_AMOUNT = /(?<![\p{L}\d])(?=[\dOoIlSZB ]*\d)(?=[\dOoIlSZB ]*[OoIlSZB])[\dOoIlSZB]{1,3}(?:[ .][\dOoIlSZB]{3})*[,.][\dOoIlSZB]{2}(?=\s*(?:€|EUR\b))/u;
+const MISREAD_AMOUNT =
+  /(?<![\p{L}\d])(?=[\dOoIlSZB ]*\d)(?=[\dOoIlSZB ]*[OoIlSZB])[\dOoIlSZB]{1,3}(?:[ .][\dOoIlSZB]{3})*[,.][\dOoIlSZB]{2}(?=\s*(?:€|EUR\b))/u;
 
 /** The first misread figure of a text whose amounts could not be read at all; undefined when any amount was read. */
 function unreadableAmount(lines: readonly { raw: string }[], amounts: ChosenAmounts): string | undefined {
-  if (amounts.total !== undefined || amounts.net !== undefined || amounts.tax !== undefined || amounts.amountDue !== undefined) return undefined;
+  if (
+    amounts.total !== undefined ||
+    amounts.net !== undefined ||
+    amounts.tax !== undefined ||
+    amounts.amountDue !== undefined
+  )
+    return undefined;
   for (const line of lines) {
     const match = MISREAD_AMOUNT.exec(line.raw);
     if (match !== null) return match[0];
@@ -153,12 +199,19 @@ function unreadableAmount(lines: readonly { raw: string }[], amounts: ChosenAmou
 const NUMERIC_DATE = /(?:^|[^\d])(?:(\d{4})-\d{2}-\d{2}|\d{1,2}([./-])\d{1,2}\2\d{4})(?!\d)/;
 
 /** Reports write dates back the way the bill wrote its first numeric date ("15/01/2024"). */
-function withDateStyle(style: AmountStyle | undefined, lines: readonly { raw: string }[], order: DateOrder | undefined): AmountStyle | undefined {
+function withDateStyle(
+  style: AmountStyle | undefined,
+  lines: readonly { raw: string }[],
+  order: DateOrder | undefined,
+): AmountStyle | undefined {
   if (style === undefined) return undefined;
   for (const line of lines) {
     const match = NUMERIC_DATE.exec(line.raw);
     if (match === null) continue;
-    const dates: DateStyle = match[1] !== undefined ? { order: 'ymd', separator: '-' } : { order: order === 'mdy' ? 'mdy' : 'dmy', separator: match[2] as '/' | '.' | '-' };
+    const dates: DateStyle =
+      match[1] !== undefined
+        ? { order: 'ymd', separator: '-' }
+        : { order: order === 'mdy' ? 'mdy' : 'dmy', separator: match[2] as '/' | '.' | '-' };
     return { ...style, dates };
   }
   return style;

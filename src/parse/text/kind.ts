@@ -13,11 +13,61 @@ const LINES_LOOKED_AT = 80;
 const SUBJECT_WORDS = new Set(['objet', 'subject', 'betreff', 'onderwerp', 'concerne', 're', 'sujet']);
 /** Words a title starts with; "Date limite de paiement" is no payment title. */
 const TITLE_WORDS = new Set([
-  'facture', 'factures', 'invoice', 'tax', 'rechnung', 'factuur', 'bill', 'avoir', 'credit', 'gutschrift', 'creditnota', 'note',
-  'relance', 'rappel', 'mise', 'reminder', 'final', 'formal', 'last', 'second', 'mahnung', 'zahlungserinnerung', 'aanmaning',
-  'herinnering', 'betalingsherinnering', 'confirmation', 'resiliation', 'termination', 'cancellation', 'kundigung',
-  'kundigungsbestatigung', 'opzegging', 'bevestiging', 'avis', 'dernier', 'derniere', 'lettre', 'recu', 'payment', 'votre',
-  'your', 'premiere', 'deuxieme', '1ere', '2e', '2eme', 'fin', 'ihre', 'uw', 'faktura', 'rachunek', 'korekta', 'wezwanie', 'past', 'overdue',
+  'facture',
+  'factures',
+  'invoice',
+  'tax',
+  'rechnung',
+  'factuur',
+  'bill',
+  'avoir',
+  'credit',
+  'gutschrift',
+  'creditnota',
+  'note',
+  'relance',
+  'rappel',
+  'mise',
+  'reminder',
+  'final',
+  'formal',
+  'last',
+  'second',
+  'mahnung',
+  'zahlungserinnerung',
+  'aanmaning',
+  'herinnering',
+  'betalingsherinnering',
+  'confirmation',
+  'resiliation',
+  'termination',
+  'cancellation',
+  'kundigung',
+  'kundigungsbestatigung',
+  'opzegging',
+  'bevestiging',
+  'avis',
+  'dernier',
+  'derniere',
+  'lettre',
+  'recu',
+  'payment',
+  'votre',
+  'your',
+  'premiere',
+  'deuxieme',
+  '1ere',
+  '2e',
+  '2eme',
+  'fin',
+  'ihre',
+  'uw',
+  'faktura',
+  'rachunek',
+  'korekta',
+  'wezwanie',
+  'past',
+  'overdue',
 ]);
 /**
  * Polish titles, which the shared kind table does not know yet. A corrected invoice ("faktura
@@ -41,12 +91,19 @@ const KIND_ORDER: readonly DocumentKind[] = ['dunning', 'termination', 'credit-n
 
 /** Phrases of a letter's body that name its kind even without a title. */
 const BODY_PHRASES: readonly (readonly [DocumentKind, RegExp])[] = [
-  ['dunning', /\b(?:mettons en demeure|reste(?:nt)? impayee?s?|n avons pas (?:encore )?recu (?:le|votre) (?:reglement|paiement)|sauf erreur de (?:notre|ma) part|(?:n avons|n a|on n a) toujours pas recu (?:le|votre) (?:reglement|paiement)|malgre (?:nos|notre) relances?|has not been paid|remains unpaid|overdue|en souffrance|is still outstanding)\b/],
-  ['termination', /\b(?:confirmons (?:la|votre) resiliation|prendra effet le|resiliation de votre|confirm (?:the )?(?:termination|cancellation)|contract will end)\b/],
+  [
+    'dunning',
+    /\b(?:mettons en demeure|reste(?:nt)? impayee?s?|n avons pas (?:encore )?recu (?:le|votre) (?:reglement|paiement)|sauf erreur de (?:notre|ma) part|(?:n avons|n a|on n a) toujours pas recu (?:le|votre) (?:reglement|paiement)|malgre (?:nos|notre) relances?|has not been paid|remains unpaid|overdue|en souffrance|is still outstanding)\b/,
+  ],
+  [
+    'termination',
+    /\b(?:confirmons (?:la|votre) resiliation|prendra effet le|resiliation de votre|confirm (?:the )?(?:termination|cancellation)|contract will end)\b/,
+  ],
   ['credit-note', /\b(?:avoir d un montant|vous rembourser|credit note for)\b/],
 ];
 /** Mentions that say nothing about the document itself. */
-const FINE_PRINT = /\b(?:sans mise en demeure|frais de relance|en cas de resiliation|conditions de resiliation|avant toute mise en demeure|late payment|resiliation anticipee)\b/;
+const FINE_PRINT =
+  /\b(?:sans mise en demeure|frais de relance|en cas de resiliation|conditions de resiliation|avant toute mise en demeure|late payment|resiliation anticipee)\b/;
 
 export interface KindDecision {
   readonly kind: DocumentKind;
@@ -66,7 +123,10 @@ export interface KindDecision {
 const STARTS_AS_WORDS = /^\s*[\p{L}\p{N}]/u;
 
 function firstFoldedWords(folded: string): string[] {
-  return folded.trim().split(/\s+/).slice(0, TITLE_MAX_WORDS + 2);
+  return folded
+    .trim()
+    .split(/\s+/)
+    .slice(0, TITLE_MAX_WORDS + 2);
 }
 
 function dunningPhraseIn(head: readonly TextLine[]): boolean {
@@ -85,7 +145,8 @@ export function detectKind(lines: readonly TextLine[]): KindDecision | undefined
     const kind = kindOf(line.raw.replace(/^\s*\S+\s*:?/u, '').slice(0, 120));
     // A reminder typed as a reply keeps the invoice's subject ("RE: facture mars"), and "Votre facture est en
     // attente de paiement" names a payment it is waiting for: the body, which demands payment, says what it is.
-    if ((kind === 'invoice' || kind === 'payment') && dunningPhraseIn(head)) return { kind: 'dunning', line: line.no, by: 'subject' };
+    if ((kind === 'invoice' || kind === 'payment') && dunningPhraseIn(head))
+      return { kind: 'dunning', line: line.no, by: 'subject' };
     if (kind !== undefined) return { kind, line: line.no, by: 'subject' };
   }
   // 2. A title: a short cell starting with a kind word.
@@ -109,7 +170,11 @@ export function detectKind(lines: readonly TextLine[]): KindDecision | undefined
   const votes = new Map<DocumentKind, { count: number; line: number; phrase: boolean }>();
   const vote = (kind: DocumentKind, weight: number, line: number, phrase: boolean): void => {
     const current = votes.get(kind);
-    votes.set(kind, { count: (current?.count ?? 0) + weight, line: current?.line ?? line, phrase: phrase || (current?.phrase ?? false) });
+    votes.set(kind, {
+      count: (current?.count ?? 0) + weight,
+      line: current?.line ?? line,
+      phrase: phrase || (current?.phrase ?? false),
+    });
   };
   for (const line of head) {
     if (FINE_PRINT.test(line.folded)) continue;

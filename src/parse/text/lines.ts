@@ -91,7 +91,11 @@ export function cellsOf(raw: string): Cell[] {
       continue;
     }
     // A tab or a second blank in a row closes the cell.
-    const closes = i === raw.length || code === 0x09 || (i + 1 < raw.length && isBlank(raw.charCodeAt(i + 1))) || i + 1 === raw.length;
+    const closes =
+      i === raw.length ||
+      code === 0x09 ||
+      (i + 1 < raw.length && isBlank(raw.charCodeAt(i + 1))) ||
+      i + 1 === raw.length;
     if (start >= 0 && closes) {
       cells.push({ text: raw.slice(start, lastNonBlank + 1), start, end: lastNonBlank + 1 });
       start = -1;

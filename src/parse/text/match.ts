@@ -60,7 +60,9 @@ export function matchLabels(line: TextLine, kind: DocumentKind | undefined): Lab
       });
     }
   }
-  found.sort((a, b) => b.nextWord - b.firstWord - (a.nextWord - a.firstWord) || b.priority - a.priority || a.start - b.start);
+  found.sort(
+    (a, b) => b.nextWord - b.firstWord - (a.nextWord - a.firstWord) || b.priority - a.priority || a.start - b.start,
+  );
   const taken = new Array<boolean>(words.length).fill(false);
   const kept: LabelMatch[] = [];
   for (const match of found) {

@@ -5,7 +5,22 @@ import { parseDate } from '../values/dates.js';
 import type { DateOrder } from '../values/dates.js';
 
 const MAX_ID_LENGTH = 40;
-const NUMBER_MARKERS = new Set(['n', 'n°', 'no', 'nº', 'nr', 'no.', 'nr.', 'numero', 'numéro', 'number', 'nummer', '#', 'num', 'num.']);
+const NUMBER_MARKERS = new Set([
+  'n',
+  'n°',
+  'no',
+  'nº',
+  'nr',
+  'no.',
+  'nr.',
+  'numero',
+  'numéro',
+  'number',
+  'nummer',
+  '#',
+  'num',
+  'num.',
+]);
 const ID_CHAR = /[\p{L}\p{N}\-/_.]/u;
 const LEADING_NOISE = /^[\s:.#°º=–—-]+/u;
 
@@ -22,7 +37,8 @@ function wordEnd(text: string, start: number): number {
  */
 function spacedIdentifierEnd(text: string, start: number, end: number): number {
   const first = text.slice(start, end);
-  const next = (from: number): number => (text[from] === ' ' && ID_CHAR.test(text[from + 1] ?? '') ? wordEnd(text, from + 1) : from);
+  const next = (from: number): number =>
+    text[from] === ' ' && ID_CHAR.test(text[from + 1] ?? '') ? wordEnd(text, from + 1) : from;
   if (/^[A-Z]{1,4}$/.test(first)) {
     const after = next(end);
     return after > end && /\d/.test(text.slice(end, after)) ? after : end;
@@ -70,21 +86,42 @@ export function identifierAt(text: string, order: DateOrder | undefined): { id: 
  * ("06 12 34 56 78") is read whole, without its spaces.
  */
 export function accountAt(text: string, order: DateOrder | undefined): string | undefined {
-  const phone = /^[\s:.#°º=-]*(?:n°|no|nº)?[\s:.]*((?:\+\d{2}\s?)?\d{1,2}(?:[ .]\d{2}){4})(?!\d)/iu.exec(text.slice(0, 60));
+  const phone = /^[\s:.#°º=-]*(?:n°|no|nº)?[\s:.]*((?:\+\d{2}\s?)?\d{1,2}(?:[ .]\d{2}){4})(?!\d)/iu.exec(
+    text.slice(0, 60),
+  );
   if (phone?.[1] !== undefined) return phone[1].replace(/[ .]/g, '');
   // Other lines as written: "+49 211 1234567", "0211 1234567", "(415) 555-0134", "415.555.0134" (identity normalizes them).
-  const line = /^[\s:.#°º=-]*(?:n°|no|nº)?[\s:.]*((?:\+|00)?\(?\d[\d\s.()/-]{5,18}\d)(?![\d,])/iu.exec(text.slice(0, 60));
+  const line = /^[\s:.#°º=-]*(?:n°|no|nº)?[\s:.]*((?:\+|00)?\(?\d[\d\s.()/-]{5,18}\d)(?![\d,])/iu.exec(
+    text.slice(0, 60),
+  );
   const digits = line?.[1]?.replace(/\D/g, '').length ?? 0;
   const shapedLikeDate = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/.test(line?.[1]?.trim() ?? '');
-  if (line?.[1] !== undefined && digits >= 7 && digits <= 15 && !shapedLikeDate && !/\d[.,]\d{2}$/.test(line[1].trim()) && /[\s.()/-]/.test(line[1])) {
+  if (
+    line?.[1] !== undefined &&
+    digits >= 7 &&
+    digits <= 15 &&
+    !shapedLikeDate &&
+    !/\d[.,]\d{2}$/.test(line[1].trim()) &&
+    /[\s.()/-]/.test(line[1])
+  ) {
     return line[1].trim().replace(/\s+/g, ' ');
   }
   return identifierAt(text, order)?.id;
 }
 
 const MONTHS = new Map<string, number>([
-  ['janvier', 1], ['fevrier', 2], ['mars', 3], ['avril', 4], ['mai', 5], ['juin', 6], ['juillet', 7], ['aout', 8],
-  ['septembre', 9], ['octobre', 10], ['novembre', 11], ['decembre', 12],
+  ['janvier', 1],
+  ['fevrier', 2],
+  ['mars', 3],
+  ['avril', 4],
+  ['mai', 5],
+  ['juin', 6],
+  ['juillet', 7],
+  ['aout', 8],
+  ['septembre', 9],
+  ['octobre', 10],
+  ['novembre', 11],
+  ['decembre', 12],
 ]);
 
 /**
@@ -103,7 +140,24 @@ export function partialStartDate(folded: string, endIso: string): string | undef
   return parseDate(iso).ok ? iso : undefined;
 }
 
-const PERIOD_JOINERS = new Set(['-', '–', '—', 'au', 'a', 'à', 'to', 'bis', 'tot', 't/m', 'until', 'till', 'through', 'do', "jusqu'au", 'jusqu’au']);
+const PERIOD_JOINERS = new Set([
+  '-',
+  '–',
+  '—',
+  'au',
+  'a',
+  'à',
+  'to',
+  'bis',
+  'tot',
+  't/m',
+  'until',
+  'till',
+  'through',
+  'do',
+  "jusqu'au",
+  'jusqu’au',
+]);
 
 /** The text between two dates of a period: "du … au …", "from … to …", "… - …". */
 export function isPeriodJoiner(rawBetween: string): boolean {

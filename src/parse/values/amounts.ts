@@ -267,7 +267,12 @@ function digitsOf(raw: string, runs: readonly number[], from: number, to: number
   return digits;
 }
 
-function plain(integerDigits: string, fractionDigits: string, decimalSeparator: number, groupSeparator: number): Reading {
+function plain(
+  integerDigits: string,
+  fractionDigits: string,
+  decimalSeparator: number,
+  groupSeparator: number,
+): Reading {
   return { integerDigits, fractionDigits, decimalSeparator, groupSeparator, ambiguous: false };
 }
 
@@ -318,7 +323,10 @@ function read(raw: string, scanned: Scan): Reading | Failure {
   const integerDigits = digitsOf(raw, runs, 0, runCount - 1);
   // "1.234" and "1,234" read as well grouped thousands as decimals; "0,123" and "1234,567" do not.
   const ambiguous =
-    separators.length === 1 && fractionDigits.length === 3 && integerDigits.length <= 3 && integerDigits.charCodeAt(0) !== 0x30;
+    separators.length === 1 &&
+    fractionDigits.length === 3 &&
+    integerDigits.length <= 3 &&
+    integerDigits.charCodeAt(0) !== 0x30;
   return { integerDigits, fractionDigits, decimalSeparator: last, groupSeparator: group, ambiguous };
 }
 

@@ -47,7 +47,8 @@ const YEAR_FIRST = '(\\d{4})([./-])(\\d{1,2})\\2(\\d{1,2})';
 const NUMERIC = '(\\d{1,2})([./-])(\\d{1,2})\\6(\\d{4}|\\d{2})';
 const DAY_FIRST = `(\\d{1,2})(?:er|re|st|nd|rd|th|\\.)?${BLANK}+(${WORD})${BLANK}*,?${BLANK}*(\\d{4})`;
 const MONTH_FIRST = `(${WORD})${BLANK}+(\\d{1,2})(?:st|nd|rd|th)?${BLANK}*,?${BLANK}*(\\d{4})`;
-const TIME = '(?:(?:T|[ \\t]+)(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,]\\d+)?)?(?:[ \\t]*(?:Z|[+-]\\d{2}(?::?\\d{2})?))?)?';
+const TIME =
+  '(?:(?:T|[ \\t]+)(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,]\\d+)?)?(?:[ \\t]*(?:Z|[+-]\\d{2}(?::?\\d{2})?))?)?';
 
 const ANCHORED = new RegExp(`^(?:${YEAR_FIRST}|${NUMERIC}|${DAY_FIRST}|${MONTH_FIRST})${TIME}$`, 'iu');
 /**
@@ -142,7 +143,10 @@ export function dateOrderEvidence(raw: string): 'dmy' | 'mdy' | undefined {
 }
 
 /** Every date written inside free text, in order, with its position; impossible dates are skipped. */
-export function findDates(text: string, order: DateOrder = 'dmy'): { index: number; length: number; raw: string; iso: string }[] {
+export function findDates(
+  text: string,
+  order: DateOrder = 'dmy',
+): { index: number; length: number; raw: string; iso: string }[] {
   const found: { index: number; length: number; raw: string; iso: string }[] = [];
   const pattern = new RegExp(SEARCHING);
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {

@@ -38,13 +38,34 @@ const KIND_PHRASES: readonly (readonly [DocumentKind, readonly string[]])[] = [
   ],
   [
     'credit-note',
-    ['avoir', 'credit note', 'credit memo', 'note de credit', 'refund', 'remboursement', 'gutschrift', 'creditnota', 'creditfactuur', 'faktura korygujaca', 'korekta'],
+    [
+      'avoir',
+      'credit note',
+      'credit memo',
+      'note de credit',
+      'refund',
+      'remboursement',
+      'gutschrift',
+      'creditnota',
+      'creditfactuur',
+      'faktura korygujaca',
+      'korekta',
+    ],
   ],
   ['payment', ['paiement', 'reglement', 'prelevement', 'virement', 'payment', 'direct debit', 'zahlung', 'betaling']],
   ['invoice', ['facture', 'invoice', 'bill', 'rechnung', 'factuur', 'faktura']],
   [
     'termination',
-    ['resiliation', 'termination', 'cancellation', 'fin de contrat', 'kundigung', 'kundigungsbestatigung', 'opzegging', 'wypowiedzenie'],
+    [
+      'resiliation',
+      'termination',
+      'cancellation',
+      'fin de contrat',
+      'kundigung',
+      'kundigungsbestatigung',
+      'opzegging',
+      'wypowiedzenie',
+    ],
   ],
 ];
 

@@ -182,10 +182,7 @@ function accountsSummary(
   return `${heading}<ol id="top-accounts">${items.join('')}</ol>\n`;
 }
 
-function unreadableSection(
-  result: CheckResult,
-  unreadable: readonly Finding[],
-): string {
+function unreadableSection(result: CheckResult, unreadable: readonly Finding[]): string {
   const parts: string[] = ['<h3 id="unread">What could not be read</h3>'];
   if (result.fatal.length === 0 && unreadable.length === 0)
     return `${parts[0]}<p>Every file was checked and every row read.</p>\n`;
@@ -228,10 +225,7 @@ function legend(): string {
   );
 }
 
-function chartNotices(
-  histories: NonNullable<CheckResult['histories']>,
-  charted: ChartedAccounts,
-): string {
+function chartNotices(histories: NonNullable<CheckResult['histories']>, charted: ChartedAccounts): string {
   const notices: string[] = [];
   if (charted.order.length === 0) notices.push('No account has two documents or more: nothing to draw.');
   if (charted.singleDocument > 0)

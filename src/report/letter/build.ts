@@ -12,7 +12,15 @@ import type { Jurisdiction, LetterLang } from './demands.js';
 import { DEMAND_ORDER, DEMANDS, OBSERVATIONS, STANDARD_BASES, SUBSUMED_BY } from './demands.js';
 import type { SentLetters } from './escalation.js';
 import { escalationSteps, OFCOM_SIX_WEEKS_FROM } from './escalation.js';
-import type { DisputedAmount, Letter, LetterDemand, LetterFact, LetterSourceRef, MediatorForm, Stage } from './letter.js';
+import type {
+  DisputedAmount,
+  Letter,
+  LetterDemand,
+  LetterFact,
+  LetterSourceRef,
+  MediatorForm,
+  Stage,
+} from './letter.js';
 import type { SenderDetails } from './sender.js';
 import type { SourceId } from './sources.js';
 import { SOURCES } from './sources.js';
@@ -133,7 +141,9 @@ function collectNamed(input: LetterInput): Named[] {
       (terminated && doc.kind === 'termination');
     if (context) named.set(key, namedFromDocument(doc, input.styles));
   }
-  return [...named.values()].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || (a.id ?? '').localeCompare(b.id ?? ''));
+  return [...named.values()].sort(
+    (a, b) => (a.date ?? '').localeCompare(b.date ?? '') || (a.id ?? '').localeCompare(b.id ?? ''),
+  );
 }
 
 function evidenceText(key: string, value: EvidenceValue, named: Named): string | undefined {
@@ -142,7 +152,8 @@ function evidenceText(key: string, value: EvidenceValue, named: Named): string |
   if (typeof value === 'number') return formatNumber(value, named.style);
   if (typeof value === 'boolean') return undefined;
   const text = value as string;
-  if (MONEY_KEYS.has(key) && /^-?\d+(\.\d+)?$/.test(text)) return formatMoney(Money.parse(text), named.currency, named.style);
+  if (MONEY_KEYS.has(key) && /^-?\d+(\.\d+)?$/.test(text))
+    return formatMoney(Money.parse(text), named.currency, named.style);
   if (isIsoDate(text)) return formatDate(text, named.style);
   return printable(text);
 }
@@ -175,7 +186,9 @@ function dateText(named: Named): string {
 function documentPhrase(named: Named, lang: LetterLang, withKind: boolean): string {
   const words = KIND_WORDS[lang][named.named];
   const amount = amountText(named);
-  const parts = [withKind ? words.one : '', named.id ?? '', `${PHRASES[lang].of} ${dateText(named)}`].filter((part) => part !== '');
+  const parts = [withKind ? words.one : '', named.id ?? '', `${PHRASES[lang].of} ${dateText(named)}`].filter(
+    (part) => part !== '',
+  );
   return `${parts.join(' ')}${amount === undefined ? '' : ` (${amount})`}`;
 }
 
@@ -183,9 +196,15 @@ function documentsPhrase(list: readonly Named[], lang: LetterLang): string {
   const kinds = new Set(list.map((named) => named.named));
   const first = list[0];
   if (list.length > 1 && kinds.size === 1 && first !== undefined) {
-    return `${KIND_WORDS[lang][first.named].many} ${joinList(list.map((named) => documentPhrase(named, lang, false)), lang)}`;
+    return `${KIND_WORDS[lang][first.named].many} ${joinList(
+      list.map((named) => documentPhrase(named, lang, false)),
+      lang,
+    )}`;
   }
-  return joinList(list.map((named) => documentPhrase(named, lang, true)), lang);
+  return joinList(
+    list.map((named) => documentPhrase(named, lang, true)),
+    lang,
+  );
 }
 
 function factOf(named: Named, lang: LetterLang): LetterFact {
@@ -248,7 +267,10 @@ function demandsOf(named: readonly Named[], input: LetterInput): LetterDemand[] 
     const docs = group.docs.filter((doc) => !covered.includes(doc));
     if (docs.length === 0) groups.delete(vague);
     else groups.set(vague, { ruleIds: group.ruleIds, docs });
-    if (docs.length < group.docs.length) groups.get(precise)?.ruleIds.push(...group.ruleIds);
+    const target = groups.get(precise);
+    if (docs.length < group.docs.length && target !== undefined) {
+      for (const ruleId of group.ruleIds) target.ruleIds.push(ruleId);
+    }
   }
   const demands: LetterDemand[] = [];
   for (const key of DEMAND_ORDER) {
@@ -257,7 +279,8 @@ function demandsOf(named: readonly Named[], input: LetterInput): LetterDemand[] 
     if (group === undefined || text === undefined) continue;
     const demand = fill(text.demand[input.lang], new Map([['documents', documentsPhrase(group.docs, input.lang)]]));
     if (demand === undefined) continue;
-    const legal = text.basis !== undefined && text.basis.jurisdiction === input.jurisdiction ? text.basis : STANDARD_BASES[key];
+    const legal =
+      text.basis !== undefined && text.basis.jurisdiction === input.jurisdiction ? text.basis : STANDARD_BASES[key];
     demands.push({
       key,
       ruleIds: group.ruleIds,
@@ -274,8 +297,12 @@ function demandsOf(named: readonly Named[], input: LetterInput): LetterDemand[] 
  * demand claims is counted through the demand; a collection fee alone counts as the fee.
  */
 function disputedAmounts(named: readonly Named[]): DisputedAmount[] {
-  const disputed = named.filter((entry) => entry.findings.length > 0 && (entry.kind === 'invoice' || entry.kind === 'dunning'));
-  const claimedByDemand = new Set(disputed.filter((entry) => entry.kind === 'dunning').flatMap((entry) => entry.references));
+  const disputed = named.filter(
+    (entry) => entry.findings.length > 0 && (entry.kind === 'invoice' || entry.kind === 'dunning'),
+  );
+  const claimedByDemand = new Set(
+    disputed.filter((entry) => entry.kind === 'dunning').flatMap((entry) => entry.references),
+  );
   const sums = new Map<string, { total: Money; style: AmountStyle | undefined }>();
   for (const entry of disputed) {
     if (entry.kind === 'invoice' && entry.id !== undefined && claimedByDemand.has(entry.id)) continue;
@@ -316,7 +343,8 @@ function recipientBlock(input: LetterInput, operator: string | undefined): strin
   const words = STAGE_WORDS[input.lang];
   const values = { operator: operator ?? PHRASES[input.lang].operatorPlaceholder };
   if (input.stage === 'mediator') return [...words.recipientMediator];
-  if (input.stage === '2' && input.jurisdiction === 'FR') return words.recipientConsumerService.map((line) => say(line, values));
+  if (input.stage === '2' && input.jurisdiction === 'FR')
+    return words.recipientConsumerService.map((line) => say(line, values));
   if (input.jurisdiction === 'GB') return words.recipientUk.map((line) => say(line, values));
   return words.recipientCustomerService.map((line) => say(line, values));
 }
@@ -339,16 +367,20 @@ function stageValues(input: LetterInput, operator: string | undefined, account: 
 
 function subjectOf(input: LetterInput, values: Record<string, string>): string {
   const words = STAGE_WORDS[input.lang];
-  const template = input.stage === 'mediator' ? words.subjectMediator : input.stage === '2' ? words.subject2 : words.subject1;
+  const template =
+    input.stage === 'mediator' ? words.subjectMediator : input.stage === '2' ? words.subject2 : words.subject1;
   return say(template, values);
 }
 
 function openingOf(input: LetterInput, values: Record<string, string>): string[] {
   const words = STAGE_WORDS[input.lang];
   if (input.stage === 'mediator') {
-    return [say(required(input.sent).second === undefined ? words.openingMediatorOne : words.openingMediatorMany, values)];
+    return [
+      say(required(input.sent).second === undefined ? words.openingMediatorOne : words.openingMediatorMany, values),
+    ];
   }
-  if (input.stage === '2') return [say(input.jurisdiction === 'FR' ? words.opening2ConsumerService : words.opening2, values)];
+  if (input.stage === '2')
+    return [say(input.jurisdiction === 'FR' ? words.opening2ConsumerService : words.opening2, values)];
   return [say(words.opening1, values)];
 }
 
@@ -371,10 +403,14 @@ function enclosuresOf(facts: readonly Named[], input: LetterInput): string[] {
   const words = STAGE_WORDS[input.lang];
   const fr = input.lang === 'fr';
   // "Copie de la facture", "Copie du courrier", "Copie de l’avoir": the French article contracts.
-  const of = (phrase: string): string => phrase.replace(/^le /, 'du ').replace(/^la /, 'de la ').replace(/^l’/, 'de l’');
+  const of = (phrase: string): string =>
+    phrase.replace(/^le /, 'du ').replace(/^la /, 'de la ').replace(/^l’/, 'de l’');
   const copy = PHRASES[input.lang].copyOf;
-  const list = facts.map((named) => `${copy} ${fr ? of(documentPhrase(named, 'fr', true)) : `of ${documentPhrase(named, 'en', true)}`}`);
-  if (input.stage !== '1') list.push(say(words.enclosureFirst, { date: longDate(required(input.sent).first, input.lang) }));
+  const list = facts.map(
+    (named) => `${copy} ${fr ? of(documentPhrase(named, 'fr', true)) : `of ${documentPhrase(named, 'en', true)}`}`,
+  );
+  if (input.stage !== '1')
+    list.push(say(words.enclosureFirst, { date: longDate(required(input.sent).first, input.lang) }));
   if (input.stage === 'mediator') {
     const { second } = required(input.sent);
     if (second !== undefined) list.push(say(words.enclosureSecond, { date: longDate(second, input.lang) }));
@@ -443,10 +479,13 @@ export function buildLetter(input: LetterInput): Letter {
     demands,
     disputedHeading: words.disputedHeading,
     disputed,
-    undisputed: disputed.length === 0 ? stageWords.undisputedWithout : say(stageWords.undisputedWith, { amount: disputedText }),
+    undisputed:
+      disputed.length === 0 ? stageWords.undisputedWithout : say(stageWords.undisputedWith, { amount: disputedText }),
     deadline: input.stage === 'mediator' ? '' : words.deadline,
     nextStep: nextStepOf(input),
-    ...(input.stage === 'mediator' ? { mediatorForm: mediatorFormOf(input, { operator, account }, disputed, demands) } : {}),
+    ...(input.stage === 'mediator'
+      ? { mediatorForm: mediatorFormOf(input, { operator, account }, disputed, demands) }
+      : {}),
     closing: words.closing,
     signature: [input.sender.name ?? words.namePlaceholder],
     enclosuresHeading: words.enclosuresHeading,

@@ -39,7 +39,10 @@ export interface DemandText {
 export const OBSERVATIONS: Readonly<Record<string, DemandEntry>> = {
   'blank-invoice': {
     demandKey: 'cancel-blank-invoice',
-    observation: { fr: 'elle ne facture rien : tous ses montants sont nuls', en: 'it bills nothing: every amount on it is zero' },
+    observation: {
+      fr: 'elle ne facture rien : tous ses montants sont nuls',
+      en: 'it bills nothing: every amount on it is zero',
+    },
   },
   'dunning-for-blank-invoice': {
     demandKey: 'cancel-dunning-blank',
@@ -94,7 +97,10 @@ export const OBSERVATIONS: Readonly<Record<string, DemandEntry>> = {
   },
   'dunning-before-due': {
     demandKey: 'cancel-dunning-early',
-    observation: { fr: 'ce courrier est daté d’avant l’échéance de la facture qu’il réclame', en: 'it is dated before the due date of the invoice it claims' },
+    observation: {
+      fr: 'ce courrier est daté d’avant l’échéance de la facture qu’il réclame',
+      en: 'it is dated before the due date of the invoice it claims',
+    },
   },
   'dunning-amount-mismatch': {
     demandKey: 'justify-dunning-amount',
@@ -105,7 +111,10 @@ export const OBSERVATIONS: Readonly<Record<string, DemandEntry>> = {
   },
   'total-mismatch': {
     demandKey: 'correct-totals',
-    observation: { fr: 'son total HT plus la TVA ne donne pas son total TTC', en: 'its net total plus VAT does not make its total' },
+    observation: {
+      fr: 'son total HT plus la TVA ne donne pas son total TTC',
+      en: 'its net total plus VAT does not make its total',
+    },
   },
   'lines-total-mismatch': {
     demandKey: 'correct-totals',
@@ -128,7 +137,10 @@ export const OBSERVATIONS: Readonly<Record<string, DemandEntry>> = {
   },
   'vat-breakdown-mismatch': {
     demandKey: 'correct-vat',
-    observation: { fr: 'le détail de sa TVA par taux ne se recalcule pas', en: 'its VAT breakdown by rate does not add up' },
+    observation: {
+      fr: 'le détail de sa TVA par taux ne se recalcule pas',
+      en: 'its VAT breakdown by rate does not add up',
+    },
   },
   'factur-x-page-mismatch': {
     demandKey: 'correct-totals',
@@ -143,11 +155,17 @@ export const OBSERVATIONS: Readonly<Record<string, DemandEntry>> = {
   },
   'duplicate-invoice': {
     demandKey: 'cancel-duplicate',
-    observation: { fr: 'elle facture une seconde fois ce qu’une autre facture facture déjà', en: 'it bills again what another invoice already bills' },
+    observation: {
+      fr: 'elle facture une seconde fois ce qu’une autre facture facture déjà',
+      en: 'it bills again what another invoice already bills',
+    },
   },
   'overlapping-period': {
     demandKey: 'cancel-overlap',
-    observation: { fr: 'sa période chevauche celle d’une autre facture', en: 'its period overlaps that of another invoice' },
+    observation: {
+      fr: 'sa période chevauche celle d’une autre facture',
+      en: 'its period overlaps that of another invoice',
+    },
   },
   'negative-invoice': {
     demandKey: 'explain-negative',
@@ -155,7 +173,10 @@ export const OBSERVATIONS: Readonly<Record<string, DemandEntry>> = {
   },
   'sub-cent-amount': {
     demandKey: 'correct-cents',
-    observation: { fr: 'un de ses montants a plus de décimales que la monnaie', en: 'one of its amounts has more decimals than the currency' },
+    observation: {
+      fr: 'un de ses montants a plus de décimales que la monnaie',
+      en: 'one of its amounts has more decimals than the currency',
+    },
   },
   'date-inconsistency': {
     demandKey: 'correct-dates',
@@ -163,7 +184,10 @@ export const OBSERVATIONS: Readonly<Record<string, DemandEntry>> = {
   },
   'currency-mismatch': {
     demandKey: 'explain-currency',
-    observation: { fr: 'elle est facturée dans une autre monnaie que mes autres factures', en: 'it is billed in another currency than my other bills' },
+    observation: {
+      fr: 'elle est facturée dans une autre monnaie que mes autres factures',
+      en: 'it is billed in another currency than my other bills',
+    },
   },
 };
 
@@ -241,7 +265,10 @@ export const DEMANDS: Readonly<Record<string, DemandText>> = {
     },
   },
   'cancel-dunning-early': {
-    demand: { fr: 'annuler {{documents}} (envoi avant l’échéance)', en: 'cancel {{documents}}, sent before the due date' },
+    demand: {
+      fr: 'annuler {{documents}} (envoi avant l’échéance)',
+      en: 'cancel {{documents}}, sent before the due date',
+    },
   },
   'justify-dunning-amount': {
     demand: {
@@ -277,7 +304,10 @@ export const DEMANDS: Readonly<Record<string, DemandText>> = {
     },
   },
   'correct-cents': {
-    demand: { fr: 'corriger au centime les montants figurant sur {{documents}}', en: 'correct the amounts of {{documents}} to the cent' },
+    demand: {
+      fr: 'corriger au centime les montants figurant sur {{documents}}',
+      en: 'correct the amounts of {{documents}} to the cent',
+    },
   },
   'correct-dates': {
     demand: { fr: 'corriger les dates figurant sur {{documents}}', en: 'correct the dates of {{documents}}' },

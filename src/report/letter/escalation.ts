@@ -52,7 +52,8 @@ export function escalationSteps(jurisdiction: Jurisdiction, sent: SentLetters): 
   const fromSecond = sent.second === undefined ? undefined : addMonths(sent.second, 1);
   const mediator = fromSecond !== undefined && fromSecond < fromFirst ? fromSecond : fromFirst;
   const steps: EscalationStep[] = [];
-  if (sent.second === undefined) steps.push({ step: 'consumer-service', date: addMonths(sent.first, 1), sources: ['servicePublicMediator'] });
+  if (sent.second === undefined)
+    steps.push({ step: 'consumer-service', date: addMonths(sent.first, 1), sources: ['servicePublicMediator'] });
   steps.push({ step: 'mediator', date: mediator, sources: ['servicePublicMediator'] });
   // "1 an à partir de la date de réclamation écrite": counted from the first written complaint, the safe reading.
   steps.push({ step: 'mediator-deadline', date: addMonths(sent.first, 12), sources: ['servicePublicMediator'] });

@@ -17,7 +17,8 @@ interface Section {
 
 function referencesOf(letter: Letter): LetterSourceRef[] {
   const seen = new Map<string, LetterSourceRef>();
-  for (const demand of letter.demands) for (const source of demand.basis?.sources ?? []) seen.set(source.url + source.title, source);
+  for (const demand of letter.demands)
+    for (const source of demand.basis?.sources ?? []) seen.set(source.url + source.title, source);
   return [...seen.values()];
 }
 
@@ -54,7 +55,8 @@ function formLines(letter: Letter): string[] {
 function sectionsOf(letter: Letter): Section[] {
   const fr = letter.lang === 'fr';
   const sections: Section[] = [];
-  if (letter.mediatorForm !== undefined) sections.push({ heading: fr ? 'Formulaire de saisine' : 'Referral form', lines: formLines(letter) });
+  if (letter.mediatorForm !== undefined)
+    sections.push({ heading: fr ? 'Formulaire de saisine' : 'Referral form', lines: formLines(letter) });
   sections.push({ heading: letter.factsHeading, lines: letter.facts.map((fact) => `${fact.text}.`), list: 'bullets' });
   sections.push({
     heading: letter.demandsHeading,
@@ -75,8 +77,23 @@ const SUBJECT: Readonly<Record<Letter['lang'], string>> = { fr: 'Objet : ', en: 
 const REFERENCES: Readonly<Record<Letter['lang'], string>> = { fr: 'Références', en: 'References' };
 
 export function renderLetterText(letter: Letter): string {
-  const out: string[] = [...letter.sender, '', ...letter.recipient.map((line) => `${' '.repeat(40)}${line}`), '', letter.placeAndDate, ''];
-  out.push(letter.sending, `${SUBJECT[letter.lang]}${letter.subject}`, '', letter.salutation, '', ...letter.opening, '');
+  const out: string[] = [
+    ...letter.sender,
+    '',
+    ...letter.recipient.map((line) => `${' '.repeat(40)}${line}`),
+    '',
+    letter.placeAndDate,
+    '',
+  ];
+  out.push(
+    letter.sending,
+    `${SUBJECT[letter.lang]}${letter.subject}`,
+    '',
+    letter.salutation,
+    '',
+    ...letter.opening,
+    '',
+  );
   for (const section of sectionsOf(letter)) {
     out.push(section.heading);
     if (section.heading === letter.demandsHeading) out.push(letter.demandsIntro);
@@ -100,12 +117,28 @@ export function renderLetterText(letter: Letter): string {
 
 /** Markdown's own syntax characters, and HTML's, written as text. */
 function md(text: string): string {
-  return text.replace(/[\\`*_{}[\]<>#+!|~&]/g, (char) => `\\${char}`).replace(/^(\d+)\./, '$1\\.').replace(/^-/, '\\-');
+  return text
+    .replace(/[\\`*_{}[\]<>#+!|~&]/g, (char) => `\\${char}`)
+    .replace(/^(\d+)\./, '$1\\.')
+    .replace(/^-/, '\\-');
 }
 
 export function renderLetterMarkdown(letter: Letter): string {
-  const out: string[] = [letter.sender.map(md).join('  \n'), '', letter.recipient.map(md).join('  \n'), '', md(letter.placeAndDate), ''];
-  out.push(`**${md(letter.sending)}**  `, `**${md(SUBJECT[letter.lang].trim())}** ${md(letter.subject)}`, '', md(letter.salutation), '');
+  const out: string[] = [
+    letter.sender.map(md).join('  \n'),
+    '',
+    letter.recipient.map(md).join('  \n'),
+    '',
+    md(letter.placeAndDate),
+    '',
+  ];
+  out.push(
+    `**${md(letter.sending)}**  `,
+    `**${md(SUBJECT[letter.lang].trim())}** ${md(letter.subject)}`,
+    '',
+    md(letter.salutation),
+    '',
+  );
   for (const paragraph of letter.opening) out.push(md(paragraph), '');
   for (const section of sectionsOf(letter)) {
     out.push(`## ${md(section.heading)}`, '');
@@ -113,7 +146,10 @@ export function renderLetterMarkdown(letter: Letter): string {
     section.lines.forEach((line, index) => {
       const marker = section.list === 'numbers' ? `${index + 1}. ` : section.list === 'bullets' ? '- ' : '';
       const [first = '', ...rest] = line.split('\n');
-      out.push(`${marker}${md(first)}${section.list === undefined ? '  ' : ''}`, ...rest.map((more) => `${' '.repeat(marker.length)}*${md(more)}*`));
+      out.push(
+        `${marker}${md(first)}${section.list === undefined ? '  ' : ''}`,
+        ...rest.map((more) => `${' '.repeat(marker.length)}*${md(more)}*`),
+      );
     });
     out.push('');
   }
@@ -122,7 +158,12 @@ export function renderLetterMarkdown(letter: Letter): string {
   out.push(`## ${md(letter.enclosuresHeading)}`, '', ...letter.enclosures.map((line) => `- ${md(line)}`));
   const references = referencesOf(letter);
   if (references.length > 0) {
-    out.push('', `## ${REFERENCES[letter.lang]}`, '', ...references.map((source) => `- ${md(source.title)}: <${source.url}>`));
+    out.push(
+      '',
+      `## ${REFERENCES[letter.lang]}`,
+      '',
+      ...references.map((source) => `- ${md(source.title)}: <${source.url}>`),
+    );
   }
   return `${out.join('\n')}\n`;
 }
@@ -171,11 +212,19 @@ export function renderLetterHtml(letter: Letter): string {
   }
   for (const paragraph of closingParagraphs(letter)) out.push(`<p>${e(paragraph)}</p>`);
   out.push(`<p>${e(letter.closing)}</p>`, `<p>${letter.signature.map(e).join('<br>')}</p>`);
-  out.push(`<h2>${e(letter.enclosuresHeading)}</h2>`, '<ul>', ...letter.enclosures.map((line) => `<li>${e(line)}</li>`), '</ul>');
+  out.push(
+    `<h2>${e(letter.enclosuresHeading)}</h2>`,
+    '<ul>',
+    ...letter.enclosures.map((line) => `<li>${e(line)}</li>`),
+    '</ul>',
+  );
   const references = referencesOf(letter);
   if (references.length > 0) {
     out.push(`<h2>${REFERENCES[letter.lang]}</h2>`, '<ul class="refs">');
-    out.push(...references.map((source) => `<li>${e(source.title)}: <a href="${e(source.url)}">${e(source.url)}</a></li>`), '</ul>');
+    out.push(
+      ...references.map((source) => `<li>${e(source.title)}: <a href="${e(source.url)}">${e(source.url)}</a></li>`),
+      '</ul>',
+    );
   }
   out.push('</body>', '</html>');
   return `${out.join('\n')}\n`;

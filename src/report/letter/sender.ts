@@ -47,13 +47,15 @@ function keyOf(raw: string): SenderKey {
   const lower = raw.trim().toLowerCase();
   const known = (SENDER_KEYS as readonly string[]).find((key) => key.toLowerCase() === lower) as SenderKey | undefined;
   const key = known ?? ALIASES.get(lower);
-  if (key === undefined) throw new SenderFileError(`unknown key "${printable(raw.trim())}" (keys: ${SENDER_KEYS.join(', ')})`);
+  if (key === undefined)
+    throw new SenderFileError(`unknown key "${printable(raw.trim())}" (keys: ${SENDER_KEYS.join(', ')})`);
   return key;
 }
 
 function cleanValue(value: string): string {
   const text = printable(value).trim();
-  if (text.length > MAX_VALUE_LENGTH) throw new SenderFileError(`a value is longer than ${MAX_VALUE_LENGTH} characters`);
+  if (text.length > MAX_VALUE_LENGTH)
+    throw new SenderFileError(`a value is longer than ${MAX_VALUE_LENGTH} characters`);
   return text;
 }
 
@@ -76,7 +78,8 @@ export function parseSender(text: string): SenderDetails {
     } catch (error) {
       throw new SenderFileError(`not valid JSON (${(error as Error).message})`);
     }
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new SenderFileError('expected a JSON object');
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+      throw new SenderFileError('expected a JSON object');
     for (const [key, value] of Object.entries(parsed)) add(key, value);
   } else {
     for (const line of trimmed.split(/\r?\n/)) {

@@ -50,12 +50,15 @@ export const STAGE_WORDS: Readonly<Record<LetterLang, StageWords>> = {
   fr: {
     subject1: 'Réclamation – client n° {{account}}',
     subject2: 'Réclamation restée sans réponse satisfaisante – client n° {{account}} – mon courrier du {{first}}',
-    subjectMediator: 'Saisine du Médiateur des communications électroniques – litige avec {{operator}} – client n° {{account}}',
-    opening1: 'Titulaire du compte n° {{account}}, je conteste par la présente les documents ci-dessous, pour les raisons exposées.',
+    subjectMediator:
+      'Saisine du Médiateur des communications électroniques – litige avec {{operator}} – client n° {{account}}',
+    opening1:
+      'Titulaire du compte n° {{account}}, je conteste par la présente les documents ci-dessous, pour les raisons exposées.',
     opening2ConsumerService:
       'Par courrier du {{first}}, j’ai adressé à votre service clients la réclamation reprise ci-dessous. ' +
       'Faute de réponse satisfaisante, je vous la soumets en tant que service consommateurs.',
-    opening2: 'Par courrier du {{first}}, je vous ai adressé la réclamation reprise ci-dessous, restée sans réponse satisfaisante.',
+    opening2:
+      'Par courrier du {{first}}, je vous ai adressé la réclamation reprise ci-dessous, restée sans réponse satisfaisante.',
     openingMediatorOne:
       'Je vous saisis d’un litige avec {{operator}}, au titre du compte n° {{account}}, ' +
       'que ma réclamation écrite du {{dates}} n’a pas permis de régler.',
@@ -64,11 +67,13 @@ export const STAGE_WORDS: Readonly<Record<LetterLang, StageWords>> = {
       'que mes réclamations écrites du {{dates}} n’ont pas permis de régler.',
     datesJoin: ' et du ',
     demandsIntroMediator: 'Je demande à {{operator}} de :',
-    nextMediator: 'Je vous remercie de m’indiquer si ma saisine est recevable et de me faire connaître votre proposition de solution.',
+    nextMediator:
+      'Je vous remercie de m’indiquer si ma saisine est recevable et de me faire connaître votre proposition de solution.',
     nextFrance1:
       'À défaut de réponse satisfaisante dans un délai d’un mois, je saisirai votre service consommateurs, ' +
       'puis, si nécessaire, le Médiateur des communications électroniques.',
-    nextFrance2: 'À défaut de réponse satisfaisante dans un délai d’un mois, je saisirai le Médiateur des communications électroniques.',
+    nextFrance2:
+      'À défaut de réponse satisfaisante dans un délai d’un mois, je saisirai le Médiateur des communications électroniques.',
     nextUkWithin:
       'Si ma réclamation n’est pas réglée dans un délai de {{weeks}} semaines, ' +
       'je la porterai devant votre organisme de règlement extrajudiciaire des litiges (ADR).',
@@ -84,10 +89,19 @@ export const STAGE_WORDS: Readonly<Record<LetterLang, StageWords>> = {
     undisputedWith:
       'Cette réclamation ne porte que sur les documents ci-dessus (montant contesté : {{amount}}) ; ' +
       'je règle la part non contestée de mes factures.',
-    undisputedWithout: 'Cette réclamation ne porte que sur les documents ci-dessus ; je règle la part non contestée de mes factures.',
+    undisputedWithout:
+      'Cette réclamation ne porte que sur les documents ci-dessus ; je règle la part non contestée de mes factures.',
     recipientMediator: ['Médiation des communications électroniques', `Saisine en ligne : ${MEDIATOR_SITE}`],
-    recipientConsumerService: ['{{operator}}', 'Service consommateurs', '[Adresse du service consommateurs, indiquée sur vos factures ou votre contrat]'],
-    recipientCustomerService: ['{{operator}}', 'Service clients', '[Adresse du service clients, indiquée sur vos factures ou votre contrat]'],
+    recipientConsumerService: [
+      '{{operator}}',
+      'Service consommateurs',
+      '[Adresse du service consommateurs, indiquée sur vos factures ou votre contrat]',
+    ],
+    recipientCustomerService: [
+      '{{operator}}',
+      'Service clients',
+      '[Adresse du service clients, indiquée sur vos factures ou votre contrat]',
+    ],
     recipientUk: ['{{operator}}', 'Service réclamations', '[Adresse indiquée sur vos factures ou votre contrat]'],
     sendingMediator: 'Saisine en ligne',
     placeAndDate: '{{city}}, le {{date}}',
@@ -99,22 +113,28 @@ export const STAGE_WORDS: Readonly<Record<LetterLang, StageWords>> = {
   en: {
     subject1: 'Complaint – account {{account}}',
     subject2: 'Complaint not satisfactorily answered – account {{account}} – my letter of {{first}}',
-    subjectMediator: 'Referral to the Médiateur des communications électroniques – dispute with {{operator}} – account {{account}}',
+    subjectMediator:
+      'Referral to the Médiateur des communications électroniques – dispute with {{operator}} – account {{account}}',
     opening1: 'As the holder of account {{account}}, I dispute the documents below, for the reasons set out.',
     opening2ConsumerService:
       'By my letter of {{first}}, I sent your customer service the complaint set out below. ' +
       'As it has not been satisfactorily answered, I now submit it to your consumer service.',
-    opening2: 'By my letter of {{first}}, I sent you the complaint set out below, which has not been satisfactorily answered.',
-    openingMediatorOne: 'I refer to you a dispute with {{operator}}, about account {{account}}, which my written complaint of {{dates}} has not settled.',
-    openingMediatorMany: 'I refer to you a dispute with {{operator}}, about account {{account}}, which my written complaints of {{dates}} have not settled.',
+    opening2:
+      'By my letter of {{first}}, I sent you the complaint set out below, which has not been satisfactorily answered.',
+    openingMediatorOne:
+      'I refer to you a dispute with {{operator}}, about account {{account}}, which my written complaint of {{dates}} has not settled.',
+    openingMediatorMany:
+      'I refer to you a dispute with {{operator}}, about account {{account}}, which my written complaints of {{dates}} have not settled.',
     datesJoin: ' and ',
     demandsIntroMediator: 'I ask {{operator}} to:',
     nextMediator: 'Please tell me whether my referral is admissible and let me know your proposed solution.',
     nextFrance1:
       'Without a satisfying answer within one month, I will write to your consumer service and then, if needed, ' +
       'refer the matter to the Médiateur des communications électroniques.',
-    nextFrance2: 'Without a satisfying answer within one month, I will refer the matter to the Médiateur des communications électroniques.',
-    nextUkWithin: 'If my complaint is not resolved within {{weeks}} weeks, I will take it to your alternative dispute resolution (ADR) scheme.',
+    nextFrance2:
+      'Without a satisfying answer within one month, I will refer the matter to the Médiateur des communications électroniques.',
+    nextUkWithin:
+      'If my complaint is not resolved within {{weeks}} weeks, I will take it to your alternative dispute resolution (ADR) scheme.',
     nextUkBy:
       'If my complaint is not resolved by {{date}} ({{weeks}} weeks after my first complaint), ' +
       'I will take it to your alternative dispute resolution (ADR) scheme.',
@@ -124,10 +144,18 @@ export const STAGE_WORDS: Readonly<Record<LetterLang, StageWords>> = {
     enclosureFirst: 'Copy of my letter of {{date}}',
     enclosureSecond: 'Copy of my letter of {{date}} to the consumer service',
     enclosureAnswers: '[Copies of any answers received from the operator]',
-    undisputedWith: 'This complaint concerns only the documents above (amount in dispute: {{amount}}); I pay the undisputed part of my bills.',
+    undisputedWith:
+      'This complaint concerns only the documents above (amount in dispute: {{amount}}); I pay the undisputed part of my bills.',
     undisputedWithout: 'This complaint concerns only the documents above; I pay the undisputed part of my bills.',
-    recipientMediator: ['Médiation des communications électroniques (French telecoms mediator)', `Online referral: ${MEDIATOR_SITE}`],
-    recipientConsumerService: ['{{operator}}', 'Consumer service (service consommateurs)', '[Address of the consumer service, given on your bills or contract]'],
+    recipientMediator: [
+      'Médiation des communications électroniques (French telecoms mediator)',
+      `Online referral: ${MEDIATOR_SITE}`,
+    ],
+    recipientConsumerService: [
+      '{{operator}}',
+      'Consumer service (service consommateurs)',
+      '[Address of the consumer service, given on your bills or contract]',
+    ],
     recipientCustomerService: ['{{operator}}', 'Customer service', '[Address given on your bills or contract]'],
     recipientUk: ['{{operator}}', 'Complaints team', '[Address given on your bills or contract]'],
     sendingMediator: 'Online referral',
@@ -141,5 +169,8 @@ export const STAGE_WORDS: Readonly<Record<LetterLang, StageWords>> = {
 
 /** A template filled; a placeholder without a value stays visible as [name] rather than vanishing. */
 export function say(template: string, values: Readonly<Record<string, string>>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => (Object.hasOwn(values, name) ? values[name] : undefined) ?? `[${name}]`);
+  return template.replace(
+    /\{\{(\w+)\}\}/g,
+    (_, name: string) => (Object.hasOwn(values, name) ? values[name] : undefined) ?? `[${name}]`,
+  );
 }

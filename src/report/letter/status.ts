@@ -11,8 +11,10 @@ const STEP_WORDS: Readonly<Record<LetterLang, Readonly<Record<EscalationStep['st
     'consumer-service':
       'Service consommateurs : vous pouvez lui écrire à partir du {{date}}{{open}} si le service clients ' +
       'n’a pas répondu, ou dès une réponse insatisfaisante.',
-    mediator: 'Médiateur des communications électroniques (gratuit) : vous pouvez le saisir à partir du {{date}}{{open}} faute de réponse satisfaisante.',
-    'mediator-deadline': 'La date limite pour saisir le Médiateur est le {{date}} (un an après la réclamation écrite){{passed}}.',
+    mediator:
+      'Médiateur des communications électroniques (gratuit) : vous pouvez le saisir à partir du {{date}}{{open}} faute de réponse satisfaisante.',
+    'mediator-deadline':
+      'La date limite pour saisir le Médiateur est le {{date}} (un an après la réclamation écrite){{passed}}.',
     adr:
       'Organisme ADR de l’opérateur : vous pouvez le saisir à partir du {{date}}{{open}}, ' +
       'ou plus tôt si l’opérateur vous adresse une lettre de blocage (« deadlock letter »).',
@@ -21,8 +23,10 @@ const STEP_WORDS: Readonly<Record<LetterLang, Readonly<Record<EscalationStep['st
     'consumer-service':
       'Consumer service: you may write to it from {{date}}{{open}} if the customer service has not answered, ' +
       'or as soon as it answers unsatisfactorily.',
-    mediator: 'Médiateur des communications électroniques (free): you may refer to it from {{date}}{{open}} without a satisfying answer.',
-    'mediator-deadline': 'The deadline to refer to the Médiateur is {{date}} (one year after the written complaint){{passed}}.',
+    mediator:
+      'Médiateur des communications électroniques (free): you may refer to it from {{date}}{{open}} without a satisfying answer.',
+    'mediator-deadline':
+      'The deadline to refer to the Médiateur is {{date}} (one year after the written complaint){{passed}}.',
     adr: "Your provider's ADR scheme: you may take the complaint to it from {{date}}{{open}}, or earlier if the provider sends you a deadlock letter.",
   },
 };
@@ -43,13 +47,21 @@ export function renderStatus(jurisdiction: Jurisdiction, sent: SentLetters, lang
   const fr = lang === 'fr';
   const out = [
     fr ? `Réclamation écrite du ${longDate(sent.first, lang)}` : `Written complaint of ${longDate(sent.first, lang)}`,
-    ...(sent.second === undefined ? [] : [say(fr ? 'Courrier au service consommateurs du {{date}}' : 'Letter to the consumer service of {{date}}', {
-      date: longDate(sent.second, lang),
-    })]),
+    ...(sent.second === undefined
+      ? []
+      : [
+          say(fr ? 'Courrier au service consommateurs du {{date}}' : 'Letter to the consumer service of {{date}}', {
+            date: longDate(sent.second, lang),
+          }),
+        ]),
     '',
     ...steps.map((step) => stepLine(step, lang, today)),
   ];
   const sources = [...new Set(steps.flatMap((step) => step.sources))];
-  out.push('', fr ? 'Sources :' : 'Sources:', ...sources.map((id) => `- ${SOURCES[id].title}${fr ? ' : ' : ': '}${SOURCES[id].url}`));
+  out.push(
+    '',
+    fr ? 'Sources :' : 'Sources:',
+    ...sources.map((id) => `- ${SOURCES[id].title}${fr ? ' : ' : ': '}${SOURCES[id].url}`),
+  );
   return `${out.join('\n')}\n`;
 }

@@ -20,7 +20,11 @@ export const KIND_WORDS: Readonly<Record<LetterLang, Readonly<Record<NamedKind, 
     'credit-note': { one: 'l’avoir', many: 'les avoirs', bare: 'avoir' },
     dunning: { one: 'le courrier de relance', many: 'les courriers de relance', bare: 'courrier de relance' },
     payment: { one: 'le paiement', many: 'les paiements', bare: 'paiement' },
-    termination: { one: 'la confirmation de résiliation', many: 'les confirmations de résiliation', bare: 'confirmation de résiliation' },
+    termination: {
+      one: 'la confirmation de résiliation',
+      many: 'les confirmations de résiliation',
+      bare: 'confirmation de résiliation',
+    },
     'formal-notice': { one: 'la mise en demeure', many: 'les mises en demeure', bare: 'mise en demeure' },
   },
   en: {
@@ -28,14 +32,44 @@ export const KIND_WORDS: Readonly<Record<LetterLang, Readonly<Record<NamedKind, 
     'credit-note': { one: 'credit note', many: 'credit notes', bare: 'credit note' },
     dunning: { one: 'payment demand', many: 'payment demands', bare: 'payment demand' },
     payment: { one: 'payment', many: 'payments', bare: 'payment' },
-    termination: { one: 'termination confirmation', many: 'termination confirmations', bare: 'termination confirmation' },
+    termination: {
+      one: 'termination confirmation',
+      many: 'termination confirmations',
+      bare: 'termination confirmation',
+    },
     'formal-notice': { one: 'formal notice', many: 'formal notices', bare: 'formal notice' },
   },
 };
 
 const MONTHS: Readonly<Record<LetterLang, readonly string[]>> = {
-  fr: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  fr: [
+    'janvier',
+    'février',
+    'mars',
+    'avril',
+    'mai',
+    'juin',
+    'juillet',
+    'août',
+    'septembre',
+    'octobre',
+    'novembre',
+    'décembre',
+  ],
+  en: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
 };
 
 /** "1er décembre 2026" / "1 December 2026": the letter's own dates, written out as letters write them. */
@@ -104,12 +138,14 @@ export const PHRASES: Readonly<Record<LetterLang, Phrases>> = {
     cityPlaceholder: '[Ville]',
     operatorPlaceholder: '[Nom de l’opérateur]',
     customerNumber: 'N° client / ligne',
-    deadline: 'Je vous remercie de me répondre par écrit dans un délai de 15 jours à compter de la réception de ce courrier.',
+    deadline:
+      'Je vous remercie de me répondre par écrit dans un délai de 15 jours à compter de la réception de ce courrier.',
     copyOf: 'Copie',
     of: 'du',
     draftReminder:
       'billcheck: ce courrier est un brouillon construit à partir des factures lues, pas un conseil juridique : relisez-le, complétez les [champs entre crochets] et vérifiez chaque fait avant de l’envoyer.',
-    nothingToDispute: 'billcheck: rien à contester pour le compte {{account}} : aucune anomalie relevée, aucun courrier écrit.',
+    nothingToDispute:
+      'billcheck: rien à contester pour le compte {{account}} : aucune anomalie relevée, aucun courrier écrit.',
     nothingAtAll: 'billcheck: rien à contester : aucune anomalie relevée dans ces factures, aucun courrier écrit.',
   },
   en: {

@@ -10,9 +10,29 @@ import { Decimal, Money } from '../../model/money.js';
 
 /** ISO 4217 currencies whose minor unit is not the hundredth; every other code has 2 decimals. */
 const CURRENCY_DECIMALS: ReadonlyMap<string, number> = new Map([
-  ['BIF', 0], ['CLP', 0], ['DJF', 0], ['GNF', 0], ['ISK', 0], ['JPY', 0], ['KMF', 0], ['KRW', 0],
-  ['PYG', 0], ['RWF', 0], ['UGX', 0], ['VND', 0], ['VUV', 0], ['XAF', 0], ['XOF', 0], ['XPF', 0],
-  ['BHD', 3], ['IQD', 3], ['JOD', 3], ['KWD', 3], ['LYD', 3], ['OMR', 3], ['TND', 3],
+  ['BIF', 0],
+  ['CLP', 0],
+  ['DJF', 0],
+  ['GNF', 0],
+  ['ISK', 0],
+  ['JPY', 0],
+  ['KMF', 0],
+  ['KRW', 0],
+  ['PYG', 0],
+  ['RWF', 0],
+  ['UGX', 0],
+  ['VND', 0],
+  ['VUV', 0],
+  ['XAF', 0],
+  ['XOF', 0],
+  ['XPF', 0],
+  ['BHD', 3],
+  ['IQD', 3],
+  ['JOD', 3],
+  ['KWD', 3],
+  ['LYD', 3],
+  ['OMR', 3],
+  ['TND', 3],
 ]);
 
 export function currencyDecimals(currency: string): number {

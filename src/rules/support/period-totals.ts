@@ -32,7 +32,8 @@ export class PeriodTotals {
     }
     for (const earlier of billed) {
       if (earlier.entry.currency !== entry.currency) continue;
-      if (earlier.total === undefined ? total === undefined : total !== undefined && earlier.total.eq(total)) return earlier.entry;
+      if (earlier.total === undefined ? total === undefined : total !== undefined && earlier.total.eq(total))
+        return earlier.entry;
     }
     billed.push({ entry, total });
     return undefined;

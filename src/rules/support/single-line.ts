@@ -13,5 +13,11 @@ export function sameAmount(a: Money | undefined, b: Money | undefined): boolean 
 /** True when the document has one line whose net, tax and total are the document's own. */
 export function lineRepeatsDocument(doc: BillingDocument): boolean {
   const line = doc.lines[0];
-  return doc.lines.length === 1 && line !== undefined && sameAmount(line.net, doc.net) && sameAmount(line.tax, doc.tax) && sameAmount(line.total, doc.total);
+  return (
+    doc.lines.length === 1 &&
+    line !== undefined &&
+    sameAmount(line.net, doc.net) &&
+    sameAmount(line.tax, doc.tax) &&
+    sameAmount(line.total, doc.total)
+  );
 }

@@ -31,7 +31,9 @@ const TABLE: readonly (readonly [code: string, name: string, rates: readonly str
   ['IN', 'India', ['28', '18', '12', '5', '3', '0.25', '0']],
 ];
 
-const BY_CODE: ReadonlyMap<string, CountryRates> = new Map(TABLE.map(([code, name, rates]) => [code, { name, rates: parseRates(rates) }]));
+const BY_CODE: ReadonlyMap<string, CountryRates> = new Map(
+  TABLE.map(([code, name, rates]) => [code, { name, rates: parseRates(rates) }]),
+);
 
 /** The rates of a country (ISO 3166-1 alpha-2, any case), or undefined when the table does not have it. */
 export function countryRates(code: string): CountryRates | undefined {

@@ -22,13 +22,18 @@ function exportText(rows: number, quoteEvery: number | undefined): string {
     const quoted = quoteEvery !== undefined && row % quoteEvery === 0;
     // A quoted description with a line break inside: not a record boundary.
     const label = quoted ? '"Box Fibre\nTV incluse"' : 'Box Fibre';
-    lines.push(`F2024${String(row).padStart(7, '0')};Facture;06${String(10_000_000 + row)};01/02/2024;15/02/2024;${label};24,99;5,00;29,99`);
+    lines.push(
+      `F2024${String(row).padStart(7, '0')};Facture;06${String(10_000_000 + row)};01/02/2024;15/02/2024;${label};24,99;5,00;29,99`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
 
 /** Reference: record boundaries by walking every byte (a line break outside quotes ends a record). */
-function boundariesByWalk(bytes: Buffer, targets: readonly number[]): { offset: number; newlinesBefore: number; previousStart: number }[] {
+function boundariesByWalk(
+  bytes: Buffer,
+  targets: readonly number[],
+): { offset: number; newlinesBefore: number; previousStart: number }[] {
   const found = [];
   let quoted = false;
   let newlines = 0;

@@ -98,11 +98,33 @@ describe('mapColumns', () => {
   });
 
   it.each([
-    [['Numéro de document', 'Date', 'Libellé', 'Montant HT', 'TVA', 'Total TTC', 'Reste à payer'], { id: 'Numéro de document', amountDue: 'Reste à payer', total: 'Total TTC' }],
-    [['N° de facture', 'Nature', 'Contrat', 'Échéance', 'Montant', 'Solde'], { kind: 'Nature', account: 'Contrat', dueDate: 'Échéance', total: 'Montant', amountDue: 'Solde' }],
-    [['Invoice #', 'Account', 'Period from', 'Period to', 'Amount', 'Amount due'], { id: 'Invoice #', periodStart: 'Period from', periodEnd: 'Period to', total: 'Amount', amountDue: 'Amount due' }],
-    [['Rechnungsnummer', 'Rechnungsdatum', 'Kundennummer', 'Nettobetrag', 'MwSt', 'Bruttobetrag'], { id: 'Rechnungsnummer', issueDate: 'Rechnungsdatum', account: 'Kundennummer', net: 'Nettobetrag', tax: 'MwSt', total: 'Bruttobetrag' }],
-    [['Factuurnummer', 'Factuurdatum', 'Klantnummer', 'Totaal'], { id: 'Factuurnummer', issueDate: 'Factuurdatum', account: 'Klantnummer', total: 'Totaal' }],
+    [
+      ['Numéro de document', 'Date', 'Libellé', 'Montant HT', 'TVA', 'Total TTC', 'Reste à payer'],
+      { id: 'Numéro de document', amountDue: 'Reste à payer', total: 'Total TTC' },
+    ],
+    [
+      ['N° de facture', 'Nature', 'Contrat', 'Échéance', 'Montant', 'Solde'],
+      { kind: 'Nature', account: 'Contrat', dueDate: 'Échéance', total: 'Montant', amountDue: 'Solde' },
+    ],
+    [
+      ['Invoice #', 'Account', 'Period from', 'Period to', 'Amount', 'Amount due'],
+      { id: 'Invoice #', periodStart: 'Period from', periodEnd: 'Period to', total: 'Amount', amountDue: 'Amount due' },
+    ],
+    [
+      ['Rechnungsnummer', 'Rechnungsdatum', 'Kundennummer', 'Nettobetrag', 'MwSt', 'Bruttobetrag'],
+      {
+        id: 'Rechnungsnummer',
+        issueDate: 'Rechnungsdatum',
+        account: 'Kundennummer',
+        net: 'Nettobetrag',
+        tax: 'MwSt',
+        total: 'Bruttobetrag',
+      },
+    ],
+    [
+      ['Factuurnummer', 'Factuurdatum', 'Klantnummer', 'Totaal'],
+      { id: 'Factuurnummer', issueDate: 'Factuurdatum', account: 'Klantnummer', total: 'Totaal' },
+    ],
   ])('maps the wording of %j', (headers, expected) => {
     expect(mapped(headers)).toMatchObject(expected);
   });
@@ -131,7 +153,10 @@ describe('mapColumns', () => {
     ['Référence facture'],
   ])('maps "%s" to reference, never to id', (referenceHeader) => {
     // With an id column beside it, and alone: the reference column never becomes the id.
-    expect(mapped(['N° facture', referenceHeader, 'Montant TTC'])).toMatchObject({ id: 'N° facture', reference: referenceHeader });
+    expect(mapped(['N° facture', referenceHeader, 'Montant TTC'])).toMatchObject({
+      id: 'N° facture',
+      reference: referenceHeader,
+    });
     const alone = mapped([referenceHeader, 'Type', 'Montant TTC']);
     expect(alone.reference).toBe(referenceHeader);
     expect(alone.id).toBeUndefined();
@@ -145,7 +170,13 @@ describe('mapColumns', () => {
   });
 
   it('does not read look-alike columns as amounts', () => {
-    const result = mapped(['N° facture', 'N° de TVA intracommunautaire', 'Taux de change', 'Montant TTC', 'Nom du client']);
+    const result = mapped([
+      'N° facture',
+      'N° de TVA intracommunautaire',
+      'Taux de change',
+      'Montant TTC',
+      'Nom du client',
+    ]);
     expect(result.tax).toBeUndefined();
     expect(result.taxRate).toBeUndefined();
     expect(result.account).toBeUndefined();
@@ -176,20 +207,29 @@ describe('mapColumns', () => {
   });
 
   it('refuses a --map naming an unknown field or a missing column', () => {
-    expect(() => mapColumns('a.csv', ['Montant', 'Date'], new Map([['totl', 'Montant']]))).toThrow(/unknown field "totl"/);
+    expect(() => mapColumns('a.csv', ['Montant', 'Date'], new Map([['totl', 'Montant']]))).toThrow(
+      /unknown field "totl"/,
+    );
     expect(() => mapColumns('a.csv', ['Montant', 'Date'], new Map([['total', 'Somme']]))).toThrow(/no column "Somme"/);
   });
 
   it('is not fooled by headers named like object prototype keys', () => {
     const result = mapped(['__proto__', 'constructor', 'toString', 'N° facture', 'Montant TTC']);
     expect(result).toEqual({ id: 'N° facture', total: 'Montant TTC' });
-    expect(() => mapColumns('a.csv', ['Montant', 'Date'], new Map([['__proto__', 'Montant']]))).toThrow(/unknown field "__proto__"/);
-    expect(mapped(['__proto__', 'Date'], new Map([['total', '__proto__']]))).toEqual({ total: '__proto__', issueDate: 'Date' });
+    expect(() => mapColumns('a.csv', ['Montant', 'Date'], new Map([['__proto__', 'Montant']]))).toThrow(
+      /unknown field "__proto__"/,
+    );
+    expect(mapped(['__proto__', 'Date'], new Map([['total', '__proto__']]))).toEqual({
+      total: '__proto__',
+      issueDate: 'Date',
+    });
   });
 
   it('refuses a header that names no invoice columns, saying what it expected', () => {
     expect(() => mapColumns('contacts.csv', ['Nom', 'Prénom', 'Ville'])).toThrow(FatalInputError);
-    expect(() => mapColumns('contacts.csv', ['Nom', 'Prénom', 'Ville'])).toThrow(/expected an amount .*"Nom", "Prénom", "Ville"/);
+    expect(() => mapColumns('contacts.csv', ['Nom', 'Prénom', 'Ville'])).toThrow(
+      /expected an amount .*"Nom", "Prénom", "Ville"/,
+    );
     // An amount alone is not enough either.
     expect(() => mapColumns('one.csv', ['Montant'])).toThrow(FatalInputError);
   });
@@ -208,7 +248,10 @@ describe('recognizedColumnCount', () => {
       total: 'Montant TTC en euros',
       reference: 'Réf. facture',
     });
-    expect(mapped(['Ligne mobile', 'Numéro', 'Type', 'Total TTC'])).toMatchObject({ account: 'Ligne mobile', id: 'Numéro' });
+    expect(mapped(['Ligne mobile', 'Numéro', 'Type', 'Total TTC'])).toMatchObject({
+      account: 'Ligne mobile',
+      id: 'Numéro',
+    });
     expect(mapped(["N° d'abonnement", 'Type', 'Montant'])).toMatchObject({ account: "N° d'abonnement" });
     expect(mapped(['Bill No', 'Charges (excl. VAT)', 'VAT Amount', 'Total Charges'])).toMatchObject({
       net: 'Charges (excl. VAT)',
@@ -225,7 +268,15 @@ describe('recognizedColumnCount', () => {
 
 describe('several tax columns by rate', () => {
   it('reads none of them as the document tax when there are two or more', () => {
-    const { index } = mapColumns('x.csv', ['N° facture', 'Date', 'Type', 'Montant HT', 'TVA 20%', 'TVA 5,5%', 'Montant TTC']);
+    const { index } = mapColumns('x.csv', [
+      'N° facture',
+      'Date',
+      'Type',
+      'Montant HT',
+      'TVA 20%',
+      'TVA 5,5%',
+      'Montant TTC',
+    ]);
     expect(index.tax).toBe(-1);
     expect(index.taxRate).toBe(-1);
     expect(index.net).toBe(3);

@@ -27,13 +27,28 @@ const countryColumn = (headers: string[]): string | undefined => {
 
 describe('a country column', () => {
   it('is recognized in French, English, German and Dutch', () => {
-    for (const header of ['Pays', 'Code pays', 'Country', 'Country code', 'VAT country', 'Land', 'Ländercode', 'Landcode']) {
+    for (const header of [
+      'Pays',
+      'Code pays',
+      'Country',
+      'Country code',
+      'VAT country',
+      'Land',
+      'Ländercode',
+      'Landcode',
+    ]) {
       expect(countryColumn(['N° facture', 'Montant TTC', header]), header).toBe(header);
     }
   });
 
   it('is not a country called, roamed in or of birth, nor an amount "to pay"', () => {
-    for (const header of ["Pays d'appel", 'Country called', 'Roaming country', 'Pays de naissance', 'Country of origin']) {
+    for (const header of [
+      "Pays d'appel",
+      'Country called',
+      'Roaming country',
+      'Pays de naissance',
+      'Country of origin',
+    ]) {
       expect(countryColumn(['N° facture', 'Montant TTC', header]), header).toBeUndefined();
     }
     // "Pays" folds to "pay" as a header word: a keyword "pays" would take these.
@@ -41,9 +56,13 @@ describe('a country column', () => {
   });
 
   it('reads codes and common names, and nothing else', () => {
-    expect(['DE', 'de', 'DEU', 'Allemagne', 'Germany', 'Deutschland', 'Duitsland'].map(countryCodeOf)).toEqual(Array(7).fill('DE'));
+    expect(['DE', 'de', 'DEU', 'Allemagne', 'Germany', 'Deutschland', 'Duitsland'].map(countryCodeOf)).toEqual(
+      Array(7).fill('DE'),
+    );
     expect(['Pays-Bas', 'the Netherlands', 'Niederlande', 'Nederland'].map(countryCodeOf)).toEqual(Array(4).fill('NL'));
-    expect(['België', 'Belgique', 'ÖSTERREICH', 'Royaume-Uni', 'UK', 'Pologne', 'Inde', 'Suisse'].map(countryCodeOf)).toEqual(['BE', 'BE', 'AT', 'GB', 'GB', 'PL', 'IN', 'CH']);
+    expect(
+      ['België', 'Belgique', 'ÖSTERREICH', 'Royaume-Uni', 'UK', 'Pologne', 'Inde', 'Suisse'].map(countryCodeOf),
+    ).toEqual(['BE', 'BE', 'AT', 'GB', 'GB', 'PL', 'IN', 'CH']);
     expect(['Atlantis', '49', 'D', 'Europe', 'x'.repeat(5000)].map(countryCodeOf)).toEqual(Array(5).fill(undefined));
   });
 
@@ -68,7 +87,11 @@ describe('a country column', () => {
 
   it('takes the first country given in the rows of a multi-row document', async () => {
     const events = await parse(
-      ['Invoice number,Country,Description,Net,VAT,Total', 'INV-9,Poland,Abonament,60.97,14.02,74.99', 'INV-9,,Usługi dodatkowe,12.19,2.81,15.00'].join('\n'),
+      [
+        'Invoice number,Country,Description,Net,VAT,Total',
+        'INV-9,Poland,Abonament,60.97,14.02,74.99',
+        'INV-9,,Usługi dodatkowe,12.19,2.81,15.00',
+      ].join('\n'),
     );
     const [doc] = documents(events);
     expect(doc?.rows).toBe(2);

@@ -9,7 +9,11 @@ async function* chunksOf(bytes: Buffer, size: number): AsyncGenerator<Buffer> {
   for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
 }
 
-async function parse(input: string | Buffer, options: Partial<CsvOptions> = {}, chunkSize = 65536): Promise<ParseEvent[]> {
+async function parse(
+  input: string | Buffer,
+  options: Partial<CsvOptions> = {},
+  chunkSize = 65536,
+): Promise<ParseEvent[]> {
   const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
   const events: ParseEvent[] = [];
   for await (const event of parseCsv(chunksOf(bytes, chunkSize), { file: 'bills.csv', ...options })) events.push(event);
@@ -21,7 +25,10 @@ const documents = (events: readonly ParseEvent[]): BillingDocument[] =>
 const invalids = (events: readonly ParseEvent[]): InvalidInputEvent[] =>
   events.flatMap((event) => (event.type === 'invalid' ? [event] : []));
 const rowsAccounted = (events: readonly ParseEvent[]): number =>
-  events.reduce((sum, event) => sum + (event.type === 'document' ? event.document.rows : event.type === 'invalid' ? event.rows : 0), 0);
+  events.reduce(
+    (sum, event) => sum + (event.type === 'document' ? event.document.rows : event.type === 'invalid' ? event.rows : 0),
+    0,
+  );
 const fixture = (name: string): Buffer => readFileSync(new URL(`../../../fixtures/csv/${name}`, import.meta.url));
 
 describe('parseCsv on realistic exports', () => {
@@ -31,7 +38,13 @@ describe('parseCsv on realistic exports', () => {
     const [january, february, credit, dunning] = documents(events);
     expect(documents(events)).toHaveLength(4);
 
-    expect(january).toMatchObject({ id: 'FA-2024-0001', kind: 'invoice', account: '0612345001', issueDate: '2024-01-05', dueDate: '2024-01-20' });
+    expect(january).toMatchObject({
+      id: 'FA-2024-0001',
+      kind: 'invoice',
+      account: '0612345001',
+      issueDate: '2024-01-05',
+      dueDate: '2024-01-20',
+    });
     expect(january).toMatchObject({ periodStart: '2024-01-01', periodEnd: '2024-01-31', currency: 'EUR', rows: 1 });
     expect(january?.source).toEqual({ file: 'bills.csv', line: 2, format: 'csv' });
     expect(january?.total?.toFixed()).toBe('25.00');
@@ -40,7 +53,11 @@ describe('parseCsv on realistic exports', () => {
     // Two rows of one invoice: its lines, and amounts that are their sums.
     expect(february).toMatchObject({ id: 'FA-2024-0102', rows: 2, periodStart: '2024-02-01', periodEnd: '2024-02-29' });
     expect(february?.source.line).toBe(3);
-    expect([february?.net, february?.tax, february?.total].map((amount) => amount?.toFixed())).toEqual(['33.33', '6.67', '40.00']);
+    expect([february?.net, february?.tax, february?.total].map((amount) => amount?.toFixed())).toEqual([
+      '33.33',
+      '6.67',
+      '40.00',
+    ]);
     expect(february?.lines.map((line) => line.total?.toFixed())).toEqual(['25.00', '15.00']);
 
     // A credit note exported negative is stored as its magnitude; it refers to the invoice.
@@ -58,7 +75,13 @@ describe('parseCsv on realistic exports', () => {
     const events = await parse(fixture('en-comma.csv'));
     expect(invalids(events)).toEqual([]);
     const [first, , refund, payment] = documents(events);
-    expect(first).toMatchObject({ id: 'INV-1001', account: 'ACC-42', currency: 'USD', issueDate: '2024-03-15', dueDate: '2024-04-14' });
+    expect(first).toMatchObject({
+      id: 'INV-1001',
+      account: 'ACC-42',
+      currency: 'USD',
+      issueDate: '2024-03-15',
+      dueDate: '2024-04-14',
+    });
     expect(first?.net?.toFixed()).toBe('1200.00');
     expect(first?.amountDue?.toFixed()).toBe('1440.00');
     expect(first?.amountStyle).toMatchObject({ decimalSeparator: '.', groupSeparator: ',' });
@@ -68,16 +91,19 @@ describe('parseCsv on realistic exports', () => {
     expect(payment?.total?.toFixed()).toBe('1320.00');
   });
 
-  it.each([['unicode-utf16le.txt'], ['unicode-utf16be.csv']])('reads the tab-separated UTF-16 export %s', async (name) => {
-    const events = await parse(fixture(name), {}, 7);
-    expect(invalids(events)).toEqual([]);
-    const [invoice, credit] = documents(events);
-    expect(invoice).toMatchObject({ id: 'F-88120', account: '0699887766', issueDate: '2024-04-02' });
-    expect(invoice?.lines[0]?.description).toBe('Forfait Pro 5G');
-    expect(credit).toMatchObject({ kind: 'credit-note', id: 'F-88121' });
-    expect(credit?.lines[0]?.description).toBe('Remboursement résiliation');
-    expect(credit?.total?.toFixed()).toBe('50.00');
-  });
+  it.each([['unicode-utf16le.txt'], ['unicode-utf16be.csv']])(
+    'reads the tab-separated UTF-16 export %s',
+    async (name) => {
+      const events = await parse(fixture(name), {}, 7);
+      expect(invalids(events)).toEqual([]);
+      const [invoice, credit] = documents(events);
+      expect(invoice).toMatchObject({ id: 'F-88120', account: '0699887766', issueDate: '2024-04-02' });
+      expect(invoice?.lines[0]?.description).toBe('Forfait Pro 5G');
+      expect(credit).toMatchObject({ kind: 'credit-note', id: 'F-88121' });
+      expect(credit?.lines[0]?.description).toBe('Remboursement résiliation');
+      expect(credit?.total?.toFixed()).toBe('50.00');
+    },
+  );
 
   it('reads a Windows-1252 export with NBSP thousands separators, "€" as 0x80 and CRLF', async () => {
     const events = await parse(fixture('fr-windows-1252.csv'), {}, 16);
@@ -88,7 +114,13 @@ describe('parseCsv on realistic exports', () => {
     expect(march?.total?.toFixed()).toBe('1620.00');
     expect(april?.total?.toFixed()).toBe('149000.00');
     expect(april?.source.line).toBe(4);
-    expect(april?.amountStyle).toEqual({ dates: { order: 'dmy', separator: '/' }, decimalSeparator: ',', groupSeparator: ' ', currencySymbol: '€', symbolBefore: false });
+    expect(april?.amountStyle).toEqual({
+      dates: { order: 'dmy', separator: '/' },
+      decimalSeparator: ',',
+      groupSeparator: ' ',
+      currencySymbol: '€',
+      symbolBefore: false,
+    });
   });
 });
 
@@ -162,7 +194,9 @@ describe('dates', () => {
 
   it('defaults to day-first and follows the dateOrder option', async () => {
     expect(documents(await parse('Invoice,Date,Total\nA,03/04/2024,1\n'))[0]?.issueDate).toBe('2024-04-03');
-    expect(documents(await parse('Invoice,Date,Total\nA,03/04/2024,1\n', { dateOrder: 'mdy' }))[0]?.issueDate).toBe('2024-03-04');
+    expect(documents(await parse('Invoice,Date,Total\nA,03/04/2024,1\n', { dateOrder: 'mdy' }))[0]?.issueDate).toBe(
+      '2024-03-04',
+    );
   });
 
   it('reports an impossible date with the column name as written', async () => {
@@ -172,7 +206,9 @@ describe('dates', () => {
   });
 
   it('reads month periods and refuses a period that is not one', async () => {
-    const events = await parse('N° facture;Période;Montant TTC\nF1;mars 2024;10,00\nF2;03/2024;10,00\nF3;bientôt;10,00\n');
+    const events = await parse(
+      'N° facture;Période;Montant TTC\nF1;mars 2024;10,00\nF2;03/2024;10,00\nF3;bientôt;10,00\n',
+    );
     expect(documents(events).map((doc) => [doc.periodStart, doc.periodEnd])).toEqual([
       ['2024-03-01', '2024-03-31'],
       ['2024-03-01', '2024-03-31'],
@@ -183,7 +219,9 @@ describe('dates', () => {
 
 describe('rows that cannot be read', () => {
   it('reports ragged rows, but accepts empty trailing cells', async () => {
-    const events = await parse('N° facture;Libellé;Montant TTC\nF1;Forfait;10,00\nF2;10,00\nF3;Forfait;1,5 Go;10,00\nF4;Forfait;10,00;;\n');
+    const events = await parse(
+      'N° facture;Libellé;Montant TTC\nF1;Forfait;10,00\nF2;10,00\nF3;Forfait;1,5 Go;10,00\nF4;Forfait;10,00;;\n',
+    );
     expect(documents(events).map((doc) => doc.id)).toEqual(['F1', 'F4']);
     expect(invalids(events)).toMatchObject([
       { line: 3, reason: 'the row has 2 fields, the header has 3', rows: 1 },
@@ -194,19 +232,33 @@ describe('rows that cannot be read', () => {
   it('reports a quote left open at the end of the file and keeps the rows before it', async () => {
     const events = await parse('N° facture;Libellé;Montant TTC\nF1;Forfait;10,00\nF2;"Option\nsans fin;12,00\n');
     expect(documents(events).map((doc) => doc.id)).toEqual(['F1']);
-    expect(invalids(events)).toMatchObject([{ line: 3, reason: expect.stringMatching(/quoted field is not closed.*lines 3 to 4/), rows: 1 }]);
+    expect(invalids(events)).toMatchObject([
+      { line: 3, reason: expect.stringMatching(/quoted field is not closed.*lines 3 to 4/), rows: 1 },
+    ]);
   });
 
   it('keeps physical line numbers across quoted line breaks (LF and CRLF) and blank lines', async () => {
     for (const eol of ['\n', '\r\n']) {
-      const text = ['N° facture;Libellé;Montant TTC', 'F1;"Forfait', 'avec', 'options";10,00', '', 'F2;Option;2,00', 'F3;"a', 'b";1,00', 'F4;x;1,00'].join(eol);
+      const text = [
+        'N° facture;Libellé;Montant TTC',
+        'F1;"Forfait',
+        'avec',
+        'options";10,00',
+        '',
+        'F2;Option;2,00',
+        'F3;"a',
+        'b";1,00',
+        'F4;x;1,00',
+      ].join(eol);
       const lines = documents(await parse(text)).map((doc) => doc.source.line);
       expect(lines).toEqual([2, 6, 7, 9]);
     }
   });
 
   it('reports an unknown document type and a currency it does not know', async () => {
-    const events = await parse('N° facture;Type;Montant TTC;Devise\nF1;Bon de commande;10,00;EUR\nF2;Facture;10,00;Zorglub\n');
+    const events = await parse(
+      'N° facture;Type;Montant TTC;Devise\nF1;Bon de commande;10,00;EUR\nF2;Facture;10,00;Zorglub\n',
+    );
     expect(invalids(events)).toMatchObject([
       { line: 2, column: 'Type', value: 'Bon de commande', reason: 'unknown document type' },
       { line: 3, column: 'Devise', value: 'Zorglub' },
@@ -225,7 +277,9 @@ describe('rows that cannot be read', () => {
     const bad = Buffer.from('F2;Option\xe9;12,00\nF3;Forfait;10,00\n', 'latin1');
     const events = await parse(Buffer.concat([head, bad]), {}, 5);
     expect(documents(events).map((doc) => doc.id)).toEqual(['F1', 'F3']);
-    expect(invalids(events)).toMatchObject([{ line: 3, column: 'Libellé', reason: 'contains bytes that are not valid UTF-8' }]);
+    expect(invalids(events)).toMatchObject([
+      { line: 3, column: 'Libellé', reason: 'contains bytes that are not valid UTF-8' },
+    ]);
   });
 
   it('fails the file on a row longer than 1 MiB, after reporting the rows before it', async () => {
@@ -242,7 +296,9 @@ describe('rows that cannot be read', () => {
 
 describe('documents', () => {
   it('takes an amount repeated on every row as the document amount, and varying ones as lines', async () => {
-    const text = ['N° facture;Libellé;Montant HT;Montant TTC', 'F1;Forfait;20,00;36,00', 'F1;Option;10,00;36,00'].join('\n');
+    const text = ['N° facture;Libellé;Montant HT;Montant TTC', 'F1;Forfait;20,00;36,00', 'F1;Option;10,00;36,00'].join(
+      '\n',
+    );
     const [invoice] = documents(await parse(text));
     expect(invoice?.net?.toFixed()).toBe('30.00');
     expect(invoice?.total?.toFixed()).toBe('36.00');
@@ -254,7 +310,12 @@ describe('documents', () => {
   });
 
   it('joins rows that leave id, type and account empty to the document above', async () => {
-    const text = ['N° facture;Type;N° client;Libellé;Montant HT', 'F1;Facture;C1;Forfait;20,00', ';;;Option;5,00', 'F2;Facture;C1;Forfait;20,00'].join('\n');
+    const text = [
+      'N° facture;Type;N° client;Libellé;Montant HT',
+      'F1;Facture;C1;Forfait;20,00',
+      ';;;Option;5,00',
+      'F2;Facture;C1;Forfait;20,00',
+    ].join('\n');
     const [first, second] = documents(await parse(text));
     expect(first).toMatchObject({ id: 'F1', rows: 2 });
     expect(first?.net?.toFixed()).toBe('25.00');
@@ -276,7 +337,9 @@ describe('documents', () => {
 
   it('uses the account column, else the defaultAccount option, else the file name', async () => {
     expect(documents(await parse('N° facture;Montant TTC\nF1;1\n'))[0]?.account).toBe('bills.csv');
-    expect(documents(await parse('N° facture;Montant TTC\nF1;1\n', { defaultAccount: '0612345678' }))[0]?.account).toBe('0612345678');
+    expect(documents(await parse('N° facture;Montant TTC\nF1;1\n', { defaultAccount: '0612345678' }))[0]?.account).toBe(
+      '0612345678',
+    );
   });
 
   it('takes the currency from the currency column, else from the amounts, else EUR', async () => {
@@ -285,7 +348,9 @@ describe('documents', () => {
   });
 
   it('splits a reference cell that lists several documents', async () => {
-    const [doc] = documents(await parse('N° relance;Type;Factures concernées;Montant TTC\nR1;Relance;"F1, F2 ; F1";10,00\n'));
+    const [doc] = documents(
+      await parse('N° relance;Type;Factures concernées;Montant TTC\nR1;Relance;"F1, F2 ; F1";10,00\n'),
+    );
     expect(doc?.references).toEqual(['F1', 'F2']);
   });
 
@@ -296,8 +361,16 @@ describe('documents', () => {
   });
 
   it('emits events in the order of the lines where they start', async () => {
-    const text = ['N° facture;Libellé;Montant TTC', 'F1;Forfait;10,00', 'F1;Option;abc', 'F1;Option;2,00', 'F2;Forfait;1,00'].join('\n');
-    const lines = (await parse(text)).flatMap((event) => (event.type === 'document' ? [event.document.source.line] : event.type === 'invalid' ? [event.line] : []));
+    const text = [
+      'N° facture;Libellé;Montant TTC',
+      'F1;Forfait;10,00',
+      'F1;Option;abc',
+      'F1;Option;2,00',
+      'F2;Forfait;1,00',
+    ].join('\n');
+    const lines = (await parse(text)).flatMap((event) =>
+      event.type === 'document' ? [event.document.source.line] : event.type === 'invalid' ? [event.line] : [],
+    );
     expect(lines).toEqual([2, 3, 5]);
   });
 });
@@ -344,17 +417,23 @@ describe('the whole file', () => {
       ragged: fc.boolean(),
     });
     await fc.assert(
-      fc.asyncProperty(fc.array(cells, { minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 64 }), async (rows, chunkSize) => {
-        const lines = ['N° facture;Type;Date;Libellé;Montant TTC'];
-        for (const row of rows) {
-          const fields = [row.id, row.kind, row.date, 'Forfait', row.amount];
-          lines.push((row.ragged ? fields.slice(0, 3) : fields).join(';'));
-        }
-        const events = await parse(lines.join('\r\n'), {}, chunkSize);
-        // A row of empty cells carries no data and is no data row.
-        const dataRows = rows.filter((row) => !row.ragged || row.id !== '' || row.kind !== '' || row.date !== '').length;
-        expect(rowsAccounted(events)).toBe(dataRows);
-      }),
+      fc.asyncProperty(
+        fc.array(cells, { minLength: 1, maxLength: 40 }),
+        fc.integer({ min: 1, max: 64 }),
+        async (rows, chunkSize) => {
+          const lines = ['N° facture;Type;Date;Libellé;Montant TTC'];
+          for (const row of rows) {
+            const fields = [row.id, row.kind, row.date, 'Forfait', row.amount];
+            lines.push((row.ragged ? fields.slice(0, 3) : fields).join(';'));
+          }
+          const events = await parse(lines.join('\r\n'), {}, chunkSize);
+          // A row of empty cells carries no data and is no data row.
+          const dataRows = rows.filter(
+            (row) => !row.ragged || row.id !== '' || row.kind !== '' || row.date !== '',
+          ).length;
+          expect(rowsAccounted(events)).toBe(dataRows);
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -404,10 +483,32 @@ describe('multi-row documents whose lines repeat an amount', () => {
   });
 
   it('keeps an amount due that merely looks like a running balance (halving totals, settled credit notes)', async () => {
-    const halving = ['N° facture;Type;Date;Montant TTC;Montant dû', 'F1;Facture;05/01/2024;40,00;40,00', 'F2;Facture;05/02/2024;20,00;20,00', 'F3;Facture;05/03/2024;10,00;10,00', 'R1;Relance;15/03/2024;;0,01'].join('\n');
-    expect(documents(await parse(halving)).map((doc) => doc.amountDue?.toFixed())).toEqual(['40.00', '20.00', '10.00', '0.01']);
-    const settled = ['N° facture;Type;Date;Montant TTC;Solde', 'F1;Facture;05/01/2024;30,00;30,00', 'A1;Avoir;06/01/2024;30,00;0,00', 'F2;Facture;05/02/2024;30,00;30,00', 'A2;Avoir;06/02/2024;30,00;0,00'].join('\n');
-    expect(documents(await parse(settled)).map((doc) => doc.amountDue?.toFixed())).toEqual(['30.00', '0.00', '30.00', '0.00']);
+    const halving = [
+      'N° facture;Type;Date;Montant TTC;Montant dû',
+      'F1;Facture;05/01/2024;40,00;40,00',
+      'F2;Facture;05/02/2024;20,00;20,00',
+      'F3;Facture;05/03/2024;10,00;10,00',
+      'R1;Relance;15/03/2024;;0,01',
+    ].join('\n');
+    expect(documents(await parse(halving)).map((doc) => doc.amountDue?.toFixed())).toEqual([
+      '40.00',
+      '20.00',
+      '10.00',
+      '0.01',
+    ]);
+    const settled = [
+      'N° facture;Type;Date;Montant TTC;Solde',
+      'F1;Facture;05/01/2024;30,00;30,00',
+      'A1;Avoir;06/01/2024;30,00;0,00',
+      'F2;Facture;05/02/2024;30,00;30,00',
+      'A2;Avoir;06/02/2024;30,00;0,00',
+    ].join('\n');
+    expect(documents(await parse(settled)).map((doc) => doc.amountDue?.toFixed())).toEqual([
+      '30.00',
+      '0.00',
+      '30.00',
+      '0.00',
+    ]);
   });
 
   it('keeps a "Solde" column that holds each document\'s own unpaid amount', async () => {
@@ -439,10 +540,16 @@ describe('multi-row documents whose lines repeat an amount', () => {
 });
 
 describe('issue 18: rows that continue a document, and repeated headers', () => {
-  const notices = (events: readonly ParseEvent[]) => events.flatMap((event) => (event.type === 'notice' ? [event] : []));
+  const notices = (events: readonly ParseEvent[]) =>
+    events.flatMap((event) => (event.type === 'notice' ? [event] : []));
 
   it('reads consecutive rows of one number on two dates as two documents, with a warning (not one summed document)', async () => {
-    const text = ['N° de facture;Date de facture;N° client;Montant TTC', 'FB-1;05/01/2024;C1;50,00', 'FB-3;05/03/2024;C1;50,00', 'FB-3;05/04/2024;C1;50,00'].join('\n');
+    const text = [
+      'N° de facture;Date de facture;N° client;Montant TTC',
+      'FB-1;05/01/2024;C1;50,00',
+      'FB-3;05/03/2024;C1;50,00',
+      'FB-3;05/04/2024;C1;50,00',
+    ].join('\n');
     const events = await parse(text);
     expect(documents(events).map((doc) => [doc.id, doc.issueDate, doc.total?.toFixed(2), doc.source.line])).toEqual([
       ['FB-1', '2024-01-05', '50.00', 2],
@@ -450,30 +557,58 @@ describe('issue 18: rows that continue a document, and repeated headers', () => 
       ['FB-3', '2024-04-05', '50.00', 4],
     ]);
     expect(notices(events)).toMatchObject([
-      { code: 'row-conflict', level: 'warning', line: 4, message: 'the row repeats document number FB-3 with another date (2024-04-05, not 2024-03-05): read as another document' },
+      {
+        code: 'row-conflict',
+        level: 'warning',
+        line: 4,
+        message:
+          'the row repeats document number FB-3 with another date (2024-04-05, not 2024-03-05): read as another document',
+      },
     ]);
     expect(rowsAccounted(events)).toBe(3);
   });
 
   it('still reads rows of one number and one date as one document with lines', async () => {
-    const events = await parse('N° facture;Date;Libellé;Montant TTC\nF1;05/01/2024;Forfait;20,00\nF1;05/01/2024;Option;5,00\n');
+    const events = await parse(
+      'N° facture;Date;Libellé;Montant TTC\nF1;05/01/2024;Forfait;20,00\nF1;05/01/2024;Option;5,00\n',
+    );
     expect(documents(events).map((doc) => [doc.id, doc.rows, doc.total?.toFixed(2)])).toEqual([['F1', 2, '25.00']]);
     expect(notices(events)).toEqual([]);
   });
 
   it('skips rows that repeat the header, counts them in one notice, and reports no unknown type', async () => {
     const header = 'N° de facture;Type;Date;Montant TTC';
-    const events = await parse([header, 'F1;Facture;04/01/2024;58,80', header, 'F2;Facture;04/02/2024;58,80', header, 'F3;Facture;04/03/2024;58,80'].join('\n'));
+    const events = await parse(
+      [
+        header,
+        'F1;Facture;04/01/2024;58,80',
+        header,
+        'F2;Facture;04/02/2024;58,80',
+        header,
+        'F3;Facture;04/03/2024;58,80',
+      ].join('\n'),
+    );
     expect(invalids(events)).toEqual([]);
     expect(documents(events).map((doc) => doc.id)).toEqual(['F1', 'F2', 'F3']);
-    expect(notices(events)).toMatchObject([{ code: 'repeated-header', line: 3, message: '2 rows that repeat the header (first on line 3) skipped: not data' }]);
+    expect(notices(events)).toMatchObject([
+      {
+        code: 'repeated-header',
+        line: 3,
+        message: '2 rows that repeat the header (first on line 3) skipped: not data',
+      },
+    ]);
     expect(rowsAccounted(events)).toBe(3);
   });
 });
 
 describe('issue 12: a row that lacks only its trailing empty cell', () => {
   it('is read when the last column is an optional one, mostly empty', async () => {
-    const text = ['Invoice No,Date,Total,Credit note for', 'GB-1,2024-01-10,36.00', 'GB-2,2024-02-10,36.00', 'GB-3,2024-03-10,36.00,'].join('\r\n');
+    const text = [
+      'Invoice No,Date,Total,Credit note for',
+      'GB-1,2024-01-10,36.00',
+      'GB-2,2024-02-10,36.00',
+      'GB-3,2024-03-10,36.00,',
+    ].join('\r\n');
     const events = await parse(text);
     expect(invalids(events)).toEqual([]);
     expect(documents(events).map((doc) => doc.id)).toEqual(['GB-1', 'GB-2', 'GB-3']);

@@ -15,21 +15,34 @@ async function* once(text: string): AsyncGenerator<Buffer> {
 
 async function parse(lines: string[], options: Partial<CsvOptions> = {}): Promise<ParseEvent[]> {
   const events: ParseEvent[] = [];
-  for await (const event of parseCsv(once(`${lines.join('\n')}\n`), { file: 'export.csv', ...options })) events.push(event);
+  for await (const event of parseCsv(once(`${lines.join('\n')}\n`), { file: 'export.csv', ...options }))
+    events.push(event);
   return events;
 }
 
-const documents = (events: readonly ParseEvent[]): BillingDocument[] => events.flatMap((e) => (e.type === 'document' ? [e.document] : []));
-const notices = (events: readonly ParseEvent[]): NoticeEvent[] => events.flatMap((e) => (e.type === 'notice' ? [e] : []));
-const columns = (events: readonly ParseEvent[]): ColumnsEvent | undefined => events.find((e): e is ColumnsEvent => e.type === 'columns');
-const fieldOf = (events: readonly ParseEvent[], column: string): string | undefined => columns(events)?.columns.find((role) => role.column === column)?.field;
+const documents = (events: readonly ParseEvent[]): BillingDocument[] =>
+  events.flatMap((e) => (e.type === 'document' ? [e.document] : []));
+const notices = (events: readonly ParseEvent[]): NoticeEvent[] =>
+  events.flatMap((e) => (e.type === 'notice' ? [e] : []));
+const columns = (events: readonly ParseEvent[]): ColumnsEvent | undefined =>
+  events.find((e): e is ColumnsEvent => e.type === 'columns');
+const fieldOf = (events: readonly ParseEvent[], column: string): string | undefined =>
+  columns(events)?.columns.find((role) => role.column === column)?.field;
 
 describe('phone numbers', () => {
   it('knows phone and line numbers from invoice numbers', () => {
-    for (const phone of ['06 12 34 56 78', '0612345678', '+33 6 12 34 56 78', '0041 79 123 45 67', '(212) 555-0143', '+447700900777']) {
+    for (const phone of [
+      '06 12 34 56 78',
+      '0612345678',
+      '+33 6 12 34 56 78',
+      '0041 79 123 45 67',
+      '(212) 555-0143',
+      '+447700900777',
+    ]) {
       expect(isPhoneNumber(phone), phone).toBe(true);
     }
-    for (const other of ['FA-2024-001', '2024010123', '12,50', '05/01/2024', '1234567', 'GP12345678']) expect(isPhoneNumber(other), other).toBe(false);
+    for (const other of ['FA-2024-001', '2024010123', '12,50', '05/01/2024', '1234567', 'GP12345678'])
+      expect(isPhoneNumber(other), other).toBe(false);
   });
 
   it('reads a "Numéro" column of one shared phone number as the account, and the "Réf." ids as the documents\' numbers', async () => {
@@ -45,7 +58,11 @@ describe('phone numbers', () => {
       ['SF2403', '0698765432', []],
     ]);
     expect(fieldOf(events, 'Numéro')).toBe('account');
-    expect(columns(events)?.columns.find((role) => role.column === 'Réf.')).toEqual({ column: 'Réf.', field: 'id', decidedBy: 'values' });
+    expect(columns(events)?.columns.find((role) => role.column === 'Réf.')).toEqual({
+      column: 'Réf.',
+      field: 'id',
+      decidedBy: 'values',
+    });
     expect(columns(events)?.inferred).toBe(true);
     const decided = notices(events).filter((notice) => notice.code === 'column-role');
     expect(decided.map((notice) => [notice.level, notice.map])).toEqual([
@@ -55,21 +72,40 @@ describe('phone numbers', () => {
   });
 
   it('keeps invoice numbers that look like phone numbers when each names one document', async () => {
-    const events = await parse(['Rechnungsnummer;Rechnungsdatum;Betrag', '0301 2345 6701;03.01.2024;39,95', '0301 2345 6702;03.02.2024;39,95', '0301 2345 6703;03.03.2024;39,95']);
+    const events = await parse([
+      'Rechnungsnummer;Rechnungsdatum;Betrag',
+      '0301 2345 6701;03.01.2024;39,95',
+      '0301 2345 6702;03.02.2024;39,95',
+      '0301 2345 6703;03.03.2024;39,95',
+    ]);
     expect(documents(events).map((doc) => doc.id)).toEqual(['0301 2345 6701', '0301 2345 6702', '0301 2345 6703']);
     expect(notices(events).filter((notice) => notice.code === 'column-role')).toEqual([]);
   });
 
   it('takes an unnamed column of phone numbers as the account: two lines are two accounts', async () => {
-    const events = await parse(['Date;Facture;Accès;Montant TTC', '01/01/2024;F1;06 11 22 33 44;2,00', '01/01/2024;F2;01 23 45 67 89;39,99', '01/02/2024;F3;06 11 22 33 44;2,00']);
+    const events = await parse([
+      'Date;Facture;Accès;Montant TTC',
+      '01/01/2024;F1;06 11 22 33 44;2,00',
+      '01/01/2024;F2;01 23 45 67 89;39,99',
+      '01/02/2024;F3;06 11 22 33 44;2,00',
+    ]);
     expect(documents(events).map((doc) => doc.account)).toEqual(['06 11 22 33 44', '01 23 45 67 89', '06 11 22 33 44']);
-    expect(columns(events)?.columns.find((role) => role.column === 'Accès')).toEqual({ column: 'Accès', field: 'account', decidedBy: 'values' });
+    expect(columns(events)?.columns.find((role) => role.column === 'Accès')).toEqual({
+      column: 'Accès',
+      field: 'account',
+      decidedBy: 'values',
+    });
   });
 });
 
 describe('types, statuses, periods and amounts from values', () => {
   it('reads a generic "Cat." column of invoice and credit-note words as the type', async () => {
-    const events = await parse(['Doc;Cat.;Date;Amount', 'INV-1;Invoice;31/01/2024;120,00', 'CN-1;Credit note;05/02/2024;-20,00', 'INV-2;Invoice;29/02/2024;120,00']);
+    const events = await parse([
+      'Doc;Cat.;Date;Amount',
+      'INV-1;Invoice;31/01/2024;120,00',
+      'CN-1;Credit note;05/02/2024;-20,00',
+      'INV-2;Invoice;29/02/2024;120,00',
+    ]);
     expect(documents(events).map((doc) => [doc.id, doc.kind, doc.total?.toFixed(2)])).toEqual([
       ['INV-1', 'invoice', '120.00'],
       ['CN-1', 'credit-note', '20.00'],
@@ -80,15 +116,30 @@ describe('types, statuses, periods and amounts from values', () => {
   });
 
   it('reads a named status column, and an unnamed one from its words, into the documents', async () => {
-    const named = await parse(['N° facture;Date;Montant TTC;Statut', 'F1;10/01/2024;35,00;Payée', 'F2;10/02/2024;35,00;Impayée', 'F3;10/03/2024;35,00;En retard', 'F4;10/04/2024;35,00;']);
+    const named = await parse([
+      'N° facture;Date;Montant TTC;Statut',
+      'F1;10/01/2024;35,00;Payée',
+      'F2;10/02/2024;35,00;Impayée',
+      'F3;10/03/2024;35,00;En retard',
+      'F4;10/04/2024;35,00;',
+    ]);
     expect(documents(named).map((doc) => doc.status)).toEqual(['paid', 'unpaid', 'overdue', undefined]);
-    const unnamed = await parse(['Invoice;Date;Total;State', 'I1;2024-01-10;35.00;Paid', 'I2;2024-02-10;35.00;Overdue', 'I3;2024-03-10;35.00;Paid']);
+    const unnamed = await parse([
+      'Invoice;Date;Total;State',
+      'I1;2024-01-10;35.00;Paid',
+      'I2;2024-02-10;35.00;Overdue',
+      'I3;2024-03-10;35.00;Paid',
+    ]);
     expect(documents(unnamed).map((doc) => doc.status)).toEqual(['paid', 'overdue', 'paid']);
     expect(fieldOf(unnamed, 'State')).toBe('status');
   });
 
   it('reads a period range in one cell, the start without its year', async () => {
-    const events = await parse(['Facture;Date;Période;Montant TTC', 'B1;02/01/2024;du 01/01 au 31/01/2024;24,99', 'B2;02/01/2024;du 15/12 au 14/01/2024;24,99']);
+    const events = await parse([
+      'Facture;Date;Période;Montant TTC',
+      'B1;02/01/2024;du 01/01 au 31/01/2024;24,99',
+      'B2;02/01/2024;du 15/12 au 14/01/2024;24,99',
+    ]);
     expect(documents(events).map((doc) => [doc.periodStart, doc.periodEnd])).toEqual([
       ['2024-01-01', '2024-01-31'],
       ['2023-12-15', '2024-01-14'],
@@ -96,21 +147,43 @@ describe('types, statuses, periods and amounts from values', () => {
   });
 
   it('finds the net in a column of unknown wording by net + tax = total', async () => {
-    const events = await parse(['Invoice ID;Date;Charges before tax;Tax;Total', 'T1;15/01/2024;50,00;10,00;60,00', 'T2;15/02/2024;50,00;10,00;60,00', 'T3;15/03/2024;40,00;8,00;48,00']);
+    const events = await parse([
+      'Invoice ID;Date;Charges before tax;Tax;Total',
+      'T1;15/01/2024;50,00;10,00;60,00',
+      'T2;15/02/2024;50,00;10,00;60,00',
+      'T3;15/03/2024;40,00;8,00;48,00',
+    ]);
     expect(documents(events).map((doc) => doc.net?.toFixed(2))).toEqual(['50.00', '50.00', '40.00']);
     expect(fieldOf(events, 'Charges before tax')).toBe('net');
   });
 
   it('does not read dates from a date-named column that holds none, and says so with the --map that settles it', async () => {
-    const events = await parse(['N° facture;Date;Daté;Montant TTC', 'F1;Lot A;05/01/2024;10,00', 'F2;Lot B;05/02/2024;10,00', 'F3;Lot C;05/03/2024;10,00']);
+    const events = await parse([
+      'N° facture;Date;Daté;Montant TTC',
+      'F1;Lot A;05/01/2024;10,00',
+      'F2;Lot B;05/02/2024;10,00',
+      'F3;Lot C;05/03/2024;10,00',
+    ]);
     expect(events.filter((event) => event.type === 'invalid')).toEqual([]);
-    expect(notices(events).find((notice) => notice.message.includes('"Date"'))).toMatchObject({ level: 'warning', code: 'column-role', map: '--map issueDate=Date' });
+    expect(notices(events).find((notice) => notice.message.includes('"Date"'))).toMatchObject({
+      level: 'warning',
+      code: 'column-role',
+      map: '--map issueDate=Date',
+    });
   });
 
   it('never overrules --map', async () => {
-    const events = await parse(['Numéro;Réf.;Date;Montant', '0698765432;SF1;12/01/2024;32,00', '0698765432;SF2;12/02/2024;32,00', '0698765432;SF3;12/03/2024;32,00'], {
-      columnMap: new Map([['id', 'Numéro']]),
-    });
+    const events = await parse(
+      [
+        'Numéro;Réf.;Date;Montant',
+        '0698765432;SF1;12/01/2024;32,00',
+        '0698765432;SF2;12/02/2024;32,00',
+        '0698765432;SF3;12/03/2024;32,00',
+      ],
+      {
+        columnMap: new Map([['id', 'Numéro']]),
+      },
+    );
     // The mapped column stays the id; its rows, on three dates, are three documents.
     expect(documents(events).map((doc) => doc.id)).toEqual(['0698765432', '0698765432', '0698765432']);
     expect(columns(events)?.columns[0]).toEqual({ column: 'Numéro', field: 'id', decidedBy: 'map' });
@@ -119,16 +192,29 @@ describe('types, statuses, periods and amounts from values', () => {
 
 describe('headers', () => {
   it('reads the first of two columns with the same name and warns about the second', async () => {
-    const events = await parse(['Invoice,Date,Amount,Amount', 'I1,2024-01-05,210.00,193.20', 'I2,2024-02-05,210.00,193.20']);
-    expect(documents(events).map((doc) => doc.total?.toFixed(2))).toEqual(['210.00', '210.00']);
-    expect(notices(events).filter((notice) => notice.code === 'duplicate-column').map((notice) => notice.message)).toEqual([
-      'two columns are named "Amount" (columns 3 and 4): the first is read, the second is not',
+    const events = await parse([
+      'Invoice,Date,Amount,Amount',
+      'I1,2024-01-05,210.00,193.20',
+      'I2,2024-02-05,210.00,193.20',
     ]);
+    expect(documents(events).map((doc) => doc.total?.toFixed(2))).toEqual(['210.00', '210.00']);
+    expect(
+      notices(events)
+        .filter((notice) => notice.code === 'duplicate-column')
+        .map((notice) => notice.message),
+    ).toEqual(['two columns are named "Amount" (columns 3 and 4): the first is read, the second is not']);
     expect(columns(events)?.columns[3]).toEqual({ column: 'Amount' });
   });
 
   it('finds the header after title lines without any delimiter, and counts them', async () => {
-    const events = await parse(['Mes factures', 'Édité le 02/06/2024', '', 'Date;N° de facture;Montant TTC', '05/01/2024;F1;47,99', '05/02/2024;F2;47,99']);
+    const events = await parse([
+      'Mes factures',
+      'Édité le 02/06/2024',
+      '',
+      'Date;N° de facture;Montant TTC',
+      '05/01/2024;F1;47,99',
+      '05/02/2024;F2;47,99',
+    ]);
     expect(documents(events).map((doc) => [doc.id, doc.source.line])).toEqual([
       ['F1', 5],
       ['F2', 6],
@@ -137,9 +223,16 @@ describe('headers', () => {
   });
 
   it('finds the header after title lines that have delimiters of their own', async () => {
-    const events = await parse(['Umsatzanzeige;Datei erstellt am: 03.06.2024', 'Kunde;Max Mustermann', 'Rechnungsnummer;Rechnungsdatum;Betrag', 'R1;03.01.2024;39,95']);
+    const events = await parse([
+      'Umsatzanzeige;Datei erstellt am: 03.06.2024',
+      'Kunde;Max Mustermann',
+      'Rechnungsnummer;Rechnungsdatum;Betrag',
+      'R1;03.01.2024;39,95',
+    ]);
     expect(documents(events).map((doc) => doc.id)).toEqual(['R1']);
-    expect(notices(events).find((notice) => notice.code === 'title-lines')?.message).toBe("2 lines before the header (line 3) are not data: an export's title or date");
+    expect(notices(events).find((notice) => notice.code === 'title-lines')?.message).toBe(
+      "2 lines before the header (line 3) are not data: an export's title or date",
+    );
   });
 
   it('is still fatal when none of the first lines is a header', async () => {
@@ -168,7 +261,12 @@ describe('bank statements', () => {
   });
 
   it('reads separate debit and credit columns, an operator refund as a credit note', async () => {
-    const events = await parse(['Date;Débit;Crédit;Libellé;Solde', '03/05/2024;-29,99;;PRLV SEPA SFR;1 204,11', '20/05/2024;;12,00;REMBOURSEMENT SFR;1 216,11', '21/05/2024;-2,50;;FRAIS TENUE DE COMPTE;1 213,61']);
+    const events = await parse([
+      'Date;Débit;Crédit;Libellé;Solde',
+      '03/05/2024;-29,99;;PRLV SEPA SFR;1 204,11',
+      '20/05/2024;;12,00;REMBOURSEMENT SFR;1 216,11',
+      '21/05/2024;-2,50;;FRAIS TENUE DE COMPTE;1 213,61',
+    ]);
     expect(documents(events).map((doc) => [doc.kind, doc.total?.toFixed(2)])).toEqual([
       ['payment', '29.99'],
       ['credit-note', '12.00'],
@@ -176,7 +274,12 @@ describe('bank statements', () => {
   });
 
   it('leaves an invoice export with a type column of document kinds alone, negative amounts and all', async () => {
-    const events = await parse(['Type;Date;Libellé;Montant', 'Facture;05/01/2024;Forfait;20,00', 'Avoir;06/01/2024;Geste;-5,00', 'Facture;05/02/2024;Forfait;20,00']);
+    const events = await parse([
+      'Type;Date;Libellé;Montant',
+      'Facture;05/01/2024;Forfait;20,00',
+      'Avoir;06/01/2024;Geste;-5,00',
+      'Facture;05/02/2024;Forfait;20,00',
+    ]);
     expect(documents(events).map((doc) => doc.kind)).toEqual(['invoice', 'credit-note', 'invoice']);
     expect(notices(events).find((notice) => notice.code === 'not-bills')).toBeUndefined();
   });

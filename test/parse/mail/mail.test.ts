@@ -14,7 +14,8 @@ import { headerDate } from '../../../src/parse/mail/headers.js';
 
 const b64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64').replace(/.{76}/g, '$&\r\n');
 
-const CSV = 'N° de facture;Type;N° client;Date de facture;Montant TTC (€)\r\nF-2024-01-118;Facture;C-104233;05/01/2024;59,98\r\n';
+const CSV =
+  'N° de facture;Type;N° client;Date de facture;Montant TTC (€)\r\nF-2024-01-118;Facture;C-104233;05/01/2024;59,98\r\n';
 
 // A real bill: the PDF fixture of an Orange-like bill (fixtures/pdf/README.md).
 const PDF_B64 = readFileSync(new URL('../../../fixtures/pdf/orange-facture.pdf', import.meta.url))
@@ -67,7 +68,12 @@ describe('e-mail files', () => {
   it('reads the letter of a quoted-printable body, dated as the sender wrote the Date header, with the body deciding its kind', async () => {
     const { events } = await read(MIXED);
     const [letter] = documents(events);
-    expect(letter).toMatchObject({ kind: 'dunning', issueDate: '2024-03-04', amountDue: expect.anything(), references: ['F-2024-01-118'] });
+    expect(letter).toMatchObject({
+      kind: 'dunning',
+      issueDate: '2024-03-04',
+      amountDue: expect.anything(),
+      references: ['F-2024-01-118'],
+    });
     expect(letter?.amountDue?.toFixed(2)).toBe('59.98');
     expect(letter?.source).toEqual({ file: 'relance.eml', line: 1, format: 'mail' });
     // The quoted due date is the invoice's; the letter's own deadline comes after its date.
@@ -85,23 +91,44 @@ describe('e-mail files', () => {
   });
 
   it('names an attachment it does not read as skipped', async () => {
-    const message = MIXED.replace('Content-Type: application/pdf; name="facture.pdf"', 'Content-Type: application/vnd.ms-excel; name="facture.xls"')
+    const message = MIXED.replace(
+      'Content-Type: application/pdf; name="facture.pdf"',
+      'Content-Type: application/vnd.ms-excel; name="facture.xls"',
+    )
       .replace('filename="../../facture.pdf"', 'filename="facture.xls"')
       .replace(PDF_B64, b64('PK\u0003\u0004 a spreadsheet'));
     const { skipped } = await read(message);
-    expect(skipped).toEqual([{ file: 'relance.eml#facture.xls', reason: expect.stringContaining('not a bill billcheck reads') }]);
+    expect(skipped).toEqual([
+      { file: 'relance.eml#facture.xls', reason: expect.stringContaining('not a bill billcheck reads') },
+    ]);
   });
 
   it('turns an HTML body (base64) into text', async () => {
-    const html = '<html><body><p>Votre facture n&deg; FB-2024-03-7781 d&#39;un montant de 39,99&nbsp;&euro; reste impay&eacute;e &agrave; ce jour.</p><table><tr><td>Ligne</td><td>0033 1 23 45 67 89</td></tr></table></body></html>';
-    const message = ['From: Free <f@free.example>', 'Date: Fri, 12 Apr 2024 08:05:00 +0200', 'Subject: Relance', 'MIME-Version: 1.0', 'Content-Type: text/html; charset=utf-8', 'Content-Transfer-Encoding: base64', '', b64(html), ''].join('\r\n');
+    const html =
+      '<html><body><p>Votre facture n&deg; FB-2024-03-7781 d&#39;un montant de 39,99&nbsp;&euro; reste impay&eacute;e &agrave; ce jour.</p><table><tr><td>Ligne</td><td>0033 1 23 45 67 89</td></tr></table></body></html>';
+    const message = [
+      'From: Free <f@free.example>',
+      'Date: Fri, 12 Apr 2024 08:05:00 +0200',
+      'Subject: Relance',
+      'MIME-Version: 1.0',
+      'Content-Type: text/html; charset=utf-8',
+      'Content-Transfer-Encoding: base64',
+      '',
+      b64(html),
+      '',
+    ].join('\r\n');
     const [letter] = documents((await read(message)).events);
-    expect(letter).toMatchObject({ kind: 'dunning', issueDate: '2024-04-12', references: ['FB-2024-03-7781'], account: '0033 1 23 45 67 89' });
+    expect(letter).toMatchObject({
+      kind: 'dunning',
+      issueDate: '2024-04-12',
+      references: ['FB-2024-03-7781'],
+      account: '0033 1 23 45 67 89',
+    });
   });
 
   it('dates a forwarded letter by its own pasted header, not by the forwarding', async () => {
     const body = [
-      '-----Message d\'origine-----',
+      "-----Message d'origine-----",
       'De : SFR <relance@sfr.example>',
       'Envoyé : lundi 4 mars 2024 10:12',
       'Objet : Relance facture',
@@ -109,13 +136,31 @@ describe('e-mail files', () => {
       'Sauf erreur de notre part, votre facture n° FAC-2023-12-5521 reste impayée.',
       'Montant restant dû : 19,99 €',
     ].join('\r\n');
-    const message = ['From: Karim <k@example.org>', 'Date: Wed, 20 Mar 2024 18:00:00 +0100', 'Subject: TR: Relance facture', 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: 8bit', '', body, ''].join('\r\n');
+    const message = [
+      'From: Karim <k@example.org>',
+      'Date: Wed, 20 Mar 2024 18:00:00 +0100',
+      'Subject: TR: Relance facture',
+      'MIME-Version: 1.0',
+      'Content-Type: text/plain; charset=utf-8',
+      'Content-Transfer-Encoding: 8bit',
+      '',
+      body,
+      '',
+    ].join('\r\n');
     const [letter] = documents((await read(message)).events);
     expect(letter).toMatchObject({ kind: 'dunning', issueDate: '2024-03-04' });
   });
 
   it('fails with one line for a message with nothing billcheck reads', async () => {
-    const message = ['From: a@example.org', 'Date: Mon, 4 Mar 2024 10:12:00 +0100', 'Subject: Hello', 'MIME-Version: 1.0', '', 'See you on Monday.', ''].join('\r\n');
+    const message = [
+      'From: a@example.org',
+      'Date: Mon, 4 Mar 2024 10:12:00 +0100',
+      'Subject: Hello',
+      'MIME-Version: 1.0',
+      '',
+      'See you on Monday.',
+      '',
+    ].join('\r\n');
     await expect(read(message)).rejects.toThrow('no invoice or letter found in this e-mail or its attachments');
   });
 
@@ -123,10 +168,19 @@ describe('e-mail files', () => {
     expect(detectFormat('<stdin>', MIXED.slice(0, 400))).toBe('mail');
     expect(detectFormat('relance.eml', 'Objet : Relance\n\nSauf erreur de notre part…')).toBe('text');
     const skipped: SkippedPart[] = [];
-    const source = { name: '<stdin>', open: async function* () { yield Buffer.from(MIXED); } };
+    const source = {
+      name: '<stdin>',
+      open: async function* () {
+        yield Buffer.from(MIXED);
+      },
+    };
     const events: ParseEvent[] = [];
     for await (const event of parseInput(source, {}, (part) => skipped.push(part))) events.push(event);
-    expect(documents(events).map((doc) => doc.source.file)).toEqual(['<stdin>', '<stdin>#facture.csv', '<stdin>#facture.pdf']);
+    expect(documents(events).map((doc) => doc.source.file)).toEqual([
+      '<stdin>',
+      '<stdin>#facture.csv',
+      '<stdin>#facture.pdf',
+    ]);
     expect(skipped).toEqual([]);
   });
 });

@@ -43,14 +43,18 @@ interface Score {
 }
 
 function score(name: string, actual: Map<string, unknown>, expected: Map<string, unknown>): Score {
-  const names = new Set([...expected.keys(), ...[...actual].filter(([, value]) => value !== undefined).map(([key]) => key)]);
+  const names = new Set([
+    ...expected.keys(),
+    ...[...actual].filter(([, value]) => value !== undefined).map(([key]) => key),
+  ]);
   const wrong: string[] = [];
   let keyRight = 0;
   for (const field of names) {
     const same = JSON.stringify(actual.get(field)) === JSON.stringify(expected.get(field));
     if (!same) wrong.push(field);
   }
-  for (const field of KEY_FIELDS) if (JSON.stringify(actual.get(field)) === JSON.stringify(expected.get(field))) keyRight++;
+  for (const field of KEY_FIELDS)
+    if (JSON.stringify(actual.get(field)) === JSON.stringify(expected.get(field))) keyRight++;
   return { name, right: names.size - wrong.length, fields: names.size, keyRight, wrong };
 }
 
@@ -67,18 +71,27 @@ function expectationOf(name: string): Map<string, unknown> {
   return new Map(Object.entries(parsed));
 }
 
-const fixtures = readdirSync(FIXTURES).filter((name) => name.endsWith('.txt')).sort();
+const fixtures = readdirSync(FIXTURES)
+  .filter((name) => name.endsWith('.txt'))
+  .sort();
 const scores: Score[] = [];
 
 describe('text fixtures: accuracy', () => {
   afterAll(() => {
     const width = Math.max(...scores.map((s) => s.name.length));
-    const rows = scores.map((s) => `${s.name.padEnd(width)}  ${`${s.right}/${s.fields}`.padStart(5)}  ${`${s.keyRight}/${KEY_FIELDS.length}`.padStart(3)}  ${s.wrong.join(', ')}`);
+    const rows = scores.map(
+      (s) =>
+        `${s.name.padEnd(width)}  ${`${s.right}/${s.fields}`.padStart(5)}  ${`${s.keyRight}/${KEY_FIELDS.length}`.padStart(3)}  ${s.wrong.join(', ')}`,
+    );
     const right = scores.reduce((n, s) => n + s.right, 0);
     const fields = scores.reduce((n, s) => n + s.fields, 0);
     const keyRight = scores.reduce((n, s) => n + s.keyRight, 0);
     console.log(
-      [`${'fixture'.padEnd(width)}  all    key  wrong`, ...rows, `${'TOTAL'.padEnd(width)}  ${right}/${fields}  ${keyRight}/${scores.length * KEY_FIELDS.length}`].join('\n'),
+      [
+        `${'fixture'.padEnd(width)}  all    key  wrong`,
+        ...rows,
+        `${'TOTAL'.padEnd(width)}  ${right}/${fields}  ${keyRight}/${scores.length * KEY_FIELDS.length}`,
+      ].join('\n'),
     );
   });
 

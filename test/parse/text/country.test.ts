@@ -10,7 +10,15 @@ function parse(text: string): BillingDocument {
 
 /** An invoice in English wording (labels that point to no country), with a footer line of choice. */
 const englishBill = (footer: string): string =>
-  ['INVOICE', 'Invoice number: INV-2024-118', 'Invoice date: 05/03/2024', 'Subtotal      100.00', 'VAT           20.00', 'Total         120.00', footer].join('\n');
+  [
+    'INVOICE',
+    'Invoice number: INV-2024-118',
+    'Invoice date: 05/03/2024',
+    'Subtotal      100.00',
+    'VAT           20.00',
+    'Total         120.00',
+    footer,
+  ].join('\n');
 
 const GERMAN = [
   'Rechnung',
@@ -85,10 +93,12 @@ describe('the country of a text bill', () => {
       expect(parse(englishBill('Ihre USt-IdNr.: DE 123 475 223\nVAT: ATU12345678')).country).toBe('AT');
     });
 
-    it('leaves the country open when two numbers disagree and neither is the customer\'s', () => {
+    it("leaves the country open when two numbers disagree and neither is the customer's", () => {
       expect(parse(englishBill('VAT: FR 60 421 938 861     VAT: DE 123 475 223')).country).toBeUndefined();
       // The labels' language does not settle it either: German, but with a French number beside it.
-      expect(parse([...GERMAN, 'USt-IdNr.: DE 123 475 223   TVA: FR 60 421 938 861'].join('\n')).country).toBeUndefined();
+      expect(
+        parse([...GERMAN, 'USt-IdNr.: DE 123 475 223   TVA: FR 60 421 938 861'].join('\n')).country,
+      ).toBeUndefined();
     });
 
     it('trusts the number over the language of the labels', () => {
@@ -127,7 +137,14 @@ describe('the country of a text bill', () => {
 
     it('needs more than one label of the language, and a clear majority', () => {
       expect(parse('Rechnung RE-77\nTotal: 120,00 €\n').country).toBeUndefined();
-      const bilingual = [...FRENCH, 'Factuurnummer: F-2024-0042', 'Factuurdatum: 05/03/2024', 'Klantnummer: 0891234567', 'Vervaldatum: 20/03/2024', 'Te betalen: € 49,99'];
+      const bilingual = [
+        ...FRENCH,
+        'Factuurnummer: F-2024-0042',
+        'Factuurdatum: 05/03/2024',
+        'Klantnummer: 0891234567',
+        'Vervaldatum: 20/03/2024',
+        'Te betalen: € 49,99',
+      ];
       expect(parse(bilingual.join('\n')).country).toBeUndefined();
     });
   });

@@ -24,7 +24,12 @@ const fixture = (path: string): string => readFileSync(`${DOSSIERS}${path}`, 'ut
 describe('letters', () => {
   it('dates a letter by its header, not by the deadline of its body, and leaves the quoted due date to the invoice', () => {
     const letter = parse(fixture('fr-mise-en-demeure-facture-vierge/mise-en-demeure-agence.txt'));
-    expect(letter).toMatchObject({ kind: 'dunning', id: 'REC-88412', issueDate: '2024-03-03', references: ['FAC-2023-12-5521'] });
+    expect(letter).toMatchObject({
+      kind: 'dunning',
+      id: 'REC-88412',
+      issueDate: '2024-03-03',
+      references: ['FAC-2023-12-5521'],
+    });
     // "à régler avant le 20/12/2023" is the invoice's; the letter's own deadline is "avant le 11 mars 2024".
     expect(letter.dueDate).toBe('2024-03-11');
   });
@@ -36,37 +41,84 @@ describe('letters', () => {
   });
 
   it('reads "Le 04/03/2024" and "Date : …" headers', () => {
-    expect(parse('Le 04/03/2024\n\nObjet : Relance\n\nVotre facture n° F-1 reste impayée.\nMontant restant dû : 12,00 €\n').issueDate).toBe('2024-03-04');
-    expect(parse('Date : 5 mars 2024\nObjet : Relance\nVotre facture n° F-1 reste impayée : réglez-la avant le 20 mars 2024.\nSomme due : 12,00 €\n')).toMatchObject({ issueDate: '2024-03-05', dueDate: '2024-03-20' });
+    expect(
+      parse('Le 04/03/2024\n\nObjet : Relance\n\nVotre facture n° F-1 reste impayée.\nMontant restant dû : 12,00 €\n')
+        .issueDate,
+    ).toBe('2024-03-04');
+    expect(
+      parse(
+        'Date : 5 mars 2024\nObjet : Relance\nVotre facture n° F-1 reste impayée : réglez-la avant le 20 mars 2024.\nSomme due : 12,00 €\n',
+      ),
+    ).toMatchObject({ issueDate: '2024-03-05', dueDate: '2024-03-20' });
   });
 
   it('takes a subject that names a bill or a payment for less than a body that demands payment', () => {
-    const letter = parse('Objet : Votre facture est en attente de paiement\n\nSauf erreur de notre part, votre facture n° F-2024-01-118 reste impayée.\nMontant restant dû : 59,98 €\n');
+    const letter = parse(
+      'Objet : Votre facture est en attente de paiement\n\nSauf erreur de notre part, votre facture n° F-2024-01-118 reste impayée.\nMontant restant dû : 59,98 €\n',
+    );
     expect(letter.kind).toBe('dunning');
-    const payment = parse('Objet : Confirmation de votre paiement\n\nNous avons bien reçu votre paiement de 59,98 € pour la facture n° F-2024-01-118.\nMontant payé : 59,98 €\n');
+    const payment = parse(
+      'Objet : Confirmation de votre paiement\n\nNous avons bien reçu votre paiement de 59,98 € pour la facture n° F-2024-01-118.\nMontant payé : 59,98 €\n',
+    );
     expect(payment.kind).toBe('payment');
   });
 
   it('pairs labels with the values under them in the information block beside the address, and keeps the line as an alias', () => {
     const bill = parse(fixture('de-mahnung-trotz-gutschrift/rechnung-februar.txt'));
-    expect(bill).toMatchObject({ kind: 'invoice', id: '2024-0211-4471', issueDate: '2024-02-05', account: '5566 7788 99', accountAliases: ['0211 1234567'] });
+    expect(bill).toMatchObject({
+      kind: 'invoice',
+      id: '2024-0211-4471',
+      issueDate: '2024-02-05',
+      account: '5566 7788 99',
+      accountAliases: ['0211 1234567'],
+    });
     expect(bill.total?.toFixed(2)).toBe('39.95');
   });
 
   it('recognizes dotted and abbreviated amount headers (Mt H.T., T.V.A., Mt T.T.C.)', () => {
     const bill = parse(
-      ['FACTURE', 'Facture n° 2024-118', 'Date de facture : 05/03/2024', '', 'Désignation            Mt H.T.     T.V.A.     Mt T.T.C.', 'Abonnement fibre         24,99       5,00       29,99', ''].join('\n'),
+      [
+        'FACTURE',
+        'Facture n° 2024-118',
+        'Date de facture : 05/03/2024',
+        '',
+        'Désignation            Mt H.T.     T.V.A.     Mt T.T.C.',
+        'Abonnement fibre         24,99       5,00       29,99',
+        '',
+      ].join('\n'),
     );
     expect([bill.net?.toFixed(2), bill.tax?.toFixed(2), bill.total?.toFixed(2)]).toEqual(['24.99', '5.00', '29.99']);
-    const other = parse(['FACTURE', 'Facture n° 2024-119', 'Montant H.T. : 41,66 €', 'T.V.A. 20 % : 8,33 €', 'Mt T.T.C. : 49,99 €', ''].join('\n'));
+    const other = parse(
+      [
+        'FACTURE',
+        'Facture n° 2024-119',
+        'Montant H.T. : 41,66 €',
+        'T.V.A. 20 % : 8,33 €',
+        'Mt T.T.C. : 49,99 €',
+        '',
+      ].join('\n'),
+    );
     expect([other.net?.toFixed(2), other.tax?.toFixed(2), other.total?.toFixed(2)]).toEqual(['41.66', '8.33', '49.99']);
   });
 
   it('reports a bill whose figures an OCR misread as unreadable, not as blank', () => {
     const events: ParseEvent[] = parseTextDocument(fixture('fr-facture-illisible/facture-scannee.txt'), 'scan.txt', {});
-    expect(events).toEqual([{ type: 'invalid', file: 'scan.txt', line: 1, reason: expect.stringContaining('cannot be read'), value: expect.any(String), rows: 1 }]);
+    expect(events).toEqual([
+      {
+        type: 'invalid',
+        file: 'scan.txt',
+        line: 1,
+        reason: expect.stringContaining('cannot be read'),
+        value: expect.any(String),
+        rows: 1,
+      },
+    ]);
     // A bill that states no amount at all is still a document (blank-invoice judges it).
-    const blank = parseTextDocument('FACTURE\nFacture n° F-9\nDate de facture : 05/03/2024\nTotal TTC :\n', 'blank.txt', {});
+    const blank = parseTextDocument(
+      'FACTURE\nFacture n° F-9\nDate de facture : 05/03/2024\nTotal TTC :\n',
+      'blank.txt',
+      {},
+    );
     expect(blank[0]?.type).toBe('document');
   });
 });

@@ -31,7 +31,12 @@ describe('parseTextDocument', () => {
         'Grand Total              Rs. 1,180.00',
       ].join('\n'),
     );
-    expect([doc.net?.toFixed(2), doc.tax?.toFixed(2), doc.total?.toFixed(2), doc.currency]).toEqual(['1000.00', '180.00', '1180.00', 'INR']);
+    expect([doc.net?.toFixed(2), doc.tax?.toFixed(2), doc.total?.toFixed(2), doc.currency]).toEqual([
+      '1000.00',
+      '180.00',
+      '1180.00',
+      'INR',
+    ]);
   });
 
   it('reads lakh grouping and the rupee written before the amount', () => {
@@ -51,14 +56,29 @@ describe('parseTextDocument', () => {
         'Do zapłaty               1 230,00 zł',
       ].join('\n'),
     );
-    expect([doc.kind, doc.id, doc.issueDate, doc.dueDate, doc.currency]).toEqual(['invoice', 'FV/2024/03/117', '2024-03-15', '2024-03-29', 'PLN']);
-    expect([doc.net?.toFixed(2), doc.tax?.toFixed(2), doc.total?.toFixed(2), doc.amountDue?.toFixed(2)]).toEqual(['1000.00', '230.00', '1230.00', '1230.00']);
+    expect([doc.kind, doc.id, doc.issueDate, doc.dueDate, doc.currency]).toEqual([
+      'invoice',
+      'FV/2024/03/117',
+      '2024-03-15',
+      '2024-03-29',
+      'PLN',
+    ]);
+    expect([doc.net?.toFixed(2), doc.tax?.toFixed(2), doc.total?.toFixed(2), doc.amountDue?.toFixed(2)]).toEqual([
+      '1000.00',
+      '230.00',
+      '1230.00',
+      '1230.00',
+    ]);
   });
 
   it('derives a missing net only when the document writes it', () => {
-    const written = parse('Invoice No. A-1001\nItems                 100.00\nVAT 20%                20.00\nTotal                 120.00\n');
+    const written = parse(
+      'Invoice No. A-1001\nItems                 100.00\nVAT 20%                20.00\nTotal                 120.00\n',
+    );
     expect(written.net?.toFixed(2)).toBe('100.00');
-    const unwritten = parse('Invoice No. A-1002\nItems                 100.00\nVAT 20%                20.00\nTotal                 125.00\n');
+    const unwritten = parse(
+      'Invoice No. A-1002\nItems                 100.00\nVAT 20%                20.00\nTotal                 125.00\n',
+    );
     expect(unwritten.net).toBeUndefined();
     expect(unwritten.total?.toFixed(2)).toBe('125.00');
   });
@@ -72,17 +92,23 @@ describe('parseTextDocument', () => {
   it('refuses texts that only mention bills: a program, a README', () => {
     const program = readFileSync(fileURLToPath(new URL('../../../fixtures/csv/generate.mjs', import.meta.url)), 'utf8');
     expect(() => parseTextDocument(program, 'generate.mjs', {})).toThrow(/no invoice or letter found/);
-    const strings = "// Facture\nconst KINDS = ['Facture', 'Avoir', 'Relance'];\nconst sample = { total: 'Total TTC 12,00 €' };\n";
+    const strings =
+      "// Facture\nconst KINDS = ['Facture', 'Avoir', 'Relance'];\nconst sample = { total: 'Total TTC 12,00 €' };\n";
     expect(() => parseTextDocument(strings, 'kinds.ts', {})).toThrow(/no invoice or letter found/);
-    const readme = '# billcheck\n\nFlags an invoice total above a ceiling (default 10000.00).\nKnown VAT rates: 20, 10, 5.5 and 2.1 %.\n';
+    const readme =
+      '# billcheck\n\nFlags an invoice total above a ceiling (default 10000.00).\nKnown VAT rates: 20, 10, 5.5 and 2.1 %.\n';
     expect(() => parseTextDocument(readme, 'README.md', {})).toThrow(/no invoice or letter found/);
   });
 
   it("reads a text that only mentions its kind when it carries a bill's own marks", () => {
-    const withNumber = parse('Bonjour,\n\nVeuillez trouver ci-joint la facture n° F-2024-117 de mars.\n\nCordialement\n');
+    const withNumber = parse(
+      'Bonjour,\n\nVeuillez trouver ci-joint la facture n° F-2024-117 de mars.\n\nCordialement\n',
+    );
     expect([withNumber.kind, withNumber.id]).toEqual(['invoice', 'F-2024-117']);
     // Net + tax = total: the arithmetic of a bill, which no README table happens to print.
-    const withAmounts = parse('Récapitulatif de la facture de mars\nMontant HT   10,00 €\nTVA 20 %      2,00 €\nTotal TTC    12,00 €\n');
+    const withAmounts = parse(
+      'Récapitulatif de la facture de mars\nMontant HT   10,00 €\nTVA 20 %      2,00 €\nTotal TTC    12,00 €\n',
+    );
     expect([withAmounts.kind, withAmounts.total?.toFixed(2)]).toEqual(['invoice', '12.00']);
   });
 
@@ -103,14 +129,19 @@ describe('parseTextDocument', () => {
       );
     for (const roundOff of ['(-) 0.50', '-0.50', '0.50 (-)', '0.50']) {
       const doc = invoice(roundOff);
-      expect([doc.net?.toFixed(2), doc.tax?.toFixed(2), doc.total?.toFixed(2)], roundOff).toEqual(['104625.00', '18832.50', '123457.00']);
+      expect([doc.net?.toFixed(2), doc.tax?.toFixed(2), doc.total?.toFixed(2)], roundOff).toEqual([
+        '104625.00',
+        '18832.50',
+        '123457.00',
+      ]);
     }
     // Rounded up by 0.50, the sub-total would not add up: the printed direction is not overridden to make it fit.
     expect(invoice('(+) 0.50').net?.toFixed(2)).not.toBe('104625.00');
   });
 
   it('refuses a text with no invoice or letter in it', () => {
-    const text = 'Compte rendu de la réunion du 12 mars 2024\n\nPrésents : Alice, Bob.\nProchaine réunion le 19 mars.\n';
+    const text =
+      'Compte rendu de la réunion du 12 mars 2024\n\nPrésents : Alice, Bob.\nProchaine réunion le 19 mars.\n';
     expect(() => parseTextDocument(text, 'notes.txt', {})).toThrow(FatalInputError);
     expect(() => parseTextDocument('', 'empty.txt', {})).toThrow(/no invoice or letter/);
   });
@@ -134,21 +165,32 @@ describe('parseTextDocument', () => {
   });
 
   it('leaves the total absent rather than guessing it from unlabelled figures', () => {
-    const doc = parse('Facture n° F-2024-88\nDate de facture : 02/05/2024\nForfait mobile        19,99 €\nOption roaming         5,00 €\n');
+    const doc = parse(
+      'Facture n° F-2024-88\nDate de facture : 02/05/2024\nForfait mobile        19,99 €\nOption roaming         5,00 €\n',
+    );
     expect(doc.total).toBeUndefined();
     expect(doc.amountDue).toBeUndefined();
     expect(doc.id).toBe('F-2024-88');
   });
 
   it('reads an amount qualified after it ("xx,xx € TTC") and a label whose value is on the next line', () => {
-    const doc = parse(['Facture N° 2024-555', 'Montant total de votre facture :', '   59,90 € TTC', 'Dont 49,92 € HT'].join('\n'));
+    const doc = parse(
+      ['Facture N° 2024-555', 'Montant total de votre facture :', '   59,90 € TTC', 'Dont 49,92 € HT'].join('\n'),
+    );
     expect(doc.total?.toFixed(2)).toBe('59.90');
     expect(doc.net?.toFixed(2)).toBe('49.92');
   });
 
   it('prefers the net and tax that add up to the total', () => {
     const doc = parse(
-      ['INVOICE', 'Invoice number: INV-9', 'Net amount       90.00', 'Net amount      100.00', 'VAT              20.00', 'Total           120.00'].join('\n'),
+      [
+        'INVOICE',
+        'Invoice number: INV-9',
+        'Net amount       90.00',
+        'Net amount      100.00',
+        'VAT              20.00',
+        'Total           120.00',
+      ].join('\n'),
     );
     expect([doc.net?.toFixed(2), doc.tax?.toFixed(2), doc.total?.toFixed(2)]).toEqual(['100.00', '20.00', '120.00']);
   });
@@ -171,19 +213,35 @@ describe('parseTextDocument', () => {
   });
 
   it('reads dates written in words in French, English and German', () => {
-    expect(parse('FACTURE\nN° de facture : F-3\nDate de facture : 02 Juillet 2015\nTotal TTC 1,00 €').issueDate).toBe('2015-07-02');
-    expect(parse('INVOICE\nInvoice number: I-3\nInvoice date: July 2, 2015\nTotal 1.00 USD').issueDate).toBe('2015-07-02');
-    expect(parse('RECHNUNG\nRechnungsnummer: R-3\nRechnungsdatum: 20. März 2024\nGesamtbetrag 1,00 €').issueDate).toBe('2024-03-20');
+    expect(parse('FACTURE\nN° de facture : F-3\nDate de facture : 02 Juillet 2015\nTotal TTC 1,00 €').issueDate).toBe(
+      '2015-07-02',
+    );
+    expect(parse('INVOICE\nInvoice number: I-3\nInvoice date: July 2, 2015\nTotal 1.00 USD').issueDate).toBe(
+      '2015-07-02',
+    );
+    expect(parse('RECHNUNG\nRechnungsnummer: R-3\nRechnungsdatum: 20. März 2024\nGesamtbetrag 1,00 €').issueDate).toBe(
+      '2024-03-20',
+    );
   });
 
   it('follows --date-order for numeric dates', () => {
     const text = 'INVOICE\nInvoice number: I-4\nInvoice date: 03/04/2024\nTotal $5.00';
-    expect(parseTextDocument(text, 'a.txt', { dateOrder: 'mdy' })[0]).toMatchObject({ document: { issueDate: '2024-03-04' } });
+    expect(parseTextDocument(text, 'a.txt', { dateOrder: 'mdy' })[0]).toMatchObject({
+      document: { issueDate: '2024-03-04' },
+    });
     expect(parseTextDocument(text, 'a.txt', {})[0]).toMatchObject({ document: { issueDate: '2024-04-03' } });
   });
 
   it('sums the tax of several VAT rates when that balances the total', () => {
-    const doc = parse(['FACTURE N° F-5', 'Total HT          100,00 €', 'TVA 20 %           10,00 €', 'TVA 10 %            5,00 €', 'Total TTC         115,00 €'].join('\n'));
+    const doc = parse(
+      [
+        'FACTURE N° F-5',
+        'Total HT          100,00 €',
+        'TVA 20 %           10,00 €',
+        'TVA 10 %            5,00 €',
+        'Total TTC         115,00 €',
+      ].join('\n'),
+    );
     expect(doc.tax?.toFixed(2)).toBe('15.00');
   });
 
@@ -198,7 +256,9 @@ describe('parseTextDocument', () => {
   });
 
   it('does not take the fine print of an invoice for a dunning letter', () => {
-    const doc = parse('Orange\n\nFACTURE\nn° de facture : 9\nTotal TTC 10,00 €\nPénalités exigibles sans mise en demeure préalable ; frais de relance : 0 €\n');
+    const doc = parse(
+      'Orange\n\nFACTURE\nn° de facture : 9\nTotal TTC 10,00 €\nPénalités exigibles sans mise en demeure préalable ; frais de relance : 0 €\n',
+    );
     expect(doc.kind).toBe('invoice');
   });
 

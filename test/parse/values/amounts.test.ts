@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decimalSeparatorEvidence, parseAmount, parsePlainAmount, type AmountParse } from '../../../src/parse/values/amounts.js';
+import {
+  decimalSeparatorEvidence,
+  parseAmount,
+  parsePlainAmount,
+  type AmountParse,
+} from '../../../src/parse/values/amounts.js';
 import { Decimal, MAX_AMOUNT_DIGITS } from '../../../src/model/money.js';
 
 /** The parsed value as a canonical decimal string, or the refusal reason prefixed with "!". */
@@ -89,7 +94,10 @@ describe('parseAmount: accepted forms', () => {
   });
 
   it('reports how the amount was written', () => {
-    expect(parseAmount('149 000,00 €')).toMatchObject({ ok: true, notation: { decimalSeparator: ',', groupSeparator: ' ' } });
+    expect(parseAmount('149 000,00 €')).toMatchObject({
+      ok: true,
+      notation: { decimalSeparator: ',', groupSeparator: ' ' },
+    });
     expect(parseAmount('1\u202f234,56')).toMatchObject({ notation: { groupSeparator: ' ' } });
     expect(parseAmount('$149,000.00')).toMatchObject({ notation: { decimalSeparator: '.', groupSeparator: ',' } });
     expect(parseAmount("1'234.50")).toMatchObject({ notation: { groupSeparator: "'" } });
@@ -271,11 +279,15 @@ describe('parseAmount properties', () => {
   it('never throws, whatever the string', () => {
     const amountish = fc.stringMatching(/^[-−+( ]{0,2}[€$£]?[0-9 .,'’\u00a0\u202f]{0,12}[€-]?\)?$/);
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), amountish), fc.constantFrom(undefined, ',' as const, '.' as const), (raw, hint) => {
-        const result = parseAmount(raw, hint);
-        expect(typeof result.ok).toBe('boolean');
-        decimalSeparatorEvidence(raw);
-      }),
+      fc.property(
+        fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), amountish),
+        fc.constantFrom(undefined, ',' as const, '.' as const),
+        (raw, hint) => {
+          const result = parseAmount(raw, hint);
+          expect(typeof result.ok).toBe('boolean');
+          decimalSeparatorEvidence(raw);
+        },
+      ),
       { numRuns: 3000 },
     );
   });
@@ -298,15 +310,39 @@ describe('parsePlainAmount (the fast path)', () => {
     expect(parsePlainAmount('39,99')?.toFixed()).toBe('39.99');
     expect(parsePlainAmount('-12.5')?.toFixed()).toBe('-12.50');
     expect(parsePlainAmount('149000')?.toFixed()).toBe('149000.00');
-    for (const cell of ['1 234,56', '1.234', '1,234', '12,345', '€12', '12,', ',5', '+12', '−12', '12-', '(12)', '', '-', '1e5', '12345678901234']) {
+    for (const cell of [
+      '1 234,56',
+      '1.234',
+      '1,234',
+      '12,345',
+      '€12',
+      '12,',
+      ',5',
+      '+12',
+      '−12',
+      '12-',
+      '(12)',
+      '',
+      '-',
+      '1e5',
+      '12345678901234',
+    ]) {
       expect(parsePlainAmount(cell), cell).toBeUndefined();
     }
   });
 
   it('agrees with parseAmount on every cell it reads', () => {
     const cell = fc
-      .tuple(fc.boolean(), fc.stringMatching(/^\d{1,14}$/), fc.constantFrom('', ',', '.'), fc.stringMatching(/^\d{0,3}$/))
-      .map(([negative, units, separator, decimals]) => `${negative ? '-' : ''}${units}${separator}${separator ? decimals : ''}`);
+      .tuple(
+        fc.boolean(),
+        fc.stringMatching(/^\d{1,14}$/),
+        fc.constantFrom('', ',', '.'),
+        fc.stringMatching(/^\d{0,3}$/),
+      )
+      .map(
+        ([negative, units, separator, decimals]) =>
+          `${negative ? '-' : ''}${units}${separator}${separator ? decimals : ''}`,
+      );
     fc.assert(
       fc.property(cell, fc.constantFrom(undefined, ',' as const, '.' as const), (text, known) => {
         const fast = parsePlainAmount(text);

@@ -163,24 +163,34 @@ describe('findDates', () => {
     // Day-like numbers, month words and slashes that never complete a date, then one that does.
     const noise = '12 '.repeat(200_000) + 'mars '.repeat(100_000) + '1/'.repeat(100_000);
     expect(findDates(noise)).toEqual([]);
-    expect(findDates(`${noise} le 3 mars 2024`)).toEqual([{ index: noise.length + 4, length: 11, raw: '3 mars 2024', iso: '2024-03-03' }]);
+    expect(findDates(`${noise} le 3 mars 2024`)).toEqual([
+      { index: noise.length + 4, length: 11, raw: '3 mars 2024', iso: '2024-03-03' },
+    ]);
   });
 });
 
 describe('parseDate properties', () => {
   const calendarDates = fc
-    .record({ year: fc.integer({ min: 1000, max: 9999 }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 31 }) })
+    .record({
+      year: fc.integer({ min: 1000, max: 9999 }),
+      month: fc.integer({ min: 1, max: 12 }),
+      day: fc.integer({ min: 1, max: 31 }),
+    })
     .filter(({ year, month, day }) => day <= daysInMonth(year, month));
   const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
 
   it('never throws, whatever the string', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.stringMatching(/^[0-9]{1,4}[./ -][0-9a-zé. ]{1,10}[0-9]{0,4}$/)), fc.constantFrom('dmy', 'mdy', 'ymd') as fc.Arbitrary<'dmy' | 'mdy' | 'ymd'>, (raw, order) => {
-        const result = parseDate(raw, order);
-        expect(typeof result.ok).toBe('boolean');
-        dateOrderEvidence(raw);
-        findDates(raw, order);
-      }),
+      fc.property(
+        fc.oneof(fc.string(), fc.stringMatching(/^[0-9]{1,4}[./ -][0-9a-zé. ]{1,10}[0-9]{0,4}$/)),
+        fc.constantFrom('dmy', 'mdy', 'ymd') as fc.Arbitrary<'dmy' | 'mdy' | 'ymd'>,
+        (raw, order) => {
+          const result = parseDate(raw, order);
+          expect(typeof result.ok).toBe('boolean');
+          dateOrderEvidence(raw);
+          findDates(raw, order);
+        },
+      ),
       { numRuns: 3000 },
     );
   });

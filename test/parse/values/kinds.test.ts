@@ -3,10 +3,35 @@ import { documentKindFrom } from '../../../src/parse/values/kinds.js';
 
 describe('documentKindFrom', () => {
   it.each([
-    ['invoice', ['Facture', 'FACTURE', 'facture mensuelle', 'Invoice', 'Bill', 'Rechnung', 'factuur', 'Factures', 'Facture n° F-2024-0311']],
+    [
+      'invoice',
+      [
+        'Facture',
+        'FACTURE',
+        'facture mensuelle',
+        'Invoice',
+        'Bill',
+        'Rechnung',
+        'factuur',
+        'Factures',
+        'Facture n° F-2024-0311',
+      ],
+    ],
     [
       'credit-note',
-      ['Avoir', 'facture d’avoir', "Facture d'avoir", 'Credit note', 'Credit memo', 'Refund', 'Remboursement', 'Gutschrift', 'creditnota', 'Note de crédit', 'Avoirs'],
+      [
+        'Avoir',
+        'facture d’avoir',
+        "Facture d'avoir",
+        'Credit note',
+        'Credit memo',
+        'Refund',
+        'Remboursement',
+        'Gutschrift',
+        'creditnota',
+        'Note de crédit',
+        'Avoirs',
+      ],
     ],
     [
       'dunning',
@@ -29,10 +54,32 @@ describe('documentKindFrom', () => {
         'Relance facture impayée',
       ],
     ],
-    ['payment', ['Paiement', 'Règlement', 'reglement', 'Prélèvement', 'Virement', 'Payment', 'Zahlung', 'betaling', 'Paiement facture F-123']],
+    [
+      'payment',
+      [
+        'Paiement',
+        'Règlement',
+        'reglement',
+        'Prélèvement',
+        'Virement',
+        'Payment',
+        'Zahlung',
+        'betaling',
+        'Paiement facture F-123',
+      ],
+    ],
     [
       'termination',
-      ['Résiliation', 'resiliation', 'Confirmation de résiliation', 'Termination', 'Cancellation', 'Fin de contrat', 'Kündigung', 'opzegging'],
+      [
+        'Résiliation',
+        'resiliation',
+        'Confirmation de résiliation',
+        'Termination',
+        'Cancellation',
+        'Fin de contrat',
+        'Kündigung',
+        'opzegging',
+      ],
     ],
   ] as const)('reads %s labels', (kind, labels) => {
     for (const label of labels) expect(documentKindFrom(label), label).toBe(kind);

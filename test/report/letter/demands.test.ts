@@ -13,7 +13,13 @@ import { SOURCES } from '../../../src/report/letter/sources.js';
 import { RULES } from '../../../src/rules/index.js';
 import { doc } from '../../helpers/builder.js';
 
-const FRENCH: AmountStyle = { decimalSeparator: ',', groupSeparator: ' ', symbolBefore: false, currencySymbol: '€', dates: { order: 'dmy', separator: '/' } };
+const FRENCH: AmountStyle = {
+  decimalSeparator: ',',
+  groupSeparator: ' ',
+  symbolBefore: false,
+  currencySymbol: '€',
+  dates: { order: 'dmy', separator: '/' },
+};
 
 function findingOn(document: BillingDocument, ruleId: string, evidence: Record<string, EvidenceValue> = {}): Finding {
   return {
@@ -26,7 +32,9 @@ function findingOn(document: BillingDocument, ruleId: string, evidence: Record<s
     ...(document.id === undefined ? {} : { documentId: document.id }),
     documentKind: document.kind,
     ...(document.issueDate === undefined ? {} : { date: document.issueDate }),
-    ...((document.amountDue ?? document.total) === undefined ? {} : { amount: (document.amountDue ?? document.total)?.toFixed(2) }),
+    ...((document.amountDue ?? document.total) === undefined
+      ? {}
+      : { amount: (document.amountDue ?? document.total)?.toFixed(2) }),
     currency: document.currency,
     evidence: Object.assign(Object.create(null) as Record<string, EvidenceValue>, evidence),
   };
@@ -60,18 +68,30 @@ describe('the demand table', () => {
 
   it('cites only sources that are listed, each with an official address', () => {
     for (const demand of Object.values(DEMANDS)) {
-      for (const id of demand.basis?.sources ?? []) expect(SOURCES[id]?.url).toMatch(/^https:\/\/www\.legifrance\.gouv\.fr\//);
+      for (const id of demand.basis?.sources ?? [])
+        expect(SOURCES[id]?.url).toMatch(/^https:\/\/www\.legifrance\.gouv\.fr\//);
     }
   });
 });
 
 describe('buildLetter demands', () => {
   const blank = doc({ id: 'FAC-1', issueDate: '2023-12-05', total: '0.00', net: '0.00', tax: '0.00', line: 5 });
-  const notice = doc({ kind: 'dunning', id: 'MED-1', issueDate: '2024-03-10', total: '0.01', references: ['FAC-1'], line: 6 });
+  const notice = doc({
+    kind: 'dunning',
+    id: 'MED-1',
+    issueDate: '2024-03-10',
+    total: '0.01',
+    references: ['FAC-1'],
+    line: 6,
+  });
 
   it('a 0,01 € notice on a blank invoice: one demand to cancel the notice and its collection, one to cancel the invoice', () => {
     const letter = letterOf(
-      [findingOn(blank, 'blank-invoice'), findingOn(notice, 'dunning-for-blank-invoice', { invoiceId: 'FAC-1' }), findingOn(notice, 'dunning-trivial-amount', { amount: '0.01', minAmount: '1.00' })],
+      [
+        findingOn(blank, 'blank-invoice'),
+        findingOn(notice, 'dunning-for-blank-invoice', { invoiceId: 'FAC-1' }),
+        findingOn(notice, 'dunning-trivial-amount', { amount: '0.01', minAmount: '1.00' }),
+      ],
       [blank, notice],
     );
     expect(letter.demands.map((demand) => [demand.key, demand.ruleIds, demand.documentIds])).toEqual([
@@ -86,16 +106,32 @@ describe('buildLetter demands', () => {
   });
 
   it('names a dunning letter a formal notice only when its own wording says so', () => {
-    const formal = doc({ kind: 'dunning', id: 'MED-2', issueDate: '2024-03-10', total: '0.01', lines: [{ description: 'Mise en demeure de payer', total: '0.01' }], line: 7 });
-    const letter = letterOf([findingOn(formal, 'dunning-trivial-amount', { amount: '0.01', minAmount: '1.00' })], [formal]);
+    const formal = doc({
+      kind: 'dunning',
+      id: 'MED-2',
+      issueDate: '2024-03-10',
+      total: '0.01',
+      lines: [{ description: 'Mise en demeure de payer', total: '0.01' }],
+      line: 7,
+    });
+    const letter = letterOf(
+      [findingOn(formal, 'dunning-trivial-amount', { amount: '0.01', minAmount: '1.00' })],
+      [formal],
+    );
     expect(letter.facts[0]?.text).toBe('10/03/2024 : mise en demeure MED-2, 0,01 € ; la somme exigée est de 0,01 €');
     expect(letter.enclosures).toEqual(['Copie de la mise en demeure MED-2 du 10/03/2024 (0,01 €)']);
-    const plain = letterOf([findingOn(notice, 'dunning-trivial-amount', { amount: '0.01', minAmount: '1.00' })], [notice]);
+    const plain = letterOf(
+      [findingOn(notice, 'dunning-trivial-amount', { amount: '0.01', minAmount: '1.00' })],
+      [notice],
+    );
     expect(plain.facts[0]?.text).toBe('10/03/2024 : courrier de relance MED-1, 0,01 € ; la somme exigée est de 0,01 €');
   });
 
   it('a 0,01 € notice alone asks where the amount comes from', () => {
-    const letter = letterOf([findingOn(notice, 'dunning-trivial-amount', { amount: '0.01', minAmount: '1.00' })], [notice]);
+    const letter = letterOf(
+      [findingOn(notice, 'dunning-trivial-amount', { amount: '0.01', minAmount: '1.00' })],
+      [notice],
+    );
     expect(letter.demands.map((demand) => demand.key)).toEqual(['cancel-dunning-trivial']);
     expect(letter.demands[0]?.text).toContain('m’indiquer de quelle facture provient ce montant');
   });
@@ -104,7 +140,11 @@ describe('buildLetter demands', () => {
   const after1 = doc({ id: 'FAC-2', issueDate: '2024-02-05', periodStart: '2024-02-01', total: '24.99', line: 11 });
   const after2 = doc({ id: 'FAC-3', issueDate: '2024-03-05', periodStart: '2024-03-01', total: '24.99', line: 12 });
   const afterTermination = [after1, after2].map((invoice) =>
-    findingOn(invoice, 'billed-after-termination', { effectiveDate: '2024-01-25', terminationDate: '2024-01-15', periodStart: invoice.periodStart ?? null }),
+    findingOn(invoice, 'billed-after-termination', {
+      effectiveDate: '2024-01-25',
+      terminationDate: '2024-01-15',
+      periodStart: invoice.periodStart ?? null,
+    }),
   );
 
   it('bills after termination: one demand for both invoices, on article L224-39 in France', () => {
@@ -116,21 +156,44 @@ describe('buildLetter demands', () => {
     expect(letter.demands[0]?.basis?.text).toMatch(/^article L224-39 du Code de la consommation/);
     expect(letter.disputed.map((amount) => amount.text)).toEqual(['49,98 €']);
     // The termination is context: in the facts and the enclosures, not disputed.
-    expect(letter.facts.map((fact) => [fact.documentId, fact.disputed])).toEqual([['RES-1', false], ['FAC-2', true], ['FAC-3', true]]);
+    expect(letter.facts.map((fact) => [fact.documentId, fact.disputed])).toEqual([
+      ['RES-1', false],
+      ['FAC-2', true],
+      ['FAC-3', true],
+    ]);
   });
 
   it('cites no French law for bills of another or an unknown country', () => {
-    expect(letterOf(afterTermination, [after1, after2], { jurisdiction: 'GB', lang: 'en' }).demands[0]?.basis).toBeUndefined();
+    expect(
+      letterOf(afterTermination, [after1, after2], { jurisdiction: 'GB', lang: 'en' }).demands[0]?.basis,
+    ).toBeUndefined();
     expect(letterOf(afterTermination, [after1, after2], { jurisdiction: undefined }).demands[0]?.basis).toBeUndefined();
   });
 
   it('a collection fee: removed on article L111-8, and only the fee is disputed', () => {
-    const invoice = doc({ id: 'FAC-9', issueDate: '2024-04-05', total: '64.99', lines: [{ description: 'Frais de recouvrement', total: '40.00' }], line: 20 });
-    const letter = letterOf([findingOn(invoice, 'collection-fee-charged', { line: 1, description: 'Frais de recouvrement', amount: '40.00' })], [invoice]);
+    const invoice = doc({
+      id: 'FAC-9',
+      issueDate: '2024-04-05',
+      total: '64.99',
+      lines: [{ description: 'Frais de recouvrement', total: '40.00' }],
+      line: 20,
+    });
+    const letter = letterOf(
+      [
+        findingOn(invoice, 'collection-fee-charged', {
+          line: 1,
+          description: 'Frais de recouvrement',
+          amount: '40.00',
+        }),
+      ],
+      [invoice],
+    );
     expect(letter.demands[0]?.key).toBe('remove-collection-fee');
     expect(letter.demands[0]?.basis?.text).toMatch(/^article L111-8 du Code des procédures civiles d’exécution/);
     expect(letter.disputed.map((amount) => amount.text)).toEqual(['40,00 €']);
-    expect(letter.facts[0]?.text).toBe('05/04/2024 : facture FAC-9, 64,99 € ; elle me facture des frais de recouvrement : « Frais de recouvrement », 40,00 €');
+    expect(letter.facts[0]?.text).toBe(
+      '05/04/2024 : facture FAC-9, 64,99 € ; elle me facture des frais de recouvrement : « Frais de recouvrement », 40,00 €',
+    );
   });
 
   it('totals that do not add up: a corrected invoice, on EN 16931 whatever the country', () => {
@@ -145,18 +208,34 @@ describe('buildLetter demands', () => {
   it('a ceiling and a spike on one bill: one demand, the spike in the facts', () => {
     const bill = doc({ id: 'FAC-7', issueDate: '2024-01-05', total: '149000.00', line: 40 });
     const letter = letterOf(
-      [findingOn(bill, 'amount-ceiling', { amount: '149000.00', max: '10000.00' }), findingOn(bill, 'amount-spike', { amount: '149000.00', median: '39.99', history: 12, ratio: 3726, factor: 10 })],
+      [
+        findingOn(bill, 'amount-ceiling', { amount: '149000.00', max: '10000.00' }),
+        findingOn(bill, 'amount-spike', { amount: '149000.00', median: '39.99', history: 12, ratio: 3726, factor: 10 }),
+      ],
       [bill],
     );
-    expect(letter.demands.map((demand) => [demand.key, demand.ruleIds])).toEqual([['justify-amount', ['amount-ceiling', 'amount-spike']]]);
-    expect(letter.facts[0]?.text).toBe('05/01/2024 : facture FAC-7, 149 000,00 € ; son montant, 149 000,00 €, est 3 726 fois la médiane de mes 12 factures précédentes (39,99 €)');
+    expect(letter.demands.map((demand) => [demand.key, demand.ruleIds])).toEqual([
+      ['justify-amount', ['amount-ceiling', 'amount-spike']],
+    ]);
+    expect(letter.facts[0]?.text).toBe(
+      '05/01/2024 : facture FAC-7, 149 000,00 € ; son montant, 149 000,00 €, est 3 726 fois la médiane de mes 12 factures précédentes (39,99 €)',
+    );
   });
 
   it('sums what is disputed per currency', () => {
     const eur = doc({ id: 'E1', issueDate: '2024-01-05', total: '12000.00', line: 50 });
     const gbp = doc({ id: 'G1', issueDate: '2024-01-06', total: '15000.00', currency: 'GBP', line: 51 });
-    const letter = letterOf([findingOn(eur, 'amount-ceiling', { amount: '12000.00', max: '10000.00' }), findingOn(gbp, 'amount-ceiling', { amount: '15000.00', max: '10000.00' })], [eur, gbp]);
-    expect(letter.disputed.map((amount) => [amount.amount, amount.currency])).toEqual([['12000.00', 'EUR'], ['15000.00', 'GBP']]);
+    const letter = letterOf(
+      [
+        findingOn(eur, 'amount-ceiling', { amount: '12000.00', max: '10000.00' }),
+        findingOn(gbp, 'amount-ceiling', { amount: '15000.00', max: '10000.00' }),
+      ],
+      [eur, gbp],
+    );
+    expect(letter.disputed.map((amount) => [amount.amount, amount.currency])).toEqual([
+      ['12000.00', 'EUR'],
+      ['15000.00', 'GBP'],
+    ]);
   });
 
   it('makes ids from the input printable', () => {

@@ -57,13 +57,19 @@ describe('escalationSteps in France', () => {
   it('counts from month ends and leap days as a limit "de date à date"', () => {
     const steps = escalationSteps('FR', { first: '2023-12-31' });
     expect(steps.map((step) => step.date)).toEqual(['2024-01-31', '2024-02-29', '2024-12-31']);
-    expect(escalationSteps('FR', { first: '2024-02-29' }).map((step) => step.date)).toEqual(['2024-03-29', '2024-04-29', '2025-02-28']);
+    expect(escalationSteps('FR', { first: '2024-02-29' }).map((step) => step.date)).toEqual([
+      '2024-03-29',
+      '2024-04-29',
+      '2025-02-28',
+    ]);
   });
 });
 
 describe('escalationSteps in the United Kingdom', () => {
   it('eight weeks for a complaint made before 8 April 2026', () => {
-    expect(escalationSteps('GB', { first: '2026-03-01' })).toEqual([{ step: 'adr', date: '2026-04-26', sources: ['ofcomAdrStage', 'ofcomSixWeeks'] }]);
+    expect(escalationSteps('GB', { first: '2026-03-01' })).toEqual([
+      { step: 'adr', date: '2026-04-26', sources: ['ofcomAdrStage', 'ofcomSixWeeks'] },
+    ]);
   });
 
   it('six weeks for a complaint made from 8 April 2026', () => {

@@ -6,7 +6,11 @@ import { parseSender, SenderFileError } from '../../../src/report/letter/sender.
 
 describe('parseSender', () => {
   it('reads a JSON object, an address as lines', () => {
-    expect(parseSender('{"name": "Marie Dupont", "address": ["12 rue des Lilas", "75011 Paris"], "city": "Paris", "customerNumber": "0612345001"}')).toEqual({
+    expect(
+      parseSender(
+        '{"name": "Marie Dupont", "address": ["12 rue des Lilas", "75011 Paris"], "city": "Paris", "customerNumber": "0612345001"}',
+      ),
+    ).toEqual({
       name: 'Marie Dupont',
       address: ['12 rue des Lilas', '75011 Paris'],
       city: 'Paris',
@@ -15,7 +19,8 @@ describe('parseSender', () => {
   });
 
   it('reads "key: value" lines with French keys, repeated address lines and comments', () => {
-    const text = '# moi\nNom: Marie Dupont\nAdresse: 12 rue des Lilas\nAdresse: 75011 Paris\nN° client: 0612345001\nCourriel: marie@example.org\n';
+    const text =
+      '# moi\nNom: Marie Dupont\nAdresse: 12 rue des Lilas\nAdresse: 75011 Paris\nN° client: 0612345001\nCourriel: marie@example.org\n';
     expect(parseSender(text)).toEqual({
       name: 'Marie Dupont',
       address: ['12 rue des Lilas', '75011 Paris'],
@@ -54,11 +59,22 @@ function letterWith(text: string): Letter {
     salutation: 'Madame, Monsieur,',
     opening: [text],
     factsHeading: 'Les faits',
-    facts: [{ dateText: '05/12/2023', kind: 'invoice', documentId: text, currency: 'EUR', text: `05/12/2023 : facture ${text}`, disputed: true }],
+    facts: [
+      {
+        dateText: '05/12/2023',
+        kind: 'invoice',
+        documentId: text,
+        currency: 'EUR',
+        text: `05/12/2023 : facture ${text}`,
+        disputed: true,
+      },
+    ],
     demandsHeading: 'Mes demandes',
     demandsIntro: 'Je vous demande de :',
     basisLabel: 'Fondement',
-    demands: [{ key: 'cancel-blank-invoice', ruleIds: ['blank-invoice'], documentIds: [text], text: `annuler ${text}` }],
+    demands: [
+      { key: 'cancel-blank-invoice', ruleIds: ['blank-invoice'], documentIds: [text], text: `annuler ${text}` },
+    ],
     disputedHeading: 'Montant contesté',
     disputed: [],
     undisputed: 'u',

@@ -25,7 +25,11 @@ const FRENCH_RATES = ['20', '10', '5.5', '2.1', '0'];
 const decimalTax = (amount: Money, percent: string): string =>
   amount.toDecimal().times(percent).dividedBy(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
 const decimalNet = (gross: Money, percent: string): string =>
-  gross.toDecimal().dividedBy(new Decimal(percent).dividedBy(100).plus(1)).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
+  gross
+    .toDecimal()
+    .dividedBy(new Decimal(percent).dividedBy(100).plus(1))
+    .toDecimalPlaces(2, Decimal.ROUND_HALF_UP)
+    .toFixed(2);
 
 describe('currencyDecimals', () => {
   it('knows the currencies without cents or with thousandths, and defaults to 2', () => {
@@ -91,11 +95,15 @@ describe('taxAtRate and netFromGross', () => {
 
   it('give on sub-cent amounts what decimal.js gives (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -10_000_000, max: 10_000_000 }), fc.constantFrom(...FRENCH_RATES), (thousandths, percent) => {
-        const amount = Money.fromDecimal(new Decimal(thousandths).dividedBy(1000));
-        expect(taxAtRate(amount, rate(percent), 2).toFixed()).toBe(decimalTax(amount, percent));
-        expect(netFromGross(amount, rate(percent), 2).toFixed()).toBe(decimalNet(amount, percent));
-      }),
+      fc.property(
+        fc.integer({ min: -10_000_000, max: 10_000_000 }),
+        fc.constantFrom(...FRENCH_RATES),
+        (thousandths, percent) => {
+          const amount = Money.fromDecimal(new Decimal(thousandths).dividedBy(1000));
+          expect(taxAtRate(amount, rate(percent), 2).toFixed()).toBe(decimalTax(amount, percent));
+          expect(netFromGross(amount, rate(percent), 2).toFixed()).toBe(decimalNet(amount, percent));
+        },
+      ),
     );
   });
 });
@@ -135,6 +143,8 @@ describe('lineRoundingAllowance', () => {
     const lines = [Money.parse('0.25'), Money.parse('0.25')];
     const perLine = Money.sum(lines.map((net) => taxAtRate(net, rate('10'), 2)));
     expect(perLine.sub(taxAtRate(Money.sum(lines), rate('10'), 2)).toFixed()).toBe('0.01');
-    expect(withinTolerance(Money.parse('0.07'), Money.parse('0.05'), lineRoundingAllowance(Money.parse('0.01'), 2))).toBe(false);
+    expect(
+      withinTolerance(Money.parse('0.07'), Money.parse('0.05'), lineRoundingAllowance(Money.parse('0.01'), 2)),
+    ).toBe(false);
   });
 });

@@ -5,11 +5,13 @@ import { dayNumber } from '../../../src/model/dates.js';
 import { AccountLedger } from '../../../src/rules/support/ledger.js';
 import { doc } from '../../helpers/builder.js';
 
-const ledgerOf = (docs: BillingDocument[]): AccountLedger => new AccountLedger(docs.map(toAccountEntry).sort(compareEntries));
+const ledgerOf = (docs: BillingDocument[]): AccountLedger =>
+  new AccountLedger(docs.map(toAccountEntry).sort(compareEntries));
 const owed = (ledger: AccountLedger, ids: string[], date: string): string | undefined =>
   ledger.owedAt(ids, dayNumber(date))?.amount.toFixed();
 
-const invoice = (id: string, total: string, issueDate = '2024-01-05') => doc({ kind: 'invoice', id, total, issueDate, dueDate: '2024-01-20' });
+const invoice = (id: string, total: string, issueDate = '2024-01-05') =>
+  doc({ kind: 'invoice', id, total, issueDate, dueDate: '2024-01-20' });
 
 describe('AccountLedger', () => {
   it('subtracts credit notes and payments dated on or before the day, not later ones', () => {

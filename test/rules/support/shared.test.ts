@@ -3,7 +3,12 @@ import { toAccountEntry } from '../../../src/engine/account-entry.js';
 import { Money } from '../../../src/model/money.js';
 import { firstInvoiceById } from '../../../src/rules/support/invoices.js';
 import { comparable, comparableAmounts } from '../../../src/rules/support/magnitudes.js';
-import { amountAtLeastZeroOption, currencySet, firstProblem, wholeNumberOption } from '../../../src/rules/support/options.js';
+import {
+  amountAtLeastZeroOption,
+  currencySet,
+  firstProblem,
+  wholeNumberOption,
+} from '../../../src/rules/support/options.js';
 import { lineRepeatsDocument } from '../../../src/rules/support/single-line.js';
 import { doc } from '../../helpers/builder.js';
 
@@ -34,19 +39,27 @@ describe('comparable amounts', () => {
 
 describe('lineRepeatsDocument', () => {
   it('is true for one line holding the document amounts, absent where the document has none', () => {
-    expect(lineRepeatsDocument(doc({ net: '10.00', total: '12.00', lines: [{ net: '10.00', total: '12.00' }] }))).toBe(true);
+    expect(lineRepeatsDocument(doc({ net: '10.00', total: '12.00', lines: [{ net: '10.00', total: '12.00' }] }))).toBe(
+      true,
+    );
     // Absent is not zero: a line with a tax the document lacks is a line of its own.
-    expect(lineRepeatsDocument(doc({ net: '10.00', total: '12.00', lines: [{ net: '10.00', tax: '2.00', total: '12.00' }] }))).toBe(false);
+    expect(
+      lineRepeatsDocument(
+        doc({ net: '10.00', total: '12.00', lines: [{ net: '10.00', tax: '2.00', total: '12.00' }] }),
+      ),
+    ).toBe(false);
     expect(lineRepeatsDocument(doc({ total: '12.00', lines: [{ total: '12.00' }, { total: '0.00' }] }))).toBe(false);
   });
 });
 
 describe('option checks', () => {
   it('tell the first problem, naming the option and the value given', () => {
-    expect(firstProblem(undefined, wholeNumberOption('minHistory', 0, 1), amountAtLeastZeroOption('minIncrease', '-1'))).toBe(
-      '"minHistory" must be a whole number of at least 1, not 0',
-    );
-    expect(firstProblem(wholeNumberOption('years', 3, 1, 100), amountAtLeastZeroOption('tolerance', '0.00'))).toBeUndefined();
+    expect(
+      firstProblem(undefined, wholeNumberOption('minHistory', 0, 1), amountAtLeastZeroOption('minIncrease', '-1')),
+    ).toBe('"minHistory" must be a whole number of at least 1, not 0');
+    expect(
+      firstProblem(wholeNumberOption('years', 3, 1, 100), amountAtLeastZeroOption('tolerance', '0.00')),
+    ).toBeUndefined();
     // More digits than an exact amount holds is refused too, rather than failing mid-run.
     expect(amountAtLeastZeroOption('tolerance', `1${'0'.repeat(120)}`)).toMatch(/"tolerance" must be an amount/);
   });
