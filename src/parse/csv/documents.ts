@@ -73,6 +73,21 @@ function amountOf(row: RowValues, field: AmountField): Money | undefined {
   }
 }
 
+/** Every row of a multi-row document states one and the same total, and no other amount varies. */
+function repeatsOneTotal(rows: readonly RowValues[]): boolean {
+  if (rows.length < 2) return false;
+  const first = rows[0] as RowValues;
+  if (first.total === undefined) return false;
+  for (const field of ['net', 'tax', 'total', 'amountDue'] as const) {
+    const value = amountOf(first, field);
+    for (const row of rows) {
+      const other = amountOf(row, field);
+      if (value === undefined ? other !== undefined : other === undefined || !other.eq(value)) return false;
+    }
+  }
+  return true;
+}
+
 /** An amount the lines carry, each its own. */
 function perLine(amount: DocumentAmount): boolean {
   return !amount.documentLevel && amount.value !== undefined;
@@ -128,6 +143,8 @@ export class DocumentAssembler {
   private deferred: InvalidInputEvent[] = [];
   private firstLine = 0;
   private account = '';
+  /** Whether the file was told once that rows repeating one total were read as one document's total. */
+  private repeatedTotalSaid = false;
 
   constructor(
     private readonly file: string,
@@ -183,7 +200,24 @@ export class DocumentAssembler {
   /** Pushes the document in progress, if any, and the rows reported meanwhile. */
   finish(out: ParseEvent[]): void {
     if (this.rows.length === 0) return;
-    out.push({ type: 'document', document: this.build() });
+    const document = this.build();
+    out.push({ type: 'document', document });
+    if (!this.repeatedTotalSaid && repeatsOneTotal(this.rows)) {
+      // Two lines of the same price and a total written on each line look alike: say which was read.
+      this.repeatedTotalSaid = true;
+      out.push({
+        type: 'notice',
+        file: this.file,
+        line: this.firstLine,
+        level: 'warning',
+        code: 'repeated-total',
+        message:
+          `the ${this.rows.length} rows of document ${document.id ?? '(no number)'} carry the same amounts: ` +
+          `read as the document's total written on each row, not as ${this.rows.length} lines to add up ` +
+          '(the same for any later document like it)',
+        map: '--map lineTotal=COLUMN',
+      });
+    }
     this.rows = [];
     if (this.deferred.length > 0) {
       for (const event of this.deferred) out.push(event);

@@ -12,7 +12,7 @@ import { decideRoles } from './roles.js';
 import { NotBillTally } from './statement.js';
 import { DocumentAssembler } from './documents.js';
 import { errorCode, MAX_RECORD_BYTES, RecordSplitter } from './records.js';
-import { type ReaderConventions, RowReader, truncateValue } from './rows.js';
+import { type ReaderConventions, RowReader, type RowValues, truncateValue } from './rows.js';
 import { isSummaryRow } from './summary.js';
 import type { DateOrder } from '../values/dates.js';
 import { Utf8Transcoder } from '../decode.js';
@@ -185,6 +185,8 @@ class CsvFile {
   private headers: readonly string[] | undefined;
   private reader: RowReader | undefined;
   private assembler: DocumentAssembler | undefined;
+  /** A row of amounts alone, held until the next row says whether it was the file's last. */
+  private heldBare: { readonly values: RowValues; readonly line: number } | undefined;
   private sampling = true;
   private sampleRecords: string[][] = [];
   private sampleLines: number[] = [];
@@ -242,8 +244,34 @@ class CsvFile {
     if (this.headers === undefined)
       throw this.titleError ?? new FatalInputError(this.file, 'no header line: the file holds only blank lines');
     this.endSample();
+    this.dropHeldGrandTotal();
     this.assembler?.finish(this.out);
     this.sayWhatWasSetAside();
+  }
+
+  /** A row of amounts alone that more rows followed: a line of the document above after all. */
+  private releaseHeld(): void {
+    const held = this.heldBare;
+    if (held === undefined) return;
+    this.heldBare = undefined;
+    (this.assembler as DocumentAssembler).add(held.values, held.line, this.out);
+  }
+
+  /** The last row of amounts alone: the export's grand total, not data (said, not silently dropped). */
+  private dropHeldGrandTotal(): void {
+    const held = this.heldBare;
+    if (held === undefined) return;
+    this.heldBare = undefined;
+    this.out.push({
+      type: 'notice',
+      file: this.file,
+      line: held.line,
+      level: 'info',
+      code: 'grand-total',
+      message:
+        'the last row holds amounts alone (no number, type, account, date or wording): ' +
+        "read as the export's grand total, not as a line of the document above",
+    });
   }
 
   /** One notice per kind of row set aside: repeated headers, rows of a statement that are not about bills. */
@@ -353,6 +381,7 @@ class CsvFile {
       if (errorCode(error) === 'CSV_MAX_RECORD_SIZE' && this.headers !== undefined) {
         this.invalid(failedAt, 'the row is longer than 1 MiB');
       }
+      this.releaseHeld();
       this.assembler?.finish(this.out);
       this.failOn(error, failedAt);
     }
@@ -549,6 +578,8 @@ class CsvFile {
     reader.learnLate(record);
     const values = reader.read(record);
     if ('problem' in values) {
+      // "Summe" under an amount column: the label of a summary row, not an unreadable amount.
+      if (isSummaryRow(record, false, false)) return;
       this.invalid(line, values.reason, values.column, values.value);
       return;
     }
@@ -560,6 +591,20 @@ class CsvFile {
       (date) => date !== undefined,
     );
     if (isSummaryRow(record, dated, values.kindGiven)) return;
+    // A row of amounts alone (",,,,,$15,653.91,"): no number, type, account, date or wording. Inside
+    // the file it continues the document above; as the last row it is the grand total a spreadsheet
+    // appends, so it waits for the next row to tell.
+    const bare =
+      !dated &&
+      values.id === undefined &&
+      !values.kindGiven &&
+      values.account === undefined &&
+      values.description === undefined;
+    this.releaseHeld();
+    if (bare) {
+      this.heldBare = { values, line };
+      return;
+    }
     (this.assembler as DocumentAssembler).add(values, line, this.out);
   }
 

@@ -568,6 +568,54 @@ describe('issue 18: rows that continue a document, and repeated headers', () => 
     expect(rowsAccounted(events)).toBe(3);
   });
 
+  it('says once per file when rows of one document repeat one total (a total on each row, or equal lines?)', async () => {
+    // A telecom-expense export: one row per phone line of the invoice, each with the same charge
+    // (found by a tryout on an export the team had not written).
+    const text = [
+      'Vendor Account #,Invoice #,Invoice Date,Wireless Number,Total Charges',
+      'A1,111,06/22/2024,(312) 555-0148,$52.82',
+      'A1,111,06/22/2024,(312) 555-0193,$52.82',
+      'A1,222,07/22/2024,(312) 555-0148,$52.82',
+      'A1,222,07/22/2024,(312) 555-0193,$52.83',
+      'A1,333,08/22/2024,(312) 555-0148,$52.82',
+      'A1,333,08/22/2024,(312) 555-0193,$52.82',
+    ].join('\n');
+    const events = await parse(text);
+    expect(documents(events).map((doc) => [doc.id, doc.total?.toFixed(2)])).toEqual([
+      ['111', '52.82'],
+      ['222', '105.65'],
+      ['333', '52.82'],
+    ]);
+    expect(notices(events).filter((notice) => notice.code === 'repeated-total')).toMatchObject([
+      { level: 'warning', line: 2, map: '--map lineTotal=COLUMN' },
+    ]);
+  });
+
+  it("reads a last row of amounts alone as the export's grand total, a middle one as a line", async () => {
+    // The totals row of a telecom-expense export (found by a tryout): it had become a line of the
+    // last invoice, whose total then passed the ceiling.
+    const last = await parse(
+      'Invoice #,Invoice Date,Total Charges\n1,06/22/2024,$52.82\n2,07/22/2024,$59.40\n,,"$112.22"\n',
+    );
+    expect(documents(last).map((doc) => [doc.id, doc.total?.toFixed(2), doc.lines.length])).toEqual([
+      ['1', '52.82', 0],
+      ['2', '59.40', 0],
+    ]);
+    expect(notices(last).map((notice) => [notice.code, notice.line])).toEqual([['grand-total', 4]]);
+    const middle = await parse('N° facture;Libellé;Montant TTC\nF1;Forfait;20,00\n;;5,00\nF2;Forfait;20,00\n');
+    expect(documents(middle).map((doc) => [doc.id, doc.total?.toFixed(2)])).toEqual([
+      ['F1', '25.00'],
+      ['F2', '20.00'],
+    ]);
+    expect(notices(middle).filter((notice) => notice.code === 'grand-total')).toEqual([]);
+  });
+
+  it('skips a summary row whose label stands under an amount column', async () => {
+    const events = await parse('Rechnungsnummer;MwSt.;Betrag\nRG-1;6,39;40,00\n;Summe;40,00\n');
+    expect(documents(events).map((doc) => doc.id)).toEqual(['RG-1']);
+    expect(events.filter((event) => event.type === 'invalid')).toEqual([]);
+  });
+
   it('still reads rows of one number and one date as one document with lines', async () => {
     const events = await parse(
       'N° facture;Date;Libellé;Montant TTC\nF1;05/01/2024;Forfait;20,00\nF1;05/01/2024;Option;5,00\n',
