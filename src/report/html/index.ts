@@ -184,7 +184,11 @@ function accountsSummary(
 
 function unreadableSection(result: CheckResult, unreadable: readonly Finding[]): string {
   const parts: string[] = ['<h3 id="unread">What could not be read</h3>'];
-  if (result.fatal.length === 0 && unreadable.length === 0)
+  // How the readers were unsure: a column decided against its name, a key column missing…
+  const warnings = (result.readings ?? []).flatMap((reading) =>
+    reading.notices.filter((notice) => notice.level === 'warning'),
+  );
+  if (result.fatal.length === 0 && unreadable.length === 0 && warnings.length === 0)
     return `${parts[0]}<p>Every file was checked and every row read.</p>\n`;
   if (result.fatal.length > 0) {
     parts.push(`<p>${plural(result.fatal.length, 'file')} could not be checked:</p><ul id="fatal">`);
@@ -203,6 +207,18 @@ function unreadableSection(result: CheckResult, unreadable: readonly Finding[]):
     }
     if (unreadable.length > UNREADABLE_LISTED)
       parts.push(`<li>… and ${plural(unreadable.length - UNREADABLE_LISTED, 'more')} in the table.</li>`);
+    parts.push('</ul>');
+  }
+  if (warnings.length > 0) {
+    parts.push(`<p>${plural(warnings.length, 'warning')} about how files were read:</p><ul id="reading">`);
+    for (const notice of warnings.slice(0, UNREADABLE_LISTED)) {
+      const map = notice.map === undefined ? '' : ` (<code>${escapeHtml(notice.map)}</code> settles it)`;
+      const where = notice.line === undefined ? '' : `:${notice.line}`;
+      parts.push(`<li>${isolated(notice.file)}${where}: ${escapeHtml(notice.message)}${map}</li>`);
+    }
+    if (warnings.length > UNREADABLE_LISTED) {
+      parts.push(`<li>… and ${plural(warnings.length - UNREADABLE_LISTED, 'more')}.</li>`);
+    }
     parts.push('</ul>');
   }
   return `${parts.join('')}\n`;

@@ -189,3 +189,36 @@ describe('renderHtml', () => {
     expect(html).toContain('<div id="rule-invalid-input">');
   });
 });
+
+describe('renderHtml: how files were read', () => {
+  it('lists the readers’ warnings with what --map settles them, escaped, under what could not be read', () => {
+    const result: CheckResult = {
+      ...sampleResult,
+      readings: [
+        {
+          file: 'export<1>.csv',
+          inferred: true,
+          columns: [],
+          notices: [
+            {
+              type: 'notice',
+              file: 'export<1>.csv',
+              level: 'warning',
+              code: 'column-role',
+              message: 'column "N°" read as account: its values are phone numbers <b>',
+              map: '--map account=N°',
+            },
+            { type: 'notice', file: 'export<1>.csv', level: 'info', code: 'title-lines', message: '2 title lines' },
+          ],
+        },
+      ],
+    };
+    const { html } = page(result);
+    const section = html.slice(html.indexOf('id="reading"'), html.indexOf('</ul>', html.indexOf('id="reading"')));
+    expect(section).toContain('export&lt;1&gt;.csv');
+    expect(section).toContain('its values are phone numbers &lt;b&gt;');
+    expect(section).toContain('<code>--map account=N°</code> settles it');
+    // Infos are how a file was read, not a doubt: they stay out of the list.
+    expect(section).not.toContain('title lines');
+  });
+});
