@@ -2,6 +2,7 @@
  * Builds documents and runs one rule on them, without any CSV or text: rule tests state
  * their cases as data and assert message ids and data, not wording.
  */
+import { beforeEach } from 'vitest';
 import { compareEntries, toAccountEntry } from '../../src/engine/account-entry.js';
 import type { AccountEntry, AnyRule, MessageData, RuleContext, RuleOptions } from '../../src/engine/rule.js';
 import type { BillingDocument, DocumentKind, DocumentLine, DocumentStatus } from '../../src/model/document.js';
@@ -43,7 +44,12 @@ export interface LineInput {
   taxCategory?: string;
 }
 
+// Documents built without a line get 2, 3, 4… in the order a test builds them; counted afresh for
+// each test, so that no test's lines depend on which tests ran before it.
 let nextLine = 2;
+beforeEach(() => {
+  nextLine = 2;
+});
 
 const money = (value: AmountInput): Money | undefined => (value === undefined ? undefined : Money.parse(value));
 
