@@ -533,7 +533,7 @@ class CsvFile {
     for (let i = 0; i < records.length; i++) this.row(records[i] as string[], lines[i] as number, swallowed[i] ?? 0);
   }
 
-  private invalid(line: number, reason: string, column?: string, value?: string, rows = 1): void {
+  private invalid(line: number, reason: string, column?: string, value?: string, rows = 1, documentId?: string): void {
     const event: InvalidInputEvent = {
       type: 'invalid',
       file: this.file,
@@ -542,6 +542,7 @@ class CsvFile {
       ...(column === undefined ? {} : { column }),
       ...(value === undefined ? {} : { value: truncateValue(value) }),
       rows,
+      ...(documentId === undefined ? {} : { documentId: truncateValue(documentId) }),
     };
     if (this.assembler === undefined) this.out.push(event);
     else this.assembler.addInvalid(event, this.out);
@@ -580,7 +581,8 @@ class CsvFile {
     if ('problem' in values) {
       // "Summe" under an amount column: the label of a summary row, not an unreadable amount.
       if (isSummaryRow(record, false, false)) return;
-      this.invalid(line, values.reason, values.column, values.value);
+      // The row's number, when it could be read, says which bill the unreadable row belongs to.
+      this.invalid(line, values.reason, values.column, values.value, 1, reader.documentIdOf(record));
       return;
     }
     if (values.notBill !== undefined) {

@@ -414,6 +414,13 @@ export class RowReader {
   }
 
   /** Reads one data row; a RowProblem names the first cell that cannot be read. */
+  /** The document number a row names, when its column is known and filled: for a row that cannot be read. */
+  documentIdOf(record: readonly string[]): string | undefined {
+    if (this.idColumn === -1) return undefined;
+    const id = cellText(record[this.idColumn]);
+    return id === undefined || id === '' ? undefined : id;
+  }
+
   read(record: readonly string[]): RowValues | RowProblem {
     const kindCell = this.kindColumn === -1 ? undefined : cellText(record[this.kindColumn]);
     let kind: DocumentKind = 'invoice';

@@ -610,6 +610,15 @@ describe('issue 18: rows that continue a document, and repeated headers', () => 
     expect(notices(middle).filter((notice) => notice.code === 'grand-total')).toEqual([]);
   });
 
+  it('gives an unreadable row the document number it names, when that could be read', async () => {
+    const events = await parse('N° facture;Date;Montant TTC\nF1;05/01/2024;12,5x\n;05/02/2024;1O,00\n');
+    const invalid = events.flatMap((event) => (event.type === 'invalid' ? [event] : []));
+    expect(invalid.map((event) => [event.line, event.documentId])).toEqual([
+      [2, 'F1'],
+      [3, undefined],
+    ]);
+  });
+
   it('skips a summary row whose label stands under an amount column', async () => {
     const events = await parse('Rechnungsnummer;MwSt.;Betrag\nRG-1;6,39;40,00\n;Summe;40,00\n');
     expect(documents(events).map((doc) => doc.id)).toEqual(['RG-1']);
