@@ -179,16 +179,28 @@ describe('parseDate properties', () => {
     .filter(({ year, month, day }) => day <= daysInMonth(year, month));
   const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
 
-  it('never throws, whatever the string', () => {
+  it('gives, whatever the string, a real calendar date or a reason, never an impossible date', () => {
     fc.assert(
       fc.property(
         fc.oneof(fc.string(), fc.stringMatching(/^[0-9]{1,4}[./ -][0-9a-zé. ]{1,10}[0-9]{0,4}$/)),
         fc.constantFrom('dmy', 'mdy', 'ymd') as fc.Arbitrary<'dmy' | 'mdy' | 'ymd'>,
         (raw, order) => {
           const result = parseDate(raw, order);
-          expect(typeof result.ok).toBe('boolean');
-          dateOrderEvidence(raw);
+          if (result.ok) {
+            const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(result.iso);
+            expect(match).not.toBeNull();
+            const [, year, month, day] = (match as RegExpExecArray).map(Number) as [number, number, number, number];
+            expect(month).toBeGreaterThanOrEqual(1);
+            expect(month).toBeLessThanOrEqual(12);
+            expect(day).toBeGreaterThanOrEqual(1);
+            expect(day).toBeLessThanOrEqual(daysInMonth(year, month));
+            // The digits of a numeric date are in the text it was read from.
+            if (/^[\d./ -]+$/.test(raw.trim())) expect(raw).toContain(String(day));
+          } else {
+            expect(result.reason.length).toBeGreaterThan(0);
+          }
           findDates(raw, order);
+          dateOrderEvidence(raw);
         },
       ),
       { numRuns: 3000 },
