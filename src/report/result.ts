@@ -77,6 +77,9 @@ export interface FileReading {
   readonly notices: NoticeEvent[];
 }
 
+/** Notice codes a reader says once per file (src/parse/csv/documents.ts). */
+const ONCE_PER_FILE: ReadonlySet<string> = new Set(['repeated-total']);
+
 /** Files and what their readers said, kept in the order of their first event. */
 export class FileReadings {
   private readonly byFile = new Map<string, FileReading>();
@@ -94,8 +97,22 @@ export class FileReadings {
         reading.inferred = event.inferred;
       }
     } else {
-      reading.notices.push(event);
+      this.addNotice(reading, event);
     }
+  }
+
+  /**
+   * A notice said once per file is said once even when the file was read in parts on several
+   * threads, each part saying it: the earliest line's, as one thread would have kept.
+   */
+  private addNotice(reading: FileReading, notice: NoticeEvent): void {
+    if (!ONCE_PER_FILE.has(notice.code)) {
+      reading.notices.push(notice);
+      return;
+    }
+    const at = reading.notices.findIndex((earlier) => earlier.code === notice.code);
+    if (at === -1) reading.notices.push(notice);
+    else if ((notice.line ?? 0) < ((reading.notices[at] as NoticeEvent).line ?? 0)) reading.notices[at] = notice;
   }
 
   list(): FileReading[] {
