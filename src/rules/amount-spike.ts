@@ -2,6 +2,7 @@ import type { AccountEntry } from '../engine/timeline.js';
 import { defineRule } from '../engine/rule.js';
 import { Decimal, Money } from '../model/money.js';
 import { amountAtLeastZeroOption, firstProblem, numberAboveOption, wholeNumberOption } from './support/options.js';
+import { insertionIndex } from '../model/sorted-money.js';
 
 /**
  * A bill far above the account's own history is flagged against the median of the earlier
@@ -84,18 +85,6 @@ function doubledMedianOf(sorted: readonly Money[]): Money {
   const upper = sorted[middle] as Money;
   const lower = sorted.length % 2 === 0 ? (sorted[middle - 1] as Money) : upper;
   return lower.add(upper);
-}
-
-/** Where `amount` goes in a sorted list: after any equal amounts, so that input order is kept. */
-function insertionIndex(sorted: readonly Money[], amount: Money): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if ((sorted[mid] as Money).compare(amount) <= 0) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 /** "3 104×" reads better than "3 104,17×"; below 10 (a configured factor of 3) one decimal still matters. */

@@ -6,6 +6,7 @@ import { escapeHtml } from './escape.js';
 import type { HistoryPoint } from './histories.js';
 import { amountScale, dateTicks, dayScale, type DayScale, roundPixel } from './scale.js';
 import { KIND_NAMES, plural, writeMoney } from './values.js';
+import { insertionIndex } from '../../model/sorted-money.js';
 
 /** What the chart of one account is drawn from. */
 export interface ChartInput {
@@ -190,17 +191,6 @@ function medianOf(sorted: readonly Money[]): Money {
   if (sorted.length % 2 === 1) return upper;
   const lower = sorted[middle - 1] as Money;
   return lower.add(upper).times('0.5');
-}
-
-function insertionIndex(sorted: readonly Money[], amount: Money): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if ((sorted[mid] as Money).compare(amount) <= 0) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 /** An account of letters only still gets an axis, from zero. */
