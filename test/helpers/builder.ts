@@ -147,21 +147,24 @@ export function runRule(rule: AnyRule, docs: BillingDocument[], run: RunOptions 
 }
 
 /** Twelve ordinary monthly bills of account A1 for 2023, between 35 and 45 €. */
+/** Twelve ordinary monthly totals of a residential line, about 40 €. */
+export const ORDINARY_MONTHS: readonly string[] = [
+  '39.99',
+  '41.50',
+  '38.20',
+  '44.90',
+  '35.10',
+  '39.99',
+  '42.00',
+  '37.80',
+  '39.99',
+  '43.25',
+  '36.40',
+  '40.10',
+];
+
 export function ordinaryYear(account = 'A1'): BillingDocument[] {
-  const totals = [
-    '39.99',
-    '41.50',
-    '38.20',
-    '44.90',
-    '35.10',
-    '39.99',
-    '42.00',
-    '37.80',
-    '39.99',
-    '43.25',
-    '36.40',
-    '40.10',
-  ];
+  const totals = ORDINARY_MONTHS;
   return totals.map((total, i) => {
     const month = String(i + 1).padStart(2, '0');
     return doc({

@@ -5,6 +5,7 @@ import { Money } from '../../../src/model/money.js';
 import { drawAccountChart, MAX_POINTS, pointKey } from '../../../src/report/html/chart.js';
 import type { HistoryPoint } from '../../../src/report/html/histories.js';
 import { FRENCH_STYLE } from '../sample.js';
+import { ORDINARY_MONTHS } from '../../helpers/builder.js';
 
 const FRENCH = { ...FRENCH_STYLE, dates: { order: 'dmy', separator: '/' } } as const;
 
@@ -30,20 +31,7 @@ function point(
 
 /** Twelve months of about 40 € and then 149 000 € (the seed case of a residential line). */
 function spikeHistory(): HistoryPoint[] {
-  const months = [
-    '39.99',
-    '41.50',
-    '38.20',
-    '44.90',
-    '35.10',
-    '39.99',
-    '42.00',
-    '37.80',
-    '39.99',
-    '43.25',
-    '36.40',
-    '40.10',
-  ];
+  const months = ORDINARY_MONTHS;
   const points = months.map((amount, i) =>
     point(i + 2, 'invoice', `2023-${String(i + 1).padStart(2, '0')}-05`, amount),
   );
