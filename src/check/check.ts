@@ -142,6 +142,7 @@ export async function check(
       ruleLevels: [...options.ruleLevels],
       today: options.today,
       terminations: [...options.terminations],
+      contentDirectory: engine.content.sharedDirectory,
     }));
   let finished: { findings: Finding[]; accounts: number };
   try {
@@ -166,6 +167,8 @@ export async function check(
       pool === undefined ? { accounts: engine.accountCount, findings: engine.finish() } : await pool.finish(engine);
   } finally {
     await pool?.close();
+    // After every thread is done: the workers read the main thread's contents, and it theirs.
+    engine.close();
   }
   await emitInBatches(finished.findings, emit);
   // Findings name the joined account (src/identity); the summary counts joined accounts.

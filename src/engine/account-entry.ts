@@ -2,12 +2,17 @@ import { isBlankDocument } from '../model/blank.js';
 import { dayNumberOrUndefined } from '../model/dates.js';
 import type { BillingDocument } from '../model/document.js';
 import type { Money } from '../model/money.js';
+import { contentBytes } from './content-bytes.js';
+import { type ContentLog, NO_CONTENT } from './content-log.js';
 import type { AccountEntry } from './timeline.js';
 
 const NO_REFERENCES: readonly string[] = Object.freeze([]);
 
-/** The compact record account rules keep for a document (see AccountEntry). */
-export function toAccountEntry(doc: BillingDocument): AccountEntry {
+/**
+ * The compact record account rules keep for a document (see AccountEntry). A numbered invoice's
+ * exact content goes to `content`, for duplicate-invoice to compare when two share a number.
+ */
+export function toAccountEntry(doc: BillingDocument, content: ContentLog): AccountEntry {
   const issueDay = dayNumberOrUndefined(doc.issueDate);
   const dueDay = dayNumberOrUndefined(doc.dueDate);
   const periodStartDay = dayNumberOrUndefined(doc.periodStart);
@@ -27,6 +32,10 @@ export function toAccountEntry(doc: BillingDocument): AccountEntry {
     blank: isBlankDocument(doc),
     paid: doc.status === 'paid',
     contentHash: contentHash(doc, issueDay, dueDay, periodStartDay, periodEndDay),
+    contentRef:
+      doc.kind === 'invoice' && doc.id !== undefined
+        ? content.append(contentBytes(doc, [issueDay, dueDay, periodStartDay, periodEndDay]))
+        : NO_CONTENT,
     references: doc.references.length === 0 ? NO_REFERENCES : doc.references,
     file: doc.source.file,
     line: doc.source.line,
@@ -53,7 +62,8 @@ export function compareEntries(a: AccountEntry, b: AccountEntry): number {
 }
 
 /**
- * A 32-bit FNV-1a hash over what makes two documents "the same bill" (not where they were found).
+ * A 32-bit FNV-1a hash over what makes two documents "the same bill" (not where they were found):
+ * the pre-filter; the content bytes (content-bytes.ts) decide.
  * It mixes numbers and characters directly: building a string per document cost a tenth of a
  * million-row run.
  */

@@ -11,6 +11,7 @@ import type { EncodedEntries } from './entry-codec.js';
 import type { EntryEncoder } from './entry-codec.js';
 import { EntryDecoder } from './entry-codec.js';
 import { EntryStore } from './entry-store.js';
+import { ContentLog, NO_CONTENT } from './content-log.js';
 import type {
   AccountEntry,
   AccountRule,
@@ -43,6 +44,11 @@ export interface EngineOptions {
   /** ISO date; fixed by tests. */
   readonly today: string;
   readonly terminations?: readonly KnownTermination[];
+  /**
+   * Where numbered invoices' contents are kept until the account rules ran: a run on several
+   * threads gives each thread its writer in one directory; default, a log of the engine's own.
+   */
+  readonly content?: ContentLog;
 }
 
 export const COMMAND_LINE_SOURCE = '(command line)';
@@ -71,16 +77,22 @@ export class Engine {
   private joined: AccountJoin | undefined;
   private lastCountryAccount: string | undefined;
 
+  /** Numbered invoices' exact contents (see ContentLog). */
+  readonly content: ContentLog;
+
   constructor(options: EngineOptions) {
     this.today = options.today;
+    this.content = options.content ?? ContentLog.temporary();
     this.terminations = options.terminations ?? [];
     this.documentRules = [];
     this.accountRules = [];
     for (const configured of options.rules) {
       if (configured.rule.scope === 'document') {
-        this.documentRules.push(new RunnableRule(configured, configured.rule as DocumentRule, this.today));
+        this.documentRules.push(
+          new RunnableRule(configured, configured.rule as DocumentRule, this.today, this.content),
+        );
       } else {
-        this.accountRules.push(new RunnableRule(configured, configured.rule as AccountRule, this.today));
+        this.accountRules.push(new RunnableRule(configured, configured.rule as AccountRule, this.today, this.content));
       }
     }
   }
@@ -91,7 +103,7 @@ export class Engine {
     this.checkDocument(doc, findings);
     this.noteIdentity(doc);
     // Without account rules only the account's name is kept, for the summary's count.
-    if (this.accountRules.length > 0) this.store.add(toAccountEntry(doc));
+    if (this.accountRules.length > 0) this.store.add(toAccountEntry(doc, this.content));
     else this.store.accountId(doc.account);
     return findings;
   }
@@ -226,7 +238,10 @@ export class Engine {
     const findings: Finding[] = [];
     const join = this.joinAccounts(findings);
     this.joined = join;
-    if (this.accountRules.length === 0) return findings;
+    if (this.accountRules.length === 0) {
+      this.content.closeUnlessShared();
+      return findings;
+    }
     const terminations = this.terminations.map((termination) => ({ ...termination, day: dayNumber(termination.date) }));
     for (const timeline of this.store.timelines(join)) {
       const { account, entries } = timeline;
@@ -241,7 +256,13 @@ export class Engine {
       }
     }
     this.store = new EntryStore();
+    this.content.closeUnlessShared();
     return findings;
+  }
+
+  /** Lets the kept contents go; the run that shared the engine's log with other threads calls it last. */
+  close(): void {
+    this.content.close();
   }
 
   /** Deterministic order: file (in the order files were read), line, rule id. */
@@ -275,6 +296,7 @@ function knownTerminationEntry(account: string, day: number, currency: string): 
     amountDue: undefined,
     blank: true,
     contentHash: 0,
+    contentRef: NO_CONTENT,
     references: [],
     file: COMMAND_LINE_SOURCE,
     line: 0,
@@ -292,11 +314,14 @@ class RunnableRule<R extends DocumentRule | AccountRule> {
     private readonly configured: ConfiguredRule,
     readonly rule: R,
     today: string,
+    content: ContentLog,
   ) {
     this.ctx = {
       options: configured.options,
       today,
       moneyOption: (name) => this.moneyOption(name),
+      // The hash pre-filters (different hashes, different bills); the kept bytes decide.
+      sameContent: (a, b) => a.contentHash === b.contentHash && content.same(a.contentRef, b.contentRef),
       report: (report) => this.sink.push(this.toFinding(report)),
     };
   }

@@ -6,13 +6,14 @@
  */
 import type { AmountStyle } from '../model/document.js';
 import { Money } from '../model/money.js';
+import type { ContentLog } from './content-log.js';
 import { AccountTable } from './account-table.js';
 import type { EntryStore } from './entry-store.js';
 import { emptyFlatEntry, kindIndex } from './entry-store.js';
 import type { AccountEntry } from './timeline.js';
 import { ValueTable } from './value-table.js';
 
-const STRIDE = 14;
+const STRIDE = 15;
 const FIRST_CAPACITY = 1024;
 const NO_REFERENCES: readonly string[] = Object.freeze([]);
 
@@ -47,6 +48,9 @@ export class EntryEncoder {
   private exactAmounts: [number, number, string][] = [];
   private fileStyles: [number, AmountStyle][] = [];
 
+  /** `content`: the log this thread's entries point into, flushed before each batch leaves (see take). */
+  constructor(private readonly content?: ContentLog) {}
+
   add(entry: AccountEntry): void {
     const i = this.ids.length;
     const at = i * STRIDE;
@@ -76,6 +80,7 @@ export class EntryEncoder {
     numbers[at + 11] = entry.contentHash;
     numbers[at + 12] = entry.line;
     numbers[at + 13] = file;
+    numbers[at + 14] = entry.contentRef;
     this.ids.push(entry.id ?? null);
     if (entry.references.length > 0) this.references.push([i, [...entry.references]]);
   }
@@ -96,6 +101,8 @@ export class EntryEncoder {
 
   /** The entries added since the last call, their numbers in a buffer of their own (to transfer). */
   take(): EncodedEntries {
+    // The receiver may read the contents these entries point to as soon as it has the batch.
+    this.content?.flush();
     const batch: EncodedEntries = {
       numbers: this.numbers.slice(0, this.ids.length * STRIDE),
       ids: this.ids,
@@ -167,6 +174,7 @@ export class EntryDecoder {
       flat.blank = ((numbers[at + 10] as number) & 1) === 1;
       flat.paid = ((numbers[at + 10] as number) & 2) === 2;
       flat.contentHash = numbers[at + 11] as number;
+      flat.contentRef = numbers[at + 14] as number;
       flat.line = numbers[at + 12] as number;
       flat.file = this.files[file] as string;
       flat.amountStyle = this.styles[file];

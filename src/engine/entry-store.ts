@@ -49,6 +49,7 @@ export interface FlatEntry {
   exactTotal: Money | undefined;
   exactAmountDue: Money | undefined;
   contentHash: number;
+  contentRef: number;
   line: number;
   references: readonly string[];
 }
@@ -78,6 +79,7 @@ export function emptyFlatEntry(): FlatEntry {
     exactTotal: undefined,
     exactAmountDue: undefined,
     contentHash: 0,
+    contentRef: Number.NaN,
     line: 0,
     references: NO_REFERENCES,
   };
@@ -106,6 +108,8 @@ class Block {
   /** A Float64Array: line numbers of a many-gigabyte file may pass 2^32. */
   readonly lines = new Float64Array(BLOCK_SIZE);
   readonly contentHashes = new Uint32Array(BLOCK_SIZE);
+  /** ContentLog references; NaN for entries that are not numbered invoices. */
+  readonly contentRefs = new Float64Array(BLOCK_SIZE);
   readonly accounts = new Int32Array(BLOCK_SIZE);
 }
 
@@ -163,6 +167,7 @@ export class EntryStore {
     flat.exactTotal = entry.total?.isCents === false ? entry.total : undefined;
     flat.exactAmountDue = entry.amountDue?.isCents === false ? entry.amountDue : undefined;
     flat.contentHash = entry.contentHash;
+    flat.contentRef = entry.contentRef;
     flat.line = entry.line;
     flat.references = entry.references;
     this.append(flat, this.accountId(entry.account));
@@ -189,6 +194,7 @@ export class EntryStore {
     block.amounts[at * 2 + 1] = this.amount(flat.amountDueCents, flat.exactAmountDue, index * 2 + 1);
     block.lines[at] = flat.line;
     block.contentHashes[at] = flat.contentHash;
+    block.contentRefs[at] = flat.contentRef;
     block.accounts[at] = account;
     this.ids.push(flat.id);
     if (flat.references.length > 0) this.references.set(index, flat.references);
@@ -307,6 +313,7 @@ export class EntryStore {
       blank: (kind & BLANK_BIT) !== 0,
       paid: (kind & PAID_BIT) !== 0,
       contentHash: block.contentHashes[at] as number,
+      contentRef: block.contentRefs[at] as number,
       references: this.references.get(index) ?? NO_REFERENCES,
       file: this.files.at(file),
       line: block.lines[at] as number,

@@ -41,6 +41,8 @@ export interface RuleContext<M extends string, O extends RuleOptions> {
   readonly today: string;
   /** An option holding an amount ("1.00"), parsed once per run. */
   moneyOption(name: keyof O & string): Money;
+  /** Whether two numbered invoices have exactly the same content (amounts, dates, lines), wherever they were found. */
+  sameContent(a: AccountEntry, b: AccountEntry): boolean;
   report(report: Report<M>): void;
 }
 

@@ -29,9 +29,11 @@ export interface AccountEntry {
   /**
    * A 32-bit hash of what makes two documents the same bill (amounts, dates, lines), not where they
    * were found. A different hash means a different content; an equal hash almost surely, not
-   * certainly, the same: rules may skip work on it, and say so where it decides.
+   * certainly, the same: it pre-filters, and RuleContext.sameContent decides.
    */
   readonly contentHash: number;
+  /** Where a numbered invoice's exact content is kept (a ContentLog reference); NaN for other entries. */
+  readonly contentRef: number;
   readonly references: readonly string[];
   readonly file: string;
   readonly line: number;

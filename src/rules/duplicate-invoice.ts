@@ -29,20 +29,19 @@ export default defineRule({
   checkAccount(timeline, ctx) {
     const ledger = new AccountLedger(timeline.entries);
     // Distinct contents per id, as a short list: nearly every id has one content, and a Set each costs more.
-    const byId = new Map<string, { first: AccountEntry; contents: number[] }>();
+    const byId = new Map<string, { first: AccountEntry; contents: AccountEntry[] }>();
     const byPeriodAndTotal = new PeriodTotals();
     for (const entry of timeline.entries) {
       if (entry.kind !== 'invoice') continue;
       if (entry.id !== undefined) {
         const seen = byId.get(entry.id);
         if (seen === undefined) {
-          byId.set(entry.id, { first: entry, contents: [entry.contentHash] });
+          byId.set(entry.id, { first: entry, contents: [entry] });
         } else {
-          // Each distinct content once: a third copy identical to the second adds nothing. A content
-          // hash that differs proves a different bill; one that matches is taken as the same copy,
-          // which misses a different bill only on a 32-bit collision between two bills of one number.
-          if (!seen.contents.includes(entry.contentHash)) {
-            seen.contents.push(entry.contentHash);
+          // Each distinct content once: a third copy identical to the second adds nothing. The
+          // contents are compared exactly (the hash only skips the comparison when it differs).
+          if (!seen.contents.some((other) => ctx.sameContent(other, entry))) {
+            seen.contents.push(entry);
             ctx.report({
               messageId: 'differentContent',
               data: { id: entry.id, other: seen.first.id, otherLocation: where(seen.first) },

@@ -42,6 +42,33 @@ describe('parallel reading (--jobs)', { timeout: 120_000 }, () => {
     sameFindings([small, generated], { jobs: [], env: onlyTheLargeFileSplits, formats: ['json', 'text'] });
   });
 
+  it('decides "same content" exactly across threads: a re-exported copy is no duplicate, a changed line is', () => {
+    // The first 300 rows again at the end (in the worker's half): the same invoice numbers and
+    // content, except one invoice whose first line's wording (the 8th cell) changed.
+    const copies = variant(generated, 're-exported.csv', (lines) => {
+      // Whole invoices only: a copy cut in the middle of one would rightly be another content.
+      const idOf = (line: string | undefined) => line?.split(';')[0];
+      let end = 301;
+      while (idOf(lines[end]) === idOf(lines[end - 1])) end++;
+      const again = lines.slice(1, end);
+      const changedId = (again[150] as string).split(';')[0] as string;
+      let changed = false;
+      const edited = again.map((line) => {
+        if (changed || !line.startsWith(`${changedId};`)) return line;
+        changed = true;
+        const cells = line.split(';');
+        return [...cells.slice(0, 7), 'Option modifiée', ...cells.slice(-4)].join(';');
+      });
+      return [...lines.filter((line) => line !== ''), ...edited, ''];
+    });
+    const report = JSON.parse(runBin([copies, '--format', 'json', '--today', '2026-01-01']).stdout) as {
+      findings: { ruleId: string; messageId?: string; documentId?: string; line: number }[];
+    };
+    const different = report.findings.filter((f) => f.ruleId === 'duplicate-invoice' && f.line > 12_000);
+    expect(different).toHaveLength(1);
+    sameFindings(copies, { jobs: ['--jobs', '2'] });
+  });
+
   it('finds the same with three threads, and by default', () => {
     sameFindings(generated, { jobs: ['--jobs', '3'] });
     sameFindings(generated, { jobs: [], formats: ['json', 'text'] });

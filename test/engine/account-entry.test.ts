@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toAccountEntry } from '../../src/engine/account-entry.js';
-import { doc } from '../helpers/builder.js';
+import { doc, entryOf } from '../helpers/builder.js';
 
 describe('toAccountEntry', () => {
   const base = {
@@ -13,8 +12,8 @@ describe('toAccountEntry', () => {
   };
 
   it('keeps day numbers and amounts, and tells copies of one bill by content, not by place', () => {
-    const entry = toAccountEntry(doc({ ...base, line: 2 }));
-    const copy = toAccountEntry(doc({ ...base, line: 40, file: 'other.csv' }));
+    const entry = entryOf(doc({ ...base, line: 2 }));
+    const copy = entryOf(doc({ ...base, line: 40, file: 'other.csv' }));
     expect(entry.issueDay).toBe(19787);
     expect(entry.total?.toFixed()).toBe('39.99');
     expect(copy.contentHash).toBe(entry.contentHash);
@@ -28,6 +27,6 @@ describe('toAccountEntry', () => {
     ['an absent amount', { lines: [{ description: 'Forfait' }] }],
     ['a sub-cent amount', { total: '39.991' }],
   ])('changes the content key when the %s differs', (_what, change) => {
-    expect(toAccountEntry(doc({ ...base, ...change })).contentHash).not.toBe(toAccountEntry(doc(base)).contentHash);
+    expect(entryOf(doc({ ...base, ...change })).contentHash).not.toBe(entryOf(doc(base)).contentHash);
   });
 });

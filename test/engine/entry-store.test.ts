@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toAccountEntry } from '../../src/engine/account-entry.js';
 import { EntryDecoder, EntryEncoder } from '../../src/engine/entry-codec.js';
 import { EntryStore } from '../../src/engine/entry-store.js';
-import { doc } from '../helpers/builder.js';
+import { doc, entryOf } from '../helpers/builder.js';
 
 const FRENCH = { decimalSeparator: ',', groupSeparator: ' ', symbolBefore: false } as const;
 const plain = (entry: object) =>
@@ -34,13 +33,14 @@ describe('EntryStore', () => {
       }),
     ];
     const store = new EntryStore();
-    for (const d of docs) store.add(toAccountEntry(d));
+    const entries = docs.map(entryOf);
+    for (const entry of entries) store.add(entry);
     const timelines = [...store.timelines()];
     expect(timelines.map((t) => t.account)).toEqual(['A', 'B']);
     expect(store.accounts).toBe(2);
     const byAccount = new Map(timelines.map((t) => [t.account, t.entries.map(plain)]));
-    expect(byAccount.get('A')).toEqual([docs[0], docs[2], docs[3]].map((d) => plain(toAccountEntry(d!))));
-    expect(byAccount.get('B')).toEqual([plain(toAccountEntry(docs[1]!))]);
+    expect(byAccount.get('A')).toEqual([entries[0], entries[2], entries[3]].map((e) => plain(e!)));
+    expect(byAccount.get('B')).toEqual([plain(entries[1]!)]);
   });
 
   it('round-trips arbitrary entries', () => {
@@ -68,7 +68,7 @@ describe('EntryStore', () => {
         ),
         (inputs) => {
           const store = new EntryStore();
-          const entries = inputs.map((input, index) => toAccountEntry(doc({ ...input, line: index + 2 })));
+          const entries = inputs.map((input, index) => entryOf(doc({ ...input, line: index + 2 })));
           for (const entry of entries) store.add(entry);
           const out = [...store.timelines()].flatMap((t) => t.entries);
           const expected = ['A', 'B', 'C'].flatMap((account) => entries.filter((e) => e.account === account));
@@ -87,9 +87,7 @@ describe('EntryStore', () => {
     for (let i = 0; i < count; i++) {
       const cents = BigInt(i) * 7n;
       const total = `${cents / 100n}.${String(cents % 100n).padStart(2, '0')}`;
-      store.add(
-        toAccountEntry(doc({ id: `F${i}`, account: `A${i % 3}`, issueDate: '2024-03-01', total, line: i + 2 })),
-      );
+      store.add(entryOf(doc({ id: `F${i}`, account: `A${i % 3}`, issueDate: '2024-03-01', total, line: i + 2 })));
     }
     const entries = [...store.timelines()].flatMap((t) => t.entries).sort((a, b) => a.line - b.line);
     expect(entries).toHaveLength(count);
@@ -135,7 +133,7 @@ describe('EntryStore', () => {
         // Two files, one of which writes amounts the French way (known from its second entry on).
         const entries = inputs.map((fields, index) => {
           const file = index % 3 === 0 ? 'a.csv' : 'b.csv';
-          const entry = toAccountEntry(doc({ ...fields, file, line: index + 2 }));
+          const entry = entryOf(doc({ ...fields, file, line: index + 2 }));
           return file === 'b.csv' && index > 1 ? { ...entry, amountStyle: FRENCH } : entry;
         });
         const direct = new EntryStore();

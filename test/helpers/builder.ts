@@ -4,6 +4,7 @@
  */
 import { beforeEach } from 'vitest';
 import { compareEntries, toAccountEntry } from '../../src/engine/account-entry.js';
+import { ContentLog } from '../../src/engine/content-log.js';
 import type { AccountEntry, AnyRule, MessageData, RuleContext, RuleOptions } from '../../src/engine/rule.js';
 import type { BillingDocument, DocumentKind, DocumentLine, DocumentStatus } from '../../src/model/document.js';
 import { Money } from '../../src/model/money.js';
@@ -92,6 +93,14 @@ export function doc(input: DocInput = {}): BillingDocument {
 }
 
 /** What a rule reported, as a test asserts it. */
+/** The tests' ContentLog: numbered invoices' contents, compared by sameContent as the engine does. */
+export const testContent = ContentLog.temporary();
+
+/** A document's account entry, its content kept in the tests' log. */
+export function entryOf(doc: BillingDocument): AccountEntry {
+  return toAccountEntry(doc, testContent);
+}
+
 export interface Reported {
   messageId: string;
   data: MessageData;
@@ -111,6 +120,7 @@ function context(
     options: merged,
     today,
     moneyOption: (name) => Money.parse(String(merged[name])),
+    sameContent: (a, b) => a.contentHash === b.contentHash && testContent.same(a.contentRef, b.contentRef),
     report: (report) => {
       const target = report.document;
       const line = 'source' in target ? target.source.line : target.line;
@@ -136,7 +146,7 @@ export function runRule(rule: AnyRule, docs: BillingDocument[], run: RunOptions 
   const accounts = new Map<string, AccountEntry[]>();
   for (const d of docs) {
     const entries = accounts.get(d.account) ?? [];
-    entries.push(toAccountEntry(d));
+    entries.push(entryOf(d));
     accounts.set(d.account, entries);
   }
   for (const [account, entries] of accounts) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/duplicate-invoice.js';
-import { doc, ordinaryYear, runRule } from '../helpers/builder.js';
+import { doc, entryOf, ordinaryYear, runRule } from '../helpers/builder.js';
 
 const march = { issueDate: '2024-03-05', dueDate: '2024-03-20', periodStart: '2024-03-01', periodEnd: '2024-03-31' };
 
@@ -24,6 +24,24 @@ describe('duplicate-invoice', () => {
       doc({ id: 'F1', total: '42.00', ...march }),
     ];
     expect(runRule(rule, docs).map((r) => r.messageId)).toEqual(['differentContent']);
+  });
+
+  it('decides "same content" exactly: two bills whose content hashes collide are still two bills', () => {
+    // Found by a search over option names: the two lines' descriptions give the two invoices one
+    // 32-bit content hash (asserted below), so a hash alone would take the second for a copy.
+    const bill = (option: string) =>
+      doc({
+        id: 'FA-2024-0117',
+        total: '42.50',
+        issueDate: '2024-03-05',
+        lines: [{ description: option, total: '42.50' }],
+      });
+    const first = bill('Option a3063f mensuelle');
+    const second = bill('Option 1o2tn6m mensuelle');
+    expect(entryOf(first).contentHash).toBe(entryOf(second).contentHash);
+    const reported = runRule(rule, [first, second, bill('Option a3063f mensuelle')]);
+    expect(reported.map((r) => r.messageId)).toEqual(['differentContent']);
+    expect(reported[0]?.line).toBe(second.source.line);
   });
 
   it('flags the same period and total billed under two numbers', () => {

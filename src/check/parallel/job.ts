@@ -47,6 +47,9 @@ export interface WorkerSetup {
    * rules on them at the end; false: it keeps none and sends every entry to the main thread.
    */
   readonly keepsShard: boolean;
+  /** The run's ContentLog directory: each worker writes its own file there (writer = its number + 1). */
+  readonly contentDirectory: string;
+  readonly contentWriter: number;
 }
 
 /** What the main thread asks of a worker. */

@@ -141,12 +141,21 @@ export class WorkerPool {
   private readonly workers: PooledWorker[];
   /** Whether the accounts are shared between the main thread and the one worker. */
   private readonly sharded: boolean;
-  private readonly toWorker = new EntryEncoder();
+  private toWorker: EntryEncoder | undefined;
   private readonly decoders: EntryDecoder[] = [];
 
-  constructor(readers: number, setup: Omit<WorkerSetup, 'keepsShard'>) {
+  constructor(readers: number, setup: Omit<WorkerSetup, 'keepsShard' | 'contentWriter'>) {
     this.sharded = readers === 2;
-    this.workers = Array.from({ length: readers - 1 }, () => new PooledWorker({ ...setup, keepsShard: this.sharded }));
+    // Writer 0 is the main thread's log; each worker writes its own.
+    this.workers = Array.from(
+      { length: readers - 1 },
+      (_, index) => new PooledWorker({ ...setup, keepsShard: this.sharded, contentWriter: index + 1 }),
+    );
+  }
+
+  /** The stream of entries to the worker, flushing the main thread's contents before each batch. */
+  private encoderFor(engine: Engine): EntryEncoder {
+    return (this.toWorker ??= new EntryEncoder(engine.content));
   }
 
   /** The decoder of one worker's stream of entries for the main thread (one stream per worker, for the whole run). */
@@ -169,8 +178,9 @@ export class WorkerPool {
       return;
     }
     engine.checkDocument(doc, findings);
-    this.toWorker.add(toAccountEntry(doc));
-    if (this.toWorker.size >= EVENTS_PER_MESSAGE) this.flush();
+    const toWorker = this.encoderFor(engine);
+    toWorker.add(toAccountEntry(doc, engine.content));
+    if (toWorker.size >= EVENTS_PER_MESSAGE) this.flush();
   }
 
   /**
@@ -180,12 +190,13 @@ export class WorkerPool {
    */
   async finish(engine: Engine): Promise<{ findings: Finding[]; accounts: number }> {
     if (!this.sharded) return { accounts: engine.accountCount, findings: engine.finish() };
+    const toWorker = this.encoderFor(engine);
     engine.takeAccounts((account) => accountShard(account, SHARDS) !== MAIN_SHARD, {
       add: (entry) => {
-        this.toWorker.add(entry);
-        if (this.toWorker.size >= EVENTS_PER_MESSAGE) this.flush();
+        toWorker.add(entry);
+        if (toWorker.size >= EVENTS_PER_MESSAGE) this.flush();
       },
-      addAccount: (account) => this.toWorker.addAccount(account),
+      addAccount: (account) => toWorker.addAccount(account),
     });
     this.flush();
     const worker = this.workers[0] as PooledWorker;
@@ -313,6 +324,6 @@ export class WorkerPool {
 
   /** Sends the worker the entries of its accounts gathered so far. */
   private flush(): void {
-    if (this.toWorker.pending) this.workers[0]?.send({ type: 'entries', entries: this.toWorker.take() });
+    if (this.toWorker?.pending === true) this.workers[0]?.send({ type: 'entries', entries: this.toWorker.take() });
   }
 }

@@ -11,6 +11,7 @@ import { accountShard } from './account-shard.js';
 import { toAccountEntry } from '../../engine/account-entry.js';
 import { configureRules } from '../../engine/config.js';
 import { Engine } from '../../engine/engine.js';
+import { ContentLog } from '../../engine/content-log.js';
 import { EntryEncoder } from '../../engine/entry-codec.js';
 import type { AmountStyle } from '../../model/document.js';
 import type { Finding } from '../../model/finding.js';
@@ -25,7 +26,8 @@ type Post = (message: WorkerMessage, transfer?: ArrayBuffer[]) => void;
 class CheckWorker {
   private readonly engine: Engine;
   /** Entries for the main thread: one stream for the whole run. */
-  private readonly toMain = new EntryEncoder();
+  private readonly toMain: EntryEncoder;
+  private readonly content: ContentLog;
   /** The main thread's entries of this worker's accounts. */
   private readonly fromMain;
 
@@ -34,18 +36,25 @@ class CheckWorker {
     private readonly post: Post,
   ) {
     const rules = configureRules(RULES, deserializeConfig(setup.config), new Map(setup.ruleLevels));
+    this.content = ContentLog.inDirectory(setup.contentDirectory, setup.contentWriter);
     this.engine = new Engine({
       rules: setup.keepsShard ? rules : Engine.documentRulesOf(rules),
       today: setup.today,
       terminations: setup.terminations,
+      content: this.content,
     });
+    this.toMain = new EntryEncoder(this.content);
     this.fromMain = this.engine.entryDecoder();
   }
 
   handle(request: WorkerRequest): void {
     if (request.type === 'read') this.read(request.job).catch((error: unknown) => this.fail(error));
     else if (request.type === 'entries') this.engine.addEncodedEntries(this.fromMain, request.entries);
-    else this.post({ type: 'finished', accounts: this.engine.accountCount, findings: this.engine.finish() });
+    else {
+      this.post({ type: 'finished', accounts: this.engine.accountCount, findings: this.engine.finish() });
+      // File descriptors belong to the process, not to the thread: close the ones this log opened.
+      this.content.close();
+    }
   }
 
   fail(error: unknown): void {
@@ -90,7 +99,7 @@ class CheckWorker {
               engine.addDocument(doc, findings);
             } else {
               engine.checkDocument(doc, findings);
-              toMain.add(toAccountEntry(doc));
+              toMain.add(toAccountEntry(doc, this.content));
             }
           } else if (event.type === 'notice') {
             notices.push(event);

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { compareEntries, toAccountEntry } from '../../../src/engine/account-entry.js';
+import { compareEntries } from '../../../src/engine/account-entry.js';
 import type { BillingDocument } from '../../../src/model/document.js';
 import { dayNumber } from '../../../src/model/dates.js';
 import { AccountLedger } from '../../../src/rules/support/ledger.js';
-import { doc } from '../../helpers/builder.js';
+import { doc, entryOf } from '../../helpers/builder.js';
 
-const ledgerOf = (docs: BillingDocument[]): AccountLedger =>
-  new AccountLedger(docs.map(toAccountEntry).sort(compareEntries));
+const ledgerOf = (docs: BillingDocument[]): AccountLedger => new AccountLedger(docs.map(entryOf).sort(compareEntries));
 const owed = (ledger: AccountLedger, ids: string[], date: string): string | undefined =>
   ledger.owedAt(ids, dayNumber(date))?.amount.toFixed();
 

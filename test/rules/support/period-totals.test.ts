@@ -1,10 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toAccountEntry } from '../../../src/engine/account-entry.js';
 import { dayNumber } from '../../../src/model/dates.js';
 import { Decimal } from '../../../src/model/money.js';
 import { PeriodTotals } from '../../../src/rules/support/period-totals.js';
-import { doc } from '../../helpers/builder.js';
+import { doc, entryOf } from '../../helpers/builder.js';
 
 /** The string key the rules used before: the reference the numeric period key must agree with. */
 const stringKey = (start: number, end: number, currency: string, total: string | undefined) =>
@@ -24,7 +23,7 @@ describe('PeriodTotals', () => {
         const index = new PeriodTotals();
         const seen = new Map<string, number>();
         invoices.forEach(({ start, span, currency, total }, i) => {
-          const entry = toAccountEntry(doc({ id: `F${i}`, currency, total }));
+          const entry = entryOf(doc({ id: `F${i}`, currency, total }));
           const found = index.firstSame(entry, start, start + span, entry.total);
           const key = stringKey(start, start + span, currency, total);
           expect(found?.id).toBe(seen.has(key) ? `F${seen.get(key)}` : undefined);

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { toAccountEntry } from '../../../src/engine/account-entry.js';
 import { Money } from '../../../src/model/money.js';
 import { firstInvoiceById } from '../../../src/rules/support/invoices.js';
 import { comparable, comparableAmounts } from '../../../src/rules/support/magnitudes.js';
@@ -10,7 +9,7 @@ import {
   wholeNumberOption,
 } from '../../../src/rules/support/options.js';
 import { lineRepeatsDocument } from '../../../src/rules/support/single-line.js';
-import { doc } from '../../helpers/builder.js';
+import { doc, entryOf } from '../../helpers/builder.js';
 
 describe('firstInvoiceById', () => {
   it('keeps the first invoice of each id and nothing but invoices with an id', () => {
@@ -19,7 +18,7 @@ describe('firstInvoiceById', () => {
       doc({ id: 'F1', total: '99.00' }),
       doc({ kind: 'credit-note', id: 'AV1', total: '10.00' }),
       doc({ total: '5.00' }),
-    ].map(toAccountEntry);
+    ].map(entryOf);
     const invoices = firstInvoiceById(entries);
     expect([...invoices.keys()]).toEqual(['F1']);
     expect(invoices.get('F1')?.total?.toFixed()).toBe('10.00');
