@@ -11,10 +11,9 @@ import { decodeWhole, Utf8Transcoder } from './decode.js';
 import { detectFormat, formatFromName } from './detect.js';
 import { parseTextDocument } from './text/index.js';
 // PDF (issue 14)
-import { DEFAULT_PDF_LIMITS, isPdf, parsePdfDocument, type PdfLimits, tooLargeMessage } from './pdf/index.js';
-import { MAX_XML_BYTES } from './xml/xml-tree.js';
-import { parseXmlInvoice } from './xml/read-xml.js';
-import { MAX_MAIL_BYTES, parseMail } from './mail/index.js';
+import { isPdf, MAX_MAIL_BYTES, MAX_XML_BYTES, tooLargeMessage } from './input-limits.js';
+import { DEFAULT_PDF_LIMITS, type PdfLimits } from './pdf/limits.js';
+// The PDF, XML and e-mail readers are loaded when a file of theirs comes (see input-limits.ts).
 
 export interface InputSource {
   /** The name findings report: a path, or "-" / "<stdin>" for standard input. */
@@ -192,6 +191,7 @@ async function* parseOpened(
     const maxBytes = pdfLimits?.maxBytes ?? DEFAULT_PDF_LIMITS.maxBytes;
     const bytes = await readWhole(source.name, chunks, maxBytes, tooLargeMessage(maxBytes));
     const dateOrder = options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder };
+    const { parsePdfDocument } = await import('./pdf/index.js');
     yield await parsePdfDocument(bytes, source.name, {
       ...dateOrder,
       ...(pdfLimits === undefined ? {} : { limits: pdfLimits }),
@@ -208,6 +208,7 @@ async function* parseOpened(
     const tooLarge = 'XML larger than 20 MB: not read (an e-invoice is a few megabytes at most)';
     const bytes = await readWhole(source.name, chunks, MAX_XML_BYTES, tooLarge);
     if (bytes.toString('utf8').trim() === '') throw new FatalInputError(source.name, 'empty file');
+    const { parseXmlInvoice } = await import('./xml/read-xml.js');
     yield parseXmlInvoice(bytes, source.name);
     return;
   }
@@ -216,6 +217,7 @@ async function* parseOpened(
   if (format === 'mail') {
     const bytes = await readWhole(source.name, chunks, MAX_MAIL_BYTES, 'an e-mail larger than 25 MB');
     if (bytes.length === 0) throw new FatalInputError(source.name, 'empty file');
+    const { parseMail } = await import('./mail/index.js');
     yield await parseMail(bytes, source.name, csvOptions, skipped);
     return;
   }

@@ -22,8 +22,7 @@ import { FORWARDED, headerDate } from './headers.js';
 
 export type MailOptions = Omit<CsvOptions, 'file'>;
 
-/** An e-mail with its attachments; a bill run sent as one CSV attachment is read by streaming elsewhere. */
-export const MAX_MAIL_BYTES = 25 * 1024 * 1024;
+export { MAX_MAIL_BYTES } from '../input-limits.js';
 /** A message attached to a message attached to…: three levels are all real mail needs. */
 const MAX_DEPTH = 3;
 const MAX_ATTACHMENTS = 50;

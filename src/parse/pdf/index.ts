@@ -13,19 +13,15 @@ import { parseXmlInvoice } from '../xml/read-xml.js';
 import { PdfProblem, readPdfContent } from './bounded-read.js';
 import { splitPages } from './documents.js';
 import { type EmbeddedInvoice, findEmbeddedInvoice } from './e-invoice.js';
-import { DEFAULT_PDF_LIMITS, describeBytes, describeMs, type PdfLimits } from './limits.js';
+import { tooLargeMessage } from '../input-limits.js';
+import { DEFAULT_PDF_LIMITS, describeMs, type PdfLimits } from './limits.js';
 import type { PdfContent } from './pdf-content.js';
 
 export { closePdfWorker } from './bounded-read.js';
 export type { EmbeddedInvoice, EmbeddedInvoiceStandard } from './e-invoice.js';
 export { DEFAULT_PDF_LIMITS, type PdfLimits } from './limits.js';
 
-/** Every PDF starts so (pdf.js also accepts the header a little later; producers write it first). */
-const PDF_MAGIC = Buffer.from('%PDF-', 'latin1');
-
-export function isPdf(head: Uint8Array): boolean {
-  return Buffer.from(head.buffer, head.byteOffset, Math.min(head.length, PDF_MAGIC.length)).equals(PDF_MAGIC);
-}
+export { isPdf, tooLargeMessage } from '../input-limits.js';
 
 export interface PdfReadOptions {
   readonly dateOrder?: DateOrder;
@@ -62,11 +58,6 @@ function problemMessage(problem: PdfProblem, limits: PdfLimits): string {
     case 'crashed':
       return `the PDF reader failed on this file (${problem.message})`;
   }
-}
-
-/** Also said by parse/index.ts, which stops reading a file once it is past the limit. */
-export function tooLargeMessage(maxBytes: number): string {
-  return `a PDF larger than ${describeBytes(maxBytes)}, the limit for one file of bills`;
 }
 
 async function contentOf(bytes: Uint8Array, file: string, limits: PdfLimits): Promise<PdfContent> {

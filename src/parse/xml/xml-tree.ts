@@ -12,8 +12,8 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { FatalInputError } from '../../model/input.js';
 import { decodeWhole } from '../decode.js';
 
-/** A UBL or CII invoice of a few thousand lines is a few megabytes. */
-export const MAX_XML_BYTES = 20 * 1024 * 1024;
+export { MAX_XML_BYTES } from '../input-limits.js';
+import { MAX_XML_BYTES } from '../input-limits.js';
 /** UBL nests about 8 levels, CII about 7; a hundred is far beyond any invoice. */
 export const MAX_XML_DEPTH = 100;
 
