@@ -186,7 +186,10 @@ export class Utf8Transcoder {
     }
     const isUtf16 = this.decided?.kind === 'iconv' && /^utf-?16/i.test(this.decided.name);
     if (!isUtf16 && looksBinary(body.subarray(0, BINARY_SNIFF_BYTES))) {
-      throw new FatalInputError(this.file, 'binary data, not a CSV or text file');
+      throw new FatalInputError(
+        this.file,
+        'binary data, not a file billcheck reads (CSV, text, PDF, XML e-invoice or e-mail)',
+      );
     }
     this.refuseNul(bytes, this.totalBytes - bytes.length);
     if (body.length === 0 && atEnd) throw new FatalInputError(this.file, 'empty file');
@@ -204,7 +207,10 @@ export class Utf8Transcoder {
     const at = bytes.indexOf(0);
     if (at === -1) return;
     const where = (offset + at).toLocaleString('en-US');
-    throw new FatalInputError(this.file, `binary data (a NUL byte at byte ${where}), not a CSV or text file`);
+    throw new FatalInputError(
+      this.file,
+      `binary data (a NUL byte at byte ${where}), not a file billcheck reads (CSV, text, PDF, XML e-invoice or e-mail)`,
+    );
   }
 
   private convert(bytes: Buffer, atEnd: boolean): Buffer {

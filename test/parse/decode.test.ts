@@ -148,7 +148,7 @@ describe('a NUL byte, early or late', () => {
     const bytes = Buffer.from(rows);
     bytes[12_000] = 0;
     expect(() => transcode(chunked(bytes, 4096))).toThrow(
-      'binary data (a NUL byte at byte 12,000), not a CSV or text file',
+      'binary data (a NUL byte at byte 12,000), not a file billcheck reads (CSV, text, PDF, XML e-invoice or e-mail)',
     );
   });
 
