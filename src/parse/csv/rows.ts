@@ -17,7 +17,7 @@ import { parsePeriod } from './period.js';
 import { type DateOrder, type DateParse, dateOrderEvidence, parseDate } from '../values/dates.js';
 import { documentKindFrom } from '../values/kinds.js';
 import { statusFrom } from '../values/statuses.js';
-import { classifyStatementRow } from './statement.js';
+import { classifyStatementRow, isBankDetailHeader } from './statement.js';
 
 /** The longest raw value an invalid-input event carries. */
 const MAX_REPORTED_VALUE = 80;
@@ -200,6 +200,8 @@ export class RowReader {
   private readonly lastDates: (DateParse | undefined)[] = [];
 
   private readonly kindCache: Map<string, DocumentKind | undefined> = new Map();
+  /** A statement's columns that describe the operation (not the bank's account, mandate or balance). */
+  private wordingColumns: number[] | undefined;
   private readonly countryCache: Map<string, string | undefined> = new Map();
   private readonly notations: AmountNotation[] = [];
   private style: AmountStyle | undefined;
@@ -542,8 +544,9 @@ export class RowReader {
     values.total = this.moneyAt(record, this.totalColumn, values);
     if (values.total === undefined) values.total = this.debitOrCredit(record, values);
     if (this.rowProblem !== undefined) return this.rowProblem;
-    // The label, the payee, the reference and the type all tell what the operation is: read every cell.
-    const row = classifyStatementRow(record.join(' '), typeCell, values.total);
+    // The label, the payee, the reference and the type all tell what the operation is: every cell but
+    // the bank's own (its account number, IBANs, the mandate and creditor ids, the balance).
+    const row = classifyStatementRow(this.statementText(record), typeCell, values.total);
     if (!row.bill) {
       values.notBill = row.category;
       return values;
@@ -551,7 +554,22 @@ export class RowReader {
     values.kind = row.kind;
     values.operator = row.operator;
     values.account = row.account;
+    if (row.reference !== undefined) values.references = [row.reference];
     return values;
+  }
+
+  /** The cells of a statement row that describe the operation, joined. */
+  private statementText(record: readonly string[]): string {
+    this.wordingColumns ??= this.mapping.headers.flatMap((header, column) =>
+      isBankDetailHeader(header) ? [] : [column],
+    );
+    let text = '';
+    for (const column of this.wordingColumns) {
+      const cell = record[column];
+      // " ; " between cells: two dates side by side ("02.05.24 02.05.24") never read as one phone number.
+      if (cell !== undefined && cell !== '') text = text === '' ? cell : `${text} ; ${cell}`;
+    }
+    return text;
   }
 
   private statusOf(raw: string | undefined): DocumentStatus | undefined {
