@@ -9,7 +9,7 @@
 import { FatalInputError, type InvalidInputEvent, type ParseEvent } from '../../model/input.js';
 import { type ColumnMapping, mapColumns } from './columns.js';
 import { decideRoles } from './roles.js';
-import { NotBillTally } from './statement.js';
+import { DoubleDebits, NotBillTally } from './statement.js';
 import { DocumentAssembler } from './documents.js';
 import { errorCode, MAX_RECORD_BYTES, RecordSplitter } from './records.js';
 import { type ReaderConventions, RowReader, type RowValues, truncateValue } from './rows.js';
@@ -202,6 +202,7 @@ class CsvFile {
   private repeatedHeaders = 0;
   private firstRepeatedHeader = 0;
   private readonly notBills = new NotBillTally();
+  private readonly doubleDebits = new DoubleDebits();
 
   constructor(
     private readonly options: CsvOptions,
@@ -588,6 +589,10 @@ class CsvFile {
     if (values.notBill !== undefined) {
       this.notBills.add(values.notBill);
       return;
+    }
+    if (this.statement && values.kind === 'payment') {
+      const twice = this.doubleDebits.check(values, line);
+      if (twice !== undefined) this.notice('double-debit', 'warning', twice, { line });
     }
     const dated = [values.issueDate, values.dueDate, values.periodStart, values.periodEnd, values.effectiveDate].some(
       (date) => date !== undefined,

@@ -136,3 +136,46 @@ export class NotBillTally {
     return `${this.total} ${this.total === 1 ? 'row is' : 'rows are'} not about bills: ${categories.join(', ')}`;
   }
 }
+
+/** Days within which the same debit taken twice is a double debit, not next month's bill. */
+const DOUBLE_DEBIT_DAYS = 10;
+/** Debits remembered: a statement has a few per operator and month; a hostile file millions. */
+const MAX_REMEMBERED_DEBITS = 10_000;
+const DAY_MS = 86_400_000;
+
+export interface StatementDebit {
+  readonly operator: string | undefined;
+  readonly account: string | undefined;
+  readonly total: Money | undefined;
+  readonly currency: string | undefined;
+  readonly references: readonly string[] | undefined;
+  readonly issueDate: string | undefined;
+}
+
+/**
+ * An operator's debit taken twice: the same operator, account, amount and bill reference a few
+ * days apart. No bill rule sees it (a payment has no number or period for duplicate-invoice to
+ * compare), so the reader says it, naming both rows.
+ */
+export class DoubleDebits {
+  private readonly seen = new Map<string, { readonly date: string; readonly line: number }>();
+
+  /** The warning's sentence when this debit repeats one taken a few days before; undefined otherwise. */
+  check(debit: StatementDebit, line: number): string | undefined {
+    const { operator, total, issueDate } = debit;
+    if (operator === undefined || total === undefined || issueDate === undefined || total.isZero()) return undefined;
+    const reference = debit.references?.[0] ?? '';
+    const key = `${operator}\u0000${debit.account ?? ''}\u0000${total.abs().toFixed(2)}\u0000${reference}`;
+    const earlier = this.seen.get(key);
+    if (this.seen.size < MAX_REMEMBERED_DEBITS || earlier !== undefined) this.seen.set(key, { date: issueDate, line });
+    if (earlier === undefined) return undefined;
+    const days = Math.abs(Date.parse(issueDate) - Date.parse(earlier.date)) / DAY_MS;
+    if (!(days <= DOUBLE_DEBIT_DAYS)) return undefined;
+    const bill = reference === '' ? '' : `, bill ${reference}`;
+    return (
+      `the same debit twice: ${operator} ${total.abs().toFixed(2)} ${debit.currency ?? 'EUR'}${bill} ` +
+      `on line ${earlier.line} (${earlier.date}) and line ${line} (${issueDate}): ` +
+      'the bill may have been paid twice; ask the operator to refund one'
+    );
+  }
+}
