@@ -150,6 +150,8 @@ export class DocumentAssembler {
     private readonly file: string,
     private readonly defaultAccount: string,
     private readonly style: () => AmountStyle | undefined,
+    /** The country of documents whose row names none (the file's, from its evidence). */
+    private readonly defaultCountry?: string,
   ) {}
 
   /**
@@ -245,7 +247,7 @@ export class DocumentAssembler {
       periodEnd: row.periodEnd,
       effectiveDate: row.effectiveDate,
       currency: row.currency ?? DEFAULT_CURRENCY,
-      country: row.country,
+      country: row.country ?? this.defaultCountry,
       net: magnitude(row.net, abs),
       tax: magnitude(row.tax, abs),
       total: magnitude(row.total, abs),
@@ -291,7 +293,7 @@ export class DocumentAssembler {
       periodEnd: shared.periodEnd,
       effectiveDate: shared.effectiveDate,
       currency: shared.currency ?? DEFAULT_CURRENCY,
-      country: shared.country,
+      country: shared.country ?? this.defaultCountry,
       net: magnitude(amounts.net.value, abs),
       tax: magnitude(amounts.tax.value, abs),
       total: magnitude(amounts.total.value, abs),

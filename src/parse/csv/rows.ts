@@ -85,6 +85,8 @@ export interface ReaderConventions {
   readonly statement?: boolean;
   /** Rows that lack only the last cell are read (the last column is mostly empty). */
   readonly shortRows?: boolean;
+  /** The file's country, from its headers, rates and currency, when no column gives it per row. */
+  readonly country?: string;
 }
 
 export interface RowProblem {
