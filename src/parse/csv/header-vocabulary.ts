@@ -887,6 +887,9 @@ export const VOCABULARY: Readonly<Record<ColumnField, FieldVocabulary>> = {
       'Bezeichnung',
       'Beschreibung',
       'Leistung',
+      // A German bill's item ("Pos." is its number, "Position" its wording in customer-area exports).
+      'Position',
+      'Leistungsbeschreibung',
       'Omschrijving',
       'Verwendungszweck',
       'Buchungstext',
