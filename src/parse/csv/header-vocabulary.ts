@@ -734,6 +734,8 @@ export const VOCABULARY: Readonly<Record<ColumnField, FieldVocabulary>> = {
       'position',
       'htva',
       'tvac',
+      // "Taxes & Surcharges" of US telecom-expense exports mixes taxes with fees: a charge line, not the VAT.
+      'surcharge',
     ],
   },
   total: {
@@ -1135,3 +1137,10 @@ export const HEADER_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
 
 /** A column named by one of these words alone may hold the documents' own numbers. */
 export const BARE_REFERENCES: ReadonlySet<string> = new Set(['ref', 'reference', 'referenz', 'referentie']);
+
+/**
+ * Words of the per-line charge columns of telecom-expense platforms (Tangoe, Calero, Cass, Upland
+ * Cimpl exports: "Monthly Recurring Charges", "Usage Charges", "Roaming Charges", "Other Charges",
+ * "Taxes & Surcharges"), in header-word form: each such column is one line of the bill.
+ */
+export const CHARGE_WORDS: ReadonlySet<string> = new Set(['charge', 'surcharge', 'kosten', 'frai', 'gebuhr']);

@@ -404,6 +404,16 @@ export function decideRoles(mapping: ColumnMapping, records: readonly (readonly 
   const statement = sample.length > 0 && isStatement(decider);
   if (sample.length > 0 && !statement) idFromValues(decider);
   if (sample.length > 0) missingKeyRoles(decider, statement);
+  const charges = (mapping.charges ?? []).filter((column) => decider.fieldAt(column) === undefined);
+  if (charges.length > 0) {
+    decider.notices.push({
+      level: 'info',
+      code: 'charge-columns',
+      message:
+        `${charges.length} charge columns read as the lines of each bill, adding up to its total: ` +
+        charges.map((column) => quoted(decider.header(column))).join(', '),
+    });
+  }
   const index: ColumnIndexes = decider.index;
   const country = statement ? undefined : countryFromEvidence({ ...mapping, index }, sample);
   if (country !== undefined) decider.notices.push(countryNotice(country, index));

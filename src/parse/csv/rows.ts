@@ -62,6 +62,14 @@ export interface RowValues {
   status: DocumentStatus | undefined;
   /** A bank-statement row that is not about bills: what it is ("card payments"); the row is counted, not read. */
   notBill: string | undefined;
+  /** An expense export's charge columns on this row, each one line ("Roaming Charges" 89.00). */
+  charges: ChargeLine[] | undefined;
+}
+
+/** One charge column's amount on one row, named by its header. */
+export interface ChargeLine {
+  readonly label: string;
+  readonly amount: Money;
 }
 
 /**
@@ -173,6 +181,8 @@ export class RowReader {
   private readonly lineTotalColumn: number;
   private readonly debitColumn: number;
   private readonly creditColumn: number;
+  /** An expense export's charge columns that no field holds. */
+  private readonly chargeColumns: readonly number[];
 
   /** Columns read as numbers, and the evidence about each one's decimal separator. */
   private readonly numericColumns: readonly number[];
@@ -221,6 +231,8 @@ export class RowReader {
     this.lineTotalColumn = index.lineTotal;
     this.debitColumn = index.debit;
     this.creditColumn = index.credit;
+    const held = new Set(Object.values(index));
+    this.chargeColumns = (mapping.charges ?? []).filter((column) => !held.has(column));
     this.idColumn = index.id;
     this.kindColumn = index.kind;
     this.accountColumn = index.account;
@@ -255,6 +267,7 @@ export class RowReader {
       index.lineNet,
       index.lineTax,
       index.lineTotal,
+      ...this.chargeColumns,
     ].filter((column) => column !== -1);
     for (const column of this.numericColumns) this.evidence.set(column, new SeparatorEvidence());
     this.dateColumns = [index.issueDate, index.dueDate, index.periodStart, index.periodEnd, index.effectiveDate].filter(
@@ -469,6 +482,7 @@ export class RowReader {
       lineTotal: undefined,
       status: this.statusColumn === -1 ? undefined : this.statusOf(record[this.statusColumn]),
       notBill: undefined,
+      charges: undefined,
     };
 
     // Each field assigned by name (a store through a variable key is slow on this path); the
@@ -496,7 +510,18 @@ export class RowReader {
       values.lineTax = this.moneyAt(record, this.lineTaxColumn, values);
       values.lineTotal = this.moneyAt(record, this.lineTotalColumn, values);
     }
+    if (this.chargeColumns.length > 0) values.charges = this.chargesAt(record, values);
     return this.rowProblem ?? values;
+  }
+
+  /** The row's nonzero charges, one per charge column, in the header's order. */
+  private chargesAt(record: readonly string[], values: RowValues): ChargeLine[] {
+    const charges: ChargeLine[] = [];
+    for (const column of this.chargeColumns) {
+      const amount = this.moneyAt(record, column, values);
+      if (amount !== undefined && !amount.isZero()) charges.push({ label: this.mapping.headers[column] ?? '', amount });
+    }
+    return charges;
   }
 
   /** A ledger's or statement's amount from its debit and credit columns: a debit is negative on a statement. */
@@ -539,6 +564,7 @@ export class RowReader {
       lineTotal: undefined,
       status: undefined,
       notBill: undefined,
+      charges: undefined,
     };
     this.rowProblem = undefined;
     values.issueDate = this.dateAt(record, this.issueDateColumn);
