@@ -84,7 +84,8 @@ export async function runCheck(
 export function countedWarnings(result: CheckResult, quiet: boolean): number {
   if (quiet) return 0;
   let reading = 0;
-  for (const file of result.readings ?? []) for (const notice of file.notices) if (notice.level === 'warning') reading++;
+  for (const file of result.readings ?? [])
+    for (const notice of file.notices) if (notice.level === 'warning') reading++;
   return result.summary.warnings + reading;
 }
 

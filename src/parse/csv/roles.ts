@@ -446,7 +446,7 @@ function countryNotice(country: FileCountry, index: ColumnIndexes): RoleNotice {
     code: 'country',
     message:
       `${subject} ${country.country}, a guess: ${country.evidence}, and other countries write that language too; ` +
-      "a Country column or vat-rate-mismatch's \"rates\" option",
+      'a Country column or vat-rate-mismatch\'s "rates" option',
     map: '--map country=COLUMN',
   };
 }

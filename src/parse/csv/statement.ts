@@ -8,7 +8,13 @@ import type { DocumentKind } from '../../model/document.js';
 import type { Money } from '../../model/money.js';
 import { normalizeLabel } from '../values/normalize.js';
 import { isPhoneNumber } from './column-evidence.js';
-import { BANK_DETAIL_HEADER, DIRECT_DEBIT_WORDS, OPERATOR_NAMES, OTHER_OPERATIONS, REFUND_WORDS } from './statement-vocabulary.js';
+import {
+  BANK_DETAIL_HEADER,
+  DIRECT_DEBIT_WORDS,
+  OPERATOR_NAMES,
+  OTHER_OPERATIONS,
+  REFUND_WORDS,
+} from './statement-vocabulary.js';
 
 export type StatementRow =
   | {
@@ -105,7 +111,8 @@ export function classifyStatementRow(label: string, type: string | undefined, am
     const account = namedAccount(wording) ?? operatorAccount(operator);
     const named = NAMED_BILL.exec(wording)?.[1];
     const bill = named === undefined || MONTH.test(named) ? undefined : named;
-    const base = bill === undefined || bill === account ? { operator, account } : { operator, account, reference: bill };
+    const base =
+      bill === undefined || bill === account ? { operator, account } : { operator, account, reference: bill };
     if (!outgoing && REFUNDS.some((word) => words.includes(word))) return { bill: true, kind: 'credit-note', ...base };
     if (outgoing) return { bill: true, kind: 'payment', ...base };
   }

@@ -332,3 +332,25 @@ describe('bank statements', () => {
     expect(notices(events).find((notice) => notice.code === 'not-bills')).toBeUndefined();
   });
 });
+
+describe('charge columns of a telecom-expense export (issue 12)', () => {
+  it('gives each row one line per nonzero charge and sums the rows into the bill', async () => {
+    const events = await parse([
+      'Invoice Number,Bill Date,Account Number,User Name,Monthly Recurring Charges,Usage Charges,Roaming Charges,Total Charges',
+      'INV-1,2024-03-01,842311907-00001,J. Smith,45.00,0.00,0.00,45.00',
+      'INV-1,2024-03-01,842311907-00001,A. Jones,45.00,12.50,89.004,146.50',
+    ]);
+    const [doc] = documents(events);
+    expect(doc?.total?.toFixed(2)).toBe('191.50');
+    expect(doc?.lines.map((line) => [line.description, line.total?.toString()])).toEqual([
+      ['Monthly Recurring Charges', '45.00'],
+      ['Monthly Recurring Charges', '45.00'],
+      ['Usage Charges', '12.50'],
+      ['Roaming Charges', '89.004'],
+    ]);
+    expect(notices(events).find((notice) => notice.code === 'charge-columns')?.message).toBe(
+      '3 charge columns read as the lines of each bill, adding up to its total: ' +
+        '"Monthly Recurring Charges", "Usage Charges", "Roaming Charges"',
+    );
+  });
+});
