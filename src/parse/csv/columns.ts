@@ -16,6 +16,7 @@ import { FatalInputError } from '../../model/input.js';
 import { normalizeLabel } from '../values/normalize.js';
 import {
   BARE_REFERENCES,
+  CHARGE_WORDS,
   COLUMN_FIELDS,
   type ColumnField,
   HEADER_ABBREVIATIONS,
@@ -43,6 +44,24 @@ export interface ColumnMapping {
   readonly matches?: Readonly<Partial<Record<ColumnField, NameMatch>>>;
   /** Columns whose header repeats an earlier one's ([earlier, later]); the later one is not read. */
   readonly duplicates?: readonly (readonly [number, number])[];
+  /** Charge columns of an expense export ("Usage Charges", "Roaming Charges"): each one a line of the bill. */
+  readonly charges?: readonly number[];
+}
+
+/**
+ * The per-line charge columns of a telecom-expense export: at least two columns named for a
+ * charge that no field holds, next to a total column (the "Total Charges" they add up to).
+ */
+function chargeColumns(headers: readonly string[], index: ColumnIndexes): number[] {
+  if (index.total === -1) return [];
+  const held = new Set(COLUMN_FIELDS.map((field) => index[field]));
+  const charges: number[] = [];
+  headers.forEach((header, column) => {
+    if (held.has(column)) return;
+    const words = headerWords(header);
+    if (words.some((word) => CHARGE_WORDS.has(word)) && !words.includes('total')) charges.push(column);
+  });
+  return charges.length >= 2 ? charges : [];
 }
 
 function singular(word: string): string {
@@ -289,5 +308,6 @@ export function mapColumns(
         '; use --map FIELD=COLUMN to name them',
     );
   }
-  return { headers, index, matches, duplicates };
+  const charges = chargeColumns(headers, index);
+  return { headers, index, matches, duplicates, ...(charges.length === 0 ? {} : { charges }) };
 }

@@ -88,6 +88,15 @@ function repeatsOneTotal(rows: readonly RowValues[]): boolean {
   return true;
 }
 
+function summedAmounts(rows: readonly RowValues[]): Record<AmountField, DocumentAmount> {
+  return {
+    net: documentAmount(rows, 'net', true),
+    tax: documentAmount(rows, 'tax', true),
+    total: documentAmount(rows, 'total', true),
+    amountDue: documentAmount(rows, 'amountDue', true),
+  };
+}
+
 /** An amount the lines carry, each its own. */
 function perLine(amount: DocumentAmount): boolean {
   return !amount.documentLevel && amount.value !== undefined;
@@ -150,6 +159,8 @@ export class DocumentAssembler {
     private readonly file: string,
     private readonly defaultAccount: string,
     private readonly style: () => AmountStyle | undefined,
+    /** The country of documents whose row names none (the file's, from its evidence). */
+    private readonly defaultCountry?: string,
   ) {}
 
   /**
@@ -202,7 +213,7 @@ export class DocumentAssembler {
     if (this.rows.length === 0) return;
     const document = this.build();
     out.push({ type: 'document', document });
-    if (!this.repeatedTotalSaid && repeatsOneTotal(this.rows)) {
+    if (!this.repeatedTotalSaid && this.rows[0]?.charges === undefined && repeatsOneTotal(this.rows)) {
       // Two lines of the same price and a total written on each line look alike: say which was read.
       this.repeatedTotalSaid = true;
       out.push({
@@ -245,12 +256,17 @@ export class DocumentAssembler {
       periodEnd: row.periodEnd,
       effectiveDate: row.effectiveDate,
       currency: row.currency ?? DEFAULT_CURRENCY,
-      country: row.country,
+      country: row.country ?? this.defaultCountry,
       net: magnitude(row.net, abs),
       tax: magnitude(row.tax, abs),
       total: magnitude(row.total, abs),
       amountDue: magnitude(row.amountDue, abs),
-      lines: row.description === undefined && !hasLineAmounts(row) ? [] : [lineOf(row, abs, true, true, true)],
+      lines:
+        row.charges !== undefined
+          ? chargeLines(row, abs)
+          : row.description === undefined && !hasLineAmounts(row)
+            ? []
+            : [lineOf(row, abs, true, true, true)],
       references: row.references ?? NO_REFERENCES,
       status: row.status,
       source: { file: this.file, line: this.firstLine, format: 'csv' },
@@ -261,6 +277,8 @@ export class DocumentAssembler {
 
   private buildMany(rows: readonly RowValues[], first: RowValues): BillingDocument {
     const abs = storesMagnitude(first.kind);
+    // An expense export's rows are each a line (a wireless number) with its own total charges: always summed.
+    if (first.charges !== undefined) return this.buildFromAmounts(rows, first, abs, summedAmounts(rows));
     let amounts: Record<AmountField, DocumentAmount> = {
       net: documentAmount(rows, 'net'),
       tax: documentAmount(rows, 'tax'),
@@ -279,6 +297,15 @@ export class DocumentAssembler {
       // An amount that repeats is a document total or two equal lines: net + tax = total decides.
       if (balances(summed)) amounts = summed;
     }
+    return this.buildFromAmounts(rows, first, abs, amounts);
+  }
+
+  private buildFromAmounts(
+    rows: readonly RowValues[],
+    first: RowValues,
+    abs: boolean,
+    amounts: Record<AmountField, DocumentAmount>,
+  ): BillingDocument {
     const shared = firstValues(rows);
     return {
       kind: first.kind,
@@ -291,7 +318,7 @@ export class DocumentAssembler {
       periodEnd: shared.periodEnd,
       effectiveDate: shared.effectiveDate,
       currency: shared.currency ?? DEFAULT_CURRENCY,
-      country: shared.country,
+      country: shared.country ?? this.defaultCountry,
       net: magnitude(amounts.net.value, abs),
       tax: magnitude(amounts.tax.value, abs),
       total: magnitude(amounts.total.value, abs),
@@ -315,6 +342,10 @@ export class DocumentAssembler {
     const withTotal = !amounts.total.documentLevel;
     const lines: DocumentLine[] = [];
     for (const row of rows) {
+      if (row.charges !== undefined) {
+        lines.push(...chargeLines(row, abs));
+        continue;
+      }
       const describes =
         row.description !== undefined ||
         row.quantity !== undefined ||
@@ -328,6 +359,18 @@ export class DocumentAssembler {
     }
     return lines;
   }
+}
+
+/**
+ * An expense export's row as lines: one per charge column, named by the column and the row's own
+ * wording (a user, a line), so that the lines add up to the row's total charges.
+ */
+function chargeLines(row: RowValues, abs: boolean): DocumentLine[] {
+  const charges = row.charges ?? [];
+  return charges.map((charge) => ({
+    description: row.description === undefined ? charge.label : `${row.description}: ${charge.label}`,
+    total: magnitude(charge.amount, abs),
+  }));
 }
 
 function hasLineAmounts(row: RowValues): boolean {

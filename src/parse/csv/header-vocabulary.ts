@@ -96,6 +96,10 @@ const DATE_QUALIFIERS = [
   'payment',
   'faellig',
   'faelligkeit',
+  // "Fälligkeit" folds to "falligkeit" (the umlaut's accent is dropped, not spelled "ae").
+  'fallig',
+  'falligkeit',
+  'zahlungsziel',
   'von',
   'bis',
 ];
@@ -272,7 +276,23 @@ export const VOCABULARY: Readonly<Record<ColumnField, FieldVocabulary>> = {
       'Vertragsnummer',
       'Kunde',
       'Klantnummer',
+      'Klantnr',
       'Contractnummer',
+      // German, Swiss and Austrian customer areas (Telekom, Vodafone, O2, Swisscom, A1) name the line so.
+      'Rufnummer',
+      'Anschluss',
+      'Anschlussnummer',
+      'Mobilfunknummer',
+      'Telefonnummer',
+      'Handynummer',
+      'Kundennr',
+      'Kunden-Nr.',
+      'Buchungskonto',
+      'Vertragskonto',
+      // Dutch and Belgian (KPN, Proximus, Telenet).
+      'Telefoonnummer',
+      'Mobiel nummer',
+      'Abonnementsnummer',
       'Ligne mobile',
       'Ligne fixe',
       'N° de mobile',
@@ -304,6 +324,10 @@ export const VOCABULARY: Readonly<Record<ColumnField, FieldVocabulary>> = {
       'kundennummer',
       'vertragsnummer',
       'klantnummer',
+      'rufnummer',
+      'mobilfunknummer',
+      'anschlussnummer',
+      'telefoonnummer',
       'n ligne',
       'line n',
     ],
@@ -380,6 +404,19 @@ export const VOCABULARY: Readonly<Record<ColumnField, FieldVocabulary>> = {
       'Belegdatum',
       'Datum',
       'Factuurdatum',
+      // The date of a bank statement's operation (BoursoBank, Sparkasse CSV-CAMT, Société Générale, Chase, N26).
+      'dateOp',
+      'Date opération',
+      "Date de l'opération",
+      'Date comptable',
+      'date_comptabilisation',
+      'Buchungstag',
+      'Buchungsdatum',
+      'Buchung',
+      'Booking date',
+      'Posting date',
+      'Transaction date',
+      'Boekdatum',
     ],
     keywords: ['date', 'datum', 'emis', 'emise', 'emission', 'edite', 'editee', 'etabli', 'etablie', 'issued', 'dated'],
     vetoes: DATE_QUALIFIERS,
@@ -403,8 +440,15 @@ export const VOCABULARY: Readonly<Record<ColumnField, FieldVocabulary>> = {
       'Pay by',
       'Fälligkeitsdatum',
       'Fällig am',
+      'Fälligkeit',
+      'Fällig bis',
+      'Zahlungsziel',
+      'Zahlungstermin',
       'Zahlbar bis',
       'Vervaldatum',
+      'Vervaldag',
+      'Uiterste betaaldatum',
+      'Te betalen voor',
     ],
     keywords: [
       'echeance',
@@ -419,7 +463,12 @@ export const VOCABULARY: Readonly<Record<ColumnField, FieldVocabulary>> = {
       'exigible',
       'faelligkeitsdatum',
       'faellig',
+      'fallig',
+      'falligkeit',
+      'falligkeitsdatum',
+      'zahlungsziel',
       'vervaldatum',
+      'vervaldag',
     ],
     vetoes: ['montant', 'amount', 'total', 'solde'],
   },
@@ -685,6 +734,8 @@ export const VOCABULARY: Readonly<Record<ColumnField, FieldVocabulary>> = {
       'position',
       'htva',
       'tvac',
+      // "Taxes & Surcharges" of US telecom-expense exports mixes taxes with fees: a charge line, not the VAT.
+      'surcharge',
     ],
   },
   total: {
@@ -838,6 +889,9 @@ export const VOCABULARY: Readonly<Record<ColumnField, FieldVocabulary>> = {
       'Bezeichnung',
       'Beschreibung',
       'Leistung',
+      // A German bill's item ("Pos." is its number, "Position" its wording in customer-area exports).
+      'Position',
+      'Leistungsbeschreibung',
       'Omschrijving',
       'Verwendungszweck',
       'Buchungstext',
@@ -1083,3 +1137,10 @@ export const HEADER_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
 
 /** A column named by one of these words alone may hold the documents' own numbers. */
 export const BARE_REFERENCES: ReadonlySet<string> = new Set(['ref', 'reference', 'referenz', 'referentie']);
+
+/**
+ * Words of the per-line charge columns of telecom-expense platforms (Tangoe, Calero, Cass, Upland
+ * Cimpl exports: "Monthly Recurring Charges", "Usage Charges", "Roaming Charges", "Other Charges",
+ * "Taxes & Surcharges"), in header-word form: each such column is one line of the bill.
+ */
+export const CHARGE_WORDS: ReadonlySet<string> = new Set(['charge', 'surcharge', 'kosten', 'frai', 'gebuhr']);

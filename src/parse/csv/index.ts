@@ -9,7 +9,7 @@
 import { FatalInputError, type InvalidInputEvent, type ParseEvent } from '../../model/input.js';
 import { type ColumnMapping, mapColumns } from './columns.js';
 import { decideRoles } from './roles.js';
-import { NotBillTally } from './statement.js';
+import { DoubleDebits, NotBillTally } from './statement.js';
 import { DocumentAssembler } from './documents.js';
 import { errorCode, MAX_RECORD_BYTES, RecordSplitter } from './records.js';
 import { type ReaderConventions, RowReader, type RowValues, truncateValue } from './rows.js';
@@ -202,6 +202,7 @@ class CsvFile {
   private repeatedHeaders = 0;
   private firstRepeatedHeader = 0;
   private readonly notBills = new NotBillTally();
+  private readonly doubleDebits = new DoubleDebits();
 
   constructor(
     private readonly options: CsvOptions,
@@ -462,7 +463,7 @@ class CsvFile {
     const conventions = this.options.conventions;
     if (conventions !== undefined) {
       const adopted = conventions.columns === undefined ? mapping : { ...mapping, index: conventions.columns };
-      this.startReader(adopted, conventions.statement === true).adopt(conventions);
+      this.startReader(adopted, conventions.statement === true, conventions.country).adopt(conventions);
       this.shortRows = conventions.shortRows === true;
       this.sampling = false;
       return;
@@ -470,13 +471,15 @@ class CsvFile {
     this.nameMapping = mapping;
   }
 
-  private startReader(mapping: ColumnMapping, statement: boolean): RowReader {
+  private startReader(mapping: ColumnMapping, statement: boolean, country: string | undefined): RowReader {
     const reader = new RowReader(mapping, this.options.dateOrder, statement);
     this.reader = reader;
+    this.country = country;
     this.assembler = new DocumentAssembler(
       this.file,
       this.options.defaultAccount ?? this.file,
       () => reader.documentStyle,
+      country,
     );
     return reader;
   }
@@ -499,7 +502,7 @@ class CsvFile {
     for (const notice of decision.notices) {
       this.notice(notice.code, notice.level, notice.message, notice.map === undefined ? {} : { map: notice.map });
     }
-    const reader = this.startReader(decision.mapping, decision.statement);
+    const reader = this.startReader(decision.mapping, decision.statement, decision.country);
     this.statement = decision.statement;
     this.shortRows = lastColumnMostlyEmpty(this.sampleRecords, mapping.headers.length);
     this.sampleRecords.forEach((record, i) => {
@@ -508,6 +511,8 @@ class CsvFile {
   }
 
   private statement = false;
+  /** The file's country when no column gives it per row (see country.ts). */
+  private country: string | undefined;
   /** Whether a row may lack its last cell: exporters drop a trailing empty cell of an optional column. */
   private shortRows = false;
 
@@ -524,6 +529,7 @@ class CsvFile {
       columns: this.reader.columns,
       statement: this.statement,
       shortRows: this.shortRows,
+      ...(this.country === undefined ? {} : { country: this.country }),
     });
     const lines = this.sampleLines;
     const swallowed = this.sampleSwallowed;
@@ -588,6 +594,10 @@ class CsvFile {
     if (values.notBill !== undefined) {
       this.notBills.add(values.notBill);
       return;
+    }
+    if (this.statement && values.kind === 'payment') {
+      const twice = this.doubleDebits.check(values, line);
+      if (twice !== undefined) this.notice('double-debit', 'warning', twice, { line });
     }
     const dated = [values.issueDate, values.dueDate, values.periodStart, values.periodEnd, values.effectiveDate].some(
       (date) => date !== undefined,

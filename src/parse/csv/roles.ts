@@ -16,6 +16,7 @@
 import type { ColumnRole, RoleSource } from '../../model/input.js';
 import { parseAmount } from '../values/amounts.js';
 import { documentKindFrom } from '../values/kinds.js';
+import { countryFromEvidence, type FileCountry } from './country.js';
 import { type ColumnProfile, profileColumn, SAMPLE_FOR_ROLES, share } from './column-evidence.js';
 import { type ColumnField, type ColumnIndexes, type ColumnMapping, COLUMN_FIELDS } from './columns.js';
 
@@ -35,6 +36,8 @@ export interface RoleDecision {
   readonly notices: readonly RoleNotice[];
   /** The rows are a bank statement or ledger: kinds come from wording and sign. */
   readonly statement: boolean;
+  /** The country of every document of the file, from the header's language, stated rates and currency. */
+  readonly country?: string;
 }
 
 /** Share of a column's filled cells that must show a trait for the values to decide. */
@@ -401,7 +404,19 @@ export function decideRoles(mapping: ColumnMapping, records: readonly (readonly 
   const statement = sample.length > 0 && isStatement(decider);
   if (sample.length > 0 && !statement) idFromValues(decider);
   if (sample.length > 0) missingKeyRoles(decider, statement);
+  const charges = (mapping.charges ?? []).filter((column) => decider.fieldAt(column) === undefined);
+  if (charges.length > 0) {
+    decider.notices.push({
+      level: 'info',
+      code: 'charge-columns',
+      message:
+        `${charges.length} charge columns read as the lines of each bill, adding up to its total: ` +
+        charges.map((column) => quoted(decider.header(column))).join(', '),
+    });
+  }
   const index: ColumnIndexes = decider.index;
+  const country = statement ? undefined : countryFromEvidence({ ...mapping, index }, sample);
+  if (country !== undefined) decider.notices.push(countryNotice(country, index));
   const roles: ColumnRole[] = mapping.headers.map((column, at) => {
     const field = decider.fieldAt(at);
     return field === undefined ? { column } : { column, field, decidedBy: decider.source[field] ?? 'name' };
@@ -409,5 +424,29 @@ export function decideRoles(mapping: ColumnMapping, records: readonly (readonly 
   const inferred =
     COLUMN_FIELDS.some((field) => decider.source[field] === 'values' || mapping.matches?.[field] === 'keyword') ||
     decider.notices.length > 0;
-  return { mapping: { ...mapping, index }, roles, inferred, notices: decider.notices, statement };
+  return {
+    mapping: { ...mapping, index },
+    roles,
+    inferred,
+    notices: decider.notices,
+    statement,
+    ...(country === undefined ? {} : { country: country.country }),
+  };
+}
+
+/** Says which country's VAT the file is checked against; a warning when only the language said it. */
+function countryNotice(country: FileCountry, index: ColumnIndexes): RoleNotice {
+  const taxed = index.tax !== -1 || index.taxRate !== -1 || index.lineTax !== -1;
+  const subject = taxed ? 'VAT is checked against the rates of' : 'read as bills of';
+  if (country.sure) {
+    return { level: 'info', code: 'country', message: `${subject} ${country.country}: ${country.evidence}` };
+  }
+  return {
+    level: taxed ? 'warning' : 'info',
+    code: 'country',
+    message:
+      `${subject} ${country.country}, a guess: ${country.evidence}, and other countries write that language too; ` +
+      'a Country column or vat-rate-mismatch\'s "rates" option',
+    map: '--map country=COLUMN',
+  };
 }

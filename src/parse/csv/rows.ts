@@ -17,7 +17,7 @@ import { parsePeriod } from './period.js';
 import { type DateOrder, type DateParse, dateOrderEvidence, parseDate } from '../values/dates.js';
 import { documentKindFrom } from '../values/kinds.js';
 import { statusFrom } from '../values/statuses.js';
-import { classifyStatementRow } from './statement.js';
+import { classifyStatementRow, isBankDetailHeader } from './statement.js';
 
 /** The longest raw value an invalid-input event carries. */
 const MAX_REPORTED_VALUE = 80;
@@ -62,6 +62,14 @@ export interface RowValues {
   status: DocumentStatus | undefined;
   /** A bank-statement row that is not about bills: what it is ("card payments"); the row is counted, not read. */
   notBill: string | undefined;
+  /** An expense export's charge columns on this row, each one line ("Roaming Charges" 89.00). */
+  charges: ChargeLine[] | undefined;
+}
+
+/** One charge column's amount on one row, named by its header. */
+export interface ChargeLine {
+  readonly label: string;
+  readonly amount: Money;
 }
 
 /**
@@ -85,6 +93,8 @@ export interface ReaderConventions {
   readonly statement?: boolean;
   /** Rows that lack only the last cell are read (the last column is mostly empty). */
   readonly shortRows?: boolean;
+  /** The file's country, from its headers, rates and currency, when no column gives it per row. */
+  readonly country?: string;
 }
 
 export interface RowProblem {
@@ -171,6 +181,8 @@ export class RowReader {
   private readonly lineTotalColumn: number;
   private readonly debitColumn: number;
   private readonly creditColumn: number;
+  /** An expense export's charge columns that no field holds. */
+  private readonly chargeColumns: readonly number[];
 
   /** Columns read as numbers, and the evidence about each one's decimal separator. */
   private readonly numericColumns: readonly number[];
@@ -200,6 +212,8 @@ export class RowReader {
   private readonly lastDates: (DateParse | undefined)[] = [];
 
   private readonly kindCache: Map<string, DocumentKind | undefined> = new Map();
+  /** A statement's columns that describe the operation (not the bank's account, mandate or balance). */
+  private wordingColumns: number[] | undefined;
   private readonly countryCache: Map<string, string | undefined> = new Map();
   private readonly notations: AmountNotation[] = [];
   private style: AmountStyle | undefined;
@@ -217,6 +231,8 @@ export class RowReader {
     this.lineTotalColumn = index.lineTotal;
     this.debitColumn = index.debit;
     this.creditColumn = index.credit;
+    const held = new Set(Object.values(index));
+    this.chargeColumns = (mapping.charges ?? []).filter((column) => !held.has(column));
     this.idColumn = index.id;
     this.kindColumn = index.kind;
     this.accountColumn = index.account;
@@ -251,6 +267,7 @@ export class RowReader {
       index.lineNet,
       index.lineTax,
       index.lineTotal,
+      ...this.chargeColumns,
     ].filter((column) => column !== -1);
     for (const column of this.numericColumns) this.evidence.set(column, new SeparatorEvidence());
     this.dateColumns = [index.issueDate, index.dueDate, index.periodStart, index.periodEnd, index.effectiveDate].filter(
@@ -465,6 +482,7 @@ export class RowReader {
       lineTotal: undefined,
       status: this.statusColumn === -1 ? undefined : this.statusOf(record[this.statusColumn]),
       notBill: undefined,
+      charges: undefined,
     };
 
     // Each field assigned by name (a store through a variable key is slow on this path); the
@@ -492,7 +510,18 @@ export class RowReader {
       values.lineTax = this.moneyAt(record, this.lineTaxColumn, values);
       values.lineTotal = this.moneyAt(record, this.lineTotalColumn, values);
     }
+    if (this.chargeColumns.length > 0) values.charges = this.chargesAt(record, values);
     return this.rowProblem ?? values;
+  }
+
+  /** The row's nonzero charges, one per charge column, in the header's order. */
+  private chargesAt(record: readonly string[], values: RowValues): ChargeLine[] {
+    const charges: ChargeLine[] = [];
+    for (const column of this.chargeColumns) {
+      const amount = this.moneyAt(record, column, values);
+      if (amount !== undefined && !amount.isZero()) charges.push({ label: this.mapping.headers[column] ?? '', amount });
+    }
+    return charges;
   }
 
   /** A ledger's or statement's amount from its debit and credit columns: a debit is negative on a statement. */
@@ -535,6 +564,7 @@ export class RowReader {
       lineTotal: undefined,
       status: undefined,
       notBill: undefined,
+      charges: undefined,
     };
     this.rowProblem = undefined;
     values.issueDate = this.dateAt(record, this.issueDateColumn);
@@ -542,8 +572,9 @@ export class RowReader {
     values.total = this.moneyAt(record, this.totalColumn, values);
     if (values.total === undefined) values.total = this.debitOrCredit(record, values);
     if (this.rowProblem !== undefined) return this.rowProblem;
-    // The label, the payee, the reference and the type all tell what the operation is: read every cell.
-    const row = classifyStatementRow(record.join(' '), typeCell, values.total);
+    // The label, the payee, the reference and the type all tell what the operation is: every cell but
+    // the bank's own (its account number, IBANs, the mandate and creditor ids, the balance).
+    const row = classifyStatementRow(this.statementText(record), typeCell, values.total);
     if (!row.bill) {
       values.notBill = row.category;
       return values;
@@ -551,7 +582,22 @@ export class RowReader {
     values.kind = row.kind;
     values.operator = row.operator;
     values.account = row.account;
+    if (row.reference !== undefined) values.references = [row.reference];
     return values;
+  }
+
+  /** The cells of a statement row that describe the operation, joined. */
+  private statementText(record: readonly string[]): string {
+    this.wordingColumns ??= this.mapping.headers.flatMap((header, column) =>
+      isBankDetailHeader(header) ? [] : [column],
+    );
+    let text = '';
+    for (const column of this.wordingColumns) {
+      const cell = record[column];
+      // " ; " between cells: two dates side by side ("02.05.24 02.05.24") never read as one phone number.
+      if (cell !== undefined && cell !== '') text = text === '' ? cell : `${text} ; ${cell}`;
+    }
+    return text;
   }
 
   private statusOf(raw: string | undefined): DocumentStatus | undefined {

@@ -137,3 +137,13 @@ export const OTHER_OPERATIONS: readonly (readonly [string, readonly string[]])[]
   ['bank fees', ['frais', 'commission', 'cotisation', 'fee', 'fees', 'charge', 'entgelt', 'gebuhr', 'kosten']],
   ['direct debits to others', DIRECT_DEBIT_WORDS],
 ];
+
+/**
+ * Headers (normalized, padded with spaces) of statement columns that hold the bank's details: the
+ * statement's own account (BoursoBank "accountNum", Sparkasse CSV-CAMT "Auftragskonto", N26 "Account
+ * number", La Banque Postale "Numéro Compte"), the other party's "Kontonummer/IBAN" and "BIC (SWIFT-Code)",
+ * SEPA "Glaeubiger ID" and "Mandatsreferenz", the bank's "Kundenreferenz (End-to-End)" and
+ * "Sammlerreferenz", the balance ("accountbalance", "Solde", "Saldo").
+ */
+export const BANK_DETAIL_HEADER =
+  / (?:iban|bic|swift|auftragskonto|kontonummer|accountnum|account number|account|account no|numero compte|numero de compte|n compte|compte|glaeubiger|glaubiger|glaeubiger id|creditor|creditor id|mandat|mandate|mandatsreferenz|mandate reference|kundenreferenz|sammlerreferenz|end to end|saldo|solde|balance|accountbalance|rekening|tegenrekening)(?: |$)/;

@@ -291,3 +291,49 @@ describe('a bare "Numéro" beside an invoice-number column', () => {
     expect(mapColumns('x.csv', ['Numéro', 'N° facture', 'Type', 'Total TTC']).index.id).toBe(1);
   });
 });
+
+describe('labels of the issue 12 tryout (German, Swiss, Austrian, Dutch and expense exports)', () => {
+  it('reads Fälligkeit, Fällig am and Zahlungsziel as the due date, Rufnummer and Anschluss as the line', () => {
+    for (const due of ['Fälligkeit', 'Fällig am', 'Zahlungsziel', 'Fälligkeitsdatum', 'Vervaldatum', 'Vervaldag']) {
+      expect(mapped(['Rechnungsnummer', 'Rechnungsdatum', due, 'Betrag']).dueDate, due).toBe(due);
+    }
+    for (const line of ['Rufnummer', 'Anschluss', 'Mobilfunknummer', 'Anschlussnummer', 'Klantnummer', 'Klantnr']) {
+      expect(mapped(['Rechnungsnummer', 'Rechnungsdatum', line, 'Betrag']).account, line).toBe(line);
+    }
+    expect(mapped(['Factuurnummer', 'Factuurdatum', 'Klantnummer', 'Vervaldatum', 'Bedrag'])).toEqual({
+      id: 'Factuurnummer',
+      issueDate: 'Factuurdatum',
+      account: 'Klantnummer',
+      dueDate: 'Vervaldatum',
+      total: 'Bedrag',
+    });
+  });
+
+  it('reads the charge columns of an expense export as lines, and "Taxes & Surcharges" not as the VAT', () => {
+    const headers = [
+      'Invoice Number',
+      'Bill Date',
+      'Account Number',
+      'Monthly Recurring Charges',
+      'Usage Charges',
+      'Roaming Charges',
+      'Taxes & Surcharges',
+      'Total Charges',
+    ];
+    const mapping = mapColumns('bills.csv', headers);
+    expect(mapping.charges?.map((column) => headers[column])).toEqual([
+      'Monthly Recurring Charges',
+      'Usage Charges',
+      'Roaming Charges',
+      'Taxes & Surcharges',
+    ]);
+    expect(mapped(headers)).toEqual({
+      id: 'Invoice Number',
+      issueDate: 'Bill Date',
+      account: 'Account Number',
+      total: 'Total Charges',
+    });
+    // One charge-like column is no expense layout.
+    expect(mapColumns('bills.csv', ['Invoice', 'Date', 'Late charge', 'Total']).charges).toBeUndefined();
+  });
+});

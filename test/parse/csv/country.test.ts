@@ -103,3 +103,58 @@ describe('a country column', () => {
     expect(doc?.country).toBeUndefined();
   });
 });
+
+describe('a country from the evidence of an export without a country column (issue 12)', () => {
+  const noticeOf = (events: readonly ParseEvent[]) =>
+    events.flatMap((event) => (event.type === 'notice' && event.code === 'country' ? [event] : []));
+
+  it('checks a German export that states "MwSt. 19 %" at German rates, and says why', async () => {
+    const events = await parse(
+      [
+        'Rechnungsnummer;Rechnungsdatum;Kundennummer;Netto;MwSt. 19 %;Brutto',
+        'R-1;05.01.2024;K-1;33,57;6,38;39,95',
+        'R-2;05.02.2024;K-1;33,29;6,66;39,95',
+      ].join('\n'),
+    );
+    const docs = documents(events);
+    expect(docs.map((doc) => doc.country)).toEqual(['DE', 'DE']);
+    expect(noticeOf(events).map((notice) => [notice.level, notice.message])).toEqual([
+      ['info', 'VAT is checked against the rates of DE: the headers are German, they state 19 %'],
+    ]);
+    // 6,38 is 19 % of 33,57; 6,66 is the 20 % a French check would have accepted.
+    expect(runRule(rule, docs).map((finding) => finding.documentId)).toEqual(['R-2']);
+  });
+
+  it('lets a rate column of 19 and 7 decide, and a stated 20 % in German make it Austria', async () => {
+    const satz = await parse(
+      ['Rechnungsnummer;Datum;Position;Netto;MwSt-Satz;MwSt;Brutto', 'R-1;05.01.2024;Abo;4,66;7;0,33;4,99'].join('\n'),
+    );
+    expect(documents(satz)[0]?.country).toBe('DE');
+    const austria = await parse(
+      ['Rechnungsnummer;Rechnungsdatum;Netto;USt. 20 %;Brutto', 'A1-1;05.01.2024;33,33;6,67;40,00'].join('\n'),
+    );
+    expect(documents(austria)[0]?.country).toBe('AT');
+    expect(noticeOf(austria)[0]?.level).toBe('info');
+  });
+
+  it('takes Switzerland from CHF, and warns when only the language points to a country', async () => {
+    const swiss = await parse(['Rechnungsnummer;Rechnungsdatum;Betrag CHF', 'RE-1;15.01.2024;89.90'].join('\n'));
+    expect(documents(swiss)[0]?.country).toBe('CH');
+    const guessed = await parse(
+      ['Rechnungsnummer;Rechnungsdatum;Netto;MwSt;Brutto', 'R-1;05.01.2024;33,57;6,38;39,95 €'].join('\n'),
+    );
+    expect(documents(guessed)[0]?.country).toBe('DE');
+    const [notice] = noticeOf(guessed);
+    expect(notice?.level).toBe('warning');
+    expect(notice?.message).toContain('a guess');
+    expect(notice?.map).toBe('--map country=COLUMN');
+  });
+
+  it("leaves French and English exports to the rule's own rates, without a word", async () => {
+    for (const header of ['N° de facture;Date;Montant HT;TVA;Montant TTC', 'Invoice number;Date;Net;VAT;Total']) {
+      const events = await parse(`${header}\nF-1;05/01/2024;33,33;6,67;40,00\n`);
+      expect(documents(events)[0]?.country, header).toBeUndefined();
+      expect(noticeOf(events), header).toEqual([]);
+    }
+  });
+});

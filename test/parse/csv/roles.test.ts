@@ -244,7 +244,7 @@ describe('bank statements', () => {
   it("reads an operator's direct debits as payments of the line they name, and counts the other rows in one notice", async () => {
     const events = await parse([
       'Date;Libellé;Montant',
-      '02/05/2024;PRLV SEPA ORANGE SA MDT/0612345678;-47,99',
+      '02/05/2024;PRLV SEPA ORANGE SA LIGNE 0612345678 MDT/ORA0000123456789;-47,99',
       '03/05/2024;CARTE 02/05/24 CARREFOUR;-62,35',
       '04/05/2024;CB ORANGE STORE PARIS;-199,00',
       '05/05/2024;VIR SEPA LOYER MAI;-750,00',
@@ -253,11 +253,59 @@ describe('bank statements', () => {
     ]);
     expect(documents(events).map((doc) => [doc.kind, doc.account, doc.total?.toFixed(2), doc.operator])).toEqual([
       ['payment', '0612345678', '47.99', 'orange'],
-      ['payment', 'export.csv', '19.99', 'free mobile'],
+      ['payment', 'Free Mobile', '19.99', 'free mobile'],
     ]);
     expect(notices(events).find((notice) => notice.code === 'not-bills')?.message).toBe(
       '4 rows are not about bills: card payments (2), transfers (1), salaries (1)',
     );
+  });
+
+  it('never takes a mandate, a creditor id, an IBAN or the bank account for the line (issue 12 tryout)', async () => {
+    // The tagged fields of real SEPA labels: BoursoBank "MDT/", La Banque Postale "RUM :" and "ICS :",
+    // Société Générale "MANDAT", Sparkasse CSV-CAMT's "Glaeubiger ID" and "Mandatsreferenz" columns.
+    const events = await parse([
+      'dateOp;label;amount;accountNum;Glaeubiger ID;Mandatsreferenz;Kontonummer/IBAN',
+      '02/05/2024;PRLV SEPA ORANGE SA ECH/020524 ID EMETTEUR/FR11ZZZ000001 MDT/0612345678;-47,99;00040123456;;;',
+      '06/05/2024;PRELEVEMENT DE SFR REF : 0698765432ABC RUM : SFR0000123456789 ICS : FR54ZZZ008373;-19,99;00040123456;;;',
+      '08/05/2024;PRELEVEMENT EUROPEEN DE: FREE MOBILE MANDAT FM-0663223344;-9,99;00040123456;;;',
+      '10/05/2024;Telekom Deutschland GmbH Mobilfunk;-39,95;00040123456;DE59ZZZ00000095523;MR0612345678;DE18300400000123456700',
+      '12/05/2024;CARTE 11/05/24 CARREFOUR;-62,35;00040123456;;;',
+    ]);
+    expect(documents(events).map((doc) => doc.account)).toEqual(['Orange', 'Sfr', 'Free Mobile', 'Telekom']);
+  });
+
+  it('pays the customer number or line the wording names, and names the bill paid as a reference', async () => {
+    const events = await parse([
+      'Date;Libellé;Montant',
+      '02/05/2024;PRLV SEPA BOUYGUES TELECOM CLIENT 1234567890 FACTURE 24050012;-34,99',
+      '15/05/2024;Kd-Nr. 123456789 Rg-Nr. 2405123456 Telekom Mobilfunk;-39,95',
+      '20/05/2024;PRLV SEPA SFR FACTURE 0612345678 MAI;-19,99',
+      '28/05/2024;Vodafone GmbH Kundennummer 112233445 Rechnung 05/2024;-24,99',
+    ]);
+    expect(documents(events).map((doc) => [doc.account, doc.references])).toEqual([
+      ['1234567890', ['24050012']],
+      ['123456789', ['2405123456']],
+      // A phone number after "FACTURE" is the line billed; "05/2024" after "Rechnung" is the month.
+      ['0612345678', []],
+      ['112233445', []],
+    ]);
+  });
+
+  it('warns once about a debit taken twice a few days apart, naming both rows, and not about next month', async () => {
+    const events = await parse([
+      'Date;Libellé;Montant',
+      '02/05/2024;PRLV SEPA BOUYGUES TELECOM CLIENT 1234567890 FACTURE 24050012;-34,99',
+      '04/05/2024;CARTE X1234 INTERMARCHE;-77,77',
+      '05/05/2024;PRLV SEPA BOUYGUES TELECOM CLIENT 1234567890 FACTURE 24050012;-34,99',
+      '02/06/2024;PRLV SEPA BOUYGUES TELECOM CLIENT 1234567890 FACTURE 24060012;-34,99',
+      '03/06/2024;PRLV SEPA FREE MOBILE;-19,99',
+      '03/07/2024;PRLV SEPA FREE MOBILE;-19,99',
+    ]);
+    const twice = notices(events).filter((notice) => notice.code === 'double-debit');
+    expect(twice.map((notice) => [notice.level, notice.line])).toEqual([['warning', 4]]);
+    expect(twice[0]?.message).toContain('line 2 (2024-05-02) and line 4 (2024-05-05)');
+    expect(twice[0]?.message).toContain('bill 24050012');
+    expect(documents(events)).toHaveLength(5);
   });
 
   it('reads separate debit and credit columns, an operator refund as a credit note', async () => {
@@ -282,5 +330,27 @@ describe('bank statements', () => {
     ]);
     expect(documents(events).map((doc) => doc.kind)).toEqual(['invoice', 'credit-note', 'invoice']);
     expect(notices(events).find((notice) => notice.code === 'not-bills')).toBeUndefined();
+  });
+});
+
+describe('charge columns of a telecom-expense export (issue 12)', () => {
+  it('gives each row one line per nonzero charge and sums the rows into the bill', async () => {
+    const events = await parse([
+      'Invoice Number,Bill Date,Account Number,User Name,Monthly Recurring Charges,Usage Charges,Roaming Charges,Total Charges',
+      'INV-1,2024-03-01,842311907-00001,J. Smith,45.00,0.00,0.00,45.00',
+      'INV-1,2024-03-01,842311907-00001,A. Jones,45.00,12.50,89.004,146.50',
+    ]);
+    const [doc] = documents(events);
+    expect(doc?.total?.toFixed(2)).toBe('191.50');
+    expect(doc?.lines.map((line) => [line.description, line.total?.toString()])).toEqual([
+      ['Monthly Recurring Charges', '45.00'],
+      ['Monthly Recurring Charges', '45.00'],
+      ['Usage Charges', '12.50'],
+      ['Roaming Charges', '89.004'],
+    ]);
+    expect(notices(events).find((notice) => notice.code === 'charge-columns')?.message).toBe(
+      '3 charge columns read as the lines of each bill, adding up to its total: ' +
+        '"Monthly Recurring Charges", "Usage Charges", "Roaming Charges"',
+    );
   });
 });
