@@ -24,6 +24,7 @@ import type {
 import type { SenderDetails } from './sender.js';
 import type { SourceId } from './sources.js';
 import { SOURCES } from './sources.js';
+import { disputedAmounts } from './disputed.js';
 import { say, STAGE_WORDS } from './stage-words.js';
 import type { NamedKind } from './words.js';
 import { fill, joinList, KIND_WORDS, longDate, PHRASES } from './words.js';
@@ -75,7 +76,11 @@ function nameOf(doc: BillingDocument): NamedKind {
   return said ? 'formal-notice' : 'dunning';
 }
 
-function namedFromDocument(doc: BillingDocument, styles: ReadonlyMap<string, AmountStyle>): Named {
+function namedFromDocument(
+  doc: BillingDocument,
+  styles: ReadonlyMap<string, AmountStyle>,
+  fallback: AmountStyle | undefined,
+): Named {
   const amount = doc.amountDue ?? doc.total;
   return {
     key: locationKey(doc.source.file, doc.source.line),
@@ -85,14 +90,18 @@ function namedFromDocument(doc: BillingDocument, styles: ReadonlyMap<string, Amo
     ...(doc.issueDate === undefined ? {} : { date: doc.issueDate }),
     ...(amount === undefined ? {} : { amount }),
     currency: doc.currency,
-    style: doc.amountStyle ?? styles.get(doc.source.file),
+    style: doc.amountStyle ?? styles.get(doc.source.file) ?? fallback,
     findings: [],
     references: doc.references.map(printable),
     ...(doc.effectiveDate === undefined ? {} : { effectiveDate: doc.effectiveDate }),
   };
 }
 
-function namedFromFinding(finding: Finding, styles: ReadonlyMap<string, AmountStyle>): Named {
+function namedFromFinding(
+  finding: Finding,
+  styles: ReadonlyMap<string, AmountStyle>,
+  fallback: AmountStyle | undefined,
+): Named {
   const refs = finding.evidence.references;
   return {
     key: locationKey(finding.file, finding.line),
@@ -102,7 +111,7 @@ function namedFromFinding(finding: Finding, styles: ReadonlyMap<string, AmountSt
     ...(finding.date === undefined ? {} : { date: finding.date }),
     ...(finding.amount === undefined ? {} : { amount: Money.parse(finding.amount) }),
     currency: finding.currency ?? 'EUR',
-    style: styles.get(finding.file),
+    style: styles.get(finding.file) ?? fallback,
     findings: [],
     references: Array.isArray(refs)
       ? refs.map(printable)
@@ -116,13 +125,20 @@ function namedFromFinding(finding: Finding, styles: ReadonlyMap<string, AmountSt
 function collectNamed(input: LetterInput): Named[] {
   const byLocation = new Map<string, BillingDocument>();
   for (const doc of input.documents) byLocation.set(locationKey(doc.source.file, doc.source.line), doc);
+  // A letter without amounts (a termination) writes its dates as the account's bills write theirs.
+  const fallback = input.documents
+    .map((doc) => doc.amountStyle ?? input.styles.get(doc.source.file))
+    .find((style) => style !== undefined);
   const named = new Map<string, Named>();
   for (const finding of input.findings) {
     const key = locationKey(finding.file, finding.line);
     let entry = named.get(key);
     if (entry === undefined) {
       const doc = byLocation.get(key);
-      entry = doc === undefined ? namedFromFinding(finding, input.styles) : namedFromDocument(doc, input.styles);
+      entry =
+        doc === undefined
+          ? namedFromFinding(finding, input.styles, fallback)
+          : namedFromDocument(doc, input.styles, fallback);
       named.set(key, entry);
     }
     entry.findings.push(finding);
@@ -139,7 +155,7 @@ function collectNamed(input: LetterInput): Named[] {
       (id !== undefined && referenced.has(id)) ||
       doc.references.some((ref) => disputedIds.has(printable(ref)) || referenced.has(printable(ref))) ||
       (terminated && doc.kind === 'termination');
-    if (context) named.set(key, namedFromDocument(doc, input.styles));
+    if (context) named.set(key, namedFromDocument(doc, input.styles, fallback));
   }
   return [...named.values()].sort(
     (a, b) => (a.date ?? '').localeCompare(b.date ?? '') || (a.id ?? '').localeCompare(b.id ?? ''),
@@ -292,34 +308,14 @@ function demandsOf(named: readonly Named[], input: LetterInput): LetterDemand[] 
   return demands;
 }
 
-/**
- * What is in dispute, per currency: each disputed invoice or demand once; an invoice a disputed
- * demand claims is counted through the demand; a collection fee alone counts as the fee.
- */
-function disputedAmounts(named: readonly Named[]): DisputedAmount[] {
-  const disputed = named.filter(
-    (entry) => entry.findings.length > 0 && (entry.kind === 'invoice' || entry.kind === 'dunning'),
-  );
-  const claimedByDemand = new Set(
-    disputed.filter((entry) => entry.kind === 'dunning').flatMap((entry) => entry.references),
-  );
-  const sums = new Map<string, { total: Money; style: AmountStyle | undefined }>();
-  for (const entry of disputed) {
-    if (entry.kind === 'invoice' && entry.id !== undefined && claimedByDemand.has(entry.id)) continue;
-    const onlyFee = entry.findings.every((finding) => finding.ruleId === 'collection-fee-charged');
-    const feeAmounts = entry.findings.flatMap((finding) =>
-      typeof finding.evidence.amount === 'string' ? [Money.parse(finding.evidence.amount)] : [],
-    );
-    const amount = onlyFee && feeAmounts.length > 0 ? Money.sum(feeAmounts) : entry.amount;
-    if (amount === undefined) continue;
-    const sum = sums.get(entry.currency) ?? { total: Money.ZERO, style: entry.style };
-    sums.set(entry.currency, { total: sum.total.add(amount), style: sum.style });
-  }
-  return [...sums].map(([currency, { total, style }]) => ({
-    amount: total.toFixed(2),
-    currency,
-    text: formatMoney(total, currency, style),
-  }));
+/** "89,99 €, plus 40,00 € de frais…": the debts, then what demands add on top of them. */
+function disputedPhrase(disputed: readonly DisputedAmount[], lang: LetterLang): string {
+  const words = STAGE_WORDS[lang];
+  const debt = disputed.filter((amount) => amount.part === 'debt').map((amount) => amount.text);
+  const fees = disputed.filter((amount) => amount.part === 'on-top').map((amount) => amount.text);
+  if (fees.length === 0) return debt.join(' + ');
+  const values = { debt: debt.join(' + '), fees: fees.join(' + ') };
+  return say(debt.length === 0 ? words.disputedFeesOnly : words.disputedWithFees, values);
 }
 
 function senderBlock(input: LetterInput): string[] {
@@ -454,7 +450,7 @@ export function buildLetter(input: LetterInput): Letter {
   const facts = named.map((entry) => factOf(entry, input.lang));
   const demands = demandsOf(named, input);
   const disputed = disputedAmounts(named);
-  const disputedText = disputed.map((amount) => amount.text).join(' + ');
+  const disputedText = disputedPhrase(disputed, input.lang);
   const city = input.sender.city ?? words.cityPlaceholder;
   return {
     version: 1,
