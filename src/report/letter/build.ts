@@ -21,6 +21,7 @@ import type {
   MediatorForm,
   Stage,
 } from './letter.js';
+import type { Letterhead, ServiceAddress } from './letterhead.js';
 import type { SenderDetails } from './sender.js';
 import type { SourceId } from './sources.js';
 import { SOURCES } from './sources.js';
@@ -43,6 +44,8 @@ export interface LetterInput {
   readonly sent?: SentLetters;
   readonly today: string;
   readonly sender: SenderDetails;
+  /** What the head of each text document says (by source file), when the command could read it. */
+  readonly letterheads?: ReadonlyMap<string, Letterhead>;
 }
 
 const MONEY_KEYS = new Set(['amount', 'billed', 'credited', 'median', 'max', 'minAmount', 'owed', 'demanded']);
@@ -70,22 +73,19 @@ function locationKey(file: string, line: number): string {
 /** "Mise en demeure de payer", "Formal notice to pay", "Final notice": words of the document itself, never guessed. */
 const FORMAL_NOTICE = /^(mise en demeure|formal notice|final notice)/;
 
-function nameOf(doc: BillingDocument): NamedKind {
+function nameOf(doc: BillingDocument, letterhead: Letterhead | undefined): NamedKind {
   if (doc.kind !== 'dunning') return doc.kind;
   const said = doc.lines.some((line) => FORMAL_NOTICE.test((line.description ?? '').trim().toLowerCase()));
-  return said ? 'formal-notice' : 'dunning';
+  return said || letterhead?.formalNotice === true ? 'formal-notice' : 'dunning';
 }
 
-function namedFromDocument(
-  doc: BillingDocument,
-  styles: ReadonlyMap<string, AmountStyle>,
-  fallback: AmountStyle | undefined,
-): Named {
+function namedFromDocument(doc: BillingDocument, input: LetterInput, fallback: AmountStyle | undefined): Named {
+  const { styles } = input;
   const amount = doc.amountDue ?? doc.total;
   return {
     key: locationKey(doc.source.file, doc.source.line),
     kind: doc.kind,
-    named: nameOf(doc),
+    named: nameOf(doc, input.letterheads?.get(doc.source.file)),
     ...(doc.id === undefined ? {} : { id: printable(doc.id) }),
     ...(doc.issueDate === undefined ? {} : { date: doc.issueDate }),
     ...(amount === undefined ? {} : { amount }),
@@ -136,9 +136,7 @@ function collectNamed(input: LetterInput): Named[] {
     if (entry === undefined) {
       const doc = byLocation.get(key);
       entry =
-        doc === undefined
-          ? namedFromFinding(finding, input.styles, fallback)
-          : namedFromDocument(doc, input.styles, fallback);
+        doc === undefined ? namedFromFinding(finding, input.styles, fallback) : namedFromDocument(doc, input, fallback);
       named.set(key, entry);
     }
     entry.findings.push(finding);
@@ -155,7 +153,7 @@ function collectNamed(input: LetterInput): Named[] {
       (id !== undefined && referenced.has(id)) ||
       doc.references.some((ref) => disputedIds.has(printable(ref)) || referenced.has(printable(ref))) ||
       (terminated && doc.kind === 'termination');
-    if (context) named.set(key, namedFromDocument(doc, input.styles, fallback));
+    if (context) named.set(key, namedFromDocument(doc, input, fallback));
   }
   return [...named.values()].sort(
     (a, b) => (a.date ?? '').localeCompare(b.date ?? '') || (a.id ?? '').localeCompare(b.id ?? ''),
@@ -330,17 +328,46 @@ function senderBlock(input: LetterInput): string[] {
   ];
 }
 
-function operatorOf(documents: readonly BillingDocument[]): string | undefined {
-  const named = documents.find((doc) => doc.operator !== undefined && doc.operator.trim() !== '');
-  return named?.operator === undefined ? undefined : printable(named.operator.trim());
+/**
+ * The operator as the documents name it: an export's operator column or an e-invoice's seller,
+ * then the letterhead of a bill, then that of a letter (a collection agency's client).
+ */
+function operatorOf(input: LetterInput): string | undefined {
+  const named = (text: string | undefined): string | undefined =>
+    text === undefined || text.trim() === '' ? undefined : printable(text.trim());
+  for (const doc of input.documents) {
+    const operator = named(doc.operator) ?? named(doc.seller?.name);
+    if (operator !== undefined) return operator;
+  }
+  const heads = (kind: 'invoice' | 'other'): (string | undefined)[] =>
+    input.documents
+      .filter((doc) => (doc.kind === 'invoice') === (kind === 'invoice'))
+      .map((doc) => input.letterheads?.get(doc.source.file)?.operator);
+  return [...heads('invoice'), ...heads('other')].find((operator) => operator !== undefined);
+}
+
+/** The service's address when a document of the operator prints it under its name; else a placeholder. */
+function serviceAddress(
+  input: LetterInput,
+  operator: string | undefined,
+  service: ServiceAddress['service'],
+): readonly string[] | undefined {
+  if (operator === undefined || input.letterheads === undefined) return undefined;
+  for (const doc of input.documents) {
+    const head = input.letterheads.get(doc.source.file);
+    if (head?.operator === operator && head.address?.service === service) return head.address.lines;
+  }
+  return undefined;
 }
 
 function recipientBlock(input: LetterInput, operator: string | undefined): string[] {
   const words = STAGE_WORDS[input.lang];
   const values = { operator: operator ?? PHRASES[input.lang].operatorPlaceholder };
   if (input.stage === 'mediator') return [...words.recipientMediator];
-  if (input.stage === '2' && input.jurisdiction === 'FR')
-    return words.recipientConsumerService.map((line) => say(line, values));
+  const consumer = input.stage === '2' && input.jurisdiction === 'FR';
+  const address = serviceAddress(input, operator, consumer ? 'consumer' : 'customer');
+  if (address !== undefined) return [values.operator, ...address];
+  if (consumer) return words.recipientConsumerService.map((line) => say(line, values));
   if (input.jurisdiction === 'GB') return words.recipientUk.map((line) => say(line, values));
   return words.recipientCustomerService.map((line) => say(line, values));
 }
@@ -443,7 +470,7 @@ function sendingOf(input: LetterInput): string {
 export function buildLetter(input: LetterInput): Letter {
   const words = PHRASES[input.lang];
   const account = printable(input.account);
-  const operator = operatorOf(input.documents);
+  const operator = operatorOf(input);
   const values = stageValues(input, operator, account);
   const stageWords = STAGE_WORDS[input.lang];
   const named = collectNamed(input);
