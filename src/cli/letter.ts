@@ -113,6 +113,19 @@ async function readSender(file: string | undefined): Promise<SenderDetails> {
   }
 }
 
+/** `--from FILE`, else the config's `letter.from` (said on stderr: a config found upwards may be someone else's). */
+async function senderOf(
+  file: string | undefined,
+  config: BillcheckConfig,
+  warn: (line: string) => void,
+): Promise<SenderDetails> {
+  if (file !== undefined || config.letterFrom === undefined) return readSender(file);
+  const keys = Object.keys(config.letterFrom);
+  if (keys.length > 0 && config.file !== undefined)
+    warn(`billcheck: the sender's details come from ${printable(config.file)} (letter.from: ${keys.join(', ')})`);
+  return config.letterFrom;
+}
+
 /** The check of `billcheck check`, with every document read handed to the letter (onDocument reads on one thread). */
 async function readAll(
   inputs: readonly ResolvedInput[],
@@ -286,7 +299,7 @@ export async function runLetter(
   streams: LetterStreams,
 ): Promise<number> {
   const plan = planOf(flags, context.today);
-  const sender = await readSender(flags.from);
+  const sender = await senderOf(flags.from, context.config, streams.warn);
   if (inputs === undefined) {
     // --status without bills: the dates only, for France unless told otherwise.
     const jurisdiction = plan.country ?? 'FR';

@@ -4,7 +4,7 @@
  * letter-golden/README.md), and the command's behaviour around them (the account to choose,
  * nothing to dispute, missing dates, the draft reminder on stderr).
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -138,6 +138,44 @@ describe('billcheck letter: one debt demanded twice', () => {
       'Service consommateurs',
       '[Adresse du service consommateurs, indiquée sur vos factures ou votre contrat]',
     ]);
+  });
+});
+
+describe('billcheck letter: the sender from the config', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'billcheck-letter-config-'));
+  const config = join(dir, 'billcheck.config.json');
+  writeFileSync(
+    config,
+    JSON.stringify({
+      letter: { from: { name: 'Sophie Lambert', address: ['21 rue Nationale', '37000 Tours'], city: 'Tours' } },
+    }),
+  );
+
+  it('takes letter.from and says on stderr which config gave it', async () => {
+    const run = await runCli(['letter', AGENCY, '-c', config, ...TODAY]);
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n').slice(0, 3)).toEqual(['Sophie Lambert', '21 rue Nationale', '37000 Tours']);
+    expect(run.stdout).toContain('Tours, le 1er décembre 2026');
+    expect(run.stderr.split('\n')[0]).toBe(
+      `billcheck: the sender's details come from ${config} (letter.from: name, address, city)`,
+    );
+  });
+
+  it('lets --from FILE replace them', async () => {
+    const run = await runCli(['letter', AGENCY, '-c', config, '--from', 'test/cli/letter-golden/me.txt', ...TODAY]);
+    expect(run.stdout.split('\n')[0]).toBe('Marie Dupont');
+    expect(run.stdout).not.toContain('Sophie Lambert');
+    expect(run.stderr).not.toContain('letter.from');
+  });
+
+  it('refuses an unknown sender key in one line (exit 2)', async () => {
+    const bad = join(dir, 'bad.config.json');
+    writeFileSync(bad, JSON.stringify({ letter: { from: { nom: 'Sophie' } } }));
+    const run = await runCli(['letter', AGENCY, '-c', bad, ...TODAY]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      `billcheck: ${bad}: letter.from: unknown key "nom" (keys: name, address, city, customerNumber, email, phone)\n`,
+    );
   });
 });
 
