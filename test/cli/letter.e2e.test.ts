@@ -73,6 +73,8 @@ const LETTERS: ReadonlyArray<readonly [string, readonly string[]]> = [
   // A British collection agency's 0,01 £ final notice (its source: fixtures/text/final-notice-agency.expected.json).
   ['gb-stage1.txt', ['fixtures/text/final-notice-agency.txt']],
   ['gb-stage2.txt', ['fixtures/text/final-notice-agency.txt', '--stage', '2', '--sent', '2026-11-01']],
+  // An English letter for an English bill: a final notice for a bill paid weeks before (fixtures/dossiers).
+  ['en-uk-stage1.txt', ['fixtures/dossiers/en-uk-final-notice-after-payment']],
   // One debt demanded by SFR's reminder, then by an agency with fees (fixtures/letters/README.md).
   ['fr-agence-stage1.txt', [AGENCY]],
   [

@@ -66,6 +66,13 @@ interface Named {
   readonly effectiveDate?: string;
 }
 
+/** A style that says how amounts are written but not dates takes the dates of the account's other bills. */
+function withDates(style: AmountStyle | undefined, fallback: AmountStyle | undefined): AmountStyle | undefined {
+  if (style === undefined) return fallback;
+  if (style.dates !== undefined || fallback?.dates === undefined) return style;
+  return { ...style, dates: fallback.dates };
+}
+
 function locationKey(file: string, line: number): string {
   return `${file}\u0000${line}`;
 }
@@ -90,7 +97,7 @@ function namedFromDocument(doc: BillingDocument, input: LetterInput, fallback: A
     ...(doc.issueDate === undefined ? {} : { date: doc.issueDate }),
     ...(amount === undefined ? {} : { amount }),
     currency: doc.currency,
-    style: doc.amountStyle ?? styles.get(doc.source.file) ?? fallback,
+    style: withDates(doc.amountStyle ?? styles.get(doc.source.file), fallback),
     findings: [],
     references: doc.references.map(printable),
     ...(doc.effectiveDate === undefined ? {} : { effectiveDate: doc.effectiveDate }),
@@ -111,7 +118,7 @@ function namedFromFinding(
     ...(finding.date === undefined ? {} : { date: finding.date }),
     ...(finding.amount === undefined ? {} : { amount: Money.parse(finding.amount) }),
     currency: finding.currency ?? 'EUR',
-    style: styles.get(finding.file) ?? fallback,
+    style: withDates(styles.get(finding.file), fallback),
     findings: [],
     references: Array.isArray(refs)
       ? refs.map(printable)
@@ -126,9 +133,8 @@ function collectNamed(input: LetterInput): Named[] {
   const byLocation = new Map<string, BillingDocument>();
   for (const doc of input.documents) byLocation.set(locationKey(doc.source.file, doc.source.line), doc);
   // A letter without amounts (a termination) writes its dates as the account's bills write theirs.
-  const fallback = input.documents
-    .map((doc) => doc.amountStyle ?? input.styles.get(doc.source.file))
-    .find((style) => style !== undefined);
+  const styles = input.documents.map((doc) => doc.amountStyle ?? input.styles.get(doc.source.file));
+  const fallback = styles.find((style) => style?.dates !== undefined) ?? styles.find((style) => style !== undefined);
   const named = new Map<string, Named>();
   for (const finding of input.findings) {
     const key = locationKey(finding.file, finding.line);
@@ -429,9 +435,12 @@ function enclosuresOf(facts: readonly Named[], input: LetterInput): string[] {
   const of = (phrase: string): string =>
     phrase.replace(/^le /, 'du ').replace(/^la /, 'de la ').replace(/^l’/, 'de l’');
   const copy = PHRASES[input.lang].copyOf;
-  const list = facts.map(
-    (named) => `${copy} ${fr ? of(documentPhrase(named, 'fr', true)) : `of ${documentPhrase(named, 'en', true)}`}`,
-  );
+  // A payment is proven by a receipt or a bank statement, not by a copy of itself.
+  const list = facts.map((named) => {
+    const phrase = documentPhrase(named, input.lang, true);
+    if (named.kind === 'payment') return fr ? `Justificatif ${of(phrase)}` : `Proof of ${phrase}`;
+    return `${copy} ${fr ? of(phrase) : `of ${phrase}`}`;
+  });
   if (input.stage !== '1')
     list.push(say(words.enclosureFirst, { date: longDate(required(input.sent).first, input.lang) }));
   if (input.stage === 'mediator') {
