@@ -4,7 +4,7 @@
  * check's own (runCheck, through its letter hook); this module chooses the account, the language
  * and the jurisdiction, and writes the letter.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { open, readFile, writeFile } from 'node:fs/promises';
 import type { BillcheckConfig } from '../engine/config.js';
 import type { AmountStyle, BillingDocument } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
@@ -22,6 +22,8 @@ import { LETTER_FORMATS, renderLetter } from '../report/letter/render.js';
 import type { SenderDetails } from '../report/letter/sender.js';
 import { parseSender, SenderFileError } from '../report/letter/sender.js';
 import { renderStatus } from '../report/letter/status.js';
+import type { Letterhead } from '../report/letter/letterhead.js';
+import { readLetterhead } from '../report/letter/letterhead.js';
 import { fill, longDate, PHRASES } from '../report/letter/words.js';
 import { check } from '../check/check.js';
 import type { ResolvedInput } from '../check/inputs.js';
@@ -111,6 +113,19 @@ async function readSender(file: string | undefined): Promise<SenderDetails> {
   }
 }
 
+/** `--from FILE`, else the config's `letter.from` (said on stderr: a config found upwards may be someone else's). */
+async function senderOf(
+  file: string | undefined,
+  config: BillcheckConfig,
+  warn: (line: string) => void,
+): Promise<SenderDetails> {
+  if (file !== undefined || config.letterFrom === undefined) return readSender(file);
+  const keys = Object.keys(config.letterFrom);
+  if (keys.length > 0 && config.file !== undefined)
+    warn(`billcheck: the sender's details come from ${printable(config.file)} (letter.from: ${keys.join(', ')})`);
+  return config.letterFrom;
+}
+
 /** The check of `billcheck check`, with every document read handed to the letter (onDocument reads on one thread). */
 async function readAll(
   inputs: readonly ResolvedInput[],
@@ -133,12 +148,58 @@ async function readAll(
     {
       onFatal: (problem) => streams.warn(`billcheck: ${printable(problem.file)}: ${printable(problem.message)}`),
       // Only the chosen account's documents are kept when it is known: an export may hold thousands.
+      // A letter without an account of its own (named after its file) may be joined to it by the check.
       onDocument: (doc) => {
-        if (wanted === undefined || accountKey(doc.account) === wanted) documents.push(doc);
+        if (wanted === undefined || accountKey(doc.account) === wanted || doc.account === doc.source.file)
+          documents.push(doc);
       },
     },
   );
   return { result, styles, documents };
+}
+
+/**
+ * The account's documents: those under its number, and those the check joined to it (a letter
+ * read under another form of the account, or under its file's name), found through the findings.
+ */
+function documentsOf(
+  account: string,
+  findings: readonly Finding[],
+  documents: readonly BillingDocument[],
+): BillingDocument[] {
+  const at = (file: string, line: number): string => `${file}\u0000${line}`;
+  const flagged = new Set(findings.filter((f) => f.account === account).map((f) => at(f.file, f.line)));
+  const joined = new Set([account]);
+  for (const doc of documents) if (flagged.has(at(doc.source.file, doc.source.line))) joined.add(doc.account);
+  return documents.filter((doc) => joined.has(doc.account));
+}
+
+/** The head of a file is enough for a letterhead: a bill's or letter's sender block is on its first lines. */
+const HEAD_BYTES = 16 * 1024;
+
+/**
+ * The letterheads of the account's text bills and letters (text and e-mail files), read again
+ * from their head. A PDF's or an attachment's text is not at hand here: their operator stays the
+ * export's, the e-invoice's or a placeholder (see README, "Letters").
+ */
+async function readLetterheads(documents: readonly BillingDocument[]): Promise<Map<string, Letterhead>> {
+  const heads = new Map<string, Letterhead>();
+  for (const doc of documents) {
+    const { file, format } = doc.source;
+    if ((format !== 'text' && format !== 'mail') || heads.has(file) || file === '-' || file.includes('#')) continue;
+    let handle;
+    try {
+      handle = await open(file, 'r');
+      const buffer = Buffer.alloc(HEAD_BYTES);
+      const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
+      heads.set(file, readLetterhead(buffer.subarray(0, bytesRead).toString('utf8')));
+    } catch {
+      // The check read it a moment ago; a file gone since only loses its letterhead, not the letter.
+    } finally {
+      await handle?.close();
+    }
+  }
+  return heads;
 }
 
 /** Accounts compare without the separators people type ("06 12 34 50 01" is 0612345001). */
@@ -238,7 +299,7 @@ export async function runLetter(
   streams: LetterStreams,
 ): Promise<number> {
   const plan = planOf(flags, context.today);
-  const sender = await readSender(flags.from);
+  const sender = await senderOf(flags.from, context.config, streams.warn);
   if (inputs === undefined) {
     // --status without bills: the dates only, for France unless told otherwise.
     const jurisdiction = plan.country ?? 'FR';
@@ -272,7 +333,7 @@ export async function runLetter(
     return fatal ? EXIT_FAILURE : EXIT_OK;
   }
   const account = chooseAccount(findings, read.documents, flags.account);
-  const documents = account === undefined ? [] : read.documents.filter((doc) => doc.account === account);
+  const documents = account === undefined ? [] : documentsOf(account, findings, read.documents);
   const lang = plan.lang ?? billLanguage(documents.length > 0 ? documents : read.documents);
   if (unreadable > 0) {
     streams.warn(
@@ -308,6 +369,7 @@ export async function runLetter(
     ...(plan.sent === undefined ? {} : { sent: plan.sent }),
     today: plan.today,
     sender,
+    letterheads: await readLetterheads(documents),
   });
   await writeOut(renderLetter(letter, plan.format), flags.output, streams.stdout);
   if (jurisdiction === undefined) {

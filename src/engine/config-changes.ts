@@ -30,5 +30,8 @@ export function describeConfig(
     }
     if ((commandLine.get(rule.id) ?? level ?? rule.severity) !== 'off') rulesOn++;
   }
+  // The letter's sender details: named by key, never by value (they are the person's own).
+  const from = config.letterFrom === undefined ? [] : Object.keys(config.letterFrom);
+  if (from.length > 0) changes.push(`letter.from: ${from.join(', ')}`);
   return { file: config.file, changes, rulesOn, rulesTotal: rules.length };
 }

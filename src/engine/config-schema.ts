@@ -13,6 +13,30 @@ function optionSchema(defaultValue: OptionValue, description: string | undefined
   return { ...base, type: typeof defaultValue, default: defaultValue };
 }
 
+const TEXT_OR_LINES = { oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] };
+
+/** `letter.from`: the sender block of `billcheck letter` (src/report/letter/sender.ts, SENDER_KEYS). */
+const LETTER_SCHEMA = {
+  description: 'Settings of billcheck letter',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    from: {
+      description: 'Your own details for the sender block of letters; --from FILE replaces them',
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        name: { ...TEXT_OR_LINES, description: 'Your name' },
+        address: { ...TEXT_OR_LINES, description: 'Your postal address, one line per item' },
+        city: { ...TEXT_OR_LINES, description: 'The town written before the date' },
+        customerNumber: { ...TEXT_OR_LINES, description: 'Your customer number at the operator' },
+        email: { ...TEXT_OR_LINES, description: 'Your e-mail address' },
+        phone: { ...TEXT_OR_LINES, description: 'Your phone number' },
+      },
+    },
+  },
+};
+
 /**
  * The JSON Schema of billcheck.config.json, made from the rules themselves (ids, options and
  * their defaults), so that editors complete and check a config as billcheck reads it.
@@ -45,6 +69,7 @@ export function configSchema(rules: readonly AnyRule[]): Record<string, unknown>
     properties: {
       $schema: { type: 'string' },
       rules: { type: 'object', additionalProperties: false, properties },
+      letter: LETTER_SCHEMA,
     },
   };
 }

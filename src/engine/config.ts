@@ -1,3 +1,5 @@
+import type { SenderDetails } from '../report/letter/sender.js';
+import { SenderFileError, senderFromConfig } from '../report/letter/sender.js';
 import { open, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Severity } from '../model/finding.js';
@@ -20,6 +22,8 @@ export interface BillcheckConfig {
   /** Where it was read from; undefined for the built-in defaults. */
   readonly file?: string;
   readonly rules: ReadonlyMap<string, RuleSetting>;
+  /** `letter.from`: the customer's own details for `billcheck letter` (`--from FILE` replaces them). */
+  readonly letterFrom?: SenderDetails;
 }
 
 export const EMPTY_CONFIG: BillcheckConfig = { rules: new Map() };
@@ -110,8 +114,10 @@ export function parseConfig(text: string, file: string | undefined, rules: reado
   }
   if (!isRecord(raw)) throw new ConfigError(file, 'the config must be a JSON object');
   for (const key of Object.keys(raw)) {
-    if (key !== '$schema' && key !== 'rules') throw new ConfigError(file, `unknown key "${key}" (expected "rules")`);
+    if (key !== '$schema' && key !== 'rules' && key !== 'letter')
+      throw new ConfigError(file, `unknown key "${key}" (expected "rules" or "letter")`);
   }
+  const letterFrom = parseLetter(raw.letter, file);
   const settings = new Map<string, RuleSetting>();
   // null is a wrong type like any other, not "no rules" (only an absent key means that).
   const rawRules = raw.rules === undefined ? {} : raw.rules;
@@ -122,7 +128,22 @@ export function parseConfig(text: string, file: string | undefined, rules: reado
     if (rule === undefined) throw new ConfigError(file, `unknown rule "${id}" (see \`billcheck rules\`)`);
     settings.set(id, parseRuleSetting(rule, value, file));
   }
-  return { file, rules: settings };
+  return { file, rules: settings, ...(letterFrom === undefined ? {} : { letterFrom }) };
+}
+
+/** `"letter": { "from": { "name": …, "address": [ … ] } }`, checked as `--from` checks its file. */
+function parseLetter(value: unknown, file: string | undefined): SenderDetails | undefined {
+  if (value === undefined) return undefined;
+  if (!isRecord(value)) throw new ConfigError(file, '"letter" must be an object with "from"');
+  for (const key of Object.keys(value))
+    if (key !== 'from') throw new ConfigError(file, `letter: unknown key "${key}" (expected "from")`);
+  if (value.from === undefined) return undefined;
+  try {
+    return senderFromConfig(value.from);
+  } catch (error) {
+    if (error instanceof SenderFileError) throw new ConfigError(file, `letter.from: ${error.message}`);
+    throw error;
+  }
 }
 
 /** A rule's setting: "warning", or { "severity": "warning", "options": { … } }, or ["warning", { … }]. */

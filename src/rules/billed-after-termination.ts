@@ -3,7 +3,7 @@ import { defineRule } from '../engine/rule.js';
 import { isoFromDayNumber } from '../model/dates.js';
 import { wholeNumberOption } from './support/options.js';
 
-/** Code de la consommation L224-39: a termination takes effect at most ten days after the operator receives it. */
+/** Arcep: from the termination request, the operator has ten clear days to end the contract (see `basis`). */
 const LEGAL_NOTICE_DAYS = 10;
 
 /**
@@ -21,7 +21,7 @@ export default defineRule({
     whatToDo:
       'Send the operator the termination request or its confirmation, dispute the bill in writing, and have any automatic debit stopped.',
     basis:
-      "Code de la consommation, article L224-39: the termination of an electronic communications contract takes effect within ten days of the operator receiving the request, unless the consumer asks for a later date. billcheck uses the termination's own effective date, else its date plus ten days.",
+      "Arcep (the French regulator), « Comment connaître sa durée d'engagement contractuel avec son opérateur ? »: from the termination request, the operator has ten clear days to end the contract. Consumer bodies cite Code de la consommation article L224-39 for it; billcheck's letters do not, as its text was not read from an official source. billcheck uses the termination's own effective date, else its date plus ten days.",
     options: {
       graceDays:
         'An invoice without a period is flagged when issued more than this many days after the effective date (room for a final bill).',

@@ -4,7 +4,7 @@
  * letter-golden/README.md), and the command's behaviour around them (the account to choose,
  * nothing to dispute, missing dates, the draft reminder on stderr).
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,6 +14,7 @@ const GOLDEN = new URL('./letter-golden/', import.meta.url);
 const SEED = 'fixtures/seed-cases.csv';
 const SEED_EN = 'fixtures/seed-cases-en.csv';
 const TODAY = ['--today', '2026-12-01'];
+const AGENCY = 'fixtures/letters/fr-relance-puis-agence';
 
 function golden(name: string): string {
   return readFileSync(new URL(name, GOLDEN), 'utf8');
@@ -72,6 +73,14 @@ const LETTERS: ReadonlyArray<readonly [string, readonly string[]]> = [
   // A British collection agency's 0,01 £ final notice (its source: fixtures/text/final-notice-agency.expected.json).
   ['gb-stage1.txt', ['fixtures/text/final-notice-agency.txt']],
   ['gb-stage2.txt', ['fixtures/text/final-notice-agency.txt', '--stage', '2', '--sent', '2026-11-01']],
+  // An English letter for an English bill: a final notice for a bill paid weeks before (fixtures/dossiers).
+  ['en-uk-stage1.txt', ['fixtures/dossiers/en-uk-final-notice-after-payment']],
+  // One debt demanded by SFR's reminder, then by an agency with fees (fixtures/letters/README.md).
+  ['fr-agence-stage1.txt', [AGENCY]],
+  [
+    'fr-agence-mediator.json',
+    [AGENCY, '--stage', 'mediator', '--sent', '2026-09-01', '--sent', '2026-10-05', '-f', 'json'],
+  ],
 ];
 
 describe('billcheck letter: the seed stories at each stage', () => {
@@ -109,6 +118,66 @@ describe('billcheck letter: the seed stories at each stage', () => {
   it('accepts the account as people type it, with spaces', async () => {
     const run = await runCli(['letter', SEED, '--account', '06 12 34 50 02', ...TODAY]);
     expect(run.stdout).toBe(golden('a2-stage1.txt'));
+  });
+});
+
+describe('billcheck letter: one debt demanded twice', () => {
+  it('counts the debt once and the fees apart, and names the operator the documents name', async () => {
+    const run = await runCli(['letter', AGENCY, '-f', 'json', ...TODAY]);
+    const letter = JSON.parse(run.stdout) as { disputed: unknown[]; recipient: string[] };
+    expect(letter.disputed).toEqual([
+      { amount: '89.99', currency: 'EUR', text: '89,99 €', part: 'debt' },
+      { amount: '40.00', currency: 'EUR', text: '40,00 €', part: 'on-top' },
+    ]);
+    expect(letter.recipient).toEqual(['SFR', 'Service Client', 'TSA 30103', '69947 Lyon Cedex 20']);
+  });
+
+  it('keeps the placeholder for a consumer-service address no document gives', async () => {
+    const run = await runCli(['letter', AGENCY, '--stage', '2', '--sent', '2026-10-15', '-f', 'json', ...TODAY]);
+    const letter = JSON.parse(run.stdout) as { recipient: string[] };
+    expect(letter.recipient).toEqual([
+      'SFR',
+      'Service consommateurs',
+      '[Adresse du service consommateurs, indiquée sur vos factures ou votre contrat]',
+    ]);
+  });
+});
+
+describe('billcheck letter: the sender from the config', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'billcheck-letter-config-'));
+  const config = join(dir, 'billcheck.config.json');
+  writeFileSync(
+    config,
+    JSON.stringify({
+      letter: { from: { name: 'Sophie Lambert', address: ['21 rue Nationale', '37000 Tours'], city: 'Tours' } },
+    }),
+  );
+
+  it('takes letter.from and says on stderr which config gave it', async () => {
+    const run = await runCli(['letter', AGENCY, '-c', config, ...TODAY]);
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n').slice(0, 3)).toEqual(['Sophie Lambert', '21 rue Nationale', '37000 Tours']);
+    expect(run.stdout).toContain('Tours, le 1er décembre 2026');
+    expect(run.stderr.split('\n')[0]).toBe(
+      `billcheck: the sender's details come from ${config} (letter.from: name, address, city)`,
+    );
+  });
+
+  it('lets --from FILE replace them', async () => {
+    const run = await runCli(['letter', AGENCY, '-c', config, '--from', 'test/cli/letter-golden/me.txt', ...TODAY]);
+    expect(run.stdout.split('\n')[0]).toBe('Marie Dupont');
+    expect(run.stdout).not.toContain('Sophie Lambert');
+    expect(run.stderr).not.toContain('letter.from');
+  });
+
+  it('refuses an unknown sender key in one line (exit 2)', async () => {
+    const bad = join(dir, 'bad.config.json');
+    writeFileSync(bad, JSON.stringify({ letter: { from: { nom: 'Sophie' } } }));
+    const run = await runCli(['letter', AGENCY, '-c', bad, ...TODAY]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      `billcheck: ${bad}: letter.from: unknown key "nom" (keys: name, address, city, customerNumber, email, phone)\n`,
+    );
   });
 });
 

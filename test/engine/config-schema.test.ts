@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from '../../src/engine/config.js';
 import { configSchema } from '../../src/engine/config-schema.js';
 import { RULES } from '../../src/rules/index.js';
 import { ROOT } from '../helpers/cli.js';
@@ -23,6 +24,25 @@ describe('schema/config.schema.json', () => {
       },
     };
     expect(validate(good), JSON.stringify(validate.errors)).toBe(true);
+    const sender = {
+      letter: { from: { name: 'Marie Dupont', address: ['12 rue des Lilas', '75011 Paris'], city: 'Paris' } },
+    };
+    expect(validate(sender), JSON.stringify(validate.errors)).toBe(true);
+    expect(parseConfig(JSON.stringify(sender), 'billcheck.config.json', RULES).letterFrom).toEqual({
+      name: 'Marie Dupont',
+      address: ['12 rue des Lilas', '75011 Paris'],
+      city: 'Paris',
+    });
+    for (const bad of [
+      { letter: { from: { nom: 'Marie Dupont' } } },
+      { letter: { to: {} } },
+      { letter: { from: { address: [12] } } },
+    ]) {
+      expect(validate(bad), JSON.stringify(bad)).toBe(false);
+      expect(() => parseConfig(JSON.stringify(bad), 'billcheck.config.json', RULES), JSON.stringify(bad)).toThrow(
+        ConfigError,
+      );
+    }
     for (const bad of [
       { rules: { 'no-such-rule': 'error' } },
       { rules: { 'amount-ceiling': 'loud' } },

@@ -21,9 +21,11 @@ import type {
   MediatorForm,
   Stage,
 } from './letter.js';
+import type { Letterhead, ServiceAddress } from './letterhead.js';
 import type { SenderDetails } from './sender.js';
 import type { SourceId } from './sources.js';
 import { SOURCES } from './sources.js';
+import { disputedAmounts } from './disputed.js';
 import { say, STAGE_WORDS } from './stage-words.js';
 import type { NamedKind } from './words.js';
 import { fill, joinList, KIND_WORDS, longDate, PHRASES } from './words.js';
@@ -42,6 +44,8 @@ export interface LetterInput {
   readonly sent?: SentLetters;
   readonly today: string;
   readonly sender: SenderDetails;
+  /** What the head of each text document says (by source file), when the command could read it. */
+  readonly letterheads?: ReadonlyMap<string, Letterhead>;
 }
 
 const MONEY_KEYS = new Set(['amount', 'billed', 'credited', 'median', 'max', 'minAmount', 'owed', 'demanded']);
@@ -62,6 +66,13 @@ interface Named {
   readonly effectiveDate?: string;
 }
 
+/** A style that says how amounts are written but not dates takes the dates of the account's other bills. */
+function withDates(style: AmountStyle | undefined, fallback: AmountStyle | undefined): AmountStyle | undefined {
+  if (style === undefined) return fallback;
+  if (style.dates !== undefined || fallback?.dates === undefined) return style;
+  return { ...style, dates: fallback.dates };
+}
+
 function locationKey(file: string, line: number): string {
   return `${file}\u0000${line}`;
 }
@@ -69,30 +80,35 @@ function locationKey(file: string, line: number): string {
 /** "Mise en demeure de payer", "Formal notice to pay", "Final notice": words of the document itself, never guessed. */
 const FORMAL_NOTICE = /^(mise en demeure|formal notice|final notice)/;
 
-function nameOf(doc: BillingDocument): NamedKind {
+function nameOf(doc: BillingDocument, letterhead: Letterhead | undefined): NamedKind {
   if (doc.kind !== 'dunning') return doc.kind;
   const said = doc.lines.some((line) => FORMAL_NOTICE.test((line.description ?? '').trim().toLowerCase()));
-  return said ? 'formal-notice' : 'dunning';
+  return said || letterhead?.formalNotice === true ? 'formal-notice' : 'dunning';
 }
 
-function namedFromDocument(doc: BillingDocument, styles: ReadonlyMap<string, AmountStyle>): Named {
+function namedFromDocument(doc: BillingDocument, input: LetterInput, fallback: AmountStyle | undefined): Named {
+  const { styles } = input;
   const amount = doc.amountDue ?? doc.total;
   return {
     key: locationKey(doc.source.file, doc.source.line),
     kind: doc.kind,
-    named: nameOf(doc),
+    named: nameOf(doc, input.letterheads?.get(doc.source.file)),
     ...(doc.id === undefined ? {} : { id: printable(doc.id) }),
     ...(doc.issueDate === undefined ? {} : { date: doc.issueDate }),
     ...(amount === undefined ? {} : { amount }),
     currency: doc.currency,
-    style: doc.amountStyle ?? styles.get(doc.source.file),
+    style: withDates(doc.amountStyle ?? styles.get(doc.source.file), fallback),
     findings: [],
     references: doc.references.map(printable),
     ...(doc.effectiveDate === undefined ? {} : { effectiveDate: doc.effectiveDate }),
   };
 }
 
-function namedFromFinding(finding: Finding, styles: ReadonlyMap<string, AmountStyle>): Named {
+function namedFromFinding(
+  finding: Finding,
+  styles: ReadonlyMap<string, AmountStyle>,
+  fallback: AmountStyle | undefined,
+): Named {
   const refs = finding.evidence.references;
   return {
     key: locationKey(finding.file, finding.line),
@@ -102,7 +118,7 @@ function namedFromFinding(finding: Finding, styles: ReadonlyMap<string, AmountSt
     ...(finding.date === undefined ? {} : { date: finding.date }),
     ...(finding.amount === undefined ? {} : { amount: Money.parse(finding.amount) }),
     currency: finding.currency ?? 'EUR',
-    style: styles.get(finding.file),
+    style: withDates(styles.get(finding.file), fallback),
     findings: [],
     references: Array.isArray(refs)
       ? refs.map(printable)
@@ -116,13 +132,17 @@ function namedFromFinding(finding: Finding, styles: ReadonlyMap<string, AmountSt
 function collectNamed(input: LetterInput): Named[] {
   const byLocation = new Map<string, BillingDocument>();
   for (const doc of input.documents) byLocation.set(locationKey(doc.source.file, doc.source.line), doc);
+  // A letter without amounts (a termination) writes its dates as the account's bills write theirs.
+  const styles = input.documents.map((doc) => doc.amountStyle ?? input.styles.get(doc.source.file));
+  const fallback = styles.find((style) => style?.dates !== undefined) ?? styles.find((style) => style !== undefined);
   const named = new Map<string, Named>();
   for (const finding of input.findings) {
     const key = locationKey(finding.file, finding.line);
     let entry = named.get(key);
     if (entry === undefined) {
       const doc = byLocation.get(key);
-      entry = doc === undefined ? namedFromFinding(finding, input.styles) : namedFromDocument(doc, input.styles);
+      entry =
+        doc === undefined ? namedFromFinding(finding, input.styles, fallback) : namedFromDocument(doc, input, fallback);
       named.set(key, entry);
     }
     entry.findings.push(finding);
@@ -139,7 +159,7 @@ function collectNamed(input: LetterInput): Named[] {
       (id !== undefined && referenced.has(id)) ||
       doc.references.some((ref) => disputedIds.has(printable(ref)) || referenced.has(printable(ref))) ||
       (terminated && doc.kind === 'termination');
-    if (context) named.set(key, namedFromDocument(doc, input.styles));
+    if (context) named.set(key, namedFromDocument(doc, input, fallback));
   }
   return [...named.values()].sort(
     (a, b) => (a.date ?? '').localeCompare(b.date ?? '') || (a.id ?? '').localeCompare(b.id ?? ''),
@@ -292,34 +312,14 @@ function demandsOf(named: readonly Named[], input: LetterInput): LetterDemand[] 
   return demands;
 }
 
-/**
- * What is in dispute, per currency: each disputed invoice or demand once; an invoice a disputed
- * demand claims is counted through the demand; a collection fee alone counts as the fee.
- */
-function disputedAmounts(named: readonly Named[]): DisputedAmount[] {
-  const disputed = named.filter(
-    (entry) => entry.findings.length > 0 && (entry.kind === 'invoice' || entry.kind === 'dunning'),
-  );
-  const claimedByDemand = new Set(
-    disputed.filter((entry) => entry.kind === 'dunning').flatMap((entry) => entry.references),
-  );
-  const sums = new Map<string, { total: Money; style: AmountStyle | undefined }>();
-  for (const entry of disputed) {
-    if (entry.kind === 'invoice' && entry.id !== undefined && claimedByDemand.has(entry.id)) continue;
-    const onlyFee = entry.findings.every((finding) => finding.ruleId === 'collection-fee-charged');
-    const feeAmounts = entry.findings.flatMap((finding) =>
-      typeof finding.evidence.amount === 'string' ? [Money.parse(finding.evidence.amount)] : [],
-    );
-    const amount = onlyFee && feeAmounts.length > 0 ? Money.sum(feeAmounts) : entry.amount;
-    if (amount === undefined) continue;
-    const sum = sums.get(entry.currency) ?? { total: Money.ZERO, style: entry.style };
-    sums.set(entry.currency, { total: sum.total.add(amount), style: sum.style });
-  }
-  return [...sums].map(([currency, { total, style }]) => ({
-    amount: total.toFixed(2),
-    currency,
-    text: formatMoney(total, currency, style),
-  }));
+/** "89,99 €, plus 40,00 € de frais…": the debts, then what demands add on top of them. */
+function disputedPhrase(disputed: readonly DisputedAmount[], lang: LetterLang): string {
+  const words = STAGE_WORDS[lang];
+  const debt = disputed.filter((amount) => amount.part === 'debt').map((amount) => amount.text);
+  const fees = disputed.filter((amount) => amount.part === 'on-top').map((amount) => amount.text);
+  if (fees.length === 0) return debt.join(' + ');
+  const values = { debt: debt.join(' + '), fees: fees.join(' + ') };
+  return say(debt.length === 0 ? words.disputedFeesOnly : words.disputedWithFees, values);
 }
 
 function senderBlock(input: LetterInput): string[] {
@@ -334,17 +334,46 @@ function senderBlock(input: LetterInput): string[] {
   ];
 }
 
-function operatorOf(documents: readonly BillingDocument[]): string | undefined {
-  const named = documents.find((doc) => doc.operator !== undefined && doc.operator.trim() !== '');
-  return named?.operator === undefined ? undefined : printable(named.operator.trim());
+/**
+ * The operator as the documents name it: an export's operator column or an e-invoice's seller,
+ * then the letterhead of a bill, then that of a letter (a collection agency's client).
+ */
+function operatorOf(input: LetterInput): string | undefined {
+  const named = (text: string | undefined): string | undefined =>
+    text === undefined || text.trim() === '' ? undefined : printable(text.trim());
+  for (const doc of input.documents) {
+    const operator = named(doc.operator) ?? named(doc.seller?.name);
+    if (operator !== undefined) return operator;
+  }
+  const heads = (kind: 'invoice' | 'other'): (string | undefined)[] =>
+    input.documents
+      .filter((doc) => (doc.kind === 'invoice') === (kind === 'invoice'))
+      .map((doc) => input.letterheads?.get(doc.source.file)?.operator);
+  return [...heads('invoice'), ...heads('other')].find((operator) => operator !== undefined);
+}
+
+/** The service's address when a document of the operator prints it under its name; else a placeholder. */
+function serviceAddress(
+  input: LetterInput,
+  operator: string | undefined,
+  service: ServiceAddress['service'],
+): readonly string[] | undefined {
+  if (operator === undefined || input.letterheads === undefined) return undefined;
+  for (const doc of input.documents) {
+    const head = input.letterheads.get(doc.source.file);
+    if (head?.operator === operator && head.address?.service === service) return head.address.lines;
+  }
+  return undefined;
 }
 
 function recipientBlock(input: LetterInput, operator: string | undefined): string[] {
   const words = STAGE_WORDS[input.lang];
   const values = { operator: operator ?? PHRASES[input.lang].operatorPlaceholder };
   if (input.stage === 'mediator') return [...words.recipientMediator];
-  if (input.stage === '2' && input.jurisdiction === 'FR')
-    return words.recipientConsumerService.map((line) => say(line, values));
+  const consumer = input.stage === '2' && input.jurisdiction === 'FR';
+  const address = serviceAddress(input, operator, consumer ? 'consumer' : 'customer');
+  if (address !== undefined) return [values.operator, ...address];
+  if (consumer) return words.recipientConsumerService.map((line) => say(line, values));
   if (input.jurisdiction === 'GB') return words.recipientUk.map((line) => say(line, values));
   return words.recipientCustomerService.map((line) => say(line, values));
 }
@@ -406,9 +435,12 @@ function enclosuresOf(facts: readonly Named[], input: LetterInput): string[] {
   const of = (phrase: string): string =>
     phrase.replace(/^le /, 'du ').replace(/^la /, 'de la ').replace(/^l’/, 'de l’');
   const copy = PHRASES[input.lang].copyOf;
-  const list = facts.map(
-    (named) => `${copy} ${fr ? of(documentPhrase(named, 'fr', true)) : `of ${documentPhrase(named, 'en', true)}`}`,
-  );
+  // A payment is proven by a receipt or a bank statement, not by a copy of itself.
+  const list = facts.map((named) => {
+    const phrase = documentPhrase(named, input.lang, true);
+    if (named.kind === 'payment') return fr ? `Justificatif ${of(phrase)}` : `Proof of ${phrase}`;
+    return `${copy} ${fr ? of(phrase) : `of ${phrase}`}`;
+  });
   if (input.stage !== '1')
     list.push(say(words.enclosureFirst, { date: longDate(required(input.sent).first, input.lang) }));
   if (input.stage === 'mediator') {
@@ -447,14 +479,14 @@ function sendingOf(input: LetterInput): string {
 export function buildLetter(input: LetterInput): Letter {
   const words = PHRASES[input.lang];
   const account = printable(input.account);
-  const operator = operatorOf(input.documents);
+  const operator = operatorOf(input);
   const values = stageValues(input, operator, account);
   const stageWords = STAGE_WORDS[input.lang];
   const named = collectNamed(input);
   const facts = named.map((entry) => factOf(entry, input.lang));
   const demands = demandsOf(named, input);
   const disputed = disputedAmounts(named);
-  const disputedText = disputed.map((amount) => amount.text).join(' + ');
+  const disputedText = disputedPhrase(disputed, input.lang);
   const city = input.sender.city ?? words.cityPlaceholder;
   return {
     version: 1,

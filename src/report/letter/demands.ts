@@ -224,10 +224,10 @@ export const DEMANDS: Readonly<Record<string, DemandText>> = {
     basis: {
       jurisdiction: 'FR',
       text: {
-        fr: 'article L224-39 du Code de la consommation : la résiliation prend effet dans les dix jours suivant la réception de la demande par l’opérateur, sauf demande contraire du consommateur',
-        en: 'article L224-39 of the French Code de la consommation: termination takes effect within ten days of the operator receiving the request, unless the consumer asks for a later date',
+        fr: 'ma résiliation a pris effet à la date indiquée ci-dessus ; comme le rappelle l’Arcep, à partir de la demande de résiliation, l’opérateur dispose de dix jours francs pour mettre fin au contrat',
+        en: 'my termination took effect on the date given above; as Arcep, the French regulator, states, the operator has ten clear days from the termination request to end the contract',
       },
-      sources: ['consoL224_39'],
+      sources: ['arcepTermination'],
     },
   },
   'justify-amount': {

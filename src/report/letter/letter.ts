@@ -35,6 +35,8 @@ export interface DisputedAmount {
   readonly amount: string;
   readonly currency: string;
   readonly text: string;
+  /** `debt`: each disputed debt once; `on-top`: fees and excess a demand adds to the debt, disputed apart. */
+  readonly part: 'debt' | 'on-top';
 }
 
 export interface MediatorForm {

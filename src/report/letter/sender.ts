@@ -1,6 +1,6 @@
 /**
- * The customer's own details for the sender block, from `--from FILE`: a small JSON object or
- * "key: value" lines. Only the known keys are read, into a null-prototype record (a key from the
+ * The customer's own details for the sender block, from `--from FILE` (a small JSON object or
+ * "key: value" lines) or the config file's `letter.from`. Only the known keys are read, into a null-prototype record (a key from the
  * file never becomes a property of a plain object); an unknown key is an error, not ignored.
  */
 import { printable } from '../sanitize.js';
@@ -59,17 +59,52 @@ function cleanValue(value: string): string {
   return text;
 }
 
-export function parseSender(text: string): SenderDetails {
-  const values = new Map<SenderKey, string[]>();
-  const add = (rawKey: string, value: unknown): void => {
-    const key = keyOf(rawKey);
+/** Values gathered per key, then the details: one line per key, the address as its lines. */
+class SenderValues {
+  private readonly values = new Map<SenderKey, string[]>();
+
+  add(key: SenderKey, value: unknown): void {
     const parts = Array.isArray(value) ? value : [value];
     for (const part of parts) {
       if (typeof part !== 'string') throw new SenderFileError(`"${key}" must be text or a list of lines`);
       const clean = cleanValue(part);
-      if (clean !== '') values.set(key, [...(values.get(key) ?? []), clean]);
+      if (clean !== '') this.values.set(key, [...(this.values.get(key) ?? []), clean]);
     }
-  };
+  }
+
+  details(): SenderDetails {
+    const one = (key: SenderKey): string | undefined => this.values.get(key)?.join(' ');
+    const address = this.values.get('address');
+    return {
+      ...(one('name') === undefined ? {} : { name: one('name') }),
+      ...(address === undefined ? {} : { address }),
+      ...(one('city') === undefined ? {} : { city: one('city') }),
+      ...(one('customerNumber') === undefined ? {} : { customerNumber: one('customerNumber') }),
+      ...(one('email') === undefined ? {} : { email: one('email') }),
+      ...(one('phone') === undefined ? {} : { phone: one('phone') }),
+    };
+  }
+}
+
+/**
+ * The sender of the config file's `letter.from`: the keys exactly as SENDER_KEYS spells them (the
+ * config schema lists them), text or lists of lines.
+ */
+export function senderFromConfig(value: unknown): SenderDetails {
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw new SenderFileError('expected an object of name, address, city, customerNumber, email, phone');
+  const values = new SenderValues();
+  for (const [key, given] of Object.entries(value)) {
+    if (!(SENDER_KEYS as readonly string[]).includes(key))
+      throw new SenderFileError(`unknown key "${printable(key)}" (keys: ${SENDER_KEYS.join(', ')})`);
+    values.add(key as SenderKey, given);
+  }
+  return values.details();
+}
+
+export function parseSender(text: string): SenderDetails {
+  const values = new SenderValues();
+  const add = (rawKey: string, value: unknown): void => values.add(keyOf(rawKey), value);
   const trimmed = text.replace(/^\uFEFF/, '').trim();
   if (trimmed.startsWith('{')) {
     let parsed: unknown;
@@ -89,14 +124,5 @@ export function parseSender(text: string): SenderDetails {
       add(line.slice(0, at), line.slice(at + 1));
     }
   }
-  const one = (key: SenderKey): string | undefined => values.get(key)?.join(' ');
-  const address = values.get('address');
-  return {
-    ...(one('name') === undefined ? {} : { name: one('name') }),
-    ...(address === undefined ? {} : { address }),
-    ...(one('city') === undefined ? {} : { city: one('city') }),
-    ...(one('customerNumber') === undefined ? {} : { customerNumber: one('customerNumber') }),
-    ...(one('email') === undefined ? {} : { email: one('email') }),
-    ...(one('phone') === undefined ? {} : { phone: one('phone') }),
-  };
+  return values.details();
 }

@@ -37,24 +37,31 @@ export const SOURCES = {
     title: 'Code des postes et des communications électroniques, article L34-2',
     url: 'https://www.legifrance.gouv.fr/codes/id/LEGITEXT000006070987/',
     checked:
-      "Text read 01/12/2026 as quoted in full by several law firms: the operator's claim for electronic communications " +
-      "services is time-barred when not claimed within one year of the date the sums fell due; the customer's claim for " +
-      'restitution, one year from payment.',
+      'Text read 01/12/2026 as quoted in full by law firms (bariseel-lecocq-associes.com, uplex.fr): « La prescription ' +
+      'est acquise, au profit de l’usager, pour les sommes dues en paiement des prestations de communications ' +
+      'électroniques d’un opérateur […] lorsque celui-ci ne les a pas réclamées dans un délai d’un an courant à compter ' +
+      'de la date de leur exigibilité » ; the customer’s claim for restitution, one year from payment.',
   },
-  consoL224_39: {
-    title: 'Code de la consommation, article L224-39',
-    url: 'https://www.legifrance.gouv.fr/codes/id/LEGITEXT000006069565/',
+  /**
+   * The ten days of a termination, as the regulator states them. Code de la consommation L224-39 is the
+   * article consumer bodies (AFUTT) cite for it, but its text could not be read on Légifrance or a faithful
+   * republication, so no letter cites the article: it cites this page (see README, "Letters").
+   */
+  arcepTermination: {
+    title: 'Arcep, « Comment connaître sa durée d’engagement contractuel avec son opérateur ? »',
+    url: 'https://arcep.fr/demarches-et-services/utilisateurs/comment-connaitre-sa-duree-dengagement-contractuel-avec-son-operateur.html',
     checked:
-      "Not read on Légifrance itself: the wording is the rule billed-after-termination's, and consumer and law-firm pages " +
-      'read on 01/12/2026 agree (the operator has ten days from receiving the request; a later date may be asked). To ' +
-      'be confirmed against the article before a release.',
+      'Read 01/12/2026: a contract without a commitment period may be terminated at any time; from the date of the ' +
+      'termination request the operator has ten clear days (« dix jours francs ») to end the contract.',
   },
   cpcexL111_8: {
     title: "Code des procédures civiles d'exécution, article L111-8",
     url: 'https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000028747701',
     checked:
-      'Text read 01/12/2026 (version of the loi 2014-344): the costs of a recovery undertaken without an enforceable title ' +
-      'stay with the creditor, unless they concern an act the law prescribes to the creditor; any contrary clause is void.',
+      'Text read 01/12/2026 (version of the loi 2014-344 in force since 19/03/2014, as doctrine.fr and CERCLAB reproduce ' +
+      'Légifrance): « Les frais de recouvrement entrepris sans titre exécutoire restent à la charge du créancier, sauf ' +
+      's’ils concernent un acte dont l’accomplissement est prescrit par la loi au créancier. Toute stipulation contraire ' +
+      'est réputée non écrite, sauf disposition législative contraire. »',
   },
   en16931: {
     title: 'EN 16931-1, the European standard on electronic invoicing (business rules BR-CO-10, BR-CO-15)',
@@ -69,10 +76,12 @@ export const SOURCES = {
       'Read 01/12/2026: ADR eight weeks after the complaint was first made, or earlier after a deadlock letter; 12 months from a deadlock letter.',
   },
   ofcomSixWeeks: {
-    title: 'Ofcom, "Quicker complaints resolution for telecoms customers, under new Ofcom rules" (9 July 2025)',
-    url: 'https://www.wired-gov.net/wg/news.nsf/articles/quicker+complaints+resolution+for+telecoms+customers+under+new+ofcom+rules+09072025101500?open',
+    title: 'Ofcom, "Statement: Review of ADR in the telecoms sector" (8 July 2025)',
+    url: 'https://ofcom.org.uk/phones-and-broadband/service-quality/review-of-adr-in-the-telecoms-sector2',
     checked:
-      "Ofcom's release as republished by Wired-Gov, read 01/12/2026: the wait before ADR goes from eight weeks to six; the Communications Ombudsman and trade reports date the change 8 April 2026.",
+      "Ofcom's statement read 01/12/2026: the wait before ADR goes from eight weeks to six; the two approved schemes are " +
+      "the Communications Ombudsman and CISAS. Ofcom's release (as republished by Wired-Gov) and trade reports date " +
+      'the change 8 April 2026.',
   },
 } as const satisfies Record<string, OfficialSource>;
 

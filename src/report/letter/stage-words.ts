@@ -33,6 +33,9 @@ export interface StageWords {
   readonly enclosureAnswers: string;
   readonly undisputedWith: string;
   readonly undisputedWithout: string;
+  /** The amount in dispute when demands add fees or an excess to the debt: {{debt}}, {{fees}}. */
+  readonly disputedWithFees: string;
+  readonly disputedFeesOnly: string;
   readonly recipientMediator: readonly string[];
   readonly recipientConsumerService: readonly string[];
   readonly recipientCustomerService: readonly string[];
@@ -91,6 +94,8 @@ export const STAGE_WORDS: Readonly<Record<LetterLang, StageWords>> = {
       'je règle la part non contestée de mes factures.',
     undisputedWithout:
       'Cette réclamation ne porte que sur les documents ci-dessus ; je règle la part non contestée de mes factures.',
+    disputedWithFees: '{{debt}}, plus {{fees}} de frais et sommes réclamés en sus de la dette',
+    disputedFeesOnly: '{{fees}} de frais et sommes réclamés en sus de la dette',
     recipientMediator: ['Médiation des communications électroniques', `Saisine en ligne : ${MEDIATOR_SITE}`],
     recipientConsumerService: [
       '{{operator}}',
@@ -147,6 +152,8 @@ export const STAGE_WORDS: Readonly<Record<LetterLang, StageWords>> = {
     undisputedWith:
       'This complaint concerns only the documents above (amount in dispute: {{amount}}); I pay the undisputed part of my bills.',
     undisputedWithout: 'This complaint concerns only the documents above; I pay the undisputed part of my bills.',
+    disputedWithFees: '{{debt}}, plus {{fees}} of fees and sums demanded on top of the debt',
+    disputedFeesOnly: '{{fees}} of fees and sums demanded on top of the debt',
     recipientMediator: [
       'Médiation des communications électroniques (French telecoms mediator)',
       `Online referral: ${MEDIATOR_SITE}`,

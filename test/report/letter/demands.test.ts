@@ -69,8 +69,16 @@ describe('the demand table', () => {
   it('cites only sources that are listed, each with an official address', () => {
     for (const demand of Object.values(DEMANDS)) {
       for (const id of demand.basis?.sources ?? [])
-        expect(SOURCES[id]?.url).toMatch(/^https:\/\/www\.legifrance\.gouv\.fr\//);
+        expect(SOURCES[id]?.url).toMatch(/^https:\/\/(www\.legifrance\.gouv\.fr|arcep\.fr)\//);
     }
+  });
+
+  it('never cites article L224-39, whose text was not read from an official source', () => {
+    const bases = Object.values(DEMANDS).flatMap((demand) =>
+      demand.basis === undefined ? [] : [demand.basis.text.fr, demand.basis.text.en],
+    );
+    expect(bases.filter((text) => text.includes('L224-39'))).toEqual([]);
+    expect(Object.values(SOURCES).filter((source) => source.title.includes('L224-39'))).toEqual([]);
   });
 });
 
@@ -102,7 +110,7 @@ describe('buildLetter demands', () => {
       'annuler le courrier de relance MED-1 du 10/03/2024 (0,01 €) et toute procédure de recouvrement engagée à ce titre : la facture réclamée ne facture rien',
     );
     // The notice claims the blank invoice: what is disputed is the 0,01 € demanded, once.
-    expect(letter.disputed).toEqual([{ amount: '0.01', currency: 'EUR', text: '0,01 €' }]);
+    expect(letter.disputed).toEqual([{ amount: '0.01', currency: 'EUR', text: '0,01 €', part: 'debt' }]);
   });
 
   it('names a dunning letter a formal notice only when its own wording says so', () => {
@@ -147,13 +155,18 @@ describe('buildLetter demands', () => {
     }),
   );
 
-  it('bills after termination: one demand for both invoices, on article L224-39 in France', () => {
+  it('bills after termination: one demand for both invoices, on the Arcep page in France', () => {
     const letter = letterOf(afterTermination, [termination, after1, after2]);
     expect(letter.demands).toHaveLength(1);
     expect(letter.demands[0]?.text).toBe(
       'annuler les factures FAC-2 du 05/02/2024 (24,99 €) et FAC-3 du 05/03/2024 (24,99 €), dont la période suit la prise d’effet de ma résiliation, me rembourser toute somme prélevée à ce titre et cesser tout prélèvement',
     );
-    expect(letter.demands[0]?.basis?.text).toMatch(/^article L224-39 du Code de la consommation/);
+    expect(letter.demands[0]?.basis?.text).toBe(
+      'ma résiliation a pris effet à la date indiquée ci-dessus ; comme le rappelle l’Arcep, à partir de la demande de résiliation, l’opérateur dispose de dix jours francs pour mettre fin au contrat',
+    );
+    expect(letter.demands[0]?.basis?.sources.map((source) => source.url)).toEqual([
+      'https://arcep.fr/demarches-et-services/utilisateurs/comment-connaitre-sa-duree-dengagement-contractuel-avec-son-operateur.html',
+    ]);
     expect(letter.disputed.map((amount) => amount.text)).toEqual(['49,98 €']);
     // The termination is context: in the facts and the enclosures, not disputed.
     expect(letter.facts.map((fact) => [fact.documentId, fact.disputed])).toEqual([
@@ -220,6 +233,79 @@ describe('buildLetter demands', () => {
     expect(letter.facts[0]?.text).toBe(
       '05/01/2024 : facture FAC-7, 149 000,00 € ; son montant, 149 000,00 €, est 3 726 fois la médiane de mes 12 factures précédentes (39,99 €)',
     );
+  });
+
+  describe('one debt demanded by two letters', () => {
+    // The tryout's dossier: an invoice of 89,99 € billed after termination, the operator's reminder
+    // for it, then an agency's formal notice for it with 40,00 € of fees (129,99 €).
+    const invoice = doc({ id: 'F-89', issueDate: '2024-06-07', periodStart: '2024-06-01', total: '89.99', line: 70 });
+    const reminder = doc({ kind: 'dunning', issueDate: '2024-07-01', total: '89.99', references: ['F-89'], line: 71 });
+    const notice = doc({
+      kind: 'dunning',
+      id: 'MED-7',
+      issueDate: '2024-09-03',
+      total: '129.99',
+      references: ['F-89'],
+      line: 72,
+    });
+    const billedAfter = findingOn(invoice, 'billed-after-termination', {
+      effectiveDate: '2024-05-13',
+      periodStart: '2024-06-01',
+    });
+    const tooMuch = findingOn(notice, 'dunning-amount-mismatch', {
+      demanded: '129.99',
+      owed: '89.99',
+      difference: '40.00',
+      invoices: ['F-89'],
+    });
+
+    it('counts the invoice once and the fees apart, not the sum of the letters', () => {
+      const letter = letterOf([billedAfter, tooMuch], [invoice, reminder, notice]);
+      expect(letter.disputed).toEqual([
+        { amount: '89.99', currency: 'EUR', text: '89,99 €', part: 'debt' },
+        { amount: '40.00', currency: 'EUR', text: '40,00 €', part: 'on-top' },
+      ]);
+      expect(letter.undisputed).toBe(
+        'Cette réclamation ne porte que sur les documents ci-dessus (montant contesté : 89,99 €, plus 40,00 € de frais et sommes réclamés en sus de la dette) ; je règle la part non contestée de mes factures.',
+      );
+    });
+
+    it('takes the largest demand for the debt when both letters are disputed', () => {
+      const reminderTrivial = findingOn(reminder, 'dunning-while-in-credit', { invoice: 'F-89' });
+      const noticeCredited = findingOn(notice, 'dunning-while-in-credit', { invoice: 'F-89' });
+      const letter = letterOf([reminderTrivial, noticeCredited], [invoice, reminder, notice]);
+      // Nothing says what of 129,99 € is fees: the larger demand is the debt claimed.
+      expect(letter.disputed.map((amount) => [amount.text, amount.part])).toEqual([['129,99 €', 'debt']]);
+    });
+
+    it('disputes only the excess when the debt itself is not disputed', () => {
+      const letter = letterOf([tooMuch], [invoice, reminder, notice]);
+      expect(letter.disputed.map((amount) => [amount.text, amount.part])).toEqual([['40,00 €', 'on-top']]);
+      expect(letter.undisputed).toContain(
+        '(montant contesté : 40,00 € de frais et sommes réclamés en sus de la dette)',
+      );
+    });
+
+    it('counts a demand for two invoices once, not again with each invoice', () => {
+      const second = doc({ id: 'F-90', issueDate: '2024-07-07', periodStart: '2024-07-01', total: '89.99', line: 73 });
+      const both = doc({
+        kind: 'dunning',
+        id: 'MED-8',
+        issueDate: '2024-09-03',
+        total: '179.98',
+        references: ['F-89', 'F-90'],
+        line: 74,
+      });
+      const letter = letterOf(
+        [
+          billedAfter,
+          findingOn(second, 'billed-after-termination', { effectiveDate: '2024-05-13' }),
+          findingOn(both, 'dunning-time-barred', { invoice: 'F-89' }),
+        ],
+        [invoice, second, both],
+      );
+      expect(letter.disputed.map((amount) => amount.text)).toEqual(['179,98 €']);
+    });
   });
 
   it('sums what is disputed per currency', () => {

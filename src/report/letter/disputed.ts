@@ -1,0 +1,118 @@
+/**
+ * What is in dispute: each debt once, and what a demand adds on top of the debt apart.
+ *
+ * One unpaid invoice is often demanded by several letters (the operator's reminder, then a
+ * collection agency's formal notice with its fees): they are one debt, not several. A debt is an
+ * invoice, named by its number; a demand about one invoice is the same debt. Its amount is the
+ * largest of what the invoice and the demands about it claim for the debt itself (a 0,01 € demand
+ * for a blank invoice claims 0,01 €). What a demand adds to the debt (collection fees, or an excess
+ * dunning-amount-mismatch measured) is disputed apart, as collection-fee-charged says: it is not owed.
+ */
+import type { AmountStyle, DocumentKind } from '../../model/document.js';
+import type { Finding } from '../../model/finding.js';
+import { formatMoney } from '../../model/format.js';
+import { Money } from '../../model/money.js';
+import type { DisputedAmount } from './letter.js';
+
+/** What disputedAmounts needs to know of a document the letter names. */
+export interface DisputedSource {
+  readonly key: string;
+  readonly kind: DocumentKind;
+  readonly id?: string;
+  readonly amount?: Money;
+  readonly currency: string;
+  readonly style: AmountStyle | undefined;
+  readonly findings: readonly Finding[];
+  readonly references: readonly string[];
+}
+
+/** The rules whose findings are about what a demand adds to the debt, not about the debt. */
+const ON_TOP_RULES = new Set(['collection-fee-charged', 'dunning-amount-mismatch']);
+
+function moneyEvidence(finding: Finding, key: string): Money | undefined {
+  const value = finding.evidence[key];
+  return typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value) ? Money.parse(value) : undefined;
+}
+
+/** The fees a demand adds: the fee lines found, or the excess over what was owed, whichever is larger. */
+function onTopOf(entry: DisputedSource): Money {
+  const fees = entry.findings
+    .filter((finding) => finding.ruleId === 'collection-fee-charged')
+    .flatMap((finding) => {
+      const amount = moneyEvidence(finding, 'amount');
+      return amount === undefined ? [] : [amount];
+    });
+  const feeTotal = Money.sum(fees);
+  const excess = entry.findings
+    .filter((finding) => finding.ruleId === 'dunning-amount-mismatch')
+    .flatMap((finding) => {
+      const difference = moneyEvidence(finding, 'difference');
+      return difference === undefined || !difference.gt(Money.ZERO) ? [] : [difference];
+    });
+  return excess.reduce((max, amount) => (amount.gt(max) ? amount : max), feeTotal);
+}
+
+interface Sum {
+  total: Money;
+  readonly style: AmountStyle | undefined;
+}
+
+function addTo(sums: Map<string, Sum>, currency: string, amount: Money, style: AmountStyle | undefined): void {
+  const sum = sums.get(currency);
+  if (sum === undefined) sums.set(currency, { total: amount, style });
+  else sum.total = sum.total.add(amount);
+}
+
+function amountsOf(sums: ReadonlyMap<string, Sum>, part: DisputedAmount['part']): DisputedAmount[] {
+  return [...sums].map(([currency, { total, style }]) => ({
+    amount: total.toFixed(2),
+    currency,
+    text: formatMoney(total, currency, style),
+    part,
+  }));
+}
+
+/** The debts in dispute, then what demands add on top of them, per currency. */
+export function disputedAmounts(named: readonly DisputedSource[]): DisputedAmount[] {
+  const disputed = named.filter(
+    (entry) => entry.findings.length > 0 && (entry.kind === 'invoice' || entry.kind === 'dunning'),
+  );
+  // An invoice disputed for itself (not only for a fee on it) makes every demand for it disputed too.
+  const disputedInvoices = new Set(
+    disputed.flatMap((entry) =>
+      entry.kind === 'invoice' && entry.id !== undefined && entry.findings.some((f) => !ON_TOP_RULES.has(f.ruleId))
+        ? [entry.id]
+        : [],
+    ),
+  );
+  // Per currency and debt: the largest amount claimed for the debt itself.
+  const debts = new Map<string, { amount: Money; currency: string; style: AmountStyle | undefined }>();
+  const claim = (key: string, amount: Money, entry: DisputedSource): void => {
+    const at = `${entry.currency}\u0000${key}`;
+    const known = debts.get(at);
+    if (known === undefined || amount.gt(known.amount))
+      debts.set(at, { amount, currency: entry.currency, style: known?.style ?? entry.style });
+  };
+  const onTop = new Map<string, Sum>();
+  const coveredByGroup = new Set<string>();
+  for (const entry of disputed) {
+    const added = onTopOf(entry);
+    if (added.gt(Money.ZERO)) addTo(onTop, entry.currency, added, entry.style);
+    const aboutTheDebt = entry.findings.some((finding) => !ON_TOP_RULES.has(finding.ruleId));
+    if (entry.amount === undefined) continue;
+    const principal = entry.amount.sub(added);
+    const debt = principal.isNegative() ? Money.ZERO : principal;
+    if (entry.kind === 'invoice') {
+      if (aboutTheDebt) claim(entry.id ?? entry.key, debt, entry);
+      continue;
+    }
+    const refs = [...new Set(entry.references)].sort();
+    if (!aboutTheDebt && !refs.some((ref) => disputedInvoices.has(ref))) continue;
+    if (refs.length > 1) for (const ref of refs) coveredByGroup.add(`${entry.currency}\u0000${ref}`);
+    claim(refs.length === 0 ? entry.key : refs.join('+'), debt, entry);
+  }
+  // A demand for several invoices holds them all: each of them alone would be counted twice.
+  const sums = new Map<string, Sum>();
+  for (const [at, debt] of debts) if (!coveredByGroup.has(at)) addTo(sums, debt.currency, debt.amount, debt.style);
+  return [...amountsOf(sums, 'debt'), ...amountsOf(onTop, 'on-top')];
+}

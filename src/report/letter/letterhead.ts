@@ -1,0 +1,156 @@
+/**
+ * What the head of a bill or letter says about who wrote it, for the letter's recipient block:
+ * the operator (its brand in the letterhead, or the creditor a collection agency names as its
+ * client), the customer-service address when the operator prints one under its name, and whether
+ * the document calls itself a formal notice. Only what the text says is taken; nothing is guessed
+ * from a phone number or a domain. The reader works on the text as the check read it.
+ */
+import { printable } from '../sanitize.js';
+
+export interface ServiceAddress {
+  /** Which service the address is for, as the document names it. */
+  readonly service: 'customer' | 'consumer';
+  /** The lines after the operator's name: the service, then the postal address. */
+  readonly lines: readonly string[];
+}
+
+export interface Letterhead {
+  readonly operator?: string;
+  readonly address?: ServiceAddress;
+  /** The document's own title or subject says "mise en demeure" / "formal notice" / "final notice". */
+  readonly formalNotice: boolean;
+}
+
+/**
+ * Telecom brands as they print themselves, longest first so that "Free Mobile" wins over "Free".
+ * Short or common words (Free, Orange, Three, Sky, EE, BT, O2) count only with their capitals, at
+ * the start of a letterhead line or after a creditor label, never inside a sentence.
+ */
+const BRANDS: readonly string[] = [
+  'Bouygues Telecom',
+  'RED by SFR',
+  'Free Mobile',
+  'La Poste Mobile',
+  'NRJ Mobile',
+  'Prixtel',
+  'Coriolis Télécom',
+  'Sosh',
+  'B&You',
+  'SFR',
+  'Orange',
+  'Free',
+  'Virgin Media',
+  'TalkTalk',
+  'Vodafone',
+  'Telekom',
+  'Three',
+  'Sky',
+  'EE',
+  'BT',
+  'O2',
+];
+
+/** Lines of the head of the document: a letterhead and its reference block fit in these. */
+const HEAD_LINES = 30;
+const MAX_NAME = 80;
+
+/** "Mandant : SFR SA", "Créancier : SFR", "On behalf of: EE" (not "Client :", which names the customer). */
+const CREDITOR_LABEL =
+  /^\s*(?:mandant|cr[ée]ancier|donneur d['’]ordre|creditor|on behalf of|original creditor)\s*:\s*(.+?)\s*$/i;
+/** "Objet : Mise en demeure de payer", "Subject: Final notice", or the title on a line of its own. */
+const FORMAL_NOTICE = /^\s*(?:(?:objet|subject|re)\s*:\s*)?(?:mise en demeure|formal notice|final notice)\b/i;
+/** A postcode line ends a postal address: "69947 Lyon Cedex 20", "London SW1A 1AA", "San Jose, CA 95101". */
+const POSTCODE = /(?:^|\s)\d{5}\s+\p{L}|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|,\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?$/u;
+const CUSTOMER_SERVICE = /\bservice\s+clients?\b|\bcustomer\s+services?\b/i;
+const OTHER_DEPARTMENT = /r[ée]siliation|recouvrement|contentieux|termination|cancellation|collections?\b/i;
+const CONSUMER_SERVICE = /\bservice\s+(?:consommateurs?|national\s+consommateurs?)\b/i;
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const BRAND_PATTERNS = BRANDS.map((brand) => ({
+  brand,
+  // At a word boundary, followed by nothing that makes it another word ("Orangeraie", "SFR-like").
+  at: new RegExp(`(?:^|[\\s:,(])${escape(brand)}(?=$|[\\s,.;)–-])`, 'u'),
+  start: new RegExp(`^\\s*${escape(brand)}(?=$|[\\s,.;–-])`, 'u'),
+}));
+
+function brandIn(text: string, anchored: boolean): string | undefined {
+  return BRAND_PATTERNS.find((pattern) => (anchored ? pattern.start : pattern.at).test(text))?.brand;
+}
+
+function cleanName(text: string): string | undefined {
+  const name = printable(text).replace(/\s+/g, ' ').trim();
+  return name === '' || name.length > MAX_NAME ? undefined : name;
+}
+
+/** The operator's address block: the lines under its name, from the service's name to a postcode. */
+function addressAfter(lines: readonly string[], at: number): ServiceAddress | undefined {
+  const block: string[] = [];
+  for (let i = at + 1; i < lines.length && block.length < 5; i++) {
+    // The left column of a letterhead: the customer's own block sits far to the right.
+    const text = (lines[i] ?? '').split(/\s{3,}/)[0]?.trim() ?? '';
+    if (text === '') break;
+    block.push(text);
+    if (POSTCODE.test(text)) {
+      const service = block.find((line) => CONSUMER_SERVICE.test(line) || CUSTOMER_SERVICE.test(line));
+      // A termination or collection department's address is not where a complaint goes.
+      if (service === undefined || block.length < 2 || block.some((line) => OTHER_DEPARTMENT.test(line)))
+        return undefined;
+      const cleaned = block.flatMap((line) => {
+        const clean = cleanName(line);
+        return clean === undefined ? [] : [clean];
+      });
+      return { service: CONSUMER_SERVICE.test(service) ? 'consumer' : 'customer', lines: cleaned };
+    }
+  }
+  return undefined;
+}
+
+export function readLetterhead(text: string): Letterhead {
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .slice(0, HEAD_LINES);
+  const formalNotice = lines.some((line) => FORMAL_NOTICE.test(line));
+  // A collection agency names its client: that is the operator the complaint goes to.
+  for (const line of lines) {
+    const creditor = CREDITOR_LABEL.exec(line)?.[1];
+    if (creditor === undefined) continue;
+    const operator = brandIn(creditor, false) ?? cleanName(creditor);
+    if (operator !== undefined) return { operator, formalNotice };
+  }
+  const first = lines.findIndex((line) => line.trim() !== '');
+  for (let i = Math.max(first, 0); i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const mail = /^\s*(?:de|from)\s*:\s*(.+)$/i.exec(line)?.[1];
+    const brand = mail !== undefined ? brandIn(mail, false) : brandIn(line, true);
+    if (brand === undefined) continue;
+    // Only the letterhead (the first lines, or the mail's sender) speaks for the operator.
+    if (mail === undefined && i > first + 2) continue;
+    const address = mail === undefined ? addressAfter(lines, i) : undefined;
+    return { operator: brand, ...(address === undefined ? {} : { address }), formalNotice };
+  }
+  const sender = first < 0 ? undefined : senderName(lines, first);
+  if (sender === undefined) return { formalNotice };
+  const address = addressAfter(lines, first);
+  return { operator: sender, ...(address === undefined ? {} : { address }), formalNotice };
+}
+
+/** A customer's block ("Madame Sophie Lambert") or an agency's name is not the operator's letterhead. */
+const NOT_THE_OPERATOR =
+  /^(?:m\.|mme|mlle|mr|mrs|ms|miss|madame|monsieur|dear)\b|recouvr|contentieux|cabinet|huissier|commissaire de justice|inkasso|debt|recovery|credit management|financial|collection agency|solicitors?/i;
+
+/**
+ * A brand billcheck does not know, named the way a letter names its sender: the first line of the
+ * left column, followed within a few lines by a postal address (a postcode line).
+ */
+function senderName(lines: readonly string[], first: number): string | undefined {
+  const name = (lines[first] ?? '').split(/\s{3,}/)[0]?.trim() ?? '';
+  if (name === '' || NOT_THE_OPERATOR.test(name) || /\d/.test(name) || POSTCODE.test(name)) return undefined;
+  const block = lines.slice(first + 1, first + 6).map((line) => line.split(/\s{3,}/)[0]?.trim() ?? '');
+  const end = block.findIndex((line) => line === '');
+  const address = end < 0 ? block : block.slice(0, end);
+  return address.some((line) => POSTCODE.test(line)) ? cleanName(name) : undefined;
+}
