@@ -19,6 +19,7 @@ import type { CsvSplitPlan } from './parallel/split.js';
 import { serializeConfig } from './parallel/job.js';
 import type { Stories } from '../report/stories.js';
 import { MAX_STORY_DOCUMENTS, StoryCollector } from './stories.js';
+import { HeldFindings } from './held-findings.js';
 
 /** What a run checks and how: the programmatic API's options (the CLI builds them from its flags). */
 export interface CheckOptions {
@@ -118,13 +119,18 @@ export async function check(
     skipped: [],
     readings: new FileReadings(),
   };
+  // A streamed report gets the findings made while reading once the joins are known (issue 13).
+  const held = hooks.onFindings === undefined ? undefined : new HeldFindings();
+  const joins: { rename?: (finding: Finding) => Finding } = {};
   const emit: Emit = async (batch) => {
     const kept = batch.filter(keep);
     for (const finding of kept) {
       severities.add(finding);
       if (keepFindings) findings.push(finding);
     }
-    if (kept.length > 0) await hooks.onFindings?.(kept);
+    if (kept.length === 0) return;
+    if (joins.rename === undefined) held?.add(kept);
+    else await hooks.onFindings?.(kept.map(joins.rename));
   };
   const state: RunState = { tally, emit, progress: hooks.onProgress ?? (() => {}), onDocument: hooks.onDocument };
   const jobs = hooks.onDocument === undefined ? options.jobs : 1;
@@ -165,21 +171,25 @@ export async function check(
     }
     finished =
       pool === undefined ? { accounts: engine.accountCount, findings: engine.finish() } : await pool.finish(engine);
+  } catch (error) {
+    held?.discard();
+    throw error;
   } finally {
     await pool?.close();
     // After every thread is done: the workers read the main thread's contents, and it theirs.
     engine.close();
   }
-  await emitInBatches(finished.findings, emit);
-  // Findings name the joined account (src/identity); the summary counts joined accounts.
+  // Findings name the joined account (src/identity), in every format; the summary counts joined accounts.
   const identity = engine.identity;
-  if (identity !== undefined) {
-    findings.forEach((finding, index) => {
-      if (finding.account === undefined) return;
-      const name = identity.nameOf(finding.account);
-      if (name !== finding.account) findings[index] = { ...finding, account: name };
-    });
-  }
+  const joinedName = (finding: Finding): Finding => {
+    if (identity === undefined || finding.account === undefined) return finding;
+    const name = identity.nameOf(finding.account);
+    return name === finding.account ? finding : { ...finding, account: name };
+  };
+  joins.rename = joinedName;
+  if (held !== undefined) for await (const batch of held.drain()) await hooks.onFindings?.(batch.map(joinedName));
+  await emitInBatches(finished.findings, emit);
+  if (identity !== undefined) findings.forEach((finding, index) => (findings[index] = joinedName(finding)));
   // On two threads each thread joins its own share of the accounts.
   const accounts =
     identity === undefined ? finished.accounts : finished.accounts - (identity.names.length - identity.groups);

@@ -5,7 +5,7 @@ import { terminalSafeJson } from './sanitize.js';
 
 /**
  * One finding per line, the same object as in the JSON report's `findings`, so that a consumer
- * handles both formats with one parser. A line is written as soon as its finding exists.
+ * handles both formats with one parser. A line is written as soon as its finding and its joined account are known.
  */
 export function renderNdjsonFinding(finding: Finding): string {
   return `${terminalSafeJson(JSON.stringify(findingJson(finding)))}\n`;

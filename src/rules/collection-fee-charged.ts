@@ -52,6 +52,27 @@ const FEE_WORDINGS: readonly string[] = [
   'spese di sollecito',
 ].map(normalizeWording);
 
+/**
+ * On a dunning letter every fee added to the debt is a recovery cost, whatever it is called
+ * ("Frais de dossier", "Pénalités", "Intérêts de retard"); on a bill a "frais de dossier" may be a set-up fee.
+ */
+const DUNNING_WORDINGS: readonly string[] = [
+  'frais de dossier',
+  'frais de gestion',
+  'frais d impaye',
+  'frais de rejet',
+  'frais bancaires de rejet',
+  'indemnite forfaitaire',
+  'penalite',
+  'interets de retard',
+  'interets moratoires',
+  'admin fee',
+  'administration fee',
+  'verzugszinsen',
+  'bearbeitungsgebuhr',
+  'buitengerechtelijke kosten',
+].map(normalizeWording);
+
 const wordingsWithExtras = new WeakMap<readonly string[], readonly string[]>();
 
 function wordings(extra: readonly string[]): readonly string[] {
@@ -128,7 +149,12 @@ export default defineRule({
       const line = doc.lines[index] as DocumentLine;
       if (line.description === undefined) continue;
       const amount = chargedAmount(line);
-      if (amount === undefined || !namesAFee(line.description, feeWordings)) continue;
+      if (amount === undefined) continue;
+      if (
+        !namesAFee(line.description, feeWordings) &&
+        !(doc.kind === 'dunning' && namesAFee(line.description, DUNNING_WORDINGS))
+      )
+        continue;
       ctx.report({
         messageId: 'feeCharged',
         data: { line: index + 1, description: line.description, amount },

@@ -38,6 +38,8 @@ export default defineRule({
     if (entries.some((entry) => entry.currency !== entries[0]?.currency)) return;
     const invoices = firstInvoiceById(entries);
     const creditsByInvoice = new Map<string, AccountEntry[]>();
+    /** Credit notes and payments that name no invoice (an export without a reference column), by the letter's date. */
+    const freeCredits: AccountEntry[] = [];
     let billed = Money.ZERO;
     let credited = Money.ZERO;
     let billedUnknown = false;
@@ -69,6 +71,7 @@ export default defineRule({
       const amount = entry.total ?? entry.amountDue;
       if (amount === undefined) return;
       credited = credited.add(amount);
+      if (entry.references.length === 0) freeCredits.push(entry);
       for (const id of entry.references) {
         const credits = creditsByInvoice.get(id);
         if (credits === undefined) creditsByInvoice.set(id, [entry]);
@@ -125,6 +128,25 @@ export default defineRule({
       return undefined;
     }
 
+    /**
+     * A credit note or payment that names no invoice, of exactly what the claimed invoice bills and
+     * dated on or after it, repays that invoice (issue 13: a customer-area export has no reference
+     * column, while the agency's letter names the invoice).
+     */
+    function freeCreditFor(
+      invoice: AccountEntry,
+      amount: Money,
+      taken: ReadonlySet<AccountEntry>,
+    ): AccountEntry | undefined {
+      const since = timelineDay(invoice);
+      if (since === undefined || !isPositive(amount)) return undefined;
+      return freeCredits.find((credit) => {
+        const day = timelineDay(credit);
+        const repaid = credit.total ?? credit.amountDue;
+        return !taken.has(credit) && day !== undefined && day >= since && repaid !== undefined && repaid.eq(amount);
+      });
+    }
+
     /** What the referenced invoices bill and what credits referring to them repay, when the latter covers the former. */
     function coverOfReferences(references: readonly string[]): { billed: Money; credited: Money } | undefined {
       let referencedBilled = Money.ZERO;
@@ -134,7 +156,12 @@ export default defineRule({
         const amount = invoice === undefined ? undefined : amountBilled(invoice);
         if (amount === undefined) return undefined; // unknown invoice or amount: nothing to compare
         referencedBilled = referencedBilled.add(amount);
-        for (const credit of creditsByInvoice.get(id) ?? []) credits.add(credit);
+        const referring = creditsByInvoice.get(id) ?? [];
+        for (const credit of referring) credits.add(credit);
+        if (referring.length === 0) {
+          const free = freeCreditFor(invoice as AccountEntry, amount, credits);
+          if (free !== undefined) credits.add(free);
+        }
       }
       let referencedCredited = Money.ZERO;
       for (const credit of credits)

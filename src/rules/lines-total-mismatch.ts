@@ -65,7 +65,8 @@ export default defineRule({
   options: { roundingPerLine: '0.01' },
   validateOptions: (options) => amountAtLeastZeroOption('roundingPerLine', options.roundingPerLine),
   checkDocument(doc, ctx) {
-    if (doc.lines.length === 0) return;
+    // Lines the reader did not all read (a letter's fee lines, beside its debt) cannot add up to its amount.
+    if (doc.lines.length === 0 || doc.linesUnread === true) return;
     const allowed = lineRoundingAllowance(ctx.moneyOption('roundingPerLine'), doc.lines.length);
     const places = currencyDecimals(doc.currency);
     for (const field of FIELDS) {

@@ -69,6 +69,25 @@ describe('collection-fee-charged', () => {
     expect(runRule(rule, [invoice, credit])).toEqual([]);
   });
 
+  it("flags a dunning letter's file fees and penalties, which on a bill may be a set-up fee (issue 13)", () => {
+    const lines = [
+      { description: 'Frais de dossier', total: '15.00' },
+      { description: 'Pénalités', total: '7.50' },
+      { description: 'Intérêts de retard', total: '1.12' },
+    ];
+    const letter = runRule(rule, [doc({ kind: 'dunning', id: 'MED-1', lines })]);
+    expect(letter.map((finding) => finding.data.description)).toEqual([
+      'Frais de dossier',
+      'Pénalités',
+      'Intérêts de retard',
+    ]);
+    expect(
+      runRule(rule, [
+        doc({ kind: 'invoice', id: 'F-1', lines: [{ description: 'Frais de dossier', total: '15.00' }] }),
+      ]),
+    ).toEqual([]);
+  });
+
   it('accepts extra wordings from the options', () => {
     const invoice = doc({ lines: [{ description: 'Frais de gestion impayé', total: '15.00' }] });
     expect(runRule(rule, [invoice])).toEqual([]);

@@ -33,8 +33,26 @@ describe('dunning-while-in-credit', () => {
     expect(reported[0]?.data.references).toEqual([]);
   });
 
+  it('takes an avoir naming no invoice, of exactly the claimed invoice, as its cover (issue 13)', () => {
+    const earlier = doc({ kind: 'invoice', id: 'FAC-0158', issueDate: '2023-12-05', total: '19.99' });
+    const claimed = invoice({ total: '19.99' });
+    // The export has no reference column; the agency's letter names the invoice and adds 40 € of fees.
+    const letter = relance({ references: ['FAC-0159'], amountDue: '59.99' });
+    const reported = runRule(rule, [earlier, claimed, avoir({ total: '19.99' }), letter]);
+    expect(reported.map((r) => r.messageId)).toEqual(['covered']);
+    expect(String(reported[0]?.data.credited)).toBe('19.99');
+  });
+
+  it('does not take a free avoir of another amount, or one dated before the invoice, as its cover', () => {
+    const earlier = doc({ kind: 'invoice', id: 'FAC-0158', issueDate: '2023-12-05', total: '19.99' });
+    const letter = relance({ references: ['FAC-0159'] });
+    expect(runRule(rule, [earlier, invoice({ total: '19.99' }), avoir({ total: '9.99' }), letter])).toEqual([]);
+    const before = avoir({ total: '19.99', issueDate: '2024-01-02' });
+    expect(runRule(rule, [earlier, before, invoice({ total: '19.99' }), letter])).toEqual([]);
+  });
+
   it('falls back on the balance when the letter refers to an invoice but the avoir refers to nothing', () => {
-    const reported = runRule(rule, [invoice(), avoir(), relance({ references: ['FAC-0159'] })]);
+    const reported = runRule(rule, [invoice(), avoir({ total: '60.00' }), relance({ references: ['FAC-0159'] })]);
     expect(reported.map((r) => r.messageId)).toEqual(['inCredit']);
   });
 

@@ -64,6 +64,13 @@ describe('lines-total-mismatch', () => {
     expect(reported.map((r) => r.messageId).sort()).toEqual(['netMismatch', 'taxMismatch', 'totalMismatch']);
   });
 
+  it("compares nothing when the reader did not read every line (a letter's fees beside its debt, issue 13)", () => {
+    const lines = [{ description: 'Frais de recouvrement', total: '40.00' }];
+    const letter = { kind: 'dunning' as const, id: 'MED-1', total: '59.99', lines };
+    expect(runRule(rule, [doc({ ...letter, extra: { linesUnread: true } })])).toEqual([]);
+    expect(runRule(rule, [doc(letter)]).map((finding) => finding.messageId)).toEqual(['totalMismatch']);
+  });
+
   it('compares nothing when a line lacks the amount (absent is not zero)', () => {
     const invoice = doc({ total: '60.00', lines: [{ total: '39.99' }, { description: 'Hors forfait' }] });
     expect(runRule(rule, [invoice])).toEqual([]);

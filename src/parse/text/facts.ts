@@ -31,8 +31,16 @@ export interface ValueFact {
   readonly order: number;
 }
 
+/** A fee a dunning letter adds to the debt, as its line says it: "Frais de recouvrement   40,00 €". */
+export interface FeeFact {
+  readonly description: string;
+  readonly token: AmountToken;
+}
+
 export interface Facts {
   readonly amounts: AmountFact[];
+  /** Fees a dunning letter adds to the debt, in line order (a bill's lines are not read). */
+  readonly fees: FeeFact[];
   readonly values: ValueFact[];
   /** Every amount of the document, labelled or not (for the amount style and the currency). */
   readonly tokens: AmountToken[];
@@ -49,7 +57,7 @@ interface PreparedLine {
   readonly suffixes: Map<number, 'net' | 'total'>;
 }
 
-const AMOUNT_ROLES: ReadonlySet<string> = new Set(['net', 'tax', 'total', 'due', 'paid', 'rounding', 'ignore']);
+const AMOUNT_ROLES: ReadonlySet<string> = new Set(['net', 'tax', 'total', 'due', 'paid', 'rounding', 'fee', 'ignore']);
 const MAX_LABEL_TO_DATE = 40;
 /** What may sit between a bare label and its date: punctuation, and a weekday ("Date: Tue, 9 Apr 2024"). */
 const BARE_GAP =
@@ -174,6 +182,7 @@ function isFigureLine(prepared: PreparedLine, header?: PreparedLine): boolean {
 
 class Collector {
   readonly amounts: AmountFact[] = [];
+  readonly fees: FeeFact[] = [];
   readonly values: ValueFact[] = [];
   readonly tokens: AmountToken[] = [];
   readonly labels: LabelDefinition[] = [];
@@ -190,6 +199,22 @@ class Collector {
 
 function sum(a: Money, b: Money): Money {
   return a.add(b);
+}
+
+/**
+ * A fee line of a dunning letter: its label opens a cell ("Frais de recouvrement : 40,00 €"), so
+ * that a sentence of fine print ("une indemnité forfaitaire de 40 € sera due") is no fee charged.
+ */
+function addFee(out: Collector, prepared: PreparedLine, match: LabelMatch, first: AmountToken | undefined): void {
+  if (first === undefined || first.money.isZero() || first.money.isNegative()) return;
+  if (!prepared.line.cells.some((cell) => cell.start === match.start)) return;
+  const between = prepared.line.raw.slice(match.end, first.start);
+  if (!/^[\s:.…=-]*(?:\([^()]{0,30}\)[\s:.…=-]*)?$/u.test(between)) return;
+  const description = prepared.line.raw
+    .slice(match.start, first.start)
+    .replace(/[\s:.…=-]+$/u, '')
+    .replace(/\s+/g, ' ');
+  out.fees.push({ description, token: first });
 }
 
 /** "(-)", "(+)" or a lone sign written before a rounding's figure, or right after it. */
@@ -284,7 +309,10 @@ function addValue(
   const read = (where: PreparedLine, from: number, to: number, bare: boolean): boolean => {
     const text = where.line.raw.slice(from, to);
     if (field === 'invoiceId' || field === 'letterId') {
-      const found = identifierAt(text, order);
+      // The product name may hold a word that is a label of its own ("Mobile"): read past it.
+      const found =
+        identifierAt(text, order) ??
+        (field === 'invoiceId' ? afterProductName(where.line.raw.slice(from, from + 80), order) : undefined);
       if (found === undefined) return false;
       out.value(field, match.priority, found.id);
       // "Facture n°2401234567 du 02 avril 2024" also dates the invoice.
@@ -297,6 +325,8 @@ function addValue(
       return true;
     }
     if (field === 'account') {
+      // "Ligne : 06 12 34 56 78", never "Free Mobile n° FM2407-0014410": a bare line label wants a number.
+      if (match.bare && !BARE_ACCOUNT_VALUE.test(text)) return false;
       const account = accountAt(text, order);
       if (account === undefined) return false;
       out.value(field, match.priority, account);
@@ -330,6 +360,23 @@ function addValue(
   if (read(prepared, match.end, regionEnd, match.bare)) return;
   const below = textBelow(lines, index, matchIndex);
   if (below !== undefined) read(below.prepared, below.start, below.end, false);
+}
+
+/** What a bare line or account label may introduce: a number, maybe after "n°" ("Ligne n° 06 12 34 56 78"). */
+const BARE_ACCOUNT_VALUE = /^[\s:.=-]*(?:(?:n°|nº|no\.?)\s*:?\s*)?[+(\d]/iu;
+/**
+ * An operator's or product's name between the label and the number: "votre facture Free Mobile
+ * n° FM2407-0014410", "Votre facture Orange référence 0123456789" (issue 13). Up to three
+ * capitalized words, then a number word.
+ */
+const PRODUCT_NAME =
+  /^[\s:]*(?:[\p{Lu}][\p{L}&'’+-]*\s+){1,3}(?:n°|nº|no\.?|numéro|numero|number|nr\.?|référence|reference|réf\.?|ref\.?)\s*:?\s*/u;
+
+function afterProductName(text: string, order: DateOrder | undefined): { id: string; end: number } | undefined {
+  const name = PRODUCT_NAME.exec(text);
+  if (name === null) return undefined;
+  const found = identifierAt(text.slice(name[0].length), order);
+  return found === undefined ? undefined : { id: found.id, end: name[0].length + found.end };
 }
 
 /** Periods written without a label: "Abonnement du 01/03/2024 au 31/03/2024", "du 1er au 31 mars 2024". */
@@ -408,6 +455,10 @@ export function collectFacts(
         !onlyFillersOrQuantity(current.line.folded.slice(match.end, first.start))
       )
         return;
+      if (match.field === 'fee') {
+        addFee(out, current, match, first);
+        return;
+      }
       if (match.field === 'rounding') {
         if (first !== undefined)
           out.amount('rounding', match.priority, first, roundingSign(current.line.raw, first, match.end));
@@ -429,7 +480,7 @@ export function collectFacts(
       const token = current.tokens[tokenIndex];
       if (token === undefined) return;
       const owner = [...current.matches].reverse().find((match) => match.end <= token.start);
-      if (owner?.field === 'ignore') return;
+      if (owner?.field === 'ignore' || owner?.field === 'fee') return;
       if (owner?.field === 'due') out.amount('due', owner.priority, token);
       out.amount(role, owner?.field === role ? Math.max(owner.priority, 35) : 35, token);
     });

@@ -90,12 +90,18 @@ export function parseTextDocument(text: string, file: string, options: { dateOrd
   const values = facts.values;
 
   const invoiceId = best(values, 'invoiceId')?.value;
-  const letterId = best(values, 'letterId')?.value;
+  // An invoice number a letter quotes is a reference, never the customer nor the letter's own id
+  // (issue 13: "votre facture Free Mobile n° FM2407-…", "votre facture Orange référence …").
+  const invoiceIds = new Set(distinctValues(values, 'invoiceId', undefined));
+  const quoted = (field: ValueFact['field']) => (fact: ValueFact) =>
+    fact.field !== field || !invoiceIds.has(fact.value);
+  const letterId = best(kind === 'invoice' ? values : values.filter(quoted('letterId')), 'letterId')?.value;
   const id = kind === 'invoice' ? (invoiceId ?? letterId) : letterId;
   const references = kind === 'invoice' ? [] : distinctValues(values, 'invoiceId', id);
-  const account = best(values, 'account')?.value;
+  const accounts = kind === 'invoice' ? values : values.filter(quoted('account'));
+  const account = best(accounts, 'account')?.value;
   // Issue 13: the other identifiers of the customer the text names (a line beside the customer number).
-  const accountAliases = account === undefined ? [] : distinctValues(values, 'account', account);
+  const accountAliases = account === undefined ? [] : distinctValues(accounts, 'account', account);
   const period = best(values, 'period');
   if (!(decision.by !== 'mention' || numbered(invoiceId, letterId) || balanced(amounts)))
     throw new FatalInputError(file, NOT_A_BILL);
@@ -147,8 +153,9 @@ export function parseTextDocument(text: string, file: string, options: { dateOrd
     total: amounts.total,
     amountDue: amounts.amountDue,
     ...(amounts.rounding === undefined ? {} : { rounding: amounts.rounding }),
-    lines: [],
-    // The text reader reads labelled totals, never the lines of the bill.
+    // The text reader reads labelled totals, never the lines of a bill; of a dunning letter, the fees it adds.
+    lines:
+      kind === 'dunning' ? facts.fees.map((fee) => ({ description: fee.description, total: fee.token.money })) : [],
     linesUnread: true,
     references,
     // Where the document starts, not where its title is (DESIGN.md: the 1-based physical line).

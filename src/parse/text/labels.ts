@@ -7,8 +7,11 @@
 import type { DocumentKind } from '../../model/document.js';
 import { normalizeLabel } from '../values/normalize.js';
 
-/** 'rounding': what a total was rounded by ("Round Off (-) 0.50"), never an amount of the bill itself. */
-export type AmountRole = 'net' | 'tax' | 'total' | 'due' | 'paid' | 'rounding' | 'ignore';
+/**
+ * 'rounding': what a total was rounded by ("Round Off (-) 0.50"), never an amount of the bill itself.
+ * 'fee': a dunning letter's line of fees added to the debt ("Frais de recouvrement   40,00 €").
+ */
+export type AmountRole = 'net' | 'tax' | 'total' | 'due' | 'paid' | 'rounding' | 'fee' | 'ignore';
 /**
  * A qualifier changes the label before it ("Totaal" + "excl. BTW"), or the amount before it
  * ("49,99 € TTC"), or, alone, is a label of its own ("HT 41,66").
@@ -69,7 +72,7 @@ const ENTRIES: readonly Entry[] = [
   [
     'letterId',
     40,
-    'notre reference|nos references|nos ref|notre ref|our reference|our ref|unser zeichen|onze referentie|reference du courrier|{n} de dossier|dossier {n}|case number|{n} de document|document {n}',
+    'votre reference dossier|reference dossier|reference du dossier|reference de dossier|notre reference|nos references|nos ref|notre ref|our reference|our ref|unser zeichen|onze referentie|reference du courrier|{n} de dossier|dossier {n}|case number|{n} de document|document {n}',
   ],
   ['letterId', 30, 'reference|ref|referentie|referenz'],
   // Customer, account, contract or line.
@@ -77,6 +80,12 @@ const ENTRIES: readonly Entry[] = [
     'account',
     60,
     '{n} client|{n} de client|{n} du client|reference client|ref client|identifiant client|id client|code client|compte client|{n} compte client|{n} de compte client',
+  ],
+  // A collection agency names the customer as the creditor knows them (issue 13).
+  [
+    'account',
+    60,
+    'identifiant client chez le creancier|reference client chez le creancier|{n} client chez le creancier|{n} de client chez le creancier|votre {n} client chez|votre identifiant chez|votre reference chez|reference creancier|ref creancier|reference chez le creancier',
   ],
   [
     'account',
@@ -113,10 +122,24 @@ const ENTRIES: readonly Entry[] = [
   // "the cancellation of your service for account (415) 555-0134".
   ['account', 20, 'account|for account', { bare: true }],
   // Dates.
+  // A letter's table of the invoices it claims has their dates, not its own (issue 13).
+  [
+    'ignore',
+    50,
+    'date de facture|date de la facture|date facture|invoice date|date of invoice|rechnungsdatum|factuurdatum|date de facturation|billing date|data faktury|bill date',
+    { kinds: LETTERS },
+  ],
   [
     'issueDate',
     50,
-    'date de facture|date de la facture|date facture|date d emission|date de l avoir|date du courrier|date d envoi|invoice date|date of invoice|issue date|date of issue|rechnungsdatum|ausstellungsdatum|factuurdatum|date d edition|date de facturation|billing date|statement date|data wystawienia|data faktury|bill date',
+    'date d emission|date de l avoir|date du courrier|date d envoi|issue date|date of issue|ausstellungsdatum|date d edition|statement date|data wystawienia',
+  ],
+  // A letter's table of the invoices it claims has their dates, not its own (issue 13).
+  [
+    'issueDate',
+    50,
+    'date de facture|date de la facture|date facture|invoice date|date of invoice|rechnungsdatum|factuurdatum|date de facturation|billing date|data faktury|bill date',
+    { kinds: ['invoice', 'credit-note'] },
   ],
   ['issueDate', 40, 'emise le|editee le|edite le|etabli le|etablie le|fait le|issued on|issued|avoir du'],
   ['issueDate', 35, 'facture du|votre facture du|votre facture|invoice of|invoice dated', { kinds: ['invoice'] }],
@@ -256,6 +279,20 @@ const ENTRIES: readonly Entry[] = [
     'ignore',
     90,
     'au capital de|capital social|capital de|share capital|stammkapital|indemnite forfaitaire|frais de recouvrement|forfaitaire de|penalites de retard|plafond|seuil',
+  ],
+  // Fees a collection agency or an operator adds to the debt in a dunning letter (issue 13): read as the
+  // letter's lines, never as its total. On bills these words are fine print ("ignore" above).
+  [
+    'fee',
+    95,
+    'frais de recouvrement|indemnite forfaitaire pour frais de recouvrement|indemnite forfaitaire de recouvrement|indemnite forfaitaire|frais de relance|frais de rappel|frais de mise en demeure|frais de dossier|frais de gestion du dossier|frais de gestion|frais de contentieux|frais de retard|frais d impaye|frais bancaires de rejet|frais de rejet|penalites de retard|penalite de retard|penalites|interets de retard|interets moratoires',
+    { kinds: ['dunning'] },
+  ],
+  [
+    'fee',
+    95,
+    'recovery fee|recovery fees|recovery costs|collection fee|collection fees|collection costs|late payment fee|late fee|late fees|reminder fee|admin fee|administration fee|mahngebuhr|mahngebuhren|mahnkosten|inkassokosten|inkassogebuhr|inkassogebuhren|verzugszinsen|bearbeitungsgebuhr|aanmaningskosten|incassokosten|buitengerechtelijke kosten',
+    { kinds: ['dunning'] },
   ],
   // Qualifiers: "Totaal excl. BTW" is a net amount, "Gesamtbetrag inkl. MwSt" a total.
   [
