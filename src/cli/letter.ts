@@ -169,9 +169,10 @@ function documentsOf(
 ): BillingDocument[] {
   const at = (file: string, line: number): string => `${file}\u0000${line}`;
   const flagged = new Set(findings.filter((f) => f.account === account).map((f) => at(f.file, f.line)));
-  const joined = new Set([account]);
-  for (const doc of documents) if (flagged.has(at(doc.source.file, doc.source.line))) joined.add(doc.account);
-  return documents.filter((doc) => joined.has(doc.account));
+  const joined = new Set([accountKey(account)]);
+  for (const doc of documents)
+    if (flagged.has(at(doc.source.file, doc.source.line))) joined.add(accountKey(doc.account));
+  return documents.filter((doc) => joined.has(accountKey(doc.account)));
 }
 
 /** The head of a file is enough for a letterhead: a bill's or letter's sender block is on its first lines. */
@@ -202,9 +203,9 @@ async function readLetterheads(documents: readonly BillingDocument[]): Promise<M
   return heads;
 }
 
-/** Accounts compare without the separators people type ("06 12 34 50 01" is 0612345001). */
+/** Accounts compare without the separators people type ("06 12 34 50 01" is 0612345001, "(415) 555-0134" 4155550134). */
 function accountKey(account: string): string {
-  return account.replace(/[\s.\-/]/g, '').toLowerCase();
+  return account.replace(/[\s.\-/()]/g, '').toLowerCase();
 }
 
 function chooseAccount(
