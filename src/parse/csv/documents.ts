@@ -343,7 +343,7 @@ export class DocumentAssembler {
     const lines: DocumentLine[] = [];
     for (const row of rows) {
       if (row.charges !== undefined) {
-        lines.push(...chargeLines(row, abs));
+        for (const line of chargeLines(row, abs)) lines.push(line);
         continue;
       }
       const describes =

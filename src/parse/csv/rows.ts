@@ -212,6 +212,19 @@ export class RowReader {
   private readonly lastDates: (DateParse | undefined)[] = [];
 
   private readonly kindCache: Map<string, DocumentKind | undefined> = new Map();
+  /** The currency a statement's amount headers name ("Lastschrift in CHF", "Amount (EUR)"), when they name one. */
+  private get headerCurrency(): string | undefined {
+    if (this.amountHeaderCurrency === undefined) {
+      const columns = [this.totalColumn, this.debitColumn, this.creditColumn].filter((column) => column !== -1);
+      const named = columns
+        .map((column) => /\b(CHF|EUR|GBP|USD|PLN)\b/.exec((this.mapping.headers[column] ?? '').toUpperCase())?.[1])
+        .find((code) => code !== undefined);
+      this.amountHeaderCurrency = named ?? '';
+    }
+    return this.amountHeaderCurrency === '' ? undefined : this.amountHeaderCurrency;
+  }
+
+  private amountHeaderCurrency: string | undefined;
   /** A statement's columns that describe the operation (not the bank's account, mandate or balance). */
   private wordingColumns: number[] | undefined;
   private readonly countryCache: Map<string, string | undefined> = new Map();
@@ -548,7 +561,10 @@ export class RowReader {
       periodStart: undefined,
       periodEnd: undefined,
       effectiveDate: undefined,
-      currency: this.currencyColumn === -1 ? undefined : currencyCode(cellText(record[this.currencyColumn]) ?? ''),
+      currency:
+        this.currencyColumn === -1
+          ? this.headerCurrency
+          : (currencyCode(cellText(record[this.currencyColumn]) ?? '') ?? this.headerCurrency),
       country: undefined,
       net: undefined,
       tax: undefined,
