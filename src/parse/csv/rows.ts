@@ -62,8 +62,11 @@ export interface RowValues {
   status: DocumentStatus | undefined;
   /** A bank-statement row that is not about bills: what it is ("card payments"); the row is counted, not read. */
   notBill: string | undefined;
-  /** An expense export's charge columns on this row, each one line ("Roaming Charges" 89.00). */
-  charges: ChargeLine[] | undefined;
+  /**
+   * An expense export's charge columns on this row, each one line ("Roaming Charges" 89.00). Absent,
+   * not undefined, on other rows: the row object keeps the shape the hot path was tuned for.
+   */
+  charges?: ChargeLine[];
 }
 
 /** One charge column's amount on one row, named by its header. */
@@ -495,7 +498,6 @@ export class RowReader {
       lineTotal: undefined,
       status: this.statusColumn === -1 ? undefined : this.statusOf(record[this.statusColumn]),
       notBill: undefined,
-      charges: undefined,
     };
 
     // Each field assigned by name (a store through a variable key is slow on this path); the
@@ -580,7 +582,6 @@ export class RowReader {
       lineTotal: undefined,
       status: undefined,
       notBill: undefined,
-      charges: undefined,
     };
     this.rowProblem = undefined;
     values.issueDate = this.dateAt(record, this.issueDateColumn);
