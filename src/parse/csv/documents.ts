@@ -343,7 +343,7 @@ export class DocumentAssembler {
     const lines: DocumentLine[] = [];
     for (const row of rows) {
       if (row.charges !== undefined) {
-        for (const charge of chargeLines(row, abs)) lines.push(charge);
+        for (const line of chargeLines(row, abs)) lines.push(line);
         continue;
       }
       const describes =

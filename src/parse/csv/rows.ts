@@ -62,8 +62,11 @@ export interface RowValues {
   status: DocumentStatus | undefined;
   /** A bank-statement row that is not about bills: what it is ("card payments"); the row is counted, not read. */
   notBill: string | undefined;
-  /** An expense export's charge columns on this row, each one line ("Roaming Charges" 89.00). */
-  charges: ChargeLine[] | undefined;
+  /**
+   * An expense export's charge columns on this row, each one line ("Roaming Charges" 89.00). Absent,
+   * not undefined, on other rows: the row object keeps the shape the hot path was tuned for.
+   */
+  charges?: ChargeLine[];
 }
 
 /** One charge column's amount on one row, named by its header. */
@@ -212,6 +215,19 @@ export class RowReader {
   private readonly lastDates: (DateParse | undefined)[] = [];
 
   private readonly kindCache: Map<string, DocumentKind | undefined> = new Map();
+  /** The currency a statement's amount headers name ("Lastschrift in CHF", "Amount (EUR)"), when they name one. */
+  private get headerCurrency(): string | undefined {
+    if (this.amountHeaderCurrency === undefined) {
+      const columns = [this.totalColumn, this.debitColumn, this.creditColumn].filter((column) => column !== -1);
+      const named = columns
+        .map((column) => /\b(CHF|EUR|GBP|USD|PLN)\b/.exec((this.mapping.headers[column] ?? '').toUpperCase())?.[1])
+        .find((code) => code !== undefined);
+      this.amountHeaderCurrency = named ?? '';
+    }
+    return this.amountHeaderCurrency === '' ? undefined : this.amountHeaderCurrency;
+  }
+
+  private amountHeaderCurrency: string | undefined;
   /** A statement's columns that describe the operation (not the bank's account, mandate or balance). */
   private wordingColumns: number[] | undefined;
   private readonly countryCache: Map<string, string | undefined> = new Map();
@@ -482,7 +498,6 @@ export class RowReader {
       lineTotal: undefined,
       status: this.statusColumn === -1 ? undefined : this.statusOf(record[this.statusColumn]),
       notBill: undefined,
-      charges: undefined,
     };
 
     // Each field assigned by name (a store through a variable key is slow on this path); the
@@ -548,7 +563,10 @@ export class RowReader {
       periodStart: undefined,
       periodEnd: undefined,
       effectiveDate: undefined,
-      currency: this.currencyColumn === -1 ? undefined : currencyCode(cellText(record[this.currencyColumn]) ?? ''),
+      currency:
+        this.currencyColumn === -1
+          ? this.headerCurrency
+          : (currencyCode(cellText(record[this.currencyColumn]) ?? '') ?? this.headerCurrency),
       country: undefined,
       net: undefined,
       tax: undefined,
@@ -564,7 +582,6 @@ export class RowReader {
       lineTotal: undefined,
       status: undefined,
       notBill: undefined,
-      charges: undefined,
     };
     this.rowProblem = undefined;
     values.issueDate = this.dateAt(record, this.issueDateColumn);

@@ -59,6 +59,22 @@ export const OPERATOR_NAMES: readonly string[] = [
   'xfinity',
   'spectrum',
   'sprint',
+  // The Netherlands, Austria, Switzerland, the UK (as their debits name them in Rabobank, ING, Erste,
+  // PostFinance and Monzo exports).
+  'kpn',
+  'odido',
+  'ziggo',
+  'vodafoneziggo',
+  'tele2',
+  'simyo',
+  'youfone',
+  'lebara',
+  'lycamobile',
+  'a1 telekom',
+  'magenta telekom',
+  'drei',
+  'yallo',
+  'wingo',
 ];
 
 /** A direct debit: the way operators are paid. */
@@ -105,6 +121,8 @@ export const OTHER_OPERATIONS: readonly (readonly [string, readonly string[]])[]
       'card payment',
       'paiement carte',
       'kartenzahlung',
+      'kauf dienstleistung',
+      'karten nr',
       'pos',
       'visa',
       'mastercard',
@@ -146,4 +164,4 @@ export const OTHER_OPERATIONS: readonly (readonly [string, readonly string[]])[]
  * "Sammlerreferenz", the balance ("accountbalance", "Solde", "Saldo").
  */
 export const BANK_DETAIL_HEADER =
-  / (?:iban|bic|swift|auftragskonto|kontonummer|accountnum|account number|account|account no|numero compte|numero de compte|n compte|compte|glaeubiger|glaubiger|glaeubiger id|creditor|creditor id|mandat|mandate|mandatsreferenz|mandate reference|kundenreferenz|sammlerreferenz|end to end|saldo|solde|balance|accountbalance|rekening|tegenrekening)(?: |$)/;
+  / (?:iban|bic|swift|auftragskonto|kontonummer|accountnum|account number|account|account no|numero compte|numero de compte|n compte|compte|glaeubiger|glaubiger|glaeubiger id|creditor|creditor id|mandat|mandate|mandatsreferenz|mandate reference|kundenreferenz|sammlerreferenz|end to end|saldo|solde|balance|accountbalance|rekening|tegenrekening|machtigingskenmerk|incassant|incassant id|transactiereferentie|betalingskenmerk|volgnr|batch)(?: |$)/;
