@@ -8,6 +8,7 @@
  */
 import type { DocumentKind } from '../model/document.js';
 import { type AccountKey, accountKey, documentKey, type IdentifierKind } from './account-key.js';
+import { type Claim, FirstClaims } from './claims.js';
 import { UnionFind } from './union-find.js';
 
 /** What the join needs of one document: its account number (the store's), kind, id, total and references. */
@@ -72,13 +73,6 @@ export interface AccountJoin {
   nameOf(raw: string): string;
 }
 
-interface Claim {
-  readonly index: number;
-  readonly account: number;
-  readonly totalCents: number;
-  readonly issueDay: number | undefined;
-}
-
 const KIND_BITS: readonly DocumentKind[] = ['invoice', 'credit-note', 'dunning', 'payment', 'termination'];
 
 function sameContent(a: Claim, b: Claim): boolean {
@@ -112,45 +106,47 @@ export function joinAccounts(input: IdentityInput): AccountJoin {
 
   const kinds = new Uint8Array(all.length);
   // The first claim of each bill number; a later claim by another account joins it (same bill) or conflicts.
-  const claims = new Map<string, Claim>();
+  const claims = new FirstClaims();
   const conflicts: IdentityConflict[] = [];
   const ambiguous = new Set<string>();
-  const referring: { account: number; references: readonly string[] }[] = [];
+  // Letters and notes that name bills: their account numbers, and the names (the store's arrays).
+  const referringAccounts: number[] = [];
+  const referenceLists: (readonly string[])[] = [];
   for (const entry of input.entries) {
     kinds[entry.account] = (kinds[entry.account] as number) | (1 << KIND_BITS.indexOf(entry.kind));
     if ((entry.kind === 'invoice' || entry.kind === 'credit-note') && entry.id !== undefined) {
       const id = documentKey(entry.id);
-      const first = claims.get(id);
-      const claim = {
-        index: entry.index,
-        account: entry.account,
-        totalCents: entry.totalCents,
-        issueDay: entry.issueDay,
-      };
-      if (first === undefined) claims.set(id, claim);
-      else if (first.account !== claim.account && sets.find(first.account) !== sets.find(claim.account)) {
-        if (sameContent(first, claim)) sets.union(first.account, claim.account);
+      const first = claims.firstOrKeep(entry.id, id, entry);
+      if (
+        first !== undefined &&
+        first.account !== entry.account &&
+        sets.find(first.account) !== sets.find(entry.account)
+      ) {
+        if (sameContent(first, entry)) sets.union(first.account, entry.account);
         else {
           conflicts.push({
             invoiceId: id,
             first: first.index,
-            second: claim.index,
+            second: entry.index,
             firstAccount: first.account,
-            secondAccount: claim.account,
+            secondAccount: entry.account,
           });
           ambiguous.add(id);
         }
       }
     }
-    if (entry.references.length > 0) referring.push({ account: entry.account, references: entry.references });
-  }
-  for (const { account, references } of referring) {
-    for (const reference of references) {
-      const id = documentKey(reference);
-      const claim = claims.get(id);
-      if (claim !== undefined && !ambiguous.has(id)) sets.union(account, claim.account);
+    if (entry.references.length > 0) {
+      referringAccounts.push(entry.account);
+      referenceLists.push(entry.references);
     }
   }
+  referenceLists.forEach((references, at) => {
+    for (const reference of references) {
+      const id = documentKey(reference);
+      const claim = claims.find(id);
+      if (claim !== undefined && !ambiguous.has(id)) sets.union(referringAccounts[at] as number, claim.account);
+    }
+  });
   return describe(all, names.length, keys, kinds, sets.roots(), conflicts);
 }
 
