@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { documentKey } from '../../src/identity/account-key.js';
 import { FirstClaims } from '../../src/identity/claims.js';
 
@@ -43,5 +44,25 @@ describe('FirstClaims', () => {
     }
     expect(claims.find(documentKey(`F2020-${String(count).padStart(7, '0')}`))).toBeUndefined();
     expect(claims.size).toBe(count);
+  });
+});
+
+describe('FirstClaims against a Map of keys (the join before issue 19)', () => {
+  it('finds the same first claim for every bill number, over numbers written in many ways', () => {
+    const idChars = fc.constantFrom('F', 'f', 'A', '0', '1', '2', '-', ' ', '.', '/', '\u200b', 'é');
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: idChars, minLength: 1, maxLength: 4 }), { maxLength: 300 }), (ids) => {
+        const claims = new FirstClaims();
+        const oracle = new Map<string, number>();
+        ids.forEach((id, index) => {
+          const key = documentKey(id);
+          const first = claims.firstOrKeep(id, key, claim(index));
+          expect(first?.index).toBe(oracle.get(key));
+          if (!oracle.has(key)) oracle.set(key, index);
+        });
+        expect(claims.size).toBe(oracle.size);
+        for (const [key, index] of oracle) expect(claims.find(key)?.index).toBe(index);
+      }),
+    );
   });
 });
