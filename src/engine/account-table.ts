@@ -38,6 +38,17 @@ export class AccountTable {
     }
   }
 
+  /** The name's id, or -1 when the table never saw it (nothing is added). */
+  find(name: string): number {
+    const hash = hashOf(name);
+    const mask = this.slots.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const id = this.slots[slot] as number;
+      if (id === EMPTY) return -1;
+      if (this.hashes[id] === hash && this.names[id] === name) return id;
+    }
+  }
+
   nameOf(id: number): string {
     return this.names[id] as string;
   }

@@ -8,6 +8,8 @@
  */
 import type { DocumentKind } from '../model/document.js';
 import { type AccountKey, accountKey, documentKey, type IdentifierKind } from './account-key.js';
+import { AccountTable } from '../engine/account-table.js';
+import { type Claim, FirstClaims } from './claims.js';
 import { UnionFind } from './union-find.js';
 
 /** What the join needs of one document: its account number (the store's), kind, id, total and references. */
@@ -72,13 +74,6 @@ export interface AccountJoin {
   nameOf(raw: string): string;
 }
 
-interface Claim {
-  readonly index: number;
-  readonly account: number;
-  readonly totalCents: number;
-  readonly issueDay: number | undefined;
-}
-
 const KIND_BITS: readonly DocumentKind[] = ['invoice', 'credit-note', 'dunning', 'payment', 'termination'];
 
 function sameContent(a: Claim, b: Claim): boolean {
@@ -91,18 +86,17 @@ export function joinAccounts(input: IdentityInput): AccountJoin {
   const { names } = input;
   // Names a document gave beside its account join the table as accounts without documents.
   const all = [...names];
-  const numberOf = new Map<string, number>();
-  all.forEach((name, number) => numberOf.set(name, number));
-  for (const aliases of input.aliases.values()) {
-    for (const alias of aliases) if (!numberOf.has(alias)) numberOf.set(alias, all.push(alias) - 1);
-  }
-  const keys: AccountKey[] = all.map((name) => accountKey(name, input.countries.get(name)));
+  const numberOf = aliasNumbers(all, input.aliases);
+  const keys = accountKeys(all, input.countries);
   const sets = new UnionFind(all.length);
-  const byKey = new Map<string, number>();
-  keys.forEach((key, number) => {
-    const first = byKey.get(key.key);
-    if (first === undefined) byKey.set(key.key, number);
-    else sets.union(first, number);
+  // The first account of each key, by the key's number in a table (a Map of 500 000 keys cost 40 MB).
+  const byKey = new AccountTable();
+  const firstOfKey = new Int32Array(all.length);
+  keys.key.forEach((key, number) => {
+    const known = byKey.size;
+    const id = byKey.idOf(key);
+    if (id === known) firstOfKey[id] = number;
+    else sets.union(firstOfKey[id] as number, number);
   });
   for (const [account, aliases] of input.aliases) {
     const number = numberOf.get(account);
@@ -112,45 +106,47 @@ export function joinAccounts(input: IdentityInput): AccountJoin {
 
   const kinds = new Uint8Array(all.length);
   // The first claim of each bill number; a later claim by another account joins it (same bill) or conflicts.
-  const claims = new Map<string, Claim>();
+  const claims = new FirstClaims();
   const conflicts: IdentityConflict[] = [];
   const ambiguous = new Set<string>();
-  const referring: { account: number; references: readonly string[] }[] = [];
+  // Letters and notes that name bills: their account numbers, and the names (the store's arrays).
+  const referringAccounts: number[] = [];
+  const referenceLists: (readonly string[])[] = [];
   for (const entry of input.entries) {
     kinds[entry.account] = (kinds[entry.account] as number) | (1 << KIND_BITS.indexOf(entry.kind));
     if ((entry.kind === 'invoice' || entry.kind === 'credit-note') && entry.id !== undefined) {
       const id = documentKey(entry.id);
-      const first = claims.get(id);
-      const claim = {
-        index: entry.index,
-        account: entry.account,
-        totalCents: entry.totalCents,
-        issueDay: entry.issueDay,
-      };
-      if (first === undefined) claims.set(id, claim);
-      else if (first.account !== claim.account && sets.find(first.account) !== sets.find(claim.account)) {
-        if (sameContent(first, claim)) sets.union(first.account, claim.account);
+      const first = claims.firstOrKeep(entry.id, id, entry);
+      if (
+        first !== undefined &&
+        first.account !== entry.account &&
+        sets.find(first.account) !== sets.find(entry.account)
+      ) {
+        if (sameContent(first, entry)) sets.union(first.account, entry.account);
         else {
           conflicts.push({
             invoiceId: id,
             first: first.index,
-            second: claim.index,
+            second: entry.index,
             firstAccount: first.account,
-            secondAccount: claim.account,
+            secondAccount: entry.account,
           });
           ambiguous.add(id);
         }
       }
     }
-    if (entry.references.length > 0) referring.push({ account: entry.account, references: entry.references });
-  }
-  for (const { account, references } of referring) {
-    for (const reference of references) {
-      const id = documentKey(reference);
-      const claim = claims.get(id);
-      if (claim !== undefined && !ambiguous.has(id)) sets.union(account, claim.account);
+    if (entry.references.length > 0) {
+      referringAccounts.push(entry.account);
+      referenceLists.push(entry.references);
     }
   }
+  referenceLists.forEach((references, at) => {
+    for (const reference of references) {
+      const id = documentKey(reference);
+      const claim = claims.find(id);
+      if (claim !== undefined && !ambiguous.has(id)) sets.union(referringAccounts[at] as number, claim.account);
+    }
+  });
   return describe(all, names.length, keys, kinds, sets.roots(), conflicts);
 }
 
@@ -158,62 +154,153 @@ function kindsOf(bits: number): DocumentKind[] {
   return KIND_BITS.filter((_, bit) => (bits & (1 << bit)) !== 0);
 }
 
+/**
+ * Each account's key, in columns: a run of 500 000 accounts held 500 000 key objects, kept alive
+ * after the join by the closure of nameOf (issue 19). A display equal to the name is the name itself.
+ */
+interface AccountKeys {
+  readonly key: string[];
+  readonly display: string[];
+  readonly line: Uint8Array;
+  /** Sparse: the invisible characters of the few names that had any. */
+  readonly invisible: Map<number, readonly string[]>;
+}
+
+const NO_INVISIBLE: readonly string[] = Object.freeze([]);
+
+function accountKeys(all: readonly string[], countries: ReadonlyMap<string, string>): AccountKeys {
+  const keys: AccountKeys = { key: [], display: [], line: new Uint8Array(all.length), invisible: new Map() };
+  all.forEach((name, number) => {
+    const key = accountKey(name, countries.get(name));
+    keys.key.push(key.key);
+    keys.display.push(key.display === name ? name : key.display);
+    if (key.kind === 'line') keys.line[number] = 1;
+    if (key.invisible.length > 0) keys.invisible.set(number, key.invisible);
+  });
+  return keys;
+}
+
+function keyAt(keys: AccountKeys, number: number): AccountKey {
+  return {
+    key: keys.key[number] as string,
+    display: keys.display[number] as string,
+    kind: keys.line[number] === 1 ? 'line' : 'customer',
+    invisible: keys.invisible.get(number) ?? NO_INVISIBLE,
+  };
+}
+
+/** Every name's number, with the names given only beside an account appended to `all`; empty without aliases. */
+function aliasNumbers(all: string[], aliases: ReadonlyMap<string, ReadonlySet<string>>): Map<string, number> {
+  const numberOf = new Map<string, number>();
+  if (aliases.size === 0) return numberOf;
+  all.forEach((name, number) => numberOf.set(name, number));
+  for (const named of aliases.values()) {
+    for (const alias of named) if (!numberOf.has(alias)) numberOf.set(alias, all.push(alias) - 1);
+  }
+  return numberOf;
+}
+
+/** Each set's members in number order, by a counting sort over the roots: `order` from `starts[root]` on. */
+function membersByRoot(rootOf: Int32Array): { starts: Int32Array; order: Int32Array } {
+  const starts = new Int32Array(rootOf.length + 1);
+  for (const root of rootOf) starts[root + 1] = (starts[root + 1] as number) + 1;
+  for (let root = 0; root < rootOf.length; root++)
+    starts[root + 1] = (starts[root + 1] as number) + (starts[root] as number);
+  const next = starts.slice(0, rootOf.length);
+  const order = new Int32Array(rootOf.length);
+  rootOf.forEach((root, number) => {
+    order[next[root] as number] = number;
+    next[root] = (next[root] as number) + 1;
+  });
+  return { starts, order };
+}
+
 /** Report names: a joined account is named by its first line number, else by its first name. */
 function describe(
   all: readonly string[],
   stored: number,
-  keys: readonly AccountKey[],
+  keys: AccountKeys,
   kinds: Uint8Array,
   rootOf: Int32Array,
   conflicts: IdentityConflict[],
 ): AccountJoin {
-  const members = new Map<number, number[]>();
-  rootOf.forEach((root, number) => {
-    const list = members.get(root);
-    if (list === undefined) members.set(root, [number]);
-    else list.push(number);
-  });
+  const { starts, order } = membersByRoot(rootOf);
   const names = new Array<string>(all.length);
   const accounts = new Map<string, JoinedAccount>();
-  for (const list of members.values()) {
-    const named = list.find((number) => keys[number]?.kind === 'line') ?? (list[0] as number);
-    const own = keys[named] as AccountKey;
-    for (const number of list) names[number] = own.display;
-    // One alias per key, named as first written, with the documents of every form of it.
-    const byKey = new Map<string, { name: string; kind: IdentifierKind; kinds: number; invisible: Set<string> }>();
-    const invisible = new Set<string>();
-    for (const number of list) {
-      const key = keys[number] as AccountKey;
-      for (const char of key.invisible) invisible.add(char);
-      if (key.key === own.key) continue;
-      const alias = byKey.get(key.key) ?? { name: key.display, kind: key.kind, kinds: 0, invisible: new Set<string>() };
-      byKey.set(key.key, alias);
-      alias.kinds |= kinds[number] as number;
-      for (const char of key.invisible) alias.invisible.add(char);
+  // Sets in the order of their first member, as reports list them.
+  for (let first = 0; first < all.length; first++) {
+    const root = rootOf[first] as number;
+    const begin = starts[root] as number;
+    if (order[begin] !== first) continue;
+    const list = order.subarray(begin, starts[root + 1]);
+    if (list.length === 1 && !keys.invisible.has(first)) {
+      // Alone and plainly written (nearly every account of a bill run): nothing to show.
+      names[first] = keys.display[first] as string;
+      continue;
     }
-    const aliases: AliasNote[] = [...byKey.values()].map((alias) => ({
-      name: alias.name,
-      kind: alias.kind,
-      documents: kindsOf(alias.kinds),
-      invisible: [...alias.invisible],
-    }));
-    if (aliases.length > 0 || invisible.size > 0)
-      accounts.set(own.display, { name: own.display, kind: own.kind, invisible: [...invisible], aliases });
+    describeSet(Array.from(list), keys, kinds, names, accounts);
   }
-  const nameByRaw = new Map<string, string>();
-  for (let number = 0; number < stored; number++) nameByRaw.set(all[number] as string, names[number] as string);
   // Each set is numbered by its first member: a stored account (names given only beside an account come after them).
   const groupOf = new Int32Array(stored);
   for (let number = 0; number < stored; number++)
-    groupOf[number] = (members.get(rootOf[number] as number) as number[])[0] as number;
+    groupOf[number] = order[starts[rootOf[number] as number] as number] as number;
   let groups = 0;
   for (let number = 0; number < stored; number++) if (groupOf[number] === number) groups++;
+  const reportNames = names.slice(0, stored);
   return {
     rootOf: groupOf,
     groups,
-    names: names.slice(0, stored),
+    names: reportNames,
     accounts,
     conflicts,
-    nameOf: (raw) => nameByRaw.get(raw) ?? accountKey(raw).display,
+    nameOf: nameLookup(all, stored, reportNames),
+  };
+}
+
+/** One set of several names (or of one written with invisible characters): its report name and aliases. */
+function describeSet(
+  list: readonly number[],
+  keys: AccountKeys,
+  kinds: Uint8Array,
+  names: string[],
+  accounts: Map<string, JoinedAccount>,
+): void {
+  const named = list.find((number) => keys.line[number] === 1) ?? (list[0] as number);
+  const own = keyAt(keys, named);
+  for (const number of list) names[number] = own.display;
+  // One alias per key, named as first written, with the documents of every form of it.
+  const byKey = new Map<string, { name: string; kind: IdentifierKind; kinds: number; invisible: Set<string> }>();
+  const invisible = new Set<string>();
+  for (const number of list) {
+    const key = keyAt(keys, number);
+    for (const char of key.invisible) invisible.add(char);
+    if (key.key === own.key) continue;
+    const alias = byKey.get(key.key) ?? { name: key.display, kind: key.kind, kinds: 0, invisible: new Set<string>() };
+    byKey.set(key.key, alias);
+    alias.kinds |= kinds[number] as number;
+    for (const char of key.invisible) alias.invisible.add(char);
+  }
+  const aliases: AliasNote[] = [...byKey.values()].map((alias) => ({
+    name: alias.name,
+    kind: alias.kind,
+    documents: kindsOf(alias.kinds),
+    invisible: [...alias.invisible],
+  }));
+  if (aliases.length > 0 || invisible.size > 0)
+    accounts.set(own.display, { name: own.display, kind: own.kind, invisible: [...invisible], aliases });
+}
+
+/**
+ * nameOf for the stored names: a table of the names (20 bytes each, where a Map cost about 60),
+ * built apart so that its closure keeps nothing else of the join alive.
+ */
+function nameLookup(all: readonly string[], stored: number, names: readonly string[]): (raw: string) => string {
+  const table = new AccountTable();
+  const numberOf = new Int32Array(stored);
+  // A name given twice (never by the store) is the later one's, as a Map's set would have it.
+  for (let number = 0; number < stored; number++) numberOf[table.idOf(all[number] as string)] = number;
+  return (raw) => {
+    const id = table.find(raw);
+    return id === -1 ? accountKey(raw).display : (names[numberOf[id] as number] as string);
   };
 }

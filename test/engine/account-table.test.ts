@@ -28,4 +28,14 @@ describe('AccountTable', () => {
     for (let i = 0; i < 50_000; i += 997) expect(table.idOf(`06${String(i).padStart(8, '0')}`)).toBe(i);
     expect(table.size).toBe(50_000);
   });
+
+  it('finds the names it holds and answers -1 for others, adding nothing', () => {
+    const table = new AccountTable();
+    for (let i = 0; i < 3000; i++) table.idOf(`C-${i}`);
+    expect(table.find('C-0')).toBe(0);
+    expect(table.find('C-2999')).toBe(2999);
+    expect(table.find('C-3000')).toBe(-1);
+    expect(table.find('c-0')).toBe(-1);
+    expect(table.size).toBe(3000);
+  });
 });
