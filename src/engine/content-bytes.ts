@@ -96,3 +96,73 @@ export function contentBytes(doc: BillingDocument, days: readonly (number | unde
   }
   return writer.bytes();
 }
+
+/** The fields of contentBytes, in their order, as findings name them. */
+const FIELDS = [
+  'kind',
+  'issue date',
+  'due date',
+  'period start',
+  'period end',
+  'currency',
+  'net',
+  'tax',
+  'total',
+  'amount due',
+];
+const LINE_FIELDS = ['description', 'net', 'tax', 'total'];
+
+/** One field's bytes (tag included), or undefined when the document does not state it. */
+type Field = Uint8Array | undefined;
+
+class ByteReader {
+  at = 0;
+  constructor(private readonly bytes: Uint8Array) {}
+
+  field(): Field {
+    const start = this.at;
+    const tag = this.bytes[this.at++];
+    if (tag === ABSENT) return undefined;
+    if (tag === TEXT) {
+      const length = Buffer.from(this.bytes.buffer, this.bytes.byteOffset + this.at, 4).readUInt32LE(0);
+      this.at += 4 + length;
+    } else this.at += 8;
+    return this.bytes.subarray(start, this.at);
+  }
+
+  double(): number {
+    const value = Buffer.from(this.bytes.buffer, this.bytes.byteOffset + this.at, 8).readDoubleLE(0);
+    this.at += 8;
+    return value;
+  }
+}
+
+const equalBytes = (a: Uint8Array, b: Uint8Array): boolean => Buffer.from(a).equals(Buffer.from(b));
+
+/**
+ * The first field on which two contents disagree, both stating it; undefined when they agree on
+ * every field both state. A bill read from an export row (no lines, no net) and the same bill
+ * read from its PDF (lines, net, due date) are one bill: only a field both give can tell two
+ * bills apart. Lines are compared when both documents have lines.
+ */
+export function contentDifference(a: Uint8Array, b: Uint8Array): string | undefined {
+  const left = new ByteReader(a);
+  const right = new ByteReader(b);
+  for (const name of FIELDS) {
+    const x = left.field();
+    const y = right.field();
+    if (x !== undefined && y !== undefined && !equalBytes(x, y)) return name;
+  }
+  const lines = left.double();
+  const otherLines = right.double();
+  if (lines === 0 || otherLines === 0) return undefined;
+  if (lines !== otherLines) return 'number of lines';
+  for (let line = 0; line < lines; line++) {
+    for (const name of LINE_FIELDS) {
+      const x = left.field();
+      const y = right.field();
+      if (x !== undefined && y !== undefined && !equalBytes(x, y)) return `line ${line + 1} ${name}`;
+    }
+  }
+  return undefined;
+}

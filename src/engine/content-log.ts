@@ -11,6 +11,7 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { contentDifference } from './content-bytes.js';
 
 /** A reference: writer × WRITER_SPAN + offset (exact in a double up to 2^53). */
 const WRITER_SPAN = 2 ** 40;
@@ -98,6 +99,14 @@ export class ContentLog {
     if (a === b) return true;
     if (Number.isNaN(a) || Number.isNaN(b)) return false;
     return Buffer.from(this.read(a)).equals(this.read(b));
+  }
+
+  /** The first field on which the two contents disagree, both stating it (see contentDifference). */
+  difference(a: number, b: number): string | undefined {
+    if (a === b) return undefined;
+    // Without a kept content (not a numbered invoice) nothing tells the two apart.
+    if (Number.isNaN(a) || Number.isNaN(b)) return undefined;
+    return contentDifference(Buffer.from(this.read(a)), this.read(b));
   }
 
   read(ref: number): Uint8Array {

@@ -320,8 +320,11 @@ class RunnableRule<R extends DocumentRule | AccountRule> {
       options: configured.options,
       today,
       moneyOption: (name) => this.moneyOption(name),
-      // The hash pre-filters (different hashes, different bills); the kept bytes decide.
-      sameContent: (a, b) => a.contentHash === b.contentHash && content.same(a.contentRef, b.contentRef),
+      // Equal hashes and bytes: the same bill at once; otherwise the kept bytes decide, field by field.
+      contentDifference: (a, b) =>
+        a.contentHash === b.contentHash && content.same(a.contentRef, b.contentRef)
+          ? undefined
+          : content.difference(a.contentRef, b.contentRef),
       report: (report) => this.sink.push(this.toFinding(report)),
     };
   }

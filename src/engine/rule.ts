@@ -41,8 +41,12 @@ export interface RuleContext<M extends string, O extends RuleOptions> {
   readonly today: string;
   /** An option holding an amount ("1.00"), parsed once per run. */
   moneyOption(name: keyof O & string): Money;
-  /** Whether two numbered invoices have exactly the same content (amounts, dates, lines), wherever they were found. */
-  sameContent(a: AccountEntry, b: AccountEntry): boolean;
+  /**
+   * The first field (total, issue date, line 2 description…) on which two numbered invoices
+   * disagree, both stating it, compared exactly; undefined when they agree on every field both
+   * state: then they may be one bill read twice (an export row and its PDF), wherever they were found.
+   */
+  contentDifference(a: AccountEntry, b: AccountEntry): string | undefined;
   report(report: Report<M>): void;
 }
 

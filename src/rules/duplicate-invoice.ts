@@ -14,7 +14,7 @@ export default defineRule({
   description:
     'The same invoice number twice with different content, or the same period and total billed under two numbers.',
   docs: {
-    why: 'An invoice number identifies one bill: two different bills under one number cannot both be right, and the same period billed twice for the same total is usually paid twice without anyone noticing. An identical copy of an invoice (the same number and content, as when two exports overlap) is not reported, and neither is an invoice fully cancelled by credit notes and issued again.',
+    why: 'An invoice number identifies one bill: two different bills under one number cannot both be right, and the same period billed twice for the same total is usually paid twice without anyone noticing. An identical copy of an invoice (the same number and content, as when two exports overlap) is not reported, nor the same bill read from two sources that agree on every field both state (an export row and the PDF of the bill), and neither is an invoice fully cancelled by credit notes and issued again.',
     whatToDo:
       'Compare the two documents. Ask the operator which one stands and for a credit note (avoir) for the other; if both were paid, ask for a refund of the second payment.',
     basis:
@@ -38,13 +38,20 @@ export default defineRule({
         if (seen === undefined) {
           byId.set(entry.id, { first: entry, contents: [entry] });
         } else {
-          // Each distinct content once: a third copy identical to the second adds nothing. The
-          // contents are compared exactly (the hash only skips the comparison when it differs).
-          if (!seen.contents.some((other) => ctx.sameContent(other, entry))) {
+          // Each distinct content once: a third copy identical to the second adds nothing. Contents
+          // are compared exactly, on the fields both documents state (an export row and the PDF
+          // of the same bill are one bill).
+          const differences = seen.contents.map((other) => ctx.contentDifference(other, entry));
+          if (!differences.includes(undefined)) {
             seen.contents.push(entry);
             ctx.report({
               messageId: 'differentContent',
-              data: { id: entry.id, other: seen.first.id, otherLocation: where(seen.first) },
+              data: {
+                id: entry.id,
+                other: seen.first.id,
+                otherLocation: where(seen.first),
+                differs: differences[0] as string,
+              },
               document: entry,
             });
           }

@@ -120,7 +120,7 @@ function context(
     options: merged,
     today,
     moneyOption: (name) => Money.parse(String(merged[name])),
-    sameContent: (a, b) => a.contentHash === b.contentHash && testContent.same(a.contentRef, b.contentRef),
+    contentDifference: (a, b) => testContent.difference(a.contentRef, b.contentRef),
     report: (report) => {
       const target = report.document;
       const line = 'source' in target ? target.source.line : target.line;

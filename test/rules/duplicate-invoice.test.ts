@@ -44,6 +44,25 @@ describe('duplicate-invoice', () => {
     expect(reported[0]?.line).toBe(second.source.line);
   });
 
+  it('takes an export row and the text of the same bill for one bill, and names what differs otherwise', () => {
+    // The export gives the total and the date; the bill's text adds its net, VAT and lines.
+    const row = doc({ id: 'FB-2025-131554', total: '89.99', issueDate: '2025-04-12', file: 'export.csv' });
+    const text = doc({
+      id: 'FB-2025-131554',
+      total: '89.99',
+      net: '74.99',
+      tax: '15.00',
+      issueDate: '2025-04-12',
+      dueDate: '2025-04-27',
+      lines: [{ description: 'Forfait B&You 100 Go', total: '89.99' }],
+      file: 'facture-avril.txt',
+    });
+    expect(runRule(rule, [row, text])).toEqual([]);
+    const other = doc({ id: 'FB-2025-131554', total: '98.99', issueDate: '2025-04-12', file: 'relevé.csv' });
+    const reported = runRule(rule, [row, text, other]);
+    expect(reported.map((r) => [r.messageId, r.data.differs])).toEqual([['differentContent', 'total']]);
+  });
+
   it('flags the same period and total billed under two numbers', () => {
     const docs = [
       doc({ id: 'F-0312', total: '45.90', ...march, line: 3 }),
