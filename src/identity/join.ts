@@ -70,6 +70,8 @@ export interface AccountJoin {
   readonly conflicts: readonly IdentityConflict[];
   /** The report name of the account a document wrote as `raw` (itself when the run never saw it). */
   nameOf(raw: string): string;
+  /** The raw names whose report name differs (a thread hands them to the one that writes the report). */
+  renamed(): [raw: string, name: string][];
 }
 
 interface Claim {
@@ -215,5 +217,6 @@ function describe(
     accounts,
     conflicts,
     nameOf: (raw) => nameByRaw.get(raw) ?? accountKey(raw).display,
+    renamed: () => [...nameByRaw].filter(([raw, name]) => raw !== name),
   };
 }
