@@ -14,7 +14,7 @@ import { describeConfig } from '../engine/config-changes.js';
 import { RULES } from '../rules/index.js';
 import type { ResolvedInput, SkippedEntry } from './inputs.js';
 import { summarizeSkipped } from './inputs.js';
-import { planParallelRead, readerCount, WorkerPool } from './parallel/pool.js';
+import { type FinishedRun, planParallelRead, readerCount, WorkerPool } from './parallel/pool.js';
 import type { CsvSplitPlan } from './parallel/split.js';
 import { serializeConfig } from './parallel/job.js';
 import type { Stories } from '../report/stories.js';
@@ -150,7 +150,7 @@ export async function check(
       terminations: [...options.terminations],
       contentDirectory: engine.content.sharedDirectory,
     }));
-  let finished: { findings: Finding[]; accounts: number };
+  let finished: FinishedRun;
   try {
     for (const input of inputs) {
       if ('problem' in input) {
@@ -181,9 +181,11 @@ export async function check(
   }
   // Findings name the joined account (src/identity), in every format; the summary counts joined accounts.
   const identity = engine.identity;
+  // On two threads the other one joined its share of the accounts: its names win for its accounts.
+  const remoteNames = new Map(finished.remote?.renamed ?? []);
   const joinedName = (finding: Finding): Finding => {
     if (identity === undefined || finding.account === undefined) return finding;
-    const name = identity.nameOf(finding.account);
+    const name = remoteNames.get(finding.account) ?? identity.nameOf(finding.account);
     return name === finding.account ? finding : { ...finding, account: name };
   };
   joins.rename = joinedName;
@@ -209,7 +211,9 @@ export async function check(
     configFile === undefined
       ? undefined
       : describeConfig(RULES, { ...options.config, file: configFile }, options.ruleLevels);
-  const joinedAccounts = [...(identity?.accounts.values() ?? [])];
+  const joinedAccounts = [...(identity?.accounts.values() ?? []), ...(finished.remote?.joined ?? [])].sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  );
   const result: CheckResult = {
     findings,
     summary,

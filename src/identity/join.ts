@@ -72,6 +72,8 @@ export interface AccountJoin {
   readonly conflicts: readonly IdentityConflict[];
   /** The report name of the account a document wrote as `raw` (itself when the run never saw it). */
   nameOf(raw: string): string;
+  /** The raw names whose report name differs (a thread hands them to the one that writes the report). */
+  renamed(): [raw: string, name: string][];
 }
 
 const KIND_BITS: readonly DocumentKind[] = ['invoice', 'credit-note', 'dunning', 'payment', 'termination'];
@@ -254,7 +256,18 @@ function describe(
     accounts,
     conflicts,
     nameOf: nameLookup(all, stored, reportNames),
+    renamed: () => renamedNames(all, stored, reportNames),
   };
+}
+
+/** The stored names whose report name differs: a thread hands them to the one that writes the report. */
+function renamedNames(all: readonly string[], stored: number, names: readonly string[]): [string, string][] {
+  const renamed: [string, string][] = [];
+  for (let number = 0; number < stored; number++) {
+    const raw = all[number] as string;
+    if (names[number] !== raw) renamed.push([raw, names[number] as string]);
+  }
+  return renamed;
 }
 
 /** One set of several names (or of one written with invisible characters): its report name and aliases. */

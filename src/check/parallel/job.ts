@@ -8,6 +8,7 @@ import type { KnownTermination } from '../../engine/engine.js';
 import type { EncodedEntries } from '../../engine/entry-codec.js';
 import type { OptionValue } from '../../engine/rule.js';
 import type { AmountStyle } from '../../model/document.js';
+import type { JoinedAccount } from '../../identity/join.js';
 import type { Finding } from '../../model/finding.js';
 import type { NoticeEvent } from '../../model/input.js';
 import type { CsvOptions } from '../../parse/csv/index.js';
@@ -107,7 +108,14 @@ export type WorkerMessage =
       readonly notices: NoticeEvent[];
     }
   | { readonly type: 'done' }
-  | { readonly type: 'finished'; readonly findings: Finding[]; readonly accounts: number }
+  | {
+      readonly type: 'finished';
+      readonly findings: Finding[];
+      readonly accounts: number;
+      /** This thread's joins (issue 13): raw names it renamed, and its accounts known under several names. */
+      readonly renamed: [string, string][];
+      readonly joined: JoinedAccount[];
+    }
   | { readonly type: 'fatal'; readonly message: string }
   | { readonly type: 'error'; readonly message: string; readonly stack?: string };
 

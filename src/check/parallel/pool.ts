@@ -22,6 +22,7 @@ import type { Engine } from '../../engine/engine.js';
 import type { EntryDecoder } from '../../engine/entry-codec.js';
 import { EntryEncoder } from '../../engine/entry-codec.js';
 import type { BillingDocument } from '../../model/document.js';
+import type { JoinedAccount } from '../../identity/join.js';
 import type { Finding } from '../../model/finding.js';
 import { FatalInputError, type ParseEvent } from '../../model/input.js';
 import { parseCsvBatches } from '../../parse/csv/index.js';
@@ -133,6 +134,13 @@ class PooledWorker {
   }
 }
 
+/** The account rules' findings and the accounts counted; with the other thread's joins when it checked a share. */
+export interface FinishedRun {
+  readonly findings: Finding[];
+  readonly accounts: number;
+  readonly remote?: { readonly renamed: [string, string][]; readonly joined: JoinedAccount[] };
+}
+
 /**
  * The workers of a run, started by its first large file and kept until the account rules are
  * done: with two threads, the worker holds its share of the accounts until then.
@@ -188,7 +196,7 @@ export class WorkerPool {
    * of distinct accounts. Accounts of the worker's share that the main thread read in a small
    * file are sent to it first.
    */
-  async finish(engine: Engine): Promise<{ findings: Finding[]; accounts: number }> {
+  async finish(engine: Engine): Promise<FinishedRun> {
     if (!this.sharded) return { accounts: engine.accountCount, findings: engine.finish() };
     const toWorker = this.encoderFor(engine);
     engine.takeAccounts((account) => accountShard(account, SHARDS) !== MAIN_SHARD, {
@@ -200,7 +208,7 @@ export class WorkerPool {
     });
     this.flush();
     const worker = this.workers[0] as PooledWorker;
-    const remote = new Promise<{ findings: Finding[]; accounts: number }>((resolve, reject) => {
+    const remote = new Promise<Extract<WorkerMessage, { type: 'finished' }>>((resolve, reject) => {
       worker.listen((message) => {
         if (message.type === 'finished') resolve(message);
         else
@@ -223,7 +231,7 @@ export class WorkerPool {
     // One push per finding: a spread passes every finding as an argument, and a few hundred
     // thousand of them overflow the call stack ("Maximum call stack size exceeded").
     for (const finding of other.findings) findings.push(finding);
-    return { findings, accounts: accounts + other.accounts };
+    return { findings, accounts: accounts + other.accounts, remote: { renamed: other.renamed, joined: other.joined } };
   }
 
   async close(): Promise<void> {

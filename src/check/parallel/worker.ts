@@ -50,11 +50,25 @@ class CheckWorker {
   handle(request: WorkerRequest): void {
     if (request.type === 'read') this.read(request.job).catch((error: unknown) => this.fail(error));
     else if (request.type === 'entries') this.engine.addEncodedEntries(this.fromMain, request.entries);
-    else {
-      this.post({ type: 'finished', accounts: this.engine.accountCount, findings: this.engine.finish() });
-      // File descriptors belong to the process, not to the thread: close the ones this log opened.
-      this.content.close();
-    }
+    else this.finish();
+  }
+
+  /** This thread's share of the account rules, and its accounts counted once joined (issue 13), as the main thread counts its own. */
+  private finish(): void {
+    const accounts = this.engine.accountCount;
+    const findings = this.engine.finish();
+    const identity = this.engine.identity;
+    const joined = identity === undefined ? accounts : accounts - (identity.names.length - identity.groups);
+    const renamed = identity?.renamed() ?? [];
+    this.post({
+      type: 'finished',
+      accounts: joined,
+      findings,
+      renamed,
+      joined: [...(identity?.accounts.values() ?? [])],
+    });
+    // File descriptors belong to the process, not to the thread: close the ones this log opened.
+    this.content.close();
   }
 
   fail(error: unknown): void {

@@ -93,7 +93,7 @@ const KIND_ORDER: readonly DocumentKind[] = ['dunning', 'termination', 'credit-n
 const BODY_PHRASES: readonly (readonly [DocumentKind, RegExp])[] = [
   [
     'dunning',
-    /\b(?:mettons en demeure|reste(?:nt)? impayee?s?|n avons pas (?:encore )?recu (?:le|votre) (?:reglement|paiement)|sauf erreur de (?:notre|ma) part|(?:n avons|n a|on n a) toujours pas recu (?:le|votre) (?:reglement|paiement)|malgre (?:nos|notre) relances?|has not been paid|remains unpaid|overdue|en souffrance|is still outstanding)\b/,
+    /\b(?:mettons en demeure|reste(?:nt)? impayee?s?|n avons pas (?:encore )?recu (?:le|votre) (?:reglement|paiement)|sauf erreur de (?:notre|ma) part|(?:n avons|n a|on n a) toujours pas recu (?:le|votre) (?:reglement|paiement)|malgre (?:nos|notre) relances?|has not been paid|remains unpaid|overdue|en souffrance|is still outstanding|passed your (?:account|debt) to us|pay the outstanding balance|despite (?:our|their) reminders|notice of debt assignment|notre mandant|nous a confie le recouvrement)\b/,
   ],
   [
     'termination',
