@@ -18,6 +18,7 @@ import { planParallelRead, readerCount, WorkerPool } from './parallel/pool.js';
 import type { CsvSplitPlan } from './parallel/split.js';
 import { serializeConfig } from './parallel/job.js';
 import type { Stories } from '../report/stories.js';
+import type { Lang } from '../i18n/lang.js';
 import { MAX_STORY_DOCUMENTS, StoryCollector } from './stories.js';
 
 /** What a run checks and how: the programmatic API's options (the CLI builds them from its flags). */
@@ -29,6 +30,8 @@ export interface CheckOptions {
   readonly terminations: readonly KnownTermination[];
   readonly input: InputOptions;
   readonly today: string;
+  /** The language of the findings' messages (default English). */
+  readonly lang?: Lang;
   /** Threads reading a large CSV file, the main thread included; undefined: as many as cores, up to 2. */
   readonly jobs?: number;
   /**
@@ -102,6 +105,7 @@ export async function check(
     rules: configureRules(RULES, options.config, options.ruleLevels),
     today: options.today,
     terminations: options.terminations,
+    ...(options.lang === undefined ? {} : { lang: options.lang }),
   });
   const keep = (finding: Finding): boolean => !options.quiet || finding.severity === 'error';
   const keepFindings = options.keepFindings !== false;
@@ -142,6 +146,7 @@ export async function check(
       ruleLevels: [...options.ruleLevels],
       today: options.today,
       terminations: [...options.terminations],
+      ...(options.lang === undefined ? {} : { lang: options.lang }),
     }));
   let finished: { findings: Finding[]; accounts: number };
   try {

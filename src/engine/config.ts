@@ -4,6 +4,7 @@ import type { Severity } from '../model/finding.js';
 import { SEVERITIES } from '../model/finding.js';
 import type { ConfiguredRule } from './engine.js';
 import type { AnyRule, OptionValue, RuleOptions } from './rule.js';
+import { isLang, LANGS, type Lang } from '../i18n/lang.js';
 
 export const CONFIG_FILE_NAME = 'billcheck.config.json';
 
@@ -20,6 +21,8 @@ export interface BillcheckConfig {
   /** Where it was read from; undefined for the built-in defaults. */
   readonly file?: string;
   readonly rules: ReadonlyMap<string, RuleSetting>;
+  /** The language of reports (issue 20); `--lang` wins over it, it wins over the locale. */
+  readonly lang?: Lang;
 }
 
 export const EMPTY_CONFIG: BillcheckConfig = { rules: new Map() };
@@ -110,7 +113,12 @@ export function parseConfig(text: string, file: string | undefined, rules: reado
   }
   if (!isRecord(raw)) throw new ConfigError(file, 'the config must be a JSON object');
   for (const key of Object.keys(raw)) {
-    if (key !== '$schema' && key !== 'rules') throw new ConfigError(file, `unknown key "${key}" (expected "rules")`);
+    if (key !== '$schema' && key !== 'rules' && key !== 'lang') {
+      throw new ConfigError(file, `unknown key "${key}" (expected "rules" or "lang")`);
+    }
+  }
+  if (raw.lang !== undefined && !isLang(raw.lang)) {
+    throw new ConfigError(file, `"lang": "${String(raw.lang)}" is not a language of billcheck (${LANGS.join(', ')})`);
   }
   const settings = new Map<string, RuleSetting>();
   // null is a wrong type like any other, not "no rules" (only an absent key means that).
@@ -122,7 +130,7 @@ export function parseConfig(text: string, file: string | undefined, rules: reado
     if (rule === undefined) throw new ConfigError(file, `unknown rule "${id}" (see \`billcheck rules\`)`);
     settings.set(id, parseRuleSetting(rule, value, file));
   }
-  return { file, rules: settings };
+  return isLang(raw.lang) ? { file, rules: settings, lang: raw.lang } : { file, rules: settings };
 }
 
 /** A rule's setting: "warning", or { "severity": "warning", "options": { … } }, or ["warning", { … }]. */

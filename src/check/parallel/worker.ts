@@ -38,6 +38,7 @@ class CheckWorker {
       rules: setup.keepsShard ? rules : Engine.documentRulesOf(rules),
       today: setup.today,
       terminations: setup.terminations,
+      ...(setup.lang === undefined ? {} : { lang: setup.lang }),
     });
     this.fromMain = this.engine.entryDecoder();
   }
