@@ -105,7 +105,10 @@ export function renderRulesJson(
 export function wrap(text: string, indent: string, width = DEFAULT_WIDTH - 2): string[] {
   const lines: string[] = [];
   let current = '';
-  for (const word of text.split(/[ \t\n]+/).filter((w) => w !== '')) {
+  // "149 000 €", "20 %" stay on one line: their spaces are held while the text is cut, then given back.
+  const held = text.replace(/(\d) (?=\d{3}\b)/g, '$1\u0000').replace(/ (?=[€%])/g, '\u0000');
+  for (const heldWord of held.split(/[ \t\n]+/).filter((w) => w !== '')) {
+    const word = heldWord.replace(/\u0000/g, ' ');
     if (current !== '' && indent.length + current.length + 1 + word.length > width) {
       lines.push(indent + current);
       current = word;
@@ -176,15 +179,8 @@ export function renderExplain(rule: Listed, color: boolean, listing: ListingOpti
   }
   const example = exampleMessage(rule, lang);
   if (example !== undefined) {
-    const label = `  ${severityName}  `;
-    const lines = wrap(`${example} ${rule.id}`, ' '.repeat(label.length), width);
-    const [first = '', ...rest] = lines.map((line) => line.slice(label.length));
-    out.push(
-      '',
-      heading(words.rules.example),
-      `  ${severity}  ${first}`,
-      ...rest.map((line) => ' '.repeat(label.length) + line),
-    );
+    // One line, as the finding would be in a report.
+    out.push('', heading(words.rules.example), `  ${severity}  ${example}  ${paint.dim(rule.id)}`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -31,13 +31,13 @@ describe('billcheck (in-process main)', () => {
   });
 
   it.each([
-    [['--no-such-option', SEED], /unknown option/],
+    [['--no-such-option', SEED], /^billcheck: Unknown option/],
     [['--format', 'xml', SEED], /--format/],
     [['--rule', 'no-such-rule=off', SEED], /unknown rule "no-such-rule"/],
     [['--rule', 'amount-spike=loud', SEED], /"loud" is not a severity/],
     [['--max-warnings', 'many', SEED], /--max-warnings expects a whole number/],
     [['--terminated', '31/02/2024', SEED], /--terminated/],
-    [['explain', 'no-such-rule'], /unknown rule/],
+    [['explain', 'no-such-rule'], /^billcheck: Unknown rule/],
   ])('answers the usage error %j with exit code 2 and a reason', async (args, reason) => {
     const run = await runCli(args);
     expect(run.code).toBe(2);
@@ -55,7 +55,7 @@ describe('billcheck (in-process main)', () => {
   it('reports a missing file on stderr, still checks the others, and exits 2', async () => {
     const run = await runCli(['missing.csv', SEED, '--format', 'json', ...TODAY]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('billcheck: missing.csv: cannot read: no such file or directory\n');
+    expect(run.stderr).toBe('billcheck: missing.csv: Cannot read: no such file or directory\n');
     const report = JSON.parse(run.stdout) as { valid: boolean; summary: { files: number; errors: number } };
     expect(report.valid).toBe(false);
     expect(report.summary.files).toBe(1);
@@ -169,7 +169,7 @@ describe('inputs', () => {
   it('says so when a pattern matches nothing', async () => {
     const run = await runCli(['exports/*.csv', SEED, ...TODAY]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('billcheck: exports/*.csv: no file matches this pattern\n');
+    expect(run.stderr).toBe('billcheck: exports/*.csv: No file matches this pattern\n');
   });
 
   it('checks a directory of mixed files in one report, in name order', async () => {
@@ -273,6 +273,6 @@ describe('writing the report', () => {
       cwd: process.cwd(),
     });
     expect(code).toBe(2);
-    expect(stderr.join('')).toMatch(/cannot write the output: no space left on the device \(ENOSPC\)/);
+    expect(stderr.join('')).toMatch(/billcheck: Cannot write the output: no space left on the device \(ENOSPC\)/);
   });
 });

@@ -23,7 +23,7 @@ function withValues(data: MessageData, values: Readonly<Record<string, MessageVa
 
 export const FR_RULES: RuleCatalogue = {
   'amount-ceiling': {
-    description: 'Le total d’une facture dépasse un plafond (par défaut 10000.00, en EUR, USD, GBP ou CHF).',
+    description: 'Le total d’une facture dépasse un plafond (par défaut 10 000,00, en EUR, USD, GBP ou CHF).',
     docs: {
       why: 'Une facture de 149 000 € sur une ligne de particulier, un cas réel, vient d’une erreur d’unité ou de tarification, pas de votre consommation. La payer, ou la laisser partir en prélèvement automatique, est difficile à rattraper.',
       whatToDo:
@@ -225,7 +225,7 @@ export const FR_RULES: RuleCatalogue = {
     },
   },
   'dunning-trivial-amount': {
-    description: 'Une relance réclame moins qu’un montant dérisoire (par défaut 1.00).',
+    description: 'Une relance réclame moins qu’un montant dérisoire (par défaut 1,00).',
     docs: {
       why: 'Une relance ou une mise en demeure pour quelques centimes, comme le vrai cas à 0,01 €, est presque toujours un reliquat d’arrondi ou une facture vierge envoyée au recouvrement. Elle inquiète le client pour rien.',
       whatToDo:
