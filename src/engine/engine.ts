@@ -344,20 +344,12 @@ class RunnableRule<R extends DocumentRule | AccountRule> {
 
   private toFinding(report: Report<string>): Finding {
     const target = describeTarget(report.document);
-    const template = messageTemplate(this.rule, report.messageId, this.lang) ?? report.messageId;
     const data = report.data ?? {};
-    const adapt = this.lang === 'en' ? undefined : ruleTexts(this.rule, this.lang).adaptData;
     return {
       ruleId: this.rule.id,
       messageId: report.messageId,
       severity: this.configured.severity,
-      message: fillTemplate(
-        template,
-        adapt === undefined ? data : adapt(data),
-        target.currency,
-        target.style,
-        this.lang,
-      ),
+      message: renderRuleMessage(this.rule, report.messageId, data, target.currency, target.style, this.lang),
       file: target.file,
       line: target.line,
       account: target.account,
@@ -418,6 +410,20 @@ function describeTarget(target: BillingDocument | AccountEntry): TargetFacts {
     currency: target.currency,
     style: target.amountStyle,
   };
+}
+
+/** A rule's message in `lang`: its catalogue's template (English when missing), filled with the report's data. */
+export function renderRuleMessage(
+  rule: AnyRule,
+  messageId: string,
+  data: MessageData,
+  currency: string,
+  style: AmountStyle | undefined,
+  lang: Lang,
+): string {
+  const template = messageTemplate(rule, messageId, lang) ?? messageId;
+  const adapt = lang === 'en' ? undefined : ruleTexts(rule, lang).adaptData;
+  return fillTemplate(template, adapt === undefined ? data : adapt(data), currency, style, lang);
 }
 
 /**

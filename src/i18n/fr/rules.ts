@@ -172,9 +172,9 @@ export const FR_RULES: RuleCatalogue = {
     },
     messages: {
       demandsMore:
-        'Une relance réclame {{demanded}}, mais il ne reste que {{owed}} dû sur {{invoices}} à sa date : {{difference}} de trop.',
+        'Une relance réclame {{demanded}}, mais il ne reste dû que {{owed}} sur {{invoices}} à sa date : {{difference}} de trop.',
       demandsLess:
-        'Une relance réclame {{demanded}}, mais il reste {{owed}} dû sur {{invoices}} à sa date : {{difference}} de moins.',
+        'Une relance réclame {{demanded}}, mais il reste dû {{owed}} sur {{invoices}} à sa date : {{difference}} de moins.',
     },
   },
   'dunning-before-due': {
@@ -380,9 +380,9 @@ export const FR_RULES: RuleCatalogue = {
         'Règles BR-DEC d’EN 16931 (au plus deux décimales pour les totaux du document, la ventilation de TVA et les montants nets des lignes) ; les unités mineures des devises de l’ISO 4217. Les prix unitaires peuvent avoir plus de décimales et ne sont pas vérifiés.',
     },
     messages: {
-      subCent: 'Montants avec plus que les {{decimals}} décimales du {{currency}} : {{amounts}}.',
+      subCent: 'Montants avec plus de {{decimals}} décimales, le maximum de la devise {{currency}} : {{amounts}}.',
       subCentMany:
-        'Montants avec plus que les {{decimals}} décimales du {{currency}} : {{amounts}} et {{more}} autres.',
+        'Montants avec plus de {{decimals}} décimales, le maximum de la devise {{currency}} : {{amounts}} et {{more}} autres.',
     },
   },
   'total-mismatch': {
@@ -477,7 +477,10 @@ export const FR_RULES: RuleCatalogue = {
           : country === undefined
             ? source
             : `taux du pays ${country}`;
-      return withValues(data, { rates: frenchDecimal(data.rates), rate: frenchDecimal(data.rate), source: french });
+      // "20 ; 10 ; 5,5 %": with decimal commas, a list needs another separator.
+      const rates = frenchDecimal(data.rates);
+      const list = Array.isArray(rates) ? (rates as readonly string[]).join(' ; ') : rates;
+      return withValues(data, { rates: list, rate: frenchDecimal(data.rate), source: french });
     },
   },
   'invalid-input': {
