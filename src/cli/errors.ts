@@ -13,9 +13,13 @@ export function errorLine(message: string): string {
   return `${ERROR_PREFIX}${sentence(printable(message))}`;
 }
 
-/** A file that cannot be checked: "billcheck: scan.pdf: No text in this PDF…", in the report's language. */
+/**
+ * A file that cannot be checked: "billcheck: scan.pdf: no text in this PDF…", in the report's
+ * language. The file name opens the line, as a compiler's "file:line: message" does, so the reason
+ * after it stays a clause.
+ */
 export function fatalLine(file: string, message: string, lang: Lang): string {
-  return `${ERROR_PREFIX}${printable(file)}: ${sentence(printable(readerText(message, lang)))}`;
+  return `${ERROR_PREFIX}${printable(file)}: ${printable(readerText(message, lang))}`;
 }
 
 type Rewrite = readonly [RegExp, (match: RegExpExecArray) => string];

@@ -169,7 +169,6 @@ function buildProgram(
       'Find absurd bills: dunning letters for 0,01 €, blank invoices, 149 000 € home-line bills, bills after termination.',
     )
     .version(VERSION, '-v, --version', 'print the version')
-    .addOption(langOption())
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),

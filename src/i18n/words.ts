@@ -37,6 +37,8 @@ export interface ReportWords {
   readonly warnings: Counted;
   readonly infos: Counted;
   /** "in 31 documents, 4 accounts, 2 files". */
+  /** Between two clauses of the summary: "; " in English, " ; " in French. */
+  readonly then: string;
   readonly scope: (documents: string, accounts: string, files: string) => string;
   readonly couldNotBeChecked: (files: string, count: number) => string;
   readonly nothingChecked: string;

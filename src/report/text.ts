@@ -294,12 +294,14 @@ function summaryLine(result: CheckResult, { paint, words, lang }: Voice): string
   const notChecked = words.couldNotBeChecked(n(words.files, failed), failed);
   const problems = summary.errors + summary.warnings + summary.infos;
   if (problems === 0) {
-    if (failed > 0 && summary.files === 0) return paint.red.bold(`✖ ${notChecked}; ${words.nothingChecked}`);
+    if (failed > 0 && summary.files === 0) return paint.red.bold(`✖ ${notChecked}${words.then}${words.nothingChecked}`);
     if (summary.documents === 0) {
       const what = words.noDocuments(n(words.files, summary.files), n(words.dataRows, summary.rows));
-      return failed > 0 ? paint.red.bold(`✖ ${notChecked}; ${what}`) : paint.yellow.bold(`⚠ ${what}`);
+      return failed > 0
+        ? paint.red.bold(`✖ ${notChecked}${words.then}${lowerFirst(what)}`)
+        : paint.yellow.bold(`⚠ ${what}`);
     }
-    if (failed > 0) return paint.red.bold(`✖ ${notChecked}; ${lowerFirst(words.noProblems(scope))}`);
+    if (failed > 0) return paint.red.bold(`✖ ${notChecked}${words.then}${lowerFirst(words.noProblems(scope))}`);
     if (result.config?.rulesOn === 0) {
       return paint.red.bold(
         `⚠ ${words.noRuleOn(n(words.documents, summary.documents), n(words.accounts, summary.accounts), n(words.files, summary.files))}`,
@@ -309,7 +311,7 @@ function summaryLine(result: CheckResult, { paint, words, lang }: Voice): string
   }
   const counts = [n(words.errors, summary.errors), n(words.warnings, summary.warnings)];
   if (summary.infos > 0) counts.push(n(words.infos, summary.infos));
-  const unchecked = failed === 0 ? '' : `; ${notChecked}`;
+  const unchecked = failed === 0 ? '' : `${words.then}${notChecked}`;
   const line = `✖ ${words.problemsLine(n(words.problems, problems), counts.join(', '), scope)}${unchecked}`;
   if (summary.errors > 0 || failed > 0) return paint.red.bold(line);
   return summary.warnings > 0 ? paint.yellow.bold(line) : paint.blue.bold(line);

@@ -52,6 +52,7 @@ export const EN_WORDS: Words = {
     errors: noun('error'),
     warnings: noun('warning'),
     infos: noun('info'),
+    then: '; ',
     scope: (documents, accounts, files) => `in ${documents}, ${accounts}, ${files}`,
     couldNotBeChecked: (files) => `${files} could not be checked`,
     nothingChecked: 'nothing was checked',

@@ -65,6 +65,18 @@ const PHRASES: readonly Phrase[] = [
     /^a quoted field is not closed before the end of the file(.*)$/s,
     (m) => `un champ entre guillemets n’est pas refermé avant la fin du fichier${m[1]}`,
   ],
+  // Files and folders (src/check/inputs.ts).
+  [/^cannot read this folder: (.*)$/s, (m, t) => `dossier illisible : ${t(m[1] as string)}`],
+  [/^cannot read: (.*)$/s, (m, t) => `lecture impossible : ${t(m[1] as string)}`],
+  [/^cannot read the CSV: (.*)$/s, (m) => `lecture du CSV impossible : ${m[1]}`],
+  [/^no such file or directory$/, () => 'fichier ou dossier introuvable'],
+  [/^permission denied$/, () => 'permission refusée'],
+  [/^is a directory$/, () => 'c’est un dossier'],
+  [/^a part of the path is not a directory$/, () => 'une partie du chemin n’est pas un dossier'],
+  [/^symbolic links that point to each other in a loop$/, () => 'des liens symboliques qui forment une boucle'],
+  [/^the path is too long$/, () => 'le chemin est trop long'],
+  [/^too many open files$/, () => 'trop de fichiers ouverts'],
+  [/^no file matches this pattern$/, () => 'aucun fichier ne correspond à ce motif'],
   // Texts and PDFs (src/parse/text).
   [
     /^the amounts of this bill cannot be read \(misread figures, as OCR makes them\)$/,

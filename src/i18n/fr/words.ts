@@ -53,6 +53,7 @@ export const FR_WORDS: Words = {
     errors: noun('erreur'),
     warnings: noun('alerte'),
     infos: noun('info'),
+    then: ' ; ',
     scope: (documents, accounts, files) => `dans ${documents}, ${accounts}, ${files}`,
     couldNotBeChecked: (files, count) =>
       count < 2 ? `${files} n’a pas pu être vérifié` : `${files} n’ont pas pu être vérifiés`,
