@@ -55,7 +55,7 @@ describe('billcheck (in-process main)', () => {
   it('reports a missing file on stderr, still checks the others, and exits 2', async () => {
     const run = await runCli(['missing.csv', SEED, '--format', 'json', ...TODAY]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('billcheck: missing.csv: Cannot read: no such file or directory\n');
+    expect(run.stderr).toBe('billcheck: missing.csv: cannot read: no such file or directory\n');
     const report = JSON.parse(run.stdout) as { valid: boolean; summary: { files: number; errors: number } };
     expect(report.valid).toBe(false);
     expect(report.summary.files).toBe(1);
@@ -169,7 +169,7 @@ describe('inputs', () => {
   it('says so when a pattern matches nothing', async () => {
     const run = await runCli(['exports/*.csv', SEED, ...TODAY]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('billcheck: exports/*.csv: No file matches this pattern\n');
+    expect(run.stderr).toBe('billcheck: exports/*.csv: no file matches this pattern\n');
   });
 
   it('checks a directory of mixed files in one report, in name order', async () => {
