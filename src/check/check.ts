@@ -18,6 +18,7 @@ import { type FinishedRun, planParallelRead, readerCount, WorkerPool } from './p
 import type { CsvSplitPlan } from './parallel/split.js';
 import { serializeConfig } from './parallel/job.js';
 import type { Stories } from '../report/stories.js';
+import type { Lang } from '../i18n/lang.js';
 import { MAX_STORY_DOCUMENTS, StoryCollector } from './stories.js';
 import { HeldFindings } from './held-findings.js';
 
@@ -30,6 +31,8 @@ export interface CheckOptions {
   readonly terminations: readonly KnownTermination[];
   readonly input: InputOptions;
   readonly today: string;
+  /** The language of the findings' messages (default English). */
+  readonly lang?: Lang;
   /** Threads reading a large CSV file, the main thread included; undefined: as many as cores, up to 2. */
   readonly jobs?: number;
   /**
@@ -103,6 +106,7 @@ export async function check(
     rules: configureRules(RULES, options.config, options.ruleLevels),
     today: options.today,
     terminations: options.terminations,
+    ...(options.lang === undefined ? {} : { lang: options.lang }),
   });
   const keep = (finding: Finding): boolean => !options.quiet || finding.severity === 'error';
   const keepFindings = options.keepFindings !== false;
@@ -149,6 +153,7 @@ export async function check(
       today: options.today,
       terminations: [...options.terminations],
       contentDirectory: engine.content.sharedDirectory,
+      ...(options.lang === undefined ? {} : { lang: options.lang }),
     }));
   let finished: FinishedRun;
   try {

@@ -7,6 +7,9 @@ import { reportFormat } from '../report/formats.js';
 import type { CheckResult } from '../report/result.js';
 import { HistoryCollector } from '../report/html/index.js';
 import { printable } from '../report/sanitize.js';
+import { DEFAULT_LANG } from '../i18n/lang.js';
+import { wordsFor } from '../i18n/words.js';
+import { errorLine, fatalLine } from './errors.js';
 import { RULES } from '../rules/index.js';
 import type { Output } from './io.js';
 import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK } from './io.js';
@@ -35,6 +38,7 @@ export async function runCheck(
   streams: CheckStreams,
 ): Promise<number> {
   const format = reportFormat(report.format);
+  const lang = options.lang ?? DEFAULT_LANG;
   if (format.head !== undefined) await streams.stdout.offer(format.head());
   const streamFinding = format.finding;
   const histories = format.drawsHistories === true ? new HistoryCollector() : undefined;
@@ -55,14 +59,14 @@ export async function runCheck(
               for (const finding of batch) await streams.stdout.offer(streamFinding(finding));
             },
           }),
-      onFatal: (problem) => streams.warn(`billcheck: ${printable(problem.file)}: ${printable(problem.message)}`),
+      onFatal: (problem) => streams.warn(fatalLine(problem.file, problem.message, lang)),
       onProgress: (rows) => streams.progress.tick(rows),
     },
   );
   streams.progress.done();
   const result = histories === undefined ? checked : { ...checked, histories: histories.histories() };
   if (result.config?.rulesOn === 0) {
-    streams.warn(`billcheck: warning: ${printable(result.config.file)} turns off every rule: nothing was checked`);
+    streams.warn(errorLine(wordsFor(lang).report.configOff(printable(result.config.file), String(RULES.length))));
   }
   // On a terminal the fatal problems were just printed on stderr, above the report.
   const pieces = format.tail(result, {
@@ -71,6 +75,7 @@ export async function runCheck(
     listFatal: !report.stdoutIsTerminal,
     rules: RULES,
     ...(stories === undefined ? {} : { stories }),
+    lang,
   });
   for (const piece of pieces) await streams.stdout.offer(piece);
   return exitCode(result, { ...report, quiet: options.quiet });

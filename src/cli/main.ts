@@ -34,6 +34,11 @@ import {
 } from './options.js';
 import { NO_PROGRESS, terminalProgress } from './progress.js';
 import { VERSION } from './version.js';
+import { commanderErrorText, errorLine, fatalLine, suggestCommand } from './errors.js';
+import { isLang, type Lang, LANGS, resolveLang } from '../i18n/lang.js';
+import { wordsFor } from '../i18n/words.js';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 const DATE_ORDERS: readonly DateOrder[] = ['dmy', 'mdy', 'ymd'];
 
@@ -55,12 +60,23 @@ Exit codes: 0 no error, 1 error findings (or more warnings than --max-warnings),
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const stdout = new Output(io.stdout);
   const debug = argv.includes('--debug');
+  // Help and commander's errors come before any config is read: --lang, else the locale.
+  const flagLang = langFlagOf(argv);
+  const lang = resolveLang({ flag: flagLang, env: io.env });
   let exitCode = EXIT_OK;
-  const program = buildProgram(io, stdout, (code) => {
-    exitCode = code;
-  });
+  const program = buildProgram(
+    io,
+    stdout,
+    (code) => {
+      exitCode = code;
+    },
+    lang,
+    flagLang,
+  );
   try {
     try {
+      const typo = mistypedCommand(argv, io.cwd);
+      if (typo !== undefined) throw new UsageError(wordsFor(lang).cli.didYouMean(typo.word, typo.suggestion));
       await program.parseAsync([...argv], { from: 'user' });
     } finally {
       // What was written must have been written: `billcheck --help > /dev/full` is no success.
@@ -68,11 +84,35 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
     return exitCode;
   } catch (error) {
-    return handleError(error, io, debug, exitCode);
+    return handleError(error, io, debug, exitCode, lang);
   }
 }
 
-function handleError(error: unknown, io: CliIo, debug: boolean, exitCode: number): number {
+/** `--lang fr` or `--lang=fr` anywhere before `--` (commander reads it again, per command). */
+function langFlagOf(argv: readonly string[]): Lang | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--') break;
+    const value = arg === '--lang' ? argv[i + 1] : arg.startsWith('--lang=') ? arg.slice('--lang='.length) : undefined;
+    if (isLang(value)) return value;
+  }
+  return undefined;
+}
+
+/**
+ * `billcheck chekc f.csv`: the first word is neither a command, nor an existing path, nor shaped
+ * like a file name, and is one typo away from a command. Anything else stays a file to check.
+ */
+function mistypedCommand(argv: readonly string[], cwd: string): { word: string; suggestion: string } | undefined {
+  const word = argv[0];
+  if (word === undefined || word.startsWith('-')) return undefined;
+  const suggestion = suggestCommand(word);
+  if (suggestion === undefined || existsSync(resolve(cwd, word))) return undefined;
+  return { word, suggestion };
+}
+
+function handleError(error: unknown, io: CliIo, debug: boolean, exitCode: number, lang: Lang): number {
+  const words = wordsFor(lang).cli;
   if (error instanceof CommanderError) {
     // --help and --version end through here with exit code 0; commander already printed its message.
     return error.exitCode === 0 ? EXIT_OK : EXIT_FAILURE;
@@ -84,15 +124,15 @@ function handleError(error: unknown, io: CliIo, debug: boolean, exitCode: number
     error instanceof FatalInputError ||
     error instanceof OutputFailed
   ) {
-    const prefix = error instanceof FatalInputError ? `${error.file}: ` : '';
-    io.stderr.write(`billcheck: ${printable(prefix + error.message)}\n`);
+    const line =
+      error instanceof FatalInputError ? fatalLine(error.file, error.message, lang) : errorLine(error.message);
+    io.stderr.write(`${line}\n`);
     return EXIT_FAILURE;
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr.write(`billcheck: internal error: ${printable(message)}\n`);
+  io.stderr.write(`${errorLine(words.internalError(message))}\n`);
   if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
-  else
-    io.stderr.write('billcheck: rerun with --debug for the stack trace, and report it with the input that caused it\n');
+  else io.stderr.write(`${errorLine(words.rerunDebug)}\n`);
   return EXIT_FAILURE;
 }
 
@@ -104,12 +144,26 @@ function printableLines(text: string): string {
     .join('\n');
 }
 
+/** `--lang fr|en`: every command that writes words for people takes it. */
+function langOption(): Option {
+  return new Option(
+    '--lang <lang>',
+    'language of messages, summaries, rules and explain (default: from the locale)',
+  ).choices(LANGS);
+}
+
 /** Repeatable options: no default in the definition, so that help does not print "(default: [])". */
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
 
-function buildProgram(io: CliIo, stdout: Output, setExitCode: (code: number) => void): Command {
+function buildProgram(
+  io: CliIo,
+  stdout: Output,
+  setExitCode: (code: number) => void,
+  lang: Lang,
+  flagLang: Lang | undefined,
+): Command {
   const program = new Command('billcheck')
     .description(
       'Find absurd bills: dunning letters for 0,01 €, blank invoices, 149 000 € home-line bills, bills after termination.',
@@ -120,8 +174,10 @@ function buildProgram(io: CliIo, stdout: Output, setExitCode: (code: number) => 
       writeOut: (text) => io.stdout.write(text),
       // Commander's errors quote the arguments ("invalid argument 'ESC[2J'"): never raw on a terminal.
       writeErr: (text) => io.stderr.write(printableLines(text)),
+      // Commander's "error: …" in billcheck's style: "billcheck: Unknown option '--x'".
+      outputError: (text, write) => write(commanderErrorText(text, lang)),
     })
-    .showHelpAfterError('(run billcheck --help for usage)')
+    .showHelpAfterError(wordsFor(lang).cli.helpHint)
     .addHelpText(
       'after',
       `
@@ -170,9 +226,10 @@ Examples:
       'threads reading a CSV file over 16 MB (default: 2 where there are 2 cores; 1: one thread)',
     )
     .option('--debug', 'print stack traces of internal errors')
+    .addOption(langOption())
     .addHelpText('after', CHECK_EXAMPLES)
-    .action(async (files: string[], flags: CheckFlags) => {
-      setExitCode(await check(files, flags, io, stdout));
+    .action(async (files: string[], flags: CheckFlags & { lang?: Lang }) => {
+      setExitCode(await check(files, { ...flags, lang: flags.lang ?? flagLang }, io, stdout));
     });
 
   program
@@ -181,13 +238,15 @@ Examples:
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--color', 'force colors')
     .option('--no-color', 'disable colors')
+    .addOption(langOption())
     .addHelpText('after', "\nExamples:\n  $ billcheck rules\n  $ billcheck rules --format json | jq -r '.rules[].id'")
-    .action(async (flags: { format: string; color?: boolean }) => {
+    .action(async (flags: { format: string; color?: boolean; lang?: Lang }) => {
       const color = useColor(flags.color, io);
+      const ruleLang = await commandLang(flags.lang ?? flagLang, io);
       const listing =
         flags.format === 'json'
-          ? renderRulesJson(RULES, RESERVED_RULES)
-          : renderRulesText(RULES, color, RESERVED_RULES);
+          ? renderRulesJson(RULES, RESERVED_RULES, ruleLang)
+          : renderRulesText(RULES, color, RESERVED_RULES, { lang: ruleLang, width: terminalWidth(io) });
       await stdout.write(listing);
       setExitCode(EXIT_OK);
     });
@@ -198,11 +257,15 @@ Examples:
     .argument('<rule-id>', 'a rule id, as listed by billcheck rules')
     .option('--color', 'force colors')
     .option('--no-color', 'disable colors')
+    .addOption(langOption())
     .addHelpText('after', '\nExample:\n  $ billcheck explain dunning-trivial-amount')
-    .action(async (id: string, flags: { color?: boolean }) => {
+    .action(async (id: string, flags: { color?: boolean; lang?: Lang }) => {
+      const explainLang = await commandLang(flags.lang ?? flagLang, io);
       const rule = findRule(id) ?? findReservedRule(id);
-      if (rule === undefined) throw new UsageError(`unknown rule "${id}" (run billcheck rules for the list)`);
-      await stdout.write(renderExplain(rule, useColor(flags.color, io)));
+      if (rule === undefined) throw new UsageError(wordsFor(explainLang).cli.unknownRule(id));
+      await stdout.write(
+        renderExplain(rule, useColor(flags.color, io), { lang: explainLang, width: terminalWidth(io) }),
+      );
       setExitCode(EXIT_OK);
     });
 
@@ -289,9 +352,30 @@ The letter is a draft built from the bills, not legal advice: read it before sen
   return program;
 }
 
-async function check(files: string[], flags: CheckFlags, io: CliIo, stdout: Output): Promise<number> {
+/** The width `rules` and `explain` wrap to: the terminal's, else 80. */
+function terminalWidth(io: CliIo): number {
+  const columns = (io.stdout as { columns?: unknown }).columns;
+  return typeof columns === 'number' && Number.isInteger(columns) && columns >= 40 ? columns : 80;
+}
+
+/** A command without a config option of its own still honours the config's `lang`, found as check finds it. */
+async function commandLang(flag: Lang | undefined, io: CliIo): Promise<Lang> {
+  if (flag !== undefined) return flag;
+  let config = EMPTY_CONFIG;
+  try {
+    const file = await findConfigFile(io.cwd);
+    if (file !== undefined) config = await loadConfigFile(file, RULES);
+  } catch (error) {
+    // A broken config is check's to report; listing the rules does not depend on it.
+    if (!(error instanceof ConfigError)) throw error;
+  }
+  return resolveLang({ config: config.lang, env: io.env });
+}
+
+async function check(files: string[], flags: CheckFlags & { lang?: Lang }, io: CliIo, stdout: Output): Promise<number> {
   const format = flags.format as OutputFormat;
   const config = await loadConfig(flags, io);
+  const lang = resolveLang({ flag: flags.lang, config: config.lang, env: io.env });
   const quiet = flags.quiet === true;
   const showProgress = wantsProgress(io, quiet);
   const inputs = await resolveInputs(inputPaths(files, io), io.stdin);
@@ -304,6 +388,7 @@ async function check(files: string[], flags: CheckFlags, io: CliIo, stdout: Outp
     input: inputOptions(flags),
     today: flags.today === undefined ? todayIso() : parseIsoOption('--today', flags.today, dateOrderOf(flags)),
     ...(flags.jobs === undefined ? {} : { jobs: parseJobs(flags.jobs) }),
+    lang,
   };
   const report: ReportChoice = {
     format,

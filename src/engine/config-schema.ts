@@ -1,3 +1,4 @@
+import { LANGS } from '../i18n/lang.js';
 import type { AnyRule, OptionValue } from './rule.js';
 
 const LEVELS = ['off', 'info', 'warning', 'error'];
@@ -70,6 +71,10 @@ export function configSchema(rules: readonly AnyRule[]): Record<string, unknown>
       $schema: { type: 'string' },
       rules: { type: 'object', additionalProperties: false, properties },
       letter: LETTER_SCHEMA,
+      lang: {
+        description: 'The language of reports, rules and explain (--lang wins; else the locale; else en).',
+        enum: [...LANGS],
+      },
     },
   };
 }

@@ -6,6 +6,7 @@ import type { Severity } from '../model/finding.js';
 import { SEVERITIES } from '../model/finding.js';
 import type { ConfiguredRule } from './engine.js';
 import type { AnyRule, OptionValue, RuleOptions } from './rule.js';
+import { isLang, LANGS, type Lang } from '../i18n/lang.js';
 
 export const CONFIG_FILE_NAME = 'billcheck.config.json';
 
@@ -24,6 +25,8 @@ export interface BillcheckConfig {
   readonly rules: ReadonlyMap<string, RuleSetting>;
   /** `letter.from`: the customer's own details for `billcheck letter` (`--from FILE` replaces them). */
   readonly letterFrom?: SenderDetails;
+  /** The language of reports (issue 20); `--lang` wins over it, it wins over the locale. */
+  readonly lang?: Lang;
 }
 
 export const EMPTY_CONFIG: BillcheckConfig = { rules: new Map() };
@@ -114,8 +117,12 @@ export function parseConfig(text: string, file: string | undefined, rules: reado
   }
   if (!isRecord(raw)) throw new ConfigError(file, 'the config must be a JSON object');
   for (const key of Object.keys(raw)) {
-    if (key !== '$schema' && key !== 'rules' && key !== 'letter')
-      throw new ConfigError(file, `unknown key "${key}" (expected "rules" or "letter")`);
+    if (key !== '$schema' && key !== 'rules' && key !== 'letter' && key !== 'lang') {
+      throw new ConfigError(file, `unknown key "${key}" (expected "rules", "letter" or "lang")`);
+    }
+  }
+  if (raw.lang !== undefined && !isLang(raw.lang)) {
+    throw new ConfigError(file, `"lang": "${String(raw.lang)}" is not a language of billcheck (${LANGS.join(', ')})`);
   }
   const letterFrom = parseLetter(raw.letter, file);
   const settings = new Map<string, RuleSetting>();
@@ -128,7 +135,12 @@ export function parseConfig(text: string, file: string | undefined, rules: reado
     if (rule === undefined) throw new ConfigError(file, `unknown rule "${id}" (see \`billcheck rules\`)`);
     settings.set(id, parseRuleSetting(rule, value, file));
   }
-  return { file, rules: settings, ...(letterFrom === undefined ? {} : { letterFrom }) };
+  return {
+    file,
+    rules: settings,
+    ...(letterFrom === undefined ? {} : { letterFrom }),
+    ...(isLang(raw.lang) ? { lang: raw.lang } : {}),
+  };
 }
 
 /** `"letter": { "from": { "name": …, "address": [ … ] } }`, checked as `--from` checks its file. */

@@ -2,7 +2,12 @@ import { dayNumber, isoFromDayNumber } from '../model/dates.js';
 import type { AmountStyle, BillingDocument, DocumentKind } from '../model/document.js';
 import type { EvidenceValue, Finding, Severity } from '../model/finding.js';
 import { ACCOUNT_CONFLICT, INVALID_INPUT } from '../model/finding.js';
-import { formatDate, formatMoney, formatNumber, isIsoDate } from '../model/format.js';
+import { formatMoney, isIsoDate } from '../model/format.js';
+import { messageTemplate, ruleTexts } from '../i18n/catalogue.js';
+import { formatCount, formatReportDate, languageAmountStyle } from '../i18n/format.js';
+import { DEFAULT_LANG, type Lang } from '../i18n/lang.js';
+import { readerText, sentence } from '../i18n/reader.js';
+import { wordsFor } from '../i18n/words.js';
 import type { InvalidInputEvent } from '../model/input.js';
 import { Money } from '../model/money.js';
 import { type AccountJoin, type IdentityConflict, joinAccounts } from '../identity/join.js';
@@ -49,6 +54,8 @@ export interface EngineOptions {
    * threads gives each thread its writer in one directory; default, a log of the engine's own.
    */
   readonly content?: ContentLog;
+  /** The language of the findings' messages (default English); ids and evidence never change with it. */
+  readonly lang?: Lang;
 }
 
 export const COMMAND_LINE_SOURCE = '(command line)';
@@ -71,6 +78,7 @@ export class Engine {
   private readonly fileOrder = new Map<string, number>();
   private readonly today: string;
   private readonly terminations: readonly KnownTermination[];
+  private readonly lang: Lang;
   // Identity (issue 13): what documents said of their accounts, and the joins made at finish().
   private readonly countries = new Map<string, string>();
   private readonly aliases = new Map<string, Set<string>>();
@@ -84,15 +92,18 @@ export class Engine {
     this.today = options.today;
     this.content = options.content ?? ContentLog.temporary();
     this.terminations = options.terminations ?? [];
+    this.lang = options.lang ?? DEFAULT_LANG;
     this.documentRules = [];
     this.accountRules = [];
     for (const configured of options.rules) {
       if (configured.rule.scope === 'document') {
         this.documentRules.push(
-          new RunnableRule(configured, configured.rule as DocumentRule, this.today, this.content),
+          new RunnableRule(configured, configured.rule as DocumentRule, this.today, this.lang, this.content),
         );
       } else {
-        this.accountRules.push(new RunnableRule(configured, configured.rule as AccountRule, this.today, this.content));
+        this.accountRules.push(
+          new RunnableRule(configured, configured.rule as AccountRule, this.today, this.lang, this.content),
+        );
       }
     }
   }
@@ -151,14 +162,18 @@ export class Engine {
     evidence.reason = event.reason;
     if (event.column !== undefined) evidence.column = event.column;
     if (event.value !== undefined) evidence.value = event.value;
+    const words = wordsFor(this.lang).engine;
     const where =
       event.column === undefined
         ? ''
-        : ` (column "${event.column}"${event.value === undefined ? '' : `: "${event.value}"`})`;
+        : event.value === undefined
+          ? words.inColumn(event.column)
+          : words.inColumnValue(event.column, event.value);
     return {
       ruleId: INVALID_INPUT,
+      messageId: 'invalid',
       severity: 'error',
-      message: `${event.reason}${where}`,
+      message: `${sentence(readerText(event.reason, this.lang))}${where}`,
       file: event.file,
       line: event.line,
       ...(event.documentId === undefined ? {} : { documentId: event.documentId }),
@@ -208,8 +223,16 @@ export class Engine {
     evidence.otherLine = first.line;
     return {
       ruleId: ACCOUNT_CONFLICT,
+      messageId: 'conflict',
       severity: 'warning',
-      message: `Invoice ${second.id ?? conflict.invoiceId} is also claimed by account ${firstName} (${first.file}:${first.line}) with a different content: the two accounts are not joined.`,
+      message: fillTemplate(
+        wordsFor(this.lang).engine.conflict,
+        // A line number is no count: never grouped ("file:1234").
+        { ...evidence, otherLine: String(first.line) },
+        second.currency,
+        undefined,
+        this.lang,
+      ),
       file: second.file,
       line: second.line,
       account: name,
@@ -314,6 +337,7 @@ class RunnableRule<R extends DocumentRule | AccountRule> {
     private readonly configured: ConfiguredRule,
     readonly rule: R,
     today: string,
+    private readonly lang: Lang,
     content: ContentLog,
   ) {
     this.ctx = {
@@ -350,12 +374,12 @@ class RunnableRule<R extends DocumentRule | AccountRule> {
 
   private toFinding(report: Report<string>): Finding {
     const target = describeTarget(report.document);
-    const template = this.rule.messages[report.messageId] ?? report.messageId;
     const data = report.data ?? {};
     return {
       ruleId: this.rule.id,
+      messageId: report.messageId,
       severity: this.configured.severity,
-      message: fillTemplate(template, data, target.currency, target.style),
+      message: renderRuleMessage(this.rule, report.messageId, data, target.currency, target.style, this.lang),
       file: target.file,
       line: target.line,
       account: target.account,
@@ -418,21 +442,39 @@ function describeTarget(target: BillingDocument | AccountEntry): TargetFacts {
   };
 }
 
-/** Fills `{{name}}` placeholders: amounts and ISO dates in the input's style, lists joined, unknown names left visible. */
-export function fillTemplate(
-  template: string,
+/** A rule's message in `lang`: its catalogue's template (English when missing), filled with the report's data. */
+export function renderRuleMessage(
+  rule: AnyRule,
+  messageId: string,
   data: MessageData,
   currency: string,
   style: AmountStyle | undefined,
+  lang: Lang,
+): string {
+  const template = messageTemplate(rule, messageId, lang) ?? messageId;
+  const adapt = lang === 'en' ? undefined : ruleTexts(rule, lang).adaptData;
+  return fillTemplate(template, adapt === undefined ? data : adapt(data), currency, style, lang);
+}
+
+/**
+ * Fills `{{name}}` placeholders: amounts in the input's style (its currency and decimals), counts and
+ * ISO dates in the report language's one convention, lists joined, unknown names left visible.
+ */
+export function fillTemplate(
+  template: string,
+  data: Readonly<Record<string, MessageData[string] | EvidenceValue>>,
+  currency: string,
+  style: AmountStyle | undefined,
+  lang: Lang = DEFAULT_LANG,
 ): string {
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (placeholder, name: string) => {
     if (!Object.hasOwn(data, name)) return placeholder;
     const value = data[name];
-    if (value === undefined) return '—';
-    if (value instanceof Money) return formatMoney(value, currency, style);
+    if (value === undefined || value === null) return '—';
+    if (value instanceof Money) return formatMoney(value, currency, style ?? languageAmountStyle(lang));
     // A count, days or a ratio (MessageValue): amounts are Money, written by formatMoney above.
-    if (typeof value === 'number') return formatNumber(value, style);
-    if (typeof value === 'string') return isIsoDate(value) ? formatDate(value, style) : value;
+    if (typeof value === 'number') return formatCount(value, lang);
+    if (typeof value === 'string') return isIsoDate(value) ? formatReportDate(value, lang) : value;
     if (typeof value === 'boolean') return String(value);
     return value.join(', ');
   });

@@ -8,6 +8,8 @@ export type EvidenceValue = string | number | boolean | null | readonly string[]
 /** One finding as reporters print it: flat, amounts as decimal strings, dates as ISO dates. */
 export interface Finding {
   readonly ruleId: string;
+  /** The rule's message id ("aboveCeiling"), for programs: the message itself follows the report's language. */
+  readonly messageId?: string;
   readonly severity: Severity;
   readonly message: string;
   readonly file: string;

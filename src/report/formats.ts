@@ -11,6 +11,7 @@ import { renderJsonPieces } from './json.js';
 import { renderNdjsonFinding, renderNdjsonSummary } from './ndjson.js';
 import type { CheckResult } from './result.js';
 import type { Stories } from './stories.js';
+import type { Lang } from '../i18n/lang.js';
 import { renderTextPieces } from './text.js';
 
 export interface ReportOptions {
@@ -23,6 +24,8 @@ export interface ReportOptions {
   readonly rules: readonly RuleExplanation[];
   /** Each account's story, for reports that tell them (only when the run collected them). */
   readonly stories?: Stories;
+  /** The report's language, for the reports that write words of their own (text). */
+  readonly lang?: Lang;
 }
 
 export interface ReportFormat {

@@ -12,6 +12,7 @@ export const REPORT_VERSION = 1;
 export function findingJson(finding: Finding): Record<string, unknown> {
   const out: Record<string, unknown> = {
     ruleId: finding.ruleId,
+    ...(finding.messageId === undefined ? {} : { messageId: finding.messageId }),
     severity: finding.severity,
     message: finding.message,
     file: finding.file,

@@ -2,9 +2,22 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { ReservedRule } from '../engine/reserved-rules.js';
 import type { AnyRule, OptionValue } from '../engine/rule.js';
 import type { Severity } from '../model/finding.js';
+import { formatMoney } from '../model/format.js';
+import { Money } from '../model/money.js';
+import { ruleTexts } from '../i18n/catalogue.js';
+import { languageAmountStyle } from '../i18n/format.js';
+import { DEFAULT_LANG, type Lang } from '../i18n/lang.js';
+import { wordsFor } from '../i18n/words.js';
 
-/** Prose is wrapped to fit an 80-column terminal. */
-const WRAP_WIDTH = 78;
+/** The terminal's width when unknown; prose stops two columns short of the edge. */
+const DEFAULT_WIDTH = 80;
+
+/** How `rules` and `explain` are written: in which language, for how wide a terminal. */
+export interface ListingOptions {
+  readonly lang?: Lang;
+  /** Columns of the terminal (process.stdout.columns); 80 when unknown. */
+  readonly width?: number;
+}
 
 function paintSeverity(severity: Severity, paint: ChalkInstance): (text: string) => string {
   if (severity === 'error') return paint.red;
@@ -22,20 +35,35 @@ export function renderRulesText(
   rules: readonly AnyRule[],
   color: boolean,
   reserved: readonly ReservedRule[] = [],
+  listing: ListingOptions = {},
 ): string {
+  const lang = listing.lang ?? DEFAULT_LANG;
+  const words = wordsFor(lang);
   const listed: readonly Listed[] = [...rules, ...reserved];
   const paint = new Chalk({ level: color ? 1 : 0 });
-  const header = ['Rule', 'Severity', 'Scope', 'Description'] as const;
+  const header = words.rules.header;
+  const severities = Object.values(words.report.severity);
+  const scopes = Object.values(words.rules.scopes);
   const idWidth = Math.max(header[0].length, ...listed.map((rule) => rule.id.length));
-  const severityWidth = Math.max(header[1].length, 'warning'.length);
-  const scopeWidth = Math.max(header[2].length, 'document'.length);
-  const row = (id: string, severity: string, scope: string, description: string): string =>
-    `${id.padEnd(idWidth)}  ${severity.padEnd(severityWidth)}  ${scope.padEnd(scopeWidth)}  ${description}`.trimEnd();
-  const lines = [paint.bold(row(...header))];
+  const severityWidth = Math.max(header[1].length, ...severities.map((name) => name.length));
+  const scopeWidth = Math.max(header[2].length, ...scopes.map((name) => name.length));
+  const indent = ' '.repeat(idWidth + severityWidth + scopeWidth + 6);
+  const width = listing.width ?? DEFAULT_WIDTH;
+  // The description column wraps under itself; a terminal too narrow for it gets it on lines of its own.
+  const narrow = width - indent.length < 30;
+  const description = (text: string): string[] =>
+    narrow
+      ? ['', ...wrap(text, '  ', width - 1)]
+      : wrap(text, indent, width - 1).map((line, i) => (i === 0 ? line.trimStart() : line));
+  const row = (id: string, severity: string, scope: string): string =>
+    `${id.padEnd(idWidth)}  ${severity}  ${scope.padEnd(scopeWidth)}  `;
+  const lines = [paint.bold(`${row(header[0], header[1].padEnd(severityWidth), header[2])}${header[3]}`)];
   for (const rule of listed) {
     // Padding is applied before coloring so that escape codes do not count as width.
-    const severity = paintSeverity(rule.severity, paint)(rule.severity.padEnd(severityWidth));
-    lines.push(`${rule.id.padEnd(idWidth)}  ${severity}  ${rule.scope.padEnd(scopeWidth)}  ${rule.description}`);
+    const severity = paintSeverity(rule.severity, paint)(words.report.severity[rule.severity].padEnd(severityWidth));
+    const scope = words.rules.scopes[rule.scope as keyof typeof words.rules.scopes] ?? rule.scope;
+    const [first = '', ...rest] = description(ruleTexts(rule, lang).description);
+    lines.push(`${row(rule.id, severity, scope)}${first}`.trimEnd(), ...rest);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -47,25 +75,40 @@ function optionsJson(options: Readonly<Record<string, OptionValue>>): Record<str
 }
 
 /** `billcheck rules --format json`; the reserved rules under their own key, since no config can set them. */
-export function renderRulesJson(rules: readonly AnyRule[], reserved: readonly ReservedRule[] = []): string {
+export function renderRulesJson(
+  rules: readonly AnyRule[],
+  reserved: readonly ReservedRule[] = [],
+  lang: Lang = DEFAULT_LANG,
+): string {
   const list = rules.map((rule) => ({
     id: rule.id,
     severity: rule.severity,
     scope: rule.scope,
-    description: rule.description,
+    description: ruleTexts(rule, lang).description,
     options: optionsJson(rule.options),
   }));
-  const reservedList = reserved.map(({ id, severity, scope, description }) => ({ id, severity, scope, description }));
+  const reservedList = reserved.map((rule) => ({
+    id: rule.id,
+    severity: rule.severity,
+    scope: rule.scope,
+    description: ruleTexts(rule, lang).description,
+  }));
   const report =
     reserved.length === 0 ? { version: 1, rules: list } : { version: 1, rules: list, reserved: reservedList };
   return `${JSON.stringify(report, null, 2)}\n`;
 }
 
-/** Greedy word wrap; a word longer than the width keeps its own line. */
-export function wrap(text: string, indent: string, width = WRAP_WIDTH): string[] {
+/**
+ * Greedy word wrap; a word longer than the width keeps its own line. Only ordinary spaces break a
+ * line: a no-break space (French "20 %", "10 000,00 €") holds its neighbours together.
+ */
+export function wrap(text: string, indent: string, width = DEFAULT_WIDTH - 2): string[] {
   const lines: string[] = [];
   let current = '';
-  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
+  // "149 000 €", "20 %" stay on one line: their spaces are held while the text is cut, then given back.
+  const held = text.replace(/(\d) (?=\d{3}\b)/g, '$1\u0000').replace(/ (?=[€%])/g, '\u0000');
+  for (const heldWord of held.split(/[ \t\n]+/).filter((w) => w !== '')) {
+    const word = heldWord.replace(/\u0000/g, ' ');
     if (current !== '' && indent.length + current.length + 1 + word.length > width) {
       lines.push(indent + current);
       current = word;
@@ -77,8 +120,15 @@ export function wrap(text: string, indent: string, width = WRAP_WIDTH): string[]
   return lines;
 }
 
-function optionText(value: OptionValue): string {
+/** Amount options are decimal strings with cents ("10000.00", "1.00"); rates and counts are not. */
+const AMOUNT_OPTION = /^\d+\.\d{2}$/;
+
+/** An option's default as a report writes it: an amount as "10 000,00 €" (fr) or "€10,000.00" (en). */
+function optionText(value: OptionValue, lang: Lang): string {
   if (Array.isArray(value)) return value.join(', ');
+  if (typeof value === 'string' && AMOUNT_OPTION.test(value)) {
+    return formatMoney(Money.parse(value), 'EUR', languageAmountStyle(lang));
+  }
   return String(value);
 }
 
@@ -86,48 +136,51 @@ function optionText(value: OptionValue): string {
  * The first message with the option defaults filled in, and the other placeholders shown as
  * <name>: an example has no document to take an amount from, and inventing one would mislead.
  */
-export function exampleMessage(rule: Listed): string | undefined {
-  const template = Object.values(rule.messages as Record<string, string>)[0];
+export function exampleMessage(rule: Listed, lang: Lang = DEFAULT_LANG): string | undefined {
+  const template = Object.values(ruleTexts(rule, lang).messages)[0];
   if (template === undefined) return undefined;
   const options = rule.options as Readonly<Record<string, OptionValue>>;
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_placeholder, name: string) =>
-    Object.hasOwn(options, name) ? optionText(options[name] as OptionValue) : `<${name}>`,
+    Object.hasOwn(options, name) ? optionText(options[name] as OptionValue, lang) : `<${name}>`,
   );
 }
 
 /** `billcheck explain RULE-ID`: what it flags, why it matters, what to do, basis, options, an example. */
-export function renderExplain(rule: Listed, color: boolean): string {
+export function renderExplain(rule: Listed, color: boolean, listing: ListingOptions = {}): string {
+  const lang = listing.lang ?? DEFAULT_LANG;
+  const words = wordsFor(lang);
+  const texts = ruleTexts(rule, lang);
+  const width = (listing.width ?? DEFAULT_WIDTH) - 2;
   const paint = new Chalk({ level: color ? 1 : 0 });
   const heading = (text: string): string => paint.bold(text);
-  const severity = paintSeverity(rule.severity, paint)(rule.severity);
+  const severityName = words.report.severity[rule.severity];
+  const severity = paintSeverity(rule.severity, paint)(severityName);
+  const scope = words.rules.scopes[rule.scope as keyof typeof words.rules.scopes] ?? rule.scope;
   const out: string[] = [
-    `${paint.bold(rule.id)}  (${severity} by default, ${rule.scope} rule)`,
+    `${paint.bold(rule.id)}  ${words.rules.byDefault(severity, scope)}`,
     '',
-    ...wrap(rule.description, ''),
+    ...wrap(texts.description, '', width),
     '',
-    heading('Why it matters'),
-    ...wrap(rule.docs.why, '  '),
+    heading(words.rules.why),
+    ...wrap(texts.docs.why, '  ', width),
     '',
-    heading('What to do'),
-    ...wrap(rule.docs.whatToDo, '  '),
+    heading(words.rules.whatToDo),
+    ...wrap(texts.docs.whatToDo, '  ', width),
   ];
-  if (rule.docs.basis !== undefined) out.push('', heading('Basis'), ...wrap(rule.docs.basis, '  '));
+  if (texts.docs.basis !== undefined) out.push('', heading(words.rules.basis), ...wrap(texts.docs.basis, '  ', width));
   const options = Object.entries(rule.options as Readonly<Record<string, OptionValue>>);
   if (options.length > 0) {
-    out.push('', heading('Options'));
+    out.push('', heading(words.rules.options));
     for (const [name, value] of options) {
-      out.push(`  ${name} ${paint.dim(`(default: ${JSON.stringify(value)})`)}`);
-      const doc = rule.docs.options?.[name];
-      if (doc !== undefined) out.push(...wrap(doc, '    '));
+      out.push(`  ${name} ${paint.dim(words.rules.defaultValue(JSON.stringify(value)))}`);
+      const doc = texts.docs.options?.[name] ?? rule.docs.options?.[name];
+      if (doc !== undefined) out.push(...wrap(doc, '    ', width));
     }
   }
-  const example = exampleMessage(rule);
+  const example = exampleMessage(rule, lang);
   if (example !== undefined) {
-    out.push(
-      '',
-      heading('Example'),
-      `  ${paintSeverity(rule.severity, paint)(rule.severity)}  ${example}  ${paint.dim(rule.id)}`,
-    );
+    // One line, as the finding would be in a report.
+    out.push('', heading(words.rules.example), `  ${severity}  ${example}  ${paint.dim(rule.id)}`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -6,9 +6,12 @@
 import type { ChalkInstance } from 'chalk';
 import type { StoryEntry } from '../check/stories.js';
 import type { JoinedAccount } from '../identity/join.js';
-import type { AmountStyle, DocumentKind } from '../model/document.js';
+import type { AmountStyle } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
-import { formatDate, formatMoney } from '../model/format.js';
+import { formatMoney } from '../model/format.js';
+import { formatCount, formatReportDate, languageAmountStyle } from '../i18n/format.js';
+import { DEFAULT_LANG, type Lang } from '../i18n/lang.js';
+import { type ReportWords, wordsFor } from '../i18n/words.js';
 import { printable } from './sanitize.js';
 
 export interface Stories {
@@ -19,43 +22,26 @@ export interface Stories {
   readonly accounts: ReadonlyMap<string, JoinedAccount>;
 }
 
-const VERBS: Readonly<Record<DocumentKind, string>> = {
-  invoice: 'billed',
-  'credit-note': 'credited',
-  payment: 'paid',
-  dunning: 'demanded',
-  termination: 'terminated',
-};
-
-const PLURAL_KINDS: Readonly<Record<DocumentKind, string>> = {
-  invoice: 'invoices',
-  'credit-note': 'credit notes',
-  payment: 'payments',
-  dunning: 'dunning letters',
-  termination: 'terminations',
-};
-
-const VERB_WIDTH = 'terminated'.length;
-
 function baseName(file: string): string {
   return file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
 }
 
 /** "Account 0612345678, also customer C-104233 on the invoices; written with an invisible U+200B". */
-export function accountHeading(name: string, joined: JoinedAccount | undefined): string {
-  let text = `Account ${printable(name)}`;
+export function accountHeading(
+  name: string,
+  joined: JoinedAccount | undefined,
+  words: ReportWords = wordsFor(DEFAULT_LANG).report,
+): string {
+  let text = words.account(printable(name));
   if (joined === undefined) return text;
   const aliases = joined.aliases.map((alias) => {
-    const where =
-      alias.documents.length === 0
-        ? 'named beside it'
-        : `on the ${alias.documents.map((kind) => PLURAL_KINDS[kind]).join(' and ')}`;
-    const invisible = alias.invisible.length === 0 ? '' : ` (written with an invisible ${alias.invisible.join(', ')})`;
-    return `${alias.kind} ${printable(alias.name)}${invisible} ${where}`;
+    const where = alias.documents.length === 0 ? words.namedBeside : words.onKinds(alias.documents);
+    const invisible = alias.invisible.length === 0 ? '' : words.invisibleIn(alias.invisible.join(', '));
+    return `${words.aliasKinds[alias.kind]} ${printable(alias.name)}${invisible} ${where}`;
   });
-  if (aliases.length > 0) text += `, also ${aliases.join(', ')}`;
+  if (aliases.length > 0) text += words.alsoKnown(aliases.join(', '));
   const own = joined.invisible.filter((char) => !joined.aliases.some((alias) => alias.invisible.includes(char)));
-  if (own.length > 0) text += `; written with an invisible ${own.join(', ')}`;
+  if (own.length > 0) text += words.ownInvisible(own.join(', '));
   return text;
 }
 
@@ -74,7 +60,11 @@ export function renderStories(
   findings: readonly Finding[],
   styles: ReadonlyMap<string, AmountStyle> | undefined,
   paint: ChalkInstance,
+  lang: Lang = DEFAULT_LANG,
 ): string[] {
+  const words = wordsFor(lang).report;
+  const verbWidth = Math.max(...Object.values(words.verbs).map((verb) => verb.length));
+  const dateWidth = formatReportDate('2024-12-25', lang).length;
   const accounts = new Map<string, StoryEntry[]>();
   for (const entry of stories.entries) {
     const name = stories.accountName(entry.account);
@@ -92,16 +82,17 @@ export function renderStories(
   const out: string[] = [];
   for (const [name, entries] of accounts) {
     if (new Set(entries.map((entry) => entry.file)).size < 2) continue;
-    if (out.length === 0) out.push(paint.underline('Stories: each account seen in several files, in date order'));
-    out.push(`  ${paint.bold(accountHeading(name, stories.accounts.get(name)))}`);
+    if (out.length === 0) out.push(paint.underline(words.storiesTitle));
+    out.push(`  ${paint.bold(accountHeading(name, stories.accounts.get(name), words))}`);
     for (const entry of [...entries].sort(byDate)) {
       const style = styles?.get(entry.file);
-      const date = entry.date === undefined ? 'undated'.padEnd(10) : formatDate(entry.date, style).padEnd(10);
-      const amount = entry.total === undefined ? '' : formatMoney(entry.total, entry.currency, style);
+      const date = (entry.date === undefined ? words.undated : formatReportDate(entry.date, lang)).padEnd(dateWidth);
+      const amount =
+        entry.total === undefined ? '' : formatMoney(entry.total, entry.currency, style ?? languageAmountStyle(lang));
       const id = entry.id === undefined ? '' : printable(entry.id);
       const place = paint.dim(`${printable(baseName(entry.file))}:${entry.line}`);
       out.push(
-        `    ${date}  ${VERBS[entry.kind].padEnd(VERB_WIDTH)}  ${[id, amount].filter((part) => part !== '').join('  ')}  ${place}`,
+        `    ${date}  ${words.verbs[entry.kind].padEnd(verbWidth)}  ${[id, amount].filter((part) => part !== '').join('  ')}  ${place}`,
       );
       for (const finding of findingsAt.get(`${entry.file}\u0000${entry.line}`) ?? []) {
         const mark =
@@ -110,17 +101,11 @@ export function renderStories(
             : finding.severity === 'warning'
               ? paint.yellow('⚠')
               : paint.blue('ℹ');
-        out.push(`${' '.repeat(16)}${mark} ${printable(finding.message)}  ${paint.dim(finding.ruleId)}`);
+        out.push(`${' '.repeat(6 + dateWidth)}${mark} ${printable(finding.message)}  ${paint.dim(finding.ruleId)}`);
       }
     }
     out.push('');
   }
-  if (stories.dropped > 0)
-    out.push(
-      paint.dim(
-        `  Stories told for the first documents only: ${stories.dropped.toLocaleString('en-US')} more were not kept.`,
-      ),
-      '',
-    );
+  if (stories.dropped > 0) out.push(paint.dim(`  ${words.storiesDropped(formatCount(stories.dropped, lang))}`), '');
   return out;
 }

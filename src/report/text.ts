@@ -1,7 +1,11 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { AmountStyle, DocumentKind } from '../model/document.js';
+import type { AmountStyle } from '../model/document.js';
 import type { Finding, Severity } from '../model/finding.js';
-import { formatDate, formatMoney } from '../model/format.js';
+import { formatMoney } from '../model/format.js';
+import { formatCount, formatReportDate, languageAmountStyle } from '../i18n/format.js';
+import { DEFAULT_LANG, type Lang } from '../i18n/lang.js';
+import { readerText } from '../i18n/reader.js';
+import { type Counted, type ReportWords, wordsFor } from '../i18n/words.js';
 import { Money } from '../model/money.js';
 import type { CheckResult, FatalProblem, FileReading, SkipReason, SkipSummary, Summary } from './result.js';
 import { printable } from './sanitize.js';
@@ -15,23 +19,36 @@ export interface TextReportOptions {
   readonly listFatal?: boolean;
   /** Each account's documents, told as a story when they come from several files (issue 13). */
   readonly stories?: Stories;
+  /** The report's language: its labels, summary, counts and dates (default English). */
+  readonly lang?: Lang;
+}
+
+/** What every line of one report shares: its colors, its language and its words. */
+interface Voice {
+  readonly paint: ChalkInstance;
+  readonly lang: Lang;
+  readonly words: ReportWords;
+  /** Severity and other labels are padded to the longest one of the language. */
+  readonly labelWidth: number;
+}
+
+function voiceOf(options: TextReportOptions): Voice {
+  const lang = options.lang ?? DEFAULT_LANG;
+  const words = wordsFor(lang).report;
+  const labels = [...Object.values(words.severity), words.fatal, words.skipped, words.columns];
+  return {
+    paint: new Chalk({ level: options.color ? 1 : 0 }),
+    lang,
+    words,
+    labelWidth: Math.max(...labels.map((label) => label.length)),
+  };
 }
 
 /** Above this many accounts a reader needs to be told where to start. */
 const MANY_ACCOUNTS = 10;
 const WORST_ACCOUNTS_SHOWN = 5;
 
-const LABEL_WIDTH = 'warning'.length;
 const FINDING_INDENT = '    ';
-const DETAIL_INDENT = ' '.repeat(FINDING_INDENT.length + LABEL_WIDTH + 2);
-
-const KIND_NAMES: Readonly<Record<DocumentKind, string>> = {
-  invoice: 'invoice',
-  'credit-note': 'credit note',
-  dunning: 'dunning letter',
-  payment: 'payment',
-  termination: 'termination',
-};
 
 /**
  * The report for a person, in the manner of ESLint's "stylish": findings grouped by file, then
@@ -46,10 +63,11 @@ const FINDINGS_PER_PIECE = 512;
 
 /** The same report in pieces (each a few lines), for writing as a stream. */
 export function* renderTextPieces(result: CheckResult, options: TextReportOptions): Generator<string> {
-  const paint = new Chalk({ level: options.color ? 1 : 0 });
+  const voice = voiceOf(options);
+  const { paint, words } = voice;
   let out: string[] = [];
   let sinceFlush = 0;
-  const readings = readingLinesByFile(result.readings ?? [], paint);
+  const readings = readingLinesByFile(result.readings ?? [], voice);
   for (const [file, groups] of groupFindings(result.findings)) {
     out.push(paint.underline(printable(file)));
     for (const line of readings.get(file) ?? []) out.push(line);
@@ -58,11 +76,11 @@ export function* renderTextPieces(result: CheckResult, options: TextReportOption
     for (const [account, findings] of groups) {
       if (account !== undefined) {
         if (!first) out.push('');
-        out.push(`  ${paint.bold(accountHeading(account, options.stories?.accounts.get(account)))}`);
+        out.push(`  ${paint.bold(accountHeading(account, options.stories?.accounts.get(account), words))}`);
       }
       first = false;
       for (const finding of findings) {
-        for (const line of renderFinding(finding, options.styles?.get(file), paint)) out.push(line);
+        for (const line of renderFinding(finding, options.styles?.get(file), voice)) out.push(line);
         if (++sinceFlush >= FINDINGS_PER_PIECE) {
           yield `${out.join('\n')}\n`;
           out = [];
@@ -73,24 +91,28 @@ export function* renderTextPieces(result: CheckResult, options: TextReportOption
     out.push('');
   }
   if (options.stories !== undefined) {
-    for (const line of renderStories(options.stories, result.findings, options.styles, paint)) out.push(line);
+    for (const line of renderStories(options.stories, result.findings, options.styles, paint, voice.lang)) {
+      out.push(line);
+    }
   }
   const parts = result.skippedParts ?? [];
   for (const part of parts)
-    out.push(`${paint.dim('skipped'.padEnd(LABEL_WIDTH))}  ${printable(part.file)}: ${printable(part.reason)}`);
+    out.push(
+      `${paint.dim(words.skipped.padEnd(voice.labelWidth))}  ${printable(part.file)}: ${printable(readerText(part.reason, voice.lang))}`,
+    );
   if (parts.length > 0) out.push('');
   // Files without findings still say how they were read when it was not plain.
   for (const [file, lines] of readings) out.push(paint.underline(printable(file)), ...lines, '');
   if (options.listFatal !== false) {
-    for (const problem of result.fatal) out.push(renderFatal(problem, paint));
+    for (const problem of result.fatal) out.push(renderFatal(problem, voice));
     if (result.fatal.length > 0) out.push('');
   }
-  const config = configLine(result, paint);
+  const config = configLine(result, voice);
   if (config !== undefined) out.push(config);
-  const skipped = skippedLine(result.skipped);
+  const skipped = skippedLine(result.skipped, voice.lang);
   if (skipped !== undefined) out.push(skipped);
-  out.push(summaryLine(result, paint));
-  const worst = worstAccountsLine(result.findings, result.summary);
+  out.push(summaryLine(result, voice));
+  const worst = worstAccountsLine(result.findings, result.summary, voice);
   if (worst !== undefined) out.push(worst);
   yield `${out.join('\n')}\n`;
 }
@@ -99,50 +121,42 @@ export function* renderTextPieces(result: CheckResult, options: TextReportOption
  * The config that applied and what it changes, on one line; loud when it leaves no rule on (an
  * archive received from someone else may carry a config that silences every check).
  */
-function configLine(result: CheckResult, paint: ChalkInstance): string | undefined {
+function configLine(result: CheckResult, { paint, words, lang }: Voice): string | undefined {
   const { config } = result;
   if (config === undefined) return undefined;
   const file = printable(config.file);
   if (config.rulesOn === 0) {
-    return paint.red.bold(`⚠ Config ${file} turns off every rule (${config.rulesTotal}): nothing was checked`);
+    return paint.red.bold(words.configOff(file, formatCount(config.rulesTotal, lang)));
   }
-  const changes =
-    config.changes.length === 0 ? 'no change from the defaults' : config.changes.map(printable).join(', ');
-  const line = `Config ${file}: ${changes}`;
+  const changes = config.changes.length === 0 ? words.configNoChange : config.changes.map(printable).join(', ');
+  const line = words.configLine(file, changes);
   return config.changes.some((change) => change.endsWith(' off')) ? paint.yellow(line) : paint.dim(line);
 }
 
-const SKIP_PHRASES: ReadonlyArray<[SkipReason, string, string]> = [
-  ['extension', 'file billcheck does not read', 'files billcheck does not read'],
-  ['hidden', 'hidden entry', 'hidden entries'],
-  ['duplicate', 'link to a file or folder already read', 'links to files or folders already read'],
-  [
-    'special',
-    'entry that is not a file (a device, pipe or socket)',
-    'entries that are not files (devices, pipes, sockets)',
-  ],
-];
+const SKIP_REASONS: readonly SkipReason[] = ['extension', 'hidden', 'duplicate', 'special'];
 
 /** "Skipped 4 files billcheck does not read: .gz, .xlsx; 1 hidden entry: .git". */
-export function skippedLine(skipped: SkipSummary | undefined): string | undefined {
+export function skippedLine(skipped: SkipSummary | undefined, lang: Lang = DEFAULT_LANG): string | undefined {
   if (skipped === undefined || skipped.files === 0) return undefined;
+  const words = wordsFor(lang).report;
   const parts: string[] = [];
-  for (const [reason, one, many] of SKIP_PHRASES) {
+  for (const reason of SKIP_REASONS) {
     const count = skipped.byReason.get(reason) ?? 0;
     if (count === 0) continue;
     const names = reason === 'extension' ? skipped.extensions : reason === 'hidden' ? skipped.hidden : [];
     const more = reason === 'hidden' && names.length < count ? ', …' : '';
     const list = names.length === 0 ? '' : `: ${names.map(printable).join(', ')}${more}`;
-    parts.push(`${count.toLocaleString('en-US')} ${count === 1 ? one : many}${list}`);
+    parts.push(`${words.skipReasons[reason](count, formatCount(count, lang))}${list}`);
   }
-  return `Skipped ${parts.join('; ')}`;
+  return words.skippedLine(parts.join('; '));
 }
 
 /**
  * Per file: one line saying how the columns were read when they were inferred beyond exact
  * names, then one line per notice (warnings name the columns and the `--map` that settles them).
  */
-function readingLinesByFile(readings: readonly FileReading[], paint: ChalkInstance): Map<string, string[]> {
+function readingLinesByFile(readings: readonly FileReading[], voice: Voice): Map<string, string[]> {
+  const { paint, words, labelWidth } = voice;
   const byFile = new Map<string, string[]>();
   for (const reading of readings) {
     const lines: string[] = [];
@@ -153,16 +167,17 @@ function readingLinesByFile(readings: readonly FileReading[], paint: ChalkInstan
           (role) =>
             `${printable(role.column)} → ${role.field}${role.decidedBy === 'name' ? '' : ` (${role.decidedBy})`}`,
         );
-      lines.push(`${FINDING_INDENT}${paint.blue('columns'.padEnd(LABEL_WIDTH))}  read as ${roles.join(', ')}`);
+      lines.push(`${FINDING_INDENT}${paint.blue(words.columns.padEnd(labelWidth))}  ${words.readAs(roles.join(', '))}`);
     }
     for (const notice of reading.notices) {
       const label =
         notice.level === 'warning'
-          ? paint.yellow('warning'.padEnd(LABEL_WIDTH))
-          : paint.blue('info'.padEnd(LABEL_WIDTH));
+          ? paint.yellow(words.severity.warning.padEnd(labelWidth))
+          : paint.blue(words.severity.info.padEnd(labelWidth));
       const where = notice.line === undefined ? '' : `  ${paint.dim(`${printable(reading.file)}:${notice.line}`)}`;
-      const map = notice.map === undefined ? '' : ` (${printable(notice.map)} settles it)`;
-      lines.push(`${FINDING_INDENT}${label}  ${printable(notice.message)}${map}${where}`);
+      const map = notice.map === undefined ? '' : words.settles(printable(notice.map));
+      const message = printable(readerText(notice.message, voice.lang));
+      lines.push(`${FINDING_INDENT}${label}  ${message}${map}${where}`);
     }
     if (lines.length > 0) byFile.set(reading.file, lines);
   }
@@ -203,20 +218,21 @@ function byDateThenLine(a: Finding, b: Finding): number {
   return a.line - b.line;
 }
 
-function severityLabel(severity: Severity, paint: ChalkInstance): string {
-  const label = severity.padEnd(LABEL_WIDTH);
+function severityLabel(severity: Severity, { paint, words, labelWidth }: Voice): string {
+  const label = words.severity[severity].padEnd(labelWidth);
   if (severity === 'error') return paint.red(label);
   if (severity === 'warning') return paint.yellow(label);
   return paint.blue(label);
 }
 
 /** Two lines: what is wrong and which rule says so; then which document and where. */
-function renderFinding(finding: Finding, style: AmountStyle | undefined, paint: ChalkInstance): string[] {
-  const headline = `${FINDING_INDENT}${severityLabel(finding.severity, paint)}  ${printable(finding.message)}  ${paint.dim(finding.ruleId)}`;
-  const document = describeDocument(finding, style);
+function renderFinding(finding: Finding, style: AmountStyle | undefined, voice: Voice): string[] {
+  const { paint } = voice;
+  const headline = `${FINDING_INDENT}${severityLabel(finding.severity, voice)}  ${printable(finding.message)}  ${paint.dim(finding.ruleId)}`;
+  const document = describeDocument(finding, style, voice);
   const place = location(finding);
   const details = document === undefined ? place : `${document}  ${place}`;
-  return [headline, `${DETAIL_INDENT}${details}`];
+  return [headline, `${' '.repeat(FINDING_INDENT.length + voice.labelWidth + 2)}${details}`];
 }
 
 function location(finding: Finding): string {
@@ -226,14 +242,16 @@ function location(finding: Finding): string {
 }
 
 /** "dunning letter MED-2024-031 of 2024-03-10, 0,01 €"; undefined for a finding about no document. */
-function describeDocument(finding: Finding, style: AmountStyle | undefined): string | undefined {
+function describeDocument(finding: Finding, style: AmountStyle | undefined, voice: Voice): string | undefined {
   if (finding.documentKind === undefined && finding.documentId === undefined) return undefined;
   const parts: string[] = [];
-  if (finding.documentKind !== undefined) parts.push(KIND_NAMES[finding.documentKind]);
+  if (finding.documentKind !== undefined) parts.push(voice.words.kinds[finding.documentKind]);
   if (finding.documentId !== undefined) parts.push(printable(finding.documentId));
-  if (finding.date !== undefined) parts.push(`of ${formatDate(finding.date, style)}`);
+  // One date notation for the whole report: a file's own (06/01/2024) would be June or January.
+  if (finding.date !== undefined) parts.push(voice.words.ofDate(formatReportDate(finding.date, voice.lang)));
   let text = parts.join(' ');
-  if (finding.amount !== undefined) text += `, ${writeAmount(finding.amount, finding.currency, style)}`;
+  const amountStyle = style ?? languageAmountStyle(voice.lang);
+  if (finding.amount !== undefined) text += `, ${writeAmount(finding.amount, finding.currency, amountStyle)}`;
   return text;
 }
 
@@ -250,47 +268,62 @@ function writeAmount(amount: string, currency: string | undefined, style: Amount
   return formatMoney(money, currency, style);
 }
 
-function renderFatal(problem: FatalProblem, paint: ChalkInstance): string {
-  return `${paint.red('fatal'.padEnd(LABEL_WIDTH))}  ${printable(problem.file)}: ${printable(problem.message)}`;
+function renderFatal(problem: FatalProblem, { paint, words, labelWidth, lang }: Voice): string {
+  const message = printable(readerText(problem.message, lang));
+  return `${paint.red(words.fatal.padEnd(labelWidth))}  ${printable(problem.file)}: ${message}`;
 }
 
-/** "1 file", "501,236 documents": the summary is English, so are its thousands separators. */
-function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? singular : pluralForm}`;
+/** "1 file", "501,236 documents" (en), "501 236 documents" with U+202F (fr). */
+function counted(noun: Counted, count: number, lang: Lang): string {
+  return noun(count, formatCount(count, lang));
 }
 
 /**
  * "✖ 5 problems (4 errors, 1 warning) in 31 documents, 3 accounts, 1 file". A green ✔ only when
  * documents were checked and nothing was found; otherwise the line says what was not checked.
  */
-function summaryLine(result: CheckResult, paint: ChalkInstance): string {
+function summaryLine(result: CheckResult, { paint, words, lang }: Voice): string {
   const { summary } = result;
-  const scope = `in ${plural(summary.documents, 'document')}, ${plural(summary.accounts, 'account')}, ${plural(summary.files, 'file')}`;
+  const n = (noun: Counted, count: number): string => counted(noun, count, lang);
+  const scope = words.scope(
+    n(words.documents, summary.documents),
+    n(words.accounts, summary.accounts),
+    n(words.files, summary.files),
+  );
   const failed = result.fatal.length;
-  const unchecked = failed === 0 ? '' : `; ${plural(failed, 'file')} could not be checked`;
+  const notChecked = words.couldNotBeChecked(n(words.files, failed), failed);
   const problems = summary.errors + summary.warnings + summary.infos;
   if (problems === 0) {
-    if (failed > 0 && summary.files === 0)
-      return paint.red.bold(`✖ ${plural(failed, 'file')} could not be checked; nothing was checked`);
+    if (failed > 0 && summary.files === 0) return paint.red.bold(`✖ ${notChecked}${words.then}${words.nothingChecked}`);
     if (summary.documents === 0) {
-      const what = `No documents found in ${plural(summary.files, 'file')} (${plural(summary.rows, 'data row')}): nothing was checked`;
+      const what = words.noDocuments(n(words.files, summary.files), n(words.dataRows, summary.rows));
       return failed > 0
-        ? paint.red.bold(`✖ ${plural(failed, 'file')} could not be checked; ${what}`)
+        ? paint.red.bold(`✖ ${notChecked}${words.then}${lowerFirst(what)}`)
         : paint.yellow.bold(`⚠ ${what}`);
     }
-    if (failed > 0) return paint.red.bold(`✖ ${plural(failed, 'file')} could not be checked; no problems ${scope}`);
-    if (result.config?.rulesOn === 0) return paint.red.bold(`⚠ No rule is on: ${scope.slice(3)} read, none checked`);
-    return paint.green(`✔ No problems ${scope}`);
+    if (failed > 0) return paint.red.bold(`✖ ${notChecked}${words.then}${lowerFirst(words.noProblems(scope))}`);
+    if (result.config?.rulesOn === 0) {
+      return paint.red.bold(
+        `⚠ ${words.noRuleOn(n(words.documents, summary.documents), n(words.accounts, summary.accounts), n(words.files, summary.files))}`,
+      );
+    }
+    return paint.green(`✔ ${words.noProblems(scope)}`);
   }
-  const counts = [plural(summary.errors, 'error'), plural(summary.warnings, 'warning')];
-  if (summary.infos > 0) counts.push(plural(summary.infos, 'info'));
-  const line = `✖ ${plural(problems, 'problem')} (${counts.join(', ')}) ${scope}${unchecked}`;
+  const counts = [n(words.errors, summary.errors), n(words.warnings, summary.warnings)];
+  if (summary.infos > 0) counts.push(n(words.infos, summary.infos));
+  const unchecked = failed === 0 ? '' : `${words.then}${notChecked}`;
+  const line = `✖ ${words.problemsLine(n(words.problems, problems), counts.join(', '), scope)}${unchecked}`;
   if (summary.errors > 0 || failed > 0) return paint.red.bold(line);
   return summary.warnings > 0 ? paint.yellow.bold(line) : paint.blue.bold(line);
 }
 
+/** "No problems in …" after a semicolon: "; no problems in …". */
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
 /** With many accounts, the few that need attention first: most errors, then first seen. */
-function worstAccountsLine(findings: readonly Finding[], summary: Summary): string | undefined {
+function worstAccountsLine(findings: readonly Finding[], summary: Summary, voice: Voice): string | undefined {
   if (summary.accounts <= MANY_ACCOUNTS) return undefined;
   const errors = new Map<string, number>();
   for (const finding of findings) {
@@ -300,5 +333,8 @@ function worstAccountsLine(findings: readonly Finding[], summary: Summary): stri
   if (errors.size === 0) return undefined;
   // A stable sort keeps first-seen order among accounts with as many errors.
   const worst = [...errors].sort((a, b) => b[1] - a[1]).slice(0, WORST_ACCOUNTS_SHOWN);
-  return `  Worst accounts: ${worst.map(([account, count]) => `${printable(account)} (${plural(count, 'error')})`).join(', ')}`;
+  const list = worst
+    .map(([account, count]) => `${printable(account)} (${counted(voice.words.errors, count, voice.lang)})`)
+    .join(', ');
+  return `  ${voice.words.worstAccounts(list)}`;
 }

@@ -76,8 +76,8 @@ describe('company export in English', async () => {
     expect(message('amount-spike')).toContain('€1,852.80');
     expect(message('amount-spike')).toContain('€28.80');
     expect(message('amount-ceiling')).toContain('€14,450.00');
-    expect(message('billed-after-termination')).toContain('10/25/2024');
-    expect(message('dunning-time-barred')).toContain('03/20/2024');
+    expect(message('billed-after-termination')).toContain('25 Oct 2024');
+    expect(message('dunning-time-barred')).toContain('20 Mar 2024');
     expect(message('vat-rate-mismatch')).toContain('Static IP block /29');
   });
 });

@@ -158,11 +158,11 @@ describe('files that cannot be checked', () => {
       });
       const text = Buffer.concat(errors).toString('utf8');
       expect(code).toBe(2);
-      expect(text.split('\n')[0]).toBe('billcheck: internal error: disk controller reset');
+      expect(text.split('\n')[0]).toBe('billcheck: Internal error: disk controller reset');
       if (debug) expect(text).toContain('\n    at ');
       else
         expect(text).toBe(
-          'billcheck: internal error: disk controller reset\nbillcheck: rerun with --debug for the stack trace, and report it with the input that caused it\n',
+          'billcheck: Internal error: disk controller reset\nbillcheck: Rerun with --debug for the stack trace, and report it with the input that caused it\n',
         );
     }
   });
@@ -444,7 +444,7 @@ describe('pipes and usage', () => {
     [['--format', 'xml'], /argument 'xml' is invalid/],
     [['--rule', 'toString=off'], /unknown rule "toString"/],
     [['--rule', '__proto__=off'], /unknown rule "__proto__"/],
-    [['--frobnicate'], /unknown option '--frobnicate'/],
+    [['--frobnicate'], /^billcheck: Unknown option '--frobnicate'/],
     [['--encoding', 'klingon'], /unknown encoding "klingon"/],
   ])('usage error %j: exit 2 with the reason, no stack', async (args, reason) => {
     const run = await runCli([SEED, ...args]);

@@ -237,7 +237,7 @@ describe('billcheck letter: when there is no letter to write', () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toBe(
-      'billcheck: several accounts have findings; choose one with --account ID: 0612345001 (3 findings), 0612345002 (1 finding), 0612345003 (2 findings), 0612345004 (2 findings)\n',
+      'billcheck: Several accounts have findings; choose one with --account ID: 0612345001 (3 findings), 0612345002 (1 finding), 0612345003 (2 findings), 0612345004 (2 findings)\n',
     );
   });
 

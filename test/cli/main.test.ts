@@ -31,13 +31,13 @@ describe('billcheck (in-process main)', () => {
   });
 
   it.each([
-    [['--no-such-option', SEED], /unknown option/],
+    [['--no-such-option', SEED], /^billcheck: Unknown option/],
     [['--format', 'xml', SEED], /--format/],
     [['--rule', 'no-such-rule=off', SEED], /unknown rule "no-such-rule"/],
     [['--rule', 'amount-spike=loud', SEED], /"loud" is not a severity/],
     [['--max-warnings', 'many', SEED], /--max-warnings expects a whole number/],
     [['--terminated', '31/02/2024', SEED], /--terminated/],
-    [['explain', 'no-such-rule'], /unknown rule/],
+    [['explain', 'no-such-rule'], /^billcheck: Unknown rule/],
   ])('answers the usage error %j with exit code 2 and a reason', async (args, reason) => {
     const run = await runCli(args);
     expect(run.code).toBe(2);
@@ -273,6 +273,6 @@ describe('writing the report', () => {
       cwd: process.cwd(),
     });
     expect(code).toBe(2);
-    expect(stderr.join('')).toMatch(/cannot write the output: no space left on the device \(ENOSPC\)/);
+    expect(stderr.join('')).toMatch(/billcheck: Cannot write the output: no space left on the device \(ENOSPC\)/);
   });
 });

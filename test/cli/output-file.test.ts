@@ -43,13 +43,13 @@ describe('-o, --output FILE', () => {
     const missing = await runCli([SEED, '-o', 'no/such/folder/report.txt'], { cwd: dir });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe(
-      'billcheck: cannot write the report to no/such/folder/report.txt: its folder does not exist\n',
+      'billcheck: Cannot write the report to no/such/folder/report.txt: its folder does not exist\n',
     );
     expect(readdirSync(dir)).toEqual([]);
 
     const folder = await runCli([SEED, '-o', '.'], { cwd: dir });
     expect(folder.code).toBe(2);
-    expect(folder.stderr).toBe('billcheck: cannot write the report to .: it is a folder\n');
+    expect(folder.stderr).toBe('billcheck: Cannot write the report to .: it is a folder\n');
   });
 
   it.skipIf(process.getuid?.() === 0)('fails with exit code 2 on a file it may not write', async () => {
@@ -58,7 +58,7 @@ describe('-o, --output FILE', () => {
     chmodSync(join(dir, 'locked.txt'), 0o444);
     const run = await runCli([SEED, '-o', 'locked.txt'], { cwd: dir });
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('billcheck: cannot write the report to locked.txt: permission denied\n');
+    expect(run.stderr).toBe('billcheck: Cannot write the report to locked.txt: permission denied\n');
   });
 
   it('refuses to write over one of the files to check', async () => {

@@ -68,7 +68,7 @@ describe('exit codes', () => {
           encoding: 'utf8',
         });
         expect(run.status).toBe(2);
-        expect(run.stderr).toBe('billcheck: cannot write the output: no space left on the device (ENOSPC)\n');
+        expect(run.stderr).toBe('billcheck: Cannot write the output: no space left on the device (ENOSPC)\n');
       } finally {
         closeSync(full);
       }
@@ -140,7 +140,7 @@ describe('one clear line per problem', () => {
 
   it('lists and explains invalid-input, which every report may hold', async () => {
     const list = await runCli(['rules']);
-    expect(list.stdout).toMatch(/^invalid-input +error +input +A row or a text that cannot be read/m);
+    expect(list.stdout).toMatch(/^invalid-input +error +input +A row or a text that cannot be/m);
     const json = JSON.parse((await runCli(['rules', '-f', 'json'])).stdout) as {
       rules: unknown[];
       reserved: { id: string }[];
@@ -244,7 +244,7 @@ describe('the config a report names', () => {
     );
     // Also on stderr, for the reader of a JSON or CSV report who never sees its text.
     expect(run.stderr).toBe(
-      `billcheck: warning: ${join(dir, 'billcheck.config.json')} turns off every rule: nothing was checked\n`,
+      `billcheck: ⚠ Config ${join(dir, 'billcheck.config.json')} turns off every rule (${ids.rules.length}): nothing was checked\n`,
     );
     expect(run.code).toBe(0);
   });

@@ -32,8 +32,8 @@ const currencies = defineRule({
 const rules: AnyRule[] = [ceiling, currencies, dunningTrivialAmount];
 
 describe('renderRulesText', () => {
-  it('lists every rule in aligned columns', () => {
-    expect(renderRulesText(rules, false)).toBe(
+  it('lists every rule in aligned columns (on a terminal wide enough for one line each)', () => {
+    expect(renderRulesText(rules, false, [], { width: 200 })).toBe(
       [
         'Rule                    Severity  Scope     Description',
         'amount-ceiling          warning   document  A total above a ceiling (default 10 000).',
@@ -42,6 +42,28 @@ describe('renderRulesText', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('wraps descriptions under their column at 80 columns by default, a number never cut', () => {
+    expect(renderRulesText(rules, false)).toBe(
+      [
+        'Rule                    Severity  Scope     Description',
+        'amount-ceiling          warning   document  A total above a ceiling (default',
+        '                                            10 000).',
+        'currency-mismatch       info      account   One account billed in several',
+        '                                            currencies.',
+        'dunning-trivial-amount  error     document  A dunning letter demands less than',
+        '                                            a trivial amount (default 1.00).',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('puts descriptions on lines of their own on a terminal too narrow for the column', () => {
+    const lines = renderRulesText(rules, false, [], { width: 50 }).split('\n');
+    expect(lines[1]).toBe('amount-ceiling          warning   document');
+    expect(lines[2]).toBe('  A total above a ceiling (default 10 000).');
+    expect(Math.max(...lines.slice(1).map((line) => line.length))).toBeLessThanOrEqual(50);
   });
 
   it('colors severities only when asked, without breaking the alignment', () => {
@@ -103,7 +125,8 @@ describe('renderExplain', () => {
         '    Totals strictly above this are flagged.',
         '',
         'Example',
-        '  warning  The total <total> is above 10000.00.  amount-ceiling',
+        // An amount option as reports write amounts (English: "€10,000.00").
+        '  warning  The total <total> is above €10,000.00.  amount-ceiling',
         '',
       ].join('\n'),
     );
@@ -122,7 +145,7 @@ describe('renderExplain', () => {
     expect(prose.length).toBeGreaterThan(10);
     expect(Math.max(...prose.map((line) => line.length))).toBeLessThanOrEqual(78);
     expect(lines).toContain('  minAmount (default: "1.00")');
-    expect(lines).toContain('  error  A dunning letter demands <amount>, less than 1.00.  dunning-trivial-amount');
+    expect(lines).toContain('  error  A dunning letter demands <amount>, less than €1.00.  dunning-trivial-amount');
   });
 
   it('colors only when asked', () => {

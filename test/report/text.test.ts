@@ -19,18 +19,18 @@ describe('renderText', () => {
         '',
         '  Account 0612345001',
         '    error    The dunning letter claims invoice F-2024-002, which is blank.  dunning-for-blank-invoice',
-        '             dunning letter MED-2024-031 of 2024-03-10, 0,01 €  invoices.csv:29',
+        '             dunning letter MED-2024-031 of 10 Mar 2024, 0,01 €  invoices.csv:29',
         '    error    A dunning letter demands 0,01 €, less than 1,00 €.  dunning-trivial-amount',
-        '             dunning letter MED-2024-031 of 2024-03-10, 0,01 €  invoices.csv:29',
+        '             dunning letter MED-2024-031 of 10 Mar 2024, 0,01 €  invoices.csv:29',
         '',
         '  Account 0698765432',
         '    warning  149 000,00 € is 3 104× the median of the 11 earlier bills, 48,00 €.  amount-spike',
-        '             invoice FA-2024-0311 of 2024-03-05, 149 000,00 €  invoices.csv:31',
+        '             invoice FA-2024-0311 of 5 Mar 2024, 149 000,00 €  invoices.csv:31',
         '',
         'export-en.csv',
         '  Account ACC-77',
         '    info     Net 49.98 + tax 9.99 = 59.97, but the total is 59.98.  total-mismatch',
-        '             invoice INV-1042 of 2024-02-01, €59.98  export-en.csv:4',
+        '             invoice INV-1042 of 1 Feb 2024, €59.98  export-en.csv:4',
         '',
         'fatal    missing.csv: cannot open the file (ENOENT)',
         '',
@@ -82,7 +82,7 @@ describe('renderText', () => {
     const bare: Finding = { ...trivialDunning, documentId: undefined, amount: undefined, date: undefined };
     const result: CheckResult = { ...sampleResult, findings: [trivialDunning, bare], fatal: [] };
     const lines = renderText(result, { color: false }).split('\n');
-    expect(lines[3]).toBe('             dunning letter MED-2024-031 of 2024-03-10, €0.01  invoices.csv:29');
+    expect(lines[3]).toBe('             dunning letter MED-2024-031 of 10 Mar 2024, €0.01  invoices.csv:29');
     expect(lines[5]).toBe('             dunning letter  invoices.csv:29');
   });
 

@@ -5,6 +5,7 @@
 import { createReadStream } from 'node:fs';
 import type { BillcheckConfig, RuleLevel, RuleSetting } from '../../engine/config.js';
 import type { KnownTermination } from '../../engine/engine.js';
+import type { Lang } from '../../i18n/lang.js';
 import type { EncodedEntries } from '../../engine/entry-codec.js';
 import type { OptionValue } from '../../engine/rule.js';
 import type { AmountStyle } from '../../model/document.js';
@@ -43,6 +44,8 @@ export interface WorkerSetup {
   readonly ruleLevels: [string, RuleLevel][];
   readonly today: string;
   readonly terminations: KnownTermination[];
+  /** The language of the findings' messages (issue 20). */
+  readonly lang?: Lang;
   /**
    * The worker keeps the accounts whose accountShard(account, 2) is 1 and runs the account
    * rules on them at the end; false: it keeps none and sends every entry to the main thread.

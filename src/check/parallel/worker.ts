@@ -42,6 +42,7 @@ class CheckWorker {
       today: setup.today,
       terminations: setup.terminations,
       content: this.content,
+      ...(setup.lang === undefined ? {} : { lang: setup.lang }),
     });
     this.toMain = new EntryEncoder(this.content);
     this.fromMain = this.engine.entryDecoder();

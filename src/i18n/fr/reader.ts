@@ -1,0 +1,111 @@
+/**
+ * The readers' sentences in French: why a row cannot be read (invalid-input), what a reader noticed
+ * (notices), why a part was skipped. Readers write them in English, in their own modules that other
+ * work changes often; the report translates them here by their English wording, the parts they
+ * quote (a value, a count, a nested reason) kept. A sentence not listed stays English.
+ */
+
+type Phrase = readonly [RegExp, (match: RegExpExecArray, nested: (text: string) => string) => string];
+
+const PHRASES: readonly Phrase[] = [
+  // Rows and cells (src/parse/csv, src/parse/values).
+  [/^the date cannot be read \((.*)\)$/s, (m, t) => `la date est illisible (${t(m[1] as string)})`],
+  [/^the amount cannot be read \((.*)\)$/s, (m, t) => `le montant est illisible (${t(m[1] as string)})`],
+  [
+    /^the period's start date cannot be read \((.*)\)$/s,
+    (m, t) => `la date de début de la période est illisible (${t(m[1] as string)})`,
+  ],
+  [
+    /^the period's end date cannot be read \((.*)\)$/s,
+    (m, t) => `la date de fin de la période est illisible (${t(m[1] as string)})`,
+  ],
+  [
+    /^ambiguous amount: no other value in this column shows whether "\." or "," separates the decimals$/,
+    () => 'montant ambigu : aucune autre valeur de cette colonne ne montre si « . » ou « , » sépare les décimales',
+  ],
+  [/^ambiguous separator: thousands or decimals$/, () => 'séparateur ambigu : milliers ou décimales'],
+  [/^unknown document type$/, () => 'type de document inconnu'],
+  [/^unknown currency$/, () => 'devise inconnue'],
+  [/^a currency in a number column$/, () => 'une devise dans une colonne de nombres'],
+  [/^letters in the amount$/, () => 'des lettres dans le montant'],
+  [/^unexpected character "(.*)" in the amount$/s, (m) => `caractère inattendu « ${m[1]} » dans le montant`],
+  [/^too long to be an amount$/, () => 'trop long pour être un montant'],
+  [/^too long to be a date$/, () => 'trop long pour être une date'],
+  [/^too long to be a period$/, () => 'trop long pour être une période'],
+  [/^empty$/, () => 'vide'],
+  [/^unbalanced parenthesis$/, () => 'parenthèse non refermée'],
+  [/^no digits$/, () => 'aucun chiffre'],
+  [/^more than one sign$/, () => 'plus d’un signe'],
+  [/^two currencies$/, () => 'deux devises'],
+  [/^ends with a separator$/, () => 'se termine par un séparateur'],
+  [/^exponent notation$/, () => 'notation avec exposant'],
+  [/^more than one number$/, () => 'plus d’un nombre'],
+  [/^more than (\d+) digits$/, (m) => `plus de ${m[1]} chiffres`],
+  [/^misplaced separators$/, () => 'séparateurs mal placés'],
+  [/^more than one decimal separator$/, () => 'plus d’un séparateur décimal'],
+  [/^mixed group separators$/, () => 'séparateurs de milliers mélangés'],
+  [/^month out of range in the period$/, () => 'mois hors limites dans la période'],
+  [/^month out of range$/, () => 'mois hors limites'],
+  [/^year out of range$/, () => 'année hors limites'],
+  [/^no such day in that month$/, () => 'ce jour n’existe pas dans ce mois'],
+  [
+    /^the year comes last, not first as the date order says$/,
+    () => 'l’année vient en dernier, pas en premier comme le veut l’ordre des dates',
+  ],
+  [/^unknown month name$/, () => 'nom de mois inconnu'],
+  [/^impossible time of day$/, () => 'heure impossible'],
+  [
+    /^not a period: expected two dates such as "(.*)"$/s,
+    (m) => `pas une période : deux dates attendues, comme « ${m[1]} »`,
+  ],
+  [/^the row has (\d+) fields, the header has (\d+)$/, (m) => `la ligne a ${m[1]} champs, l’en-tête en a ${m[2]}`],
+  [/^the row is longer than 1 MiB$/, () => 'la ligne dépasse 1 Mio'],
+  [/^contains bytes that are not valid UTF-8$/, () => 'contient des octets qui ne sont pas de l’UTF-8 valide'],
+  [
+    /^a quoted field is not closed before the end of the file(.*)$/s,
+    (m) => `un champ entre guillemets n’est pas refermé avant la fin du fichier${m[1]}`,
+  ],
+  // Files and folders (src/check/inputs.ts).
+  [/^cannot read this folder: (.*)$/s, (m, t) => `dossier illisible : ${t(m[1] as string)}`],
+  [/^cannot read: (.*)$/s, (m, t) => `lecture impossible : ${t(m[1] as string)}`],
+  [/^cannot read the CSV: (.*)$/s, (m) => `lecture du CSV impossible : ${m[1]}`],
+  [/^no such file or directory$/, () => 'fichier ou dossier introuvable'],
+  [/^permission denied$/, () => 'permission refusée'],
+  [/^is a directory$/, () => 'c’est un dossier'],
+  [/^a part of the path is not a directory$/, () => 'une partie du chemin n’est pas un dossier'],
+  [/^symbolic links that point to each other in a loop$/, () => 'des liens symboliques qui forment une boucle'],
+  [/^the path is too long$/, () => 'le chemin est trop long'],
+  [/^too many open files$/, () => 'trop de fichiers ouverts'],
+  [/^no file matches this pattern$/, () => 'aucun fichier ne correspond à ce motif'],
+  // Texts and PDFs (src/parse/text).
+  [
+    /^the amounts of this bill cannot be read \(misread figures, as OCR makes them\)$/,
+    () => 'les montants de cette facture sont illisibles (chiffres mal reconnus, comme en produit l’OCR)',
+  ],
+  [/^no invoice or letter found in this text$/, () => 'aucune facture ni lettre trouvée dans ce texte'],
+  // Notices (src/parse/csv/roles.ts, documents.ts).
+  [
+    /^the row repeats document number (.*) with (.*): read as another document$/s,
+    (m) => `la ligne reprend le numéro de document ${m[1]} avec ${m[2]} : lue comme un autre document`,
+  ],
+  // Mail parts (src/parse/mail).
+  [
+    /^an attachment of type (.*), not a bill billcheck reads$/s,
+    (m) => `une pièce jointe de type ${m[1]}, pas une facture que billcheck lit`,
+  ],
+  [/^the attachment cannot be read: (.*)$/s, (m) => `la pièce jointe est illisible : ${m[1]}`],
+  [
+    /^more than (\d+) attachments: the others are not read$/,
+    (m) => `plus de ${m[1]} pièces jointes : les autres ne sont pas lues`,
+  ],
+  [/^a message nested more than (\d+) levels deep$/, (m) => `un message imbriqué sur plus de ${m[1]} niveaux`],
+];
+
+/** The French of a reader's English sentence, or the sentence itself when it is not in the list. */
+export function frenchReaderText(text: string): string {
+  for (const [pattern, french] of PHRASES) {
+    const match = pattern.exec(text);
+    if (match !== null) return french(match, frenchReaderText);
+  }
+  return text;
+}
