@@ -137,6 +137,22 @@ class Decider {
     });
   }
 
+  /** Whether the column holds one value per document of the sample (by its number column), rows without a number aside. */
+  constantPerDocument(column: number): boolean {
+    const id = this.index.id;
+    if (id === -1) return false;
+    const seen = new Map<string, string>();
+    for (const record of this.sample) {
+      const key = record[id] ?? '';
+      if (key === '') continue;
+      const value = record[column] ?? '';
+      const earlier = seen.get(key);
+      if (earlier !== undefined && earlier !== value) return false;
+      seen.set(key, value);
+    }
+    return true;
+  }
+
   convincing(column: number, trait: (profile: ColumnProfile) => number): boolean {
     const profile = this.profile(column);
     return profile !== undefined && profile.filled >= 2 && share(profile, trait(profile)) >= CONVINCING;
@@ -247,6 +263,34 @@ function accountFromValues(decider: Decider): void {
       decider.take('account', column, 'its values are phone numbers (the line each bill is for)');
       return;
     }
+  }
+}
+
+/**
+ * An account column of customer numbers beside a column of phone numbers: a company's export of
+ * several lines under one billing account. Each line is then its own account, so that a line's
+ * bills are compared with its own and not with a colleague's (a tryout export pooled two users'
+ * bills into one median); the warning says how to compare them as one.
+ */
+function linesWithinAnAccount(decider: Decider): void {
+  const account = decider.index.account;
+  if (account === -1 || decider.given('account') || decider.convincing(account, (profile) => profile.phones)) return;
+  const accounts = decider.profile(account);
+  if (accounts === undefined) return;
+  for (const column of decider.unmapped()) {
+    if (!decider.convincing(column, (profile) => profile.phones)) continue;
+    const lines = decider.profile(column) as ColumnProfile;
+    // One invoice billed for several lines (one row per line) keeps its account: the phone
+    // numbers then describe its rows, not whose bill it is.
+    if (lines.distinct <= accounts.distinct || !decider.constantPerDocument(column)) return;
+    const header = decider.header(account);
+    decider.take(
+      'account',
+      column,
+      `its values are phone numbers, several lines under one number of ${quoted(header)}: each line's bills ` +
+        `are compared with its own (${mapArgument('account', header)} compares them as one account)`,
+    );
+    return;
   }
 }
 
@@ -396,6 +440,7 @@ export function decideRoles(mapping: ColumnMapping, records: readonly (readonly 
     kindWithoutKinds(decider);
     kindFromValues(decider);
     accountFromValues(decider);
+    linesWithinAnAccount(decider);
     statusFromValues(decider);
     periodFromValues(decider);
     issueDateFromValues(decider);

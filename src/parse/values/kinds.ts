@@ -25,6 +25,15 @@ const KIND_PHRASES: readonly (readonly [DocumentKind, readonly string[]])[] = [
       'past due',
       'overdue notice',
       'formal notice',
+      // UK collections wording (a tryout's expense export: "Final Demand"); Citizens Advice and
+      // agencies' letters use these titles for the last letters before court action.
+      'final demand',
+      'demand for payment',
+      'letter before action',
+      'letter before claim',
+      'default notice',
+      'collection notice',
+      'sommation de payer',
       'mahnung',
       'zahlungserinnerung',
       'aanmaning',

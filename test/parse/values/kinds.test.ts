@@ -89,6 +89,12 @@ describe('documentKindFrom', () => {
     expect(documentKindFrom("Facture d'avoir n° AV-2024-001")).toBe('credit-note');
   });
 
+  it('reads the titles of UK collection letters as dunning letters (a tryout export said "Final Demand")', () => {
+    for (const title of ['Final Demand', 'Letter Before Action', 'Demand for payment', 'Default notice']) {
+      expect(documentKindFrom(title), title).toBe('dunning');
+    }
+  });
+
   it('reads a reminder about an invoice as a dunning letter', () => {
     expect(documentKindFrom('Rappel de facture')).toBe('dunning');
     expect(documentKindFrom('Invoice reminder')).toBe('dunning');
