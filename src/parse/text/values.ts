@@ -40,8 +40,16 @@ function spacedIdentifierEnd(text: string, start: number, end: number): number {
   const next = (from: number): number =>
     text[from] === ' ' && ID_CHAR.test(text[from + 1] ?? '') ? wordEnd(text, from + 1) : from;
   if (/^[A-Z]{1,4}$/.test(first)) {
-    const after = next(end);
-    return after > end && /\d/.test(text.slice(end, after)) ? after : end;
+    let after = next(end);
+    if (after === end || !/\d/.test(text.slice(end, after))) return end;
+    // "C 7741 0923": groups of digits after the prefix belong to it too (a tryout's customer
+    // number was cut to "C 7741"); a word or two spaces end it.
+    for (;;) {
+      const more = next(after);
+      if (more === after || !/^ \d{2,4}$/.test(text.slice(after, more)) || more - start > MAX_ID_LENGTH) break;
+      after = more;
+    }
+    return after;
   }
   if (!/^\d{3,4}$/.test(first)) return end;
   let stop = end;

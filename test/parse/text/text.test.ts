@@ -87,6 +87,10 @@ describe('parseTextDocument', () => {
     expect(parse('Rechnung\nRechnungsnummer   1234 5678 9012\nRechnungsbetrag   49,95 €\n').id).toBe('1234 5678 9012');
     expect(parse('Faktura nr: F 5521K24/0387/14\nRazem:  10,00  2,30  12,30\n').id).toBe('F 5521K24/0387/14');
     expect(parse('Invoice number: 123456 7890\nTotal  12.00\n').id).toBe('123456');
+    // A tryout's Orange bill: the customer number had been cut to "C 7741".
+    const orange =
+      'Facture n° OR-25030551\nNuméro client : C 7741 0923    Ligne fixe : 02 40 12 34 56\nTotal TTC  42,99 €\n';
+    expect(parse(orange).account).toBe('C 7741 0923');
   });
 
   it('refuses texts that only mention bills: a program, a README', () => {
