@@ -161,9 +161,36 @@ function collectNamed(input: LetterInput): Named[] {
       (terminated && doc.kind === 'termination');
     if (context) named.set(key, namedFromDocument(doc, input, fallback));
   }
-  return [...named.values()].sort(
+  return onceEach([...named.values()]).sort(
     (a, b) => (a.date ?? '').localeCompare(b.date ?? '') || (a.id ?? '').localeCompare(b.id ?? ''),
   );
+}
+
+/**
+ * One bill read from two files (the export's row and the bill's own text, a tryout's dossier) is
+ * one fact and one demand: the same kind, number, date and amount; the second's findings of
+ * other rules join the first's.
+ */
+function onceEach(entries: readonly Named[]): Named[] {
+  const kept = new Map<string, Named>();
+  const result: Named[] = [];
+  for (const entry of entries) {
+    if (entry.id === undefined) {
+      result.push(entry);
+      continue;
+    }
+    const key = [entry.kind, entry.id, entry.date ?? '', entry.amount?.toFixed() ?? '', entry.currency].join('\u0000');
+    const first = kept.get(key);
+    if (first === undefined) {
+      kept.set(key, entry);
+      result.push(entry);
+      continue;
+    }
+    for (const finding of entry.findings) {
+      if (!first.findings.some((other) => other.ruleId === finding.ruleId)) first.findings.push(finding);
+    }
+  }
+  return result;
 }
 
 function evidenceText(key: string, value: EvidenceValue, named: Named): string | undefined {

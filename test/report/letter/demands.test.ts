@@ -113,6 +113,19 @@ describe('buildLetter demands', () => {
     expect(letter.disputed).toEqual([{ amount: '0.01', currency: 'EUR', text: '0,01 €', part: 'debt' }]);
   });
 
+  it('states one bill read from two files (its export row and its own text) once, in the facts and the demands', () => {
+    // A tryout's dossier: OR-25030551 was in the customer-area export and in the bill's text.
+    const fromExport = doc({ id: 'OR-25030551', issueDate: '2025-03-02', total: '42.99', file: 'test.csv', line: 5 });
+    const fromText = doc({ id: 'OR-25030551', issueDate: '2025-03-02', total: '42.99', file: 'facture.txt', line: 1 });
+    const letter = letterOf(
+      [findingOn(fromExport, 'billed-after-termination'), findingOn(fromText, 'billed-after-termination')],
+      [fromExport, fromText],
+    );
+    expect(letter.facts).toHaveLength(1);
+    expect(letter.demands.map((demand) => demand.documentIds)).toEqual([['OR-25030551']]);
+    expect(letter.disputed.map((part) => part.text)).toEqual(['42,99 €']);
+  });
+
   it('names a dunning letter a formal notice only when its own wording says so', () => {
     const formal = doc({
       kind: 'dunning',
