@@ -126,6 +126,9 @@ async function senderOf(
   return config.letterFrom;
 }
 
+/** Documents of other accounts kept for a letter, in case the check joins them to its account. */
+const MAX_OTHER_DOCUMENTS = 10_000;
+
 /** The check of `billcheck check`, with every document read handed to the letter (onDocument reads on one thread). */
 async function readAll(
   inputs: readonly ResolvedInput[],
@@ -135,6 +138,7 @@ async function readAll(
 ): Promise<ReadAccounts> {
   const documents: BillingDocument[] = [];
   const wanted = flags.account === undefined ? undefined : accountKey(flags.account);
+  let others = 0;
   const { result, styles } = await check(
     inputs,
     {
@@ -147,11 +151,14 @@ async function readAll(
     },
     {
       onFatal: (problem) => streams.warn(`billcheck: ${printable(problem.file)}: ${printable(problem.message)}`),
-      // Only the chosen account's documents are kept when it is known: an export may hold thousands.
-      // A letter without an account of its own (named after its file) may be joined to it by the check.
+      // The chosen account's documents are kept; others too while they are few (a dossier): the
+      // check may join them to it under another form (a bill naming the customer number where the
+      // letters name the line, a tryout's dossier), which is known only once everything is read.
+      // A bill run of thousands keeps the account's own alone.
       onDocument: (doc) => {
         if (wanted === undefined || accountKey(doc.account) === wanted || doc.account === doc.source.file)
           documents.push(doc);
+        else if (others++ < MAX_OTHER_DOCUMENTS) documents.push(doc);
       },
     },
   );

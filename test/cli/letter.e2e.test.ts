@@ -143,6 +143,20 @@ describe('billcheck letter: one debt demanded twice', () => {
   });
 });
 
+describe('billcheck letter: one account under several forms', () => {
+  it('names the operator and its service address from the joined documents, and the bill read twice once', async () => {
+    const dossier = 'fixtures/letters/fr-orange-deux-formes';
+    const run = await runCli(['letter', dossier, '--account', '0240123456', '-f', 'json', ...TODAY]);
+    const letter = JSON.parse(run.stdout) as { recipient: string[]; facts: { text: string }[] };
+    expect(letter.recipient).toEqual(['Orange', 'Service Clients', '33734 Bordeaux Cedex 9']);
+    expect(letter.facts.map((fact) => fact.text.slice(0, 36))).toEqual([
+      '20/01/2025 : confirmation de résilia',
+      '02/02/2025 : facture OR-25020551, 42',
+      '02/03/2025 : facture OR-25030551, 42',
+    ]);
+  });
+});
+
 describe('billcheck letter: the sender from the config', () => {
   const dir = mkdtempSync(join(tmpdir(), 'billcheck-letter-config-'));
   const config = join(dir, 'billcheck.config.json');

@@ -388,7 +388,9 @@ function serviceAddress(
   if (operator === undefined || input.letterheads === undefined) return undefined;
   for (const doc of input.documents) {
     const head = input.letterheads.get(doc.source.file);
-    if (head?.operator === operator && head.address?.service === service) return head.address.lines;
+    // "Orange" on the bill, "ORANGE" on the termination letter: one operator.
+    if (head?.operator?.toLowerCase() === operator.toLowerCase() && head.address?.service === service)
+      return head.address.lines;
   }
   return undefined;
 }
