@@ -11,6 +11,11 @@ const MAX_LOOKBACK = 400;
  * A dunning letter is unjustified when, by its date, credit notes and payments already cover
  * what it claims: the invoices it refers to, or, whatever it refers to, the whole account.
  */
+/** How evidence names a credit note or payment: its number, else its place (a letter names the documents it encloses). */
+function nameOfEntry(entry: AccountEntry): string {
+  return entry.id ?? `${entry.file}:${entry.line}`;
+}
+
 export default defineRule({
   id: 'dunning-while-in-credit',
   scope: 'account',
@@ -123,7 +128,12 @@ export default defineRule({
           }
         }
         if (credit === undefined) return undefined;
-        return { billed: entry.total, credited: credit.total, invoice: entry.id ?? `line ${entry.line}` };
+        return {
+          billed: entry.total,
+          credited: credit.total,
+          invoice: entry.id ?? `line ${entry.line}`,
+          coveredBy: [nameOfEntry(credit)],
+        };
       }
       return undefined;
     }
@@ -148,7 +158,9 @@ export default defineRule({
     }
 
     /** What the referenced invoices bill and what credits referring to them repay, when the latter covers the former. */
-    function coverOfReferences(references: readonly string[]): { billed: Money; credited: Money } | undefined {
+    function coverOfReferences(
+      references: readonly string[],
+    ): { billed: Money; credited: Money; coveredBy: string[] } | undefined {
       let referencedBilled = Money.ZERO;
       const credits = new Set<AccountEntry>(); // a credit note for two claimed invoices counts once
       for (const id of references) {
@@ -168,7 +180,7 @@ export default defineRule({
         referencedCredited = referencedCredited.add(credit.total ?? credit.amountDue ?? Money.ZERO);
       // Nothing credited covers nothing: a letter for a blank invoice is dunning-for-blank-invoice's finding.
       if (!isPositive(referencedCredited) || referencedCredited.lt(referencedBilled)) return undefined;
-      return { billed: referencedBilled, credited: referencedCredited };
+      return { billed: referencedBilled, credited: referencedCredited, coveredBy: [...credits].map(nameOfEntry) };
     }
   },
 });

@@ -23,6 +23,8 @@ describe('dunning-while-in-credit', () => {
     expect(String(reported[0]?.data.billed)).toBe('59.98');
     expect(String(reported[0]?.data.credited)).toBe('59.98');
     expect(reported[0]?.data.references).toEqual(['FAC-0159']);
+    // The letter names the credit note that covers the debt (a tryout's letter never did).
+    expect(reported[0]?.data.coveredBy).toEqual(['AV-0012']);
   });
 
   it('flags a letter without references when the account balance is not in the operator favour', () => {

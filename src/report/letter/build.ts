@@ -149,7 +149,14 @@ function collectNamed(input: LetterInput): Named[] {
   }
   const disputed = [...named.values()];
   const disputedIds = new Set(disputed.flatMap((entry) => (entry.id === undefined ? [] : [entry.id])));
-  const referenced = new Set(disputed.flatMap((entry) => entry.references));
+  // The credit notes and payments a finding says cover the debt are facts of the letter too (and enclosed).
+  const covering = disputed.flatMap((entry) =>
+    entry.findings.flatMap((finding) => {
+      const ids = finding.evidence.coveredBy;
+      return Array.isArray(ids) ? ids.map(printable) : [];
+    }),
+  );
+  const referenced = new Set([...disputed.flatMap((entry) => entry.references), ...covering]);
   const terminated = disputed.some((entry) => entry.findings.some((f) => f.ruleId === 'billed-after-termination'));
   for (const doc of input.documents) {
     const key = locationKey(doc.source.file, doc.source.line);

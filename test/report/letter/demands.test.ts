@@ -126,6 +126,30 @@ describe('buildLetter demands', () => {
     expect(letter.disputed.map((part) => part.text)).toEqual(['42,99 €']);
   });
 
+  it('names the credit note the finding says covers the debt, though the export ties it to no invoice', () => {
+    const invoice = doc({ id: 'FB-2025-131554', issueDate: '2025-04-12', total: '89.99', line: 2 });
+    const credit = doc({ kind: 'credit-note', id: 'AV-2025-004412', issueDate: '2025-04-22', total: '89.99', line: 3 });
+    const reminder = doc({
+      kind: 'dunning',
+      issueDate: '2025-05-13',
+      amountDue: '89.99',
+      references: ['FB-2025-131554'],
+      line: 4,
+    });
+    const letter = letterOf(
+      [
+        findingOn(reminder, 'dunning-while-in-credit', {
+          billed: '89.99',
+          credited: '89.99',
+          coveredBy: ['AV-2025-004412'],
+        }),
+      ],
+      [invoice, credit, reminder],
+    );
+    expect(letter.facts.map((fact) => fact.text.slice(0, 34))).toContain('22/04/2025 : avoir AV-2025-004412,');
+    expect(letter.enclosures.some((line) => line.includes('AV-2025-004412'))).toBe(true);
+  });
+
   it('names a dunning letter a formal notice only when its own wording says so', () => {
     const formal = doc({
       kind: 'dunning',
