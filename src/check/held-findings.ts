@@ -17,6 +17,7 @@ const BATCH = 1000;
 
 export class HeldFindings {
   private readonly inMemory: Finding[] = [];
+  /** fd -1 once closed: a descriptor closed twice may by then be another file's, which the second close would shut. */
   private spill: { dir: string; file: string; fd: number } | undefined;
   private spilled = 0;
 
@@ -45,6 +46,7 @@ export class HeldFindings {
     const spill = this.spill;
     if (spill === undefined) return;
     closeSync(spill.fd);
+    spill.fd = -1;
     try {
       const lines = createInterface({ input: createReadStream(spill.file, 'utf8'), crlfDelay: Infinity });
       let batch: Finding[] = [];
@@ -67,11 +69,7 @@ export class HeldFindings {
     const spill = this.spill;
     if (spill === undefined) return;
     this.spill = undefined;
-    try {
-      closeSync(spill.fd);
-    } catch {
-      // Already closed by drain().
-    }
+    if (spill.fd !== -1) closeSync(spill.fd);
     rmSync(spill.dir, { recursive: true, force: true });
   }
 }

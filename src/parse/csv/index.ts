@@ -540,6 +540,9 @@ class CsvFile {
   }
 
   private invalid(line: number, reason: string, column?: string, value?: string, rows = 1, documentId?: string): void {
+    // A row of amounts alone that an unreadable row follows was not the file's last: a line after all
+    // (it was dropped as the grand total, found by the hostile-rows property test).
+    if (this.assembler !== undefined) this.releaseHeld();
     const event: InvalidInputEvent = {
       type: 'invalid',
       file: this.file,
