@@ -1,6 +1,6 @@
 /**
  * The exact content of a bill as bytes: what makes two documents "the same bill" (kind, dates,
- * currency, amounts, lines), not where they were found. The same fields as the content hash, each
+ * currency, amounts, lines), not where they were found. Each field is
  * written unambiguously (a tag for absent, a length before every text), so that equal bytes mean
  * equal content and different bytes different content.
  */

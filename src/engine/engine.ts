@@ -318,7 +318,6 @@ function knownTerminationEntry(account: string, day: number, currency: string): 
     total: undefined,
     amountDue: undefined,
     blank: true,
-    contentHash: 0,
     contentRef: NO_CONTENT,
     references: [],
     file: COMMAND_LINE_SOURCE,
@@ -344,11 +343,7 @@ class RunnableRule<R extends DocumentRule | AccountRule> {
       options: configured.options,
       today,
       moneyOption: (name) => this.moneyOption(name),
-      // Equal hashes and bytes: the same bill at once; otherwise the kept bytes decide, field by field.
-      contentDifference: (a, b) =>
-        a.contentHash === b.contentHash && content.same(a.contentRef, b.contentRef)
-          ? undefined
-          : content.difference(a.contentRef, b.contentRef),
+      contentDifference: (a, b) => content.difference(a.contentRef, b.contentRef),
       report: (report) => this.sink.push(this.toFinding(report)),
     };
   }

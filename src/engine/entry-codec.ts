@@ -13,7 +13,7 @@ import { emptyFlatEntry, kindIndex } from './entry-store.js';
 import type { AccountEntry } from './timeline.js';
 import { ValueTable } from './value-table.js';
 
-const STRIDE = 15;
+const STRIDE = 14;
 const FIRST_CAPACITY = 1024;
 const NO_REFERENCES: readonly string[] = Object.freeze([]);
 
@@ -77,10 +77,9 @@ export class EntryEncoder {
     numbers[at + 9] = this.amount(entry.amountDue, i, 1);
     // Flags: 1 blank, 2 marked paid by the input.
     numbers[at + 10] = (entry.blank ? 1 : 0) | (entry.paid === true ? 2 : 0);
-    numbers[at + 11] = entry.contentHash;
+    numbers[at + 11] = entry.contentRef;
     numbers[at + 12] = entry.line;
     numbers[at + 13] = file;
-    numbers[at + 14] = entry.contentRef;
     this.ids.push(entry.id ?? null);
     if (entry.references.length > 0) this.references.push([i, [...entry.references]]);
   }
@@ -173,8 +172,7 @@ export class EntryDecoder {
         amountDue === Number.POSITIVE_INFINITY ? Money.parse(exact.get(i * 2 + 1) as string) : undefined;
       flat.blank = ((numbers[at + 10] as number) & 1) === 1;
       flat.paid = ((numbers[at + 10] as number) & 2) === 2;
-      flat.contentHash = numbers[at + 11] as number;
-      flat.contentRef = numbers[at + 14] as number;
+      flat.contentRef = numbers[at + 11] as number;
       flat.line = numbers[at + 12] as number;
       flat.file = this.files[file] as string;
       flat.amountStyle = this.styles[file];

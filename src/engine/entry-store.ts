@@ -48,7 +48,6 @@ export interface FlatEntry {
   amountDueCents: number;
   exactTotal: Money | undefined;
   exactAmountDue: Money | undefined;
-  contentHash: number;
   contentRef: number;
   line: number;
   references: readonly string[];
@@ -78,7 +77,6 @@ export function emptyFlatEntry(): FlatEntry {
     amountDueCents: Number.NaN,
     exactTotal: undefined,
     exactAmountDue: undefined,
-    contentHash: 0,
     contentRef: Number.NaN,
     line: 0,
     references: NO_REFERENCES,
@@ -107,7 +105,6 @@ class Block {
   readonly amounts = new Float64Array(BLOCK_SIZE * 2);
   /** A Float64Array: line numbers of a many-gigabyte file may pass 2^32. */
   readonly lines = new Float64Array(BLOCK_SIZE);
-  readonly contentHashes = new Uint32Array(BLOCK_SIZE);
   /** ContentLog references; NaN for entries that are not numbered invoices. */
   readonly contentRefs = new Float64Array(BLOCK_SIZE);
   readonly accounts = new Int32Array(BLOCK_SIZE);
@@ -166,7 +163,6 @@ export class EntryStore {
     flat.amountDueCents = centsOrNaN(entry.amountDue);
     flat.exactTotal = entry.total?.isCents === false ? entry.total : undefined;
     flat.exactAmountDue = entry.amountDue?.isCents === false ? entry.amountDue : undefined;
-    flat.contentHash = entry.contentHash;
     flat.contentRef = entry.contentRef;
     flat.line = entry.line;
     flat.references = entry.references;
@@ -193,7 +189,6 @@ export class EntryStore {
     block.amounts[at * 2] = this.amount(flat.totalCents, flat.exactTotal, index * 2);
     block.amounts[at * 2 + 1] = this.amount(flat.amountDueCents, flat.exactAmountDue, index * 2 + 1);
     block.lines[at] = flat.line;
-    block.contentHashes[at] = flat.contentHash;
     block.contentRefs[at] = flat.contentRef;
     block.accounts[at] = account;
     this.ids.push(flat.id);
@@ -312,7 +307,6 @@ export class EntryStore {
       amountDue: this.money(block.amounts[at * 2 + 1] as number, index * 2 + 1),
       blank: (kind & BLANK_BIT) !== 0,
       paid: (kind & PAID_BIT) !== 0,
-      contentHash: block.contentHashes[at] as number,
       contentRef: block.contentRefs[at] as number,
       references: this.references.get(index) ?? NO_REFERENCES,
       file: this.files.at(file),

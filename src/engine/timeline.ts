@@ -27,12 +27,9 @@ export interface AccountEntry {
   /** The input marks the bill paid (a CSV status column); dunning-while-in-credit counts it as covered. */
   readonly paid?: boolean;
   /**
-   * A 32-bit hash of what makes two documents the same bill (amounts, dates, lines), not where they
-   * were found. A different hash means a different content; an equal hash almost surely, not
-   * certainly, the same: it pre-filters, and RuleContext.sameContent decides.
+   * Where a numbered invoice's exact content is kept (a ContentLog reference; NaN for other
+   * entries): RuleContext.contentDifference compares two of them.
    */
-  readonly contentHash: number;
-  /** Where a numbered invoice's exact content is kept (a ContentLog reference); NaN for other entries. */
   readonly contentRef: number;
   readonly references: readonly string[];
   readonly file: string;
