@@ -7,7 +7,7 @@
 import type { DocumentKind } from '../../model/document.js';
 import { Money } from '../../model/money.js';
 import type { AmountToken } from './amounts.js';
-import type { AmountFact } from './facts.js';
+import { type AmountFact, LINE_ROW_PRIORITY } from './facts.js';
 
 /** Combinations tried are bounded: a long statement may label hundreds of amounts. */
 const MAX_CANDIDATES = 40;
@@ -150,10 +150,16 @@ export function chooseAmounts(
   written: readonly AmountToken[] = [],
 ): ChosenAmounts {
   const of = (role: AmountFact['role']): AmountFact[] => ranked(facts.filter((fact) => fact.role === role));
-  const nets = of('net');
-  const taxes = of('tax');
   const dues = of('due');
-  let totals = of('total');
+  // Figures of the first line of the bill's table are its amounts only when no total or amount due
+  // is labelled (a one-line bill); beside one, that line is one of several (a tryout's 149 040 € bill).
+  const fromLineRow = (fact: AmountFact): boolean => fact.priority <= LINE_ROW_PRIORITY;
+  const labelled = dues.length > 0 || of('total').some((fact) => !fromLineRow(fact));
+  const kept = (role: AmountFact['role']): AmountFact[] =>
+    labelled ? of(role).filter((fact) => !fromLineRow(fact)) : of(role);
+  const nets = kept('net');
+  const taxes = kept('tax');
+  let totals = kept('total');
   if (kind === 'payment')
     totals = ranked([...of('paid').map((fact) => ({ ...fact, priority: fact.priority + 10 })), ...totals]);
   const adjusted = adjustments(of('rounding'));

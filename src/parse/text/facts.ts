@@ -180,6 +180,15 @@ function isFigureLine(prepared: PreparedLine, header?: PreparedLine): boolean {
   );
 }
 
+/** The priority of a figure read from the first line of a table of the bill's lines: below every label. */
+export const LINE_ROW_PRIORITY = 4;
+
+/** Whether words come before the line's first figure: the description of a line of the bill. */
+function startsWithWording(prepared: PreparedLine): boolean {
+  const first = prepared.tokens[0];
+  return first !== undefined && /\p{L}{3}/u.test(prepared.line.raw.slice(0, first.start));
+}
+
 class Collector {
   readonly amounts: AmountFact[] = [];
   readonly fees: FeeFact[] = [];
@@ -471,8 +480,11 @@ export function collectFacts(
         if (below !== undefined && below.line.no <= current.line.no + 2 && isFigureLine(below, current)) {
           const column = columnOf(current, matchIndex);
           const token = below.tokens.find((candidate) => overlaps(candidate, column));
-          if (token !== undefined && match.field !== 'ignore')
-            out.amount(match.field as AmountRole, match.priority, token);
+          // A row that starts with wording is a line of the bill ("Abonnement Livebox  33,33  6,67  40,00"):
+          // its figures are the bill's only when nothing else is (a tryout's 149 040 € bill was read as
+          // its first line's 40,00 €, beside "Total à payer : 149 040,00 €").
+          const priority = startsWithWording(below) ? LINE_ROW_PRIORITY : match.priority;
+          if (token !== undefined && match.field !== 'ignore') out.amount(match.field as AmountRole, priority, token);
         }
       }
     });

@@ -83,6 +83,22 @@ describe('parseTextDocument', () => {
     expect(unwritten.total?.toFixed(2)).toBe('125.00');
   });
 
+  it("takes a table's first line for one of the bill's lines when a total or amount due is labelled", () => {
+    // A tryout's PDF bill, as its text layer reads: the 149 040 € bill had been read as 40,00 €.
+    const bill = parse(
+      [
+        'Facture n° FB-2024-0456789',
+        'Date de facture : 05/03/2024',
+        '           Détail            Montant HT       TVA      Montant TTC',
+        'Abonnement Livebox Fibre 33,33 €          6,67 €       40,00 €',
+        'Total à payer : 149 040,00 € TTC',
+        'Customer account: CUST-5521',
+      ].join('\n'),
+    );
+    expect([bill.net, bill.tax, bill.total?.toFixed(2)]).toEqual([undefined, undefined, '149040.00']);
+    expect(bill.account).toBe('CUST-5521');
+  });
+
   it('keeps numbers printed with single spaces whole, but not two loose numbers', () => {
     expect(parse('Rechnung\nRechnungsnummer   1234 5678 9012\nRechnungsbetrag   49,95 €\n').id).toBe('1234 5678 9012');
     expect(parse('Faktura nr: F 5521K24/0387/14\nRazem:  10,00  2,30  12,30\n').id).toBe('F 5521K24/0387/14');
