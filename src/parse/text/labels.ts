@@ -97,7 +97,11 @@ const ENTRIES: readonly Entry[] = [
     60,
     '{n} klienta|{n} konta klienta|{n} abonenta|id klienta|kod klienta|relationship {n}|relationship number',
   ],
-  ['account', 50, '{n} de compte|{n} compte|account {n}|account number|account id|customer account|vertragskonto|buchungskonto'],
+  [
+    'account',
+    50,
+    '{n} de compte|{n} compte|account {n}|account number|account id|customer account|vertragskonto|buchungskonto',
+  ],
   // A collection agency names the creditor's contract: "Contrat SFR n° : 3402 7788 1290".
   [
     'account',
