@@ -1,7 +1,7 @@
 /**
  * Where the exact content of each numbered bill is kept until the account rules have run, so that
- * "the same bill" is decided by comparing contents, never by a hash alone (the hash only
- * pre-filters). Contents are written to a file, not kept in memory: a bill run of ten million
+ * "the same bill" is decided by comparing contents, field by field (content-bytes.ts), never by a
+ * hash. Contents are written to a file, not kept in memory: a bill run of ten million
  * invoices would otherwise hold hundreds of megabytes for the few numbers that repeat.
  *
  * Every thread of a run writes its own file in one directory; a reference names the writer and the
