@@ -153,6 +153,7 @@ export async function check(
       today: options.today,
       terminations: [...options.terminations],
       contentDirectory: engine.content.sharedDirectory,
+      ...(options.tellStories === true ? { tellsStories: true } : {}),
       ...(options.lang === undefined ? {} : { lang: options.lang }),
     }));
   let finished: FinishedRun;
@@ -324,6 +325,7 @@ async function readInParallelHere(
       tally.rows += batch.rows;
       if (batch.style !== undefined && !tally.styles.has(file)) tally.styles.set(file, batch.style);
       for (const notice of batch.notices) tally.readings.add(notice);
+      if (batch.stories !== undefined) tally.stories?.addSent(batch.stories);
       engine.addEncodedEntries(pool.decoderOf(engine, worker), batch.entries);
       await emit(batch.findings);
       progress(tally.rows);

@@ -4,7 +4,7 @@
  * the collector stops keeping documents past MAX_STORY_DOCUMENTS (the report says so).
  */
 import type { BillingDocument, DocumentKind } from '../model/document.js';
-import type { Money } from '../model/money.js';
+import { Money } from '../model/money.js';
 
 export const MAX_STORY_DOCUMENTS = 2000;
 
@@ -23,25 +23,60 @@ export interface StoryEntry {
   readonly line: number;
 }
 
+/** A story entry as a worker thread sends it: a Money does not survive postMessage, its exact text does. */
+export type SentStoryEntry = Omit<StoryEntry, 'total'> & { readonly total: string | undefined };
+
+export function storyEntryOf(doc: BillingDocument): StoryEntry {
+  return {
+    account: doc.account,
+    kind: doc.kind,
+    date: doc.issueDate ?? doc.effectiveDate ?? doc.periodStart,
+    total: doc.kind === 'dunning' ? (doc.amountDue ?? doc.total) : (doc.total ?? doc.amountDue),
+    id: doc.id,
+    currency: doc.currency,
+    file: doc.source.file,
+    line: doc.source.line,
+  };
+}
+
+export function sentStoryEntryOf(doc: BillingDocument): SentStoryEntry {
+  const entry = storyEntryOf(doc);
+  return { ...entry, total: entry.total?.toString() };
+}
+
 export class StoryCollector {
-  readonly entries: StoryEntry[] = [];
+  private readonly kept: StoryEntry[] = [];
   /** Documents seen past the bound, not kept. */
   dropped = 0;
 
   add(doc: BillingDocument): void {
-    if (this.entries.length >= MAX_STORY_DOCUMENTS) {
+    this.keep(storyEntryOf(doc));
+  }
+
+  /** The documents a worker read in its part of a split file. */
+  addSent(entries: readonly SentStoryEntry[]): void {
+    for (const entry of entries) {
+      this.keep({ ...entry, total: entry.total === undefined ? undefined : Money.parse(entry.total) });
+    }
+  }
+
+  /**
+   * In reading order: by file, then line. A split file's parts arrive interleaved (the main
+   * thread's part as it reads it, the workers' in batches), but a file ends before the next
+   * begins, so the order files first appear in is their reading order.
+   */
+  get entries(): StoryEntry[] {
+    const fileOrder = new Map<string, number>();
+    for (const entry of this.kept) if (!fileOrder.has(entry.file)) fileOrder.set(entry.file, fileOrder.size);
+    const order = (entry: StoryEntry) => fileOrder.get(entry.file) as number;
+    return [...this.kept].sort((a, b) => order(a) - order(b) || a.line - b.line);
+  }
+
+  private keep(entry: StoryEntry): void {
+    if (this.kept.length >= MAX_STORY_DOCUMENTS) {
       this.dropped++;
       return;
     }
-    this.entries.push({
-      account: doc.account,
-      kind: doc.kind,
-      date: doc.issueDate ?? doc.effectiveDate ?? doc.periodStart,
-      total: doc.kind === 'dunning' ? (doc.amountDue ?? doc.total) : (doc.total ?? doc.amountDue),
-      id: doc.id,
-      currency: doc.currency,
-      file: doc.source.file,
-      line: doc.source.line,
-    });
+    this.kept.push(entry);
   }
 }

@@ -12,13 +12,13 @@ import { generate } from '../../bench/generate.js';
 import { runBin } from '../helpers/cli.js';
 import { SPLIT_SMALL_FILES, sameFindings, variant } from '../helpers/parallel.js';
 
-// Each case runs billcheck on exports of a few megabytes, twice: two minutes each rather than 20 s.
+// Each case runs billcheck on exports of a few hundred kilobytes (one of 2.5 MB), twice or more.
 describe('parallel reading of files made to trip it', { timeout: 120_000 }, () => {
   let generated = '';
 
   beforeAll(async () => {
     generated = join(mkdtempSync(join(tmpdir(), 'billcheck-parallel-edge-')), 'export.csv');
-    await generate({ rows: 12_000, accounts: 500, seed: 11, out: generated });
+    await generate({ rows: 4_000, accounts: 500, seed: 11, out: generated });
   });
 
   it('numbers the lines of a quote left open to the end of the second half as the file does', () => {
@@ -35,9 +35,12 @@ describe('parallel reading of files made to trip it', { timeout: 120_000 }, () =
     sameFindings(unclosed);
   });
 
-  it('reports a row longer than 1 MiB in the second half as one reader does: the rows before it checked, the file listed as not read', () => {
-    // Near the end: the row itself moves the middle of the file, where it is cut.
-    const huge = variant(generated, 'huge-row.csv', (lines) =>
+  it('reports a row longer than 1 MiB in the second half as one reader does: the rows before it checked, the file listed as not read', async () => {
+    // Near the end: the row itself moves the middle of the file, where it is cut, so the rows
+    // before it must weigh more than the row (1 MiB): an export three times the others' length.
+    const longer = join(dirname(generated), 'longer.csv');
+    await generate({ rows: 12_000, accounts: 500, seed: 11, out: longer });
+    const huge = variant(longer, 'huge-row.csv', (lines) =>
       lines.map((line, i) => (i === 11_990 ? `${line}${'x'.repeat(1_049_000)}` : line)),
     );
     const run = runBin([huge, '--format', 'ndjson', '--today', '2026-01-01'], { env: SPLIT_SMALL_FILES });
@@ -67,7 +70,7 @@ describe('parallel reading of files made to trip it', { timeout: 120_000 }, () =
   it('reads the second half with the date order the first rows showed (month first)', () => {
     // Month-first dates: unambiguous in the first rows (20th), ambiguous in the rest (3rd).
     const header = 'Invoice number;Type;Account;Invoice date;Due date;Description;Net;VAT;Total';
-    const rows = Array.from({ length: 18_000 }, (_, i) => {
+    const rows = Array.from({ length: 4_000 }, (_, i) => {
       const day = i < 200 ? '20' : '03';
       return `INV-${i};Invoice;ACC-${i % 50};01/${day}/2024;02/${day}/2024;Mobile plan;10.00;2.00;12.00`;
     });
@@ -85,12 +88,12 @@ describe('parallel reading of files made to trip it', { timeout: 120_000 }, () =
         description,
         Buffer.from(';10.00;2.00;12.00\n'),
       ]);
-    const rows = Array.from({ length: 24_000 }, (_, i) =>
+    const rows = Array.from({ length: 6_000 }, (_, i) =>
       row(
         i,
         i === 5
           ? Buffer.from('Location Décodeur TV', 'utf8')
-          : i === 23_000
+          : i === 5_500
             ? Buffer.from([0x43, 0x61, 0x66, 0xe9])
             : Buffer.from('Mobile plan'),
       ),
@@ -106,15 +109,15 @@ describe('parallel reading of files made to trip it', { timeout: 120_000 }, () =
 
   it('keeps an invoice\'s rows together when a bare "Référence" column holds the invoice numbers', () => {
     const header = 'Référence;Type;N° client;Date;Libellé;Montant HT;TVA;Montant TTC';
-    // Invoices of 2 lines around one of 2 000 lines that spans the place where the file is cut (about 1.2 MB in).
+    // Invoices of 2 lines around one of 2 000 lines that spans the place where the file is cut (about 210 kB in).
     const rows: string[] = [];
     const invoice = (i: number, lines: number) => {
       for (let line = 0; line < lines; line++)
         rows.push(`F-${i};Facture;C-${i % 40};05/03/2024;Ligne ${line};10,00;2,00;12,00`);
     };
-    for (let i = 0; i < 9_000; i++) invoice(i, 2);
-    invoice(9_000, 2_000);
-    for (let i = 9_001; i < 11_000; i++) invoice(i, 2);
+    for (let i = 0; i < 1_500; i++) invoice(i, 2);
+    invoice(1_500, 2_000);
+    for (let i = 1_501; i < 3_000; i++) invoice(i, 2);
     const bare = join(dirname(generated), 'bare-reference.csv');
     writeFileSync(bare, [header, ...rows].join('\n'));
     sameFindings(bare);

@@ -10,25 +10,26 @@ import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error -- the benchmark's generator is plain JavaScript without types
 import { generate } from '../../bench/generate.js';
+import { planCsvSplit } from '../../src/check/parallel/split.js';
 import { runBin } from '../helpers/cli.js';
 import { sameFindings, variant } from '../helpers/parallel.js';
 
-// Each case runs billcheck several times on exports of a few megabytes: seconds on a quiet machine,
-// more on a shared one, so these cases get two minutes each rather than the suite's 20 s.
+// Each case runs billcheck several times on exports of a few hundred kilobytes: seconds on a quiet machine,
+// more on a shared one, so these cases get two minutes each rather than the suite's one.
 describe('parallel reading (--jobs)', { timeout: 120_000 }, () => {
   let generated = '';
 
   beforeAll(async () => {
     generated = join(mkdtempSync(join(tmpdir(), 'billcheck-parallel-')), 'export.csv');
     // Quoted descriptions with ";" and "" inside, multi-line invoices, planted anomalies.
-    await generate({ rows: 12_000, accounts: 500, seed: 7, out: generated });
+    await generate({ rows: 4_000, accounts: 500, seed: 7, out: generated });
   });
 
   it('finds the same when a small file (read on the main thread alone) shares accounts with a split one', () => {
     // Rows of the generated export re-billed under other numbers: the same periods and totals
     // twice, which only a timeline holding both files' entries can see.
     const rows = readFileSync(generated, 'utf8').split('\n');
-    const rebilled = [rows[0], ...rows.slice(5000, 5060).map((row) => `X${row}`)].join('\n');
+    const rebilled = [rows[0], ...rows.slice(2500, 2560).map((row) => `X${row}`)].join('\n');
     const small = join(dirname(generated), 'rebilled.csv');
     writeFileSync(small, `${rebilled}\n`);
     const onlyTheLargeFileSplits = { BILLCHECK_PARALLEL_MIN_BYTES: '100000' };
@@ -64,12 +65,14 @@ describe('parallel reading (--jobs)', { timeout: 120_000 }, () => {
     const report = JSON.parse(runBin([copies, '--format', 'json', '--today', '2026-01-01']).stdout) as {
       findings: { ruleId: string; messageId?: string; documentId?: string; line: number }[];
     };
-    const different = report.findings.filter((f) => f.ruleId === 'duplicate-invoice' && f.line > 12_000);
+    const different = report.findings.filter((f) => f.ruleId === 'duplicate-invoice' && f.line > 4_000);
     expect(different).toHaveLength(1);
     sameFindings(copies, { jobs: ['--jobs', '2'] });
   });
 
   it('finds the same with three threads, and by default', () => {
+    // Three parts indeed: the first holds the reader's sample, the other two share the rest.
+    expect(planCsvSplit(generated, 3)?.ranges).toHaveLength(3);
     sameFindings(generated, { jobs: ['--jobs', '3'] });
     sameFindings(generated, { jobs: [], formats: ['json', 'text'] });
   });
@@ -78,10 +81,10 @@ describe('parallel reading (--jobs)', { timeout: 120_000 }, () => {
     // Net, VAT and total are the 9th to 11th cells.
     const exact = variant(generated, 'exact-amounts.csv', (lines) =>
       lines.map((line, i) => {
-        if (i < 10_000 || i % 400 !== 0) return line;
+        if (i < 3_000 || i % 100 !== 0) return line;
         const cells = line.split(';');
         const [net, tax, total] =
-          i % 800 === 0
+          i % 200 === 0
             ? ['3,2625', '0,6525', '3,915']
             : ['99999999999999999999999,99', '0,00', '99999999999999999999999,99'];
         return [...cells.slice(0, 8), net, tax, total, ...cells.slice(11)].join(';');

@@ -109,6 +109,32 @@ describe('stories', () => {
     expect(lines.join('\n')).toContain('3 more were not kept');
   });
 
+  it("puts a split file's parts back in reading order, a worker's exact totals kept", () => {
+    // The main thread reads lines 2–3 of big.csv; a worker sends lines 4–5 while it does, then small.csv follows.
+    const collector = new StoryCollector();
+    collector.add(doc({ id: 'F2', account: 'A', total: '1.00', file: 'big.csv', line: 2 }));
+    collector.addSent([
+      {
+        account: 'A',
+        kind: 'invoice',
+        date: '2024-03-05',
+        total: '0.005',
+        id: 'F4',
+        currency: 'EUR',
+        file: 'big.csv',
+        line: 4,
+      },
+    ]);
+    collector.add(doc({ id: 'F3', account: 'A', total: '2.00', file: 'big.csv', line: 3 }));
+    collector.add(doc({ id: 'S2', account: 'A', total: '3.00', file: 'small.csv', line: 2 }));
+    expect(collector.entries.map((kept) => `${kept.file}:${kept.line} ${kept.id} ${kept.total?.toString()}`)).toEqual([
+      'big.csv:2 F2 1.00',
+      'big.csv:3 F3 2.00',
+      'big.csv:4 F4 0.005',
+      'small.csv:2 S2 3.00',
+    ]);
+  });
+
   it('shows a zero-width space instead of hiding it (issue 18)', () => {
     expect(printable('06\u200b12345678')).toBe('06\\u200B12345678');
     expect(printable('👩\u200d💻')).toBe('👩\u200d💻');

@@ -15,6 +15,7 @@ import type { NoticeEvent } from '../../model/input.js';
 import type { CsvOptions } from '../../parse/csv/index.js';
 import type { ReaderConventions } from '../../parse/csv/rows.js';
 import type { DateOrder } from '../../parse/values/dates.js';
+import type { SentStoryEntry } from '../stories.js';
 import { readError } from '../../parse/index.js';
 import { READ_CHUNK_BYTES } from '../../parse/read-chunk.js';
 
@@ -54,6 +55,8 @@ export interface WorkerSetup {
   /** The run's ContentLog directory: each worker writes its own file there (writer = its number + 1). */
   readonly contentDirectory: string;
   readonly contentWriter: number;
+  /** The text report tells each account's story: the worker sends each document's story entry. */
+  readonly tellsStories?: boolean;
 }
 
 /** What the main thread asks of a worker. */
@@ -109,6 +112,8 @@ export type WorkerMessage =
       readonly style: AmountStyle | undefined;
       /** What the reader of this part noticed (row conflicts, repeated headers); its columns are the first part's. */
       readonly notices: NoticeEvent[];
+      /** Set when the run tells stories (WorkerSetup.tellsStories). */
+      readonly stories?: SentStoryEntry[];
     }
   | { readonly type: 'done' }
   | {

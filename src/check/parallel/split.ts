@@ -11,7 +11,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { parse as parseSync } from 'csv-parse/sync';
 import { isBareReference, mapColumns } from '../../parse/csv/columns.js';
-import { SAMPLE_BYTES as CSV_SAMPLE_BYTES } from '../../parse/csv/index.js';
+import { MAX_TITLE_LINES, SAMPLE_BYTES as CSV_SAMPLE_BYTES, SAMPLE_ROWS } from '../../parse/csv/index.js';
 import { Utf8Transcoder } from '../../parse/decode.js';
 import { READ_CHUNK_BYTES } from '../../parse/read-chunk.js';
 import { excelSeparatorHint, sniffDelimiter } from '../../parse/detect.js';
@@ -83,7 +83,7 @@ export function planCsvSplit(path: string, parts: number, options: SplitOptions 
       // The first range holds the whole sample the reader learns the file's conventions from, as
       // one reader of the file would (the later ranges adopt them): at most CSV_SAMPLE_BYTES, read
       // in chunks of READ_CHUNK_BYTES, the last of which may end past it.
-      const target = part === 1 ? Math.max(share, MIN_FIRST_RANGE_BYTES) : share;
+      const target = part === 1 ? Math.max(share, firstRangeMinimum(sample)) : share;
       if (target <= start) continue;
       const boundary = scanner.boundaryAtOrAfter(target);
       if (boundary === undefined) break;
@@ -105,6 +105,34 @@ export function planCsvSplit(path: string, parts: number, options: SplitOptions 
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * Where the first range may end at the earliest: past the sample a reader of the whole file learns
+ * its conventions from. The reader ends its sample after the chunk in which it holds SAMPLE_ROWS
+ * rows or CSV_SAMPLE_BYTES, so the range ends two chunks past the record that completes
+ * SAMPLE_ROWS rows, title lines and header included. Only records with a letter or digit are
+ * counted (the reader skips blank rows, and rows of empty cells): a count that errs errs long.
+ */
+function firstRangeMinimum(sample: Buffer): number {
+  const records = SAMPLE_ROWS + MAX_TITLE_LINES + 1;
+  let counted = 0;
+  let offset = 0;
+  while (counted < records) {
+    const end = recordEnd(sample, offset);
+    if (end === undefined) return MIN_FIRST_RANGE_BYTES;
+    if (hasLetterOrDigit(sample, offset, end)) counted++;
+    offset = end;
+  }
+  return Math.min(offset + 2 * READ_CHUNK_BYTES, MIN_FIRST_RANGE_BYTES);
+}
+
+function hasLetterOrDigit(bytes: Buffer, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const byte = bytes[i] as number;
+    if ((byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7a)) return true;
+  }
+  return false;
 }
 
 function readAt(fd: number, position: number, length: number): Buffer {

@@ -18,6 +18,7 @@ import type { Finding } from '../../model/finding.js';
 import { FatalInputError, type NoticeEvent } from '../../model/input.js';
 import { parseCsvBatches } from '../../parse/csv/index.js';
 import { RULES } from '../../rules/index.js';
+import { MAX_STORY_DOCUMENTS, sentStoryEntryOf, type SentStoryEntry } from '../stories.js';
 import type { RangeJob, WorkerMessage, WorkerRequest, WorkerSetup } from './job.js';
 import { deserializeConfig, EVENTS_PER_MESSAGE, MAIN_SHARD, rangeBytes, rangeCsvOptions, SHARDS } from './job.js';
 
@@ -90,13 +91,19 @@ class CheckWorker {
     let events = 0;
     let style: AmountStyle | undefined;
     let notices: NoticeEvent[] = [];
+    const tellsStories = this.setup.tellsStories === true;
+    let stories: SentStoryEntry[] = [];
+    // A run of more documents tells no story: past the bound none need be sent.
+    let storiesSent = 0;
     const flush = (): void => {
       const entries = toMain.take();
-      this.post({ type: 'batch', findings, entries, documents, rows, style, notices }, [
+      const told = tellsStories ? { stories } : {};
+      this.post({ type: 'batch', findings, entries, documents, rows, style, notices, ...told }, [
         entries.numbers.buffer as ArrayBuffer,
       ]);
       findings = [];
       notices = [];
+      stories = [];
       documents = 0;
       rows = 0;
       events = 0;
@@ -110,6 +117,7 @@ class CheckWorker {
             documents++;
             rows += doc.rows;
             style ??= doc.amountStyle;
+            if (tellsStories && storiesSent++ < MAX_STORY_DOCUMENTS) stories.push(sentStoryEntryOf(doc));
             if (keepsShard && accountShard(doc.account, SHARDS) !== MAIN_SHARD) {
               engine.addDocument(doc, findings);
             } else {

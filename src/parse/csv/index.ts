@@ -36,9 +36,9 @@ export interface CsvOptions {
   onSettled?: (conventions: ReaderConventions) => void;
 }
 
-const SAMPLE_ROWS = 1000;
+export const SAMPLE_ROWS = 1000;
 /** Lines an export may put before its header (a title, a date, a blank line, an account name). */
-const MAX_TITLE_LINES = 10;
+export const MAX_TITLE_LINES = 10;
 /** Far more columns than any invoice export has; mapping a million header cells would only waste seconds. */
 const MAX_COLUMNS = 10_000;
 /** Quotes left open at the end that are recovered from, one after the other; then the rest is reported whole. */

@@ -117,3 +117,33 @@ describe('BoundaryScanner', () => {
     expect(result.boundaries).toEqual([undefined]);
   });
 });
+
+describe('the first range of a split', () => {
+  it("ends past the reader's sample, its first 1 000 rows and two read chunks, not at 1 MiB", async () => {
+    const { planCsvSplit } = await import('../../../src/check/parallel/split.js');
+    // 4 000 rows of about 100 bytes: 400 kB, a sample of 1 000 rows ending near 100 kB.
+    const path = join(folder, 'small-split.csv');
+    const text = exportText(4000, undefined);
+    writeFileSync(path, text);
+    const plan = planCsvSplit(path, 2);
+    const first = plan?.ranges[0];
+    // The header, then 1 000 rows: the reader has its sample by the end of the chunk holding the last.
+    const recordEnds = [...text.matchAll(/\n/g)].map((match) => (match.index as number) + 1);
+    const sampleEnd = recordEnds[1000] as number;
+    expect(first?.end).toBeGreaterThanOrEqual(sampleEnd + 2 * 64 * 1024);
+    expect(first?.end).toBeLessThan(1 << 20);
+    expect(plan?.ranges).toHaveLength(2);
+  });
+
+  it('counts no blank row towards the sample, which the reader skips', async () => {
+    const { planCsvSplit } = await import('../../../src/check/parallel/split.js');
+    // Every other record an empty row or a row of empty cells: the sample ends twice as far in.
+    const rows = exportText(4000, undefined).split('\n');
+    const spaced = [rows[0], ...rows.slice(1).flatMap((row, i) => [row, i % 2 === 0 ? '' : ';;;;;;;;'])].join('\n');
+    const path = join(folder, 'blank-rows.csv');
+    writeFileSync(path, spaced);
+    const first = planCsvSplit(path, 2)?.ranges[0];
+    const dataEnds = [...spaced.matchAll(/[0-9]\n/g)].map((match) => (match.index as number) + 2);
+    expect(first?.end).toBeGreaterThanOrEqual((dataEnds[999] as number) + 2 * 64 * 1024);
+  });
+});
