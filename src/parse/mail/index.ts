@@ -18,6 +18,8 @@ import { detectFormat } from '../detect.js';
 import { isPdf, parsePdfDocument } from '../pdf/index.js';
 import { parseXmlInvoice } from '../xml/read-xml.js';
 import { parseTextDocument } from '../text/index.js';
+import { detectKind } from '../text/kind.js';
+import { splitLines } from '../text/lines.js';
 import { FORWARDED, headerDate } from './headers.js';
 
 export type MailOptions = Omit<CsvOptions, 'file'>;
@@ -69,7 +71,10 @@ function bodyText(text: string | undefined, html: string | undefined): string {
   });
 }
 
-/** The letter of the body: the body alone decides its kind (a subject says less); the subject helps when the body names none. */
+/**
+ * The letter of the body. Its title or phrases decide its kind; the subject decides over a body
+ * that names none or only mentions one (issue 13: "the body weighing more than a subject line").
+ */
 function bodyDocument(
   body: string,
   subject: string | undefined,
@@ -77,16 +82,26 @@ function bodyDocument(
   date: string | undefined,
   options: MailOptions,
 ): BillingDocument | undefined {
-  const textOptions = options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder };
-  const attempts = [body, ...(subject === undefined || subject.trim() === '' ? [] : [`Objet : ${subject}\n\n${body}`])];
+  // A forwarded message's letter is dated by its own pasted header, which the text reader reads;
+  // any other by the message's Date header.
+  const forwarded = FORWARDED.test(body);
+  const textOptions = {
+    ...(options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder }),
+    ...(forwarded || date === undefined ? {} : { issueDate: date }),
+  };
+  const withSubject = subject === undefined || subject.trim() === '' ? [] : [`Objet : ${subject}\n\n${body}`];
+  // A body that only mentions a kind ("zu Ihrer Rechnung …") says less than a subject
+  // ("Zahlungserinnerung zu Ihrer Rechnung"); a title or a letter's phrase in it says more.
+  const bodyKind = detectKind(splitLines(body));
+  const attempts =
+    bodyKind === undefined || bodyKind.by === 'mention' ? [...withSubject, body] : [body, ...withSubject];
   for (const text of attempts) {
     if (text.trim() === '') continue;
     try {
       const [event] = parseTextDocument(text, file, textOptions);
       if (event?.type !== 'document') continue;
       const doc = event.document;
-      // A forwarded message's letter is dated by its own pasted header, which the text reader read.
-      const issueDate = FORWARDED.test(body) ? (doc.issueDate ?? date) : (date ?? doc.issueDate);
+      const issueDate = forwarded ? (doc.issueDate ?? date) : (date ?? doc.issueDate);
       return { ...doc, issueDate, source: { file, line: 1, format: 'mail' } };
     } catch (error) {
       if (!(error instanceof FatalInputError) || error.message !== NOT_A_BILL) throw error;

@@ -75,7 +75,16 @@ function balanced(amounts: ChosenAmounts): boolean {
   return net !== undefined && tax !== undefined && total !== undefined && net.add(tax).eq(total);
 }
 
-export function parseTextDocument(text: string, file: string, options: { dateOrder?: DateOrder }): ParseEvent[] {
+export interface TextOptions {
+  readonly dateOrder?: DateOrder;
+  /**
+   * The date the document bears outside its text (an e-mail's Date header): its issue date, which
+   * also tells a letter's own deadline from the due date of the invoice it quotes.
+   */
+  readonly issueDate?: string;
+}
+
+export function parseTextDocument(text: string, file: string, options: TextOptions): ParseEvent[] {
   const lines = splitLines(text);
   const decision = detectKind(lines);
   const firstLine = lines[0]?.no;
@@ -135,7 +144,7 @@ export function parseTextDocument(text: string, file: string, options: { dateOrd
       },
     ];
   }
-  const issueDate = best(values, 'issueDate')?.value;
+  const issueDate = options.issueDate ?? best(values, 'issueDate')?.value;
   const document: BillingDocument = {
     kind,
     id,

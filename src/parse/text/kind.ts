@@ -86,6 +86,8 @@ function kindOf(text: string): DocumentKind | undefined {
   return POLISH_KINDS.find(([, pattern]) => pattern.test(folded))?.[0];
 }
 const TITLE_MAX_WORDS = 7;
+/** The words of a subject that name the document's kind when they name one: "Mise en demeure", "Votre facture". */
+const SUBJECT_HEAD_WORDS = 3;
 const POSSESSIVES = new Set(['votre', 'your', 'ihre', 'uw']);
 const KIND_ORDER: readonly DocumentKind[] = ['dunning', 'termination', 'credit-note', 'payment', 'invoice'];
 
@@ -93,7 +95,7 @@ const KIND_ORDER: readonly DocumentKind[] = ['dunning', 'termination', 'credit-n
 const BODY_PHRASES: readonly (readonly [DocumentKind, RegExp])[] = [
   [
     'dunning',
-    /\b(?:mettons en demeure|reste(?:nt)? impayee?s?|n avons pas (?:encore )?recu (?:le|votre) (?:reglement|paiement)|sauf erreur de (?:notre|ma) part|(?:n avons|n a|on n a) toujours pas recu (?:le|votre) (?:reglement|paiement)|malgre (?:nos|notre) relances?|has not been paid|remains unpaid|overdue|en souffrance|is still outstanding|passed your (?:account|debt) to us|pay the outstanding balance|despite (?:our|their) reminders|notice of debt assignment|notre mandant|nous a confie le recouvrement)\b/,
+    /\b(?:mettons en demeure|reste(?:nt)? impayee?s?|n avons pas (?:encore )?recu (?:le|votre) (?:reglement|paiement)|sauf erreur de (?:notre|ma) part|(?:n avons|n a|on n a) toujours pas recu (?:le|votre) (?:reglement|paiement)|malgre (?:nos|notre) relances?|has not been paid|remains unpaid|overdue|en souffrance|is still outstanding|passed your (?:account|debt) to us|pay the outstanding balance|despite (?:our|their) reminders|notice of debt assignment|notre mandant|nous a confie le recouvrement|keinen zahlungseingang|noch nicht (?:bezahlt|beglichen|ausgeglichen)|(?:ist|sind) noch offen|zahlungsruckstand|we have not (?:yet )?received (?:your |the )?payment)\b/,
   ],
   [
     'termination',
@@ -138,18 +140,31 @@ export function detectKind(lines: readonly TextLine[]): KindDecision | undefined
   // The first printed page: a PDF may open on a blank one.
   const firstPage = lines[0]?.page;
   const head = lines.filter((line) => line.page === firstPage).slice(0, LINES_LOOKED_AT);
+  const titles = titlesIn(head);
   // 1. A subject line: "Objet : Mise en demeure de payer".
   for (const line of head) {
     const words = firstFoldedWords(line.folded);
     if (!SUBJECT_WORDS.has(words[0] ?? '') || !STARTS_AS_WORDS.test(line.raw)) continue;
-    const kind = kindOf(line.raw.replace(/^\s*\S+\s*:?/u, '').slice(0, 120));
+    const subject = line.raw.replace(/^\s*\S+\s*:?/u, '').slice(0, 120);
+    const kind = kindOf(subject);
+    if (kind === undefined) continue;
+    // A subject that names a kind only further on gives a cause, not a kind: "AVOIR … Objet :
+    // régularisation suite à résiliation" is a credit note. Then a title says more.
+    const named = kindOf(subject.trim().split(/\s+/).slice(0, SUBJECT_HEAD_WORDS).join(' ')) !== undefined;
+    if (!named && titles.length > 0) break;
     // A reminder typed as a reply keeps the invoice's subject ("RE: facture mars"), and "Votre facture est en
     // attente de paiement" names a payment it is waiting for: the body, which demands payment, says what it is.
     if ((kind === 'invoice' || kind === 'payment') && dunningPhraseIn(head))
       return { kind: 'dunning', line: line.no, by: 'subject' };
-    if (kind !== undefined) return { kind, line: line.no, by: 'subject' };
+    return { kind, line: line.no, by: 'subject' };
   }
   // 2. A title: a short cell starting with a kind word.
+  if (titles.length > 0) return titles[0];
+  return votedKind(head);
+}
+
+/** Short cells starting with a kind word, in reading order. */
+function titlesIn(head: readonly TextLine[]): KindDecision[] {
   const titles: KindDecision[] = [];
   for (const line of head) {
     for (const cell of line.cells) {
@@ -165,8 +180,11 @@ export function detectKind(lines: readonly TextLine[]): KindDecision | undefined
       if (kind !== undefined && !FINE_PRINT.test(line.folded)) titles.push({ kind, line: line.no, by: 'title' });
     }
   }
-  if (titles.length > 0) return titles[0];
-  // 3. Mentions and body phrases vote.
+  return titles;
+}
+
+/** 3. Mentions and body phrases vote. */
+function votedKind(head: readonly TextLine[]): KindDecision | undefined {
   const votes = new Map<DocumentKind, { count: number; line: number; phrase: boolean }>();
   const vote = (kind: DocumentKind, weight: number, line: number, phrase: boolean): void => {
     const current = votes.get(kind);

@@ -80,6 +80,42 @@ describe('e-mail files', () => {
     expect(letter?.dueDate === undefined || letter.dueDate >= '2024-03-04').toBe(true);
   });
 
+  it('leaves the due date a reminder quotes to its invoice, when only the Date header dates the reminder', async () => {
+    // SFR's wording of a reminder e-mail (tryout of 2 December 2026): no date in the body but the invoice's due date.
+    const { events } = await read(
+      [
+        'From: SFR <noreply@sfr.example>',
+        'Subject: Votre facture',
+        'Date: Mon, 6 May 2024 07:02:11 +0200',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        "Nous n'avons pas reçu le règlement de votre facture FA2404-778815 d'un montant de 45,99 €, arrivée à échéance le 20/04/2024.",
+      ].join('\r\n'),
+    );
+    const [letter] = documents(events);
+    expect(letter).toMatchObject({ kind: 'dunning', issueDate: '2024-05-06', references: ['FA2404-778815'] });
+    expect(letter?.dueDate).toBeUndefined();
+  });
+
+  it("takes the subject's kind over a body that only mentions an invoice (a German reminder)", async () => {
+    // Telekom's "Zahlungserinnerung" e-mail: the body starts "zu Ihrer Rechnung …" and demands payment in German.
+    const { events } = await read(
+      [
+        'From: Telekom <rechnung@telekom.example>',
+        'Subject: Zahlungserinnerung zu Ihrer Rechnung',
+        'Date: Tue, 27 Feb 2024 10:30:00 +0100',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'zu Ihrer Rechnung 3412 8876 0224 vom 03.02.2024 haben wir bis heute keinen Zahlungseingang festgestellt.',
+        'Offener Betrag: 39,98 EUR, fällig am 15.02.2024.',
+      ].join('\r\n'),
+    );
+    const [letter] = documents(events);
+    expect(letter).toMatchObject({ kind: 'dunning', issueDate: '2024-02-27', references: ['3412 8876 0224'] });
+    expect(letter?.id).toBeUndefined();
+    expect(letter?.dueDate).toBeUndefined();
+  });
+
   it('reads CSV and PDF attachments as documents named after the message', async () => {
     const { events, skipped } = await read(MIXED);
     const attached = documents(events).find((doc) => doc.source.file === 'relance.eml#facture.csv');

@@ -63,6 +63,27 @@ describe('letters', () => {
     expect(payment.kind).toBe('payment');
   });
 
+  it('reads a credit note as one when its subject gives the termination as the cause', () => {
+    // SFR's "avoir" after a termination (tryout of 2 December 2026): the title says what it is, the subject why.
+    const avoir = parse(
+      [
+        'AVOIR',
+        "N° d'avoir : AV2404-00931",
+        'Date : 18/04/2024',
+        'Référence client : C104233',
+        'Objet : régularisation suite à résiliation',
+        'Cet avoir annule la facture FA2404-778815.',
+        "Total TTC de l'avoir  -45,99 €",
+      ].join('\n'),
+    );
+    expect(avoir).toMatchObject({ kind: 'credit-note', id: 'AV2404-00931', references: ['FA2404-778815'] });
+    // A subject that starts with its kind still decides.
+    const notice = parse(
+      ['COURRIER', 'Objet : Résiliation de votre contrat', 'Date : 18/04/2024', 'Ligne : 06 12 34 56 78'].join('\n'),
+    );
+    expect(notice.kind).toBe('termination');
+  });
+
   it('pairs labels with the values under them in the information block beside the address, and keeps the line as an alias', () => {
     const bill = parse(fixture('de-mahnung-trotz-gutschrift/rechnung-februar.txt'));
     expect(bill).toMatchObject({
