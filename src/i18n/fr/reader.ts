@@ -88,6 +88,40 @@ const PHRASES: readonly Phrase[] = [
     /^the row repeats document number (.*) with (.*): read as another document$/s,
     (m) => `la ligne reprend le numéro de document ${m[1]} avec ${m[2]} : lue comme un autre document`,
   ],
+  [
+    /^no column holds the document numbers: each row is read as a document of its own$/,
+    () => 'aucune colonne ne porte les numéros des documents : chaque ligne est lue comme un document à part',
+  ],
+  [
+    /^no column holds the document dates: rules that need a date skip these documents$/,
+    () =>
+      'aucune colonne ne porte les dates des documents : les règles qui ont besoin d’une date passent ces documents',
+  ],
+  [
+    /^two columns are named (.*) \(columns (\d+) and (\d+)\): the first is read, the second is not$/s,
+    (m) => `deux colonnes s’appellent ${m[1]} (colonnes ${m[2]} et ${m[3]}) : la première est lue, la seconde non`,
+  ],
+  [
+    /^(\d+) charge columns read as the lines of each bill, adding up to its total: (.*)$/s,
+    (m) =>
+      `${m[1]} colonnes de montants lues comme les lignes de chaque facture, dont la somme fait le total : ${m[2]}`,
+  ],
+  [
+    /^the amounts name no currency and the headers are English: read as euros \(EUR\), a guess \(pounds and dollars are written the same way\)$/,
+    () =>
+      'les montants ne nomment aucune devise et les en-têtes sont en anglais : lus en euros (EUR), par supposition ' +
+      '(livres et dollars s’écrivent de la même façon)',
+  ],
+  [
+    /^(VAT is checked against the rates of|read as bills of) ([A-Z]{2}), a guess: (.*), and other countries write that language too; a Country column or vat-rate-mismatch's "rates" option$/s,
+    (m) =>
+      `${countrySubject(m[1] as string)} ${m[2]}, par supposition : ${countryEvidence(m[3] as string)}, et d’autres ` +
+      'pays écrivent cette langue ; une colonne Pays ou l’option « rates » de vat-rate-mismatch',
+  ],
+  [
+    /^(VAT is checked against the rates of|read as bills of) ([A-Z]{2}): (.*)$/s,
+    (m) => `${countrySubject(m[1] as string)} ${m[2]} : ${countryEvidence(m[3] as string)}`,
+  ],
   // Mail parts (src/parse/mail).
   [
     /^an attachment of type (.*), not a bill billcheck reads$/s,
@@ -100,6 +134,32 @@ const PHRASES: readonly Phrase[] = [
   ],
   [/^a message nested more than (\d+) levels deep$/, (m) => `un message imbriqué sur plus de ${m[1]} niveaux`],
 ];
+
+function countrySubject(subject: string): string {
+  return subject === 'read as bills of' ? 'lu comme des factures du pays' : 'TVA vérifiée selon les taux du pays';
+}
+
+const LANGUAGE_NAMES_FR: Readonly<Record<string, string>> = {
+  German: 'allemand',
+  Dutch: 'néerlandais',
+  French: 'français',
+  English: 'anglais',
+};
+
+/** "the headers are German, they state 19 %, the amounts are in EUR", part by part. */
+function countryEvidence(evidence: string): string {
+  return evidence
+    .split(', ')
+    .map((part) => {
+      const language = /^the headers are (\w+)$/.exec(part)?.[1];
+      if (language !== undefined) return `les en-têtes sont en ${LANGUAGE_NAMES_FR[language] ?? language}`;
+      const rates = /^they state (.*)$/.exec(part)?.[1];
+      if (rates !== undefined) return `ils indiquent ${rates}`;
+      const currency = /^the amounts are in (\w+)$/.exec(part)?.[1];
+      return currency === undefined ? part : `les montants sont en ${currency}`;
+    })
+    .join(', ');
+}
 
 /** The French of a reader's English sentence, or the sentence itself when it is not in the list. */
 export function frenchReaderText(text: string): string {

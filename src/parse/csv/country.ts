@@ -121,6 +121,19 @@ const percent = (rates: ReadonlySet<number>): string =>
  * The file's country, or undefined when a country column gives it per row, or the evidence is
  * French or missing (the VAT rule's own default then applies).
  */
+/**
+ * English headers over amounts that name no currency, in no currency column: British pounds,
+ * US dollars or euros alike. The reader reads them as euros, and must say that it guessed.
+ */
+export function currencyUnsaid(mapping: ColumnMapping, sample: readonly (readonly string[])[]): boolean {
+  if (mapping.index.currency !== -1 || headerLanguage(mapping.headers) !== 'en') return false;
+  if (sampleCurrency(mapping, sample) !== undefined) return false;
+  const { total, net } = mapping.index;
+  return !sample
+    .slice(0, 20)
+    .some((record) => /[$¥₹]/.test(`${total === -1 ? '' : record[total]} ${net === -1 ? '' : record[net]}`));
+}
+
 export function countryFromEvidence(
   mapping: ColumnMapping,
   sample: readonly (readonly string[])[],

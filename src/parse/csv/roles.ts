@@ -16,7 +16,7 @@
 import type { ColumnRole, RoleSource } from '../../model/input.js';
 import { parseAmount } from '../values/amounts.js';
 import { documentKindFrom } from '../values/kinds.js';
-import { countryFromEvidence, type FileCountry } from './country.js';
+import { countryFromEvidence, currencyUnsaid, type FileCountry } from './country.js';
 import { type ColumnProfile, profileColumn, SAMPLE_FOR_ROLES, share } from './column-evidence.js';
 import { type ColumnField, type ColumnIndexes, type ColumnMapping, COLUMN_FIELDS } from './columns.js';
 
@@ -462,6 +462,15 @@ export function decideRoles(mapping: ColumnMapping, records: readonly (readonly 
   const index: ColumnIndexes = decider.index;
   const country = statement ? undefined : countryFromEvidence({ ...mapping, index }, sample);
   if (country !== undefined) decider.notices.push(countryNotice(country, index));
+  if (!statement && country === undefined && currencyUnsaid({ ...mapping, index }, sample)) {
+    decider.notices.push({
+      level: 'warning',
+      code: 'currency',
+      message:
+        'the amounts name no currency and the headers are English: read as euros (EUR), a guess ' +
+        '(pounds and dollars are written the same way)',
+    });
+  }
   const roles: ColumnRole[] = mapping.headers.map((column, at) => {
     const field = decider.fieldAt(at);
     return field === undefined ? { column } : { column, field, decidedBy: decider.source[field] ?? 'name' };
