@@ -1,6 +1,7 @@
 /**
  * Reads the value a label introduces: a document or account number, a date, a period.
  */
+import { withoutInvisible } from '../../identity/invisible.js';
 import { parseDate } from '../values/dates.js';
 import type { DateOrder } from '../values/dates.js';
 
@@ -94,6 +95,32 @@ export function identifierAt(text: string, order: DateOrder | undefined): { id: 
  * ("06 12 34 56 78") is read whole, without its spaces.
  */
 export function accountAt(text: string, order: DateOrder | undefined): string | undefined {
+  const head = text.slice(0, 60);
+  const cleaned = withoutInvisible(head);
+  if (cleaned.removed.length === 0) return visibleAccountAt(text, order);
+  // "06 98 46 10 0<U+200B>2" is read whole; the invisible character stays in it, for identity to
+  // remove and reports to show (issue 18), rather than end the number where it stands.
+  const read = visibleAccountAt(cleaned.text, order);
+  return read === undefined ? undefined : withInvisibleKept(head, read);
+}
+
+/** `read` as `head` wrote it: the invisible characters between its first and last character put back. */
+function withInvisibleKept(head: string, read: string): string {
+  let kept = '';
+  let matched = 0;
+  for (const char of head) {
+    if (matched === read.length) break;
+    if (char === read[matched]) {
+      kept += char;
+      matched++;
+    } else if (matched > 0 && withoutInvisible(char).removed.length > 0) {
+      kept += char;
+    }
+  }
+  return matched === read.length ? kept : read;
+}
+
+function visibleAccountAt(text: string, order: DateOrder | undefined): string | undefined {
   const phone = /^[\s:.#°º=-]*(?:n°|no|nº)?[\s:.]*((?:\+\d{2}\s?)?\d{1,2}(?:[ .]\d{2}){4})(?!\d)/iu.exec(
     text.slice(0, 60),
   );

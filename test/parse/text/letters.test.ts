@@ -63,6 +63,15 @@ describe('letters', () => {
     expect(payment.kind).toBe('payment');
   });
 
+  it('reads a line number whole across a zero-width space, which it keeps for identity to name', () => {
+    // A line pasted from a web page (tryout of 2 December 2026): "10 0<U+200B>2" used to end the number at the 0.
+    const letter = parse(
+      ['Paris, le 3 mars 2024', 'N° de ligne : +33 6 98 46 10 0\u200b2', 'Objet : mise en demeure'].join('\n') +
+        '\nLa facture n° F1 reste impayée. Total à régler : 10,00 €\n',
+    );
+    expect(letter.account).toBe('+3369846100\u200b2');
+  });
+
   it('reads a credit note as one when its subject gives the termination as the cause', () => {
     // SFR's "avoir" after a termination (tryout of 2 December 2026): the title says what it is, the subject why.
     const avoir = parse(
