@@ -72,7 +72,7 @@ const ENTRIES: readonly Entry[] = [
   [
     'letterId',
     40,
-    'votre reference dossier|reference dossier|reference du dossier|reference de dossier|notre reference|nos references|nos ref|notre ref|our reference|our ref|unser zeichen|onze referentie|reference du courrier|{n} de dossier|dossier {n}|case number|{n} de document|document {n}',
+    'votre reference dossier|reference dossier|reference du dossier|reference de dossier|notre reference|nos references|nos ref|notre ref|our reference|our ref|unser zeichen|aktenzeichen|unser aktenzeichen|onze referentie|reference du courrier|{n} de dossier|dossier {n}|case number|{n} de document|document {n}',
   ],
   ['letterId', 30, 'reference|ref|referentie|referenz'],
   // Customer, account, contract or line.
@@ -218,10 +218,12 @@ const ENTRIES: readonly Entry[] = [
   [
     'due',
     60,
-    'amount due|total due|balance due|amount payable|total payable|total to pay|outstanding balance|outstanding amount|amount outstanding|balance outstanding|amount owed|zu zahlen|zu zahlender betrag|zahlbetrag|offener betrag|offene forderung|offener saldo|te betalen|openstaand bedrag|openstaand saldo',
+    'amount due|total due|balance due|amount payable|total payable|total to pay|outstanding balance|outstanding amount|amount outstanding|balance outstanding|amount owed|zu zahlen|zu zahlender betrag|zahlbetrag|offener betrag|offene forderung|offener saldo|gesamtforderung|te betalen|openstaand bedrag|openstaand saldo',
   ],
   ['due', 60, 'do zapłaty|razem do zapłaty|pozostało do zapłaty|kwota do zapłaty|net payable|net amount payable'],
   ['due', 50, 'montant du|a payer|to pay|impaye|due', { bare: true }],
+  // A collection agency's debt before its fees; its "Gesamtforderung" is what it demands.
+  ['due', 50, 'hauptforderung'],
   ['due', 45, 'montant preleve|sera preleve|montant qui sera preleve|direct debit amount'],
   [
     'paid',

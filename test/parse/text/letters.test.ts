@@ -63,6 +63,43 @@ describe('letters', () => {
     expect(payment.kind).toBe('payment');
   });
 
+  it("reads a German collection agency's case number and total demand, its fees as lines", () => {
+    // An Inkasso "Zahlungsaufforderung" as German agencies lay it out (tryout of 2 December 2026): the
+    // reference block beside the address, the principal, the fees, and the total demanded.
+    const letter = parse(
+      [
+        'Muster Inkasso GmbH',
+        '                                               Ihr Zeichen',
+        '                                               Aktenzeichen',
+        '                                               MI-2403-55781',
+        '                                               Kundennummer',
+        '                                               KD 55120887',
+        '',
+        'Wuppertal, 12. März 2024',
+        '',
+        'Zahlungsaufforderung – Auftraggeber: Telekom Deutschland GmbH',
+        'Die Rechnung 3412 8876 0224 vom 03.02.2024, fällig am 15.02.2024, ist trotz Mahnung bis heute nicht beglichen.',
+        'Hauptforderung                                       39,98 EUR',
+        'Mahngebühren                                          2,50 EUR',
+        'Inkassokosten                                        29,90 EUR',
+        'Gesamtforderung                                      72,38 EUR',
+        'Bitte überweisen Sie den Gesamtbetrag bis zum 26.03.2024.',
+      ].join('\n'),
+    );
+    expect(letter).toMatchObject({
+      kind: 'dunning',
+      id: 'MI-2403-55781',
+      account: 'KD 55120887',
+      issueDate: '2024-03-12',
+      references: ['3412 8876 0224'],
+    });
+    expect(letter.amountDue?.toFixed(2)).toBe('72.38');
+    expect(letter.lines.map((line) => `${line.description} ${line.total?.toFixed(2)}`)).toEqual([
+      'Mahngebühren 2.50',
+      'Inkassokosten 29.90',
+    ]);
+  });
+
   it('reads a line number whole across a zero-width space, which it keeps for identity to name', () => {
     // A line pasted from a web page (tryout of 2 December 2026): "10 0<U+200B>2" used to end the number at the 0.
     const letter = parse(
