@@ -5,11 +5,12 @@
  */
 import type { AmountStyle, BillingDocument, DateStyle, DocumentKind } from '../../model/document.js';
 import { FatalInputError, type ParseEvent } from '../../model/input.js';
+import type { Money } from '../../model/money.js';
 import type { DateOrder } from '../values/dates.js';
 import { amountStyleOf, documentDecimalSeparator } from './amounts.js';
 import { type ChosenAmounts, chooseAmounts } from './choice.js';
 import { detectCountry } from './country.js';
-import { collectFacts, dateSpans, excludedSpans, type ValueFact } from './facts.js';
+import { type AmountFact, collectFacts, dateSpans, excludedSpans, type ValueFact } from './facts.js';
 import { detectKind } from './kind.js';
 import { splitLines } from './lines.js';
 
@@ -159,8 +160,9 @@ export function parseTextDocument(text: string, file: string, options: TextOptio
     ...(country === undefined ? {} : { country }),
     net: amounts.net,
     tax: amounts.tax,
-    total: amounts.total,
-    amountDue: amounts.amountDue,
+    ...(kind === 'dunning'
+      ? demanded(amounts, facts.amounts, facts.fees)
+      : { total: amounts.total, amountDue: amounts.amountDue }),
     ...(amounts.rounding === undefined ? {} : { rounding: amounts.rounding }),
     // The text reader reads labelled totals, never the lines of a bill; of a dunning letter, the fees it adds.
     lines:
@@ -173,6 +175,26 @@ export function parseTextDocument(text: string, file: string, options: TextOptio
     rows: 1,
   };
   return [{ type: 'document', document }];
+}
+
+/**
+ * All a dunning letter demands: an agency writes the debt ("Principal restant dû : 0,01 €", "Balance
+ * £54.00"), its fees, then their sum ("Total à régler : 40,01 €"). The sum is the demand, whose fees
+ * are its lines (rules compare the debt part, what is left without them).
+ */
+function demanded(
+  amounts: ChosenAmounts,
+  written: readonly AmountFact[],
+  fees: readonly { token: { money: Money } }[],
+): Pick<ChosenAmounts, 'amountDue' | 'total'> {
+  const { amountDue, total } = amounts;
+  if (amountDue === undefined || fees.length === 0) return { amountDue, total };
+  const withFees = fees.reduce((sum, fee) => sum.add(fee.token.money), amountDue);
+  const summed = written.some(
+    (fact) => (fact.role === 'due' || fact.role === 'total') && fact.token.money.abs().eq(withFees),
+  );
+  if (!summed) return { amountDue, total };
+  return { amountDue: withFees, total: total === undefined || total.eq(amountDue) ? withFees : total };
 }
 
 /**
