@@ -54,7 +54,7 @@ const MONEY_KEYS = new Set(['amount', 'billed', 'credited', 'median', 'max', 'mi
 interface Named {
   readonly key: string;
   readonly kind: BillingDocument['kind'];
-  /** How the letter names it: its kind, or a formal notice when the document says it is one. */
+  /** How the letter names it: its kind, or a dunning letter's own title. */
   readonly named: NamedKind;
   readonly id?: string;
   readonly date?: string;
@@ -77,13 +77,9 @@ function locationKey(file: string, line: number): string {
   return `${file}\u0000${line}`;
 }
 
-/** "Mise en demeure de payer", "Formal notice to pay", "Final notice": words of the document itself, never guessed. */
-const FORMAL_NOTICE = /^(mise en demeure|formal notice|final notice)/;
-
-function nameOf(doc: BillingDocument, letterhead: Letterhead | undefined): NamedKind {
-  if (doc.kind !== 'dunning') return doc.kind;
-  const said = doc.lines.some((line) => FORMAL_NOTICE.test((line.description ?? '').trim().toLowerCase()));
-  return said || letterhead?.formalNotice === true ? 'formal-notice' : 'dunning';
+/** A dunning letter by the title the reader found on it ("Mise en demeure", "Final Demand"), never guessed. */
+function nameOf(doc: BillingDocument): NamedKind {
+  return doc.kind === 'dunning' ? (doc.dunningTitle ?? 'dunning') : doc.kind;
 }
 
 function namedFromDocument(doc: BillingDocument, input: LetterInput, fallback: AmountStyle | undefined): Named {
@@ -92,7 +88,7 @@ function namedFromDocument(doc: BillingDocument, input: LetterInput, fallback: A
   return {
     key: locationKey(doc.source.file, doc.source.line),
     kind: doc.kind,
-    named: nameOf(doc, input.letterheads?.get(doc.source.file)),
+    named: nameOf(doc),
     ...(doc.id === undefined ? {} : { id: printable(doc.id) }),
     ...(doc.issueDate === undefined ? {} : { date: doc.issueDate }),
     ...(amount === undefined ? {} : { amount }),

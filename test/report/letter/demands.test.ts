@@ -4,7 +4,7 @@
  * is said to be in dispute. Expected texts are written out.
  */
 import { describe, expect, it } from 'vitest';
-import type { AmountStyle, BillingDocument } from '../../../src/model/document.js';
+import type { AmountStyle, BillingDocument, DunningTitle } from '../../../src/model/document.js';
 import type { EvidenceValue, Finding } from '../../../src/model/finding.js';
 import type { LetterInput } from '../../../src/report/letter/build.js';
 import { buildLetter } from '../../../src/report/letter/build.js';
@@ -150,14 +150,14 @@ describe('buildLetter demands', () => {
     expect(letter.enclosures.some((line) => line.includes('AV-2025-004412'))).toBe(true);
   });
 
-  it('names a dunning letter a formal notice only when its own wording says so', () => {
+  it('names a dunning letter a formal notice only when its own title says so', () => {
     const formal = doc({
       kind: 'dunning',
       id: 'MED-2',
       issueDate: '2024-03-10',
       total: '0.01',
-      lines: [{ description: 'Mise en demeure de payer', total: '0.01' }],
       line: 7,
+      extra: { dunningTitle: 'formal-notice' },
     });
     const letter = letterOf(
       [findingOn(formal, 'dunning-trivial-amount', { amount: '0.01', minAmount: '1.00' })],
@@ -170,6 +170,34 @@ describe('buildLetter demands', () => {
       [notice],
     );
     expect(plain.facts[0]?.text).toBe('10/03/2024 : courrier de relance MED-1, 0,01 € ; la somme exigée est de 0,01 €');
+  });
+
+  it('names a dunning letter by its own title, with the French article and gender, in either language', () => {
+    const titled = (dunningTitle: DunningTitle): BillingDocument =>
+      doc({ kind: 'dunning', id: 'D-1', issueDate: '2024-03-12', total: '0.01', line: 7, extra: { dunningTitle } });
+    const named = (dunningTitle: DunningTitle, lang: 'fr' | 'en') => {
+      const document = titled(dunningTitle);
+      const result = letterOf(
+        [findingOn(document, 'dunning-trivial-amount', { amount: '0.01', minAmount: '1.00' })],
+        [document],
+        { lang },
+      );
+      return [result.demands[0]?.text.split(' (')[0], result.enclosures[0]];
+    };
+    expect(named('final-reminder', 'fr')).toEqual([
+      'annuler la dernière relance D-1 du 12/03/2024',
+      'Copie de la dernière relance D-1 du 12/03/2024 (0,01 €)',
+    ]);
+    expect(named('final-notice', 'fr')).toEqual([
+      'annuler le dernier avis D-1 du 12/03/2024',
+      'Copie du dernier avis D-1 du 12/03/2024 (0,01 €)',
+    ]);
+    expect(named('final-demand', 'en')).toEqual([
+      'cancel final demand D-1 of 12/03/2024',
+      'Copy of final demand D-1 of 12/03/2024 (0,01 €)',
+    ]);
+    expect(named('formal-notice', 'en')[0]).toBe('cancel formal notice D-1 of 12/03/2024');
+    expect(named('reminder', 'fr')[0]).toBe('annuler le courrier de relance D-1 du 12/03/2024');
   });
 
   it('a 0,01 € notice alone asks where the amount comes from', () => {
