@@ -200,6 +200,43 @@ describe('buildLetter demands', () => {
     expect(named('reminder', 'fr')[0]).toBe('annuler le courrier de relance D-1 du 12/03/2024');
   });
 
+  it('names the bill a duplicate repeats, in the facts and in the demand, and encloses it', () => {
+    const first = doc({ id: 'F-1', issueDate: '2024-01-05', periodStart: '2024-01-01', total: '49.99', line: 2 });
+    const again = doc({ id: 'F-2', issueDate: '2024-02-05', periodStart: '2024-01-01', total: '49.99', line: 3 });
+    const duplicate = findingOn(again, 'duplicate-invoice', {
+      id: 'F-2',
+      other: 'F-1',
+      otherLocation: 'test.csv:2',
+      periodStart: '2024-01-01',
+      periodEnd: '2024-01-31',
+    });
+    const letter = letterOf([duplicate], [first, again]);
+    expect(letter.facts.map((fact) => [fact.text, fact.disputed])).toEqual([
+      ['05/01/2024 : facture F-1, 49,99 €', false],
+      ['05/02/2024 : facture F-2, 49,99 € ; elle reprend la facture F-1 du 05/01/2024 (49,99 €)', true],
+    ]);
+    expect(letter.demands.map((demand) => demand.text)).toEqual([
+      'annuler la facture F-2 du 05/02/2024 (49,99 €), qui reprend la facture F-1 du 05/01/2024 (49,99 €), et me rembourser toute somme payée deux fois (facturation en double)',
+    ]);
+    expect(letter.enclosures).toEqual([
+      'Copie de la facture F-1 du 05/01/2024 (49,99 €)',
+      'Copie de la facture F-2 du 05/02/2024 (49,99 €)',
+    ]);
+    expect(letter.disputed.map((amount) => amount.text)).toEqual(['49,99 €']);
+    const english = letterOf([duplicate], [first, again], { lang: 'en' });
+    expect(english.demands[0]?.text).toBe(
+      'cancel invoice F-2 of 05/02/2024 (49,99 €), which repeats invoice F-1 of 05/01/2024 (49,99 €), and refund anything paid twice (double billing)',
+    );
+    // Where the first bill is not among the documents (another file not given), the letter says less, not wrong.
+    const alone = letterOf([duplicate], [again]);
+    expect(alone.facts.map((fact) => fact.text)).toEqual([
+      '05/02/2024 : facture F-2, 49,99 € ; elle facture une seconde fois ce qu’une autre facture facture déjà',
+    ]);
+    expect(alone.demands[0]?.text).toBe(
+      'annuler la facture F-2 du 05/02/2024 (49,99 €) et me rembourser toute somme payée deux fois (facturation en double)',
+    );
+  });
+
   it('a 0,01 € notice alone asks where the amount comes from', () => {
     const letter = letterOf(
       [findingOn(notice, 'dunning-trivial-amount', { amount: '0.01', minAmount: '1.00' })],
