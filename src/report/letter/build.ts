@@ -3,7 +3,7 @@
  * and documents say (ids, dates, amounts, written as the bills write them) and the bases of
  * demands.ts for the letter's jurisdiction; what it cannot know is a [bracketed placeholder].
  */
-import type { AmountStyle, BillingDocument } from '../../model/document.js';
+import type { AmountStyle, BillingDocument, DunningTitle } from '../../model/document.js';
 import type { EvidenceValue, Finding } from '../../model/finding.js';
 import { formatDate, formatMoney, formatNumber, isIsoDate } from '../../model/format.js';
 import { Money } from '../../model/money.js';
@@ -336,6 +336,7 @@ function factOf(named: Named, around: Around): LetterFact {
     ...(named.date === undefined ? {} : { date: named.date }),
     dateText: dateText(named),
     kind: named.kind,
+    ...(named.kind === 'dunning' && named.named !== 'dunning' ? { dunningTitle: named.named as DunningTitle } : {}),
     ...(named.id === undefined ? {} : { documentId: named.id }),
     ...(named.amount === undefined ? {} : { amount: named.amount.toFixed(2) }),
     currency: named.currency,
