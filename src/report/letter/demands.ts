@@ -216,8 +216,9 @@ export const DEMANDS: Readonly<Record<string, DemandText>> = {
   },
   'cancel-dunning-trivial': {
     demand: {
-      fr: 'annuler {{documents}} et sa demande de paiement, m’indiquer de quelle facture provient ce montant, et suspendre tout recouvrement d’ici là',
-      en: 'cancel {{documents}} and its demand for payment, tell me which invoice that amount comes from, and suspend any collection meanwhile',
+      // "the sum it claims", not "its demand for payment": a letter titled "Final Demand" is itself one.
+      fr: 'annuler {{documents}} et la somme réclamée, m’indiquer de quelle facture provient ce montant, et suspendre tout recouvrement d’ici là',
+      en: 'cancel {{documents}} and the sum it claims, tell me which invoice that amount comes from, and suspend any collection meanwhile',
     },
   },
   'cancel-dunning-credited': {

@@ -198,6 +198,15 @@ describe('buildLetter demands', () => {
     ]);
     expect(named('formal-notice', 'en')[0]).toBe('cancel formal notice D-1 of 12/03/2024');
     expect(named('reminder', 'fr')[0]).toBe('annuler le courrier de relance D-1 du 12/03/2024');
+    // A "Final Demand" is itself a demand for payment: the demand cancels the sum it claims, not "its demand".
+    const demand = titled('final-demand');
+    const trivial = [findingOn(demand, 'dunning-trivial-amount', { amount: '0.01', minAmount: '1.00' })];
+    expect(letterOf(trivial, [demand], { lang: 'en' }).demands[0]?.text).toBe(
+      'cancel final demand D-1 of 12/03/2024 (0,01 €) and the sum it claims, tell me which invoice that amount comes from, and suspend any collection meanwhile',
+    );
+    expect(letterOf(trivial, [demand]).demands[0]?.text).toBe(
+      'annuler la dernière demande de paiement D-1 du 12/03/2024 (0,01 €) et la somme réclamée, m’indiquer de quelle facture provient ce montant, et suspendre tout recouvrement d’ici là',
+    );
   });
 
   it('names the bill a duplicate repeats, in the facts and in the demand, and encloses it', () => {
