@@ -89,6 +89,7 @@ const LETTERS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['fr-doublon-stage1.txt', [EXPORT3, '--account', '330077120']],
   ['fr-doublon-stage2.json', [EXPORT3, '--account', '330077120', '--stage', '2', '--sent', '2026-10-15', '-f', 'json']],
   ['en-final-demand-stage1.txt', ['fixtures/letters/en-final-demand-export']],
+  ['en-uk-letter-before-action-stage1.txt', ['fixtures/letters/en-uk-letter-before-action']],
 ];
 
 describe('billcheck letter: the seed stories at each stage', () => {

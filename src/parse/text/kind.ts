@@ -50,6 +50,9 @@ const TITLE_WORDS = new Set([
   'dernier',
   'derniere',
   'lettre',
+  // UK collection letters: "LETTER BEFORE ACTION", "DEMAND FOR PAYMENT" above the invoice number they quote.
+  'letter',
+  'demand',
   'recu',
   'payment',
   'votre',

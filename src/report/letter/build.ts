@@ -392,7 +392,12 @@ function demandsOf(named: readonly Named[], input: LetterInput, around: Around):
     const text = DEMANDS[key];
     if (group === undefined || text === undefined) continue;
     const documents = documentsPhrase(group.docs, input.lang, asidesOf(group.docs, group.ruleIds, around));
-    const demand = fill(text.demand[input.lang], new Map([['documents', documents]]));
+    const values = new Map([['documents', documents]]);
+    // The invoices the letters claim, when each names its own: the demand need not ask which they are.
+    const invoices = [...new Set(group.docs.flatMap((doc) => doc.references))];
+    if (group.docs.every((doc) => doc.references.length > 0)) values.set('invoice', joinList(invoices, input.lang));
+    const naming = text.naming === undefined ? undefined : fill(text.naming[input.lang], values);
+    const demand = naming ?? fill(text.demand[input.lang], values);
     if (demand === undefined) continue;
     const legal =
       text.basis !== undefined && text.basis.jurisdiction === input.jurisdiction ? text.basis : STANDARD_BASES[key];

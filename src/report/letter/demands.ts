@@ -37,6 +37,8 @@ export interface DemandEntry {
 
 export interface DemandText {
   readonly demand: Wording;
+  /** Said instead when every document of the demand names the invoices it claims ({{invoice}}). */
+  readonly naming?: Wording;
   readonly basis?: LegalBasis;
 }
 
@@ -219,6 +221,10 @@ export const DEMANDS: Readonly<Record<string, DemandText>> = {
       // "the sum it claims", not "its demand for payment": a letter titled "Final Demand" is itself one.
       fr: 'annuler {{documents}} et la somme réclamée, m’indiquer de quelle facture provient ce montant, et suspendre tout recouvrement d’ici là',
       en: 'cancel {{documents}} and the sum it claims, tell me which invoice that amount comes from, and suspend any collection meanwhile',
+    },
+    naming: {
+      fr: 'annuler {{documents}} et la somme réclamée, m’expliquer comment la facture {{invoice}} laisserait ce montant dû, et suspendre tout recouvrement d’ici là',
+      en: 'cancel {{documents}} and the sum it claims, explain how invoice {{invoice}} could leave that amount due, and suspend any collection meanwhile',
     },
   },
   'cancel-dunning-credited': {

@@ -32,6 +32,9 @@ describe('letters', () => {
     );
     const onNotice = `Le 04/03/2024\n\nSauf erreur de notre part, la facture n° F-1 reste impayée.\nNous vous mettons en demeure de régler 12,00 €.\n`;
     expect(parse(onNotice)).toMatchObject({ kind: 'dunning', dunningTitle: 'formal-notice' });
+    // A UK agency's title above the invoice number it quotes (fixtures/letters/en-uk-letter-before-action).
+    const lba = parse('LETTER BEFORE ACTION\n\nDear Mr Harding,\nInvoice number: VM-1\nAmount outstanding: £0.01\n');
+    expect(lba).toMatchObject({ kind: 'dunning', dunningTitle: 'letter-before-action', references: ['VM-1'] });
     // Fine print that merely names the word says nothing of the letter.
     const plain = parse(
       `Le 04/03/2024\n\nSauf erreur de notre part, la facture n° F-1 reste impayée : 12,00 €.\nSans mise en demeure préalable, des frais pourront s'appliquer.\n`,

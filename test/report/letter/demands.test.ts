@@ -246,13 +246,19 @@ describe('buildLetter demands', () => {
     );
   });
 
-  it('a 0,01 € notice alone asks where the amount comes from', () => {
+  it('a 0,01 € notice alone asks where the amount comes from, or how the invoice it names leaves it due', () => {
     const letter = letterOf(
       [findingOn(notice, 'dunning-trivial-amount', { amount: '0.01', minAmount: '1.00' })],
       [notice],
     );
     expect(letter.demands.map((demand) => demand.key)).toEqual(['cancel-dunning-trivial']);
-    expect(letter.demands[0]?.text).toContain('m’indiquer de quelle facture provient ce montant');
+    expect(letter.demands[0]?.text).toContain('m’expliquer comment la facture FAC-1 laisserait ce montant dû');
+    const unnamed = doc({ kind: 'dunning', id: 'MED-9', issueDate: '2024-03-10', total: '0.01', line: 6 });
+    const asked = letterOf(
+      [findingOn(unnamed, 'dunning-trivial-amount', { amount: '0.01', minAmount: '1.00' })],
+      [unnamed],
+    );
+    expect(asked.demands[0]?.text).toContain('m’indiquer de quelle facture provient ce montant');
   });
 
   const termination = doc({ kind: 'termination', id: 'RES-1', issueDate: '2024-01-15', line: 10 });
