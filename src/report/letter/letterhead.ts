@@ -1,9 +1,10 @@
 /**
  * What the head of a bill or letter says about who wrote it, for the letter's recipient block:
  * the operator (its brand in the letterhead, or the creditor a collection agency names as its
- * client) and the customer-service address when the operator prints one under its name (how a
- * dunning letter titles itself is the text reader's: BillingDocument.dunningTitle). Only what the text says is taken; nothing is guessed
- * from a phone number or a domain. The reader works on the text as the check read it.
+ * client) and the customer-service address when the operator prints one under its name. How a
+ * dunning letter titles itself is the text reader's decision (BillingDocument.dunningTitle). Only
+ * what the text says is taken; nothing is guessed from a phone number or a domain. The reader
+ * works on the text as the check read it.
  */
 import { printable } from '../sanitize.js';
 
