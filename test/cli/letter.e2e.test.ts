@@ -92,6 +92,17 @@ const LETTERS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['en-uk-letter-before-action-stage1.txt', ['fixtures/letters/en-uk-letter-before-action']],
 ];
 
+describe('billcheck extract: the title a letter names a dunning letter by', () => {
+  it('shows dunningTitle on dunning letters only, as the export types them', async () => {
+    const run = await runCli(['extract', EXPORT3]);
+    expect(run.code).toBe(0);
+    const { documents } = JSON.parse(run.stdout) as { documents: { id: string; dunningTitle?: string }[] };
+    expect(documents.filter((doc) => 'dunningTitle' in doc).map((doc) => [doc.id, doc.dunningTitle])).toEqual([
+      ['RL-2024-0099', 'final-reminder'],
+    ]);
+  });
+});
+
 describe('billcheck letter: the seed stories at each stage', () => {
   for (const [name, args] of LETTERS) {
     it(`writes ${name} as read`, async () => {
