@@ -6,6 +6,22 @@ export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 export const DOCUMENT_STATUSES = ['paid', 'unpaid', 'overdue'] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 
+/**
+ * How a dunning letter names itself ("Relance", "Mise en demeure", "Final Demand", "Letzte
+ * Mahnung"), as one of the titles the readers know: a closed set rather than the input's text, so
+ * that a letter can name the document in its own language, with its article and gender, and
+ * nothing from the input needs sanitizing on the way.
+ */
+export const DUNNING_TITLES = [
+  'reminder',
+  'final-reminder',
+  'final-notice',
+  'final-demand',
+  'formal-notice',
+  'letter-before-action',
+] as const;
+export type DunningTitle = (typeof DUNNING_TITLES)[number];
+
 export type InputFormat = 'csv' | 'text' | 'pdf' | 'xml' | 'mail';
 
 /** Where a document came from: `line` is the 1-based physical line where it starts (a CSV header is line 1). */
@@ -152,6 +168,8 @@ export interface BillingDocument {
   readonly references: readonly string[];
   /** What the operator says of the bill, when the input has a status column (paid, unpaid, overdue). */
   readonly status?: DocumentStatus;
+  /** A dunning letter's own title (its type cell, its title or subject); absent when it names itself no known way. */
+  readonly dunningTitle?: DunningTitle;
   readonly source: SourceLocation;
   /** How the input wrote amounts; reporters use it to write amounts back. */
   readonly amountStyle?: AmountStyle;

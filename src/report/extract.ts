@@ -127,6 +127,7 @@ export function serializeDocument(doc: BillingDocument): Record<string, unknown>
     lines: doc.lines.map(serializeLine),
     references: doc.references,
     status: doc.status,
+    dunningTitle: doc.dunningTitle,
     source: doc.source,
   };
 }

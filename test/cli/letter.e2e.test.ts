@@ -15,6 +15,7 @@ const SEED = 'fixtures/seed-cases.csv';
 const SEED_EN = 'fixtures/seed-cases-en.csv';
 const TODAY = ['--today', '2026-12-01'];
 const AGENCY = 'fixtures/letters/fr-relance-puis-agence';
+const EXPORT3 = 'fixtures/letters/fr-export-doublon-derniere-relance/export.csv';
 
 function golden(name: string): string {
   return readFileSync(new URL(name, GOLDEN), 'utf8');
@@ -81,7 +82,26 @@ const LETTERS: ReadonlyArray<readonly [string, readonly string[]]> = [
     'fr-agence-mediator.json',
     [AGENCY, '--stage', 'mediator', '--sent', '2026-09-01', '--sent', '2026-10-05', '-f', 'json'],
   ],
+  // Issue 16's third tryout (fixtures/letters/README.md): a document named as its title names it,
+  // and the bill a duplicate repeats.
+  ['fr-free-agence-stage1.txt', ['fixtures/letters/fr-free-agence-facture-vierge']],
+  ['fr-derniere-relance-stage1.txt', [EXPORT3, '--account', '110045872']],
+  ['fr-doublon-stage1.txt', [EXPORT3, '--account', '330077120']],
+  ['fr-doublon-stage2.json', [EXPORT3, '--account', '330077120', '--stage', '2', '--sent', '2026-10-15', '-f', 'json']],
+  ['en-final-demand-stage1.txt', ['fixtures/letters/en-final-demand-export']],
+  ['en-uk-letter-before-action-stage1.txt', ['fixtures/letters/en-uk-letter-before-action']],
 ];
+
+describe('billcheck extract: the title a letter names a dunning letter by', () => {
+  it('shows dunningTitle on dunning letters only, as the export types them', async () => {
+    const run = await runCli(['extract', EXPORT3]);
+    expect(run.code).toBe(0);
+    const { documents } = JSON.parse(run.stdout) as { documents: { id: string; dunningTitle?: string }[] };
+    expect(documents.filter((doc) => 'dunningTitle' in doc).map((doc) => [doc.id, doc.dunningTitle])).toEqual([
+      ['RL-2024-0099', 'final-reminder'],
+    ]);
+  });
+});
 
 describe('billcheck letter: the seed stories at each stage', () => {
   for (const [name, args] of LETTERS) {

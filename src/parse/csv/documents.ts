@@ -135,6 +135,11 @@ function firstValues(rows: readonly RowValues[]): Pick<RowValues, SharedField> {
   return { operator, issueDate, dueDate, periodStart, periodEnd, effectiveDate, currency, country };
 }
 
+/** A dunning letter's title, added after the fact: most documents have none, and keep the shape of the others. */
+function withDunningTitle(document: BillingDocument, row: RowValues): BillingDocument {
+  return row.dunningTitle === undefined ? document : { ...document, dunningTitle: row.dunningTitle };
+}
+
 /** Shared by every document that refers to nothing (most of them): one array, not one per document. */
 const NO_REFERENCES: readonly string[] = Object.freeze([]);
 
@@ -245,7 +250,7 @@ export class DocumentAssembler {
   /** The common case, kept free of per-field loops: most documents are one row. */
   private buildOne(row: RowValues): BillingDocument {
     const abs = storesMagnitude(row.kind);
-    return {
+    const document: BillingDocument = {
       kind: row.kind,
       id: row.id,
       account: this.account,
@@ -273,6 +278,7 @@ export class DocumentAssembler {
       amountStyle: this.style(),
       rows: 1,
     };
+    return withDunningTitle(document, row);
   }
 
   private buildMany(rows: readonly RowValues[], first: RowValues): BillingDocument {
@@ -307,7 +313,7 @@ export class DocumentAssembler {
     amounts: Record<AmountField, DocumentAmount>,
   ): BillingDocument {
     const shared = firstValues(rows);
-    return {
+    const document: BillingDocument = {
       kind: first.kind,
       id: first.id,
       account: this.account,
@@ -330,6 +336,7 @@ export class DocumentAssembler {
       amountStyle: this.style(),
       rows: rows.length,
     };
+    return withDunningTitle(document, first);
   }
 
   private lines(

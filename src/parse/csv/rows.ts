@@ -7,7 +7,7 @@
  * rows; until it knows, an ambiguous value such as "1.234" makes its row unreadable rather than
  * being guessed.
  */
-import type { AmountStyle, DateStyle, DocumentKind, DocumentStatus } from '../../model/document.js';
+import type { AmountStyle, DateStyle, DocumentKind, DocumentStatus, DunningTitle } from '../../model/document.js';
 import type { Money } from '../../model/money.js';
 import { type AmountNotation, decimalSeparatorEvidence, parseAmount, parsePlainAmount } from '../values/amounts.js';
 import { type ColumnIndexes, type ColumnMapping, isBareReference } from './columns.js';
@@ -15,7 +15,7 @@ import { countryCodeOf } from '../values/country-names.js';
 import { type BalanceRow, isRunningBalance } from './balance.js';
 import { parsePeriod } from './period.js';
 import { type DateOrder, type DateParse, dateOrderEvidence, parseDate } from '../values/dates.js';
-import { documentKindFrom } from '../values/kinds.js';
+import { documentKindFrom, dunningTitleFrom } from '../values/kinds.js';
 import { statusFrom } from '../values/statuses.js';
 import { classifyStatementRow, isBankDetailHeader } from './statement.js';
 
@@ -67,6 +67,8 @@ export interface RowValues {
    * not undefined, on other rows: the row object keeps the shape the hot path was tuned for.
    */
   charges?: ChargeLine[];
+  /** A dunning row's title, from its type cell, else its description; absent on other rows, as `charges`. */
+  dunningTitle?: DunningTitle;
 }
 
 /** One charge column's amount on one row, named by its header. */
@@ -526,6 +528,14 @@ export class RowReader {
       values.lineTotal = this.moneyAt(record, this.lineTotalColumn, values);
     }
     if (this.chargeColumns.length > 0) values.charges = this.chargesAt(record, values);
+    if (kind === 'dunning') {
+      // The type column is the operator's own name for the letter ("Mise en demeure"); a bare
+      // "Dunning" leaves it to the letter's description ("Mise en demeure de payer").
+      const title =
+        dunningTitleFrom(kindCell ?? '') ??
+        (values.description === undefined ? undefined : dunningTitleFrom(values.description));
+      if (title !== undefined) values.dunningTitle = title;
+    }
     return this.rowProblem ?? values;
   }
 

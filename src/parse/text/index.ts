@@ -169,6 +169,7 @@ export function parseTextDocument(text: string, file: string, options: TextOptio
       kind === 'dunning' ? facts.fees.map((fee) => ({ description: fee.description, total: fee.token.money })) : [],
     linesUnread: true,
     references,
+    ...(decision.title === undefined ? {} : { dunningTitle: decision.title }),
     // Where the document starts, not where its title is (DESIGN.md: the 1-based physical line).
     source: { file, line: firstLine, format: 'text' },
     amountStyle: withDateStyle(amountStyleOf(amounts.tokens, facts.tokens, decimal), lines, order),

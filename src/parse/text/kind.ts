@@ -4,8 +4,8 @@
  * "mise en demeure" in their fine print ("sans mise en demeure préalable", "frais de relance"),
  * and letters mention invoices, so a mention counts far less than a title.
  */
-import type { DocumentKind } from '../../model/document.js';
-import { documentKindFrom } from '../values/kinds.js';
+import type { DocumentKind, DunningTitle } from '../../model/document.js';
+import { documentKindFrom, dunningTitleFrom } from '../values/kinds.js';
 import { normalizeLabel } from '../values/normalize.js';
 import type { TextLine } from './lines.js';
 
@@ -50,6 +50,9 @@ const TITLE_WORDS = new Set([
   'dernier',
   'derniere',
   'lettre',
+  // UK collection letters: "LETTER BEFORE ACTION", "DEMAND FOR PAYMENT" above the invoice number they quote.
+  'letter',
+  'demand',
   'recu',
   'payment',
   'votre',
@@ -116,7 +119,12 @@ export interface KindDecision {
    * a kind word merely mentioned ("facture" in a note, in a program's strings) does not.
    */
   readonly by: 'subject' | 'title' | 'phrase' | 'mention';
+  /** A dunning letter's title ("Mise en demeure", "Final Demand"), from its subject or a title of its head. */
+  readonly title?: DunningTitle;
 }
+
+/** "Nous vous mettons en demeure de régler…": the letter puts the reader on notice, whatever its title says. */
+const PUTS_ON_NOTICE = /\b(?:vous mettons en demeure|vous met en demeure)\b/;
 
 /**
  * A title or a subject is printed as words: a kind word inside quotes, after "//" or "*" is a
@@ -136,22 +144,82 @@ function dunningPhraseIn(head: readonly TextLine[]): boolean {
   return dunning !== undefined && head.some((line) => !FINE_PRINT.test(line.folded) && dunning.test(line.folded));
 }
 
+/** A subject line's text after its label ("Objet : Mise en demeure de payer"), or undefined. */
+function subjectOf(line: TextLine): string | undefined {
+  const words = firstFoldedWords(line.folded);
+  if (!SUBJECT_WORDS.has(words[0] ?? '') || !STARTS_AS_WORDS.test(line.raw)) return undefined;
+  return line.raw.replace(/^\s*\S+\s*:?/u, '').slice(0, 120);
+}
+
+/** The line's titles: short cells starting with a kind word, with the kind each names. */
+function titlesOf(line: TextLine): { text: string; kind: DocumentKind }[] {
+  const found: { text: string; kind: DocumentKind }[] = [];
+  if (FINE_PRINT.test(line.folded)) return found;
+  for (const cell of line.cells) {
+    const folded = line.folded.slice(cell.start, cell.end).trim().split(/\s+/);
+    const first = folded[0] ?? '';
+    // "2. Mahnung", "3. Zahlungserinnerung": a reminder's rank before its title.
+    const ranked = /^[1-9]$/.test(first);
+    if (!(TITLE_WORDS.has(first) || ranked) || !STARTS_AS_WORDS.test(cell.text)) continue;
+    // A sentence that starts like a title ("Votre facture n° 12 reste impayée…") is no title.
+    if (folded.length > (POSSESSIVES.has(first) ? 5 : 8)) continue;
+    const text = cell.text.slice(0, 120);
+    const kind = kindOf(text);
+    if (ranked && (kind !== 'dunning' || folded.length > 3)) continue;
+    if (kind !== undefined) found.push({ text, kind });
+  }
+  return found;
+}
+
+function firstTitle(head: readonly TextLine[]): KindDecision | undefined {
+  for (const line of head) {
+    const title = titlesOf(line)[0];
+    if (title !== undefined) return { kind: title.kind, line: line.no, by: 'title' };
+  }
+  return undefined;
+}
+
 export function detectKind(lines: readonly TextLine[]): KindDecision | undefined {
   // The first printed page: a PDF may open on a blank one.
   const firstPage = lines[0]?.page;
   const head = lines.filter((line) => line.page === firstPage).slice(0, LINES_LOOKED_AT);
-  const titles = titlesIn(head);
+  const decision = decideKind(head);
+  if (decision?.kind !== 'dunning') return decision;
+  const title = dunningTitleIn(head, decision.line);
+  return title === undefined ? decision : { ...decision, title };
+}
+
+/**
+ * A dunning letter's title: the deciding subject's or title's, else the first subject or title of
+ * its head that names one ("Objet : Facture n° 12 impayée" above "MISE EN DEMEURE"), else a formal
+ * notice when its body puts the reader on notice.
+ */
+function dunningTitleIn(head: readonly TextLine[], decidingLine: number): DunningTitle | undefined {
+  const deciding = head.filter((line) => line.no === decidingLine);
+  for (const line of [...deciding, ...head]) {
+    const subject = subjectOf(line);
+    const texts = subject === undefined ? titlesOf(line).map((title) => title.text) : [subject];
+    for (const text of texts) {
+      const title = dunningTitleFrom(text);
+      if (title !== undefined) return title;
+    }
+  }
+  const onNotice = head.some((line) => !FINE_PRINT.test(line.folded) && PUTS_ON_NOTICE.test(line.folded));
+  return onNotice ? 'formal-notice' : undefined;
+}
+
+function decideKind(head: readonly TextLine[]): KindDecision | undefined {
+  const titled = firstTitle(head);
   // 1. A subject line: "Objet : Mise en demeure de payer".
   for (const line of head) {
-    const words = firstFoldedWords(line.folded);
-    if (!SUBJECT_WORDS.has(words[0] ?? '') || !STARTS_AS_WORDS.test(line.raw)) continue;
-    const subject = line.raw.replace(/^\s*\S+\s*:?/u, '').slice(0, 120);
+    const subject = subjectOf(line);
+    if (subject === undefined) continue;
     const kind = kindOf(subject);
     if (kind === undefined) continue;
     // A subject that names a kind only further on gives a cause, not a kind: "AVOIR … Objet :
     // régularisation suite à résiliation" is a credit note. Then a title says more.
     const named = kindOf(subject.trim().split(/\s+/).slice(0, SUBJECT_HEAD_WORDS).join(' ')) !== undefined;
-    if (!named && titles.length > 0) break;
+    if (!named && titled !== undefined) break;
     // A reminder typed as a reply keeps the invoice's subject ("RE: facture mars"), and "Votre facture est en
     // attente de paiement" names a payment it is waiting for: the body, which demands payment, says what it is.
     if ((kind === 'invoice' || kind === 'payment') && dunningPhraseIn(head))
@@ -159,32 +227,8 @@ export function detectKind(lines: readonly TextLine[]): KindDecision | undefined
     return { kind, line: line.no, by: 'subject' };
   }
   // 2. A title: a short cell starting with a kind word.
-  if (titles.length > 0) return titles[0];
-  return votedKind(head);
-}
-
-/** Short cells starting with a kind word, in reading order. */
-function titlesIn(head: readonly TextLine[]): KindDecision[] {
-  const titles: KindDecision[] = [];
-  for (const line of head) {
-    for (const cell of line.cells) {
-      const folded = line.folded.slice(cell.start, cell.end).trim().split(/\s+/);
-      const first = folded[0] ?? '';
-      // "2. Mahnung", "3. Zahlungserinnerung": a reminder's rank before its title.
-      const ranked = /^[1-9]$/.test(first);
-      if (!(TITLE_WORDS.has(first) || ranked) || !STARTS_AS_WORDS.test(cell.text)) continue;
-      // A sentence that starts like a title ("Votre facture n° 12 reste impayée…") is no title.
-      if (folded.length > (POSSESSIVES.has(first) ? 5 : 8)) continue;
-      const kind = kindOf(cell.text.slice(0, 120));
-      if (ranked && (kind !== 'dunning' || folded.length > 3)) continue;
-      if (kind !== undefined && !FINE_PRINT.test(line.folded)) titles.push({ kind, line: line.no, by: 'title' });
-    }
-  }
-  return titles;
-}
-
-/** 3. Mentions and body phrases vote. */
-function votedKind(head: readonly TextLine[]): KindDecision | undefined {
+  if (titled !== undefined) return titled;
+  // 3. Mentions and body phrases vote.
   const votes = new Map<DocumentKind, { count: number; line: number; phrase: boolean }>();
   const vote = (kind: DocumentKind, weight: number, line: number, phrase: boolean): void => {
     const current = votes.get(kind);

@@ -3,7 +3,7 @@
  * and documents say (ids, dates, amounts, written as the bills write them) and the bases of
  * demands.ts for the letter's jurisdiction; what it cannot know is a [bracketed placeholder].
  */
-import type { AmountStyle, BillingDocument } from '../../model/document.js';
+import type { AmountStyle, BillingDocument, DunningTitle } from '../../model/document.js';
 import type { EvidenceValue, Finding } from '../../model/finding.js';
 import { formatDate, formatMoney, formatNumber, isIsoDate } from '../../model/format.js';
 import { Money } from '../../model/money.js';
@@ -54,7 +54,7 @@ const MONEY_KEYS = new Set(['amount', 'billed', 'credited', 'median', 'max', 'mi
 interface Named {
   readonly key: string;
   readonly kind: BillingDocument['kind'];
-  /** How the letter names it: its kind, or a formal notice when the document says it is one. */
+  /** How the letter names it: its kind, or a dunning letter's own title. */
   readonly named: NamedKind;
   readonly id?: string;
   readonly date?: string;
@@ -77,13 +77,9 @@ function locationKey(file: string, line: number): string {
   return `${file}\u0000${line}`;
 }
 
-/** "Mise en demeure de payer", "Formal notice to pay", "Final notice": words of the document itself, never guessed. */
-const FORMAL_NOTICE = /^(mise en demeure|formal notice|final notice)/;
-
-function nameOf(doc: BillingDocument, letterhead: Letterhead | undefined): NamedKind {
-  if (doc.kind !== 'dunning') return doc.kind;
-  const said = doc.lines.some((line) => FORMAL_NOTICE.test((line.description ?? '').trim().toLowerCase()));
-  return said || letterhead?.formalNotice === true ? 'formal-notice' : 'dunning';
+/** A dunning letter by the title the reader found on it ("Mise en demeure", "Final Demand"), never guessed. */
+function nameOf(doc: BillingDocument): NamedKind {
+  return doc.kind === 'dunning' ? (doc.dunningTitle ?? 'dunning') : doc.kind;
 }
 
 function namedFromDocument(doc: BillingDocument, input: LetterInput, fallback: AmountStyle | undefined): Named {
@@ -92,7 +88,7 @@ function namedFromDocument(doc: BillingDocument, input: LetterInput, fallback: A
   return {
     key: locationKey(doc.source.file, doc.source.line),
     kind: doc.kind,
-    named: nameOf(doc, input.letterheads?.get(doc.source.file)),
+    named: nameOf(doc),
     ...(doc.id === undefined ? {} : { id: printable(doc.id) }),
     ...(doc.issueDate === undefined ? {} : { date: doc.issueDate }),
     ...(amount === undefined ? {} : { amount }),
@@ -128,8 +124,24 @@ function namedFromFinding(
   };
 }
 
+/** The key of the document a finding's evidence places at "file:line" (the bill a duplicate repeats). */
+function otherLocationKey(finding: Finding): string | undefined {
+  const where = finding.evidence.otherLocation;
+  if (typeof where !== 'string') return undefined;
+  const colon = where.lastIndexOf(':');
+  const line = where.slice(colon + 1);
+  return colon < 0 || !/^\d+$/.test(line) ? undefined : locationKey(where.slice(0, colon), Number(line));
+}
+
+interface Collected {
+  /** The documents the letter names, in date order. */
+  readonly list: Named[];
+  /** Each by its location, for a finding that names another document by where it is. */
+  readonly at: ReadonlyMap<string, Named>;
+}
+
 /** The documents the findings point at, then those around them, in date order. */
-function collectNamed(input: LetterInput): Named[] {
+function collectNamed(input: LetterInput): Collected {
   const byLocation = new Map<string, BillingDocument>();
   for (const doc of input.documents) byLocation.set(locationKey(doc.source.file, doc.source.line), doc);
   // A letter without amounts (a termination) writes its dates as the account's bills write theirs.
@@ -158,6 +170,8 @@ function collectNamed(input: LetterInput): Named[] {
   );
   const referenced = new Set([...disputed.flatMap((entry) => entry.references), ...covering]);
   const terminated = disputed.some((entry) => entry.findings.some((f) => f.ruleId === 'billed-after-termination'));
+  // The bill a duplicate repeats is a fact of the letter too: the demand names it.
+  const repeated = new Set(disputed.flatMap((entry) => entry.findings.flatMap((f) => otherLocationKey(f) ?? [])));
   for (const doc of input.documents) {
     const key = locationKey(doc.source.file, doc.source.line);
     if (named.has(key)) continue;
@@ -165,12 +179,14 @@ function collectNamed(input: LetterInput): Named[] {
     const context =
       (id !== undefined && referenced.has(id)) ||
       doc.references.some((ref) => disputedIds.has(printable(ref)) || referenced.has(printable(ref))) ||
-      (terminated && doc.kind === 'termination');
+      (terminated && doc.kind === 'termination') ||
+      repeated.has(key);
     if (context) named.set(key, namedFromDocument(doc, input, fallback));
   }
-  return onceEach([...named.values()]).sort(
+  const list = onceEach([...named.values()]).sort(
     (a, b) => (a.date ?? '').localeCompare(b.date ?? '') || (a.id ?? '').localeCompare(b.id ?? ''),
   );
+  return { list, at: named };
 }
 
 /**
@@ -212,8 +228,17 @@ function evidenceText(key: string, value: EvidenceValue, named: Named): string |
   return printable(text);
 }
 
-function placeholderValues(finding: Finding, named: Named): Map<string, string> {
+/** What the letter knows around a finding: its language, and the documents it names by location. */
+interface Around {
+  readonly lang: LetterLang;
+  readonly at: ReadonlyMap<string, Named>;
+}
+
+function placeholderValues(finding: Finding, named: Named, around: Around): Map<string, string> {
   const values = new Map<string, string>();
+  const otherKey = otherLocationKey(finding);
+  const first = otherKey === undefined ? undefined : around.at.get(otherKey);
+  if (first !== undefined && first !== named) values.set('first', documentPhrase(first, around.lang, true));
   for (const [key, value] of Object.entries(finding.evidence)) {
     const text = evidenceText(key, value, named);
     if (text !== undefined) values.set(key, text);
@@ -246,7 +271,19 @@ function documentPhrase(named: Named, lang: LetterLang, withKind: boolean): stri
   return `${parts.join(' ')}${amount === undefined ? '' : ` (${amount})`}`;
 }
 
-function documentsPhrase(list: readonly Named[], lang: LetterLang): string {
+/**
+ * The documents a demand is about; `asides` says more of some ("la facture F-2 du … (49,99 €), qui
+ * reprend la facture F-1 du … (49,99 €),"), each closed by a comma as an incidental clause is.
+ */
+function documentsPhrase(list: readonly Named[], lang: LetterLang, asides?: ReadonlyMap<Named, string>): string {
+  if (asides !== undefined && asides.size > 0) {
+    const items = list.map((named) => {
+      const aside = asides.get(named);
+      return `${documentPhrase(named, lang, true)}${aside === undefined ? '' : `, ${aside}`}`;
+    });
+    const last = list[list.length - 1];
+    return `${joinList(items, lang)}${last !== undefined && asides.has(last) ? ',' : ''}`;
+  }
   const kinds = new Set(list.map((named) => named.named));
   const first = list[0];
   if (list.length > 1 && kinds.size === 1 && first !== undefined) {
@@ -261,13 +298,22 @@ function documentsPhrase(list: readonly Named[], lang: LetterLang): string {
   );
 }
 
-function factOf(named: Named, lang: LetterLang): LetterFact {
+/** A finding's observation: the precise one where its placeholders are known, else the general one. */
+function observationOf(finding: Finding, named: Named, around: Around): string | undefined {
+  const entry = OBSERVATIONS[finding.ruleId];
+  if (entry === undefined) return undefined;
+  const values = placeholderValues(finding, named, around);
+  const precise = entry.precise === undefined ? undefined : fill(entry.precise[around.lang], values);
+  return precise ?? fill(entry.observation[around.lang], values);
+}
+
+function factOf(named: Named, around: Around): LetterFact {
+  const { lang } = around;
   const words = KIND_WORDS[lang][named.named];
   const amount = amountText(named);
   const observations: string[] = [];
   for (const finding of named.findings) {
-    const entry = OBSERVATIONS[finding.ruleId];
-    const text = entry === undefined ? undefined : fill(entry.observation[lang], placeholderValues(finding, named));
+    const text = observationOf(finding, named, around);
     if (text !== undefined && !observations.includes(text)) observations.push(text);
   }
   // A minor observation (a ceiling crossed) only speaks when no other finding explains the document.
@@ -275,7 +321,7 @@ function factOf(named: Named, lang: LetterLang): LetterFact {
   if (minor.size > 0 && minor.size < new Set(named.findings.map((f) => f.ruleId)).size) {
     for (const finding of named.findings) {
       const entry = OBSERVATIONS[finding.ruleId];
-      const text = entry?.minor === true ? fill(entry.observation[lang], placeholderValues(finding, named)) : undefined;
+      const text = entry?.minor === true ? observationOf(finding, named, around) : undefined;
       const at = text === undefined ? -1 : observations.indexOf(text);
       if (at >= 0) observations.splice(at, 1);
     }
@@ -290,6 +336,7 @@ function factOf(named: Named, lang: LetterLang): LetterFact {
     ...(named.date === undefined ? {} : { date: named.date }),
     dateText: dateText(named),
     kind: named.kind,
+    ...(named.kind === 'dunning' && named.named !== 'dunning' ? { dunningTitle: named.named as DunningTitle } : {}),
     ...(named.id === undefined ? {} : { documentId: named.id }),
     ...(named.amount === undefined ? {} : { amount: named.amount.toFixed(2) }),
     currency: named.currency,
@@ -302,7 +349,20 @@ function sourceRefs(ids: readonly SourceId[]): LetterSourceRef[] {
   return ids.map((id) => ({ title: SOURCES[id].title, url: SOURCES[id].url }));
 }
 
-function demandsOf(named: readonly Named[], input: LetterInput): LetterDemand[] {
+/** What a demand says after each of its documents (the bill a duplicate repeats), where the findings tell it. */
+function asidesOf(docs: readonly Named[], ruleIds: readonly string[], around: Around): Map<Named, string> {
+  const asides = new Map<Named, string>();
+  for (const doc of docs) {
+    for (const finding of doc.findings) {
+      const aside = ruleIds.includes(finding.ruleId) ? OBSERVATIONS[finding.ruleId]?.aside : undefined;
+      const text = aside === undefined ? undefined : fill(aside[around.lang], placeholderValues(finding, doc, around));
+      if (text !== undefined && !asides.has(doc)) asides.set(doc, text);
+    }
+  }
+  return asides;
+}
+
+function demandsOf(named: readonly Named[], input: LetterInput, around: Around): LetterDemand[] {
   const groups = new Map<string, { ruleIds: string[]; docs: Named[] }>();
   for (const entry of named) {
     for (const finding of entry.findings) {
@@ -331,7 +391,13 @@ function demandsOf(named: readonly Named[], input: LetterInput): LetterDemand[] 
     const group = groups.get(key);
     const text = DEMANDS[key];
     if (group === undefined || text === undefined) continue;
-    const demand = fill(text.demand[input.lang], new Map([['documents', documentsPhrase(group.docs, input.lang)]]));
+    const documents = documentsPhrase(group.docs, input.lang, asidesOf(group.docs, group.ruleIds, around));
+    const values = new Map([['documents', documents]]);
+    // The invoices the letters claim, when each names its own: the demand need not ask which they are.
+    const invoices = [...new Set(group.docs.flatMap((doc) => doc.references))];
+    if (group.docs.every((doc) => doc.references.length > 0)) values.set('invoice', joinList(invoices, input.lang));
+    const naming = text.naming === undefined ? undefined : fill(text.naming[input.lang], values);
+    const demand = naming ?? fill(text.demand[input.lang], values);
     if (demand === undefined) continue;
     const legal =
       text.basis !== undefined && text.basis.jurisdiction === input.jurisdiction ? text.basis : STANDARD_BASES[key];
@@ -518,9 +584,10 @@ export function buildLetter(input: LetterInput): Letter {
   const operator = operatorOf(input);
   const values = stageValues(input, operator, account);
   const stageWords = STAGE_WORDS[input.lang];
-  const named = collectNamed(input);
-  const facts = named.map((entry) => factOf(entry, input.lang));
-  const demands = demandsOf(named, input);
+  const { list: named, at } = collectNamed(input);
+  const around: Around = { lang: input.lang, at };
+  const facts = named.map((entry) => factOf(entry, around));
+  const demands = demandsOf(named, input, around);
   const disputed = disputedAmounts(named);
   const disputedText = disputedPhrase(disputed, input.lang);
   const city = input.sender.city ?? words.cityPlaceholder;

@@ -26,6 +26,10 @@ export interface LegalBasis {
 
 export interface DemandEntry {
   readonly observation: Wording;
+  /** Said instead of `observation` when its placeholders are known ({{first}}: the bill a duplicate repeats). */
+  readonly precise?: Wording;
+  /** Said after the document in the demand, when its placeholders are known: "qui reprend {{first}}". */
+  readonly aside?: Wording;
   readonly demandKey: string;
   /** Said only when no other finding on the document says more (a ceiling, beside a spike). */
   readonly minor?: boolean;
@@ -33,6 +37,8 @@ export interface DemandEntry {
 
 export interface DemandText {
   readonly demand: Wording;
+  /** Said instead when every document of the demand names the invoices it claims ({{invoice}}). */
+  readonly naming?: Wording;
   readonly basis?: LegalBasis;
 }
 
@@ -159,6 +165,12 @@ export const OBSERVATIONS: Readonly<Record<string, DemandEntry>> = {
       fr: 'elle facture une seconde fois ce qu’une autre facture facture déjà',
       en: 'it bills again what another invoice already bills',
     },
+    // {{first}}: the earlier bill, as the letter names any document ("la facture F-1 du 05/01/2024 (49,99 €)").
+    precise: {
+      fr: 'elle reprend {{first}}',
+      en: 'it repeats {{first}}',
+    },
+    aside: { fr: 'qui reprend {{first}}', en: 'which repeats {{first}}' },
   },
   'overlapping-period': {
     demandKey: 'cancel-overlap',
@@ -206,8 +218,13 @@ export const DEMANDS: Readonly<Record<string, DemandText>> = {
   },
   'cancel-dunning-trivial': {
     demand: {
-      fr: 'annuler {{documents}} et sa demande de paiement, m’indiquer de quelle facture provient ce montant, et suspendre tout recouvrement d’ici là',
-      en: 'cancel {{documents}} and its demand for payment, tell me which invoice that amount comes from, and suspend any collection meanwhile',
+      // "the sum it claims", not "its demand for payment": a letter titled "Final Demand" is itself one.
+      fr: 'annuler {{documents}} et la somme réclamée, m’indiquer de quelle facture provient ce montant, et suspendre tout recouvrement d’ici là',
+      en: 'cancel {{documents}} and the sum it claims, tell me which invoice that amount comes from, and suspend any collection meanwhile',
+    },
+    naming: {
+      fr: 'annuler {{documents}} et la somme réclamée, m’expliquer comment la facture {{invoice}} laisserait ce montant dû, et suspendre tout recouvrement d’ici là',
+      en: 'cancel {{documents}} and the sum it claims, explain how invoice {{invoice}} could leave that amount due, and suspend any collection meanwhile',
     },
   },
   'cancel-dunning-credited': {
@@ -287,8 +304,8 @@ export const DEMANDS: Readonly<Record<string, DemandText>> = {
   },
   'cancel-duplicate': {
     demand: {
-      fr: 'annuler {{documents}} (facturation en double) et me rembourser toute somme payée deux fois',
-      en: 'cancel {{documents}}, billed twice, and refund anything paid twice',
+      fr: 'annuler {{documents}} et me rembourser toute somme payée deux fois (facturation en double)',
+      en: 'cancel {{documents}} and refund anything paid twice (double billing)',
     },
   },
   'cancel-overlap': {

@@ -1,5 +1,5 @@
 /** The structured content of a letter: what every renderer lays out and `--format json` prints. */
-import type { DocumentKind } from '../../model/document.js';
+import type { DocumentKind, DunningTitle } from '../../model/document.js';
 import type { Jurisdiction, LetterLang } from './demands.js';
 
 export const STAGES = ['1', '2', 'mediator'] as const;
@@ -14,6 +14,8 @@ export interface LetterFact {
   readonly date?: string;
   readonly dateText: string;
   readonly kind: DocumentKind;
+  /** A dunning letter's own title, as the reader found it (BillingDocument.dunningTitle). */
+  readonly dunningTitle?: DunningTitle;
   readonly documentId?: string;
   readonly amount?: string;
   readonly currency: string;

@@ -1,9 +1,10 @@
 /**
  * What the head of a bill or letter says about who wrote it, for the letter's recipient block:
  * the operator (its brand in the letterhead, or the creditor a collection agency names as its
- * client), the customer-service address when the operator prints one under its name, and whether
- * the document calls itself a formal notice. Only what the text says is taken; nothing is guessed
- * from a phone number or a domain. The reader works on the text as the check read it.
+ * client) and the customer-service address when the operator prints one under its name. How a
+ * dunning letter titles itself is the text reader's decision (BillingDocument.dunningTitle). Only
+ * what the text says is taken; nothing is guessed from a phone number or a domain. The reader
+ * works on the text as the check read it.
  */
 import { printable } from '../sanitize.js';
 
@@ -17,8 +18,6 @@ export interface ServiceAddress {
 export interface Letterhead {
   readonly operator?: string;
   readonly address?: ServiceAddress;
-  /** The document's own title or subject says "mise en demeure" / "formal notice" / "final notice". */
-  readonly formalNotice: boolean;
 }
 
 /**
@@ -57,8 +56,6 @@ const MAX_NAME = 80;
 /** "Mandant : SFR SA", "Créancier : SFR", "On behalf of: EE" (not "Client :", which names the customer). */
 const CREDITOR_LABEL =
   /^\s*(?:mandant|cr[ée]ancier|donneur d['’]ordre|creditor|on behalf of|original creditor)\s*:\s*(.+?)\s*$/i;
-/** "Objet : Mise en demeure de payer", "Subject: Final notice", or the title on a line of its own. */
-const FORMAL_NOTICE = /^\s*(?:(?:objet|subject|re)\s*:\s*)?(?:mise en demeure|formal notice|final notice)\b/i;
 /** A postcode line ends a postal address: "69947 Lyon Cedex 20", "London SW1A 1AA", "San Jose, CA 95101". */
 const POSTCODE = /(?:^|\s)\d{5}\s+\p{L}|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|,\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?$/u;
 const CUSTOMER_SERVICE = /\bservice\s+clients?\b|\bcustomer\s+services?\b/i;
@@ -113,13 +110,12 @@ export function readLetterhead(text: string): Letterhead {
     .replace(/^\uFEFF/, '')
     .split(/\r?\n/)
     .slice(0, HEAD_LINES);
-  const formalNotice = lines.some((line) => FORMAL_NOTICE.test(line));
   // A collection agency names its client: that is the operator the complaint goes to.
   for (const line of lines) {
     const creditor = CREDITOR_LABEL.exec(line)?.[1];
     if (creditor === undefined) continue;
     const operator = brandIn(creditor, false) ?? cleanName(creditor);
-    if (operator !== undefined) return { operator, formalNotice };
+    if (operator !== undefined) return { operator };
   }
   const first = lines.findIndex((line) => line.trim() !== '');
   for (let i = Math.max(first, 0); i < lines.length; i++) {
@@ -130,12 +126,12 @@ export function readLetterhead(text: string): Letterhead {
     // Only the letterhead (the first lines, or the mail's sender) speaks for the operator.
     if (mail === undefined && i > first + 2) continue;
     const address = mail === undefined ? addressAfter(lines, i) : undefined;
-    return { operator: brand, ...(address === undefined ? {} : { address }), formalNotice };
+    return { operator: brand, ...(address === undefined ? {} : { address }) };
   }
   const sender = first < 0 ? undefined : senderName(lines, first);
-  if (sender === undefined) return { formalNotice };
+  if (sender === undefined) return {};
   const address = addressAfter(lines, first);
-  return { operator: sender, ...(address === undefined ? {} : { address }), formalNotice };
+  return { operator: sender, ...(address === undefined ? {} : { address }) };
 }
 
 /** A customer's block ("Madame Sophie Lambert") or an agency's name is not the operator's letterhead. */

@@ -1,5 +1,5 @@
 /** The fixed wording of a letter, in French and English; the per-rule wording is in demands.ts. */
-import type { DocumentKind } from '../../model/document.js';
+import type { DocumentKind, DunningTitle } from '../../model/document.js';
 import type { LetterLang } from './demands.js';
 
 interface KindWords {
@@ -11,8 +11,11 @@ interface KindWords {
   readonly bare: string;
 }
 
-/** A dunning letter that calls itself a formal notice ("mise en demeure") is named so: it is the graver letter. */
-export type NamedKind = DocumentKind | 'formal-notice';
+/**
+ * A dunning letter is named by its own title where it has one (a "mise en demeure", a "final
+ * demand"): the letter speaks of the document the reader holds, and of how grave it said it was.
+ */
+export type NamedKind = DocumentKind | DunningTitle;
 
 export const KIND_WORDS: Readonly<Record<LetterLang, Readonly<Record<NamedKind, KindWords>>>> = {
   fr: {
@@ -25,7 +28,21 @@ export const KIND_WORDS: Readonly<Record<LetterLang, Readonly<Record<NamedKind, 
       many: 'les confirmations de résiliation',
       bare: 'confirmation de résiliation',
     },
+    // A reminder is what the generic word already says; the others keep their rank and gender.
+    reminder: { one: 'le courrier de relance', many: 'les courriers de relance', bare: 'courrier de relance' },
+    'final-reminder': { one: 'la dernière relance', many: 'les dernières relances', bare: 'dernière relance' },
+    'final-notice': { one: 'le dernier avis', many: 'les derniers avis', bare: 'dernier avis' },
+    'final-demand': {
+      one: 'la dernière demande de paiement',
+      many: 'les dernières demandes de paiement',
+      bare: 'dernière demande de paiement',
+    },
     'formal-notice': { one: 'la mise en demeure', many: 'les mises en demeure', bare: 'mise en demeure' },
+    'letter-before-action': {
+      one: 'la lettre avant poursuites',
+      many: 'les lettres avant poursuites',
+      bare: 'lettre avant poursuites',
+    },
   },
   en: {
     invoice: { one: 'invoice', many: 'invoices', bare: 'invoice' },
@@ -37,7 +54,16 @@ export const KIND_WORDS: Readonly<Record<LetterLang, Readonly<Record<NamedKind, 
       many: 'termination confirmations',
       bare: 'termination confirmation',
     },
+    reminder: { one: 'payment reminder', many: 'payment reminders', bare: 'payment reminder' },
+    'final-reminder': { one: 'final reminder', many: 'final reminders', bare: 'final reminder' },
+    'final-notice': { one: 'final notice', many: 'final notices', bare: 'final notice' },
+    'final-demand': { one: 'final demand', many: 'final demands', bare: 'final demand' },
     'formal-notice': { one: 'formal notice', many: 'formal notices', bare: 'formal notice' },
+    'letter-before-action': {
+      one: 'letter before action',
+      many: 'letters before action',
+      bare: 'letter before action',
+    },
   },
 };
 

@@ -469,6 +469,29 @@ describe('multi-row documents whose lines repeat an amount', () => {
     expect(documents(events).map((doc) => doc.id)).toEqual(['Total']);
   });
 
+  it("keeps a dunning row's title from its type, else from its description, and none on other rows", async () => {
+    // Type values as customer-area exports write them (fixtures/seed-cases.csv: "Relance", "Mise en demeure").
+    const text = [
+      'N° facture;Type;Date;Libellé;Montant TTC;Référence',
+      'F1;Facture;05/01/2024;Mise en demeure de payer (libellé trompeur);20,00;',
+      'M1;Mise en demeure;01/04/2024;Relance facture impayée;20,00;F1',
+      'R1;Relance;15/03/2024;Relance facture impayée;20,00;F1',
+      'D1;Dernière relance;20/03/2024;;20,00;F1',
+      'X1;Dunning;25/03/2024;Mise en demeure de payer;20,00;F1',
+      'X2;Dunning;26/03/2024;;20,00;F1',
+    ].join('\n');
+    const docs = documents(await parse(text));
+    expect(docs.map((doc) => [doc.id, doc.kind, doc.dunningTitle])).toEqual([
+      ['F1', 'invoice', undefined],
+      ['M1', 'dunning', 'formal-notice'],
+      ['R1', 'dunning', 'reminder'],
+      ['D1', 'dunning', 'final-reminder'],
+      ['X1', 'dunning', 'formal-notice'],
+      ['X2', 'dunning', undefined],
+    ]);
+    expect('dunningTitle' in (docs[0] as object)).toBe(false);
+  });
+
   it('ignores a "Solde" column that holds the running balance of the account', async () => {
     const text = [
       'N° facture;Type;Date;Montant TTC;Solde',

@@ -31,6 +31,7 @@ function projection(doc: BillingDocument): Map<string, unknown> {
     ['total', doc.total?.toFixed(2)],
     ['amountDue', doc.amountDue?.toFixed(2)],
     ['references', doc.references],
+    ['dunningTitle', doc.dunningTitle],
   ]);
 }
 

@@ -22,6 +22,27 @@ function parse(text: string): BillingDocument {
 const fixture = (path: string): string => readFileSync(`${DOSSIERS}${path}`, 'utf8');
 
 describe('letters', () => {
+  it("keeps a dunning letter's own title: its subject's, else a title of its head, else a notice its body gives", () => {
+    const due = 'Votre facture n° F-1 reste impayée.\nMontant restant dû : 12,00 €\n';
+    expect(parse(`Objet : Mise en demeure de payer\n\n${due}`).dunningTitle).toBe('formal-notice');
+    expect(parse(`Objet : Dernière relance avant mise en demeure\n\n${due}`).dunningTitle).toBe('final-reminder');
+    expect(parse(`Objet : Facture n° F-1 impayée\n\nMISE EN DEMEURE\n\n${due}`).dunningTitle).toBe('formal-notice');
+    expect(parse(`FINAL DEMAND\n\nYour invoice no. F-1 remains unpaid.\nAmount due: £12.00\n`).dunningTitle).toBe(
+      'final-demand',
+    );
+    const onNotice = `Le 04/03/2024\n\nSauf erreur de notre part, la facture n° F-1 reste impayée.\nNous vous mettons en demeure de régler 12,00 €.\n`;
+    expect(parse(onNotice)).toMatchObject({ kind: 'dunning', dunningTitle: 'formal-notice' });
+    // A UK agency's title above the invoice number it quotes (fixtures/letters/en-uk-letter-before-action).
+    const lba = parse('LETTER BEFORE ACTION\n\nDear Mr Harding,\nInvoice number: VM-1\nAmount outstanding: £0.01\n');
+    expect(lba).toMatchObject({ kind: 'dunning', dunningTitle: 'letter-before-action', references: ['VM-1'] });
+    // Fine print that merely names the word says nothing of the letter.
+    const plain = parse(
+      `Le 04/03/2024\n\nSauf erreur de notre part, la facture n° F-1 reste impayée : 12,00 €.\nSans mise en demeure préalable, des frais pourront s'appliquer.\n`,
+    );
+    expect(plain.kind).toBe('dunning');
+    expect(plain.dunningTitle).toBeUndefined();
+  });
+
   it('dates a letter by its header, not by the deadline of its body, and leaves the quoted due date to the invoice', () => {
     const letter = parse(fixture('fr-mise-en-demeure-facture-vierge/mise-en-demeure-agence.txt'));
     expect(letter).toMatchObject({

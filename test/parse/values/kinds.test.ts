@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentKindFrom } from '../../../src/parse/values/kinds.js';
+import { documentKindFrom, dunningTitleFrom } from '../../../src/parse/values/kinds.js';
 
 describe('documentKindFrom', () => {
   it.each([
@@ -138,5 +138,39 @@ describe('Polish wording', () => {
     expect(documentKindFrom('Credit')).toBe('credit-note');
     expect(documentKindFrom('CREDITS')).toBe('credit-note');
     expect(documentKindFrom('Paiement par carte de crédit')).toBe('payment');
+  });
+});
+
+/**
+ * Titles as operators and agencies print them: Orange's and SFR's "Relance", agencies' "Mise en
+ * demeure de payer" (fixtures/letters/fr-relance-puis-agence), UK agencies' "Final Demand" and
+ * "Final Notice" (Citizens Advice's debt letter guide), German "Letzte Mahnung".
+ */
+describe('dunningTitleFrom', () => {
+  it.each([
+    [
+      'reminder',
+      ['Relance', 'Relance facture impayée', 'Rappel', 'Reminder', 'Payment reminder', '2. Mahnung', 'Relances'],
+    ],
+    ['final-reminder', ['Dernière relance', 'DERNIER RAPPEL', 'Final reminder', 'Letzte Mahnung', 'laatste aanmaning']],
+    ['final-notice', ['Final notice', 'FINAL NOTICE BEFORE FURTHER ACTION', 'Dernier avis avant recouvrement']],
+    ['final-demand', ['Final Demand', 'FINAL DEMAND']],
+    ['formal-notice', ['Mise en demeure', 'MISE EN DEMEURE DE PAYER', 'Formal notice', 'Sommation de payer']],
+    ['letter-before-action', ['Letter Before Action', 'Letter before claim']],
+  ] as const)('reads %s titles', (title, labels) => {
+    for (const label of labels) expect(dunningTitleFrom(label), label).toBe(title);
+  });
+
+  it('takes the phrase that comes first: a last reminder before a formal notice is no formal notice', () => {
+    expect(dunningTitleFrom('Dernière relance avant mise en demeure')).toBe('final-reminder');
+    expect(dunningTitleFrom('Relance avant mise en demeure')).toBe('reminder');
+    expect(dunningTitleFrom('Mise en demeure avant poursuites')).toBe('formal-notice');
+    expect(dunningTitleFrom('Avis de mise en demeure')).toBe('formal-notice');
+  });
+
+  it('names no title for a dunning letter of no known rank, nor for other documents', () => {
+    for (const label of ['Dunning', 'Default notice', 'Demand for payment', 'Facture', 'Avoir', 'Rappelé', '']) {
+      expect(dunningTitleFrom(label), label).toBe(undefined);
+    }
   });
 });

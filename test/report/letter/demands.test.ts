@@ -4,7 +4,7 @@
  * is said to be in dispute. Expected texts are written out.
  */
 import { describe, expect, it } from 'vitest';
-import type { AmountStyle, BillingDocument } from '../../../src/model/document.js';
+import type { AmountStyle, BillingDocument, DunningTitle } from '../../../src/model/document.js';
 import type { EvidenceValue, Finding } from '../../../src/model/finding.js';
 import type { LetterInput } from '../../../src/report/letter/build.js';
 import { buildLetter } from '../../../src/report/letter/build.js';
@@ -150,14 +150,14 @@ describe('buildLetter demands', () => {
     expect(letter.enclosures.some((line) => line.includes('AV-2025-004412'))).toBe(true);
   });
 
-  it('names a dunning letter a formal notice only when its own wording says so', () => {
+  it('names a dunning letter a formal notice only when its own title says so', () => {
     const formal = doc({
       kind: 'dunning',
       id: 'MED-2',
       issueDate: '2024-03-10',
       total: '0.01',
-      lines: [{ description: 'Mise en demeure de payer', total: '0.01' }],
       line: 7,
+      extra: { dunningTitle: 'formal-notice' },
     });
     const letter = letterOf(
       [findingOn(formal, 'dunning-trivial-amount', { amount: '0.01', minAmount: '1.00' })],
@@ -172,13 +172,93 @@ describe('buildLetter demands', () => {
     expect(plain.facts[0]?.text).toBe('10/03/2024 : courrier de relance MED-1, 0,01 € ; la somme exigée est de 0,01 €');
   });
 
-  it('a 0,01 € notice alone asks where the amount comes from', () => {
+  it('names a dunning letter by its own title, with the French article and gender, in either language', () => {
+    const titled = (dunningTitle: DunningTitle): BillingDocument =>
+      doc({ kind: 'dunning', id: 'D-1', issueDate: '2024-03-12', total: '0.01', line: 7, extra: { dunningTitle } });
+    const named = (dunningTitle: DunningTitle, lang: 'fr' | 'en') => {
+      const document = titled(dunningTitle);
+      const result = letterOf(
+        [findingOn(document, 'dunning-trivial-amount', { amount: '0.01', minAmount: '1.00' })],
+        [document],
+        { lang },
+      );
+      return [result.demands[0]?.text.split(' (')[0], result.enclosures[0]];
+    };
+    expect(named('final-reminder', 'fr')).toEqual([
+      'annuler la dernière relance D-1 du 12/03/2024',
+      'Copie de la dernière relance D-1 du 12/03/2024 (0,01 €)',
+    ]);
+    expect(named('final-notice', 'fr')).toEqual([
+      'annuler le dernier avis D-1 du 12/03/2024',
+      'Copie du dernier avis D-1 du 12/03/2024 (0,01 €)',
+    ]);
+    expect(named('final-demand', 'en')).toEqual([
+      'cancel final demand D-1 of 12/03/2024',
+      'Copy of final demand D-1 of 12/03/2024 (0,01 €)',
+    ]);
+    expect(named('formal-notice', 'en')[0]).toBe('cancel formal notice D-1 of 12/03/2024');
+    expect(named('reminder', 'fr')[0]).toBe('annuler le courrier de relance D-1 du 12/03/2024');
+    // A "Final Demand" is itself a demand for payment: the demand cancels the sum it claims, not "its demand".
+    const demand = titled('final-demand');
+    const trivial = [findingOn(demand, 'dunning-trivial-amount', { amount: '0.01', minAmount: '1.00' })];
+    expect(letterOf(trivial, [demand], { lang: 'en' }).demands[0]?.text).toBe(
+      'cancel final demand D-1 of 12/03/2024 (0,01 €) and the sum it claims, tell me which invoice that amount comes from, and suspend any collection meanwhile',
+    );
+    expect(letterOf(trivial, [demand]).demands[0]?.text).toBe(
+      'annuler la dernière demande de paiement D-1 du 12/03/2024 (0,01 €) et la somme réclamée, m’indiquer de quelle facture provient ce montant, et suspendre tout recouvrement d’ici là',
+    );
+  });
+
+  it('names the bill a duplicate repeats, in the facts and in the demand, and encloses it', () => {
+    const first = doc({ id: 'F-1', issueDate: '2024-01-05', periodStart: '2024-01-01', total: '49.99', line: 2 });
+    const again = doc({ id: 'F-2', issueDate: '2024-02-05', periodStart: '2024-01-01', total: '49.99', line: 3 });
+    const duplicate = findingOn(again, 'duplicate-invoice', {
+      id: 'F-2',
+      other: 'F-1',
+      otherLocation: 'test.csv:2',
+      periodStart: '2024-01-01',
+      periodEnd: '2024-01-31',
+    });
+    const letter = letterOf([duplicate], [first, again]);
+    expect(letter.facts.map((fact) => [fact.text, fact.disputed])).toEqual([
+      ['05/01/2024 : facture F-1, 49,99 €', false],
+      ['05/02/2024 : facture F-2, 49,99 € ; elle reprend la facture F-1 du 05/01/2024 (49,99 €)', true],
+    ]);
+    expect(letter.demands.map((demand) => demand.text)).toEqual([
+      'annuler la facture F-2 du 05/02/2024 (49,99 €), qui reprend la facture F-1 du 05/01/2024 (49,99 €), et me rembourser toute somme payée deux fois (facturation en double)',
+    ]);
+    expect(letter.enclosures).toEqual([
+      'Copie de la facture F-1 du 05/01/2024 (49,99 €)',
+      'Copie de la facture F-2 du 05/02/2024 (49,99 €)',
+    ]);
+    expect(letter.disputed.map((amount) => amount.text)).toEqual(['49,99 €']);
+    const english = letterOf([duplicate], [first, again], { lang: 'en' });
+    expect(english.demands[0]?.text).toBe(
+      'cancel invoice F-2 of 05/02/2024 (49,99 €), which repeats invoice F-1 of 05/01/2024 (49,99 €), and refund anything paid twice (double billing)',
+    );
+    // Where the first bill is not among the documents (another file not given), the letter says less, not wrong.
+    const alone = letterOf([duplicate], [again]);
+    expect(alone.facts.map((fact) => fact.text)).toEqual([
+      '05/02/2024 : facture F-2, 49,99 € ; elle facture une seconde fois ce qu’une autre facture facture déjà',
+    ]);
+    expect(alone.demands[0]?.text).toBe(
+      'annuler la facture F-2 du 05/02/2024 (49,99 €) et me rembourser toute somme payée deux fois (facturation en double)',
+    );
+  });
+
+  it('a 0,01 € notice alone asks where the amount comes from, or how the invoice it names leaves it due', () => {
     const letter = letterOf(
       [findingOn(notice, 'dunning-trivial-amount', { amount: '0.01', minAmount: '1.00' })],
       [notice],
     );
     expect(letter.demands.map((demand) => demand.key)).toEqual(['cancel-dunning-trivial']);
-    expect(letter.demands[0]?.text).toContain('m’indiquer de quelle facture provient ce montant');
+    expect(letter.demands[0]?.text).toContain('m’expliquer comment la facture FAC-1 laisserait ce montant dû');
+    const unnamed = doc({ kind: 'dunning', id: 'MED-9', issueDate: '2024-03-10', total: '0.01', line: 6 });
+    const asked = letterOf(
+      [findingOn(unnamed, 'dunning-trivial-amount', { amount: '0.01', minAmount: '1.00' })],
+      [unnamed],
+    );
+    expect(asked.demands[0]?.text).toContain('m’indiquer de quelle facture provient ce montant');
   });
 
   const termination = doc({ kind: 'termination', id: 'RES-1', issueDate: '2024-01-15', line: 10 });

@@ -1,6 +1,6 @@
 /**
  * The head of a bill or letter: who the operator is, its customer-service address when it prints
- * one, and whether the document calls itself a formal notice. The texts follow the fixtures'
+ * one (a dunning letter's title is the text reader's, tested there). The texts follow the fixtures'
  * letterheads (fixtures/letters/fr-relance-puis-agence, fixtures/text/final-notice-agency.txt).
  */
 import { describe, expect, it } from 'vitest';
@@ -14,16 +14,15 @@ describe('readLetterhead', () => {
     expect(head).toEqual({
       operator: 'SFR',
       address: { service: 'customer', lines: ['Service Client', 'TSA 30103', '69947 Lyon Cedex 20'] },
-      formalNotice: false,
     });
   });
 
   it("keeps no address when the block is another department's (termination, collection)", () => {
     const head = readLetterhead('SFR\nService Client - Résiliation\nTSA 30103\n69947 Lyon Cedex 20\n');
-    expect(head).toEqual({ operator: 'SFR', formalNotice: false });
+    expect(head).toEqual({ operator: 'SFR' });
   });
 
-  it("names an agency's client, not the agency, and reads its subject as a formal notice", () => {
+  it("names an agency's client, not the agency", () => {
     const head = readLetterhead(
       [
         'CABINET DE RECOUVREMENT FRANCE CONTENTIEUX',
@@ -35,14 +34,14 @@ describe('readLetterhead', () => {
         'Objet : Mise en demeure de payer',
       ].join('\n'),
     );
-    expect(head).toEqual({ operator: 'SFR', formalNotice: true });
+    expect(head).toEqual({ operator: 'SFR' });
   });
 
   it("takes a British agency's original creditor", () => {
     const head = readLetterhead(
       'Lowell Financial Ltd\nNo. 1 The Square, Leeds LS1 4XX\n\nOriginal creditor: Vodafone Limited\n\nFINAL NOTICE BEFORE FURTHER ACTION\n',
     );
-    expect(head).toEqual({ operator: 'Vodafone', formalNotice: true });
+    expect(head).toEqual({ operator: 'Vodafone' });
   });
 
   it("takes a bill's brand from its first cell and a mail's from its sender", () => {
@@ -56,13 +55,9 @@ describe('readLetterhead', () => {
   });
 
   it("never takes the customer's block, an agency without a client, or a brand inside a sentence", () => {
-    expect(readLetterhead('Madame Sophie Lambert\n21 rue Nationale\n37000 Tours\n')).toEqual({ formalNotice: false });
-    expect(readLetterhead('CABINET RECOUVRA\n18 rue de la Chaussée d’Antin\n75009 Paris\n')).toEqual({
-      formalNotice: false,
-    });
-    expect(readLetterhead('Bonjour,\n\nVotre offre Free est résiliée.\nMerci de votre confiance.\n')).toEqual({
-      formalNotice: false,
-    });
+    expect(readLetterhead('Madame Sophie Lambert\n21 rue Nationale\n37000 Tours\n')).toEqual({});
+    expect(readLetterhead('CABINET RECOUVRA\n18 rue de la Chaussée d’Antin\n75009 Paris\n')).toEqual({});
+    expect(readLetterhead('Bonjour,\n\nVotre offre Free est résiliée.\nMerci de votre confiance.\n')).toEqual({});
   });
 
   it('keeps control characters of the input out of the names', () => {
