@@ -20,7 +20,7 @@ import { resolveInputs } from '../check/inputs.js';
 import type { LetterFlags } from './letter.js';
 import { LETTER_COUNTRIES, LETTER_FORMATS, LETTER_LANGS, runLetter, STAGES } from './letter.js';
 import type { CliIo } from './io.js';
-import { EXIT_FAILURE, EXIT_OK, Output, OutputClosed, OutputFailed, UsageError } from './io.js';
+import { EXIT_FAILURE, EXIT_OK, Output, OutputClosed, OutputFailed, UsageError, usageError } from './io.js';
 import type { CheckFlags } from './options.js';
 import {
   dateOrderOf,
@@ -35,7 +35,7 @@ import {
 } from './options.js';
 import { NO_PROGRESS, terminalProgress } from './progress.js';
 import { VERSION } from './version.js';
-import { commanderErrorText, errorLine, fatalLine, suggestCommand } from './errors.js';
+import { commanderErrorText, errorLine, fatalLine, suggestCommand, usageLine } from './errors.js';
 import { isLang, type Lang, LANGS, resolveLang } from '../i18n/lang.js';
 import { wordsFor } from '../i18n/words.js';
 import type { HelpKey } from '../i18n/en/help.js';
@@ -44,7 +44,6 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const DATE_ORDERS: readonly DateOrder[] = ['dmy', 'mdy', 'ymd'];
-
 
 /** Runs billcheck with the arguments after the program name; returns the exit code. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
@@ -108,15 +107,12 @@ function handleError(error: unknown, io: CliIo, debug: boolean, exitCode: number
     return error.exitCode === 0 ? EXIT_OK : EXIT_FAILURE;
   }
   if (error instanceof OutputClosed) return exitCode;
-  if (
-    error instanceof UsageError ||
-    error instanceof ConfigError ||
-    error instanceof FatalInputError ||
-    error instanceof OutputFailed
-  ) {
-    const line =
-      error instanceof FatalInputError ? fatalLine(error.file, error.message, lang) : errorLine(error.message);
-    io.stderr.write(`${line}\n`);
+  if (error instanceof FatalInputError) {
+    io.stderr.write(`${fatalLine(error.file, error.message, lang)}\n`);
+    return EXIT_FAILURE;
+  }
+  if (error instanceof UsageError || error instanceof ConfigError || error instanceof OutputFailed) {
+    io.stderr.write(`${errorLine(usageLine(error, lang))}\n`);
     return EXIT_FAILURE;
   }
   const message = error instanceof Error ? error.message : String(error);
@@ -248,7 +244,12 @@ function buildProgram(
     .action(async (files: string[], flags: CheckFlags) => {
       const inputs = await resolveInputs(inputPaths(files, io), io.stdin);
       setExitCode(
-        await runExtract(inputs, inputOptions(flags), { stdout, warn: (line) => io.stderr.write(`${line}\n`) }),
+        await runExtract(
+          inputs,
+          inputOptions(flags),
+          { stdout, warn: (line) => io.stderr.write(`${line}\n`) },
+          await commandLang(flagLang, io),
+        ),
       );
     });
 
@@ -359,11 +360,11 @@ async function check(files: string[], flags: CheckFlags & { lang?: Lang }, io: C
 function inputPaths(files: readonly string[], io: CliIo): string[] {
   // Standard input can be read once: a second "-" would be an empty file, or half of the first.
   if (files.filter((file) => file === '-').length > 1) {
-    throw new UsageError('- (standard input) is given more than once: it can be read only once');
+    throw usageError('stdin.twice');
   }
   if (files.length > 0) return [...files];
   if (io.stdin.isTTY === true) {
-    throw new UsageError('no input: give files or directories to check, or pipe an export into billcheck -');
+    throw usageError('input.none');
   }
   return ['-'];
 }

@@ -94,7 +94,8 @@ export const FR_HELP: Phrases<HelpKey> = {
   'check.after': CHECK_AFTER,
   'rules.description': 'Lister toutes les règles avec leur gravité par défaut et ce qu’elles signalent',
   'rules.after': "\nExemples\u00A0:\n  $ billcheck rules\n  $ billcheck rules --format json | jq -r '.rules[].id'",
-  'explain.description': 'Afficher la documentation d’une règle\u00A0: ce qu’elle signale, pourquoi, que faire, ses options',
+  'explain.description':
+    'Afficher la documentation d’une règle\u00A0: ce qu’elle signale, pourquoi, que faire, ses options',
   'explain.after': '\nExemple\u00A0:\n  $ billcheck explain dunning-trivial-amount',
   'extract.description': 'Afficher en JSON les documents que billcheck a compris (pour le débogage et les scripts)',
   'extract.after':
@@ -106,7 +107,8 @@ export const FR_HELP: Phrases<HelpKey> = {
   'letter.lang': 'Langue de la lettre (par défaut\u00A0: celle des factures)',
   'letter.from':
     'Vos coordonnées\u00A0: JSON ou lignes « clé: valeur » (name, address, city, customerNumber, email, phone)',
-  'letter.stage': '1\u00A0: réclamation\u00A0; 2\u00A0: au service consommateurs\u00A0; mediator\u00A0: saisine du médiateur',
+  'letter.stage':
+    '1\u00A0: réclamation\u00A0; 2\u00A0: au service consommateurs\u00A0; mediator\u00A0: saisine du médiateur',
   'letter.sent':
     'Date d’un courrier déjà envoyé\u00A0: la réclamation, puis la lettre au service consommateurs (répétable)',
   'letter.status': 'Afficher ce qui peut être fait ensuite, à partir de quand et jusqu’à quand',
