@@ -157,6 +157,9 @@ function buildProgram(
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
+      // The width of the streams main() was given, not of the process's own (80 when not a terminal).
+      getOutHelpWidth: () => terminalWidth(io),
+      getErrHelpWidth: () => terminalWidth(io),
       // Commander's errors quote the arguments ("invalid argument 'ESC[2J'"): never raw on a terminal.
       writeErr: (text) => io.stderr.write(printableLines(text)),
       // Commander's "error: …" in billcheck's style: "billcheck: Unknown option '--x'".
