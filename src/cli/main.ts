@@ -64,9 +64,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   );
   try {
     try {
-      const typo = mistypedCommand(argv, io.cwd);
+      const typo = mistypedCommand(withoutLeadingLang(argv), io.cwd);
       if (typo !== undefined) throw new UsageError(wordsFor(lang).cli.didYouMean(typo.word, typo.suggestion));
-      await program.parseAsync([...argv], { from: 'user' });
+      await program.parseAsync(withoutLeadingLang(argv), { from: 'user' });
     } finally {
       // What was written must have been written: `billcheck --help > /dev/full` is no success.
       await stdout.settle();
@@ -86,6 +86,21 @@ function langFlagOf(argv: readonly string[]): Lang | undefined {
     if (isLang(value)) return value;
   }
   return undefined;
+}
+
+/**
+ * `billcheck --lang fr check --help`: a --lang before the command word is the program's (already
+ * read by langFlagOf); left in, commander would take "check" for a file of the default command.
+ */
+function withoutLeadingLang(argv: readonly string[]): string[] {
+  const args = [...argv];
+  while (args.length > 0) {
+    const first = args[0] as string;
+    if (first === '--lang' && isLang(args[1])) args.splice(0, 2);
+    else if (first.startsWith('--lang=') && isLang(first.slice('--lang='.length))) args.splice(0, 1);
+    else break;
+  }
+  return args;
 }
 
 /**
