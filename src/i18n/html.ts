@@ -19,7 +19,9 @@ export type CountedNoun =
   | 'warning'
   | 'rowOrText'
   | 'more'
-  | 'moreAccount';
+  | 'moreAccount'
+  | 'bill'
+  | 'day';
 
 export interface PageWords {
   readonly lang: Lang;

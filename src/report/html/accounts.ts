@@ -79,7 +79,7 @@ export function* accountSections(
     const findings = findingsByAccount.get(account) ?? [];
     const file = points[0]?.file ?? '';
     const style = histories.styles.get(file) ?? styles?.get(file);
-    const chart = drawAccountChart({ account, points, flags: flagsOf(findings), style });
+    const chart = drawAccountChart({ account, points, flags: flagsOf(findings), style, words: w });
     const anchor = charted.anchors.get(account) as string;
     const counts = `${w.count('document', points.length)} · ${w.count('finding', findings.length)}`;
     const notes = chart === undefined ? [] : chart.notes;

@@ -60,5 +60,11 @@ describe('billcheck --format html under a French locale', () => {
     expect(run.stdout).toContain('<td><time datetime="2024-01-05">05/01/2024</time></td>');
     expect(run.stdout).toContain('Le total de la facture, 149 000,00 €, dépasse le plafond de 10 000,00 €.');
     expect(run.stdout).toContain('<h3>Comptes les plus touchés <small>(4 comptes avec des problèmes)</small></h3>');
+    // The charts speak French too: their label for screen readers, the termination line, the tooltips.
+    expect(run.stdout).toMatch(
+      /aria-label="Historique du compte 0612345003 : 13 factures du 05\/01\/2023 au 05\/01\/2024"/,
+    );
+    expect(run.stdout).toContain('>résilié</text>');
+    expect(run.stdout).not.toMatch(/History of account|median of the earlier|>terminated</);
   });
 });
