@@ -26,7 +26,9 @@ import type { Letterhead } from '../report/letter/letterhead.js';
 import { readLetterhead } from '../report/letter/letterhead.js';
 import { fill, longDate, PHRASES } from '../report/letter/words.js';
 import { check } from '../check/check.js';
-import { said } from '../i18n/usage.js';
+import { said, usageText } from '../i18n/usage.js';
+import { DEFAULT_LANG, type Lang } from '../i18n/lang.js';
+import { ERROR_PREFIX, fatalLine } from './errors.js';
 import type { ResolvedInput } from '../check/inputs.js';
 import type { Output } from './io.js';
 import { EXIT_FAILURE, EXIT_OK, OutputFailed, usageError } from './io.js';
@@ -50,6 +52,8 @@ export interface LetterFlags extends CheckFlags {
 export interface LetterStreams {
   readonly stdout: Output;
   readonly warn: (line: string) => void;
+  /** The language of billcheck's own lines before the letter's is known (--lang, config, locale). */
+  readonly lang?: Lang;
 }
 
 interface ReadAccounts {
@@ -115,11 +119,14 @@ async function senderOf(
   file: string | undefined,
   config: BillcheckConfig,
   warn: (line: string) => void,
+  lang: Lang,
 ): Promise<SenderDetails> {
   if (file !== undefined || config.letterFrom === undefined) return readSender(file);
   const keys = Object.keys(config.letterFrom);
   if (keys.length > 0 && config.file !== undefined)
-    warn(`billcheck: the sender's details come from ${printable(config.file)} (letter.from: ${keys.join(', ')})`);
+    warn(
+      `${ERROR_PREFIX}${printable(usageText(said('letter.senderFrom', { file: config.file, keys: keys.join(', ') }), lang))}`,
+    );
   return config.letterFrom;
 }
 
@@ -147,7 +154,7 @@ async function readAll(
       today,
     },
     {
-      onFatal: (problem) => streams.warn(`billcheck: ${printable(problem.file)}: ${printable(problem.message)}`),
+      onFatal: (problem) => streams.warn(fatalLine(problem.file, problem.message, streams.lang ?? DEFAULT_LANG)),
       // The chosen account's documents are kept; others too while they are few (a dossier): the
       // check may join them to it under another form (a bill naming the customer number where the
       // letters name the line, a tryout's dossier), which is known only once everything is read.
@@ -307,7 +314,7 @@ export async function runLetter(
   streams: LetterStreams,
 ): Promise<number> {
   const plan = planOf(flags, context.today);
-  const sender = await senderOf(flags.from, context.config, streams.warn);
+  const sender = await senderOf(flags.from, context.config, streams.warn, streams.lang ?? DEFAULT_LANG);
   if (inputs === undefined) {
     // --status without bills: the dates only, for France unless told otherwise.
     const jurisdiction = plan.country ?? 'FR';

@@ -300,7 +300,12 @@ function buildProgram(
       const inputs =
         flags.status === true && files.length === 0 ? undefined : await resolveInputs(inputPaths(files, io), io.stdin);
       setExitCode(
-        await runLetter(inputs, flags, { config, today }, { stdout, warn: (line) => io.stderr.write(`${line}\n`) }),
+        await runLetter(
+          inputs,
+          flags,
+          { config, today },
+          { stdout, warn: (line) => io.stderr.write(`${line}\n`), lang: await commandLang(flagLang, io) },
+        ),
       );
     });
   // end letter
@@ -362,7 +367,7 @@ async function check(files: string[], flags: CheckFlags & { lang?: Lang }, io: C
   const streams = {
     stdout: file?.output ?? stdout,
     warn: (line: string) => io.stderr.write(`${line}\n`),
-    progress: showProgress ? await terminalProgress(io.stderr) : NO_PROGRESS,
+    progress: showProgress ? await terminalProgress(io.stderr, lang) : NO_PROGRESS,
   };
   try {
     const code = await runCheck(inputs, options, report, streams);

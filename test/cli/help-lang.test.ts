@@ -118,6 +118,12 @@ describe('errors in French', () => {
     );
   });
 
+  it('says a file letter cannot read in the locale’s language, before the letter’s is known', async () => {
+    const run = await runCli(['letter', 'nope.csv'], { env: FRENCH });
+    expect(run.code).toBe(2);
+    expect(run.stderr.split('\n')[0]).toBe('billcheck: nope.csv: lecture impossible : fichier ou dossier introuvable');
+  });
+
   it('says an unwritable -o, a letter usage error and a bad config in French', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'billcheck-lang-errors-'));
     const config = join(dir, 'billcheck.config.json');

@@ -52,6 +52,7 @@ export const EN_USAGE = {
   'letter.mediatorCountry':
     '--stage mediator drafts a referral to the French Médiateur des communications électroniques: ' +
     'for other countries, billcheck drafts stages 1 and 2 only (or pass --country FR)',
+  'letter.senderFrom': "the sender's details come from {{file}} (letter.from: {{keys}})",
   'extract.skipped': '{{file}}: skipped: {{reason}}',
 } as const;
 

@@ -56,5 +56,6 @@ export const FR_USAGE: Phrases<UsageKey> = {
   'letter.mediatorCountry':
     '--stage mediator rédige une saisine du Médiateur des communications électroniques, qui est français : ' +
     'pour les autres pays, billcheck rédige les étapes 1 et 2 seulement (ou indiquez --country FR)',
+  'letter.senderFrom': 'les coordonnées de l’expéditeur viennent de {{file}} (letter.from : {{keys}})',
   'extract.skipped': '{{file}} : ignoré : {{reason}}',
 };
