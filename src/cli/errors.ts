@@ -2,7 +2,10 @@
  * One prefix and one style for every error billcheck prints, commander's included:
  * "billcheck: Unknown option '--fromat'", a capitalized sentence after "billcheck: ".
  */
+import { ConfigError } from '../engine/config.js';
 import type { Lang } from '../i18n/lang.js';
+import { englishSentenceIn, usageText } from '../i18n/usage.js';
+import type { OutputFailed, UsageError } from './io.js';
 import { readerText, sentence } from '../i18n/reader.js';
 import { printable } from '../report/sanitize.js';
 
@@ -20,6 +23,17 @@ export function errorLine(message: string): string {
  */
 export function fatalLine(file: string, message: string, lang: Lang): string {
   return `${ERROR_PREFIX}${printable(file)}: ${printable(readerText(message, lang))}`;
+}
+
+/** What a usage, config or output error says in `lang` (a config error keeps its file name first). */
+export function usageLine(error: UsageError | ConfigError | OutputFailed, lang: Lang): string {
+  if (error instanceof ConfigError) {
+    const prefix = error.file === undefined ? '' : `${error.file}: `;
+    const said = error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
+    return `${prefix}${englishSentenceIn(said, lang)}`;
+  }
+  if ('textIn' in error) return error.textIn(lang);
+  return usageText(error.phrase, lang);
 }
 
 type Rewrite = readonly [RegExp, (match: RegExpExecArray) => string];

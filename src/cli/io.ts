@@ -1,4 +1,7 @@
 import type { Readable, Writable } from 'node:stream';
+import type { UsageKey } from '../i18n/en/usage.js';
+import type { Lang } from '../i18n/lang.js';
+import { codePhrase, said, type Said, usageText } from '../i18n/usage.js';
 
 /** The process I/O main() runs against; tests pass their own streams and environment. */
 export interface CliIo {
@@ -15,23 +18,35 @@ export const EXIT_FAILURE = 2;
 
 /** A problem with how billcheck was called (bad option value, no input): one line, exit code 2. */
 export class UsageError extends Error {
-  constructor(message: string) {
+  /** `message` is the English wording; `phrase`, when given, words it in the run's language. */
+  constructor(
+    message: string,
+    readonly phrase?: Said,
+  ) {
     super(message);
     this.name = 'UsageError';
   }
+
+  /** The message in `lang`: the catalogue's phrase when there is one, else the message as thrown. */
+  textIn(lang: Lang): string {
+    return this.phrase === undefined ? this.message : usageText(this.phrase, lang);
+  }
 }
 
-const WRITE_ERRORS: ReadonlyMap<string, string> = new Map([
-  ['ENOSPC', 'no space left on the device (ENOSPC)'],
-  ['EIO', 'input/output error (EIO)'],
-  ['EDQUOT', 'disk quota exceeded (EDQUOT)'],
-  ['EBADF', 'standard output is closed (EBADF)'],
-]);
+/** A usage error from the catalogue (src/i18n/en/usage.ts), worded when it is printed. */
+export function usageError(key: UsageKey, data: Said['data'] = {}): UsageError {
+  const phrase = said(key, data);
+  return new UsageError(usageText(phrase, 'en'), phrase);
+}
 
 /** Thrown by `Output.write` when the report cannot be written (a full disk, an I/O error): exit code 2. */
 export class OutputFailed extends Error {
+  readonly phrase: Said;
+
   constructor(readonly code: string) {
-    super(`cannot write the output: ${WRITE_ERRORS.get(code) ?? code}`);
+    const phrase = said('output.failed', { reason: codePhrase('write', code) });
+    super(usageText(phrase, 'en'));
+    this.phrase = phrase;
     this.name = 'OutputFailed';
   }
 }

@@ -26,9 +26,12 @@ import type { Letterhead } from '../report/letter/letterhead.js';
 import { readLetterhead } from '../report/letter/letterhead.js';
 import { fill, longDate, PHRASES } from '../report/letter/words.js';
 import { check } from '../check/check.js';
+import { said, usageText } from '../i18n/usage.js';
+import { DEFAULT_LANG, type Lang } from '../i18n/lang.js';
+import { ERROR_PREFIX, fatalLine } from './errors.js';
 import type { ResolvedInput } from '../check/inputs.js';
 import type { Output } from './io.js';
-import { EXIT_FAILURE, EXIT_OK, OutputFailed, UsageError } from './io.js';
+import { EXIT_FAILURE, EXIT_OK, OutputFailed, usageError } from './io.js';
 import type { CheckFlags } from './options.js';
 import { dateOrderOf, inputOptions, parseIsoOption, parseTermination } from './options.js';
 
@@ -49,6 +52,8 @@ export interface LetterFlags extends CheckFlags {
 export interface LetterStreams {
   readonly stdout: Output;
   readonly warn: (line: string) => void;
+  /** The language of billcheck's own lines before the letter's is known (--lang, config, locale). */
+  readonly lang?: Lang;
 }
 
 interface ReadAccounts {
@@ -70,23 +75,19 @@ interface LetterPlan {
 function planOf(flags: LetterFlags, today: string): LetterPlan {
   const order = dateOrderOf(flags);
   const dates = (flags.sent ?? []).map((text) => parseIsoOption('--sent', text, order));
-  if (dates.length > 2)
-    throw new UsageError(
-      '--sent takes at most two dates: the written complaint, then the letter to the consumer service',
-    );
+  if (dates.length > 2) throw usageError('letter.sentTooMany');
   const [first, second] = dates;
   if (first !== undefined && second !== undefined && second < first) {
-    throw new UsageError('--sent: give the written complaint first, then the later letter to the consumer service');
+    throw usageError('letter.sentOrder');
   }
-  if (first !== undefined && first > today) throw new UsageError(`--sent ${first} is after today (${today})`);
+  if (first !== undefined && first > today) throw usageError('letter.sentFuture', { date: first, today });
   const stage = flags.stage as Stage;
   if (stage !== '1' && first === undefined) {
-    const more =
-      stage === 'mediator' ? ' (and a second --sent for the letter to the consumer service, if you wrote one)' : '';
-    throw new UsageError(`--stage ${stage} needs --sent DATE: the date of your written complaint${more}`);
+    throw stage === 'mediator'
+      ? usageError('letter.mediatorNeedsSent')
+      : usageError('letter.stageNeedsSent', { stage });
   }
-  if (flags.status === true && first === undefined)
-    throw new UsageError('--status needs --sent DATE: the date of your written complaint');
+  if (flags.status === true && first === undefined) throw usageError('letter.statusNeedsSent');
   return {
     format: flags.format as LetterFormat,
     stage,
@@ -103,12 +104,12 @@ async function readSender(file: string | undefined): Promise<SenderDetails> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`--from ${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw usageError('letter.fromUnreadable', { file, code: (error as NodeJS.ErrnoException).code ?? 'error' });
   }
   try {
     return parseSender(text);
   } catch (error) {
-    if (error instanceof SenderFileError) throw new UsageError(`--from ${file}: ${error.message}`);
+    if (error instanceof SenderFileError) throw usageError('letter.fromInvalid', { file, reason: error.message });
     throw error;
   }
 }
@@ -118,11 +119,14 @@ async function senderOf(
   file: string | undefined,
   config: BillcheckConfig,
   warn: (line: string) => void,
+  lang: Lang,
 ): Promise<SenderDetails> {
   if (file !== undefined || config.letterFrom === undefined) return readSender(file);
   const keys = Object.keys(config.letterFrom);
   if (keys.length > 0 && config.file !== undefined)
-    warn(`billcheck: the sender's details come from ${printable(config.file)} (letter.from: ${keys.join(', ')})`);
+    warn(
+      `${ERROR_PREFIX}${printable(usageText(said('letter.senderFrom', { file: config.file, keys: keys.join(', ') }), lang))}`,
+    );
   return config.letterFrom;
 }
 
@@ -150,7 +154,7 @@ async function readAll(
       today,
     },
     {
-      onFatal: (problem) => streams.warn(`billcheck: ${printable(problem.file)}: ${printable(problem.message)}`),
+      onFatal: (problem) => streams.warn(fatalLine(problem.file, problem.message, streams.lang ?? DEFAULT_LANG)),
       // The chosen account's documents are kept; others too while they are few (a dossier): the
       // check may join them to it under another form (a bill naming the customer number where the
       // letters name the line, a tryout's dossier), which is known only once everything is read.
@@ -229,14 +233,17 @@ function chooseAccount(
     if (found !== undefined) return found;
     const known = documents.find((doc) => accountKey(doc.account) === key);
     if (known !== undefined) return undefined;
-    const listed = counts.size === 0 ? '' : ` (accounts with findings: ${[...counts.keys()].join(', ')})`;
-    throw new UsageError(`--account ${wanted}: no such account in the inputs${printable(listed)}`);
+    if (counts.size === 0) throw usageError('letter.noSuchAccount', { account: wanted });
+    throw usageError('letter.noSuchAccountListed', { account: wanted, list: printable([...counts.keys()].join(', ')) });
   }
   if (counts.size > 1) {
-    const list = [...counts]
-      .map(([account, count]) => `${account} (${count} finding${count === 1 ? '' : 's'})`)
-      .join(', ');
-    throw new UsageError(`several accounts have findings; choose one with --account ID: ${printable(list)}`);
+    // Each item is a phrase too, so that the list reads in the error's language.
+    const items = [...counts].map(([account, count]) =>
+      count === 1
+        ? said('letter.accountCountOne', { account: printable(account) })
+        : said('letter.accountCount', { account: printable(account), count }),
+    );
+    throw usageError('letter.severalAccounts', { list: items });
   }
   return [...counts.keys()][0];
 }
@@ -307,7 +314,7 @@ export async function runLetter(
   streams: LetterStreams,
 ): Promise<number> {
   const plan = planOf(flags, context.today);
-  const sender = await senderOf(flags.from, context.config, streams.warn);
+  const sender = await senderOf(flags.from, context.config, streams.warn, streams.lang ?? DEFAULT_LANG);
   if (inputs === undefined) {
     // --status without bills: the dates only, for France unless told otherwise.
     const jurisdiction = plan.country ?? 'FR';
@@ -328,9 +335,7 @@ export async function runLetter(
     // The dates do not depend on the account: the bills only tell the country.
     const jurisdiction = jurisdictionOf(read.documents, plan.country);
     if (jurisdiction === undefined) {
-      throw new UsageError(
-        '--status: billcheck knows the escalation of France and the United Kingdom only; say which with --country FR|GB',
-      );
+      throw usageError('letter.statusCountry');
     }
     const lang = plan.lang ?? billLanguage(read.documents);
     await writeOut(
@@ -352,10 +357,7 @@ export async function runLetter(
   }
   const jurisdiction = jurisdictionOf(documents.length > 0 ? documents : read.documents, plan.country);
   if (plan.stage === 'mediator' && jurisdiction !== 'FR') {
-    throw new UsageError(
-      '--stage mediator drafts a referral to the French Médiateur des communications électroniques: ' +
-        'for other countries, billcheck drafts stages 1 and 2 only (or pass --country FR)',
-    );
+    throw usageError('letter.mediatorCountry');
   }
   const accountFindings = account === undefined ? [] : findings.filter((finding) => finding.account === account);
   if (account === undefined || accountFindings.length === 0) {

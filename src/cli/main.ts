@@ -1,4 +1,5 @@
-import { Command, CommanderError, Option } from 'commander';
+import { CommanderError, Option } from 'commander';
+import type { Command } from 'commander';
 import type { BillcheckConfig } from '../engine/config.js';
 import { ConfigError, EMPTY_CONFIG, findConfigFile, loadConfigFile } from '../engine/config.js';
 import { todayIso } from '../model/dates.js';
@@ -19,7 +20,7 @@ import { resolveInputs } from '../check/inputs.js';
 import type { LetterFlags } from './letter.js';
 import { LETTER_COUNTRIES, LETTER_FORMATS, LETTER_LANGS, runLetter, STAGES } from './letter.js';
 import type { CliIo } from './io.js';
-import { EXIT_FAILURE, EXIT_OK, Output, OutputClosed, OutputFailed, UsageError } from './io.js';
+import { EXIT_FAILURE, EXIT_OK, Output, OutputClosed, OutputFailed, UsageError, usageError } from './io.js';
 import type { CheckFlags } from './options.js';
 import {
   dateOrderOf,
@@ -34,27 +35,15 @@ import {
 } from './options.js';
 import { NO_PROGRESS, terminalProgress } from './progress.js';
 import { VERSION } from './version.js';
-import { commanderErrorText, errorLine, fatalLine, suggestCommand } from './errors.js';
+import { commanderErrorText, errorLine, fatalLine, suggestCommand, usageLine } from './errors.js';
 import { isLang, type Lang, LANGS, resolveLang } from '../i18n/lang.js';
 import { wordsFor } from '../i18n/words.js';
+import type { HelpKey } from '../i18n/en/help.js';
+import { helpText, LocalCommand } from '../i18n/help.js';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const DATE_ORDERS: readonly DateOrder[] = ['dmy', 'mdy', 'ymd'];
-
-const CHECK_EXAMPLES = `
-Examples:
-  $ billcheck invoices.csv                      check one export
-  $ billcheck exports/ facture.txt              a directory (recursed) and a letter
-  $ billcheck facture-2024-03.pdf               a PDF bill, read directly (no OCR: scans are refused)
-  $ cat invoices.csv | billcheck -              standard input
-  $ billcheck invoices.csv --format json | jq '.findings[] | select(.severity == "error")'
-  $ billcheck invoices.csv --terminated 0612345001=2024-01-15
-  $ billcheck invoices.csv --rule amount-ceiling=off --max-warnings 0
-  $ billcheck exports/ --format html -o report.html   a page to open in a browser
-
-Exit codes: 0 no error, 1 error findings (or more warnings than --max-warnings),
-            2 usage error, unreadable file or bad config.`;
 
 /** Runs billcheck with the arguments after the program name; returns the exit code. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
@@ -75,9 +64,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   );
   try {
     try {
-      const typo = mistypedCommand(argv, io.cwd);
+      const typo = mistypedCommand(withoutLeadingLang(argv), io.cwd);
       if (typo !== undefined) throw new UsageError(wordsFor(lang).cli.didYouMean(typo.word, typo.suggestion));
-      await program.parseAsync([...argv], { from: 'user' });
+      await program.parseAsync(withoutLeadingLang(argv), { from: 'user' });
     } finally {
       // What was written must have been written: `billcheck --help > /dev/full` is no success.
       await stdout.settle();
@@ -100,6 +89,21 @@ function langFlagOf(argv: readonly string[]): Lang | undefined {
 }
 
 /**
+ * `billcheck --lang fr check --help`: a --lang before the command word is the program's (already
+ * read by langFlagOf); left in, commander would take "check" for a file of the default command.
+ */
+function withoutLeadingLang(argv: readonly string[]): string[] {
+  const args = [...argv];
+  while (args.length > 0) {
+    const first = args[0] as string;
+    if (first === '--lang' && isLang(args[1])) args.splice(0, 2);
+    else if (first.startsWith('--lang=') && isLang(first.slice('--lang='.length))) args.splice(0, 1);
+    else break;
+  }
+  return args;
+}
+
+/**
  * `billcheck chekc f.csv`: the first word is neither a command, nor an existing path, nor shaped
  * like a file name, and is one typo away from a command. Anything else stays a file to check.
  */
@@ -118,15 +122,12 @@ function handleError(error: unknown, io: CliIo, debug: boolean, exitCode: number
     return error.exitCode === 0 ? EXIT_OK : EXIT_FAILURE;
   }
   if (error instanceof OutputClosed) return exitCode;
-  if (
-    error instanceof UsageError ||
-    error instanceof ConfigError ||
-    error instanceof FatalInputError ||
-    error instanceof OutputFailed
-  ) {
-    const line =
-      error instanceof FatalInputError ? fatalLine(error.file, error.message, lang) : errorLine(error.message);
-    io.stderr.write(`${line}\n`);
+  if (error instanceof FatalInputError) {
+    io.stderr.write(`${fatalLine(error.file, error.message, lang)}\n`);
+    return EXIT_FAILURE;
+  }
+  if (error instanceof UsageError || error instanceof ConfigError || error instanceof OutputFailed) {
+    io.stderr.write(`${errorLine(usageLine(error, lang))}\n`);
     return EXIT_FAILURE;
   }
   const message = error instanceof Error ? error.message : String(error);
@@ -145,11 +146,8 @@ function printableLines(text: string): string {
 }
 
 /** `--lang fr|en`: every command that writes words for people takes it. */
-function langOption(): Option {
-  return new Option(
-    '--lang <lang>',
-    'language of messages, summaries, rules and explain (default: from the locale)',
-  ).choices(LANGS);
+function langOption(lang: Lang): Option {
+  return new Option('--lang <lang>', helpText(lang, 'option.lang')).choices(LANGS);
 }
 
 /** Repeatable options: no default in the definition, so that help does not print "(default: [])". */
@@ -164,82 +162,63 @@ function buildProgram(
   lang: Lang,
   flagLang: Lang | undefined,
 ): Command {
-  const program = new Command('billcheck')
-    .description(
-      'Find absurd bills: dunning letters for 0,01 €, blank invoices, 149 000 € home-line bills, bills after termination.',
-    )
-    .version(VERSION, '-v, --version', 'print the version')
+  const t = (key: HelpKey): string => helpText(lang, key);
+  // Help and version settings first: subcommands inherit them when they are created.
+  const program = new LocalCommand('billcheck', lang)
+    .description(t('program.description'))
+    .version(VERSION, '-v, --version', t('option.version'))
+    .helpOption('-h, --help', t('option.help'))
+    .helpCommand(t('term.helpCommand'), t('command.help'))
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
+      // The width of the streams main() was given, not of the process's own (80 when not a terminal).
+      getOutHelpWidth: () => terminalWidth(io),
+      getErrHelpWidth: () => terminalWidth(io),
       // Commander's errors quote the arguments ("invalid argument 'ESC[2J'"): never raw on a terminal.
       writeErr: (text) => io.stderr.write(printableLines(text)),
       // Commander's "error: …" in billcheck's style: "billcheck: Unknown option '--x'".
       outputError: (text, write) => write(commanderErrorText(text, lang)),
     })
     .showHelpAfterError(wordsFor(lang).cli.helpHint)
-    .addHelpText(
-      'after',
-      `
-"billcheck FILE…" is short for "billcheck check FILE…" (see billcheck check --help).
-It reads CSV exports, the text of bills and letters, and PDF bills directly (a scan needs OCR first).
-
-Examples:
-  $ billcheck invoices.csv                      check an export, report for a person
-  $ billcheck invoices.csv --format json | jq '.summary'
-  $ billcheck rules                             what billcheck flags
-  $ billcheck explain dunning-while-in-credit   why, and what to do about it
-  $ billcheck facture.pdf                       a PDF bill (or several in one PDF)
-  $ billcheck extract facture.txt               what billcheck read in a bill`,
-    );
+    .addHelpText('after', t('program.after'));
 
   program
     .command('check', { isDefault: true })
-    .description('check invoices, credit notes, dunning letters and terminations (CSV, text or PDF)')
-    .argument('[files...]', 'files, directories (recursed) or - for standard input')
-    .addOption(
-      new Option('-f, --format <format>', 'output format (html: one self-contained page with charts)')
-        .choices(OUTPUT_FORMATS)
-        .default('text'),
-    )
-    .option('-o, --output <file>', 'write the report to this file instead of standard output')
-    .option('-c, --config <file>', 'config file (default: billcheck.config.json found upwards from the current folder)')
-    .option('--no-config', 'ignore any config file')
-    .option('--rule <id=severity>', 'set a rule to off, info, warning or error (repeatable)', collect)
-    .option('-q, --quiet', 'report errors only (warnings are not shown nor counted, as with ESLint)')
-    .option('--max-warnings <n>', 'exit with 1 when there are more warnings than this')
-    .option('--exit-zero', 'exit with 0 even when there are errors (still 2 when a file cannot be read)')
-    .option('--terminated <[account=]date>', 'the contract (of this account) ended on this date (repeatable)', collect)
-    .option('--delimiter <char>', 'CSV delimiter (default: sniffed among ; , tab |)')
-    .option('--encoding <name>', 'input encoding (default: BOM, else UTF-8, else Windows-1252)')
-    .option(
-      '--map <field=column>',
-      'read a field from this column, e.g. --map total="Montant dû" (repeatable)',
-      collect,
-    )
-    .addOption(new Option('--date-order <order>', 'order of numeric dates such as 03/04/2024').choices(DATE_ORDERS))
-    .option('--color', 'force colors')
-    .option('--no-color', 'disable colors')
-    .option('--today <date>', 'check as if today were this date (for "issued in the future")')
-    .option(
-      '-j, --jobs <n>',
-      'threads reading a CSV file over 16 MB (default: 2 where there are 2 cores; 1: one thread)',
-    )
-    .option('--debug', 'print stack traces of internal errors')
-    .addOption(langOption())
-    .addHelpText('after', CHECK_EXAMPLES)
+    .description(t('check.description'))
+    .argument(t('argument.files'), t('argument.filesDescription'))
+    .addOption(new Option('-f, --format <format>', t('check.format')).choices(OUTPUT_FORMATS).default('text'))
+    .option('-o, --output <file>', t('check.output'))
+    .option('-c, --config <file>', t('option.config'))
+    .option('--no-config', t('option.noConfig'))
+    .option('--rule <id=severity>', t('check.rule'), collect)
+    .option('-q, --quiet', t('check.quiet'))
+    .option('--max-warnings <n>', t('check.maxWarnings'))
+    .option('--exit-zero', t('check.exitZero'))
+    .option('--terminated <[account=]date>', t('option.terminated'), collect)
+    .option('--delimiter <char>', t('check.delimiter'))
+    .option('--encoding <name>', t('check.encoding'))
+    .option('--map <field=column>', t('check.map'), collect)
+    .addOption(new Option('--date-order <order>', t('check.dateOrder')).choices(DATE_ORDERS))
+    .option('--color', t('option.color'))
+    .option('--no-color', t('option.noColor'))
+    .option('--today <date>', t('check.today'))
+    .option('-j, --jobs <n>', t('check.jobs'))
+    .option('--debug', t('option.debug'))
+    .addOption(langOption(lang))
+    .addHelpText('after', t('check.after'))
     .action(async (files: string[], flags: CheckFlags & { lang?: Lang }) => {
       setExitCode(await check(files, { ...flags, lang: flags.lang ?? flagLang }, io, stdout));
     });
 
   program
     .command('rules')
-    .description('list every rule with its default severity and what it flags')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .option('--color', 'force colors')
-    .option('--no-color', 'disable colors')
-    .addOption(langOption())
-    .addHelpText('after', "\nExamples:\n  $ billcheck rules\n  $ billcheck rules --format json | jq -r '.rules[].id'")
+    .description(t('rules.description'))
+    .addOption(new Option('-f, --format <format>', t('option.format')).choices(['text', 'json']).default('text'))
+    .option('--color', t('option.color'))
+    .option('--no-color', t('option.noColor'))
+    .addOption(langOption(lang))
+    .addHelpText('after', t('rules.after'))
     .action(async (flags: { format: string; color?: boolean; lang?: Lang }) => {
       const color = useColor(flags.color, io);
       const ruleLang = await commandLang(flags.lang ?? flagLang, io);
@@ -253,12 +232,12 @@ Examples:
 
   program
     .command('explain')
-    .description("print a rule's documentation: what it flags, why, what to do, options")
-    .argument('<rule-id>', 'a rule id, as listed by billcheck rules')
-    .option('--color', 'force colors')
-    .option('--no-color', 'disable colors')
-    .addOption(langOption())
-    .addHelpText('after', '\nExample:\n  $ billcheck explain dunning-trivial-amount')
+    .description(t('explain.description'))
+    .argument(t('argument.ruleId'), t('argument.ruleIdDescription'))
+    .option('--color', t('option.color'))
+    .option('--no-color', t('option.noColor'))
+    .addOption(langOption(lang))
+    .addHelpText('after', t('explain.after'))
     .action(async (id: string, flags: { color?: boolean; lang?: Lang }) => {
       const explainLang = await commandLang(flags.lang ?? flagLang, io);
       const rule = findRule(id) ?? findReservedRule(id);
@@ -271,80 +250,62 @@ Examples:
 
   program
     .command('extract')
-    .description('print the documents billcheck understood, as JSON (for debugging and scripts)')
-    .argument('[files...]', 'files, directories (recursed) or - for standard input')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['json']).default('json'))
-    .option('--delimiter <char>', 'CSV delimiter')
-    .option('--encoding <name>', 'input encoding')
-    .option('--map <field=column>', 'read a field from this column (repeatable)', collect)
-    .addOption(new Option('--date-order <order>', 'order of numeric dates').choices(DATE_ORDERS))
-    .option('--debug', 'print stack traces of internal errors')
-    .addHelpText(
-      'after',
-      "\nExamples:\n  $ billcheck extract facture.txt\n  $ billcheck extract facture.pdf        also says whether it carries a Factur-X / ZUGFeRD XML\n  $ billcheck extract invoices.csv | jq '.documents[] | {id, total}'",
-    )
+    .description(t('extract.description'))
+    .argument(t('argument.files'), t('argument.filesDescription'))
+    .addOption(new Option('-f, --format <format>', t('option.format')).choices(['json']).default('json'))
+    .option('--delimiter <char>', t('option.delimiter'))
+    .option('--encoding <name>', t('option.encoding'))
+    .option('--map <field=column>', t('option.map'), collect)
+    .addOption(new Option('--date-order <order>', t('option.dateOrder')).choices(DATE_ORDERS))
+    .option('--debug', t('option.debug'))
+    .addHelpText('after', t('extract.after'))
     .action(async (files: string[], flags: CheckFlags) => {
       const inputs = await resolveInputs(inputPaths(files, io), io.stdin);
       setExitCode(
-        await runExtract(inputs, inputOptions(flags), { stdout, warn: (line) => io.stderr.write(`${line}\n`) }),
+        await runExtract(
+          inputs,
+          inputOptions(flags),
+          { stdout, warn: (line) => io.stderr.write(`${line}\n`) },
+          await commandLang(flagLang, io),
+        ),
       );
     });
 
   // letter (issue 16)
   program
     .command('letter')
-    .description("draft the complaint letter for one account's findings, and track the escalation")
-    .argument('[files...]', 'files, directories (recursed) or - for standard input')
-    .option('--account <id>', 'the account to write about (needed when several have findings)')
-    .addOption(new Option('--lang <lang>', 'language of the letter (default: that of the bills)').choices(LETTER_LANGS))
-    .option(
-      '--from <file>',
-      'your details: JSON or "key: value" lines (name, address, city, customerNumber, email, phone)',
-    )
-    .addOption(
-      new Option('--stage <stage>', '1: complaint; 2: to the consumer service; mediator: referral')
-        .choices(STAGES)
-        .default('1'),
-    )
-    .option(
-      '--sent <date>',
-      'date of a letter already sent: the complaint, then the consumer-service letter (repeatable)',
-      collect,
-    )
-    .option('--status', 'print what may be done next, from which date, until when')
-    .addOption(
-      new Option('--country <code>', 'whose law and escalation to cite (default: from the bills)').choices(
-        LETTER_COUNTRIES,
-      ),
-    )
-    .addOption(new Option('-f, --format <format>', 'output format').choices(LETTER_FORMATS).default('text'))
-    .option('-o, --output <file>', 'write the letter to this file')
-    .option('-c, --config <file>', 'config file (default: billcheck.config.json found upwards from the current folder)')
-    .option('--no-config', 'ignore any config file')
-    .option('--terminated <[account=]date>', 'the contract (of this account) ended on this date (repeatable)', collect)
-    .option('--delimiter <char>', 'CSV delimiter')
-    .option('--encoding <name>', 'input encoding')
-    .option('--map <field=column>', 'read a field from this column (repeatable)', collect)
-    .addOption(new Option('--date-order <order>', 'order of numeric dates').choices(DATE_ORDERS))
-    .option('--today <date>', 'date the letter as of this day')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ billcheck letter invoices.csv --account 0612345001 --from me.json > reclamation.txt
-  $ billcheck letter invoices.csv --account 0612345001 --stage 2 --sent 2026-09-01
-  $ billcheck letter invoices.csv --account 0612345001 --stage mediator --sent 2026-09-01 --sent 2026-10-05 -f html -o saisine.html
-  $ billcheck letter --status --sent 2026-09-01
-
-The letter is a draft built from the bills, not legal advice: read it before sending it.`,
-    )
+    .description(t('letter.description'))
+    .argument(t('argument.files'), t('argument.filesDescription'))
+    .option('--account <id>', t('letter.account'))
+    .addOption(new Option('--lang <lang>', t('letter.lang')).choices(LETTER_LANGS))
+    .option('--from <file>', t('letter.from'))
+    .addOption(new Option('--stage <stage>', t('letter.stage')).choices(STAGES).default('1'))
+    .option('--sent <date>', t('letter.sent'), collect)
+    .option('--status', t('letter.status'))
+    .addOption(new Option('--country <code>', t('letter.country')).choices(LETTER_COUNTRIES))
+    .addOption(new Option('-f, --format <format>', t('option.format')).choices(LETTER_FORMATS).default('text'))
+    .option('-o, --output <file>', t('letter.output'))
+    .option('-c, --config <file>', t('option.config'))
+    .option('--no-config', t('option.noConfig'))
+    .option('--terminated <[account=]date>', t('option.terminated'), collect)
+    .option('--delimiter <char>', t('option.delimiter'))
+    .option('--encoding <name>', t('option.encoding'))
+    .option('--map <field=column>', t('option.map'), collect)
+    .addOption(new Option('--date-order <order>', t('option.dateOrder')).choices(DATE_ORDERS))
+    .option('--today <date>', t('letter.today'))
+    .addHelpText('after', t('letter.after'))
     .action(async (files: string[], flags: LetterFlags) => {
       const today = flags.today === undefined ? todayIso() : parseIsoOption('--today', flags.today, dateOrderOf(flags));
       const config = await loadConfig(flags, io);
       const inputs =
         flags.status === true && files.length === 0 ? undefined : await resolveInputs(inputPaths(files, io), io.stdin);
       setExitCode(
-        await runLetter(inputs, flags, { config, today }, { stdout, warn: (line) => io.stderr.write(`${line}\n`) }),
+        await runLetter(
+          inputs,
+          flags,
+          { config, today },
+          { stdout, warn: (line) => io.stderr.write(`${line}\n`), lang: await commandLang(flagLang, io) },
+        ),
       );
     });
   // end letter
@@ -406,7 +367,7 @@ async function check(files: string[], flags: CheckFlags & { lang?: Lang }, io: C
   const streams = {
     stdout: file?.output ?? stdout,
     warn: (line: string) => io.stderr.write(`${line}\n`),
-    progress: showProgress ? await terminalProgress(io.stderr) : NO_PROGRESS,
+    progress: showProgress ? await terminalProgress(io.stderr, lang) : NO_PROGRESS,
   };
   try {
     const code = await runCheck(inputs, options, report, streams);
@@ -422,11 +383,11 @@ async function check(files: string[], flags: CheckFlags & { lang?: Lang }, io: C
 function inputPaths(files: readonly string[], io: CliIo): string[] {
   // Standard input can be read once: a second "-" would be an empty file, or half of the first.
   if (files.filter((file) => file === '-').length > 1) {
-    throw new UsageError('- (standard input) is given more than once: it can be read only once');
+    throw usageError('stdin.twice');
   }
   if (files.length > 0) return [...files];
   if (io.stdin.isTTY === true) {
-    throw new UsageError('no input: give files or directories to check, or pipe an export into billcheck -');
+    throw usageError('input.none');
   }
   return ['-'];
 }

@@ -4,7 +4,7 @@
  */
 import iconv from 'iconv-lite';
 import type { RuleLevel } from '../engine/config.js';
-import { parseLevel } from '../engine/config.js';
+import { parseLevel, RULE_LEVELS } from '../engine/config.js';
 import type { KnownTermination } from '../engine/engine.js';
 import { FIELDS } from '../parse/csv/columns.js';
 import type { DateOrder } from '../parse/values/dates.js';
@@ -12,7 +12,7 @@ import { parseDate } from '../parse/values/dates.js';
 import type { InputOptions } from '../parse/index.js';
 import { findRule } from '../rules/index.js';
 import type { CliIo } from './io.js';
-import { UsageError } from './io.js';
+import { usageError } from './io.js';
 
 /** The check command's flags as commander gives them. */
 export interface CheckFlags {
@@ -56,12 +56,12 @@ export function inputOptions(flags: CheckFlags): InputOptions {
   for (const mapping of flags.map ?? []) {
     const [field, column] = splitAssignment(mapping, '--map', 'FIELD=COLUMN');
     if (!(FIELDS as readonly string[]).includes(field)) {
-      throw new UsageError(`--map: unknown field "${field}" (fields: ${FIELDS.join(', ')})`);
+      throw usageError('map.unknownField', { field, fields: FIELDS.join(', ') });
     }
     columnMap.set(field, column);
   }
   if (flags.encoding !== undefined && !iconv.encodingExists(flags.encoding)) {
-    throw new UsageError(`--encoding: unknown encoding "${flags.encoding}" (e.g. utf-8, windows-1252, utf-16le)`);
+    throw usageError('encoding.unknown', { encoding: flags.encoding });
   }
   const delimiter = flags.delimiter === undefined ? undefined : parseDelimiter(flags.delimiter);
   return {
@@ -86,16 +86,16 @@ const DELIMITER_NAMES: ReadonlyMap<string, string> = new Map([
 export function parseDelimiter(text: string): string {
   const delimiter = DELIMITER_NAMES.get(text.toLowerCase()) ?? text;
   if ([...delimiter].length !== 1) {
-    throw new UsageError(`--delimiter takes one character or tab, not "${text}"`);
+    throw usageError('delimiter.notOne', { text });
   }
-  if (delimiter === '"') throw new UsageError('--delimiter cannot be ", the character CSV quotes fields with');
-  if (/[\r\n\0]/.test(delimiter)) throw new UsageError('--delimiter cannot be a line break or a NUL');
+  if (delimiter === '"') throw usageError('delimiter.quote');
+  if (/[\r\n\0]/.test(delimiter)) throw usageError('delimiter.lineBreak');
   return delimiter;
 }
 
 function splitAssignment(text: string, option: string, shape: string): [string, string] {
   const at = text.indexOf('=');
-  if (at <= 0 || at === text.length - 1) throw new UsageError(`${option} expects ${shape}, not "${text}"`);
+  if (at <= 0 || at === text.length - 1) throw usageError('assignment.shape', { option, shape, text });
   return [text.slice(0, at).trim(), text.slice(at + 1).trim()];
 }
 
@@ -103,31 +103,28 @@ export function parseRuleLevels(assignments: readonly string[]): Map<string, Rul
   const levels = new Map<string, RuleLevel>();
   for (const assignment of assignments) {
     const [id, level] = splitAssignment(assignment, '--rule', 'ID=off|info|warning|error');
-    if (findRule(id) === undefined)
-      throw new UsageError(`--rule: unknown rule "${id}" (run billcheck rules for the list)`);
-    try {
-      levels.set(id, parseLevel(level, `--rule ${id}`, undefined));
-    } catch (error) {
-      throw new UsageError((error as Error).message);
+    if (findRule(id) === undefined) throw usageError('rule.unknown', { id });
+    if (!(RULE_LEVELS as readonly string[]).includes(level)) {
+      throw usageError('rule.level', { id, level, levels: RULE_LEVELS.join(', ') });
     }
+    levels.set(id, parseLevel(level, `--rule ${id}`, undefined));
   }
   return levels;
 }
 
 export function parseMaxWarnings(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
-  if (!/^\d+$/.test(text)) throw new UsageError(`--max-warnings expects a whole number, not "${text}"`);
+  if (!/^\d+$/.test(text)) throw usageError('maxWarnings.notNumber', { text });
   const count = Number(text);
   // Past 2^53 the number is no longer exact; no run has that many warnings anyway.
   if (!Number.isSafeInteger(count)) {
-    throw new UsageError(`--max-warnings ${text} is too large (at most ${Number.MAX_SAFE_INTEGER})`);
+    throw usageError('maxWarnings.tooLarge', { text, max: String(Number.MAX_SAFE_INTEGER) });
   }
   return count;
 }
 
 export function parseJobs(text: string): number {
-  if (!/^\d{1,2}$/.test(text) || Number(text) < 1 || Number(text) > 16)
-    throw new UsageError(`--jobs expects a number from 1 to 16, not "${text}"`);
+  if (!/^\d{1,2}$/.test(text) || Number(text) < 1 || Number(text) > 16) throw usageError('jobs.range', { text });
   return Number(text);
 }
 
@@ -137,7 +134,7 @@ export function dateOrderOf(flags: CheckFlags): DateOrder | undefined {
 
 export function parseIsoOption(option: string, text: string, order: DateOrder | undefined): string {
   const parsed = parseDate(text, order);
-  if (!parsed.ok) throw new UsageError(`${option}: "${text}" is not a date (${parsed.reason})`);
+  if (!parsed.ok) throw usageError('date.invalid', { option, text, reason: parsed.reason });
   return parsed.iso;
 }
 
@@ -145,9 +142,7 @@ export function parseIsoOption(option: string, text: string, order: DateOrder | 
 export function parseTermination(text: string, order: DateOrder | undefined): KnownTermination {
   const at = text.lastIndexOf('=');
   if (at !== -1 && text.slice(0, at).trim() === '') {
-    throw new UsageError(
-      `--terminated: no account before "=" in "${text}" (give ACCOUNT=DATE, or DATE alone for every account)`,
-    );
+    throw usageError('terminated.noAccount', { text });
   }
   const account = at > 0 ? text.slice(0, at).trim() : undefined;
   const date = parseIsoOption('--terminated', at > 0 ? text.slice(at + 1).trim() : text.trim(), order);

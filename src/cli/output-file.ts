@@ -6,7 +6,8 @@
  */
 import { closeSync, createWriteStream, openSync, realpathSync, unlinkSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Output, UsageError } from './io.js';
+import { Output, usageError } from './io.js';
+import { codePhrase, type Said } from '../i18n/usage.js';
 
 export interface OutputFile {
   readonly output: Output;
@@ -16,21 +17,11 @@ export interface OutputFile {
   discard(): void;
 }
 
-function describeOpenError(error: unknown): string {
+/** Why a report file cannot be opened, as a phrase of the run's language (the code when none says it better). */
+function describeOpenError(error: unknown): Said | string {
   const code = (error as NodeJS.ErrnoException).code;
-  switch (code) {
-    case 'ENOENT':
-      return 'its folder does not exist';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'it is a folder';
-    case 'EROFS':
-      return 'read-only file system';
-    default:
-      return code ?? 'unknown error';
-  }
+  if (code === undefined) return 'unknown error';
+  return codePhrase('open', code === 'EPERM' ? 'EACCES' : code);
 }
 
 /** Same file as one of the inputs? Writing it would empty the export before it is read. */
@@ -45,13 +36,13 @@ function sameFile(a: string, b: string): boolean {
 export function openOutputFile(path: string, cwd: string, inputPaths: readonly string[]): OutputFile {
   const target = resolve(cwd, path);
   if (inputPaths.some((input) => input !== '-' && sameFile(resolve(cwd, input), target))) {
-    throw new UsageError(`-o ${path}: this is one of the files to check; write the report elsewhere`);
+    throw usageError('output.isInput', { path });
   }
   let fd: number;
   try {
     fd = openSync(target, 'w');
   } catch (error) {
-    throw new UsageError(`cannot write the report to ${path}: ${describeOpenError(error)}`);
+    throw usageError('output.cannotOpen', { path, reason: describeOpenError(error) });
   }
   const stream = createWriteStream('', { fd, autoClose: true });
   const output = new Output(stream);

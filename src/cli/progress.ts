@@ -1,5 +1,7 @@
 import type { Writable } from 'node:stream';
 
+import { formatCount } from '../i18n/format.js';
+import { DEFAULT_LANG, type Lang } from '../i18n/lang.js';
 /** Progress for long runs, on stderr only: never mixed with a report on stdout. */
 export interface Progress {
   tick(rows: number): void;
@@ -15,9 +17,9 @@ const REFRESH_EVERY_ROWS = 50_000;
  * with --quiet (the caller decides): pipes and logs stay clean. ora and its dependencies are
  * loaded only then: they took a quarter of billcheck's start-up.
  */
-export async function terminalProgress(stderr: Writable): Promise<Progress> {
+export async function terminalProgress(stderr: Writable, lang: Lang = DEFAULT_LANG): Promise<Progress> {
   const { default: ora } = await import('ora');
-  const spinner = ora({ stream: stderr, text: 'reading…', discardStdin: false });
+  const spinner = ora({ stream: stderr, text: lang === 'fr' ? 'lecture…' : 'reading…', discardStdin: false });
   let started = false;
   let nextRefresh = REFRESH_EVERY_ROWS;
   return {
@@ -25,7 +27,7 @@ export async function terminalProgress(stderr: Writable): Promise<Progress> {
       if (rows < nextRefresh) return;
       nextRefresh = rows + REFRESH_EVERY_ROWS;
       // The text first: ora draws on start, and the first count must not wait for the next frame.
-      spinner.text = `${rows.toLocaleString('en-US')} rows read`;
+      spinner.text = lang === 'fr' ? `${formatCount(rows, lang)} lignes lues` : `${formatCount(rows, lang)} rows read`;
       if (!started) {
         spinner.start();
         started = true;

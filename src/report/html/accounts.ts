@@ -3,7 +3,7 @@ import type { Finding } from '../../model/finding.js';
 import { drawAccountChart, pointKey } from './chart.js';
 import { isolated } from './escape.js';
 import type { AccountHistories } from './histories.js';
-import { plural } from './values.js';
+import type { PageWords } from '../../i18n/html.js';
 
 /**
  * A chart is about 1.5 kB: 500 of them keep a report of 10 000 findings under 5 MB. Nobody
@@ -72,18 +72,20 @@ export function* accountSections(
   charted: ChartedAccounts,
   findingsByAccount: ReadonlyMap<string, readonly Finding[]>,
   styles: ReadonlyMap<string, AmountStyle> | undefined,
+  w: PageWords,
 ): Generator<string> {
   for (const account of charted.order) {
     const points = histories.accounts.get(account) ?? [];
     const findings = findingsByAccount.get(account) ?? [];
     const file = points[0]?.file ?? '';
     const style = histories.styles.get(file) ?? styles?.get(file);
-    const chart = drawAccountChart({ account, points, flags: flagsOf(findings), style });
+    const chart = drawAccountChart({ account, points, flags: flagsOf(findings), style, words: w });
     const anchor = charted.anchors.get(account) as string;
-    const counts = `${plural(points.length, 'document')} · ${plural(findings.length, 'finding')}`;
+    const counts = `${w.count('document', points.length)} · ${w.count('finding', findings.length)}`;
     const notes = chart === undefined ? [] : chart.notes;
     yield (
-      `<section class="acct" id="${anchor}"><h3>Account ${isolated(account)} <small>${counts}</small></h3>` +
+      `<section class="acct" id="${anchor}"><h3>${w.say('accounts.heading', { account: isolated(account) })} ` +
+      `<small>${counts}</small></h3>` +
       `${chart?.svg ?? ''}${notes.map((note) => `<p class="muted">${note}</p>`).join('')}</section>\n`
     );
   }

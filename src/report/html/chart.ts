@@ -5,7 +5,9 @@ import { Money } from '../../model/money.js';
 import { escapeHtml } from './escape.js';
 import type { HistoryPoint } from './histories.js';
 import { amountScale, dateTicks, dayScale, type DayScale, roundPixel } from './scale.js';
-import { KIND_NAMES, plural, writeMoney } from './values.js';
+import { writeMoney } from './values.js';
+import { pageWords, type PageWords } from '../../i18n/html.js';
+import { wordsFor } from '../../i18n/words.js';
 import { insertionIndex } from '../../model/sorted-money.js';
 
 /** What the chart of one account is drawn from. */
@@ -16,6 +18,8 @@ export interface ChartInput {
   /** Rule ids by the flagged document's `file:line` key (see pointKey). */
   readonly flags: ReadonlyMap<string, readonly string[]>;
   readonly style: AmountStyle | undefined;
+  /** The page's words (default English). */
+  readonly words?: PageWords;
 }
 
 export interface Chart {
@@ -64,18 +68,22 @@ interface Bill extends Placed {
  */
 export function drawAccountChart(input: ChartInput): Chart | undefined {
   if (input.points.length < 2) return undefined;
+  const w = input.words ?? pageWords('en');
   const notes: string[] = [];
   if (input.points.length > MAX_CHART_DOCUMENTS) {
     return {
       svg: '',
       notes: [
-        `${plural(input.points.length, 'document')}: more than ${plural(MAX_CHART_DOCUMENTS, 'document')}, not drawn.`,
+        w.say('chart.tooMany', {
+          documents: w.count('document', input.points.length),
+          limit: w.count('document', MAX_CHART_DOCUMENTS),
+        }),
       ],
     };
   }
   const placed = placeInTime(input.points);
   const undated = input.points.length - placed.length;
-  if (undated > 0) notes.push(`${plural(undated, 'document')} without a date, not drawn.`);
+  if (undated > 0) notes.push(w.say('chart.undated', { documents: w.count('document', undated) }));
   if (placed.length < 2) return notes.length === 0 ? undefined : { svg: '', notes };
 
   const currency = mainCurrency(placed);
@@ -88,7 +96,7 @@ export function drawAccountChart(input: ChartInput): Chart | undefined {
     (p) => p.point.kind === 'invoice' && p.point.amount !== undefined && p.point.currency !== currency,
   ).length;
   if (others > 0)
-    notes.push(`${plural(others, 'bill')} in other currencies than ${escapeHtml(currency)}, shown on the strip only.`);
+    notes.push(w.say('chart.otherCurrencies', { bills: w.count('bill', others), currency: escapeHtml(currency) }));
   const baseline = runningMedians(bills);
 
   const termination = terminationDays(placed);
@@ -101,12 +109,16 @@ export function drawAccountChart(input: ChartInput): Chart | undefined {
   const out: string[] = [];
   out.push(
     `<svg class="chart" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" ` +
-      `aria-label="History of account ${escapeHtml(input.account)}: ${plural(bills.length, 'bill')} ` +
-      `from ${writeDay(time.first, input.style)} to ${writeDay(time.last, input.style)}">`,
+      `aria-label="${w.say('chart.label', {
+        account: escapeHtml(input.account),
+        bills: w.count('bill', bills.length),
+        first: writeDay(time.first, input.style),
+        last: writeDay(time.last, input.style),
+      })}">`,
   );
   out.push(amountAxis(scale.ticks.map((tick) => ({ label: money(tick), y: scale.y(tick) }))));
   out.push(dateAxis(time, input.style));
-  for (const stop of termination) out.push(terminationLine(stop, time, input.style));
+  for (const stop of termination) out.push(terminationLine(stop, time, input.style, w));
   if (bills.length <= MAX_POINTS) {
     out.push(billLine(bills.map((b) => [time.x(b.day), scale.y(b.amount)])));
     out.push(
@@ -114,14 +126,12 @@ export function drawAccountChart(input: ChartInput): Chart | undefined {
         bills.flatMap((b, i) =>
           baseline[i] === undefined ? [] : [[time.x(b.day), scale.y(baseline[i] as Money)] as const],
         ),
+        w,
       ),
     );
   } else {
     const buckets = bucketize(bills, baseline, time);
-    notes.push(
-      `${plural(bills.length, 'bill')}: each bar spans the lowest to the highest bill ` +
-        `of about ${plural(buckets.days, 'day')}.`,
-    );
+    notes.push(w.say('chart.buckets', { bills: w.count('bill', bills.length), days: w.count('day', buckets.days) }));
     out.push(
       bucketBars(buckets.bars.map((bar) => ({ x: time.x(bar.day), low: scale.y(bar.low), high: scale.y(bar.high) }))),
     );
@@ -131,15 +141,16 @@ export function drawAccountChart(input: ChartInput): Chart | undefined {
         buckets.bars.flatMap((bar) =>
           bar.median === undefined ? [] : [[time.x(bar.day), scale.y(bar.median)] as const],
         ),
+        w,
       ),
     );
   }
   const billY = new Map<HistoryPoint, number>(bills.map((b) => [b.point, scale.y(b.amount)]));
   for (const p of placed) {
     if (billY.has(p.point)) continue;
-    out.push(stripMark(p, time.x(p.day), describe(p.point, input.style)));
+    out.push(stripMark(p, time.x(p.day), describe(p.point, input.style, w)));
   }
-  out.push(flagMarks(placed, billY, time, input));
+  out.push(flagMarks(placed, billY, time, input, w));
   out.push('</svg>');
   return { svg: out.join(''), notes };
 }
@@ -242,7 +253,7 @@ function billLine(points: readonly (readonly [number, number])[]): string {
   return `<polyline class="bills" points="${points.map(([x, y]) => `${x},${y}`).join(' ')}"/>`;
 }
 
-function baselineLine(points: readonly (readonly [number, number])[]): string {
+function baselineLine(points: readonly (readonly [number, number])[], w: PageWords): string {
   if (points.length < 1) return '';
   // With two bills the median is one value: a short dash at the second bill, not an invisible point.
   const drawn =
@@ -253,7 +264,7 @@ function baselineLine(points: readonly (readonly [number, number])[]): string {
         ]
       : points;
   const coordinates = drawn.map(([x, y]) => `${x},${y}`).join(' ');
-  return `<polyline class="median" points="${coordinates}"><title>median of the earlier bills</title></polyline>`;
+  return `<polyline class="median" points="${coordinates}"><title>${w.say('legend.median')}</title></polyline>`;
 }
 
 interface Bar {
@@ -320,21 +331,23 @@ function stripMark(p: Placed, x: number, title: string): string {
   return `<g>${STRIP_SHAPES[p.point.kind](x)}<title>${title}</title></g>`;
 }
 
-function terminationLine(stop: TerminationStop, time: DayScale, style: AmountStyle | undefined): string {
+function terminationLine(stop: TerminationStop, time: DayScale, style: AmountStyle | undefined, w: PageWords): string {
   const x = time.x(stop.effective);
   const when = escapeHtml(formatDate(isoFromDayNumber(stop.effective), style));
-  const how = stop.stated ? 'effective' : `effective (${TERMINATION_NOTICE_DAYS} days after the letter)`;
+  const title = stop.stated
+    ? w.say('chart.termination', { when })
+    : w.say('chart.terminationAfter', { when, days: w.number(TERMINATION_NOTICE_DAYS) });
   const line = `<path d="M${x} ${TOP - 8}V${STRIP + 8}"/>`;
-  const label = `<text x="${x + 4}" y="${STRIP + 4}">terminated</text>`;
-  return `<g class="end">${line}${label}<title>termination ${how} ${when}</title></g>`;
+  const label = `<text x="${x + 4}" y="${STRIP + 4}">${w.say('chart.terminated')}</text>`;
+  return `<g class="end">${line}${label}<title>${title}</title></g>`;
 }
 
 function writeDay(day: number, style: AmountStyle | undefined): string {
   return escapeHtml(formatDate(isoFromDayNumber(day), style));
 }
 
-function describe(point: HistoryPoint, style: AmountStyle | undefined): string {
-  const parts = [KIND_NAMES[point.kind]];
+function describe(point: HistoryPoint, style: AmountStyle | undefined, w: PageWords): string {
+  const parts = [wordsFor(w.lang).report.kinds[point.kind]];
   if (point.id !== undefined) parts.push(escapeHtml(point.id));
   let text = parts.join(' ');
   if (point.date !== undefined) text += `, ${escapeHtml(formatDate(point.date, style))}`;
@@ -350,6 +363,7 @@ function flagMarks(
   billY: ReadonlyMap<HistoryPoint, number>,
   time: DayScale,
   input: ChartInput,
+  w: PageWords,
 ): string {
   const out: string[] = [];
   const labels = new LabelRows();
@@ -364,7 +378,7 @@ function flagMarks(
       label === undefined ? '' : `<text x="${label.x}" y="${label.y}" text-anchor="${label.anchor}">${ruleText}</text>`;
     out.push(
       `<g class="flag" data-rules="${rules.map(escapeHtml).join(' ')}"><circle cx="${x}" cy="${y}" r="6"/>${text}` +
-        `<title>${describe(p.point, input.style)}: ${ruleText}</title></g>`,
+        `<title>${describe(p.point, input.style, w)}${w.say('colon')}${ruleText}</title></g>`,
     );
   }
   return out.join('');

@@ -24,16 +24,21 @@ export const SCRIPT = `
 
   function cellText(row, column) { return row.cells[column].textContent; }
 
+  // "{shown} of {total} findings shown", in the page's language, from the element itself.
+  function shownText(count) {
+    return shown.getAttribute('data-template').replace('{shown}', count).replace('{total}', rows.length);
+  }
+
   function apply() {
     var r = rule.value, s = severity.value, a = account.value.trim().toLowerCase(), count = 0;
     for (var i = 0; i < rows.length; i++) {
       var row = rows[i];
-      var keep = (!s || cellText(row, 0) === s) && (!r || cellText(row, 1) === r) &&
+      var keep = (!s || key(row, 0) === s) && (!r || cellText(row, 1) === r) &&
         (!a || cellText(row, 2).toLowerCase().indexOf(a) !== -1);
       row.hidden = !keep;
       if (keep) count++;
     }
-    shown.textContent = count + ' of ' + rows.length + ' findings shown';
+    shown.textContent = shownText(count);
   }
 
   function decimalParts(text) {
@@ -103,7 +108,7 @@ export const SCRIPT = `
   severity.addEventListener('change', apply);
   account.addEventListener('input', apply);
   // Every row is shown at first: no need to touch 10 000 rows before the page is usable.
-  shown.textContent = rows.length + ' of ' + rows.length + ' findings shown';
+  shown.textContent = shownText(rows.length);
 })();
 `;
 

@@ -89,7 +89,8 @@ describe('renderHtml', () => {
     expect(html).toContain('1 row or text could not be read');
   });
 
-  it('writes amounts and dates as the file wrote them when its style is known', () => {
+  // Issue 20: amounts keep their bill's style; dates take the report's one notation (a US file's 03/05 is May).
+  it('writes amounts as the file wrote them, and dates in the report’s one notation', () => {
     const styles = new Map([
       [
         'invoices.csv',
@@ -104,8 +105,10 @@ describe('renderHtml', () => {
     ]);
     const html = [...renderHtml(sampleResult, { rules: RULES, styles })].join('');
     expect(html).toContain(
-      '<td><time datetime="2024-03-05">05/03/2024</time></td><td class="n" data-k="149000.00">149 000,00 €</td>',
+      '<td><time datetime="2024-03-05">5 Mar 2024</time></td><td class="n" data-k="149000.00">149 000,00 €</td>',
     );
+    const french = [...renderHtml(sampleResult, { rules: RULES, styles, lang: 'fr' })].join('');
+    expect(french).toContain('<td><time datetime="2024-03-05">05/03/2024</time></td>');
   });
 
   it('draws the accounts with two documents or more, and says which it did not draw', () => {
