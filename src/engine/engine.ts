@@ -204,6 +204,7 @@ export class Engine {
       countries: this.countries,
       aliases: this.aliases,
       entries: this.store.identityEntries(),
+      size: this.store.size,
     });
     for (const conflict of join.conflicts) findings.push(this.conflictFinding(join, conflict));
     return join;

@@ -33,6 +33,8 @@ export interface IdentityInput {
   readonly aliases: ReadonlyMap<string, ReadonlySet<string>>;
   /** Every entry, once. */
   readonly entries: Iterable<IdentityEntry>;
+  /** How many entries there are, when known: the table of claims is then sized once (memory, issue 19). */
+  readonly size?: number;
 }
 
 export interface AliasNote {
@@ -108,7 +110,7 @@ export function joinAccounts(input: IdentityInput): AccountJoin {
 
   const kinds = new Uint8Array(all.length);
   // The first claim of each bill number; a later claim by another account joins it (same bill) or conflicts.
-  const claims = new FirstClaims();
+  const claims = new FirstClaims(input.size);
   const conflicts: IdentityConflict[] = [];
   const ambiguous = new Set<string>();
   // Letters and notes that name bills: their account numbers, and the names (the store's arrays).

@@ -30,21 +30,29 @@ describe('FirstClaims', () => {
     expect(claims.find('F1')).toEqual({ index: 0, account: 0, totalCents: Number.NaN, issueDay: undefined });
   });
 
-  it('tells apart every one of 50 000 bill numbers while its table grows, and finds none it was not given', () => {
-    const claims = new FirstClaims();
-    const count = 50_000;
-    for (let i = 0; i < count; i++) {
-      const id = `F2020-${String(i).padStart(7, '0')}`;
-      expect(claims.firstOrKeep(id, documentKey(id), claim(i))).toBeUndefined();
-    }
-    expect(claims.size).toBe(count);
-    for (const i of [0, 1, 1023, 1024, 31_337, count - 1]) {
-      const id = `f2020 ${String(i).padStart(7, '0')}`;
-      expect(claims.firstOrKeep(id, documentKey(id), claim(count + i))?.index).toBe(i);
-    }
-    expect(claims.find(documentKey(`F2020-${String(count).padStart(7, '0')}`))).toBeUndefined();
-    expect(claims.size).toBe(count);
-  });
+  it.each([
+    ['grows from its first size', undefined],
+    ['was sized for them all', 50_000],
+    ['was sized for fewer', 10_000],
+    ['was sized for more', 70_000],
+  ])(
+    'tells apart every one of 50 000 bill numbers when its table %s, and finds none it was not given',
+    (_, expected) => {
+      const claims = new FirstClaims(expected);
+      const count = 50_000;
+      for (let i = 0; i < count; i++) {
+        const id = `F2020-${String(i).padStart(7, '0')}`;
+        expect(claims.firstOrKeep(id, documentKey(id), claim(i))).toBeUndefined();
+      }
+      expect(claims.size).toBe(count);
+      for (const i of [0, 1, 1023, 1024, 31_337, count - 1]) {
+        const id = `f2020 ${String(i).padStart(7, '0')}`;
+        expect(claims.firstOrKeep(id, documentKey(id), claim(count + i))?.index).toBe(i);
+      }
+      expect(claims.find(documentKey(`F2020-${String(count).padStart(7, '0')}`))).toBeUndefined();
+      expect(claims.size).toBe(count);
+    },
+  );
 });
 
 describe('FirstClaims against a Map of keys (the join before issue 19)', () => {

@@ -14,6 +14,8 @@ const SHARD_SEED = 0x2545f491;
 /** Digits a line keeps in every form it is written in: its national number has at least seven. */
 const LINE_TAIL_DIGITS = 7;
 const PLAIN = /^[A-Z0-9]+$/;
+/** Digits alone: NFKC, invisible characters and separators leave them as they are (issue 19: a row of each). */
+const DIGITS = /^\d+$/;
 const SEPARATORS = /[^\p{L}\p{N}]+/gu;
 
 /**
@@ -23,7 +25,9 @@ const SEPARATORS = /[^\p{L}\p{N}]+/gu;
  * the identity key itself (no phone metadata per row); two accounts that share it merely share a thread.
  */
 export function shardKey(account: string): string {
-  if (PLAIN.test(account) && !/^\d{8,}$/.test(account)) return account;
+  // Eight digits and more are a line's (the general path below gives them the same key, at the cost of a normalization a row).
+  if (DIGITS.test(account)) return account.length >= 8 ? `tel:${account.slice(-LINE_TAIL_DIGITS)}` : account;
+  if (PLAIN.test(account)) return account;
   const { text } = withoutInvisible(account.normalize('NFKC'));
   const compact = text.replace(SEPARATORS, '').toUpperCase();
   const phoneLike = /^\+?[\d\s.()/-]+$/.test(text.trim()) && compact.length >= LINE_TAIL_DIGITS;

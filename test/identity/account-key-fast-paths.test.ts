@@ -1,0 +1,67 @@
+/**
+ * The shortcuts of account-key.ts (issue 19) against the long way: libphonenumber's own national
+ * format, and the normalization that an invisible character forces.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { accountKey, documentKey } from '../../src/identity/account-key.js';
+
+const ZERO_WIDTH_SPACE = '\u200b';
+const digits = (length: number) =>
+  fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: length, maxLength: length });
+
+describe('accountKey of French lines', () => {
+  it('gives the national digits of formatNational, written nationally or internationally', () => {
+    const separator = fc.constantFrom('', ' ', '.', '-');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 9 }),
+        digits(8),
+        separator,
+        fc.constantFrom('0', '+33', '0033'),
+        (first, rest, sep, prefix) => {
+          const national = `${first}${rest}`;
+          const written = `${prefix}${national.slice(0, 1)}${sep}${national.slice(1, 3)}${sep}${national.slice(3)}`;
+          const key = accountKey(written);
+          if (key.kind !== 'line') return;
+          const phone = parsePhoneNumberFromString(key.key.slice('tel:'.length));
+          expect(phone, written).toBeDefined();
+          expect(key.display, written).toBe(phone?.formatNational().replace(/\D/g, ''));
+        },
+      ),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('reads the bench and operators\u2019 mobile and landline numbers as lines of France', () => {
+    expect(accountKey('0610000370')).toMatchObject({ key: 'tel:+33610000370', display: '0610000370', kind: 'line' });
+    expect(accountKey('+33 1 44 55 66 77')).toMatchObject({ key: 'tel:+33144556677', display: '0144556677' });
+  });
+
+  it('still formats the lines of other countries with the metadata', () => {
+    expect(accountKey('0470 12 34 56', 'BE').display).toBe('0470123456');
+    expect(accountKey('(415) 555-0134').display).toBe('4155550134');
+  });
+});
+
+describe('documentKey of printable ASCII bill numbers', () => {
+  it('is the key the normalization gives (an invisible character forces it)', () => {
+    const ascii = fc.string({
+      unit: fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code)),
+      maxLength: 20,
+    });
+    fc.assert(
+      fc.property(ascii, (id) => {
+        expect(documentKey(id)).toBe(documentKey(`${id}${ZERO_WIDTH_SPACE}`));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('compacts separators and case as before', () => {
+    expect(documentKey('F202001-0000010')).toBe('F2020010000010');
+    expect(documentKey('fac 001')).toBe('FAC001');
+    expect(documentKey(' - ')).toBe(' - ');
+  });
+});
