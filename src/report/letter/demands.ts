@@ -90,7 +90,8 @@ export const OBSERVATIONS: Readonly<Record<string, DemandEntry>> = {
   'collection-fee-charged': {
     demandKey: 'remove-collection-fee',
     observation: {
-      fr: 'elle me facture des frais de recouvrement : « {{description}} », {{amount}}',
+      // Without a pronoun: the document is a "courrier de relance" as often as a "mise en demeure" or a "facture".
+      fr: 'des frais de recouvrement m’y sont facturés : « {{description}} », {{amount}}',
       en: 'it charges me a collection fee: "{{description}}", {{amount}}',
     },
   },

@@ -322,7 +322,7 @@ describe('buildLetter demands', () => {
     expect(letter.demands[0]?.basis?.text).toMatch(/^article L111-8 du Code des procédures civiles d’exécution/);
     expect(letter.disputed.map((amount) => amount.text)).toEqual(['40,00 €']);
     expect(letter.facts[0]?.text).toBe(
-      '05/04/2024 : facture FAC-9, 64,99 € ; elle me facture des frais de recouvrement : « Frais de recouvrement », 40,00 €',
+      '05/04/2024 : facture FAC-9, 64,99 € ; des frais de recouvrement m’y sont facturés : « Frais de recouvrement », 40,00 €',
     );
   });
 
