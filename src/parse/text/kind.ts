@@ -93,7 +93,7 @@ const KIND_ORDER: readonly DocumentKind[] = ['dunning', 'termination', 'credit-n
 const BODY_PHRASES: readonly (readonly [DocumentKind, RegExp])[] = [
   [
     'dunning',
-    /\b(?:mettons en demeure|reste(?:nt)? impayee?s?|n avons pas (?:encore )?recu (?:le|votre) (?:reglement|paiement)|sauf erreur de (?:notre|ma) part|(?:n avons|n a|on n a) toujours pas recu (?:le|votre) (?:reglement|paiement)|malgre (?:nos|notre) relances?|has not been paid|remains unpaid|overdue|en souffrance|is still outstanding|passed your (?:account|debt) to us|pay the outstanding balance|despite (?:our|their) reminders|notice of debt assignment|notre mandant|nous a confie le recouvrement)\b/,
+    /\b(?:mettons en demeure|reste(?:nt)? impayee?s?|n avons pas (?:encore )?recu (?:le|votre) (?:reglement|paiement)|sauf erreur de (?:notre|ma) part|(?:n avons|n a|on n a) toujours pas recu (?:le|votre) (?:reglement|paiement)|malgre (?:nos|notre) relances?|has not been paid|remains unpaid|overdue|en souffrance|is still outstanding|passed your (?:account|debt) to us|pay the outstanding balance|despite (?:our|their) reminders|notice of debt assignment|notre mandant|nous a confie le recouvrement|ne nous est pas parvenu|n est pas parvenu)\b/,
   ],
   [
     'termination',
@@ -104,6 +104,17 @@ const BODY_PHRASES: readonly (readonly [DocumentKind, RegExp])[] = [
 /** Mentions that say nothing about the document itself. */
 const FINE_PRINT =
   /\b(?:sans mise en demeure|frais de relance|en cas de resiliation|conditions de resiliation|avant toute mise en demeure|late payment|resiliation anticipee)\b/;
+
+/**
+ * A plural bill word before numbers names the bills a letter is about ("Factures : FA-1, FA-2",
+ * "Objet : Vos factures n° FA-1 et FA-2"): no title of the text itself, which is one document.
+ */
+const SEVERAL_BILLS =
+  /^(?:(?:les|vos|des|your|the|ihre|die|uw)\s+)?(?:factures|invoices|bills|rechnungen|facturen)\b.*\d/;
+
+function namesSeveralBills(folded: string): boolean {
+  return SEVERAL_BILLS.test(folded.trim());
+}
 
 export interface KindDecision {
   readonly kind: DocumentKind;
@@ -142,7 +153,9 @@ export function detectKind(lines: readonly TextLine[]): KindDecision | undefined
   for (const line of head) {
     const words = firstFoldedWords(line.folded);
     if (!SUBJECT_WORDS.has(words[0] ?? '') || !STARTS_AS_WORDS.test(line.raw)) continue;
-    const kind = kindOf(line.raw.replace(/^\s*\S+\s*:?/u, '').slice(0, 120));
+    const subject = line.raw.replace(/^\s*\S+\s*:?/u, '').slice(0, 120);
+    if (namesSeveralBills(normalizeLabel(subject))) continue;
+    const kind = kindOf(subject);
     // A reminder typed as a reply keeps the invoice's subject ("RE: facture mars"), and "Votre facture est en
     // attente de paiement" names a payment it is waiting for: the body, which demands payment, says what it is.
     if ((kind === 'invoice' || kind === 'payment') && dunningPhraseIn(head))
@@ -158,6 +171,7 @@ export function detectKind(lines: readonly TextLine[]): KindDecision | undefined
       // "2. Mahnung", "3. Zahlungserinnerung": a reminder's rank before its title.
       const ranked = /^[1-9]$/.test(first);
       if (!(TITLE_WORDS.has(first) || ranked) || !STARTS_AS_WORDS.test(cell.text)) continue;
+      if (namesSeveralBills(folded.join(' '))) continue;
       // A sentence that starts like a title ("Votre facture n° 12 reste impayée…") is no title.
       if (folded.length > (POSSESSIVES.has(first) ? 5 : 8)) continue;
       const kind = kindOf(cell.text.slice(0, 120));
