@@ -35,6 +35,8 @@ export interface FlatEntry {
   kind: number;
   blank: boolean;
   paid: boolean;
+  /** A dunning letter's fees; undefined for nearly every entry. */
+  fees: Money | undefined;
   id: string | undefined;
   currency: string;
   file: string;
@@ -64,6 +66,7 @@ export function emptyFlatEntry(): FlatEntry {
     kind: 0,
     blank: false,
     paid: false,
+    fees: undefined,
     id: undefined,
     currency: '',
     file: '',
@@ -115,6 +118,8 @@ export class EntryStore {
   private readonly ids: (string | undefined)[] = [];
   /** Sparse: most documents refer to nothing. */
   private readonly references = new Map<number, readonly string[]>();
+  /** Sparse: only dunning letters that add fees. */
+  private readonly fees = new Map<number, Money>();
   /** Amounts not held in cents (sub-cent, huge): entry index × 2 + (0 total, 1 amount due). */
   private readonly exactAmounts = new Map<number, Money>();
   private readonly currencies = new ValueTable<string>();
@@ -150,6 +155,7 @@ export class EntryStore {
     flat.kind = kindIndex(entry.kind);
     flat.blank = entry.blank;
     flat.paid = entry.paid === true;
+    flat.fees = entry.fees;
     flat.id = entry.id;
     flat.currency = entry.currency;
     flat.file = entry.file;
@@ -193,6 +199,7 @@ export class EntryStore {
     block.accounts[at] = account;
     this.ids.push(flat.id);
     if (flat.references.length > 0) this.references.set(index, flat.references);
+    if (flat.fees !== undefined) this.fees.set(index, flat.fees);
   }
 
   /**
@@ -307,6 +314,7 @@ export class EntryStore {
       amountDue: this.money(block.amounts[at * 2 + 1] as number, index * 2 + 1),
       blank: (kind & BLANK_BIT) !== 0,
       paid: (kind & PAID_BIT) !== 0,
+      fees: this.fees.get(index),
       contentRef: block.contentRefs[at] as number,
       references: this.references.get(index) ?? NO_REFERENCES,
       file: this.files.at(file),
