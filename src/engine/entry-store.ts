@@ -10,6 +10,7 @@
 import type { AmountStyle, DocumentKind } from '../model/document.js';
 import { DOCUMENT_KINDS } from '../model/document.js';
 import { Money } from '../model/money.js';
+import { documentKey } from '../identity/account-key.js';
 import type { IdentityEntry } from '../identity/join.js';
 import { AccountTable } from './account-table.js';
 import type { AccountEntry, AccountTimeline } from './timeline.js';
@@ -240,22 +241,64 @@ export class EntryStore {
     return this.accountTable.names;
   }
 
-  /** Every entry's account number, kind, id, total and references, for the identity stage. */
+  /** Whether the account written `account` was taken out (threads): the joins leave it to the thread that took it. */
+  isTaken(account: string): boolean {
+    if (this.taken === 0) return false;
+    const id = this.accountTable.find(account);
+    return id !== -1 && this.takenAccounts[id] === true;
+  }
+
+  /** Every entry's account number, kind, id, total and references, for the identity stage (not those taken out). */
   *identityEntries(): Generator<IdentityEntry> {
     for (let index = 0; index < this.size; index++) {
       const block = this.blocks[index >>> BLOCK_BITS] as Block;
       const at = index & BLOCK_MASK;
+      if (this.taken > 0 && this.takenAccounts[block.accounts[at] as number] === true) continue;
       const total = block.amounts[at * 2] as number;
       yield {
         index,
         account: block.accounts[at] as number,
-        kind: DOCUMENT_KINDS[(block.kinds[at] as number) & ~BLANK_BIT] as DocumentKind,
+        // Without the paid bit: a bill the export marks paid is still a bill that letters name.
+        kind: DOCUMENT_KINDS[(block.kinds[at] as number) & ~(BLANK_BIT | PAID_BIT)] as DocumentKind,
         id: this.ids[index],
         totalCents: Number.isFinite(total) ? total : Number.NaN,
         issueDay: fromDay(block.days[at * DAYS_PER_ENTRY] as number),
         references: this.references.get(index) ?? NO_REFERENCES,
       };
     }
+  }
+
+  /** The accounts of the entries that name other documents, with the names (threads compare them: issue 13). */
+  referrers(): [account: string, references: string[]][] {
+    const found: [string, string[]][] = [];
+    for (const [index, references] of this.references) {
+      const account = this.accountOf(index);
+      if (this.takenAccounts[account] !== true) found.push([this.accountTable.nameOf(account), [...references]]);
+    }
+    return found;
+  }
+
+  /**
+   * Who claims each bill number of `keys` (documentKey form) here: the account that bills it, or
+   * null when several accounts do (the join here decides between them, not another thread).
+   */
+  claimants(keys: ReadonlySet<string>): Map<string, string | null> {
+    const found = new Map<string, string | null>();
+    if (keys.size === 0) return found;
+    for (let index = 0; index < this.size; index++) {
+      const id = this.ids[index];
+      const block = this.blocks[index >>> BLOCK_BITS] as Block;
+      const at = index & BLOCK_MASK;
+      const kind = DOCUMENT_KINDS[(block.kinds[at] as number) & ~(BLANK_BIT | PAID_BIT)];
+      if (id === undefined || (kind !== 'invoice' && kind !== 'credit-note')) continue;
+      const account = block.accounts[at] as number;
+      const key = documentKey(id);
+      if (this.takenAccounts[account] === true || !keys.has(key)) continue;
+      const name = this.accountTable.nameOf(account);
+      const known = found.get(key);
+      found.set(key, known === undefined || known === name ? name : null);
+    }
+    return found;
   }
 
   /** One entry as an object, under the account name given (a finding about it). */
