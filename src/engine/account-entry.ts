@@ -1,4 +1,5 @@
 import { isBlankDocument } from '../model/blank.js';
+import { dunningFees } from '../model/fees.js';
 import { dayNumberOrUndefined } from '../model/dates.js';
 import type { BillingDocument } from '../model/document.js';
 import { contentBytes } from './content-bytes.js';
@@ -30,6 +31,7 @@ export function toAccountEntry(doc: BillingDocument, content: ContentLog): Accou
     amountDue: doc.amountDue,
     blank: isBlankDocument(doc),
     paid: doc.status === 'paid',
+    fees: dunningFees(doc),
     contentRef:
       doc.kind === 'invoice' && doc.id !== undefined
         ? content.append(contentBytes(doc, [issueDay, dueDay, periodStartDay, periodEndDay]))

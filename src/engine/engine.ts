@@ -11,6 +11,7 @@ import { wordsFor } from '../i18n/words.js';
 import type { InvalidInputEvent } from '../model/input.js';
 import { Money } from '../model/money.js';
 import { type AccountJoin, type IdentityConflict, joinAccounts } from '../identity/join.js';
+import { documentKey } from '../identity/account-key.js';
 import { compareEntries, toAccountEntry } from './account-entry.js';
 import type { EncodedEntries } from './entry-codec.js';
 import type { EntryEncoder } from './entry-codec.js';
@@ -196,18 +197,68 @@ export class Engine {
     for (const alias of doc.accountAliases) if (alias !== doc.account) aliases.add(alias);
   }
 
-  /** Joins the accounts that are one customer (src/identity); a conflict becomes a warning. Not after takeAccounts (threads). */
-  private joinAccounts(findings: Finding[]): AccountJoin | undefined {
-    if (this.store.takenAny) return undefined;
-    const join = joinAccounts({
-      names: this.store.accountNames,
-      countries: this.countries,
-      aliases: this.aliases,
-      entries: this.store.identityEntries(),
-      size: this.store.size,
-    });
+  /**
+   * Joins the accounts that are one customer (src/identity); a conflict becomes a warning. The
+   * accounts taken out for another thread (takeAccounts) are that thread's to join.
+   */
+  private joinAccounts(findings: Finding[]): AccountJoin {
+    const join = this.localJoin();
     for (const conflict of join.conflicts) findings.push(this.conflictFinding(join, conflict));
     return join;
+  }
+
+  private localJoin(): AccountJoin {
+    const store = this.store;
+    const aliases = store.takenAny
+      ? new Map([...this.aliases].filter(([account]) => !store.isTaken(account)))
+      : this.aliases;
+    return joinAccounts({
+      names: store.accountNames,
+      countries: this.countries,
+      aliases,
+      entries: store.identityEntries(),
+      size: store.size,
+    });
+  }
+
+  /** The accounts here whose documents name others, with those names: another thread looks them up (issue 13). */
+  identityReferrers(): [account: string, references: string[]][] {
+    return this.store.referrers();
+  }
+
+  /** The accounts here that bill a document another thread's `referrers` name: they join across threads. */
+  claimantsFor(referrers: readonly (readonly [string, readonly string[]])[]): string[] {
+    const claims = this.store.claimants(new Set(referrers.flatMap(([, references]) => references.map(documentKey))));
+    return [...new Set([...claims.values()].filter((account): account is string => account !== null))];
+  }
+
+  /** Of another thread's `referrers`, the accounts that name a document billed here: they join across threads. */
+  referrersJoinedHere(referrers: readonly (readonly [string, readonly string[]])[]): string[] {
+    const claims = this.store.claimants(new Set(referrers.flatMap(([, references]) => references.map(documentKey))));
+    const joined = referrers.filter(([, references]) =>
+      references.some((reference) => typeof claims.get(documentKey(reference)) === 'string'),
+    );
+    return [...new Set(joined.map(([account]) => account))];
+  }
+
+  /**
+   * Every account here joined (by this thread's own joins) with one that `joins` names: what moves
+   * with them to another thread, or stays with them. `onlyIf`: when no account here is one of
+   * these, the join (a pass over every entry) is not made, and nothing is returned.
+   */
+  joinedWith(joins: (account: string) => boolean, onlyIf?: (account: string) => boolean): Set<string> {
+    const names = this.store.accountNames;
+    const moved = new Set<string>();
+    if (onlyIf !== undefined && !names.some(onlyIf)) return moved;
+    const join = this.localJoin();
+    const roots = new Set<number>();
+    names.forEach((name, number) => {
+      if (joins(name)) roots.add(join.rootOf[number] as number);
+    });
+    names.forEach((name, number) => {
+      if (roots.has(join.rootOf[number] as number)) moved.add(name);
+    });
+    return moved;
   }
 
   /** The second claim of a bill number, whose content differs from the first's: a warning, and no join. */

@@ -24,6 +24,8 @@ export interface EncodedEntries {
   readonly references: [number, string[]][];
   /** [entry index, which amount (0 total, 1 amount due), exact decimal text] for amounts not held in cents. */
   readonly exactAmounts: [number, number, string][];
+  /** [entry index, exact decimal text] of a dunning letter's fees, for the few entries that have any. */
+  readonly fees: [number, string][];
   /** Accounts, currencies and files first seen in this batch, in index order. */
   readonly newAccounts: string[];
   readonly newCurrencies: string[];
@@ -46,6 +48,7 @@ export class EntryEncoder {
   private ids: (string | null)[] = [];
   private references: [number, string[]][] = [];
   private exactAmounts: [number, number, string][] = [];
+  private fees: [number, string][] = [];
   private fileStyles: [number, AmountStyle][] = [];
 
   /** `content`: the log this thread's entries point into, flushed before each batch leaves (see take). */
@@ -82,6 +85,7 @@ export class EntryEncoder {
     numbers[at + 13] = file;
     this.ids.push(entry.id ?? null);
     if (entry.references.length > 0) this.references.push([i, [...entry.references]]);
+    if (entry.fees !== undefined) this.fees.push([i, entry.fees.toFixed()]);
   }
 
   /** An account without an entry (noted only, when no account rule runs): named in the next batch. */
@@ -107,6 +111,7 @@ export class EntryEncoder {
       ids: this.ids,
       references: this.references,
       exactAmounts: this.exactAmounts,
+      fees: this.fees,
       newAccounts: this.accounts.names.slice(this.accountsSent),
       newCurrencies: this.currencies.takeNew(),
       newFiles: this.files.takeNew(),
@@ -116,6 +121,7 @@ export class EntryEncoder {
     this.ids = [];
     this.references = [];
     this.exactAmounts = [];
+    this.fees = [];
     this.fileStyles = [];
     return batch;
   }
@@ -149,6 +155,7 @@ export class EntryDecoder {
     for (const [file, style] of batch.fileStyles) this.styles[file] = style;
     if (!keepEntries) return;
     const references = new Map(batch.references);
+    const fees = new Map(batch.fees);
     const exact = new Map<number, string>();
     for (const [entry, which, text] of batch.exactAmounts) exact.set(entry * 2 + which, text);
     const { numbers } = batch;
@@ -178,6 +185,8 @@ export class EntryDecoder {
       flat.amountStyle = this.styles[file];
       flat.id = batch.ids[i] ?? undefined;
       flat.references = references.get(i) ?? NO_REFERENCES;
+      const feeText = fees.get(i);
+      flat.fees = feeText === undefined ? undefined : Money.parse(feeText);
       this.store.append(flat, this.accountIds[numbers[at + 1] as number] as number);
     }
   }

@@ -10,6 +10,7 @@
 import type { AmountStyle, DocumentKind } from '../model/document.js';
 import { DOCUMENT_KINDS } from '../model/document.js';
 import { Money } from '../model/money.js';
+import { documentKey } from '../identity/account-key.js';
 import type { IdentityEntry } from '../identity/join.js';
 import { AccountTable } from './account-table.js';
 import type { AccountEntry, AccountTimeline } from './timeline.js';
@@ -35,6 +36,8 @@ export interface FlatEntry {
   kind: number;
   blank: boolean;
   paid: boolean;
+  /** A dunning letter's fees; undefined for nearly every entry. */
+  fees: Money | undefined;
   id: string | undefined;
   currency: string;
   file: string;
@@ -64,6 +67,7 @@ export function emptyFlatEntry(): FlatEntry {
     kind: 0,
     blank: false,
     paid: false,
+    fees: undefined,
     id: undefined,
     currency: '',
     file: '',
@@ -115,6 +119,8 @@ export class EntryStore {
   private readonly ids: (string | undefined)[] = [];
   /** Sparse: most documents refer to nothing. */
   private readonly references = new Map<number, readonly string[]>();
+  /** Sparse: only dunning letters that add fees. */
+  private readonly fees = new Map<number, Money>();
   /** Amounts not held in cents (sub-cent, huge): entry index × 2 + (0 total, 1 amount due). */
   private readonly exactAmounts = new Map<number, Money>();
   private readonly currencies = new ValueTable<string>();
@@ -150,6 +156,7 @@ export class EntryStore {
     flat.kind = kindIndex(entry.kind);
     flat.blank = entry.blank;
     flat.paid = entry.paid === true;
+    flat.fees = entry.fees;
     flat.id = entry.id;
     flat.currency = entry.currency;
     flat.file = entry.file;
@@ -193,6 +200,7 @@ export class EntryStore {
     block.accounts[at] = account;
     this.ids.push(flat.id);
     if (flat.references.length > 0) this.references.set(index, flat.references);
+    if (flat.fees !== undefined) this.fees.set(index, flat.fees);
   }
 
   /**
@@ -233,22 +241,64 @@ export class EntryStore {
     return this.accountTable.names;
   }
 
-  /** Every entry's account number, kind, id, total and references, for the identity stage. */
+  /** Whether the account written `account` was taken out (threads): the joins leave it to the thread that took it. */
+  isTaken(account: string): boolean {
+    if (this.taken === 0) return false;
+    const id = this.accountTable.find(account);
+    return id !== -1 && this.takenAccounts[id] === true;
+  }
+
+  /** Every entry's account number, kind, id, total and references, for the identity stage (not those taken out). */
   *identityEntries(): Generator<IdentityEntry> {
     for (let index = 0; index < this.size; index++) {
       const block = this.blocks[index >>> BLOCK_BITS] as Block;
       const at = index & BLOCK_MASK;
+      if (this.taken > 0 && this.takenAccounts[block.accounts[at] as number] === true) continue;
       const total = block.amounts[at * 2] as number;
       yield {
         index,
         account: block.accounts[at] as number,
-        kind: DOCUMENT_KINDS[(block.kinds[at] as number) & ~BLANK_BIT] as DocumentKind,
+        // Without the paid bit: a bill the export marks paid is still a bill that letters name.
+        kind: DOCUMENT_KINDS[(block.kinds[at] as number) & ~(BLANK_BIT | PAID_BIT)] as DocumentKind,
         id: this.ids[index],
         totalCents: Number.isFinite(total) ? total : Number.NaN,
         issueDay: fromDay(block.days[at * DAYS_PER_ENTRY] as number),
         references: this.references.get(index) ?? NO_REFERENCES,
       };
     }
+  }
+
+  /** The accounts of the entries that name other documents, with the names (threads compare them: issue 13). */
+  referrers(): [account: string, references: string[]][] {
+    const found: [string, string[]][] = [];
+    for (const [index, references] of this.references) {
+      const account = this.accountOf(index);
+      if (this.takenAccounts[account] !== true) found.push([this.accountTable.nameOf(account), [...references]]);
+    }
+    return found;
+  }
+
+  /**
+   * Who claims each bill number of `keys` (documentKey form) here: the account that bills it, or
+   * null when several accounts do (the join here decides between them, not another thread).
+   */
+  claimants(keys: ReadonlySet<string>): Map<string, string | null> {
+    const found = new Map<string, string | null>();
+    if (keys.size === 0) return found;
+    for (let index = 0; index < this.size; index++) {
+      const id = this.ids[index];
+      const block = this.blocks[index >>> BLOCK_BITS] as Block;
+      const at = index & BLOCK_MASK;
+      const kind = DOCUMENT_KINDS[(block.kinds[at] as number) & ~(BLANK_BIT | PAID_BIT)];
+      if (id === undefined || (kind !== 'invoice' && kind !== 'credit-note')) continue;
+      const account = block.accounts[at] as number;
+      const key = documentKey(id);
+      if (this.takenAccounts[account] === true || !keys.has(key)) continue;
+      const name = this.accountTable.nameOf(account);
+      const known = found.get(key);
+      found.set(key, known === undefined || known === name ? name : null);
+    }
+    return found;
   }
 
   /** One entry as an object, under the account name given (a finding about it). */
@@ -307,6 +357,7 @@ export class EntryStore {
       amountDue: this.money(block.amounts[at * 2 + 1] as number, index * 2 + 1),
       blank: (kind & BLANK_BIT) !== 0,
       paid: (kind & PAID_BIT) !== 0,
+      fees: this.fees.get(index),
       contentRef: block.contentRefs[at] as number,
       references: this.references.get(index) ?? NO_REFERENCES,
       file: this.files.at(file),

@@ -26,6 +26,8 @@ export interface AccountEntry {
   readonly blank: boolean;
   /** The input marks the bill paid (a CSV status column); dunning-while-in-credit counts it as covered. */
   readonly paid?: boolean;
+  /** A dunning letter's fee lines, summed (model/fees.ts): what it adds to the debt it demands. */
+  readonly fees?: Money;
   /**
    * Where a numbered invoice's exact content is kept (a ContentLog reference; NaN for other
    * entries): RuleContext.contentDifference compares two of them.

@@ -1,77 +1,6 @@
 import { defineRule } from '../engine/rule.js';
 import type { DocumentLine } from '../model/document.js';
-import type { Money } from '../model/money.js';
-
-/**
- * Lower case, accents dropped, anything but letters and digits turned into single spaces:
- * "Frais de RELANCE (TTC)" and "frais de relance" read the same. Rules know nothing of parsing,
- * hence this small copy of the parsers' label normalization.
- */
-function normalizeWording(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/ß/g, 'ss')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
-
-/**
- * Wordings of recovery, dunning and late-payment fees, in normalized form (see normalizeWording).
- * Each is matched at the start of a word, so plurals match too ("recovery fees"). Deliberately
- * "frais de relance" and not "relance": a reminder's line for the debt itself is not a fee.
- */
-const FEE_WORDINGS: readonly string[] = [
-  // French
-  'frais de relance',
-  'frais de rappel',
-  'frais de recouvrement', // also "indemnité forfaitaire pour frais de recouvrement", the B2B 40 €
-  'frais de mise en demeure',
-  'frais de contentieux',
-  'frais de retard',
-  'penalite de retard',
-  'penalites de retard',
-  // English
-  'recovery fee',
-  'recovery cost',
-  'collection fee',
-  'collection cost',
-  'dunning fee',
-  'reminder fee',
-  'late payment fee',
-  'late fee',
-  // German, Dutch, Spanish, Italian
-  'mahngebuhr',
-  'mahnkosten',
-  'inkassokosten',
-  'aanmaningskosten',
-  'herinneringskosten',
-  'incassokosten',
-  'gastos de recobro',
-  'spese di sollecito',
-].map(normalizeWording);
-
-/**
- * On a dunning letter every fee added to the debt is a recovery cost, whatever it is called
- * ("Frais de dossier", "Pénalités", "Intérêts de retard"); on a bill a "frais de dossier" may be a set-up fee.
- */
-const DUNNING_WORDINGS: readonly string[] = [
-  'frais de dossier',
-  'frais de gestion',
-  'frais d impaye',
-  'frais de rejet',
-  'frais bancaires de rejet',
-  'indemnite forfaitaire',
-  'penalite',
-  'interets de retard',
-  'interets moratoires',
-  'admin fee',
-  'administration fee',
-  'verzugszinsen',
-  'bearbeitungsgebuhr',
-  'buitengerechtelijke kosten',
-].map(normalizeWording);
+import { chargedAmount, DUNNING_WORDINGS, FEE_WORDINGS, normalizeWording } from '../model/fees.js';
 
 const wordingsWithExtras = new WeakMap<readonly string[], readonly string[]>();
 
@@ -105,12 +34,6 @@ function namesAFee(description: string, feeWordings: readonly string[]): boolean
     verdicts.set(description, verdict);
   }
   return verdict;
-}
-
-/** What the line charges; nothing when it has no amount, is zero (waived) or negative (refunded). */
-function chargedAmount(line: DocumentLine): Money | undefined {
-  const amount = line.total ?? line.net;
-  return amount !== undefined && !amount.isZero() && !amount.isNegative() ? amount : undefined;
 }
 
 /** Recovery costs without an enforceable title stay with the creditor: billing them to a consumer is not allowed. */

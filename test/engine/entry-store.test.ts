@@ -22,6 +22,16 @@ describe('EntryStore', () => {
         file: 'b.csv',
       }),
       doc({ kind: 'termination', account: 'A', effectiveDate: '2024-02-01', file: 'a.csv' }),
+      // A letter's fee lines (issue 13): kept apart from the debt it demands.
+      doc({
+        kind: 'dunning',
+        account: 'B',
+        issueDate: '2024-02-10',
+        amountDue: '79.99',
+        references: ['F9'],
+        lines: [{ description: 'Frais de recouvrement', total: '40.00' }],
+        file: 'b.csv',
+      }),
       doc({
         id: 'F2',
         account: 'A',
@@ -39,8 +49,9 @@ describe('EntryStore', () => {
     expect(timelines.map((t) => t.account)).toEqual(['A', 'B']);
     expect(store.accounts).toBe(2);
     const byAccount = new Map(timelines.map((t) => [t.account, t.entries.map(plain)]));
-    expect(byAccount.get('A')).toEqual([entries[0], entries[2], entries[3]].map((e) => plain(e!)));
-    expect(byAccount.get('B')).toEqual([plain(entries[1]!)]);
+    expect(byAccount.get('A')).toEqual([entries[0], entries[2], entries[4]].map((e) => plain(e!)));
+    expect(byAccount.get('B')).toEqual([plain(entries[1]!), plain(entries[3]!)]);
+    expect(byAccount.get('B')?.[1]).toMatchObject({ fees: '40.00' });
   });
 
   it('round-trips arbitrary entries', () => {
@@ -127,6 +138,11 @@ describe('EntryStore', () => {
       dueDate: date,
       periodStart: date,
       references: fc.array(fc.string({ minLength: 1, maxLength: 6 }), { maxLength: 2 }),
+      // A dunning letter's fee line (issue 13), sent as exact text like the amounts.
+      lines: fc.array(
+        fc.record({ description: fc.constantFrom('Frais de relance', 'Pénalités de retard'), total: amount }),
+        { maxLength: 2 },
+      ),
     });
     fc.assert(
       fc.property(fc.array(input, { maxLength: 40 }), fc.integer({ min: 1, max: 7 }), (inputs, perBatch) => {

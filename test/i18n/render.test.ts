@@ -35,6 +35,8 @@ const SAMPLES: Readonly<Record<string, MessageValue>> = {
   billed: money('59.98'),
   demanded: money('79.98'),
   owed: money('59.98'),
+  debt: money('79.98'),
+  fees: money('47.50'),
   sum: money('49.99'),
   documentAmount: money('59.98'),
   stated: money('10.00'),

@@ -113,6 +113,68 @@ describe('dunning-amount-mismatch', () => {
     expect(runRule(dunningWhileInCredit, docs)).toEqual([]);
   });
 
+  describe('fees the letter adds (issue 13: an agency letter with an unlinked credit note)', () => {
+    // As fixtures/dossiers/fr-agence-frais-malgre-avoir's mise en demeure: the bill, the 40 € indemnity, penalties.
+    const agencyLetter = (principal: string, amountDue: string) =>
+      doc({
+        kind: 'dunning',
+        id: '4471-882913',
+        issueDate: '2024-10-02',
+        amountDue,
+        references: ['FM2407-0014410'],
+        lines: [
+          { description: 'Indemnité forfaitaire pour frais de recouvrement', total: '40.00' },
+          { description: 'Pénalités de retard', total: '7.50' },
+          // A line of the debt itself is no fee.
+          { description: `Facture FM2407-0014410 (${principal})` },
+        ],
+      });
+    const PLAIN_LETTER = {
+      kind: 'dunning',
+      id: 'REL-2024-10-02',
+      issueDate: '2024-10-02',
+      amountDue: '67.49',
+      references: ['FM2407-0014410'],
+    } as const;
+    const bill = doc({ id: 'FM2407-0014410', issueDate: '2024-07-15', dueDate: '2024-07-25', total: '19.99' });
+    // A credit note that names no invoice: the ledger cannot net it against the bill.
+    const unlinked = doc({ kind: 'credit-note', id: 'AV2408-0000211', issueDate: '2024-08-12', total: '19.99' });
+
+    it('does not count the fee lines as debt demanded too much', () => {
+      expect(runRule(rule, [bill, unlinked, agencyLetter('19,99 €', '67.49')])).toEqual([]);
+    });
+
+    it('compares the debt part, and says what the fees were, when the debt part itself is wrong', () => {
+      const reported = runRule(rule, [bill, unlinked, agencyLetter('29,99 €', '77.49')]);
+      expect(reported.map((r) => r.messageId)).toEqual(['debtDemandsMore']);
+      const data = reported[0]?.data ?? {};
+      expect([data.demanded, data.fees, data.debt, data.owed, data.difference].map(String)).toEqual([
+        '77.49',
+        '47.50',
+        '29.99',
+        '19.99',
+        '10.00',
+      ]);
+    });
+
+    it('reports a debt part below what is owed as less', () => {
+      const reported = runRule(rule, [bill, agencyLetter('9,99 €', '57.49')]);
+      expect(reported.map((r) => r.messageId)).toEqual(['debtDemandsLess']);
+      expect(String(reported[0]?.data.difference)).toBe('10.00');
+    });
+
+    it('keeps the plain message for a letter without fee lines', () => {
+      const plain = doc({
+        ...PLAIN_LETTER,
+        references: [...PLAIN_LETTER.references],
+        lines: [{ description: 'Facture de juillet', total: '67.49' }],
+      });
+      expect(runRule(rule, [bill, plain]).map((r) => [r.messageId, String(r.data.difference)])).toEqual([
+        ['demandsMore', '47.50'],
+      ]);
+    });
+  });
+
   it('refuses a negative tolerance, naming the option', () => {
     expect(configRefusal(rule, { tolerance: '0.50', flagLowerDemands: false })).toBeUndefined();
     expect(configRefusal(rule, { tolerance: '-0.50' })).toMatch(

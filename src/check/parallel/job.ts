@@ -64,8 +64,18 @@ export type WorkerRequest =
   | { readonly type: 'read'; readonly job: RangeJob }
   /** Entries of the worker's accounts, read elsewhere. */
   | { readonly type: 'entries'; readonly entries: EncodedEntries }
+  /**
+   * Every file is read (issue 13): the main thread's documents that name others, so that the
+   * worker says which of its accounts bill what they name.
+   */
+  | { readonly type: 'identity'; readonly referrers: Referrers }
+  /** The worker's accounts joined across threads, to give to the main thread with their joined accounts. */
+  | { readonly type: 'give'; readonly accounts: string[] }
   /** Every file is read: run the account rules on the accounts kept. */
   | { readonly type: 'finish' };
+
+/** Accounts whose documents name other documents, with those names. */
+export type Referrers = [account: string, references: string[]][];
 
 /** The range's bytes, behind a copy of the header for every range but the first. */
 export async function* rangeBytes(job: RangeJob): AsyncGenerator<Buffer> {
@@ -124,6 +134,10 @@ export type WorkerMessage =
       readonly renamed: [string, string][];
       readonly joined: JoinedAccount[];
     }
+  /** The worker's documents that name others, and its accounts that bill what the main thread's name. */
+  | { readonly type: 'identity'; readonly referrers: Referrers; readonly claimants: string[] }
+  /** The entries of the accounts given, taken out of the worker. */
+  | { readonly type: 'given'; readonly entries: EncodedEntries }
   | { readonly type: 'fatal'; readonly message: string }
   | { readonly type: 'error'; readonly message: string; readonly stack?: string };
 

@@ -198,8 +198,15 @@ export class WorkerPool {
    */
   async finish(engine: Engine): Promise<FinishedRun> {
     if (!this.sharded) return { accounts: engine.accountCount, findings: engine.finish() };
+    const worker = this.workers[0] as PooledWorker;
+    // The worker has every entry sent while reading: the joins across the shares can be found now.
+    this.flush();
+    const received = await this.joinAcrossShards(engine, worker);
+    const theirs = (account: string): boolean => accountShard(account, SHARDS) !== MAIN_SHARD;
+    // An account of the worker's share stays here when it joins one that is checked here.
+    const staying = engine.joinedWith((account) => !theirs(account) || received.has(account), theirs);
     const toWorker = this.encoderFor(engine);
-    engine.takeAccounts((account) => accountShard(account, SHARDS) !== MAIN_SHARD, {
+    engine.takeAccounts((account) => theirs(account) && !staying.has(account), {
       add: (entry) => {
         toWorker.add(entry);
         if (toWorker.size >= EVENTS_PER_MESSAGE) this.flush();
@@ -207,7 +214,6 @@ export class WorkerPool {
       addAccount: (account) => toWorker.addAccount(account),
     });
     this.flush();
-    const worker = this.workers[0] as PooledWorker;
     const remote = new Promise<Extract<WorkerMessage, { type: 'finished' }>>((resolve, reject) => {
       worker.listen((message) => {
         if (message.type === 'finished') resolve(message);
@@ -232,6 +238,43 @@ export class WorkerPool {
     // thousand of them overflow the call stack ("Maximum call stack size exceeded").
     for (const finding of other.findings) findings.push(finding);
     return { findings, accounts: accounts + other.accounts, remote: { renamed: other.renamed, joined: other.joined } };
+  }
+
+  /**
+   * Accounts that join through a reference across the shares (issue 13: a letter read here names
+   * a bill whose account the worker keeps, or the other way round) come to the main thread, with
+   * every account they join on the worker, so that the joins and the account rules see them whole.
+   */
+  private async joinAcrossShards(engine: Engine, worker: PooledWorker): Promise<Set<string>> {
+    const answer = await this.ask(worker, { type: 'identity', referrers: engine.identityReferrers() }, 'identity');
+    const wanted = new Set([...answer.claimants, ...engine.referrersJoinedHere(answer.referrers)]);
+    if (wanted.size === 0) return wanted;
+    const given = await this.ask(worker, { type: 'give', accounts: [...wanted] }, 'given');
+    engine.addEncodedEntries(engine.entryDecoder(), given.entries);
+    return new Set(given.entries.newAccounts);
+  }
+
+  /** One request to the worker and its one answer, of type `type`. */
+  private ask<T extends WorkerMessage['type']>(
+    worker: PooledWorker,
+    request: WorkerRequest,
+    type: T,
+  ): Promise<Extract<WorkerMessage, { type: T }>> {
+    return new Promise((resolve, reject) => {
+      worker.listen((message) => {
+        worker.listen(undefined);
+        if (message.type === type) resolve(message as Extract<WorkerMessage, { type: T }>);
+        else
+          reject(
+            new Error(
+              message.type === 'error' || message.type === 'fatal'
+                ? message.message
+                : `unexpected ${message.type} message`,
+            ),
+          );
+      });
+      worker.send(request);
+    });
   }
 
   async close(): Promise<void> {

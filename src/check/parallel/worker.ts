@@ -52,7 +52,25 @@ class CheckWorker {
   handle(request: WorkerRequest): void {
     if (request.type === 'read') this.read(request.job).catch((error: unknown) => this.fail(error));
     else if (request.type === 'entries') this.engine.addEncodedEntries(this.fromMain, request.entries);
+    else if (request.type === 'identity') {
+      const { engine } = this;
+      this.post({
+        type: 'identity',
+        referrers: engine.identityReferrers(),
+        claimants: engine.claimantsFor(request.referrers),
+      });
+    } else if (request.type === 'give') this.give(request.accounts);
     else this.finish();
+  }
+
+  /** Accounts joined across threads (issue 13) go to the main thread whole, with what they join here. */
+  private give(accounts: readonly string[]): void {
+    const given = new Set(accounts);
+    const moving = this.engine.joinedWith((account) => given.has(account));
+    const encoder = new EntryEncoder(this.content);
+    this.engine.takeAccounts((account) => moving.has(account), encoder);
+    const entries = encoder.take();
+    this.post({ type: 'given', entries }, [entries.numbers.buffer as ArrayBuffer]);
   }
 
   /** This thread's share of the account rules, and its accounts counted once joined (issue 13), as the main thread counts its own. */

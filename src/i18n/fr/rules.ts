@@ -158,7 +158,7 @@ export const FR_RULES: RuleCatalogue = {
   'dunning-amount-mismatch': {
     description: 'Une relance réclame un autre montant que ce que les factures auxquelles elle renvoie restent devoir.',
     docs: {
-      why: 'Une relance doit réclamer ce que ses factures restent devoir à sa date : leurs totaux moins les avoirs et les paiements qui s’y rapportent, datés au plus tard du jour de la lettre. Une demande plus élevée signifie souvent qu’un avoir promis ou un paiement n’a pas été pris en compte, ou que des frais ont été ajoutés ; une demande plus faible, que la lettre et le compte ne concordent pas (souvent un paiement absent des données). La règle ne juge que les lettres dont toutes les factures figurent dans les données, dans une seule devise ; les lettres, avoirs et paiements sans date ne peuvent pas être placés et sont écartés. Une lettre pour des factures qui ne doivent plus rien relève de dunning-while-in-credit (des avoirs et des paiements les couvrent) et de dunning-for-blank-invoice (elles ne facturent rien).',
+      why: 'Une relance doit réclamer ce que ses factures restent devoir à sa date : leurs totaux moins les avoirs et les paiements qui s’y rapportent, datés au plus tard du jour de la lettre. Une demande plus élevée signifie souvent qu’un avoir promis ou un paiement n’a pas été pris en compte, ou que des frais ont été ajoutés ; une demande plus faible, que la lettre et le compte ne concordent pas (souvent un paiement absent des données). La règle ne juge que les lettres dont toutes les factures figurent dans les données, dans une seule devise ; les lettres, avoirs et paiements sans date ne peuvent pas être placés et sont écartés. Une lettre pour des factures qui ne doivent plus rien relève de dunning-while-in-credit (des avoirs et des paiements les couvrent) et de dunning-for-blank-invoice (elles ne facturent rien). Les frais qu’une lettre ajoute sur des lignes à part (frais de recouvrement, pénalités, intérêts) ne font pas partie de la dette : la règle compare le reste de la demande avec ce qui est dû, et laisse les frais à collection-fee-charged.',
       whatToDo:
         'Listez les factures, avoirs et paiements derrière la lettre et demandez par écrit à l’opérateur d’expliquer l’écart avant de le payer.',
       basis:
@@ -175,6 +175,10 @@ export const FR_RULES: RuleCatalogue = {
         'Une relance réclame {{demanded}}, mais il ne reste dû que {{owed}} sur {{invoices}} à sa date : {{difference}} de trop.',
       demandsLess:
         'Une relance réclame {{demanded}}, mais il reste dû {{owed}} sur {{invoices}} à sa date : {{difference}} de moins.',
+      debtDemandsMore:
+        'Une relance réclame {{debt}} au titre de la dette (en plus de {{fees}} de frais), mais il ne reste dû que {{owed}} sur {{invoices}} à sa date : {{difference}} de trop.',
+      debtDemandsLess:
+        'Une relance réclame {{debt}} au titre de la dette (en plus de {{fees}} de frais), mais il reste dû {{owed}} sur {{invoices}} à sa date : {{difference}} de moins.',
     },
   },
   'dunning-before-due': {

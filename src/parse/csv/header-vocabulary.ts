@@ -288,6 +288,9 @@ export const VOCABULARY: Readonly<Record<ColumnField, FieldVocabulary>> = {
       'Kundennr',
       'Kunden-Nr.',
       'Buchungskonto',
+      // Free's customer area names the account "Identifiant Freebox" (issue 13, fr-relance-free-facture-payee).
+      'Identifiant Freebox',
+      'Identifiant Free Mobile',
       'Vertragskonto',
       // Dutch and Belgian (KPN, Proximus, Telenet).
       'Telefoonnummer',

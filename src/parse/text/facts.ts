@@ -324,6 +324,9 @@ function addValue(
         (field === 'invoiceId' ? afterProductName(where.line.raw.slice(from, from + 80), order) : undefined);
       if (found === undefined) return false;
       out.value(field, match.priority, found.id);
+      if (match.definition.list === true) {
+        for (const next of listedAfter(text, found.end, order)) out.value(field, match.priority, next);
+      }
       // "Facture n°2401234567 du 02 avril 2024" also dates the invoice.
       if (field === 'invoiceId' && kind === 'invoice') {
         const after = from + found.end;
@@ -369,6 +372,30 @@ function addValue(
   if (read(prepared, match.end, regionEnd, match.bare)) return;
   const below = textBelow(lines, index, matchIndex);
   if (below !== undefined) read(below.prepared, below.start, below.end, false);
+}
+
+/**
+ * What joins the items of a list of numbers: a comma or semicolon, "et", "and", "und", "en", "&",
+ * "ainsi que", each maybe followed by its own "n°" ("les factures n° FA-1, n° FA-2 et n° FA-3").
+ */
+const LIST_JOINER =
+  /^\s*(?:[,;&/]|,?\s*(?:et|and|und|en|ainsi que|as well as|sowie)(?=\s))\s*(?:(?:n°|nº|no\.?|nr\.?|#)\s*:?\s*)?/iu;
+/** Lists name a handful of bills; a long run of numbers is a table, which its own labels read. */
+const MAX_LISTED = 12;
+
+/** The other numbers of a list whose first ends at `from` in `text`: "FA-1, FA-2 et FA-3" gives FA-2 and FA-3. */
+function listedAfter(text: string, from: number, order: DateOrder | undefined): string[] {
+  const listed: string[] = [];
+  let at = from;
+  while (listed.length < MAX_LISTED) {
+    const joiner = LIST_JOINER.exec(text.slice(at, at + 40));
+    if (joiner === null) break;
+    const found = identifierAt(text.slice(at + joiner[0].length), order);
+    if (found === undefined) break;
+    listed.push(found.id);
+    at += joiner[0].length + found.end;
+  }
+  return listed;
 }
 
 /** What a bare line or account label may introduce: a number, maybe after "n°" ("Ligne n° 06 12 34 56 78"). */

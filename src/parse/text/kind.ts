@@ -98,7 +98,7 @@ const KIND_ORDER: readonly DocumentKind[] = ['dunning', 'termination', 'credit-n
 const BODY_PHRASES: readonly (readonly [DocumentKind, RegExp])[] = [
   [
     'dunning',
-    /\b(?:mettons en demeure|reste(?:nt)? impayee?s?|n avons pas (?:encore )?recu (?:le|votre) (?:reglement|paiement)|sauf erreur de (?:notre|ma) part|(?:n avons|n a|on n a) toujours pas recu (?:le|votre) (?:reglement|paiement)|malgre (?:nos|notre) relances?|has not been paid|remains unpaid|overdue|en souffrance|is still outstanding|passed your (?:account|debt) to us|pay the outstanding balance|despite (?:our|their) reminders|notice of debt assignment|notre mandant|nous a confie le recouvrement|keinen zahlungseingang|noch nicht (?:bezahlt|beglichen|ausgeglichen)|(?:ist|sind) noch offen|zahlungsruckstand|we have not (?:yet )?received (?:your |the )?payment)\b/,
+    /\b(?:mettons en demeure|reste(?:nt)? impayee?s?|n avons pas (?:encore )?recu (?:le|votre) (?:reglement|paiement)|sauf erreur de (?:notre|ma) part|(?:n avons|n a|on n a) toujours pas recu (?:le|votre) (?:reglement|paiement)|malgre (?:nos|notre) relances?|has not been paid|remains unpaid|overdue|en souffrance|is still outstanding|passed your (?:account|debt) to us|pay the outstanding balance|despite (?:our|their) reminders|notice of debt assignment|notre mandant|nous a confie le recouvrement|keinen zahlungseingang|noch nicht (?:bezahlt|beglichen|ausgeglichen)|(?:ist|sind) noch offen|zahlungsruckstand|we have not (?:yet )?received (?:your |the )?payment|ne nous est pas parvenu|n est pas parvenu)\b/,
   ],
   [
     'termination',
@@ -109,6 +109,17 @@ const BODY_PHRASES: readonly (readonly [DocumentKind, RegExp])[] = [
 /** Mentions that say nothing about the document itself. */
 const FINE_PRINT =
   /\b(?:sans mise en demeure|frais de relance|en cas de resiliation|conditions de resiliation|avant toute mise en demeure|late payment|resiliation anticipee)\b/;
+
+/**
+ * A plural bill word before numbers names the bills a letter is about ("Factures : FA-1, FA-2",
+ * "Objet : Vos factures n° FA-1 et FA-2"): no title of the text itself, which is one document.
+ */
+const SEVERAL_BILLS =
+  /^(?:(?:les|vos|des|your|the|ihre|die|uw)\s+)?(?:factures|invoices|bills|rechnungen|facturen)\b.*\d/;
+
+function namesSeveralBills(folded: string): boolean {
+  return SEVERAL_BILLS.test(folded.trim());
+}
 
 export interface KindDecision {
   readonly kind: DocumentKind;
@@ -161,6 +172,7 @@ function titlesOf(line: TextLine): { text: string; kind: DocumentKind }[] {
     // "2. Mahnung", "3. Zahlungserinnerung": a reminder's rank before its title.
     const ranked = /^[1-9]$/.test(first);
     if (!(TITLE_WORDS.has(first) || ranked) || !STARTS_AS_WORDS.test(cell.text)) continue;
+    if (namesSeveralBills(folded.join(' '))) continue;
     // A sentence that starts like a title ("Votre facture n° 12 reste impayée…") is no title.
     if (folded.length > (POSSESSIVES.has(first) ? 5 : 8)) continue;
     const text = cell.text.slice(0, 120);
@@ -213,7 +225,7 @@ function decideKind(head: readonly TextLine[]): KindDecision | undefined {
   // 1. A subject line: "Objet : Mise en demeure de payer".
   for (const line of head) {
     const subject = subjectOf(line);
-    if (subject === undefined) continue;
+    if (subject === undefined || namesSeveralBills(normalizeLabel(subject))) continue;
     const kind = kindOf(subject);
     if (kind === undefined) continue;
     // A subject that names a kind only further on gives a cause, not a kind: "AVOIR … Objet :

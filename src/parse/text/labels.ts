@@ -29,6 +29,8 @@ export interface LabelDefinition {
   readonly kinds?: readonly DocumentKind[];
   /** Generic words ("total", "montant dû") count only when the value follows with no other word. */
   readonly bare?: boolean;
+  /** A plural label introduces a list of values ("les factures FA-1 et FA-2"): every one is read. */
+  readonly list?: boolean;
 }
 
 const NUMBER_WORDS = ['n', 'no', 'nr', 'numero', 'num', 'number', 'nummer', 'numer'];
@@ -38,7 +40,7 @@ type Entry = readonly [
   field: LabelField,
   priority: number,
   phrases: string,
-  options?: { kinds?: readonly DocumentKind[]; bare?: boolean },
+  options?: { kinds?: readonly DocumentKind[]; bare?: boolean; list?: boolean },
 ];
 
 /** Phrases are separated by "|". */
@@ -62,6 +64,19 @@ const ENTRIES: readonly Entry[] = [
     'relative a la facture|relatif a la facture|concernant la facture|votre facture|facture d origine|sur la facture|your invoice|regarding invoice|invoice|ihre rechnung|uw factuur',
   ],
   ['invoiceId', 20, 'facture|rechnung|factuur'],
+  // A letter about several bills names them all, and each is a reference (issue 13); never an invoice's own id.
+  [
+    'invoiceId',
+    50,
+    'factures {n}|{n} de factures|{n} des factures|vos factures {n}|les factures {n}|des factures {n}|invoices {n}|invoice numbers|your invoices {n}|bills {n}|rechnungen {n}|rechnungsnummern|facturen {n}',
+    { kinds: LETTERS, list: true },
+  ],
+  [
+    'invoiceId',
+    30,
+    'factures concernees|factures impayees|vos factures|les factures|des factures|factures|unpaid invoices|your invoices|the invoices|invoices|bills|ihre rechnungen|die rechnungen|rechnungen|uw facturen|facturen',
+    { kinds: LETTERS, list: true },
+  ],
   ['invoiceId', 10, 'n|no', { kinds: ['invoice'], bare: true }],
   [
     'letterId',
@@ -329,7 +344,7 @@ function build(): LabelDefinition[] {
           .split(' ')
           .filter((word) => word !== '');
         if (words.length === 0) continue;
-        definitions.push({ field, priority, words, kinds: options?.kinds, bare: options?.bare });
+        definitions.push({ field, priority, words, kinds: options?.kinds, bare: options?.bare, list: options?.list });
       }
     }
   }

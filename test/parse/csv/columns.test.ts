@@ -121,6 +121,11 @@ describe('mapColumns', () => {
         total: 'Bruttobetrag',
       },
     ],
+    // Free's list of bills names the account "Identifiant Freebox" (issue 13: it was read as no column at all).
+    [
+      ['Numéro de facture', 'Identifiant Freebox', 'Date', "Date d'échéance", 'Montant TTC', 'Statut'],
+      { id: 'Numéro de facture', account: 'Identifiant Freebox', issueDate: 'Date', total: 'Montant TTC' },
+    ],
     [
       ['Factuurnummer', 'Factuurdatum', 'Klantnummer', 'Totaal'],
       { id: 'Factuurnummer', issueDate: 'Factuurdatum', account: 'Klantnummer', total: 'Totaal' },

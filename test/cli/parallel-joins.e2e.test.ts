@@ -1,0 +1,102 @@
+/**
+ * Joins through references across the seam of a split file (issue 13): a dunning letter read on
+ * one thread names an invoice read on the other, under another account that the threads' account
+ * shares send elsewhere. One thread and two must join them alike: the same findings, the same
+ * accounts. The export is written here, small (about 1.5 MB, just over what the planner splits).
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { accountShard } from '../../src/check/parallel/account-shard.js';
+import { SHARDS } from '../../src/check/parallel/job.js';
+import { runBin } from '../helpers/cli.js';
+import { SPLIT_SMALL_FILES, sameFindings } from '../helpers/parallel.js';
+
+const HEADER =
+  'N° de facture;Type;N° client;Date de facture;Échéance;Libellé;Montant HT (€);TVA (€);Montant TTC (€);Référence';
+const FILLER_ROWS = 16_000;
+
+/** The first name of `names` whose thread is `shard`: the test needs accounts on both sides of the shares. */
+function onShard(shard: number, names: (n: number) => string): string {
+  for (let n = 0; n < 1000; n++) if (accountShard(names(n), SHARDS) === shard) return names(n);
+  throw new Error(`no name on shard ${shard}`);
+}
+
+const bill = (id: string, account: string, date: string, total: string) =>
+  `${id};Facture;${account};${date};20/${date.slice(3)};Forfait mobile;${total};0,00;${total};`;
+const letter = (id: string, account: string, date: string, amount: string, reference: string) =>
+  `${id};Relance;${account};${date};;Relance facture impayée;;;${amount};${reference}`;
+
+describe('joins through references across a split file', { timeout: 240_000 }, () => {
+  let file = '';
+  // The lines billed (the bills' accounts) and the customer numbers the letters name, on both threads.
+  const lineOnMain = onShard(0, (n) => `06123${String(40_000 + n).padStart(5, '0')}`);
+  const lineOnWorker = onShard(1, (n) => `06123${String(50_000 + n).padStart(5, '0')}`);
+  const customerOnMain = onShard(0, (n) => `CLI-${70_000 + n}`);
+  const customerOnWorker = onShard(1, (n) => `CLI-${80_000 + n}`);
+
+  beforeAll(() => {
+    file = join(mkdtempSync(join(tmpdir(), 'billcheck-parallel-joins-')), 'export.csv');
+    // Bills of early 2021, before the termination date sameFindings passes: few findings, a short report.
+    const filler = Array.from({ length: FILLER_ROWS }, (_, i) => {
+      const month = String((i % 5) + 1).padStart(2, '0');
+      const account = `07${String(10_000_000 + Math.floor(i / 5)).slice(-8)}`;
+      return bill(`F-${100_000 + i}`, account, `05/${month}/2021`, '19,99');
+    });
+    const half = FILLER_ROWS / 2;
+    const rows = [
+      HEADER,
+      // First part (the main thread's): two blank bills, and a letter for a bill of the second part.
+      bill('F-BLANK-1', lineOnWorker, '05/01/2024', '0,00'),
+      bill('F-BLANK-2', lineOnMain, '05/01/2024', '0,00'),
+      letter('REL-3', customerOnMain, '10/03/2024', '0,01', 'F-BLANK-3'),
+      ...filler.slice(0, half),
+      // Second part (the worker's): letters for the first part's bills, one more blank bill.
+      ...filler.slice(half),
+      letter('REL-1', customerOnMain, '10/03/2024', '0,01', 'F-BLANK-1'),
+      letter('REL-2', customerOnWorker, '10/03/2024', '0,01', 'F-BLANK-2'),
+      bill('F-BLANK-3', lineOnWorker, '05/02/2024', '0,00'),
+    ];
+    writeFileSync(file, `${rows.join('\n')}\n`);
+  });
+
+  it('joins each letter to its bill on one thread, as the test means it', () => {
+    const run = runBin([file, '--format', 'json', '--today', '2026-01-01', '--jobs', '1'], { env: SPLIT_SMALL_FILES });
+    const report = JSON.parse(run.stdout) as { findings: { ruleId: string; documentId?: string; account?: string }[] };
+    const demands = report.findings
+      .filter((finding) => finding.ruleId === 'dunning-for-blank-invoice')
+      .map((finding) => [finding.documentId, finding.account])
+      .sort();
+    // Each letter's customer number is joined to the line of the bill it names, and the report names the line.
+    expect(demands).toEqual([
+      ['REL-1', lineOnWorker],
+      ['REL-2', lineOnMain],
+      ['REL-3', lineOnWorker],
+    ]);
+  });
+
+  it('finds the same on two threads: findings, evidence, accounts and their aliases', () => {
+    sameFindings(file, { formats: ['json', 'text'] });
+  });
+
+  it('finds the same with a letter beside the split file, whose account the other thread keeps', () => {
+    // As fixtures/dossiers' mises en demeure: read on the main thread, its account sent to the worker's share.
+    const text = join(dirname(file), 'mise-en-demeure.txt');
+    writeFileSync(
+      text,
+      `Paris, le 12 mars 2024\n\nObjet : Mise en demeure\n\nN° client : ${customerOnWorker}\n\n` +
+        'Madame,\nNous vous mettons en demeure de régler votre facture n° F-BLANK-2.\nLa somme de 0,01 € reste impayée.\n',
+    );
+    const run = runBin([file, text, '--format', 'json', '--today', '2026-01-01', '--jobs', '1'], {
+      env: SPLIT_SMALL_FILES,
+    });
+    const report = JSON.parse(run.stdout) as { findings: { ruleId: string; file: string; account?: string }[] };
+    expect(
+      report.findings
+        .filter((finding) => finding.ruleId === 'dunning-for-blank-invoice' && finding.file.endsWith('.txt'))
+        .map((finding) => finding.account),
+    ).toEqual([lineOnMain]);
+    sameFindings([file, text], { formats: ['json', 'text'] });
+  });
+});

@@ -1,0 +1,99 @@
+/**
+ * What the threads of a split run ask of each engine to join accounts across their shares (issue
+ * 13; the end-to-end check is test/cli/parallel-joins.e2e.test.ts), and joins after accounts left.
+ */
+import { describe, expect, it } from 'vitest';
+import { Engine } from '../../src/engine/engine.js';
+import { EntryEncoder } from '../../src/engine/entry-codec.js';
+import { defineRule } from '../../src/engine/rule.js';
+import { doc } from '../helpers/builder.js';
+
+const timeline = defineRule({
+  id: 'test-timeline',
+  scope: 'account',
+  severity: 'info',
+  description: 'A test rule: reports the ids of each account timeline.',
+  docs: { why: 'testing the engine', whatToDo: 'nothing at all' },
+  messages: { timeline: '{{ids}}' },
+  options: {},
+  checkAccount(t, ctx) {
+    const last = t.entries.at(-1);
+    if (last)
+      ctx.report({ messageId: 'timeline', data: { ids: t.entries.map((entry) => entry.id ?? '?') }, document: last });
+  },
+});
+
+const engine = (): Engine =>
+  new Engine({ rules: [{ rule: timeline, severity: 'info', options: {} }], today: '2026-11-28' });
+
+describe('joins across threads', () => {
+  it('names the accounts that bill what another thread refers to, and those that refer to bills here', () => {
+    const here = engine();
+    here.addDocument(doc({ id: 'F-1', account: '0611223344', issueDate: '2024-01-05', total: '0.00' }));
+    // One number billed by two accounts here: this thread's join decides, no other thread's.
+    here.addDocument(doc({ id: 'F-2', account: 'A', issueDate: '2024-01-05', total: '1.00' }));
+    here.addDocument(doc({ id: 'F-2', account: 'B', issueDate: '2024-01-05', total: '2.00' }));
+    here.addDocument(
+      doc({
+        kind: 'dunning',
+        id: 'R-9',
+        account: 'C-1',
+        issueDate: '2024-03-01',
+        amountDue: '5.00',
+        references: ['X-9'],
+      }),
+    );
+    expect(here.identityReferrers()).toEqual([['C-1', ['X-9']]]);
+    const elsewhere: [string, string[]][] = [
+      ['CLI-7', ['f 1', 'F-404']],
+      ['CLI-8', ['F-2']],
+    ];
+    // Bill numbers compare as the join compares them ("f 1" is F-1).
+    expect(here.claimantsFor(elsewhere)).toEqual(['0611223344']);
+    expect(here.referrersJoinedHere(elsewhere)).toEqual(['CLI-7']);
+    expect(here.claimantsFor([])).toEqual([]);
+  });
+
+  it('gives what an account joins here along with it', () => {
+    const here = engine();
+    here.addDocument(doc({ id: 'F-1', account: 'C-104233', issueDate: '2024-01-05', total: '9.99' }));
+    here.addDocument(
+      doc({
+        kind: 'credit-note',
+        id: 'AV-1',
+        account: 'c104233',
+        issueDate: '2024-01-09',
+        total: '9.99',
+        references: ['F-1'],
+      }),
+    );
+    here.addDocument(doc({ id: 'G-1', account: 'OTHER', issueDate: '2024-01-05', total: '1.00' }));
+    expect([...here.joinedWith((account) => account === 'C-104233')].sort()).toEqual(['C-104233', 'c104233']);
+    // Nothing to look for: no join is made.
+    expect(
+      here.joinedWith(
+        () => true,
+        () => false,
+      ).size,
+    ).toBe(0);
+  });
+
+  it('still joins the accounts it keeps after others were taken out, and claims a bill marked paid', () => {
+    const here = engine();
+    here.addDocument(doc({ id: 'F-1', account: 'LINE', issueDate: '2024-01-05', total: '9.99', status: 'paid' }));
+    here.addDocument(
+      doc({
+        kind: 'dunning',
+        id: 'R-1',
+        account: 'CUSTOMER',
+        issueDate: '2024-02-01',
+        amountDue: '9.99',
+        references: ['F-1'],
+      }),
+    );
+    here.addDocument(doc({ id: 'G-1', account: 'LEAVING', issueDate: '2024-01-05', total: '1.00' }));
+    here.takeAccounts((account) => account === 'LEAVING', new EntryEncoder());
+    const findings = here.finish();
+    expect(findings.map((finding) => [finding.account, finding.evidence.ids])).toEqual([['LINE', ['F-1', 'R-1']]]);
+  });
+});
