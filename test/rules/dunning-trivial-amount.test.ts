@@ -12,6 +12,32 @@ describe('dunning-trivial-amount', () => {
     expect(String(reported[0]?.data.minAmount)).toBe('1.00');
   });
 
+  it("judges an agency's demand without the fee lines it adds: 0,01 € of debt and 40 € of fees", () => {
+    // The iQera-style mise en demeure of a tryout: "Principal restant dû 0,01 € / Frais de recouvrement 40,00 € / Total 40,01 €".
+    const notice = doc({
+      kind: 'dunning',
+      id: 'IQ-24-0088417',
+      amountDue: '40.01',
+      lines: [{ description: 'Frais de recouvrement', total: '40.00' }],
+    });
+    const reported = runRule(rule, [notice]);
+    expect(reported.map((finding) => finding.messageId)).toEqual(['trivialDebt']);
+    expect(String(reported[0]?.data.amount)).toBe('0.01');
+    expect(String(reported[0]?.data.fees)).toBe('40.00');
+    // A real debt with fees on top is no trivial demand, nor is a line that names no fee.
+    const real = doc({
+      kind: 'dunning',
+      amountDue: '99.98',
+      lines: [{ description: 'Frais de recouvrement', total: '40.00' }],
+    });
+    const item = doc({
+      kind: 'dunning',
+      amountDue: '40.01',
+      lines: [{ description: 'Forfait mobile', total: '40.00' }],
+    });
+    expect(runRule(rule, [real, item])).toEqual([]);
+  });
+
   it('uses the total when the letter has no separate amount due', () => {
     expect(runRule(rule, [doc({ kind: 'dunning', total: '0.99' })])).toHaveLength(1);
   });

@@ -231,7 +231,7 @@ export const FR_RULES: RuleCatalogue = {
   'dunning-trivial-amount': {
     description: 'Une relance réclame moins qu’un montant dérisoire (par défaut 1,00).',
     docs: {
-      why: 'Une relance ou une mise en demeure pour quelques centimes, comme le vrai cas à 0,01 €, est presque toujours un reliquat d’arrondi ou une facture vierge envoyée au recouvrement. Elle inquiète le client pour rien.',
+      why: 'Une relance ou une mise en demeure pour quelques centimes, comme le vrai cas à 0,01 €, est presque toujours un reliquat d’arrondi ou une facture vierge envoyée au recouvrement. Elle inquiète le client pour rien. Les frais qu’une agence de recouvrement ajoute sur des lignes à part (40 € de « frais de recouvrement » sur une dette de 0,01 €) ne rendent pas la dette moins dérisoire : la règle juge la demande sans eux.',
       whatToDo:
         'Demandez à l’opérateur d’annuler la lettre et d’expliquer de quelle facture vient le montant ; rien n’est dû tant qu’il ne l’a pas fait.',
       options: {
@@ -240,6 +240,8 @@ export const FR_RULES: RuleCatalogue = {
     },
     messages: {
       trivial: 'Une relance réclame {{amount}}, moins de {{minAmount}}.',
+      trivialDebt:
+        'Une relance réclame {{amount}} au titre de la dette, moins de {{minAmount}}, en plus de {{fees}} de frais.',
     },
   },
   'dunning-while-in-credit': {
