@@ -2,20 +2,22 @@
  * Joins through references across the seam of a split file (issue 13): a dunning letter read on
  * one thread names an invoice read on the other, under another account that the threads' account
  * shares send elsewhere. One thread and two must join them alike: the same findings, the same
- * accounts. The export is written here, small (about 1.5 MB, just over what the planner splits).
+ * accounts. The export is written here, small (about 330 kB: the first part holds the reader's
+ * 1 000-row sample, the second the rest).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { accountShard } from '../../src/check/parallel/account-shard.js';
+import { planCsvSplit } from '../../src/check/parallel/split.js';
 import { SHARDS } from '../../src/check/parallel/job.js';
 import { runBin } from '../helpers/cli.js';
 import { SPLIT_SMALL_FILES, sameFindings } from '../helpers/parallel.js';
 
 const HEADER =
   'N° de facture;Type;N° client;Date de facture;Échéance;Libellé;Montant HT (€);TVA (€);Montant TTC (€);Référence';
-const FILLER_ROWS = 16_000;
+const FILLER_ROWS = 4_000;
 
 /** The first name of `names` whose thread is `shard`: the test needs accounts on both sides of the shares. */
 function onShard(shard: number, names: (n: number) => string): string {
@@ -59,6 +61,11 @@ describe('joins through references across a split file', { timeout: 240_000 }, (
       bill('F-BLANK-3', lineOnWorker, '05/02/2024', '0,00'),
     ];
     writeFileSync(file, `${rows.join('\n')}\n`);
+    // The cut falls in the filler: the first part's letter and bills on one side, the rest on the other.
+    const text = readFileSync(file, 'utf8');
+    const cut = planCsvSplit(file, 2, { firstShare: 0.48 })?.ranges[1]?.start ?? 0;
+    expect(cut).toBeGreaterThan(text.indexOf('REL-3;'));
+    expect(cut).toBeLessThan(text.indexOf('REL-1;'));
   });
 
   it('joins each letter to its bill on one thread, as the test means it', () => {
