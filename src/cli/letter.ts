@@ -294,7 +294,7 @@ function warnMediatorWindow(sent: SentLetters, today: string, lang: LetterLang, 
   if (from !== undefined && today < from) {
     warn(
       lang === 'fr'
-        ? `billcheck: sans réponse insatisfaisante reçue, le Médiateur ne peut être saisi qu’à partir du ${longDate(from, lang)}`
+        ? `billcheck: sauf réponse insatisfaisante déjà reçue, le Médiateur ne peut être saisi qu’à partir du ${longDate(from, lang)}`
         : `billcheck: unless you received an unsatisfying answer, the Médiateur may be referred to only from ${longDate(from, lang)}`,
     );
   }
@@ -305,6 +305,23 @@ function warnMediatorWindow(sent: SentLetters, today: string, lang: LetterLang, 
         : `billcheck: the one-year limit after the written complaint ended on ${longDate(until, lang)}`,
     );
   }
+}
+
+/** A reminder to the consumer service written before the customer service's month is up: drafted, with a warning. */
+function warnConsumerServiceWindow(
+  jurisdiction: Jurisdiction,
+  sent: SentLetters,
+  today: string,
+  lang: LetterLang,
+  warn: (line: string) => void,
+): void {
+  const from = escalationSteps(jurisdiction, sent).find((step) => step.step === 'consumer-service')?.date;
+  if (from === undefined || today >= from) return;
+  warn(
+    lang === 'fr'
+      ? `billcheck: le service client a un mois pour répondre ; sauf réponse insatisfaisante déjà reçue, écrivez au service consommateurs à partir du ${longDate(from, lang)}`
+      : `billcheck: the customer service has a month to answer; unless it already answered unsatisfactorily, write to the consumer service from ${longDate(from, lang)}`,
+  );
 }
 
 export async function runLetter(
@@ -368,6 +385,8 @@ export async function runLetter(
   }
   if (plan.stage === 'mediator' && plan.sent !== undefined)
     warnMediatorWindow(plan.sent, plan.today, lang, streams.warn);
+  if (plan.stage === '2' && plan.sent !== undefined && jurisdiction !== undefined)
+    warnConsumerServiceWindow(jurisdiction, plan.sent, plan.today, lang, streams.warn);
   const letter = buildLetter({
     account,
     findings: accountFindings,

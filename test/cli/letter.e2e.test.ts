@@ -309,6 +309,35 @@ describe('billcheck letter: when there is no letter to write', () => {
     }
   });
 
+  it("drafts a reminder to the consumer service before the customer service's month is up, with a warning", async () => {
+    // service-public.fr: the consumer service is the second level once the first has not answered within a month.
+    const early = await runCli([
+      'letter',
+      SEED,
+      '--account',
+      '0612345001',
+      '--stage',
+      '2',
+      '--sent',
+      '2026-11-20',
+      ...TODAY,
+    ]);
+    expect(early.code).toBe(0);
+    expect(early.stderr).toMatch(/écrivez au service consommateurs à partir du 20 décembre 2026/);
+    const inTime = await runCli([
+      'letter',
+      SEED,
+      '--account',
+      '0612345001',
+      '--stage',
+      '2',
+      '--sent',
+      '2026-10-15',
+      ...TODAY,
+    ]);
+    expect(inTime.stderr).not.toMatch(/service consommateurs à partir/);
+  });
+
   it('refuses dates in the wrong order or in the future (exit 2)', async () => {
     const reversed = await runCli([
       'letter',
@@ -370,7 +399,7 @@ describe('billcheck letter: when there is no letter to write', () => {
     ]);
     expect(run.code).toBe(0);
     expect(run.stderr.split('\n')[0]).toBe(
-      'billcheck: sans réponse insatisfaisante reçue, le Médiateur ne peut être saisi qu’à partir du 1er janvier 2027',
+      'billcheck: sauf réponse insatisfaisante déjà reçue, le Médiateur ne peut être saisi qu’à partir du 1er janvier 2027',
     );
   });
 

@@ -207,7 +207,7 @@ export const OBSERVATIONS: Readonly<Record<string, DemandEntry>> = {
 export const DEMANDS: Readonly<Record<string, DemandText>> = {
   'cancel-blank-invoice': {
     demand: {
-      fr: 'annuler {{documents}} et me confirmer par écrit que je ne vous dois rien à ce titre : rien n’y est facturé',
+      fr: 'annuler {{documents}} et me confirmer par écrit que je ne dois rien à ce titre : rien n’y est facturé',
       en: 'cancel {{documents}} and confirm in writing that I owe nothing for it: it bills nothing',
     },
   },
