@@ -61,7 +61,7 @@ const ENTRIES: readonly Entry[] = [
   [
     'invoiceId',
     30,
-    'relative a la facture|relatif a la facture|concernant la facture|votre facture|facture d origine|sur la facture|your invoice|regarding invoice|invoice|ihre rechnung|uw factuur',
+    'relative a la facture|relatif a la facture|concernant la facture|votre facture|facture d origine|sur la facture|your invoice|your bill|regarding invoice|invoice|ihre rechnung|uw factuur',
   ],
   ['invoiceId', 20, 'facture|rechnung|factuur'],
   // A letter about several bills names them all, and each is a reference (issue 13); never an invoice's own id.

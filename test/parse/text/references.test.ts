@@ -61,6 +61,14 @@ describe('plural references', () => {
     ]);
   });
 
+  it('English: "Your bill VF-7731-0224 remains unpaid", as UK operators say bill', () => {
+    // A Vodafone UK final notice (tryout of 2 December 2026).
+    const letter = parse(
+      '15 April 2024\nAccount number: 773155209\n\nFINAL NOTICE\nYour bill VF-7731-0224 remains unpaid.\nOutstanding balance £27.00\n',
+    );
+    expect(letter).toMatchObject({ kind: 'dunning', references: ['VF-7731-0224'], account: '773155209' });
+  });
+
   it('German: "die Rechnungen R-2024-0311 und R-2024-0412 sind noch offen"', () => {
     const mahnung =
       'München, 05.03.2024\n\nZahlungserinnerung\n\nSehr geehrte Damen und Herren,\n' +
