@@ -68,6 +68,8 @@ export interface CheckOutcome {
   readonly styles: ReadonlyMap<string, AmountStyle>;
   /** Each account's story, when asked for and the run is small enough to tell them. */
   readonly stories?: Stories;
+  /** The name reports give an account a document wrote as `raw`: the joined account's (src/identity). */
+  readonly accountName: (raw: string) => string;
 }
 
 /** What the report counts, as the inputs are read. */
@@ -241,7 +243,12 @@ export async function check(
           accountName: (raw: string) => engine.accountName(raw),
           accounts: identity?.accounts ?? new Map(),
         };
-  return { result, styles: tally.styles, ...(stories === undefined ? {} : { stories }) };
+  return {
+    result,
+    styles: tally.styles,
+    ...(stories === undefined ? {} : { stories }),
+    accountName: (raw: string) => engine.accountName(raw),
+  };
 }
 
 /** One input, on the main thread or, when it is a large CSV file, split over the pool's threads. */

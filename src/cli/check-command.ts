@@ -47,6 +47,7 @@ export async function runCheck(
     result: checked,
     styles,
     stories,
+    accountName,
   } = await check(
     inputs,
     { ...options, tellStories, keepFindings: format.needsFindings },
@@ -64,7 +65,8 @@ export async function runCheck(
     },
   );
   streams.progress.done();
-  const result = histories === undefined ? checked : { ...checked, histories: histories.histories() };
+  // Charted by the accounts the findings name: one customer's documents under their joined name.
+  const result = histories === undefined ? checked : { ...checked, histories: histories.histories(accountName) };
   if (result.config?.rulesOn === 0) {
     streams.warn(errorLine(wordsFor(lang).report.configOff(printable(result.config.file), String(RULES.length))));
   }

@@ -64,9 +64,34 @@ export class HistoryCollector {
     points.push(pointOf(doc));
   }
 
-  histories(): AccountHistories {
-    return { accounts: this.accounts, incomplete: this.incomplete, dropped: this.dropped, styles: this.styles };
+  /**
+   * `accountName` names each account as the report does (the joined account's name): the documents
+   * of one customer written under several names make one history, in date order.
+   */
+  histories(accountName: (raw: string) => string = (raw) => raw): AccountHistories {
+    const accounts = new Map<string, HistoryPoint[]>();
+    const joined = new Set<string>();
+    for (const [raw, points] of this.accounts) {
+      const name = accountName(raw);
+      const kept = accounts.get(name);
+      if (kept === undefined) accounts.set(name, points);
+      else {
+        accounts.set(name, [...kept, ...points]);
+        joined.add(name);
+      }
+    }
+    for (const name of joined) accounts.get(name)?.sort(byDate);
+    const incomplete = new Set([...this.incomplete].map(accountName));
+    return { accounts, incomplete, dropped: this.dropped, styles: this.styles };
   }
+}
+
+/** Dated points in date order, undated ones after them in reading order (a stable sort). */
+function byDate(a: HistoryPoint, b: HistoryPoint): number {
+  if (a.date === b.date) return 0;
+  if (a.date === undefined) return 1;
+  if (b.date === undefined) return -1;
+  return a.date < b.date ? -1 : 1;
 }
 
 function pointOf(doc: BillingDocument): HistoryPoint {
