@@ -27,7 +27,8 @@ export default defineRule({
     const minAmount = ctx.moneyOption('minAmount');
     // The fee lines of an agency's letter are added to the debt, which is what may be trivial.
     const fees = dunningFees(doc);
-    const debt = fees !== undefined && fees.lt(demanded) ? demanded.sub(fees) : demanded;
+    // A demand of fees alone (no debt left) is the most trivial of all.
+    const debt = fees !== undefined && !fees.gt(demanded) ? demanded.sub(fees) : demanded;
     // A zero demand is absurd too; a negative one is not a demand at all.
     if (debt.isNegative() || !debt.lt(minAmount)) return;
     if (debt === demanded) {

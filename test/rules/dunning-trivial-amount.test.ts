@@ -36,6 +36,13 @@ describe('dunning-trivial-amount', () => {
       lines: [{ description: 'Forfait mobile', total: '40.00' }],
     });
     expect(runRule(rule, [real, item])).toEqual([]);
+    // Fees alone, no debt left: the most trivial demand of all.
+    const feesOnly = doc({
+      kind: 'dunning',
+      amountDue: '40.00',
+      lines: [{ description: 'Frais de recouvrement', total: '40.00' }],
+    });
+    expect(runRule(rule, [feesOnly]).map((finding) => String(finding.data.amount))).toEqual(['0.00']);
   });
 
   it('uses the total when the letter has no separate amount due', () => {

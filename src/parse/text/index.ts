@@ -5,12 +5,12 @@
  */
 import type { AmountStyle, BillingDocument, DateStyle, DocumentKind } from '../../model/document.js';
 import { FatalInputError, type ParseEvent } from '../../model/input.js';
-import type { Money } from '../../model/money.js';
+import { Money } from '../../model/money.js';
 import type { DateOrder } from '../values/dates.js';
 import { amountStyleOf, documentDecimalSeparator } from './amounts.js';
 import { type ChosenAmounts, chooseAmounts } from './choice.js';
 import { detectCountry } from './country.js';
-import { type AmountFact, collectFacts, dateSpans, excludedSpans, type ValueFact } from './facts.js';
+import { collectFacts, dateSpans, excludedSpans, type ValueFact } from './facts.js';
 import { detectKind } from './kind.js';
 import { splitLines } from './lines.js';
 
@@ -161,7 +161,7 @@ export function parseTextDocument(text: string, file: string, options: TextOptio
     net: amounts.net,
     tax: amounts.tax,
     ...(kind === 'dunning'
-      ? demanded(amounts, facts.amounts, facts.fees)
+      ? demanded(amounts, facts.tokens, facts.fees)
       : { total: amounts.total, amountDue: amounts.amountDue }),
     ...(amounts.rounding === undefined ? {} : { rounding: amounts.rounding }),
     // The text reader reads labelled totals, never the lines of a bill; of a dunning letter, the fees it adds.
@@ -180,21 +180,23 @@ export function parseTextDocument(text: string, file: string, options: TextOptio
 
 /**
  * All a dunning letter demands: an agency writes the debt ("Principal restant dû : 0,01 €", "Balance
- * £54.00"), its fees, then their sum ("Total à régler : 40,01 €"). The sum is the demand, whose fees
- * are its lines (rules compare the debt part, what is left without them).
+ * £54.00"), its fees, then their sum ("Total à régler : 40,01 €"), or leaves the sum unwritten. The
+ * sum is the demand, whose fees are its lines: the rules take them off to judge the debt, as they do
+ * for any reader's dunning letter. A fee line opens its own cell: "dont frais" (fees the figure
+ * already holds) is none.
  */
 function demanded(
   amounts: ChosenAmounts,
-  written: readonly AmountFact[],
+  written: readonly { money: Money }[],
   fees: readonly { token: { money: Money } }[],
 ): Pick<ChosenAmounts, 'amountDue' | 'total'> {
   const { amountDue, total } = amounts;
   if (amountDue === undefined || fees.length === 0) return { amountDue, total };
-  const withFees = fees.reduce((sum, fee) => sum.add(fee.token.money), amountDue);
-  const summed = written.some(
-    (fact) => (fact.role === 'due' || fact.role === 'total') && fact.token.money.abs().eq(withFees),
-  );
-  if (!summed) return { amountDue, total };
+  const feeSum = fees.reduce((sum, fee) => sum.add(fee.token.money), Money.ZERO);
+  const debt = amountDue.sub(feeSum);
+  // "Principal 40,00 € / Frais 7,50 € / Montant dû 47,50 €": the figure chosen already holds its fees.
+  if (written.some((token) => token.money.abs().eq(debt))) return { amountDue, total };
+  const withFees = amountDue.add(feeSum);
   return { amountDue: withFees, total: total === undefined || total.eq(amountDue) ? withFees : total };
 }
 

@@ -85,3 +85,33 @@ describe('letters: quoted invoices and added fees', () => {
     expect(doc.references).toEqual(['F-2024-0977']);
   });
 });
+
+describe("a dunning letter's amount due holds its fee lines", () => {
+  const notice = (amounts: string[]) =>
+    parse(['MISE EN DEMEURE', 'Paris, le 3 mars 2024', 'Facture n° FA-1 impayée.', ...amounts].join('\n'));
+  const due = (doc: BillingDocument) => [doc.amountDue?.toFixed(2), doc.lines.map((line) => line.total?.toFixed(2))];
+
+  it('takes the written sum: "Principal 0,01 € / Frais 40,00 € / Total à régler 40,01 €"', () => {
+    const letter = notice([
+      'Principal restant dû : 0,01 €',
+      'Frais de recouvrement : 40,00 €',
+      'Total à régler : 40,01 €',
+    ]);
+    expect(due(letter)).toEqual(['40.01', ['40.00']]);
+  });
+
+  it('adds the fees when the sum is left unwritten: "la somme de 19,99 €" and 19,50 € of fees', () => {
+    const letter = notice([
+      'Montant principal : 19,99 €',
+      'Frais de recouvrement : 15,00 €',
+      'Pénalités de retard : 4,50 €',
+      'Merci de régler la somme de 19,99 €.',
+    ]);
+    expect(due(letter)).toEqual(['39.49', ['15.00', '4.50']]);
+  });
+
+  it('keeps a figure that already holds its fees: "Principal 40,00 € / Frais 7,50 € / Montant dû 47,50 €"', () => {
+    const letter = notice(['Montant principal 40,00 €', 'Frais de relance : 7,50 €', 'Montant dû : 47,50 €']);
+    expect(due(letter)).toEqual(['47.50', ['7.50']]);
+  });
+});
