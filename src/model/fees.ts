@@ -41,6 +41,7 @@ export const FEE_WORDINGS: readonly string[] = [
   'recovery cost',
   'collection fee',
   'collection cost',
+  'collection charge',
   'dunning fee',
   'reminder fee',
   'late payment fee',

@@ -98,7 +98,7 @@ const KIND_ORDER: readonly DocumentKind[] = ['dunning', 'termination', 'credit-n
 const BODY_PHRASES: readonly (readonly [DocumentKind, RegExp])[] = [
   [
     'dunning',
-    /\b(?:mettons en demeure|reste(?:nt)? impayee?s?|n avons pas (?:encore )?recu (?:le|votre) (?:reglement|paiement)|sauf erreur de (?:notre|ma) part|(?:n avons|n a|on n a) toujours pas recu (?:le|votre) (?:reglement|paiement)|malgre (?:nos|notre) relances?|has not been paid|remains unpaid|overdue|en souffrance|is still outstanding|passed your (?:account|debt) to us|pay the outstanding balance|despite (?:our|their) reminders|notice of debt assignment|notre mandant|nous a confie le recouvrement|keinen zahlungseingang|noch nicht (?:bezahlt|beglichen|ausgeglichen)|(?:ist|sind) noch offen|zahlungsruckstand|we have not (?:yet )?received (?:your |the )?payment|ne nous est pas parvenu|n est pas parvenu)\b/,
+    /\b(?:mettons en demeure|reste(?:nt)? impayee?s?|n avons pas (?:encore )?recu (?:le|votre) (?:reglement|paiement)|sauf erreur de (?:notre|ma) part|(?:n avons|n a|on n a) toujours pas recu (?:le|votre) (?:reglement|paiement)|malgre (?:nos|notre) relances?|has not been paid|remains unpaid|overdue|en souffrance|is still outstanding|passed your (?:account|debt) to us|pay the outstanding balance|despite (?:our|their) reminders|notice of debt assignment|notre mandant|nous a confie le recouvrement|keinen zahlungseingang|noch nicht (?:bezahlt|beglichen|ausgeglichen)|(?:ist|sind) noch offen|zahlungsruckstand|(?:we have not|we haven t|we still haven t|we have still not) (?:yet )?received (?:your |the |any )?payment|ne nous est pas parvenu|n est pas parvenu)\b/,
   ],
   [
     'termination',
@@ -148,6 +148,11 @@ function firstFoldedWords(folded: string): string[] {
     .trim()
     .split(/\s+/)
     .slice(0, TITLE_MAX_WORDS + 2);
+}
+
+function dunningPhraseLine(head: readonly TextLine[]): number | undefined {
+  const dunning = BODY_PHRASES.find(([kind]) => kind === 'dunning')?.[1];
+  return head.find((line) => dunning !== undefined && !FINE_PRINT.test(line.folded) && dunning.test(line.folded))?.no;
 }
 
 function dunningPhraseIn(head: readonly TextLine[]): boolean {
@@ -238,8 +243,13 @@ function decideKind(head: readonly TextLine[]): KindDecision | undefined {
       return { kind: 'dunning', line: line.no, by: 'subject' };
     return { kind, line: line.no, by: 'subject' };
   }
-  // 2. A title: a short cell starting with a kind word.
-  if (titled !== undefined) return titled;
+  // 2. A title: a short cell starting with a kind word. A reminder that lists its bills after its
+  // demand ("We still haven't received payment for: / Invoice EE-B-4120 £25.00") names them, no title.
+  if (titled !== undefined) {
+    const demand = titled.kind === 'invoice' ? dunningPhraseLine(head) : undefined;
+    if (demand !== undefined && demand < titled.line) return { kind: 'dunning', line: demand, by: 'phrase' };
+    return titled;
+  }
   // 3. Mentions and body phrases vote.
   const votes = new Map<DocumentKind, { count: number; line: number; phrase: boolean }>();
   const vote = (kind: DocumentKind, weight: number, line: number, phrase: boolean): void => {

@@ -198,7 +198,7 @@ const ENTRIES: readonly Entry[] = [
   [
     'effectiveDate',
     50,
-    'prendra effet le|prendra effet a compter du|prendra effet au|prend effet le|prendra effet|sera effective le|sera effective a compter du|effective le|date de resiliation|date d effet|date effective|resiliation au|effective au|effective a compter du|effective a partir du|effectif au|resiliee le|sera resiliee le|sera resilie le|effective on|effective from|effective date|termination date|will end on|terminated on|takes effect on|will take effect on|wirksam zum|kundigung zum|beendet zum|vertragsende|opgezegd per|einddatum|ingangsdatum',
+    'prendra effet le|prendra effet a compter du|prendra effet au|prend effet le|prendra effet|sera effective le|sera effective a compter du|effective le|date de resiliation|date d effet|date effective|resiliation au|effective au|effective a compter du|effective a partir du|effectif au|resiliee le|sera resiliee le|sera resilie le|effective on|effective from|effective date|termination date|will end on|terminated on|takes effect on|will take effect on|ended on|ends on|will end|wirksam zum|kundigung zum|beendet zum|endet zum|endet am|vertragsende|opgezegd per|einddatum|ingangsdatum',
   ],
   // Amounts. "ignore" labels are amounts that must never be taken for the bill's amounts.
   [
@@ -233,7 +233,7 @@ const ENTRIES: readonly Entry[] = [
   [
     'due',
     60,
-    'amount due|total due|balance due|amount payable|total payable|total to pay|outstanding balance|outstanding amount|amount outstanding|balance outstanding|amount owed|zu zahlen|zu zahlender betrag|zahlbetrag|offener betrag|offene forderung|offener saldo|gesamtforderung|te betalen|openstaand bedrag|openstaand saldo',
+    'amount due|total due|balance due|amount payable|total payable|total to pay|outstanding balance|outstanding amount|amount outstanding|balance outstanding|amount owed|total now due|now due|total outstanding|zu zahlen|zu zahlender betrag|zahlbetrag|offener betrag|offene forderung|offener saldo|gesamtforderung|te betalen|openstaand bedrag|openstaand saldo',
   ],
   ['due', 60, 'do zapłaty|razem do zapłaty|pozostało do zapłaty|kwota do zapłaty|net payable|net amount payable'],
   ['due', 50, 'montant du|a payer|to pay|impaye|due', { bare: true }],
@@ -312,7 +312,7 @@ const ENTRIES: readonly Entry[] = [
   [
     'fee',
     95,
-    'recovery fee|recovery fees|recovery costs|collection fee|collection fees|collection costs|late payment fee|late fee|late fees|reminder fee|admin fee|administration fee|mahngebuhr|mahngebuhren|mahnkosten|inkassokosten|inkassogebuhr|inkassogebuhren|verzugszinsen|bearbeitungsgebuhr|aanmaningskosten|incassokosten|buitengerechtelijke kosten',
+    'recovery fee|recovery fees|recovery costs|collection fee|collection fees|collection costs|collection charge|collection charges|late payment fee|late fee|late fees|reminder fee|admin fee|administration fee|mahngebuhr|mahngebuhren|mahnkosten|inkassokosten|inkassogebuhr|inkassogebuhren|verzugszinsen|bearbeitungsgebuhr|aanmaningskosten|incassokosten|buitengerechtelijke kosten',
     { kinds: ['dunning'] },
   ],
   // Qualifiers: "Totaal excl. BTW" is a net amount, "Gesamtbetrag inkl. MwSt" a total.

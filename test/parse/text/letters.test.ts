@@ -121,6 +121,44 @@ describe('letters', () => {
     ]);
   });
 
+  it('reads a UK reminder that lists its bills after its demand, and an agency\'s "collection charges"', () => {
+    // EE's payment reminder and a Lowell letter (tryout of 2 December 2026).
+    const reminder = parse(
+      [
+        'Hi Daniel,',
+        "We still haven't received payment for the following bills on account number AC-1120-4477:",
+        'Invoice EE-B-41203388   £25.00',
+        'Invoice EE-B-41611045   £25.00',
+        'Total outstanding: £50.00. Please pay by 20 August 2024.',
+      ].join('\n'),
+    );
+    expect(reminder).toMatchObject({ kind: 'dunning', references: ['EE-B-41203388', 'EE-B-41611045'] });
+    expect(reminder.amountDue?.toFixed(2)).toBe('50.00');
+    const agency = parse(
+      [
+        'FINAL NOTICE',
+        '10 July 2024',
+        'Your bill EE-B-41055720 remains unpaid.',
+        'Balance                 £0.01',
+        'Collection charges     £35.00',
+        'Total now due          £35.01',
+      ].join('\n'),
+    );
+    expect(agency.amountDue?.toFixed(2)).toBe('35.01');
+    expect(agency.lines.map((line) => line.total?.toFixed(2))).toEqual(['35.00']);
+  });
+
+  it('reads the end of a contract as a termination takes it: "endet zum", "ended on"', () => {
+    const german = parse(
+      'Kündigungsbestätigung\nKöln, 20.05.2024\nKundennummer: 112804339\nIhr Vertrag endet zum 31.05.2024.\n',
+    );
+    expect(german).toMatchObject({ kind: 'termination', effectiveDate: '2024-05-31' });
+    const english = parse(
+      'Cancellation confirmation\n22 May 2024\nAccount: AC-1120-4477\nYour contract ended on 31 May 2024.\n',
+    );
+    expect(english).toMatchObject({ kind: 'termination', effectiveDate: '2024-05-31' });
+  });
+
   it('reads a line number whole across a zero-width space, which it keeps for identity to name', () => {
     // A line pasted from a web page (tryout of 2 December 2026): "10 0<U+200B>2" used to end the number at the 0.
     const letter = parse(
