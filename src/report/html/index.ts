@@ -129,12 +129,14 @@ function overview(result: CheckResult, w: PageWords): string {
 
 function countsSection(result: CheckResult, w: PageWords): string {
   const { summary } = result;
+  // "1 alerte", "0 erreur" in French; "1 warning", "0 errors" in English.
+  const one = (count: number): boolean => (w.lang === 'fr' ? count < 2 : count === 1);
   const item = (id: string, count: number, label: string): string =>
     `<li id="count-${id}"><b>${w.number(count)}</b>${label}</li>`;
   return (
     `<h2 id="summary">${w.say('summary.title')}</h2><ul class="counts">` +
-    item('errors', summary.errors, w.say('summary.errors')) +
-    item('warnings', summary.warnings, w.say('summary.warnings')) +
+    item('errors', summary.errors, w.say(one(summary.errors) ? 'summary.error' : 'summary.errors')) +
+    item('warnings', summary.warnings, w.say(one(summary.warnings) ? 'summary.warning' : 'summary.warnings')) +
     item('infos', summary.infos, w.say('summary.infos')) +
     item('fatal', result.fatal.length, w.say('summary.fatal')) +
     item('documents', summary.documents, w.say('summary.documents')) +

@@ -82,7 +82,7 @@ describe('renderHtml', () => {
   it('writes the counts of the summary and the money at stake per rule', () => {
     const { html } = page(sampleResult);
     expect(html).toContain('<li id="count-errors"><b>3</b>errors</li>');
-    expect(html).toContain('<li id="count-warnings"><b>1</b>warnings</li>');
+    expect(html).toContain('<li id="count-warnings"><b>1</b>warning</li>');
     expect(html).toContain('<li id="count-fatal"><b>1</b>files not checked</li>');
     expect(html).toMatch(/<tr data-rule="amount-spike">.*?<td class="n">€149,000\.00<\/td><\/tr>/);
     expect(html).toContain('<ul id="fatal"><li><bdi>missing.csv</bdi>: cannot open the file (ENOENT)</li></ul>');
