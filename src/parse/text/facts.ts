@@ -380,6 +380,7 @@ function addValue(
  */
 const LIST_JOINER =
   /^\s*(?:[,;&/]|,?\s*(?:et|and|und|en|ainsi que|as well as|sowie)(?=\s))\s*(?:(?:n°|nº|no\.?|nr\.?|#)\s*:?\s*)?/iu;
+const AMOUNT_IN_BRACKETS = /^\s*\((?:[^()\d]{0,6})?\d[\d\s.,\u00a0\u202f]*(?:€|eur|£|gbp|\$|usd)?\s*\)/iu;
 /** Lists name a handful of bills; a long run of numbers is a table, which its own labels read. */
 const MAX_LISTED = 12;
 
@@ -388,6 +389,8 @@ function listedAfter(text: string, from: number, order: DateOrder | undefined): 
   const listed: string[] = [];
   let at = from;
   while (listed.length < MAX_LISTED) {
+    // Each bill may carry its amount in brackets: "vos factures FA-1 (29,99 €) et FA-2 (29,99 €)".
+    at += AMOUNT_IN_BRACKETS.exec(text.slice(at, at + 40))?.[0].length ?? 0;
     const joiner = LIST_JOINER.exec(text.slice(at, at + 40));
     if (joiner === null) break;
     const found = identifierAt(text.slice(at + joiner[0].length), order);

@@ -61,6 +61,14 @@ describe('plural references', () => {
     ]);
   });
 
+  it('reads a list whose bills carry their amounts in brackets', () => {
+    // SFR's reminder e-mail wording (tryout of 2 December 2026).
+    const letter = parse(
+      'Le 6 août 2024\nSauf erreur de notre part, nous n’avons pas reçu le règlement de vos factures FM24050611 (29,99 €) et FM24080514 (29,99 €).\nMontant restant dû : 59,98 €\n',
+    );
+    expect(letter.references).toEqual(['FM24050611', 'FM24080514']);
+  });
+
   it('English: "Your bill VF-7731-0224 remains unpaid", as UK operators say bill', () => {
     // A Vodafone UK final notice (tryout of 2 December 2026).
     const letter = parse(
