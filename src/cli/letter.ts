@@ -4,6 +4,7 @@
  * check's own (runCheck, through its letter hook); this module chooses the account, the language
  * and the jurisdiction, and writes the letter.
  */
+import { accountKey as identityAccountKey } from '../identity/account-key.js';
 import { open, readFile, writeFile } from 'node:fs/promises';
 import type { BillcheckConfig } from '../engine/config.js';
 import type { AmountStyle, BillingDocument } from '../model/document.js';
@@ -60,6 +61,8 @@ interface ReadAccounts {
   readonly result: CheckResult;
   readonly styles: ReadonlyMap<string, AmountStyle>;
   readonly documents: readonly BillingDocument[];
+  /** The account the report names a document's account by (the joined one). */
+  readonly accountName: (raw: string) => string;
 }
 
 /** The options of `letter` that are checked before any file is read. */
@@ -143,7 +146,7 @@ async function readAll(
   const documents: BillingDocument[] = [];
   const wanted = flags.account === undefined ? undefined : accountKey(flags.account);
   let others = 0;
-  const { result, styles } = await check(
+  const { result, styles, accountName } = await check(
     inputs,
     {
       config,
@@ -166,7 +169,7 @@ async function readAll(
       },
     },
   );
-  return { result, styles, documents };
+  return { result, styles, documents, accountName };
 }
 
 /**
@@ -214,6 +217,11 @@ async function readLetterheads(documents: readonly BillingDocument[]): Promise<M
   return heads;
 }
 
+/** The key identity joins accounts by: "+44 7700 900461" and "07700 900461" are one line. */
+function identityKey(account: string): string {
+  return identityAccountKey(account).key;
+}
+
 /** Accounts compare without the separators people type ("06 12 34 50 01" is 0612345001, "(415) 555-0134" 4155550134). */
 function accountKey(account: string): string {
   return account.replace(/[\s.\-/()]/g, '').toLowerCase();
@@ -221,9 +229,10 @@ function accountKey(account: string): string {
 
 function chooseAccount(
   findings: readonly Finding[],
-  documents: readonly BillingDocument[],
+  read: ReadAccounts,
   wanted: string | undefined,
 ): string | undefined {
+  const { documents } = read;
   const counts = new Map<string, number>();
   for (const finding of findings)
     if (finding.account !== undefined) counts.set(finding.account, (counts.get(finding.account) ?? 0) + 1);
@@ -231,6 +240,15 @@ function chooseAccount(
     const key = accountKey(wanted);
     const found = [...counts.keys()].find((account) => accountKey(account) === key);
     if (found !== undefined) return found;
+    // Another name of the account: an alias the report lists ("also customer AC-1120-4477"), or the
+    // form a document wrote it in, national or international ("+44 7700 900461").
+    const same = identityKey(wanted);
+    const alias = read.result.accounts?.find((joined) =>
+      joined.aliases.some((named) => identityKey(named.name) === same),
+    )?.name;
+    const written = documents.find((doc) => identityKey(doc.account) === same);
+    const named = alias ?? (written === undefined ? undefined : read.accountName(written.account));
+    if (named !== undefined && counts.has(named)) return named;
     const known = documents.find((doc) => accountKey(doc.account) === key);
     if (known !== undefined) return undefined;
     if (counts.size === 0) throw usageError('letter.noSuchAccount', { account: wanted });
@@ -362,7 +380,7 @@ export async function runLetter(
     );
     return fatal ? EXIT_FAILURE : EXIT_OK;
   }
-  const account = chooseAccount(findings, read.documents, flags.account);
+  const account = chooseAccount(findings, read, flags.account);
   const documents = account === undefined ? [] : documentsOf(account, findings, read.documents);
   const lang = plan.lang ?? billLanguage(documents.length > 0 ? documents : read.documents);
   if (unreadable > 0) {

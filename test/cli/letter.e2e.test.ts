@@ -309,6 +309,16 @@ describe('billcheck letter: when there is no letter to write', () => {
     }
   });
 
+  it('writes for an account named by an alias the report lists, or by another form of its line', async () => {
+    // The dossier's bills name the line, its reminder the customer number C-104233 (fixtures/dossiers/README.md).
+    const dossier = 'fixtures/dossiers/fr-relance-malgre-avoir';
+    for (const named of ['C-104233', '+33 6 98 76 54 32']) {
+      const run = await runCli(['letter', dossier, '--account', named, '--today', '2024-12-31']);
+      expect(run.code, named).toBe(0);
+      expect(run.stdout, named).toContain('Objet : Réclamation – client n° 0698765432');
+    }
+  });
+
   it("drafts a reminder to the consumer service before the customer service's month is up, with a warning", async () => {
     // service-public.fr: the consumer service is the second level once the first has not answered within a month.
     const early = await runCli([
