@@ -214,23 +214,10 @@ export class WorkerPool {
       addAccount: (account) => toWorker.addAccount(account),
     });
     this.flush();
-    const remote = new Promise<Extract<WorkerMessage, { type: 'finished' }>>((resolve, reject) => {
-      worker.listen((message) => {
-        if (message.type === 'finished') resolve(message);
-        else
-          reject(
-            new Error(
-              message.type === 'error' || message.type === 'fatal'
-                ? message.message
-                : `unexpected ${message.type} message`,
-            ),
-          );
-      });
-    });
+    const remote = this.ask(worker, { type: 'finish' }, 'finished');
     // Awaited below; should this thread's own share throw first, the pool is closed and the
     // worker's end must not surface as an unhandled rejection.
     remote.catch(() => {});
-    worker.send({ type: 'finish' });
     const accounts = engine.accountCount;
     const findings = engine.finish();
     const other = await remote;

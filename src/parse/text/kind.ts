@@ -156,8 +156,7 @@ function dunningPhraseLine(head: readonly TextLine[]): number | undefined {
 }
 
 function dunningPhraseIn(head: readonly TextLine[]): boolean {
-  const dunning = BODY_PHRASES.find(([kind]) => kind === 'dunning')?.[1];
-  return dunning !== undefined && head.some((line) => !FINE_PRINT.test(line.folded) && dunning.test(line.folded));
+  return dunningPhraseLine(head) !== undefined;
 }
 
 /** A subject line's text after its label ("Objet : Mise en demeure de payer"), or undefined. */
