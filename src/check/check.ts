@@ -35,6 +35,8 @@ export interface CheckOptions {
   readonly lang?: Lang;
   /** Threads reading a large CSV file, the main thread included; undefined: as many as cores, up to 2. */
   readonly jobs?: number;
+  /** Files from this size are split across the threads (default PARALLEL_MIN_BYTES, 16 MiB). */
+  readonly parallelMinBytes?: number;
   /**
    * Collect each account's documents for the story a report tells of it (billed, credited, paid,
    * demanded), bounded: a bill run of more than MAX_STORY_DOCUMENTS documents is no story.
@@ -260,7 +262,10 @@ async function readInput(
   poolForRun: () => WorkerPool,
 ): Promise<void> {
   const path = source.path;
-  const plan = path === undefined ? undefined : planParallelRead(path, options.jobs, options.input, poolForRun);
+  const plan =
+    path === undefined
+      ? undefined
+      : planParallelRead(path, options.jobs, options.input, poolForRun, options.parallelMinBytes);
   if (path !== undefined && plan !== undefined) {
     await readInParallelHere({ path, file: source.name, plan, input: options.input }, poolForRun(), engine, state);
   } else {

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { runBin, runCli } from '../helpers/cli.js';
+import { runCli } from '../helpers/cli.js';
 
 const FILE = 'fixtures/customer-area-windows-1252.csv';
 
@@ -24,8 +24,8 @@ function rulesByDocument(report: Report): Record<string, string[]> {
 }
 
 describe('customer-area export in Windows-1252', () => {
-  it('flags the four stories and nothing else', () => {
-    const run = runBin([FILE, '--format', 'json', '--today', '2025-06-01']);
+  it('flags the four stories and nothing else', async () => {
+    const run = await runCli([FILE, '--format', 'json', '--today', '2025-06-01']);
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout) as Report;
     expect(report.summary).toMatchObject({ rows: 31, documents: 31 });

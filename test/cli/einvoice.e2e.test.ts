@@ -3,13 +3,13 @@
  * names the standard's rule in each finding's evidence. Fixtures: fixtures/einvoice/README.md.
  */
 import { describe, expect, it } from 'vitest';
-import { runBin } from '../helpers/cli.js';
+import { runBin, runCli } from '../helpers/cli.js';
 
 const TELECOM = 'fixtures/einvoice/others/xrechnung-testsuite/05.01a-INVOICE_ubl.xml';
 const OASIS_CREDIT_NOTE = 'fixtures/einvoice/others/mustang/UBL-CreditNote-2.1-Example.ubl.xml';
 
 describe('e-invoices through the CLI', () => {
-  it('extract shows what an XRechnung telecom invoice states, third-party payments included', () => {
+  it('extract shows what an XRechnung telecom invoice states, third-party payments included', async () => {
     const run = runBin(['extract', TELECOM]);
     expect(run.code).toBe(0);
     const [doc] = (JSON.parse(run.stdout) as { documents: Record<string, unknown>[] }).documents;
@@ -29,8 +29,8 @@ describe('e-invoices through the CLI', () => {
     expect(doc?.vatBreakdown).toHaveLength(1);
   });
 
-  it("checks OASIS's UBL credit note example against EN 16931 and names the rules it breaks", () => {
-    const run = runBin([OASIS_CREDIT_NOTE, '--format', 'json', '--today', '2026-12-01']);
+  it("checks OASIS's UBL credit note example against EN 16931 and names the rules it breaks", async () => {
+    const run = await runCli([OASIS_CREDIT_NOTE, '--format', 'json', '--today', '2026-12-01']);
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout) as { findings: { ruleId: string; evidence: Record<string, unknown> }[] };
     // The example rounds its total (TaxInclusiveAmount 1729.00 = 1728.70 + PayableRoundingAmount 0.30).

@@ -4,7 +4,7 @@
  * builds both PDFs from the same reportlab page and two CII XMLs).
  */
 import { describe, expect, it } from 'vitest';
-import { runBin } from '../helpers/cli.js';
+import { runBin, runCli } from '../helpers/cli.js';
 
 interface Extracted {
   documents: Array<{
@@ -17,7 +17,7 @@ interface Extracted {
 }
 
 describe('Factur-X PDFs', () => {
-  it('reads the XML of an agreeing Factur-X, with the page facts beside it, and finds nothing', () => {
+  it('reads the XML of an agreeing Factur-X, with the page facts beside it, and finds nothing', async () => {
     const extract = runBin(['extract', 'fixtures/pdf/facturx-facture.pdf']);
     expect(extract.code).toBe(0);
     const [doc] = (JSON.parse(extract.stdout) as Extracted).documents;
@@ -32,13 +32,13 @@ describe('Factur-X PDFs', () => {
       format: 'pdf',
       embeddedInvoice: { name: 'factur-x.xml', standard: 'Factur-X' },
     });
-    const check = runBin(['fixtures/pdf/facturx-facture.pdf', '--no-config', '--format', 'json']);
+    const check = await runCli(['fixtures/pdf/facturx-facture.pdf', '--no-config', '--format', 'json']);
     expect(check.code).toBe(0);
     expect((JSON.parse(check.stdout) as { findings: unknown[] }).findings).toEqual([]);
   });
 
-  it('flags the total and amount due when the XML says 1 320,00 and the page 1 200,00', () => {
-    const run = runBin(['fixtures/pdf/facturx-desaccord.pdf', '--no-config', '--format', 'json']);
+  it('flags the total and amount due when the XML says 1 320,00 and the page 1 200,00', async () => {
+    const run = await runCli(['fixtures/pdf/facturx-desaccord.pdf', '--no-config', '--format', 'json']);
     expect(run.code).toBe(1);
     const findings = (
       JSON.parse(run.stdout) as {
@@ -51,7 +51,7 @@ describe('Factur-X PDFs', () => {
       ['factur-x-page-mismatch', 'total', '1320.00', '1200.00'],
       ['factur-x-page-mismatch', 'amountDue', '1320.00', '1200.00'],
     ]);
-    const text = runBin(['fixtures/pdf/facturx-desaccord.pdf', '--no-config']);
+    const text = await runCli(['fixtures/pdf/facturx-desaccord.pdf', '--no-config']);
     // Written as the page writes amounts, not in the XML's machine form.
     expect(text.stdout).toContain('1 320,00 €');
   });

@@ -8,15 +8,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runBin } from '../helpers/cli.js';
+import { ROOT, runCli } from '../helpers/cli.js';
 
 const DIR = join(ROOT, 'fixtures/csv/judged');
 const expected = JSON.parse(readFileSync(join(DIR, 'expected.json'), 'utf8')) as Record<string, string[]>;
 
 describe('exports written by judges', () => {
   for (const [file, stories] of Object.entries(expected)) {
-    it(`${file}: every planted story and nothing else`, () => {
-      const run = runBin([join(DIR, file), '--format', 'json', '--today', '2025-06-01']);
+    it(`${file}: every planted story and nothing else`, async () => {
+      const run = await runCli([join(DIR, file), '--format', 'json', '--today', '2025-06-01']);
       const report = JSON.parse(run.stdout) as { findings: { ruleId: string; documentId?: string; line: number }[] };
       const found = report.findings.map((f) => `${f.ruleId} ${f.documentId ?? `line ${f.line}`}`).sort();
       expect(found).toEqual([...stories].sort());

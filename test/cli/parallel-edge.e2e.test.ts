@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error -- the benchmark's generator is plain JavaScript without types
 import { generate } from '../../bench/generate.js';
-import { runBin } from '../helpers/cli.js';
+import { runCli } from '../helpers/cli.js';
 import { SPLIT_SMALL_FILES, sameFindings, variant } from '../helpers/parallel.js';
 
 // Each case runs billcheck on exports of a few hundred kilobytes (one of 2.5 MB), twice or more.
@@ -21,18 +21,18 @@ describe('parallel reading of files made to trip it', { timeout: 120_000 }, () =
     await generate({ rows: 4_000, accounts: 500, seed: 11, out: generated });
   });
 
-  it('numbers the lines of a quote left open to the end of the second half as the file does', () => {
+  it('numbers the lines of a quote left open to the end of the second half as the file does', async () => {
     // A last row whose description (8th cell) opens a quote that nothing closes.
     const unclosed = variant(generated, 'unclosed.csv', (lines) => {
       const plain = [...lines].reverse().find((line) => line !== '' && !line.includes('"')) as string;
       const opened = plain.split(';').map((cell, c) => (c === 0 ? `${cell}-X` : c === 7 ? `"${cell}` : cell));
       return [...lines.filter((line) => line !== ''), opened.join(';'), ''];
     });
-    const run = runBin([unclosed, '--format', 'json', '--today', '2026-01-01', '--jobs', '1'], {
+    const run = await runCli([unclosed, '--format', 'json', '--today', '2026-01-01', '--jobs', '1'], {
       env: SPLIT_SMALL_FILES,
     });
     expect(run.stdout).toMatch(/not closed before the end of the file/);
-    sameFindings(unclosed);
+    await sameFindings(unclosed);
   });
 
   it('reports a row longer than 1 MiB in the second half as one reader does: the rows before it checked, the file listed as not read', async () => {
@@ -43,19 +43,19 @@ describe('parallel reading of files made to trip it', { timeout: 120_000 }, () =
     const huge = variant(longer, 'huge-row.csv', (lines) =>
       lines.map((line, i) => (i === 11_990 ? `${line}${'x'.repeat(1_049_000)}` : line)),
     );
-    const run = runBin([huge, '--format', 'ndjson', '--today', '2026-01-01'], { env: SPLIT_SMALL_FILES });
+    const run = await runCli([huge, '--format', 'ndjson', '--today', '2026-01-01'], { env: SPLIT_SMALL_FILES });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/line 11991: a row longer than 1 MiB/);
-    sameFindings(huge);
+    await sameFindings(huge);
   });
 
-  it('tells a row longer than 1 MiB in the first half as one reader does, and reads the second half all the same, every time', () => {
+  it('tells a row longer than 1 MiB in the first half as one reader does, and reads the second half all the same, every time', async () => {
     const huge = variant(generated, 'huge-first-half.csv', (lines) =>
       lines.map((line, i) => (i === 2_000 ? `${line}${'x'.repeat(1_100_000)}` : line)),
     );
     const args = [huge, '--format', 'ndjson', '--today', '2026-01-01'];
-    const alone = runBin([...args, '--jobs', '1'], { env: SPLIT_SMALL_FILES });
-    const runs = [runBin(args, { env: SPLIT_SMALL_FILES }), runBin(args, { env: SPLIT_SMALL_FILES })];
+    const alone = await runCli([...args, '--jobs', '1'], { env: SPLIT_SMALL_FILES });
+    const runs = [await runCli(args, { env: SPLIT_SMALL_FILES }), await runCli(args, { env: SPLIT_SMALL_FILES })];
     for (const run of runs) {
       expect(run.code).toBe(2);
       expect(run.stderr).toBe(alone.stderr);
@@ -67,7 +67,7 @@ describe('parallel reading of files made to trip it', { timeout: 120_000 }, () =
     expect(runs[1]!.stdout.split('\n').sort()).toEqual(runs[0]!.stdout.split('\n').sort());
   });
 
-  it('reads the second half with the date order the first rows showed (month first)', () => {
+  it('reads the second half with the date order the first rows showed (month first)', async () => {
     // Month-first dates: unambiguous in the first rows (20th), ambiguous in the rest (3rd).
     const header = 'Invoice number;Type;Account;Invoice date;Due date;Description;Net;VAT;Total';
     const rows = Array.from({ length: 4_000 }, (_, i) => {
@@ -76,10 +76,10 @@ describe('parallel reading of files made to trip it', { timeout: 120_000 }, () =
     });
     const monthFirst = join(dirname(generated), 'month-first.csv');
     writeFileSync(monthFirst, [header, ...rows].join('\n'));
-    sameFindings(monthFirst, { today: '2024-02-20' });
+    await sameFindings(monthFirst, { today: '2024-02-20' });
   });
 
-  it('decodes the second half as the first: a stray Windows-1252 byte in a UTF-8 export stays one bad row', () => {
+  it('decodes the second half as the first: a stray Windows-1252 byte in a UTF-8 export stays one bad row', async () => {
     // UTF-8 shows early ("Décodeur"); the second half's only non-ASCII byte is a Windows-1252 "é".
     const header = Buffer.from('Invoice number;Type;Account;Invoice date;Description;Net;VAT;Total\n');
     const row = (i: number, description: Buffer) =>
@@ -100,14 +100,14 @@ describe('parallel reading of files made to trip it', { timeout: 120_000 }, () =
     );
     const stray = join(dirname(generated), 'stray-byte.csv');
     writeFileSync(stray, Buffer.concat([header, ...rows]));
-    const alone = runBin([stray, '--format', 'json', '--today', '2026-01-01', '--jobs', '1'], {
+    const alone = await runCli([stray, '--format', 'json', '--today', '2026-01-01', '--jobs', '1'], {
       env: SPLIT_SMALL_FILES,
     });
     expect(alone.stdout).toMatch(/not valid UTF-8/);
-    sameFindings(stray);
+    await sameFindings(stray);
   });
 
-  it('keeps an invoice\'s rows together when a bare "Référence" column holds the invoice numbers', () => {
+  it('keeps an invoice\'s rows together when a bare "Référence" column holds the invoice numbers', async () => {
     const header = 'Référence;Type;N° client;Date;Libellé;Montant HT;TVA;Montant TTC';
     // Invoices of 2 lines around one of 2 000 lines that spans the place where the file is cut (about 210 kB in).
     const rows: string[] = [];
@@ -120,6 +120,6 @@ describe('parallel reading of files made to trip it', { timeout: 120_000 }, () =
     for (let i = 1_501; i < 3_000; i++) invoice(i, 2);
     const bare = join(dirname(generated), 'bare-reference.csv');
     writeFileSync(bare, [header, ...rows].join('\n'));
-    sameFindings(bare);
+    await sameFindings(bare);
   });
 });

@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { accountShard } from '../../src/check/parallel/account-shard.js';
 import { planCsvSplit } from '../../src/check/parallel/split.js';
 import { SHARDS } from '../../src/check/parallel/job.js';
-import { runBin } from '../helpers/cli.js';
+import { runCli } from '../helpers/cli.js';
 import { SPLIT_SMALL_FILES, sameFindings } from '../helpers/parallel.js';
 
 const HEADER =
@@ -68,8 +68,10 @@ describe('joins through references across a split file', { timeout: 240_000 }, (
     expect(cut).toBeLessThan(text.indexOf('REL-1;'));
   });
 
-  it('joins each letter to its bill on one thread, as the test means it', () => {
-    const run = runBin([file, '--format', 'json', '--today', '2026-01-01', '--jobs', '1'], { env: SPLIT_SMALL_FILES });
+  it('joins each letter to its bill on one thread, as the test means it', async () => {
+    const run = await runCli([file, '--format', 'json', '--today', '2026-01-01', '--jobs', '1'], {
+      env: SPLIT_SMALL_FILES,
+    });
     const report = JSON.parse(run.stdout) as { findings: { ruleId: string; documentId?: string; account?: string }[] };
     const demands = report.findings
       .filter((finding) => finding.ruleId === 'dunning-for-blank-invoice')
@@ -83,11 +85,11 @@ describe('joins through references across a split file', { timeout: 240_000 }, (
     ]);
   });
 
-  it('finds the same on two threads: findings, evidence, accounts and their aliases', () => {
-    sameFindings(file, { formats: ['json', 'text'] });
+  it('finds the same on two threads: findings, evidence, accounts and their aliases', async () => {
+    await sameFindings(file, { formats: ['json', 'text'] });
   });
 
-  it('finds the same with a letter beside the split file, whose account the other thread keeps', () => {
+  it('finds the same with a letter beside the split file, whose account the other thread keeps', async () => {
     // As fixtures/dossiers' mises en demeure: read on the main thread, its account sent to the worker's share.
     const text = join(dirname(file), 'mise-en-demeure.txt');
     writeFileSync(
@@ -95,7 +97,7 @@ describe('joins through references across a split file', { timeout: 240_000 }, (
       `Paris, le 12 mars 2024\n\nObjet : Mise en demeure\n\nN° client : ${customerOnWorker}\n\n` +
         'Madame,\nNous vous mettons en demeure de régler votre facture n° F-BLANK-2.\nLa somme de 0,01 € reste impayée.\n',
     );
-    const run = runBin([file, text, '--format', 'json', '--today', '2026-01-01', '--jobs', '1'], {
+    const run = await runCli([file, text, '--format', 'json', '--today', '2026-01-01', '--jobs', '1'], {
       env: SPLIT_SMALL_FILES,
     });
     const report = JSON.parse(run.stdout) as { findings: { ruleId: string; file: string; account?: string }[] };
@@ -104,6 +106,6 @@ describe('joins through references across a split file', { timeout: 240_000 }, (
         .filter((finding) => finding.ruleId === 'dunning-for-blank-invoice' && finding.file.endsWith('.txt'))
         .map((finding) => finding.account),
     ).toEqual([lineOnMain]);
-    sameFindings([file, text], { formats: ['json', 'text'] });
+    await sameFindings([file, text], { formats: ['json', 'text'] });
   });
 });

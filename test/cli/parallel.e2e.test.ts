@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error -- the benchmark's generator is plain JavaScript without types
 import { generate } from '../../bench/generate.js';
 import { planCsvSplit } from '../../src/check/parallel/split.js';
-import { runBin } from '../helpers/cli.js';
+import { runCli } from '../helpers/cli.js';
 import { sameFindings, variant } from '../helpers/parallel.js';
 
 // Each case runs billcheck several times on exports of a few hundred kilobytes: seconds on a quiet machine,
@@ -25,7 +25,7 @@ describe('parallel reading (--jobs)', { timeout: 120_000 }, () => {
     await generate({ rows: 4_000, accounts: 500, seed: 7, out: generated });
   });
 
-  it('finds the same when a small file (read on the main thread alone) shares accounts with a split one', () => {
+  it('finds the same when a small file (read on the main thread alone) shares accounts with a split one', async () => {
     // Rows of the generated export re-billed under other numbers: the same periods and totals
     // twice, which only a timeline holding both files' entries can see.
     const rows = readFileSync(generated, 'utf8').split('\n');
@@ -33,17 +33,17 @@ describe('parallel reading (--jobs)', { timeout: 120_000 }, () => {
     const small = join(dirname(generated), 'rebilled.csv');
     writeFileSync(small, `${rebilled}\n`);
     const onlyTheLargeFileSplits = { BILLCHECK_PARALLEL_MIN_BYTES: '100000' };
-    const found = runBin([small, generated, '--format', 'json', '--today', '2026-01-01'], {
+    const found = await runCli([small, generated, '--format', 'json', '--today', '2026-01-01'], {
       env: onlyTheLargeFileSplits,
     });
     const report = JSON.parse(found.stdout) as { findings: { ruleId: string; file: string }[] };
     expect(report.findings.filter((f) => f.ruleId === 'duplicate-invoice' && f.file === small).length).toBeGreaterThan(
       10,
     );
-    sameFindings([small, generated], { jobs: [], env: onlyTheLargeFileSplits, formats: ['json', 'text'] });
+    await sameFindings([small, generated], { jobs: [], env: onlyTheLargeFileSplits, formats: ['json', 'text'] });
   });
 
-  it('decides "same content" exactly across threads: a re-exported copy is no duplicate, a changed line is', () => {
+  it('decides "same content" exactly across threads: a re-exported copy is no duplicate, a changed line is', async () => {
     // The first 300 rows again at the end (in the worker's half): the same invoice numbers and
     // content, except one invoice whose first line's wording (the 8th cell) changed.
     const copies = variant(generated, 're-exported.csv', (lines) => {
@@ -62,22 +62,22 @@ describe('parallel reading (--jobs)', { timeout: 120_000 }, () => {
       });
       return [...lines.filter((line) => line !== ''), ...edited, ''];
     });
-    const report = JSON.parse(runBin([copies, '--format', 'json', '--today', '2026-01-01']).stdout) as {
+    const report = JSON.parse((await runCli([copies, '--format', 'json', '--today', '2026-01-01'])).stdout) as {
       findings: { ruleId: string; messageId?: string; documentId?: string; line: number }[];
     };
     const different = report.findings.filter((f) => f.ruleId === 'duplicate-invoice' && f.line > 4_000);
     expect(different).toHaveLength(1);
-    sameFindings(copies, { jobs: ['--jobs', '2'] });
+    await sameFindings(copies, { jobs: ['--jobs', '2'] });
   });
 
-  it('finds the same with three threads, and by default', () => {
+  it('finds the same with three threads, and by default', async () => {
     // Three parts indeed: the first holds the reader's sample, the other two share the rest.
     expect(planCsvSplit(generated, 3)?.ranges).toHaveLength(3);
-    sameFindings(generated, { jobs: ['--jobs', '3'] });
-    sameFindings(generated, { jobs: [], formats: ['json', 'text'] });
+    await sameFindings(generated, { jobs: ['--jobs', '3'] });
+    await sameFindings(generated, { jobs: [], formats: ['json', 'text'] });
   });
 
-  it('finds the same when the second part has sub-cent and huge amounts, which the worker sends as exact text', () => {
+  it('finds the same when the second part has sub-cent and huge amounts, which the worker sends as exact text', async () => {
     // Net, VAT and total are the 9th to 11th cells.
     const exact = variant(generated, 'exact-amounts.csv', (lines) =>
       lines.map((line, i) => {
@@ -90,13 +90,13 @@ describe('parallel reading (--jobs)', { timeout: 120_000 }, () => {
         return [...cells.slice(0, 8), net, tax, total, ...cells.slice(11)].join(';');
       }),
     );
-    sameFindings(exact);
+    await sameFindings(exact);
   });
 
-  it('finds the same on the export with a byte-order mark, and in Windows-1252', () => {
-    sameFindings(variant(generated, 'with-bom.csv', (lines) => [`\uFEFF${lines[0]}`, ...lines.slice(1)]));
+  it('finds the same on the export with a byte-order mark, and in Windows-1252', async () => {
+    await sameFindings(variant(generated, 'with-bom.csv', (lines) => [`\uFEFF${lines[0]}`, ...lines.slice(1)]));
     // Windows-1252 has the no-break space but not the narrow one.
-    sameFindings(
+    await sameFindings(
       variant(
         generated,
         'windows-1252.csv',

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { runBin, ROOT } from '../helpers/cli.js';
+import { ROOT, runCli } from '../helpers/cli.js';
 
 const schema = JSON.parse(readFileSync(`${ROOT}/schema/report.schema.json`, 'utf8')) as object;
 const ajv = new Ajv2020({ strict: false }).addSchema(schema, 'report');
@@ -10,11 +10,11 @@ const validateReport = ajv.getSchema('report') as NonNullable<ReturnType<typeof 
 const validateFinding = ajv.getSchema('report#/$defs/finding') as NonNullable<ReturnType<typeof ajv.getSchema>>;
 
 describe('schema/report.schema.json against real output', () => {
-  it('validates the JSON report of a directory run (CSV and text, broken files included)', () => {
+  it('validates the JSON report of a directory run (CSV and text, broken files included)', async () => {
     // Folders of each kind of input (CSV, text, PDF, dossiers with letters and e-mail, broken files),
     // not all of fixtures/: the e-invoice corpus's 4 MB of XML would only make it slow.
     const folders = ['fixtures/csv', 'fixtures/text', 'fixtures/pdf', 'fixtures/dossiers', 'fixtures/hostile'];
-    const run = runBin([...folders, '--format', 'json', '--today', '2025-06-01']);
+    const run = await runCli([...folders, '--format', 'json', '--today', '2025-06-01']);
     expect(run.code).toBe(2); // fixtures/hostile holds files that cannot be checked
     const report = JSON.parse(run.stdout) as { summary: { files: number }; findings: unknown[]; fatal: unknown[] };
     expect(report.summary.files).toBeGreaterThan(30);
@@ -23,8 +23,8 @@ describe('schema/report.schema.json against real output', () => {
     expect(validateReport(report), JSON.stringify(validateReport.errors?.slice(0, 3))).toBe(true);
   });
 
-  it('validates every NDJSON finding line', () => {
-    const run = runBin(['fixtures/company-export-en.csv', '--format', 'ndjson', '--today', '2025-06-01']);
+  it('validates every NDJSON finding line', async () => {
+    const run = await runCli(['fixtures/company-export-en.csv', '--format', 'ndjson', '--today', '2025-06-01']);
     const lines = run.stdout
       .trimEnd()
       .split('\n')

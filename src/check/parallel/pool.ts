@@ -34,11 +34,16 @@ import type { RangeJob, WorkerBatch, WorkerMessage, WorkerRequest, WorkerSetup }
 import { EVENTS_PER_MESSAGE, MAIN_SHARD, rangeBytes, rangeCsvOptions, SHARDS } from './job.js';
 
 /** Below this size a file is read by the main thread alone: starting a worker would cost more than it saves. */
-export const PARALLEL_MIN_BYTES = minBytes(process.env.BILLCHECK_PARALLEL_MIN_BYTES);
+export const PARALLEL_MIN_BYTES = 16 << 20;
 
-function minBytes(text: string | undefined): number {
+/**
+ * The size from which a file is split: `BILLCHECK_PARALLEL_MIN_BYTES` of the caller's environment
+ * (tests split small files with it), else PARALLEL_MIN_BYTES. Read from the environment `main()`
+ * is given, not the process's, so a run in-process behaves as the bin does with the same variables.
+ */
+export function parallelMinBytes(text: string | undefined): number {
   const bytes = text === undefined || !/^\d+$/.test(text) ? Number.NaN : Number(text);
-  return Number.isSafeInteger(bytes) ? bytes : 16 << 20;
+  return Number.isSafeInteger(bytes) ? bytes : PARALLEL_MIN_BYTES;
 }
 
 /**
@@ -71,12 +76,13 @@ export function planParallelRead(
   jobs: number | undefined,
   input: InputOptions,
   onLargeFile: () => void = () => {},
+  minBytes: number = PARALLEL_MIN_BYTES,
 ): CsvSplitPlan | undefined {
   const readers = readerCount(jobs);
   if (readers < 2 || input.format === 'text' || !/\.(csv|tsv)$/i.test(path)) return undefined;
   try {
     const info = statSync(path);
-    if (!info.isFile() || info.size < PARALLEL_MIN_BYTES) return undefined;
+    if (!info.isFile() || info.size < minBytes) return undefined;
     return planCsvSplit(path, readers, { ...input, beforeScan: onLargeFile, firstShare: MAIN_SHARE / readers });
   } catch {
     // Whatever is wrong with the file, reading it the ordinary way reports it properly.

@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runBin } from '../../helpers/cli.js';
+import { runCli } from '../../helpers/cli.js';
 import { SPLIT_SMALL_FILES, sameFindings } from '../../helpers/parallel.js';
 
 const HEADER = 'N° de facture;Type;N° client;Date de facture;Échéance;Référence;Montant HT (€);TVA (€);Montant TTC (€)';
@@ -44,11 +44,11 @@ function dossierExport(): string {
 }
 
 describe('a split file joins one customer across its halves', () => {
-  it('gives the same findings and accounts on one thread and on two', () => {
+  it('gives the same findings and accounts on one thread and on two', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'billcheck-split-identity-'));
     const file = join(dir, 'export-orange.csv');
     writeFileSync(file, dossierExport());
-    const alone = runBin([file, '--format', 'json', '--jobs', '1', '--today', '2024-12-31'], {
+    const alone = await runCli([file, '--format', 'json', '--jobs', '1', '--today', '2024-12-31'], {
       env: SPLIT_SMALL_FILES,
     });
     const report = JSON.parse(alone.stdout) as {
@@ -62,6 +62,6 @@ describe('a split file joins one customer across its halves', () => {
     expect(report.accounts?.find((joined) => joined.account === '0698765432')?.aliases.map((a) => a.name)).toEqual([
       'C-104233',
     ]);
-    sameFindings(file, { today: '2024-12-31', formats: ['json', 'text'] });
+    await sameFindings(file, { today: '2024-12-31', formats: ['json', 'text'] });
   }, 240_000);
 });
