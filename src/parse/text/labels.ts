@@ -89,6 +89,12 @@ const ENTRIES: readonly Entry[] = [
     40,
     'votre reference dossier|reference dossier|reference du dossier|reference de dossier|notre reference|nos references|nos ref|notre ref|our reference|our ref|unser zeichen|aktenzeichen|unser aktenzeichen|onze referentie|reference du courrier|{n} de dossier|dossier {n}|case number|{n} de document|document {n}',
   ],
+  // EOS and other German agencies: the claim number ("Forderungsnummer", 11 digits, top right of the
+  // letter, de.eos-solutions.com's glossary); "Ihr Zeichen" of a DIN 5008 reference block, weaker
+  // than the agency's own "Unser Zeichen" (issue 13: its value on the next line was not read).
+  ['letterId', 40, 'forderungsnummer|forderungs {n}|ihre forderungsnummer|unser az'],
+  ['letterId', 40, 'az', { bare: true }],
+  ['letterId', 35, 'ihr zeichen|ihre zeichen|ihr aktenzeichen'],
   ['letterId', 30, 'reference|ref|referentie|referenz'],
   // Customer, account, contract or line.
   [
@@ -115,7 +121,7 @@ const ENTRIES: readonly Entry[] = [
   [
     'account',
     50,
-    '{n} de compte|{n} compte|account {n}|account number|account id|customer account|vertragskonto|buchungskonto',
+    '{n} de compte|{n} compte|account {n}|account number|account id|customer account|vertragskonto|buchungskonto|kundenkonto|kundenkontonummer|ihr kundenkonto',
   ],
   // A collection agency names the creditor's contract: "Contrat SFR n° : 3402 7788 1290".
   [
