@@ -103,3 +103,17 @@ export const UNSETTLING_WORDS: readonly string[] = [
   'noch nicht',
   'wird',
 ];
+
+/** Words that put a settled statement on another bill: "votre facture précédente, réglée par prélèvement". */
+export const OTHER_BILL_WORDS: readonly string[] = [
+  'precedente',
+  'precedent',
+  'derniere facture',
+  'ancien solde',
+  'previous',
+  'last bill',
+  'last invoice',
+  'vorherige',
+  'letzte rechnung',
+  'vormonat',
+];

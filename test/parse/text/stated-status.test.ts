@@ -51,6 +51,11 @@ describe('a status the bill states', () => {
       undefined,
     );
     expect(statusOf([...FREE_BILL, 'Facture non réglée'].join('\n'))).toBe(undefined);
+    // A bill recalls the one before it: that one was settled, not this one.
+    expect(statusOf([...FREE_BILL, 'Votre facture précédente, réglée par prélèvement le 07/02/2024'].join('\n'))).toBe(
+      undefined,
+    );
+    expect(statusOf([...FREE_BILL, 'Previous bill: paid in full, thank you'].join('\n'))).toBe(undefined);
     expect(statusOf([...FREE_BILL, 'Facture réglée : non'].join('\n'))).toBe(undefined);
     expect(statusOf([...FREE_BILL, 'Your bill will be paid by Direct Debit on 7 March.'].join('\n'))).toBe(undefined);
   });
