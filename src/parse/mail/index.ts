@@ -9,7 +9,7 @@
  */
 import { convert } from 'html-to-text';
 import PostalMime from 'postal-mime';
-import type { BillingDocument } from '../../model/document.js';
+import type { BillingDocument, DunningTitle } from '../../model/document.js';
 import { FatalInputError, type ParseEvent, type SkippedSink } from '../../model/input.js';
 import type { CsvOptions } from '../csv/index.js';
 import { parseCsvBatches } from '../csv/index.js';
@@ -102,12 +102,26 @@ function bodyDocument(
       if (event?.type !== 'document') continue;
       const doc = event.document;
       const issueDate = forwarded ? (doc.issueDate ?? date) : (date ?? doc.issueDate);
-      return { ...doc, issueDate, source: { file, line: 1, format: 'mail' } };
+      // The body decided the kind; a subject "Final reminder: …" still names the letter's rank.
+      const title = doc.kind === 'dunning' && doc.dunningTitle === undefined ? subjectTitle(subject) : undefined;
+      return {
+        ...doc,
+        issueDate,
+        ...(title === undefined ? {} : { dunningTitle: title }),
+        source: { file, line: 1, format: 'mail' },
+      };
     } catch (error) {
       if (!(error instanceof FatalInputError) || error.message !== NOT_A_BILL) throw error;
     }
   }
   return undefined;
+}
+
+/** The dunning title a subject line gives ("Final reminder: your account is overdue"), if any. */
+function subjectTitle(subject: string | undefined): DunningTitle | undefined {
+  if (subject === undefined || subject.trim() === '') return undefined;
+  const decision = detectKind(splitLines(`Objet : ${subject}`));
+  return decision?.kind === 'dunning' ? decision.title : undefined;
 }
 
 async function* attachmentEvents(

@@ -327,8 +327,8 @@ function addValue(
       if (match.definition.list === true) {
         for (const next of listedAfter(text, found.end, order)) out.value(field, match.priority, next);
       }
-      // "Facture n°2401234567 du 02 avril 2024" also dates the invoice.
-      if (field === 'invoiceId' && kind === 'invoice') {
+      // "Facture n°2401234567 du 02 avril 2024" also dates the invoice, "Avoir n° AV24… du 15/03/2024" the credit note.
+      if ((field === 'invoiceId' && kind === 'invoice') || (field === 'letterId' && kind === 'credit-note')) {
         const after = from + found.end;
         const date = where.dates.find((d) => d.index >= after && d.index - after <= 8);
         if (date !== undefined && /^\s*(?:du|vom|of|dated|van)\s*$/iu.test(where.line.raw.slice(after, date.index)))

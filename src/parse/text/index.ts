@@ -13,6 +13,7 @@ import { detectCountry } from './country.js';
 import { collectFacts, dateSpans, excludedSpans, type ValueFact } from './facts.js';
 import { detectKind } from './kind.js';
 import { splitLines } from './lines.js';
+import { statedStatus } from './status.js';
 
 const DEFAULT_CURRENCY = 'EUR';
 const NOT_A_BILL = 'no invoice or letter found in this text';
@@ -146,6 +147,8 @@ export function parseTextDocument(text: string, file: string, options: TextOptio
     ];
   }
   const issueDate = options.issueDate ?? best(values, 'issueDate')?.value;
+  // Only a bill says it is settled; a letter's "facture réglée" is about another document.
+  const stated = kind === 'invoice' ? statedStatus(lines) : undefined;
   const document: BillingDocument = {
     kind,
     id,
@@ -169,13 +172,25 @@ export function parseTextDocument(text: string, file: string, options: TextOptio
       kind === 'dunning' ? facts.fees.map((fee) => ({ description: fee.description, total: fee.token.money })) : [],
     linesUnread: true,
     references,
+    ...(stated === undefined ? {} : { status: stated.status }),
     ...(decision.title === undefined ? {} : { dunningTitle: decision.title }),
     // Where the document starts, not where its title is (DESIGN.md: the 1-based physical line).
     source: { file, line: firstLine, format: 'text' },
     amountStyle: withDateStyle(amountStyleOf(amounts.tokens, facts.tokens, decimal), lines, order),
     rows: 1,
   };
-  return [{ type: 'document', document }];
+  if (stated === undefined) return [{ type: 'document', document }];
+  return [
+    { type: 'document', document },
+    {
+      type: 'notice',
+      file,
+      line: stated.line,
+      level: 'info',
+      code: 'status-from-text',
+      message: `read as ${stated.status}: the bill says "${stated.said}"`,
+    },
+  ];
 }
 
 /**

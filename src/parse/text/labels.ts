@@ -61,7 +61,7 @@ const ENTRIES: readonly Entry[] = [
   [
     'invoiceId',
     30,
-    'relative a la facture|relatif a la facture|concernant la facture|votre facture|facture d origine|sur la facture|your invoice|your bill|regarding invoice|invoice|ihre rechnung|uw factuur',
+    'relative a la facture|relatif a la facture|concernant la facture|votre facture|facture d origine|sur la facture|your invoice|your bill|regarding invoice|for bill|for your bill|for invoice|invoice|ihre rechnung|uw factuur',
   ],
   ['invoiceId', 20, 'facture|rechnung|factuur'],
   // A letter about several bills names them all, and each is a reference (issue 13); never an invoice's own id.
@@ -89,6 +89,12 @@ const ENTRIES: readonly Entry[] = [
     40,
     'votre reference dossier|reference dossier|reference du dossier|reference de dossier|notre reference|nos references|nos ref|notre ref|our reference|our ref|unser zeichen|aktenzeichen|unser aktenzeichen|onze referentie|reference du courrier|{n} de dossier|dossier {n}|case number|{n} de document|document {n}',
   ],
+  // EOS and other German agencies: the claim number ("Forderungsnummer", 11 digits, top right of the
+  // letter, de.eos-solutions.com's glossary); "Ihr Zeichen" of a DIN 5008 reference block, weaker
+  // than the agency's own "Unser Zeichen" (issue 13: its value on the next line was not read).
+  ['letterId', 40, 'forderungsnummer|forderungs {n}|ihre forderungsnummer|unser az'],
+  ['letterId', 40, 'az', { bare: true }],
+  ['letterId', 35, 'ihr zeichen|ihre zeichen|ihr aktenzeichen'],
   ['letterId', 30, 'reference|ref|referentie|referenz'],
   // Customer, account, contract or line.
   [
@@ -115,7 +121,7 @@ const ENTRIES: readonly Entry[] = [
   [
     'account',
     50,
-    '{n} de compte|{n} compte|account {n}|account number|account id|customer account|vertragskonto|buchungskonto',
+    '{n} de compte|{n} compte|account {n}|account number|account id|customer account|vertragskonto|buchungskonto|kundenkonto|kundenkontonummer|ihr kundenkonto',
   ],
   // A collection agency names the creditor's contract: "Contrat SFR n° : 3402 7788 1290".
   [
@@ -185,7 +191,7 @@ const ENTRIES: readonly Entry[] = [
   [
     'dueDate',
     30,
-    'avant le|au plus tard le|must be paid by|to be paid by|paid by|no later than',
+    'avant le|au plus tard le|must be paid by|to be paid by|paid by|no later than|pay the full amount by|pay the balance by|pay the amount by|pay the outstanding amount by',
     { kinds: ['dunning'] },
   ],
   // The due date of the invoice a letter is about, not the letter's own deadline.
@@ -233,7 +239,7 @@ const ENTRIES: readonly Entry[] = [
   [
     'due',
     60,
-    'amount due|total due|balance due|amount payable|total payable|total to pay|outstanding balance|outstanding amount|amount outstanding|balance outstanding|amount owed|total now due|now due|total outstanding|zu zahlen|zu zahlender betrag|zahlbetrag|offener betrag|offene forderung|offener saldo|gesamtforderung|te betalen|openstaand bedrag|openstaand saldo',
+    'amount overdue|overdue amount|overdue balance|total overdue|amount in arrears|arrears amount|amount due|total due|balance due|amount payable|total payable|total to pay|outstanding balance|outstanding amount|amount outstanding|balance outstanding|amount owed|total now due|now due|total outstanding|zu zahlen|zu zahlender betrag|zahlbetrag|offener betrag|offene forderung|offener saldo|gesamtforderung|te betalen|openstaand bedrag|openstaand saldo',
   ],
   ['due', 60, 'do zapłaty|razem do zapłaty|pozostało do zapłaty|kwota do zapłaty|net payable|net amount payable'],
   ['due', 50, 'montant du|a payer|to pay|impaye|due', { bare: true }],
@@ -243,7 +249,7 @@ const ENTRIES: readonly Entry[] = [
   [
     'paid',
     50,
-    'montant paye|montant regle|montant du paiement|montant du reglement|paiement de|payment amount|amount paid|amount received|payment of|betrag erhalten|gezahlter betrag|betaald bedrag',
+    'montant paye|montant regle|montant du paiement|montant du reglement|paiement de|payment amount|amount paid|amount received|payment of|betrag erhalten|gezahlter betrag|zahlungsbetrag|eingegangener betrag|betaald bedrag',
   ],
   [
     'net',
@@ -312,7 +318,7 @@ const ENTRIES: readonly Entry[] = [
   [
     'fee',
     95,
-    'recovery fee|recovery fees|recovery costs|collection fee|collection fees|collection costs|collection charge|collection charges|late payment fee|late fee|late fees|reminder fee|admin fee|administration fee|mahngebuhr|mahngebuhren|mahnkosten|inkassokosten|inkassogebuhr|inkassogebuhren|verzugszinsen|bearbeitungsgebuhr|aanmaningskosten|incassokosten|buitengerechtelijke kosten',
+    'recovery fee|recovery fees|recovery costs|collection fee|collection fees|collection costs|collection charge|collection charges|late payment fee|late fee|late fees|reminder fee|admin fee|administration fee|mahngebuhr|mahngebuhren|mahnkosten|bearbeitungsgebuhr rucklastschrift|rucklastschriftgebuhr|rucklastschriftkosten|gebuhr rucklastschrift|kosten rucklastschrift|inkassokosten|inkassogebuhr|inkassogebuhren|verzugszinsen|bearbeitungsgebuhr|aanmaningskosten|incassokosten|buitengerechtelijke kosten',
     { kinds: ['dunning'] },
   ],
   // Qualifiers: "Totaal excl. BTW" is a net amount, "Gesamtbetrag inkl. MwSt" a total.

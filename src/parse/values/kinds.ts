@@ -63,7 +63,22 @@ const KIND_PHRASES: readonly (readonly [DocumentKind, readonly string[]])[] = [
       'korekta',
     ],
   ],
-  ['payment', ['paiement', 'reglement', 'prelevement', 'virement', 'payment', 'direct debit', 'zahlung', 'betaling']],
+  [
+    'payment',
+    [
+      'paiement',
+      'reglement',
+      'prelevement',
+      'virement',
+      'payment',
+      'direct debit',
+      'zahlung',
+      // "Zahlungseingang bestätigt" (1&1, Telekom e-mails): a payment's subject.
+      'zahlungseingang',
+      'zahlungsbestatigung',
+      'betaling',
+    ],
+  ],
   ['invoice', ['facture', 'invoice', 'bill', 'rechnung', 'factuur', 'faktura']],
   [
     'termination',

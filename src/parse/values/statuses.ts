@@ -60,3 +60,60 @@ export function statusFrom(cell: string): DocumentStatus | undefined {
   if (cell.length > 40) return undefined;
   return STATUS_PHRASES.get(normalizeLabel(cell));
 }
+
+/**
+ * What a bill's own text says when it is settled, in folded form (lower case, no accents,
+ * punctuation as spaces): "Réglée par prélèvement" (Free's customer area and bills), "Facture
+ * acquittée", "Paid by Direct Debit", "per Lastschrift bezahlt". Only a statement that the bill
+ * is settled counts: an announced debit ("Montant prélevé le 10/04/2024", "sera prélevé",
+ * "wird … abgebucht") is its due date, and a debit can still be rejected.
+ */
+export const SETTLED_STATEMENTS: readonly string[] = [
+  'reglee par prelevement',
+  'reglee par carte',
+  'reglee par carte bancaire',
+  'reglee par cheque',
+  'reglee par virement',
+  'facture reglee',
+  'facture acquittee',
+  'facture payee',
+  'facture soldee',
+  'paid by direct debit',
+  'paid in full',
+  'this bill has been paid',
+  'this invoice has been paid',
+  'per lastschrift bezahlt',
+  'bezahlt per lastschrift',
+  'rechnung ist bezahlt',
+  'rechnung wurde bezahlt',
+];
+
+/** Words before a statement that undo it: "non réglée", "sera réglée par prélèvement", "will be paid by direct debit". */
+export const UNSETTLING_WORDS: readonly string[] = [
+  'non',
+  'pas',
+  'sera',
+  'seront',
+  'pas encore',
+  'not',
+  'not yet',
+  'will be',
+  'to be',
+  'nicht',
+  'noch nicht',
+  'wird',
+];
+
+/** Words that put a settled statement on another bill: "votre facture précédente, réglée par prélèvement". */
+export const OTHER_BILL_WORDS: readonly string[] = [
+  'precedente',
+  'precedent',
+  'derniere facture',
+  'ancien solde',
+  'previous',
+  'last bill',
+  'last invoice',
+  'vorherige',
+  'letzte rechnung',
+  'vormonat',
+];

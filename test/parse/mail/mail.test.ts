@@ -230,3 +230,24 @@ describe('headerDate', () => {
     expect(headerDate(undefined)).toBeUndefined();
   });
 });
+
+describe('a reminder whose body decides the kind', () => {
+  it('takes the letter\'s rank from the subject (Three\'s "Final reminder", reading round 4)', async () => {
+    const message = [
+      'From: Three <billing@three.example>',
+      'Date: Tue, 16 Apr 2024 10:24:00 +0100',
+      'Subject: Final reminder: your Three account is overdue',
+      'Content-Type: text/plain; charset="utf-8"',
+      '',
+      'Our records show that your bill TH-90412-0324 of £26.50 has still not been paid.',
+      'Amount overdue: £26.50',
+      '',
+    ].join('\r\n');
+    const events = await parseMail(Buffer.from(message, 'utf8'), 'reminder.eml', {}, () => undefined);
+    const [event] = events;
+    expect(event).toMatchObject({
+      type: 'document',
+      document: { kind: 'dunning', dunningTitle: 'final-reminder', issueDate: '2024-04-16' },
+    });
+  });
+});
