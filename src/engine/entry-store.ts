@@ -13,6 +13,7 @@ import { Money } from '../model/money.js';
 import { documentKey } from '../identity/account-key.js';
 import type { IdentityEntry } from '../identity/join.js';
 import { AccountTable } from './account-table.js';
+import { IdColumn } from './id-column.js';
 import type { AccountEntry, AccountTimeline } from './timeline.js';
 import { ValueTable } from './value-table.js';
 
@@ -116,7 +117,8 @@ class Block {
 
 export class EntryStore {
   private readonly blocks: Block[] = [];
-  private readonly ids: (string | undefined)[] = [];
+  /** Bill numbers as bytes (issue 19: memory). */
+  private readonly ids = new IdColumn();
   /** Sparse: most documents refer to nothing. */
   private readonly references = new Map<number, readonly string[]>();
   /** Sparse: only dunning letters that add fees. */
@@ -134,7 +136,7 @@ export class EntryStore {
   private readonly scratch = emptyFlatEntry();
 
   get size(): number {
-    return this.ids.length;
+    return this.ids.size;
   }
 
   /** Distinct accounts seen (and not taken out). */
@@ -178,7 +180,7 @@ export class EntryStore {
 
   /** Stores one entry of the account numbered `account` (from accountId). */
   append(flat: FlatEntry, account: number): void {
-    const index = this.ids.length;
+    const index = this.ids.size;
     const at = index & BLOCK_MASK;
     if (at === 0) this.blocks.push(new Block());
     const block = this.blocks[index >>> BLOCK_BITS] as Block;
@@ -251,21 +253,26 @@ export class EntryStore {
   /** Every entry's account number, kind, id, total and references, for the identity stage (not those taken out). */
   *identityEntries(): Generator<IdentityEntry> {
     for (let index = 0; index < this.size; index++) {
-      const block = this.blocks[index >>> BLOCK_BITS] as Block;
-      const at = index & BLOCK_MASK;
-      if (this.taken > 0 && this.takenAccounts[block.accounts[at] as number] === true) continue;
-      const total = block.amounts[at * 2] as number;
-      yield {
-        index,
-        account: block.accounts[at] as number,
-        // Without the paid bit: a bill the export marks paid is still a bill that letters name.
-        kind: DOCUMENT_KINDS[(block.kinds[at] as number) & ~(BLANK_BIT | PAID_BIT)] as DocumentKind,
-        id: this.ids[index],
-        totalCents: Number.isFinite(total) ? total : Number.NaN,
-        issueDay: fromDay(block.days[at * DAYS_PER_ENTRY] as number),
-        references: this.references.get(index) ?? NO_REFERENCES,
-      };
+      if (this.taken > 0 && this.takenAccounts[this.accountOf(index)] === true) continue;
+      yield this.identityEntry(index);
     }
+  }
+
+  /** One entry as identityEntries() gives it: the joins' claims read it back by index (issue 19: memory). */
+  identityEntry(index: number): IdentityEntry {
+    const block = this.blocks[index >>> BLOCK_BITS] as Block;
+    const at = index & BLOCK_MASK;
+    const total = block.amounts[at * 2] as number;
+    return {
+      index,
+      account: block.accounts[at] as number,
+      // Without the paid bit: a bill the export marks paid is still a bill that letters name.
+      kind: DOCUMENT_KINDS[(block.kinds[at] as number) & ~(BLANK_BIT | PAID_BIT)] as DocumentKind,
+      id: this.ids.at(index),
+      totalCents: Number.isFinite(total) ? total : Number.NaN,
+      issueDay: fromDay(block.days[at * DAYS_PER_ENTRY] as number),
+      references: this.references.get(index) ?? NO_REFERENCES,
+    };
   }
 
   /** The accounts of the entries that name other documents, with the names (threads compare them: issue 13). */
@@ -286,7 +293,7 @@ export class EntryStore {
     const found = new Map<string, string | null>();
     if (keys.size === 0) return found;
     for (let index = 0; index < this.size; index++) {
-      const id = this.ids[index];
+      const id = this.ids.at(index);
       const block = this.blocks[index >>> BLOCK_BITS] as Block;
       const at = index & BLOCK_MASK;
       const kind = DOCUMENT_KINDS[(block.kinds[at] as number) & ~(BLANK_BIT | PAID_BIT)];
@@ -345,7 +352,7 @@ export class EntryStore {
     const file = block.files[at] as number;
     return {
       kind: DOCUMENT_KINDS[kind & ~(BLANK_BIT | PAID_BIT)] as DocumentKind,
-      id: this.ids[index],
+      id: this.ids.at(index),
       account,
       currency: this.currencies.at(block.currencies[at] as number),
       issueDay: fromDay(block.days[days] as number),
