@@ -218,6 +218,7 @@ export class Engine {
       aliases,
       entries: store.identityEntries(),
       size: store.size,
+      entryAt: (index) => store.identityEntry(index),
     });
   }
 

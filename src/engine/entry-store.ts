@@ -1,6 +1,6 @@
 /**
  * Where the engine keeps every document's account entry until the input ends: typed columns in
- * fixed-size blocks (61 bytes an entry, the account as a number from an AccountTable), strings
+ * fixed-size blocks (53 bytes an entry, the account as a number from an AccountTable), strings
  * in plain arrays. Entries are grouped by account only when the account rules run, by a
  * counting sort over the account numbers. A million-row bill run kept a million entry objects (with their Money
  * objects) alive before; the garbage collector walked them all at every major collection. Blocks
@@ -13,6 +13,7 @@ import { Money } from '../model/money.js';
 import { documentKey } from '../identity/account-key.js';
 import type { IdentityEntry } from '../identity/join.js';
 import { AccountTable } from './account-table.js';
+import { IdColumn } from './id-column.js';
 import type { AccountEntry, AccountTimeline } from './timeline.js';
 import { ValueTable } from './value-table.js';
 
@@ -25,6 +26,17 @@ const BLANK_BIT = 0x80;
 /** Set for documents the input marks paid (a status column). */
 const PAID_BIT = 0x40;
 const DAYS_PER_ENTRY = 5;
+/**
+ * Amounts are Int32 cents (issue 19: memory; a Float64 took 8 bytes where nearly every bill's
+ * cents fit 4). Two values are marks: no amount, and an amount held exactly in the store's
+ * exactAmounts (sub-cent, or more cents than an Int32 holds).
+ */
+const NO_AMOUNT = -0x8000_0000;
+const EXACT_AMOUNT = -0x7fff_ffff;
+const MIN_CENTS = EXACT_AMOUNT + 1;
+const MAX_CENTS = 0x7fff_ffff;
+/** Line numbers are Uint32; this one marks a line number held in the store's bigLines (past 2^32 - 2). */
+const BIG_LINE = 0xffff_ffff;
 const NO_REFERENCES: readonly string[] = Object.freeze([]);
 
 /**
@@ -105,10 +117,10 @@ class Block {
   readonly files = new Uint32Array(BLOCK_SIZE);
   /** issue, due, period start, period end, effective. */
   readonly days = new Int32Array(BLOCK_SIZE * DAYS_PER_ENTRY);
-  /** total, amount due: cents; NaN absent; Infinity held in the store's exactAmounts. */
-  readonly amounts = new Float64Array(BLOCK_SIZE * 2);
-  /** A Float64Array: line numbers of a many-gigabyte file may pass 2^32. */
-  readonly lines = new Float64Array(BLOCK_SIZE);
+  /** total, amount due: cents; NO_AMOUNT absent; EXACT_AMOUNT held in the store's exactAmounts. */
+  readonly amounts = new Int32Array(BLOCK_SIZE * 2);
+  /** BIG_LINE: the line number (a many-gigabyte file's may pass 2^32) is in the store's bigLines. */
+  readonly lines = new Uint32Array(BLOCK_SIZE);
   /** ContentLog references; NaN for entries that are not numbered invoices. */
   readonly contentRefs = new Float64Array(BLOCK_SIZE);
   readonly accounts = new Int32Array(BLOCK_SIZE);
@@ -116,13 +128,16 @@ class Block {
 
 export class EntryStore {
   private readonly blocks: Block[] = [];
-  private readonly ids: (string | undefined)[] = [];
+  /** Bill numbers as bytes (issue 19: memory). */
+  private readonly ids = new IdColumn();
   /** Sparse: most documents refer to nothing. */
   private readonly references = new Map<number, readonly string[]>();
   /** Sparse: only dunning letters that add fees. */
   private readonly fees = new Map<number, Money>();
   /** Amounts not held in cents (sub-cent, huge): entry index × 2 + (0 total, 1 amount due). */
   private readonly exactAmounts = new Map<number, Money>();
+  /** Sparse: line numbers a Uint32 does not hold. */
+  private readonly bigLines = new Map<number, number>();
   private readonly currencies = new ValueTable<string>();
   private readonly files = new ValueTable<string>();
   private readonly styles: (AmountStyle | undefined)[] = [];
@@ -134,7 +149,7 @@ export class EntryStore {
   private readonly scratch = emptyFlatEntry();
 
   get size(): number {
-    return this.ids.length;
+    return this.ids.size;
   }
 
   /** Distinct accounts seen (and not taken out). */
@@ -178,7 +193,7 @@ export class EntryStore {
 
   /** Stores one entry of the account numbered `account` (from accountId). */
   append(flat: FlatEntry, account: number): void {
-    const index = this.ids.length;
+    const index = this.ids.size;
     const at = index & BLOCK_MASK;
     if (at === 0) this.blocks.push(new Block());
     const block = this.blocks[index >>> BLOCK_BITS] as Block;
@@ -195,7 +210,7 @@ export class EntryStore {
     block.days[days + 4] = toDay(flat.effectiveDay);
     block.amounts[at * 2] = this.amount(flat.totalCents, flat.exactTotal, index * 2);
     block.amounts[at * 2 + 1] = this.amount(flat.amountDueCents, flat.exactAmountDue, index * 2 + 1);
-    block.lines[at] = flat.line;
+    block.lines[at] = this.lineMark(flat.line, index);
     block.contentRefs[at] = flat.contentRef;
     block.accounts[at] = account;
     this.ids.push(flat.id);
@@ -251,21 +266,33 @@ export class EntryStore {
   /** Every entry's account number, kind, id, total and references, for the identity stage (not those taken out). */
   *identityEntries(): Generator<IdentityEntry> {
     for (let index = 0; index < this.size; index++) {
-      const block = this.blocks[index >>> BLOCK_BITS] as Block;
-      const at = index & BLOCK_MASK;
-      if (this.taken > 0 && this.takenAccounts[block.accounts[at] as number] === true) continue;
-      const total = block.amounts[at * 2] as number;
-      yield {
-        index,
-        account: block.accounts[at] as number,
-        // Without the paid bit: a bill the export marks paid is still a bill that letters name.
-        kind: DOCUMENT_KINDS[(block.kinds[at] as number) & ~(BLANK_BIT | PAID_BIT)] as DocumentKind,
-        id: this.ids[index],
-        totalCents: Number.isFinite(total) ? total : Number.NaN,
-        issueDay: fromDay(block.days[at * DAYS_PER_ENTRY] as number),
-        references: this.references.get(index) ?? NO_REFERENCES,
-      };
+      if (this.taken > 0 && this.takenAccounts[this.accountOf(index)] === true) continue;
+      yield this.identityEntry(index);
     }
+  }
+
+  /** One entry as identityEntries() gives it: the joins' claims read it back by index (issue 19: memory). */
+  identityEntry(index: number): IdentityEntry {
+    const block = this.blocks[index >>> BLOCK_BITS] as Block;
+    const at = index & BLOCK_MASK;
+    const total = block.amounts[at * 2] as number;
+    const totalCents =
+      total === NO_AMOUNT
+        ? Number.NaN
+        : total === EXACT_AMOUNT
+          ? (this.exactAmounts.get(index * 2) as Money).cents
+          : total;
+    return {
+      index,
+      account: block.accounts[at] as number,
+      // Without the paid bit: a bill the export marks paid is still a bill that letters name.
+      kind: DOCUMENT_KINDS[(block.kinds[at] as number) & ~(BLANK_BIT | PAID_BIT)] as DocumentKind,
+      id: this.ids.at(index),
+      // NaN for an amount that is not whole cents, as Money's cents says.
+      totalCents,
+      issueDay: fromDay(block.days[at * DAYS_PER_ENTRY] as number),
+      references: this.references.get(index) ?? NO_REFERENCES,
+    };
   }
 
   /** The accounts of the entries that name other documents, with the names (threads compare them: issue 13). */
@@ -286,7 +313,7 @@ export class EntryStore {
     const found = new Map<string, string | null>();
     if (keys.size === 0) return found;
     for (let index = 0; index < this.size; index++) {
-      const id = this.ids[index];
+      const id = this.ids.at(index);
       const block = this.blocks[index >>> BLOCK_BITS] as Block;
       const at = index & BLOCK_MASK;
       const kind = DOCUMENT_KINDS[(block.kinds[at] as number) & ~(BLANK_BIT | PAID_BIT)];
@@ -345,7 +372,7 @@ export class EntryStore {
     const file = block.files[at] as number;
     return {
       kind: DOCUMENT_KINDS[kind & ~(BLANK_BIT | PAID_BIT)] as DocumentKind,
-      id: this.ids[index],
+      id: this.ids.at(index),
       account,
       currency: this.currencies.at(block.currencies[at] as number),
       issueDay: fromDay(block.days[days] as number),
@@ -361,22 +388,30 @@ export class EntryStore {
       contentRef: block.contentRefs[at] as number,
       references: this.references.get(index) ?? NO_REFERENCES,
       file: this.files.at(file),
-      line: block.lines[at] as number,
+      line: block.lines[at] === BIG_LINE ? (this.bigLines.get(index) as number) : (block.lines[at] as number),
       amountStyle: this.styles[file],
     };
   }
 
-  /** Cents as given; Infinity when the amount is held exactly in `exactAmounts`; NaN when absent. */
+  /** Cents as given; EXACT_AMOUNT when the amount is held exactly in `exactAmounts`; NO_AMOUNT when absent. */
   private amount(cents: number, exact: Money | undefined, key: number): number {
-    if (exact === undefined) return cents;
-    this.exactAmounts.set(key, exact);
-    return Number.POSITIVE_INFINITY;
+    if (exact !== undefined) this.exactAmounts.set(key, exact);
+    else if (Number.isNaN(cents)) return NO_AMOUNT;
+    else if (cents >= MIN_CENTS && cents <= MAX_CENTS) return cents;
+    else this.exactAmounts.set(key, Money.fromCents(cents));
+    return EXACT_AMOUNT;
   }
 
   private money(value: number, key: number): Money | undefined {
-    if (Number.isNaN(value)) return undefined;
-    if (value === Number.POSITIVE_INFINITY) return this.exactAmounts.get(key);
+    if (value === NO_AMOUNT) return undefined;
+    if (value === EXACT_AMOUNT) return this.exactAmounts.get(key);
     return Money.fromCents(value);
+  }
+
+  private lineMark(line: number, index: number): number {
+    if (Number.isInteger(line) && line >= 0 && line < BIG_LINE) return line;
+    this.bigLines.set(index, line);
+    return BIG_LINE;
   }
 }
 

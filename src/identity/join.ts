@@ -35,6 +35,11 @@ export interface IdentityInput {
   readonly entries: Iterable<IdentityEntry>;
   /** How many entries there are, when known: the table of claims is then sized once (memory, issue 19). */
   readonly size?: number;
+  /**
+   * The entry of an index, from where the entries are kept (the store): the claims then keep only
+   * indexes (memory, issue 19). Without it, the join keeps the claimed entries it is given.
+   */
+  readonly entryAt?: (index: number) => IdentityEntry;
 }
 
 export interface AliasNote {
@@ -110,7 +115,8 @@ export function joinAccounts(input: IdentityInput): AccountJoin {
 
   const kinds = new Uint8Array(all.length);
   // The first claim of each bill number; a later claim by another account joins it (same bill) or conflicts.
-  const claims = new FirstClaims(input.size);
+  const claimed = input.entryAt === undefined ? new Map<number, IdentityEntry>() : undefined;
+  const claims = new FirstClaims(input.entryAt ?? ((index) => claimed?.get(index) as IdentityEntry), input.size);
   const conflicts: IdentityConflict[] = [];
   const ambiguous = new Set<string>();
   // Letters and notes that name bills: their account numbers, and the names (the store's arrays).
@@ -120,7 +126,8 @@ export function joinAccounts(input: IdentityInput): AccountJoin {
     kinds[entry.account] = (kinds[entry.account] as number) | (1 << KIND_BITS.indexOf(entry.kind));
     if ((entry.kind === 'invoice' || entry.kind === 'credit-note') && entry.id !== undefined) {
       const id = documentKey(entry.id);
-      const first = claims.firstOrKeep(entry.id, id, entry);
+      claimed?.set(entry.index, entry);
+      const first = claims.firstOrKeep(id, entry.index);
       if (
         first !== undefined &&
         first.account !== entry.account &&

@@ -54,6 +54,27 @@ describe('EntryStore', () => {
     expect(byAccount.get('B')?.[1]).toMatchObject({ fees: '40.00' });
   });
 
+  it('keeps amounts and line numbers exact past the narrow columns (Int32 cents, Uint32 lines)', () => {
+    // The marks are -2^31 and -2^31 + 1 cents, and 2^32 - 1 as a line: each must come back as written.
+    const cases: [total: string | undefined, cents: number, line: number][] = [
+      ['21474836.47', 2_147_483_647, 0],
+      ['21474836.48', 2_147_483_648, 4_294_967_294],
+      ['-21474836.46', -2_147_483_646, 4_294_967_295],
+      ['-21474836.47', -2_147_483_647, 4_294_967_296],
+      ['-21474836.48', -2_147_483_648, 2 ** 40],
+      ['0.005', Number.NaN, 7],
+      [undefined, Number.NaN, 8],
+      ['90071992547409.91', 9_007_199_254_740_991, 9],
+    ];
+    const store = new EntryStore();
+    const entries = cases.map(([total, , line], i) => entryOf(doc({ id: `F${i}`, account: 'A', total, line })));
+    for (const entry of entries) store.add(entry);
+    const [timeline] = [...store.timelines()];
+    expect(timeline?.entries.map(plain)).toEqual(entries.map(plain));
+    expect(timeline?.entries.map((entry) => entry.line)).toEqual(cases.map(([, , line]) => line));
+    expect(cases.map((_, i) => store.identityEntry(i).totalCents)).toEqual(cases.map(([, cents]) => cents));
+  });
+
   it('round-trips arbitrary entries', () => {
     const amount = fc.option(
       fc.integer({ min: -1e12, max: 1e12 }).map((cents) => (cents / 100).toFixed(2)),

@@ -220,13 +220,13 @@ export class WorkerPool {
       addAccount: (account) => toWorker.addAccount(account),
     });
     this.flush();
-    const remote = this.ask(worker, { type: 'finish' }, 'finished');
-    // Awaited below; should this thread's own share throw first, the pool is closed and the
-    // worker's end must not surface as an unhandled rejection.
-    remote.catch(() => {});
+    // One end phase after the other (issue 19: memory): the joins and account rules peak on both
+    // threads at once otherwise. The worker ends first and is stopped, which frees its heap and
+    // store (half the entries kept) before this thread's end phase needs room.
+    const other = await this.ask(worker, { type: 'finish' }, 'finished');
+    await worker.terminate();
     const accounts = engine.accountCount;
     const findings = engine.finish();
-    const other = await remote;
     // One push per finding: a spread passes every finding as an argument, and a few hundred
     // thousand of them overflow the call stack ("Maximum call stack size exceeded").
     for (const finding of other.findings) findings.push(finding);

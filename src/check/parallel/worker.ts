@@ -80,6 +80,9 @@ class CheckWorker {
     const identity = this.engine.identity;
     const joined = identity === undefined ? accounts : accounts - (identity.names.length - identity.groups);
     const renamed = identity?.renamed() ?? [];
+    // File descriptors belong to the process, not to the thread: close the ones this log opened,
+    // before the answer, on which the main thread stops this worker.
+    this.content.close();
     this.post({
       type: 'finished',
       accounts: joined,
@@ -87,8 +90,6 @@ class CheckWorker {
       renamed,
       joined: [...(identity?.accounts.values() ?? [])],
     });
-    // File descriptors belong to the process, not to the thread: close the ones this log opened.
-    this.content.close();
   }
 
   fail(error: unknown): void {
