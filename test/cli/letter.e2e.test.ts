@@ -90,6 +90,8 @@ const LETTERS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['fr-doublon-stage2.json', [EXPORT3, '--account', '330077120', '--stage', '2', '--sent', '2026-10-15', '-f', 'json']],
   ['en-final-demand-stage1.txt', ['fixtures/letters/en-final-demand-export']],
   ['en-uk-letter-before-action-stage1.txt', ['fixtures/letters/en-uk-letter-before-action']],
+  // A reminder for a bill the export's own status column marks paid (fixtures/csv/corpus/c10-fr-statut-paye-relance.expected.json).
+  ['fr-statut-paye-stage1.txt', ['fixtures/csv/corpus/c10-fr-statut-paye-relance.csv']],
 ];
 
 describe('billcheck extract: the title a letter names a dunning letter by', () => {

@@ -31,12 +31,20 @@ export interface DemandEntry {
   /** Said after the document in the demand, when its placeholders are known: "qui reprend {{first}}". */
   readonly aside?: Wording;
   readonly demandKey: string;
+  /**
+   * By the finding's message id, where the finding establishes a different fact (a reminder for a
+   * bill a credit note covers, or one the operator's own export marks paid): its own observation
+   * and demand, so that the letter says which.
+   */
+  readonly byMessage?: Readonly<Record<string, { readonly observation: Wording; readonly demandKey: string }>>;
   /** Said only when no other finding on the document says more (a ceiling, beside a spike). */
   readonly minor?: boolean;
 }
 
 export interface DemandText {
   readonly demand: Wording;
+  /** Said first when its placeholders are known ({{cover}}: the credit notes and payments the findings name). */
+  readonly precise?: Wording;
   /** Said instead when every document of the demand names the invoices it claims ({{invoice}}). */
   readonly naming?: Wording;
   readonly basis?: LegalBasis;
@@ -62,10 +70,31 @@ export const OBSERVATIONS: Readonly<Record<string, DemandEntry>> = {
     observation: { fr: 'la somme exigée est de {{amount}}', en: 'the sum demanded is {{amount}}' },
   },
   'dunning-while-in-credit': {
+    // {{cover}}: the credit notes and payments the finding names, as the letter names any document.
     demandKey: 'cancel-dunning-credited',
     observation: {
       fr: 'ce courrier réclame la facture {{invoice}} ({{billed}}), alors que {{credited}} d’avoirs et de paiements la couvrent déjà',
       en: 'it claims invoice {{invoice}} ({{billed}}) although credit notes and payments of {{credited}} already cover it',
+    },
+    precise: {
+      fr: 'ce courrier réclame la facture {{invoice}} ({{billed}}), alors qu’elle est déjà couverte par {{cover}}',
+      en: 'it claims invoice {{invoice}} ({{billed}}), although that invoice is already covered by {{cover}}',
+    },
+    byMessage: {
+      markedPaid: {
+        demandKey: 'cancel-dunning-marked-paid',
+        observation: {
+          fr: 'ce courrier réclame la facture {{invoice}}, que l’historique des factures de mon espace client indique comme payée',
+          en: 'it claims invoice {{invoice}}, which the bill history of my online account shows as paid',
+        },
+      },
+      inCredit: {
+        demandKey: 'cancel-dunning-in-credit',
+        observation: {
+          fr: 'à sa date, mon compte ne devait rien : {{credited}} d’avoirs et de paiements pour {{billed}} facturés',
+          en: 'by its date my account owed nothing: {{credited}} credited or paid against {{billed}} billed',
+        },
+      },
     },
   },
   'billed-after-termination': {
@@ -230,8 +259,24 @@ export const DEMANDS: Readonly<Record<string, DemandText>> = {
   },
   'cancel-dunning-credited': {
     demand: {
-      fr: 'annuler {{documents}}, la facture réclamée étant déjà couverte par l’avoir ou le paiement, et me confirmer que mon compte est soldé',
-      en: 'cancel {{documents}}, since the credit note or payment already covers the invoice it claims, and confirm that my account is settled',
+      fr: 'annuler {{documents}}, la facture réclamée étant déjà couverte par un avoir ou un paiement, et me confirmer que mon compte est soldé',
+      en: 'cancel {{documents}}, since a credit note or payment already covers the invoice it claims, and confirm that my account is settled',
+    },
+    precise: {
+      fr: 'annuler {{documents}}, la facture réclamée étant déjà couverte par {{cover}}, et me confirmer que mon compte est soldé',
+      en: 'cancel {{documents}}, since the invoice it claims is already covered by {{cover}}, and confirm that my account is settled',
+    },
+  },
+  'cancel-dunning-marked-paid': {
+    demand: {
+      fr: 'annuler {{documents}}, la facture réclamée étant indiquée comme payée dans l’historique des factures de mon espace client, et me confirmer que mon compte est soldé',
+      en: 'cancel {{documents}}, since the bill history of my online account shows the invoice it claims as paid, and confirm that my account is settled',
+    },
+  },
+  'cancel-dunning-in-credit': {
+    demand: {
+      fr: 'annuler {{documents}}, mes avoirs et paiements couvrant déjà tout ce qui m’a été facturé à sa date, et me confirmer que mon compte est soldé',
+      en: 'cancel {{documents}}, since my credit notes and payments already cover everything billed to me by its date, and confirm that my account is settled',
     },
   },
   'cancel-after-termination': {
@@ -363,6 +408,8 @@ export const DEMAND_ORDER: readonly string[] = [
   'cancel-dunning-blank',
   'cancel-blank-invoice',
   'cancel-dunning-credited',
+  'cancel-dunning-marked-paid',
+  'cancel-dunning-in-credit',
   'cancel-after-termination',
   'justify-amount',
   'drop-time-barred',

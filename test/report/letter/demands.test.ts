@@ -448,3 +448,69 @@ describe('buildLetter demands', () => {
     expect(JSON.stringify(letter)).not.toContain('\u001b');
   });
 });
+
+describe('a reminder for a bill already settled: the letter says what settled it', () => {
+  const invoice = doc({ id: 'F-0301', issueDate: '2024-03-10', total: '35.00', line: 2 });
+  const reminder = doc({
+    kind: 'dunning',
+    id: 'R-0401',
+    issueDate: '2024-04-15',
+    total: '35.00',
+    references: ['F-0301'],
+    line: 5,
+  });
+  const withFinding = (messageId: string, evidence: Record<string, EvidenceValue>): Finding => ({
+    ...findingOn(reminder, 'dunning-while-in-credit', evidence),
+    messageId,
+  });
+
+  it('names a payment without a number by its date and amount, found where the evidence places it', () => {
+    const payment = doc({ kind: 'payment', issueDate: '2024-03-28', total: '35.00', line: 4 });
+    const finding = withFinding('covered', {
+      billed: '35.00',
+      credited: '35.00',
+      references: ['F-0301'],
+      coveredBy: ['test.csv:4'],
+    });
+    for (const lang of ['fr', 'en'] as const) {
+      const letter = letterOf([finding], [invoice, payment, reminder], { lang });
+      const said = lang === 'fr' ? 'le paiement du 28/03/2024 (35,00 €)' : 'payment of 28/03/2024 (35,00 €)';
+      expect(letter.demands.map((demand) => demand.key)).toEqual(['cancel-dunning-credited']);
+      expect(letter.demands[0]?.text).toContain(said);
+      expect(letter.facts.at(-1)?.text).toContain(said);
+      expect(letter.facts.map((fact) => fact.kind)).toEqual(['invoice', 'payment', 'dunning']);
+    }
+  });
+
+  it('names a credit note by its number', () => {
+    const credit = doc({ kind: 'credit-note', id: 'AV-12', issueDate: '2024-03-20', total: '35.00', line: 3 });
+    const finding = withFinding('covered', { billed: '35.00', credited: '35.00', coveredBy: ['AV-12'] });
+    const letter = letterOf([finding], [invoice, credit, reminder]);
+    expect(letter.demands[0]?.text).toBe(
+      'annuler le courrier de relance R-0401 du 15/04/2024 (35,00 €), la facture réclamée étant déjà couverte par l’avoir AV-12 du 20/03/2024 (35,00 €), et me confirmer que mon compte est soldé',
+    );
+  });
+
+  it('says the bill is marked paid when the export marks it so, and names no credit note or payment', () => {
+    const finding = withFinding('markedPaid', { references: ['F-0301'], claimed: 'invoice F-0301' });
+    const letter = letterOf([finding], [invoice, reminder]);
+    expect(letter.demands.map((demand) => demand.key)).toEqual(['cancel-dunning-marked-paid']);
+    expect(letter.facts.at(-1)?.text).toBe(
+      '15/04/2024 : courrier de relance R-0401, 35,00 € ; ce courrier réclame la facture F-0301, que l’historique des factures de mon espace client indique comme payée',
+    );
+    expect(letter.demands[0]?.text).not.toContain('avoir');
+  });
+
+  it('says the account owed nothing when credits cover everything billed, whatever the letter claims', () => {
+    const finding = withFinding('inCredit', { billed: '35.00', credited: '40.00', references: [] });
+    const letter = letterOf([finding], [invoice, reminder], { lang: 'en' });
+    expect(letter.demands.map((demand) => demand.key)).toEqual(['cancel-dunning-in-credit']);
+    expect(letter.facts.at(-1)?.text).toContain('by its date my account owed nothing: 40,00 € credited or paid');
+  });
+
+  it('falls back to the general wording when a covering document is not among those read', () => {
+    const finding = withFinding('covered', { billed: '35.00', credited: '35.00', coveredBy: ['AV-99'] });
+    const letter = letterOf([finding], [invoice, reminder]);
+    expect(letter.demands[0]?.text).toContain('couverte par un avoir ou un paiement');
+  });
+});
