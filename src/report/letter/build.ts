@@ -442,7 +442,10 @@ function demandsOf(named: readonly Named[], input: LetterInput, around: Around):
     if (group.coverKnown && group.cover.length > 0) values.set('cover', coverPhrase(group.cover, input.lang));
     const precise = text.precise === undefined ? undefined : fill(text.precise[input.lang], values);
     const naming = text.naming === undefined ? undefined : fill(text.naming[input.lang], values);
-    const demand = precise ?? naming ?? fill(text.demand[input.lang], values);
+    const general = group.docs.length > 1 && text.many !== undefined ? text.many : text.demand;
+    // The precise and naming wordings speak of one document; several take the general wording's plural.
+    const single = group.docs.length === 1 || text.many === undefined;
+    const demand = (single ? (precise ?? naming) : undefined) ?? fill(general[input.lang], values);
     if (demand === undefined) continue;
     const legal =
       text.basis !== undefined && text.basis.jurisdiction === input.jurisdiction ? text.basis : STANDARD_BASES[key];
@@ -585,7 +588,8 @@ function enclosuresOf(facts: readonly Named[], input: LetterInput): string[] {
   // A payment is proven by a receipt or a bank statement, not by a copy of itself.
   const list = facts.map((named) => {
     const phrase = documentPhrase(named, input.lang, true);
-    if (named.kind === 'payment') return fr ? `Justificatif ${of(phrase)}` : `Proof of ${phrase}`;
+    // "Proof of payment of 28/05/2024": the English idiom takes no article.
+    if (named.kind === 'payment') return fr ? `Justificatif ${of(phrase)}` : `Proof of ${phrase.replace(/^the /, '')}`;
     return `${copy} ${fr ? of(phrase) : `of ${phrase}`}`;
   });
   if (input.stage !== '1')

@@ -45,6 +45,8 @@ export interface DemandText {
   readonly demand: Wording;
   /** Said first when its placeholders are known ({{cover}}: the credit notes and payments the findings name). */
   readonly precise?: Wording;
+  /** Said instead of `demand` when it is about several documents, where the grammar differs ("them", "they"). */
+  readonly many?: Wording;
   /** Said instead when every document of the demand names the invoices it claims ({{invoice}}). */
   readonly naming?: Wording;
   readonly basis?: LegalBasis;
@@ -74,18 +76,18 @@ export const OBSERVATIONS: Readonly<Record<string, DemandEntry>> = {
     demandKey: 'cancel-dunning-credited',
     observation: {
       fr: 'ce courrier réclame la facture {{invoice}} ({{billed}}), alors que {{credited}} d’avoirs et de paiements la couvrent déjà',
-      en: 'it claims invoice {{invoice}} ({{billed}}) although credit notes and payments of {{credited}} already cover it',
+      en: 'it claims payment of invoice {{invoice}} ({{billed}}), although credit notes and payments of {{credited}} already cover it',
     },
     precise: {
       fr: 'ce courrier réclame la facture {{invoice}} ({{billed}}), alors qu’elle est déjà couverte par {{cover}}',
-      en: 'it claims invoice {{invoice}} ({{billed}}), although that invoice is already covered by {{cover}}',
+      en: 'it claims payment of invoice {{invoice}} ({{billed}}), although that invoice is already covered by {{cover}}',
     },
     byMessage: {
       markedPaid: {
         demandKey: 'cancel-dunning-marked-paid',
         observation: {
           fr: 'ce courrier réclame la facture {{invoice}}, que l’historique des factures de mon espace client indique comme payée',
-          en: 'it claims invoice {{invoice}}, which the bill history of my online account shows as paid',
+          en: 'it claims payment of invoice {{invoice}}, which the bill history of my online account shows as paid',
         },
       },
       inCredit: {
@@ -128,7 +130,7 @@ export const OBSERVATIONS: Readonly<Record<string, DemandEntry>> = {
     demandKey: 'drop-time-barred',
     observation: {
       fr: 'ce courrier réclame la facture {{invoice}}, exigible depuis le {{fellDue}}, plus d’un an avant sa date',
-      en: 'it claims invoice {{invoice}}, which fell due on {{fellDue}}, more than a year before its date',
+      en: 'it claims payment of invoice {{invoice}}, which fell due on {{fellDue}}, more than a year before the letter',
     },
   },
   'dunning-before-due': {
@@ -243,7 +245,11 @@ export const DEMANDS: Readonly<Record<string, DemandText>> = {
   'cancel-dunning-blank': {
     demand: {
       fr: 'annuler {{documents}} et toute procédure de recouvrement engagée à ce titre : la facture réclamée ne facture rien',
-      en: 'cancel {{documents}} and any collection started for it: the invoice claimed bills nothing',
+      en: 'cancel {{documents}} and any collection started for it: the invoice it claims bills nothing',
+    },
+    many: {
+      fr: 'annuler {{documents}} et toute procédure de recouvrement engagée à ce titre : les factures réclamées ne facturent rien',
+      en: 'cancel {{documents}} and any collection started for them: the invoices they claim bill nothing',
     },
   },
   'cancel-dunning-trivial': {
@@ -266,6 +272,10 @@ export const DEMANDS: Readonly<Record<string, DemandText>> = {
       fr: 'annuler {{documents}}, la facture réclamée étant déjà couverte par {{cover}}, et me confirmer que mon compte est soldé',
       en: 'cancel {{documents}}, since the invoice it claims is already covered by {{cover}}, and confirm that my account is settled',
     },
+    many: {
+      fr: 'annuler {{documents}}, les factures réclamées étant déjà couvertes par un avoir ou un paiement, et me confirmer que mon compte est soldé',
+      en: 'cancel {{documents}}, since credit notes or payments already cover the invoices they claim, and confirm that my account is settled',
+    },
   },
   'cancel-dunning-marked-paid': {
     demand: {
@@ -282,7 +292,11 @@ export const DEMANDS: Readonly<Record<string, DemandText>> = {
   'cancel-after-termination': {
     demand: {
       fr: 'annuler {{documents}}, dont la période suit la prise d’effet de ma résiliation, me rembourser toute somme prélevée à ce titre et cesser tout prélèvement',
-      en: 'cancel {{documents}}, whose period follows the date my termination took effect, refund any amount collected for them and stop any direct debit',
+      en: 'cancel {{documents}}, whose period begins after my termination took effect, refund any amount collected for it and stop any direct debit',
+    },
+    many: {
+      fr: 'annuler {{documents}}, dont les périodes suivent la prise d’effet de ma résiliation, me rembourser toute somme prélevée à ce titre et cesser tout prélèvement',
+      en: 'cancel {{documents}}, whose periods begin after my termination took effect, refund any amount collected for them and stop any direct debit',
     },
     basis: {
       jurisdiction: 'FR',
@@ -365,6 +379,10 @@ export const DEMANDS: Readonly<Record<string, DemandText>> = {
       fr: 'm’expliquer {{documents}} et, s’il s’agit d’un avoir, me rembourser ou créditer ce montant',
       en: 'explain {{documents}} and, if it is a credit, refund or credit that amount',
     },
+    many: {
+      fr: 'm’expliquer {{documents}} et, s’il s’agit d’avoirs, me rembourser ou créditer ces montants',
+      en: 'explain {{documents}} and, if they are credits, refund or credit those amounts',
+    },
   },
   'correct-cents': {
     demand: {
@@ -379,6 +397,10 @@ export const DEMANDS: Readonly<Record<string, DemandText>> = {
     demand: {
       fr: 'pour {{documents}}, m’expliquer le choix d’une autre monnaie',
       en: 'explain why {{documents}} uses another currency',
+    },
+    many: {
+      fr: 'pour {{documents}}, m’expliquer le choix d’une autre monnaie',
+      en: 'explain why {{documents}} use another currency',
     },
   },
 };

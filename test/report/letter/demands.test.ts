@@ -193,16 +193,16 @@ describe('buildLetter demands', () => {
       'Copie du dernier avis D-1 du 12/03/2024 (0,01 €)',
     ]);
     expect(named('final-demand', 'en')).toEqual([
-      'cancel final demand D-1 of 12/03/2024',
-      'Copy of final demand D-1 of 12/03/2024 (0,01 €)',
+      'cancel the final demand D-1 of 12/03/2024',
+      'Copy of the final demand D-1 of 12/03/2024 (0,01 €)',
     ]);
-    expect(named('formal-notice', 'en')[0]).toBe('cancel formal notice D-1 of 12/03/2024');
+    expect(named('formal-notice', 'en')[0]).toBe('cancel the formal notice D-1 of 12/03/2024');
     expect(named('reminder', 'fr')[0]).toBe('annuler le courrier de relance D-1 du 12/03/2024');
     // A "Final Demand" is itself a demand for payment: the demand cancels the sum it claims, not "its demand".
     const demand = titled('final-demand');
     const trivial = [findingOn(demand, 'dunning-trivial-amount', { amount: '0.01', minAmount: '1.00' })];
     expect(letterOf(trivial, [demand], { lang: 'en' }).demands[0]?.text).toBe(
-      'cancel final demand D-1 of 12/03/2024 (0,01 €) and the sum it claims, tell me which invoice that amount comes from, and suspend any collection meanwhile',
+      'cancel the final demand D-1 of 12/03/2024 (0,01 €) and the sum it claims, tell me which invoice that amount comes from, and suspend any collection meanwhile',
     );
     expect(letterOf(trivial, [demand]).demands[0]?.text).toBe(
       'annuler la dernière demande de paiement D-1 du 12/03/2024 (0,01 €) et la somme réclamée, m’indiquer de quelle facture provient ce montant, et suspendre tout recouvrement d’ici là',
@@ -234,7 +234,7 @@ describe('buildLetter demands', () => {
     expect(letter.disputed.map((amount) => amount.text)).toEqual(['49,99 €']);
     const english = letterOf([duplicate], [first, again], { lang: 'en' });
     expect(english.demands[0]?.text).toBe(
-      'cancel invoice F-2 of 05/02/2024 (49,99 €), which repeats invoice F-1 of 05/01/2024 (49,99 €), and refund anything paid twice (double billing)',
+      'cancel the invoice F-2 of 05/02/2024 (49,99 €), which repeats the invoice F-1 of 05/01/2024 (49,99 €), and refund anything paid twice (double billing)',
     );
     // Where the first bill is not among the documents (another file not given), the letter says less, not wrong.
     const alone = letterOf([duplicate], [again]);
@@ -276,7 +276,7 @@ describe('buildLetter demands', () => {
     const letter = letterOf(afterTermination, [termination, after1, after2]);
     expect(letter.demands).toHaveLength(1);
     expect(letter.demands[0]?.text).toBe(
-      'annuler les factures FAC-2 du 05/02/2024 (24,99 €) et FAC-3 du 05/03/2024 (24,99 €), dont la période suit la prise d’effet de ma résiliation, me rembourser toute somme prélevée à ce titre et cesser tout prélèvement',
+      'annuler les factures FAC-2 du 05/02/2024 (24,99 €) et FAC-3 du 05/03/2024 (24,99 €), dont les périodes suivent la prise d’effet de ma résiliation, me rembourser toute somme prélevée à ce titre et cesser tout prélèvement',
     );
     expect(letter.demands[0]?.basis?.text).toBe(
       'ma résiliation a pris effet à la date indiquée ci-dessus ; comme le rappelle l’Arcep, à partir de la demande de résiliation, l’opérateur dispose de dix jours francs pour mettre fin au contrat',
@@ -474,7 +474,7 @@ describe('a reminder for a bill already settled: the letter says what settled it
     });
     for (const lang of ['fr', 'en'] as const) {
       const letter = letterOf([finding], [invoice, payment, reminder], { lang });
-      const said = lang === 'fr' ? 'le paiement du 28/03/2024 (35,00 €)' : 'payment of 28/03/2024 (35,00 €)';
+      const said = lang === 'fr' ? 'le paiement du 28/03/2024 (35,00 €)' : 'the payment of 28/03/2024 (35,00 €)';
       expect(letter.demands.map((demand) => demand.key)).toEqual(['cancel-dunning-credited']);
       expect(letter.demands[0]?.text).toContain(said);
       expect(letter.facts.at(-1)?.text).toContain(said);
