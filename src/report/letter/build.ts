@@ -39,6 +39,8 @@ export interface LetterInput {
   readonly styles: ReadonlyMap<string, AmountStyle>;
   readonly lang: LetterLang;
   readonly jurisdiction: Jurisdiction | undefined;
+  /** The bills' country when they say it, whether or not billcheck covers its law ("DE"). */
+  readonly country?: string;
   readonly stage: Stage;
   /** The letters already sent; required for stage 2 and mediator. */
   readonly sent?: SentLetters;
@@ -620,6 +622,18 @@ function mediatorFormOf(
   };
 }
 
+/**
+ * What the sender must know about the letter: a country whose escalation and law billcheck does
+ * not cover (its steps are never guessed), or bills whose country is unknown.
+ */
+export function notesOf(lang: LetterLang, jurisdiction: Jurisdiction | undefined, country?: string): string[] {
+  if (jurisdiction !== undefined) return [];
+  const words = STAGE_WORDS[lang];
+  if (country === undefined) return [words.noteCountryUnknown];
+  const name = new Intl.DisplayNames([lang], { type: 'region' }).of(country) ?? country;
+  return [say(words.noteCountryNotCovered, { country: `${name}, ${country}` })];
+}
+
 /** The sending mode model letters advise: a registered letter with acknowledgement (Arcep), as each country names it. */
 function sendingOf(input: LetterInput): string {
   if (input.lang === 'fr') return PHRASES.fr.sending;
@@ -645,6 +659,7 @@ export function buildLetter(input: LetterInput): Letter {
     lang: input.lang,
     stage: input.stage,
     ...(input.jurisdiction === undefined ? {} : { jurisdiction: input.jurisdiction }),
+    ...(input.country === undefined ? {} : { country: input.country }),
     account,
     date: input.today,
     placeAndDate: say(stageWords.placeAndDate, { city, date: longDate(input.today, input.lang) }),
@@ -674,5 +689,7 @@ export function buildLetter(input: LetterInput): Letter {
     signature: [input.sender.name ?? words.namePlaceholder],
     enclosuresHeading: words.enclosuresHeading,
     enclosures: enclosuresOf(named, input),
+    notesHeading: stageWords.notesHeading,
+    notes: notesOf(input.lang, input.jurisdiction, input.country),
   };
 }

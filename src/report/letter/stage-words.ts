@@ -47,6 +47,10 @@ export interface StageWords {
   readonly factColon: string;
   readonly factSeparator: string;
   readonly labelColon: string;
+  /** The notes for the sender, after the letter; {{country}}: "Germany (DE)". */
+  readonly notesHeading: string;
+  readonly noteCountryNotCovered: string;
+  readonly noteCountryUnknown: string;
 }
 
 export const STAGE_WORDS: Readonly<Record<LetterLang, StageWords>> = {
@@ -114,6 +118,14 @@ export const STAGE_WORDS: Readonly<Record<LetterLang, StageWords>> = {
     factColon: ' : ',
     factSeparator: ' ; ',
     labelColon: ' : ',
+    notesHeading: 'Notes pour vous (à retirer avant l’envoi)',
+    noteCountryNotCovered:
+      'Ce brouillon ne connaît que les recours et les textes de la France et du Royaume-Uni : pour ces factures ' +
+      '(pays : {{country}}), ce courrier n’annonce aucune étape de recours propre à ce pays et ne cite aucun texte de loi. ' +
+      'Renseignez-vous auprès d’un organisme officiel ou d’une association de consommateurs de ce pays.',
+    noteCountryUnknown:
+      'Le pays de ces factures est inconnu : ce courrier ne cite aucun texte de loi et n’annonce aucune étape de ' +
+      'recours précise (--country FR|GB pour celles de la France ou du Royaume-Uni).',
   },
   en: {
     subject1: 'Complaint – account {{account}}',
@@ -171,6 +183,14 @@ export const STAGE_WORDS: Readonly<Record<LetterLang, StageWords>> = {
     factColon: ': ',
     factSeparator: '; ',
     labelColon: ': ',
+    notesHeading: 'Notes for you (remove before sending)',
+    noteCountryNotCovered:
+      'This draft knows the escalation steps and laws of France and the United Kingdom only: for these bills ' +
+      '(country: {{country}}), this letter announces no escalation step of that country and cites no law. ' +
+      'Ask an official body or a consumer organisation of that country what comes next.',
+    noteCountryUnknown:
+      "The bills' country is unknown: this letter cites no law and announces no precise escalation step " +
+      '(--country FR|GB for those of France or the United Kingdom).',
   },
 };
 
