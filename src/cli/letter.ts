@@ -188,6 +188,18 @@ function documentsOf(account: string, findings: readonly Finding[], read: ReadAc
   return documents.filter((doc) => joined.has(accountKey(doc.account)) || read.accountName(doc.account) === account);
 }
 
+/** What the letter leaves out, agreeing with its count ("1 unreadable row … is", "2 … are"). */
+function unreadableLine(count: number, lang: LetterLang): string {
+  if (lang === 'fr') {
+    return count < 2
+      ? `${count} ligne illisible ou sans compte ne figure pas dans le courrier (billcheck check la détaille)`
+      : `${count} lignes illisibles ou sans compte ne figurent pas dans le courrier (billcheck check les détaille)`;
+  }
+  return count === 1
+    ? '1 unreadable row or finding without an account is not in the letter (billcheck check lists it)'
+    : `${count} unreadable rows or findings without an account are not in the letter (billcheck check lists them)`;
+}
+
 /** The head of a file is enough for a letterhead: a bill's or letter's sender block is on its first lines. */
 const HEAD_BYTES = 16 * 1024;
 
@@ -408,11 +420,7 @@ export async function runLetter(
   const documents = account === undefined ? [] : documentsOf(account, findings, read);
   const lang = plan.lang ?? billLanguage(documents.length > 0 ? documents : read.documents);
   if (unreadable > 0) {
-    streams.warn(
-      lang === 'fr'
-        ? `billcheck: ${unreadable} ligne(s) illisible(s) ou sans compte ne figurent pas dans le courrier (billcheck check les détaille)`
-        : `billcheck: ${unreadable} unreadable row(s) or finding(s) without an account are not in the letter (billcheck check lists them)`,
-    );
+    streams.warn(`billcheck: ${unreadableLine(unreadable, lang)}`);
   }
   const jurisdiction = jurisdictionOf(documents.length > 0 ? documents : read.documents, plan.country);
   const country = countryOf(documents.length > 0 ? documents : read.documents, plan.country);

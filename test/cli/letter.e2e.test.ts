@@ -490,7 +490,7 @@ describe('billcheck letter on hostile input', () => {
   it('counts on stderr the findings the letter leaves out (rows that could not be read)', async () => {
     const run = await runCli(['letter', 'fixtures/hostile/control-characters.csv', ...TODAY]);
     expect(run.stderr.split('\n')[0]).toBe(
-      'billcheck: 1 ligne(s) illisible(s) ou sans compte ne figurent pas dans le courrier (billcheck check les détaille)',
+      'billcheck: 1 ligne illisible ou sans compte ne figure pas dans le courrier (billcheck check la détaille)',
     );
   });
 });
