@@ -147,10 +147,20 @@ interface Collected {
 }
 
 /** What a finding says, by its message where the rule says different facts (a bill credited, or marked paid). */
-function entryOf(finding: Finding): DemandEntry | undefined {
+function entryOf(finding: Finding, named?: Named): DemandEntry | undefined {
   const entry = OBSERVATIONS[finding.ruleId];
   const byMessage = finding.messageId === undefined ? undefined : entry?.byMessage?.[finding.messageId];
-  return byMessage === undefined || entry === undefined ? entry : { ...entry, ...byMessage, precise: undefined };
+  if (byMessage !== undefined && entry !== undefined) return { ...entry, ...byMessage, precise: undefined };
+  const claimed = atIssue(finding);
+  const partial = named?.references.some((ref) => !claimed.includes(ref)) === true && claimed.length > 0;
+  if (partial && entry?.partialDemandKey !== undefined) return { ...entry, demandKey: entry.partialDemandKey };
+  return entry;
+}
+
+/** The invoices a finding names as the ones at issue (evidence `invoices`: the blank bills a reminder claims). */
+function atIssue(finding: Finding): string[] {
+  const invoices = finding.evidence.invoices;
+  return Array.isArray(invoices) ? invoices.map(printable) : [];
 }
 
 /** The credit notes and payments a finding says cover the debt: numbers, or "file:line" for those without. */
@@ -407,7 +417,7 @@ function demandsOf(named: readonly Named[], input: LetterInput, around: Around):
   const groups = new Map<string, { ruleIds: string[]; docs: Named[]; cover: Named[]; coverKnown: boolean }>();
   for (const entry of named) {
     for (const finding of entry.findings) {
-      const key = entryOf(finding)?.demandKey;
+      const key = entryOf(finding, entry)?.demandKey;
       if (key === undefined) continue;
       const group = groups.get(key) ?? { ruleIds: [], docs: [], cover: [], coverKnown: true };
       if (!group.ruleIds.includes(finding.ruleId)) group.ruleIds.push(finding.ruleId);
@@ -440,6 +450,8 @@ function demandsOf(named: readonly Named[], input: LetterInput, around: Around):
     // The invoices the letters claim, when each names its own: the demand need not ask which they are.
     const invoices = [...new Set(group.docs.flatMap((doc) => doc.references))];
     if (group.docs.every((doc) => doc.references.length > 0)) values.set('invoice', joinList(invoices, input.lang));
+    const blank = [...new Set(group.docs.flatMap((doc) => doc.findings.flatMap(atIssue)))];
+    if (blank.length > 0) values.set('blank', invoicesPhrase(blank, input.lang));
     // Which credit notes and payments cover the claimed bills, when every finding of the demand names them.
     if (group.coverKnown && group.cover.length > 0) values.set('cover', coverPhrase(group.cover, input.lang));
     const precise = text.precise === undefined ? undefined : fill(text.precise[input.lang], values);
@@ -460,6 +472,12 @@ function demandsOf(named: readonly Named[], input: LetterInput, around: Around):
     });
   }
   return demands;
+}
+
+/** "la facture F-1", "les factures F-1 et F-2", "the invoice F-1". */
+function invoicesPhrase(ids: readonly string[], lang: LetterLang): string {
+  const words = KIND_WORDS[lang].invoice;
+  return `${ids.length === 1 ? words.one : words.many} ${joinList(ids, lang)}`;
 }
 
 /** "89,99 €, plus 40,00 € de frais…": the debts, then what demands add on top of them. */

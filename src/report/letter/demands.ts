@@ -37,6 +37,8 @@ export interface DemandEntry {
    * and demand, so that the letter says which.
    */
   readonly byMessage?: Readonly<Record<string, { readonly observation: Wording; readonly demandKey: string }>>;
+  /** The demand when the document also claims invoices the finding does not name (a real bill beside a blank one). */
+  readonly partialDemandKey?: string;
   /** Said only when no other finding on the document says more (a ceiling, beside a spike). */
   readonly minor?: boolean;
 }
@@ -62,6 +64,7 @@ export const OBSERVATIONS: Readonly<Record<string, DemandEntry>> = {
   },
   'dunning-for-blank-invoice': {
     demandKey: 'cancel-dunning-blank',
+    partialDemandKey: 'withdraw-blank-claim',
     observation: {
       fr: 'ce courrier réclame le paiement de la facture {{invoice}}, qui ne facture rien',
       en: 'it demands payment of invoice {{invoice}}, which bills nothing',
@@ -252,6 +255,13 @@ export const DEMANDS: Readonly<Record<string, DemandText>> = {
       en: 'cancel {{documents}} and any collection started for them: the invoices they claim bill nothing',
     },
   },
+  'withdraw-blank-claim': {
+    // {{blank}}: the blank invoices the finding names; the letter's other invoices are not disputed.
+    demand: {
+      fr: 'pour {{documents}}, retirer la réclamation de {{blank}}, qui ne facture rien, et toute procédure de recouvrement engagée à ce titre',
+      en: 'withdraw from {{documents}} the claim for {{blank}}, which bills nothing, and any collection started for it',
+    },
+  },
   'cancel-dunning-trivial': {
     demand: {
       // "the sum it claims", not "its demand for payment": a letter titled "Final Demand" is itself one.
@@ -422,12 +432,16 @@ export const STANDARD_BASES: Readonly<Record<string, { text: Wording; sources: r
  * A demand that says more about the same document replaces a vaguer one: a demand for 0,01 € that
  * claims a blank invoice is cancelled because of the blank invoice (the origin of the amount is known).
  */
-export const SUBSUMED_BY: ReadonlyMap<string, string> = new Map([['cancel-dunning-trivial', 'cancel-dunning-blank']]);
+export const SUBSUMED_BY: ReadonlyArray<readonly [vague: string, precise: string]> = [
+  ['cancel-dunning-trivial', 'cancel-dunning-blank'],
+  ['cancel-dunning-trivial', 'withdraw-blank-claim'],
+];
 
 /** The demands in the order a reader expects them: the most serious first. */
 export const DEMAND_ORDER: readonly string[] = [
   'cancel-dunning-trivial',
   'cancel-dunning-blank',
+  'withdraw-blank-claim',
   'cancel-blank-invoice',
   'cancel-dunning-credited',
   'cancel-dunning-marked-paid',

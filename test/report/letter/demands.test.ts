@@ -514,3 +514,35 @@ describe('a reminder for a bill already settled: the letter says what settled it
     expect(letter.demands[0]?.text).toContain('couverte par un avoir ou un paiement');
   });
 });
+
+describe('a reminder for a real bill and a blank one (tryout4 d1: Bouygues reminder naming two bills)', () => {
+  it('withdraws the blank bill from the reminder and disputes none of the real bill', () => {
+    const real = doc({ id: '11327725901223', issueDate: '2023-12-02', total: '30.98', line: 2 });
+    const blank = doc({ id: '11327725900124', issueDate: '2024-01-02', total: '0.00', line: 3 });
+    const reminder = doc({
+      kind: 'dunning',
+      issueDate: '2024-02-20',
+      total: '30.98',
+      references: ['11327725901223', '11327725900124'],
+      line: 4,
+    });
+    const letter = letterOf(
+      [
+        findingOn(blank, 'blank-invoice'),
+        {
+          ...findingOn(reminder, 'dunning-for-blank-invoice', {
+            invoiceId: '11327725900124',
+            invoices: ['11327725900124'],
+          }),
+          messageId: 'blankInvoice',
+        },
+      ],
+      [real, blank, reminder],
+    );
+    expect(letter.demands.map((demand) => demand.key)).toEqual(['withdraw-blank-claim', 'cancel-blank-invoice']);
+    expect(letter.demands[0]?.text).toBe(
+      'pour le courrier de relance du 20/02/2024 (30,98 €), retirer la réclamation de la facture 11327725900124, qui ne facture rien, et toute procédure de recouvrement engagée à ce titre',
+    );
+    expect(letter.disputed.map((part) => [part.text, part.part])).toEqual([['0,00 €', 'debt']]);
+  });
+});
