@@ -358,13 +358,27 @@ function observationOf(finding: Finding, named: Named, around: Around): string |
   return precise ?? fill(entry.observation[around.lang], values);
 }
 
+/** One observation for several findings of one rule on a document (two fees), when the rule says how. */
+function severalObservation(ruleId: string, named: Named, around: Around): string | undefined {
+  const several = OBSERVATIONS[ruleId]?.several;
+  const findings = named.findings.filter((finding) => finding.ruleId === ruleId);
+  if (several === undefined || findings.length < 2) return undefined;
+  const items = findings.map((finding) => fill(several.item[around.lang], placeholderValues(finding, named, around)));
+  if (items.some((item) => item === undefined)) return undefined;
+  return fill(several.observation[around.lang], new Map([['items', joinList(items as string[], around.lang)]]));
+}
+
 function factOf(named: Named, around: Around): LetterFact {
   const { lang } = around;
   const words = KIND_WORDS[lang][named.named];
   const amount = amountText(named);
   const observations: string[] = [];
+  const merged = new Set<string>();
   for (const finding of named.findings) {
-    const text = observationOf(finding, named, around);
+    if (merged.has(finding.ruleId)) continue;
+    const several = severalObservation(finding.ruleId, named, around);
+    if (several !== undefined) merged.add(finding.ruleId);
+    const text = several ?? observationOf(finding, named, around);
     if (text !== undefined && !observations.includes(text)) observations.push(text);
   }
   // A minor observation (a ceiling crossed) only speaks when no other finding explains the document.

@@ -37,6 +37,8 @@ export interface DemandEntry {
    * and demand, so that the letter says which.
    */
   readonly byMessage?: Readonly<Record<string, { readonly observation: Wording; readonly demandKey: string }>>;
+  /** Said once for several findings of the rule on one document: each as `item`, listed in {{items}}. */
+  readonly several?: { readonly item: Wording; readonly observation: Wording };
   /** The demand when the document also claims invoices the finding does not name (a real bill beside a blank one). */
   readonly partialDemandKey?: string;
   /** Said only when no other finding on the document says more (a ceiling, beside a spike). */
@@ -127,6 +129,14 @@ export const OBSERVATIONS: Readonly<Record<string, DemandEntry>> = {
       // Without a pronoun: the document is a "courrier de relance" as often as a "mise en demeure" or a "facture".
       fr: 'des frais de recouvrement m’y sont facturés : « {{description}} », {{amount}}',
       en: 'it charges me a collection fee: "{{description}}", {{amount}}',
+    },
+    // Several fees on one letter are one observation: "…facturés : « Mahngebühren », 5,00 € et « Inkassokosten », 49,50 €".
+    several: {
+      item: { fr: '« {{description}} », {{amount}}', en: '"{{description}}", {{amount}}' },
+      observation: {
+        fr: 'des frais de recouvrement m’y sont facturés : {{items}}',
+        en: 'it charges me collection fees: {{items}}',
+      },
     },
   },
   'dunning-time-barred': {
@@ -435,6 +445,8 @@ export const STANDARD_BASES: Readonly<Record<string, { text: Wording; sources: r
 export const SUBSUMED_BY: ReadonlyArray<readonly [vague: string, precise: string]> = [
   ['cancel-dunning-trivial', 'cancel-dunning-blank'],
   ['cancel-dunning-trivial', 'withdraw-blank-claim'],
+  // A blank bill the export marks paid: cancelling the demand for a blank bill says all.
+  ['cancel-dunning-marked-paid', 'cancel-dunning-blank'],
 ];
 
 /** The demands in the order a reader expects them: the most serious first. */

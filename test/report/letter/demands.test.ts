@@ -546,3 +546,35 @@ describe('a reminder for a real bill and a blank one (tryout4 d1: Bouygues remin
     expect(letter.disputed.map((part) => [part.text, part.part])).toEqual([['0,00 €', 'debt']]);
   });
 });
+
+describe('one letter, several findings of a kind (tryout5 de-vodafone: an Inkasso letter)', () => {
+  const blank = doc({ id: 'R-0301', issueDate: '2024-03-01', total: '0.00', line: 2 });
+  const inkasso = doc({
+    kind: 'dunning',
+    issueDate: '2024-06-10',
+    total: '54.51',
+    references: ['R-0301'],
+    line: 3,
+  });
+
+  it('says two collection fees in one observation', () => {
+    const fee = (description: string, amount: string): Finding =>
+      findingOn(inkasso, 'collection-fee-charged', { description, amount });
+    const letter = letterOf([fee('Mahngebühren', '5.00'), fee('Inkassokosten', '49.50')], [blank, inkasso]);
+    expect(letter.facts.at(-1)?.text).toBe(
+      '10/06/2024 : courrier de relance, 54,51 € ; des frais de recouvrement m’y sont facturés : « Mahngebühren », 5,00 € et « Inkassokosten », 49,50 €',
+    );
+  });
+
+  it('makes one demand of a blank bill that the export also marks paid', () => {
+    const letter = letterOf(
+      [
+        findingOn(blank, 'blank-invoice'),
+        findingOn(inkasso, 'dunning-for-blank-invoice', { invoiceId: 'R-0301', invoices: ['R-0301'] }),
+        { ...findingOn(inkasso, 'dunning-while-in-credit', { references: ['R-0301'] }), messageId: 'markedPaid' },
+      ],
+      [blank, inkasso],
+    );
+    expect(letter.demands.map((demand) => demand.key)).toEqual(['cancel-dunning-blank', 'cancel-blank-invoice']);
+  });
+});
