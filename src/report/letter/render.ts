@@ -232,8 +232,8 @@ export function renderLetterHtml(letter: Letter): string {
   }
   if (letter.notes.length > 0) {
     // Notes are for the sender: shown on screen, not printed with the letter.
-    out.push(`<aside class="notes"><h2>${e(letter.notesHeading)}</h2>`, '<ul>');
-    out.push(...letter.notes.map((note) => `<li>${e(note)}</li>`), '</ul></aside>');
+    const notes = letter.notes.map((note) => `<li>${e(note)}</li>`).join('\n');
+    out.push(`<aside class="notes"><h2>${e(letter.notesHeading)}</h2>`, '<ul>', notes, '</ul></aside>');
   }
   out.push('</body>', '</html>');
   return `${out.join('\n')}\n`;
