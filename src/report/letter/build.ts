@@ -473,7 +473,8 @@ function demandsOf(named: readonly Named[], input: LetterInput, around: Around):
     const general = group.docs.length > 1 && text.many !== undefined ? text.many : text.demand;
     // The precise and naming wordings speak of one document; several take the general wording's plural.
     const single = group.docs.length === 1 || text.many === undefined;
-    const demand = (single ? (precise ?? naming) : undefined) ?? fill(general[input.lang], values);
+    const preciseMany = text.preciseMany === undefined ? undefined : fill(text.preciseMany[input.lang], values);
+    const demand = (single ? (precise ?? naming) : preciseMany) ?? fill(general[input.lang], values);
     if (demand === undefined) continue;
     const legal =
       text.basis !== undefined && text.basis.jurisdiction === input.jurisdiction ? text.basis : STANDARD_BASES[key];

@@ -51,6 +51,8 @@ export interface DemandText {
   readonly precise?: Wording;
   /** Said instead of `demand` when it is about several documents, where the grammar differs ("them", "they"). */
   readonly many?: Wording;
+  /** `precise` for several documents. */
+  readonly preciseMany?: Wording;
   /** Said instead when every document of the demand names the invoices it claims ({{invoice}}). */
   readonly naming?: Wording;
   readonly basis?: LegalBasis;
@@ -295,6 +297,10 @@ export const DEMANDS: Readonly<Record<string, DemandText>> = {
     many: {
       fr: 'annuler {{documents}}, les factures réclamées étant déjà couvertes par un avoir ou un paiement, et me confirmer que mon compte est soldé',
       en: 'cancel {{documents}}, since credit notes or payments already cover the invoices they claim, and confirm that my account is settled',
+    },
+    preciseMany: {
+      fr: 'annuler {{documents}}, les factures réclamées étant déjà couvertes par {{cover}}, et me confirmer que mon compte est soldé',
+      en: 'cancel {{documents}}, since the invoices they claim are already covered by {{cover}}, and confirm that my account is settled',
     },
   },
   'cancel-dunning-marked-paid': {

@@ -578,3 +578,21 @@ describe('one letter, several findings of a kind (tryout5 de-vodafone: an Inkass
     expect(letter.demands.map((demand) => demand.key)).toEqual(['cancel-dunning-blank', 'cancel-blank-invoice']);
   });
 });
+
+describe('two reminders for one bill a credit note covers (tryout4 d4: Telekom and its Inkasso agency)', () => {
+  it('names the credit note in the one demand to cancel both', () => {
+    const invoice = doc({ id: 'R-0224', issueDate: '2024-02-03', total: '39.98', line: 2 });
+    const credit = doc({ kind: 'credit-note', id: 'GS-11', issueDate: '2024-02-20', total: '39.98', line: 3 });
+    const letters = ['2024-02-27', '2024-03-12'].map((issueDate, i) =>
+      doc({ kind: 'dunning', id: `M-${i}`, issueDate, total: '39.98', references: ['R-0224'], line: 4 + i }),
+    );
+    const findings = letters.map((letter) => ({
+      ...findingOn(letter, 'dunning-while-in-credit', { billed: '39.98', credited: '39.98', coveredBy: ['GS-11'] }),
+      messageId: 'covered',
+    }));
+    const letter = letterOf(findings, [invoice, credit, ...letters], { lang: 'en' });
+    expect(letter.demands.map((demand) => demand.text)).toEqual([
+      'cancel the payment demands M-0 of 27/02/2024 (39,98 €) and M-1 of 12/03/2024 (39,98 €), since the invoices they claim are already covered by the credit note GS-11 of 20/02/2024 (39,98 €), and confirm that my account is settled',
+    ]);
+  });
+});
