@@ -4,6 +4,7 @@
  * check's own (runCheck, through its letter hook); this module chooses the account, the language
  * and the jurisdiction, and writes the letter.
  */
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { accountKey as identityAccountKey } from '../identity/account-key.js';
 import { open, readFile, writeFile } from 'node:fs/promises';
 import type { BillcheckConfig } from '../engine/config.js';
@@ -176,17 +177,27 @@ async function readAll(
  * The account's documents: those under its number, and those the check joined to it (a letter
  * read under another form of the account, or under its file's name), found through the findings.
  */
-function documentsOf(
-  account: string,
-  findings: readonly Finding[],
-  documents: readonly BillingDocument[],
-): BillingDocument[] {
+function documentsOf(account: string, findings: readonly Finding[], read: ReadAccounts): BillingDocument[] {
+  const { documents } = read;
   const at = (file: string, line: number): string => `${file}\u0000${line}`;
   const flagged = new Set(findings.filter((f) => f.account === account).map((f) => at(f.file, f.line)));
   const joined = new Set([accountKey(account)]);
   for (const doc of documents)
     if (flagged.has(at(doc.source.file, doc.source.line))) joined.add(accountKey(doc.account));
-  return documents.filter((doc) => joined.has(accountKey(doc.account)));
+  // The check's own joins (identity keys: a customer number beside the line, "+49 211 …" and "0211 …").
+  return documents.filter((doc) => joined.has(accountKey(doc.account)) || read.accountName(doc.account) === account);
+}
+
+/** What the letter leaves out, agreeing with its count ("1 unreadable row … is", "2 … are"). */
+function unreadableLine(count: number, lang: LetterLang): string {
+  if (lang === 'fr') {
+    return count < 2
+      ? `${count} ligne illisible ou sans compte ne figure pas dans le courrier (billcheck check la détaille)`
+      : `${count} lignes illisibles ou sans compte ne figurent pas dans le courrier (billcheck check les détaille)`;
+  }
+  return count === 1
+    ? '1 unreadable row or finding without an account is not in the letter (billcheck check lists it)'
+    : `${count} unreadable rows or findings without an account are not in the letter (billcheck check lists them)`;
 }
 
 /** The head of a file is enough for a letterhead: a bill's or letter's sender block is on its first lines. */
@@ -218,8 +229,20 @@ async function readLetterheads(documents: readonly BillingDocument[]): Promise<M
 }
 
 /** The key identity joins accounts by: "+44 7700 900461" and "07700 900461" are one line. */
-function identityKey(account: string): string {
-  return identityAccountKey(account).key;
+function identityKey(account: string, country?: string): string {
+  return identityAccountKey(account, country).key;
+}
+
+/**
+ * How the line's own country writes an international number ("+44 7700 900123" is "07700900123"),
+ * compared as accounts are: bills and exports usually print the national form, often with no
+ * country the identity keys could read it in.
+ */
+function nationalForm(account: string): string | undefined {
+  const compact = account.replace(/[\s.\-/()]/g, '');
+  if (!compact.startsWith('+') && !compact.startsWith('00')) return undefined;
+  const phone = parsePhoneNumberFromString(compact.startsWith('00') ? `+${compact.slice(2)}` : compact);
+  return phone?.isPossible() === true ? accountKey(phone.formatNational()) : undefined;
 }
 
 /** Accounts compare without the separators people type ("06 12 34 50 01" is 0612345001, "(415) 555-0134" 4155550134). */
@@ -246,8 +269,16 @@ function chooseAccount(
     const alias = read.result.accounts?.find((joined) =>
       joined.aliases.some((named) => identityKey(named.name) === same),
     )?.name;
-    const written = documents.find((doc) => identityKey(doc.account) === same);
-    const named = alias ?? (written === undefined ? undefined : read.accountName(written.account));
+    // A national form is read in its document's country ("07700 900123" in a British bill).
+    const written = documents.find((doc) => identityKey(doc.account, doc.country) === same);
+    // The report's own name of the account, read in the country of its documents.
+    const countryOf = (account: string): string | undefined =>
+      documents.find((doc) => doc.country !== undefined && read.accountName(doc.account) === account)?.country;
+    const national = nationalForm(wanted);
+    const reported = [...counts.keys()].find(
+      (account) => identityKey(account, countryOf(account)) === same || accountKey(account) === national,
+    );
+    const named = reported ?? alias ?? (written === undefined ? undefined : read.accountName(written.account));
     if (named !== undefined && counts.has(named)) return named;
     const known = documents.find((doc) => accountKey(doc.account) === key);
     if (known !== undefined) return undefined;
@@ -290,6 +321,11 @@ function jurisdictionOf(
   if (documents.some((doc) => doc.currency === 'GBP')) return 'GB';
   if (billLanguage(documents) === 'fr' && documents.some((doc) => doc.currency === 'EUR')) return 'FR';
   return undefined;
+}
+
+/** The bills' country as they say it (--country first), whether or not billcheck covers it. */
+function countryOf(documents: readonly BillingDocument[], flag: Jurisdiction | undefined): string | undefined {
+  return flag ?? documents.find((doc) => doc.country !== undefined)?.country;
 }
 
 async function writeOut(text: string, output: string | undefined, stdout: Output): Promise<void> {
@@ -381,16 +417,13 @@ export async function runLetter(
     return fatal ? EXIT_FAILURE : EXIT_OK;
   }
   const account = chooseAccount(findings, read, flags.account);
-  const documents = account === undefined ? [] : documentsOf(account, findings, read.documents);
+  const documents = account === undefined ? [] : documentsOf(account, findings, read);
   const lang = plan.lang ?? billLanguage(documents.length > 0 ? documents : read.documents);
   if (unreadable > 0) {
-    streams.warn(
-      lang === 'fr'
-        ? `billcheck: ${unreadable} ligne(s) illisible(s) ou sans compte ne figurent pas dans le courrier (billcheck check les détaille)`
-        : `billcheck: ${unreadable} unreadable row(s) or finding(s) without an account are not in the letter (billcheck check lists them)`,
-    );
+    streams.warn(`billcheck: ${unreadableLine(unreadable, lang)}`);
   }
   const jurisdiction = jurisdictionOf(documents.length > 0 ? documents : read.documents, plan.country);
+  const country = countryOf(documents.length > 0 ? documents : read.documents, plan.country);
   if (plan.stage === 'mediator' && jurisdiction !== 'FR') {
     throw usageError('letter.mediatorCountry');
   }
@@ -412,6 +445,7 @@ export async function runLetter(
     styles: read.styles,
     lang,
     jurisdiction,
+    ...(country === undefined ? {} : { country }),
     stage: plan.stage,
     ...(plan.sent === undefined ? {} : { sent: plan.sent }),
     today: plan.today,
@@ -419,13 +453,8 @@ export async function runLetter(
     letterheads: await readLetterheads(documents),
   });
   await writeOut(renderLetter(letter, plan.format), flags.output, streams.stdout);
-  if (jurisdiction === undefined) {
-    streams.warn(
-      lang === 'fr'
-        ? 'billcheck: pays des factures inconnu : le courrier ne cite aucun texte de loi (--country FR|GB pour les citer)'
-        : "billcheck: the bills' country is unknown: the letter cites no law (--country FR|GB to cite it)",
-    );
-  }
+  // The letter's notes say the same; on stderr it is not lost when the letter goes to a file.
+  for (const note of letter.notes) streams.warn(`billcheck: ${note}`);
   streams.warn(PHRASES[lang].draftReminder);
   return fatal ? EXIT_FAILURE : EXIT_OK;
 }

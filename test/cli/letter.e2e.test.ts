@@ -90,6 +90,14 @@ const LETTERS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['fr-doublon-stage2.json', [EXPORT3, '--account', '330077120', '--stage', '2', '--sent', '2026-10-15', '-f', 'json']],
   ['en-final-demand-stage1.txt', ['fixtures/letters/en-final-demand-export']],
   ['en-uk-letter-before-action-stage1.txt', ['fixtures/letters/en-uk-letter-before-action']],
+  // A reminder for a bill the export's own status column marks paid (fixtures/csv/corpus/c10-fr-statut-paye-relance.expected.json).
+  // German bills (fixtures/dossiers/de-mahnung-trotz-gutschrift): a known country whose escalation is not covered.
+  ['de-stage1.txt', ['fixtures/dossiers/de-mahnung-trotz-gutschrift']],
+  [
+    'de-stage2-fr.txt',
+    ['fixtures/dossiers/de-mahnung-trotz-gutschrift', '--lang', 'fr', '--stage', '2', '--sent', '2026-11-02'],
+  ],
+  ['fr-statut-paye-stage1.txt', ['fixtures/csv/corpus/c10-fr-statut-paye-relance.csv']],
 ];
 
 describe('billcheck extract: the title a letter names a dunning letter by', () => {
@@ -123,8 +131,42 @@ describe('billcheck letter: the seed stories at each stage', () => {
   it("says on stderr when the bills' country is unknown and no law is cited", async () => {
     const run = await runCli(['letter', SEED_EN, '--account', '0612345004', ...TODAY]);
     expect(run.stderr.split('\n')[0]).toBe(
-      "billcheck: the bills' country is unknown: the letter cites no law (--country FR|GB to cite it)",
+      "billcheck: The bills' country is unknown: this letter cites no law and announces no precise escalation step (--country FR|GB for those of France or the United Kingdom).",
     );
+  });
+
+  it('knows German bills are German, says on stderr and in the notes that no German step is covered', async () => {
+    const dossier = 'fixtures/dossiers/de-mahnung-trotz-gutschrift';
+    for (const lang of ['en', 'fr']) {
+      const run = await runCli(['letter', dossier, '--lang', lang, '-f', 'json', ...TODAY]);
+      expect(run.code).toBe(0);
+      const letter = JSON.parse(run.stdout) as { country?: string; jurisdiction?: string; notes: string[] };
+      expect([letter.country, letter.jurisdiction]).toEqual(['DE', undefined]);
+      expect(letter.notes).toHaveLength(1);
+      expect(letter.notes[0]).toContain(lang === 'en' ? 'country: Germany, DE' : 'pays : Allemagne, DE');
+      expect(run.stderr.split('\n')[0]).toBe(`billcheck: ${letter.notes[0]}`);
+      expect(run.stdout).not.toMatch(/L34-2|L111-8|Arcep|Ofcom|Médiateur|Schlichtung/);
+    }
+    const referral = await runCli(['letter', dossier, '--stage', 'mediator', '--sent', '2026-09-01', ...TODAY]);
+    expect(referral.code).toBe(2);
+    expect(referral.stdout).toBe('');
+  });
+
+  it('finds the account under the international form of a line the documents write nationally', async () => {
+    const british = await runCli([
+      'letter',
+      'fixtures/dossiers/en-uk-final-notice-after-payment',
+      '--account',
+      '+44 7700 900123',
+      ...TODAY,
+    ]);
+    expect(british.code).toBe(0);
+    expect(british.stdout).toBe(golden('en-uk-stage1.txt'));
+    const french = await runCli(['letter', SEED, '--account', '+33 6 12 34 50 02', ...TODAY]);
+    expect(french.code).toBe(0);
+    expect(french.stdout).toBe(golden('a2-stage1.txt'));
+    const other = await runCli(['letter', SEED, '--account', '+44 6 12 34 50 02', ...TODAY]);
+    expect(other.code).toBe(2);
   });
 
   it('writes the letter to -o FILE and nothing to stdout', async () => {
@@ -448,7 +490,7 @@ describe('billcheck letter on hostile input', () => {
   it('counts on stderr the findings the letter leaves out (rows that could not be read)', async () => {
     const run = await runCli(['letter', 'fixtures/hostile/control-characters.csv', ...TODAY]);
     expect(run.stderr.split('\n')[0]).toBe(
-      'billcheck: 1 ligne(s) illisible(s) ou sans compte ne figurent pas dans le courrier (billcheck check les détaille)',
+      'billcheck: 1 ligne illisible ou sans compte ne figure pas dans le courrier (billcheck check la détaille)',
     );
   });
 });

@@ -22,6 +22,8 @@ const SAME_IN_FRENCH: Readonly<Record<string, readonly string[]>> = {
     'top.item',
     'summary.infos',
     'summary.documents',
+    'summary.info',
+    'summary.document',
     'table.message',
     'table.document',
     'table.date',

@@ -137,10 +137,10 @@ function countsSection(result: CheckResult, w: PageWords): string {
     `<h2 id="summary">${w.say('summary.title')}</h2><ul class="counts">` +
     item('errors', summary.errors, w.say(one(summary.errors) ? 'summary.error' : 'summary.errors')) +
     item('warnings', summary.warnings, w.say(one(summary.warnings) ? 'summary.warning' : 'summary.warnings')) +
-    item('infos', summary.infos, w.say('summary.infos')) +
-    item('fatal', result.fatal.length, w.say('summary.fatal')) +
-    item('documents', summary.documents, w.say('summary.documents')) +
-    item('rows', summary.rows, w.say('summary.rows')) +
+    item('infos', summary.infos, w.say(one(summary.infos) ? 'summary.info' : 'summary.infos')) +
+    item('fatal', result.fatal.length, w.say(one(result.fatal.length) ? 'summary.fatalOne' : 'summary.fatal')) +
+    item('documents', summary.documents, w.say(one(summary.documents) ? 'summary.document' : 'summary.documents')) +
+    item('rows', summary.rows, w.say(one(summary.rows) ? 'summary.row' : 'summary.rows')) +
     '</ul>\n'
   );
 }

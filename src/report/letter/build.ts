@@ -8,7 +8,7 @@ import type { EvidenceValue, Finding } from '../../model/finding.js';
 import { formatDate, formatMoney, formatNumber, isIsoDate } from '../../model/format.js';
 import { Money } from '../../model/money.js';
 import { printable } from '../sanitize.js';
-import type { Jurisdiction, LetterLang } from './demands.js';
+import type { DemandEntry, Jurisdiction, LetterLang } from './demands.js';
 import { DEMAND_ORDER, DEMANDS, OBSERVATIONS, STANDARD_BASES, SUBSUMED_BY } from './demands.js';
 import type { SentLetters } from './escalation.js';
 import { escalationSteps, OFCOM_SIX_WEEKS_FROM } from './escalation.js';
@@ -39,6 +39,8 @@ export interface LetterInput {
   readonly styles: ReadonlyMap<string, AmountStyle>;
   readonly lang: LetterLang;
   readonly jurisdiction: Jurisdiction | undefined;
+  /** The bills' country when they say it, whether or not billcheck covers its law ("DE"). */
+  readonly country?: string;
   readonly stage: Stage;
   /** The letters already sent; required for stage 2 and mediator. */
   readonly sent?: SentLetters;
@@ -127,7 +129,11 @@ function namedFromFinding(
 /** The key of the document a finding's evidence places at "file:line" (the bill a duplicate repeats). */
 function otherLocationKey(finding: Finding): string | undefined {
   const where = finding.evidence.otherLocation;
-  if (typeof where !== 'string') return undefined;
+  return typeof where === 'string' ? keyOfPlace(where) : undefined;
+}
+
+/** "file:line" as evidence writes a place (a payment without a number is named by where it is). */
+function keyOfPlace(where: string): string | undefined {
   const colon = where.lastIndexOf(':');
   const line = where.slice(colon + 1);
   return colon < 0 || !/^\d+$/.test(line) ? undefined : locationKey(where.slice(0, colon), Number(line));
@@ -138,6 +144,29 @@ interface Collected {
   readonly list: Named[];
   /** Each by its location, for a finding that names another document by where it is. */
   readonly at: ReadonlyMap<string, Named>;
+}
+
+/** What a finding says, by its message where the rule says different facts (a bill credited, or marked paid). */
+function entryOf(finding: Finding, named?: Named): DemandEntry | undefined {
+  const entry = OBSERVATIONS[finding.ruleId];
+  const byMessage = finding.messageId === undefined ? undefined : entry?.byMessage?.[finding.messageId];
+  if (byMessage !== undefined && entry !== undefined) return { ...entry, ...byMessage, precise: undefined };
+  const claimed = atIssue(finding);
+  const partial = named?.references.some((ref) => !claimed.includes(ref)) === true && claimed.length > 0;
+  if (partial && entry?.partialDemandKey !== undefined) return { ...entry, demandKey: entry.partialDemandKey };
+  return entry;
+}
+
+/** The invoices a finding names as the ones at issue (evidence `invoices`: the blank bills a reminder claims). */
+function atIssue(finding: Finding): string[] {
+  const invoices = finding.evidence.invoices;
+  return Array.isArray(invoices) ? invoices.map(printable) : [];
+}
+
+/** The credit notes and payments a finding says cover the debt: numbers, or "file:line" for those without. */
+function coveringOf(finding: Finding): string[] {
+  const ids = finding.evidence.coveredBy;
+  return Array.isArray(ids) ? ids.map(printable) : [];
 }
 
 /** The documents the findings point at, then those around them, in date order. */
@@ -162,13 +191,9 @@ function collectNamed(input: LetterInput): Collected {
   const disputed = [...named.values()];
   const disputedIds = new Set(disputed.flatMap((entry) => (entry.id === undefined ? [] : [entry.id])));
   // The credit notes and payments a finding says cover the debt are facts of the letter too (and enclosed).
-  const covering = disputed.flatMap((entry) =>
-    entry.findings.flatMap((finding) => {
-      const ids = finding.evidence.coveredBy;
-      return Array.isArray(ids) ? ids.map(printable) : [];
-    }),
-  );
+  const covering = disputed.flatMap((entry) => entry.findings.flatMap(coveringOf));
   const referenced = new Set([...disputed.flatMap((entry) => entry.references), ...covering]);
+  const coveringPlaces = new Set(covering.flatMap((where) => keyOfPlace(where) ?? []));
   const terminated = disputed.some((entry) => entry.findings.some((f) => f.ruleId === 'billed-after-termination'));
   // The bill a duplicate repeats is a fact of the letter too: the demand names it.
   const repeated = new Set(disputed.flatMap((entry) => entry.findings.flatMap((f) => otherLocationKey(f) ?? [])));
@@ -180,7 +205,8 @@ function collectNamed(input: LetterInput): Collected {
       (id !== undefined && referenced.has(id)) ||
       doc.references.some((ref) => disputedIds.has(printable(ref)) || referenced.has(printable(ref))) ||
       (terminated && doc.kind === 'termination') ||
-      repeated.has(key);
+      repeated.has(key) ||
+      coveringPlaces.has(key);
     if (context) named.set(key, namedFromDocument(doc, input, fallback));
   }
   const list = onceEach([...named.values()]).sort(
@@ -234,8 +260,33 @@ interface Around {
   readonly at: ReadonlyMap<string, Named>;
 }
 
+/** The documents a finding says cover its debt, each as the letter names documents; undefined when one is unknown. */
+function coverOf(finding: Finding, around: Around): Named[] | undefined {
+  const covering = coveringOf(finding);
+  if (covering.length === 0) return undefined;
+  const found: Named[] = [];
+  for (const ref of covering) {
+    const place = keyOfPlace(ref);
+    const named =
+      [...around.at.values()].find((entry) => entry.id === ref) ??
+      (place === undefined ? undefined : around.at.get(place));
+    if (named === undefined) return undefined;
+    if (!found.includes(named)) found.push(named);
+  }
+  return found;
+}
+
+function coverPhrase(cover: readonly Named[], lang: LetterLang): string {
+  return joinList(
+    cover.map((named) => documentPhrase(named, lang, true)),
+    lang,
+  );
+}
+
 function placeholderValues(finding: Finding, named: Named, around: Around): Map<string, string> {
   const values = new Map<string, string>();
+  const cover = coverOf(finding, around);
+  if (cover !== undefined) values.set('cover', coverPhrase(cover, around.lang));
   const otherKey = otherLocationKey(finding);
   const first = otherKey === undefined ? undefined : around.at.get(otherKey);
   if (first !== undefined && first !== named) values.set('first', documentPhrase(first, around.lang, true));
@@ -300,11 +351,21 @@ function documentsPhrase(list: readonly Named[], lang: LetterLang, asides?: Read
 
 /** A finding's observation: the precise one where its placeholders are known, else the general one. */
 function observationOf(finding: Finding, named: Named, around: Around): string | undefined {
-  const entry = OBSERVATIONS[finding.ruleId];
+  const entry = entryOf(finding);
   if (entry === undefined) return undefined;
   const values = placeholderValues(finding, named, around);
   const precise = entry.precise === undefined ? undefined : fill(entry.precise[around.lang], values);
   return precise ?? fill(entry.observation[around.lang], values);
+}
+
+/** One observation for several findings of one rule on a document (two fees), when the rule says how. */
+function severalObservation(ruleId: string, named: Named, around: Around): string | undefined {
+  const several = OBSERVATIONS[ruleId]?.several;
+  const findings = named.findings.filter((finding) => finding.ruleId === ruleId);
+  if (several === undefined || findings.length < 2) return undefined;
+  const items = findings.map((finding) => fill(several.item[around.lang], placeholderValues(finding, named, around)));
+  if (items.some((item) => item === undefined)) return undefined;
+  return fill(several.observation[around.lang], new Map([['items', joinList(items as string[], around.lang)]]));
 }
 
 function factOf(named: Named, around: Around): LetterFact {
@@ -312,15 +373,19 @@ function factOf(named: Named, around: Around): LetterFact {
   const words = KIND_WORDS[lang][named.named];
   const amount = amountText(named);
   const observations: string[] = [];
+  const merged = new Set<string>();
   for (const finding of named.findings) {
-    const text = observationOf(finding, named, around);
+    if (merged.has(finding.ruleId)) continue;
+    const several = severalObservation(finding.ruleId, named, around);
+    if (several !== undefined) merged.add(finding.ruleId);
+    const text = several ?? observationOf(finding, named, around);
     if (text !== undefined && !observations.includes(text)) observations.push(text);
   }
   // A minor observation (a ceiling crossed) only speaks when no other finding explains the document.
-  const minor = new Set(named.findings.filter((f) => OBSERVATIONS[f.ruleId]?.minor === true).map((f) => f.ruleId));
+  const minor = new Set(named.findings.filter((f) => entryOf(f)?.minor === true).map((f) => f.ruleId));
   if (minor.size > 0 && minor.size < new Set(named.findings.map((f) => f.ruleId)).size) {
     for (const finding of named.findings) {
-      const entry = OBSERVATIONS[finding.ruleId];
+      const entry = entryOf(finding);
       const text = entry?.minor === true ? observationOf(finding, named, around) : undefined;
       const at = text === undefined ? -1 : observations.indexOf(text);
       if (at >= 0) observations.splice(at, 1);
@@ -354,7 +419,7 @@ function asidesOf(docs: readonly Named[], ruleIds: readonly string[], around: Ar
   const asides = new Map<Named, string>();
   for (const doc of docs) {
     for (const finding of doc.findings) {
-      const aside = ruleIds.includes(finding.ruleId) ? OBSERVATIONS[finding.ruleId]?.aside : undefined;
+      const aside = ruleIds.includes(finding.ruleId) ? entryOf(finding)?.aside : undefined;
       const text = aside === undefined ? undefined : fill(aside[around.lang], placeholderValues(finding, doc, around));
       if (text !== undefined && !asides.has(doc)) asides.set(doc, text);
     }
@@ -363,14 +428,17 @@ function asidesOf(docs: readonly Named[], ruleIds: readonly string[], around: Ar
 }
 
 function demandsOf(named: readonly Named[], input: LetterInput, around: Around): LetterDemand[] {
-  const groups = new Map<string, { ruleIds: string[]; docs: Named[] }>();
+  const groups = new Map<string, { ruleIds: string[]; docs: Named[]; cover: Named[]; coverKnown: boolean }>();
   for (const entry of named) {
     for (const finding of entry.findings) {
-      const key = OBSERVATIONS[finding.ruleId]?.demandKey;
+      const key = entryOf(finding, entry)?.demandKey;
       if (key === undefined) continue;
-      const group = groups.get(key) ?? { ruleIds: [], docs: [] };
+      const group = groups.get(key) ?? { ruleIds: [], docs: [], cover: [], coverKnown: true };
       if (!group.ruleIds.includes(finding.ruleId)) group.ruleIds.push(finding.ruleId);
       if (!group.docs.includes(entry)) group.docs.push(entry);
+      const cover = coverOf(finding, around);
+      if (cover === undefined) group.coverKnown = false;
+      for (const doc of cover ?? []) if (!group.cover.includes(doc)) group.cover.push(doc);
       groups.set(key, group);
     }
   }
@@ -380,7 +448,7 @@ function demandsOf(named: readonly Named[], input: LetterInput, around: Around):
     if (group === undefined) continue;
     const docs = group.docs.filter((doc) => !covered.includes(doc));
     if (docs.length === 0) groups.delete(vague);
-    else groups.set(vague, { ruleIds: group.ruleIds, docs });
+    else groups.set(vague, { ...group, docs });
     const target = groups.get(precise);
     if (docs.length < group.docs.length && target !== undefined) {
       for (const ruleId of group.ruleIds) target.ruleIds.push(ruleId);
@@ -396,8 +464,17 @@ function demandsOf(named: readonly Named[], input: LetterInput, around: Around):
     // The invoices the letters claim, when each names its own: the demand need not ask which they are.
     const invoices = [...new Set(group.docs.flatMap((doc) => doc.references))];
     if (group.docs.every((doc) => doc.references.length > 0)) values.set('invoice', joinList(invoices, input.lang));
+    const blank = [...new Set(group.docs.flatMap((doc) => doc.findings.flatMap(atIssue)))];
+    if (blank.length > 0) values.set('blank', invoicesPhrase(blank, input.lang));
+    // Which credit notes and payments cover the claimed bills, when every finding of the demand names them.
+    if (group.coverKnown && group.cover.length > 0) values.set('cover', coverPhrase(group.cover, input.lang));
+    const precise = text.precise === undefined ? undefined : fill(text.precise[input.lang], values);
     const naming = text.naming === undefined ? undefined : fill(text.naming[input.lang], values);
-    const demand = naming ?? fill(text.demand[input.lang], values);
+    const general = group.docs.length > 1 && text.many !== undefined ? text.many : text.demand;
+    // The precise and naming wordings speak of one document; several take the general wording's plural.
+    const single = group.docs.length === 1 || text.many === undefined;
+    const preciseMany = text.preciseMany === undefined ? undefined : fill(text.preciseMany[input.lang], values);
+    const demand = (single ? (precise ?? naming) : preciseMany) ?? fill(general[input.lang], values);
     if (demand === undefined) continue;
     const legal =
       text.basis !== undefined && text.basis.jurisdiction === input.jurisdiction ? text.basis : STANDARD_BASES[key];
@@ -410,6 +487,12 @@ function demandsOf(named: readonly Named[], input: LetterInput, around: Around):
     });
   }
   return demands;
+}
+
+/** "la facture F-1", "les factures F-1 et F-2", "the invoice F-1". */
+function invoicesPhrase(ids: readonly string[], lang: LetterLang): string {
+  const words = KIND_WORDS[lang].invoice;
+  return `${ids.length === 1 ? words.one : words.many} ${joinList(ids, lang)}`;
 }
 
 /** "89,99 €, plus 40,00 € de frais…": the debts, then what demands add on top of them. */
@@ -540,7 +623,8 @@ function enclosuresOf(facts: readonly Named[], input: LetterInput): string[] {
   // A payment is proven by a receipt or a bank statement, not by a copy of itself.
   const list = facts.map((named) => {
     const phrase = documentPhrase(named, input.lang, true);
-    if (named.kind === 'payment') return fr ? `Justificatif ${of(phrase)}` : `Proof of ${phrase}`;
+    // "Proof of payment of 28/05/2024": the English idiom takes no article.
+    if (named.kind === 'payment') return fr ? `Justificatif ${of(phrase)}` : `Proof of ${phrase.replace(/^the /, '')}`;
     return `${copy} ${fr ? of(phrase) : `of ${phrase}`}`;
   });
   if (input.stage !== '1')
@@ -571,6 +655,18 @@ function mediatorFormOf(
   };
 }
 
+/**
+ * What the sender must know about the letter: a country whose escalation and law billcheck does
+ * not cover (its steps are never guessed), or bills whose country is unknown.
+ */
+export function notesOf(lang: LetterLang, jurisdiction: Jurisdiction | undefined, country?: string): string[] {
+  if (jurisdiction !== undefined) return [];
+  const words = STAGE_WORDS[lang];
+  if (country === undefined) return [words.noteCountryUnknown];
+  const name = new Intl.DisplayNames([lang], { type: 'region' }).of(country) ?? country;
+  return [say(words.noteCountryNotCovered, { country: `${name}, ${country}` })];
+}
+
 /** The sending mode model letters advise: a registered letter with acknowledgement (Arcep), as each country names it. */
 function sendingOf(input: LetterInput): string {
   if (input.lang === 'fr') return PHRASES.fr.sending;
@@ -596,6 +692,7 @@ export function buildLetter(input: LetterInput): Letter {
     lang: input.lang,
     stage: input.stage,
     ...(input.jurisdiction === undefined ? {} : { jurisdiction: input.jurisdiction }),
+    ...(input.country === undefined ? {} : { country: input.country }),
     account,
     date: input.today,
     placeAndDate: say(stageWords.placeAndDate, { city, date: longDate(input.today, input.lang) }),
@@ -625,5 +722,7 @@ export function buildLetter(input: LetterInput): Letter {
     signature: [input.sender.name ?? words.namePlaceholder],
     enclosuresHeading: words.enclosuresHeading,
     enclosures: enclosuresOf(named, input),
+    notesHeading: stageWords.notesHeading,
+    notes: notesOf(input.lang, input.jurisdiction, input.country),
   };
 }

@@ -31,12 +31,28 @@ export interface DemandEntry {
   /** Said after the document in the demand, when its placeholders are known: "qui reprend {{first}}". */
   readonly aside?: Wording;
   readonly demandKey: string;
+  /**
+   * By the finding's message id, where the finding establishes a different fact (a reminder for a
+   * bill a credit note covers, or one the operator's own export marks paid): its own observation
+   * and demand, so that the letter says which.
+   */
+  readonly byMessage?: Readonly<Record<string, { readonly observation: Wording; readonly demandKey: string }>>;
+  /** Said once for several findings of the rule on one document: each as `item`, listed in {{items}}. */
+  readonly several?: { readonly item: Wording; readonly observation: Wording };
+  /** The demand when the document also claims invoices the finding does not name (a real bill beside a blank one). */
+  readonly partialDemandKey?: string;
   /** Said only when no other finding on the document says more (a ceiling, beside a spike). */
   readonly minor?: boolean;
 }
 
 export interface DemandText {
   readonly demand: Wording;
+  /** Said first when its placeholders are known ({{cover}}: the credit notes and payments the findings name). */
+  readonly precise?: Wording;
+  /** Said instead of `demand` when it is about several documents, where the grammar differs ("them", "they"). */
+  readonly many?: Wording;
+  /** `precise` for several documents. */
+  readonly preciseMany?: Wording;
   /** Said instead when every document of the demand names the invoices it claims ({{invoice}}). */
   readonly naming?: Wording;
   readonly basis?: LegalBasis;
@@ -52,6 +68,7 @@ export const OBSERVATIONS: Readonly<Record<string, DemandEntry>> = {
   },
   'dunning-for-blank-invoice': {
     demandKey: 'cancel-dunning-blank',
+    partialDemandKey: 'withdraw-blank-claim',
     observation: {
       fr: 'ce courrier réclame le paiement de la facture {{invoice}}, qui ne facture rien',
       en: 'it demands payment of invoice {{invoice}}, which bills nothing',
@@ -62,10 +79,31 @@ export const OBSERVATIONS: Readonly<Record<string, DemandEntry>> = {
     observation: { fr: 'la somme exigée est de {{amount}}', en: 'the sum demanded is {{amount}}' },
   },
   'dunning-while-in-credit': {
+    // {{cover}}: the credit notes and payments the finding names, as the letter names any document.
     demandKey: 'cancel-dunning-credited',
     observation: {
       fr: 'ce courrier réclame la facture {{invoice}} ({{billed}}), alors que {{credited}} d’avoirs et de paiements la couvrent déjà',
-      en: 'it claims invoice {{invoice}} ({{billed}}) although credit notes and payments of {{credited}} already cover it',
+      en: 'it claims payment of invoice {{invoice}} ({{billed}}), although credit notes and payments of {{credited}} already cover it',
+    },
+    precise: {
+      fr: 'ce courrier réclame la facture {{invoice}} ({{billed}}), alors qu’elle est déjà couverte par {{cover}}',
+      en: 'it claims payment of invoice {{invoice}} ({{billed}}), although that invoice is already covered by {{cover}}',
+    },
+    byMessage: {
+      markedPaid: {
+        demandKey: 'cancel-dunning-marked-paid',
+        observation: {
+          fr: 'ce courrier réclame la facture {{invoice}}, que l’historique des factures de mon espace client indique comme payée',
+          en: 'it claims payment of invoice {{invoice}}, which the bill history of my online account shows as paid',
+        },
+      },
+      inCredit: {
+        demandKey: 'cancel-dunning-in-credit',
+        observation: {
+          fr: 'à sa date, mon compte ne devait rien : {{credited}} d’avoirs et de paiements pour {{billed}} facturés',
+          en: 'by its date my account owed nothing: {{credited}} credited or paid against {{billed}} billed',
+        },
+      },
     },
   },
   'billed-after-termination': {
@@ -94,12 +132,20 @@ export const OBSERVATIONS: Readonly<Record<string, DemandEntry>> = {
       fr: 'des frais de recouvrement m’y sont facturés : « {{description}} », {{amount}}',
       en: 'it charges me a collection fee: "{{description}}", {{amount}}',
     },
+    // Several fees on one letter are one observation: "…facturés : « Mahngebühren », 5,00 € et « Inkassokosten », 49,50 €".
+    several: {
+      item: { fr: '« {{description}} », {{amount}}', en: '"{{description}}", {{amount}}' },
+      observation: {
+        fr: 'des frais de recouvrement m’y sont facturés : {{items}}',
+        en: 'it charges me collection fees: {{items}}',
+      },
+    },
   },
   'dunning-time-barred': {
     demandKey: 'drop-time-barred',
     observation: {
       fr: 'ce courrier réclame la facture {{invoice}}, exigible depuis le {{fellDue}}, plus d’un an avant sa date',
-      en: 'it claims invoice {{invoice}}, which fell due on {{fellDue}}, more than a year before its date',
+      en: 'it claims payment of invoice {{invoice}}, which fell due on {{fellDue}}, more than a year before the letter',
     },
   },
   'dunning-before-due': {
@@ -214,7 +260,18 @@ export const DEMANDS: Readonly<Record<string, DemandText>> = {
   'cancel-dunning-blank': {
     demand: {
       fr: 'annuler {{documents}} et toute procédure de recouvrement engagée à ce titre : la facture réclamée ne facture rien',
-      en: 'cancel {{documents}} and any collection started for it: the invoice claimed bills nothing',
+      en: 'cancel {{documents}} and any collection started for it: the invoice it claims bills nothing',
+    },
+    many: {
+      fr: 'annuler {{documents}} et toute procédure de recouvrement engagée à ce titre : les factures réclamées ne facturent rien',
+      en: 'cancel {{documents}} and any collection started for them: the invoices they claim bill nothing',
+    },
+  },
+  'withdraw-blank-claim': {
+    // {{blank}}: the blank invoices the finding names; the letter's other invoices are not disputed.
+    demand: {
+      fr: 'pour {{documents}}, retirer la réclamation de {{blank}}, qui ne facture rien, et toute procédure de recouvrement engagée à ce titre',
+      en: 'withdraw from {{documents}} the claim for {{blank}}, which bills nothing, and any collection started for it',
     },
   },
   'cancel-dunning-trivial': {
@@ -230,14 +287,42 @@ export const DEMANDS: Readonly<Record<string, DemandText>> = {
   },
   'cancel-dunning-credited': {
     demand: {
-      fr: 'annuler {{documents}}, la facture réclamée étant déjà couverte par l’avoir ou le paiement, et me confirmer que mon compte est soldé',
-      en: 'cancel {{documents}}, since the credit note or payment already covers the invoice it claims, and confirm that my account is settled',
+      fr: 'annuler {{documents}}, la facture réclamée étant déjà couverte par un avoir ou un paiement, et me confirmer que mon compte est soldé',
+      en: 'cancel {{documents}}, since a credit note or payment already covers the invoice it claims, and confirm that my account is settled',
+    },
+    precise: {
+      fr: 'annuler {{documents}}, la facture réclamée étant déjà couverte par {{cover}}, et me confirmer que mon compte est soldé',
+      en: 'cancel {{documents}}, since the invoice it claims is already covered by {{cover}}, and confirm that my account is settled',
+    },
+    many: {
+      fr: 'annuler {{documents}}, les factures réclamées étant déjà couvertes par un avoir ou un paiement, et me confirmer que mon compte est soldé',
+      en: 'cancel {{documents}}, since credit notes or payments already cover the invoices they claim, and confirm that my account is settled',
+    },
+    preciseMany: {
+      fr: 'annuler {{documents}}, les factures réclamées étant déjà couvertes par {{cover}}, et me confirmer que mon compte est soldé',
+      en: 'cancel {{documents}}, since the invoices they claim are already covered by {{cover}}, and confirm that my account is settled',
+    },
+  },
+  'cancel-dunning-marked-paid': {
+    demand: {
+      fr: 'annuler {{documents}}, la facture réclamée étant indiquée comme payée dans l’historique des factures de mon espace client, et me confirmer que mon compte est soldé',
+      en: 'cancel {{documents}}, since the bill history of my online account shows the invoice it claims as paid, and confirm that my account is settled',
+    },
+  },
+  'cancel-dunning-in-credit': {
+    demand: {
+      fr: 'annuler {{documents}}, mes avoirs et paiements couvrant déjà tout ce qui m’a été facturé à sa date, et me confirmer que mon compte est soldé',
+      en: 'cancel {{documents}}, since my credit notes and payments already cover everything billed to me by its date, and confirm that my account is settled',
     },
   },
   'cancel-after-termination': {
     demand: {
       fr: 'annuler {{documents}}, dont la période suit la prise d’effet de ma résiliation, me rembourser toute somme prélevée à ce titre et cesser tout prélèvement',
-      en: 'cancel {{documents}}, whose period follows the date my termination took effect, refund any amount collected for them and stop any direct debit',
+      en: 'cancel {{documents}}, whose period begins after my termination took effect, refund any amount collected for it and stop any direct debit',
+    },
+    many: {
+      fr: 'annuler {{documents}}, dont les périodes suivent la prise d’effet de ma résiliation, me rembourser toute somme prélevée à ce titre et cesser tout prélèvement',
+      en: 'cancel {{documents}}, whose periods begin after my termination took effect, refund any amount collected for them and stop any direct debit',
     },
     basis: {
       jurisdiction: 'FR',
@@ -320,6 +405,10 @@ export const DEMANDS: Readonly<Record<string, DemandText>> = {
       fr: 'm’expliquer {{documents}} et, s’il s’agit d’un avoir, me rembourser ou créditer ce montant',
       en: 'explain {{documents}} and, if it is a credit, refund or credit that amount',
     },
+    many: {
+      fr: 'm’expliquer {{documents}} et, s’il s’agit d’avoirs, me rembourser ou créditer ces montants',
+      en: 'explain {{documents}} and, if they are credits, refund or credit those amounts',
+    },
   },
   'correct-cents': {
     demand: {
@@ -334,6 +423,10 @@ export const DEMANDS: Readonly<Record<string, DemandText>> = {
     demand: {
       fr: 'pour {{documents}}, m’expliquer le choix d’une autre monnaie',
       en: 'explain why {{documents}} uses another currency',
+    },
+    many: {
+      fr: 'pour {{documents}}, m’expliquer le choix d’une autre monnaie',
+      en: 'explain why {{documents}} use another currency',
     },
   },
 };
@@ -355,14 +448,22 @@ export const STANDARD_BASES: Readonly<Record<string, { text: Wording; sources: r
  * A demand that says more about the same document replaces a vaguer one: a demand for 0,01 € that
  * claims a blank invoice is cancelled because of the blank invoice (the origin of the amount is known).
  */
-export const SUBSUMED_BY: ReadonlyMap<string, string> = new Map([['cancel-dunning-trivial', 'cancel-dunning-blank']]);
+export const SUBSUMED_BY: ReadonlyArray<readonly [vague: string, precise: string]> = [
+  ['cancel-dunning-trivial', 'cancel-dunning-blank'],
+  ['cancel-dunning-trivial', 'withdraw-blank-claim'],
+  // A blank bill the export marks paid: cancelling the demand for a blank bill says all.
+  ['cancel-dunning-marked-paid', 'cancel-dunning-blank'],
+];
 
 /** The demands in the order a reader expects them: the most serious first. */
 export const DEMAND_ORDER: readonly string[] = [
   'cancel-dunning-trivial',
   'cancel-dunning-blank',
+  'withdraw-blank-claim',
   'cancel-blank-invoice',
   'cancel-dunning-credited',
+  'cancel-dunning-marked-paid',
+  'cancel-dunning-in-credit',
   'cancel-after-termination',
   'justify-amount',
   'drop-time-barred',

@@ -72,6 +72,25 @@ function amountsOf(sums: ReadonlyMap<string, Sum>, part: DisputedAmount['part'])
   }));
 }
 
+/** The rules that say which of a demand's invoices are at issue (evidence `invoices`), the others not. */
+const PER_INVOICE_RULES = new Set(['dunning-for-blank-invoice']);
+/** Rules about a demand's sum as a whole that do not dispute the other invoices it claims. */
+const ABOUT_THE_SUM = new Set(['dunning-trivial-amount']);
+
+/**
+ * The invoices of a demand that are at issue, when its findings name them: a reminder for a real
+ * bill and a blank one disputes the blank one alone. Undefined: the whole demand is disputed.
+ */
+function invoicesAtIssue(entry: DisputedSource): Set<string> | undefined {
+  const about = entry.findings.filter((f) => !ON_TOP_RULES.has(f.ruleId) && !ABOUT_THE_SUM.has(f.ruleId));
+  if (about.length === 0 || !about.every((f) => PER_INVOICE_RULES.has(f.ruleId))) return undefined;
+  const ids = about.flatMap((f) => {
+    const invoices = f.evidence.invoices;
+    return Array.isArray(invoices) ? invoices : [];
+  });
+  return ids.length === 0 ? undefined : new Set(ids);
+}
+
 /** The debts in dispute, then what demands add on top of them, per currency. */
 export function disputedAmounts(named: readonly DisputedSource[]): DisputedAmount[] {
   const disputed = named.filter(
@@ -93,6 +112,11 @@ export function disputedAmounts(named: readonly DisputedSource[]): DisputedAmoun
     if (known === undefined || amount.gt(known.amount))
       debts.set(at, { amount, currency: entry.currency, style: known?.style ?? entry.style });
   };
+  // What the undisputed invoices a demand also claims bill: that part of the demand is not disputed.
+  const undisputedBills = new Map<string, Money>();
+  for (const entry of named)
+    if (entry.kind === 'invoice' && entry.id !== undefined && entry.findings.length === 0 && entry.amount !== undefined)
+      undisputedBills.set(entry.id, entry.amount);
   const onTop = new Map<string, Sum>();
   const coveredByGroup = new Set<string>();
   for (const entry of disputed) {
@@ -100,13 +124,21 @@ export function disputedAmounts(named: readonly DisputedSource[]): DisputedAmoun
     if (added.gt(Money.ZERO)) addTo(onTop, entry.currency, added, entry.style);
     const aboutTheDebt = entry.findings.some((finding) => !ON_TOP_RULES.has(finding.ruleId));
     if (entry.amount === undefined) continue;
-    const principal = entry.amount.sub(added);
-    const debt = principal.isNegative() ? Money.ZERO : principal;
+    let principal = entry.amount.sub(added);
     if (entry.kind === 'invoice') {
-      if (aboutTheDebt) claim(entry.id ?? entry.key, debt, entry);
+      if (aboutTheDebt) claim(entry.id ?? entry.key, principal.isNegative() ? Money.ZERO : principal, entry);
       continue;
     }
-    const refs = [...new Set(entry.references)].sort();
+    const atIssue = invoicesAtIssue(entry);
+    let refs = [...new Set(entry.references)].sort();
+    if (atIssue !== undefined) {
+      for (const ref of refs) {
+        const bill = atIssue.has(ref) ? undefined : undisputedBills.get(ref);
+        if (bill !== undefined) principal = principal.sub(bill);
+      }
+      refs = refs.filter((ref) => atIssue.has(ref) || !undisputedBills.has(ref));
+    }
+    const debt = principal.isNegative() ? Money.ZERO : principal;
     if (!aboutTheDebt && !refs.some((ref) => disputedInvoices.has(ref))) continue;
     if (refs.length > 1) for (const ref of refs) coveredByGroup.add(`${entry.currency}\u0000${ref}`);
     claim(refs.length === 0 ? entry.key : refs.join('+'), debt, entry);

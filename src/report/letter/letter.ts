@@ -57,6 +57,8 @@ export interface Letter {
   readonly stage: Stage;
   /** The country whose law and escalation the letter cites; undefined: none is cited. */
   readonly jurisdiction?: Jurisdiction;
+  /** The bills' country (ISO 3166-1 alpha-2) when they say it, covered by billcheck or not ("DE"). */
+  readonly country?: string;
   readonly account: string;
   readonly date: string;
   readonly placeAndDate: string;
@@ -82,4 +84,7 @@ export interface Letter {
   readonly signature: readonly string[];
   readonly enclosuresHeading: string;
   readonly enclosures: readonly string[];
+  /** For the sender, not the operator: what the letter leaves out and why (a country not covered). */
+  readonly notesHeading: string;
+  readonly notes: readonly string[];
 }

@@ -112,6 +112,7 @@ export function renderLetterText(letter: Letter): string {
     const colon = letter.lang === 'fr' ? ' : ' : ': ';
     out.push('', REFERENCES[letter.lang], ...references.map((source) => `- ${source.title}${colon}${source.url}`));
   }
+  if (letter.notes.length > 0) out.push('', letter.notesHeading, ...letter.notes.map((note) => `- ${note}`));
   return `${out.join('\n')}\n`;
 }
 
@@ -165,6 +166,8 @@ export function renderLetterMarkdown(letter: Letter): string {
       ...references.map((source) => `- ${md(source.title)}: <${source.url}>`),
     );
   }
+  if (letter.notes.length > 0)
+    out.push('', `## ${md(letter.notesHeading)}`, '', ...letter.notes.map((note) => `- ${md(note)}`));
   return `${out.join('\n')}\n`;
 }
 
@@ -176,7 +179,8 @@ const PAGE_STYLE = [
   'body{font-family:Georgia,"Times New Roman",serif;max-width:42em;margin:2em auto;padding:0 1em;line-height:1.45;color:#111}',
   '.sender,.recipient,.place{white-space:pre-line}.recipient{margin-left:55%}.place{text-align:right}',
   'h2{font-size:1em;margin:1.4em 0 .4em}.basis{font-style:italic}.refs{font-size:.85em}',
-  '@media print{body{margin:0;max-width:none}a{color:inherit;text-decoration:none}}',
+  '.notes{border-top:1px solid #999;margin-top:2em;font-family:sans-serif;font-size:.85em}',
+  '@media print{body{margin:0;max-width:none}a{color:inherit;text-decoration:none}.notes{display:none}}',
 ].join('');
 
 export function renderLetterHtml(letter: Letter): string {
@@ -225,6 +229,11 @@ export function renderLetterHtml(letter: Letter): string {
       ...references.map((source) => `<li>${e(source.title)}: <a href="${e(source.url)}">${e(source.url)}</a></li>`),
       '</ul>',
     );
+  }
+  if (letter.notes.length > 0) {
+    // Notes are for the sender: shown on screen, not printed with the letter.
+    const notes = letter.notes.map((note) => `<li>${e(note)}</li>`).join('\n');
+    out.push(`<aside class="notes"><h2>${e(letter.notesHeading)}</h2>`, '<ul>', notes, '</ul></aside>');
   }
   out.push('</body>', '</html>');
   return `${out.join('\n')}\n`;

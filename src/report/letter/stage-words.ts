@@ -47,6 +47,10 @@ export interface StageWords {
   readonly factColon: string;
   readonly factSeparator: string;
   readonly labelColon: string;
+  /** The notes for the sender, after the letter; {{country}}: "Germany (DE)". */
+  readonly notesHeading: string;
+  readonly noteCountryNotCovered: string;
+  readonly noteCountryUnknown: string;
 }
 
 export const STAGE_WORDS: Readonly<Record<LetterLang, StageWords>> = {
@@ -114,36 +118,44 @@ export const STAGE_WORDS: Readonly<Record<LetterLang, StageWords>> = {
     factColon: ' : ',
     factSeparator: ' ; ',
     labelColon: ' : ',
+    notesHeading: 'Notes pour vous (à retirer avant l’envoi)',
+    noteCountryNotCovered:
+      'Ce brouillon ne connaît que les recours et les textes de la France et du Royaume-Uni : pour ces factures ' +
+      '(pays : {{country}}), ce courrier n’annonce aucune étape de recours propre à ce pays et ne cite aucun texte de loi. ' +
+      'Renseignez-vous auprès d’un organisme officiel ou d’une association de consommateurs de ce pays.',
+    noteCountryUnknown:
+      'Le pays de ces factures est inconnu : ce courrier ne cite aucun texte de loi et n’annonce aucune étape de ' +
+      'recours précise (--country FR|GB pour celles de la France ou du Royaume-Uni).',
   },
   en: {
     subject1: 'Complaint – account {{account}}',
     subject2: 'Complaint not satisfactorily answered – account {{account}} – my letter of {{first}}',
     subjectMediator:
       'Referral to the Médiateur des communications électroniques – dispute with {{operator}} – account {{account}}',
-    opening1: 'As the holder of account {{account}}, I dispute the documents below, for the reasons set out.',
+    opening1: 'As the holder of account {{account}}, I dispute the documents below for the reasons given.',
     opening2ConsumerService:
       'By my letter of {{first}}, I sent your customer service the complaint set out below. ' +
       'As it has not been satisfactorily answered, I now submit it to your consumer service.',
     opening2:
       'By my letter of {{first}}, I sent you the complaint set out below, which has not been satisfactorily answered.',
     openingMediatorOne:
-      'I refer to you a dispute with {{operator}}, about account {{account}}, which my written complaint of {{dates}} has not settled.',
+      'I refer to you my dispute with {{operator}} about account {{account}}, which my written complaint of {{dates}} has not settled.',
     openingMediatorMany:
-      'I refer to you a dispute with {{operator}}, about account {{account}}, which my written complaints of {{dates}} have not settled.',
+      'I refer to you my dispute with {{operator}} about account {{account}}, which my written complaints of {{dates}} have not settled.',
     datesJoin: ' and ',
     demandsIntroMediator: 'I ask {{operator}} to:',
     nextMediator: 'Please tell me whether my referral is admissible and let me know your proposed solution.',
     nextFrance1:
-      'Without a satisfying answer within one month, I will write to your consumer service and then, if needed, ' +
+      'If I receive no satisfactory answer within one month, I will write to your consumer service and then, if needed, ' +
       'refer the matter to the Médiateur des communications électroniques.',
     nextFrance2:
-      'Without a satisfying answer within one month, I will refer the matter to the Médiateur des communications électroniques.',
+      'If I receive no satisfactory answer within one month, I will refer the matter to the Médiateur des communications électroniques.',
     nextUkWithin:
       'If my complaint is not resolved within {{weeks}} weeks, I will take it to your alternative dispute resolution (ADR) scheme.',
     nextUkBy:
       'If my complaint is not resolved by {{date}} ({{weeks}} weeks after my first complaint), ' +
       'I will take it to your alternative dispute resolution (ADR) scheme.',
-    nextElsewhere: 'Without a satisfying answer, I will use the remedies open to me.',
+    nextElsewhere: 'If I receive no satisfactory answer, I will use the remedies open to me.',
     six: 'six',
     eight: 'eight',
     enclosureFirst: 'Copy of my letter of {{date}}',
@@ -152,8 +164,8 @@ export const STAGE_WORDS: Readonly<Record<LetterLang, StageWords>> = {
     undisputedWith:
       'This complaint concerns only the documents above (amount in dispute: {{amount}}); I pay the undisputed part of my bills.',
     undisputedWithout: 'This complaint concerns only the documents above; I pay the undisputed part of my bills.',
-    disputedWithFees: '{{debt}}, plus {{fees}} of fees and sums demanded on top of the debt',
-    disputedFeesOnly: '{{fees}} of fees and sums demanded on top of the debt',
+    disputedWithFees: '{{debt}}, plus {{fees}} in fees and other sums demanded on top of the debt',
+    disputedFeesOnly: '{{fees}} in fees and other sums demanded on top of the debt',
     recipientMediator: [
       'Médiation des communications électroniques (French telecoms mediator)',
       `Online referral: ${MEDIATOR_SITE}`,
@@ -171,6 +183,14 @@ export const STAGE_WORDS: Readonly<Record<LetterLang, StageWords>> = {
     factColon: ': ',
     factSeparator: '; ',
     labelColon: ': ',
+    notesHeading: 'Notes for you (remove before sending)',
+    noteCountryNotCovered:
+      'This draft knows the escalation steps and laws of France and the United Kingdom only: for these bills ' +
+      '(country: {{country}}), this letter announces no escalation step of that country and cites no law. ' +
+      'Ask an official body or a consumer organisation of that country what comes next.',
+    noteCountryUnknown:
+      "The bills' country is unknown: this letter cites no law and announces no precise escalation step " +
+      '(--country FR|GB for those of France or the United Kingdom).',
   },
 };
 

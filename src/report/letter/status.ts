@@ -24,7 +24,7 @@ const STEP_WORDS: Readonly<Record<LetterLang, Readonly<Record<EscalationStep['st
       'Consumer service: you may write to it from {{date}}{{open}} if the customer service has not answered, ' +
       'or as soon as it answers unsatisfactorily.',
     mediator:
-      'Médiateur des communications électroniques (free): you may refer to it from {{date}}{{open}} without a satisfying answer.',
+      'Médiateur des communications électroniques (free): without a satisfactory answer, you may refer the matter to it from {{date}}{{open}}.',
     'mediator-deadline':
       'The deadline to refer to the Médiateur is {{date}} (one year after the written complaint){{passed}}.',
     adr: "Your provider's ADR scheme: you may take the complaint to it from {{date}}{{open}}, or earlier if the provider sends you a deadlock letter.",

@@ -3,7 +3,7 @@ import type { DocumentKind, DunningTitle } from '../../model/document.js';
 import type { LetterLang } from './demands.js';
 
 interface KindWords {
-  /** With its article: "la facture", "le courrier de relance". */
+  /** With its article: "la facture", "le courrier de relance", "the invoice" (English names a document with "the" too). */
   readonly one: string;
   /** Plural with article, for a list of several: "les factures". */
   readonly many: string;
@@ -45,23 +45,23 @@ export const KIND_WORDS: Readonly<Record<LetterLang, Readonly<Record<NamedKind, 
     },
   },
   en: {
-    invoice: { one: 'invoice', many: 'invoices', bare: 'invoice' },
-    'credit-note': { one: 'credit note', many: 'credit notes', bare: 'credit note' },
-    dunning: { one: 'payment demand', many: 'payment demands', bare: 'payment demand' },
-    payment: { one: 'payment', many: 'payments', bare: 'payment' },
+    invoice: { one: 'the invoice', many: 'the invoices', bare: 'invoice' },
+    'credit-note': { one: 'the credit note', many: 'the credit notes', bare: 'credit note' },
+    dunning: { one: 'the payment demand', many: 'the payment demands', bare: 'payment demand' },
+    payment: { one: 'the payment', many: 'the payments', bare: 'payment' },
     termination: {
-      one: 'termination confirmation',
-      many: 'termination confirmations',
+      one: 'the termination confirmation',
+      many: 'the termination confirmations',
       bare: 'termination confirmation',
     },
-    reminder: { one: 'payment reminder', many: 'payment reminders', bare: 'payment reminder' },
-    'final-reminder': { one: 'final reminder', many: 'final reminders', bare: 'final reminder' },
-    'final-notice': { one: 'final notice', many: 'final notices', bare: 'final notice' },
-    'final-demand': { one: 'final demand', many: 'final demands', bare: 'final demand' },
-    'formal-notice': { one: 'formal notice', many: 'formal notices', bare: 'formal notice' },
+    reminder: { one: 'the payment reminder', many: 'the payment reminders', bare: 'payment reminder' },
+    'final-reminder': { one: 'the final reminder', many: 'the final reminders', bare: 'final reminder' },
+    'final-notice': { one: 'the final notice', many: 'the final notices', bare: 'final notice' },
+    'final-demand': { one: 'the final demand', many: 'the final demands', bare: 'final demand' },
+    'formal-notice': { one: 'the formal notice', many: 'the formal notices', bare: 'formal notice' },
     'letter-before-action': {
-      one: 'letter before action',
-      many: 'letters before action',
+      one: 'the letter before action',
+      many: 'the letters before action',
       bare: 'letter before action',
     },
   },

@@ -34,7 +34,7 @@ describe('the HTML report in French', () => {
 
   it('counts in French and writes the rules’ explanations from the French catalogue', () => {
     expect(html).toContain('<li id="count-errors"><b>3</b>erreurs</li>');
-    expect(html).toContain('<li id="count-fatal"><b>1</b>fichiers non vérifiés</li>');
+    expect(html).toContain('<li id="count-fatal"><b>1</b>fichier non vérifié</li>');
     expect(html).toMatch(/<p class="verdict bad">✖ 5 problèmes ; non vérifiés : 1 fichier<\/p>/);
     expect(html).toContain('(erreur par défaut)\u00A0: ');
     expect(html).toContain('<p>Pourquoi : ');

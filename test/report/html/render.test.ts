@@ -83,10 +83,24 @@ describe('renderHtml', () => {
     const { html } = page(sampleResult);
     expect(html).toContain('<li id="count-errors"><b>3</b>errors</li>');
     expect(html).toContain('<li id="count-warnings"><b>1</b>warning</li>');
-    expect(html).toContain('<li id="count-fatal"><b>1</b>files not checked</li>');
+    expect(html).toContain('<li id="count-fatal"><b>1</b>file not checked</li>');
     expect(html).toMatch(/<tr data-rule="amount-spike">.*?<td class="n">€149,000\.00<\/td><\/tr>/);
     expect(html).toContain('<ul id="fatal"><li><bdi>missing.csv</bdi>: cannot open the file (ENOENT)</li></ul>');
     expect(html).toContain('1 row or text could not be read');
+  });
+
+  it('writes every count of the summary in the singular for 1', () => {
+    const one = { ...sampleResult.summary, errors: 1, warnings: 1, infos: 1, documents: 1, rows: 1 };
+    const { html } = page({ ...sampleResult, summary: one });
+    for (const [id, word] of [
+      ['errors', 'error'],
+      ['warnings', 'warning'],
+      ['infos', 'info'],
+      ['fatal', 'file not checked'],
+      ['documents', 'document'],
+      ['rows', 'row'],
+    ])
+      expect(html).toContain(`<li id="count-${id}"><b>1</b>${word}</li>`);
   });
 
   // Issue 20: amounts keep their bill's style; dates take the report's one notation (a US file's 03/05 is May).

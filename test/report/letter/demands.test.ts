@@ -193,16 +193,16 @@ describe('buildLetter demands', () => {
       'Copie du dernier avis D-1 du 12/03/2024 (0,01 €)',
     ]);
     expect(named('final-demand', 'en')).toEqual([
-      'cancel final demand D-1 of 12/03/2024',
-      'Copy of final demand D-1 of 12/03/2024 (0,01 €)',
+      'cancel the final demand D-1 of 12/03/2024',
+      'Copy of the final demand D-1 of 12/03/2024 (0,01 €)',
     ]);
-    expect(named('formal-notice', 'en')[0]).toBe('cancel formal notice D-1 of 12/03/2024');
+    expect(named('formal-notice', 'en')[0]).toBe('cancel the formal notice D-1 of 12/03/2024');
     expect(named('reminder', 'fr')[0]).toBe('annuler le courrier de relance D-1 du 12/03/2024');
     // A "Final Demand" is itself a demand for payment: the demand cancels the sum it claims, not "its demand".
     const demand = titled('final-demand');
     const trivial = [findingOn(demand, 'dunning-trivial-amount', { amount: '0.01', minAmount: '1.00' })];
     expect(letterOf(trivial, [demand], { lang: 'en' }).demands[0]?.text).toBe(
-      'cancel final demand D-1 of 12/03/2024 (0,01 €) and the sum it claims, tell me which invoice that amount comes from, and suspend any collection meanwhile',
+      'cancel the final demand D-1 of 12/03/2024 (0,01 €) and the sum it claims, tell me which invoice that amount comes from, and suspend any collection meanwhile',
     );
     expect(letterOf(trivial, [demand]).demands[0]?.text).toBe(
       'annuler la dernière demande de paiement D-1 du 12/03/2024 (0,01 €) et la somme réclamée, m’indiquer de quelle facture provient ce montant, et suspendre tout recouvrement d’ici là',
@@ -234,7 +234,7 @@ describe('buildLetter demands', () => {
     expect(letter.disputed.map((amount) => amount.text)).toEqual(['49,99 €']);
     const english = letterOf([duplicate], [first, again], { lang: 'en' });
     expect(english.demands[0]?.text).toBe(
-      'cancel invoice F-2 of 05/02/2024 (49,99 €), which repeats invoice F-1 of 05/01/2024 (49,99 €), and refund anything paid twice (double billing)',
+      'cancel the invoice F-2 of 05/02/2024 (49,99 €), which repeats the invoice F-1 of 05/01/2024 (49,99 €), and refund anything paid twice (double billing)',
     );
     // Where the first bill is not among the documents (another file not given), the letter says less, not wrong.
     const alone = letterOf([duplicate], [again]);
@@ -276,7 +276,7 @@ describe('buildLetter demands', () => {
     const letter = letterOf(afterTermination, [termination, after1, after2]);
     expect(letter.demands).toHaveLength(1);
     expect(letter.demands[0]?.text).toBe(
-      'annuler les factures FAC-2 du 05/02/2024 (24,99 €) et FAC-3 du 05/03/2024 (24,99 €), dont la période suit la prise d’effet de ma résiliation, me rembourser toute somme prélevée à ce titre et cesser tout prélèvement',
+      'annuler les factures FAC-2 du 05/02/2024 (24,99 €) et FAC-3 du 05/03/2024 (24,99 €), dont les périodes suivent la prise d’effet de ma résiliation, me rembourser toute somme prélevée à ce titre et cesser tout prélèvement',
     );
     expect(letter.demands[0]?.basis?.text).toBe(
       'ma résiliation a pris effet à la date indiquée ci-dessus ; comme le rappelle l’Arcep, à partir de la demande de résiliation, l’opérateur dispose de dix jours francs pour mettre fin au contrat',
@@ -446,5 +446,153 @@ describe('buildLetter demands', () => {
     const letter = letterOf([findingOn(hostile, 'blank-invoice')], [hostile]);
     expect(letter.facts[0]?.documentId).toBe('FAC\\u001B[2J-1');
     expect(JSON.stringify(letter)).not.toContain('\u001b');
+  });
+});
+
+describe('a reminder for a bill already settled: the letter says what settled it', () => {
+  const invoice = doc({ id: 'F-0301', issueDate: '2024-03-10', total: '35.00', line: 2 });
+  const reminder = doc({
+    kind: 'dunning',
+    id: 'R-0401',
+    issueDate: '2024-04-15',
+    total: '35.00',
+    references: ['F-0301'],
+    line: 5,
+  });
+  const withFinding = (messageId: string, evidence: Record<string, EvidenceValue>): Finding => ({
+    ...findingOn(reminder, 'dunning-while-in-credit', evidence),
+    messageId,
+  });
+
+  it('names a payment without a number by its date and amount, found where the evidence places it', () => {
+    const payment = doc({ kind: 'payment', issueDate: '2024-03-28', total: '35.00', line: 4 });
+    const finding = withFinding('covered', {
+      billed: '35.00',
+      credited: '35.00',
+      references: ['F-0301'],
+      coveredBy: ['test.csv:4'],
+    });
+    for (const lang of ['fr', 'en'] as const) {
+      const letter = letterOf([finding], [invoice, payment, reminder], { lang });
+      const said = lang === 'fr' ? 'le paiement du 28/03/2024 (35,00 €)' : 'the payment of 28/03/2024 (35,00 €)';
+      expect(letter.demands.map((demand) => demand.key)).toEqual(['cancel-dunning-credited']);
+      expect(letter.demands[0]?.text).toContain(said);
+      expect(letter.facts.at(-1)?.text).toContain(said);
+      expect(letter.facts.map((fact) => fact.kind)).toEqual(['invoice', 'payment', 'dunning']);
+    }
+  });
+
+  it('names a credit note by its number', () => {
+    const credit = doc({ kind: 'credit-note', id: 'AV-12', issueDate: '2024-03-20', total: '35.00', line: 3 });
+    const finding = withFinding('covered', { billed: '35.00', credited: '35.00', coveredBy: ['AV-12'] });
+    const letter = letterOf([finding], [invoice, credit, reminder]);
+    expect(letter.demands[0]?.text).toBe(
+      'annuler le courrier de relance R-0401 du 15/04/2024 (35,00 €), la facture réclamée étant déjà couverte par l’avoir AV-12 du 20/03/2024 (35,00 €), et me confirmer que mon compte est soldé',
+    );
+  });
+
+  it('says the bill is marked paid when the export marks it so, and names no credit note or payment', () => {
+    const finding = withFinding('markedPaid', { references: ['F-0301'], claimed: 'invoice F-0301' });
+    const letter = letterOf([finding], [invoice, reminder]);
+    expect(letter.demands.map((demand) => demand.key)).toEqual(['cancel-dunning-marked-paid']);
+    expect(letter.facts.at(-1)?.text).toBe(
+      '15/04/2024 : courrier de relance R-0401, 35,00 € ; ce courrier réclame la facture F-0301, que l’historique des factures de mon espace client indique comme payée',
+    );
+    expect(letter.demands[0]?.text).not.toContain('avoir');
+  });
+
+  it('says the account owed nothing when credits cover everything billed, whatever the letter claims', () => {
+    const finding = withFinding('inCredit', { billed: '35.00', credited: '40.00', references: [] });
+    const letter = letterOf([finding], [invoice, reminder], { lang: 'en' });
+    expect(letter.demands.map((demand) => demand.key)).toEqual(['cancel-dunning-in-credit']);
+    expect(letter.facts.at(-1)?.text).toContain('by its date my account owed nothing: 40,00 € credited or paid');
+  });
+
+  it('falls back to the general wording when a covering document is not among those read', () => {
+    const finding = withFinding('covered', { billed: '35.00', credited: '35.00', coveredBy: ['AV-99'] });
+    const letter = letterOf([finding], [invoice, reminder]);
+    expect(letter.demands[0]?.text).toContain('couverte par un avoir ou un paiement');
+  });
+});
+
+describe('a reminder for a real bill and a blank one (tryout4 d1: Bouygues reminder naming two bills)', () => {
+  it('withdraws the blank bill from the reminder and disputes none of the real bill', () => {
+    const real = doc({ id: '11327725901223', issueDate: '2023-12-02', total: '30.98', line: 2 });
+    const blank = doc({ id: '11327725900124', issueDate: '2024-01-02', total: '0.00', line: 3 });
+    const reminder = doc({
+      kind: 'dunning',
+      issueDate: '2024-02-20',
+      total: '30.98',
+      references: ['11327725901223', '11327725900124'],
+      line: 4,
+    });
+    const letter = letterOf(
+      [
+        findingOn(blank, 'blank-invoice'),
+        {
+          ...findingOn(reminder, 'dunning-for-blank-invoice', {
+            invoiceId: '11327725900124',
+            invoices: ['11327725900124'],
+          }),
+          messageId: 'blankInvoice',
+        },
+      ],
+      [real, blank, reminder],
+    );
+    expect(letter.demands.map((demand) => demand.key)).toEqual(['withdraw-blank-claim', 'cancel-blank-invoice']);
+    expect(letter.demands[0]?.text).toBe(
+      'pour le courrier de relance du 20/02/2024 (30,98 €), retirer la réclamation de la facture 11327725900124, qui ne facture rien, et toute procédure de recouvrement engagée à ce titre',
+    );
+    expect(letter.disputed.map((part) => [part.text, part.part])).toEqual([['0,00 €', 'debt']]);
+  });
+});
+
+describe('one letter, several findings of a kind (tryout5 de-vodafone: an Inkasso letter)', () => {
+  const blank = doc({ id: 'R-0301', issueDate: '2024-03-01', total: '0.00', line: 2 });
+  const inkasso = doc({
+    kind: 'dunning',
+    issueDate: '2024-06-10',
+    total: '54.51',
+    references: ['R-0301'],
+    line: 3,
+  });
+
+  it('says two collection fees in one observation', () => {
+    const fee = (description: string, amount: string): Finding =>
+      findingOn(inkasso, 'collection-fee-charged', { description, amount });
+    const letter = letterOf([fee('Mahngebühren', '5.00'), fee('Inkassokosten', '49.50')], [blank, inkasso]);
+    expect(letter.facts.at(-1)?.text).toBe(
+      '10/06/2024 : courrier de relance, 54,51 € ; des frais de recouvrement m’y sont facturés : « Mahngebühren », 5,00 € et « Inkassokosten », 49,50 €',
+    );
+  });
+
+  it('makes one demand of a blank bill that the export also marks paid', () => {
+    const letter = letterOf(
+      [
+        findingOn(blank, 'blank-invoice'),
+        findingOn(inkasso, 'dunning-for-blank-invoice', { invoiceId: 'R-0301', invoices: ['R-0301'] }),
+        { ...findingOn(inkasso, 'dunning-while-in-credit', { references: ['R-0301'] }), messageId: 'markedPaid' },
+      ],
+      [blank, inkasso],
+    );
+    expect(letter.demands.map((demand) => demand.key)).toEqual(['cancel-dunning-blank', 'cancel-blank-invoice']);
+  });
+});
+
+describe('two reminders for one bill a credit note covers (tryout4 d4: Telekom and its Inkasso agency)', () => {
+  it('names the credit note in the one demand to cancel both', () => {
+    const invoice = doc({ id: 'R-0224', issueDate: '2024-02-03', total: '39.98', line: 2 });
+    const credit = doc({ kind: 'credit-note', id: 'GS-11', issueDate: '2024-02-20', total: '39.98', line: 3 });
+    const letters = ['2024-02-27', '2024-03-12'].map((issueDate, i) =>
+      doc({ kind: 'dunning', id: `M-${i}`, issueDate, total: '39.98', references: ['R-0224'], line: 4 + i }),
+    );
+    const findings = letters.map((letter) => ({
+      ...findingOn(letter, 'dunning-while-in-credit', { billed: '39.98', credited: '39.98', coveredBy: ['GS-11'] }),
+      messageId: 'covered',
+    }));
+    const letter = letterOf(findings, [invoice, credit, ...letters], { lang: 'en' });
+    expect(letter.demands.map((demand) => demand.text)).toEqual([
+      'cancel the payment demands M-0 of 27/02/2024 (39,98 €) and M-1 of 12/03/2024 (39,98 €), since the invoices they claim are already covered by the credit note GS-11 of 20/02/2024 (39,98 €), and confirm that my account is settled',
+    ]);
   });
 });

@@ -84,6 +84,8 @@ function letterWith(text: string): Letter {
     signature: [text],
     enclosuresHeading: 'Pièces jointes',
     enclosures: [text],
+    notesHeading: 'Notes',
+    notes: [text],
   };
 }
 
