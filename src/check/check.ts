@@ -19,7 +19,7 @@ import type { CsvSplitPlan } from './parallel/split.js';
 import { serializeConfig } from './parallel/job.js';
 import type { Stories } from '../report/stories.js';
 import type { Lang } from '../i18n/lang.js';
-import { MAX_STORY_DOCUMENTS, StoryCollector } from './stories.js';
+import { MAX_STORY_DOCUMENTS, StoryCollector, withStatedCurrencies } from './stories.js';
 import { HeldFindings } from './held-findings.js';
 
 /** What a run checks and how: the programmatic API's options (the CLI builds them from its flags). */
@@ -238,7 +238,7 @@ export async function check(
     tally.stories === undefined || tally.documents > MAX_STORY_DOCUMENTS
       ? undefined
       : {
-          entries: tally.stories.entries,
+          entries: withStatedCurrencies(tally.stories.entries, (raw) => engine.accountName(raw)),
           dropped: 0,
           accountName: (raw: string) => engine.accountName(raw),
           accounts: identity?.accounts ?? new Map(),

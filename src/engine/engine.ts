@@ -13,7 +13,7 @@ import { Money } from '../model/money.js';
 import { type AccountJoin, type IdentityConflict, joinAccounts } from '../identity/join.js';
 import { documentKey } from '../identity/account-key.js';
 import { fnv1a } from './account-table.js';
-import { compareEntries, toAccountEntry } from './account-entry.js';
+import { compareEntries, plainCurrency, toAccountEntry, withStatedCurrencies } from './account-entry.js';
 import type { EncodedEntries } from './entry-codec.js';
 import type { EntryEncoder } from './entry-codec.js';
 import { EntryDecoder } from './entry-codec.js';
@@ -378,7 +378,7 @@ export class Engine {
         wordsFor(this.lang).engine.conflict,
         // A line number is no count: never grouped ("file:1234").
         { ...evidence, otherLine: String(first.line) },
-        second.currency,
+        plainCurrency(second.currency),
         undefined,
         this.lang,
       ),
@@ -389,7 +389,7 @@ export class Engine {
       documentKind: second.kind,
       ...(day === undefined ? {} : { date: isoFromDayNumber(day) }),
       ...(second.total === undefined ? {} : { amount: second.total.toFixed(2) }),
-      currency: second.currency,
+      currency: plainCurrency(second.currency),
       evidence,
     };
   }
@@ -417,6 +417,7 @@ export class Engine {
     const terminations = this.terminations.map((termination) => ({ ...termination, day: dayNumber(termination.date) }));
     for (const timeline of this.store.timelines(join)) {
       const { account, entries } = timeline;
+      withStatedCurrencies(entries);
       for (const termination of terminations) {
         if (termination.account !== undefined && this.accountName(termination.account) !== account) continue;
         // In the account's own currency: a made-up EUR entry would make a GBP account look mixed.
