@@ -18,6 +18,7 @@ import type { EncodedEntries } from './entry-codec.js';
 import type { EntryEncoder } from './entry-codec.js';
 import { EntryDecoder } from './entry-codec.js';
 import { EntryStore } from './entry-store.js';
+import { dropCopies, locationOf, withOtherSource } from './copies.js';
 import { ContentLog, NO_CONTENT } from './content-log.js';
 import type {
   AccountEntry,
@@ -86,6 +87,12 @@ export class Engine {
   private readonly aliases = new Map<string, Set<string>>();
   private joined: AccountJoin | undefined;
   private lastCountryAccount: string | undefined;
+
+  /**
+   * Bills read twice (engine/copies.ts), found by finish(): each copy's place and the kept one's.
+   * The document rules' findings of a copy are merged with the kept one's by the caller.
+   */
+  readonly copyPairs: [copy: string, kept: string][] = [];
 
   /** Numbered invoices' exact contents (see ContentLog). */
   readonly content: ContentLog;
@@ -418,6 +425,9 @@ export class Engine {
     for (const timeline of this.store.timelines(join)) {
       const { account, entries } = timeline;
       withStatedCurrencies(entries);
+      const copies = dropCopies(entries, (file) => this.fileOrder.get(file) ?? Number.MAX_SAFE_INTEGER);
+      for (const [kept, others] of copies) for (const other of others) this.copyPairs.push([other, kept]);
+      const first = findings.length;
       for (const termination of terminations) {
         if (termination.account !== undefined && this.accountName(termination.account) !== account) continue;
         // In the account's own currency: a made-up EUR entry would make a GBP account look mixed.
@@ -426,6 +436,12 @@ export class Engine {
       entries.sort(compareEntries);
       for (const runnable of this.accountRules) {
         runnable.checkAccount(timeline, findings);
+      }
+      if (copies.size > 0) {
+        for (let at = first; at < findings.length; at++) {
+          const others = copies.get(locationOf(findings[at] as Finding));
+          if (others !== undefined) findings[at] = withOtherSource(findings[at] as Finding, others);
+        }
       }
     }
     this.store = new EntryStore();

@@ -138,6 +138,8 @@ export type WorkerMessage =
       /** This thread's joins (issue 13): raw names it renamed, and its accounts known under several names. */
       readonly renamed: [string, string][];
       readonly joined: JoinedAccount[];
+      /** Bills read twice among this thread's accounts (engine/copies.ts): each copy's place and the kept one's. */
+      readonly copies: [string, string][];
     }
   /** The worker's documents that name others, and its accounts that bill what the main thread's name or bill. */
   | { readonly type: 'identity'; readonly referrers: Referrers; readonly claimants: string[] }

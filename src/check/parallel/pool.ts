@@ -143,7 +143,11 @@ class PooledWorker {
 export interface FinishedRun {
   readonly findings: Finding[];
   readonly accounts: number;
-  readonly remote?: { readonly renamed: [string, string][]; readonly joined: JoinedAccount[] };
+  readonly remote?: {
+    readonly renamed: [string, string][];
+    readonly joined: JoinedAccount[];
+    readonly copies: [string, string][];
+  };
 }
 
 /**
@@ -234,7 +238,11 @@ export class WorkerPool {
     // One push per finding: a spread passes every finding as an argument, and a few hundred
     // thousand of them overflow the call stack ("Maximum call stack size exceeded").
     for (const finding of other.findings) findings.push(finding);
-    return { findings, accounts: accounts + other.accounts, remote: { renamed: other.renamed, joined: other.joined } };
+    return {
+      findings,
+      accounts: accounts + other.accounts,
+      remote: { renamed: other.renamed, joined: other.joined, copies: other.copies },
+    };
   }
 
   /**

@@ -90,6 +90,7 @@ class CheckWorker {
       findings,
       renamed,
       joined: [...(identity?.accounts.values() ?? [])],
+      copies: this.engine.copyPairs,
     });
     // File descriptors belong to the process, not to the thread: close the ones this log opened.
     this.content.close();
