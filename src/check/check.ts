@@ -19,7 +19,8 @@ import type { CsvSplitPlan } from './parallel/split.js';
 import { serializeConfig } from './parallel/job.js';
 import type { Stories } from '../report/stories.js';
 import type { Lang } from '../i18n/lang.js';
-import { MAX_STORY_DOCUMENTS, StoryCollector } from './stories.js';
+import { CopyMerge } from '../engine/copies.js';
+import { MAX_STORY_DOCUMENTS, StoryCollector, withStatedCurrencies } from './stories.js';
 import { HeldFindings } from './held-findings.js';
 
 /** What a run checks and how: the programmatic API's options (the CLI builds them from its flags). */
@@ -94,6 +95,13 @@ interface RunState {
   readonly emit: Emit;
   readonly progress: (rows: number) => void;
   readonly onDocument: ((doc: BillingDocument) => void) | undefined;
+}
+
+/** A finding counted when it was made and then merged into another's (a bill read twice). */
+function uncount(severities: SeverityCounts, finding: Finding): void {
+  if (finding.severity === 'error') severities.errors--;
+  else if (finding.severity === 'warning') severities.warnings--;
+  else severities.infos--;
 }
 
 /**
@@ -199,8 +207,22 @@ export async function check(
     return name === finding.account ? finding : { ...finding, account: name };
   };
   joins.rename = joinedName;
-  if (held !== undefined) for await (const batch of held.drain()) await hooks.onFindings?.(batch.map(joinedName));
-  await emitInBatches(finished.findings, emit);
+  // A bill read twice (a CSV row and its PDF copy) is one bill: its findings once (engine/copies.ts).
+  const copies = new CopyMerge([...engine.copyPairs, ...(finished.remote?.copies ?? [])], findings);
+  if (!copies.empty) {
+    let to = 0;
+    for (const finding of findings) {
+      const merged = copies.apply(finding);
+      if (merged === undefined) uncount(severities, finding);
+      else findings[to++] = merged;
+    }
+    findings.length = to;
+  }
+  const merged = (batch: readonly Finding[]): Finding[] =>
+    copies.empty ? [...batch] : batch.flatMap((finding) => copies.apply(finding) ?? []);
+  if (held !== undefined)
+    for await (const batch of held.drain()) await hooks.onFindings?.(merged(batch).map(joinedName));
+  await emitInBatches(merged(finished.findings), emit);
   if (identity !== undefined) findings.forEach((finding, index) => (findings[index] = joinedName(finding)));
   // On two threads each thread joins its own share of the accounts.
   const accounts =
@@ -240,7 +262,7 @@ export async function check(
     tally.stories === undefined || tally.documents > MAX_STORY_DOCUMENTS
       ? undefined
       : {
-          entries: tally.stories.entries,
+          entries: withStatedCurrencies(tally.stories.entries, (raw) => engine.accountName(raw)),
           dropped: 0,
           accountName: (raw: string) => engine.accountName(raw),
           accounts: identity?.accounts ?? new Map(),

@@ -19,6 +19,8 @@ export interface StoryEntry {
   readonly total: Money | undefined;
   readonly id: string | undefined;
   readonly currency: string;
+  /** Nothing in the input said the currency (see BillingDocument.currencyGuessed). */
+  readonly currencyGuessed?: true;
   readonly file: string;
   readonly line: number;
 }
@@ -34,6 +36,7 @@ export function storyEntryOf(doc: BillingDocument): StoryEntry {
     total: doc.kind === 'dunning' ? (doc.amountDue ?? doc.total) : (doc.total ?? doc.amountDue),
     id: doc.id,
     currency: doc.currency,
+    ...(doc.currencyGuessed === true ? { currencyGuessed: true as const } : {}),
     file: doc.source.file,
     line: doc.source.line,
   };
@@ -42,6 +45,34 @@ export function storyEntryOf(doc: BillingDocument): StoryEntry {
 export function sentStoryEntryOf(doc: BillingDocument): SentStoryEntry {
   const entry = storyEntryOf(doc);
   return { ...entry, total: entry.total?.toString() };
+}
+
+/**
+ * Each guessed currency in the currency the joined account's other documents state most, as the
+ * account rules see it (engine/account-entry.ts withStatedCurrencies): a story does not show a
+ * bill in € beside the £ reminder that the rules read it with (issue 13).
+ */
+export function withStatedCurrencies(entries: StoryEntry[], accountName: (raw: string) => string): StoryEntry[] {
+  if (!entries.some((entry) => entry.currencyGuessed === true)) return entries;
+  const stated = new Map<string, Map<string, number>>();
+  for (const entry of entries) {
+    if (entry.currencyGuessed === true || entry.total === undefined) continue;
+    const name = accountName(entry.account);
+    const counts = stated.get(name) ?? new Map<string, number>();
+    stated.set(name, counts);
+    counts.set(entry.currency, (counts.get(entry.currency) ?? 0) + 1);
+  }
+  const usual = (name: string): string | undefined => {
+    let best: [string, number] | undefined;
+    for (const [currency, count] of stated.get(name) ?? [])
+      if (best === undefined || count > best[1]) best = [currency, count];
+    return best?.[0];
+  };
+  return entries.map((entry) =>
+    entry.currencyGuessed === true
+      ? { ...entry, currency: usual(accountName(entry.account)) ?? entry.currency }
+      : entry,
+  );
 }
 
 export class StoryCollector {

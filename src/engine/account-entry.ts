@@ -7,6 +7,38 @@ import { type ContentLog, NO_CONTENT } from './content-log.js';
 import type { AccountEntry } from './timeline.js';
 
 const NO_REFERENCES: readonly string[] = Object.freeze([]);
+/**
+ * How an entry keeps a currency nothing in the input said (issue 13): a mark no ISO code has,
+ * through the store and between threads, until withStatedCurrencies resolves it.
+ */
+const GUESSED = '?';
+
+/** A currency as reports and rules see it: without the mark of a guess. */
+export function plainCurrency(currency: string): string {
+  return currency.endsWith(GUESSED) ? currency.slice(0, -GUESSED.length) : currency;
+}
+
+/**
+ * The entries of one account timeline with each guessed currency resolved: the currency most of
+ * the account's documents with an amount state (a £ reminder on the account of an export of bare
+ * amounts), else the guess itself. A guess thus never stands against a stated currency.
+ */
+export function withStatedCurrencies(entries: AccountEntry[]): void {
+  if (!entries.some((entry) => entry.currency.endsWith(GUESSED))) return;
+  const counts = new Map<string, number>();
+  for (const entry of entries) {
+    const stated = !entry.currency.endsWith(GUESSED) && (entry.total !== undefined || entry.amountDue !== undefined);
+    if (stated) counts.set(entry.currency, (counts.get(entry.currency) ?? 0) + 1);
+  }
+  let usual: string | undefined;
+  let most = 0;
+  for (const [currency, count] of counts) {
+    if (count > most) [usual, most] = [currency, count];
+  }
+  entries.forEach((entry, at) => {
+    if (entry.currency.endsWith(GUESSED)) entries[at] = { ...entry, currency: usual ?? plainCurrency(entry.currency) };
+  });
+}
 
 /**
  * The compact record account rules keep for a document (see AccountEntry). A numbered invoice's
@@ -21,7 +53,7 @@ export function toAccountEntry(doc: BillingDocument, content: ContentLog): Accou
     kind: doc.kind,
     id: doc.id,
     account: doc.account,
-    currency: doc.currency,
+    currency: doc.currencyGuessed === true ? `${doc.currency}${GUESSED}` : doc.currency,
     issueDay,
     dueDay,
     periodStartDay,

@@ -12,11 +12,13 @@ import type { InvalidInputEvent } from '../model/input.js';
 import { Money } from '../model/money.js';
 import { type AccountJoin, type IdentityConflict, joinAccounts } from '../identity/join.js';
 import { documentKey } from '../identity/account-key.js';
-import { compareEntries, toAccountEntry } from './account-entry.js';
+import { fnv1a } from './account-table.js';
+import { compareEntries, plainCurrency, toAccountEntry, withStatedCurrencies } from './account-entry.js';
 import type { EncodedEntries } from './entry-codec.js';
 import type { EntryEncoder } from './entry-codec.js';
 import { EntryDecoder } from './entry-codec.js';
 import { EntryStore } from './entry-store.js';
+import { dropCopies, locationOf, withOtherSource } from './copies.js';
 import { ContentLog, NO_CONTENT } from './content-log.js';
 import type {
   AccountEntry,
@@ -85,6 +87,12 @@ export class Engine {
   private readonly aliases = new Map<string, Set<string>>();
   private joined: AccountJoin | undefined;
   private lastCountryAccount: string | undefined;
+
+  /**
+   * Bills read twice (engine/copies.ts), found by finish(): each copy's place and the kept one's.
+   * The document rules' findings of a copy are merged with the kept one's by the caller.
+   */
+  readonly copyPairs: [copy: string, kept: string][] = [];
 
   /** Numbered invoices' exact contents (see ContentLog). */
   readonly content: ContentLog;
@@ -203,8 +211,58 @@ export class Engine {
    */
   private joinAccounts(findings: Finding[]): AccountJoin {
     const join = this.localJoin();
-    for (const conflict of join.conflicts) findings.push(this.conflictFinding(join, conflict));
+    for (const conflict of this.inSourceOrder(join.conflicts)) findings.push(this.conflictFinding(join, conflict));
     return join;
+  }
+
+  /**
+   * Conflicts named from the bill number's first claim in the input (file order, then line), not
+   * the first one this thread stored: a thread's store holds its entries in the order they
+   * arrived from others, and one thread and two must give the same warnings (issue 13).
+   */
+  private inSourceOrder(conflicts: readonly IdentityConflict[]): IdentityConflict[] {
+    if (conflicts.length === 0) return [];
+    const byId = new Map<string, IdentityConflict[]>();
+    for (const conflict of conflicts) {
+      const group = byId.get(conflict.invoiceId);
+      if (group === undefined) byId.set(conflict.invoiceId, [conflict]);
+      else group.push(conflict);
+    }
+    const where = (index: number, account: number): [number, number] => {
+      const entry = this.store.entryAt(index, String(account));
+      return [this.fileOrder.get(entry.file) ?? Number.MAX_SAFE_INTEGER, entry.line];
+    };
+    const ordered: IdentityConflict[] = [];
+    for (const group of byId.values()) {
+      const head = group[0] as IdentityConflict;
+      const claims = [
+        { index: head.first, account: head.firstAccount },
+        ...group.map((conflict) => ({ index: conflict.second, account: conflict.secondAccount })),
+      ].map((claim) => ({ ...claim, at: where(claim.index, claim.account) }));
+      claims.sort((a, b) => a.at[0] - b.at[0] || a.at[1] - b.at[1]);
+      const [earliest, ...others] = claims as [(typeof claims)[number], ...typeof claims];
+      for (const other of others) {
+        ordered.push({
+          invoiceId: head.invoiceId,
+          first: earliest.index,
+          firstAccount: earliest.account,
+          second: other.index,
+          secondAccount: other.account,
+        });
+      }
+    }
+    return ordered;
+  }
+
+  /** The files of the run in the order read, as another thread noted them: conflicts and findings are ordered by them. */
+  adoptFileOrder(files: readonly string[]): void {
+    this.fileOrder.clear();
+    for (const file of files) this.noteFile(file);
+  }
+
+  /** The files noted, in the order read. */
+  get files(): string[] {
+    return [...this.fileOrder.keys()];
   }
 
   private localJoin(): AccountJoin {
@@ -240,6 +298,52 @@ export class Engine {
       references.some((reference) => typeof claims.get(documentKey(reference)) === 'string'),
     );
     return [...new Set(joined.map(([account]) => account))];
+  }
+
+  /**
+   * The hashes of the bill numbers claimed here (documentKey form), sorted: another thread finds
+   * the ones it claims too (issue 13: one bill number under two accounts of two threads). Four
+   * bytes a bill; a hash match that is no bill in common only moves an account between threads.
+   */
+  billHashes(): Int32Array {
+    const hashes: number[] = [];
+    for (const entry of this.store.identityEntries()) {
+      if (isClaim(entry.kind) && entry.id !== undefined) hashes.push(fnv1a(documentKey(entry.id)));
+    }
+    return Int32Array.from(hashes).sort();
+  }
+
+  /** The accounts here that claim a bill number whose hash is among `hashes` (sorted, as billHashes gives them). */
+  claimantsOfHashes(hashes: Int32Array): string[] {
+    const found = new Set<string>();
+    if (hashes.length === 0) return [];
+    const names = this.store.accountNames;
+    for (const entry of this.store.identityEntries()) {
+      if (!isClaim(entry.kind) || entry.id === undefined) continue;
+      if (sortedHas(hashes, fnv1a(documentKey(entry.id)))) found.add(names[entry.account] as string);
+    }
+    return [...found];
+  }
+
+  /**
+   * The accounts here that claim a bill number one of `accounts` claims: they are checked where
+   * those are, joined or in conflict with them, as on one thread.
+   */
+  claimingWith(accounts: ReadonlySet<string>): Set<string> {
+    const found = new Set<string>();
+    if (accounts.size === 0) return found;
+    const names = this.store.accountNames;
+    const keys = new Set<string>();
+    for (const entry of this.store.identityEntries()) {
+      if (isClaim(entry.kind) && entry.id !== undefined && accounts.has(names[entry.account] as string))
+        keys.add(documentKey(entry.id));
+    }
+    if (keys.size === 0) return found;
+    for (const entry of this.store.identityEntries()) {
+      if (isClaim(entry.kind) && entry.id !== undefined && keys.has(documentKey(entry.id)))
+        found.add(names[entry.account] as string);
+    }
+    return found;
   }
 
   /**
@@ -282,7 +386,7 @@ export class Engine {
         wordsFor(this.lang).engine.conflict,
         // A line number is no count: never grouped ("file:1234").
         { ...evidence, otherLine: String(first.line) },
-        second.currency,
+        plainCurrency(second.currency),
         undefined,
         this.lang,
       ),
@@ -293,7 +397,7 @@ export class Engine {
       documentKind: second.kind,
       ...(day === undefined ? {} : { date: isoFromDayNumber(day) }),
       ...(second.total === undefined ? {} : { amount: second.total.toFixed(2) }),
-      currency: second.currency,
+      currency: plainCurrency(second.currency),
       evidence,
     };
   }
@@ -321,6 +425,10 @@ export class Engine {
     const terminations = this.terminations.map((termination) => ({ ...termination, day: dayNumber(termination.date) }));
     for (const timeline of this.store.timelines(join)) {
       const { account, entries } = timeline;
+      withStatedCurrencies(entries);
+      const copies = dropCopies(entries, (file) => this.fileOrder.get(file) ?? Number.MAX_SAFE_INTEGER);
+      for (const [kept, others] of copies) for (const other of others) this.copyPairs.push([other, kept]);
+      const first = findings.length;
       for (const termination of terminations) {
         if (termination.account !== undefined && this.accountName(termination.account) !== account) continue;
         // In the account's own currency: a made-up EUR entry would make a GBP account look mixed.
@@ -329,6 +437,12 @@ export class Engine {
       entries.sort(compareEntries);
       for (const runnable of this.accountRules) {
         runnable.checkAccount(timeline, findings);
+      }
+      if (copies.size > 0) {
+        for (let at = first; at < findings.length; at++) {
+          const others = copies.get(locationOf(findings[at] as Finding));
+          if (others !== undefined) findings[at] = withOtherSource(findings[at] as Finding, others);
+        }
       }
     }
     this.store = new EntryStore();
@@ -355,6 +469,24 @@ export class Engine {
   noteFile(file: string): void {
     if (!this.fileOrder.has(file)) this.fileOrder.set(file, this.fileOrder.size);
   }
+}
+
+/** Bills and credit notes claim their number: the documents that join or conflict through it. */
+function isClaim(kind: DocumentKind): boolean {
+  return kind === 'invoice' || kind === 'credit-note';
+}
+
+function sortedHas(sorted: Int32Array, value: number): boolean {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const probe = sorted[middle] as number;
+    if (probe === value) return true;
+    if (probe < value) low = middle + 1;
+    else high = middle - 1;
+  }
+  return false;
 }
 
 function knownTerminationEntry(account: string, day: number, currency: string): AccountEntry {

@@ -143,6 +143,12 @@ export interface BillingDocument {
   /** ISO 4217 code. */
   readonly currency: string;
   /**
+   * Set when nothing in the input said the currency (an English export of bare amounts read as
+   * euros): an account whose other documents state one is read in that one, and a guess is never
+   * a currency-mismatch (issue 13).
+   */
+  readonly currencyGuessed?: true;
+  /**
    * ISO 3166-1 alpha-2 code of the country whose VAT applies, when the input says so with
    * confidence (the seller's VAT number, a country column, the language of the labels); undefined
    * when unsure. The currency cannot tell it: Germany, the Netherlands and France all bill in EUR

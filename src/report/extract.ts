@@ -117,6 +117,8 @@ export function serializeDocument(doc: BillingDocument): Record<string, unknown>
     periodEnd: doc.periodEnd,
     effectiveDate: doc.effectiveDate,
     currency: doc.currency,
+    // Only when nothing in the input said it (issue 13): extract shows what billcheck assumed.
+    currencyGuessed: doc.currencyGuessed,
     country: doc.country,
     net: amount(doc.net),
     tax: amount(doc.tax),

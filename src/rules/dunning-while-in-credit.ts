@@ -32,6 +32,8 @@ export default defineRule({
     inCredit:
       'A dunning letter was sent while the account owed nothing: {{credited}} credited or paid against {{billed}} billed by its date.',
     markedPaid: "A dunning letter claims {{claimed}}, which the operator's own export marks as paid.",
+    partlyCovered:
+      'A dunning letter claims {{claimed}}, though credit notes and payments of {{credited}} made against {{covering}} already cover the {{billed}} billed there: that part is demanded while in credit.',
     creditMatchesDemand:
       'A dunning letter demands {{billed}}, the amount of invoice {{invoice}}, although a credit note or payment of {{credited}} issued since covers it.',
   },
@@ -97,6 +99,15 @@ export default defineRule({
         ctx.report({ messageId: 'covered', data: { ...covered, references, claimed }, document: letter });
       } else if (!billedUnknown && isPositive(credited) && !credited.lt(billed)) {
         ctx.report({ messageId: 'inCredit', data: { billed, credited, references }, document: letter });
+      } else if (references.length > 1) {
+        const part = coverOfPart(references);
+        if (part !== undefined) {
+          const claimed = `invoices ${references.join(', ')}`;
+          const covering = `${part.invoices.length === 1 ? 'invoice' : 'invoices'} ${part.invoices.join(', ')}`;
+          const { invoices: coveredInvoices, ...amounts } = part;
+          const data = { ...amounts, coveredInvoices, references, claimed, covering };
+          ctx.report({ messageId: 'partlyCovered', data, document: letter });
+        }
       } else if (references.length === 0) {
         const matched = coverOfDemand(letter, dayEnd);
         if (matched !== undefined) ctx.report({ messageId: 'creditMatchesDemand', data: matched, document: letter });
@@ -155,6 +166,40 @@ export default defineRule({
         const repaid = credit.total ?? credit.amountDue;
         return !taken.has(credit) && day !== undefined && day >= since && repaid !== undefined && repaid.eq(amount);
       });
+    }
+
+    /**
+     * A letter for several invoices, not all covered (issue 13: "les factures FA-1 et FA-2 restent
+     * impayées" where an avoir cancels FA-1): the invoices of it that credits covering each alone
+     * repay. A credit naming several invoices is left to coverOfReferences: how it splits is unknown.
+     */
+    function coverOfPart(
+      references: readonly string[],
+    ): { invoices: string[]; billed: Money; credited: Money; coveredBy: string[] } | undefined {
+      const part = { invoices: [] as string[], billed: Money.ZERO, credited: Money.ZERO, coveredBy: [] as string[] };
+      const taken = new Set<AccountEntry>();
+      for (const id of references) {
+        const invoice = invoices.get(id);
+        const amount = invoice === undefined ? undefined : amountBilled(invoice);
+        if (invoice === undefined || amount === undefined || !isPositive(amount)) continue;
+        const own = (creditsByInvoice.get(id) ?? []).filter((credit) => credit.references.length === 1);
+        const credits = own.length > 0 || creditsByInvoice.has(id) ? own : [freeCreditFor(invoice, amount, taken)];
+        let repaid = Money.ZERO;
+        for (const credit of credits) {
+          if (credit === undefined || taken.has(credit)) continue;
+          repaid = repaid.add(credit.total ?? credit.amountDue ?? Money.ZERO);
+        }
+        if (!isPositive(repaid) || repaid.lt(amount)) continue;
+        part.invoices.push(id);
+        part.billed = part.billed.add(amount);
+        part.credited = part.credited.add(repaid);
+        for (const credit of credits) {
+          if (credit === undefined || taken.has(credit)) continue;
+          taken.add(credit);
+          part.coveredBy.push(nameOfEntry(credit));
+        }
+      }
+      return part.invoices.length === 0 ? undefined : part;
     }
 
     /** What the referenced invoices bill and what credits referring to them repay, when the latter covers the former. */

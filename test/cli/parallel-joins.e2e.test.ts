@@ -109,3 +109,70 @@ describe('joins through references across a split file', { timeout: 240_000 }, (
     await sameFindings([file, text], { formats: ['json', 'text'] });
   });
 });
+
+/**
+ * One bill number claimed by two accounts that the shares send to different threads (issue 13,
+ * defect 1): each thread saw one claim only, so neither joined nor warned. As in
+ * fixtures/dossiers/fr-conflit-numero-facture (an installer whose numbers restart per customer),
+ * a claim with other content is an `account-conflict` warning; the same bill under two accounts
+ * (an export and a copy) joins them. One thread and two print the same.
+ */
+describe('one bill number under two accounts across a split file', { timeout: 240_000 }, () => {
+  let file = '';
+  const conflictMain = onShard(0, (n) => `CL-${20_000 + n}`);
+  const conflictWorker = onShard(1, (n) => `CL-${30_000 + n}`);
+  const sameMain = onShard(0, (n) => `06987${String(10_000 + n).padStart(5, '0')}`);
+  const sameWorker = onShard(1, (n) => `CLI-${90_000 + n}`);
+
+  beforeAll(() => {
+    file = join(mkdtempSync(join(tmpdir(), 'billcheck-parallel-claims-')), 'export.csv');
+    const filler = Array.from({ length: FILLER_ROWS }, (_, i) => {
+      const month = String((i % 5) + 1).padStart(2, '0');
+      const account = `07${String(20_000_000 + Math.floor(i / 5)).slice(-8)}`;
+      return bill(`F-${200_000 + i}`, account, `05/${month}/2021`, '19,99');
+    });
+    const half = FILLER_ROWS / 2;
+    const rows = [
+      HEADER,
+      bill('FAC-001', conflictMain, '05/03/2024', '29,99'),
+      bill('FAC-777', sameMain, '05/04/2024', '19,99'),
+      ...filler.slice(0, half),
+      ...filler.slice(half),
+      bill('FAC-001', conflictWorker, '07/03/2024', '412,80'),
+      bill('FAC-777', sameWorker, '05/04/2024', '19,99'),
+    ];
+    writeFileSync(file, `${rows.join('\n')}\n`);
+    const text = readFileSync(file, 'utf8');
+    const cut = planCsvSplit(file, 2, { firstShare: 0.48 })?.ranges[1]?.start ?? 0;
+    expect(cut).toBeGreaterThan(text.indexOf('FAC-777;'));
+    expect(cut).toBeLessThan(text.lastIndexOf('FAC-001;'));
+  });
+
+  it('warns of the conflict once and joins the same bill, on one thread and on two', async () => {
+    for (const jobs of ['1', '2']) {
+      const run = await runCli([file, '--format', 'json', '--today', '2026-01-01', '--jobs', jobs], {
+        env: SPLIT_SMALL_FILES,
+      });
+      const report = JSON.parse(run.stdout) as {
+        findings: { ruleId: string; severity: string; documentId?: string; account?: string; evidence: object }[];
+        accounts?: { account: string; aliases: { name: string }[] }[];
+      };
+      const conflicts = report.findings.filter((finding) => finding.ruleId === 'account-conflict');
+      expect(
+        conflicts.map((c) => [c.severity, c.documentId, c.account, c.evidence]),
+        `--jobs ${jobs}`,
+      ).toEqual([
+        ['warning', 'FAC-001', conflictWorker, expect.objectContaining({ otherAccount: conflictMain, otherLine: 2 })],
+      ]);
+      const joined = report.accounts?.find((joined) => joined.account === sameMain);
+      expect(
+        joined?.aliases.map((alias) => alias.name),
+        `--jobs ${jobs}`,
+      ).toEqual([sameWorker]);
+    }
+  });
+
+  it('prints the same report on two threads', async () => {
+    await sameFindings(file, { formats: ['json', 'text'] });
+  });
+});

@@ -15,6 +15,7 @@ interface Finding {
   line: number;
   documentId?: string;
   amount?: string;
+  evidence: Record<string, unknown>;
 }
 interface Report {
   valid: boolean;
@@ -77,10 +78,12 @@ describe('billcheck on PDFs', () => {
     // XML sources of the Factur-X fixtures (sources/), read as e-invoices, 1 document each.
     expect(report.summary.files).toBe(12);
     expect(report.summary.documents).toBe(14);
+    // The bundle's third bill is the blank one's copy (same number, total and date): one bill with
+    // two sources, one finding naming the other (issue 13).
     const blank = report.findings
       .filter((finding) => finding.ruleId === 'blank-invoice')
-      .map((finding) => `${finding.file}:${finding.line}`);
-    expect(blank).toEqual([`${DIR}/free-facture-vierge.pdf:1`, `${DIR}/toutes-mes-factures.pdf:30`]);
+      .map((finding) => [`${finding.file}:${finding.line}`, finding.evidence.alsoAt]);
+    expect(blank).toEqual([[`${DIR}/free-facture-vierge.pdf:1`, `${DIR}/toutes-mes-factures.pdf:30`]]);
   });
 
   it('reads a PDF from standard input, told by its first bytes', async () => {

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../src/engine/engine.js';
 import { EntryEncoder } from '../../src/engine/entry-codec.js';
+import { fnv1a } from '../../src/engine/account-table.js';
 import { defineRule } from '../../src/engine/rule.js';
 import { doc } from '../helpers/builder.js';
 
@@ -30,7 +31,7 @@ describe('joins across threads', () => {
   it('names the accounts that bill what another thread refers to, and those that refer to bills here', () => {
     const here = engine();
     here.addDocument(doc({ id: 'F-1', account: '0611223344', issueDate: '2024-01-05', total: '0.00' }));
-    // One number billed by two accounts here: this thread's join decides, no other thread's.
+    // One number billed by two accounts here: no reference joins through it (the conflict is this thread's to report).
     here.addDocument(doc({ id: 'F-2', account: 'A', issueDate: '2024-01-05', total: '1.00' }));
     here.addDocument(doc({ id: 'F-2', account: 'B', issueDate: '2024-01-05', total: '2.00' }));
     here.addDocument(
@@ -95,5 +96,62 @@ describe('joins across threads', () => {
     here.takeAccounts((account) => account === 'LEAVING', new EntryEncoder());
     const findings = here.finish();
     expect(findings.map((finding) => [finding.account, finding.evidence.ids])).toEqual([['LINE', ['F-1', 'R-1']]]);
+  });
+
+  it('names the accounts that claim a bill number another thread claims, by its hash (issue 13)', () => {
+    const here = engine();
+    here.addDocument(doc({ id: 'FAC-001', account: 'CL-3002', issueDate: '2024-03-07', total: '412.80' }));
+    here.addDocument(doc({ id: 'FAC-002', account: 'CL-3002', issueDate: '2024-04-07', total: '12.80' }));
+    here.addDocument(doc({ kind: 'dunning', id: 'FAC-001', account: 'CL-9', issueDate: '2024-05-01' }));
+    // The hashes of the two bill numbers, sorted; a letter's number claims nothing.
+    const expected = [fnv1a('FAC001'), fnv1a('FAC002')].sort((a, b) => a - b);
+    expect([...here.billHashes()]).toEqual(expected);
+    // "fac 001" on another thread is FAC-001 here.
+    expect(here.claimantsOfHashes(Int32Array.of(fnv1a('FAC001')))).toEqual(['CL-3002']);
+    expect(here.claimantsOfHashes(Int32Array.of(fnv1a('FAC404')))).toEqual([]);
+    expect(here.claimantsOfHashes(new Int32Array(0))).toEqual([]);
+  });
+
+  it('keeps beside an account received the accounts that claim its bill numbers', () => {
+    const here = engine();
+    here.addDocument(doc({ id: 'FAC-001', account: 'CL-2001', issueDate: '2024-03-05', total: '29.99' }));
+    here.addDocument(doc({ id: 'FAC-001', account: 'CL-3002', issueDate: '2024-03-07', total: '412.80' }));
+    here.addDocument(doc({ id: 'FAC-009', account: 'CL-4000', issueDate: '2024-03-07', total: '1.00' }));
+    expect([...here.claimingWith(new Set(['CL-3002']))].sort()).toEqual(['CL-2001', 'CL-3002']);
+    expect(here.claimingWith(new Set()).size).toBe(0);
+  });
+
+  it('names a conflict from the first claim in the input, whatever order the entries arrived in', () => {
+    const here = engine();
+    here.adoptFileOrder(['client-dupuis.csv', 'client-martin.csv']);
+    // The later file's row arrives first (as entries sent from another thread do).
+    here.addDocument(
+      doc({
+        id: 'FAC-001',
+        account: 'CL-3002',
+        issueDate: '2024-03-07',
+        total: '412.80',
+        file: 'client-martin.csv',
+        line: 2,
+      }),
+    );
+    here.addDocument(
+      doc({
+        id: 'FAC-001',
+        account: 'CL-2001',
+        issueDate: '2024-03-05',
+        total: '29.99',
+        file: 'client-dupuis.csv',
+        line: 9,
+      }),
+    );
+    const conflicts = here.finish().filter((finding) => finding.ruleId === 'account-conflict');
+    expect(conflicts.map((finding) => [finding.account, finding.file, finding.evidence])).toEqual([
+      [
+        'CL-3002',
+        'client-martin.csv',
+        { invoiceId: 'FAC-001', otherAccount: 'CL-2001', otherFile: 'client-dupuis.csv', otherLine: 9 },
+      ],
+    ]);
   });
 });

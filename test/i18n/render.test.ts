@@ -78,6 +78,7 @@ const SAMPLES: Readonly<Record<string, MessageValue>> = {
   otherLocation: 'factures.csv:12',
   listed: 'FAC-1, FAC-2, FAC-3 and 2 more',
   claimed: 'invoice FAC-A2-202312',
+  covering: 'invoice FAC-A2-202312',
   references: ['FAC-A2-202312'],
   invoices: ['FAC-A2-202312'],
   description: 'Frais de relance',
@@ -98,6 +99,7 @@ function sampleData(template: string): MessageData {
   const data: Record<string, MessageValue> = Object.create(null);
   // What dunning-while-in-credit reports beside `claimed`, which the French catalogue reads.
   if (template.includes('{{claimed}}')) data.references = SAMPLES.references;
+  if (template.includes('{{covering}}')) data.coveredInvoices = SAMPLES.references;
   for (const name of placeholdersOf(template)) {
     if (!Object.hasOwn(SAMPLES, name)) throw new Error(`no sample value for {{${name}}}`);
     data[name] = SAMPLES[name];

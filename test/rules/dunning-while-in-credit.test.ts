@@ -219,3 +219,62 @@ describe('dunning-while-in-credit with a status column (issue 12)', () => {
     expect(runRule(rule, docs)).toEqual([]);
   });
 });
+
+describe('a letter for a credited invoice and an unpaid one (issue 13)', () => {
+  // As fixtures/dossiers/fr-relance-plusieurs-factures: "les factures n° FA-1 et FA-2 restent impayées", an avoir cancels FA-1.
+  const fa1 = () => invoice({ id: 'FA-1', issueDate: '2024-01-05', total: '39.99' });
+  const fa2 = () => invoice({ id: 'FA-2', issueDate: '2024-02-05', total: '24.99' });
+  const letter = () => relance({ issueDate: '2024-03-10', amountDue: '64.98', references: ['FA-1', 'FA-2'] });
+
+  it('flags the part demanded for the invoice the avoir cancels', () => {
+    const reported = runRule(rule, [
+      fa1(),
+      fa2(),
+      avoir({ id: 'AV-1', total: '39.99', references: ['FA-1'] }),
+      letter(),
+    ]);
+    expect(reported.map((r) => [r.messageId, r.documentId])).toEqual([['partlyCovered', 'REL-0007']]);
+    expect(reported[0]?.data.coveredInvoices).toEqual(['FA-1']);
+    expect(reported[0]?.data.references).toEqual(['FA-1', 'FA-2']);
+    expect(String(reported[0]?.data.billed)).toBe('39.99');
+    expect(String(reported[0]?.data.credited)).toBe('39.99');
+    expect(reported[0]?.data.coveredBy).toEqual(['AV-1']);
+  });
+
+  it("takes an avoir naming no invoice, of exactly one claimed invoice, as that part's cover", () => {
+    const reported = runRule(rule, [
+      fa1(),
+      fa2(),
+      avoir({ id: 'AV-1', issueDate: '2024-02-20', total: '24.99' }),
+      letter(),
+    ]);
+    expect(reported.map((r) => [r.messageId, r.data.coveredInvoices])).toEqual([['partlyCovered', ['FA-2']]]);
+  });
+
+  it('passes when no claimed invoice is covered on its own', () => {
+    // Half of FA-1 credited; a credit of another amount naming nothing; an avoir after the letter.
+    expect(runRule(rule, [fa1(), fa2(), avoir({ total: '20.00', references: ['FA-1'] }), letter()])).toEqual([]);
+    expect(runRule(rule, [fa1(), fa2(), avoir({ total: '10.00' }), letter()])).toEqual([]);
+    const late = avoir({ issueDate: '2024-03-20', total: '39.99', references: ['FA-1'] });
+    expect(runRule(rule, [fa1(), fa2(), late, letter()])).toEqual([]);
+    expect(runRule(rule, [fa1(), fa2(), letter()])).toEqual([]);
+  });
+
+  it('leaves a credit naming both invoices to the whole cover: how it splits is unknown', () => {
+    const both = avoir({ total: '39.99', references: ['FA-1', 'FA-2'] });
+    expect(runRule(rule, [fa1(), fa2(), both, letter()])).toEqual([]);
+  });
+
+  it('reports a letter whose invoices are all covered once, as covered', () => {
+    const docs = [
+      fa1(),
+      fa2(),
+      avoir({ id: 'AV-1', total: '39.99', references: ['FA-1'] }),
+      avoir({ id: 'AV-2', total: '24.99', references: ['FA-2'] }),
+      // An unpaid bill of the same account that the letter does not claim keeps the balance owing.
+      invoice({ id: 'FA-3', issueDate: '2024-03-01', total: '99.00' }),
+      letter(),
+    ];
+    expect(runRule(rule, docs).map((r) => r.messageId)).toEqual(['covered']);
+  });
+});

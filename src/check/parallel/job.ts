@@ -68,11 +68,16 @@ export type WorkerRequest =
    * Every file is read (issue 13): the main thread's documents that name others, so that the
    * worker says which of its accounts bill what they name.
    */
-  | { readonly type: 'identity'; readonly referrers: Referrers }
+  | {
+      readonly type: 'identity';
+      readonly referrers: Referrers;
+      /** The hashes of the main thread's bill numbers, sorted: the worker says which of its accounts claim one too. */
+      readonly billHashes: Int32Array;
+    }
   /** The worker's accounts joined across threads, to give to the main thread with their joined accounts. */
   | { readonly type: 'give'; readonly accounts: string[] }
-  /** Every file is read: run the account rules on the accounts kept. */
-  | { readonly type: 'finish' };
+  /** Every file is read: run the account rules on the accounts kept; `files`, the run's files in the order read. */
+  | { readonly type: 'finish'; readonly files: string[] };
 
 /** Accounts whose documents name other documents, with those names. */
 export type Referrers = [account: string, references: string[]][];
@@ -133,8 +138,10 @@ export type WorkerMessage =
       /** This thread's joins (issue 13): raw names it renamed, and its accounts known under several names. */
       readonly renamed: [string, string][];
       readonly joined: JoinedAccount[];
+      /** Bills read twice among this thread's accounts (engine/copies.ts): each copy's place and the kept one's. */
+      readonly copies: [string, string][];
     }
-  /** The worker's documents that name others, and its accounts that bill what the main thread's name. */
+  /** The worker's documents that name others, and its accounts that bill what the main thread's name or bill. */
   | { readonly type: 'identity'; readonly referrers: Referrers; readonly claimants: string[] }
   /** The entries of the accounts given, taken out of the worker. */
   | { readonly type: 'given'; readonly entries: EncodedEntries }

@@ -130,7 +130,12 @@ class PooledWorker {
   }
 
   send(request: WorkerRequest): void {
-    const transfer = request.type === 'entries' ? [request.entries.numbers.buffer as ArrayBuffer] : [];
+    const transfer =
+      request.type === 'entries'
+        ? [request.entries.numbers.buffer as ArrayBuffer]
+        : request.type === 'identity'
+          ? [request.billHashes.buffer as ArrayBuffer]
+          : [];
     this.worker.postMessage(request, transfer);
   }
 
@@ -144,7 +149,11 @@ class PooledWorker {
 export interface FinishedRun {
   readonly findings: Finding[];
   readonly accounts: number;
-  readonly remote?: { readonly renamed: [string, string][]; readonly joined: JoinedAccount[] };
+  readonly remote?: {
+    readonly renamed: [string, string][];
+    readonly joined: JoinedAccount[];
+    readonly copies: [string, string][];
+  };
 }
 
 /**
@@ -210,7 +219,12 @@ export class WorkerPool {
     const received = await this.joinAcrossShards(engine, worker);
     const theirs = (account: string): boolean => accountShard(account, SHARDS) !== MAIN_SHARD;
     // An account of the worker's share stays here when it joins one that is checked here.
-    const staying = engine.joinedWith((account) => !theirs(account) || received.has(account), theirs);
+    // So does one that claims a bill number a received account claims: joined or in conflict, it is decided here.
+    const claiming = engine.claimingWith(received);
+    const staying = engine.joinedWith(
+      (account) => !theirs(account) || received.has(account) || claiming.has(account),
+      theirs,
+    );
     const toWorker = this.encoderFor(engine);
     engine.takeAccounts((account) => theirs(account) && !staying.has(account), {
       add: (entry) => {
@@ -223,23 +237,34 @@ export class WorkerPool {
     // One end phase after the other (issue 19: memory): the joins and account rules peak on both
     // threads at once otherwise. The worker ends first and is stopped, which frees its heap and
     // store (half the entries kept) before this thread's end phase needs room.
-    const other = await this.ask(worker, { type: 'finish' }, 'finished');
+    const other = await this.ask(worker, { type: 'finish', files: engine.files }, 'finished');
     await worker.terminate();
     const accounts = engine.accountCount;
     const findings = engine.finish();
     // One push per finding: a spread passes every finding as an argument, and a few hundred
     // thousand of them overflow the call stack ("Maximum call stack size exceeded").
     for (const finding of other.findings) findings.push(finding);
-    return { findings, accounts: accounts + other.accounts, remote: { renamed: other.renamed, joined: other.joined } };
+    return {
+      findings,
+      accounts: accounts + other.accounts,
+      remote: { renamed: other.renamed, joined: other.joined, copies: other.copies },
+    };
   }
 
   /**
    * Accounts that join through a reference across the shares (issue 13: a letter read here names
    * a bill whose account the worker keeps, or the other way round) come to the main thread, with
    * every account they join on the worker, so that the joins and the account rules see them whole.
+   * So do the worker's accounts that claim a bill number the main thread's accounts claim: one bill
+   * under two accounts is joined or reported as a conflict here, as on one thread.
    */
   private async joinAcrossShards(engine: Engine, worker: PooledWorker): Promise<Set<string>> {
-    const answer = await this.ask(worker, { type: 'identity', referrers: engine.identityReferrers() }, 'identity');
+    const request = {
+      type: 'identity',
+      referrers: engine.identityReferrers(),
+      billHashes: engine.billHashes(),
+    } as const;
+    const answer = await this.ask(worker, request, 'identity');
     const wanted = new Set([...answer.claimants, ...engine.referrersJoinedHere(answer.referrers)]);
     if (wanted.size === 0) return wanted;
     const given = await this.ask(worker, { type: 'give', accounts: [...wanted] }, 'given');

@@ -54,13 +54,17 @@ class CheckWorker {
     else if (request.type === 'entries') this.engine.addEncodedEntries(this.fromMain, request.entries);
     else if (request.type === 'identity') {
       const { engine } = this;
-      this.post({
-        type: 'identity',
-        referrers: engine.identityReferrers(),
-        claimants: engine.claimantsFor(request.referrers),
-      });
+      // Accounts that bill what the main thread's letters name, or a bill number it bills too (joined or in conflict there).
+      const claimants = new Set([
+        ...engine.claimantsFor(request.referrers),
+        ...engine.claimantsOfHashes(request.billHashes),
+      ]);
+      this.post({ type: 'identity', referrers: engine.identityReferrers(), claimants: [...claimants] });
     } else if (request.type === 'give') this.give(request.accounts);
-    else this.finish();
+    else {
+      this.engine.adoptFileOrder(request.files);
+      this.finish();
+    }
   }
 
   /** Accounts joined across threads (issue 13) go to the main thread whole, with what they join here. */
@@ -89,6 +93,7 @@ class CheckWorker {
       findings,
       renamed,
       joined: [...(identity?.accounts.values() ?? [])],
+      copies: this.engine.copyPairs,
     });
   }
 

@@ -109,10 +109,17 @@ const PHRASES: readonly Phrase[] = [
       `${m[1]} colonnes de montants lues comme les lignes de chaque facture, dont la somme fait le total : ${m[2]}`,
   ],
   [
-    /^the amounts name no currency and the headers are English: read as euros \(EUR\), a guess \(pounds and dollars are written the same way\)$/,
+    /^the amounts name no currency and the headers are English: read as euros \(EUR\), a guess \(pounds and dollars are written the same way\); an account whose other documents state a currency is read in that one, and a guess is never reported as a currency-mismatch$/,
     () =>
       'les montants ne nomment aucune devise et les en-têtes sont en anglais : lus en euros (EUR), par supposition ' +
-      '(livres et dollars s’écrivent de la même façon)',
+      '(livres et dollars s’écrivent de la même façon) ; un compte dont d’autres documents indiquent une devise ' +
+      'est lu dans celle-ci, et une supposition n’est jamais signalée comme currency-mismatch',
+  ],
+  [
+    /^the amounts name no currency: read as pounds \(([A-Z]{3})\), from the values: the (lines are UK numbers|addresses have UK postcodes) \((.*)\)$/s,
+    (m) =>
+      `les montants ne nomment aucune devise : lus en livres (${m[1]}), d’après les valeurs : ` +
+      `${m[2] === 'lines are UK numbers' ? 'les lignes sont des numéros britanniques' : 'les adresses ont des codes postaux britanniques'} (${m[3]})`,
   ],
   [
     /^(VAT is checked against the rates of|read as bills of) ([A-Z]{2}), a guess: (.*), and other countries write that language too; a Country column or vat-rate-mismatch's "rates" option$/s,

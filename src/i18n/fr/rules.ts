@@ -259,13 +259,18 @@ export const FR_RULES: RuleCatalogue = {
       markedPaid: 'Une relance réclame {{claimed}}, que l’export de l’opérateur lui-même indique comme payée.',
       creditMatchesDemand:
         'Une relance réclame {{billed}}, le montant de la facture {{invoice}}, alors qu’un avoir ou un paiement de {{credited}} émis depuis le couvre.',
+      partlyCovered:
+        'Une relance réclame {{claimed}}, alors que des avoirs et paiements de {{credited}} qui se rapportent {{covering}} couvrent déjà les {{billed}} facturés : cette part est réclamée alors qu’elle est soldée.',
     },
-    // The rule writes "invoice FA-1" / "invoices FA-1, FA-2" into `claimed`; the references say which.
+    // The rule writes "invoice FA-1" / "invoices FA-1, FA-2" into `claimed` (and `covering`); the lists say which.
     adaptData: (data) => {
       const references = data.references;
       if (!Array.isArray(references) || typeof data.claimed !== 'string') return data;
       const claimed = `${references.length === 1 ? 'la facture' : 'les factures'} ${references.join(', ')}`;
-      return withValues(data, { claimed });
+      const covered = data.coveredInvoices;
+      if (!Array.isArray(covered) || typeof data.covering !== 'string') return withValues(data, { claimed });
+      const covering = `${covered.length === 1 ? 'à la facture' : 'aux factures'} ${covered.join(', ')}`;
+      return withValues(data, { claimed, covering });
     },
   },
   'duplicate-invoice': {

@@ -14,6 +14,7 @@ import type { AmountStyle, BillingDocument, DocumentKind, DocumentLine } from '.
 import type { InvalidInputEvent, ParseEvent } from '../../model/input.js';
 import type { Money } from '../../model/money.js';
 import type { RowValues } from './rows.js';
+import type { FileCurrency } from './country.js';
 
 type AmountField = 'net' | 'tax' | 'total' | 'amountDue';
 
@@ -166,7 +167,17 @@ export class DocumentAssembler {
     private readonly style: () => AmountStyle | undefined,
     /** The country of documents whose row names none (the file's, from its evidence). */
     private readonly defaultCountry?: string,
+    /** The currency of documents whose amounts name none, when not plain euros (issue 13). */
+    private readonly defaultCurrency?: FileCurrency,
   ) {}
+
+  /** A document's currency: its row's, else the file's; marked when the file's is a guess. */
+  private currencyOf(stated: string | undefined): { currency: string; currencyGuessed?: true } {
+    if (stated !== undefined) return { currency: stated };
+    const file = this.defaultCurrency;
+    if (file === undefined) return { currency: DEFAULT_CURRENCY };
+    return file.guessed ? { currency: file.code, currencyGuessed: true } : { currency: file.code };
+  }
 
   /**
    * Adds one readable row; pushes the previous document to `out` when this row starts a new one.
@@ -260,7 +271,7 @@ export class DocumentAssembler {
       periodStart: row.periodStart,
       periodEnd: row.periodEnd,
       effectiveDate: row.effectiveDate,
-      currency: row.currency ?? DEFAULT_CURRENCY,
+      ...this.currencyOf(row.currency),
       country: row.country ?? this.defaultCountry,
       net: magnitude(row.net, abs),
       tax: magnitude(row.tax, abs),
@@ -323,7 +334,7 @@ export class DocumentAssembler {
       periodStart: shared.periodStart,
       periodEnd: shared.periodEnd,
       effectiveDate: shared.effectiveDate,
-      currency: shared.currency ?? DEFAULT_CURRENCY,
+      ...this.currencyOf(shared.currency),
       country: shared.country ?? this.defaultCountry,
       net: magnitude(amounts.net.value, abs),
       tax: magnitude(amounts.tax.value, abs),

@@ -11,6 +11,7 @@ import { type ColumnMapping, mapColumns } from './columns.js';
 import { decideRoles } from './roles.js';
 import { DoubleDebits, NotBillTally } from './statement.js';
 import { DocumentAssembler } from './documents.js';
+import type { FileCurrency } from './country.js';
 import { errorCode, MAX_RECORD_BYTES, RecordSplitter } from './records.js';
 import { type ReaderConventions, RowReader, type RowValues, truncateValue } from './rows.js';
 import { isSummaryRow } from './summary.js';
@@ -463,7 +464,9 @@ class CsvFile {
     const conventions = this.options.conventions;
     if (conventions !== undefined) {
       const adopted = conventions.columns === undefined ? mapping : { ...mapping, index: conventions.columns };
-      this.startReader(adopted, conventions.statement === true, conventions.country).adopt(conventions);
+      this.startReader(adopted, conventions.statement === true, conventions.country, conventions.currency).adopt(
+        conventions,
+      );
       this.shortRows = conventions.shortRows === true;
       this.sampling = false;
       return;
@@ -471,15 +474,22 @@ class CsvFile {
     this.nameMapping = mapping;
   }
 
-  private startReader(mapping: ColumnMapping, statement: boolean, country: string | undefined): RowReader {
+  private startReader(
+    mapping: ColumnMapping,
+    statement: boolean,
+    country: string | undefined,
+    currency?: FileCurrency,
+  ): RowReader {
     const reader = new RowReader(mapping, this.options.dateOrder, statement);
     this.reader = reader;
     this.country = country;
+    this.currency = currency;
     this.assembler = new DocumentAssembler(
       this.file,
       this.options.defaultAccount ?? this.file,
       () => reader.documentStyle,
       country,
+      currency,
     );
     return reader;
   }
@@ -502,7 +512,7 @@ class CsvFile {
     for (const notice of decision.notices) {
       this.notice(notice.code, notice.level, notice.message, notice.map === undefined ? {} : { map: notice.map });
     }
-    const reader = this.startReader(decision.mapping, decision.statement, decision.country);
+    const reader = this.startReader(decision.mapping, decision.statement, decision.country, decision.currency);
     this.statement = decision.statement;
     this.shortRows = lastColumnMostlyEmpty(this.sampleRecords, mapping.headers.length);
     this.sampleRecords.forEach((record, i) => {
@@ -513,6 +523,8 @@ class CsvFile {
   private statement = false;
   /** The file's country when no column gives it per row (see country.ts). */
   private country: string | undefined;
+  /** The currency of rows whose amounts name none, when not plain euros (see country.ts). */
+  private currency: FileCurrency | undefined;
   /** Whether a row may lack its last cell: exporters drop a trailing empty cell of an optional column. */
   private shortRows = false;
 
@@ -530,6 +542,7 @@ class CsvFile {
       statement: this.statement,
       shortRows: this.shortRows,
       ...(this.country === undefined ? {} : { country: this.country }),
+      ...(this.currency === undefined ? {} : { currency: this.currency }),
     });
     const lines = this.sampleLines;
     const swallowed = this.sampleSwallowed;

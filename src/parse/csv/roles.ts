@@ -16,7 +16,13 @@
 import type { ColumnRole, RoleSource } from '../../model/input.js';
 import { parseAmount } from '../values/amounts.js';
 import { documentKindFrom } from '../values/kinds.js';
-import { countryFromEvidence, currencyUnsaid, type FileCountry } from './country.js';
+import {
+  countryFromEvidence,
+  currencyFromValues,
+  currencyUnsaid,
+  type FileCountry,
+  type FileCurrency,
+} from './country.js';
 import { type ColumnProfile, profileColumn, SAMPLE_FOR_ROLES, share } from './column-evidence.js';
 import { type ColumnField, type ColumnIndexes, type ColumnMapping, COLUMN_FIELDS } from './columns.js';
 
@@ -38,6 +44,8 @@ export interface RoleDecision {
   readonly statement: boolean;
   /** The country of every document of the file, from the header's language, stated rates and currency. */
   readonly country?: string;
+  /** The currency of documents whose amounts name none, when not the reader's plain default (issue 13). */
+  readonly currency?: FileCurrency;
 }
 
 /** Share of a column's filled cells that must show a trait for the values to decide. */
@@ -462,14 +470,10 @@ export function decideRoles(mapping: ColumnMapping, records: readonly (readonly 
   const index: ColumnIndexes = decider.index;
   const country = statement ? undefined : countryFromEvidence({ ...mapping, index }, sample);
   if (country !== undefined) decider.notices.push(countryNotice(country, index));
+  let currency: FileCurrency | undefined;
   if (!statement && country === undefined && currencyUnsaid({ ...mapping, index }, sample)) {
-    decider.notices.push({
-      level: 'warning',
-      code: 'currency',
-      message:
-        'the amounts name no currency and the headers are English: read as euros (EUR), a guess ' +
-        '(pounds and dollars are written the same way)',
-    });
+    currency = currencyFromValues(sample) ?? { code: 'EUR', guessed: true };
+    decider.notices.push(currencyNotice(currency));
   }
   const roles: ColumnRole[] = mapping.headers.map((column, at) => {
     const field = decider.fieldAt(at);
@@ -485,6 +489,26 @@ export function decideRoles(mapping: ColumnMapping, records: readonly (readonly 
     notices: decider.notices,
     statement,
     ...(country === undefined ? {} : { country: country.country }),
+    ...(currency === undefined ? {} : { currency }),
+  };
+}
+
+/** What the reader made of amounts that name no currency: from the values (info), or a guess (warning). */
+function currencyNotice(currency: FileCurrency): RoleNotice {
+  if (!currency.guessed) {
+    return {
+      level: 'info',
+      code: 'currency',
+      message: `the amounts name no currency: read as pounds (${currency.code}), from the values: ${currency.evidence ?? ''}`,
+    };
+  }
+  return {
+    level: 'warning',
+    code: 'currency',
+    message:
+      'the amounts name no currency and the headers are English: read as euros (EUR), a guess ' +
+      '(pounds and dollars are written the same way); an account whose other documents state a currency ' +
+      'is read in that one, and a guess is never reported as a currency-mismatch',
   };
 }
 

@@ -12,6 +12,7 @@ import type { Money } from '../../model/money.js';
 import { type AmountNotation, decimalSeparatorEvidence, parseAmount, parsePlainAmount } from '../values/amounts.js';
 import { type ColumnIndexes, type ColumnMapping, isBareReference } from './columns.js';
 import { countryCodeOf } from '../values/country-names.js';
+import type { FileCurrency } from './country.js';
 import { type BalanceRow, isRunningBalance } from './balance.js';
 import { parsePeriod } from './period.js';
 import { type DateOrder, type DateParse, dateOrderEvidence, parseDate } from '../values/dates.js';
@@ -100,6 +101,8 @@ export interface ReaderConventions {
   readonly shortRows?: boolean;
   /** The file's country, from its headers, rates and currency, when no column gives it per row. */
   readonly country?: string;
+  /** The currency of rows whose amounts name none, when not plain euros (issue 13: from the values, or a guess). */
+  readonly currency?: FileCurrency;
 }
 
 export interface RowProblem {

@@ -1,5 +1,6 @@
 /**
- * An export whose amounts name no currency: euros by default, said as a guess when the headers are
+ * An export whose amounts name no currency (issue 13): pounds when its values are British (UK
+ * lines, UK postcodes), said with the evidence; else euros, said as a guess when the headers are
  * English (pounds and dollars are written alike), in the report's language. French exports are
  * euros without a word: their customers' exports never name the currency of "Montant TTC".
  */
@@ -7,26 +8,67 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../helpers/cli.js';
 
-const UK = fileURLToPath(new URL('../../../fixtures/csv/notices/en-gb-no-currency.csv', import.meta.url));
+const fixture = (name: string): string =>
+  fileURLToPath(new URL(`../../../fixtures/csv/notices/${name}`, import.meta.url));
+const UK_LINES = fixture('en-gb-no-currency.csv');
+const UK_POSTCODES = fixture('en-no-currency-postcodes.csv');
+const NOTHING_SAID = fixture('en-no-currency-customer-numbers.csv');
 const FRENCH = fileURLToPath(new URL('../../../fixtures/seed-cases.csv', import.meta.url));
 
+interface Extracted {
+  documents: { currency: string; currencyGuessed?: boolean }[];
+}
+const currencies = async (file: string): Promise<[string, boolean][]> =>
+  (JSON.parse((await runCli(['extract', file])).stdout) as Extracted).documents.map((doc) => [
+    doc.currency,
+    doc.currencyGuessed === true,
+  ]);
+
 describe('a currency the export does not name', () => {
-  it('is read as euros and said to be a guess, in English and in French', async () => {
-    const english = await runCli([UK, '--today', '2024-02-01', '--lang', 'en']);
+  it('is read as pounds from UK lines, and the report says from what, in English and in French', async () => {
+    const english = await runCli([UK_LINES, '--today', '2024-02-01', '--lang', 'en']);
+    expect(english.stdout).toContain(
+      'info     the amounts name no currency: read as pounds (GBP), from the values: the lines are UK numbers (07700 900123)',
+    );
+    const french = await runCli([UK_LINES, '--today', '2024-02-01', '--lang', 'fr']);
+    expect(french.stdout).toContain(
+      'lus en livres (GBP), d’après les valeurs : les lignes sont des numéros britanniques (07700 900123)',
+    );
+    expect(await currencies(UK_LINES)).toEqual([
+      ['GBP', false],
+      ['GBP', false],
+      ['GBP', false],
+    ]);
+  });
+
+  it('is read as pounds from a UK postcode', async () => {
+    const run = await runCli([UK_POSTCODES, '--today', '2024-02-01']);
+    expect(run.stdout).toContain('read as pounds (GBP), from the values: the addresses have UK postcodes (LS6 2AB)');
+    expect(await currencies(UK_POSTCODES)).toEqual([
+      ['GBP', false],
+      ['GBP', false],
+    ]);
+  });
+
+  it('is read as euros and said to be a guess when nothing in the values points elsewhere', async () => {
+    const english = await runCli([NOTHING_SAID, '--today', '2024-02-01', '--lang', 'en']);
     expect(english.stdout).toContain(
       'warning  the amounts name no currency and the headers are English: read as euros (EUR), a guess',
     );
-    const french = await runCli([UK, '--today', '2024-02-01', '--lang', 'fr']);
+    expect(english.stdout).toContain('a guess is never reported as a currency-mismatch');
+    const french = await runCli([NOTHING_SAID, '--today', '2024-02-01', '--lang', 'fr']);
     expect(french.stdout).toContain('les montants ne nomment aucune devise et les en-têtes sont en anglais');
-    const json = JSON.parse((await runCli([UK, '--today', '2024-02-01', '--format', 'json'])).stdout) as {
+    const json = JSON.parse((await runCli([NOTHING_SAID, '--today', '2024-02-01', '--format', 'json'])).stdout) as {
       files: { notices?: { code: string; level: string }[] }[];
     };
     expect(json.files[0]?.notices?.find((notice) => notice.code === 'currency')?.level).toBe('warning');
+    expect((await currencies(NOTHING_SAID)).every(([code, guessed]) => code === 'EUR' && guessed)).toBe(true);
   });
 
   it('is not questioned in a French export', async () => {
     const run = await runCli([FRENCH, '--today', '2024-02-01', '--format', 'json']);
     const report = JSON.parse(run.stdout) as { files: { notices?: { code: string }[] }[] };
     expect(report.files.flatMap((file) => file.notices ?? []).some((notice) => notice.code === 'currency')).toBe(false);
+    expect((await currencies(FRENCH)).some(([, guessed]) => guessed)).toBe(false);
   });
 });

@@ -1,0 +1,103 @@
+/**
+ * One bill read twice (issue 13): the customer area's CSV row and the PDF or text copy of that
+ * same bill, in one dossier. Same kind, number, total and issue date, from another file: one bill
+ * with two sources. The account rules see it once (no duplicate-invoice, no finding twice), and a
+ * finding about it names the other source. A copy that differs in total or date is no copy: the
+ * rules still see both (duplicate-invoice reports them).
+ */
+import { documentKey } from '../identity/account-key.js';
+import type { EvidenceValue, Finding } from '../model/finding.js';
+import type { AccountEntry } from './rule.js';
+
+/** "file:line", as findings and evidence name a place. */
+export function locationOf(place: { readonly file: string; readonly line: number }): string {
+  return `${place.file}:${place.line}`;
+}
+
+function copyKey(entry: AccountEntry): string | undefined {
+  if (entry.kind !== 'invoice' && entry.kind !== 'credit-note') return undefined;
+  if (entry.id === undefined || entry.total === undefined || entry.issueDay === undefined) return undefined;
+  return `${entry.kind}|${documentKey(entry.id)}|${entry.total.toFixed(2)}|${entry.currency}|${entry.issueDay}`;
+}
+
+/**
+ * Takes the copies out of one account's entries, keeping the first source in reading order
+ * (`order`: a file's place in the run): the kept entry's place → the places of its copies.
+ * Two rows of one file are no copy of each other (an export listing a bill twice is duplicate-invoice's).
+ */
+export function dropCopies(entries: AccountEntry[], order: (file: string) => number): Map<string, string[]> {
+  const copies = new Map<string, string[]>();
+  if (entries.length < 2) return copies;
+  const byKey = new Map<string, AccountEntry[]>();
+  for (const entry of entries) {
+    const key = copyKey(entry);
+    if (key === undefined) continue;
+    const same = byKey.get(key);
+    if (same === undefined) byKey.set(key, [entry]);
+    else same.push(entry);
+  }
+  const dropped = new Set<AccountEntry>();
+  for (const same of byKey.values()) {
+    if (same.length < 2 || new Set(same.map((entry) => entry.file)).size < 2) continue;
+    same.sort((a, b) => order(a.file) - order(b.file) || a.line - b.line);
+    const kept = same[0] as AccountEntry;
+    const others = same.filter((entry) => entry.file !== kept.file);
+    for (const other of others) dropped.add(other);
+    copies.set(locationOf(kept), others.map(locationOf));
+  }
+  if (dropped.size === 0) return copies;
+  let to = 0;
+  for (const entry of entries) if (!dropped.has(entry)) entries[to++] = entry;
+  entries.length = to;
+  return copies;
+}
+
+/** A finding at a bill read twice, naming the other source in its evidence (`alsoAt`). */
+export function withOtherSource(finding: Finding, others: readonly string[]): Finding {
+  const evidence: Record<string, EvidenceValue> = Object.create(null);
+  Object.assign(evidence, finding.evidence);
+  evidence.alsoAt = others.length === 1 ? (others[0] as string) : others;
+  return { ...finding, evidence };
+}
+
+/**
+ * The document rules' findings of bills read twice, once: a copy's finding that its kept source
+ * also has (same rule and message) is dropped, and the kept source's findings name the copies.
+ * A finding only the copy has (its own lines, say) stays: it is about what the copy says.
+ */
+export class CopyMerge {
+  private readonly othersOf = new Map<string, string[]>();
+  private readonly keptOf = new Map<string, string>();
+  private readonly keptFindings = new Set<string>();
+
+  /** `findings`: every finding made while reading, to know which the kept sources have. */
+  constructor(pairs: readonly (readonly [copy: string, kept: string])[], findings: readonly Finding[]) {
+    for (const [copy, kept] of pairs) {
+      this.keptOf.set(copy, kept);
+      const others = this.othersOf.get(kept) ?? [];
+      if (!others.includes(copy)) others.push(copy);
+      this.othersOf.set(kept, others);
+    }
+    for (const finding of findings) {
+      const place = locationOf(finding);
+      if (this.othersOf.has(place)) this.keptFindings.add(signature(place, finding));
+    }
+  }
+
+  get empty(): boolean {
+    return this.keptOf.size === 0;
+  }
+
+  /** The finding as the report gives it, or undefined when its bill's kept source says the same. */
+  apply(finding: Finding): Finding | undefined {
+    const place = locationOf(finding);
+    const kept = this.keptOf.get(place);
+    if (kept !== undefined) return this.keptFindings.has(signature(kept, finding)) ? undefined : finding;
+    const others = this.othersOf.get(place);
+    return others === undefined ? finding : withOtherSource(finding, others);
+  }
+}
+
+function signature(place: string, finding: Finding): string {
+  return `${place}\u0000${finding.ruleId}\u0000${finding.messageId}`;
+}
