@@ -31,7 +31,7 @@ export default defineRule({
       'A dunning letter claims {{claimed}} although credit notes and payments of {{credited}} made against it already cover the {{billed}} billed.',
     inCredit:
       'A dunning letter was sent while the account owed nothing: {{credited}} credited or paid against {{billed}} billed by its date.',
-    markedPaid: "A dunning letter claims {{claimed}}, which the operator's own export marks as paid.",
+    markedPaid: "A dunning letter claims {{claimed}}, which the operator's own documents mark as paid.",
     partlyCovered:
       'A dunning letter claims {{claimed}}, though credit notes and payments of {{credited}} made against {{covering}} already cover the {{billed}} billed there: that part is demanded while in credit.',
     creditMatchesDemand:

@@ -256,7 +256,7 @@ export const FR_RULES: RuleCatalogue = {
         'Une relance réclame {{claimed}} alors que des avoirs et paiements de {{credited}} qui s’y rapportent couvrent déjà les {{billed}} facturés.',
       inCredit:
         'Une relance a été envoyée alors que le compte ne devait rien : {{credited}} d’avoirs ou de paiements pour {{billed}} facturés à sa date.',
-      markedPaid: 'Une relance réclame {{claimed}}, que l’export de l’opérateur lui-même indique comme payée.',
+      markedPaid: 'Une relance réclame {{claimed}}, dont les documents de l’opérateur indiquent eux-mêmes le paiement.',
       creditMatchesDemand:
         'Une relance réclame {{billed}}, le montant de la facture {{invoice}}, alors qu’un avoir ou un paiement de {{credited}} émis depuis le couvre.',
       partlyCovered:
