@@ -11,9 +11,11 @@ export default defineConfig({
     // of their time waiting for the billcheck processes they start.
     maxWorkers: availableParallelism(),
     // One module graph per worker, not one per test file: importing billcheck's sources again for
-    // each of 135 files cost more CPU than half of the tests themselves (55 s of a 170 s run). No
-    // module of billcheck keeps state between runs but caches of pure functions, and each test
-    // makes its own files and inputs.
+    // each of 135 files cost more CPU than half of the tests themselves (55 s of a 170 s run).
+    // billcheck's modules keep nothing between runs but caches of pure functions and the PDF
+    // reader's worker (made again when a run asks for other limits); test helpers' state is reset
+    // before every test by the setup file, which vitest runs for every file.
     isolate: false,
+    setupFiles: ['test/setup.ts'],
   },
 });

@@ -2,7 +2,6 @@
  * Builds documents and runs one rule on them, without any CSV or text: rule tests state
  * their cases as data and assert message ids and data, not wording.
  */
-import { beforeEach } from 'vitest';
 import { compareEntries, toAccountEntry } from '../../src/engine/account-entry.js';
 import { ContentLog } from '../../src/engine/content-log.js';
 import type { AccountEntry, AnyRule, MessageData, RuleContext, RuleOptions } from '../../src/engine/rule.js';
@@ -46,11 +45,14 @@ export interface LineInput {
 }
 
 // Documents built without a line get 2, 3, 4… in the order a test builds them; counted afresh for
-// each test, so that no test's lines depend on which tests ran before it.
+// each test (test/setup.ts calls resetLines before every test of every file: a hook registered here
+// would only run in the first file a worker imports this module for, vitest's isolation being off).
 let nextLine = 2;
-beforeEach(() => {
+
+/** Line numbers start again at 2. */
+export function resetLines(): void {
   nextLine = 2;
-});
+}
 
 const money = (value: AmountInput): Money | undefined => (value === undefined ? undefined : Money.parse(value));
 

@@ -39,7 +39,7 @@ class PdfWorker {
   private nextId = 1;
   private dead = false;
 
-  constructor(maxHeapMb: number) {
+  constructor(readonly maxHeapMb: number) {
     this.worker = new Worker(workerUrl(), { resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } });
     this.ready = new Promise((resolve, reject) => {
       const onMessage = (message: unknown): void => {
@@ -119,9 +119,14 @@ let shared: PdfWorker | undefined;
 /** Requests one after the other, each on a live worker: the one before may have been terminated. */
 let queue: Promise<unknown> = Promise.resolve();
 
-/** The content of one PDF, read on the shared worker (a new one when the last was terminated). */
+/**
+ * The content of one PDF, read on the shared worker: a new one when the last was terminated, or
+ * when this read's heap limit is another (a run, or a caller of check(), with other limits than
+ * the one before in this process must not inherit its worker's).
+ */
 export function readPdfContent(bytes: Uint8Array, limits: PdfLimits): Promise<PdfContent> {
-  const turn = queue.then(() => {
+  const turn = queue.then(async () => {
+    if (shared !== undefined && shared.alive && shared.maxHeapMb !== limits.maxHeapMb) await shared.close();
     if (shared === undefined || !shared.alive) shared = new PdfWorker(limits.maxHeapMb);
     return shared.read(bytes, limits);
   });

@@ -35,6 +35,14 @@ describe('readPdf bounds', () => {
     expect(doc?.total?.toFixed(2)).toBe('19.99');
   });
 
+  it('reads with the heap limit it is given, not the limit of the worker an earlier read started', async () => {
+    // A worker of 2 MB cannot even load pdf.js: were the first read's worker of 512 MB reused, this would read.
+    expect((await readPdf(SMALL, 'a.pdf')).documents).toHaveLength(1);
+    const tiny = await fatalOf(readPdf(SMALL, 'b.pdf', { limits: { ...DEFAULT_PDF_LIMITS, maxHeapMb: 2 } }));
+    expect(tiny.message).toMatch(/did not start/);
+    expect((await readPdf(SMALL, 'c.pdf')).documents).toHaveLength(1);
+  });
+
   it('states its limits: 50 MB, 20 s, 2 000 pages, 512 MB of heap', () => {
     expect(DEFAULT_PDF_LIMITS).toEqual({
       maxBytes: 50 * 1024 * 1024,
