@@ -101,7 +101,7 @@ export default defineRule({
         ctx.report({ messageId: 'inCredit', data: { billed, credited, references }, document: letter });
       } else if (references.length > 1) {
         const part = coverOfPart(references);
-        if (part !== undefined) {
+        if (part !== undefined && !demandsOnlyTheRest(letter, references, part.invoices)) {
           const claimed = `invoices ${references.join(', ')}`;
           const covering = `${part.invoices.length === 1 ? 'invoice' : 'invoices'} ${part.invoices.join(', ')}`;
           const { invoices: coveredInvoices, ...amounts } = part;
@@ -112,6 +112,30 @@ export default defineRule({
         const matched = coverOfDemand(letter, dayEnd);
         if (matched !== undefined) ctx.report({ messageId: 'creditMatchesDemand', data: matched, document: letter });
       }
+    }
+
+    /**
+     * A letter naming a covered invoice beside unpaid ones, whose debt (its fees apart) is no more
+     * than what the unpaid ones bill, demands only what is owed (review: "FA-1, FA-2" named, 30,00 €
+     * demanded for the unpaid FA-2 of 30,00 €): naming the covered one is no demand while in credit.
+     */
+    function demandsOnlyTheRest(
+      letter: AccountEntry,
+      references: readonly string[],
+      covered: readonly string[],
+    ): boolean {
+      const demanded = letter.amountDue ?? letter.total;
+      if (demanded === undefined) return false;
+      const debt = letter.fees !== undefined && letter.fees.lt(demanded) ? demanded.sub(letter.fees) : demanded;
+      let rest = Money.ZERO;
+      for (const id of references) {
+        if (covered.includes(id)) continue;
+        const invoice = invoices.get(id);
+        const amount = invoice === undefined ? undefined : amountBilled(invoice);
+        if (amount === undefined) return false;
+        rest = rest.add(amount);
+      }
+      return !debt.gt(rest);
     }
 
     /**

@@ -98,6 +98,8 @@ const LETTERS: ReadonlyArray<readonly [string, readonly string[]]> = [
     ['fixtures/dossiers/de-mahnung-trotz-gutschrift', '--lang', 'fr', '--stage', '2', '--sent', '2026-11-02'],
   ],
   ['fr-statut-paye-stage1.txt', ['fixtures/csv/corpus/c10-fr-statut-paye-relance.csv']],
+  // One reminder for a bill an avoir cancelled and an unpaid one: only the cancelled bill's claim is withdrawn.
+  ['fr-avoir-et-impayee-stage1.txt', ['fixtures/dossiers/fr-relance-facture-avoir-et-impayee']],
 ];
 
 describe('billcheck extract: the title a letter names a dunning letter by', () => {

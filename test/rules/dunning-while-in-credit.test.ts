@@ -251,6 +251,23 @@ describe('a letter for a credited invoice and an unpaid one (issue 13)', () => {
     expect(reported.map((r) => [r.messageId, r.data.coveredInvoices])).toEqual([['partlyCovered', ['FA-2']]]);
   });
 
+  it('passes when the letter demands no more than the unpaid invoice bills, fees apart', () => {
+    const cancelled = avoir({ id: 'AV-1', total: '39.99', references: ['FA-1'] });
+    const onlyFa2 = relance({ issueDate: '2024-03-10', amountDue: '24.99', references: ['FA-1', 'FA-2'] });
+    expect(runRule(rule, [fa1(), fa2(), cancelled, onlyFa2])).toEqual([]);
+    // The same debt with 10,00 € of fees on top is still only FA-2's debt.
+    const withFees = relance({
+      issueDate: '2024-03-10',
+      amountDue: '34.99',
+      references: ['FA-1', 'FA-2'],
+      lines: [{ description: 'Frais de recouvrement', total: '10.00' }],
+    });
+    expect(runRule(rule, [fa1(), fa2(), cancelled, withFees])).toEqual([]);
+    // One cent more than FA-2 is part of FA-1's cancelled amount.
+    const more = relance({ issueDate: '2024-03-10', amountDue: '25.00', references: ['FA-1', 'FA-2'] });
+    expect(runRule(rule, [fa1(), fa2(), cancelled, more]).map((r) => r.messageId)).toEqual(['partlyCovered']);
+  });
+
   it('passes when no claimed invoice is covered on its own', () => {
     // Half of FA-1 credited; a credit of another amount naming nothing; an avoir after the letter.
     expect(runRule(rule, [fa1(), fa2(), avoir({ total: '20.00', references: ['FA-1'] }), letter()])).toEqual([]);

@@ -163,6 +163,12 @@ function atIssue(finding: Finding): string[] {
   return Array.isArray(invoices) ? invoices.map(printable) : [];
 }
 
+/** The claimed invoices a finding says are covered, beside others unpaid (dunning-while-in-credit's partlyCovered). */
+function coveredInvoicesOf(finding: Finding): string[] {
+  const invoices = finding.evidence.coveredInvoices;
+  return Array.isArray(invoices) ? invoices.map(printable) : [];
+}
+
 /** The credit notes and payments a finding says cover the debt: numbers, or "file:line" for those without. */
 function coveringOf(finding: Finding): string[] {
   const ids = finding.evidence.coveredBy;
@@ -466,6 +472,9 @@ function demandsOf(named: readonly Named[], input: LetterInput, around: Around):
     if (group.docs.every((doc) => doc.references.length > 0)) values.set('invoice', joinList(invoices, input.lang));
     const blank = [...new Set(group.docs.flatMap((doc) => doc.findings.flatMap(atIssue)))];
     if (blank.length > 0) values.set('blank', invoicesPhrase(blank, input.lang));
+    // The invoices a credit note or payment covers, in a letter that also claims unpaid ones.
+    const settled = [...new Set(group.docs.flatMap((doc) => doc.findings.flatMap(coveredInvoicesOf)))];
+    if (settled.length > 0) values.set('settled', invoicesPhrase(settled, input.lang));
     // Which credit notes and payments cover the claimed bills, when every finding of the demand names them.
     if (group.coverKnown && group.cover.length > 0) values.set('cover', coverPhrase(group.cover, input.lang));
     const precise = text.precise === undefined ? undefined : fill(text.precise[input.lang], values);

@@ -93,8 +93,16 @@ export const OBSERVATIONS: Readonly<Record<string, DemandEntry>> = {
       markedPaid: {
         demandKey: 'cancel-dunning-marked-paid',
         observation: {
-          fr: 'ce courrier réclame la facture {{invoice}}, que l’historique des factures de mon espace client indique comme payée',
-          en: 'it claims payment of invoice {{invoice}}, which the bill history of my online account shows as paid',
+          fr: 'ce courrier réclame la facture {{invoice}}, que vos propres documents indiquent comme payée',
+          en: 'it claims payment of invoice {{invoice}}, which your own documents show as paid',
+        },
+      },
+      partlyCovered: {
+        // A letter for a covered invoice and unpaid ones: only the covered invoice's claim is disputed.
+        demandKey: 'withdraw-credited-claim',
+        observation: {
+          fr: 'ce courrier réclame aussi la facture {{coveredInvoices}} ({{billed}}), alors que {{credited}} d’avoirs et de paiements la couvrent déjà',
+          en: 'it also claims payment of invoice {{coveredInvoices}} ({{billed}}), although credit notes and payments of {{credited}} already cover it',
         },
       },
       inCredit: {
@@ -305,8 +313,14 @@ export const DEMANDS: Readonly<Record<string, DemandText>> = {
   },
   'cancel-dunning-marked-paid': {
     demand: {
-      fr: 'annuler {{documents}}, la facture réclamée étant indiquée comme payée dans l’historique des factures de mon espace client, et me confirmer que mon compte est soldé',
-      en: 'cancel {{documents}}, since the bill history of my online account shows the invoice it claims as paid, and confirm that my account is settled',
+      fr: 'annuler {{documents}}, la facture réclamée étant indiquée comme payée dans vos propres documents, et me confirmer que mon compte est soldé',
+      en: 'cancel {{documents}}, since your own documents show the invoice it claims as paid, and confirm that my account is settled',
+    },
+  },
+  'withdraw-credited-claim': {
+    demand: {
+      fr: 'pour {{documents}}, retirer la réclamation de {{settled}}, que couvre déjà un avoir ou un paiement, et me confirmer le montant qui reste dû',
+      en: 'withdraw from {{documents}} the claim for {{settled}}, which a credit note or payment already covers, and confirm the amount still due',
     },
   },
   'cancel-dunning-in-credit': {
@@ -463,6 +477,7 @@ export const DEMAND_ORDER: readonly string[] = [
   'cancel-blank-invoice',
   'cancel-dunning-credited',
   'cancel-dunning-marked-paid',
+  'withdraw-credited-claim',
   'cancel-dunning-in-credit',
   'cancel-after-termination',
   'justify-amount',

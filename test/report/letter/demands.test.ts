@@ -496,7 +496,7 @@ describe('a reminder for a bill already settled: the letter says what settled it
     const letter = letterOf([finding], [invoice, reminder]);
     expect(letter.demands.map((demand) => demand.key)).toEqual(['cancel-dunning-marked-paid']);
     expect(letter.facts.at(-1)?.text).toBe(
-      '15/04/2024 : courrier de relance R-0401, 35,00 € ; ce courrier réclame la facture F-0301, que l’historique des factures de mon espace client indique comme payée',
+      '15/04/2024 : courrier de relance R-0401, 35,00 € ; ce courrier réclame la facture F-0301, que vos propres documents indiquent comme payée',
     );
     expect(letter.demands[0]?.text).not.toContain('avoir');
   });
