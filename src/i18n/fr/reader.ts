@@ -115,6 +115,8 @@ const PHRASES: readonly Phrase[] = [
       '(livres et dollars s’écrivent de la même façon) ; un compte dont d’autres documents indiquent une devise ' +
       'est lu dans celle-ci, et une supposition n’est jamais signalée comme currency-mismatch',
   ],
+  // A bill's text that says it is settled (src/parse/text/status.ts).
+  [/^read as paid: the bill says "(.*)"$/s, (m) => `lue comme payée : la facture indique « ${m[1]} »`],
   [
     /^the amounts name no currency: read as pounds \(([A-Z]{3})\), from the values: the (lines are UK numbers|addresses have UK postcodes) \((.*)\)$/s,
     (m) =>

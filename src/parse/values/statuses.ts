@@ -117,3 +117,36 @@ export const OTHER_BILL_WORDS: readonly string[] = [
   'letzte rechnung',
   'vormonat',
 ];
+
+/**
+ * Words earlier on the line that make a settled statement a request (review: "Please make sure this
+ * bill is paid in full by 20 May 2024" is a demand, not a receipt).
+ */
+export const REQUEST_WORDS: readonly string[] = [
+  'please',
+  'make sure',
+  'ensure',
+  'must',
+  'should',
+  'needs to',
+  'need to',
+  'veuillez',
+  'merci de',
+  'doit',
+  'doivent',
+  'bitte',
+  'muss',
+  'mussen',
+];
+
+/** Words right after a settled statement that make it a deadline: "paid in full by 20 May", "réglée avant le 5 mars". */
+export const DEADLINE_WORDS: readonly string[] = [
+  'by',
+  'before',
+  'within',
+  'avant',
+  'sous',
+  'bis',
+  'innerhalb',
+  'spatestens',
+];

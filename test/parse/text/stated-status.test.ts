@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ParseEvent } from '../../../src/model/input.js';
 import { parseTextDocument } from '../../../src/parse/text/index.js';
+import { frenchReaderText } from '../../../src/i18n/fr/reader.js';
 
 const FREE_BILL = [
   'Free',
@@ -37,10 +38,29 @@ describe('a status the bill states', () => {
     expect(notice?.type === 'notice' ? notice.message : '').toContain('Réglée par prélèvement');
   });
 
+  it('says so in French in a French report', () => {
+    const [, notice] = events([...FREE_BILL, 'Paid in full, thank you'].join('\n'));
+    expect(frenchReaderText(notice?.type === 'notice' ? notice.message : '')).toBe(
+      'lue comme payée : la facture indique « Paid in full »',
+    );
+  });
+
   it('reads other settled statements in French, English and German', () => {
     expect(statusOf([...FREE_BILL, 'Facture acquittée'].join('\n'))).toBe('paid');
     expect(statusOf([...FREE_BILL, 'This bill has been PAID BY DIRECT DEBIT.'].join('\n'))).toBe('paid');
     expect(statusOf([...FREE_BILL, 'Der Betrag wurde per Lastschrift bezahlt.'].join('\n'))).toBe('paid');
+  });
+
+  it('does not take a request to pay, or a deadline, for a payment (review)', () => {
+    expect(statusOf([...FREE_BILL, 'Please make sure this bill is paid in full by 20 May 2024.'].join('\n'))).toBe(
+      undefined,
+    );
+    expect(statusOf([...FREE_BILL, 'Facture payée avant le 20/05/2024 au plus tard'].join('\n'))).toBe(undefined);
+    expect(statusOf([...FREE_BILL, 'Merci de veiller à ce que la facture réglée soit jointe'].join('\n'))).toBe(
+      undefined,
+    );
+    // The statement itself still reads as one, whatever follows it.
+    expect(statusOf([...FREE_BILL, 'This bill has been paid in full, thank you.'].join('\n'))).toBe('paid');
   });
 
   it('does not take an announced or denied payment for one', () => {
