@@ -143,11 +143,17 @@ export interface FileCurrency {
   readonly evidence?: string;
 }
 
-/** A UK line: "+44" before it, or eleven digits after a trunk 0 with a mobile (07) or geographic (01, 02, 03) prefix. */
+/**
+ * A UK line: "+44" before it, or eleven digits after a trunk 0 with a mobile (07) or geographic
+ * (01, 02, 03) prefix, written in groups ("07700 900123"). Eleven digits in one run are not enough:
+ * customer and account numbers are written so too (review: "07123456789" read as a UK line).
+ */
 const UK_LINE =
-  /^(?:\+44\s?\(?0?\)?\s?[1237]\d{2,4}[\s.-]?\d{3,4}[\s.-]?\d{3,4}|0[1237]\d{3}[\s.-]?\d{3}[\s.-]?\d{3})$/;
+  /^(?:\+44\s?\(?0?\)?\s?[1237]\d{2,4}[\s.-]?\d{3,4}[\s.-]?\d{3,4}|0[1237]\d{1,3}[\s.-]\d{3,4}[\s.-]?\d{3,4})$/;
 /** A UK postcode written whole, outward and inward codes apart ("LS6 2AB", "SW1A 1AA": Royal Mail's format). */
 const UK_POSTCODE = /\b[A-Z]{1,2}\d[A-Z\d]? \d[ABD-HJLNP-UW-Z]{2}\b/;
+/** "S1 5GB" in "Mobile plan S1 5GB" is a data allowance, not Sheffield (review): inward codes ending GB or TB are not taken. */
+const DATA_ALLOWANCE = /\d[GT]B$/;
 
 function ukLineDigits(cell: string): boolean {
   const digits = cell.replace(/\D/g, '');
@@ -164,8 +170,9 @@ export function currencyFromValues(sample: readonly (readonly string[])[]): File
     for (const cell of record) {
       if (ukLineDigits(cell))
         return { code: 'GBP', guessed: false, evidence: `the lines are UK numbers (${cell.trim()})` };
-      const postcode = UK_POSTCODE.exec(cell.toUpperCase())?.[0];
-      if (postcode !== undefined)
+      // As written: postcodes are capitals on an address; a lower-case "s1 5gb" is no evidence.
+      const postcode = UK_POSTCODE.exec(cell)?.[0];
+      if (postcode !== undefined && !DATA_ALLOWANCE.test(postcode))
         return { code: 'GBP', guessed: false, evidence: `the addresses have UK postcodes (${postcode})` };
     }
   }

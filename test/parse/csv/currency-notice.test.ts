@@ -6,6 +6,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { currencyFromValues } from '../../../src/parse/csv/country.js';
 import { runCli } from '../../helpers/cli.js';
 
 const fixture = (name: string): string =>
@@ -70,5 +71,20 @@ describe('a currency the export does not name', () => {
     const report = JSON.parse(run.stdout) as { files: { notices?: { code: string }[] }[] };
     expect(report.files.flatMap((file) => file.notices ?? []).some((notice) => notice.code === 'currency')).toBe(false);
     expect((await currencies(FRENCH)).some(([, guessed]) => guessed)).toBe(false);
+  });
+});
+
+describe('the values that say pounds', () => {
+  const fromCell = (cell: string): string | undefined => currencyFromValues([['Broadband', cell, '36.00']])?.code;
+
+  it('are UK lines written as lines, and UK postcodes', () => {
+    for (const line of ['07700 900123', '07700-900-123', '+44 7700 900123', '+447700900123', '020 7946 0958'])
+      expect(fromCell(line), line).toBe('GBP');
+    for (const address of ['12 Otley Road, Leeds LS6 2AB', 'SW1A 1AA']) expect(fromCell(address), address).toBe('GBP');
+  });
+
+  it('are not eleven digits in one run, nor a data allowance that looks like a postcode (review)', () => {
+    for (const cell of ['07123456789', '02012345678', 'Mobile plan S1 5GB', 'Data add-on M1 2TB', 'ls6 2ab'])
+      expect(fromCell(cell), cell).toBe(undefined);
   });
 });
