@@ -218,10 +218,17 @@ export async function check(
     }
     findings.length = to;
   }
+  // A streamed report's findings are held apart, not in `findings`: the kept sources' are learnt from them first.
+  if (!copies.empty && held !== undefined) for await (const batch of held.batches()) copies.learn(batch);
   const merged = (batch: readonly Finding[]): Finding[] =>
     copies.empty ? [...batch] : batch.flatMap((finding) => copies.apply(finding) ?? []);
   if (held !== undefined)
-    for await (const batch of held.drain()) await hooks.onFindings?.(merged(batch).map(joinedName));
+    for await (const batch of held.drain()) {
+      // Findings not kept in `findings` were counted when made: a copy's dropped here is uncounted here.
+      if (!keepFindings && !copies.empty)
+        for (const finding of batch) if (copies.apply(finding) === undefined) uncount(severities, finding);
+      await hooks.onFindings?.(merged(batch).map(joinedName));
+    }
   await emitInBatches(merged(finished.findings), emit);
   if (identity !== undefined) findings.forEach((finding, index) => (findings[index] = joinedName(finding)));
   // On two threads each thread joins its own share of the accounts.

@@ -39,27 +39,35 @@ export class HeldFindings {
     }
   }
 
-  /** Every finding held, in the order they were made, in batches; the temporary file is removed after. */
-  async *drain(): AsyncGenerator<readonly Finding[]> {
+  /** Every finding held, in the order they were made, in batches, leaving them held (to read them twice). */
+  async *batches(): AsyncGenerator<readonly Finding[]> {
     for (let start = 0; start < this.inMemory.length; start += BATCH) yield this.inMemory.slice(start, start + BATCH);
-    this.inMemory.length = 0;
     const spill = this.spill;
     if (spill === undefined) return;
-    closeSync(spill.fd);
-    spill.fd = -1;
-    try {
-      const lines = createInterface({ input: createReadStream(spill.file, 'utf8'), crlfDelay: Infinity });
-      let batch: Finding[] = [];
-      for await (const line of lines) {
-        if (line === '') continue;
-        batch.push(revive(line));
-        if (batch.length >= BATCH) {
-          yield batch;
-          batch = [];
-        }
+    const lines = createInterface({ input: createReadStream(spill.file, 'utf8'), crlfDelay: Infinity });
+    let batch: Finding[] = [];
+    for await (const line of lines) {
+      if (line === '') continue;
+      batch.push(revive(line));
+      if (batch.length >= BATCH) {
+        yield batch;
+        batch = [];
       }
-      if (batch.length > 0) yield batch;
+    }
+    if (batch.length > 0) yield batch;
+  }
+
+  /** Every finding held, in the order they were made, in batches; the temporary file is removed after. */
+  async *drain(): AsyncGenerator<readonly Finding[]> {
+    if (this.spill !== undefined) {
+      // Written before it is read: the descriptor is closed first, once (see `spill`).
+      closeSync(this.spill.fd);
+      this.spill.fd = -1;
+    }
+    try {
+      yield* this.batches();
     } finally {
+      this.inMemory.length = 0;
       this.discard();
     }
   }

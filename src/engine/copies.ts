@@ -1,7 +1,7 @@
 /**
  * One bill read twice (issue 13): the customer area's CSV row and the PDF or text copy of that
- * same bill, in one dossier. Same kind, number, total and issue date, from another file: one bill
- * with two sources. The account rules see it once (no duplicate-invoice, no finding twice), and a
+ * same bill, in one dossier. Same kind, number, total and issue date, from another file, and no
+ * other period: one bill with two sources. The account rules see it once (no duplicate-invoice, no finding twice), and a
  * finding about it names the other source. A copy that differs in total or date is no copy: the
  * rules still see both (duplicate-invoice reports them).
  */
@@ -18,6 +18,17 @@ function copyKey(entry: AccountEntry): string | undefined {
   if (entry.kind !== 'invoice' && entry.kind !== 'credit-note') return undefined;
   if (entry.id === undefined || entry.total === undefined || entry.issueDay === undefined) return undefined;
   return `${entry.kind}|${documentKey(entry.id)}|${entry.total.toFixed(2)}|${entry.currency}|${entry.issueDay}`;
+}
+
+/**
+ * Two sources of one bill bill the same period; a source that states none (a text bill whose
+ * period the reader did not find) does not contradict the other. Review: a CSV row billing March
+ * under February's number, total and date is another bill (duplicate-invoice's), not a copy.
+ */
+function samePeriod(a: AccountEntry, b: AccountEntry): boolean {
+  const differs = (x: number | undefined, y: number | undefined): boolean =>
+    x !== undefined && y !== undefined && x !== y;
+  return !differs(a.periodStartDay, b.periodStartDay) && !differs(a.periodEndDay, b.periodEndDay);
 }
 
 /**
@@ -41,7 +52,8 @@ export function dropCopies(entries: AccountEntry[], order: (file: string) => num
     if (same.length < 2 || new Set(same.map((entry) => entry.file)).size < 2) continue;
     same.sort((a, b) => order(a.file) - order(b.file) || a.line - b.line);
     const kept = same[0] as AccountEntry;
-    const others = same.filter((entry) => entry.file !== kept.file);
+    const others = same.filter((entry) => entry.file !== kept.file && samePeriod(entry, kept));
+    if (others.length === 0) continue;
     for (const other of others) dropped.add(other);
     copies.set(locationOf(kept), others.map(locationOf));
   }
@@ -78,6 +90,12 @@ export class CopyMerge {
       if (!others.includes(copy)) others.push(copy);
       this.othersOf.set(kept, others);
     }
+    this.learn(findings);
+  }
+
+  /** More findings made while reading (a streamed report holds them apart, see check.ts). */
+  learn(findings: readonly Finding[]): void {
+    if (this.othersOf.size === 0) return;
     for (const finding of findings) {
       const place = locationOf(finding);
       if (this.othersOf.has(place)) this.keptFindings.add(signature(place, finding));

@@ -57,6 +57,34 @@ describe('a bill read twice', () => {
     expect(report.summary.errors).toBe(4);
   });
 
+  it('gives the same findings and counts in the streamed formats, ndjson and csv (review)', async () => {
+    const dir = variant((text) => text);
+    const config = writeConfig(dir, { rules: { 'amount-ceiling': ['error', { max: '20.00' }] } });
+    const args = [dir, '--today', '2024-12-31', '--config', config, '--rule', 'billed-after-termination=off'];
+    const lines = (await runCli([...args, '--format', 'ndjson'])).stdout.trimEnd().split('\n');
+    const records = lines.map(
+      (line) => JSON.parse(line) as { type?: string; ruleId?: string; summary?: Report['summary'] },
+    );
+    expect(records.filter((r) => r.ruleId === 'amount-ceiling')).toHaveLength(4);
+    expect(records.at(-1)?.summary?.errors).toBe(4);
+    const csv = (await runCli([...args, '--format', 'csv'])).stdout.trimEnd().split('\n');
+    expect(csv.filter((row) => row.startsWith('amount-ceiling,'))).toHaveLength(4);
+  });
+
+  it('takes a row of the same number, total and date but another period for another bill (review)', async () => {
+    // The export bills March under February's number: a duplicate-invoice, not a copy of the text bill.
+    const dir = variant((text) => text);
+    const exported = join(dir, 'factures-orange.csv');
+    writeFileSync(
+      exported,
+      readFileSync(exported, 'utf8').replace(/01\/02\/2024;29\/02\/2024/, '01/03/2024;31/03/2024'),
+    );
+    const report = await check(dir);
+    expect(report.findings.some((f) => f.ruleId === 'duplicate-invoice' && f.documentId === 'F-2024-02-131')).toBe(
+      true,
+    );
+  });
+
   it('keeps a copy of another amount two documents: both findings, and a duplicate-invoice', async () => {
     const dir = variant((text) =>
       text

@@ -34,6 +34,31 @@ describe('dropCopies', () => {
     expect(entries).toHaveLength(4);
   });
 
+  it('takes no copy of another period, but one whose source states none (review)', () => {
+    const billing = (file: string, line: number, start?: string, end?: string): AccountEntry =>
+      toAccountEntry(
+        doc({
+          id: 'F-2024-02-131',
+          account: 'C-104233',
+          issueDate: '2024-02-05',
+          total: '29.99',
+          file,
+          line,
+          ...(start === undefined ? {} : { periodStart: start, periodEnd: end }),
+        }),
+        content,
+      );
+    const march = [
+      billing('facture-fevrier.txt', 1, '2024-02-01', '2024-02-29'),
+      billing('factures-orange.csv', 5, '2024-03-01', '2024-03-31'),
+    ];
+    expect(dropCopies(march, order).size).toBe(0);
+    expect(march).toHaveLength(2);
+    const unsaid = [billing('facture-fevrier.txt', 1), billing('factures-orange.csv', 5, '2024-02-01', '2024-02-29')];
+    expect(dropCopies(unsaid, order).size).toBe(1);
+    expect(unsaid).toHaveLength(1);
+  });
+
   it("bills numbered alike as documentKey compares them ('f 2024 02 131')", () => {
     const entries = [entry('factures-orange.csv', 5), entry('facture-fevrier.txt', 1, '29.99', 'f 2024 02 131')];
     expect(dropCopies(entries, order).size).toBe(1);
