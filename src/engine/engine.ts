@@ -241,7 +241,12 @@ export class Engine {
       ].map((claim) => ({ ...claim, at: where(claim.index, claim.account) }));
       claims.sort((a, b) => a.at[0] - b.at[0] || a.at[1] - b.at[1]);
       const [earliest, ...others] = claims as [(typeof claims)[number], ...typeof claims];
+      // One conflict per other account: the earliest claim may be its own account's second one once
+      // the claims of two threads are put in source order (review: an account "in conflict" with itself).
+      const named = new Set([earliest.account]);
       for (const other of others) {
+        if (named.has(other.account)) continue;
+        named.add(other.account);
         ordered.push({
           invoiceId: head.invoiceId,
           first: earliest.index,

@@ -154,4 +154,22 @@ describe('joins across threads', () => {
       ],
     ]);
   });
+
+  it('never names an account in conflict with itself when one account claims the number twice (review)', () => {
+    const bill = (account: string, line: number, total: string) =>
+      doc({ id: 'K-1', account, issueDate: '2024-01-05', total, file: 'big.csv', line });
+    // Either order of arrival: X's two claims and Y's one make one conflict, X's first against Y.
+    for (const arrival of [
+      [bill('X-1', 300, '10.00'), bill('X-1', 305, '11.00'), bill('Y-2', 600, '12.00')],
+      [bill('Y-2', 600, '12.00'), bill('X-1', 305, '11.00'), bill('X-1', 300, '10.00')],
+    ]) {
+      const here = engine();
+      here.adoptFileOrder(['big.csv']);
+      for (const made of arrival) here.addDocument(made);
+      const conflicts = here.finish().filter((finding) => finding.ruleId === 'account-conflict');
+      expect(conflicts.map((finding) => [finding.account, finding.line, finding.evidence.otherAccount])).toEqual([
+        ['Y-2', 600, 'X-1'],
+      ]);
+    }
+  });
 });
