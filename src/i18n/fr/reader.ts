@@ -122,6 +122,12 @@ const PHRASES: readonly Phrase[] = [
       `${m[2] === 'lines are UK numbers' ? 'les lignes sont des numéros britanniques' : 'les adresses ont des codes postaux britanniques'} (${m[3]})`,
   ],
   [
+    /^the amounts name no currency: read as pounds \(([A-Z]{3})\), from the text: the text names a UK (line|postcode) \((.*)\)$/s,
+    (m) =>
+      `les montants ne nomment aucune devise : lus en livres (${m[1]}), d’après le texte : ` +
+      `${m[2] === 'line' ? 'il nomme une ligne britannique' : 'il nomme un code postal britannique'} (${m[3]})`,
+  ],
+  [
     /^(VAT is checked against the rates of|read as bills of) ([A-Z]{2}), a guess: (.*), and other countries write that language too; a Country column or vat-rate-mismatch's "rates" option$/s,
     (m) =>
       `${countrySubject(m[1] as string)} ${m[2]}, par supposition : ${countryEvidence(m[3] as string)}, et d’autres ` +
