@@ -30,6 +30,7 @@ export const FR_WORDS: Words = {
     },
     ofDate: (date) => `du ${date}`,
     readAs: (roles) => `lues ainsi : ${roles}`,
+    decidedBy: { values: 'd’après les valeurs', map: 'par --map' },
     settles: (map) => ` (${map} lève le doute)`,
     configOff: (file, total) =>
       `⚠ La configuration ${file} désactive toutes les règles (${total}) : rien n’a été vérifié`,
