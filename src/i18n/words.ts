@@ -60,6 +60,8 @@ export interface ReportWords {
   readonly ownInvisible: (chars: string) => string;
   readonly verbs: Readonly<Record<DocumentKind, string>>;
   readonly undated: string;
+  /** After a termination in a story, the date it takes effect: "effective 15 Nov 2024". */
+  readonly effectiveOn: (date: string) => string;
   readonly storiesDropped: (count: string) => string;
 }
 

@@ -78,6 +78,7 @@ export const EN_WORDS: Words = {
       termination: 'terminated',
     },
     undated: 'undated',
+    effectiveOn: (date) => `effective ${date}`,
     storiesDropped: (count) => `Stories told for the first documents only: ${count} more were not kept.`,
   },
   engine: {

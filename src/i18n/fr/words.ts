@@ -81,6 +81,7 @@ export const FR_WORDS: Words = {
       termination: 'résilié',
     },
     undated: 'sans date',
+    effectiveOn: (date) => `résiliation effective le ${date}`,
     storiesDropped: (count) => `Historiques des premiers documents seulement : ${count} autres n’ont pas été gardés.`,
   },
   engine: {
