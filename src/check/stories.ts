@@ -18,6 +18,8 @@ export interface StoryEntry {
   /** What a letter demands, else what the document totals. */
   readonly total: Money | undefined;
   readonly id: string | undefined;
+  /** A termination's effective date (ISO) when its letter gives one: the story says it beside the letter's date. */
+  readonly effectiveDate?: string;
   readonly currency: string;
   /** Nothing in the input said the currency (see BillingDocument.currencyGuessed). */
   readonly currencyGuessed?: true;
@@ -35,6 +37,7 @@ export function storyEntryOf(doc: BillingDocument): StoryEntry {
     date: doc.issueDate ?? doc.effectiveDate ?? doc.periodStart,
     total: doc.kind === 'dunning' ? (doc.amountDue ?? doc.total) : (doc.total ?? doc.amountDue),
     id: doc.id,
+    ...(doc.kind === 'termination' && doc.effectiveDate !== undefined ? { effectiveDate: doc.effectiveDate } : {}),
     currency: doc.currency,
     ...(doc.currencyGuessed === true ? { currencyGuessed: true as const } : {}),
     file: doc.source.file,

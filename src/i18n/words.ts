@@ -21,6 +21,8 @@ export interface ReportWords {
   /** "of 05/01/2024" after a document's kind and number. */
   readonly ofDate: (date: string) => string;
   readonly readAs: (roles: string) => string;
+  /** After a column's field, what decided it when its name did not: "(values)", "(d’après les valeurs)". */
+  readonly decidedBy: Readonly<Record<'values' | 'map', string>>;
   /** The `--map` that settles a column doubt. */
   readonly settles: (map: string) => string;
   readonly configOff: (file: string, total: string) => string;
@@ -58,6 +60,8 @@ export interface ReportWords {
   readonly ownInvisible: (chars: string) => string;
   readonly verbs: Readonly<Record<DocumentKind, string>>;
   readonly undated: string;
+  /** After a termination in a story, the date it takes effect: "effective 15 Nov 2024". */
+  readonly effectiveOn: (date: string) => string;
   readonly storiesDropped: (count: string) => string;
 }
 

@@ -90,9 +90,12 @@ export function renderStories(
       const amount =
         entry.total === undefined ? '' : formatMoney(entry.total, entry.currency, style ?? languageAmountStyle(lang));
       const id = entry.id === undefined ? '' : printable(entry.id);
+      // A termination letter's date is not when the line ends: the story says both (tryout 6).
+      const effective =
+        entry.effectiveDate === undefined ? '' : words.effectiveOn(formatReportDate(entry.effectiveDate, lang));
       const place = paint.dim(`${printable(baseName(entry.file))}:${entry.line}`);
       out.push(
-        `    ${date}  ${words.verbs[entry.kind].padEnd(verbWidth)}  ${[id, amount].filter((part) => part !== '').join('  ')}  ${place}`,
+        `    ${date}  ${words.verbs[entry.kind].padEnd(verbWidth)}  ${[id, amount, effective].filter((part) => part !== '').join('  ')}  ${place}`,
       );
       for (const finding of findingsAt.get(`${entry.file}\u0000${entry.line}`) ?? []) {
         const mark =

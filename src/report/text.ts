@@ -165,7 +165,8 @@ function readingLinesByFile(readings: readonly FileReading[], voice: Voice): Map
         .filter((role) => role.field !== undefined)
         .map(
           (role) =>
-            `${printable(role.column)} → ${role.field}${role.decidedBy === 'name' ? '' : ` (${role.decidedBy})`}`,
+            `${printable(role.column)} → ${role.field}` +
+            (role.decidedBy === undefined || role.decidedBy === 'name' ? '' : ` (${words.decidedBy[role.decidedBy]})`),
         );
       lines.push(`${FINDING_INDENT}${paint.blue(words.columns.padEnd(labelWidth))}  ${words.readAs(roles.join(', '))}`);
     }

@@ -15,6 +15,7 @@ const SEED = 'fixtures/seed-cases.csv';
 const SEED_EN = 'fixtures/seed-cases-en.csv';
 const TODAY = ['--today', '2026-12-01'];
 const AGENCY = 'fixtures/letters/fr-relance-puis-agence';
+const SOSH = 'fixtures/letters/fr-sosh-intrum-frais';
 const EXPORT3 = 'fixtures/letters/fr-export-doublon-derniere-relance/export.csv';
 
 function golden(name: string): string {
@@ -100,6 +101,11 @@ const LETTERS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['fr-statut-paye-stage1.txt', ['fixtures/csv/corpus/c10-fr-statut-paye-relance.csv']],
   // One reminder for a bill an avoir cancelled and an unpaid one: only the cancelled bill's claim is withdrawn.
   ['fr-avoir-et-impayee-stage1.txt', ['fixtures/dossiers/fr-relance-facture-avoir-et-impayee']],
+  // Tryout 6: a 0,01 € debt and 12,00 € of fees on their own line, said apart at every stage.
+  ['fr-sosh-frais-stage1.txt', [SOSH]],
+  ['fr-sosh-frais-stage1-en.txt', [SOSH, '--lang', 'en']],
+  ['fr-sosh-frais-stage2.txt', [SOSH, '--stage', '2', '--sent', '2026-10-15']],
+  ['fr-sosh-frais-mediator.txt', [SOSH, '--stage', 'mediator', '--sent', '2026-09-01', '--sent', '2026-10-05']],
 ];
 
 describe('billcheck extract: the title a letter names a dunning letter by', () => {

@@ -95,6 +95,35 @@ describe('stories', () => {
     ]);
   });
 
+  it("says a termination's effective date beside its letter's date, in either language (tryout 6)", () => {
+    // The Sosh letter of 6 November 2024: "la résiliation de votre ligne … prendra effet le 15/11/2024".
+    const collector = new StoryCollector();
+    collector.add(
+      doc({
+        kind: 'termination',
+        account: '0612487359',
+        issueDate: '2024-11-06',
+        file: 'd/resiliation.txt',
+        line: 1,
+        extra: { effectiveDate: '2024-11-15' },
+      }),
+    );
+    // A letter that gives no effective date says only its own.
+    collector.add(
+      doc({ kind: 'termination', account: '0612487359', issueDate: '2024-11-20', file: 'd/b.txt', line: 1 }),
+    );
+    const stories = { entries: collector.entries, dropped: 0, accountName: (raw: string) => raw, accounts: new Map() };
+    expect(renderStories(stories, [], undefined, paint, 'fr').slice(2)).toEqual([
+      '    06/11/2024  résilié  résiliation effective le 15/11/2024  resiliation.txt:1',
+      '    20/11/2024  résilié    b.txt:1',
+      '',
+    ]);
+    expect(renderStories(stories, [], undefined, paint, 'en').slice(2, 4)).toEqual([
+      '    6 Nov 2024   terminated  effective 15 Nov 2024  resiliation.txt:1',
+      '    20 Nov 2024  terminated    b.txt:1',
+    ]);
+  });
+
   it('keeps at most MAX_STORY_DOCUMENTS documents and counts the others', () => {
     const collector = new StoryCollector();
     for (let i = 0; i < MAX_STORY_DOCUMENTS + 3; i++) collector.add(doc({ id: `F${i}`, account: 'A', total: '1.00' }));

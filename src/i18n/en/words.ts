@@ -30,6 +30,7 @@ export const EN_WORDS: Words = {
     },
     ofDate: (date) => `of ${date}`,
     readAs: (roles) => `read as ${roles}`,
+    decidedBy: { values: 'values', map: 'map' },
     settles: (map) => ` (${map} settles it)`,
     configOff: (file, total) => `⚠ Config ${file} turns off every rule (${total}): nothing was checked`,
     configNoChange: 'no change from the defaults',
@@ -77,6 +78,7 @@ export const EN_WORDS: Words = {
       termination: 'terminated',
     },
     undated: 'undated',
+    effectiveOn: (date) => `effective ${date}`,
     storiesDropped: (count) => `Stories told for the first documents only: ${count} more were not kept.`,
   },
   engine: {

@@ -124,6 +124,12 @@ const PHRASES: readonly Phrase[] = [
       `${m[2] === 'lines are UK numbers' ? 'les lignes sont des numéros britanniques' : 'les adresses ont des codes postaux britanniques'} (${m[3]})`,
   ],
   [
+    /^the amounts name no currency: read as pounds \(([A-Z]{3})\), from the text: the text names a UK (line|postcode) \((.*)\)$/s,
+    (m) =>
+      `les montants ne nomment aucune devise : lus en livres (${m[1]}), d’après le texte : ` +
+      `${m[2] === 'line' ? 'il nomme une ligne britannique' : 'il nomme un code postal britannique'} (${m[3]})`,
+  ],
+  [
     /^(VAT is checked against the rates of|read as bills of) ([A-Z]{2}), a guess: (.*), and other countries write that language too; a Country column or vat-rate-mismatch's "rates" option$/s,
     (m) =>
       `${countrySubject(m[1] as string)} ${m[2]}, par supposition : ${countryEvidence(m[3] as string)}, et d’autres ` +
@@ -132,6 +138,50 @@ const PHRASES: readonly Phrase[] = [
   [
     /^(VAT is checked against the rates of|read as bills of) ([A-Z]{2}): (.*)$/s,
     (m) => `${countrySubject(m[1] as string)} ${m[2]} : ${countryEvidence(m[3] as string)}`,
+  ],
+  // Columns whose values decided their field (src/parse/csv/roles.ts), the field names kept as the report writes them.
+  [
+    /^column (".*?") read as (\w+)(?: instead of (\w+))?: (.*)$/s,
+    (m, t) =>
+      `colonne ${m[1]} lue comme ${m[2]}${m[3] === undefined ? '' : ` au lieu de ${m[3]}`} : ${t(m[4] as string)}`,
+  ],
+  [
+    /^column (".*?") is named like (\w+) but (.*): not read as (\w+)$/s,
+    (m, t) => `colonne ${m[1]} est nommée comme ${m[2]} mais ${t(m[3] as string)} : pas lue comme ${m[4]}`,
+  ],
+  [/^its values are document types \((.*)\)$/s, (m) => `ses valeurs sont des types de document (${m[1]})`],
+  [/^its values are ids, one per document$/, () => 'ses valeurs sont des numéros, un par document'],
+  [
+    /^its values are phone numbers \(the line each bill is for\)$/,
+    () => 'ses valeurs sont des numéros de téléphone (la ligne de chaque facture)',
+  ],
+  [/^its values say whether the bill is paid$/, () => 'ses valeurs disent si la facture est payée'],
+  [
+    /^its values are date ranges \("du … au …", "… - …"\)$/,
+    () => 'ses valeurs sont des périodes (« du … au … », « … - … »)',
+  ],
+  [/^its values are dates, the first such column$/, () => 'ses valeurs sont des dates, la première de ce genre'],
+  [/^its values are dates$/, () => 'ses valeurs sont des dates'],
+  [
+    /^its values are not (dates|amounts|currencies)$/,
+    (m) => `ses valeurs ne sont pas des ${NOT_VALUES_FR[m[1] as string]}`,
+  ],
+  [
+    /^net \+ tax = total holds with it on (\d+) of (\d+) rows$/,
+    (m) => `HT + TVA = TTC se vérifie avec elle sur ${m[1]} lignes sur ${m[2]}`,
+  ],
+  [
+    /^none of its values names a document kind \(invoice, credit note, dunning letter, payment…\)$/,
+    () => 'aucune de ses valeurs ne nomme un type de document (facture, avoir, relance, paiement…)',
+  ],
+  [
+    /^its values are the numbers of documents listed in (.*)$/s,
+    (m) => `ses valeurs sont les numéros de documents listés dans ${m[1]}`,
+  ],
+  [/^the documents of (".*") point to its values$/s, (m) => `les documents de ${m[1]} renvoient à ses valeurs`],
+  [
+    /^(".*") holds phone numbers and this column an id per document$/s,
+    (m) => `${m[1]} porte des numéros de téléphone et cette colonne un numéro par document`,
   ],
   // Mail parts (src/parse/mail).
   [
@@ -145,6 +195,8 @@ const PHRASES: readonly Phrase[] = [
   ],
   [/^a message nested more than (\d+) levels deep$/, (m) => `un message imbriqué sur plus de ${m[1]} niveaux`],
 ];
+
+const NOT_VALUES_FR: Readonly<Record<string, string>> = { dates: 'dates', amounts: 'montants', currencies: 'devises' };
 
 function countrySubject(subject: string): string {
   return subject === 'read as bills of' ? 'lu comme des factures du pays' : 'TVA vérifiée selon les taux du pays';

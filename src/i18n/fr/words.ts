@@ -30,6 +30,7 @@ export const FR_WORDS: Words = {
     },
     ofDate: (date) => `du ${date}`,
     readAs: (roles) => `lues ainsi : ${roles}`,
+    decidedBy: { values: 'd’après les valeurs', map: 'par --map' },
     settles: (map) => ` (${map} lève le doute)`,
     configOff: (file, total) =>
       `⚠ La configuration ${file} désactive toutes les règles (${total}) : rien n’a été vérifié`,
@@ -80,6 +81,7 @@ export const FR_WORDS: Words = {
       termination: 'résilié',
     },
     undated: 'sans date',
+    effectiveOn: (date) => `résiliation effective le ${date}`,
     storiesDropped: (count) => `Historiques des premiers documents seulement : ${count} autres n’ont pas été gardés.`,
   },
   engine: {

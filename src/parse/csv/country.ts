@@ -10,6 +10,7 @@
  * Runs once per file on the header and the role sample; never on the hot path.
  */
 import { normalizeLabel } from '../values/normalize.js';
+import { isUkLine, ukPostcodeIn } from '../values/uk.js';
 import type { ColumnMapping } from './columns.js';
 import { headerWords } from './columns.js';
 import { type HeaderLanguage, LANGUAGE_STEMS, NON_EURO_COUNTRIES, RATES_OF } from './country-vocabulary.js';
@@ -144,23 +145,6 @@ export interface FileCurrency {
 }
 
 /**
- * A UK line: "+44" before it, or eleven digits after a trunk 0 with a mobile (07) or geographic
- * (01, 02, 03) prefix, written in groups ("07700 900123"). Eleven digits in one run are not enough:
- * customer and account numbers are written so too (review: "07123456789" read as a UK line).
- */
-const UK_LINE =
-  /^(?:\+44\s?\(?0?\)?\s?[1237]\d{2,4}[\s.-]?\d{3,4}[\s.-]?\d{3,4}|0[1237]\d{1,3}[\s.-]\d{3,4}[\s.-]?\d{3,4})$/;
-/** A UK postcode written whole, outward and inward codes apart ("LS6 2AB", "SW1A 1AA": Royal Mail's format). */
-const UK_POSTCODE = /\b[A-Z]{1,2}\d[A-Z\d]? \d[ABD-HJLNP-UW-Z]{2}\b/;
-/** "S1 5GB" in "Mobile plan S1 5GB" is a data allowance, not Sheffield (review): inward codes ending GB or TB are not taken. */
-const DATA_ALLOWANCE = /\d[GT]B$/;
-
-function ukLineDigits(cell: string): boolean {
-  const digits = cell.replace(/\D/g, '');
-  return UK_LINE.test(cell.trim()) && (cell.trim().startsWith('+') ? digits.length === 12 : digits.length === 11);
-}
-
-/**
  * For an English export whose amounts name no currency (currencyUnsaid): pounds when its values
  * are British, UK lines ("07700 900123", "+44 7700 900123") or UK postcodes in any column (issue
  * 13: a £ reminder on the same account then no longer looks like another currency).
@@ -168,11 +152,9 @@ function ukLineDigits(cell: string): boolean {
 export function currencyFromValues(sample: readonly (readonly string[])[]): FileCurrency | undefined {
   for (const record of sample.slice(0, 20)) {
     for (const cell of record) {
-      if (ukLineDigits(cell))
-        return { code: 'GBP', guessed: false, evidence: `the lines are UK numbers (${cell.trim()})` };
-      // As written: postcodes are capitals on an address; a lower-case "s1 5gb" is no evidence.
-      const postcode = UK_POSTCODE.exec(cell)?.[0];
-      if (postcode !== undefined && !DATA_ALLOWANCE.test(postcode))
+      if (isUkLine(cell)) return { code: 'GBP', guessed: false, evidence: `the lines are UK numbers (${cell.trim()})` };
+      const postcode = ukPostcodeIn(cell);
+      if (postcode !== undefined)
         return { code: 'GBP', guessed: false, evidence: `the addresses have UK postcodes (${postcode})` };
     }
   }

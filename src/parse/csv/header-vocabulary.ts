@@ -205,6 +205,10 @@ export const VOCABULARY: Readonly<Record<ColumnField, FieldVocabulary>> = {
       'Catégorie de document',
       'Dokumentart',
       'Belegart',
+      // German exports head the document type "Art" (Rechnung, Gutschrift, Mahnung).
+      'Art',
+      'Dokumenttyp',
+      'Belegtyp',
       'Soort',
       'Soort document',
     ],

@@ -10,6 +10,7 @@ import type { DateOrder } from '../values/dates.js';
 import { amountStyleOf, documentDecimalSeparator } from './amounts.js';
 import { type ChosenAmounts, chooseAmounts } from './choice.js';
 import { detectCountry } from './country.js';
+import { currencyFromSignals, currencyNoticeMessage } from './currency.js';
 import { collectFacts, dateSpans, excludedSpans, type ValueFact } from './facts.js';
 import { detectKind } from './kind.js';
 import { splitLines } from './lines.js';
@@ -125,11 +126,14 @@ export function parseTextDocument(text: string, file: string, options: TextOptio
     facts.amounts.length > 0;
   if (!anythingRead) throw new FatalInputError(file, NOT_A_BILL);
 
-  const currency =
+  const statedCurrency =
     mostCommon(amounts.tokens.flatMap((token) => (token.currency === undefined ? [] : [token.currency]))) ??
     mostCommon(facts.tokens.flatMap((token) => (token.currency === undefined ? [] : [token.currency]))) ??
-    mostCommon(lines.flatMap((line) => line.words.flatMap((word) => CURRENCY_WORDS.get(word.text) ?? []))) ??
-    DEFAULT_CURRENCY;
+    mostCommon(lines.flatMap((line) => line.words.flatMap((word) => CURRENCY_WORDS.get(word.text) ?? [])));
+  // Issue 13: a text that names no currency is British by its lines or postcodes, else its euros are a guess.
+  const inferredCurrency = statedCurrency === undefined ? currencyFromSignals(lines) : undefined;
+  const currency = statedCurrency ?? inferredCurrency?.code ?? DEFAULT_CURRENCY;
+  const currencyGuessed = statedCurrency === undefined && inferredCurrency === undefined;
   const country = detectCountry(lines, facts.labels, currency);
 
   // Issue 18: figures an OCR misread ("4Z,66 €") are no amounts, and a bill without any is not blank.
@@ -160,6 +164,7 @@ export function parseTextDocument(text: string, file: string, options: TextOptio
     periodEnd: period?.end,
     effectiveDate: kind === 'termination' ? best(values, 'effectiveDate')?.value : undefined,
     currency,
+    ...(currencyGuessed ? { currencyGuessed: true as const } : {}),
     ...(country === undefined ? {} : { country }),
     net: amounts.net,
     tax: amounts.tax,
@@ -179,18 +184,21 @@ export function parseTextDocument(text: string, file: string, options: TextOptio
     amountStyle: withDateStyle(amountStyleOf(amounts.tokens, facts.tokens, decimal), lines, order),
     rows: 1,
   };
-  if (stated === undefined) return [{ type: 'document', document }];
-  return [
-    { type: 'document', document },
-    {
-      type: 'notice',
-      file,
-      line: stated.line,
-      level: 'info',
-      code: 'status-from-text',
-      message: `read as ${stated.status}: the bill says "${stated.said}"`,
-    },
-  ];
+  const events: ParseEvent[] = [{ type: 'document', document }];
+  if (inferredCurrency !== undefined) {
+    const message = currencyNoticeMessage(inferredCurrency);
+    events.push({ type: 'notice', file, line: firstLine, level: 'info', code: 'currency', message });
+  }
+  if (stated === undefined) return events;
+  events.push({
+    type: 'notice',
+    file,
+    line: stated.line,
+    level: 'info',
+    code: 'status-from-text',
+    message: `read as ${stated.status}: the bill says "${stated.said}"`,
+  });
+  return events;
 }
 
 /**

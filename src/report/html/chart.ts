@@ -1,6 +1,5 @@
 import type { AmountStyle, DocumentKind } from '../../model/document.js';
 import { addDays, dayNumber, isoFromDayNumber } from '../../model/dates.js';
-import { formatDate } from '../../model/format.js';
 import { Money } from '../../model/money.js';
 import { escapeHtml } from './escape.js';
 import type { HistoryPoint } from './histories.js';
@@ -112,13 +111,13 @@ export function drawAccountChart(input: ChartInput): Chart | undefined {
       `aria-label="${w.say('chart.label', {
         account: escapeHtml(input.account),
         bills: w.count('bill', bills.length),
-        first: writeDay(time.first, input.style),
-        last: writeDay(time.last, input.style),
+        first: writeDay(time.first, w),
+        last: writeDay(time.last, w),
       })}">`,
   );
   out.push(amountAxis(scale.ticks.map((tick) => ({ label: money(tick), y: scale.y(tick) }))));
-  out.push(dateAxis(time, input.style));
-  for (const stop of termination) out.push(terminationLine(stop, time, input.style, w));
+  out.push(dateAxis(time, w));
+  for (const stop of termination) out.push(terminationLine(stop, time, w));
   if (bills.length <= MAX_POINTS) {
     out.push(billLine(bills.map((b) => [time.x(b.day), scale.y(b.amount)])));
     out.push(
@@ -235,14 +234,14 @@ function amountAxis(ticks: readonly { label: string; y: number }[]): string {
   return `<path class="grid" d="${lines}"/><g class="yl">${labels}</g>`;
 }
 
-/** The dates of dateTicks(), written as the bills write them. */
-function dateAxis(time: DayScale, style: AmountStyle | undefined): string {
+/** The dates of dateTicks(), in the report's one notation (the tables' too). */
+function dateAxis(time: DayScale, w: PageWords): string {
   const labels = dateTicks(time.first, time.last).map((day) => {
     const x = time.x(day);
     // Middle-anchored unless the label would leave the picture (the margins hold half a label).
     const anchor = x < 40 ? 'start' : x > WIDTH - 32 ? 'end' : 'middle';
     const tick = `<path d="M${x} ${BOTTOM}v4"/>`;
-    return `${tick}<text x="${x}" y="${DATE_LABELS}" text-anchor="${anchor}">${writeDay(day, style)}</text>`;
+    return `${tick}<text x="${x}" y="${DATE_LABELS}" text-anchor="${anchor}">${writeDay(day, w)}</text>`;
   });
   return `<path class="axis" d="M${LEFT} ${BOTTOM}H${RIGHT}"/><g class="xl">${labels.join('')}</g>`;
 }
@@ -331,9 +330,9 @@ function stripMark(p: Placed, x: number, title: string): string {
   return `<g>${STRIP_SHAPES[p.point.kind](x)}<title>${title}</title></g>`;
 }
 
-function terminationLine(stop: TerminationStop, time: DayScale, style: AmountStyle | undefined, w: PageWords): string {
+function terminationLine(stop: TerminationStop, time: DayScale, w: PageWords): string {
   const x = time.x(stop.effective);
-  const when = escapeHtml(formatDate(isoFromDayNumber(stop.effective), style));
+  const when = writeDay(stop.effective, w);
   const title = stop.stated
     ? w.say('chart.termination', { when })
     : w.say('chart.terminationAfter', { when, days: w.number(TERMINATION_NOTICE_DAYS) });
@@ -342,15 +341,16 @@ function terminationLine(stop: TerminationStop, time: DayScale, style: AmountSty
   return `<g class="end">${line}${label}<title>${title}</title></g>`;
 }
 
-function writeDay(day: number, style: AmountStyle | undefined): string {
-  return escapeHtml(formatDate(isoFromDayNumber(day), style));
+/** A day in the report's one notation ("20 Sep 2024", "20/09/2024"), as the page's tables write dates. */
+function writeDay(day: number, w: PageWords): string {
+  return escapeHtml(w.date(isoFromDayNumber(day)));
 }
 
 function describe(point: HistoryPoint, style: AmountStyle | undefined, w: PageWords): string {
   const parts = [wordsFor(w.lang).report.kinds[point.kind]];
   if (point.id !== undefined) parts.push(escapeHtml(point.id));
   let text = parts.join(' ');
-  if (point.date !== undefined) text += `, ${escapeHtml(formatDate(point.date, style))}`;
+  if (point.date !== undefined) text += `, ${escapeHtml(w.date(point.date))}`;
   if (point.amount !== undefined) {
     text += `, ${writeMoney(point.amount, point.currency, style)}`;
   }

@@ -50,7 +50,7 @@ export interface LetterInput {
   readonly letterheads?: ReadonlyMap<string, Letterhead>;
 }
 
-const MONEY_KEYS = new Set(['amount', 'billed', 'credited', 'median', 'max', 'minAmount', 'owed', 'demanded']);
+const MONEY_KEYS = new Set(['amount', 'billed', 'credited', 'median', 'max', 'minAmount', 'owed', 'demanded', 'fees']);
 
 /** A document the letter names: one a finding points at, or one around it. */
 interface Named {

@@ -77,6 +77,12 @@ export const OBSERVATIONS: Readonly<Record<string, DemandEntry>> = {
   'dunning-trivial-amount': {
     demandKey: 'cancel-dunning-trivial',
     observation: { fr: 'la somme exigée est de {{amount}}', en: 'the sum demanded is {{amount}}' },
+    // An agency's fees on their own lines ({{fees}}, trivialDebt): the debt and the fees said apart, never
+    // the debt alone as "the sum demanded" of a letter that demands 12,01 € (tryout 6).
+    precise: {
+      fr: 'la somme réclamée au titre de la facture est de {{amount}}, à laquelle s’ajoutent {{fees}} de frais',
+      en: 'the sum claimed for the invoice is {{amount}}, to which {{fees}} of fees are added',
+    },
   },
   'dunning-while-in-credit': {
     // {{cover}}: the credit notes and payments the finding names, as the letter names any document.

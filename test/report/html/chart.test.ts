@@ -4,6 +4,7 @@ import { addDays } from '../../../src/model/dates.js';
 import { Money } from '../../../src/model/money.js';
 import { drawAccountChart, MAX_POINTS, pointKey } from '../../../src/report/html/chart.js';
 import type { HistoryPoint } from '../../../src/report/html/histories.js';
+import { pageWords } from '../../../src/i18n/html.js';
 import { FRENCH_STYLE } from '../sample.js';
 import { ORDINARY_MONTHS } from '../../helpers/builder.js';
 
@@ -71,14 +72,27 @@ describe('drawAccountChart', () => {
     const spikeY = bills[12]?.[1] as number;
     // SVG rows grow downwards: the spike is near the top, the ordinary months near the bottom.
     expect(Math.max(...bills.slice(0, 12).map(([, y]) => y)) - spikeY).toBeGreaterThan(80);
-    expect(svg).toContain('<title>invoice D-14, 05/01/2024, 149 000,00 €: amount-ceiling, amount-spike</title>');
+    expect(svg).toContain('<title>invoice D-14, 5 Jan 2024, 149 000,00 €: amount-ceiling, amount-spike</title>');
   });
 
-  it('labels the axes as the bills write amounts and dates', () => {
+  it("writes amounts as the bills write them and dates in the report's one notation, as the tables do", () => {
+    // French bills (dd/mm/yyyy) on an English page: "1 Apr 2023" on the axis, as the findings' table writes dates.
     const svg = drawAccountChart({ account: 'L', points: spikeHistory(), flags: new Map(), style: FRENCH })?.svg ?? '';
     expect(svg).toContain('>150 000,00 €</text>');
     expect(svg).toContain('>0,00 €</text>');
-    expect(svg).toContain('>01/04/2023</text>');
+    expect(svg).toContain('>1 Apr 2023</text>');
+    expect(svg).not.toContain('01/04/2023');
+    expect(svg).toContain('aria-label="History of account L: 13 bills from 5 Jan 2023 to 5 Jan 2024"');
+    const french =
+      drawAccountChart({
+        account: 'L',
+        points: spikeHistory(),
+        flags: new Map(),
+        style: FRENCH,
+        words: pageWords('fr'),
+      })?.svg ?? '';
+    expect(french).toContain('>01/04/2023</text>');
+    expect(french).not.toContain('Apr 2023');
   });
 
   it('draws the median of the earlier bills under each bill after the first, as amount-spike computes it', () => {
@@ -109,7 +123,7 @@ describe('drawAccountChart', () => {
     const svg = drawAccountChart({ account: 'L', points, flags: new Map(), style: FRENCH })?.svg ?? '';
     for (const shape of ['k-cn', 'k-pay', 'k-dun', 'k-end']) expect(svg).toContain(`class="${shape}"`);
     // No effective date given: ten days after the letter (L224-39), and the tooltip says so.
-    expect(svg).toContain('termination effective (10 days after the letter) 25/02/2024');
+    expect(svg).toContain('termination effective (10 days after the letter) 25 Feb 2024');
   });
 
   it('aggregates 500 bills into at most 100 bars and says so, keeping the flagged bill ringed', () => {

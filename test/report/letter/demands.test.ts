@@ -172,6 +172,25 @@ describe('buildLetter demands', () => {
     expect(plain.facts[0]?.text).toBe('10/03/2024 : courrier de relance MED-1, 0,01 € ; la somme exigée est de 0,01 €');
   });
 
+  it('says the debt and the fees apart when an agency adds fees to a trivial debt (tryout 6)', () => {
+    const formal = doc({
+      kind: 'dunning',
+      id: 'MED-3',
+      issueDate: '2025-01-14',
+      total: '12.01',
+      line: 1,
+      extra: { dunningTitle: 'formal-notice' },
+    });
+    const finding = findingOn(formal, 'dunning-trivial-amount', { amount: '0.01', minAmount: '1.00', fees: '12.00' });
+    expect(letterOf([finding], [formal]).facts[0]?.text).toBe(
+      '14/01/2025 : mise en demeure MED-3, 12,01 € ; la somme réclamée au titre de la facture est de 0,01 €, ' +
+        'à laquelle s’ajoutent 12,00 € de frais',
+    );
+    expect(letterOf([finding], [formal], { lang: 'en' }).facts[0]?.text).toBe(
+      '14/01/2025: formal notice MED-3, 12,01 €; the sum claimed for the invoice is 0,01 €, to which 12,00 € of fees are added',
+    );
+  });
+
   it('names a dunning letter by its own title, with the French article and gender, in either language', () => {
     const titled = (dunningTitle: DunningTitle): BillingDocument =>
       doc({ kind: 'dunning', id: 'D-1', issueDate: '2024-03-12', total: '0.01', line: 7, extra: { dunningTitle } });
