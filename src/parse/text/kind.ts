@@ -35,6 +35,10 @@ const TITLE_WORDS = new Set([
   'second',
   'mahnung',
   'zahlungserinnerung',
+  // "Notice of outstanding balance", "Zahlungsaufforderung", "Forderungsaufstellung" (issue 13: agencies' titles).
+  'notice',
+  'zahlungsaufforderung',
+  'forderungsaufstellung',
   'aanmaning',
   'herinnering',
   'betalingsherinnering',

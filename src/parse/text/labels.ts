@@ -64,6 +64,8 @@ const ENTRIES: readonly Entry[] = [
     'relative a la facture|relatif a la facture|concernant la facture|votre facture|facture d origine|sur la facture|your invoice|your bill|regarding invoice|for bill|for your bill|for invoice|invoice|ihre rechnung|uw factuur',
   ],
   ['invoiceId', 20, 'facture|rechnung|factuur'],
+  // An agency's list of the bills it took over: "Bill TH-100232 dated 12/09/2024 … £61.50" (issue 13).
+  ['invoiceId', 30, 'bill', { kinds: LETTERS }],
   // A letter about several bills names them all, and each is a reference (issue 13); never an invoice's own id.
   [
     'invoiceId',
