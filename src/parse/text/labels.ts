@@ -31,6 +31,8 @@ export interface LabelDefinition {
   readonly bare?: boolean;
   /** A plural label introduces a list of values ("les factures FA-1 et FA-2"): every one is read. */
   readonly list?: boolean;
+  /** An amount of the debt alone ("Hauptforderung", "Principal"): a letter's fees come on top of it. */
+  readonly debt?: boolean;
 }
 
 const NUMBER_WORDS = ['n', 'no', 'nr', 'numero', 'num', 'number', 'nummer', 'numer'];
@@ -40,7 +42,7 @@ type Entry = readonly [
   field: LabelField,
   priority: number,
   phrases: string,
-  options?: { kinds?: readonly DocumentKind[]; bare?: boolean; list?: boolean },
+  options?: { kinds?: readonly DocumentKind[]; bare?: boolean; list?: boolean; debt?: boolean },
 ];
 
 /** Phrases are separated by "|". */
@@ -241,12 +243,14 @@ const ENTRIES: readonly Entry[] = [
   [
     'due',
     60,
-    'amount overdue|overdue amount|overdue balance|total overdue|amount in arrears|arrears amount|amount due|total due|balance due|amount payable|total payable|total to pay|outstanding balance|outstanding amount|amount outstanding|balance outstanding|amount owed|total now due|now due|total outstanding|zu zahlen|zu zahlender betrag|zahlbetrag|offener betrag|offene forderung|offener saldo|gesamtforderung|te betalen|openstaand bedrag|openstaand saldo',
+    'overdue balance|total overdue|amount in arrears|arrears amount|amount due|total due|balance due|amount payable|total payable|total to pay|outstanding balance|outstanding amount|amount outstanding|balance outstanding|amount owed|total now due|now due|total outstanding|zu zahlen|zu zahlender betrag|zahlbetrag|offener betrag|offene forderung|offener saldo|gesamtforderung|te betalen|openstaand bedrag|openstaand saldo',
   ],
   ['due', 60, 'do zapłaty|razem do zapłaty|pozostało do zapłaty|kwota do zapłaty|net payable|net amount payable'],
   ['due', 50, 'montant du|a payer|to pay|impaye|due', { bare: true }],
-  // A collection agency's debt before its fees; its "Gesamtforderung" is what it demands.
-  ['due', 50, 'hauptforderung'],
+  // A collection agency's debt before its fees; its "Gesamtforderung" is what it demands. The fees a letter
+  // lists come on top of these (issue 13: "Amount overdue" then "Late payment fee", never their sum).
+  ['due', 60, 'amount overdue|overdue amount', { debt: true }],
+  ['due', 50, 'hauptforderung|offene hauptforderung|principal|montant principal', { debt: true }],
   ['due', 45, 'montant preleve|sera preleve|montant qui sera preleve|direct debit amount'],
   [
     'paid',
@@ -323,6 +327,14 @@ const ENTRIES: readonly Entry[] = [
     'recovery fee|recovery fees|recovery costs|collection fee|collection fees|collection costs|collection charge|collection charges|late payment fee|late fee|late fees|reminder fee|admin fee|administration fee|mahngebuhr|mahngebuhren|mahnkosten|bearbeitungsgebuhr rucklastschrift|rucklastschriftgebuhr|rucklastschriftkosten|gebuhr rucklastschrift|kosten rucklastschrift|inkassokosten|inkassogebuhr|inkassogebuhren|verzugszinsen|bearbeitungsgebuhr|aanmaningskosten|incassokosten|buitengerechtelijke kosten',
     { kinds: ['dunning'] },
   ],
+  // A German agency's costs beside the Hauptforderung (issue 13, EOS letters; gegen-hartz.de and inkasso.de list
+  // "Inkassovergütung, Auslagen, Kontoführung" and the "Auslagenpauschale" as the usual extra lines).
+  [
+    'fee',
+    95,
+    'inkassovergutung|auslagen|auslagenpauschale|kontofuhrungsgebuhr|kontofuhrungsgebuhren|kontofuhrung',
+    { kinds: ['dunning'] },
+  ],
   // Qualifiers: "Totaal excl. BTW" is a net amount, "Gesamtbetrag inkl. MwSt" a total.
   [
     'net-qualifier',
@@ -352,7 +364,15 @@ function build(): LabelDefinition[] {
           .split(' ')
           .filter((word) => word !== '');
         if (words.length === 0) continue;
-        definitions.push({ field, priority, words, kinds: options?.kinds, bare: options?.bare, list: options?.list });
+        definitions.push({
+          field,
+          priority,
+          words,
+          kinds: options?.kinds,
+          bare: options?.bare,
+          list: options?.list,
+          debt: options?.debt,
+        });
       }
     }
   }
