@@ -12,7 +12,8 @@ import { type ChosenAmounts, chooseAmounts } from './choice.js';
 import { detectCountry } from './country.js';
 import { collectFacts, dateSpans, excludedSpans, type ValueFact } from './facts.js';
 import { detectKind } from './kind.js';
-import { splitLines } from './lines.js';
+import { splitLines, type TextLine } from './lines.js';
+import { proseAmount } from './prose.js';
 import { statedStatus } from './status.js';
 
 const DEFAULT_CURRENCY = 'EUR';
@@ -97,8 +98,15 @@ export function parseTextDocument(text: string, file: string, options: TextOptio
     lines.map((line) => ({ raw: line.raw, excluded: excludedSpans(dateSpans(line.raw, order)) })),
   );
   const facts = collectFacts(lines, kind, order, decimal);
-  const amounts = chooseAmounts(facts.amounts, kind, facts.tokens);
   const values = facts.values;
+  const amounts = withProseAmount(
+    chooseAmounts(facts.amounts, kind, facts.tokens),
+    kind,
+    lines,
+    values,
+    order,
+    decimal,
+  );
 
   const invoiceId = best(values, 'invoiceId')?.value;
   // An invoice number a letter quotes is a reference, never the customer nor the letter's own id
@@ -235,6 +243,24 @@ function listedDebt(
   const listed = written.filter((token) => !feeTokens.has(token) && !token.money.abs().eq(demand));
   if (listed.length < 2) return undefined;
   return listed.reduce((sum, token) => sum.add(token.money.abs()), Money.ZERO);
+}
+
+/**
+ * A reminder that says its amount in a sentence and labels none ("Your Three bill TH-100233 for
+ * £24.00 is now overdue."): that amount is its demand, when it names one bill and one amount.
+ */
+function withProseAmount(
+  amounts: ChosenAmounts,
+  kind: DocumentKind,
+  lines: readonly TextLine[],
+  values: readonly ValueFact[],
+  order: DateOrder | undefined,
+  decimal: ',' | '.' | undefined,
+): ChosenAmounts {
+  if (kind !== 'dunning' || amounts.amountDue !== undefined || amounts.total !== undefined) return amounts;
+  const said = proseAmount(lines, distinctValues(values, 'invoiceId', undefined), order, decimal);
+  if (said === undefined) return amounts;
+  return { ...amounts, amountDue: said.money, total: said.money, tokens: [...amounts.tokens, said.token] };
 }
 
 /**
