@@ -250,7 +250,8 @@ const ENTRIES: readonly Entry[] = [
   // A collection agency's debt before its fees; its "Gesamtforderung" is what it demands. The fees a letter
   // lists come on top of these (issue 13: "Amount overdue" then "Late payment fee", never their sum).
   ['due', 60, 'amount overdue|overdue amount', { debt: true }],
-  ['due', 50, 'hauptforderung|offene hauptforderung|principal|montant principal', { debt: true }],
+  // "Principal" is left out: labelled, it would pass before a "Montant total dû" that a due label does not match.
+  ['due', 50, 'hauptforderung|offene hauptforderung', { debt: true }],
   ['due', 45, 'montant preleve|sera preleve|montant qui sera preleve|direct debit amount'],
   [
     'paid',

@@ -6,6 +6,7 @@
  * Mahngebühr, Inkassovergütung, Gesamtforderung).
  */
 import { describe, expect, it } from 'vitest';
+import { FatalInputError } from '../../../src/model/input.js';
 import type { BillingDocument } from '../../../src/model/document.js';
 import { parseTextDocument } from '../../../src/parse/text/index.js';
 
@@ -63,6 +64,18 @@ describe('collection letters that quote bills', () => {
     });
     expect(letter.id).toBeUndefined();
     expect(letter.dueDate).toBeUndefined();
+  });
+
+  it('reads a "Notice of assignment" that demands payment as a dunning letter, one that only informs as none', () => {
+    const bills = `${LOWELL_BILLS('Invoice')}\n`;
+    const notice = `${LOWELL_HEAD}Notice of assignment\n\nThree has assigned your account to Lowell.\n\n${bills}`;
+    const demanding = parse(`${notice}Balance outstanding: £85.50\nPlease pay the balance by 2 December 2024.\n`);
+    expect(demanding).toMatchObject({ kind: 'dunning', references: ['TH-100232', 'TH-100233'] });
+    expect(demanding.id).toBeUndefined();
+    // Informing only: neither the bills it lists nor a demand; billcheck says it read no bill or letter.
+    expect(() => parseTextDocument(`${notice}You do not need to do anything.\n`, 'notice.txt', {})).toThrow(
+      FatalInputError,
+    );
   });
 
   it('still reads an invoice that lists its own number as the invoice', () => {
