@@ -50,6 +50,7 @@ export const FEE_WORDINGS: readonly string[] = [
   'mahngebuhr',
   'mahnkosten',
   'inkassokosten',
+  'inkassovergütung', // the agency's own fee, as EOS and German agencies title it (RDGEG § 4)
   'aanmaningskosten',
   'herinneringskosten',
   'incassokosten',
@@ -75,6 +76,9 @@ export const DUNNING_WORDINGS: readonly string[] = [
   'administration fee',
   'verzugszinsen',
   'bearbeitungsgebuhr',
+  // A German agency's extra lines (issue 13): "Auslagen" ("Auslagenpauschale"), "Kontoführungsgebühr".
+  'auslagen',
+  'kontoführung',
   'buitengerechtelijke kosten',
 ].map(normalizeWording);
 

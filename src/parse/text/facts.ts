@@ -46,6 +46,8 @@ export interface Facts {
   readonly tokens: AmountToken[];
   /** Every label matched, once per match (their language hints at the country). */
   readonly labels: LabelDefinition[];
+  /** Amounts written after a label of the debt alone ("Hauptforderung"), which a letter's fees add to. */
+  readonly debtOnly: ReadonlySet<AmountToken>;
 }
 
 interface PreparedLine {
@@ -195,6 +197,7 @@ class Collector {
   readonly values: ValueFact[] = [];
   readonly tokens: AmountToken[] = [];
   readonly labels: LabelDefinition[] = [];
+  readonly debtOnly = new Set<AmountToken>();
   private order = 0;
 
   amount(role: AmountRole, priority: number, token: AmountToken, sign?: 'plus' | 'minus'): void {
@@ -504,6 +507,7 @@ export function collectFacts(
         return;
       }
       addLabelledAmounts(out, match, inRegion);
+      if (match.definition.debt === true) for (const token of inRegion) out.debtOnly.add(token);
       if (inRegion.length === 0 && current.tokens.length === 0) {
         // A table header: its figures are on the next line, in the same columns.
         const below = prepared[index + 1];

@@ -7,13 +7,14 @@ import type { AmountStyle, BillingDocument, DateStyle, DocumentKind } from '../.
 import { FatalInputError, type ParseEvent } from '../../model/input.js';
 import { Money } from '../../model/money.js';
 import type { DateOrder } from '../values/dates.js';
-import { amountStyleOf, documentDecimalSeparator } from './amounts.js';
+import { type AmountToken, amountStyleOf, documentDecimalSeparator } from './amounts.js';
 import { type ChosenAmounts, chooseAmounts } from './choice.js';
 import { detectCountry } from './country.js';
 import { currencyFromSignals, currencyNoticeMessage } from './currency.js';
 import { collectFacts, dateSpans, excludedSpans, type ValueFact } from './facts.js';
 import { detectKind } from './kind.js';
-import { splitLines } from './lines.js';
+import { splitLines, type TextLine } from './lines.js';
+import { proseAmount } from './prose.js';
 import { statedStatus } from './status.js';
 
 const DEFAULT_CURRENCY = 'EUR';
@@ -98,8 +99,15 @@ export function parseTextDocument(text: string, file: string, options: TextOptio
     lines.map((line) => ({ raw: line.raw, excluded: excludedSpans(dateSpans(line.raw, order)) })),
   );
   const facts = collectFacts(lines, kind, order, decimal);
-  const amounts = chooseAmounts(facts.amounts, kind, facts.tokens);
   const values = facts.values;
+  const amounts = withProseAmount(
+    chooseAmounts(facts.amounts, kind, facts.tokens),
+    kind,
+    lines,
+    values,
+    order,
+    decimal,
+  );
 
   const invoiceId = best(values, 'invoiceId')?.value;
   // An invoice number a letter quotes is a reference, never the customer nor the letter's own id
@@ -169,7 +177,7 @@ export function parseTextDocument(text: string, file: string, options: TextOptio
     net: amounts.net,
     tax: amounts.tax,
     ...(kind === 'dunning'
-      ? demanded(amounts, facts.tokens, facts.fees)
+      ? demanded(amounts, facts.tokens, facts.fees, facts.debtOnly)
       : { total: amounts.total, amountDue: amounts.amountDue }),
     ...(amounts.rounding === undefined ? {} : { rounding: amounts.rounding }),
     // The text reader reads labelled totals, never the lines of a bill; of a dunning letter, the fees it adds.
@@ -207,20 +215,60 @@ export function parseTextDocument(text: string, file: string, options: TextOptio
  * sum is the demand, whose fees are its lines: the rules take them off to judge the debt, as they do
  * for any reader's dunning letter. A fee line opens its own cell: "dont frais" (fees the figure
  * already holds) is none.
+ *
+ * Whether the figure chosen already holds the fees is read from the values (issue 13): it does when
+ * the debt it leaves once the fees are taken off is written, as one figure ("Hauptforderung 39,95 €")
+ * or as the bills the letter lists ("Invoice TH-1 … £61.50 / Invoice TH-2 … £24.00 / Late Payment Fee
+ * £7.50 / Balance outstanding: £93.00"); it does not when its label names the debt alone
+ * ("Hauptforderung", "Amount overdue"), nor when nothing says so (then the fees are added, as before).
  */
 function demanded(
   amounts: ChosenAmounts,
-  written: readonly { money: Money }[],
-  fees: readonly { token: { money: Money } }[],
+  written: readonly AmountToken[],
+  fees: readonly { token: AmountToken }[],
+  debtOnly: ReadonlySet<AmountToken>,
 ): Pick<ChosenAmounts, 'amountDue' | 'total'> {
   const { amountDue, total } = amounts;
   if (amountDue === undefined || fees.length === 0) return { amountDue, total };
   const feeSum = fees.reduce((sum, fee) => sum.add(fee.token.money), Money.ZERO);
-  const debt = amountDue.sub(feeSum);
-  // "Principal 40,00 € / Frais 7,50 € / Montant dû 47,50 €": the figure chosen already holds its fees.
-  if (written.some((token) => token.money.abs().eq(debt))) return { amountDue, total };
   const withFees = amountDue.add(feeSum);
-  return { amountDue: withFees, total: total === undefined || total.eq(amountDue) ? withFees : total };
+  const added = { amountDue: withFees, total: total === undefined || total.eq(amountDue) ? withFees : total };
+  if (amounts.tokens.some((token) => debtOnly.has(token) && token.money.eq(amountDue))) return added;
+  const debt = amountDue.sub(feeSum);
+  if (debt.isNegative() || debt.isZero()) return added;
+  if (written.some((token) => token.money.abs().eq(debt)) || listedDebt(written, fees, amountDue)?.eq(debt))
+    return { amountDue, total };
+  return added;
+}
+
+/** The sum of a letter's figures that are neither its fees nor the demand itself: the bills it lists. */
+function listedDebt(
+  written: readonly AmountToken[],
+  fees: readonly { token: AmountToken }[],
+  demand: Money,
+): Money | undefined {
+  const feeTokens = new Set(fees.map((fee) => fee.token));
+  const listed = written.filter((token) => !feeTokens.has(token) && !token.money.abs().eq(demand));
+  if (listed.length < 2) return undefined;
+  return listed.reduce((sum, token) => sum.add(token.money.abs()), Money.ZERO);
+}
+
+/**
+ * A reminder that says its amount in a sentence and labels none ("Your Three bill TH-100233 for
+ * £24.00 is now overdue."): that amount is its demand, when it names one bill and one amount.
+ */
+function withProseAmount(
+  amounts: ChosenAmounts,
+  kind: DocumentKind,
+  lines: readonly TextLine[],
+  values: readonly ValueFact[],
+  order: DateOrder | undefined,
+  decimal: ',' | '.' | undefined,
+): ChosenAmounts {
+  if (kind !== 'dunning' || amounts.amountDue !== undefined || amounts.total !== undefined) return amounts;
+  const said = proseAmount(lines, distinctValues(values, 'invoiceId', undefined), order, decimal);
+  if (said === undefined) return amounts;
+  return { ...amounts, amountDue: said.money, total: said.money, tokens: [...amounts.tokens, said.token] };
 }
 
 /**

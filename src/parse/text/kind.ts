@@ -35,6 +35,10 @@ const TITLE_WORDS = new Set([
   'second',
   'mahnung',
   'zahlungserinnerung',
+  // "Notice of outstanding balance", "Zahlungsaufforderung", "Forderungsaufstellung" (issue 13: agencies' titles).
+  'notice',
+  'zahlungsaufforderung',
+  'forderungsaufstellung',
   'aanmaning',
   'herinnering',
   'betalingsherinnering',
@@ -195,10 +199,36 @@ function firstTitle(head: readonly TextLine[]): KindDecision | undefined {
   return undefined;
 }
 
+/**
+ * A debt buyer's "Notice of assignment" (Lowell's, Cabot's: the account was sold to it) is a dunning
+ * letter when it demands payment, and no bill nor letter billcheck judges when it only informs; the
+ * bills it lists are never its own (issue 13).
+ */
+const ASSIGNMENT_TITLE = /^notice of (?:debt )?assignment\b/;
+const DEMANDS_PAYMENT =
+  /\b(?:please pay|pay the (?:balance|outstanding|amount)|balance outstanding|outstanding balance|amount (?:due|outstanding|owed|overdue)|total due|now due|make (?:a )?payment)\b/;
+
+function assignmentLine(head: readonly TextLine[]): number | undefined {
+  for (const line of head) {
+    const titled = line.cells.some((cell) => {
+      const words = line.folded.slice(cell.start, cell.end).trim();
+      return ASSIGNMENT_TITLE.test(words) && words.split(/\s+/).length <= TITLE_MAX_WORDS;
+    });
+    if (titled) return line.no;
+  }
+  return undefined;
+}
+
 export function detectKind(lines: readonly TextLine[]): KindDecision | undefined {
   // The first printed page: a PDF may open on a blank one.
   const firstPage = lines[0]?.page;
   const head = lines.filter((line) => line.page === firstPage).slice(0, LINES_LOOKED_AT);
+  const assignment = assignmentLine(head);
+  const titled = firstTitle(head);
+  if (assignment !== undefined && (titled === undefined || assignment <= titled.line)) {
+    const demands = head.some((line) => !FINE_PRINT.test(line.folded) && DEMANDS_PAYMENT.test(line.folded));
+    return demands ? { kind: 'dunning', line: assignment, by: 'title' } : undefined;
+  }
   const decision = decideKind(head);
   if (decision?.kind !== 'dunning') return decision;
   const title = dunningTitleIn(head, decision.line);

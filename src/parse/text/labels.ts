@@ -31,6 +31,8 @@ export interface LabelDefinition {
   readonly bare?: boolean;
   /** A plural label introduces a list of values ("les factures FA-1 et FA-2"): every one is read. */
   readonly list?: boolean;
+  /** An amount of the debt alone ("Hauptforderung", "Principal"): a letter's fees come on top of it. */
+  readonly debt?: boolean;
 }
 
 const NUMBER_WORDS = ['n', 'no', 'nr', 'numero', 'num', 'number', 'nummer', 'numer'];
@@ -40,7 +42,7 @@ type Entry = readonly [
   field: LabelField,
   priority: number,
   phrases: string,
-  options?: { kinds?: readonly DocumentKind[]; bare?: boolean; list?: boolean },
+  options?: { kinds?: readonly DocumentKind[]; bare?: boolean; list?: boolean; debt?: boolean },
 ];
 
 /** Phrases are separated by "|". */
@@ -64,6 +66,8 @@ const ENTRIES: readonly Entry[] = [
     'relative a la facture|relatif a la facture|concernant la facture|votre facture|facture d origine|sur la facture|your invoice|your bill|regarding invoice|for bill|for your bill|for invoice|invoice|ihre rechnung|uw factuur',
   ],
   ['invoiceId', 20, 'facture|rechnung|factuur'],
+  // An agency's list of the bills it took over: "Bill TH-100232 dated 12/09/2024 … £61.50" (issue 13).
+  ['invoiceId', 30, 'bill', { kinds: LETTERS }],
   // A letter about several bills names them all, and each is a reference (issue 13); never an invoice's own id.
   [
     'invoiceId',
@@ -177,7 +181,7 @@ const ENTRIES: readonly Entry[] = [
   [
     'dueDate',
     50,
-    'date limite de paiement|date limite de reglement|date limite|date d echeance|echeance|a payer avant le|a payer avant|a payer au plus tard le|a regler avant le|a regler avant|payable avant le|payable le|sera preleve le|sera preleve a partir du|preleve le|sera prelevee le|sera prelevee a partir du|prelevee le|prelevement le|prelevement a partir du|due date|payment due|payment due date|due by|due on|pay by|payable by|please pay by|falligkeitsdatum|fallig am|zahlbar bis|zahlungsziel|vervaldatum|uiterste betaaldatum|te betalen voor|betalen voor|omstreeks|termin płatnosci|termin zapłaty|zahlbar bis zum',
+    'date limite de paiement|date limite de reglement|date limite|date d echeance|echeance|a payer avant le|a payer avant|a payer au plus tard le|a regler avant le|a regler avant|payable avant le|payable le|sera preleve le|sera preleve a partir du|preleve le|sera prelevee le|sera prelevee a partir du|prelevee le|prelevement le|prelevement a partir du|due date|payment due|payment due date|due by|due on|pay by|payable by|please pay by|pay it by|please pay it by|pay them by|falligkeitsdatum|fallig am|zahlbar bis|zahlungsziel|vervaldatum|uiterste betaaldatum|te betalen voor|betalen voor|omstreeks|termin płatnosci|termin zapłaty|zahlbar bis zum',
   ],
   ['dueDate', 20, 'bis zum', { kinds: ['invoice', 'dunning'] }],
   [
@@ -239,12 +243,15 @@ const ENTRIES: readonly Entry[] = [
   [
     'due',
     60,
-    'amount overdue|overdue amount|overdue balance|total overdue|amount in arrears|arrears amount|amount due|total due|balance due|amount payable|total payable|total to pay|outstanding balance|outstanding amount|amount outstanding|balance outstanding|amount owed|total now due|now due|total outstanding|zu zahlen|zu zahlender betrag|zahlbetrag|offener betrag|offene forderung|offener saldo|gesamtforderung|te betalen|openstaand bedrag|openstaand saldo',
+    'overdue balance|total overdue|amount in arrears|arrears amount|amount due|total due|balance due|amount payable|total payable|total to pay|outstanding balance|outstanding amount|amount outstanding|balance outstanding|amount owed|total now due|now due|total outstanding|zu zahlen|zu zahlender betrag|zahlbetrag|offener betrag|offene forderung|offener saldo|gesamtforderung|te betalen|openstaand bedrag|openstaand saldo',
   ],
   ['due', 60, 'do zapłaty|razem do zapłaty|pozostało do zapłaty|kwota do zapłaty|net payable|net amount payable'],
   ['due', 50, 'montant du|a payer|to pay|impaye|due', { bare: true }],
-  // A collection agency's debt before its fees; its "Gesamtforderung" is what it demands.
-  ['due', 50, 'hauptforderung'],
+  // A collection agency's debt before its fees; its "Gesamtforderung" is what it demands. The fees a letter
+  // lists come on top of these (issue 13: "Amount overdue" then "Late payment fee", never their sum).
+  ['due', 60, 'amount overdue|overdue amount', { debt: true }],
+  // "Principal" is left out: labelled, it would pass before a "Montant total dû" that a due label does not match.
+  ['due', 50, 'hauptforderung|offene hauptforderung', { debt: true }],
   ['due', 45, 'montant preleve|sera preleve|montant qui sera preleve|direct debit amount'],
   [
     'paid',
@@ -321,6 +328,14 @@ const ENTRIES: readonly Entry[] = [
     'recovery fee|recovery fees|recovery costs|collection fee|collection fees|collection costs|collection charge|collection charges|late payment fee|late fee|late fees|reminder fee|admin fee|administration fee|mahngebuhr|mahngebuhren|mahnkosten|bearbeitungsgebuhr rucklastschrift|rucklastschriftgebuhr|rucklastschriftkosten|gebuhr rucklastschrift|kosten rucklastschrift|inkassokosten|inkassogebuhr|inkassogebuhren|verzugszinsen|bearbeitungsgebuhr|aanmaningskosten|incassokosten|buitengerechtelijke kosten',
     { kinds: ['dunning'] },
   ],
+  // A German agency's costs beside the Hauptforderung (issue 13, EOS letters; gegen-hartz.de and inkasso.de list
+  // "Inkassovergütung, Auslagen, Kontoführung" and the "Auslagenpauschale" as the usual extra lines).
+  [
+    'fee',
+    95,
+    'inkassovergutung|auslagen|auslagenpauschale|kontofuhrungsgebuhr|kontofuhrungsgebuhren|kontofuhrung',
+    { kinds: ['dunning'] },
+  ],
   // Qualifiers: "Totaal excl. BTW" is a net amount, "Gesamtbetrag inkl. MwSt" a total.
   [
     'net-qualifier',
@@ -350,7 +365,15 @@ function build(): LabelDefinition[] {
           .split(' ')
           .filter((word) => word !== '');
         if (words.length === 0) continue;
-        definitions.push({ field, priority, words, kinds: options?.kinds, bare: options?.bare, list: options?.list });
+        definitions.push({
+          field,
+          priority,
+          words,
+          kinds: options?.kinds,
+          bare: options?.bare,
+          list: options?.list,
+          debt: options?.debt,
+        });
       }
     }
   }

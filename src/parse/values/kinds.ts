@@ -35,6 +35,13 @@ const KIND_PHRASES: readonly (readonly [DocumentKind, readonly string[]])[] = [
       'letter before claim',
       'default notice',
       'collection notice',
+      // Debt purchasers' and agencies' letter titles (Lowell UK's "Notice of outstanding balance", a
+      // Consumer Credit Act "Notice of default"; EOS's "Zahlungsaufforderung" and "Forderungsaufstellung",
+      // the statement of the claim): they quote the bills they are about, but they are no bills.
+      'notice of outstanding balance',
+      'notice of default',
+      'zahlungsaufforderung',
+      'forderungsaufstellung',
       'sommation de payer',
       'mahnung',
       'zahlungserinnerung',

@@ -95,6 +95,19 @@ describe('documentKindFrom', () => {
     }
   });
 
+  it("reads agencies' titles as dunning letters, with no rank of their own (issue 13: Lowell, EOS)", () => {
+    for (const title of [
+      'Notice of outstanding balance',
+      'Notice of default',
+      'Zahlungsaufforderung',
+      'Forderungsaufstellung',
+    ]) {
+      expect(documentKindFrom(title), title).toBe('dunning');
+      expect(dunningTitleFrom(title), title).toBeUndefined();
+    }
+    expect(documentKindFrom('Notice of price change')).toBeUndefined();
+  });
+
   it('reads a reminder about an invoice as a dunning letter', () => {
     expect(documentKindFrom('Rappel de facture')).toBe('dunning');
     expect(documentKindFrom('Invoice reminder')).toBe('dunning');

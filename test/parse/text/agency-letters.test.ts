@@ -1,0 +1,85 @@
+/**
+ * Collection agencies' letters read as letters, not as the bills they quote (issue 13, a new user's
+ * tryout). The texts are the tryout's minimal repros: Lowell UK's "Notice of outstanding balance"
+ * (layout of Lowell's letters and FAQ: the bills bought listed with their dates and "originally due
+ * on"), EOS's "Zahlungsaufforderung" (EOS Deutscher Inkasso-Dienst's claim statement: Rechnung,
+ * Mahngebühr, Inkassovergütung, Gesamtforderung).
+ */
+import { describe, expect, it } from 'vitest';
+import { FatalInputError } from '../../../src/model/input.js';
+import type { BillingDocument } from '../../../src/model/document.js';
+import { parseTextDocument } from '../../../src/parse/text/index.js';
+
+function parse(text: string): BillingDocument {
+  const [event] = parseTextDocument(text, 'letter.txt', {});
+  if (event?.type !== 'document') throw new Error(`expected a document, got ${JSON.stringify(event)}`);
+  return event.document;
+}
+
+const LOWELL_HEAD = 'Lowell Financial Ltd\n\n18 November 2024\n\nAccount number: +44 7700 900461\n\n';
+const LOWELL_BILLS = (word: string): string =>
+  `${word} TH-100232 dated 12/09/2024, originally due on 26/09/2024     £61.50\n` +
+  `${word} TH-100233 dated 12/10/2024, originally due on 26/10/2024     £24.00\n`;
+
+const EOS =
+  'EOS Deutscher Inkasso-Dienst GmbH\nHamburg, 20.05.2025\n\n{title}\n\nKundennummer: 1234567890\n\n' +
+  'Rechnung 900012345604 vom 03.04.2025, fällig am 17.04.2025     39,95 €\n' +
+  'Mahngebühr                                                      2,50 €\n' +
+  'Inkassovergütung                                               58,50 €\n' +
+  'Gesamtforderung                                               100,95 €\n';
+
+describe('collection letters that quote bills', () => {
+  it.each(['Notice of outstanding balance', 'Notice of default', 'NOTICE OF OUTSTANDING BALANCE'])(
+    'reads "%s" as a dunning letter whose quoted bills are references',
+    (title) => {
+      const letter = parse(`${LOWELL_HEAD}${title}\n\n${LOWELL_BILLS('Invoice')}\nBalance outstanding: £93.00\n`);
+      expect(letter).toMatchObject({
+        kind: 'dunning',
+        issueDate: '2024-11-18',
+        account: '+44 7700 900461',
+        references: ['TH-100232', 'TH-100233'],
+      });
+      expect(letter.amountDue?.toFixed(2)).toBe('93.00');
+      // The quoted bills' id, date and "originally due on" are theirs, not the letter's.
+      expect(letter.id).toBeUndefined();
+      expect(letter.dueDate).toBeUndefined();
+    },
+  );
+
+  it('takes "Bill TH-…" lines of an agency letter for the bills it is about', () => {
+    const letter = parse(
+      `${LOWELL_HEAD}Notice of outstanding balance\n\n${LOWELL_BILLS('Bill')}\nBalance outstanding: £93.00\n`,
+    );
+    expect(letter).toMatchObject({ kind: 'dunning', references: ['TH-100232', 'TH-100233'] });
+    expect(letter.id).toBeUndefined();
+  });
+
+  it.each(['Zahlungsaufforderung', 'Forderungsaufstellung'])('reads a German "%s" as a dunning letter', (title) => {
+    const letter = parse(EOS.replace('{title}', title));
+    expect(letter).toMatchObject({
+      kind: 'dunning',
+      issueDate: '2025-05-20',
+      account: '1234567890',
+      references: ['900012345604'],
+    });
+    expect(letter.id).toBeUndefined();
+    expect(letter.dueDate).toBeUndefined();
+  });
+
+  it('reads a "Notice of assignment" that demands payment as a dunning letter, one that only informs as none', () => {
+    const bills = `${LOWELL_BILLS('Invoice')}\n`;
+    const notice = `${LOWELL_HEAD}Notice of assignment\n\nThree has assigned your account to Lowell.\n\n${bills}`;
+    const demanding = parse(`${notice}Balance outstanding: £85.50\nPlease pay the balance by 2 December 2024.\n`);
+    expect(demanding).toMatchObject({ kind: 'dunning', references: ['TH-100232', 'TH-100233'] });
+    expect(demanding.id).toBeUndefined();
+    // Informing only: neither the bills it lists nor a demand; billcheck says it read no bill or letter.
+    expect(() => parseTextDocument(`${notice}You do not need to do anything.\n`, 'notice.txt', {})).toThrow(
+      FatalInputError,
+    );
+  });
+
+  it('still reads an invoice that lists its own number as the invoice', () => {
+    const bill = parse('INVOICE\n\nInvoice TH-100232\nDate: 12/09/2024\nTotal due: £61.50\n');
+    expect(bill).toMatchObject({ kind: 'invoice', id: 'TH-100232' });
+  });
+});
