@@ -269,7 +269,11 @@ export async function check(
     tally.stories === undefined || tally.documents > MAX_STORY_DOCUMENTS
       ? undefined
       : {
-          entries: withStatedCurrencies(tally.stories.entries, (raw) => engine.accountName(raw)),
+          entries: withStatedCurrencies(
+            // A bill read twice is told once, from the source its findings are on (engine/copies.ts).
+            copies.empty ? tally.stories.entries : tally.stories.entries.filter((entry) => !copies.isCopy(entry)),
+            (raw) => engine.accountName(raw),
+          ),
           dropped: 0,
           accountName: (raw: string) => engine.accountName(raw),
           accounts: identity?.accounts ?? new Map(),

@@ -106,6 +106,11 @@ export class CopyMerge {
     return this.keptOf.size === 0;
   }
 
+  /** True for the second source of a bill read twice (its story is the kept source's). */
+  isCopy(place: { readonly file: string; readonly line: number }): boolean {
+    return this.keptOf.has(locationOf(place));
+  }
+
   /** The finding as the report gives it, or undefined when its bill's kept source says the same. */
   apply(finding: Finding): Finding | undefined {
     const place = locationOf(finding);

@@ -20,6 +20,8 @@ export interface ReportWords {
   readonly kinds: Readonly<Record<DocumentKind, string>>;
   /** "of 05/01/2024" after a document's kind and number. */
   readonly ofDate: (date: string) => string;
+  /** After a finding's place, for a bill read twice (evidence.alsoAt): "also read at facture.txt:1". */
+  readonly alsoReadAt: (places: string) => string;
   readonly readAs: (roles: string) => string;
   /** After a column's field, what decided it when its name did not: "(values)", "(d’après les valeurs)". */
   readonly decidedBy: Readonly<Record<'values' | 'map', string>>;

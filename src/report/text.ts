@@ -232,8 +232,15 @@ function renderFinding(finding: Finding, style: AmountStyle | undefined, voice: 
   const headline = `${FINDING_INDENT}${severityLabel(finding.severity, voice)}  ${printable(finding.message)}  ${paint.dim(finding.ruleId)}`;
   const document = describeDocument(finding, style, voice);
   const place = location(finding);
-  const details = document === undefined ? place : `${document}  ${place}`;
+  const details = `${document === undefined ? place : `${document}  ${place}`}${alsoReadAt(finding, voice)}`;
   return [headline, `${' '.repeat(FINDING_INDENT.length + voice.labelWidth + 2)}${details}`];
+}
+
+/** A bill read twice (engine/copies.ts) names its other source: ", also read at export.csv:5". */
+function alsoReadAt(finding: Finding, voice: Voice): string {
+  const also = finding.evidence.alsoAt;
+  const places = typeof also === 'string' ? [also] : Array.isArray(also) ? also.map(String) : [];
+  return places.length === 0 ? '' : `, ${voice.words.alsoReadAt(places.map(printable).join(', '))}`;
 }
 
 function location(finding: Finding): string {

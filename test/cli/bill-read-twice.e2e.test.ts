@@ -57,6 +57,14 @@ describe('a bill read twice', () => {
     expect(report.summary.errors).toBe(4);
   });
 
+  it('tells the bill once in the story, and the text report names its other source (review)', async () => {
+    const run = await runCli([DOSSIER, '--today', '2024-12-31', '--lang', 'en']);
+    const billed = run.stdout.split('\n').filter((line) => /billed\s+F-2024-02-131/.test(line));
+    expect(billed).toHaveLength(1);
+    expect(billed[0]).toContain('facture-fevrier.txt:1');
+    expect(run.stdout).toContain(`facture-fevrier.txt:1, also read at ${join(DOSSIER, 'factures-orange.csv:5')}`);
+  });
+
   it('gives the same findings and counts in the streamed formats, ndjson and csv (review)', async () => {
     const dir = variant((text) => text);
     const config = writeConfig(dir, { rules: { 'amount-ceiling': ['error', { max: '20.00' }] } });

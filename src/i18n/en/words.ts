@@ -29,6 +29,7 @@ export const EN_WORDS: Words = {
       termination: 'termination',
     },
     ofDate: (date) => `of ${date}`,
+    alsoReadAt: (places) => `also read at ${places}`,
     readAs: (roles) => `read as ${roles}`,
     decidedBy: { values: 'values', map: 'map' },
     settles: (map) => ` (${map} settles it)`,

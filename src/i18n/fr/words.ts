@@ -29,6 +29,7 @@ export const FR_WORDS: Words = {
       termination: 'résiliation',
     },
     ofDate: (date) => `du ${date}`,
+    alsoReadAt: (places) => `lue aussi dans ${places}`,
     readAs: (roles) => `lues ainsi : ${roles}`,
     decidedBy: { values: 'd’après les valeurs', map: 'par --map' },
     settles: (map) => ` (${map} lève le doute)`,
