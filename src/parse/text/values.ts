@@ -52,7 +52,8 @@ function spacedIdentifierEnd(text: string, start: number, end: number): number {
     }
     return after;
   }
-  // "100087 654 321": a longer first group is read with groups of three or four after it, never alone.
+  // "1234 5678 9012", "100087 654 321": a first group of up to six digits is read with the groups of
+  // three or four after it, never alone.
   if (!/^\d{1,6}$/.test(first)) return end;
   let stop = end;
   let groups = 1;
