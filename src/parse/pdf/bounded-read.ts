@@ -134,6 +134,11 @@ export function readPdfContent(bytes: Uint8Array, limits: PdfLimits): Promise<Pd
   return turn;
 }
 
+/** The heap limit of the shared worker, if one is alive (tests: a read with other limits must not reuse it). */
+export function sharedPdfWorkerHeapMb(): number | undefined {
+  return shared !== undefined && shared.alive ? shared.maxHeapMb : undefined;
+}
+
 /** Stops the shared worker (tests; a run's process may also simply exit, the worker does not hold it). */
 export async function closePdfWorker(): Promise<void> {
   const worker = shared;
