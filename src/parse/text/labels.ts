@@ -181,7 +181,7 @@ const ENTRIES: readonly Entry[] = [
   [
     'dueDate',
     50,
-    'date limite de paiement|date limite de reglement|date limite|date d echeance|echeance|a payer avant le|a payer avant|a payer au plus tard le|a regler avant le|a regler avant|payable avant le|payable le|sera preleve le|sera preleve a partir du|preleve le|sera prelevee le|sera prelevee a partir du|prelevee le|prelevement le|prelevement a partir du|due date|payment due|payment due date|due by|due on|pay by|payable by|please pay by|pay it by|please pay it by|pay them by|falligkeitsdatum|fallig am|zahlbar bis|zahlungsziel|vervaldatum|uiterste betaaldatum|te betalen voor|betalen voor|omstreeks|termin płatnosci|termin zapłaty|zahlbar bis zum',
+    'date limite de paiement|date limite de reglement|date limite|date d echeance|echeance|a payer avant le|a payer avant|a payer au plus tard le|a regler avant le|a regler avant|payable avant le|payable le|sera preleve le|sera preleve a partir du|preleve le|sera prelevee le|sera prelevee a partir du|prelevee le|prelevement le|prelevement a partir du|due date|payment due|payment due date|due by|due on|pay by|payable by|please pay by|pay it by|please pay it by|pay them by|pay the balance by|pay the balance in full by|please pay the balance in full by|falligkeitsdatum|fallig am|zahlbar bis|zahlungsziel|vervaldatum|uiterste betaaldatum|te betalen voor|betalen voor|omstreeks|termin płatnosci|termin zapłaty|zahlbar bis zum',
   ],
   ['dueDate', 20, 'bis zum', { kinds: ['invoice', 'dunning'] }],
   [

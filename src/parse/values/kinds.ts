@@ -98,6 +98,10 @@ const KIND_PHRASES: readonly (readonly [DocumentKind, readonly string[]])[] = [
       'kundigungsbestatigung',
       'opzegging',
       'wypowiedzenie',
+      // UK operators' closure letters: "Your EE account is closing" (tryout: EE's account-closure letter).
+      'account is closing',
+      'account closure',
+      'closure of your account',
     ],
   ],
 ];

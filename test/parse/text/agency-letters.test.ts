@@ -78,6 +78,19 @@ describe('collection letters that quote bills', () => {
     );
   });
 
+  it('reads "Please pay the balance in full by …" as the letter\'s deadline (tryout 7)', () => {
+    const text = `${LOWELL_HEAD}Notice of outstanding balance\n\n${LOWELL_BILLS('Invoice')}\nBalance outstanding: £93.00\n\nPlease pay the balance in full by 2 December 2024.\n`;
+    expect(parse(text).dueDate).toBe('2024-12-02');
+  });
+
+  it("reads an operator's account-closure letter as a termination (tryout 7: EE's wording)", () => {
+    const closure = parse(
+      'Account number: 07700 900812\n25 April 2025\n\nYour EE account is closing\n\n' +
+        'We can confirm that your plan on 07700 900812 will end on 30 April 2025.\n',
+    );
+    expect(closure).toMatchObject({ kind: 'termination', issueDate: '2025-04-25', effectiveDate: '2025-04-30' });
+  });
+
   it('still reads an invoice that lists its own number as the invoice', () => {
     const bill = parse('INVOICE\n\nInvoice TH-100232\nDate: 12/09/2024\nTotal due: £61.50\n');
     expect(bill).toMatchObject({ kind: 'invoice', id: 'TH-100232' });
