@@ -352,6 +352,39 @@ export class Engine {
   }
 
   /**
+   * The accounts `theirs` says another thread checks that claim a bill number an account checked
+   * here also claims (review: a small file read here holding one bill number under an account of
+   * each share; sent away, the claim under the other's account would reach no join, and the
+   * conflict would be lost). They stay here, where the join decides join or conflict.
+   */
+  claimingAcrossShares(theirs: (account: string) => boolean): Set<string> {
+    const names = this.store.accountNames;
+    // Decided once an account, not once an entry: the share is a hash of the name.
+    const isTheirs = names.map((name) => theirs(name));
+    const found = new Set<string>();
+    if (!isTheirs.includes(true)) return found;
+    const theirKeys = new Set<string>();
+    for (const entry of this.store.identityEntries()) {
+      if (isClaim(entry.kind) && entry.id !== undefined && isTheirs[entry.account] === true)
+        theirKeys.add(documentKey(entry.id));
+    }
+    if (theirKeys.size === 0) return found;
+    const shared = new Set<string>();
+    for (const entry of this.store.identityEntries()) {
+      if (!isClaim(entry.kind) || entry.id === undefined || isTheirs[entry.account] === true) continue;
+      const key = documentKey(entry.id);
+      if (theirKeys.has(key)) shared.add(key);
+    }
+    if (shared.size === 0) return found;
+    for (const entry of this.store.identityEntries()) {
+      if (isClaim(entry.kind) && entry.id !== undefined && isTheirs[entry.account] === true) {
+        if (shared.has(documentKey(entry.id))) found.add(names[entry.account] as string);
+      }
+    }
+    return found;
+  }
+
+  /**
    * Every account here joined (by this thread's own joins) with one that `joins` names: what moves
    * with them to another thread, or stays with them. `onlyIf`: when no account here is one of
    * these, the join (a pass over every entry) is not made, and nothing is returned.

@@ -175,4 +175,28 @@ describe('one bill number under two accounts across a split file', { timeout: 24
   it('prints the same report on two threads', async () => {
     await sameFindings(file, { formats: ['json', 'text'] });
   });
+
+  it('warns of a conflict a small file beside the split one holds, one claim on each share (review)', async () => {
+    // The small file is read on the main thread, whole: the account of the worker's share is sent
+    // to it at the end unless it stays for the join.
+    const small = join(dirname(file), 'installateur.csv');
+    // Two customers of an installer, found in no other file: one on each share.
+    const here = onShard(0, (n) => `INST-${10_000 + n}`);
+    const there = onShard(1, (n) => `INST-${20_000 + n}`);
+    const rows = [HEADER, bill('FAC-900', here, '05/03/2024', '29,99'), bill('FAC-900', there, '07/03/2024', '412,80')];
+    writeFileSync(small, `${rows.join('\n')}\n`);
+    for (const jobs of ['1', '2']) {
+      const run = await runCli([file, small, '--format', 'json', '--today', '2026-01-01', '--jobs', jobs], {
+        env: SPLIT_SMALL_FILES,
+      });
+      const report = JSON.parse(run.stdout) as {
+        findings: { ruleId: string; documentId?: string; account?: string }[];
+      };
+      const conflicts = report.findings.filter((f) => f.ruleId === 'account-conflict' && f.documentId === 'FAC-900');
+      expect(
+        conflicts.map((c) => c.account),
+        `--jobs ${jobs}`,
+      ).toEqual([there]);
+    }
+  });
 });

@@ -221,6 +221,7 @@ export class WorkerPool {
     // An account of the worker's share stays here when it joins one that is checked here.
     // So does one that claims a bill number a received account claims: joined or in conflict, it is decided here.
     const claiming = engine.claimingWith(received);
+    for (const account of engine.claimingAcrossShares(theirs)) claiming.add(account);
     const staying = engine.joinedWith(
       (account) => !theirs(account) || received.has(account) || claiming.has(account),
       theirs,
