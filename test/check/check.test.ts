@@ -1,17 +1,10 @@
 /** The programmatic API: check(inputs, options) as a library user calls it, without the CLI. */
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { check, EMPTY_CONFIG, resolveInputs } from '../../src/index.js';
-import type { CheckOptions } from '../../src/index.js';
+import { check, resolveInputs } from '../../src/index.js';
+import { defaultCheckOptions } from '../helpers/options.js';
 
-const OPTIONS: CheckOptions = {
-  config: EMPTY_CONFIG,
-  ruleLevels: new Map(),
-  quiet: false,
-  terminations: [],
-  input: {},
-  today: '2025-01-01',
-};
+const OPTIONS = defaultCheckOptions('2025-01-01');
 
 const noStdin = Readable.from([]);
 

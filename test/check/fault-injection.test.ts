@@ -8,20 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { check, EMPTY_CONFIG, resolveInputs } from '../../src/index.js';
-import type { CheckOptions } from '../../src/index.js';
+import { check, resolveInputs } from '../../src/index.js';
 import type { ResolvedInput } from '../../src/check/inputs.js';
+import { defaultCheckOptions } from '../helpers/options.js';
 
 const HEADER =
   'N° de facture;Type;N° client;Date de facture;Échéance;Libellé;Montant HT (€);TVA (€);Montant TTC (€);Référence';
-const OPTIONS: CheckOptions = {
-  config: EMPTY_CONFIG,
-  ruleLevels: new Map(),
-  quiet: false,
-  terminations: [],
-  input: {},
-  today: '2024-06-01',
-};
+const OPTIONS = defaultCheckOptions('2024-06-01');
 
 function rows(prefix: string, count: number, from = 0): string {
   const lines: string[] = [];

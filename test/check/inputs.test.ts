@@ -10,20 +10,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { check, EMPTY_CONFIG, resolveInputs } from '../../src/index.js';
-import type { CheckOptions } from '../../src/index.js';
+import { check, resolveInputs } from '../../src/index.js';
 import { summarizeSkipped } from '../../src/check/inputs.js';
 import type { ResolvedInput } from '../../src/check/inputs.js';
 import { BIN, ROOT, runCli } from '../helpers/cli.js';
+import { defaultCheckOptions } from '../helpers/options.js';
 
-const OPTIONS: CheckOptions = {
-  config: EMPTY_CONFIG,
-  ruleLevels: new Map(),
-  quiet: false,
-  terminations: [],
-  input: {},
-  today: '2024-06-01',
-};
+const OPTIONS = defaultCheckOptions('2024-06-01');
 
 const SEED = readFileSync(join(ROOT, 'fixtures/seed-cases.csv'), 'utf8').split('\n');
 const HEADER = SEED[0] as string;

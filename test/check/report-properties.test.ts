@@ -8,12 +8,12 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { check, EMPTY_CONFIG } from '../../src/index.js';
-import type { CheckOptions } from '../../src/index.js';
+import { check } from '../../src/index.js';
 import type { ResolvedInput } from '../../src/check/inputs.js';
 import { renderJson } from '../../src/report/json.js';
 import { renderNdjsonFinding, renderNdjsonSummary } from '../../src/report/ndjson.js';
 import { renderText } from '../../src/report/text.js';
+import { defaultCheckOptions } from '../helpers/options.js';
 
 const schema = JSON.parse(readFileSync(new URL('../../schema/report.schema.json', import.meta.url), 'utf8')) as object;
 const ajv = new Ajv2020({ allErrors: true, strict: true });
@@ -25,14 +25,7 @@ const validateSummary = ajv.getSchema('report.schema.json#/$defs/ndjsonSummary')
 const HEADER =
   'N° de facture;Type;N° client;Date de facture;Échéance;Libellé;Montant HT (€);TVA (€);Montant TTC (€);Référence';
 
-const OPTIONS: CheckOptions = {
-  config: EMPTY_CONFIG,
-  ruleLevels: new Map(),
-  quiet: false,
-  terminations: [],
-  input: {},
-  today: '2024-06-01',
-};
+const OPTIONS = defaultCheckOptions('2024-06-01');
 
 /** Everything a terminal may act on; the text report keeps only its own line breaks. */
 const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;

@@ -9,8 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough, Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { check, EMPTY_CONFIG } from '../../src/index.js';
-import type { CheckOptions } from '../../src/index.js';
+import { check } from '../../src/index.js';
 import type { ResolvedInput } from '../../src/check/inputs.js';
 import { main } from '../../src/cli/main.js';
 import type { Finding } from '../../src/model/finding.js';
@@ -19,6 +18,7 @@ import { renderTextPieces } from '../../src/report/text.js';
 import { ExtractWriter } from '../../src/report/extract.js';
 import { ROOT } from '../helpers/cli.js';
 import { sampleResult, trivialDunning } from './sample.js';
+import { defaultCheckOptions } from '../helpers/options.js';
 
 const HEADER =
   'N° de facture;Type;N° client;Date de facture;Échéance;Libellé;Montant HT (€);TVA (€);Montant TTC (€);Référence';
@@ -35,14 +35,7 @@ function mismatchExport(rows: number): string {
   return `${lines.join('\n')}\n`;
 }
 
-const OPTIONS: CheckOptions = {
-  config: EMPTY_CONFIG,
-  ruleLevels: new Map(),
-  quiet: false,
-  terminations: [],
-  input: {},
-  today: '2024-06-01',
-};
+const OPTIONS = defaultCheckOptions('2024-06-01');
 
 function memoryInput(name: string, text: string): ResolvedInput {
   return {

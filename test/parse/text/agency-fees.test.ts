@@ -12,8 +12,9 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BillingDocument } from '../../../src/model/document.js';
-import { check, type CheckOptions, EMPTY_CONFIG, resolveInputs } from '../../../src/index.js';
+import { check, resolveInputs } from '../../../src/index.js';
 import { parseTextDocument } from '../../../src/parse/text/index.js';
+import { defaultCheckOptions } from '../../helpers/options.js';
 
 function parse(text: string): BillingDocument {
   const [event] = parseTextDocument(text, 'letter.txt', {});
@@ -85,14 +86,7 @@ describe("a collection letter's fees", () => {
 describe('dunning-amount-mismatch on agency letters', () => {
   const dir = mkdtempSync(join(tmpdir(), 'billcheck-agency-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const OPTIONS: CheckOptions = {
-    config: EMPTY_CONFIG,
-    ruleLevels: new Map(),
-    quiet: false,
-    terminations: [],
-    input: {},
-    today: '2025-01-01',
-  };
+  const OPTIONS = defaultCheckOptions('2025-01-01');
 
   /** The findings' rule ids and messages (quiet: false, so that warnings are reported). */
   async function findings(name: string, letter: string, bills: readonly string[]): Promise<string[][]> {
