@@ -31,6 +31,13 @@ function samePeriod(a: AccountEntry, b: AccountEntry): boolean {
   return !differs(a.periodStartDay, b.periodStartDay) && !differs(a.periodEndDay, b.periodEndDay);
 }
 
+/** Whether every entry comes from one file: then none is a copy (a bill run's accounts, issue 19: 4 % of its time). */
+function fromOneFile(entries: readonly AccountEntry[]): boolean {
+  const file = (entries[0] as AccountEntry).file;
+  for (const entry of entries) if (entry.file !== file) return false;
+  return true;
+}
+
 /**
  * Takes the copies out of one account's entries, keeping the first source in reading order
  * (`order`: a file's place in the run): the kept entry's place → the places of its copies.
@@ -38,7 +45,7 @@ function samePeriod(a: AccountEntry, b: AccountEntry): boolean {
  */
 export function dropCopies(entries: AccountEntry[], order: (file: string) => number): Map<string, string[]> {
   const copies = new Map<string, string[]>();
-  if (entries.length < 2) return copies;
+  if (entries.length < 2 || fromOneFile(entries)) return copies;
   const byKey = new Map<string, AccountEntry[]>();
   for (const entry of entries) {
     const key = copyKey(entry);

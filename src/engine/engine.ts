@@ -12,7 +12,6 @@ import type { InvalidInputEvent } from '../model/input.js';
 import { Money } from '../model/money.js';
 import { type AccountJoin, type IdentityConflict, joinAccounts } from '../identity/join.js';
 import { documentKey } from '../identity/account-key.js';
-import { fnv1a } from './account-table.js';
 import { compareEntries, plainCurrency, toAccountEntry, withStatedCurrencies } from './account-entry.js';
 import type { EncodedEntries } from './entry-codec.js';
 import type { EntryEncoder } from './entry-codec.js';
@@ -312,9 +311,7 @@ export class Engine {
    */
   billHashes(): Int32Array {
     const hashes: number[] = [];
-    for (const entry of this.store.identityEntries()) {
-      if (isClaim(entry.kind) && entry.id !== undefined) hashes.push(fnv1a(documentKey(entry.id)));
-    }
+    this.store.forEachClaim((hash) => hashes.push(hash));
     return Int32Array.from(hashes).sort();
   }
 
@@ -323,10 +320,9 @@ export class Engine {
     const found = new Set<string>();
     if (hashes.length === 0) return [];
     const names = this.store.accountNames;
-    for (const entry of this.store.identityEntries()) {
-      if (!isClaim(entry.kind) || entry.id === undefined) continue;
-      if (sortedHas(hashes, fnv1a(documentKey(entry.id)))) found.add(names[entry.account] as string);
-    }
+    this.store.forEachClaim((hash, account) => {
+      if (sortedHas(hashes, hash)) found.add(names[account] as string);
+    });
     return [...found];
   }
 

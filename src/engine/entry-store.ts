@@ -11,8 +11,9 @@ import type { AmountStyle, DocumentKind } from '../model/document.js';
 import { DOCUMENT_KINDS } from '../model/document.js';
 import { Money } from '../model/money.js';
 import { documentKey } from '../identity/account-key.js';
+import { claimHash } from '../identity/claims.js';
 import type { IdentityEntry } from '../identity/join.js';
-import { AccountTable } from './account-table.js';
+import { AccountTable, fnv1a } from './account-table.js';
 import { IdColumn } from './id-column.js';
 import type { AccountEntry, AccountTimeline } from './timeline.js';
 import { ValueTable } from './value-table.js';
@@ -105,6 +106,10 @@ export function kindIndex(kind: DocumentKind): number {
   return KIND_INDEX.get(kind) as number;
 }
 
+const CLAIM_KINDS = new Set([kindIndex('invoice'), kindIndex('credit-note')]);
+/** Invoices and credit notes claim their number: one bill number, one bill (identity). */
+const isClaimKind = (kind: number): boolean => CLAIM_KINDS.has(kind);
+
 const toDay = (value: number): number => (Number.isNaN(value) ? NO_DAY : value);
 const fromDay = (value: number): number | undefined => (value === NO_DAY ? undefined : value);
 const dayOrNaN = (value: number | undefined): number => (value === undefined ? Number.NaN : value);
@@ -124,6 +129,8 @@ class Block {
   /** ContentLog references; NaN for entries that are not numbered invoices. */
   readonly contentRefs = new Float64Array(BLOCK_SIZE);
   readonly accounts = new Int32Array(BLOCK_SIZE);
+  /** claimHash of an invoice's or credit note's number (0 for other entries): the end of a run compares claims by it. */
+  readonly claimHashes = new Int32Array(BLOCK_SIZE);
 }
 
 export class EntryStore {
@@ -213,6 +220,7 @@ export class EntryStore {
     block.lines[at] = this.lineMark(flat.line, index);
     block.contentRefs[at] = flat.contentRef;
     block.accounts[at] = account;
+    block.claimHashes[at] = flat.id !== undefined && isClaimKind(flat.kind) ? claimHash(flat.id) : 0;
     this.ids.push(flat.id);
     if (flat.references.length > 0) this.references.set(index, flat.references);
     if (flat.fees !== undefined) this.fees.set(index, flat.fees);
@@ -292,7 +300,24 @@ export class EntryStore {
       totalCents,
       issueDay: fromDay(block.days[at * DAYS_PER_ENTRY] as number),
       references: this.references.get(index) ?? NO_REFERENCES,
+      claimHash: block.claimHashes[at] as number,
     };
+  }
+
+  /**
+   * Calls `each` with the claim hash and account number of every invoice and credit note with a
+   * number still here (not taken out), without building an entry: threads compare their claims so.
+   */
+  forEachClaim(each: (hash: number, account: number, index: number) => void): void {
+    for (let index = 0; index < this.size; index++) {
+      const block = this.blocks[index >>> BLOCK_BITS] as Block;
+      const at = index & BLOCK_MASK;
+      const kind = (block.kinds[at] as number) & ~(BLANK_BIT | PAID_BIT);
+      if (!isClaimKind(kind) || !this.ids.has(index)) continue;
+      const account = block.accounts[at] as number;
+      if (this.taken > 0 && this.takenAccounts[account] === true) continue;
+      each(block.claimHashes[at] as number, account, index);
+    }
   }
 
   /** The accounts of the entries that name other documents, with the names (threads compare them: issue 13). */
@@ -312,19 +337,15 @@ export class EntryStore {
   claimants(keys: ReadonlySet<string>): Map<string, string | null> {
     const found = new Map<string, string | null>();
     if (keys.size === 0) return found;
-    for (let index = 0; index < this.size; index++) {
-      const id = this.ids.at(index);
-      const block = this.blocks[index >>> BLOCK_BITS] as Block;
-      const at = index & BLOCK_MASK;
-      const kind = DOCUMENT_KINDS[(block.kinds[at] as number) & ~(BLANK_BIT | PAID_BIT)];
-      if (id === undefined || (kind !== 'invoice' && kind !== 'credit-note')) continue;
-      const account = block.accounts[at] as number;
-      const key = documentKey(id);
-      if (this.takenAccounts[account] === true || !keys.has(key)) continue;
+    const hashes = new Set([...keys].map((key) => fnv1a(key)));
+    this.forEachClaim((hash, account, index) => {
+      if (!hashes.has(hash)) return;
+      const key = documentKey(this.ids.at(index) as string);
+      if (!keys.has(key)) return;
       const name = this.accountTable.nameOf(account);
       const known = found.get(key);
       found.set(key, known === undefined || known === name ? name : null);
-    }
+    });
     return found;
   }
 

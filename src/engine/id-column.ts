@@ -48,6 +48,11 @@ class IdBlock {
     return end === start ? undefined : this.bytes.toString('latin1', start, end);
   }
 
+  /** Whether a bill number is kept at `at`. */
+  holds(at: number): boolean {
+    return (this.ends[at] as number) !== (at === 0 ? 0 : (this.ends[at - 1] as number));
+  }
+
   /** A full block gives back the unused end of its buffer. */
   trim(): void {
     if (this.used < this.bytes.length) this.bytes = Buffer.from(this.bytes.subarray(0, this.used));
@@ -86,6 +91,12 @@ export class IdColumn {
       block.skip(at);
       this.others.set(index, id);
     }
+  }
+
+  /** Whether the entry at `index` has a bill number, without making its string. */
+  has(index: number): boolean {
+    const block = this.blocks[index >>> BLOCK_BITS] as IdBlock;
+    return block.holds(index & BLOCK_MASK) || this.others.has(index);
   }
 
   at(index: number): string | undefined {

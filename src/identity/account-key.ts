@@ -55,6 +55,21 @@ function lineKey(phone: PhoneNumber, invisible: readonly string[]): AccountKey {
   return { key: `tel:${phone.number}`, display: nationalDigits(phone), kind: 'line', invisible };
 }
 
+/** A French national number with its trunk 0, as exports write a line: "0612345678". */
+const FR_WITH_TRUNK = /^0[1-9]\d{8}$/;
+
+/**
+ * The key libphonenumber gives a French line in national form, without it: the first national
+ * country tried is France (the document's, or the first of NATIONAL_COUNTRIES), and its metadata
+ * (the `min` set billcheck loads) holds every nine-digit national number not starting with 0
+ * valid. A property test holds the two equal; parsing took a fifth of a run of 500 000 accounts
+ * (issue 19).
+ */
+export function frenchNationalLine(compact: string, invisible: readonly string[]): AccountKey | undefined {
+  if (!FR_WITH_TRUNK.test(compact)) return undefined;
+  return { key: `tel:+33${compact.slice(1)}`, display: compact, kind: 'line', invisible };
+}
+
 /**
  * A phone number only when written as one: "+" or "00" before a country code, a national number
  * with its trunk 0, or the North American groups. A bare "5566778899" is a customer number (it
@@ -74,6 +89,8 @@ function asLine(text: string, country: string | undefined, invisible: readonly s
     if (phone?.isPossible() === true) return lineKey(phone, invisible);
   }
   if (!/^0[1-9]/.test(compact)) return undefined;
+  const french = country === undefined || country === 'FR' ? frenchNationalLine(compact, invisible) : undefined;
+  if (french !== undefined) return french;
   const own: CountryCode[] = isCountryCode(country) ? [country] : [];
   const others = NATIONAL_COUNTRIES.filter((code) => code !== country);
   // The document's country first, valid or of a range the metadata does not list (drama, fiction); then the others.

@@ -32,6 +32,15 @@ export interface ClaimedEntry extends Claim {
   readonly id: string | undefined;
 }
 
+/**
+ * The hash of a bill number's key (documentKey): the entry store keeps it for each claim as it is
+ * read, so that the end of a run, where threads compare claims and the join probes them, computes
+ * no key again (issue 19: three passes of documentKey over a million bills, a second each).
+ */
+export function claimHash(id: string): number {
+  return fnv1a(documentKey(id));
+}
+
 export class FirstClaims {
   /** Open addressing, linear probing: the claim number whose key hashes there, or EMPTY. */
   private slots: Int32Array;
@@ -62,18 +71,21 @@ export class FirstClaims {
   }
 
   /**
-   * The first claim of the bill number whose key is `key` (from documentKey), or undefined when
-   * the entry at `index`, which bills it, is the first: it is then kept.
+   * The first claim of the bill number written `id`, or undefined when the entry at `index`, which
+   * bills it, is the first: it is then kept. `hash` is its key's (claimHash), when the caller kept
+   * it: the key itself is then computed only on a probe whose hash matches.
    */
-  firstOrKeep(key: string, index: number): Claim | undefined {
-    const hash = fnv1a(key);
+  firstOrKeep(id: string, index: number, hash: number = claimHash(id)): Claim | undefined {
     const mask = this.slots.length - 1;
+    let key: string | undefined;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const number = this.slots[slot] as number;
       if (number === EMPTY) {
         this.keep(hash, slot, index);
         return undefined;
       }
+      if (this.hashes[number] !== hash) continue;
+      key ??= documentKey(id);
       const claim = this.matching(number, hash, key);
       if (claim !== undefined) return claim;
     }

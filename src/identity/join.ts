@@ -22,6 +22,8 @@ export interface IdentityEntry {
   readonly totalCents: number;
   readonly issueDay: number | undefined;
   readonly references: readonly string[];
+  /** claimHash of the bill number, for an invoice or credit note with one, when its keeper kept it. */
+  readonly claimHash?: number;
 }
 
 export interface IdentityInput {
@@ -125,9 +127,8 @@ export function joinAccounts(input: IdentityInput): AccountJoin {
   for (const entry of input.entries) {
     kinds[entry.account] = (kinds[entry.account] as number) | (1 << KIND_BITS.indexOf(entry.kind));
     if ((entry.kind === 'invoice' || entry.kind === 'credit-note') && entry.id !== undefined) {
-      const id = documentKey(entry.id);
       claimed?.set(entry.index, entry);
-      const first = claims.firstOrKeep(id, entry.index);
+      const first = claims.firstOrKeep(entry.id, entry.index, entry.claimHash);
       if (
         first !== undefined &&
         first.account !== entry.account &&
@@ -135,6 +136,7 @@ export function joinAccounts(input: IdentityInput): AccountJoin {
       ) {
         if (sameContent(first, entry)) sets.union(first.account, entry.account);
         else {
+          const id = documentKey(entry.id);
           conflicts.push({
             invoiceId: id,
             first: first.index,

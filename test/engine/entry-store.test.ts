@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EntryDecoder, EntryEncoder } from '../../src/engine/entry-codec.js';
 import { EntryStore } from '../../src/engine/entry-store.js';
+import { claimHash } from '../../src/identity/claims.js';
 import { doc, entryOf } from '../helpers/builder.js';
 
 const FRENCH = { decimalSeparator: ',', groupSeparator: ' ', symbolBefore: false } as const;
@@ -188,5 +189,45 @@ describe('EntryStore', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('EntryStore claims (issue 19: keys hashed once, as entries are kept)', () => {
+  it('gives each invoice and credit note with a number its key hash, and nothing for the rest', () => {
+    const store = new EntryStore();
+    const docs = [
+      doc({ id: 'F2024-001', account: 'A', issueDate: '2024-01-05', total: '10.00' }),
+      doc({ id: 'fac 002', kind: 'credit-note', account: 'B', issueDate: '2024-01-06', total: '5.00' }),
+      // A dunning letter's number and an invoice without one claim no bill number.
+      doc({ id: 'R-1', kind: 'dunning', account: 'A', issueDate: '2024-02-01', amountDue: '10.00' }),
+      doc({ account: 'B', issueDate: '2024-02-02', total: '7.00' }),
+    ];
+    for (const document of docs) store.add(entryOf(document));
+    const seen: [number, number, number][] = [];
+    store.forEachClaim((hash, account, index) => seen.push([hash, account, index]));
+    expect(seen).toEqual([
+      [claimHash('F2024-001'), 0, 0],
+      [claimHash('FAC002'), 1, 1],
+    ]);
+    // The key compacts case and separators: "fac 002" and "FAC-002" are one claim.
+    expect(claimHash('fac 002')).toBe(claimHash('FAC-002'));
+    expect(store.identityEntry(1).claimHash).toBe(claimHash('FAC-002'));
+  });
+
+  it('finds the claimants of a key by its hash, leaving the accounts taken out', () => {
+    const store = new EntryStore();
+    store.add(entryOf(doc({ id: 'F-1', account: 'A', issueDate: '2024-01-05', total: '10.00' })));
+    store.add(entryOf(doc({ id: 'F1', account: 'B', issueDate: '2024-01-05', total: '10.00' })));
+    store.add(entryOf(doc({ id: 'F-2', account: 'C', issueDate: '2024-01-05', total: '10.00' })));
+    expect([...store.claimants(new Set(['F1', 'F2']))]).toEqual([
+      ['F1', null],
+      ['F2', 'C'],
+    ]);
+    store.takeAccounts(
+      (account) => account === 'C',
+      () => {},
+      () => {},
+    );
+    expect([...store.claimants(new Set(['F2']))]).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
-import { accountKey, documentKey } from '../../src/identity/account-key.js';
+import { accountKey, documentKey, frenchNationalLine } from '../../src/identity/account-key.js';
 
 const ZERO_WIDTH_SPACE = '\u200b';
 const digits = (length: number) =>
@@ -37,6 +37,37 @@ describe('accountKey of French lines', () => {
   it('reads the bench and operators\u2019 mobile and landline numbers as lines of France', () => {
     expect(accountKey('0610000370')).toMatchObject({ key: 'tel:+33610000370', display: '0610000370', kind: 'line' });
     expect(accountKey('+33 1 44 55 66 77')).toMatchObject({ key: 'tel:+33144556677', display: '0144556677' });
+  });
+
+  it('keys a French national number without the metadata as libphonenumber keys it (France tried first)', () => {
+    // Any ten characters of digits, the trunk 0 first or not: the shortcut must answer exactly where
+    // France's metadata says valid, and leave the rest (00…, 0 then 0, eleven digits) to the long way.
+    const written = fc.oneof(
+      fc.tuple(fc.constantFrom('0'), digits(9)).map(([trunk, rest]) => `${trunk}${rest}`),
+      digits(10),
+      digits(11),
+    );
+    fc.assert(
+      fc.property(written, (compact) => {
+        const fast = frenchNationalLine(compact, []);
+        const phone = parsePhoneNumberFromString(compact, 'FR');
+        const valid = /^0[1-9]/.test(compact) && phone?.isValid() === true;
+        expect(fast !== undefined, compact).toBe(valid);
+        if (fast === undefined || phone === undefined) return;
+        expect(fast.key, compact).toBe(`tel:${phone.number}`);
+        expect(fast.display, compact).toBe(phone.formatNational().replace(/\D/g, ''));
+        // And accountKey, with the country unknown or French, gives the same as the shortcut.
+        expect(accountKey(compact)).toEqual(fast);
+        expect(accountKey(compact, 'FR')).toEqual(fast);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('leaves a national number of a document from another country to that country\u2019s metadata', () => {
+    // 0612345678 from a Belgian bill: Belgium's own rules decide first, not the French shortcut.
+    const belgian = accountKey('0470123456', 'BE');
+    expect(belgian.key).toBe('tel:+32470123456');
   });
 
   it('still formats the lines of other countries with the metadata', () => {
