@@ -5,8 +5,8 @@
  * with a key far away in memory); this table hashes the name once and probes typed arrays.
  */
 const EMPTY = -1;
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
+export const FNV_OFFSET = 0x811c9dc5;
+export const FNV_PRIME = 0x01000193;
 
 /** 32-bit FNV-1a over the UTF-16 code units, from `seed` (another seed, another independent hash). */
 export function fnv1a(text: string, seed = FNV_OFFSET): number {

@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { accountKey, documentKey, frenchNationalLine } from '../../src/identity/account-key.js';
+import { fnv1a } from '../../src/engine/account-table.js';
+import { claimHash } from '../../src/identity/claims.js';
 
 const ZERO_WIDTH_SPACE = '\u200b';
 const digits = (length: number) =>
@@ -94,5 +96,29 @@ describe('documentKey of printable ASCII bill numbers', () => {
     expect(documentKey('F202001-0000010')).toBe('F2020010000010');
     expect(documentKey('fac 001')).toBe('FAC001');
     expect(documentKey(' - ')).toBe(' - ');
+  });
+});
+
+describe('claimHash of printable ASCII bill numbers', () => {
+  it('is the hash of documentKey, whatever the characters (fast path or not)', () => {
+    const ascii = fc.string({
+      unit: fc.oneof(
+        fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code)),
+        fc.constantFrom(' ', '-', '.', '/', '_', '(', ')', ':', ',', ';', '\\'),
+        fc.constantFrom('\u00e9', '\u200b', '\t', '\u00a0', '\uff26'),
+      ),
+      maxLength: 24,
+    });
+    fc.assert(
+      fc.property(ascii, (id) => {
+        expect(claimHash(id), JSON.stringify(id)).toBe(fnv1a(documentKey(id)));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('hashes the bench and operators\u2019 numbers as their keys', () => {
+    for (const id of ['F202001-0000010', 'fac 001', 'FR-2024/00017', ' - ', '', 'INV_2025.03'])
+      expect(claimHash(id)).toBe(fnv1a(documentKey(id)));
   });
 });
