@@ -349,6 +349,11 @@ export class EntryStore {
     return found;
   }
 
+  /** The bill number of the entry at `index`, as written. */
+  idAt(index: number): string | undefined {
+    return this.ids.at(index);
+  }
+
   /** One entry as an object, under the account name given (a finding about it). */
   entryAt(index: number, account: string): AccountEntry {
     return this.entry(index, account);

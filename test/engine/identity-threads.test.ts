@@ -106,10 +106,26 @@ describe('joins across threads', () => {
     // The hashes of the two bill numbers, sorted; a letter's number claims nothing.
     const expected = [fnv1a('FAC001'), fnv1a('FAC002')].sort((a, b) => a - b);
     expect([...here.billHashes()]).toEqual(expected);
-    // "fac 001" on another thread is FAC-001 here.
-    expect(here.claimantsOfHashes(Int32Array.of(fnv1a('FAC001')))).toEqual(['CL-3002']);
-    expect(here.claimantsOfHashes(Int32Array.of(fnv1a('FAC404')))).toEqual([]);
-    expect(here.claimantsOfHashes(new Int32Array(0))).toEqual([]);
+    // "fac 001" on another thread is FAC-001 here: its claimant, with the key to check.
+    expect(here.claimsOfHashes(Int32Array.of(fnv1a('FAC001')))).toEqual([['CL-3002', 'FAC001']]);
+    expect(here.claimsOfHashes(Int32Array.of(fnv1a('FAC404')))).toEqual([]);
+    expect(here.claimsOfHashes(new Int32Array(0))).toEqual([]);
+    // The other thread keeps only the keys it claims itself.
+    expect([...here.claimedKeys(new Set(['FAC001', 'FAC404']))]).toEqual(['FAC001']);
+  });
+
+  it('tells a hash in common from a bill in common (issue 19: 32-bit hashes collide between big runs)', () => {
+    // Two distinct keys with one fnv1a hash, found by search: neither thread claims the other's bill.
+    const [a, b] = collidingKeys();
+    expect(a).not.toBe(b);
+    expect(fnv1a(a)).toBe(fnv1a(b));
+    const here = engine();
+    here.addDocument(doc({ id: a, account: 'CL-1', issueDate: '2024-03-07', total: '10.00' }));
+    const there = engine();
+    there.addDocument(doc({ id: b, account: 'CL-2', issueDate: '2024-03-07', total: '10.00' }));
+    const matches = there.claimsOfHashes(here.billHashes());
+    expect(matches).toEqual([['CL-2', b]]);
+    expect(here.claimedKeys(new Set(matches.map(([, key]) => key))).size).toBe(0);
   });
 
   it('keeps beside an account received the accounts that claim its bill numbers', () => {
@@ -173,3 +189,15 @@ describe('joins across threads', () => {
     }
   });
 });
+
+/** Two bill-number keys (letters and digits) with the same fnv1a hash, found by a birthday search. */
+function collidingKeys(): [string, string] {
+  const seen = new Map<number, string>();
+  for (let n = 0; ; n++) {
+    const key = `F${n.toString(36).toUpperCase()}`;
+    const hash = fnv1a(key);
+    const other = seen.get(hash);
+    if (other !== undefined) return [other, key];
+    seen.set(hash, key);
+  }
+}

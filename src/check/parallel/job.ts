@@ -142,7 +142,13 @@ export type WorkerMessage =
       readonly copies: [string, string][];
     }
   /** The worker's documents that name others, and its accounts that bill what the main thread's name or bill. */
-  | { readonly type: 'identity'; readonly referrers: Referrers; readonly claimants: string[] }
+  | {
+      readonly type: 'identity';
+      readonly referrers: Referrers;
+      readonly claimants: string[];
+      /** The worker's claims whose hash the main thread's bill numbers have: account and key, for the main thread to check. */
+      readonly hashMatches: [account: string, key: string][];
+    }
   /** The entries of the accounts given, taken out of the worker. */
   | { readonly type: 'given'; readonly entries: EncodedEntries }
   | { readonly type: 'fatal'; readonly message: string }

@@ -266,7 +266,13 @@ export class WorkerPool {
       billHashes: engine.billHashes(),
     } as const;
     const answer = await this.ask(worker, request, 'identity');
-    const wanted = new Set([...answer.claimants, ...engine.referrersJoinedHere(answer.referrers)]);
+    // A hash in common is a bill in common only when the keys are equal too.
+    const claimedHere = engine.claimedKeys(new Set(answer.hashMatches.map(([, key]) => key)));
+    const wanted = new Set([
+      ...answer.claimants,
+      ...answer.hashMatches.filter(([, key]) => claimedHere.has(key)).map(([account]) => account),
+      ...engine.referrersJoinedHere(answer.referrers),
+    ]);
     if (wanted.size === 0) return wanted;
     const given = await this.ask(worker, { type: 'give', accounts: [...wanted] }, 'given');
     engine.addEncodedEntries(engine.entryDecoder(), given.entries);

@@ -55,11 +55,12 @@ class CheckWorker {
     else if (request.type === 'identity') {
       const { engine } = this;
       // Accounts that bill what the main thread's letters name, or a bill number it bills too (joined or in conflict there).
-      const claimants = new Set([
-        ...engine.claimantsFor(request.referrers),
-        ...engine.claimantsOfHashes(request.billHashes),
-      ]);
-      this.post({ type: 'identity', referrers: engine.identityReferrers(), claimants: [...claimants] });
+      this.post({
+        type: 'identity',
+        referrers: engine.identityReferrers(),
+        claimants: engine.claimantsFor(request.referrers),
+        hashMatches: engine.claimsOfHashes(request.billHashes),
+      });
     } else if (request.type === 'give') this.give(request.accounts);
     else {
       this.engine.adoptFileOrder(request.files);
