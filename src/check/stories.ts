@@ -18,6 +18,8 @@ export interface StoryEntry {
   /** What a letter demands, else what the document totals. */
   readonly total: Money | undefined;
   readonly id: string | undefined;
+  /** The invoices a dunning letter without a number of its own claims: the story names it by them. */
+  readonly claims?: readonly string[];
   /** A termination's effective date (ISO) when its letter gives one: the story says it beside the letter's date. */
   readonly effectiveDate?: string;
   readonly currency: string;
@@ -37,6 +39,9 @@ export function storyEntryOf(doc: BillingDocument): StoryEntry {
     date: doc.issueDate ?? doc.effectiveDate ?? doc.periodStart,
     total: doc.kind === 'dunning' ? (doc.amountDue ?? doc.total) : (doc.total ?? doc.amountDue),
     id: doc.id,
+    ...(doc.kind === 'dunning' && doc.id === undefined && doc.references.length > 0
+      ? { claims: [...new Set(doc.references)] }
+      : {}),
     ...(doc.kind === 'termination' && doc.effectiveDate !== undefined ? { effectiveDate: doc.effectiveDate } : {}),
     currency: doc.currency,
     ...(doc.currencyGuessed === true ? { currencyGuessed: true as const } : {}),

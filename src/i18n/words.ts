@@ -64,6 +64,8 @@ export interface ReportWords {
   readonly undated: string;
   /** After a termination in a story, the date it takes effect: "effective 15 Nov 2024". */
   readonly effectiveOn: (date: string) => string;
+  /** A dunning letter without a number, by the invoices it claims: "for invoice TH-1". */
+  readonly claimsInvoices: (ids: readonly string[]) => string;
   readonly storiesDropped: (count: string) => string;
 }
 

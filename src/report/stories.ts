@@ -89,7 +89,13 @@ export function renderStories(
       const date = (entry.date === undefined ? words.undated : formatReportDate(entry.date, lang)).padEnd(dateWidth);
       const amount =
         entry.total === undefined ? '' : formatMoney(entry.total, entry.currency, style ?? languageAmountStyle(lang));
-      const id = entry.id === undefined ? '' : printable(entry.id);
+      // A reminder without a number of its own is named by the bills it claims (tryout: "demanded £24.00" said nothing).
+      const id =
+        entry.id !== undefined
+          ? printable(entry.id)
+          : entry.claims === undefined
+            ? ''
+            : words.claimsInvoices(entry.claims.map(printable));
       // A termination letter's date is not when the line ends: the story says both (tryout 6).
       const effective =
         entry.effectiveDate === undefined ? '' : words.effectiveOn(formatReportDate(entry.effectiveDate, lang));

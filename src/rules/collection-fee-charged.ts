@@ -53,7 +53,8 @@ export default defineRule({
     },
   },
   messages: {
-    feeCharged: 'Item {{line}} bills a collection fee to the customer: "{{description}}", {{amount}}.',
+    // Named as the document names the fee, not by its line's rank: on a letter, "Item 1" says nothing (tryout).
+    feeCharged: 'A collection fee is billed to the customer: "{{description}}", {{amount}}.',
   },
   options: { extraPatterns: [] as string[] },
   validateOptions(options) {

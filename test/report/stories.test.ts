@@ -124,6 +124,59 @@ describe('stories', () => {
     ]);
   });
 
+  it('names a reminder without a number of its own by the invoice it claims, in either language', () => {
+    // fixtures/dossiers/en-uk-lowell-fee-in-balance: Three's e-mail "Your Three bill TH-100233 for £24.00 is
+    // now overdue" has no number of its own; Lowell's letter has one (41229087) and is named by it.
+    const collector = new StoryCollector();
+    const account = '07700900461';
+    collector.add(doc({ id: 'TH-100233', account, issueDate: '2024-10-12', total: '24.00', file: 'd/bills.csv' }));
+    collector.add(
+      doc({
+        kind: 'dunning',
+        account,
+        issueDate: '2024-11-01',
+        amountDue: '24.00',
+        references: ['TH-100233'],
+        file: 'd/three-reminder.eml',
+        line: 1,
+      }),
+    );
+    collector.add(
+      doc({
+        kind: 'dunning',
+        id: '41229087',
+        account,
+        issueDate: '2024-11-18',
+        amountDue: '93.00',
+        references: ['TH-100232', 'TH-100233'],
+        file: 'd/lowell-letter.txt',
+        line: 1,
+      }),
+    );
+    // Two bills claimed, no number: both named.
+    collector.add(
+      doc({
+        kind: 'dunning',
+        account,
+        issueDate: '2024-11-20',
+        amountDue: '85.50',
+        references: ['TH-100232', 'TH-100233'],
+        file: 'd/second.eml',
+        line: 1,
+      }),
+    );
+    const stories = { entries: collector.entries, dropped: 0, accountName: (raw: string) => raw, accounts: new Map() };
+    const english = renderStories(stories, [], undefined, paint, 'en').slice(3, 6);
+    expect(english).toEqual([
+      '    1 Nov 2024   demanded    for invoice TH-100233  €24.00  three-reminder.eml:1',
+      '    18 Nov 2024  demanded    41229087  €93.00  lowell-letter.txt:1',
+      '    20 Nov 2024  demanded    for invoices TH-100232, TH-100233  €85.50  second.eml:1',
+    ]);
+    expect(renderStories(stories, [], undefined, paint, 'fr')[3]).toBe(
+      '    01/11/2024  réclamé  pour la facture TH-100233  24,00 €  three-reminder.eml:1',
+    );
+  });
+
   it('keeps at most MAX_STORY_DOCUMENTS documents and counts the others', () => {
     const collector = new StoryCollector();
     for (let i = 0; i < MAX_STORY_DOCUMENTS + 3; i++) collector.add(doc({ id: `F${i}`, account: 'A', total: '1.00' }));

@@ -80,6 +80,7 @@ export const EN_WORDS: Words = {
     },
     undated: 'undated',
     effectiveOn: (date) => `effective ${date}`,
+    claimsInvoices: (ids) => `${ids.length === 1 ? 'for invoice' : 'for invoices'} ${ids.join(', ')}`,
     storiesDropped: (count) => `Stories told for the first documents only: ${count} more were not kept.`,
   },
   engine: {

@@ -121,7 +121,7 @@ export const FR_RULES: RuleCatalogue = {
       },
     },
     messages: {
-      feeCharged: 'La ligne {{line}} facture des frais de recouvrement au client : « {{description}} », {{amount}}.',
+      feeCharged: 'Des frais de recouvrement sont facturés au client : « {{description}} », {{amount}}.',
     },
   },
   'currency-mismatch': {

@@ -83,6 +83,7 @@ export const FR_WORDS: Words = {
     },
     undated: 'sans date',
     effectiveOn: (date) => `résiliation effective le ${date}`,
+    claimsInvoices: (ids) => `${ids.length === 1 ? 'pour la facture' : 'pour les factures'} ${ids.join(', ')}`,
     storiesDropped: (count) => `Historiques des premiers documents seulement : ${count} autres n’ont pas été gardés.`,
   },
   engine: {

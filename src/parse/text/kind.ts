@@ -35,6 +35,12 @@ const TITLE_WORDS = new Set([
   'second',
   'mahnung',
   'zahlungserinnerung',
+  // A German reminder's rank written out before its title: "Letzte Mahnung" (the final reminder),
+  // "Erste / Zweite / Dritte Mahnung"; "2. Mahnung" is the ranked form below.
+  'letzte',
+  'erste',
+  'zweite',
+  'dritte',
   // "Notice of outstanding balance", "Zahlungsaufforderung", "Forderungsaufstellung" (issue 13: agencies' titles).
   'notice',
   'zahlungsaufforderung',

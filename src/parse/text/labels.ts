@@ -250,8 +250,19 @@ const ENTRIES: readonly Entry[] = [
   // A collection agency's debt before its fees; its "Gesamtforderung" is what it demands. The fees a letter
   // lists come on top of these (issue 13: "Amount overdue" then "Late payment fee", never their sum).
   ['due', 60, 'amount overdue|overdue amount', { debt: true }],
-  // "Principal" is left out: labelled, it would pass before a "Montant total dû" that a due label does not match.
   ['due', 50, 'hauptforderung|offene hauptforderung', { debt: true }],
+  // A French agency's demand under its detail ("- principal : 89,99 € / - frais … / Montant total dû : 129,99 €"):
+  // on letters only, where "dû" is owed, not "du" (of) as in a bill's "Montant total du forfait".
+  ['due', 60, 'montant total du', { kinds: ['dunning'] }],
+  // An agency's "Principal: £61.50" / "Principal balance" / "Montant principal" beside its fees (Lowell's and
+  // Intrum's letters set the debt and the fees apart so): the debt alone, on dunning letters only, and below
+  // every other due label, so that a letter's "Total due" or "Montant total dû" is still its demand.
+  [
+    'due',
+    40,
+    'principal|principal balance|principal amount|principal outstanding|outstanding principal|montant principal|principal restant du',
+    { debt: true, kinds: ['dunning'] },
+  ],
   ['due', 45, 'montant preleve|sera preleve|montant qui sera preleve|direct debit amount'],
   [
     'paid',

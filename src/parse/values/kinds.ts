@@ -181,6 +181,7 @@ const TITLE_PHRASES: readonly (readonly [DunningTitle, readonly string[]])[] = [
       'final reminder',
       'last reminder',
       'letzte mahnung',
+      'letzte zahlungserinnerung',
       'laatste aanmaning',
       'laatste herinnering',
     ],

@@ -374,6 +374,20 @@ function severalObservation(ruleId: string, named: Named, around: Around): strin
   return fill(several.observation[around.lang], new Map([['items', joinList(items as string[], around.lang)]]));
 }
 
+/**
+ * What a dunning letter without a number of its own claims, so that its line in the facts says
+ * which bill it is about ("courrier de relance pour la facture F-1"); undefined for other documents.
+ */
+function claimedPhrase(named: Named, lang: LetterLang, observations: readonly string[]): string | undefined {
+  if (named.kind !== 'dunning' || named.id !== undefined || named.references.length === 0) return undefined;
+  const ids = [...new Set(named.references)];
+  if (ids.every((id) => observations.some((text) => text.includes(id)))) return undefined;
+  return fill(
+    ids.length === 1 ? PHRASES[lang].forInvoice : PHRASES[lang].forInvoices,
+    new Map([['ids', joinList(ids, lang)]]),
+  );
+}
+
 function factOf(named: Named, around: Around): LetterFact {
   const { lang } = around;
   const words = KIND_WORDS[lang][named.named];
@@ -401,7 +415,9 @@ function factOf(named: Named, around: Around): LetterFact {
   if (named.kind === 'termination' && named.effectiveDate !== undefined) {
     observations.push(say(stageWords.effectiveOn, { date: formatDate(named.effectiveDate, named.style) }));
   }
-  const what = [words.bare, named.id].filter((part) => part !== undefined).join(' ');
+  // A reminder without a number is named by the bills it claims, unless its observations already name them.
+  const claimed = claimedPhrase(named, lang, observations);
+  const what = [words.bare, named.id ?? claimed].filter((part) => part !== undefined).join(' ');
   const line = `${dateText(named)}${stageWords.factColon}${what}${amount === undefined ? '' : `, ${amount}`}`;
   return {
     ...(named.date === undefined ? {} : { date: named.date }),

@@ -7,6 +7,8 @@
  * largest of what the invoice and the demands about it claim for the debt itself (a 0,01 € demand
  * for a blank invoice claims 0,01 €). What a demand adds to the debt (collection fees, or an excess
  * dunning-amount-mismatch measured) is disputed apart, as collection-fee-charged says: it is not owed.
+ * Several findings on one demand dispute each sum once: a bill a credit note covers, which the
+ * demand claims, is both dunning-while-in-credit's sum and dunning-amount-mismatch's excess.
  */
 import type { AmountStyle, DocumentKind } from '../../model/document.js';
 import type { Finding } from '../../model/finding.js';
@@ -34,22 +36,51 @@ function moneyEvidence(finding: Finding, key: string): Money | undefined {
   return typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value) ? Money.parse(value) : undefined;
 }
 
-/** The fees a demand adds: the fee lines found, or the excess over what was owed, whichever is larger. */
-function onTopOf(entry: DisputedSource): Money {
-  const fees = entry.findings
-    .filter((finding) => finding.ruleId === 'collection-fee-charged')
-    .flatMap((finding) => {
-      const amount = moneyEvidence(finding, 'amount');
-      return amount === undefined ? [] : [amount];
-    });
-  const feeTotal = Money.sum(fees);
-  const excess = entry.findings
-    .filter((finding) => finding.ruleId === 'dunning-amount-mismatch')
-    .flatMap((finding) => {
-      const difference = moneyEvidence(finding, 'difference');
-      return difference === undefined || !difference.gt(Money.ZERO) ? [] : [difference];
-    });
-  return excess.reduce((max, amount) => (amount.gt(max) ? amount : max), feeTotal);
+/** The fee lines a demand adds (collection-fee-charged), each found once. */
+function feesOf(entry: DisputedSource): Money {
+  return Money.sum(
+    entry.findings
+      .filter((finding) => finding.ruleId === 'collection-fee-charged')
+      .flatMap((finding) => {
+        const amount = moneyEvidence(finding, 'amount');
+        return amount === undefined ? [] : [amount];
+      }),
+  );
+}
+
+/**
+ * What dunning-amount-mismatch measures the demand's debt part claims beyond what is owed. When
+ * the rule knew the letter's fees (evidence `fees`) it compared the debt alone, so the excess is
+ * beyond the fees; otherwise the fees are inside the excess, and only what exceeds them is more.
+ */
+function excessOf(entry: DisputedSource, fees: Money): Money {
+  let largest = Money.ZERO;
+  for (const finding of entry.findings) {
+    if (finding.ruleId !== 'dunning-amount-mismatch') continue;
+    const difference = moneyEvidence(finding, 'difference');
+    if (difference === undefined || !difference.gt(Money.ZERO)) continue;
+    const beyondFees = moneyEvidence(finding, 'fees') === undefined ? difference.sub(fees) : difference;
+    if (beyondFees.gt(largest)) largest = beyondFees;
+  }
+  return largest;
+}
+
+/**
+ * The invoices of a demand that credit notes or payments already cover, beside others it claims
+ * rightly (dunning-while-in-credit's partlyCovered: evidence `coveredInvoices` and the `billed`
+ * there). Undefined when no finding says so.
+ */
+function coveredPartOf(entry: DisputedSource): { readonly invoices: string[]; readonly billed: Money } | undefined {
+  // Another finding about the debt (time-barred, before its due date) disputes the whole demand.
+  const others = entry.findings.filter((f) => !ON_TOP_RULES.has(f.ruleId) && f.ruleId !== 'dunning-while-in-credit');
+  if (others.length > 0) return undefined;
+  for (const finding of entry.findings) {
+    const invoices = finding.evidence.coveredInvoices;
+    const billed = moneyEvidence(finding, 'billed');
+    if (finding.ruleId !== 'dunning-while-in-credit' || !Array.isArray(invoices) || billed === undefined) continue;
+    if (invoices.length > 0) return { invoices: [...new Set(invoices)].sort(), billed };
+  }
+  return undefined;
 }
 
 interface Sum {
@@ -119,14 +150,32 @@ export function disputedAmounts(named: readonly DisputedSource[]): DisputedAmoun
       undisputedBills.set(entry.id, entry.amount);
   const onTop = new Map<string, Sum>();
   const coveredByGroup = new Set<string>();
+  const claimDebt = (refs: readonly string[], amount: Money, entry: DisputedSource): void => {
+    if (refs.length > 1) for (const ref of refs) coveredByGroup.add(`${entry.currency}\u0000${ref}`);
+    claim(refs.length === 0 ? entry.key : refs.join('+'), amount.isNegative() ? Money.ZERO : amount, entry);
+  };
   for (const entry of disputed) {
-    const added = onTopOf(entry);
-    if (added.gt(Money.ZERO)) addTo(onTop, entry.currency, added, entry.style);
+    // Each sum once, whatever the number of findings on it: the fee lines; the excess
+    // dunning-amount-mismatch measures beyond what is owed; the debt itself. A bill a credit note
+    // covers, which the demand still claims, is both dunning-while-in-credit's sum and part of that
+    // excess (what is owed leaves it out): it is disputed as the debt, and not again on top.
+    const fees = feesOf(entry);
+    if (fees.gt(Money.ZERO)) addTo(onTop, entry.currency, fees, entry.style);
+    const excess = excessOf(entry, fees);
     const aboutTheDebt = entry.findings.some((finding) => !ON_TOP_RULES.has(finding.ruleId));
+    const covered = entry.kind === 'dunning' ? coveredPartOf(entry) : undefined;
+    const beyond = covered === undefined ? excess : excess.sub(covered.billed);
+    if (beyond.gt(Money.ZERO)) addTo(onTop, entry.currency, beyond, entry.style);
     if (entry.amount === undefined) continue;
-    let principal = entry.amount.sub(added);
+    const debtPart = entry.amount.sub(fees);
+    if (covered !== undefined && invoicesAtIssue(entry) === undefined) {
+      // Only the covered invoices' part of the demand is in dispute; the others it claims are owed.
+      claimDebt(covered.invoices, covered.billed.gt(debtPart) ? debtPart : covered.billed, entry);
+      continue;
+    }
+    let principal = excess.gt(Money.ZERO) ? debtPart.sub(excess) : debtPart;
     if (entry.kind === 'invoice') {
-      if (aboutTheDebt) claim(entry.id ?? entry.key, principal.isNegative() ? Money.ZERO : principal, entry);
+      if (aboutTheDebt) claimDebt([entry.id ?? entry.key], principal, entry);
       continue;
     }
     const atIssue = invoicesAtIssue(entry);
@@ -138,10 +187,8 @@ export function disputedAmounts(named: readonly DisputedSource[]): DisputedAmoun
       }
       refs = refs.filter((ref) => atIssue.has(ref) || !undisputedBills.has(ref));
     }
-    const debt = principal.isNegative() ? Money.ZERO : principal;
     if (!aboutTheDebt && !refs.some((ref) => disputedInvoices.has(ref))) continue;
-    if (refs.length > 1) for (const ref of refs) coveredByGroup.add(`${entry.currency}\u0000${ref}`);
-    claim(refs.length === 0 ? entry.key : refs.join('+'), debt, entry);
+    claimDebt(refs, principal, entry);
   }
   // A demand for several invoices holds them all: each of them alone would be counted twice.
   const sums = new Map<string, Sum>();

@@ -143,6 +143,9 @@ export interface Phrases {
   readonly deadline: string;
   readonly copyOf: string;
   readonly of: string;
+  /** A dunning letter without a number of its own, named by what it claims: "pour la facture {{ids}}". */
+  readonly forInvoice: string;
+  readonly forInvoices: string;
   readonly draftReminder: string;
   readonly nothingToDispute: string;
   readonly nothingAtAll: string;
@@ -168,6 +171,8 @@ export const PHRASES: Readonly<Record<LetterLang, Phrases>> = {
       'Je vous remercie de me répondre par écrit dans un délai de 15 jours à compter de la réception de ce courrier.',
     copyOf: 'Copie',
     of: 'du',
+    forInvoice: 'pour la facture {{ids}}',
+    forInvoices: 'pour les factures {{ids}}',
     draftReminder:
       'billcheck: ce courrier est un brouillon construit à partir des factures lues, pas un conseil juridique : relisez-le, complétez les [champs entre crochets] et vérifiez chaque fait avant de l’envoyer.',
     nothingToDispute:
@@ -192,6 +197,8 @@ export const PHRASES: Readonly<Record<LetterLang, Phrases>> = {
     deadline: 'Please answer in writing within 15 days of receiving this letter.',
     copyOf: 'Copy',
     of: 'of',
+    forInvoice: 'for invoice {{ids}}',
+    forInvoices: 'for invoices {{ids}}',
     draftReminder:
       'billcheck: this letter is a draft built from the bills that were read, not legal advice: read it, fill in the [bracketed fields] and check every fact before sending it.',
     nothingToDispute: 'billcheck: nothing to dispute for account {{account}}: no finding, no letter written.',

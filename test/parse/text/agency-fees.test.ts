@@ -77,6 +77,33 @@ describe("a collection letter's fees", () => {
     expect(String(overdue.amountDue)).toBe('31.50');
   });
 
+  it('reads "Principal" as the debt alone, the fees added to it, and a total that holds them as the demand', () => {
+    // Debt purchasers set the principal apart from their fees (Lowell's FAQ lists a £7.50 Late Payment Fee
+    // on phone debts; Intrum's and French agencies' letters write "Principal" / "Montant principal", as
+    // Service-Public.fr F35106 asks an agency's letter to split principal and accessory sums).
+    const head = 'Lowell Financial Ltd\n\n17 November 2025\n\nNotice of outstanding balance\n\n';
+    const bill = 'Invoice TH-200412 dated 12/09/2025\n';
+    const fee = 'Collection costs:                                                    £7.50\n';
+    const principal = parse(`${head}${bill}Principal:                                        £61.50\n${fee}`);
+    expect(String(principal.amountDue)).toBe('69.00');
+    expect(fees(principal)).toEqual([['Collection costs', '7.50']]);
+    const balance = parse(`${head}${bill}Principal balance                                 £61.50\n${fee}`);
+    expect(String(balance.amountDue)).toBe('69.00');
+    const total = parse(`${head}${bill}Principal:                 £61.50\n${fee}Total due:                  £69.00\n`);
+    expect(String(total.amountDue)).toBe('69.00');
+    const french = parse(
+      'Cabinet de recouvrement\n\nLe 17/11/2025\n\nMISE EN DEMEURE\n\nFacture n° F-2412 du 12/09/2025\n' +
+        'Montant principal :                              61,50 €\nFrais de recouvrement :                            7,50 €\n',
+    );
+    expect(String(french.amountDue)).toBe('69.00');
+    // "- principal : … / Montant total dû : …": the total the letter states is its demand, not the principal.
+    const detailed = parse(
+      'Cabinet de recouvrement\n\nLe 03/09/2024\n\nMISE EN DEMEURE\n\nFacture n° 2406551208 du 07/06/2024\n' +
+        '   - principal :                   89,99 €\n   Montant total dû :             129,99 €\n',
+    );
+    expect(String(detailed.amountDue)).toBe('129.99');
+  });
+
   it('adds the fees when nothing shows the sum holds them, as before', () => {
     // 100.50 − 7.50 = 93.00 is neither written nor the listed bills' 85.50.
     expect(String(parse(lowell('100.50')).amountDue)).toBe('108.00');

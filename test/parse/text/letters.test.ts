@@ -43,6 +43,22 @@ describe('letters', () => {
     expect(plain.dunningTitle).toBeUndefined();
   });
 
+  it('names a German reminder by its rank: "Letzte Mahnung" is the final reminder, "2. Mahnung" a reminder', () => {
+    // fixtures/text/de-letzte-mahnung.txt follows freenet's help pages on its dunning run (kundenservice.freenet.de:
+    // "1. Mahnfrist", "2. Mahnung", the Mahnreferenznummer, the access blocked); the title is the last rank's.
+    const FIXTURES = fileURLToPath(new URL('../../../fixtures/text/', import.meta.url));
+    const text = readFileSync(`${FIXTURES}de-letzte-mahnung.txt`, 'utf8');
+    expect(parse(text)).toMatchObject({ kind: 'dunning', dunningTitle: 'final-reminder', references: ['880041237'] });
+    const titled = (title: string) => parse(text.replace(/^Letzte Mahnung$/m, title)).dunningTitle;
+    expect(titled('LETZTE MAHNUNG')).toBe('final-reminder');
+    expect(titled('Dritte und letzte Mahnung')).toBe('final-reminder');
+    expect(titled('Letzte Zahlungserinnerung')).toBe('final-reminder');
+    expect(titled('2. Mahnung')).toBe('reminder');
+    expect(titled('Zweite Mahnung')).toBe('reminder');
+    expect(titled('Zahlungserinnerung')).toBe('reminder');
+    expect(titled('Mahnung')).toBe('reminder');
+  });
+
   it('dates a letter by its header, not by the deadline of its body, and leaves the quoted due date to the invoice', () => {
     const letter = parse(fixture('fr-mise-en-demeure-facture-vierge/mise-en-demeure-agence.txt'));
     expect(letter).toMatchObject({

@@ -581,7 +581,7 @@ describe('one letter, several findings of a kind (tryout5 de-vodafone: an Inkass
       findingOn(inkasso, 'collection-fee-charged', { description, amount });
     const letter = letterOf([fee('Mahngebühren', '5.00'), fee('Inkassokosten', '49.50')], [blank, inkasso]);
     expect(letter.facts.at(-1)?.text).toBe(
-      '10/06/2024 : courrier de relance, 54,51 € ; des frais de recouvrement m’y sont facturés : « Mahngebühren », 5,00 € et « Inkassokosten », 49,50 €',
+      '10/06/2024 : courrier de relance pour la facture R-0301, 54,51 € ; des frais de recouvrement m’y sont facturés : « Mahngebühren », 5,00 € et « Inkassokosten », 49,50 €',
     );
   });
 
