@@ -28,6 +28,9 @@ const PHONE_SHAPE = /^(?:\+|00)?[\d\s.()/-]+$/;
 /** A US/Canadian number written the North American way: "(415) 555-0134", "415-555-0134", "415.555.0134". */
 const NANP_SHAPE = /^(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}$/;
 const SEPARATORS = /[\s.\-_/\\:,;()]+/g;
+
+/** Whether documentKey takes the character out of a bill number (claims.ts hashes keys without making them). */
+export const isKeySeparator = (char: string): boolean => new RegExp(`^${SEPARATORS.source}$`).test(char);
 const PLAIN_ID = /^[A-Z0-9]+$/;
 /** Printable ASCII: NFKC leaves it as it is and it holds no invisible character. */
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;

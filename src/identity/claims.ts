@@ -8,7 +8,7 @@
  * and the key computed again from the bill number.
  */
 import { FNV_OFFSET, FNV_PRIME, fnv1a } from '../engine/account-table.js';
-import { documentKey } from './account-key.js';
+import { documentKey, isKeySeparator } from './account-key.js';
 
 const EMPTY = -1;
 const FIRST_CAPACITY = 1024;
@@ -41,9 +41,9 @@ export function claimHash(id: string): number {
   return printableAsciiKeyHash(id) ?? fnv1a(documentKey(id));
 }
 
-/** The separators documentKey takes out of a printable ASCII bill number (of `\s`, only the space is printable). */
+/** The separators documentKey takes out of a printable ASCII bill number, from its own pattern. */
 const ASCII_SEPARATOR = new Uint8Array(128);
-for (const char of ' .-_/\\:,;()') ASCII_SEPARATOR[char.charCodeAt(0)] = 1;
+for (let code = 0x20; code <= 0x7e; code++) if (isKeySeparator(String.fromCharCode(code))) ASCII_SEPARATOR[code] = 1;
 
 /**
  * fnv1a of documentKey(id) for a printable ASCII bill number, in one pass and without making the
