@@ -47,7 +47,17 @@ export interface StageWords {
   readonly factColon: string;
   readonly factSeparator: string;
   readonly labelColon: string;
-  /** The notes for the sender, after the letter; {{country}}: "Germany (DE)". */
+  /** A debt purchaser's letter: {{date}} (may be absent), {{operator}} the original creditor. */
+  readonly openingPurchaser: string;
+  readonly openingPurchaserUndated: string;
+  readonly recipientPurchaserAddress: string;
+  /** The letters already sent went to the purchaser, not to the operator's services. */
+  readonly enclosurePurchaser: string;
+  readonly enclosureAnswersPurchaser: string;
+  /** For the sender: {{purchaser}}, {{operator}}; what the letter does not announce, and why. */
+  readonly notePurchaser: string;
+  readonly notePurchaserMediator: string;
+  /** The notes for the sender, after the letter; {{country}}: "Germany, DE". */
   readonly notesHeading: string;
   readonly noteCountryNotCovered: string;
   readonly noteCountryUnknown: string;
@@ -118,6 +128,22 @@ export const STAGE_WORDS: Readonly<Record<LetterLang, StageWords>> = {
     factColon: ' : ',
     factSeparator: ' ; ',
     labelColon: ' : ',
+    openingPurchaser:
+      'Votre courrier du {{date}} indique que vous avez acquis cette créance auprès de {{operator}}, créancier d’origine : ' +
+      'c’est donc auprès de vous que je conteste les sommes ci-dessous.',
+    openingPurchaserUndated:
+      'Votre courrier indique que vous avez acquis cette créance auprès de {{operator}}, créancier d’origine : ' +
+      'c’est donc auprès de vous que je conteste les sommes ci-dessous.',
+    recipientPurchaserAddress: '[Adresse indiquée sur votre courrier]',
+    enclosurePurchaser: 'Copie de mon courrier du {{date}} à {{purchaser}}',
+    enclosureAnswersPurchaser: '[Copie des réponses reçues de {{purchaser}} et de l’opérateur, le cas échéant]',
+    notePurchaser:
+      'Les documents indiquent que {{purchaser}} a acquis cette créance auprès de {{operator}} : ce courrier est adressé à ' +
+      '{{purchaser}} et n’annonce ni médiateur ni autre recours, billcheck ne sachant pas lequel traite les réclamations ' +
+      'contre cet acquéreur. Renseignez-vous auprès d’une association de consommateurs avant d’aller plus loin.',
+    notePurchaserMediator:
+      'Les documents indiquent que {{purchaser}} a acquis cette créance auprès de {{operator}} : vérifiez auprès du ' +
+      'Médiateur qu’il peut traiter un litige dont les sommes sont désormais réclamées par {{purchaser}}.',
     notesHeading: 'Notes pour vous (à retirer avant l’envoi)',
     noteCountryNotCovered:
       'Ce brouillon ne connaît que les recours et les textes de la France et du Royaume-Uni : pour ces factures ' +
@@ -183,6 +209,22 @@ export const STAGE_WORDS: Readonly<Record<LetterLang, StageWords>> = {
     factColon: ': ',
     factSeparator: '; ',
     labelColon: ': ',
+    openingPurchaser:
+      'Your letter of {{date}} says that you bought this debt from {{operator}}, the original creditor: ' +
+      'I therefore dispute the sums below with you.',
+    openingPurchaserUndated:
+      'Your letter says that you bought this debt from {{operator}}, the original creditor: ' +
+      'I therefore dispute the sums below with you.',
+    recipientPurchaserAddress: '[Address given on your letter]',
+    enclosurePurchaser: 'Copy of my letter of {{date}} to {{purchaser}}',
+    enclosureAnswersPurchaser: '[Copies of any answers received from {{purchaser}} and the operator]',
+    notePurchaser:
+      'The documents say that {{purchaser}} bought this debt from {{operator}}: this letter goes to {{purchaser}} and ' +
+      'announces no ombudsman or other escalation step, as billcheck does not know which one handles complaints ' +
+      'about this purchaser. Ask a consumer organisation before going further.',
+    notePurchaserMediator:
+      'The documents say that {{purchaser}} bought this debt from {{operator}}: check with the Médiateur that it can ' +
+      'handle a dispute whose sums {{purchaser}} now claims.',
     notesHeading: 'Notes for you (remove before sending)',
     noteCountryNotCovered:
       'This draft knows the escalation steps and laws of France and the United Kingdom only: for these bills ' +
