@@ -496,7 +496,10 @@ function demandsOf(named: readonly Named[], input: LetterInput, around: Around):
     if (group.coverKnown && group.cover.length > 0) values.set('cover', coverPhrase(group.cover, input.lang));
     const precise = text.precise === undefined ? undefined : fill(text.precise[input.lang], values);
     const naming = text.naming === undefined ? undefined : fill(text.naming[input.lang], values);
-    const general = group.docs.length > 1 && text.many !== undefined ? text.many : text.demand;
+    // Two letters for one blank invoice claim one invoice: "la facture qu'ils réclament", not "les factures".
+    const claimed = blank.length > 0 ? blank : invoices;
+    const plural = claimed.length === 1 && text.manyOneInvoice !== undefined ? text.manyOneInvoice : text.many;
+    const general = group.docs.length > 1 && plural !== undefined ? plural : text.demand;
     // The precise and naming wordings speak of one document; several take the general wording's plural.
     const single = group.docs.length === 1 || text.many === undefined;
     const preciseMany = text.preciseMany === undefined ? undefined : fill(text.preciseMany[input.lang], values);
