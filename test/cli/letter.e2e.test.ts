@@ -588,3 +588,23 @@ describe('billcheck letter: a debt a purchaser says it bought', () => {
     }
   });
 });
+
+// Tryout 6: a British reminder written after the ADR date said "if my complaint is not resolved by
+// 12 November 2026" on 1 December 2026, a deadline already past.
+describe('billcheck letter --stage 2 in the United Kingdom: the ADR date', () => {
+  const dossier = 'fixtures/dossiers/en-uk-final-notice-after-payment';
+  async function nextStep(sent: string): Promise<string> {
+    const run = await runCli(['letter', dossier, '--stage', '2', '--sent', sent, '-f', 'json', ...TODAY]);
+    return (JSON.parse(run.stdout) as { nextStep: string }).nextStep;
+  }
+
+  it('says the ADR scheme is open since a date already past, never "by" that date', async () => {
+    const past = await nextStep('2026-10-01');
+    expect(past).toMatch(/^Since 12 November 2026 \(six weeks after my first complaint\), I may take/);
+    expect(past).not.toMatch(/ by 12 November/);
+  });
+
+  it('keeps "by" for a date still to come', async () => {
+    expect(await nextStep('2026-11-01')).toMatch(/not resolved by 13 December 2026 \(six weeks/);
+  });
+});

@@ -690,7 +690,9 @@ function nextStepOf(input: LetterInput, bought?: PurchaserLetter): string {
     const weeks = (first ?? input.today) >= OFCOM_SIX_WEEKS_FROM ? words.six : words.eight;
     const adr = first === undefined ? undefined : escalationSteps('GB', { first })[0];
     if (adr === undefined) return say(words.nextUkWithin, { weeks });
-    return say(words.nextUkBy, { weeks, date: longDate(adr.date, input.lang) });
+    // A reminder sent after the ADR date would otherwise threaten to act "by" a day already past.
+    const template = adr.date <= input.today ? words.nextUkSince : words.nextUkBy;
+    return say(template, { weeks, date: longDate(adr.date, input.lang) });
   }
   return words.nextElsewhere;
 }

@@ -25,6 +25,8 @@ export interface StageWords {
   readonly nextFrance2: string;
   readonly nextUkWithin: string;
   readonly nextUkBy: string;
+  /** The ADR date is already past on the day of the letter: it is open, not a date still to come. */
+  readonly nextUkSince: string;
   readonly nextElsewhere: string;
   readonly six: string;
   readonly eight: string;
@@ -97,6 +99,9 @@ export const STAGE_WORDS: Readonly<Record<LetterLang, StageWords>> = {
     nextUkBy:
       'Si ma réclamation n’est pas réglée d’ici le {{date}} ({{weeks}} semaines après ma première réclamation), ' +
       'je la porterai devant votre organisme de règlement extrajudiciaire des litiges (ADR).',
+    nextUkSince:
+      'Depuis le {{date}} ({{weeks}} semaines après ma première réclamation), je peux porter ma réclamation devant ' +
+      'votre organisme de règlement extrajudiciaire des litiges (ADR) ; je le ferai si elle n’est pas réglée.',
     nextElsewhere: 'À défaut de réponse satisfaisante, j’utiliserai les voies de recours à ma disposition.',
     six: 'six',
     eight: 'huit',
@@ -181,6 +186,9 @@ export const STAGE_WORDS: Readonly<Record<LetterLang, StageWords>> = {
     nextUkBy:
       'If my complaint is not resolved by {{date}} ({{weeks}} weeks after my first complaint), ' +
       'I will take it to your alternative dispute resolution (ADR) scheme.',
+    nextUkSince:
+      'Since {{date}} ({{weeks}} weeks after my first complaint), I may take my complaint to your alternative ' +
+      'dispute resolution (ADR) scheme, and I will do so if it is not resolved.',
     nextElsewhere: 'If I receive no satisfactory answer, I will use the remedies open to me.',
     six: 'six',
     eight: 'eight',
