@@ -570,6 +570,11 @@ describe('billcheck letter: a debt a purchaser says it bought', () => {
     );
     expect(letter.enclosures.join('\n')).not.toContain('au service clients');
     expect(letter.notes.at(-1)).toMatch(/vérifiez auprès du Médiateur/);
+    // The referral form says where the complaints went: to the purchaser, not to SFR's two services.
+    const text = await runCli(['letter', CESSION, '--stage', 'mediator', '--sent', '2026-09-01', ...TODAY]);
+    expect(text.stdout).toContain('Acquéreur de la créance : PORTEFEUILLES CRÉANCES DU CENTRE');
+    expect(text.stdout).toContain('Réclamations écrites à PORTEFEUILLES CRÉANCES DU CENTRE : 1er septembre 2026\n');
+    expect(text.stdout).not.toMatch(/au service (?:clients|consommateurs)/);
   });
 
   it('warns with --status that the dates are the operator escalation, not the purchaser one', async () => {
