@@ -200,6 +200,29 @@ function unreadableLine(count: number, lang: LetterLang): string {
     : `${count} unreadable rows or findings without an account are not in the letter (billcheck check lists them)`;
 }
 
+/** The purchaser a dunning letter of these bills says bought the debt, if any (its letterhead's). */
+async function purchaserOfDocuments(documents: readonly BillingDocument[]): Promise<string | undefined> {
+  const dunning = documents.filter((doc) => doc.kind === 'dunning');
+  const heads = await readLetterheads(dunning);
+  for (const doc of dunning) {
+    const name = heads.get(doc.source.file)?.purchaser?.name;
+    if (name !== undefined) return name;
+  }
+  return undefined;
+}
+
+/**
+ * --status counts the operator's escalation (service consommateurs, Médiateur, Ofcom ADR); a debt
+ * sold to a purchaser may not follow it, and billcheck does not know which body handles complaints
+ * about the purchaser: said rather than implied.
+ */
+function purchaserStatusLine(purchaser: string, lang: LetterLang): string {
+  const name = printable(purchaser);
+  return lang === 'fr'
+    ? `ces dates sont celles des recours contre l’opérateur ; les documents indiquent que ${name} a acquis la créance, et billcheck ne sait pas quel organisme traite les réclamations contre cet acquéreur`
+    : `these dates are those of the operator's escalation; the documents say that ${name} bought the debt, and billcheck does not know which body handles complaints about this purchaser`;
+}
+
 /** The head of a file is enough for a letterhead: a bill's or letter's sender block is on its first lines. */
 const HEAD_BYTES = 16 * 1024;
 
@@ -409,6 +432,8 @@ export async function runLetter(
       throw usageError('letter.statusCountry');
     }
     const lang = plan.lang ?? billLanguage(read.documents);
+    const purchaser = await purchaserOfDocuments(read.documents);
+    if (purchaser !== undefined) streams.warn(`billcheck: ${purchaserStatusLine(purchaser, lang)}`);
     await writeOut(
       renderStatus(jurisdiction, plan.sent as SentLetters, lang, plan.today),
       flags.output,

@@ -17,6 +17,9 @@ const TODAY = ['--today', '2026-12-01'];
 const AGENCY = 'fixtures/letters/fr-relance-puis-agence';
 const SOSH = 'fixtures/letters/fr-sosh-intrum-frais';
 const EXPORT3 = 'fixtures/letters/fr-export-doublon-derniere-relance/export.csv';
+const CESSION = 'fixtures/letters/fr-cession-creance-sfr';
+const ABTRETUNG = 'fixtures/letters/de-abtretung-telekom';
+const LOWELL = 'fixtures/dossiers/en-uk-three-reminder-then-lowell';
 
 function golden(name: string): string {
   return readFileSync(new URL(name, GOLDEN), 'utf8');
@@ -106,6 +109,16 @@ const LETTERS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['fr-sosh-frais-stage1-en.txt', [SOSH, '--lang', 'en']],
   ['fr-sosh-frais-stage2.txt', [SOSH, '--stage', '2', '--sent', '2026-10-15']],
   ['fr-sosh-frais-mediator.txt', [SOSH, '--stage', 'mediator', '--sent', '2026-09-01', '--sent', '2026-10-05']],
+  // Issue 16, tryout 6: debts a purchaser says it bought (fixtures/letters/README.md): the letter goes to it.
+  ['fr-cession-stage1.txt', [CESSION]],
+  ['fr-cession-stage2.txt', [CESSION, '--stage', '2', '--sent', '2026-10-15']],
+  [
+    'fr-cession-mediator.json',
+    [CESSION, '--stage', 'mediator', '--sent', '2026-09-01', '--sent', '2026-10-05', '-f', 'json'],
+  ],
+  ['de-abtretung-stage1.txt', [ABTRETUNG]],
+  ['en-uk-lowell-stage1.txt', [LOWELL]],
+  ['en-uk-lowell-stage2.json', [LOWELL, '--stage', '2', '--sent', '2026-10-15', '-f', 'json']],
 ];
 
 describe('billcheck extract: the title a letter names a dunning letter by', () => {
@@ -500,5 +513,103 @@ describe('billcheck letter on hostile input', () => {
     expect(run.stderr.split('\n')[0]).toBe(
       'billcheck: 1 ligne illisible ou sans compte ne figure pas dans le courrier (billcheck check la détaille)',
     );
+  });
+});
+
+interface PurchaserLetterJson {
+  recipient: string[];
+  purchaser?: { name: string; originalCreditor?: string };
+  opening: string[];
+  nextStep: string;
+  enclosures: string[];
+  notes: string[];
+}
+
+describe('billcheck letter: a debt a purchaser says it bought', () => {
+  const cases = [
+    // The purchaser's name and address, and the original creditor, as each purchaser's letter prints them.
+    { dossier: CESSION, name: 'PORTEFEUILLES CRÉANCES DU CENTRE', address: '45002 Orléans Cedex 1', creditor: 'SFR' },
+    { dossier: ABTRETUNG, name: 'Nordwest Forderungskauf GmbH', address: '20015 Hamburg', creditor: 'Telekom' },
+    { dossier: LOWELL, name: 'Lowell Solutions Ltd', address: 'Leeds LS1 4XX', creditor: 'Three' },
+  ];
+  for (const { dossier, name, address, creditor } of cases) {
+    it(`writes to ${name}, naming ${creditor} the original creditor, at stages 1 and 2`, async () => {
+      for (const stage of [[], ['--stage', '2', '--sent', '2026-10-15']]) {
+        const run = await runCli(['letter', dossier, ...stage, '-f', 'json', ...TODAY]);
+        expect(run.code).toBe(0);
+        const letter = JSON.parse(run.stdout) as PurchaserLetterJson;
+        expect(letter.recipient[0]).toBe(name);
+        expect(letter.recipient.at(-1)).toBe(address);
+        expect(letter.purchaser).toEqual({ name, originalCreditor: creditor });
+        expect(letter.opening.join(' ')).toContain(creditor);
+        // No service of the operator's, no scheme billcheck cannot name for a purchaser.
+        expect(JSON.stringify({ ...letter, notes: [] })).not.toMatch(
+          /service consommateurs|consumer service|Médiateur|ADR|[Oo]mbudsman|Ofcom/,
+        );
+        expect(letter.notes.at(-1)).toContain(name);
+        expect(run.stderr).toContain(`billcheck: ${letter.notes.at(-1) ?? ''}`);
+      }
+    });
+  }
+
+  it('says at the mediator stage where the earlier letters went and what to check with the Médiateur', async () => {
+    const run = await runCli([
+      'letter',
+      CESSION,
+      '--stage',
+      'mediator',
+      '--sent',
+      '2026-09-01',
+      '-f',
+      'json',
+      ...TODAY,
+    ]);
+    const letter = JSON.parse(run.stdout) as PurchaserLetterJson;
+    expect(letter.enclosures).toContain(
+      'Copie de mon courrier du 1er septembre 2026 à PORTEFEUILLES CRÉANCES DU CENTRE',
+    );
+    expect(letter.enclosures.join('\n')).not.toContain('au service clients');
+    expect(letter.notes.at(-1)).toMatch(/vérifiez auprès du Médiateur/);
+    // The referral form says where the complaints went: to the purchaser, not to SFR's two services.
+    const text = await runCli(['letter', CESSION, '--stage', 'mediator', '--sent', '2026-09-01', ...TODAY]);
+    expect(text.stdout).toContain('Acquéreur de la créance : PORTEFEUILLES CRÉANCES DU CENTRE');
+    expect(text.stdout).toContain('Réclamations écrites à PORTEFEUILLES CRÉANCES DU CENTRE : 1er septembre 2026\n');
+    expect(text.stdout).not.toMatch(/au service (?:clients|consommateurs)/);
+  });
+
+  it('warns with --status that the dates are the operator escalation, not the purchaser one', async () => {
+    const bought = await runCli(['letter', LOWELL, '--status', '--sent', '2026-10-15', ...TODAY]);
+    expect(bought.stderr).toContain('Lowell Solutions Ltd bought the debt');
+    const agency = await runCli(['letter', AGENCY, '--status', '--sent', '2026-10-15', ...TODAY]);
+    expect(agency.stderr).not.toMatch(/acquis|bought/);
+  });
+
+  it("keeps an agency's letter addressed to the operator it collects for", async () => {
+    for (const dossier of [AGENCY, 'fixtures/dossiers/en-uk-agency-after-payment']) {
+      const run = await runCli(['letter', dossier, '-f', 'json', ...TODAY]);
+      const letter = JSON.parse(run.stdout) as PurchaserLetterJson;
+      expect(letter.purchaser).toBeUndefined();
+      expect(letter.recipient[0]).toMatch(/^(?:SFR|UK Mobile Ltd)$/);
+    }
+  });
+});
+
+// Tryout 6: a British reminder written after the ADR date said "if my complaint is not resolved by
+// 12 November 2026" on 1 December 2026, a deadline already past.
+describe('billcheck letter --stage 2 in the United Kingdom: the ADR date', () => {
+  const dossier = 'fixtures/dossiers/en-uk-final-notice-after-payment';
+  async function nextStep(sent: string): Promise<string> {
+    const run = await runCli(['letter', dossier, '--stage', '2', '--sent', sent, '-f', 'json', ...TODAY]);
+    return (JSON.parse(run.stdout) as { nextStep: string }).nextStep;
+  }
+
+  it('says the ADR scheme is open since a date already past, never "by" that date', async () => {
+    const past = await nextStep('2026-10-01');
+    expect(past).toMatch(/^Since 12 November 2026 \(six weeks after my first complaint\), I may take/);
+    expect(past).not.toMatch(/ by 12 November/);
+  });
+
+  it('keeps "by" for a date still to come', async () => {
+    expect(await nextStep('2026-11-01')).toMatch(/not resolved by 13 December 2026 \(six weeks/);
   });
 });

@@ -17,11 +17,12 @@ import type {
   Letter,
   LetterDemand,
   LetterFact,
+  LetterPurchaser,
   LetterSourceRef,
   MediatorForm,
   Stage,
 } from './letter.js';
-import type { Letterhead, ServiceAddress } from './letterhead.js';
+import type { Letterhead, Purchaser, ServiceAddress } from './letterhead.js';
 import type { SenderDetails } from './sender.js';
 import type { SourceId } from './sources.js';
 import { SOURCES } from './sources.js';
@@ -495,7 +496,10 @@ function demandsOf(named: readonly Named[], input: LetterInput, around: Around):
     if (group.coverKnown && group.cover.length > 0) values.set('cover', coverPhrase(group.cover, input.lang));
     const precise = text.precise === undefined ? undefined : fill(text.precise[input.lang], values);
     const naming = text.naming === undefined ? undefined : fill(text.naming[input.lang], values);
-    const general = group.docs.length > 1 && text.many !== undefined ? text.many : text.demand;
+    // Two letters for one blank invoice claim one invoice: "la facture qu'ils réclament", not "les factures".
+    const claimed = blank.length > 0 ? blank : invoices;
+    const plural = claimed.length === 1 && text.manyOneInvoice !== undefined ? text.manyOneInvoice : text.many;
+    const general = group.docs.length > 1 && plural !== undefined ? plural : text.demand;
     // The precise and naming wordings speak of one document; several take the general wording's plural.
     const single = group.docs.length === 1 || text.many === undefined;
     const preciseMany = text.preciseMany === undefined ? undefined : fill(text.preciseMany[input.lang], values);
@@ -576,10 +580,50 @@ function serviceAddress(
   return undefined;
 }
 
-function recipientBlock(input: LetterInput, operator: string | undefined): string[] {
+/** The purchaser whose letter demands payment for this account (the latest such letter), and its date. */
+interface PurchaserLetter {
+  readonly purchaser: Purchaser;
+  readonly date?: string;
+  /** Its date as the letter writes it ("20/05/2024", "20.05.2024"). */
+  readonly dateText?: string;
+}
+
+function purchaserLetterOf(input: LetterInput, named: readonly Named[]): PurchaserLetter | undefined {
+  let found: PurchaserLetter | undefined;
+  for (const doc of input.documents) {
+    const purchaser = input.letterheads?.get(doc.source.file)?.purchaser;
+    if (doc.kind !== 'dunning' || purchaser === undefined) continue;
+    if (found === undefined || (doc.issueDate ?? '') >= (found.date ?? ''))
+      found = {
+        purchaser,
+        ...(doc.issueDate === undefined
+          ? {}
+          : {
+              date: doc.issueDate,
+              // As the facts write it: the letter's own style, else that of the account's bills.
+              dateText: dateText(
+                named.find((entry) => entry.key === locationKey(doc.source.file, doc.source.line)) ??
+                  namedFromDocument(doc, input, undefined),
+              ),
+            }),
+      };
+  }
+  return found;
+}
+
+function recipientBlock(
+  input: LetterInput,
+  operator: string | undefined,
+  bought: PurchaserLetter | undefined,
+): string[] {
   const words = STAGE_WORDS[input.lang];
   const values = { operator: operator ?? PHRASES[input.lang].operatorPlaceholder };
   if (input.stage === 'mediator') return [...words.recipientMediator];
+  // The debt is the purchaser's now: the sums are disputed with it, at the address its letter gives.
+  if (bought !== undefined) {
+    const { name, lines } = bought.purchaser;
+    return [name, ...(lines.length > 0 ? lines : [words.recipientPurchaserAddress])];
+  }
   const consumer = input.stage === '2' && input.jurisdiction === 'FR';
   const address = serviceAddress(input, operator, consumer ? 'consumer' : 'customer');
   if (address !== undefined) return [values.operator, ...address];
@@ -611,8 +655,17 @@ function subjectOf(input: LetterInput, values: Record<string, string>): string {
   return say(template, values);
 }
 
-function openingOf(input: LetterInput, values: Record<string, string>): string[] {
+function openingOf(input: LetterInput, values: Record<string, string>, bought?: PurchaserLetter): string[] {
   const words = STAGE_WORDS[input.lang];
+  if (bought !== undefined && input.stage !== 'mediator') {
+    const purchaserLine =
+      bought.dateText === undefined
+        ? say(words.openingPurchaserUndated, values)
+        : say(words.openingPurchaser, { ...values, date: bought.dateText });
+    // A purchaser has no consumer service of the operator's: the reminder is the plain one.
+    const first = input.stage === '2' ? say(words.opening2, values) : say(words.opening1, values);
+    return [first, purchaserLine];
+  }
   if (input.stage === 'mediator') {
     return [
       say(required(input.sent).second === undefined ? words.openingMediatorOne : words.openingMediatorMany, values),
@@ -623,9 +676,13 @@ function openingOf(input: LetterInput, values: Record<string, string>): string[]
   return [say(words.opening1, values)];
 }
 
-function nextStepOf(input: LetterInput): string {
+function nextStepOf(input: LetterInput, bought?: PurchaserLetter): string {
   const words = STAGE_WORDS[input.lang];
   if (input.stage === 'mediator') return words.nextMediator;
+  // The operators' schemes (Médiateur, Ofcom ADR) are for operators, and the Financial Ombudsman
+  // Service says it does not look at the collection of mobile phone debts (technical note "Debt
+  // collecting"): no step is announced that billcheck cannot name for this purchaser.
+  if (bought !== undefined) return words.nextElsewhere;
   if (input.jurisdiction === 'FR') return input.stage === '2' ? words.nextFrance2 : words.nextFrance1;
   if (input.jurisdiction === 'GB') {
     // Ofcom counts from when the complaint was first made: known for a reminder, not for a letter not yet sent.
@@ -633,12 +690,14 @@ function nextStepOf(input: LetterInput): string {
     const weeks = (first ?? input.today) >= OFCOM_SIX_WEEKS_FROM ? words.six : words.eight;
     const adr = first === undefined ? undefined : escalationSteps('GB', { first })[0];
     if (adr === undefined) return say(words.nextUkWithin, { weeks });
-    return say(words.nextUkBy, { weeks, date: longDate(adr.date, input.lang) });
+    // A reminder sent after the ADR date would otherwise threaten to act "by" a day already past.
+    const template = adr.date <= input.today ? words.nextUkSince : words.nextUkBy;
+    return say(template, { weeks, date: longDate(adr.date, input.lang) });
   }
   return words.nextElsewhere;
 }
 
-function enclosuresOf(facts: readonly Named[], input: LetterInput): string[] {
+function enclosuresOf(facts: readonly Named[], input: LetterInput, bought?: PurchaserLetter): string[] {
   const words = STAGE_WORDS[input.lang];
   const fr = input.lang === 'fr';
   // "Copie de la facture", "Copie du courrier", "Copie de l’avoir": the French article contracts.
@@ -652,12 +711,18 @@ function enclosuresOf(facts: readonly Named[], input: LetterInput): string[] {
     if (named.kind === 'payment') return fr ? `Justificatif ${of(phrase)}` : `Proof of ${phrase.replace(/^the /, '')}`;
     return `${copy} ${fr ? of(phrase) : `of ${phrase}`}`;
   });
-  if (input.stage !== '1')
-    list.push(say(words.enclosureFirst, { date: longDate(required(input.sent).first, input.lang) }));
+  // Letters to a purchaser went to it, not to the operator's customer or consumer service.
+  const purchaser = bought === undefined ? undefined : { purchaser: bought.purchaser.name };
+  const sentLetter = (template: string, date: string): string =>
+    say(purchaser === undefined ? template : words.enclosurePurchaser, {
+      date: longDate(date, input.lang),
+      ...purchaser,
+    });
+  if (input.stage !== '1') list.push(sentLetter(words.enclosureFirst, required(input.sent).first));
   if (input.stage === 'mediator') {
     const { second } = required(input.sent);
-    if (second !== undefined) list.push(say(words.enclosureSecond, { date: longDate(second, input.lang) }));
-    list.push(words.enclosureAnswers);
+    if (second !== undefined) list.push(sentLetter(words.enclosureSecond, second));
+    list.push(purchaser === undefined ? words.enclosureAnswers : say(words.enclosureAnswersPurchaser, purchaser));
   }
   return list;
 }
@@ -689,7 +754,31 @@ export function notesOf(lang: LetterLang, jurisdiction: Jurisdiction | undefined
   const words = STAGE_WORDS[lang];
   if (country === undefined) return [words.noteCountryUnknown];
   const name = new Intl.DisplayNames([lang], { type: 'region' }).of(country) ?? country;
-  return [say(words.noteCountryNotCovered, { country: `${name}, ${country}` })];
+  // A code Intl has no name for comes back as itself: "XK", not "XK, XK".
+  return [say(words.noteCountryNotCovered, { country: name === country ? country : `${name}, ${country}` })];
+}
+
+/** What the sender must know when the letter goes to a debt purchaser. */
+function purchaserNotes(
+  input: LetterInput,
+  operator: string | undefined,
+  bought: PurchaserLetter | undefined,
+): string[] {
+  if (bought === undefined) return [];
+  const words = STAGE_WORDS[input.lang];
+  const values = {
+    purchaser: bought.purchaser.name,
+    operator: operator ?? PHRASES[input.lang].operatorPlaceholder,
+  };
+  return [say(input.stage === 'mediator' ? words.notePurchaserMediator : words.notePurchaser, values)];
+}
+
+function purchaserField(
+  operator: string | undefined,
+  bought: PurchaserLetter | undefined,
+): LetterPurchaser | undefined {
+  if (bought === undefined) return undefined;
+  return { name: bought.purchaser.name, ...(operator === undefined ? {} : { originalCreditor: operator }) };
 }
 
 /** The sending mode model letters advise: a registered letter with acknowledgement (Arcep), as each country names it. */
@@ -706,6 +795,8 @@ export function buildLetter(input: LetterInput): Letter {
   const values = stageValues(input, operator, account);
   const stageWords = STAGE_WORDS[input.lang];
   const { list: named, at } = collectNamed(input);
+  const bought = purchaserLetterOf(input, named);
+  const purchaser = purchaserField(operator, bought);
   const around: Around = { lang: input.lang, at };
   const facts = named.map((entry) => factOf(entry, around));
   const demands = demandsOf(named, input, around);
@@ -722,11 +813,12 @@ export function buildLetter(input: LetterInput): Letter {
     date: input.today,
     placeAndDate: say(stageWords.placeAndDate, { city, date: longDate(input.today, input.lang) }),
     sender: senderBlock(input),
-    recipient: recipientBlock(input, operator),
+    recipient: recipientBlock(input, operator, bought),
+    ...(purchaser === undefined ? {} : { purchaser }),
     sending: input.stage === 'mediator' ? stageWords.sendingMediator : sendingOf(input),
     subject: subjectOf(input, values),
     salutation: words.salutation,
-    opening: openingOf(input, values),
+    opening: openingOf(input, values, bought),
     factsHeading: words.factsHeading,
     facts,
     demandsHeading: words.demandsHeading,
@@ -739,15 +831,15 @@ export function buildLetter(input: LetterInput): Letter {
     undisputed:
       disputed.length === 0 ? stageWords.undisputedWithout : say(stageWords.undisputedWith, { amount: disputedText }),
     deadline: input.stage === 'mediator' ? '' : words.deadline,
-    nextStep: nextStepOf(input),
+    nextStep: nextStepOf(input, bought),
     ...(input.stage === 'mediator'
       ? { mediatorForm: mediatorFormOf(input, { operator, account }, disputed, demands) }
       : {}),
     closing: words.closing,
     signature: [input.sender.name ?? words.namePlaceholder],
     enclosuresHeading: words.enclosuresHeading,
-    enclosures: enclosuresOf(named, input),
+    enclosures: enclosuresOf(named, input, bought),
     notesHeading: stageWords.notesHeading,
-    notes: notesOf(input.lang, input.jurisdiction, input.country),
+    notes: [...notesOf(input.lang, input.jurisdiction, input.country), ...purchaserNotes(input, operator, bought)],
   };
 }

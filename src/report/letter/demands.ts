@@ -51,6 +51,8 @@ export interface DemandText {
   readonly precise?: Wording;
   /** Said instead of `demand` when it is about several documents, where the grammar differs ("them", "they"). */
   readonly many?: Wording;
+  /** Several documents claiming one same invoice: the plural of the documents, the singular of the invoice. */
+  readonly manyOneInvoice?: Wording;
   /** `precise` for several documents. */
   readonly preciseMany?: Wording;
   /** Said instead when every document of the demand names the invoices it claims ({{invoice}}). */
@@ -168,6 +170,12 @@ export const OBSERVATIONS: Readonly<Record<string, DemandEntry>> = {
       fr: 'ce courrier est daté d’avant l’échéance de la facture qu’il réclame',
       en: 'it is dated before the due date of the invoice it claims',
     },
+    // Which invoice was not yet due, and when it was: a reminder for two bills may be early for one.
+    precise: {
+      fr: 'ce courrier réclame la facture {{invoice}} avant son échéance du {{dueDate}}',
+      en: 'it claims invoice {{invoice}} before its due date of {{dueDate}}',
+    },
+    partialDemandKey: 'withdraw-early-claim',
   },
   'dunning-amount-mismatch': {
     demandKey: 'justify-dunning-amount',
@@ -279,6 +287,10 @@ export const DEMANDS: Readonly<Record<string, DemandText>> = {
     many: {
       fr: 'annuler {{documents}} et toute procédure de recouvrement engagée à ce titre : les factures réclamées ne facturent rien',
       en: 'cancel {{documents}} and any collection started for them: the invoices they claim bill nothing',
+    },
+    manyOneInvoice: {
+      fr: 'annuler {{documents}} et toute procédure de recouvrement engagée à ce titre : la facture qu’ils réclament ne facture rien',
+      en: 'cancel {{documents}} and any collection started for them: the invoice they claim bills nothing',
     },
   },
   'withdraw-blank-claim': {
@@ -393,6 +405,13 @@ export const DEMANDS: Readonly<Record<string, DemandText>> = {
       en: 'cancel {{documents}}, sent before the due date',
     },
   },
+  'withdraw-early-claim': {
+    // {{blank}}: the invoices the finding says were not yet due; the letter's other invoices are owed.
+    demand: {
+      fr: 'pour {{documents}}, retirer la réclamation de {{blank}}, qui n’était pas échue à la date de ce courrier',
+      en: 'withdraw from {{documents}} the claim for {{blank}}, which was not yet due on the date of that letter',
+    },
+  },
   'justify-dunning-amount': {
     demand: {
       fr: 'me justifier le montant réclamé par {{documents}} ou le corriger',
@@ -492,6 +511,7 @@ export const DEMAND_ORDER: readonly string[] = [
   'cancel-duplicate',
   'cancel-overlap',
   'cancel-dunning-early',
+  'withdraw-early-claim',
   'justify-dunning-amount',
   'correct-totals',
   'correct-vat',

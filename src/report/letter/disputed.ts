@@ -104,7 +104,7 @@ function amountsOf(sums: ReadonlyMap<string, Sum>, part: DisputedAmount['part'])
 }
 
 /** The rules that say which of a demand's invoices are at issue (evidence `invoices`), the others not. */
-const PER_INVOICE_RULES = new Set(['dunning-for-blank-invoice']);
+const PER_INVOICE_RULES = new Set(['dunning-for-blank-invoice', 'dunning-before-due']);
 /** Rules about a demand's sum as a whole that do not dispute the other invoices it claims. */
 const ABOUT_THE_SUM = new Set(['dunning-trivial-amount']);
 

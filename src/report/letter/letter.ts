@@ -51,6 +51,13 @@ export interface MediatorForm {
   readonly request: readonly string[];
 }
 
+/** Who bought the debt, when a demand of the account comes from a purchaser: the letter goes to it. */
+export interface LetterPurchaser {
+  readonly name: string;
+  /** The operator the purchaser bought the debt from, as the documents name it. */
+  readonly originalCreditor?: string;
+}
+
 export interface Letter {
   readonly version: 1;
   readonly lang: LetterLang;
@@ -64,6 +71,8 @@ export interface Letter {
   readonly placeAndDate: string;
   readonly sender: readonly string[];
   readonly recipient: readonly string[];
+  /** Set when the letter is addressed to a debt purchaser rather than to the operator. */
+  readonly purchaser?: LetterPurchaser;
   readonly sending: string;
   readonly subject: string;
   readonly salutation: string;

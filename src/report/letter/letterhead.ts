@@ -5,6 +5,14 @@
  * dunning letter titles itself is the text reader's decision (BillingDocument.dunningTitle). Only
  * what the text says is taken; nothing is guessed from a phone number or a domain. The reader
  * works on the text as the check read it.
+ *
+ * A debt purchaser's letter (Lowell's or Cabot's "Notice of assignment", a French "notification de
+ * cession de créance", a German "Abtretungsanzeige") says the debt was sold to its sender: the
+ * sums are then owed to, and disputed with, the purchaser (Lowell: "once a debt is sold, the
+ * outstanding balance is legally owed to the new company"; Que Choisir, "Recouvrement de créance
+ * cédée", 2020: the original creditor "n'est plus propriétaire de la créance"). A collection
+ * agency acting on the operator's behalf (mandataire, Mandant, "on behalf of") buys nothing: the
+ * complaint stays the operator's.
  */
 import { printable } from '../sanitize.js';
 
@@ -15,9 +23,18 @@ export interface ServiceAddress {
   readonly lines: readonly string[];
 }
 
+/** The company that says it bought the debt, as its letterhead names it. */
+export interface Purchaser {
+  readonly name: string;
+  /** Its postal address as the letterhead prints it (the lines under its name, to a postcode). */
+  readonly lines: readonly string[];
+}
+
 export interface Letterhead {
+  /** The operator: the original creditor when a purchaser wrote the letter. */
   readonly operator?: string;
   readonly address?: ServiceAddress;
+  readonly purchaser?: Purchaser;
 }
 
 /**
@@ -53,9 +70,44 @@ const BRANDS: readonly string[] = [
 const HEAD_LINES = 30;
 const MAX_NAME = 80;
 
-/** "Mandant : SFR SA", "Créancier : SFR", "On behalf of: EE" (not "Client :", which names the customer). */
+/**
+ * "Mandant : SFR SA", "Créancier : SFR", "On behalf of: EE" (not "Client :", which names the
+ * customer); a purchaser's "Original creditor:", "Créancier d'origine :", "Cédant :",
+ * "Ursprünglicher Gläubiger:", "Zedent:".
+ */
 const CREDITOR_LABEL =
-  /^\s*(?:mandant|cr[ée]ancier|donneur d['’]ordre|creditor|on behalf of|original creditor)\s*:\s*(.+?)\s*$/i;
+  /^\s*(?:mandant|cr[ée]ancier(?: (?:d['’]origine|initial|originel))?|c[ée]dant|donneur d['’]ordre|creditor|on behalf of|original creditor|previous creditor|urspr[üu]nglicher gl[äa]ubiger|zedent(?:in)?)\s*:\s*(.+?)\s*$/i;
+
+/** Lines of a purchaser's letter in which it says it bought the debt (its body, below the head). */
+const ASSIGNMENT_LINES = 60;
+/**
+ * What a purchaser writes, and an agency never does: the account or debt was sold or assigned to
+ * it. Folded text (lower case, no accents). Sources: Lowell UK's process page and notices ("we have
+ * purchased your account from"), Cabot's FAQ ("Notice of Assignment", "we've purchased your
+ * debt"), Code civil art. 1321-1324 wording ("cession de créance", "cédée"), BGB § 398 wording
+ * ("Abtretung", "abgetreten", "Forderungskauf").
+ */
+const SOLD =
+  /\b(?:(?:purchased|bought|acquired) (?:your|the|this)(?: [\w&]+){0,3} (?:account|debt)|(?:has|have) (?:sold|assigned|transferred) (?:your|the|this)(?: [\w&]+){0,3} (?:account|debt)|(?:account|debt) (?:has been|have been|was|were) (?:sold|assigned|transferred)|nous a cede (?:votre|la|cette) creance|cession de (?:la |votre |vos )?creances?|creances? (?:a|ont) ete cedees?|(?:avons|a) (?:rachete|acquis) (?:votre|la|cette) creance|abtretungsanzeige|forderungskauf|forderung\b.{0,60}\babgetreten|abgetreten\b.{0,40}\bforderung)/;
+
+/**
+ * "Notice of assignment" alone: a purchaser's title, unless the letter says it collects for
+ * another (NORTHGATE's "Notice of debt assignment to collections ... passed your account to us to
+ * collect" is an agency's placement, not a sale).
+ */
+const ASSIGNMENT_TITLE = /\bnotice of (?:debt )?assignment\b(?! to collections?)/;
+const COLLECTS_FOR_ANOTHER =
+  /\b(?:on behalf of|(?:passed|referred|placed) your (?:account|debt) (?:to|with) us|pour le compte de|mandataire|notre mandant|im auftrag|unser(?:e|em|es)? mandant(?:in)?)\b/;
+
+function saysSold(lines: readonly string[]): boolean {
+  const texts = lines.map(folded);
+  if (texts.some((line) => SOLD.test(line))) return true;
+  return texts.some((line) => ASSIGNMENT_TITLE.test(line)) && !texts.some((line) => COLLECTS_FOR_ANOTHER.test(line));
+}
+
+function folded(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/['’]/g, ' ');
+}
 /** A postcode line ends a postal address: "69947 Lyon Cedex 20", "London SW1A 1AA", "San Jose, CA 95101". */
 const POSTCODE = /(?:^|\s)\d{5}\s+\p{L}|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|,\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?$/u;
 const CUSTOMER_SERVICE = /\bservice\s+clients?\b|\bcustomer\s+services?\b/i;
@@ -110,12 +162,21 @@ export function readLetterhead(text: string): Letterhead {
     .replace(/^\uFEFF/, '')
     .split(/\r?\n/)
     .slice(0, HEAD_LINES);
+  const purchaser = purchaserOf(text, lines);
   // A collection agency names its client: that is the operator the complaint goes to.
   for (const line of lines) {
     const creditor = CREDITOR_LABEL.exec(line)?.[1];
     if (creditor === undefined) continue;
     const operator = brandIn(creditor, false) ?? cleanName(creditor);
-    if (operator !== undefined) return { operator };
+    // "Créancier : Lowell Financial" on a purchaser's letter names the purchaser, not the operator.
+    if (operator !== undefined && purchaser !== undefined && sameCompany(operator, purchaser.name)) continue;
+    if (operator !== undefined) return { operator, ...(purchaser === undefined ? {} : { purchaser }) };
+  }
+  // A purchaser's own name is not the operator's; the original creditor is then the brand it names.
+  if (purchaser !== undefined) {
+    const body = text.split(/\r?\n/).slice(0, ASSIGNMENT_LINES).join('\n');
+    const operator = brandIn(body.replace(purchaser.name, ''), false);
+    return { ...(operator === undefined ? {} : { operator }), purchaser };
   }
   const first = lines.findIndex((line) => line.trim() !== '');
   for (let i = Math.max(first, 0); i < lines.length; i++) {
@@ -149,4 +210,43 @@ function senderName(lines: readonly string[], first: number): string | undefined
   const end = block.findIndex((line) => line === '');
   const address = end < 0 ? block : block.slice(0, end);
   return address.some((line) => POSTCODE.test(line)) ? cleanName(name) : undefined;
+}
+
+/** "Lowell Solutions Ltd · PO Box 1234 · Leeds LS1 4XX": a one-line sender line, cut at its dots. */
+const SENDER_LINE_PARTS = /\s+[·•|]\s+/;
+
+/**
+ * The purchaser, when the letter says the debt was sold to its sender: the first line of the left
+ * column (or of a one-line sender line) and the lines under it down to a postcode.
+ */
+function purchaserOf(text: string, head: readonly string[]): Purchaser | undefined {
+  const body = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .slice(0, ASSIGNMENT_LINES);
+  if (!saysSold(body)) return undefined;
+  const first = head.findIndex((line) => line.trim() !== '');
+  if (first < 0) return undefined;
+  const left = (line: string | undefined): string => (line ?? '').split(/\s{3,}/)[0]?.trim() ?? '';
+  const [name, ...rest] = left(head[first]).split(SENDER_LINE_PARTS);
+  const cleaned = name === undefined ? undefined : cleanName(name);
+  if (cleaned === undefined || /^(?:m\.|mme|mr|mrs|ms|madame|monsieur|herrn?|frau)\b/i.test(cleaned)) return undefined;
+  const lines: string[] = [...rest];
+  if (rest.length === 0) {
+    for (let i = first + 1; i < head.length && lines.length < 5; i++) {
+      const line = left(head[i]);
+      if (line === '') break;
+      lines.push(line);
+      if (POSTCODE.test(line)) break;
+    }
+  }
+  const address = lines.flatMap((line) => cleanName(line) ?? []);
+  // Without a postcode the lines are not an address the letter can print.
+  return { name: cleaned, lines: address.some((line) => POSTCODE.test(line)) ? address : [] };
+}
+
+/** "Lowell Financial Ltd" and "LOWELL SOLUTIONS": one company group, by its first word. */
+function sameCompany(a: string, b: string): boolean {
+  const first = (name: string): string => folded(name).split(/\s+/)[0] ?? '';
+  return first(a) === first(b);
 }

@@ -33,6 +33,28 @@ function formLines(letter: Letter): string[] {
   if (form === undefined) return [];
   const fr = letter.lang === 'fr';
   const amount = form.amountInDispute.map((item) => item.text).join(' + ') || (fr ? '[montant]' : '[amount]');
+  // Complaints about a sold debt went to the purchaser, not to the operator's two services.
+  const bought = letter.purchaser?.name;
+  if (bought !== undefined) {
+    const [first, second] = form.complaintDatesText;
+    return fr
+      ? [
+          `Opérateur (créancier d’origine) : ${form.operator}`,
+          `Acquéreur de la créance : ${bought}`,
+          `N° client / ligne : ${form.customerNumber}`,
+          `Réclamations écrites à ${bought} : ${[first ?? '[date]', ...(second === undefined ? [] : [second])].join(', ')}`,
+          `Montant en litige : ${amount}`,
+          `Ce que je demande : voir « ${letter.demandsHeading} » ci-dessous`,
+        ]
+      : [
+          `Operator (original creditor): ${form.operator}`,
+          `Purchaser of the debt: ${bought}`,
+          `Account / line number: ${form.customerNumber}`,
+          `Written complaints to ${bought}: ${[first ?? '[date]', ...(second === undefined ? [] : [second])].join(', ')}`,
+          `Amount in dispute: ${amount}`,
+          `What I ask: see "${letter.demandsHeading}" below`,
+        ];
+  }
   return fr
     ? [
         `Opérateur : ${form.operator}`,

@@ -25,6 +25,8 @@ export interface StageWords {
   readonly nextFrance2: string;
   readonly nextUkWithin: string;
   readonly nextUkBy: string;
+  /** The ADR date is already past on the day of the letter: it is open, not a date still to come. */
+  readonly nextUkSince: string;
   readonly nextElsewhere: string;
   readonly six: string;
   readonly eight: string;
@@ -47,7 +49,17 @@ export interface StageWords {
   readonly factColon: string;
   readonly factSeparator: string;
   readonly labelColon: string;
-  /** The notes for the sender, after the letter; {{country}}: "Germany (DE)". */
+  /** A debt purchaser's letter: {{date}} (may be absent), {{operator}} the original creditor. */
+  readonly openingPurchaser: string;
+  readonly openingPurchaserUndated: string;
+  readonly recipientPurchaserAddress: string;
+  /** The letters already sent went to the purchaser, not to the operator's services. */
+  readonly enclosurePurchaser: string;
+  readonly enclosureAnswersPurchaser: string;
+  /** For the sender: {{purchaser}}, {{operator}}; what the letter does not announce, and why. */
+  readonly notePurchaser: string;
+  readonly notePurchaserMediator: string;
+  /** The notes for the sender, after the letter; {{country}}: "Germany, DE". */
   readonly notesHeading: string;
   readonly noteCountryNotCovered: string;
   readonly noteCountryUnknown: string;
@@ -87,6 +99,9 @@ export const STAGE_WORDS: Readonly<Record<LetterLang, StageWords>> = {
     nextUkBy:
       'Si ma réclamation n’est pas réglée d’ici le {{date}} ({{weeks}} semaines après ma première réclamation), ' +
       'je la porterai devant votre organisme de règlement extrajudiciaire des litiges (ADR).',
+    nextUkSince:
+      'Depuis le {{date}} ({{weeks}} semaines après ma première réclamation), je peux porter ma réclamation devant ' +
+      'votre organisme de règlement extrajudiciaire des litiges (ADR) ; je le ferai si elle n’est pas réglée.',
     nextElsewhere: 'À défaut de réponse satisfaisante, j’utiliserai les voies de recours à ma disposition.',
     six: 'six',
     eight: 'huit',
@@ -118,6 +133,22 @@ export const STAGE_WORDS: Readonly<Record<LetterLang, StageWords>> = {
     factColon: ' : ',
     factSeparator: ' ; ',
     labelColon: ' : ',
+    openingPurchaser:
+      'Votre courrier du {{date}} indique que vous avez acquis cette créance auprès de {{operator}}, créancier d’origine : ' +
+      'c’est donc auprès de vous que je conteste les sommes ci-dessous.',
+    openingPurchaserUndated:
+      'Votre courrier indique que vous avez acquis cette créance auprès de {{operator}}, créancier d’origine : ' +
+      'c’est donc auprès de vous que je conteste les sommes ci-dessous.',
+    recipientPurchaserAddress: '[Adresse indiquée sur votre courrier]',
+    enclosurePurchaser: 'Copie de mon courrier du {{date}} à {{purchaser}}',
+    enclosureAnswersPurchaser: '[Copie des réponses reçues de {{purchaser}} et de l’opérateur, le cas échéant]',
+    notePurchaser:
+      'Les documents indiquent que {{purchaser}} a acquis cette créance auprès de {{operator}} : ce courrier est adressé à ' +
+      '{{purchaser}} et n’annonce ni médiateur ni autre recours, billcheck ne sachant pas lequel traite les réclamations ' +
+      'contre cet acquéreur. Renseignez-vous auprès d’une association de consommateurs avant d’aller plus loin.',
+    notePurchaserMediator:
+      'Les documents indiquent que {{purchaser}} a acquis cette créance auprès de {{operator}} : vérifiez auprès du ' +
+      'Médiateur qu’il peut traiter un litige dont les sommes sont désormais réclamées par {{purchaser}}.',
     notesHeading: 'Notes pour vous (à retirer avant l’envoi)',
     noteCountryNotCovered:
       'Ce brouillon ne connaît que les recours et les textes de la France et du Royaume-Uni : pour ces factures ' +
@@ -155,6 +186,9 @@ export const STAGE_WORDS: Readonly<Record<LetterLang, StageWords>> = {
     nextUkBy:
       'If my complaint is not resolved by {{date}} ({{weeks}} weeks after my first complaint), ' +
       'I will take it to your alternative dispute resolution (ADR) scheme.',
+    nextUkSince:
+      'Since {{date}} ({{weeks}} weeks after my first complaint), I may take my complaint to your alternative ' +
+      'dispute resolution (ADR) scheme, and I will do so if it is not resolved.',
     nextElsewhere: 'If I receive no satisfactory answer, I will use the remedies open to me.',
     six: 'six',
     eight: 'eight',
@@ -183,6 +217,22 @@ export const STAGE_WORDS: Readonly<Record<LetterLang, StageWords>> = {
     factColon: ': ',
     factSeparator: '; ',
     labelColon: ': ',
+    openingPurchaser:
+      'Your letter of {{date}} says that you bought this debt from {{operator}}, the original creditor: ' +
+      'I therefore dispute the sums below with you.',
+    openingPurchaserUndated:
+      'Your letter says that you bought this debt from {{operator}}, the original creditor: ' +
+      'I therefore dispute the sums below with you.',
+    recipientPurchaserAddress: '[Address given on your letter]',
+    enclosurePurchaser: 'Copy of my letter of {{date}} to {{purchaser}}',
+    enclosureAnswersPurchaser: '[Copies of any answers received from {{purchaser}} and the operator]',
+    notePurchaser:
+      'The documents say that {{purchaser}} bought this debt from {{operator}}: this letter goes to {{purchaser}} and ' +
+      'announces no ombudsman or other escalation step, as billcheck does not know which one handles complaints ' +
+      'about this purchaser. Ask a consumer organisation before going further.',
+    notePurchaserMediator:
+      'The documents say that {{purchaser}} bought this debt from {{operator}}: check with the Médiateur that it can ' +
+      'handle a dispute whose sums {{purchaser}} now claims.',
     notesHeading: 'Notes for you (remove before sending)',
     noteCountryNotCovered:
       'This draft knows the escalation steps and laws of France and the United Kingdom only: for these bills ' +

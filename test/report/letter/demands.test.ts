@@ -113,6 +113,29 @@ describe('buildLetter demands', () => {
     expect(letter.disputed).toEqual([{ amount: '0.01', currency: 'EUR', text: '0,01 €', part: 'debt' }]);
   });
 
+  // Tryout 6 (fixtures/dossiers/fr-mise-en-demeure-facture-vierge): a reminder and a mise en demeure
+  // for one blank invoice said "les factures réclamées ne facturent rien", as if there were several.
+  it('two letters for one blank invoice: the letters plural, the invoice singular', () => {
+    const reminder = doc({ kind: 'dunning', issueDate: '2024-02-12', total: '0.01', references: ['FAC-1'], line: 5 });
+    const onBlank = (letter: BillingDocument): Finding =>
+      findingOn(letter, 'dunning-for-blank-invoice', { invoiceId: 'FAC-1', invoices: ['FAC-1'] });
+    const one = letterOf(
+      [findingOn(blank, 'blank-invoice'), onBlank(reminder), onBlank(notice)],
+      [blank, reminder, notice],
+    );
+    expect(one.demands[0]?.text).toMatch(/ : la facture qu’ils réclament ne facture rien$/);
+    const english = letterOf([onBlank(reminder), onBlank(notice)], [blank, reminder, notice], { lang: 'en' });
+    expect(english.demands[0]?.text).toMatch(/: the invoice they claim bills nothing$/);
+    // Two blank invoices keep the plural.
+    const other = doc({ id: 'FAC-2', issueDate: '2024-01-05', total: '0.00', line: 7 });
+    const second = doc({ kind: 'dunning', issueDate: '2024-02-12', total: '0.01', references: ['FAC-2'], line: 8 });
+    const two = letterOf(
+      [onBlank(notice), findingOn(second, 'dunning-for-blank-invoice', { invoiceId: 'FAC-2', invoices: ['FAC-2'] })],
+      [blank, other, notice, second],
+    );
+    expect(two.demands[0]?.text).toMatch(/ : les factures réclamées ne facturent rien$/);
+  });
+
   it('states one bill read from two files (its export row and its own text) once, in the facts and the demands', () => {
     // A tryout's dossier: OR-25030551 was in the customer-area export and in the bill's text.
     const fromExport = doc({ id: 'OR-25030551', issueDate: '2025-03-02', total: '42.99', file: 'test.csv', line: 5 });
@@ -613,5 +636,57 @@ describe('two reminders for one bill a credit note covers (tryout4 d4: Telekom a
     expect(letter.demands.map((demand) => demand.text)).toEqual([
       'cancel the payment demands M-0 of 27/02/2024 (39,98 €) and M-1 of 12/03/2024 (39,98 €), since the invoices they claim are already covered by the credit note GS-11 of 20/02/2024 (39,98 €), and confirm that my account is settled',
     ]);
+  });
+});
+
+// Tryout 6 (fixtures/dossiers/fr-relance-plusieurs-factures): one reminder for two bills, one not yet
+// due, was answered by cancelling the whole reminder and disputing both bills, "la facture qu'il
+// réclame" as if it claimed one.
+describe('a reminder early for one of the bills it claims', () => {
+  const due = doc({ id: 'F-03', issueDate: '2024-03-05', total: '29.99', line: 2 });
+  const notYet = doc({ id: 'F-04', issueDate: '2024-04-05', total: '29.99', line: 3 });
+  const reminder = doc({
+    kind: 'dunning',
+    id: 'RL-1',
+    issueDate: '2024-04-15',
+    total: '59.98',
+    references: ['F-03', 'F-04'],
+    line: 4,
+  });
+  const early = (invoices: string[]): Finding =>
+    findingOn(reminder, 'dunning-before-due', {
+      invoice: 'F-04',
+      dueDate: '2024-04-25',
+      letterDate: '2024-04-15',
+      daysEarly: 10,
+      invoices,
+    });
+
+  it('names the early invoice and its due date, withdraws its claim alone, disputes its amount alone', () => {
+    const letter = letterOf([early(['F-04'])], [due, notYet, reminder]);
+    expect(letter.facts.at(-1)?.text).toBe(
+      '15/04/2024 : courrier de relance RL-1, 59,98 € ; ce courrier réclame la facture F-04 avant son échéance du 25/04/2024',
+    );
+    expect(letter.demands.map((demand) => demand.key)).toEqual(['withdraw-early-claim']);
+    expect(letter.demands[0]?.text).toBe(
+      'pour le courrier de relance RL-1 du 15/04/2024 (59,98 €), retirer la réclamation de la facture F-04, qui n’était pas échue à la date de ce courrier',
+    );
+    expect(letter.disputed.map((part) => part.text)).toEqual(['29,99 €']);
+  });
+
+  it('still cancels a reminder whose every invoice was not yet due', () => {
+    const alone = doc({
+      kind: 'dunning',
+      id: 'RL-2',
+      issueDate: '2024-04-15',
+      total: '29.99',
+      references: ['F-04'],
+      line: 5,
+    });
+    const letter = letterOf(
+      [findingOn(alone, 'dunning-before-due', { invoice: 'F-04', dueDate: '2024-04-25', invoices: ['F-04'] })],
+      [notYet, alone],
+    );
+    expect(letter.demands.map((demand) => demand.key)).toEqual(['cancel-dunning-early']);
   });
 });

@@ -65,3 +65,106 @@ describe('readLetterhead', () => {
     expect(head.operator).not.toMatch(/\u001b/);
   });
 });
+
+/**
+ * Debt purchasers' letters. Wording after Lowell UK's "debt collection process" page ("Once a debt
+ * is sold, the outstanding balance is legally owed to the new company"; lowell.co.uk), Cabot's FAQ
+ * ("If we've purchased your debt ... This is known as a Notice of Assignment"; cabotfinancial.es
+ * and cabotfinancial.co.uk), Que Choisir's "Recouvrement de créance cédée" (2020) and the Code
+ * civil's art. 1321-1324 wording ("cession de créance", "notifiée"), and the BGB's §§ 398 ff.
+ * ("abgetreten", "Forderungskäufer", haufe.de). The fixtures of fixtures/letters/fr-cession-creance-sfr
+ * and de-abtretung-telekom run them end to end.
+ */
+describe('readLetterhead: a purchaser of the debt', () => {
+  it('takes Lowell as the purchaser and the original creditor as the operator', () => {
+    const head = readLetterhead(
+      [
+        'Lowell Solutions Ltd',
+        'PO Box 1234',
+        'Leeds LS1 4XX',
+        '',
+        'Original creditor: Hutchison 3G UK Ltd (Three)',
+        '',
+        'NOTICE OF ASSIGNMENT',
+        '',
+        'We are writing to let you know that Hutchison 3G UK Ltd has sold your account to',
+        'Lowell Portfolio I Ltd.',
+      ].join('\n'),
+    );
+    expect(head).toEqual({
+      operator: 'Three',
+      purchaser: { name: 'Lowell Solutions Ltd', lines: ['PO Box 1234', 'Leeds LS1 4XX'] },
+    });
+  });
+
+  it('reads "we have purchased your ... account" and "has been assigned" without a creditor label', () => {
+    const lowell = readLetterhead(
+      'Lowell Financial Ltd\nPO Box 1163\nLeeds LS2 8ZT\n\nWe have purchased your EE account.\n',
+    );
+    expect(lowell).toEqual({
+      operator: 'EE',
+      purchaser: { name: 'Lowell Financial Ltd', lines: ['PO Box 1163', 'Leeds LS2 8ZT'] },
+    });
+    const cabot = readLetterhead(
+      'Cabot Financial (UK) Limited\n1 Kings Hill Avenue\nWest Malling ME19 4UA\n\nYour Vodafone account has been assigned to Cabot Financial (UK) Limited.\n',
+    );
+    expect(cabot.purchaser?.name).toBe('Cabot Financial (UK) Limited');
+    expect(cabot.operator).toBe('Vodafone');
+  });
+
+  it('reads a French notification de cession and a German Abtretungsanzeige', () => {
+    const fr = readLetterhead(
+      [
+        'PORTEFEUILLES CRÉANCES DU CENTRE',
+        'BP 40217',
+        '45002 Orléans Cedex 1',
+        '',
+        "Créancier d'origine : SFR SA",
+        'Objet : Notification de cession de créance',
+      ].join('\n'),
+    );
+    expect(fr).toEqual({
+      operator: 'SFR',
+      purchaser: { name: 'PORTEFEUILLES CRÉANCES DU CENTRE', lines: ['BP 40217', '45002 Orléans Cedex 1'] },
+    });
+    const de = readLetterhead(
+      [
+        'Nordwest Forderungskauf GmbH · Postfach 10 22 33 · 20015 Hamburg',
+        '',
+        'Ursprünglicher Gläubiger: Telekom Deutschland GmbH',
+        'die Telekom Deutschland GmbH hat ihre Forderung gegen Sie an uns abgetreten.',
+      ].join('\n'),
+    );
+    expect(de).toEqual({
+      operator: 'Telekom',
+      purchaser: { name: 'Nordwest Forderungskauf GmbH', lines: ['Postfach 10 22 33', '20015 Hamburg'] },
+    });
+  });
+
+  it('never takes the purchaser for the operator when its own name follows "Créancier :"', () => {
+    const head = readLetterhead(
+      'PORTEFEUILLES CRÉANCES DU CENTRE\nBP 40217\n45002 Orléans\n\nCréancier : Portefeuilles Créances du Centre\nVotre créance a été cédée par Bouygues Telecom.\n',
+    );
+    expect(head.operator).toBe('Bouygues Telecom');
+    expect(head.purchaser?.name).toBe('PORTEFEUILLES CRÉANCES DU CENTRE');
+  });
+
+  it('keeps an agency acting for the operator an agency: no purchaser', () => {
+    // fixtures/dossiers/en-uk-agency-after-payment: a placement with an agency, titled "assignment".
+    const placement = readLetterhead(
+      [
+        'NORTHGATE CREDIT MANAGEMENT LTD',
+        'PO Box 7712',
+        'Leeds LS1 9ZZ',
+        'Original creditor: UK Mobile Ltd',
+        'NOTICE OF DEBT ASSIGNMENT TO COLLECTIONS',
+        'UK Mobile Ltd has passed your account to us to collect the balance shown below.',
+      ].join('\n'),
+    );
+    expect(placement).toEqual({ operator: 'UK Mobile Ltd' });
+    const mandate = readLetterhead(
+      'CABINET DE RECOUVREMENT\n12 rue Paul Vaillant-Couturier – 92300 Levallois-Perret\n\nMandant : SFR SA\nNous avons été mandatés par la société SFR pour le recouvrement de votre créance.\n',
+    );
+    expect(mandate).toEqual({ operator: 'SFR' });
+  });
+});
