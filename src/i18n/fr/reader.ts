@@ -124,6 +124,10 @@ const PHRASES: readonly Phrase[] = [
       `${m[2] === 'lines are UK numbers' ? 'les lignes sont des numéros britanniques' : 'les adresses ont des codes postaux britanniques'} (${m[3]})`,
   ],
   [
+    /^the amounts name no currency: read as ([A-Z]{3}), as the header (.*) names it$/s,
+    (m) => `les montants ne nomment aucune devise : lus en ${m[1]}, comme l’indique l’en-tête ${m[2]}`,
+  ],
+  [
     /^the amounts name no currency: read as pounds \(([A-Z]{3})\), from the text: the text names a UK (line|postcode) \((.*)\)$/s,
     (m) =>
       `les montants ne nomment aucune devise : lus en livres (${m[1]}), d’après le texte : ` +

@@ -135,6 +135,33 @@ export function currencyUnsaid(mapping: ColumnMapping, sample: readonly (readonl
     .some((record) => /[$¥₹]/.test(`${total === -1 ? '' : record[total]} ${net === -1 ? '' : record[net]}`));
 }
 
+/**
+ * The currency a header names ("Amount (GBP)", "Total EUR") over amounts that name none, in no
+ * currency column: stated by the file, so not a guess. Tryout 6: a Vodafone export headed
+ * "Amount (GBP)" was read as bills of Great Britain in euros, and its £ collection letter then
+ * looked like another currency.
+ */
+export function currencyFromHeaders(
+  mapping: ColumnMapping,
+  sample: readonly (readonly string[])[],
+): FileCurrency | undefined {
+  const { currency, total, net } = mapping.index;
+  if (currency !== -1) return undefined;
+  const cellsName = sample
+    .slice(0, 20)
+    .some((record) =>
+      /[£€$¥₹]|CHF|EUR|GBP|PLN|USD|zł|\bFr\./i.test(
+        `${total === -1 ? '' : (record[total] ?? '')} ${net === -1 ? '' : (record[net] ?? '')}`,
+      ),
+    );
+  if (cellsName) return undefined;
+  for (const header of mapping.headers) {
+    const code = /\b(CHF|GBP|PLN|EUR)\b/.exec(header.toUpperCase())?.[1];
+    if (code !== undefined) return { code, guessed: false, evidence: `the header "${header}" names it` };
+  }
+  return undefined;
+}
+
 /** The currency of a file whose amounts name none, when its values point to a country: not a guess then. */
 export interface FileCurrency {
   readonly code: string;

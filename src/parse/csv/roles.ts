@@ -19,6 +19,7 @@ import { documentKindFrom } from '../values/kinds.js';
 import {
   countryFromEvidence,
   currencyFromValues,
+  currencyFromHeaders,
   currencyUnsaid,
   type FileCountry,
   type FileCurrency,
@@ -470,8 +471,14 @@ export function decideRoles(mapping: ColumnMapping, records: readonly (readonly 
   const index: ColumnIndexes = decider.index;
   const country = statement ? undefined : countryFromEvidence({ ...mapping, index }, sample);
   if (country !== undefined) decider.notices.push(countryNotice(country, index));
-  let currency: FileCurrency | undefined;
-  if (!statement && country === undefined && currencyUnsaid({ ...mapping, index }, sample)) {
+  let currency: FileCurrency | undefined = statement ? undefined : currencyFromHeaders({ ...mapping, index }, sample);
+  if (currency !== undefined) {
+    decider.notices.push({
+      level: 'info',
+      code: 'currency',
+      message: `the amounts name no currency: read as ${currency.code}, as ${currency.evidence ?? ''}`,
+    });
+  } else if (!statement && country === undefined && currencyUnsaid({ ...mapping, index }, sample)) {
     currency = currencyFromValues(sample) ?? { code: 'EUR', guessed: true };
     decider.notices.push(currencyNotice(currency));
   }

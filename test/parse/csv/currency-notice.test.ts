@@ -12,6 +12,7 @@ import { runCli } from '../../helpers/cli.js';
 const fixture = (name: string): string =>
   fileURLToPath(new URL(`../../../fixtures/csv/notices/${name}`, import.meta.url));
 const UK_LINES = fixture('en-gb-no-currency.csv');
+const HEADER_NAMES_IT = fixture('en-gb-currency-in-header.csv');
 const UK_POSTCODES = fixture('en-no-currency-postcodes.csv');
 const NOTHING_SAID = fixture('en-no-currency-customer-numbers.csv');
 const FRENCH = fileURLToPath(new URL('../../../fixtures/seed-cases.csv', import.meta.url));
@@ -36,6 +37,21 @@ describe('a currency the export does not name', () => {
       'lus en livres (GBP), d’après les valeurs : les lignes sont des numéros britanniques (07700 900123)',
     );
     expect(await currencies(UK_LINES)).toEqual([
+      ['GBP', false],
+      ['GBP', false],
+      ['GBP', false],
+    ]);
+  });
+
+  it('is read in the currency the amount header names, and the report says so (tryout 6)', async () => {
+    const english = await runCli([HEADER_NAMES_IT, '--today', '2026-12-02', '--lang', 'en']);
+    expect(english.stdout).toContain(
+      'info     the amounts name no currency: read as GBP, as the header "Amount (GBP)" names it',
+    );
+    expect(english.stdout).not.toContain('€');
+    const french = await runCli([HEADER_NAMES_IT, '--today', '2026-12-02', '--lang', 'fr']);
+    expect(french.stdout).toContain('lus en GBP, comme l’indique l’en-tête "Amount (GBP)"');
+    expect(await currencies(HEADER_NAMES_IT)).toEqual([
       ['GBP', false],
       ['GBP', false],
       ['GBP', false],
