@@ -272,7 +272,7 @@ const ENTRIES: readonly Entry[] = [
   [
     'net',
     50,
-    'total ht|montant ht|total hors taxes|montant hors taxes|total hors tva|montant hors tva|sous total|sous total ht|subtotal|sub total|net amount|net total|total net|total excl vat|total excluding vat|total ex vat|total excl tax|amount excl vat|total before tax|nettobetrag|summe netto|gesamt netto|zwischensumme|endpreis netto|totaal excl btw|subtotaal|bedrag excl btw',
+    'total ht|montant ht|total hors taxes|montant hors taxes|total hors tva|montant hors tva|sous total|sous total ht|subtotal|sub total|net amount|net total|total net|total excl vat|total excluding vat|total ex vat|total excl tax|amount excl vat|total before tax|total before vat|subtotal before vat|credit before vat|amount before vat|nettobetrag|summe netto|gesamt netto|zwischensumme|endpreis netto|totaal excl btw|subtotaal|bedrag excl btw',
   ],
   [
     'net',
@@ -351,7 +351,7 @@ const ENTRIES: readonly Entry[] = [
   [
     'net-qualifier',
     0,
-    'excl btw|excl vat|excl tax|excluding vat|excluding tax|ex vat|hors tva|hors taxes|ht|zzgl mwst|ohne mwst|exkl mwst|netto',
+    'excl btw|excl vat|excl tax|excluding vat|excluding tax|ex vat|before vat|hors tva|hors taxes|ht|zzgl mwst|ohne mwst|exkl mwst|netto',
   ],
   [
     'total-qualifier',
