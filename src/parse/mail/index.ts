@@ -18,7 +18,7 @@ import { detectFormat } from '../detect.js';
 import { isPdf, parsePdfDocument } from '../pdf/index.js';
 import { parseXmlInvoice } from '../xml/read-xml.js';
 import { parseTextDocument } from '../text/index.js';
-import { detectKind } from '../text/kind.js';
+import { detectKind, type KindDecision } from '../text/kind.js';
 import { splitLines } from '../text/lines.js';
 import { FORWARDED, headerDate } from './headers.js';
 
@@ -71,6 +71,20 @@ function bodyText(text: string | undefined, html: string | undefined): string {
   });
 }
 
+/** A payment's thanks in the body: "Thanks for your payment of £38.50", "Nous avons bien reçu votre règlement". */
+const PAYMENT_THANKS =
+  /\b(?:thank(?:s| you) for your payment|we(?: have|'ve| ha(?:ve|s)) received your payment|merci pour votre (?:paiement|r[èe]glement)|nous avons bien re[çc]u votre (?:paiement|r[èe]glement)|vielen dank f(?:ü|ue)r ihre zahlung)\b/i;
+
+/**
+ * A payment confirmation whose body quotes the bill it pays ("Bill number: VF-2605-123064", read as
+ * an invoice's title): its subject ("Thanks for your payment") says what it is when the body thanks
+ * for a payment too. Tryout 6: Vodafone UK's e-mail became a blank duplicate of the bill it paid.
+ */
+function thanksForPayment(subject: string | undefined, body: string, bodyKind: KindDecision): boolean {
+  if (subject === undefined || bodyKind.kind !== 'invoice' || !PAYMENT_THANKS.test(body)) return false;
+  return detectKind(splitLines(`Objet : ${subject}`))?.kind === 'payment';
+}
+
 /**
  * The letter of the body. Its title or phrases decide its kind; the subject decides over a body
  * that names none or only mentions one (issue 13: "the body weighing more than a subject line").
@@ -93,8 +107,8 @@ function bodyDocument(
   // A body that only mentions a kind ("zu Ihrer Rechnung …") says less than a subject
   // ("Zahlungserinnerung zu Ihrer Rechnung"); a title or a letter's phrase in it says more.
   const bodyKind = detectKind(splitLines(body));
-  const attempts =
-    bodyKind === undefined || bodyKind.by === 'mention' ? [...withSubject, body] : [body, ...withSubject];
+  const subjectFirst = bodyKind === undefined || bodyKind.by === 'mention' || thanksForPayment(subject, body, bodyKind);
+  const attempts = subjectFirst ? [...withSubject, body] : [body, ...withSubject];
   for (const text of attempts) {
     if (text.trim() === '') continue;
     try {

@@ -208,11 +208,12 @@ function firstTitle(head: readonly TextLine[]): KindDecision | undefined {
 /**
  * A debt buyer's "Notice of assignment" (Lowell's, Cabot's: the account was sold to it) is a dunning
  * letter when it demands payment, and no bill nor letter billcheck judges when it only informs; the
- * bills it lists are never its own (issue 13).
+ * bills it lists are never its own (issue 13). Cabot's says "the balance is owed to us" and "any
+ * payments should be made to Cabot" (tryout 6): a demand too.
  */
 const ASSIGNMENT_TITLE = /^notice of (?:debt )?assignment\b/;
 const DEMANDS_PAYMENT =
-  /\b(?:please pay|pay the (?:balance|outstanding|amount)|balance outstanding|outstanding balance|amount (?:due|outstanding|owed|overdue)|total due|now due|make (?:a )?payment)\b/;
+  /\b(?:please pay|pay the (?:balance|outstanding|amount)|balance outstanding|outstanding balance|amount (?:due|outstanding|owed|overdue)|total due|now due|make (?:a )?payment|payments? should be made to|(?:is|are) (?:now )?owed to us|contact us (?:within \d+ days )?to pay)\b/;
 
 function assignmentLine(head: readonly TextLine[]): number | undefined {
   for (const line of head) {
@@ -260,6 +261,13 @@ function dunningTitleIn(head: readonly TextLine[], decidingLine: number): Dunnin
   return onNotice ? 'formal-notice' : undefined;
 }
 
+/**
+ * A subject that thanks before it names: "Thanks for your payment" (Vodafone UK's e-mail, tryout 6),
+ * "Merci pour votre paiement", "Vielen Dank für Ihre Zahlung". Its kind comes after the thanks; read
+ * as a cause, the e-mail's "Bill number:" made it an invoice with no amount.
+ */
+const THANKS = /^(?:thanks|thank you|many thanks|merci|vielen dank|danke)\s+(?:for|pour|de|f(?:ü|ue?)r)\s+/i;
+
 function decideKind(head: readonly TextLine[]): KindDecision | undefined {
   const titled = firstTitle(head);
   // 1. A subject line: "Objet : Mise en demeure de payer".
@@ -270,7 +278,8 @@ function decideKind(head: readonly TextLine[]): KindDecision | undefined {
     if (kind === undefined) continue;
     // A subject that names a kind only further on gives a cause, not a kind: "AVOIR … Objet :
     // régularisation suite à résiliation" is a credit note. Then a title says more.
-    const named = kindOf(subject.trim().split(/\s+/).slice(0, SUBJECT_HEAD_WORDS).join(' ')) !== undefined;
+    const headWords = subject.trim().replace(THANKS, '').split(/\s+/).slice(0, SUBJECT_HEAD_WORDS).join(' ');
+    const named = kindOf(headWords) !== undefined;
     if (!named && titled !== undefined) break;
     // A reminder typed as a reply keeps the invoice's subject ("RE: facture mars"), and "Votre facture est en
     // attente de paiement" names a payment it is waiting for: the body, which demands payment, says what it is.

@@ -245,6 +245,9 @@ const ENTRIES: readonly Entry[] = [
     60,
     'overdue balance|total overdue|amount in arrears|arrears amount|amount due|total due|balance due|amount payable|total payable|total to pay|outstanding balance|outstanding amount|amount outstanding|balance outstanding|amount owed|total now due|now due|total outstanding|zu zahlen|zu zahlender betrag|zahlbetrag|offener betrag|offene forderung|offener saldo|gesamtforderung|te betalen|openstaand bedrag|openstaand saldo',
   ],
+  // A debt buyer's statement of what it bought ("Late payment fee £10.00 / Balance £48.50", Cabot's notice of
+  // assignment in tryout 6): on letters only, and bare, since a bill's "Balance brought forward" is no demand.
+  ['due', 45, 'balance|closing balance|new balance', { kinds: ['dunning'], bare: true }],
   ['due', 60, 'do zapłaty|razem do zapłaty|pozostało do zapłaty|kwota do zapłaty|net payable|net amount payable'],
   ['due', 50, 'montant du|a payer|to pay|impaye|due', { bare: true }],
   // A collection agency's debt before its fees; its "Gesamtforderung" is what it demands. The fees a letter

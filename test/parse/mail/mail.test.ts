@@ -251,3 +251,26 @@ describe('a reminder whose body decides the kind', () => {
     });
   });
 });
+
+// Tryout 6: Vodafone UK's "Thanks for your payment" e-mail quotes the bill it pays ("Bill number:"),
+// which made it an invoice with no amount (a false blank-invoice and duplicate-invoice).
+describe('a payment confirmation that quotes its bill', () => {
+  const dossier = new URL('../../../fixtures/dossiers/en-uk-cabot-assignment-after-payment/', import.meta.url);
+  it('is a payment of the amount it thanks for, referring to the bill', async () => {
+    const message = readFileSync(new URL('payment-confirmation.eml', dossier));
+    const events = await parseMail(message, 'payment-confirmation.eml', {}, () => undefined);
+    const doc = events.find((event) => event.type === 'document')?.document;
+    expect(doc?.kind).toBe('payment');
+    expect(doc?.total?.toFixed(2) ?? doc?.amountDue?.toFixed(2)).toBe('38.50');
+    expect(doc?.references).toEqual(['VF-2605-123064']);
+  });
+
+  it('stays an invoice when the body thanks for nothing', async () => {
+    const message = readFileSync(new URL('payment-confirmation.eml', dossier), 'utf8').replace(
+      'Thanks for your payment of £38.50, received on 19 May 2026.',
+      'Your bill of £38.50 is ready.',
+    );
+    const events = await parseMail(Buffer.from(message, 'utf8'), 'bill.eml', {}, () => undefined);
+    expect(events.find((event) => event.type === 'document')?.document.kind).toBe('invoice');
+  });
+});
