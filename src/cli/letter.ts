@@ -457,6 +457,12 @@ export async function runLetter(
     const shown = account ?? flags.account;
     const nothing = fill(PHRASES[lang].nothingToDispute, new Map([['account', printable(shown ?? '')]])) ?? '';
     streams.warn(shown === undefined ? PHRASES[lang].nothingAtAll : nothing);
+    // A program asking for JSON gets an answer it can parse rather than an empty output (tryout 6):
+    // no letter, and for which account.
+    if (plan.format === 'json') {
+      const answer = { letter: null, account: shown === undefined ? null : printable(shown), findings: 0 };
+      await writeOut(`${JSON.stringify(answer)}\n`, flags.output, streams.stdout);
+    }
     return fatal ? EXIT_FAILURE : EXIT_OK;
   }
   if (plan.stage === 'mediator' && plan.sent !== undefined)

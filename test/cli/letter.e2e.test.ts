@@ -356,6 +356,22 @@ describe('billcheck letter: when there is no letter to write', () => {
     );
   });
 
+  it('answers a program asking for JSON with no letter rather than nothing (tryout 6)', async () => {
+    const run = await runCli(['letter', 'fixtures/french-ttc-export.csv', '-f', 'json', ...TODAY]);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({ letter: null, account: null, findings: 0 });
+    const one = await runCli([
+      'letter',
+      'fixtures/french-ttc-export.csv',
+      '--account',
+      '0145678900',
+      '-f',
+      'json',
+      ...TODAY,
+    ]);
+    expect(JSON.parse(one.stdout)).toEqual({ letter: null, account: '0145678900', findings: 0 });
+  });
+
   it('refuses an account that is not in the inputs (exit 2)', async () => {
     const run = await runCli(['letter', SEED, '--account', '0699999999', ...TODAY]);
     expect(run.code).toBe(2);
