@@ -342,6 +342,8 @@ function addValue(
     if (field === 'account') {
       // "Ligne : 06 12 34 56 78", never "Free Mobile n° FM2407-0014410": a bare line label wants a number.
       if (match.bare && !BARE_ACCOUNT_VALUE.test(text)) return false;
+      // "service clients Mobile - 41965 BLOIS CEDEX 9": after a bare label, a postcode and its town are an address.
+      if (match.bare && POSTCODE_AND_TOWN.test(text)) return false;
       const account = accountAt(text, order);
       if (account === undefined) return false;
       out.value(field, match.priority, account);
@@ -405,6 +407,8 @@ function listedAfter(text: string, from: number, order: DateOrder | undefined): 
 }
 
 /** What a bare line or account label may introduce: a number, maybe after "n°" ("Ligne n° 06 12 34 56 78"). */
+/** A French postcode then its town in capitals ("41965 BLOIS CEDEX 9", Orange's address for letters; tryout 6). */
+const POSTCODE_AND_TOWN = /^[\s:.=-]*\d{5}\s+\p{Lu}{2,}/u;
 const BARE_ACCOUNT_VALUE = /^[\s:.=-]*(?:(?:n°|nº|no\.?)\s*:?\s*)?[+(\d]/iu;
 /**
  * An operator's or product's name between the label and the number: "votre facture Free Mobile
