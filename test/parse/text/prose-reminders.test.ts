@@ -57,3 +57,34 @@ describe('prose reminders', () => {
     expect(String(labelled.amountDue)).toBe('31.50');
   });
 });
+
+// Tryout 6: the amount of a sentence carried over to the next line (SFR's "Relance - facture
+// impayée"), and the balance a final notice asks for without naming the bill in that sentence (EE).
+describe('prose reminders, tryout 6', () => {
+  it('reads "facture n° … d\'un montant / de 44,99 €" across the line break', () => {
+    const reminder = parse(
+      "Relance - facture impayée\n\nSauf erreur de notre part, votre facture n° 0726-88421937 du 06/07/2026 d'un montant\n" +
+        'de 44,99 €, arrivée à échéance le 20/07/2026, reste impayée à ce jour.\n',
+      '2026-08-15',
+    );
+    expect(reminder).toMatchObject({ kind: 'dunning', references: ['0726-88421937'] });
+    expect(String(reminder.amountDue)).toBe('44.99');
+  });
+
+  it('does not carry a sentence over a blank line', () => {
+    const reminder = parse(
+      'Relance - facture impayée\n\nVotre facture n° 0726-88421937 reste impayée, montant\n\nde 44,99 € offerts.\n',
+      '2026-08-15',
+    );
+    expect(reminder.amountDue).toBeUndefined();
+  });
+
+  it('reads "Please pay the full balance of £48.98" as the demand', () => {
+    const reminder = parse(
+      'FINAL NOTICE\n\nYour bill EE-0626-30418876 is overdue.\nPlease pay the full balance of £48.98 within 7 days of the date of this letter.\n',
+      '2026-08-03',
+    );
+    expect(reminder).toMatchObject({ kind: 'dunning', references: ['EE-0626-30418876'] });
+    expect(String(reminder.amountDue)).toBe('48.98');
+  });
+});
