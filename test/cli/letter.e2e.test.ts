@@ -629,3 +629,18 @@ describe('billcheck letter --stage 2 in the United Kingdom: the ADR date', () =>
     expect(await nextStep('2026-11-01')).toMatch(/not resolved by 13 December 2026 \(six weeks/);
   });
 });
+
+// Tryout 6: "Ville: 69003 Lyon" in the sender file reached only the date line, so the sender's
+// postal address had no town (nor, in the UK, its postcode).
+describe('billcheck letter --from: the sender town', () => {
+  it('ends the postal address with the town, once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'billcheck-letter-from-'));
+    const from = join(dir, 'moi.txt');
+    writeFileSync(from, 'Nom: Julien Marchand\nAdresse: 12 rue des Tilleuls\nVille: 69003 Lyon\n');
+    const run = await runCli(['letter', SEED, '--account', '0612345001', '--from', from, ...TODAY]);
+    expect(run.stdout).toMatch(/^Julien Marchand\n12 rue des Tilleuls\n69003 Lyon\n/);
+    writeFileSync(from, 'Nom: Julien Marchand\nAdresse: 12 rue des Tilleuls, 69003 Lyon\nVille: 69003 Lyon\n');
+    const inAddress = await runCli(['letter', SEED, '--account', '0612345001', '--from', from, ...TODAY]);
+    expect(inAddress.stdout).toMatch(/^Julien Marchand\n12 rue des Tilleuls, 69003 Lyon\nN° client/);
+  });
+});

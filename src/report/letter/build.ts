@@ -537,9 +537,14 @@ function disputedPhrase(disputed: readonly DisputedAmount[], lang: LetterLang): 
 function senderBlock(input: LetterInput): string[] {
   const words = PHRASES[input.lang];
   const { sender } = input;
+  const { city } = sender;
+  // The town is part of the postal address (tryout 6: "Ville: 69003 Lyon" was only in the date line),
+  // unless the address lines already end with it.
+  const withCity = city !== undefined && !(sender.address ?? []).some((line) => line.includes(city));
   return [
     sender.name ?? words.namePlaceholder,
     ...(sender.address ?? [words.addressPlaceholder]),
+    ...(withCity ? [city] : []),
     `${words.customerNumber}${STAGE_WORDS[input.lang].labelColon}${sender.customerNumber ?? printable(input.account)}`,
     ...(sender.email === undefined ? [] : [sender.email]),
     ...(sender.phone === undefined ? [] : [sender.phone]),
