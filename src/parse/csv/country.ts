@@ -91,8 +91,8 @@ function headerLanguage(headers: readonly string[]): HeaderLanguage | undefined 
   return first[1] >= 2 && first[1] > 2 * second[1] ? first[0] : undefined;
 }
 
-/** The currency the sample names in its currency column or next to its amounts, when it names one. */
-function sampleCurrency(mapping: ColumnMapping, sample: readonly (readonly string[])[]): string | undefined {
+/** The currency the sample's cells name, in its currency column or next to its amounts. */
+function cellCurrency(mapping: ColumnMapping, sample: readonly (readonly string[])[]): string | undefined {
   const { currency, total, net } = mapping.index;
   for (const record of sample.slice(0, 20)) {
     const named = currency === -1 ? '' : (record[currency] ?? '').trim().toUpperCase();
@@ -103,11 +103,21 @@ function sampleCurrency(mapping: ColumnMapping, sample: readonly (readonly strin
     if (/zł|PLN/i.test(amount)) return 'PLN';
     if (amount.includes('€') || /EUR/.test(amount)) return 'EUR';
   }
-  for (const header of mapping.headers) {
+  return undefined;
+}
+
+/** The first header that names a currency ("Amount (GBP)", "Total EUR"), and the code. */
+function headerCurrency(headers: readonly string[]): { code: string; header: string } | undefined {
+  for (const header of headers) {
     const code = /\b(CHF|GBP|PLN|EUR)\b/.exec(header.toUpperCase())?.[1];
-    if (code !== undefined) return code;
+    if (code !== undefined) return { code, header };
   }
   return undefined;
+}
+
+/** The currency the sample names in its cells, else in its headers. */
+function sampleCurrency(mapping: ColumnMapping, sample: readonly (readonly string[])[]): string | undefined {
+  return cellCurrency(mapping, sample) ?? headerCurrency(mapping.headers)?.code;
 }
 
 function fitsRates(country: string, rates: ReadonlySet<number>): boolean {
@@ -145,21 +155,16 @@ export function currencyFromHeaders(
   mapping: ColumnMapping,
   sample: readonly (readonly string[])[],
 ): FileCurrency | undefined {
-  const { currency, total, net } = mapping.index;
-  if (currency !== -1) return undefined;
-  const cellsName = sample
+  if (mapping.index.currency !== -1 || cellCurrency(mapping, sample) !== undefined) return undefined;
+  const { total, net } = mapping.index;
+  // Dollars, yen or rupees in the cells: the header's code is no longer the only word on it.
+  const otherSign = sample
     .slice(0, 20)
-    .some((record) =>
-      /[£€$¥₹]|CHF|EUR|GBP|PLN|USD|zł|\bFr\./i.test(
-        `${total === -1 ? '' : (record[total] ?? '')} ${net === -1 ? '' : (record[net] ?? '')}`,
-      ),
-    );
-  if (cellsName) return undefined;
-  for (const header of mapping.headers) {
-    const code = /\b(CHF|GBP|PLN|EUR)\b/.exec(header.toUpperCase())?.[1];
-    if (code !== undefined) return { code, guessed: false, evidence: `the header "${header}" names it` };
-  }
-  return undefined;
+    .some((record) => /[$¥₹]/.test(`${total === -1 ? '' : record[total]} ${net === -1 ? '' : record[net]}`));
+  const named = otherSign ? undefined : headerCurrency(mapping.headers);
+  return named === undefined
+    ? undefined
+    : { code: named.code, guessed: false, evidence: `the header "${named.header}" names it` };
 }
 
 /** The currency of a file whose amounts name none, when its values point to a country: not a guess then. */

@@ -406,9 +406,9 @@ function listedAfter(text: string, from: number, order: DateOrder | undefined): 
   return listed;
 }
 
-/** What a bare line or account label may introduce: a number, maybe after "n°" ("Ligne n° 06 12 34 56 78"). */
 /** A French postcode then its town in capitals ("41965 BLOIS CEDEX 9", Orange's address for letters; tryout 6). */
 const POSTCODE_AND_TOWN = /^[\s:.=-]*\d{5}\s+\p{Lu}{2,}/u;
+/** What a bare line or account label may introduce: a number, maybe after "n°" ("Ligne n° 06 12 34 56 78"). */
 const BARE_ACCOUNT_VALUE = /^[\s:.=-]*(?:(?:n°|nº|no\.?)\s*:?\s*)?[+(\d]/iu;
 /**
  * An operator's or product's name between the label and the number: "votre facture Free Mobile
