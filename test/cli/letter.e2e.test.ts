@@ -644,3 +644,16 @@ describe('billcheck letter --from: the sender town', () => {
     expect(inAddress.stdout).toMatch(/^Julien Marchand\n12 rue des Tilleuls, 69003 Lyon\nN° client/);
   });
 });
+
+// Tryout 6 (fixtures/dossiers/en-uk-pounds-unsaid): an export of bare amounts, read as euros by
+// guess, beside a final notice in pounds: the letter wrote the bill "€36.00" and its payment "£36.00".
+describe('billcheck letter: bills whose currency nothing stated', () => {
+  it('writes them in the one currency the other documents state', async () => {
+    const run = await runCli(['letter', 'fixtures/dossiers/en-uk-pounds-unsaid', '-f', 'json', ...TODAY]);
+    const letter = JSON.parse(run.stdout) as { facts: { kind: string; currency: string; text: string }[] };
+    const bill = letter.facts.find((fact) => fact.kind === 'invoice');
+    expect(bill?.currency).toBe('GBP');
+    expect(bill?.text).toContain('£36.00');
+    expect(run.stdout).not.toContain('€');
+  });
+});

@@ -85,9 +85,25 @@ function nameOf(doc: BillingDocument): NamedKind {
   return doc.kind === 'dunning' ? (doc.dunningTitle ?? 'dunning') : doc.kind;
 }
 
+/**
+ * The one currency the account's documents state, if they state one: an export of bare amounts is
+ * read as euros by guess (BillingDocument.currencyGuessed), and a British final notice in pounds
+ * for its bills tells what they were; the letter then writes them in pounds, as the check does.
+ */
+function statedCurrency(input: LetterInput): string | undefined {
+  // Asked once per named document: an account may hold a large export's documents.
+  if (STATED.has(input)) return STATED.get(input);
+  const stated = new Set(input.documents.filter((doc) => doc.currencyGuessed !== true).map((doc) => doc.currency));
+  const currency = stated.size === 1 ? [...stated][0] : undefined;
+  STATED.set(input, currency);
+  return currency;
+}
+const STATED = new WeakMap<LetterInput, string | undefined>();
+
 function namedFromDocument(doc: BillingDocument, input: LetterInput, fallback: AmountStyle | undefined): Named {
   const { styles } = input;
   const amount = doc.amountDue ?? doc.total;
+  const currency = doc.currencyGuessed === true ? (statedCurrency(input) ?? doc.currency) : doc.currency;
   return {
     key: locationKey(doc.source.file, doc.source.line),
     kind: doc.kind,
@@ -95,7 +111,7 @@ function namedFromDocument(doc: BillingDocument, input: LetterInput, fallback: A
     ...(doc.id === undefined ? {} : { id: printable(doc.id) }),
     ...(doc.issueDate === undefined ? {} : { date: doc.issueDate }),
     ...(amount === undefined ? {} : { amount }),
-    currency: doc.currency,
+    currency,
     style: withDates(doc.amountStyle ?? styles.get(doc.source.file), fallback),
     findings: [],
     references: doc.references.map(printable),
