@@ -8,7 +8,7 @@
  */
 import type { DocumentKind } from '../model/document.js';
 import { type AccountKey, accountKey, documentKey, type IdentifierKind } from './account-key.js';
-import { AccountTable } from '../engine/account-table.js';
+import { AccountTable, fnv1a } from '../engine/account-table.js';
 import { type Claim, FirstClaims } from './claims.js';
 import { UnionFind } from './union-find.js';
 
@@ -98,17 +98,8 @@ export function joinAccounts(input: IdentityInput): AccountJoin {
   // Names a document gave beside its account join the table as accounts without documents.
   const all = [...names];
   const numberOf = aliasNumbers(all, input.aliases);
-  const keys = accountKeys(all, input.countries);
   const sets = new UnionFind(all.length);
-  // The first account of each key, by the key's number in a table (a Map of 500 000 keys cost 40 MB).
-  const byKey = new AccountTable();
-  const firstOfKey = new Int32Array(all.length);
-  keys.key.forEach((key, number) => {
-    const known = byKey.size;
-    const id = byKey.idOf(key);
-    if (id === known) firstOfKey[id] = number;
-    else sets.union(firstOfKey[id] as number, number);
-  });
+  const keys = accountKeys(all, input.countries, sets);
   for (const [account, aliases] of input.aliases) {
     const number = numberOf.get(account);
     if (number === undefined) continue;
@@ -170,32 +161,61 @@ function kindsOf(bits: number): DocumentKind[] {
 /**
  * Each account's key, in columns: a run of 500 000 accounts held 500 000 key objects, kept alive
  * after the join by the closure of nameOf (issue 19). A display equal to the name is the name itself.
+ * The keys themselves are not kept: at 500 000 accounts their strings and the table of them took
+ * 140 MB at the join's peak, most of it promoted to the old generation and dead right after (issue
+ * 19: memory). The accounts of one key are found by its hash, and the rare equal hash is told apart
+ * by computing the first account's key again.
  */
 interface AccountKeys {
-  readonly key: string[];
   readonly display: string[];
   readonly line: Uint8Array;
   /** Sparse: the invisible characters of the few names that had any. */
   readonly invisible: Map<number, readonly string[]>;
+  /** The key of one account, computed again (describeSet, for the few accounts joined). */
+  readonly keyOf: (number: number) => string;
 }
 
 const NO_INVISIBLE: readonly string[] = Object.freeze([]);
+const EMPTY_SLOT = -1;
 
-function accountKeys(all: readonly string[], countries: ReadonlyMap<string, string>): AccountKeys {
-  const keys: AccountKeys = { key: [], display: [], line: new Uint8Array(all.length), invisible: new Map() };
+/** The keys of every name; the names of one key joined in `sets`. */
+function accountKeys(all: readonly string[], countries: ReadonlyMap<string, string>, sets: UnionFind): AccountKeys {
+  const keyOf = (number: number): string => {
+    const name = all[number] as string;
+    return accountKey(name, countries.get(name)).key;
+  };
+  const keys: AccountKeys = { display: [], line: new Uint8Array(all.length), invisible: new Map(), keyOf };
+  // Open addressing over the keys' hashes, at most half full: the first account of each key.
+  let size = 1024;
+  while (size < all.length * 2) size *= 2;
+  const slots = new Int32Array(size).fill(EMPTY_SLOT);
+  const hashes = new Int32Array(all.length);
+  const mask = size - 1;
   all.forEach((name, number) => {
     const key = accountKey(name, countries.get(name));
-    keys.key.push(key.key);
     keys.display.push(key.display === name ? name : key.display);
     if (key.kind === 'line') keys.line[number] = 1;
     if (key.invisible.length > 0) keys.invisible.set(number, key.invisible);
+    const hash = fnv1a(key.key);
+    hashes[number] = hash;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const first = slots[slot] as number;
+      if (first === EMPTY_SLOT) {
+        slots[slot] = number;
+        break;
+      }
+      if (hashes[first] === hash && keyOf(first) === key.key) {
+        sets.union(first, number);
+        break;
+      }
+    }
   });
   return keys;
 }
 
 function keyAt(keys: AccountKeys, number: number): AccountKey {
   return {
-    key: keys.key[number] as string,
+    key: keys.keyOf(number),
     display: keys.display[number] as string,
     kind: keys.line[number] === 1 ? 'line' : 'customer',
     invisible: keys.invisible.get(number) ?? NO_INVISIBLE,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type IdentityEntry, joinAccounts } from '../../src/identity/join.js';
+import { accountKey } from '../../src/identity/account-key.js';
+import { fnv1a } from '../../src/engine/account-table.js';
 import type { DocumentKind } from '../../src/model/document.js';
 
 let index = 0;
@@ -36,6 +38,18 @@ describe('joinAccounts', () => {
     expect(result.names).toEqual(['0698765432', '0698765432']);
     const joined = result.accounts.get('0698765432');
     expect(joined?.aliases).toEqual([{ name: 'C-104233', kind: 'customer', documents: ['invoice'], invisible: [] }]);
+  });
+
+  it('keeps apart two accounts whose keys share a hash, and joins a third written like the first', () => {
+    // The join keeps each key's hash, not the key (memory, issue 19): "C418398" and "C1541356" are
+    // two customer numbers whose keys have the same 32-bit hash, found by a search over C0…C3000000.
+    const [a, b] = ['C418398', 'C1541356'].map((name) => accountKey(name).key) as [string, string];
+    expect(a).not.toBe(b);
+    expect(fnv1a(a)).toBe(fnv1a(b));
+    const result = join(['C418398', 'C1541356', 'c-418 398'], [entry(0, 'invoice', 'F1'), entry(1, 'invoice', 'F2')]);
+    expect(result.rootOf[1]).not.toBe(result.rootOf[0]);
+    expect(result.rootOf[2]).toBe(result.rootOf[0]);
+    expect(result.groups).toBe(2);
   });
 
   it('leaves accounts apart when nothing links them', () => {
