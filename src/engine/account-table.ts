@@ -49,6 +49,12 @@ export class AccountTable {
     }
   }
 
+  /** Forgets every name; the table keeps its size, for as many names again. */
+  clear(): void {
+    this.names.length = 0;
+    this.slots.fill(EMPTY);
+  }
+
   nameOf(id: number): string {
     return this.names[id] as string;
   }

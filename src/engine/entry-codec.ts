@@ -1,8 +1,9 @@
 /**
  * Account entries travel between threads in columns: one Float64Array of numbers and a few
  * arrays of strings, instead of a million small objects that structured cloning would copy one
- * property at a time. Accounts, currencies and files repeat, so each is sent once and then
- * referred to by index. A stream of batches runs from one EntryEncoder to one EntryDecoder.
+ * property at a time. Currencies and files repeat, so each is sent once and then referred to by
+ * index; accounts are named once per batch and numbered within it. A stream of batches runs from
+ * one EntryEncoder to one EntryDecoder.
  */
 import type { AmountStyle } from '../model/document.js';
 import { Money } from '../model/money.js';
@@ -26,7 +27,7 @@ export interface EncodedEntries {
   readonly exactAmounts: [number, number, string][];
   /** [entry index, exact decimal text] of a dunning letter's fees, for the few entries that have any. */
   readonly fees: [number, string][];
-  /** Accounts, currencies and files first seen in this batch, in index order. */
+  /** The batch's accounts, and the currencies and files first seen in it, in index order. */
   readonly newAccounts: string[];
   readonly newCurrencies: string[];
   readonly newFiles: string[];
@@ -38,9 +39,12 @@ const day = (value: number | undefined): number => (value === undefined ? Number
 
 /** The sending side: encodes entries as they are added; keeps its tables between batches. */
 export class EntryEncoder {
+  /**
+   * The accounts of the batch being built. Numbered per batch, not per stream: a table of every
+   * account ever sent held each name on both threads to the end of the run, 25 MB a thread at
+   * 500 000 accounts (issue 19: memory), to save naming an account again in a later batch.
+   */
   private readonly accounts = new AccountTable();
-  /** Accounts named in the batches taken so far. */
-  private accountsSent = 0;
   private readonly currencies = new ValueTable<string>();
   private readonly files = new ValueTable<string>();
   private readonly styled = new Set<number>();
@@ -99,7 +103,7 @@ export class EntryEncoder {
 
   /** Whether the next batch would carry anything: entries, or accounts not named yet. */
   get pending(): boolean {
-    return this.ids.length > 0 || this.accounts.size > this.accountsSent;
+    return this.ids.length > 0 || this.accounts.size > 0;
   }
 
   /** The entries added since the last call, their numbers in a buffer of their own (to transfer). */
@@ -112,12 +116,12 @@ export class EntryEncoder {
       references: this.references,
       exactAmounts: this.exactAmounts,
       fees: this.fees,
-      newAccounts: this.accounts.names.slice(this.accountsSent),
+      newAccounts: [...this.accounts.names],
       newCurrencies: this.currencies.takeNew(),
       newFiles: this.files.takeNew(),
       fileStyles: this.fileStyles,
     };
-    this.accountsSent = this.accounts.size;
+    this.accounts.clear();
     this.ids = [];
     this.references = [];
     this.exactAmounts = [];
@@ -140,7 +144,7 @@ export class EntryDecoder {
   private readonly currencies: string[] = [];
   private readonly files: string[] = [];
   private readonly styles: (AmountStyle | undefined)[] = [];
-  /** The store's number of each account the sender has named, by the sender's number. */
+  /** The store's number of each account of the batch being decoded, by the sender's number. */
   private readonly accountIds: number[] = [];
   private readonly flat = emptyFlatEntry();
 
@@ -148,6 +152,7 @@ export class EntryDecoder {
 
   /** Stores a batch's entries; `keepEntries` false notes only their accounts (no account rule runs). */
   decodeInto(batch: EncodedEntries, keepEntries: boolean): void {
+    this.accountIds.length = 0;
     for (const account of batch.newAccounts) this.accountIds.push(this.store.accountId(account));
     // Loops, not spreads: a batch's lists are short, but a spread of an unbounded list can overflow the stack.
     for (const currency of batch.newCurrencies) this.currencies.push(currency);

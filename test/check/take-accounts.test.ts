@@ -53,6 +53,31 @@ describe('account rules on two shares of the accounts', () => {
     expect(found.map(key).sort()).toEqual(expected.map(key).sort());
   });
 
+  it('finds the same when the entries go in many small batches of one stream (accounts named per batch)', async () => {
+    const whole = await engineWith(FILES);
+    const expected = whole.finish();
+    const here = await engineWith(FILES);
+    const encoder = new EntryEncoder();
+    const batches: ReturnType<EntryEncoder['take']>[] = [];
+    // Three entries a batch: one account's entries fall in several batches, each naming it again.
+    here.takeAccounts((account) => accountShard(account, 2) === 1, {
+      add: (entry) => {
+        encoder.add(entry);
+        if (encoder.size === 3) batches.push(structuredClone(encoder.take()));
+      },
+      addAccount: (account) => encoder.addAccount(account),
+    });
+    if (encoder.pending) batches.push(structuredClone(encoder.take()));
+    expect(batches.length).toBeGreaterThan(3);
+    const named = batches.flatMap((batch) => batch.newAccounts);
+    expect(new Set(named).size).toBeLessThan(named.length);
+    const there = newEngine();
+    const decoder = there.entryDecoder();
+    for (const batch of batches) there.addEncodedEntries(decoder, batch);
+    const found = [...here.finish(), ...there.finish()];
+    expect(found.map(key).sort()).toEqual(expected.map(key).sort());
+  });
+
   it('hands over the names of accounts that have no entry (no account rule runs), so that each is counted once', async () => {
     const documentRulesOnly = () =>
       new Engine({ rules: Engine.documentRulesOf(configureRules(RULES, EMPTY_CONFIG, new Map())), today: TODAY });
