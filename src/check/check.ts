@@ -38,6 +38,8 @@ export interface CheckOptions {
   readonly jobs?: number;
   /** Files from this size are split across the threads (default PARALLEL_MIN_BYTES, 16 MiB). */
   readonly parallelMinBytes?: number;
+  /** Main-thread accounts up to which both threads' end phases overlap (default OVERLAPPING_END_ACCOUNTS). */
+  readonly overlappingEndAccounts?: number;
   /**
    * Collect each account's documents for the story a report tells of it (billed, credited, paid,
    * demanded), bounded: a bill run of more than MAX_STORY_DOCUMENTS documents is no story.
@@ -159,15 +161,19 @@ export async function check(
   // Started by the first file large enough to split, kept for the account rules at the end.
   let pool: WorkerPool | undefined;
   const poolForRun = (): WorkerPool =>
-    (pool ??= new WorkerPool(readerCount(options.jobs), {
-      config: serializeConfig(options.config),
-      ruleLevels: [...options.ruleLevels],
-      today: options.today,
-      terminations: [...options.terminations],
-      contentDirectory: engine.content.sharedDirectory,
-      ...(options.tellStories === true ? { tellsStories: true } : {}),
-      ...(options.lang === undefined ? {} : { lang: options.lang }),
-    }));
+    (pool ??= new WorkerPool(
+      readerCount(options.jobs),
+      {
+        config: serializeConfig(options.config),
+        ruleLevels: [...options.ruleLevels],
+        today: options.today,
+        terminations: [...options.terminations],
+        contentDirectory: engine.content.sharedDirectory,
+        ...(options.tellStories === true ? { tellsStories: true } : {}),
+        ...(options.lang === undefined ? {} : { lang: options.lang }),
+      },
+      options.overlappingEndAccounts,
+    ));
   let finished: FinishedRun;
   try {
     for (const input of inputs) {

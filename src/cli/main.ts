@@ -17,7 +17,7 @@ import { runCheck } from './check-command.js';
 import { openOutputFile } from './output-file.js';
 import { runExtract } from './extract.js';
 import { resolveInputs } from '../check/inputs.js';
-import { parallelMinBytes } from '../check/parallel/pool.js';
+import { overlappingEndAccounts, parallelMinBytes } from '../check/parallel/pool.js';
 import type { LetterFlags } from './letter.js';
 import { LETTER_COUNTRIES, LETTER_FORMATS, LETTER_LANGS, runLetter, STAGES } from './letter.js';
 import type { CliIo } from './io.js';
@@ -351,6 +351,7 @@ async function check(files: string[], flags: CheckFlags & { lang?: Lang }, io: C
     today: flags.today === undefined ? todayIso() : parseIsoOption('--today', flags.today, dateOrderOf(flags)),
     ...(flags.jobs === undefined ? {} : { jobs: parseJobs(flags.jobs) }),
     parallelMinBytes: parallelMinBytes(io.env.BILLCHECK_PARALLEL_MIN_BYTES),
+    overlappingEndAccounts: overlappingEndAccounts(io.env.BILLCHECK_OVERLAPPING_END_ACCOUNTS),
     lang,
   };
   const report: ReportChoice = {

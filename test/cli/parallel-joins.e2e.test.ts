@@ -13,7 +13,7 @@ import { accountShard } from '../../src/check/parallel/account-shard.js';
 import { planCsvSplit } from '../../src/check/parallel/split.js';
 import { SHARDS } from '../../src/check/parallel/job.js';
 import { runCli } from '../helpers/cli.js';
-import { SPLIT_SMALL_FILES, sameFindings } from '../helpers/parallel.js';
+import { SPLIT_SMALL_FILES, SPLIT_SMALL_FILES_ENDS_IN_TURN, sameFindings } from '../helpers/parallel.js';
 
 const HEADER =
   'N° de facture;Type;N° client;Date de facture;Échéance;Libellé;Montant HT (€);TVA (€);Montant TTC (€);Référence';
@@ -87,6 +87,10 @@ describe('joins through references across a split file', { timeout: 240_000 }, (
 
   it('finds the same on two threads: findings, evidence, accounts and their aliases', async () => {
     await sameFindings(file, { formats: ['json', 'text'] });
+  });
+
+  it('finds the same when the worker ends before the main thread starts its end phase (many accounts)', async () => {
+    await sameFindings(file, { formats: ['json', 'text'], env: SPLIT_SMALL_FILES_ENDS_IN_TURN });
   });
 
   it('finds the same with a letter beside the split file, whose account the other thread keeps', async () => {
@@ -172,8 +176,9 @@ describe('one bill number under two accounts across a split file', { timeout: 24
     }
   });
 
-  it('prints the same report on two threads', async () => {
+  it('prints the same report on two threads, whether the end phases overlap or not', async () => {
     await sameFindings(file, { formats: ['json', 'text'] });
+    await sameFindings(file, { formats: ['json', 'text'], env: SPLIT_SMALL_FILES_ENDS_IN_TURN });
   });
 
   it('warns of a conflict a small file beside the split one holds, one claim on each share (review)', async () => {

@@ -8,6 +8,9 @@ import { runBin, runCli } from './cli.js';
 /** Lets the test split small files (the default threshold is 16 MB). */
 export const SPLIT_SMALL_FILES = { BILLCHECK_PARALLEL_MIN_BYTES: '0' };
 
+/** Also has the worker end before the main thread's end phase starts, as with many accounts (pool.finish). */
+export const SPLIT_SMALL_FILES_ENDS_IN_TURN = { ...SPLIT_SMALL_FILES, BILLCHECK_OVERLAPPING_END_ACCOUNTS: '0' };
+
 export interface Comparison {
   readonly jobs?: readonly string[];
   readonly env?: Record<string, string>;

@@ -54,6 +54,19 @@ export function parallelMinBytes(text: string | undefined): number {
 const MAIN_SHARE = 0.96;
 
 /**
+ * Accounts on the main thread up to which both threads' end phases overlap (pool.finish): the
+ * bench's shapes of 50 000 accounts or fewer gain 0.5 to 1 s a million rows by it, for 10 to 15 MB;
+ * 500 000 accounts (250 000 a thread) would peak 30 MB higher, over the 300 MB of issue 19.
+ */
+export const OVERLAPPING_END_ACCOUNTS = 100_000;
+
+/** `BILLCHECK_OVERLAPPING_END_ACCOUNTS` of the caller's environment (tests take each path with it), else OVERLAPPING_END_ACCOUNTS. */
+export function overlappingEndAccounts(text: string | undefined): number {
+  const accounts = text === undefined || !/^\d+$/.test(text) ? Number.NaN : Number(text);
+  return Number.isSafeInteger(accounts) ? accounts : OVERLAPPING_END_ACCOUNTS;
+}
+
+/**
  * Threads by default: two where there are two cores. More would each add a heap (about 100 MB)
  * for a smaller gain each time: the file is split before reading and the report is written by
  * the main thread alone.
@@ -167,7 +180,11 @@ export class WorkerPool {
   private toWorker: EntryEncoder | undefined;
   private readonly decoders: EntryDecoder[] = [];
 
-  constructor(readers: number, setup: Omit<WorkerSetup, 'keepsShard' | 'contentWriter'>) {
+  constructor(
+    readers: number,
+    setup: Omit<WorkerSetup, 'keepsShard' | 'contentWriter'>,
+    private readonly overlappingEndUpTo = OVERLAPPING_END_ACCOUNTS,
+  ) {
     this.sharded = readers === 2;
     // Writer 0 is the main thread's log; each worker writes its own.
     this.workers = Array.from(
@@ -235,13 +252,23 @@ export class WorkerPool {
       addAccount: (account) => toWorker.addAccount(account),
     });
     this.flush();
-    // One end phase after the other (issue 19: memory): the joins and account rules peak on both
-    // threads at once otherwise. The worker ends first and is stopped, which frees its heap and
-    // store (half the entries kept) before this thread's end phase needs room.
-    const other = await this.ask(worker, { type: 'finish', files: engine.files }, 'finished');
-    await worker.terminate();
+    // The two end phases run at once, each thread on its share, unless the accounts are many
+    // (issue 19): an end phase's joins peak in proportion to the accounts (about 120 bytes each),
+    // on both threads at once if they overlap. With many accounts the worker ends first and is
+    // stopped, which frees its heap and store (half the entries) before this thread's end phase.
     const accounts = engine.accountCount;
-    const findings = engine.finish();
+    let findings: Finding[];
+    let other: Extract<WorkerMessage, { type: 'finished' }>;
+    if (accounts <= this.overlappingEndUpTo) {
+      const answer = this.ask(worker, { type: 'finish', files: engine.files }, 'finished');
+      findings = engine.finish();
+      other = await answer;
+      await worker.terminate();
+    } else {
+      other = await this.ask(worker, { type: 'finish', files: engine.files }, 'finished');
+      await worker.terminate();
+      findings = engine.finish();
+    }
     // One push per finding: a spread passes every finding as an argument, and a few hundred
     // thousand of them overflow the call stack ("Maximum call stack size exceeded").
     for (const finding of other.findings) findings.push(finding);
