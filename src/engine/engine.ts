@@ -158,6 +158,11 @@ export class Engine {
     return this.store.accounts;
   }
 
+  /** Entries kept for the account rules so far (read it before finish()). */
+  get entryCount(): number {
+    return this.store.size;
+  }
+
   /** The configured rules of one scope (a worker runs the document rules itself). */
   static documentRulesOf(rules: readonly ConfiguredRule[]): ConfiguredRule[] {
     return rules.filter((configured) => configured.rule.scope === 'document');

@@ -60,6 +60,9 @@ const MAIN_SHARE = 0.96;
  */
 export const OVERLAPPING_END_ACCOUNTS = 100_000;
 
+/** Entries an account on average up to which the end phases overlap: the bench's 10 to 20 do, deep-history's 5 000 not. */
+const OVERLAPPING_END_HISTORY = 500;
+
 /** `BILLCHECK_OVERLAPPING_END_ACCOUNTS` of the caller's environment (tests take each path with it), else OVERLAPPING_END_ACCOUNTS. */
 export function overlappingEndAccounts(text: string | undefined): number {
   const accounts = text === undefined || !/^\d+$/.test(text) ? Number.NaN : Number(text);
@@ -252,14 +255,16 @@ export class WorkerPool {
       addAccount: (account) => toWorker.addAccount(account),
     });
     this.flush();
-    // The two end phases run at once, each thread on its share, unless the accounts are many
-    // (issue 19): an end phase's joins peak in proportion to the accounts (about 120 bytes each),
-    // on both threads at once if they overlap. With many accounts the worker ends first and is
-    // stopped, which frees its heap and store (half the entries) before this thread's end phase.
+    // The two end phases run at once, each thread on its share, unless the accounts are many or
+    // their histories long (issue 19): the joins peak in proportion to the accounts (about 120
+    // bytes each), and each history is rebuilt whole as objects that live through its account's
+    // rules (5 000 bills an account took 45 MB more at once). Otherwise the worker ends first and
+    // is stopped, which frees its heap and store (half the entries) before this thread's end phase.
     const accounts = engine.accountCount;
+    const overlap = accounts <= this.overlappingEndUpTo && engine.entryCount <= accounts * OVERLAPPING_END_HISTORY;
     let findings: Finding[];
     let other: Extract<WorkerMessage, { type: 'finished' }>;
-    if (accounts <= this.overlappingEndUpTo) {
+    if (overlap) {
       const answer = this.ask(worker, { type: 'finish', files: engine.files }, 'finished');
       findings = engine.finish();
       other = await answer;
