@@ -158,7 +158,7 @@ export function parseTextDocument(text: string, file: string, options: TextOptio
       },
     ];
   }
-  const issueDate = options.issueDate ?? best(values, 'issueDate')?.value;
+  const issueDate = issueDateOf(kind, values, options.issueDate);
   // Only a bill says it is settled; a letter's "facture réglée" is about another document.
   const stated = kind === 'invoice' ? statedStatus(lines) : undefined;
   const document: BillingDocument = {
@@ -269,6 +269,27 @@ function withProseAmount(
   const said = proseAmount(lines, distinctValues(values, 'invoiceId', undefined), order, decimal);
   if (said === undefined) return amounts;
   return { ...amounts, amountDue: said.money, total: said.money, tokens: [...amounts.tokens, said.token] };
+}
+
+/** A bill's date as its own label prints it ("Date de facture :", "Facture n° … du …", "émise le"). */
+const BILL_DATE_PRIORITY = 35;
+
+/**
+ * The document's date. A letter is dated by what it bears outside its text (an e-mail's Date), else
+ * by its header. A bill is dated by the date its text prints as the bill's, and the message carrying
+ * it only when the text prints none: "Votre facture n° FA-… du 20/08/2026 … est disponible" sent on
+ * 28/08 is the bill of 20/08, which its PDF also is (tryout 7: dated 28/08, the notice was taken for
+ * another bill of the same number, and its account was not joined).
+ */
+function issueDateOf(
+  kind: DocumentKind,
+  values: readonly ValueFact[],
+  outside: string | undefined,
+): string | undefined {
+  const stated = best(values, 'issueDate');
+  if (outside === undefined) return stated?.value;
+  const isBill = kind === 'invoice' || kind === 'credit-note';
+  return isBill && stated !== undefined && stated.priority >= BILL_DATE_PRIORITY ? stated.value : outside;
 }
 
 /**

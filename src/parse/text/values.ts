@@ -86,8 +86,10 @@ export function identifierAt(text: string, order: DateOrder | undefined): { id: 
   while (/[.\-/_]$/.test(id)) id = id.slice(0, -1);
   if (id.length < 3 || id.length > MAX_ID_LENGTH || !/\d/.test(id)) return undefined;
   if (/^\d{1,4}$/.test(id)) return undefined;
-  // "12,50" or "1.234,56" are amounts, "05/03/2024" a date; "7.1234567" is neither.
-  if (/^\d+(?:[.,]\d{3})*[.,]\d{1,2}$|^\d{1,3}(?:[.,]\d{3})+$/.test(id)) return undefined;
+  // "12,50", "1.234,56" or "1,234.56" are amounts, "05/03/2024" a date; "7.1234567" is neither, nor is
+  // "1.234.567.89", whose decimals would be separated as its thousands are (tryout 7: a Bouygues
+  // "Référence client" of that shape was taken for an amount and the account was not read).
+  if (/^\d+(?:\.\d{3})*,\d{1,2}$|^\d+(?:,\d{3})*\.\d{1,2}$|^\d{1,3}(?:[.,]\d{3})+$/.test(id)) return undefined;
   if (parseDate(id, order).ok) return undefined;
   return { id, end: offset + id.length };
 }

@@ -109,6 +109,19 @@ describe('parseTextDocument', () => {
     expect(parse(orange).account).toBe('C 7741 0923');
   });
 
+  it('reads a customer reference written with dots, never taken for an amount (tryout 7)', () => {
+    const bill = (reference: string): BillingDocument =>
+      parse(
+        `Facture n° FA-20260820-4411\nRéférence client : ${reference}\nLigne : 02 40 11 22 33\nTotal TTC  23,99 €\n`,
+      );
+    // Bouygues prints "N° de compte client : 1.43522893"; the tryout wrote "1.234.567.89".
+    expect(bill('1.234.567.89').account).toBe('1.234.567.89');
+    expect(bill('1.43522893').account).toBe('1.43522893');
+    // An amount is still no reference: the line is then the account.
+    expect(bill('1.234,56').account).toBe('0240112233');
+    expect(bill('1,234.56').account).toBe('0240112233');
+  });
+
   it('refuses texts that only mention bills: a program, a README', () => {
     const program = readFileSync(fileURLToPath(new URL('../../../fixtures/csv/generate.mjs', import.meta.url)), 'utf8');
     expect(() => parseTextDocument(program, 'generate.mjs', {})).toThrow(/no invoice or letter found/);
