@@ -8,7 +8,7 @@ import { parseLevel, RULE_LEVELS } from '../engine/config.js';
 import type { KnownTermination } from '../engine/engine.js';
 import { FIELDS } from '../parse/csv/columns.js';
 import type { DateOrder } from '../parse/values/dates.js';
-import { parseDate } from '../parse/values/dates.js';
+import { NOT_A_DATE, parseDate } from '../parse/values/dates.js';
 import type { InputOptions } from '../parse/index.js';
 import { findRule } from '../rules/index.js';
 import type { CliIo } from './io.js';
@@ -132,10 +132,16 @@ export function dateOrderOf(flags: CheckFlags): DateOrder | undefined {
   return flags.dateOrder as DateOrder | undefined;
 }
 
+/**
+ * An option's date. A text with no date shape at all gets the form to write instead of the reason,
+ * which would only say "not a date" again (tryout 7: "«bogus» is not a date (not a date)"); a
+ * date that is wrong in one part says which ("month out of range").
+ */
 export function parseIsoOption(option: string, text: string, order: DateOrder | undefined): string {
   const parsed = parseDate(text, order);
-  if (!parsed.ok) throw usageError('date.invalid', { option, text, reason: parsed.reason });
-  return parsed.iso;
+  if (parsed.ok) return parsed.iso;
+  if (parsed.reason === NOT_A_DATE) throw usageError('date.unreadable', { option, text });
+  throw usageError('date.invalid', { option, text, reason: parsed.reason });
 }
 
 /** `--terminated 2024-01-15` (every account) or `--terminated 0612345001=15/01/2024`. */

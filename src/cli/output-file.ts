@@ -4,10 +4,11 @@
  * clear line and exit code 2 at once, not after an hour of reading; nothing else is created
  * (no folder, no temporary file).
  */
-import { closeSync, createWriteStream, openSync, realpathSync, unlinkSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { closeSync, createWriteStream, openSync, realpathSync, statSync, unlinkSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { Output, usageError } from './io.js';
-import { codePhrase, type Said } from '../i18n/usage.js';
+import { codePhrase, said, type Said } from '../i18n/usage.js';
 
 export interface OutputFile {
   readonly output: Output;
@@ -17,11 +18,54 @@ export interface OutputFile {
   discard(): void;
 }
 
-/** Why a report file cannot be opened, as a phrase of the run's language (the code when none says it better). */
-function describeOpenError(error: unknown): Said | string {
+/**
+ * Why a report file cannot be opened, as a phrase of the run's language (the code when none says it
+ * better). A missing folder is named, as the path was typed (tryout 7: "-o /nonexistent/x.txt" said
+ * only "ENOENT" in the letter command, and "its folder does not exist" left the user to find which).
+ */
+function describeOpenError(error: unknown, path: string, cwd: string): Said | string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === undefined) return 'unknown error';
+  if (code === 'ENOENT' || code === 'ENOTDIR') {
+    const folder = firstBadFolder(path, cwd);
+    if (folder !== undefined)
+      return said(folder.missing ? 'open.noSuchFolder' : 'open.notAFolder', { folder: folder.path });
+  }
   return codePhrase('open', code === 'EPERM' ? 'EACCES' : code);
+}
+
+/**
+ * The outermost folder of `path` (as typed) that does not exist or is a file: "/nonexistent" for
+ * "/nonexistent/x.txt", "no" for "no/such/folder/report.txt" when "no" is missing.
+ */
+function firstBadFolder(path: string, cwd: string): { path: string; missing: boolean } | undefined {
+  const folders: string[] = [];
+  for (let folder = dirname(path); ; folder = dirname(folder)) {
+    folders.unshift(folder);
+    if (dirname(folder) === folder || folder === '.') break;
+  }
+  for (const folder of folders) {
+    let isFolder: boolean;
+    try {
+      isFolder = statSync(resolve(cwd, folder)).isDirectory();
+    } catch {
+      return { path: folder, missing: true };
+    }
+    if (!isFolder) return { path: folder, missing: false };
+  }
+  return undefined;
+}
+
+/**
+ * A report written whole at the end (the letter): the same one clear line as -o of the check when
+ * the file cannot be written, naming the path and the folder at fault.
+ */
+export async function writeReportFile(path: string, text: string, cwd: string): Promise<void> {
+  try {
+    await writeFile(resolve(cwd, path), text, 'utf8');
+  } catch (error) {
+    throw usageError('output.cannotOpen', { path, reason: describeOpenError(error, path, cwd) });
+  }
 }
 
 /** Same file as one of the inputs? Writing it would empty the export before it is read. */
@@ -42,7 +86,7 @@ export function openOutputFile(path: string, cwd: string, inputPaths: readonly s
   try {
     fd = openSync(target, 'w');
   } catch (error) {
-    throw usageError('output.cannotOpen', { path, reason: describeOpenError(error) });
+    throw usageError('output.cannotOpen', { path, reason: describeOpenError(error, path, cwd) });
   }
   const stream = createWriteStream('', { fd, autoClose: true });
   const output = new Output(stream);

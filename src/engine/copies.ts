@@ -31,6 +31,16 @@ function samePeriod(a: AccountEntry, b: AccountEntry): boolean {
   return !differs(a.periodStartDay, b.periodStartDay) && !differs(a.periodEndDay, b.periodEndDay);
 }
 
+/**
+ * How much of what the account rules weigh a source states: the source that says most of the bill
+ * is kept, the first read among equals. Tryout 7: the e-mail announcing a bill ("votre facture … est
+ * disponible") was read first and kept, and the bill's period was lost with its text ("bills no period").
+ */
+function statedFacts(entry: AccountEntry): number {
+  const facts = [entry.periodStartDay, entry.periodEndDay, entry.dueDay, entry.amountDue, entry.paid];
+  return facts.filter((fact) => fact !== undefined).length;
+}
+
 /** Whether every entry comes from one file: then none is a copy (a bill run's accounts, issue 19: 4 % of its time). */
 function fromOneFile(entries: readonly AccountEntry[]): boolean {
   const file = (entries[0] as AccountEntry).file;
@@ -39,8 +49,9 @@ function fromOneFile(entries: readonly AccountEntry[]): boolean {
 }
 
 /**
- * Takes the copies out of one account's entries, keeping the first source in reading order
- * (`order`: a file's place in the run): the kept entry's place → the places of its copies.
+ * Takes the copies out of one account's entries, keeping the source that states most of the bill,
+ * else the first in reading order (`order`: a file's place in the run): the kept entry's place → the
+ * places of its copies.
  * Two rows of one file are no copy of each other (an export listing a bill twice is duplicate-invoice's).
  */
 export function dropCopies(entries: AccountEntry[], order: (file: string) => number): Map<string, string[]> {
@@ -57,7 +68,7 @@ export function dropCopies(entries: AccountEntry[], order: (file: string) => num
   const dropped = new Set<AccountEntry>();
   for (const same of byKey.values()) {
     if (same.length < 2 || new Set(same.map((entry) => entry.file)).size < 2) continue;
-    same.sort((a, b) => order(a.file) - order(b.file) || a.line - b.line);
+    same.sort((a, b) => statedFacts(b) - statedFacts(a) || order(a.file) - order(b.file) || a.line - b.line);
     const kept = same[0] as AccountEntry;
     const others = same.filter((entry) => entry.file !== kept.file && samePeriod(entry, kept));
     if (others.length === 0) continue;

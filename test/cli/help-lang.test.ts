@@ -133,7 +133,7 @@ describe('errors in French', () => {
     const bad = await runCli(['-c', config, 'fixtures/seed-cases.csv'], { env: FRENCH });
     expect([output.code, letter.code, bad.code]).toEqual([2, 2, 2]);
     expect(output.stderr).toMatch(
-      /^billcheck: Impossible d’écrire le rapport dans .*r\.txt : son dossier n’existe pas\n$/,
+      /^billcheck: Impossible d’écrire le rapport dans .*r\.txt : le dossier .*no n’existe pas\n$/,
     );
     expect(letter.stderr).toBe('billcheck: --stage 2 demande --sent DATE : la date de votre réclamation écrite\n');
     expect(bad.stderr).toBe(

@@ -45,6 +45,21 @@ describe('billcheck (in-process main)', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('says once why an option is not a date, and how to write one (tryout 7)', async () => {
+    const bogus = await runCli(['--terminated', 'bogus', SEED]);
+    expect(bogus).toMatchObject({ code: 2 });
+    expect(bogus.stderr).toBe(
+      'billcheck: --terminated: "bogus" is not a date (write it as yyyy-mm-dd, e.g. 2026-09-15)\n',
+    );
+    const french = await runCli(['--terminated', 'bogus', SEED, '--lang', 'fr']);
+    expect(french.stderr).toBe(
+      'billcheck: --terminated : « bogus » n’est pas une date (écrivez-la aaaa-mm-jj, par exemple 2026-09-15)\n',
+    );
+    // A date wrong in one part keeps its own reason.
+    const day = await runCli(['--terminated', '2026-02-31', SEED]);
+    expect(day.stderr).toBe('billcheck: --terminated: "2026-02-31" is not a date (no such day in that month)\n');
+  });
+
   it('asks for input rather than waiting on a terminal', async () => {
     const run = await runCli([], { stdin: undefined });
     // Not a terminal here, so it reads the (empty) standard input and says so.

@@ -1,7 +1,9 @@
-import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/cli/io.js';
+import { writeReportFile } from '../../src/cli/output-file.js';
 import { ROOT, runBin, runCli } from '../helpers/cli.js';
 
 const SEED = join(ROOT, 'fixtures/seed-cases.csv');
@@ -43,13 +45,48 @@ describe('-o, --output FILE', () => {
     const missing = await runCli([SEED, '-o', 'no/such/folder/report.txt'], { cwd: dir });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe(
-      'billcheck: Cannot write the report to no/such/folder/report.txt: its folder does not exist\n',
+      'billcheck: Cannot write the report to no/such/folder/report.txt: no such directory: no\n',
     );
     expect(readdirSync(dir)).toEqual([]);
 
     const folder = await runCli([SEED, '-o', '.'], { cwd: dir });
     expect(folder.code).toBe(2);
     expect(folder.stderr).toBe('billcheck: Cannot write the report to .: it is a folder\n');
+  });
+
+  it('names the folder at fault, in French too (tryout 7: "-o /nonexistent/x.txt")', async () => {
+    const dir = fresh();
+    mkdirSync(join(dir, 'out'));
+    writeFileSync(join(dir, 'notes.txt'), 'a file');
+    const deeper = await runCli([SEED, '-o', 'out/missing/report.txt'], { cwd: dir });
+    expect(deeper.stderr).toBe(
+      'billcheck: Cannot write the report to out/missing/report.txt: no such directory: out/missing\n',
+    );
+    const file = await runCli([SEED, '-o', 'notes.txt/report.txt'], { cwd: dir });
+    expect(file.stderr).toBe(
+      'billcheck: Cannot write the report to notes.txt/report.txt: not a directory: notes.txt\n',
+    );
+    const absolute = join(dir, 'nonexistent', 'x.txt');
+    const french = await runCli([SEED, '-o', absolute, '--lang', 'fr'], { cwd: dir });
+    expect(french).toMatchObject({ code: 2 });
+    expect(french.stderr).toBe(
+      `billcheck: Impossible d’écrire le rapport dans ${absolute} : le dossier ${join(dir, 'nonexistent')} n’existe pas\n`,
+    );
+    expect(readdirSync(dir).sort()).toEqual(['notes.txt', 'out']);
+  });
+
+  it('writes a whole report (the letter) with the same line when it cannot (writeReportFile)', async () => {
+    const dir = fresh();
+    await writeReportFile('letter.txt', 'Madame, Monsieur,\n', dir);
+    expect(readFileSync(join(dir, 'letter.txt'), 'utf8')).toBe('Madame, Monsieur,\n');
+    const failure = await writeReportFile('/nonexistent-billcheck/x.txt', 'text', dir).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(UsageError);
+    expect((failure as UsageError).textIn('en')).toBe(
+      'cannot write the report to /nonexistent-billcheck/x.txt: no such directory: /nonexistent-billcheck',
+    );
+    expect((failure as UsageError).textIn('fr')).toBe(
+      'impossible d’écrire le rapport dans /nonexistent-billcheck/x.txt : le dossier /nonexistent-billcheck n’existe pas',
+    );
   });
 
   it.skipIf(process.getuid?.() === 0)('fails with exit code 2 on a file it may not write', async () => {

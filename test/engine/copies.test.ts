@@ -59,6 +59,26 @@ describe('dropCopies', () => {
     expect(unsaid).toHaveLength(1);
   });
 
+  it('keeps the source that states more of the bill, whatever was read first (tryout 7)', () => {
+    const notice = entry('facture-fevrier.txt', 1);
+    const bill = toAccountEntry(
+      doc({
+        id: 'F-2024-02-131',
+        account: 'C-104233',
+        issueDate: '2024-02-05',
+        total: '29.99',
+        periodStart: '2024-02-01',
+        periodEnd: '2024-02-29',
+        file: 'factures-orange.csv',
+        line: 5,
+      }),
+      content,
+    );
+    const entries = [notice, bill];
+    expect([...dropCopies(entries, order)]).toEqual([['factures-orange.csv:5', ['facture-fevrier.txt:1']]]);
+    expect(entries).toEqual([bill]);
+  });
+
   it("bills numbered alike as documentKey compares them ('f 2024 02 131')", () => {
     const entries = [entry('factures-orange.csv', 5), entry('facture-fevrier.txt', 1, '29.99', 'f 2024 02 131')];
     expect(dropCopies(entries, order).size).toBe(1);

@@ -15,6 +15,7 @@ export const EN_USAGE = {
   'maxWarnings.tooLarge': '--max-warnings {{text}} is too large (at most {{max}})',
   'jobs.range': '--jobs expects a number from 1 to 16, not "{{text}}"',
   'date.invalid': '{{option}}: "{{text}}" is not a date ({{reason}})',
+  'date.unreadable': '{{option}}: "{{text}}" is not a date (write it as yyyy-mm-dd, e.g. 2026-09-15)',
   'terminated.noAccount':
     '--terminated: no account before "=" in "{{text}}" (give ACCOUNT=DATE, or DATE alone for every account)',
   'stdin.twice': '- (standard input) is given more than once: it can be read only once',
@@ -23,6 +24,8 @@ export const EN_USAGE = {
   'output.cannotOpen': 'cannot write the report to {{path}}: {{reason}}',
   'output.failed': 'cannot write the output: {{reason}}',
   'open.ENOENT': 'its folder does not exist',
+  'open.noSuchFolder': 'no such directory: {{folder}}',
+  'open.notAFolder': 'not a directory: {{folder}}',
   'open.EACCES': 'permission denied',
   'open.EISDIR': 'it is a folder',
   'open.EROFS': 'read-only file system',

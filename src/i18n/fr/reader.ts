@@ -118,6 +118,12 @@ const PHRASES: readonly Phrase[] = [
   // A bill's text that says it is settled (src/parse/text/status.ts).
   [/^read as paid: the bill says "(.*)"$/s, (m) => `lue comme payée : la facture indique « ${m[1]} »`],
   [
+    /^the (invoice|document) number "(.*)" may be cut: "(.*)" follows it on the same line and is not read as part of it$/s,
+    (m) =>
+      `le numéro ${m[1] === 'invoice' ? 'de facture' : 'du document'} « ${m[2]} » est peut-être tronqué : « ${m[3]} », qui le suit sur la même ligne, n’a pas été lu avec lui`,
+  ],
+
+  [
     /^the amounts name no currency: read as pounds \(([A-Z]{3})\), from the values: the (lines are UK numbers|addresses have UK postcodes) \((.*)\)$/s,
     (m) =>
       `les montants ne nomment aucune devise : lus en livres (${m[1]}), d’après les valeurs : ` +

@@ -18,6 +18,7 @@ export const FR_USAGE: Phrases<UsageKey> = {
   'maxWarnings.tooLarge': '--max-warnings {{text}} est trop grand (au plus {{max}})',
   'jobs.range': '--jobs attend un nombre de 1 à 16, pas « {{text}} »',
   'date.invalid': '{{option}} : « {{text}} » n’est pas une date ({{reason}})',
+  'date.unreadable': '{{option}} : « {{text}} » n’est pas une date (écrivez-la aaaa-mm-jj, par exemple 2026-09-15)',
   'terminated.noAccount':
     '--terminated : aucun compte avant « = » dans « {{text}} » (indiquez COMPTE=DATE, ou DATE seule pour tous les comptes)',
   'stdin.twice': '- (l’entrée standard) est donné plusieurs fois : elle ne peut être lue qu’une fois',
@@ -27,6 +28,8 @@ export const FR_USAGE: Phrases<UsageKey> = {
   'output.cannotOpen': 'impossible d’écrire le rapport dans {{path}} : {{reason}}',
   'output.failed': 'impossible d’écrire la sortie : {{reason}}',
   'open.ENOENT': 'son dossier n’existe pas',
+  'open.noSuchFolder': 'le dossier {{folder}} n’existe pas',
+  'open.notAFolder': '{{folder}} n’est pas un dossier',
   'open.EACCES': 'permission refusée',
   'open.EISDIR': 'c’est un dossier',
   'open.EROFS': 'système de fichiers en lecture seule',

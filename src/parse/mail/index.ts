@@ -115,7 +115,8 @@ function bodyDocument(
       const [event] = parseTextDocument(text, file, textOptions);
       if (event?.type !== 'document') continue;
       const doc = event.document;
-      const issueDate = forwarded ? (doc.issueDate ?? date) : (date ?? doc.issueDate);
+      // The text reader weighed the message's Date against the dates the text prints (a bill's own wins).
+      const issueDate = doc.issueDate ?? date;
       // The body decided the kind; a subject "Final reminder: …" still names the letter's rank.
       const title = doc.kind === 'dunning' && doc.dunningTitle === undefined ? subjectTitle(subject) : undefined;
       return {

@@ -11,7 +11,7 @@ import { datesInLine, type FoundDate } from './dates.js';
 import { type AmountRole, FILLER_WORDS, type LabelDefinition, type ValueField } from './labels.js';
 import type { TextLine } from './lines.js';
 import { type LabelMatch, matchLabels } from './match.js';
-import { accountAt, identifierAt, isPeriodJoiner, partialStartDate } from './values.js';
+import { accountAt, cutAfter, identifierAt, isPeriodJoiner, partialStartDate } from './values.js';
 
 export interface AmountFact {
   readonly role: AmountRole;
@@ -29,6 +29,8 @@ export interface ValueFact {
   /** For a period: its end. */
   readonly end?: string;
   readonly order: number;
+  /** For a number: what continues it on its line, unread (values.ts cutAfter), and that line. */
+  readonly cut?: { readonly rest: string; readonly line: number };
 }
 
 /** A fee a dunning letter adds to the debt, as its line says it: "Frais de recouvrement   40,00 €". */
@@ -204,8 +206,8 @@ class Collector {
     this.amounts.push({ role, priority, token, order: this.order++, sign });
   }
 
-  value(field: ValueField, priority: number, value: string, end?: string): void {
-    this.values.push({ field, priority, value, end, order: this.order++ });
+  value(field: ValueField, priority: number, value: string, end?: string, cut?: ValueFact['cut']): void {
+    this.values.push({ field, priority, value, end, order: this.order++, ...(cut === undefined ? {} : { cut }) });
   }
 }
 
@@ -326,7 +328,14 @@ function addValue(
         identifierAt(text, order) ??
         (field === 'invoiceId' ? afterProductName(where.line.raw.slice(from, from + 80), order) : undefined);
       if (found === undefined) return false;
-      out.value(field, match.priority, found.id);
+      const rest = cutAfter(where.line.raw.slice(from), found.end);
+      out.value(
+        field,
+        match.priority,
+        found.id,
+        undefined,
+        rest === undefined ? undefined : { rest, line: where.line.no },
+      );
       if (match.definition.list === true) {
         for (const next of listedAfter(text, found.end, order)) out.value(field, match.priority, next);
       }

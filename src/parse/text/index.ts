@@ -158,7 +158,7 @@ export function parseTextDocument(text: string, file: string, options: TextOptio
       },
     ];
   }
-  const issueDate = options.issueDate ?? best(values, 'issueDate')?.value;
+  const issueDate = issueDateOf(kind, values, options.issueDate);
   // Only a bill says it is settled; a letter's "facture réglée" is about another document.
   const stated = kind === 'invoice' ? statedStatus(lines) : undefined;
   const document: BillingDocument = {
@@ -192,7 +192,7 @@ export function parseTextDocument(text: string, file: string, options: TextOptio
     amountStyle: withDateStyle(amountStyleOf(amounts.tokens, facts.tokens, decimal), lines, order),
     rows: 1,
   };
-  const events: ParseEvent[] = [{ type: 'document', document }];
+  const events: ParseEvent[] = [{ type: 'document', document }, ...numberCutNotices(values, id, references, file)];
   if (inferredCurrency !== undefined) {
     const message = currencyNoticeMessage(inferredCurrency);
     events.push({ type: 'notice', file, line: firstLine, level: 'info', code: 'currency', message });
@@ -269,6 +269,61 @@ function withProseAmount(
   const said = proseAmount(lines, distinctValues(values, 'invoiceId', undefined), order, decimal);
   if (said === undefined) return amounts;
   return { ...amounts, amountDue: said.money, total: said.money, tokens: [...amounts.tokens, said.token] };
+}
+
+/**
+ * A number the document uses (its own, or a bill it names) that its line continues past what was
+ * read: never cut silently (tryout 7: "0 612 345 678 07 26" read as "0 612 345 678", "10917<b>62601"
+ * as "10917"). A warning, since two readings of a letter and its bill may then not join.
+ */
+function numberCutNotices(
+  values: readonly ValueFact[],
+  id: string | undefined,
+  references: readonly string[],
+  file: string,
+): ParseEvent[] {
+  const used = new Set(references);
+  if (id !== undefined) used.add(id);
+  const said = new Set<string>();
+  const notices: ParseEvent[] = [];
+  for (const fact of values) {
+    if (fact.cut === undefined || !used.has(fact.value)) continue;
+    if (fact.field !== 'invoiceId' && fact.field !== 'letterId') continue;
+    const key = `${fact.value}\u0000${fact.cut.rest}`;
+    if (said.has(key)) continue;
+    said.add(key);
+    const subject = fact.field === 'invoiceId' ? 'the invoice number' : 'the document number';
+    notices.push({
+      type: 'notice',
+      file,
+      line: fact.cut.line,
+      level: 'warning',
+      code: 'number-cut',
+      message: `${subject} "${fact.value}" may be cut: "${fact.cut.rest}" follows it on the same line and is not read as part of it`,
+    });
+  }
+  return notices;
+}
+
+/** A bill's date as its own label prints it ("Date de facture :", "Facture n° … du …", "émise le"). */
+const BILL_DATE_PRIORITY = 35;
+
+/**
+ * The document's date. A letter is dated by what it bears outside its text (an e-mail's Date), else
+ * by its header. A bill is dated by the date its text prints as the bill's, and the message carrying
+ * it only when the text prints none: "Votre facture n° FA-… du 20/08/2026 … est disponible" sent on
+ * 28/08 is the bill of 20/08, which its PDF also is (tryout 7: dated 28/08, the notice was taken for
+ * another bill of the same number, and its account was not joined).
+ */
+function issueDateOf(
+  kind: DocumentKind,
+  values: readonly ValueFact[],
+  outside: string | undefined,
+): string | undefined {
+  const stated = best(values, 'issueDate');
+  if (outside === undefined) return stated?.value;
+  const isBill = kind === 'invoice' || kind === 'credit-note';
+  return isBill && stated !== undefined && stated.priority >= BILL_DATE_PRIORITY ? stated.value : outside;
 }
 
 /**

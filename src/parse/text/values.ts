@@ -63,7 +63,37 @@ function spacedIdentifierEnd(text: string, start: number, end: number): number {
     stop = after;
     groups++;
   }
-  return groups >= 3 && stop - start <= MAX_ID_LENGTH ? stop : end;
+  if (groups < 3) return end;
+  // Once it is plainly one spaced number, shorter groups after it are its end ("0 612 345 678 07 26",
+  // tryout 7's Orange bill, was cut after "678"). A group followed by a decimal part is an amount.
+  for (;;) {
+    const after = next(stop);
+    if (after === stop || !/^ \d{2,4}$/.test(text.slice(stop, after)) || /^[,.]\d/.test(text.slice(after))) break;
+    stop = after;
+  }
+  return stop - start <= MAX_ID_LENGTH ? stop : end;
+}
+
+/** What may follow a number in its sentence without belonging to it: punctuation, quotes, brackets. */
+const AFTER_NUMBER = /^[\s,;:.!?()[\]{}»”"'’…/_-]/u;
+const MAX_CUT_SHOWN = 24;
+
+/**
+ * The text that continues a number read from `text` up to `end`, in the same cell, when the reading
+ * stopped before it (tryout 7: "10917<b>62601…" read as "10917", "0 612 345 678 07 26" as "0 612 345
+ * 678"): a character glued to it that no sentence puts there, or one more group of digits after a
+ * single space. Undefined when what follows is a word, punctuation, a date or an amount, or nothing.
+ */
+export function cutAfter(text: string, end: number): string | undefined {
+  const rest = text.slice(end);
+  const cell = rest.split(/\s{2,}|\t/u, 1)[0] ?? '';
+  if (cell === '') return undefined;
+  const glued = !AFTER_NUMBER.test(cell);
+  const group = /^ (\d{2,6})(?=\s|$)/u.exec(cell);
+  if (!glued && group === null) return undefined;
+  // Glued: the characters up to the next space ("<b>62601…"); a group: the rest of the cell ("07 26").
+  const shown = glued ? (cell.split(/\s/u, 1)[0] ?? cell) : cell.slice(1);
+  return [...shown].slice(0, MAX_CUT_SHOWN).join('') + ([...shown].length > MAX_CUT_SHOWN ? '…' : '');
 }
 
 /**
@@ -86,8 +116,10 @@ export function identifierAt(text: string, order: DateOrder | undefined): { id: 
   while (/[.\-/_]$/.test(id)) id = id.slice(0, -1);
   if (id.length < 3 || id.length > MAX_ID_LENGTH || !/\d/.test(id)) return undefined;
   if (/^\d{1,4}$/.test(id)) return undefined;
-  // "12,50" or "1.234,56" are amounts, "05/03/2024" a date; "7.1234567" is neither.
-  if (/^\d+(?:[.,]\d{3})*[.,]\d{1,2}$|^\d{1,3}(?:[.,]\d{3})+$/.test(id)) return undefined;
+  // "12,50", "1.234,56" or "1,234.56" are amounts, "05/03/2024" a date; "7.1234567" is neither, nor is
+  // "1.234.567.89", whose decimals would be separated as its thousands are (tryout 7: a Bouygues
+  // "Référence client" of that shape was taken for an amount and the account was not read).
+  if (/^\d+(?:\.\d{3})*,\d{1,2}$|^\d+(?:,\d{3})*\.\d{1,2}$|^\d{1,3}(?:[.,]\d{3})+$/.test(id)) return undefined;
   if (parseDate(id, order).ok) return undefined;
   return { id, end: offset + id.length };
 }

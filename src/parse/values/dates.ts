@@ -9,6 +9,8 @@ export type DateOrder = 'dmy' | 'mdy' | 'ymd';
 export type DateParse = { ok: true; iso: string } | { ok: false; reason: string };
 
 const MAX_DATE_TEXT_LENGTH = 64;
+/** The reason of a text with no date shape at all: callers that can say more (an option's expected form) test for it. */
+export const NOT_A_DATE = 'not a date';
 
 /** Month names and abbreviations (French, English, German, Dutch, Polish), lower case without accents or dot. */
 const MONTHS: ReadonlyMap<string, number> = new Map(
@@ -124,7 +126,7 @@ export function parseDate(raw: string, order: DateOrder = 'dmy'): DateParse {
   }
   const match = ANCHORED.exec(text);
   if (match === null) {
-    return { ok: false, reason: /^\D*\d{4}\D*$/.test(text) ? 'no day in the date' : 'not a date' };
+    return { ok: false, reason: /^\D*\d{4}\D*$/.test(text) ? 'no day in the date' : NOT_A_DATE };
   }
   if (!timeIsValid(match)) return { ok: false, reason: 'impossible time of day' };
   return dateFromGroups(match, order);

@@ -274,3 +274,41 @@ describe('a payment confirmation that quotes its bill', () => {
     expect(events.find((event) => event.type === 'document')?.document.kind).toBe('invoice');
   });
 });
+
+// Tryout 7: Bouygues's "Votre facture … est disponible … sera prélevé" e-mail was dated by its Date
+// header (28/08) instead of the bill's date it names (20/08), and its customer reference was not read:
+// it became a second bill of the same number in an account named after the file.
+describe("a bill's notice e-mail", () => {
+  const notice = new URL(
+    '../../../fixtures/dossiers/fr-avis-facture-disponible/2026-08-28_avis-de-prelevement.eml',
+    import.meta.url,
+  );
+  const documentOf = async (message: string | Buffer): Promise<BillingDocument | undefined> => {
+    const events = await parseMail(Buffer.from(message), 'avis.eml', {}, () => undefined);
+    return events.find((event) => event.type === 'document')?.document;
+  };
+
+  it("is the bill it names: that bill's number, date and amount, in the customer's account", async () => {
+    const doc = await documentOf(readFileSync(notice));
+    expect(doc).toMatchObject({
+      kind: 'invoice',
+      id: 'FA-20260820-4411',
+      issueDate: '2026-08-20',
+      account: '1.234.567.89',
+    });
+    expect(doc?.total?.toFixed(2)).toBe('23.99');
+  });
+
+  it('is dated by its Date header when it prints no date of the bill', async () => {
+    const message = readFileSync(notice, 'utf8').replace(' du 20/08/2026', '');
+    expect((await documentOf(message))?.issueDate).toBe('2026-08-28');
+  });
+
+  it('dates a letter by its Date header still, whatever date of a bill it quotes', async () => {
+    const message = readFileSync(notice, 'utf8')
+      .replace('Subject: Votre facture Bouygues Telecom est disponible', 'Subject: Relance : facture impayée')
+      .replace('est\ndisponible dans votre Espace Client.', 'reste impayée.');
+    const doc = await documentOf(message);
+    expect(doc).toMatchObject({ kind: 'dunning', issueDate: '2026-08-28', references: ['FA-20260820-4411'] });
+  });
+});

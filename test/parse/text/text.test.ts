@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { BillingDocument } from '../../../src/model/document.js';
+import { frenchReaderText } from '../../../src/i18n/fr/reader.js';
 import { FatalInputError } from '../../../src/model/input.js';
 import { parseTextDocument } from '../../../src/parse/text/index.js';
 import { serializeDocument } from '../../../src/report/extract.js';
@@ -102,11 +103,67 @@ describe('parseTextDocument', () => {
   it('keeps numbers printed with single spaces whole, but not two loose numbers', () => {
     expect(parse('Rechnung\nRechnungsnummer   1234 5678 9012\nRechnungsbetrag   49,95 €\n').id).toBe('1234 5678 9012');
     expect(parse('Faktura nr: F 5521K24/0387/14\nRazem:  10,00  2,30  12,30\n').id).toBe('F 5521K24/0387/14');
-    expect(parse('Invoice number: 123456 7890\nTotal  12.00\n').id).toBe('123456');
+    // Two loose numbers: the first is read, and the second is said to follow it (never cut silently).
+    const loose = parseTextDocument('Invoice number: 123456 7890\nTotal  12.00\n', 'doc.txt', {});
+    expect(loose.map((event) => (event.type === 'document' ? event.document.id : event.type))).toEqual([
+      '123456',
+      'notice',
+    ]);
     // A tryout's Orange bill: the customer number had been cut to "C 7741".
     const orange =
       'Facture n° OR-25030551\nNuméro client : C 7741 0923    Ligne fixe : 02 40 12 34 56\nTotal TTC  42,99 €\n';
     expect(parse(orange).account).toBe('C 7741 0923');
+  });
+
+  it('reads a customer reference written with dots, never taken for an amount (tryout 7)', () => {
+    const bill = (reference: string): BillingDocument =>
+      parse(
+        `Facture n° FA-20260820-4411\nRéférence client : ${reference}\nLigne : 02 40 11 22 33\nTotal TTC  23,99 €\n`,
+      );
+    // Bouygues prints "N° de compte client : 1.43522893"; the tryout wrote "1.234.567.89".
+    expect(bill('1.234.567.89').account).toBe('1.234.567.89');
+    expect(bill('1.43522893').account).toBe('1.43522893');
+    // An amount is still no reference: the line is then the account.
+    expect(bill('1.234,56').account).toBe('0240112233');
+    expect(bill('1,234.56').account).toBe('0240112233');
+  });
+
+  it("reads an Orange-style number's short groups to its end, and says when a number may be cut (tryout 7)", () => {
+    const read = (text: string) => parseTextDocument(text, 'doc.txt', {});
+    const noticesOf = (events: ReturnType<typeof read>) =>
+      events.flatMap((event) =>
+        event.type === 'notice' ? [[event.code, event.level, event.line, event.message]] : [],
+      );
+    const orange = read("Facture n° 0 612 345 678 07 26\nDate d'émission : 05/07/2026\nTotal TTC  44,99 €\n");
+    expect(orange[0]?.type === 'document' && orange[0].document.id).toBe('0 612 345 678 07 26');
+    expect(noticesOf(orange)).toEqual([]);
+    // A figure after the number is an amount, a date after it a date: no part of it, no warning.
+    const amount = read('Facture n° 1234 5678 9012 29,99 €\nTotal TTC  29,99 €\n');
+    expect(amount[0]?.type === 'document' && amount[0].document.id).toBe('1234 5678 9012');
+    expect(noticesOf(amount)).toEqual([]);
+    expect(noticesOf(read('Facture n° F-2024-0012 du 05/03/2024.\nTotal TTC  29,99 €\n'))).toEqual([]);
+    // Markup glued to the number (tryout 7's hostile bill): read up to it, and a warning names the rest.
+    const hostile = read('N° de Facture : 10917<b>62601\u202e\u001b[2J\nTotal TTC  0,00 €\n');
+    expect(hostile[0]?.type === 'document' && hostile[0].document.id).toBe('10917');
+    expect(noticesOf(hostile)).toEqual([
+      [
+        'number-cut',
+        'warning',
+        1,
+        'the invoice number "10917" may be cut: "<b>62601\u202e\u001b[2J" follows it on the same line and is not read as part of it',
+      ],
+    ]);
+    expect(frenchReaderText(noticesOf(hostile)[0]?.[3] as string)).toBe(
+      'le numéro de facture « 10917 » est peut-être tronqué : « <b>62601\u202e\u001b[2J », qui le suit sur la même ligne, n’a pas été lu avec lui',
+    );
+    // A letter's reference too: the bill it names may then not be found.
+    const letter = read(
+      'Relance\nVotre facture n° 10917<b>62601 du 14/06/2026 reste impayée.\nMontant restant dû : 0,01 €\n',
+    );
+    expect(letter[0]?.type === 'document' && letter[0].document.references).toEqual(['10917']);
+    expect(noticesOf(letter).map((notice) => notice[3])).toEqual([
+      'the invoice number "10917" may be cut: "<b>62601" follows it on the same line and is not read as part of it',
+    ]);
   });
 
   it('refuses texts that only mention bills: a program, a README', () => {
