@@ -1,6 +1,6 @@
 /**
  * Where the engine keeps every document's account entry until the input ends: typed columns in
- * fixed-size blocks (53 bytes an entry, the account as a number from an AccountTable), strings
+ * fixed-size blocks (41 bytes an entry, the account as a number from an AccountTable), strings
  * in plain arrays. Entries are grouped by account only when the account rules run, by a
  * counting sort over the account numbers. A million-row bill run kept a million entry objects (with their Money
  * objects) alive before; the garbage collector walked them all at every major collection. Blocks
@@ -26,7 +26,15 @@ const NO_DAY = -0x8000_0000;
 const BLANK_BIT = 0x80;
 /** Set for documents the input marks paid (a status column). */
 const PAID_BIT = 0x40;
-const DAYS_PER_ENTRY = 5;
+/** Due, period start, period end and effective days, as Int16 offsets from the issue day (issue 19: memory). */
+const OTHER_DAYS = 4;
+/** An offset that marks no day, and one that marks a day held in the store's farDays (over 89 years away). */
+const NO_OFFSET = -0x8000;
+const FAR_OFFSET = -0x7fff;
+const MIN_OFFSET = FAR_OFFSET + 1;
+const MAX_OFFSET = 0x7fff;
+/** Currencies and files are Uint16 indexes; this one marks an index held in the store's bigIndexes. */
+const BIG_INDEX = 0xffff;
 /**
  * Amounts are Int32 cents (issue 19: memory; a Float64 took 8 bytes where nearly every bill's
  * cents fit 4). Two values are marks: no amount, and an amount held exactly in the store's
@@ -118,10 +126,16 @@ const dayOrNaN = (value: number | undefined): number => (value === undefined ? N
 class Block {
   /** Kind index, with BLANK_BIT set for blank documents. */
   readonly kinds = new Uint8Array(BLOCK_SIZE);
-  readonly currencies = new Uint32Array(BLOCK_SIZE);
-  readonly files = new Uint32Array(BLOCK_SIZE);
-  /** issue, due, period start, period end, effective. */
-  readonly days = new Int32Array(BLOCK_SIZE * DAYS_PER_ENTRY);
+  /** BIG_INDEX: the index (a run of over 65 534 files) is in the store's bigIndexes. */
+  readonly currencies = new Uint16Array(BLOCK_SIZE);
+  readonly files = new Uint16Array(BLOCK_SIZE);
+  /** Day numbers; NO_DAY for none. */
+  readonly issueDays = new Int32Array(BLOCK_SIZE);
+  /**
+   * Due, period start, period end, effective: offsets from the issue day (from day 0 when there is
+   * none), 8 bytes where four Int32 days took 16; a bill's days are weeks apart, not 89 years.
+   */
+  readonly otherDays = new Int16Array(BLOCK_SIZE * OTHER_DAYS);
   /** total, amount due: cents; NO_AMOUNT absent; EXACT_AMOUNT held in the store's exactAmounts. */
   readonly amounts = new Int32Array(BLOCK_SIZE * 2);
   /** BIG_LINE: the line number (a many-gigabyte file's may pass 2^32) is in the store's bigLines. */
@@ -145,6 +159,10 @@ export class EntryStore {
   private readonly exactAmounts = new Map<number, Money>();
   /** Sparse: line numbers a Uint32 does not hold. */
   private readonly bigLines = new Map<number, number>();
+  /** Sparse: days too far from their issue day for an Int16 offset, by entry index × 4 + which. */
+  private readonly farDays = new Map<number, number>();
+  /** Sparse: currency and file indexes a Uint16 does not hold, by entry index × 2 + (0 currency, 1 file). */
+  private readonly bigIndexes = new Map<number, number>();
   private readonly currencies = new ValueTable<string>();
   private readonly files = new ValueTable<string>();
   private readonly styles: (AmountStyle | undefined)[] = [];
@@ -207,14 +225,16 @@ export class EntryStore {
     const file = this.files.indexOf(flat.file);
     if (this.styles[file] === undefined && flat.amountStyle !== undefined) this.styles[file] = flat.amountStyle;
     block.kinds[at] = flat.kind | (flat.blank ? BLANK_BIT : 0) | (flat.paid ? PAID_BIT : 0);
-    block.currencies[at] = this.currencies.indexOf(flat.currency);
-    block.files[at] = file;
-    const days = at * DAYS_PER_ENTRY;
-    block.days[days] = toDay(flat.issueDay);
-    block.days[days + 1] = toDay(flat.dueDay);
-    block.days[days + 2] = toDay(flat.periodStartDay);
-    block.days[days + 3] = toDay(flat.periodEndDay);
-    block.days[days + 4] = toDay(flat.effectiveDay);
+    block.currencies[at] = this.indexMark(this.currencies.indexOf(flat.currency), index * 2);
+    block.files[at] = this.indexMark(file, index * 2 + 1);
+    const issueDay = toDay(flat.issueDay);
+    block.issueDays[at] = issueDay;
+    const base = issueDay === NO_DAY ? 0 : issueDay;
+    const days = at * OTHER_DAYS;
+    block.otherDays[days] = this.offsetMark(flat.dueDay, base, index * OTHER_DAYS);
+    block.otherDays[days + 1] = this.offsetMark(flat.periodStartDay, base, index * OTHER_DAYS + 1);
+    block.otherDays[days + 2] = this.offsetMark(flat.periodEndDay, base, index * OTHER_DAYS + 2);
+    block.otherDays[days + 3] = this.offsetMark(flat.effectiveDay, base, index * OTHER_DAYS + 3);
     block.amounts[at * 2] = this.amount(flat.totalCents, flat.exactTotal, index * 2);
     block.amounts[at * 2 + 1] = this.amount(flat.amountDueCents, flat.exactAmountDue, index * 2 + 1);
     block.lines[at] = this.lineMark(flat.line, index);
@@ -298,7 +318,7 @@ export class EntryStore {
       id: this.ids.at(index),
       // NaN for an amount that is not whole cents, as Money's cents says.
       totalCents,
-      issueDay: fromDay(block.days[at * DAYS_PER_ENTRY] as number),
+      issueDay: fromDay(block.issueDays[at] as number),
       references: this.references.get(index) ?? NO_REFERENCES,
       claimHash: block.claimHashes[at] as number,
     };
@@ -393,19 +413,22 @@ export class EntryStore {
   private entry(index: number, account: string): AccountEntry {
     const block = this.blocks[index >>> BLOCK_BITS] as Block;
     const at = index & BLOCK_MASK;
-    const days = at * DAYS_PER_ENTRY;
     const kind = block.kinds[at] as number;
-    const file = block.files[at] as number;
+    const file = this.indexAt(block.files[at] as number, index * 2 + 1);
+    const issueDay = block.issueDays[at] as number;
+    const base = issueDay === NO_DAY ? 0 : issueDay;
+    const days = at * OTHER_DAYS;
+    const other = index * OTHER_DAYS;
     return {
       kind: DOCUMENT_KINDS[kind & ~(BLANK_BIT | PAID_BIT)] as DocumentKind,
       id: this.ids.at(index),
       account,
-      currency: this.currencies.at(block.currencies[at] as number),
-      issueDay: fromDay(block.days[days] as number),
-      dueDay: fromDay(block.days[days + 1] as number),
-      periodStartDay: fromDay(block.days[days + 2] as number),
-      periodEndDay: fromDay(block.days[days + 3] as number),
-      effectiveDay: fromDay(block.days[days + 4] as number),
+      currency: this.currencies.at(this.indexAt(block.currencies[at] as number, index * 2)),
+      issueDay: fromDay(issueDay),
+      dueDay: this.dayAt(block.otherDays[days] as number, base, other),
+      periodStartDay: this.dayAt(block.otherDays[days + 1] as number, base, other + 1),
+      periodEndDay: this.dayAt(block.otherDays[days + 2] as number, base, other + 2),
+      effectiveDay: this.dayAt(block.otherDays[days + 3] as number, base, other + 3),
       total: this.money(block.amounts[at * 2] as number, index * 2),
       amountDue: this.money(block.amounts[at * 2 + 1] as number, index * 2 + 1),
       blank: (kind & BLANK_BIT) !== 0,
@@ -432,6 +455,30 @@ export class EntryStore {
     if (value === NO_AMOUNT) return undefined;
     if (value === EXACT_AMOUNT) return this.exactAmounts.get(key);
     return Money.fromCents(value);
+  }
+
+  /** A day as its offset from `base`, or a mark (none; far: kept in farDays under `key`). */
+  private offsetMark(day: number, base: number, key: number): number {
+    if (Number.isNaN(day)) return NO_OFFSET;
+    const offset = day - base;
+    if (Number.isInteger(offset) && offset >= MIN_OFFSET && offset <= MAX_OFFSET) return offset;
+    this.farDays.set(key, day);
+    return FAR_OFFSET;
+  }
+
+  private dayAt(offset: number, base: number, key: number): number | undefined {
+    if (offset === NO_OFFSET) return undefined;
+    return offset === FAR_OFFSET ? this.farDays.get(key) : base + offset;
+  }
+
+  private indexMark(value: number, key: number): number {
+    if (value < BIG_INDEX) return value;
+    this.bigIndexes.set(key, value);
+    return BIG_INDEX;
+  }
+
+  private indexAt(mark: number, key: number): number {
+    return mark === BIG_INDEX ? (this.bigIndexes.get(key) as number) : mark;
   }
 
   private lineMark(line: number, index: number): number {

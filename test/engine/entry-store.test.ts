@@ -114,6 +114,53 @@ describe('EntryStore', () => {
     );
   });
 
+  it('keeps every day exact, near its issue day or centuries away, with or without an issue day', () => {
+    // Days other than the issue day are Int16 offsets from it (issue 19: memory); farther ones are kept beside.
+    // Day numbers of the years 0001 to 9999 (day 0 is 1970-01-01).
+    const day = fc.option(fc.integer({ min: -719_162, max: 2_932_896 }), { nil: undefined });
+    const near = fc.option(fc.integer({ min: -40_000, max: 40_000 }), { nil: undefined });
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ issue: day, due: near, start: day, end: near, effective: day }), { maxLength: 40 }),
+        (inputs) => {
+          const store = new EntryStore();
+          const entries = inputs.map((input, index) => ({
+            ...entryOf(doc({ line: index + 2 })),
+            issueDay: input.issue,
+            // `near` as an offset from the issue day when there is one: the narrow column's edges.
+            dueDay: input.due === undefined ? undefined : (input.issue ?? 0) + input.due,
+            periodStartDay: input.start,
+            periodEndDay: input.end === undefined ? undefined : (input.issue ?? 0) + input.end,
+            effectiveDay: input.effective,
+          }));
+          for (const entry of entries) store.add(entry);
+          const out = [...store.timelines()].flatMap((t) => t.entries);
+          const days = (e: (typeof out)[number]) => [
+            e.issueDay,
+            e.dueDay,
+            e.periodStartDay,
+            e.periodEndDay,
+            e.effectiveDay,
+          ];
+          expect(out.map(days)).toEqual(entries.map(days));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps the file and currency of each entry past 65 534 files (a folder of many PDFs)', () => {
+    const store = new EntryStore();
+    const files = 70_000;
+    for (let n = 0; n < files; n++)
+      store.add({ ...entryOf(doc({ line: 2 })), file: `bill-${n}.pdf`, currency: n % 2 === 0 ? 'EUR' : 'GBP' });
+    const out = [...store.timelines()].flatMap((t) => t.entries);
+    expect(out).toHaveLength(files);
+    expect(out.map((e) => e.file)).toEqual(Array.from({ length: files }, (_, n) => `bill-${n}.pdf`));
+    expect(out[files - 1]?.currency).toBe('GBP');
+    expect(new Set(out.map((e) => e.currency))).toEqual(new Set(['EUR', 'GBP']));
+  });
+
   it('keeps entries apart across its 16 384-entry blocks', () => {
     const store = new EntryStore();
     const count = 40_000;

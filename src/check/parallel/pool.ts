@@ -60,6 +60,13 @@ const MAIN_SHARE = 0.96;
  */
 export const OVERLAPPING_END_ACCOUNTS = 100_000;
 
+/**
+ * Entries on the main thread up to which the end phases overlap: each end phase's columns (claims,
+ * grouping) take about 16 bytes an entry, 80 MB a thread at ten million rows, where the run must
+ * stay under 1 GB (issue 19); a million rows (half a million a thread) take 8 MB.
+ */
+const OVERLAPPING_END_ENTRIES = 1_000_000;
+
 /** Entries an account on average up to which the end phases overlap: the bench's 10 to 20 do, deep-history's 5 000 not. */
 const OVERLAPPING_END_HISTORY = 500;
 
@@ -255,13 +262,17 @@ export class WorkerPool {
       addAccount: (account) => toWorker.addAccount(account),
     });
     this.flush();
-    // The two end phases run at once, each thread on its share, unless the accounts are many or
-    // their histories long (issue 19): the joins peak in proportion to the accounts (about 120
+    // The two end phases run at once, each thread on its share, unless the accounts are many, the
+    // entries very many (see OVERLAPPING_END_ENTRIES) or the histories long (issue 19): the joins peak in proportion to the accounts (about 120
     // bytes each), and each history is rebuilt whole as objects that live through its account's
     // rules (5 000 bills an account took 45 MB more at once). Otherwise the worker ends first and
     // is stopped, which frees its heap and store (half the entries) before this thread's end phase.
     const accounts = engine.accountCount;
-    const overlap = accounts <= this.overlappingEndUpTo && engine.entryCount <= accounts * OVERLAPPING_END_HISTORY;
+    const entries = engine.entryCount;
+    const overlap =
+      accounts <= this.overlappingEndUpTo &&
+      entries <= OVERLAPPING_END_ENTRIES &&
+      entries <= accounts * OVERLAPPING_END_HISTORY;
     let findings: Finding[];
     let other: Extract<WorkerMessage, { type: 'finished' }>;
     if (overlap) {
