@@ -819,6 +819,8 @@ describe('billcheck letter: a company purchaser’s e-invoices (defect 18)', () 
     const letter = await letterJson([B2B, ...terminated]);
     expect(letter.subject).toBe('Réclamation – Client n° CLI-88120 – Votre référence acheteur CMD-ACH-2025-0457');
     expect(letter.sender[0]).toBe('Atelier Brunel SARL');
+    // Its XML says no style: a French letter writes the money and the date as French letters do.
+    expect(letter.facts[0]?.text).toMatch(/^5 novembre 2025 : facture FP-2025-118842, 144,00 € ; /);
     const demand = letter.demands[0];
     expect(demand?.text).toContain('cesser toute relance et tout recouvrement de ces sommes');
     expect(demand?.text).not.toMatch(/prélev/);

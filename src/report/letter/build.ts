@@ -68,6 +68,9 @@ export interface LetterInput {
 
 const MONEY_KEYS = new Set(['amount', 'billed', 'credited', 'median', 'max', 'minAmount', 'owed', 'demanded', 'fees']);
 
+/** "144,00 €": how a French letter writes an amount whose document says no style; dates stay ISO, written out. */
+const FRENCH_MONEY: AmountStyle = { decimalSeparator: ',', groupSeparator: ' ', symbolBefore: false };
+
 /** A document the letter names: one a finding points at, or one around it. */
 interface Named {
   readonly key: string;
@@ -221,7 +224,11 @@ function collectNamed(input: LetterInput): Collected {
   for (const doc of input.documents) byLocation.set(locationKey(doc.source.file, doc.source.line), doc);
   // A letter without amounts (a termination) writes its dates as the account's bills write theirs.
   const styles = input.documents.map((doc) => doc.amountStyle ?? input.styles.get(doc.source.file));
-  const fallback = styles.find((style) => style?.dates !== undefined) ?? styles.find((style) => style !== undefined);
+  // Documents that say no style at all (e-invoices: "144.00" in XML) are written as a French letter writes money.
+  const fallback =
+    styles.find((style) => style?.dates !== undefined) ??
+    styles.find((style) => style !== undefined) ??
+    (input.lang === 'fr' ? FRENCH_MONEY : undefined);
   const named = new Map<string, Named>();
   for (const finding of input.findings) {
     const key = locationKey(finding.file, finding.line);
