@@ -13,6 +13,7 @@ import type { Finding } from '../model/finding.js';
 import { INVALID_INPUT } from '../model/finding.js';
 import type { CheckResult } from '../report/result.js';
 import { printable } from '../report/sanitize.js';
+import type { CompanyPurchaser } from '../report/letter/build.js';
 import { buildLetter } from '../report/letter/build.js';
 import type { Jurisdiction, LetterLang } from '../report/letter/demands.js';
 import type { SentLetters } from '../report/letter/escalation.js';
@@ -22,8 +23,10 @@ import { STAGES } from '../report/letter/letter.js';
 import type { LetterFormat } from '../report/letter/render.js';
 import { LETTER_FORMATS, renderLetter } from '../report/letter/render.js';
 import type { SenderDetails } from '../report/letter/sender.js';
+import type { AccountNumbers } from '../report/letter/numbers.js';
 import { parseSender, SenderFileError } from '../report/letter/sender.js';
 import { renderStatus } from '../report/letter/status.js';
+import { MEDIATOR_SITE } from '../report/letter/stage-words.js';
 import type { Letterhead } from '../report/letter/letterhead.js';
 import { readLetterhead } from '../report/letter/letterhead.js';
 import { fill, longDate, PHRASES } from '../report/letter/words.js';
@@ -320,6 +323,65 @@ function chooseAccount(
   return [...counts.keys()][0];
 }
 
+/**
+ * The account's numbers by kind, for the subject and the sender block: the customer number the
+ * sender gave (--from) or the account's when it is one, and its line, from the account itself or
+ * from the other names the check joined to it (a bill's "Ligne SFR" beside its "N° client").
+ */
+function accountNumbers(
+  account: string,
+  documents: readonly BillingDocument[],
+  read: ReadAccounts,
+  sender: SenderDetails,
+): AccountNumbers {
+  const country = documents.find((doc) => doc.country !== undefined)?.country;
+  const own = identityAccountKey(account, country);
+  const aliases = read.result.accounts?.find((joined) => joined.name === account)?.aliases ?? [];
+  // A number as the bills write it ("C-104233"), rather than as a letter did ("c104233").
+  const billsForm = (name: string): string => {
+    const key = identityKey(name, country);
+    const same = documents.filter((doc) => identityKey(doc.account, country) === key);
+    return (same.find((doc) => doc.kind === 'invoice') ?? same[0])?.account ?? name;
+  };
+  const ofKind = (kind: 'line' | 'customer'): string | undefined => {
+    if (own.kind === kind) return own.display;
+    const alias = aliases.find((named) => named.kind === kind)?.name;
+    return alias === undefined ? undefined : kind === 'line' ? alias : billsForm(alias);
+  };
+  const line = ofKind('line');
+  // A "N° client" that is the line itself (people often give the number they know) is the line.
+  const given = sender.customerNumber;
+  const givenIsLine =
+    given !== undefined && line !== undefined && identityKey(given, country) === identityKey(line, country);
+  const customer = (givenIsLine ? undefined : given) ?? ofKind('customer');
+  const numbers = {
+    ...(customer === undefined ? {} : { customer: printable(customer) }),
+    ...(line === undefined ? {} : { line: printable(line) }),
+    ...(sender.contract === undefined ? {} : { contract: printable(sender.contract) }),
+  };
+  // An account that is neither (a file's name, for a letter that names none) is still quoted as the account.
+  return customer === undefined && line === undefined ? { ...numbers, customer: printable(account) } : numbers;
+}
+
+/** UNTDID 4461 payment means that are direct debits: 49 (direct debit), 59 (SEPA direct debit). */
+const DIRECT_DEBIT_CODES = new Set(['49', '59']);
+
+/** The company whose e-invoices these are, when they carry its own reference (BT-10, BT-13). */
+function companyOf(documents: readonly BillingDocument[]): CompanyPurchaser | undefined {
+  const bill = documents.find((doc) => doc.purchaserReference !== undefined);
+  if (bill?.purchaserReference === undefined) return undefined;
+  const name = bill.buyer?.name;
+  return {
+    ...(name === undefined ? {} : { name: printable(name) }),
+    reference: printable(bill.purchaserReference),
+    directDebit: documents.some((doc) => DIRECT_DEBIT_CODES.has(doc.paymentMeansCode?.trim() ?? '')),
+  };
+}
+
+function purchaserReferenceOf(company: CompanyPurchaser | undefined): { purchaserReference?: string } {
+  return company === undefined ? {} : { purchaserReference: company.reference };
+}
+
 /** The language the bills are written in: their country when known, else how they write amounts. */
 function billLanguage(documents: readonly BillingDocument[]): LetterLang {
   const country = documents.find((doc) => doc.country !== undefined)?.country;
@@ -363,6 +425,24 @@ async function writeOut(text: string, output: string | undefined, stdout: Output
   }
 }
 
+/**
+ * A written complaint cannot have disputed documents that did not exist yet: a --sent date before
+ * every document the letter disputes is a typing slip (a year, a month), not a date to quote.
+ */
+function checkSentAfterDocuments(first: string, findings: readonly Finding[]): void {
+  const dated = findings.filter((finding) => finding.date !== undefined);
+  const earliest = dated.reduce<Finding | undefined>(
+    (found, finding) => (found === undefined || (finding.date ?? '') < (found.date ?? '') ? finding : found),
+    undefined,
+  );
+  if (earliest?.date === undefined || first >= earliest.date) return;
+  throw usageError('letter.sentBeforeDocuments', {
+    date: first,
+    document: printable(earliest.documentId ?? `${earliest.file}:${earliest.line}`),
+    documentDate: earliest.date,
+  });
+}
+
 /** A referral out of its window is drafted all the same, with a warning: the person may know better (an answer came). */
 function warnMediatorWindow(sent: SentLetters, today: string, lang: LetterLang, warn: (line: string) => void): void {
   const steps = escalationSteps('FR', sent);
@@ -378,8 +458,8 @@ function warnMediatorWindow(sent: SentLetters, today: string, lang: LetterLang, 
   if (until !== undefined && today > until) {
     warn(
       lang === 'fr'
-        ? `billcheck: le délai d’un an après la réclamation écrite a expiré le ${longDate(until, lang)}`
-        : `billcheck: the one-year limit after the written complaint ended on ${longDate(until, lang)}`,
+        ? `billcheck: le délai d’un an après la réclamation écrite a expiré le ${longDate(until, lang)} : le Médiateur peut refuser la saisine ; vérifiez auprès de lui (${MEDIATOR_SITE}) qu’il peut encore la traiter avant de l’envoyer`
+        : `billcheck: the one-year limit after the written complaint ended on ${longDate(until, lang)}: the Médiateur may refuse the referral; check with it (${MEDIATOR_SITE}) that it can still take it before sending it`,
     );
   }
 }
@@ -412,6 +492,9 @@ export async function runLetter(
   if (inputs === undefined) {
     // --status without bills: the dates only, for France unless told otherwise.
     const jurisdiction = plan.country ?? 'FR';
+    // The dates are on stdout; a window not open yet or closed is said where warnings go too.
+    if (jurisdiction === 'FR')
+      warnMediatorWindow(plan.sent as SentLetters, plan.today, plan.lang ?? 'fr', streams.warn);
     await writeOut(
       renderStatus(jurisdiction, plan.sent as SentLetters, plan.lang ?? 'fr', plan.today),
       flags.output,
@@ -434,6 +517,7 @@ export async function runLetter(
     const lang = plan.lang ?? billLanguage(read.documents);
     const purchaser = await purchaserOfDocuments(read.documents);
     if (purchaser !== undefined) streams.warn(`billcheck: ${purchaserStatusLine(purchaser, lang)}`);
+    if (jurisdiction === 'FR') warnMediatorWindow(plan.sent as SentLetters, plan.today, lang, streams.warn);
     await writeOut(
       renderStatus(jurisdiction, plan.sent as SentLetters, lang, plan.today),
       flags.output,
@@ -465,10 +549,12 @@ export async function runLetter(
     }
     return fatal ? EXIT_FAILURE : EXIT_OK;
   }
+  if (plan.sent !== undefined) checkSentAfterDocuments(plan.sent.first, accountFindings);
   if (plan.stage === 'mediator' && plan.sent !== undefined)
     warnMediatorWindow(plan.sent, plan.today, lang, streams.warn);
   if (plan.stage === '2' && plan.sent !== undefined && jurisdiction !== undefined)
     warnConsumerServiceWindow(jurisdiction, plan.sent, plan.today, lang, streams.warn);
+  const company = companyOf(documents);
   const letter = buildLetter({
     account,
     findings: accountFindings,
@@ -482,6 +568,8 @@ export async function runLetter(
     today: plan.today,
     sender,
     letterheads: await readLetterheads(documents),
+    numbers: { ...accountNumbers(account, documents, read, sender), ...purchaserReferenceOf(company) },
+    ...(company === undefined ? {} : { company }),
   });
   await writeOut(renderLetter(letter, plan.format), flags.output, streams.stdout);
   // The letter's notes say the same; on stderr it is not lost when the letter goes to a file.

@@ -31,6 +31,7 @@ const LETTER_SCHEMA = {
         address: { ...TEXT_OR_LINES, description: 'Your postal address, one line per item' },
         city: { ...TEXT_OR_LINES, description: 'The town written before the date' },
         customerNumber: { ...TEXT_OR_LINES, description: 'Your customer number at the operator' },
+        contract: { ...TEXT_OR_LINES, description: 'Your contract number, when the operator gives one apart' },
         email: { ...TEXT_OR_LINES, description: 'Your e-mail address' },
         phone: { ...TEXT_OR_LINES, description: 'Your phone number' },
       },

@@ -211,6 +211,13 @@ export interface BillingDocument {
   readonly vatBreakdown?: readonly VatBreakdown[];
   readonly seller?: Party;
   readonly buyer?: Party;
+  /**
+   * The purchaser's own reference for the bill: BT-10 (buyer reference), else BT-13 (its purchase
+   * order). A company's letters quote it, as its accounts payable file bills by it.
+   */
+  readonly purchaserReference?: string;
+  /** BT-81, the UNTDID 4461 payment means code as written (49, 59: a direct debit). */
+  readonly paymentMeansCode?: string;
   /** Filled by the PDF reader for a Factur-X whose page it read. */
   readonly pageFacts?: PageFacts;
   // ---- end of e-invoice fields ----

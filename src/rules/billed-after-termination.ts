@@ -21,7 +21,7 @@ export default defineRule({
     whatToDo:
       'Send the operator the termination request or its confirmation, dispute the bill in writing, and have any automatic debit stopped.',
     basis:
-      "Arcep (the French regulator), « Comment connaître sa durée d'engagement contractuel avec son opérateur ? »: from the termination request, the operator has ten clear days to end the contract. Consumer bodies cite Code de la consommation article L224-39 for it; billcheck's letters do not, as its text was not read from an official source. billcheck uses the termination's own effective date, else its date plus ten days.",
+      "Arcep (the French regulator), « Comment connaître sa durée d'engagement contractuel avec son opérateur ? »: from the termination request, the operator has ten clear days to end the contract. Code de la consommation article L224-39 sets it (a notice of at most ten days from the operator's receipt of the request, as telecom-infoconso.fr, the consumer site the Arcep ran, states it); billcheck's letters cite the operator's own termination confirmation first, then that article in the regulator's wording. billcheck uses the termination's own effective date, else its date plus ten days.",
     options: {
       graceDays:
         'An invoice without a period is flagged when issued more than this many days after the effective date (room for a final bill).',

@@ -273,7 +273,7 @@ describe('billcheck letter: the sender from the config', () => {
     const run = await runCli(['letter', AGENCY, '-c', bad, ...TODAY]);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
-      `billcheck: ${bad}: letter.from: unknown key "nom" (keys: name, address, city, customerNumber, email, phone)\n`,
+      `billcheck: ${bad}: letter.from: unknown key "nom" (keys: name, address, city, customerNumber, contract, email, phone)\n`,
     );
   });
 });
@@ -394,7 +394,7 @@ describe('billcheck letter: when there is no letter to write', () => {
     for (const named of ['C-104233', '+33 6 98 76 54 32']) {
       const run = await runCli(['letter', dossier, '--account', named, '--today', '2024-12-31']);
       expect(run.code, named).toBe(0);
-      expect(run.stdout, named).toContain('Objet : Réclamation – client n° 0698765432');
+      expect(run.stdout, named).toContain('Objet : Réclamation – Client n° C-104233 – Ligne 0698765432');
     }
   });
 
@@ -641,7 +641,7 @@ describe('billcheck letter --from: the sender town', () => {
     expect(run.stdout).toMatch(/^Julien Marchand\n12 rue des Tilleuls\n69003 Lyon\n/);
     writeFileSync(from, 'Nom: Julien Marchand\nAdresse: 12 rue des Tilleuls, 69003 Lyon\nVille: 69003 Lyon\n');
     const inAddress = await runCli(['letter', SEED, '--account', '0612345001', '--from', from, ...TODAY]);
-    expect(inAddress.stdout).toMatch(/^Julien Marchand\n12 rue des Tilleuls, 69003 Lyon\nN° client/);
+    expect(inAddress.stdout).toMatch(/^Julien Marchand\n12 rue des Tilleuls, 69003 Lyon\nLigne : 0612345001\n/);
   });
 });
 
@@ -655,5 +655,195 @@ describe('billcheck letter: bills whose currency nothing stated', () => {
     expect(bill?.currency).toBe('GBP');
     expect(bill?.text).toContain('£36.00');
     expect(run.stdout).not.toContain('€');
+  });
+});
+
+// Issue 16's defects of the seventh round (fixtures/letters/README.md, "fr-sfr-relance-apres-resiliation"
+// and "fr-b2b-ubl-apres-resiliation"): each reproduced on its dossier first.
+const SFR_AFTER = 'fixtures/letters/fr-sfr-relance-apres-resiliation';
+const B2B = 'fixtures/letters/fr-b2b-ubl-apres-resiliation';
+const SFR_TODAY = ['--today', '2025-12-15'];
+
+interface DemandJson {
+  key: string;
+  text: string;
+  basis?: { text: string; sources: { url: string }[] };
+}
+
+interface LetterJson {
+  subject: string;
+  sender: string[];
+  recipient: string[];
+  facts: { text: string }[];
+  demands: DemandJson[];
+  enclosures: string[];
+  notes: string[];
+  mediatorForm?: { numbers: string[]; claimant?: string };
+}
+
+async function letterJson(args: readonly string[]): Promise<LetterJson> {
+  const run = await runCli(['letter', ...args, '-f', 'json']);
+  expect(run.code, run.stderr).toBe(0);
+  return JSON.parse(run.stdout) as LetterJson;
+}
+
+describe('billcheck letter: bills after a termination (defect 7)', () => {
+  it('asks to stop the reminders too, dates the termination, and cites the confirmation before the law', async () => {
+    const letter = await letterJson([SFR_AFTER, '--stage', '2', '--sent', '2025-11-10', ...SFR_TODAY]);
+    const demand = letter.demands.find((item) => item.key === 'cancel-after-termination');
+    expect(demand?.text).toContain('prise d’effet de ma résiliation le 11/09/2025');
+    expect(demand?.text).toContain('cesser tout prélèvement, toute relance et tout recouvrement de ces sommes');
+    const basis = demand?.basis?.text ?? '';
+    expect(basis).toMatch(
+      /^votre propre confirmation de résiliation du 02\/09\/2025 fixe sa prise d’effet au 11\/09\/2025 ; /,
+    );
+    expect(basis.indexOf('confirmation')).toBeLessThan(basis.indexOf('L224-39'));
+    expect(demand?.basis?.sources.map((source) => source.url)).toContain(
+      'https://www.telecom-infoconso.fr/la-resiliation-du-contrat.htm',
+    );
+  });
+
+  it('says when the confirmation gives no date that the ten days end it, and whose confirmation it is', async () => {
+    const own = await letterJson([SEED, '--account', '0612345004', ...TODAY]);
+    expect(own.demands[0]?.basis?.text).toMatch(
+      /^votre propre confirmation de résiliation RES-2024-002 du 15\/01\/2024 atteste ma demande ; elle ne fixe pas de date de prise d’effet, qui est donc au plus tard le 25\/01\/2024/,
+    );
+    const bought = await letterJson([CESSION, ...TODAY]);
+    expect(bought.demands[0]?.basis?.text).toMatch(/^la confirmation de résiliation de SFR du 06\/05\/2024 fixe/);
+  });
+});
+
+describe('billcheck letter: the account numbers, each with its label (defect 8)', () => {
+  it('quotes the customer number and the line apart, never the line as "client n°"', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'billcheck-letter-numbers-'));
+    const from = join(dir, 'moi.txt');
+    writeFileSync(from, 'Nom: Marie Dupont\nN° client: C-55120\nContrat: CT-2023-0981\n');
+    const letter = await letterJson([SEED, '--account', '0612345001', '--from', from, ...TODAY]);
+    expect(letter.subject).toBe('Réclamation – Client n° C-55120 – Ligne 0612345001 – Contrat n° CT-2023-0981');
+    expect(letter.sender.slice(1, 4)).toEqual(['[Votre adresse]', 'N° client : C-55120', 'Ligne : 0612345001']);
+    const seed = await letterJson([SEED, '--account', '0612345001', ...TODAY]);
+    expect(seed.subject).toBe('Réclamation – Ligne 0612345001');
+  });
+
+  it('gives the referral form the same labelled numbers', async () => {
+    const letter = await letterJson([
+      'fixtures/dossiers/fr-relance-malgre-avoir',
+      '--stage',
+      'mediator',
+      '--sent',
+      '2024-09-01',
+      '--today',
+      '2024-12-31',
+    ]);
+    expect(letter.mediatorForm?.numbers).toEqual(['N° client : C-104233', 'Ligne : 0698765432']);
+  });
+});
+
+describe('billcheck letter: a service address printed on one line (defect 9)', () => {
+  it('splits "Service Clients SFR - TSA 30103 - 69947 LYON CEDEX 20" at the foot of a bill into lines', async () => {
+    const letter = await letterJson([SFR_AFTER, ...SFR_TODAY]);
+    expect(letter.recipient).toEqual(['SFR', 'Service Clients SFR', 'TSA 30103', '69947 LYON CEDEX 20']);
+  });
+});
+
+describe('billcheck letter --lang en: dates written out (defect 14)', () => {
+  it('writes "5 February 2024", not the bills\' 05/02/2024 nor an e-invoice\'s ISO date', async () => {
+    const seed = await letterJson([SEED, '--account', '0612345004', '--lang', 'en', ...TODAY]);
+    expect(seed.facts[1]?.text).toMatch(
+      /^5 February 2024: invoice FAC-A4-202402, 24,99 €; it bills a period starting on 1 February 2024,/,
+    );
+    const xml = await letterJson([
+      'fixtures/einvoice/others/mustang/UBL-CreditNote-2.1-Example.ubl.xml',
+      '--lang',
+      'en',
+      ...TODAY,
+    ]);
+    expect(xml.facts[0]?.text).toMatch(/^15 December 2009: credit note TOSL108/);
+    expect(xml.facts.map((fact) => fact.text).join('\n')).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+});
+
+describe('billcheck letter: --sent and the Médiateur window (defect 15)', () => {
+  it('refuses a complaint dated before every document it disputes (exit 2, one line, in the run language)', async () => {
+    const args = ['letter', SEED, '--account', '0612345004', '--stage', '2', '--sent', '2023-10-15', ...TODAY];
+    const fr = await runCli([...args, '--lang', 'fr']);
+    expect(fr.code).toBe(2);
+    expect(fr.stdout).toBe('');
+    expect(fr.stderr).toBe(
+      'billcheck: --sent 2023-10-15 est antérieure à FAC-A4-202402 du 2024-02-05, le premier document que conteste le courrier : donnez la date d’envoi de votre réclamation écrite\n',
+    );
+    const en = await runCli([...args, '--lang', 'en']);
+    expect(en.stderr).toMatch(
+      /^billcheck: --sent 2023-10-15 is before FAC-A4-202402 of 2024-02-05, the earliest document/,
+    );
+  });
+
+  it('warns with --status that the year has passed, and no longer says the Médiateur is "already possible"', async () => {
+    const run = await runCli(['letter', '--status', '--sent', '2025-06-01', '--today', '2026-12-01']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('vous pouvez le saisir à partir du 1er août 2025 faute de réponse satisfaisante.');
+    expect(run.stdout).not.toContain('déjà possible');
+    expect(run.stderr).toMatch(
+      /^billcheck: le délai d’un an après la réclamation écrite a expiré le 1er juin 2026 : le Médiateur peut refuser la saisine ; vérifiez auprès de lui/,
+    );
+    const early = await runCli(['letter', '--status', '--sent', '2026-11-20', '--today', '2026-12-01', '--lang', 'en']);
+    expect(early.stderr).toBe(
+      'billcheck: unless you received an unsatisfying answer, the Médiateur may be referred to only from 20 January 2027\n',
+    );
+  });
+});
+
+describe('billcheck letter: an agency’s letter, a reminder titled "Relance", one invoice (defect 17)', () => {
+  it('names the agency’s letter as the agency’s and the reminder by its title', async () => {
+    const sosh = await letterJson([SOSH, ...TODAY]);
+    expect(sosh.facts[1]?.text).toMatch(/^14\/01\/2025 : mise en demeure 7734129055 d’Intrum, 12,01 €/);
+    const agency = await letterJson([AGENCY, ...TODAY]);
+    expect(agency.facts.map((fact) => fact.text.slice(0, 22))).toContain('01/07/2024 : relance p');
+    expect(agency.enclosures).toContain('Copie de la relance du 01/07/2024 (89,99 €)');
+  });
+
+  it('says "la facture … laisse" for one invoice and joins several with "et"', async () => {
+    const agency = await letterJson([AGENCY, ...TODAY]);
+    expect(agency.facts[3]?.text).toContain('un montant différent de ce que la facture 2406551208 laisse dû (89,99 €)');
+    const two = await letterJson(['fixtures/dossiers/fr-relance-facture-avoir-et-impayee', ...TODAY]);
+    expect(two.facts[3]?.text).toContain(
+      'de ce que les factures FA-2024-02-1187 et FA-2024-03-1342 laissent dû (29,99 €)',
+    );
+  });
+});
+
+describe('billcheck letter: a company purchaser’s e-invoices (defect 18)', () => {
+  const terminated = ['--terminated', '2025-10-15', ...SFR_TODAY];
+
+  it('quotes its buyer reference, asks to stop no direct debit none states, and cites no consumer law', async () => {
+    const letter = await letterJson([B2B, ...terminated]);
+    expect(letter.subject).toBe('Réclamation – Client n° CLI-88120 – Votre référence acheteur CMD-ACH-2025-0457');
+    expect(letter.sender[0]).toBe('Atelier Brunel SARL');
+    // Its XML says no style: a French letter writes the money and the date as French letters do.
+    expect(letter.facts[0]?.text).toMatch(/^5 novembre 2025 : facture FP-2025-118842, 144,00 € ; /);
+    const demand = letter.demands[0];
+    expect(demand?.text).toContain('cesser toute relance et tout recouvrement de ces sommes');
+    expect(demand?.text).not.toMatch(/prélev/);
+    expect(demand?.basis).toBeUndefined();
+  });
+
+  it('asks to stop the direct debit when the e-invoice states one (payment means 59)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'billcheck-letter-b2b-'));
+    const xml = readFileSync(join(B2B, 'facture-2025-11.xml'), 'utf8').replace(
+      '<cbc:PaymentMeansCode>30</cbc:PaymentMeansCode>',
+      '<cbc:PaymentMeansCode>59</cbc:PaymentMeansCode>',
+    );
+    writeFileSync(join(dir, 'facture.xml'), xml);
+    const letter = await letterJson([dir, ...terminated]);
+    expect(letter.demands[0]?.text).toContain('cesser tout prélèvement');
+  });
+
+  it('names the company as the claimant at the mediator stage, and says the Médiateur takes private customers', async () => {
+    const letter = await letterJson([B2B, '--stage', 'mediator', '--sent', '2025-11-10', ...terminated]);
+    expect(letter.mediatorForm?.claimant).toBe('Atelier Brunel SARL');
+    expect(letter.notes.at(-1)).toContain('« tout particulier client »');
+    const text = await runCli(['letter', B2B, '--stage', 'mediator', '--sent', '2025-11-10', ...terminated]);
+    expect(text.stdout).toContain('Réclamant (entreprise) : Atelier Brunel SARL\n');
+    expect(text.stderr).toContain('Cette étape ne s’applique sans doute pas');
   });
 });

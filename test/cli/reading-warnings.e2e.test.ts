@@ -4,6 +4,8 @@
  * warnings. The fixtures are corpus statements with no finding at all: one has a warning notice
  * (a debit taken twice), the other only infos (title lines, rows not about bills).
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../helpers/cli.js';
@@ -33,5 +35,33 @@ describe('--max-warnings and the readers’ warnings', () => {
   it('does not count infos, nor warnings under --quiet', { timeout: 60_000 }, async () => {
     expect((await runCli([INFOS_ONLY, '--max-warnings', '0', ...BASE])).code).toBe(0);
     expect((await runCli([WITH_WARNING, '--quiet', '--max-warnings', '0', ...BASE])).code).toBe(0);
+  });
+});
+
+// Issue 16, defect 16: the title-line notice agrees with its count, and French runs say it in French.
+describe('the title lines before a header', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'billcheck-title-lines-'));
+  const header = 'N° de facture;Type;Ligne;Date de facture;Montant TTC (€)\nF-1;Facture;0612345001;05/01/2024;29,99\n';
+  const one = join(dir, 'une-ligne.csv');
+  const two = join(dir, 'deux-lignes.csv');
+  writeFileSync(one, `Export espace client\n${header}`);
+  writeFileSync(two, `Export espace client\nÉdité le 01/12/2026\n${header}`);
+
+  it('says "1 line … is" and "2 lines … are" in English', async () => {
+    expect((await runCli([one, '--lang', 'en', ...BASE])).stdout).toContain(
+      "1 line before the header (line 2) is not data: an export's title or date",
+    );
+    expect((await runCli([two, '--lang', 'en', ...BASE])).stdout).toContain(
+      '2 lines before the header (line 3) are not data',
+    );
+  });
+
+  it('says it in French with --lang fr', async () => {
+    expect((await runCli([one, '--lang', 'fr', ...BASE])).stdout).toContain(
+      '1 ligne avant l’en-tête (ligne 2) n’est pas une donnée : le titre ou la date d’un export',
+    );
+    expect((await runCli([two, '--lang', 'fr', ...BASE])).stdout).toContain(
+      '2 lignes avant l’en-tête (ligne 3) ne sont pas des données',
+    );
   });
 });

@@ -103,7 +103,8 @@ export const EN_HELP = {
   'letter.description': "draft the complaint letter for one account's findings, and track the escalation",
   'letter.account': 'the account to write about (needed when several have findings)',
   'letter.lang': 'language of the letter (default: that of the bills)',
-  'letter.from': 'your details: JSON or "key: value" lines (name, address, city, customerNumber, email, phone)',
+  'letter.from':
+    'your details: JSON or "key: value" lines (name, address, city, customerNumber, contract, email, phone)',
   'letter.stage': '1: complaint; 2: to the consumer service; mediator: referral',
   'letter.sent': 'date of a letter already sent: the complaint, then the consumer-service letter (repeatable)',
   'letter.status': 'print what may be done next, from which date, until when',

@@ -37,6 +37,8 @@ export const EN_USAGE = {
     '--sent takes at most two dates: the written complaint, then the letter to the consumer service',
   'letter.sentOrder': '--sent: give the written complaint first, then the later letter to the consumer service',
   'letter.sentFuture': '--sent {{date}} is after today ({{today}})',
+  'letter.sentBeforeDocuments':
+    '--sent {{date}} is before {{document}} of {{documentDate}}, the earliest document the letter disputes: give the date your written complaint was sent',
   'letter.stageNeedsSent': '--stage {{stage}} needs --sent DATE: the date of your written complaint',
   'letter.mediatorNeedsSent':
     '--stage mediator needs --sent DATE: the date of your written complaint ' +

@@ -64,8 +64,8 @@ const SENTENCES: readonly Rewrite[] = [
   [/^a value is longer than (\d+) characters$/, (m) => `une valeur dépasse ${m[1]} caractères`],
   [/^"(.*)" must be text or a list of lines$/, (m) => `« ${m[1]} » doit être un texte ou une liste de lignes`],
   [
-    /^expected an object of name, address, city, customerNumber, email, phone$/,
-    () => 'attendu un objet avec name, address, city, customerNumber, email, phone',
+    /^expected an object of name, address, city, customerNumber, contract, email, phone$/,
+    () => 'attendu un objet avec name, address, city, customerNumber, contract, email, phone',
   ],
   [/^expected a JSON object$/, () => 'attendu un objet JSON'],
   [/^expected "key: value", not "(.*)"$/s, (m) => `attendu « clé: valeur », pas « ${m[1]} »`],

@@ -106,7 +106,7 @@ export const FR_HELP: Phrases<HelpKey> = {
   'letter.account': 'Le compte concerné (nécessaire quand plusieurs comptes ont des problèmes)',
   'letter.lang': 'Langue de la lettre (par défaut\u00A0: celle des factures)',
   'letter.from':
-    'Vos coordonnées\u00A0: JSON ou lignes « clé: valeur » (name, address, city, customerNumber, email, phone)',
+    'Vos coordonnées\u00A0: JSON ou lignes « clé: valeur » (name, address, city, customerNumber, contract, email, phone)',
   'letter.stage':
     '1\u00A0: réclamation\u00A0; 2\u00A0: au service consommateurs\u00A0; mediator\u00A0: saisine du médiateur',
   'letter.sent':

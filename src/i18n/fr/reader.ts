@@ -8,6 +8,15 @@
 type Phrase = readonly [RegExp, (match: RegExpExecArray, nested: (text: string) => string) => string];
 
 const PHRASES: readonly Phrase[] = [
+  // An export's title lines (src/parse/csv).
+  [
+    /^1 line before the header \(line (\d+)\) is not data: an export's title or date$/,
+    (m) => `1 ligne avant l’en-tête (ligne ${m[1]}) n’est pas une donnée : le titre ou la date d’un export`,
+  ],
+  [
+    /^(\d+) lines before the header \(line (\d+)\) are not data: an export's title or date$/,
+    (m) => `${m[1]} lignes avant l’en-tête (ligne ${m[2]}) ne sont pas des données : le titre ou la date d’un export`,
+  ],
   // Rows and cells (src/parse/csv, src/parse/values).
   [/^the date cannot be read \((.*)\)$/s, (m, t) => `la date est illisible (${t(m[1] as string)})`],
   [/^the amount cannot be read \((.*)\)$/s, (m, t) => `le montant est illisible (${t(m[1] as string)})`],

@@ -41,6 +41,8 @@ export const FR_USAGE: Phrases<UsageKey> = {
     '--sent prend au plus deux dates : la réclamation écrite, puis la lettre au service consommateurs',
   'letter.sentOrder': '--sent : donnez d’abord la réclamation écrite, puis la lettre au service consommateurs',
   'letter.sentFuture': '--sent {{date}} est postérieure à aujourd’hui ({{today}})',
+  'letter.sentBeforeDocuments':
+    '--sent {{date}} est antérieure à {{document}} du {{documentDate}}, le premier document que conteste le courrier : donnez la date d’envoi de votre réclamation écrite',
   'letter.stageNeedsSent': '--stage {{stage}} demande --sent DATE : la date de votre réclamation écrite',
   'letter.mediatorNeedsSent':
     '--stage mediator demande --sent DATE : la date de votre réclamation écrite ' +

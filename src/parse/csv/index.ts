@@ -454,11 +454,13 @@ class CsvFile {
     }
     this.headers = mapping.headers;
     if (this.titleLines > 0) {
-      const lines = this.titleLines === 1 ? '1 line' : `${this.titleLines} lines`;
+      // "1 line … is", "2 lines … are" (issue 16, defect 16); src/i18n/fr/reader.ts says both in French.
       this.notice(
         'title-lines',
         'info',
-        `${lines} before the header (line ${line}) are not data: an export's title or date`,
+        this.titleLines === 1
+          ? `1 line before the header (line ${line}) is not data: an export's title or date`
+          : `${this.titleLines} lines before the header (line ${line}) are not data: an export's title or date`,
       );
     }
     const conventions = this.options.conventions;

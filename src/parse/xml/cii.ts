@@ -158,6 +158,7 @@ export function mapCii(root: XmlElement, reader: FieldReader): EInvoiceFields {
     periodStart: reader.ciiDate(first(settlement, 'BillingSpecifiedPeriod', 'StartDateTime'), 'BT-73'),
     periodEnd: reader.ciiDate(first(settlement, 'BillingSpecifiedPeriod', 'EndDateTime'), 'BT-74'),
     currency,
+    paymentMeansCode: textAt(settlement, 'SpecifiedTradeSettlementPaymentMeans', 'TypeCode'),
     accountCandidates: [
       { term: 'BT-46', value: textAt(buyer, 'ID') ?? textAt(buyer, 'GlobalID') },
       { term: 'BT-47', value: textAt(buyer, 'SpecifiedLegalOrganization', 'ID') },

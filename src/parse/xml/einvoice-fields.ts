@@ -42,4 +42,6 @@ export interface EInvoiceFields {
   readonly lines: readonly DocumentLine[];
   readonly seller: Party;
   readonly buyer: Party;
+  /** BT-81. */
+  readonly paymentMeansCode?: string;
 }

@@ -47,10 +47,21 @@ function canStatePaidAmount(profile: string | undefined): boolean {
   return profile === undefined || !/:minimum$/i.test(profile.trim());
 }
 
+/** BT-10, else BT-13: the reference the purchaser gave, when the invoice carries one. */
+function purchaserReferenceOf(candidates: readonly AccountCandidate[]): string | undefined {
+  const of = (term: AccountCandidate['term']): string | undefined =>
+    candidates.find((candidate) => candidate.term === term && candidate.value !== undefined && candidate.value !== '')
+      ?.value;
+  return of('BT-10') ?? of('BT-13');
+}
+
 function toDocument(fields: EInvoiceFields, file: string): BillingDocument {
-  const { syntax: _syntax, profile: _profile, accountCandidates, seller, buyer, ...terms } = fields;
+  const { syntax: _syntax, profile: _profile, accountCandidates, seller, buyer, paymentMeansCode, ...terms } = fields;
+  const purchaserReference = purchaserReferenceOf(accountCandidates);
   return {
     ...terms,
+    ...(purchaserReference === undefined ? {} : { purchaserReference }),
+    ...(paymentMeansCode === undefined ? {} : { paymentMeansCode }),
     account: chooseAccount(accountCandidates, file),
     operator: seller.name,
     currency: fields.currency ?? 'EUR',

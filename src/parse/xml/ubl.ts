@@ -102,6 +102,7 @@ export function mapUbl(root: XmlElement, reader: FieldReader): EInvoiceFields {
     periodStart: reader.isoDate(textAt(root, 'InvoicePeriod', 'StartDate'), 'BT-73'),
     periodEnd: reader.isoDate(textAt(root, 'InvoicePeriod', 'EndDate'), 'BT-74'),
     currency: currency?.toUpperCase(),
+    paymentMeansCode: textAt(root, 'PaymentMeans', 'PaymentMeansCode'),
     accountCandidates: [
       { term: 'BT-46', value: textAt(customer, 'PartyIdentification', 'ID') },
       { term: 'BT-47', value: textAt(customer, 'PartyLegalEntity', 'CompanyID') },

@@ -8,7 +8,7 @@ import type { EvidenceValue, Finding } from '../../model/finding.js';
 import { formatDate, formatMoney, formatNumber, isIsoDate } from '../../model/format.js';
 import { Money } from '../../model/money.js';
 import { printable } from '../sanitize.js';
-import type { DemandEntry, Jurisdiction, LetterLang } from './demands.js';
+import type { DemandEntry, DemandText, Jurisdiction, LetterLang } from './demands.js';
 import { DEMAND_ORDER, DEMANDS, OBSERVATIONS, STANDARD_BASES, SUBSUMED_BY } from './demands.js';
 import type { SentLetters } from './escalation.js';
 import { escalationSteps, OFCOM_SIX_WEEKS_FROM } from './escalation.js';
@@ -27,9 +27,20 @@ import type { SenderDetails } from './sender.js';
 import type { SourceId } from './sources.js';
 import { SOURCES } from './sources.js';
 import { disputedAmounts } from './disputed.js';
+import type { AccountNumbers } from './numbers.js';
+import { numberFields, numbersInline } from './numbers.js';
 import { say, STAGE_WORDS } from './stage-words.js';
-import type { NamedKind } from './words.js';
+import type { KindWords, NamedKind } from './words.js';
 import { fill, joinList, KIND_WORDS, longDate, PHRASES } from './words.js';
+
+/** A company that buys the operator's services: its bills carry its own reference (BT-10, BT-13). */
+export interface CompanyPurchaser {
+  /** Its name as the e-invoices write it (BT-44). */
+  readonly name?: string;
+  readonly reference: string;
+  /** Whether a bill states a direct debit (BT-81 49 or 59): else no demand asks to stop one. */
+  readonly directDebit: boolean;
+}
 
 export interface LetterInput {
   readonly account: string;
@@ -49,9 +60,16 @@ export interface LetterInput {
   readonly sender: SenderDetails;
   /** What the head of each text document says (by source file), when the command could read it. */
   readonly letterheads?: ReadonlyMap<string, Letterhead>;
+  /** The customer, when the bills are a company purchaser's (e-invoices naming its own reference). */
+  readonly company?: CompanyPurchaser;
+  /** The account's numbers by kind (customer, line…); without them, the sender's customer number or the account. */
+  readonly numbers?: AccountNumbers;
 }
 
 const MONEY_KEYS = new Set(['amount', 'billed', 'credited', 'median', 'max', 'minAmount', 'owed', 'demanded', 'fees']);
+
+/** "144,00 €": how a French letter writes an amount whose document says no style; dates stay ISO, written out. */
+const FRENCH_MONEY: AmountStyle = { decimalSeparator: ',', groupSeparator: ' ', symbolBefore: false };
 
 /** A document the letter names: one a finding points at, or one around it. */
 interface Named {
@@ -67,6 +85,8 @@ interface Named {
   readonly findings: Finding[];
   readonly references: readonly string[];
   readonly effectiveDate?: string;
+  /** The collection agency that wrote it, as its letterhead names it. */
+  readonly agency?: string;
 }
 
 /** A style that says how amounts are written but not dates takes the dates of the account's other bills. */
@@ -116,7 +136,13 @@ function namedFromDocument(doc: BillingDocument, input: LetterInput, fallback: A
     findings: [],
     references: doc.references.map(printable),
     ...(doc.effectiveDate === undefined ? {} : { effectiveDate: doc.effectiveDate }),
+    ...agencyOf(doc, input),
   };
+}
+
+function agencyOf(doc: BillingDocument, input: LetterInput): { agency?: string } {
+  const agency = doc.kind === 'dunning' ? input.letterheads?.get(doc.source.file)?.agency : undefined;
+  return agency === undefined ? {} : { agency };
 }
 
 function namedFromFinding(
@@ -198,7 +224,11 @@ function collectNamed(input: LetterInput): Collected {
   for (const doc of input.documents) byLocation.set(locationKey(doc.source.file, doc.source.line), doc);
   // A letter without amounts (a termination) writes its dates as the account's bills write theirs.
   const styles = input.documents.map((doc) => doc.amountStyle ?? input.styles.get(doc.source.file));
-  const fallback = styles.find((style) => style?.dates !== undefined) ?? styles.find((style) => style !== undefined);
+  // Documents that say no style at all (e-invoices: "144.00" in XML) are written as a French letter writes money.
+  const fallback =
+    styles.find((style) => style?.dates !== undefined) ??
+    styles.find((style) => style !== undefined) ??
+    (input.lang === 'fr' ? FRENCH_MONEY : undefined);
   const named = new Map<string, Named>();
   for (const finding of input.findings) {
     const key = locationKey(finding.file, finding.line);
@@ -265,15 +295,15 @@ function onceEach(entries: readonly Named[]): Named[] {
   return result;
 }
 
-function evidenceText(key: string, value: EvidenceValue, named: Named): string | undefined {
+function evidenceText(key: string, value: EvidenceValue, named: Named, lang: LetterLang): string | undefined {
   if (value === null) return undefined;
-  if (Array.isArray(value)) return value.map(printable).join(', ');
+  if (Array.isArray(value)) return joinList(value.map(printable), lang);
   if (typeof value === 'number') return formatNumber(value, named.style);
   if (typeof value === 'boolean') return undefined;
   const text = value as string;
   if (MONEY_KEYS.has(key) && /^-?\d+(\.\d+)?$/.test(text))
     return formatMoney(Money.parse(text), named.currency, named.style);
-  if (isIsoDate(text)) return formatDate(text, named.style);
+  if (isIsoDate(text)) return letterDate(text, named.style, lang);
   return printable(text);
 }
 
@@ -314,7 +344,7 @@ function placeholderValues(finding: Finding, named: Named, around: Around): Map<
   const first = otherKey === undefined ? undefined : around.at.get(otherKey);
   if (first !== undefined && first !== named) values.set('first', documentPhrase(first, around.lang, true));
   for (const [key, value] of Object.entries(finding.evidence)) {
-    const text = evidenceText(key, value, named);
+    const text = evidenceText(key, value, named, around.lang);
     if (text !== undefined) values.set(key, text);
   }
   if (!values.has('amount') && finding.amount !== undefined) {
@@ -322,8 +352,14 @@ function placeholderValues(finding: Finding, named: Named, around: Around): Map<
   }
   const invoice = finding.evidence.invoiceId ?? finding.evidence.invoice ?? finding.evidence.references;
   if (invoice !== undefined && invoice !== null && !values.has('invoice')) {
-    values.set('invoice', Array.isArray(invoice) ? invoice.map(printable).join(', ') : printable(String(invoice)));
+    values.set(
+      'invoice',
+      Array.isArray(invoice) ? joinList(invoice.map(printable), around.lang) : printable(String(invoice)),
+    );
   }
+  // "la facture F-1 laisse" / "les factures F-1 et F-2 laissent": the verb agrees with the invoices a letter names.
+  const invoices = atIssue(finding);
+  if (invoices.length > 0) values.set('owedBy', owedByPhrase(invoices, around.lang));
   return values;
 }
 
@@ -331,17 +367,55 @@ function amountText(named: Named): string | undefined {
   return named.amount === undefined ? undefined : formatMoney(named.amount, named.currency, named.style);
 }
 
-function dateText(named: Named): string {
-  return named.date === undefined ? '[date]' : formatDate(named.date, named.style);
+/**
+ * A date of the letter's facts. A French letter writes it as the bills do ("05/02/2024"), or
+ * written out when they say no form (an e-invoice's ISO dates); an English one always writes it
+ * out ("5 February 2024"): "05/02/2024" reads as 2 May to many English readers (issue 16, defect 14).
+ */
+function letterDate(iso: string, style: AmountStyle | undefined, lang: LetterLang): string {
+  if (lang === 'en' || style?.dates === undefined) return longDate(iso, lang);
+  return formatDate(iso, style);
+}
+
+function dateText(named: Named, lang: LetterLang): string {
+  return named.date === undefined ? '[date]' : letterDate(named.date, named.style, lang);
+}
+
+/**
+ * How the letter names a document: by its kind or title ("la mise en demeure"), and an agency's
+ * letter without a title of its own as a letter ("le courrier"); agencySuffix then says whose.
+ */
+function kindWords(named: Named, lang: LetterLang): KindWords {
+  const untitled = named.named === 'dunning' || named.named === 'reminder';
+  if (named.agency === undefined || !untitled) return KIND_WORDS[lang][named.named];
+  return lang === 'fr'
+    ? { one: 'le courrier', many: 'les courriers', bare: 'courrier' }
+    : { one: 'the letter', many: 'the letters', bare: 'letter' };
+}
+
+/**
+ * A collection agency's letter is the agency's, after its number: "la mise en demeure 7734129055
+ * d’Intrum", "le courrier d’Intrum du …", "the final notice FN-1 from Intrum": the customer holds
+ * a letter from the agency, not from the operator (issue 16, defect 17).
+ */
+function agencySuffix(named: Named, lang: LetterLang): string {
+  const agency = named.agency;
+  if (agency === undefined) return '';
+  if (lang === 'en') return `from ${agency}`;
+  // "d’Intrum", "de Kruk": French elides "de" before a vowel sound.
+  return /^[aeiouyàâéèêîôûh]/i.test(agency) ? `d’${agency}` : `de ${agency}`;
 }
 
 /** "la facture FAC-1 du 05/12/2023 (0,00 €)" / "invoice FAC-1 of 05/12/2023 (0.00 €)". */
 function documentPhrase(named: Named, lang: LetterLang, withKind: boolean): string {
-  const words = KIND_WORDS[lang][named.named];
+  const words = kindWords(named, lang);
   const amount = amountText(named);
-  const parts = [withKind ? words.one : '', named.id ?? '', `${PHRASES[lang].of} ${dateText(named)}`].filter(
-    (part) => part !== '',
-  );
+  const parts = [
+    withKind ? words.one : '',
+    named.id ?? '',
+    agencySuffix(named, lang),
+    `${PHRASES[lang].of} ${dateText(named, lang)}`,
+  ].filter((part) => part !== '');
   return `${parts.join(' ')}${amount === undefined ? '' : ` (${amount})`}`;
 }
 
@@ -360,8 +434,9 @@ function documentsPhrase(list: readonly Named[], lang: LetterLang, asides?: Read
   }
   const kinds = new Set(list.map((named) => named.named));
   const first = list[0];
-  if (list.length > 1 && kinds.size === 1 && first !== undefined) {
-    return `${KIND_WORDS[lang][first.named].many} ${joinList(
+  // Agencies' letters keep each its own name ("la mise en demeure 1 d’Intrum et la mise en demeure 2 de Kruk").
+  if (list.length > 1 && kinds.size === 1 && first !== undefined && list.every((named) => named.agency === undefined)) {
+    return `${kindWords(first, lang).many} ${joinList(
       list.map((named) => documentPhrase(named, lang, false)),
       lang,
     )}`;
@@ -407,7 +482,7 @@ function claimedPhrase(named: Named, lang: LetterLang, observations: readonly st
 
 function factOf(named: Named, around: Around): LetterFact {
   const { lang } = around;
-  const words = KIND_WORDS[lang][named.named];
+  const words = kindWords(named, lang);
   const amount = amountText(named);
   const observations: string[] = [];
   const merged = new Set<string>();
@@ -430,15 +505,17 @@ function factOf(named: Named, around: Around): LetterFact {
   }
   const stageWords = STAGE_WORDS[lang];
   if (named.kind === 'termination' && named.effectiveDate !== undefined) {
-    observations.push(say(stageWords.effectiveOn, { date: formatDate(named.effectiveDate, named.style) }));
+    observations.push(say(stageWords.effectiveOn, { date: letterDate(named.effectiveDate, named.style, lang) }));
   }
   // A reminder without a number is named by the bills it claims, unless its observations already name them.
   const claimed = claimedPhrase(named, lang, observations);
-  const what = [words.bare, named.id ?? claimed].filter((part) => part !== undefined).join(' ');
-  const line = `${dateText(named)}${stageWords.factColon}${what}${amount === undefined ? '' : `, ${amount}`}`;
+  const what = [words.bare, named.id ?? claimed, agencySuffix(named, lang)]
+    .filter((part) => part !== undefined && part !== '')
+    .join(' ');
+  const line = `${dateText(named, lang)}${stageWords.factColon}${what}${amount === undefined ? '' : `, ${amount}`}`;
   return {
     ...(named.date === undefined ? {} : { date: named.date }),
-    dateText: dateText(named),
+    dateText: dateText(named, lang),
     kind: named.kind,
     ...(named.kind === 'dunning' && named.named !== 'dunning' ? { dunningTitle: named.named as DunningTitle } : {}),
     ...(named.id === undefined ? {} : { documentId: named.id }),
@@ -466,7 +543,13 @@ function asidesOf(docs: readonly Named[], ruleIds: readonly string[], around: Ar
   return asides;
 }
 
-function demandsOf(named: readonly Named[], input: LetterInput, around: Around): LetterDemand[] {
+/** `creditor`: the operator, when the letter goes to someone else (a debt purchaser, the Médiateur). */
+function demandsOf(
+  named: readonly Named[],
+  input: LetterInput,
+  around: Around,
+  creditor: string | undefined,
+): LetterDemand[] {
   const groups = new Map<string, { ruleIds: string[]; docs: Named[]; cover: Named[]; coverKnown: boolean }>();
   for (const entry of named) {
     for (const finding of entry.findings) {
@@ -510,28 +593,99 @@ function demandsOf(named: readonly Named[], input: LetterInput, around: Around):
     if (settled.length > 0) values.set('settled', invoicesPhrase(settled, input.lang));
     // Which credit notes and payments cover the claimed bills, when every finding of the demand names them.
     if (group.coverKnown && group.cover.length > 0) values.set('cover', coverPhrase(group.cover, input.lang));
+    const termination = terminationValues(group.docs, around, creditor);
+    for (const [name, value] of termination) values.set(name, value);
     const precise = text.precise === undefined ? undefined : fill(text.precise[input.lang], values);
     const naming = text.naming === undefined ? undefined : fill(text.naming[input.lang], values);
     // Two letters for one blank invoice claim one invoice: "la facture qu'ils réclament", not "les factures".
     const claimed = blank.length > 0 ? blank : invoices;
     const plural = claimed.length === 1 && text.manyOneInvoice !== undefined ? text.manyOneInvoice : text.many;
-    const general = group.docs.length > 1 && plural !== undefined ? plural : text.demand;
+    // A company's bills state no direct debit: its wording asks to stop none.
+    const noDebit = input.company !== undefined && !input.company.directDebit;
+    const wordings = noDebit && text.noDirectDebit !== undefined ? text.noDirectDebit : text;
+    const many = wordings === text ? plural : wordings.many;
+    const general = group.docs.length > 1 && many !== undefined ? many : wordings.demand;
     // The precise and naming wordings speak of one document; several take the general wording's plural.
     const single = group.docs.length === 1 || text.many === undefined;
     const preciseMany = text.preciseMany === undefined ? undefined : fill(text.preciseMany[input.lang], values);
     const demand = (single ? (precise ?? naming) : preciseMany) ?? fill(general[input.lang], values);
     if (demand === undefined) continue;
-    const legal =
+    const law =
       text.basis !== undefined && text.basis.jurisdiction === input.jurisdiction ? text.basis : STANDARD_BASES[key];
+    // A company is no consumer: the consumer code is not its basis, the operator's own letter still is.
+    const legal =
+      law !== undefined && 'consumersOnly' in law && law.consumersOnly === true && input.company !== undefined
+        ? undefined
+        : law;
+    const lead = leadOf(text, values, input);
+    const basis =
+      legal === undefined
+        ? lead === undefined
+          ? undefined
+          : { text: lead, sources: [] }
+        : {
+            text:
+              lead === undefined
+                ? legal.text[input.lang]
+                : `${lead}${STAGE_WORDS[input.lang].factSeparator}${legal.text[input.lang]}`,
+            sources: sourceRefs(legal.sources),
+          };
     demands.push({
       key,
       ruleIds: group.ruleIds,
       documentIds: group.docs.flatMap((doc) => (doc.id === undefined ? [] : [doc.id])),
       text: demand,
-      ...(legal === undefined ? {} : { basis: { text: legal.text[input.lang], sources: sourceRefs(legal.sources) } }),
+      ...(basis === undefined ? {} : { basis }),
     });
   }
   return demands;
+}
+
+/**
+ * The termination a demand's findings name: when it took effect ({{effectiveDate}}, as the finding
+ * says), the confirmation that says so ({{confirmation}}: "RES-2024-002 du 15/01/2024") and the
+ * date the confirmation itself states ({{stated}}), in the confirmation's own style.
+ */
+function terminationValues(docs: readonly Named[], around: Around, creditor: string | undefined): Map<string, string> {
+  const values = new Map<string, string>();
+  values.set('confirmationOf', confirmationOf(around.lang, creditor));
+  // Said only when known: a demand is never lost for want of the date.
+  values.set('onDate', '');
+  const effective = docs
+    .flatMap((doc) => doc.findings)
+    .map((finding) => finding.evidence.effectiveDate)
+    .find((value): value is string => typeof value === 'string' && isIsoDate(value));
+  if (effective === undefined) return values;
+  const confirmations = [...around.at.values()].filter((named) => named.kind === 'termination');
+  const confirmation = confirmations.find((named) => named.effectiveDate === effective) ?? confirmations[0];
+  const style = confirmation?.style ?? docs[0]?.style;
+  values.set('effectiveDate', letterDate(effective, style, around.lang));
+  values.set('onDate', `${around.lang === 'fr' ? ' le' : ' on'} ${letterDate(effective, style, around.lang)}`);
+  if (confirmation === undefined) return values;
+  values.set('confirmation', documentPhrase(confirmation, around.lang, false));
+  if (confirmation.effectiveDate === effective) values.set('stated', letterDate(effective, style, around.lang));
+  return values;
+}
+
+/** Whose confirmation it is: the reader's own, or (a letter to a debt purchaser) the operator's. */
+function confirmationOf(lang: LetterLang, operator: string | undefined): string {
+  if (operator === undefined)
+    return lang === 'fr' ? 'votre propre confirmation de résiliation' : 'your own termination confirmation';
+  if (lang === 'en') return `${operator}'s termination confirmation`;
+  return `la confirmation de résiliation ${/^[aeiouyàâéèêîôûh]/i.test(operator) ? `d’${operator}` : `de ${operator}`}`;
+}
+
+/** What the operator's own document says, said first in the basis, when the demand has such a lead and its values are known. */
+function leadOf(text: DemandText, values: ReadonlyMap<string, string>, input: LetterInput): string | undefined {
+  if (text.basis?.jurisdiction !== input.jurisdiction) return undefined;
+  const stated = text.basisLead === undefined ? undefined : fill(text.basisLead[input.lang], values);
+  return stated ?? (text.basisLeadDerived === undefined ? undefined : fill(text.basisLeadDerived[input.lang], values));
+}
+
+function owedByPhrase(ids: readonly string[], lang: LetterLang): string {
+  const one = ids.length === 1;
+  if (lang === 'fr') return `${invoicesPhrase(ids, lang)} ${one ? 'laisse' : 'laissent'}`;
+  return `${one ? 'invoice' : 'invoices'} ${joinList(ids, lang)} still ${one ? 'leaves' : 'leave'}`;
 }
 
 /** "la facture F-1", "les factures F-1 et F-2", "the invoice F-1". */
@@ -550,6 +704,11 @@ function disputedPhrase(disputed: readonly DisputedAmount[], lang: LetterLang): 
   return say(debt.length === 0 ? words.disputedFeesOnly : words.disputedWithFees, values);
 }
 
+/** The account's numbers as the command found them, else the sender's customer number, else the account. */
+function numbersOf(input: LetterInput): AccountNumbers {
+  return input.numbers ?? { customer: input.sender.customerNumber ?? printable(input.account) };
+}
+
 function senderBlock(input: LetterInput): string[] {
   const words = PHRASES[input.lang];
   const { sender } = input;
@@ -558,10 +717,10 @@ function senderBlock(input: LetterInput): string[] {
   // unless the address lines already end with it.
   const withCity = city !== undefined && !(sender.address ?? []).some((line) => line.includes(city));
   return [
-    sender.name ?? words.namePlaceholder,
+    sender.name ?? input.company?.name ?? words.namePlaceholder,
     ...(sender.address ?? [words.addressPlaceholder]),
     ...(withCity ? [city] : []),
-    `${words.customerNumber}${STAGE_WORDS[input.lang].labelColon}${sender.customerNumber ?? printable(input.account)}`,
+    ...numberFields(numbersOf(input), input.lang),
     ...(sender.email === undefined ? [] : [sender.email]),
     ...(sender.phone === undefined ? [] : [sender.phone]),
   ];
@@ -625,6 +784,7 @@ function purchaserLetterOf(input: LetterInput, named: readonly Named[]): Purchas
               dateText: dateText(
                 named.find((entry) => entry.key === locationKey(doc.source.file, doc.source.line)) ??
                   namedFromDocument(doc, input, undefined),
+                input.lang,
               ),
             }),
       };
@@ -660,7 +820,11 @@ function required(sent: SentLetters | undefined): SentLetters {
 
 /** The values every stage sentence may use. */
 function stageValues(input: LetterInput, operator: string | undefined, account: string): Record<string, string> {
-  const values: Record<string, string> = { account, operator: operator ?? PHRASES[input.lang].operatorPlaceholder };
+  const values: Record<string, string> = {
+    account,
+    numbers: numbersInline(numbersOf(input), input.lang),
+    operator: operator ?? PHRASES[input.lang].operatorPlaceholder,
+  };
   if (input.sent !== undefined) {
     const dates = [input.sent.first, ...(input.sent.second === undefined ? [] : [input.sent.second])];
     values.first = longDate(input.sent.first, input.lang);
@@ -758,7 +922,9 @@ function mediatorFormOf(
   const dates = [sent.first, ...(sent.second === undefined ? [] : [sent.second])];
   return {
     operator: operator ?? PHRASES[input.lang].operatorPlaceholder,
-    customerNumber: input.sender.customerNumber ?? account,
+    ...(input.company?.name === undefined ? {} : { claimant: input.company.name }),
+    customerNumber: numbersOf(input).customer ?? account,
+    numbers: numberFields(numbersOf(input), input.lang),
     complaintDates: dates,
     complaintDatesText: dates.map((date) => longDate(date, input.lang)),
     amountInDispute: disputed,
@@ -820,7 +986,15 @@ export function buildLetter(input: LetterInput): Letter {
   const purchaser = purchaserField(operator, bought);
   const around: Around = { lang: input.lang, at };
   const facts = named.map((entry) => factOf(entry, around));
-  const demands = demandsOf(named, input, around);
+  const demands = demandsOf(
+    named,
+    input,
+    around,
+    // To the Médiateur or to a purchaser, the confirmation is not the reader's own: it is the operator's.
+    bought === undefined && input.stage !== 'mediator'
+      ? undefined
+      : (operator ?? PHRASES[input.lang].operatorPlaceholder),
+  );
   const disputed = disputedAmounts(named);
   const disputedText = disputedPhrase(disputed, input.lang);
   const city = input.sender.city ?? words.cityPlaceholder;
@@ -857,10 +1031,14 @@ export function buildLetter(input: LetterInput): Letter {
       ? { mediatorForm: mediatorFormOf(input, { operator, account }, disputed, demands) }
       : {}),
     closing: words.closing,
-    signature: [input.sender.name ?? words.namePlaceholder],
+    signature: [input.sender.name ?? input.company?.name ?? words.namePlaceholder],
     enclosuresHeading: words.enclosuresHeading,
     enclosures: enclosuresOf(named, input, bought),
     notesHeading: stageWords.notesHeading,
-    notes: [...notesOf(input.lang, input.jurisdiction, input.country), ...purchaserNotes(input, operator, bought)],
+    notes: [
+      ...notesOf(input.lang, input.jurisdiction, input.country),
+      ...purchaserNotes(input, operator, bought),
+      ...(input.stage === 'mediator' && input.company !== undefined ? [stageWords.noteCompanyMediator] : []),
+    ],
   };
 }

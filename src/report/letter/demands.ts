@@ -20,6 +20,8 @@ export interface Wording {
 
 export interface LegalBasis {
   readonly jurisdiction: Jurisdiction;
+  /** Consumer law (Code de la consommation): not cited for a company purchaser. */
+  readonly consumersOnly?: boolean;
   readonly text: Wording;
   readonly sources: readonly SourceId[];
 }
@@ -57,6 +59,14 @@ export interface DemandText {
   readonly preciseMany?: Wording;
   /** Said instead when every document of the demand names the invoices it claims ({{invoice}}). */
   readonly naming?: Wording;
+  /** The wordings for a customer whose documents state no direct debit (a company purchaser's e-invoices). */
+  readonly noDirectDebit?: { readonly demand: Wording; readonly many?: Wording };
+  /**
+   * Said before the legal basis, when its placeholders are known: the operator's own document
+   * ({{confirmation}}, and {{stated}}, the date it states); `basisLeadDerived` when it states none.
+   */
+  readonly basisLead?: Wording;
+  readonly basisLeadDerived?: Wording;
   readonly basis?: LegalBasis;
 }
 
@@ -182,6 +192,11 @@ export const OBSERVATIONS: Readonly<Record<string, DemandEntry>> = {
     observation: {
       fr: 'ce courrier réclame {{amount}}, un montant différent de ce que les factures visées laissent dû',
       en: 'it demands {{amount}}, a different amount from what the invoices it names still owe',
+    },
+    // {{owedBy}}: "la facture F-1 laisse", in the singular for one invoice (issue 16, defect 17).
+    precise: {
+      fr: 'ce courrier réclame {{amount}}, un montant différent de ce que {{owedBy}} dû ({{owed}})',
+      en: 'it demands {{amount}}, a different amount from what {{owedBy}} owing ({{owed}})',
     },
   },
   'total-mismatch': {
@@ -348,27 +363,60 @@ export const DEMANDS: Readonly<Record<string, DemandText>> = {
     },
   },
   'cancel-after-termination': {
+    // {{onDate}}: " le 11/09/2025", when the termination took effect as the finding says (the confirmation's
+    // own date, else the latest date the ten days allow). Stopping the collection of these sums is
+    // asked with their cancellation: a tryout's reminder after a termination asked only to stop the
+    // direct debit while the operator's reminders went on.
     demand: {
-      fr: 'annuler {{documents}}, dont la période suit la prise d’effet de ma résiliation, me rembourser toute somme prélevée à ce titre et cesser tout prélèvement',
-      en: 'cancel {{documents}}, whose period begins after my termination took effect, refund any amount collected for it and stop any direct debit',
+      fr: 'annuler {{documents}}, dont la période suit la prise d’effet de ma résiliation{{onDate}}, me rembourser toute somme prélevée à ce titre et cesser tout prélèvement, toute relance et tout recouvrement de ces sommes',
+      en: 'cancel {{documents}}, whose period begins after my termination took effect{{onDate}}, refund any amount collected for it and stop any direct debit, reminder and collection of these sums',
     },
     many: {
-      fr: 'annuler {{documents}}, dont les périodes suivent la prise d’effet de ma résiliation, me rembourser toute somme prélevée à ce titre et cesser tout prélèvement',
-      en: 'cancel {{documents}}, whose periods begin after my termination took effect, refund any amount collected for them and stop any direct debit',
+      fr: 'annuler {{documents}}, dont les périodes suivent la prise d’effet de ma résiliation{{onDate}}, me rembourser toute somme prélevée à ce titre et cesser tout prélèvement, toute relance et tout recouvrement de ces sommes',
+      en: 'cancel {{documents}}, whose periods begin after my termination took effect{{onDate}}, refund any amount collected for them and stop any direct debit, reminder and collection of these sums',
+    },
+    // A company's bills say nothing of a direct debit: none is asked to stop unless one is stated (issue 16, defect 18).
+    noDirectDebit: {
+      demand: {
+        fr: 'annuler {{documents}}, dont la période suit la prise d’effet de notre résiliation{{onDate}}, rembourser toute somme payée à ce titre et cesser toute relance et tout recouvrement de ces sommes',
+        en: 'cancel {{documents}}, whose period begins after our termination took effect{{onDate}}, refund any amount paid for it and stop any reminder and collection of these sums',
+      },
+      many: {
+        fr: 'annuler {{documents}}, dont les périodes suivent la prise d’effet de notre résiliation{{onDate}}, rembourser toute somme payée à ce titre et cesser toute relance et tout recouvrement de ces sommes',
+        en: 'cancel {{documents}}, whose periods begin after our termination took effect{{onDate}}, refund any amount paid for them and stop any reminder and collection of these sums',
+      },
+    },
+    // The operator's own confirmation comes first: it is the operator's word, before the law's.
+    // {{confirmationOf}}: "votre propre confirmation de résiliation", or the operator's when the
+    // letter goes to a debt purchaser ("la confirmation de résiliation de SFR").
+    basisLead: {
+      fr: '{{confirmationOf}} {{confirmation}} fixe sa prise d’effet au {{stated}}',
+      en: '{{confirmationOf}} {{confirmation}} sets the date it took effect: {{stated}}',
+    },
+    basisLeadDerived: {
+      fr: '{{confirmationOf}} {{confirmation}} atteste ma demande ; elle ne fixe pas de date de prise d’effet, qui est donc au plus tard le {{effectiveDate}}, dix jours après',
+      en: '{{confirmationOf}} {{confirmation}} acknowledges my request; it sets no date for it to take effect, which is therefore {{effectiveDate}} at the latest, ten days later',
     },
     basis: {
       jurisdiction: 'FR',
       text: {
-        fr: 'ma résiliation a pris effet à la date indiquée ci-dessus ; comme le rappelle l’Arcep, à partir de la demande de résiliation, l’opérateur dispose de dix jours francs pour mettre fin au contrat',
-        en: 'my termination took effect on the date given above; as Arcep, the French regulator, states, the operator has ten clear days from the termination request to end the contract',
+        fr: 'article L224-39 du Code de la consommation : le préavis de résiliation ne peut excéder dix jours à compter de la réception de la demande par l’opérateur ; comme le rappelle l’Arcep, l’opérateur dispose de dix jours francs pour mettre fin au contrat',
+        en: "article L224-39 of the French Code de la consommation: the notice period of a termination may not exceed ten days from the operator's receipt of the request; as Arcep, the French regulator, states, the operator has ten clear days to end the contract",
       },
-      sources: ['arcepTermination'],
+      sources: ['telecomInfoconsoTermination', 'arcepTermination'],
+      consumersOnly: true,
     },
   },
   'justify-amount': {
     demand: {
       fr: 'pour {{documents}}, me justifier en détail le montant facturé (détail des communications et services) ou l’annuler, et suspendre tout prélèvement et tout recouvrement de ce montant tant que cette réclamation n’est pas réglée',
       en: 'justify in detail the amount of {{documents}} (the calls and services billed) or cancel it, and suspend any direct debit and collection of that amount until this complaint is settled',
+    },
+    noDirectDebit: {
+      demand: {
+        fr: 'pour {{documents}}, nous justifier en détail le montant facturé (détail des communications et services) ou l’annuler, et suspendre tout recouvrement de ce montant tant que cette réclamation n’est pas réglée',
+        en: 'justify in detail the amount of {{documents}} (the calls and services billed) or cancel it, and suspend any collection of that amount until this complaint is settled',
+      },
     },
   },
   'remove-collection-fee': {

@@ -43,7 +43,11 @@ export interface DisputedAmount {
 
 export interface MediatorForm {
   readonly operator: string;
+  /** Who refers the dispute, when it is a company (the purchaser the e-invoices name). */
+  readonly claimant?: string;
   readonly customerNumber: string;
+  /** The account's numbers, each with its label ("N° client : …", "Ligne : …"), as the form prints them. */
+  readonly numbers: readonly string[];
   /** ISO dates of the written complaints: the service clients', then the service consommateurs'. */
   readonly complaintDates: readonly string[];
   readonly complaintDatesText: readonly string[];

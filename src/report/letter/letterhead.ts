@@ -33,6 +33,11 @@ export interface Purchaser {
 export interface Letterhead {
   /** The operator: the original creditor when a purchaser wrote the letter. */
   readonly operator?: string;
+  /**
+   * The collection agency that wrote the letter for the operator it names (its "Créancier :",
+   * "Mandant :"), as its letterhead names it: the letter calls the document the agency's.
+   */
+  readonly agency?: string;
   readonly address?: ServiceAddress;
   readonly purchaser?: Purchaser;
 }
@@ -134,6 +139,31 @@ function cleanName(text: string): string | undefined {
   return name === '' || name.length > MAX_NAME ? undefined : name;
 }
 
+/**
+ * "Service Clients SFR - TSA 30103 - 69947 LYON CEDEX 20": an address on one line, its parts
+ * joined by dashes, as operators print it at the foot of a bill or under their logo. Split into
+ * its lines when it ends with a postcode; any other line stays whole ("Saint-Priest" has no spaces
+ * around its dash).
+ */
+const ONE_LINE_PARTS = /\s+[-–]\s+/;
+
+function addressLines(text: string): string[] {
+  const parts = text.split(ONE_LINE_PARTS).map((part) => part.trim());
+  return parts.length > 1 && POSTCODE.test(parts[parts.length - 1] ?? '') ? parts : [text];
+}
+
+/** A block of address lines ending at a postcode, if it names the customer or consumer service and no other department. */
+function serviceAddressOf(block: readonly string[]): ServiceAddress | undefined {
+  const service = block.find((line) => CONSUMER_SERVICE.test(line) || CUSTOMER_SERVICE.test(line));
+  // A termination or collection department's address is not where a complaint goes.
+  if (service === undefined || block.length < 2 || block.some((line) => OTHER_DEPARTMENT.test(line))) return undefined;
+  const cleaned = block.flatMap((line) => {
+    const clean = cleanName(line);
+    return clean === undefined ? [] : [clean];
+  });
+  return { service: CONSUMER_SERVICE.test(service) ? 'consumer' : 'customer', lines: cleaned };
+}
+
 /** The operator's address block: the lines under its name, from the service's name to a postcode. */
 function addressAfter(lines: readonly string[], at: number): ServiceAddress | undefined {
   const block: string[] = [];
@@ -141,18 +171,20 @@ function addressAfter(lines: readonly string[], at: number): ServiceAddress | un
     // The left column of a letterhead: the customer's own block sits far to the right.
     const text = (lines[i] ?? '').split(/\s{3,}/)[0]?.trim() ?? '';
     if (text === '') break;
-    block.push(text);
-    if (POSTCODE.test(text)) {
-      const service = block.find((line) => CONSUMER_SERVICE.test(line) || CUSTOMER_SERVICE.test(line));
-      // A termination or collection department's address is not where a complaint goes.
-      if (service === undefined || block.length < 2 || block.some((line) => OTHER_DEPARTMENT.test(line)))
-        return undefined;
-      const cleaned = block.flatMap((line) => {
-        const clean = cleanName(line);
-        return clean === undefined ? [] : [clean];
-      });
-      return { service: CONSUMER_SERVICE.test(service) ? 'consumer' : 'customer', lines: cleaned };
-    }
+    const parts = addressLines(text);
+    for (const part of parts) block.push(part);
+    if (POSTCODE.test(parts[parts.length - 1] ?? '')) return serviceAddressOf(block);
+  }
+  return undefined;
+}
+
+/** The service's one-line address anywhere in the text read (a bill's foot), when its head gives none. */
+function footAddress(text: string): ServiceAddress | undefined {
+  for (const line of text.split(/\r?\n/)) {
+    const parts = addressLines(line.trim());
+    if (parts.length < 2) continue;
+    const address = serviceAddressOf(parts);
+    if (address !== undefined) return address;
   }
   return undefined;
 }
@@ -170,7 +202,10 @@ export function readLetterhead(text: string): Letterhead {
     const operator = brandIn(creditor, false) ?? cleanName(creditor);
     // "Créancier : Lowell Financial" on a purchaser's letter names the purchaser, not the operator.
     if (operator !== undefined && purchaser !== undefined && sameCompany(operator, purchaser.name)) continue;
-    if (operator !== undefined) return { operator, ...(purchaser === undefined ? {} : { purchaser }) };
+    if (operator === undefined) continue;
+    if (purchaser !== undefined) return { operator, purchaser };
+    const agency = agencyName(lines);
+    return { operator, ...(agency === undefined || sameCompany(agency, operator) ? {} : { agency }) };
   }
   // A purchaser's own name is not the operator's; the original creditor is then the brand it names.
   if (purchaser !== undefined) {
@@ -186,12 +221,12 @@ export function readLetterhead(text: string): Letterhead {
     if (brand === undefined) continue;
     // Only the letterhead (the first lines, or the mail's sender) speaks for the operator.
     if (mail === undefined && i > first + 2) continue;
-    const address = mail === undefined ? addressAfter(lines, i) : undefined;
+    const address = (mail === undefined ? addressAfter(lines, i) : undefined) ?? footAddress(text);
     return { operator: brand, ...(address === undefined ? {} : { address }) };
   }
   const sender = first < 0 ? undefined : senderName(lines, first);
   if (sender === undefined) return {};
-  const address = addressAfter(lines, first);
+  const address = addressAfter(lines, first) ?? footAddress(text);
   return { operator: sender, ...(address === undefined ? {} : { address }) };
 }
 
@@ -210,6 +245,21 @@ function senderName(lines: readonly string[], first: number): string | undefined
   const end = block.findIndex((line) => line === '');
   const address = end < 0 ? block : block.slice(0, end);
   return address.some((line) => POSTCODE.test(line)) ? cleanName(name) : undefined;
+}
+
+/**
+ * Collection agencies as they name themselves in their letters, for a letterhead in capitals
+ * ("INTRUM"): Intrum's, iQera's, Kruk's and EOS's French sites; others keep the letterhead's form.
+ */
+const AGENCIES: readonly string[] = ['Intrum', 'iQera', 'Kruk', 'EOS', 'Hoist Finance', 'MCS'];
+
+/** The sender of an agency's letter: the first line of its letterhead's left column. */
+function agencyName(lines: readonly string[]): string | undefined {
+  const first = lines.find((line) => line.trim() !== '');
+  const name = first === undefined ? undefined : cleanName(first.split(/\s{3,}/)[0] ?? '');
+  if (name === undefined || /^(?:m\.|mme|mr|mrs|ms|madame|monsieur|de|from)\b/i.test(name)) return undefined;
+  const known = AGENCIES.find((agency) => folded(name).split(/\s+/)[0] === folded(agency).split(/\s+/)[0]);
+  return known ?? name;
 }
 
 /** "Lowell Solutions Ltd · PO Box 1234 · Leeds LS1 4XX": a one-line sender line, cut at its dots. */

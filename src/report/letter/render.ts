@@ -41,7 +41,7 @@ function formLines(letter: Letter): string[] {
       ? [
           `Opérateur (créancier d’origine) : ${form.operator}`,
           `Acquéreur de la créance : ${bought}`,
-          `N° client / ligne : ${form.customerNumber}`,
+          ...form.numbers,
           `Réclamations écrites à ${bought} : ${[first ?? '[date]', ...(second === undefined ? [] : [second])].join(', ')}`,
           `Montant en litige : ${amount}`,
           `Ce que je demande : voir « ${letter.demandsHeading} » ci-dessous`,
@@ -49,24 +49,30 @@ function formLines(letter: Letter): string[] {
       : [
           `Operator (original creditor): ${form.operator}`,
           `Purchaser of the debt: ${bought}`,
-          `Account / line number: ${form.customerNumber}`,
+          ...form.numbers,
           `Written complaints to ${bought}: ${[first ?? '[date]', ...(second === undefined ? [] : [second])].join(', ')}`,
           `Amount in dispute: ${amount}`,
           `What I ask: see "${letter.demandsHeading}" below`,
         ];
   }
+  const claimant =
+    form.claimant === undefined
+      ? []
+      : [fr ? `Réclamant (entreprise) : ${form.claimant}` : `Claimant (company): ${form.claimant}`];
   return fr
     ? [
+        ...claimant,
         `Opérateur : ${form.operator}`,
-        `N° client / ligne : ${form.customerNumber}`,
+        ...form.numbers,
         `Réclamation écrite au service clients : ${form.complaintDatesText[0] ?? '[date]'}`,
         `Réclamation écrite au service consommateurs : ${form.complaintDatesText[1] ?? NO_SECOND_LETTER.fr}`,
         `Montant en litige : ${amount}`,
         `Ce que je demande : voir « ${letter.demandsHeading} » ci-dessous`,
       ]
     : [
+        ...claimant,
         `Operator: ${form.operator}`,
-        `Account / line number: ${form.customerNumber}`,
+        ...form.numbers,
         `Written complaint to the customer service: ${form.complaintDatesText[0] ?? '[date]'}`,
         `Written complaint to the consumer service: ${form.complaintDatesText[1] ?? NO_SECOND_LETTER.en}`,
         `Amount in dispute: ${amount}`,

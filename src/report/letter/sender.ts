@@ -5,7 +5,7 @@
  */
 import { printable } from '../sanitize.js';
 
-export const SENDER_KEYS = ['name', 'address', 'city', 'customerNumber', 'email', 'phone'] as const;
+export const SENDER_KEYS = ['name', 'address', 'city', 'customerNumber', 'contract', 'email', 'phone'] as const;
 export type SenderKey = (typeof SENDER_KEYS)[number];
 
 export interface SenderDetails {
@@ -14,6 +14,8 @@ export interface SenderDetails {
   readonly address?: readonly string[];
   readonly city?: string;
   readonly customerNumber?: string;
+  /** The contract number, when the operator gave one apart from the customer number. */
+  readonly contract?: string;
   readonly email?: string;
   readonly phone?: string;
 }
@@ -28,6 +30,10 @@ const ALIASES: ReadonlyMap<string, SenderKey> = new Map([
   ['numero client', 'customerNumber'],
   ['numéro client', 'customerNumber'],
   ['n° client', 'customerNumber'],
+  ['contrat', 'contract'],
+  ['n° de contrat', 'contract'],
+  ['numéro de contrat', 'contract'],
+  ['contract number', 'contract'],
   ['telephone', 'phone'],
   ['téléphone', 'phone'],
   ['e-mail', 'email'],
@@ -80,6 +86,7 @@ class SenderValues {
       ...(address === undefined ? {} : { address }),
       ...(one('city') === undefined ? {} : { city: one('city') }),
       ...(one('customerNumber') === undefined ? {} : { customerNumber: one('customerNumber') }),
+      ...(one('contract') === undefined ? {} : { contract: one('contract') }),
       ...(one('email') === undefined ? {} : { email: one('email') }),
       ...(one('phone') === undefined ? {} : { phone: one('phone') }),
     };
@@ -92,7 +99,7 @@ class SenderValues {
  */
 export function senderFromConfig(value: unknown): SenderDetails {
   if (value === null || typeof value !== 'object' || Array.isArray(value))
-    throw new SenderFileError('expected an object of name, address, city, customerNumber, email, phone');
+    throw new SenderFileError('expected an object of name, address, city, customerNumber, contract, email, phone');
   const values = new SenderValues();
   for (const [key, given] of Object.entries(value)) {
     if (!(SENDER_KEYS as readonly string[]).includes(key))

@@ -33,6 +33,16 @@ export const SOURCES = {
     checked:
       'Read 01/12/2026: the file holds the original written complaint, the exchanges and answers at each step, and the documents of the contract.',
   },
+  /** Who may refer a dispute to the Médiateur: quoted in the note of a company's referral. */
+  mediatorFaq: {
+    title: 'Médiation des communications électroniques, « FAQ »',
+    url: 'https://mediation-telecom.org/faq',
+    checked:
+      "Read 03/12/2026 through billcheck's search tool: « Tout particulier client d’un professionnel signataire de la " +
+      'charte de la médiation des communications électroniques peut faire appel au Médiateur » ; admissible files: ' +
+      '« Vous êtes un particulier, client d’un membre… », within one year of the written complaint. Nothing on ' +
+      'companies or small professionals was found there.',
+  },
   cpceL34_2: {
     title: 'Code des postes et des communications électroniques, article L34-2',
     url: 'https://www.legifrance.gouv.fr/codes/id/LEGITEXT000006070987/',
@@ -43,10 +53,20 @@ export const SOURCES = {
       'de la date de leur exigibilité » ; the customer’s claim for restitution, one year from payment.',
   },
   /**
-   * The ten days of a termination, as the regulator states them. Code de la consommation L224-39 is the
-   * article consumer bodies (AFUTT) cite for it, but its text could not be read on Légifrance or a faithful
-   * republication, so no letter cites the article: it cites this page (see README, "Letters").
+   * The ten days of a termination and the article they come from. The article's own text could not
+   * be read on Légifrance; telecom-infoconso.fr, the consumer site the Arcep ran, states the rule
+   * with the article's number, as AFUTT's page on termination does (see README, "Letters").
    */
+  telecomInfoconsoTermination: {
+    title: 'Telecom-Infoconso.fr (ex-site de l’Arcep), « La résiliation du contrat »',
+    url: 'https://www.telecom-infoconso.fr/la-resiliation-du-contrat.htm',
+    checked:
+      "Read 03/12/2026 through billcheck's search tool: « La durée du préavis de résiliation du contrat ne peut excéder " +
+      'dix jours à compter de la réception par l’opérateur de la demande de résiliation, conformément à l’article ' +
+      'L. 224-39 du code de la consommation. » AFUTT (afutt.org, « Rétractation, résiliation ») says the same: a notice ' +
+      "that may not exceed 10 days (code conso article L224-39), counted from the operator's receipt of the letter.",
+  },
+  /** The ten days as the regulator states them today. */
   arcepTermination: {
     title: 'Arcep, « Comment connaître sa durée d’engagement contractuel avec son opérateur ? »',
     url: 'https://arcep.fr/demarches-et-services/utilisateurs/comment-connaitre-sa-duree-dengagement-contractuel-avec-son-operateur.html',

@@ -1,6 +1,6 @@
 /**
  * The wording that changes with the stage and the country, in French and English, as templates
- * ({{account}}, {{operator}}, {{first}}, {{dates}}, {{date}}, {{weeks}}, {{amount}}): a new
+ * ({{account}}, {{numbers}}: the account's labelled numbers, {{operator}}, {{first}}, {{dates}}, {{date}}, {{weeks}}, {{amount}}): a new
  * sentence is a one-line change here, the order of the letter stays in build.ts.
  */
 import type { LetterLang } from './demands.js';
@@ -63,14 +63,15 @@ export interface StageWords {
   readonly notesHeading: string;
   readonly noteCountryNotCovered: string;
   readonly noteCountryUnknown: string;
+  /** A company's referral: the Médiateur's FAQ names private customers only (SOURCES.mediatorFaq). */
+  readonly noteCompanyMediator: string;
 }
 
 export const STAGE_WORDS: Readonly<Record<LetterLang, StageWords>> = {
   fr: {
-    subject1: 'Réclamation – client n° {{account}}',
-    subject2: 'Réclamation restée sans réponse satisfaisante – client n° {{account}} – mon courrier du {{first}}',
-    subjectMediator:
-      'Saisine du Médiateur des communications électroniques – litige avec {{operator}} – client n° {{account}}',
+    subject1: 'Réclamation – {{numbers}}',
+    subject2: 'Réclamation restée sans réponse satisfaisante – {{numbers}} – mon courrier du {{first}}',
+    subjectMediator: 'Saisine du Médiateur des communications électroniques – litige avec {{operator}} – {{numbers}}',
     opening1:
       'Titulaire du compte n° {{account}}, je conteste par la présente les documents ci-dessous, pour les raisons exposées.',
     opening2ConsumerService:
@@ -157,12 +158,17 @@ export const STAGE_WORDS: Readonly<Record<LetterLang, StageWords>> = {
     noteCountryUnknown:
       'Le pays de ces factures est inconnu : ce courrier ne cite aucun texte de loi et n’annonce aucune étape de ' +
       'recours précise (--country FR|GB pour celles de la France ou du Royaume-Uni).',
+    noteCompanyMediator:
+      'Ces factures sont celles d’une entreprise (elles portent sa référence acheteur) : la FAQ de la Médiation des ' +
+      'communications électroniques (mediation-telecom.org/faq) réserve la saisine à « tout particulier client » d’un ' +
+      'opérateur signataire. Cette étape ne s’applique sans doute pas : vérifiez auprès du Médiateur qu’il peut traiter ' +
+      'le litige d’une entreprise avant d’envoyer cette saisine.',
   },
   en: {
-    subject1: 'Complaint – account {{account}}',
-    subject2: 'Complaint not satisfactorily answered – account {{account}} – my letter of {{first}}',
+    subject1: 'Complaint – {{numbers}}',
+    subject2: 'Complaint not satisfactorily answered – {{numbers}} – my letter of {{first}}',
     subjectMediator:
-      'Referral to the Médiateur des communications électroniques – dispute with {{operator}} – account {{account}}',
+      'Referral to the Médiateur des communications électroniques – dispute with {{operator}} – {{numbers}}',
     opening1: 'As the holder of account {{account}}, I dispute the documents below for the reasons given.',
     opening2ConsumerService:
       'By my letter of {{first}}, I sent your customer service the complaint set out below. ' +
@@ -241,6 +247,11 @@ export const STAGE_WORDS: Readonly<Record<LetterLang, StageWords>> = {
     noteCountryUnknown:
       "The bills' country is unknown: this letter cites no law and announces no precise escalation step " +
       '(--country FR|GB for those of France or the United Kingdom).',
+    noteCompanyMediator:
+      "These bills are a company's (they carry its buyer reference): the FAQ of the Médiation des communications " +
+      'électroniques (mediation-telecom.org/faq) opens referrals to "tout particulier client" (any private customer) ' +
+      'of a member operator. This step most likely does not apply: check with the Médiateur that it can handle a ' +
+      "company's dispute before sending this referral.",
   },
 };
 

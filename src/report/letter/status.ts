@@ -34,16 +34,19 @@ const STEP_WORDS: Readonly<Record<LetterLang, Readonly<Record<EscalationStep['st
 const OPEN = { fr: ' (c’est déjà possible)', en: ' (already possible)' } as const;
 const PASSED = { fr: ' : elle est dépassée', en: ': it has passed' } as const;
 
-function stepLine(step: EscalationStep, lang: LetterLang, today: string): string {
+function stepLine(step: EscalationStep, lang: LetterLang, today: string, closed: boolean): string {
   return say(STEP_WORDS[lang][step.step], {
     date: longDate(step.date, lang),
-    open: step.step !== 'mediator-deadline' && step.date <= today ? OPEN[lang] : '',
+    // Once the year is over, a step is no longer "already possible" (tryout: both were said at once).
+    open: step.step !== 'mediator-deadline' && step.date <= today && !closed ? OPEN[lang] : '',
     passed: step.step === 'mediator-deadline' && step.date < today ? PASSED[lang] : '',
   });
 }
 
 export function renderStatus(jurisdiction: Jurisdiction, sent: SentLetters, lang: LetterLang, today: string): string {
   const steps = escalationSteps(jurisdiction, sent);
+  const deadline = steps.find((step) => step.step === 'mediator-deadline')?.date;
+  const closed = deadline !== undefined && deadline < today;
   const fr = lang === 'fr';
   const out = [
     fr ? `Réclamation écrite du ${longDate(sent.first, lang)}` : `Written complaint of ${longDate(sent.first, lang)}`,
@@ -55,7 +58,7 @@ export function renderStatus(jurisdiction: Jurisdiction, sent: SentLetters, lang
           }),
         ]),
     '',
-    ...steps.map((step) => stepLine(step, lang, today)),
+    ...steps.map((step) => stepLine(step, lang, today, closed)),
   ];
   const sources = [...new Set(steps.flatMap((step) => step.sources))];
   out.push(

@@ -2,7 +2,7 @@
 import type { DocumentKind, DunningTitle } from '../../model/document.js';
 import type { LetterLang } from './demands.js';
 
-interface KindWords {
+export interface KindWords {
   /** With its article: "la facture", "le courrier de relance", "the invoice" (English names a document with "the" too). */
   readonly one: string;
   /** Plural with article, for a list of several: "les factures". */
@@ -28,8 +28,8 @@ export const KIND_WORDS: Readonly<Record<LetterLang, Readonly<Record<NamedKind, 
       many: 'les confirmations de résiliation',
       bare: 'confirmation de résiliation',
     },
-    // A reminder is what the generic word already says; the others keep their rank and gender.
-    reminder: { one: 'le courrier de relance', many: 'les courriers de relance', bare: 'courrier de relance' },
+    // A reminder titled "Relance" is called so (issue 16, defect 17); the others keep their rank and gender.
+    reminder: { one: 'la relance', many: 'les relances', bare: 'relance' },
     'final-reminder': { one: 'la dernière relance', many: 'les dernières relances', bare: 'dernière relance' },
     'final-notice': { one: 'le dernier avis', many: 'les derniers avis', bare: 'dernier avis' },
     'final-demand': {
@@ -139,7 +139,6 @@ export interface Phrases {
   readonly addressPlaceholder: string;
   readonly cityPlaceholder: string;
   readonly operatorPlaceholder: string;
-  readonly customerNumber: string;
   readonly deadline: string;
   readonly copyOf: string;
   readonly of: string;
@@ -166,7 +165,6 @@ export const PHRASES: Readonly<Record<LetterLang, Phrases>> = {
     addressPlaceholder: '[Votre adresse]',
     cityPlaceholder: '[Ville]',
     operatorPlaceholder: '[Nom de l’opérateur]',
-    customerNumber: 'N° client / ligne',
     deadline:
       'Je vous remercie de me répondre par écrit dans un délai de 15 jours à compter de la réception de ce courrier.',
     copyOf: 'Copie',
@@ -193,7 +191,6 @@ export const PHRASES: Readonly<Record<LetterLang, Phrases>> = {
     addressPlaceholder: '[Your address]',
     cityPlaceholder: '[City]',
     operatorPlaceholder: '[Operator name]',
-    customerNumber: 'Account / line number',
     deadline: 'Please answer in writing within 15 days of receiving this letter.',
     copyOf: 'Copy',
     of: 'of',

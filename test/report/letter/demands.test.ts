@@ -69,16 +69,19 @@ describe('the demand table', () => {
   it('cites only sources that are listed, each with an official address', () => {
     for (const demand of Object.values(DEMANDS)) {
       for (const id of demand.basis?.sources ?? [])
-        expect(SOURCES[id]?.url).toMatch(/^https:\/\/(www\.legifrance\.gouv\.fr|arcep\.fr)\//);
+        expect(SOURCES[id]?.url).toMatch(
+          /^https:\/\/(www\.legifrance\.gouv\.fr|arcep\.fr|www\.telecom-infoconso\.fr)\//,
+        );
     }
   });
 
-  it('never cites article L224-39, whose text was not read from an official source', () => {
-    const bases = Object.values(DEMANDS).flatMap((demand) =>
-      demand.basis === undefined ? [] : [demand.basis.text.fr, demand.basis.text.en],
+  it('cites article L224-39 only with the regulator page that states it (its own text was not read)', () => {
+    const citing = Object.values(DEMANDS).filter(
+      (demand) => demand.basis !== undefined && `${demand.basis.text.fr}${demand.basis.text.en}`.includes('L224-39'),
     );
-    expect(bases.filter((text) => text.includes('L224-39'))).toEqual([]);
-    expect(Object.values(SOURCES).filter((source) => source.title.includes('L224-39'))).toEqual([]);
+    expect(citing).toHaveLength(1);
+    for (const demand of citing) expect(demand.basis?.sources).toContain('telecomInfoconsoTermination');
+    expect(SOURCES.telecomInfoconsoTermination.checked).toContain('conformément à l’article L. 224-39');
   });
 });
 
@@ -210,7 +213,7 @@ describe('buildLetter demands', () => {
         'à laquelle s’ajoutent 12,00 € de frais',
     );
     expect(letterOf([finding], [formal], { lang: 'en' }).facts[0]?.text).toBe(
-      '14/01/2025: formal notice MED-3, 12,01 €; the sum claimed for the invoice is 0,01 €, to which 12,00 € of fees are added',
+      '14 January 2025: formal notice MED-3, 12,01 €; the sum claimed for the invoice is 0,01 €, to which 12,00 € of fees are added',
     );
   });
 
@@ -235,16 +238,16 @@ describe('buildLetter demands', () => {
       'Copie du dernier avis D-1 du 12/03/2024 (0,01 €)',
     ]);
     expect(named('final-demand', 'en')).toEqual([
-      'cancel the final demand D-1 of 12/03/2024',
-      'Copy of the final demand D-1 of 12/03/2024 (0,01 €)',
+      'cancel the final demand D-1 of 12 March 2024',
+      'Copy of the final demand D-1 of 12 March 2024 (0,01 €)',
     ]);
-    expect(named('formal-notice', 'en')[0]).toBe('cancel the formal notice D-1 of 12/03/2024');
-    expect(named('reminder', 'fr')[0]).toBe('annuler le courrier de relance D-1 du 12/03/2024');
+    expect(named('formal-notice', 'en')[0]).toBe('cancel the formal notice D-1 of 12 March 2024');
+    expect(named('reminder', 'fr')[0]).toBe('annuler la relance D-1 du 12/03/2024');
     // A "Final Demand" is itself a demand for payment: the demand cancels the sum it claims, not "its demand".
     const demand = titled('final-demand');
     const trivial = [findingOn(demand, 'dunning-trivial-amount', { amount: '0.01', minAmount: '1.00' })];
     expect(letterOf(trivial, [demand], { lang: 'en' }).demands[0]?.text).toBe(
-      'cancel the final demand D-1 of 12/03/2024 (0,01 €) and the sum it claims, tell me which invoice that amount comes from, and suspend any collection meanwhile',
+      'cancel the final demand D-1 of 12 March 2024 (0,01 €) and the sum it claims, tell me which invoice that amount comes from, and suspend any collection meanwhile',
     );
     expect(letterOf(trivial, [demand]).demands[0]?.text).toBe(
       'annuler la dernière demande de paiement D-1 du 12/03/2024 (0,01 €) et la somme réclamée, m’indiquer de quelle facture provient ce montant, et suspendre tout recouvrement d’ici là',
@@ -276,7 +279,7 @@ describe('buildLetter demands', () => {
     expect(letter.disputed.map((amount) => amount.text)).toEqual(['49,99 €']);
     const english = letterOf([duplicate], [first, again], { lang: 'en' });
     expect(english.demands[0]?.text).toBe(
-      'cancel the invoice F-2 of 05/02/2024 (49,99 €), which repeats the invoice F-1 of 05/01/2024 (49,99 €), and refund anything paid twice (double billing)',
+      'cancel the invoice F-2 of 5 February 2024 (49,99 €), which repeats the invoice F-1 of 5 January 2024 (49,99 €), and refund anything paid twice (double billing)',
     );
     // Where the first bill is not among the documents (another file not given), the letter says less, not wrong.
     const alone = letterOf([duplicate], [again]);
@@ -314,18 +317,26 @@ describe('buildLetter demands', () => {
     }),
   );
 
-  it('bills after termination: one demand for both invoices, on the Arcep page in France', () => {
+  it('bills after termination: one demand for both invoices, the confirmation first, then L224-39 and Arcep', () => {
     const letter = letterOf(afterTermination, [termination, after1, after2]);
     expect(letter.demands).toHaveLength(1);
+    // Issue 16, defect 7: the date it took effect, and the reminders stopped with the direct debit.
     expect(letter.demands[0]?.text).toBe(
-      'annuler les factures FAC-2 du 05/02/2024 (24,99 €) et FAC-3 du 05/03/2024 (24,99 €), dont les périodes suivent la prise d’effet de ma résiliation, me rembourser toute somme prélevée à ce titre et cesser tout prélèvement',
+      'annuler les factures FAC-2 du 05/02/2024 (24,99 €) et FAC-3 du 05/03/2024 (24,99 €), dont les périodes suivent la prise d’effet de ma résiliation le 25/01/2024, me rembourser toute somme prélevée à ce titre et cesser tout prélèvement, toute relance et tout recouvrement de ces sommes',
     );
     expect(letter.demands[0]?.basis?.text).toBe(
-      'ma résiliation a pris effet à la date indiquée ci-dessus ; comme le rappelle l’Arcep, à partir de la demande de résiliation, l’opérateur dispose de dix jours francs pour mettre fin au contrat',
+      'votre propre confirmation de résiliation RES-1 du 15/01/2024 atteste ma demande ; elle ne fixe pas de date de prise d’effet, qui est donc au plus tard le 25/01/2024, dix jours après ; ' +
+        'article L224-39 du Code de la consommation : le préavis de résiliation ne peut excéder dix jours à compter de la réception de la demande par l’opérateur ; comme le rappelle l’Arcep, l’opérateur dispose de dix jours francs pour mettre fin au contrat',
     );
     expect(letter.demands[0]?.basis?.sources.map((source) => source.url)).toEqual([
+      'https://www.telecom-infoconso.fr/la-resiliation-du-contrat.htm',
       'https://arcep.fr/demarches-et-services/utilisateurs/comment-connaitre-sa-duree-dengagement-contractuel-avec-son-operateur.html',
     ]);
+    // A confirmation that states the date is quoted for it.
+    const stated = { ...termination, effectiveDate: '2024-01-25' };
+    expect(letterOf(afterTermination, [stated, after1, after2]).demands[0]?.basis?.text).toMatch(
+      /^votre propre confirmation de résiliation RES-1 du 15\/01\/2024 fixe sa prise d’effet au 25\/01\/2024 ; article L224-39/,
+    );
     expect(letter.disputed.map((amount) => amount.text)).toEqual(['49,98 €']);
     // The termination is context: in the facts and the enclosures, not disputed.
     expect(letter.facts.map((fact) => [fact.documentId, fact.disputed])).toEqual([
@@ -516,7 +527,7 @@ describe('a reminder for a bill already settled: the letter says what settled it
     });
     for (const lang of ['fr', 'en'] as const) {
       const letter = letterOf([finding], [invoice, payment, reminder], { lang });
-      const said = lang === 'fr' ? 'le paiement du 28/03/2024 (35,00 €)' : 'the payment of 28/03/2024 (35,00 €)';
+      const said = lang === 'fr' ? 'le paiement du 28/03/2024 (35,00 €)' : 'the payment of 28 March 2024 (35,00 €)';
       expect(letter.demands.map((demand) => demand.key)).toEqual(['cancel-dunning-credited']);
       expect(letter.demands[0]?.text).toContain(said);
       expect(letter.facts.at(-1)?.text).toContain(said);
@@ -634,7 +645,7 @@ describe('two reminders for one bill a credit note covers (tryout4 d4: Telekom a
     }));
     const letter = letterOf(findings, [invoice, credit, ...letters], { lang: 'en' });
     expect(letter.demands.map((demand) => demand.text)).toEqual([
-      'cancel the payment demands M-0 of 27/02/2024 (39,98 €) and M-1 of 12/03/2024 (39,98 €), since the invoices they claim are already covered by the credit note GS-11 of 20/02/2024 (39,98 €), and confirm that my account is settled',
+      'cancel the payment demands M-0 of 27 February 2024 (39,98 €) and M-1 of 12 March 2024 (39,98 €), since the invoices they claim are already covered by the credit note GS-11 of 20 February 2024 (39,98 €), and confirm that my account is settled',
     ]);
   });
 });

@@ -34,14 +34,14 @@ describe('readLetterhead', () => {
         'Objet : Mise en demeure de payer',
       ].join('\n'),
     );
-    expect(head).toEqual({ operator: 'SFR' });
+    expect(head).toEqual({ operator: 'SFR', agency: 'CABINET DE RECOUVREMENT FRANCE CONTENTIEUX' });
   });
 
   it("takes a British agency's original creditor", () => {
     const head = readLetterhead(
       'Lowell Financial Ltd\nNo. 1 The Square, Leeds LS1 4XX\n\nOriginal creditor: Vodafone Limited\n\nFINAL NOTICE BEFORE FURTHER ACTION\n',
     );
-    expect(head).toEqual({ operator: 'Vodafone' });
+    expect(head).toEqual({ operator: 'Vodafone', agency: 'Lowell Financial Ltd' });
   });
 
   it("takes a bill's brand from its first cell and a mail's from its sender", () => {
@@ -161,10 +161,37 @@ describe('readLetterhead: a purchaser of the debt', () => {
         'UK Mobile Ltd has passed your account to us to collect the balance shown below.',
       ].join('\n'),
     );
-    expect(placement).toEqual({ operator: 'UK Mobile Ltd' });
+    expect(placement).toEqual({ operator: 'UK Mobile Ltd', agency: 'NORTHGATE CREDIT MANAGEMENT LTD' });
     const mandate = readLetterhead(
       'CABINET DE RECOUVREMENT\n12 rue Paul Vaillant-Couturier – 92300 Levallois-Perret\n\nMandant : SFR SA\nNous avons été mandatés par la société SFR pour le recouvrement de votre créance.\n',
     );
-    expect(mandate).toEqual({ operator: 'SFR' });
+    expect(mandate).toEqual({ operator: 'SFR', agency: 'CABINET DE RECOUVREMENT' });
+  });
+});
+
+// Issue 16, defect 9: SFR prints its customer-service address on one line at the foot of its bills.
+describe('readLetterhead: a one-line service address', () => {
+  it('splits it on " - " into the address lines, from the foot of the text', () => {
+    const bill = [
+      'SFR                                                              Facture N° 2510774312',
+      'M. Karim Benali                                                  Ligne SFR : 06 12 48 90 31',
+      '',
+      'Montant à payer                                                         19,99 € TTC',
+      '',
+      'Service Clients SFR - TSA 30103 - 69947 LYON CEDEX 20',
+      'SFR - SA au capital de 3 423 265 598,40 € - RCS Paris 343 059 564',
+    ].join('\n');
+    expect(readLetterhead(bill)).toEqual({
+      operator: 'SFR',
+      address: { service: 'customer', lines: ['Service Clients SFR', 'TSA 30103', '69947 LYON CEDEX 20'] },
+    });
+  });
+
+  it('keeps a line whose dash is part of a name, and ignores a termination department', () => {
+    expect(readLetterhead('SFR\nService Résiliation - TSA 70134 - 69947 Lyon Cedex 20\n').address).toBeUndefined();
+    const head = readLetterhead(
+      'INTRUM\nService Recouvrement\n97 allée Alexandre Borodine\n69800 Saint-Priest\n\nCréancier : ORANGE SA\n',
+    );
+    expect(head).toEqual({ operator: 'ORANGE SA', agency: 'Intrum' });
   });
 });
