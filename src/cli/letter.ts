@@ -6,7 +6,7 @@
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { accountKey as identityAccountKey } from '../identity/account-key.js';
-import { open, readFile, writeFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import type { BillcheckConfig } from '../engine/config.js';
 import type { AmountStyle, BillingDocument } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
@@ -36,7 +36,8 @@ import { DEFAULT_LANG, type Lang } from '../i18n/lang.js';
 import { ERROR_PREFIX, fatalLine } from './errors.js';
 import type { ResolvedInput } from '../check/inputs.js';
 import type { Output } from './io.js';
-import { EXIT_FAILURE, EXIT_OK, OutputFailed, usageError } from './io.js';
+import { EXIT_FAILURE, EXIT_OK, usageError } from './io.js';
+import { writeReportFile } from './output-file.js';
 import type { CheckFlags } from './options.js';
 import { dateOrderOf, inputOptions, parseIsoOption, parseTermination } from './options.js';
 
@@ -413,16 +414,10 @@ function countryOf(documents: readonly BillingDocument[], flag: Jurisdiction | u
   return flag ?? documents.find((doc) => doc.country !== undefined)?.country;
 }
 
-async function writeOut(text: string, output: string | undefined, stdout: Output): Promise<void> {
-  if (output === undefined) {
-    await stdout.write(text);
-    return;
-  }
-  try {
-    await writeFile(output, text, 'utf8');
-  } catch (error) {
-    throw new OutputFailed((error as NodeJS.ErrnoException).code ?? 'error');
-  }
+async function writeOut(text: string, output: string | undefined, stdout: Output, cwd: string): Promise<void> {
+  if (output === undefined) await stdout.write(text);
+  // As the check command's -o: a missing folder or a file in the way is named (tryout 7).
+  else await writeReportFile(output, text, cwd);
 }
 
 /**
@@ -484,7 +479,7 @@ function warnConsumerServiceWindow(
 export async function runLetter(
   inputs: readonly ResolvedInput[] | undefined,
   flags: LetterFlags,
-  context: { config: BillcheckConfig; today: string },
+  context: { config: BillcheckConfig; today: string; cwd: string },
   streams: LetterStreams,
 ): Promise<number> {
   const plan = planOf(flags, context.today);
@@ -499,6 +494,7 @@ export async function runLetter(
       renderStatus(jurisdiction, plan.sent as SentLetters, plan.lang ?? 'fr', plan.today),
       flags.output,
       streams.stdout,
+      context.cwd,
     );
     return EXIT_OK;
   }
@@ -522,6 +518,7 @@ export async function runLetter(
       renderStatus(jurisdiction, plan.sent as SentLetters, lang, plan.today),
       flags.output,
       streams.stdout,
+      context.cwd,
     );
     return fatal ? EXIT_FAILURE : EXIT_OK;
   }
@@ -545,11 +542,15 @@ export async function runLetter(
     // no letter, and for which account.
     if (plan.format === 'json') {
       const answer = { letter: null, account: shown === undefined ? null : printable(shown), findings: 0 };
-      await writeOut(`${JSON.stringify(answer)}\n`, flags.output, streams.stdout);
+      await writeOut(`${JSON.stringify(answer)}\n`, flags.output, streams.stdout, context.cwd);
     }
     return fatal ? EXIT_FAILURE : EXIT_OK;
   }
   if (plan.sent !== undefined) checkSentAfterDocuments(plan.sent.first, accountFindings);
+  // A date the stage does not use is said, not dropped silently (tryout 7).
+  if (plan.stage === '1' && plan.sent !== undefined) streams.warn(PHRASES[lang].sentUnused);
+  if (plan.stage === '2' && plan.sent?.second !== undefined)
+    streams.warn(fill(PHRASES[lang].secondSentUnused, new Map([['date', longDate(plan.sent.first, lang)]])) ?? '');
   if (plan.stage === 'mediator' && plan.sent !== undefined)
     warnMediatorWindow(plan.sent, plan.today, lang, streams.warn);
   if (plan.stage === '2' && plan.sent !== undefined && jurisdiction !== undefined)
@@ -571,7 +572,7 @@ export async function runLetter(
     numbers: { ...accountNumbers(account, documents, read, sender), ...purchaserReferenceOf(company) },
     ...(company === undefined ? {} : { company }),
   });
-  await writeOut(renderLetter(letter, plan.format), flags.output, streams.stdout);
+  await writeOut(renderLetter(letter, plan.format), flags.output, streams.stdout, context.cwd);
   // The letter's notes say the same; on stderr it is not lost when the letter goes to a file.
   for (const note of letter.notes) streams.warn(`billcheck: ${note}`);
   streams.warn(PHRASES[lang].draftReminder);

@@ -304,7 +304,7 @@ function buildProgram(
         await runLetter(
           inputs,
           flags,
-          { config, today },
+          { config, today, cwd: io.cwd },
           { stdout, warn: (line) => io.stderr.write(`${line}\n`), lang: await commandLang(flagLang, io) },
         ),
       );

@@ -458,6 +458,51 @@ describe('billcheck letter: when there is no letter to write', () => {
     expect(future.stderr).toBe('billcheck: --sent 2027-01-01 is after today (2026-12-01)\n');
   });
 
+  it('says when a --sent date is not used by the stage, rather than dropping it (tryout 7)', async () => {
+    const first = await runCli(['letter', SEED, '--account', '0612345001', '--sent', '2026-09-01', ...TODAY]);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toContain(
+      'billcheck: --sent n’est pas repris dans la première réclamation (--stage 1) : il sert à --stage 2, --stage mediator et --status.',
+    );
+    const reminder = await runCli([
+      'letter',
+      SEED,
+      '--account',
+      '0612345001',
+      '--stage',
+      '2',
+      '--sent',
+      '2026-09-01',
+      '--sent',
+      '2026-10-05',
+      ...TODAY,
+    ]);
+    expect(reminder.code).toBe(0);
+    expect(reminder.stderr).toContain('ne cite que votre première réclamation, du 1er septembre 2026');
+    const both = await runCli([
+      'letter',
+      SEED,
+      '--account',
+      '0612345001',
+      '--stage',
+      'mediator',
+      '--sent',
+      '2026-09-01',
+      '--sent',
+      '2026-10-05',
+      ...TODAY,
+    ]);
+    expect(both.stderr).not.toMatch(/--sent (n’est pas repris|is not used)|second --sent/);
+  });
+
+  it('names a missing folder of -o in one line, exit 2 (tryout 7: it said only ENOENT)', async () => {
+    const missing = join(mkdtempSync(join(tmpdir(), 'billcheck-letter-')), 'nowhere', 'lettre.txt');
+    const run = await runCli(['letter', SEED, '--account', '0612345001', '-o', missing, ...TODAY, '--lang', 'en']);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/no such directory: .*nowhere/);
+  });
+
   it('drafts a referral to the Médiateur only for France (exit 2 otherwise)', async () => {
     const run = await runCli([
       'letter',

@@ -148,6 +148,9 @@ export interface Phrases {
   readonly draftReminder: string;
   readonly nothingToDispute: string;
   readonly nothingAtAll: string;
+  /** --sent given to a stage that quotes no earlier letter, or a second one to a stage that quotes one. */
+  readonly sentUnused: string;
+  readonly secondSentUnused: string;
 }
 
 export const PHRASES: Readonly<Record<LetterLang, Phrases>> = {
@@ -176,6 +179,10 @@ export const PHRASES: Readonly<Record<LetterLang, Phrases>> = {
     nothingToDispute:
       'billcheck: rien à contester pour le compte {{account}} : aucune anomalie relevée, aucun courrier écrit.',
     nothingAtAll: 'billcheck: rien à contester : aucune anomalie relevée dans ces factures, aucun courrier écrit.',
+    sentUnused:
+      'billcheck: --sent n’est pas repris dans la première réclamation (--stage 1) : il sert à --stage 2, --stage mediator et --status.',
+    secondSentUnused:
+      'billcheck: la relance au service consommateurs (--stage 2) ne cite que votre première réclamation, du {{date}} : le second --sent sert à --stage mediator.',
   },
   en: {
     sending: 'Recorded delivery',
@@ -200,5 +207,9 @@ export const PHRASES: Readonly<Record<LetterLang, Phrases>> = {
       'billcheck: this letter is a draft built from the bills that were read, not legal advice: read it, fill in the [bracketed fields] and check every fact before sending it.',
     nothingToDispute: 'billcheck: nothing to dispute for account {{account}}: no finding, no letter written.',
     nothingAtAll: 'billcheck: nothing to dispute: no finding in these bills, no letter written.',
+    sentUnused:
+      'billcheck: --sent is not used by the first complaint (--stage 1): it is for --stage 2, --stage mediator and --status.',
+    secondSentUnused:
+      'billcheck: the reminder to the consumer service (--stage 2) quotes only your first complaint, of {{date}}: the second --sent is for --stage mediator.',
   },
 };
