@@ -104,11 +104,16 @@ const SUBJECT_HEAD_WORDS = 3;
 const POSSESSIVES = new Set(['votre', 'your', 'ihre', 'uw']);
 const KIND_ORDER: readonly DocumentKind[] = ['dunning', 'termination', 'credit-note', 'payment', 'invoice'];
 
-/** Phrases of a letter's body that name its kind even without a title. */
+/**
+ * Phrases of a letter's body that name its kind even without a title. A collection agency says it
+ * acts on a mandate ("Nous avons été mandatés par la société SFR", "Notre mandant … nous a confié le
+ * recouvrement"; CPCE R124-4 has it name the creditor it collects for): without a subject, its letter
+ * was read as the bill it quotes (issue 16).
+ */
 const BODY_PHRASES: readonly (readonly [DocumentKind, RegExp])[] = [
   [
     'dunning',
-    /\b(?:mettons en demeure|reste(?:nt)? impayee?s?|n avons pas (?:encore )?recu (?:le|votre) (?:reglement|paiement)|sauf erreur de (?:notre|ma) part|(?:n avons|n a|on n a) toujours pas recu (?:le|votre) (?:reglement|paiement)|malgre (?:nos|notre) relances?|has not been paid|remains unpaid|overdue|en souffrance|is still outstanding|passed your (?:account|debt) to us|pay the outstanding balance|despite (?:our|their) reminders|notice of debt assignment|notre mandant|nous a confie le recouvrement|keinen zahlungseingang|noch nicht (?:bezahlt|beglichen|ausgeglichen)|(?:ist|sind) noch offen|zahlungsruckstand|(?:we have not|we haven t|we still haven t|we have still not) (?:yet )?received (?:your |the |any )?payment|ne nous est pas parvenu|n est pas parvenu)\b/,
+    /\b(?:mettons en demeure|reste(?:nt)? impayee?s?|n avons pas (?:encore )?recu (?:le|votre) (?:reglement|paiement)|sauf erreur de (?:notre|ma) part|(?:n avons|n a|on n a) toujours pas recu (?:le|votre) (?:reglement|paiement)|malgre (?:nos|notre) relances?|has not been paid|remains unpaid|overdue|en souffrance|is still outstanding|passed your (?:account|debt) to us|pay the outstanding balance|despite (?:our|their) reminders|notice of debt assignment|notre mandant|nous a confie le recouvrement|(?:avons ete|sommes|a ete) mandatee?s? (?:par|pour)|nous a mandatee?s?|nous a chargee?s? du recouvrement|keinen zahlungseingang|noch nicht (?:bezahlt|beglichen|ausgeglichen)|(?:ist|sind) noch offen|zahlungsruckstand|(?:we have not|we haven t|we still haven t|we have still not) (?:yet )?received (?:your |the |any )?payment|ne nous est pas parvenu|n est pas parvenu)\b/,
   ],
   [
     'termination',

@@ -93,6 +93,11 @@ const ENTRIES: readonly Entry[] = [
     40,
     'votre reference dossier|reference dossier|reference du dossier|reference de dossier|notre reference|nos references|nos ref|notre ref|our reference|our ref|unser zeichen|aktenzeichen|unser aktenzeichen|onze referentie|reference du courrier|{n} de dossier|dossier {n}|case number|{n} de document|document {n}',
   ],
+  // A collection agency's own case number, the one its customer area asks for (intrum.fr: "votre numéro de
+  // dossier"): abbreviated "Réf. dossier", "N° dossier", or bare "Dossier : 40771234". The letter's id, never
+  // the bill it claims nor the customer (issue 16).
+  ['letterId', 40, 'ref dossier|ref du dossier|ref de dossier|{n} dossier'],
+  ['letterId', 35, 'dossier', { kinds: LETTERS, bare: true }],
   // EOS and other German agencies: the claim number ("Forderungsnummer", 11 digits, top right of the
   // letter, de.eos-solutions.com's glossary); "Ihr Zeichen" of a DIN 5008 reference block, weaker
   // than the agency's own "Unser Zeichen" (issue 13: its value on the next line was not read).
@@ -248,6 +253,13 @@ const ENTRIES: readonly Entry[] = [
   // A debt buyer's statement of what it bought ("Late payment fee £10.00 / Balance £48.50", Cabot's notice of
   // assignment in tryout 6): on letters only, and bare, since a bill's "Balance brought forward" is no demand.
   ['due', 45, 'balance|closing balance|new balance', { kinds: ['dunning'], bare: true }],
+  // French for "to pay" is also "à régler": a collection agency's "Total à régler" under the bill it took over
+  // (tryout 7's Intrum letter, issue 16: its 44,99 € was not read), "Solde à régler", "Reste à régler" (the
+  // labels of French payment pages and statements). Any document's demand, as "Total à payer" is.
+  ['due', 60, 'total a regler|montant a regler|solde a regler|reste a regler'],
+  // An agency's statement of the debt (CPCE R124-4 3°: "le fondement et le montant de la somme due"):
+  // "Créance : 44,99 €", "Solde : 44,99 €"; on letters only and bare, as "Balance" above.
+  ['due', 45, 'creance|solde', { kinds: ['dunning'], bare: true }],
   ['due', 60, 'do zapłaty|razem do zapłaty|pozostało do zapłaty|kwota do zapłaty|net payable|net amount payable'],
   ['due', 50, 'montant du|a payer|to pay|impaye|due', { bare: true }],
   // A collection agency's debt before its fees; its "Gesamtforderung" is what it demands. The fees a letter

@@ -96,3 +96,87 @@ describe('collection letters that quote bills', () => {
     expect(bill).toMatchObject({ kind: 'invoice', id: 'TH-100232' });
   });
 });
+
+/**
+ * A French agency's letter (issue 16: tryout 7's Intrum letter, fixtures/text/intrum-total-a-regler.txt):
+ * its case number, the creditor it collects for, the bill it quotes, then its demand. The head is the
+ * tryout's; the labels vary as fixtures/text/agence-*.txt (see fixtures/text/README.md).
+ */
+const AGENCY = (
+  caseLine: string,
+  demand: string,
+  body = 'Notre mandant Orange nous a confié le recouvrement de la créance ci-dessous :',
+) =>
+  'INTRUM\n97 allée Alexandre Borodine\n69795 SAINT PRIEST CEDEX\n\nSaint-Priest, le 10 septembre 2026\n\n' +
+  `${caseLine}\nMandant : Orange\nRéférence client : 9876543210\n\nMadame,\n\n${body}\n\n` +
+  `Facture n° 0 612 345 678 07 26 du 05/07/2026         44,99 €\n${demand}\n`;
+
+describe('French collection agencies: the demand and the case number (issue 16)', () => {
+  it.each([
+    'Total à régler                                      44,99 €',
+    'Total à régler : 44,99 €',
+    'Solde à régler : 44,99 €',
+    'Reste à régler :                                    44,99 €',
+    'Montant à régler : 44,99 €',
+    'Créance :                                           44,99 €',
+    'Solde : 44,99 €',
+  ])('reads "%s" as what the letter demands', (demand) => {
+    const letter = parse(AGENCY('N° de dossier : 40771234', demand));
+    expect(letter.kind).toBe('dunning');
+    expect(letter.amountDue?.toFixed(2)).toBe('44.99');
+    expect(letter.total?.toFixed(2)).toBe('44.99');
+  });
+
+  it('reads no demand from a credit balance: a bare "Solde" is one only with its figure right after it', () => {
+    const credit = parse(AGENCY('N° de dossier : 40771234', 'Solde créditeur : 12,00 €'));
+    expect(credit.amountDue).toBeUndefined();
+    expect(credit.total).toBeUndefined();
+  });
+
+  it('keeps "à régler" a demand on a bill too, as "à payer" is', () => {
+    const bill = parse('FACTURE\n\nFacture n° FA-2026-118\nDate de facture : 05/07/2026\nTotal à régler : 44,99 €\n');
+    expect(bill).toMatchObject({ kind: 'invoice', id: 'FA-2026-118' });
+    expect(bill.amountDue?.toFixed(2)).toBe('44.99');
+  });
+
+  it.each([
+    'N° de dossier : 40771234',
+    'Numéro de dossier : 40771234',
+    'Référence dossier : 40771234',
+    'Réf. dossier : 40771234',
+    'N° dossier : 40771234',
+    'Dossier : 40771234',
+    'Dossier n° 40771234',
+    'Votre dossier n° 40771234',
+    'Vos références : dossier 40771234',
+  ])('takes "%s" for the letter\'s own id, never the bill it claims nor the customer', (caseLine) => {
+    const letter = parse(AGENCY(caseLine, 'Total à régler : 44,99 €'));
+    expect(letter).toMatchObject({
+      kind: 'dunning',
+      id: '40771234',
+      account: '9876543210',
+      references: ['0 612 345 678 07 26'],
+    });
+    expect(letter.accountAliases ?? []).not.toContain('40771234');
+  });
+
+  it('leaves the account to the file rather than take the case number for it, when the letter names no customer', () => {
+    const text = AGENCY('Dossier : 40771234', 'Total à régler : 44,99 €').replace(
+      'Référence client : 9876543210\n',
+      '',
+    );
+    const letter = parse(text);
+    expect(letter.id).toBe('40771234');
+    expect(letter.account).toBe('letter.txt');
+    expect(letter.references).toEqual(['0 612 345 678 07 26']);
+  });
+
+  it.each([
+    'Nous avons été mandatés par Bouygues Telecom pour le recouvrement de la facture ci-dessous.',
+    'Votre créancier Orange nous a chargés du recouvrement de la facture ci-dessous.',
+    'Nous avons été mandatés par Orange pour obtenir le paiement de la facture ci-dessous.',
+  ])('reads a letter without a title that says "%s" as a dunning letter, not as the bill it quotes', (body) => {
+    const letter = parse(AGENCY('Dossier : 40771234', 'Total à régler : 44,99 €', body));
+    expect(letter).toMatchObject({ kind: 'dunning', id: '40771234', references: ['0 612 345 678 07 26'] });
+  });
+});
