@@ -495,6 +495,19 @@ describe('billcheck letter: when there is no letter to write', () => {
     expect(both.stderr).not.toMatch(/--sent (n’est pas repris|is not used)|second --sent/);
   });
 
+  it('writes the operator once above its one-line address, and one claimed bill in the singular (tryout 7, dossier B)', async () => {
+    const run = await runCli(['letter', 'fixtures/dossiers/fr-orange-avoir-puis-intrum', ...TODAY]);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split('\n').map((line) => line.trim());
+    const at = lines.indexOf('Orange');
+    // The bill's foot reads "Orange - service clients Mobile - 41965 BLOIS CEDEX 9".
+    expect(lines.slice(at, at + 3)).toEqual(['Orange', 'service clients Mobile', '41965 BLOIS CEDEX 9']);
+    expect(lines.filter((line) => line === 'Orange')).toHaveLength(1);
+    expect(run.stdout).toContain('Titulaire du compte client n° 9876543210, je conteste');
+    expect(run.stdout).toContain('la facture qu’ils réclament étant déjà couverte par l’avoir AV-2026-0718-553');
+    expect(run.stdout).toContain('courrier 40771234 d’Intrum du 10/09/2026 (44,99 €)');
+  });
+
   it('names a missing folder of -o in one line, exit 2 (tryout 7: it said only ENOENT)', async () => {
     const missing = join(mkdtempSync(join(tmpdir(), 'billcheck-letter-')), 'nowhere', 'lettre.txt');
     const run = await runCli(['letter', SEED, '--account', '0612345001', '-o', missing, ...TODAY, '--lang', 'en']);

@@ -607,7 +607,9 @@ function demandsOf(
     const general = group.docs.length > 1 && many !== undefined ? many : wordings.demand;
     // The precise and naming wordings speak of one document; several take the general wording's plural.
     const single = group.docs.length === 1 || text.many === undefined;
-    const preciseMany = text.preciseMany === undefined ? undefined : fill(text.preciseMany[input.lang], values);
+    const manyWording =
+      claimed.length === 1 && text.preciseManyOneInvoice !== undefined ? text.preciseManyOneInvoice : text.preciseMany;
+    const preciseMany = manyWording === undefined ? undefined : fill(manyWording[input.lang], values);
     const demand = (single ? (precise ?? naming) : preciseMany) ?? fill(general[input.lang], values);
     if (demand === undefined) continue;
     const law =
@@ -807,7 +809,12 @@ function recipientBlock(
   }
   const consumer = input.stage === '2' && input.jurisdiction === 'FR';
   const address = serviceAddress(input, operator, consumer ? 'consumer' : 'customer');
-  if (address !== undefined) return [values.operator, ...address];
+  if (address !== undefined) {
+    // "Orange - service clients Mobile - 41965 BLOIS CEDEX 9" starts with the name already written above it.
+    const same = (line: string | undefined): boolean =>
+      line !== undefined && line.trim().toLowerCase() === (values.operator ?? '').trim().toLowerCase();
+    return [values.operator, ...(same(address[0]) ? address.slice(1) : address)];
+  }
   if (consumer) return words.recipientConsumerService.map((line) => say(line, values));
   if (input.jurisdiction === 'GB') return words.recipientUk.map((line) => say(line, values));
   return words.recipientCustomerService.map((line) => say(line, values));
@@ -818,10 +825,23 @@ function required(sent: SentLetters | undefined): SentLetters {
   return sent;
 }
 
+/**
+ * What the sender holds, by the number that names it best: the customer number, else the line
+ * (tryout 7: "Titulaire du compte n° 0698765432" named a line as the account beside its customer number).
+ */
+function holderOf(numbers: AccountNumbers, account: string, lang: LetterLang): string {
+  const fr = lang === 'fr';
+  if (numbers.customer !== undefined)
+    return fr ? `du compte client n° ${numbers.customer}` : `account ${numbers.customer}`;
+  if (numbers.line !== undefined) return fr ? `de la ligne ${numbers.line}` : `line ${numbers.line}`;
+  return fr ? `du compte n° ${account}` : `account ${account}`;
+}
+
 /** The values every stage sentence may use. */
 function stageValues(input: LetterInput, operator: string | undefined, account: string): Record<string, string> {
   const values: Record<string, string> = {
     account,
+    holder: holderOf(numbersOf(input), account, input.lang),
     numbers: numbersInline(numbersOf(input), input.lang),
     operator: operator ?? PHRASES[input.lang].operatorPlaceholder,
   };

@@ -57,6 +57,8 @@ export interface DemandText {
   readonly manyOneInvoice?: Wording;
   /** `precise` for several documents. */
   readonly preciseMany?: Wording;
+  /** preciseMany when the letters claim one invoice between them: "la facture qu'ils réclament", not "les factures". */
+  readonly preciseManyOneInvoice?: Wording;
   /** Said instead when every document of the demand names the invoices it claims ({{invoice}}). */
   readonly naming?: Wording;
   /** The wordings for a customer whose documents state no direct debit (a company purchaser's e-invoices). */
@@ -342,6 +344,14 @@ export const DEMANDS: Readonly<Record<string, DemandText>> = {
     preciseMany: {
       fr: 'annuler {{documents}}, les factures réclamées étant déjà couvertes par {{cover}}, et me confirmer que mon compte est soldé',
       en: 'cancel {{documents}}, since the invoices they claim are already covered by {{cover}}, and confirm that my account is settled',
+    },
+    manyOneInvoice: {
+      fr: 'annuler {{documents}}, la facture qu’ils réclament étant déjà couverte par un avoir ou un paiement, et me confirmer que mon compte est soldé',
+      en: 'cancel {{documents}}, since a credit note or payment already covers the invoice they claim, and confirm that my account is settled',
+    },
+    preciseManyOneInvoice: {
+      fr: 'annuler {{documents}}, la facture qu’ils réclament étant déjà couverte par {{cover}}, et me confirmer que mon compte est soldé',
+      en: 'cancel {{documents}}, since the invoice they claim is already covered by {{cover}}, and confirm that my account is settled',
     },
   },
   'cancel-dunning-marked-paid': {

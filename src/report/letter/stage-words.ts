@@ -1,6 +1,6 @@
 /**
  * The wording that changes with the stage and the country, in French and English, as templates
- * ({{account}}, {{numbers}}: the account's labelled numbers, {{operator}}, {{first}}, {{dates}}, {{date}}, {{weeks}}, {{amount}}): a new
+ * ({{account}}; {{holder}}: what the sender holds, "du compte client n° …" or "de la ligne …"; {{numbers}}: the account's labelled numbers, {{operator}}, {{first}}, {{dates}}, {{date}}, {{weeks}}, {{amount}}): a new
  * sentence is a one-line change here, the order of the letter stays in build.ts.
  */
 import type { LetterLang } from './demands.js';
@@ -72,18 +72,17 @@ export const STAGE_WORDS: Readonly<Record<LetterLang, StageWords>> = {
     subject1: 'Réclamation – {{numbers}}',
     subject2: 'Réclamation restée sans réponse satisfaisante – {{numbers}} – mon courrier du {{first}}',
     subjectMediator: 'Saisine du Médiateur des communications électroniques – litige avec {{operator}} – {{numbers}}',
-    opening1:
-      'Titulaire du compte n° {{account}}, je conteste par la présente les documents ci-dessous, pour les raisons exposées.',
+    opening1: 'Titulaire {{holder}}, je conteste par la présente les documents ci-dessous, pour les raisons exposées.',
     opening2ConsumerService:
       'Par courrier du {{first}}, j’ai adressé à votre service clients la réclamation reprise ci-dessous. ' +
       'Faute de réponse satisfaisante, je vous la soumets en tant que service consommateurs.',
     opening2:
       'Par courrier du {{first}}, je vous ai adressé la réclamation reprise ci-dessous, restée sans réponse satisfaisante.',
     openingMediatorOne:
-      'Je vous saisis d’un litige avec {{operator}}, au titre du compte n° {{account}}, ' +
+      'Je vous saisis d’un litige avec {{operator}}, au titre {{holder}}, ' +
       'que ma réclamation écrite du {{dates}} n’a pas permis de régler.',
     openingMediatorMany:
-      'Je vous saisis d’un litige avec {{operator}}, au titre du compte n° {{account}}, ' +
+      'Je vous saisis d’un litige avec {{operator}}, au titre {{holder}}, ' +
       'que mes réclamations écrites du {{dates}} n’ont pas permis de régler.',
     datesJoin: ' et du ',
     demandsIntroMediator: 'Je demande à {{operator}} de :',
@@ -169,16 +168,16 @@ export const STAGE_WORDS: Readonly<Record<LetterLang, StageWords>> = {
     subject2: 'Complaint not satisfactorily answered – {{numbers}} – my letter of {{first}}',
     subjectMediator:
       'Referral to the Médiateur des communications électroniques – dispute with {{operator}} – {{numbers}}',
-    opening1: 'As the holder of account {{account}}, I dispute the documents below for the reasons given.',
+    opening1: 'As the holder of {{holder}}, I dispute the documents below for the reasons given.',
     opening2ConsumerService:
       'By my letter of {{first}}, I sent your customer service the complaint set out below. ' +
       'As it has not been satisfactorily answered, I now submit it to your consumer service.',
     opening2:
       'By my letter of {{first}}, I sent you the complaint set out below, which has not been satisfactorily answered.',
     openingMediatorOne:
-      'I refer to you my dispute with {{operator}} about account {{account}}, which my written complaint of {{dates}} has not settled.',
+      'I refer to you my dispute with {{operator}} about {{holder}}, which my written complaint of {{dates}} has not settled.',
     openingMediatorMany:
-      'I refer to you my dispute with {{operator}} about account {{account}}, which my written complaints of {{dates}} have not settled.',
+      'I refer to you my dispute with {{operator}} about {{holder}}, which my written complaints of {{dates}} have not settled.',
     datesJoin: ' and ',
     demandsIntroMediator: 'I ask {{operator}} to:',
     nextMediator: 'Please tell me whether my referral is admissible and let me know your proposed solution.',

@@ -645,7 +645,32 @@ describe('two reminders for one bill a credit note covers (tryout4 d4: Telekom a
     }));
     const letter = letterOf(findings, [invoice, credit, ...letters], { lang: 'en' });
     expect(letter.demands.map((demand) => demand.text)).toEqual([
-      'cancel the payment demands M-0 of 27 February 2024 (39,98 €) and M-1 of 12 March 2024 (39,98 €), since the invoices they claim are already covered by the credit note GS-11 of 20 February 2024 (39,98 €), and confirm that my account is settled',
+      'cancel the payment demands M-0 of 27 February 2024 (39,98 €) and M-1 of 12 March 2024 (39,98 €), since the invoice they claim is already covered by the credit note GS-11 of 20 February 2024 (39,98 €), and confirm that my account is settled',
+    ]);
+  });
+
+  it('speaks of the invoices in the plural when the reminders claim several (tryout 7: one bill was "les factures")', () => {
+    const bills = ['R-0224', 'R-0324'].map((id, i) =>
+      doc({ id, issueDate: `2024-0${2 + i}-03`, total: '39.98', line: 2 + i }),
+    );
+    const credit = doc({ kind: 'credit-note', id: 'GS-11', issueDate: '2024-03-20', total: '79.96', line: 4 });
+    const letters = bills.map((bill, i) =>
+      doc({
+        kind: 'dunning',
+        id: `M-${i}`,
+        issueDate: `2024-04-1${i}`,
+        total: '39.98',
+        references: [bill.id as string],
+        line: 5 + i,
+      }),
+    );
+    const findings = letters.map((letter) => ({
+      ...findingOn(letter, 'dunning-while-in-credit', { billed: '39.98', credited: '79.96', coveredBy: ['GS-11'] }),
+      messageId: 'covered',
+    }));
+    const letter = letterOf(findings, [...bills, credit, ...letters]);
+    expect(letter.demands.map((demand) => demand.text)).toEqual([
+      expect.stringContaining('les factures réclamées étant déjà couvertes par l’avoir GS-11'),
     ]);
   });
 });
