@@ -1,6 +1,6 @@
 /**
  * Where the engine keeps every document's account entry until the input ends: typed columns in
- * fixed-size blocks (41 bytes an entry, the account as a number from an AccountTable), strings
+ * fixed-size blocks (45 bytes an entry, the account as a number from an AccountTable), strings
  * in plain arrays. Entries are grouped by account only when the account rules run, by a
  * counting sort over the account numbers. A million-row bill run kept a million entry objects (with their Money
  * objects) alive before; the garbage collector walked them all at every major collection. Blocks
