@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { contentDifference } from './content-bytes.js';
 
 /** A reference: writer × WRITER_SPAN + offset (exact in a double up to 2^53). */
-const WRITER_SPAN = 2 ** 40;
+export const WRITER_SPAN = 2 ** 40;
 const MAX_WRITERS = 2 ** 12;
 const BUFFER_BYTES = 64 * 1024;
 const LENGTH_BYTES = 4;

@@ -286,6 +286,7 @@ export class Engine {
       entries: store.identityEntries(),
       size: store.size,
       entryAt: (index) => store.identityEntry(index),
+      claimHashAt: (index) => store.claimHashAt(index),
     });
   }
 

@@ -1,6 +1,6 @@
 /**
  * Where the engine keeps every document's account entry until the input ends: typed columns in
- * fixed-size blocks (45 bytes an entry, the account as a number from an AccountTable), strings
+ * fixed-size blocks (42 bytes an entry, the account as a number from an AccountTable), strings
  * in plain arrays. Entries are grouped by account only when the account rules run, by a
  * counting sort over the account numbers. A million-row bill run kept a million entry objects (with their Money
  * objects) alive before; the garbage collector walked them all at every major collection. Blocks
@@ -14,6 +14,7 @@ import { documentKey } from '../identity/account-key.js';
 import { claimHash } from '../identity/claims.js';
 import type { IdentityEntry } from '../identity/join.js';
 import { AccountTable, fnv1a } from './account-table.js';
+import { WRITER_SPAN } from './content-log.js';
 import { IdColumn } from './id-column.js';
 import type { AccountEntry, AccountTimeline } from './timeline.js';
 import { ValueTable } from './value-table.js';
@@ -33,6 +34,10 @@ const NO_OFFSET = -0x8000;
 const FAR_OFFSET = -0x7fff;
 const MIN_OFFSET = FAR_OFFSET + 1;
 const MAX_OFFSET = 0x7fff;
+/** Content references: offsets under this in one column, the writer in another; marks for none and for one kept beside. */
+const OFFSET_SPAN = 2 ** 32;
+const NO_WRITER = 0xff;
+const BIG_REF = 0xfe;
 /** Currencies and files are Uint16 indexes; this one marks an index held in the store's bigIndexes. */
 const BIG_INDEX = 0xffff;
 /**
@@ -140,8 +145,13 @@ class Block {
   readonly amounts = new Int32Array(BLOCK_SIZE * 2);
   /** BIG_LINE: the line number (a many-gigabyte file's may pass 2^32) is in the store's bigLines. */
   readonly lines = new Uint32Array(BLOCK_SIZE);
-  /** ContentLog references; NaN for entries that are not numbered invoices. */
-  readonly contentRefs = new Float64Array(BLOCK_SIZE);
+  /**
+   * ContentLog references (writer × 2^40 + offset) in two columns, 5 bytes where a Float64 took 8
+   * (issue 19: memory): the writer (one per thread), and the offset in its log when under 2^32.
+   * NO_WRITER marks no content (not a numbered invoice); BIG_REF a reference kept in bigRefs.
+   */
+  readonly contentWriters = new Uint8Array(BLOCK_SIZE);
+  readonly contentOffsets = new Uint32Array(BLOCK_SIZE);
   readonly accounts = new Int32Array(BLOCK_SIZE);
   /** claimHash of an invoice's or credit note's number (0 for other entries): the end of a run compares claims by it. */
   readonly claimHashes = new Int32Array(BLOCK_SIZE);
@@ -159,6 +169,8 @@ export class EntryStore {
   private readonly exactAmounts = new Map<number, Money>();
   /** Sparse: line numbers a Uint32 does not hold. */
   private readonly bigLines = new Map<number, number>();
+  /** Sparse: content references past the two narrow columns (a writer over 253, a log over 4 GiB). */
+  private readonly bigRefs = new Map<number, number>();
   /** Sparse: days too far from their issue day for an Int16 offset, by entry index × 4 + which. */
   private readonly farDays = new Map<number, number>();
   /** Sparse: currency and file indexes a Uint16 does not hold, by entry index × 2 + (0 currency, 1 file). */
@@ -238,7 +250,7 @@ export class EntryStore {
     block.amounts[at * 2] = this.amount(flat.totalCents, flat.exactTotal, index * 2);
     block.amounts[at * 2 + 1] = this.amount(flat.amountDueCents, flat.exactAmountDue, index * 2 + 1);
     block.lines[at] = this.lineMark(flat.line, index);
-    block.contentRefs[at] = flat.contentRef;
+    this.keepContentRef(block, at, flat.contentRef, index);
     block.accounts[at] = account;
     block.claimHashes[at] = flat.id !== undefined && isClaimKind(flat.kind) ? claimHash(flat.id) : 0;
     this.ids.push(flat.id);
@@ -297,6 +309,11 @@ export class EntryStore {
       if (this.taken > 0 && this.takenAccounts[this.accountOf(index)] === true) continue;
       yield this.identityEntry(index);
     }
+  }
+
+  /** The claimHash kept for the entry at `index` (0 for an entry that claims no number). */
+  claimHashAt(index: number): number {
+    return (this.blocks[index >>> BLOCK_BITS] as Block).claimHashes[index & BLOCK_MASK] as number;
   }
 
   /** One entry as identityEntries() gives it: the joins' claims read it back by index (issue 19: memory). */
@@ -434,7 +451,7 @@ export class EntryStore {
       blank: (kind & BLANK_BIT) !== 0,
       paid: (kind & PAID_BIT) !== 0,
       fees: this.fees.get(index),
-      contentRef: block.contentRefs[at] as number,
+      contentRef: this.contentRefAt(block, at, index),
       references: this.references.get(index) ?? NO_REFERENCES,
       file: this.files.at(file),
       line: block.lines[at] === BIG_LINE ? (this.bigLines.get(index) as number) : (block.lines[at] as number),
@@ -455,6 +472,29 @@ export class EntryStore {
     if (value === NO_AMOUNT) return undefined;
     if (value === EXACT_AMOUNT) return this.exactAmounts.get(key);
     return Money.fromCents(value);
+  }
+
+  private keepContentRef(block: Block, at: number, ref: number, index: number): void {
+    if (Number.isNaN(ref)) {
+      block.contentWriters[at] = NO_WRITER;
+      return;
+    }
+    const writer = Math.floor(ref / WRITER_SPAN);
+    const offset = ref - writer * WRITER_SPAN;
+    if (writer < BIG_REF && offset < OFFSET_SPAN) {
+      block.contentWriters[at] = writer;
+      block.contentOffsets[at] = offset;
+      return;
+    }
+    block.contentWriters[at] = BIG_REF;
+    this.bigRefs.set(index, ref);
+  }
+
+  private contentRefAt(block: Block, at: number, index: number): number {
+    const writer = block.contentWriters[at] as number;
+    if (writer === NO_WRITER) return Number.NaN;
+    if (writer === BIG_REF) return this.bigRefs.get(index) as number;
+    return writer * WRITER_SPAN + (block.contentOffsets[at] as number);
   }
 
   /** A day as its offset from `base`, or a mark (none; far: kept in farDays under `key`). */

@@ -2,10 +2,10 @@
  * The first claim of each bill number in a run, for the joins of join.ts (issue 19: memory). A
  * Map from each bill number's key to a claim object held a million keys and objects at the end
  * of a million-row run, about 190 bytes a bill and 95 MB on each thread at once; typed columns of
- * the claims' content then took 48 bytes a bill. Here a claim is its key's hash and its entry's
- * index (8 bytes) in an open-addressing table: the rest (bill number, account, total, date) is
- * read from where the entries are kept (the entry store) on the rare probe whose hash matches,
- * and the key computed again from the bill number.
+ * the claims' content then took 48 bytes a bill, then 8 (a hash and an entry index). Here a claim is
+ * its entry's index in an open-addressing table (4 bytes a slot): its hash, bill number, account,
+ * total and date are read from where the entries are kept (the entry store), the key computed
+ * again from the bill number on the rare probe whose hash matches.
  */
 import { FNV_OFFSET, FNV_PRIME, fnv1a } from '../engine/account-table.js';
 import { documentKey, isKeySeparator } from './account-key.js';
@@ -65,28 +65,29 @@ function printableAsciiKeyHash(id: string): number | undefined {
 }
 
 export class FirstClaims {
-  /** Open addressing, linear probing: the claim number whose key hashes there, or EMPTY. */
+  /**
+   * Open addressing, linear probing: the entry index of the claim whose key hashes there, or EMPTY.
+   * The hash is read back from where the entries are kept (hashAt), not held here: at five million
+   * claims a thread, columns of hashes and indexes beside the slots took 40 MB more (issue 19).
+   */
   private slots: Int32Array;
-  private hashes: Int32Array;
-  private indexes: Int32Array;
   private count = 0;
 
   /**
    * `entryAt`: the claimed entry of an index (the store's, not a copy). `expected`: how many
-   * claims may come, when known (the entries of the run). Sized once, the columns leave no
-   * outgrown copies for the collector: doubling from 1 024 left about 25 MB of them at a million
-   * bills, still held when the run peaked (issue 19).
+   * claims may come, when known (the entries of the run): sized once, the table leaves no
+   * outgrown copies for the collector. `hashAt`: the claimHash of the bill number of the entry at
+   * an index, where it is kept (the store's column); by default computed from the entry.
    */
   constructor(
     private readonly entryAt: (index: number) => ClaimedEntry,
     expected = FIRST_CAPACITY,
+    private readonly hashAt: (index: number) => number = (index) => claimHash(entryAt(index).id ?? ''),
   ) {
     const capacity = Math.max(FIRST_CAPACITY, expected);
     let slots = FIRST_CAPACITY * 2;
     while (slots * MAX_LOAD < capacity) slots *= 2;
     this.slots = new Int32Array(slots).fill(EMPTY);
-    this.hashes = new Int32Array(capacity);
-    this.indexes = new Int32Array(capacity);
   }
 
   get size(): number {
@@ -102,14 +103,14 @@ export class FirstClaims {
     const mask = this.slots.length - 1;
     let key: string | undefined;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const number = this.slots[slot] as number;
-      if (number === EMPTY) {
-        this.keep(hash, slot, index);
+      const kept = this.slots[slot] as number;
+      if (kept === EMPTY) {
+        this.keep(slot, index);
         return undefined;
       }
-      if (this.hashes[number] !== hash) continue;
+      if (this.hashAt(kept) !== hash) continue;
       key ??= documentKey(id);
-      const claim = this.matching(number, hash, key);
+      const claim = this.matching(kept, key);
       if (claim !== undefined) return claim;
     }
   }
@@ -119,48 +120,36 @@ export class FirstClaims {
     const hash = fnv1a(key);
     const mask = this.slots.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const number = this.slots[slot] as number;
-      if (number === EMPTY) return undefined;
-      const claim = this.matching(number, hash, key);
+      const kept = this.slots[slot] as number;
+      if (kept === EMPTY) return undefined;
+      if (this.hashAt(kept) !== hash) continue;
+      const claim = this.matching(kept, key);
       if (claim !== undefined) return claim;
     }
   }
 
-  /** The claim numbered `number` when its key is `key`: read from its keeper only when the hashes match. */
-  private matching(number: number, hash: number, key: string): Claim | undefined {
-    if (this.hashes[number] !== hash) return undefined;
-    const entry = this.entryAt(this.indexes[number] as number);
+  /** The claim of the entry at `index` when its key is `key` (its hash already matched). */
+  private matching(index: number, key: string): Claim | undefined {
+    const entry = this.entryAt(index);
     if (entry.id === undefined || documentKey(entry.id) !== key) return undefined;
     return { index: entry.index, account: entry.account, totalCents: entry.totalCents, issueDay: entry.issueDay };
   }
 
-  private keep(hash: number, slot: number, index: number): void {
-    const number = this.count++;
-    if (number === this.hashes.length) this.growColumns(number * 2);
-    this.hashes[number] = hash;
-    this.indexes[number] = index;
-    this.slots[slot] = number;
+  private keep(slot: number, index: number): void {
+    this.slots[slot] = index;
+    this.count++;
     if (this.count > this.slots.length * MAX_LOAD) this.growSlots();
-  }
-
-  private growColumns(capacity: number): void {
-    this.hashes = grown(this.hashes, new Int32Array(capacity));
-    this.indexes = grown(this.indexes, new Int32Array(capacity));
   }
 
   private growSlots(): void {
     const slots = new Int32Array(this.slots.length * 2).fill(EMPTY);
     const mask = slots.length - 1;
-    for (let number = 0; number < this.count; number++) {
-      let slot = (this.hashes[number] as number) & mask;
+    for (const index of this.slots) {
+      if (index === EMPTY) continue;
+      let slot = this.hashAt(index) & mask;
       while (slots[slot] !== EMPTY) slot = (slot + 1) & mask;
-      slots[slot] = number;
+      slots[slot] = index;
     }
     this.slots = slots;
   }
-}
-
-function grown(old: Int32Array, next: Int32Array): Int32Array {
-  next.set(old);
-  return next;
 }

@@ -42,6 +42,8 @@ export interface IdentityInput {
    * indexes (memory, issue 19). Without it, the join keeps the claimed entries it is given.
    */
   readonly entryAt?: (index: number) => IdentityEntry;
+  /** The claimHash of the entry at an index, from where it is kept (the store's column); else computed. */
+  readonly claimHashAt?: (index: number) => number;
 }
 
 export interface AliasNote {
@@ -109,7 +111,11 @@ export function joinAccounts(input: IdentityInput): AccountJoin {
   const kinds = new Uint8Array(all.length);
   // The first claim of each bill number; a later claim by another account joins it (same bill) or conflicts.
   const claimed = input.entryAt === undefined ? new Map<number, IdentityEntry>() : undefined;
-  const claims = new FirstClaims(input.entryAt ?? ((index) => claimed?.get(index) as IdentityEntry), input.size);
+  const claims = new FirstClaims(
+    input.entryAt ?? ((index) => claimed?.get(index) as IdentityEntry),
+    input.size,
+    input.claimHashAt,
+  );
   const conflicts: IdentityConflict[] = [];
   const ambiguous = new Set<string>();
   // Letters and notes that name bills: their account numbers, and the names (the store's arrays).

@@ -149,6 +149,25 @@ describe('EntryStore', () => {
     );
   });
 
+  it('keeps every content reference exact: none, a writer and an offset, or past the narrow columns', () => {
+    // A reference is writer × 2^40 + offset (ContentLog); the store keeps a writer byte and a Uint32 offset.
+    const ref = fc.oneof(
+      fc.constant(Number.NaN),
+      fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 2 ** 32 - 1 })),
+      fc.tuple(fc.integer({ min: 0, max: 4095 }), fc.integer({ min: 0, max: 2 ** 40 - 1 })),
+    );
+    fc.assert(
+      fc.property(fc.array(ref, { maxLength: 40 }), (refs) => {
+        const store = new EntryStore();
+        const expected = refs.map((r) => (typeof r === 'number' ? r : r[0] * 2 ** 40 + r[1]));
+        expected.forEach((contentRef, index) => store.add({ ...entryOf(doc({ line: index + 2 })), contentRef }));
+        const out = [...store.timelines()].flatMap((t) => t.entries.map((e) => e.contentRef));
+        expect(out).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('keeps the file and currency of each entry past 65 534 files (a folder of many PDFs)', () => {
     const store = new EntryStore();
     const files = 70_000;
