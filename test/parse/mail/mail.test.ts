@@ -312,3 +312,24 @@ describe("a bill's notice e-mail", () => {
     expect(doc).toMatchObject({ kind: 'dunning', issueDate: '2026-08-28', references: ['FA-20260820-4411'] });
   });
 });
+
+describe('a credit note announced in an e-mail (tryout 8, dossier B)', () => {
+  const message = readFileSync(
+    new URL('../../../fixtures/dossiers/fr-red-avoir-annonce-email/02-avoir-annonce.eml', import.meta.url),
+  );
+  const documentOf = async (bytes: string | Buffer): Promise<BillingDocument | undefined> => {
+    const events = await parseMail(Buffer.from(bytes), 'avoir.eml', {}, () => undefined);
+    return events.find((event) => event.type === 'document')?.document;
+  };
+
+  it('is the credit note "Avoir n° … du …", not the bill of its "Facture concernée :"', async () => {
+    const doc = await documentOf(message);
+    expect(doc).toMatchObject({
+      kind: 'credit-note',
+      id: 'AV-RED-0826-0091',
+      issueDate: '2026-08-18',
+      references: ['RED-0826-77120'],
+    });
+    expect(doc?.total?.toFixed(2)).toBe('29.99');
+  });
+});
