@@ -193,6 +193,16 @@ export function parseTextDocument(text: string, file: string, options: TextOptio
     rows: 1,
   };
   const events: ParseEvent[] = [{ type: 'document', document }, ...numberCutNotices(values, id, references, file)];
+  // A credit note whose amount was not read credits nothing in the rules: said, never silent (tryout 8).
+  if (kind === 'credit-note' && [amounts.total, amounts.amountDue, amounts.net].every((amount) => amount === undefined))
+    events.push({
+      type: 'notice',
+      file,
+      line: firstLine,
+      level: 'warning',
+      code: 'credit-amount-unread',
+      message: 'credit note read without its amount: no label of its total was recognised',
+    });
   if (inferredCurrency !== undefined) {
     const message = currencyNoticeMessage(inferredCurrency);
     events.push({ type: 'notice', file, line: firstLine, level: 'info', code: 'currency', message });

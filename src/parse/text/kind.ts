@@ -137,7 +137,7 @@ const SEVERAL_BILLS =
  * announced by e-mail, tryout 8; "Facture d'origine", "Invoice reference"): a field, no title.
  */
 const REFERENCING_LABEL =
-  /^(?:facture|invoice|bill) (?:concernee|de reference|d origine|initiale|associee|rectifiee)\b/;
+  /^(?:facture|invoice|bill) (?:concernee|de reference|d origine|initiale|associee|rectifiee|corrigee|annulee)\b/;
 
 function namesSeveralBills(folded: string): boolean {
   return SEVERAL_BILLS.test(folded.trim());
