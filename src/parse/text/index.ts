@@ -4,7 +4,7 @@
  * size of the text: lines are cut at MAX_LINE_LENGTH and each line is read a bounded number of times.
  */
 import type { AmountStyle, BillingDocument, DateStyle, DocumentKind } from '../../model/document.js';
-import { FatalInputError, type ParseEvent } from '../../model/input.js';
+import { FatalInputError, type ParseEvent, type SkippedSink } from '../../model/input.js';
 import { Money } from '../../model/money.js';
 import type { DateOrder } from '../values/dates.js';
 import { type AmountToken, amountStyleOf, documentDecimalSeparator } from './amounts.js';
@@ -79,6 +79,28 @@ function balanced(amounts: ChosenAmounts): boolean {
   return net !== undefined && tax !== undefined && total !== undefined && net.add(tax).eq(total);
 }
 
+/**
+ * "… sera prélevé sur votre compte le 06/11/2026", "will be taken from your account on": a direct-debit
+ * notice (SEPA pre-notification), which announces a debit; "a été prélevé", "has been taken" are payments.
+ */
+const FUTURE_DEBIT =
+  /\b(?:sera (?:preleve|debite)e?|seront (?:preleve|debite)e?s|va etre (?:preleve|debite)e?|will be (?:taken|collected|debited)|zal worden (?:afgeschreven|geincasseerd)|wird (?:abgebucht|eingezogen))\b/;
+
+function announcesFutureDebit(lines: readonly { folded: string }[]): boolean {
+  return lines.some((line) => FUTURE_DEBIT.test(line.folded));
+}
+
+const DEBIT_NOTICE_REASON = 'a direct-debit notice naming no bill: a debit to come is no payment, and no bill to check';
+
+/** A debit notice that names no bill says nothing checkable: counted as a skipped part, else said in a notice. */
+function setAsideDebitNotice(file: string, line: number, options: TextOptions): ParseEvent[] {
+  if (options.skipped !== undefined) {
+    options.skipped({ file, reason: DEBIT_NOTICE_REASON });
+    return [];
+  }
+  return [{ type: 'notice', file, line, level: 'warning', code: 'debit-notice-skipped', message: DEBIT_NOTICE_REASON }];
+}
+
 export interface TextOptions {
   readonly dateOrder?: DateOrder;
   /**
@@ -86,6 +108,8 @@ export interface TextOptions {
    * also tells a letter's own deadline from the due date of the invoice it quotes.
    */
   readonly issueDate?: string;
+  /** Where a text set aside as nothing to check is counted (a direct-debit notice naming no bill). */
+  readonly skipped?: SkippedSink;
 }
 
 export function parseTextDocument(text: string, file: string, options: TextOptions): ParseEvent[] {
@@ -93,7 +117,10 @@ export function parseTextDocument(text: string, file: string, options: TextOptio
   const decision = detectKind(lines);
   const firstLine = lines[0]?.no;
   if (decision === undefined || firstLine === undefined) throw new FatalInputError(file, NOT_A_BILL);
-  const kind: DocumentKind = decision.kind;
+  // A debit to come is no payment (tryout 8: an "Avis de prélèvement" became a payment of nothing): read
+  // as the bill it names, one more source of that bill, as the e-mails announcing a bill are.
+  const futureDebit = decision.kind === 'payment' && announcesFutureDebit(lines);
+  const kind: DocumentKind = futureDebit ? 'invoice' : decision.kind;
   const order = options.dateOrder;
   const decimal = documentDecimalSeparator(
     lines.map((line) => ({ raw: line.raw, excluded: excludedSpans(dateSpans(line.raw, order)) })),
@@ -107,9 +134,11 @@ export function parseTextDocument(text: string, file: string, options: TextOptio
     values,
     order,
     decimal,
+    futureDebit,
   );
 
   const invoiceId = best(values, 'invoiceId')?.value;
+  if (futureDebit && invoiceId === undefined) return setAsideDebitNotice(file, firstLine, options);
   // An invoice number a letter quotes is a reference, never the customer nor the letter's own id
   // (issue 13: "votre facture Free Mobile n° FM2407-…", "votre facture Orange référence …").
   const invoiceIds = new Set(distinctValues(values, 'invoiceId', undefined));
@@ -264,7 +293,7 @@ function listedDebt(
 }
 
 /**
- * A reminder that says its amount in a sentence and labels none ("Your Three bill TH-100233 for
+ * A reminder, or a direct-debit notice, that says its amount in a sentence and labels none ("Your Three bill TH-100233 for
  * £24.00 is now overdue."): that amount is its demand, when it names one bill and one amount.
  */
 function withProseAmount(
@@ -274,10 +303,15 @@ function withProseAmount(
   values: readonly ValueFact[],
   order: DateOrder | undefined,
   decimal: ',' | '.' | undefined,
+  futureDebit: boolean,
 ): ChosenAmounts {
-  if (kind !== 'dunning' || amounts.amountDue !== undefined || amounts.total !== undefined) return amounts;
+  const debitNotice = kind === 'invoice' && futureDebit;
+  if (!(kind === 'dunning' || debitNotice) || amounts.amountDue !== undefined || amounts.total !== undefined)
+    return amounts;
   const said = proseAmount(lines, distinctValues(values, 'invoiceId', undefined), order, decimal);
   if (said === undefined) return amounts;
+  // A direct-debit notice says the bill's amount ("votre facture n° … soit 19,99 €, sera prélevé"): its total.
+  if (debitNotice) return { ...amounts, total: said.money, tokens: [...amounts.tokens, said.token] };
   return { ...amounts, amountDue: said.money, total: said.money, tokens: [...amounts.tokens, said.token] };
 }
 
