@@ -183,6 +183,7 @@ export function parseTextDocument(text: string, file: string, options: TextOptio
         line: firstLine,
         reason: 'the amounts of this bill cannot be read (misread figures, as OCR makes them)',
         value: unreadable,
+        ...(id === undefined ? {} : { documentId: id }),
         rows: 1,
       },
     ];
@@ -387,19 +388,20 @@ function ownDueDate(
   )?.value;
 }
 
-/** A figure with letters an OCR takes for digits (O/o 0, I/l 1, S 5, Z 2, B 8) in it, before a currency: "4Z,66 €". */
+/**
+ * A figure with letters an OCR takes for digits (O/o 0, I/l 1, S 5, Z 2, B 8) in it, before a currency:
+ * "4Z,66 €", and in its decimals too: "9,9O €", "8,3Z €" (tryout 8).
+ */
 const MISREAD_AMOUNT =
-  /(?<![\p{L}\d])(?=[\dOoIlSZB ]*\d)(?=[\dOoIlSZB ]*[OoIlSZB])[\dOoIlSZB]{1,3}(?:[ .][\dOoIlSZB]{3})*[,.][\dOoIlSZB]{2}(?=\s*(?:€|EUR\b))/u;
+  /(?<![\p{L}\d])(?=[\dOoIlSZB ]*\d)(?=[\dOoIlSZB ,.]*[OoIlSZB])[\dOoIlSZB]{1,3}(?:[ .][\dOoIlSZB]{3})*[,.][\dOoIlSZB]{2}(?=\s*(?:€|EUR\b))/u;
 
-/** The first misread figure of a text whose amounts could not be read at all; undefined when any amount was read. */
+/**
+ * The first misread figure of a text whose total could not be read; undefined when its total or what it
+ * asks was read. Its tax alone says nothing of what was billed: "TVA 1,66 €" under "Total TTC 9,9O €" left
+ * the bill without a total, silently (tryout 8), while "4Z,66 €" alone was reported.
+ */
 function unreadableAmount(lines: readonly { raw: string }[], amounts: ChosenAmounts): string | undefined {
-  if (
-    amounts.total !== undefined ||
-    amounts.net !== undefined ||
-    amounts.tax !== undefined ||
-    amounts.amountDue !== undefined
-  )
-    return undefined;
+  if (amounts.total !== undefined || amounts.amountDue !== undefined) return undefined;
   for (const line of lines) {
     const match = MISREAD_AMOUNT.exec(line.raw);
     if (match !== null) return match[0];
