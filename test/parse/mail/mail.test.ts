@@ -333,3 +333,26 @@ describe('a credit note announced in an e-mail (tryout 8, dossier B)', () => {
     expect(doc?.total?.toFixed(2)).toBe('29.99');
   });
 });
+
+describe('a direct-debit notice e-mail naming no bill', () => {
+  const message = [
+    'From: Free Mobile <ne-pas-repondre@free-mobile.fr>',
+    'To: abonne@example.fr',
+    'Subject: Avis de prélèvement',
+    'Date: Mon, 2 Nov 2026 09:00:00 +0100',
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    // The wording of tryout 8's avis (fixtures/text/free-avis-de-prelevement.txt), its bill left unnamed.
+    'Avis de prélèvement',
+    '',
+    'Identifiant abonné : FM-55102938',
+    'Un montant de 19,99 € sera prélevé sur votre compte le 06/11/2026.',
+    '',
+  ].join('\r\n');
+
+  it('is one skipped part with its reason, no payment and no fatal problem', async () => {
+    const { events, skipped } = await read(message, 'avis.eml');
+    expect(events).toEqual([]);
+    expect(skipped).toEqual([{ file: 'avis.eml', reason: expect.stringContaining('direct-debit notice') }]);
+  });
+});
