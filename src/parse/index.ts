@@ -223,5 +223,8 @@ async function* parseOpened(
   }
   const text = decodeWhole(source.name, await readWhole(source.name, chunks), options.encoding);
   if (text.trim() === '') throw new FatalInputError(source.name, 'empty file');
-  yield parseTextDocument(text, source.name, options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder });
+  yield parseTextDocument(text, source.name, {
+    ...(options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder }),
+    skipped,
+  });
 }

@@ -10,7 +10,7 @@
 import { convert } from 'html-to-text';
 import PostalMime from 'postal-mime';
 import type { BillingDocument, DunningTitle } from '../../model/document.js';
-import { FatalInputError, type ParseEvent, type SkippedSink } from '../../model/input.js';
+import { FatalInputError, type ParseEvent, type SkippedPart, type SkippedSink } from '../../model/input.js';
 import type { CsvOptions } from '../csv/index.js';
 import { parseCsvBatches } from '../csv/index.js';
 import { decodeWhole } from '../decode.js';
@@ -95,6 +95,7 @@ function bodyDocument(
   file: string,
   date: string | undefined,
   options: MailOptions,
+  setAside: SkippedSink,
 ): BillingDocument | undefined {
   // A forwarded message's letter is dated by its own pasted header, which the text reader reads;
   // any other by the message's Date header.
@@ -102,6 +103,7 @@ function bodyDocument(
   const textOptions = {
     ...(options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder }),
     ...(forwarded || date === undefined ? {} : { issueDate: date }),
+    skipped: setAside,
   };
   const withSubject = subject === undefined || subject.trim() === '' ? [] : [`Objet : ${subject}\n\n${body}`];
   // A body that only mentions a kind ("zu Ihrer Rechnung …") says less than a subject
@@ -205,13 +207,19 @@ async function* parseMailEvents(
   }
   const dateHeader = email.headers.find((header) => header.key === 'date')?.value;
   const body = bodyText(email.text, email.html);
-  const doc = bodyDocument(body, email.subject, file, headerDate(dateHeader), options);
+  // A body the text reader sets aside (a direct-debit notice naming no bill) is one skipped part,
+  // however many readings of it (with and without its subject) were tried.
+  let setAside: SkippedPart | undefined;
+  const doc = bodyDocument(body, email.subject, file, headerDate(dateHeader), options, (part) => {
+    setAside ??= part;
+  });
   // Skipped attachments count as found: the file was a message with something in it, said in the report.
   let found = doc !== undefined;
   const skip: SkippedSink = (part) => {
     found = true;
     skipped(part);
   };
+  if (doc === undefined && setAside !== undefined) skip(setAside);
   if (doc !== undefined) yield { type: 'document', document: doc };
   const attachments = email.attachments as readonly Attachment[];
   for (const [index, attachment] of attachments.entries()) {

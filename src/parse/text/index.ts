@@ -4,7 +4,7 @@
  * size of the text: lines are cut at MAX_LINE_LENGTH and each line is read a bounded number of times.
  */
 import type { AmountStyle, BillingDocument, DateStyle, DocumentKind } from '../../model/document.js';
-import { FatalInputError, type ParseEvent } from '../../model/input.js';
+import { FatalInputError, type ParseEvent, type SkippedSink } from '../../model/input.js';
 import { Money } from '../../model/money.js';
 import type { DateOrder } from '../values/dates.js';
 import { type AmountToken, amountStyleOf, documentDecimalSeparator } from './amounts.js';
@@ -79,6 +79,28 @@ function balanced(amounts: ChosenAmounts): boolean {
   return net !== undefined && tax !== undefined && total !== undefined && net.add(tax).eq(total);
 }
 
+/**
+ * "… sera prélevé sur votre compte le 06/11/2026", "will be taken from your account on": a direct-debit
+ * notice (SEPA pre-notification), which announces a debit; "a été prélevé", "has been taken" are payments.
+ */
+const FUTURE_DEBIT =
+  /\b(?:sera (?:preleve|debite)e?|seront (?:preleve|debite)e?s|va etre (?:preleve|debite)e?|will be (?:taken|collected|debited)|zal worden (?:afgeschreven|geincasseerd)|wird (?:abgebucht|eingezogen))\b/;
+
+function announcesFutureDebit(lines: readonly { folded: string }[]): boolean {
+  return lines.some((line) => FUTURE_DEBIT.test(line.folded));
+}
+
+const DEBIT_NOTICE_REASON = 'a direct-debit notice naming no bill: a debit to come is no payment, and no bill to check';
+
+/** A debit notice that names no bill says nothing checkable: counted as a skipped part, else said in a notice. */
+function setAsideDebitNotice(file: string, line: number, options: TextOptions): ParseEvent[] {
+  if (options.skipped !== undefined) {
+    options.skipped({ file, reason: DEBIT_NOTICE_REASON });
+    return [];
+  }
+  return [{ type: 'notice', file, line, level: 'warning', code: 'debit-notice-skipped', message: DEBIT_NOTICE_REASON }];
+}
+
 export interface TextOptions {
   readonly dateOrder?: DateOrder;
   /**
@@ -86,6 +108,8 @@ export interface TextOptions {
    * also tells a letter's own deadline from the due date of the invoice it quotes.
    */
   readonly issueDate?: string;
+  /** Where a text set aside as nothing to check is counted (a direct-debit notice naming no bill). */
+  readonly skipped?: SkippedSink;
 }
 
 export function parseTextDocument(text: string, file: string, options: TextOptions): ParseEvent[] {
@@ -93,7 +117,10 @@ export function parseTextDocument(text: string, file: string, options: TextOptio
   const decision = detectKind(lines);
   const firstLine = lines[0]?.no;
   if (decision === undefined || firstLine === undefined) throw new FatalInputError(file, NOT_A_BILL);
-  const kind: DocumentKind = decision.kind;
+  // A debit to come is no payment (tryout 8: an "Avis de prélèvement" became a payment of nothing): read
+  // as the bill it names, one more source of that bill, as the e-mails announcing a bill are.
+  const futureDebit = decision.kind === 'payment' && announcesFutureDebit(lines);
+  const kind: DocumentKind = futureDebit ? 'invoice' : decision.kind;
   const order = options.dateOrder;
   const decimal = documentDecimalSeparator(
     lines.map((line) => ({ raw: line.raw, excluded: excludedSpans(dateSpans(line.raw, order)) })),
@@ -107,9 +134,11 @@ export function parseTextDocument(text: string, file: string, options: TextOptio
     values,
     order,
     decimal,
+    futureDebit,
   );
 
   const invoiceId = best(values, 'invoiceId')?.value;
+  if (futureDebit && invoiceId === undefined) return setAsideDebitNotice(file, firstLine, options);
   // An invoice number a letter quotes is a reference, never the customer nor the letter's own id
   // (issue 13: "votre facture Free Mobile n° FM2407-…", "votre facture Orange référence …").
   const invoiceIds = new Set(distinctValues(values, 'invoiceId', undefined));
@@ -154,6 +183,7 @@ export function parseTextDocument(text: string, file: string, options: TextOptio
         line: firstLine,
         reason: 'the amounts of this bill cannot be read (misread figures, as OCR makes them)',
         value: unreadable,
+        ...(id === undefined ? {} : { documentId: id }),
         rows: 1,
       },
     ];
@@ -193,6 +223,16 @@ export function parseTextDocument(text: string, file: string, options: TextOptio
     rows: 1,
   };
   const events: ParseEvent[] = [{ type: 'document', document }, ...numberCutNotices(values, id, references, file)];
+  // A credit note whose amount was not read credits nothing in the rules: said, never silent (tryout 8).
+  if (kind === 'credit-note' && [amounts.total, amounts.amountDue, amounts.net].every((amount) => amount === undefined))
+    events.push({
+      type: 'notice',
+      file,
+      line: firstLine,
+      level: 'warning',
+      code: 'credit-amount-unread',
+      message: 'credit note read without its amount: no label of its total was recognised',
+    });
   if (inferredCurrency !== undefined) {
     const message = currencyNoticeMessage(inferredCurrency);
     events.push({ type: 'notice', file, line: firstLine, level: 'info', code: 'currency', message });
@@ -254,7 +294,7 @@ function listedDebt(
 }
 
 /**
- * A reminder that says its amount in a sentence and labels none ("Your Three bill TH-100233 for
+ * A reminder, or a direct-debit notice, that says its amount in a sentence and labels none ("Your Three bill TH-100233 for
  * £24.00 is now overdue."): that amount is its demand, when it names one bill and one amount.
  */
 function withProseAmount(
@@ -264,10 +304,15 @@ function withProseAmount(
   values: readonly ValueFact[],
   order: DateOrder | undefined,
   decimal: ',' | '.' | undefined,
+  futureDebit: boolean,
 ): ChosenAmounts {
-  if (kind !== 'dunning' || amounts.amountDue !== undefined || amounts.total !== undefined) return amounts;
+  const debitNotice = kind === 'invoice' && futureDebit;
+  if (!(kind === 'dunning' || debitNotice) || amounts.amountDue !== undefined || amounts.total !== undefined)
+    return amounts;
   const said = proseAmount(lines, distinctValues(values, 'invoiceId', undefined), order, decimal);
   if (said === undefined) return amounts;
+  // A direct-debit notice says the bill's amount ("votre facture n° … soit 19,99 €, sera prélevé"): its total.
+  if (debitNotice) return { ...amounts, total: said.money, tokens: [...amounts.tokens, said.token] };
   return { ...amounts, amountDue: said.money, total: said.money, tokens: [...amounts.tokens, said.token] };
 }
 
@@ -343,19 +388,20 @@ function ownDueDate(
   )?.value;
 }
 
-/** A figure with letters an OCR takes for digits (O/o 0, I/l 1, S 5, Z 2, B 8) in it, before a currency: "4Z,66 €". */
+/**
+ * A figure with letters an OCR takes for digits (O/o 0, I/l 1, S 5, Z 2, B 8) in it, before a currency:
+ * "4Z,66 €", and in its decimals too: "9,9O €", "8,3Z €" (tryout 8).
+ */
 const MISREAD_AMOUNT =
-  /(?<![\p{L}\d])(?=[\dOoIlSZB ]*\d)(?=[\dOoIlSZB ]*[OoIlSZB])[\dOoIlSZB]{1,3}(?:[ .][\dOoIlSZB]{3})*[,.][\dOoIlSZB]{2}(?=\s*(?:€|EUR\b))/u;
+  /(?<![\p{L}\d])(?=[\dOoIlSZB ]*\d)(?=[\dOoIlSZB ,.]*[OoIlSZB])[\dOoIlSZB]{1,3}(?:[ .][\dOoIlSZB]{3})*[,.][\dOoIlSZB]{2}(?=\s*(?:€|EUR\b))/u;
 
-/** The first misread figure of a text whose amounts could not be read at all; undefined when any amount was read. */
+/**
+ * The first misread figure of a text whose total could not be read; undefined when its total or what it
+ * asks was read. Its tax alone says nothing of what was billed: "TVA 1,66 €" under "Total TTC 9,9O €" left
+ * the bill without a total, silently (tryout 8), while "4Z,66 €" alone was reported.
+ */
 function unreadableAmount(lines: readonly { raw: string }[], amounts: ChosenAmounts): string | undefined {
-  if (
-    amounts.total !== undefined ||
-    amounts.net !== undefined ||
-    amounts.tax !== undefined ||
-    amounts.amountDue !== undefined
-  )
-    return undefined;
+  if (amounts.total !== undefined || amounts.amountDue !== undefined) return undefined;
   for (const line of lines) {
     const match = MISREAD_AMOUNT.exec(line.raw);
     if (match !== null) return match[0];

@@ -132,6 +132,13 @@ const FINE_PRINT =
 const SEVERAL_BILLS =
   /^(?:(?:les|vos|des|your|the|ihre|die|uw)\s+)?(?:factures|invoices|bills|rechnungen|facturen)\b.*\d/;
 
+/**
+ * A label naming the bill a letter is about ("Facture concernée : RED-0826-77120" on a credit note
+ * announced by e-mail, tryout 8; "Facture d'origine", "Invoice reference"): a field, no title.
+ */
+const REFERENCING_LABEL =
+  /^(?:facture|invoice|bill) (?:concernee|de reference|d origine|initiale|associee|rectifiee|corrigee|annulee)\b/;
+
 function namesSeveralBills(folded: string): boolean {
   return SEVERAL_BILLS.test(folded.trim());
 }
@@ -192,8 +199,11 @@ function titlesOf(line: TextLine): { text: string; kind: DocumentKind }[] {
     const ranked = /^[1-9]$/.test(first);
     if (!(TITLE_WORDS.has(first) || ranked) || !STARTS_AS_WORDS.test(cell.text)) continue;
     if (namesSeveralBills(folded.join(' '))) continue;
-    // A sentence that starts like a title ("Votre facture n° 12 reste impayée…") is no title.
-    if (folded.length > (POSSESSIVES.has(first) ? 5 : 8)) continue;
+    if (REFERENCING_LABEL.test(folded.join(' '))) continue;
+    // A sentence that starts like a title ("Votre facture n° 12 reste impayée…") is no title. Words
+    // are counted as printed: folding splits "AV-RED-0826-0091 du 18/08/2026" into seven (tryout 8).
+    const printedWords = cell.text.trim().split(/\s+/).length;
+    if (printedWords > (POSSESSIVES.has(first) ? 5 : 8)) continue;
     const text = cell.text.slice(0, 120);
     const kind = kindOf(text);
     if (ranked && (kind !== 'dunning' || folded.length > 3)) continue;

@@ -65,6 +65,14 @@ const ENTRIES: readonly Entry[] = [
     30,
     'relative a la facture|relatif a la facture|concernant la facture|votre facture|facture d origine|sur la facture|your invoice|your bill|regarding invoice|for bill|for your bill|for invoice|invoice|ihre rechnung|uw factuur',
   ],
+  // A credit note's or a letter's field naming the bill it is about: "Facture concernée : RED-0826-77120"
+  // (tryout 8's credit note announced by e-mail), as "Ligne concernée" names a line; never a bill's own number.
+  [
+    'invoiceId',
+    30,
+    'facture concernee|facture initiale|facture de reference|facture rectifiee|facture corrigee|facture associee|facture annulee',
+    { kinds: LETTERS },
+  ],
   ['invoiceId', 20, 'facture|rechnung|factuur'],
   // An agency's list of the bills it took over: "Bill TH-100232 dated 12/09/2024 … £61.50" (issue 13).
   ['invoiceId', 30, 'bill', { kinds: LETTERS }],
@@ -231,10 +239,12 @@ const ENTRIES: readonly Entry[] = [
     50,
     'wartosc brutto|razem brutto|suma brutto|wartosc faktury|naleznosc ogołem|kwota naleznosci ogołem|total invoice value|invoice value|total amount after tax|total value',
   ],
+  // A UK credit note's "Total credited" / "Amount credited" (tryout 8, an EE-like credit note: its £24.00 was
+  // not read); "Credit Note" against an "Original Bill" is g.network's wording of its revised billing documents.
   [
     'total',
     50,
-    'montant de l avoir|total avoir|total de l avoir|montant total de l avoir|credit total|total credit|credit amount|montant rembourse|montant du remboursement|total gutschrift|gutschriftsbetrag|creditbedrag',
+    'montant de l avoir|total avoir|total de l avoir|montant total de l avoir|credit total|total credit|credit amount|total credited|amount credited|total amount credited|credited amount|credit note total|total credit note|credit note amount|amount of credit|montant rembourse|montant du remboursement|total gutschrift|gutschriftsbetrag|creditbedrag',
   ],
   ['total', 40, 'total des abonnements et achats|total de vos prestations|total du mois|montant total'],
   ['total', 25, 'd un montant de|pour un montant de|in the amount of|for the amount of|im betrag von|ten bedrage van'],

@@ -16,8 +16,11 @@ import type { TextLine } from './lines.js';
  */
 const BILL_BEFORE =
   /\b(?:bill|invoice|rechnung|facture)\b|\bpay (?:the |your )?(?:full |outstanding |total )?balance\b/;
-/** The word that ties the amount to the bill, right before it: "for £24.00", "über 39,95 €", "de 39,99 €". */
-const TIE_BEFORE = /(?:^|\s)(?:for|of|uber|d un montant de|de)\s*$/;
+/**
+ * The word that ties the amount to the bill, right before it: "for £24.00", "über 39,95 €", "de 39,99 €",
+ * "le montant de votre facture n° …, soit 19,99 €" (a direct-debit notice; tryout 8).
+ */
+const TIE_BEFORE = /(?:^|\s)(?:for|of|uber|d un montant de|de|soit)\s*$/;
 /** A sentence ends at a full stop followed by a space (amounts' own dots are followed by digits). */
 const SENTENCE_END = /[.!?](?=\s|$)/g;
 

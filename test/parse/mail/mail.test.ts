@@ -312,3 +312,47 @@ describe("a bill's notice e-mail", () => {
     expect(doc).toMatchObject({ kind: 'dunning', issueDate: '2026-08-28', references: ['FA-20260820-4411'] });
   });
 });
+
+describe('a credit note announced in an e-mail (tryout 8, dossier B)', () => {
+  const message = readFileSync(
+    new URL('../../../fixtures/dossiers/fr-red-avoir-annonce-email/02-avoir-annonce.eml', import.meta.url),
+  );
+  const documentOf = async (bytes: string | Buffer): Promise<BillingDocument | undefined> => {
+    const events = await parseMail(Buffer.from(bytes), 'avoir.eml', {}, () => undefined);
+    return events.find((event) => event.type === 'document')?.document;
+  };
+
+  it('is the credit note "Avoir n° … du …", not the bill of its "Facture concernée :"', async () => {
+    const doc = await documentOf(message);
+    expect(doc).toMatchObject({
+      kind: 'credit-note',
+      id: 'AV-RED-0826-0091',
+      issueDate: '2026-08-18',
+      references: ['RED-0826-77120'],
+    });
+    expect(doc?.total?.toFixed(2)).toBe('29.99');
+  });
+});
+
+describe('a direct-debit notice e-mail naming no bill', () => {
+  const message = [
+    'From: Free Mobile <ne-pas-repondre@free-mobile.fr>',
+    'To: abonne@example.fr',
+    'Subject: Avis de prélèvement',
+    'Date: Mon, 2 Nov 2026 09:00:00 +0100',
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    // The wording of tryout 8's avis (fixtures/text/free-avis-de-prelevement.txt), its bill left unnamed.
+    'Avis de prélèvement',
+    '',
+    'Identifiant abonné : FM-55102938',
+    'Un montant de 19,99 € sera prélevé sur votre compte le 06/11/2026.',
+    '',
+  ].join('\r\n');
+
+  it('is one skipped part with its reason, no payment and no fatal problem', async () => {
+    const { events, skipped } = await read(message, 'avis.eml');
+    expect(events).toEqual([]);
+    expect(skipped).toEqual([{ file: 'avis.eml', reason: expect.stringContaining('direct-debit notice') }]);
+  });
+});

@@ -252,6 +252,8 @@ describe('letters', () => {
         line: 1,
         reason: expect.stringContaining('cannot be read'),
         value: expect.any(String),
+        // The finding names the bill whose number was read, so that its report points to it.
+        documentId: 'FAC-2024-02-9912',
         rows: 1,
       },
     ]);
@@ -262,5 +264,26 @@ describe('letters', () => {
       {},
     );
     expect(blank[0]?.type).toBe('document');
+  });
+
+  it('reports misread decimals ("9,9O €", "8,3Z €") as unreadable too, though its tax was read', () => {
+    const text = readFileSync(
+      fileURLToPath(new URL('../../../fixtures/text/ocr/lpm-facture-decimales-ocr.txt', import.meta.url)),
+      'utf8',
+    );
+    expect(parseTextDocument(text, 'ocr.txt', {})).toEqual([
+      {
+        type: 'invalid',
+        file: 'ocr.txt',
+        line: 1,
+        reason: expect.stringContaining('cannot be read'),
+        value: '8,3Z',
+        documentId: 'LPM-0926-21004',
+        rows: 1,
+      },
+    ]);
+    // A bill whose total was read keeps it: a figure misread elsewhere does not void it.
+    const [read] = parseTextDocument(text.replaceAll('9,9O', '9,99'), 'ocr.txt', {});
+    expect(read?.type === 'document' ? read.document.total?.toFixed(2) : read).toBe('9.99');
   });
 });
