@@ -17,3 +17,24 @@ describe('billcheck letter: a letterhead printed on the right (tryout 8, dossier
     expect(run.stdout).toMatch(/ {2,}Bouygues Telecom\n {2,}Service Clients\n {2,}38218 Vienne Cedex\n/);
   });
 });
+
+describe('billcheck letter --stage mediator before the two months are over (tryout 8, dossier C)', () => {
+  const C = `${DOSSIERS}/C-free-resiliation`;
+
+  it('states the complaint date and no silence that has not yet lasted two months, and warns on stderr', async () => {
+    const run = await runCli(['letter', C, '--stage', 'mediator', '--sent', '2026-10-20', ...TODAY]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Réclamation écrite au service clients : 20 octobre 2026\n');
+    expect(run.stdout).toContain('Réclamation écrite au service consommateurs : aucune\n');
+    expect(run.stdout).not.toContain('deux mois');
+    expect(run.stderr).toContain('le Médiateur ne peut être saisi qu’à partir du 20 décembre 2026');
+  });
+
+  it('says the customer service has been silent two months once they are over', async () => {
+    const run = await runCli(['letter', C, '--stage', 'mediator', '--sent', '2026-10-03', ...TODAY]);
+    expect(run.stdout).toContain('aucune (service clients sans réponse depuis plus de deux mois)');
+    const json = await runCli(['letter', C, '--stage', 'mediator', '--sent', '2026-10-20', '-f', 'json', ...TODAY]);
+    const letter = JSON.parse(json.stdout) as { mediatorForm: { customerServiceSilentTwoMonths: boolean } };
+    expect(letter.mediatorForm.customerServiceSilentTwoMonths).toBe(false);
+  });
+});

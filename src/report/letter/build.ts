@@ -11,7 +11,7 @@ import { printable } from '../sanitize.js';
 import type { DemandEntry, DemandText, Jurisdiction, LetterLang } from './demands.js';
 import { DEMAND_ORDER, DEMANDS, OBSERVATIONS, STANDARD_BASES, SUBSUMED_BY } from './demands.js';
 import type { SentLetters } from './escalation.js';
-import { escalationSteps, OFCOM_SIX_WEEKS_FROM } from './escalation.js';
+import { addMonths, escalationSteps, OFCOM_SIX_WEEKS_FROM } from './escalation.js';
 import type {
   DisputedAmount,
   Letter,
@@ -947,6 +947,8 @@ function mediatorFormOf(
     numbers: numberFields(numbersOf(input), input.lang),
     complaintDates: dates,
     complaintDatesText: dates.map((date) => longDate(date, input.lang)),
+    // Said only once true: a referral drafted early (the stderr warning says so) states the dates alone.
+    customerServiceSilentTwoMonths: sent.second === undefined && input.today >= addMonths(sent.first, 2),
     amountInDispute: disputed,
     request: demands.map((demand) => demand.text),
   };
