@@ -38,3 +38,26 @@ describe('billcheck letter --stage mediator before the two months are over (tryo
     expect(letter.mediatorForm.customerServiceSilentTwoMonths).toBe(false);
   });
 });
+
+describe('billcheck letter: bills with nothing to dispute (tryout 8, dossier D)', () => {
+  const D = `${DOSSIERS}/D-orange-clean`;
+
+  it('names in JSON the one account the bills hold', async () => {
+    const run = await runCli(['letter', D, '-f', 'json', ...TODAY]);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({ letter: null, account: '7001234567', findings: 0 });
+  });
+
+  it('prints no timetable with --status, says there is nothing to dispute (exit 0)', async () => {
+    const run = await runCli(['letter', D, '--status', '--sent', '2026-10-20', ...TODAY]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('rien à contester');
+  });
+
+  it('keeps the timetable of --status without files', async () => {
+    const run = await runCli(['letter', '--status', '--sent', '2026-10-20', ...TODAY]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toBe('');
+  });
+});
