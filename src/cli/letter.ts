@@ -580,6 +580,7 @@ export async function runLetter(
     ...(plan.sent === undefined ? {} : { sent: plan.sent }),
     today: plan.today,
     sender,
+    unreadableFiles: [...new Set(read.result.fatal.map((problem) => problem.file))],
     letterheads: await readLetterheads(documents),
     numbers: { ...accountNumbers(account, documents, read, sender), ...purchaserReferenceOf(company) },
     ...(company === undefined ? {} : { company }),

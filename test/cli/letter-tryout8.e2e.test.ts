@@ -61,3 +61,15 @@ describe('billcheck letter: bills with nothing to dispute (tryout 8, dossier D)'
     expect(run.stdout).not.toBe('');
   });
 });
+
+describe('billcheck letter: files that could not be read (tryout 8, dossier F)', () => {
+  it('names them in the notes, as stderr does, and still exits 2', async () => {
+    const run = await runCli(['letter', `${DOSSIERS}/F-mixed-broken`, '-f', 'json', ...TODAY]);
+    expect(run.code).toBe(2);
+    const letter = JSON.parse(run.stdout) as { notes: string[] };
+    const note = letter.notes.find((text) => text.startsWith('2 fichiers illisibles'));
+    expect(note).toContain('F-mixed-broken/04-broken.txt');
+    expect(note).toContain('F-mixed-broken/05-damaged.pdf');
+    expect(run.stderr).toContain('05-damaged.pdf: a damaged PDF');
+  });
+});
