@@ -204,6 +204,12 @@ function unreadableLine(count: number, lang: LetterLang): string {
     : `${count} unreadable rows or findings without an account are not in the letter (billcheck check lists them)`;
 }
 
+/** The account the documents hold when they hold one: a program asking for JSON is told which (tryout 8). */
+function onlyAccountOf(documents: readonly BillingDocument[]): string | undefined {
+  const accounts = new Set(documents.map((doc) => doc.account));
+  return accounts.size === 1 ? [...accounts][0] : undefined;
+}
+
 /** The purchaser a dunning letter of these bills says bought the debt, if any (its letterhead's). */
 async function purchaserOfDocuments(documents: readonly BillingDocument[]): Promise<string | undefined> {
   const dunning = documents.filter((doc) => doc.kind === 'dunning');
@@ -511,6 +517,11 @@ export async function runLetter(
       throw usageError('letter.statusCountry');
     }
     const lang = plan.lang ?? billLanguage(read.documents);
+    // Bills with nothing to dispute need no escalation timetable (tryout 8): said as the letter says it.
+    if (findings.length === 0) {
+      streams.warn(PHRASES[lang].nothingAtAll);
+      return fatal ? EXIT_FAILURE : EXIT_OK;
+    }
     const purchaser = await purchaserOfDocuments(read.documents);
     if (purchaser !== undefined) streams.warn(`billcheck: ${purchaserStatusLine(purchaser, lang)}`);
     if (jurisdiction === 'FR') warnMediatorWindow(plan.sent as SentLetters, plan.today, lang, streams.warn);
@@ -541,7 +552,8 @@ export async function runLetter(
     // A program asking for JSON gets an answer it can parse rather than an empty output (tryout 6):
     // no letter, and for which account.
     if (plan.format === 'json') {
-      const answer = { letter: null, account: shown === undefined ? null : printable(shown), findings: 0 };
+      const named = shown ?? onlyAccountOf(read.documents);
+      const answer = { letter: null, account: named === undefined ? null : printable(named), findings: 0 };
       await writeOut(`${JSON.stringify(answer)}\n`, flags.output, streams.stdout, context.cwd);
     }
     return fatal ? EXIT_FAILURE : EXIT_OK;
@@ -568,6 +580,7 @@ export async function runLetter(
     ...(plan.sent === undefined ? {} : { sent: plan.sent }),
     today: plan.today,
     sender,
+    unreadableFiles: [...new Set(read.result.fatal.map((problem) => problem.file))],
     letterheads: await readLetterheads(documents),
     numbers: { ...accountNumbers(account, documents, read, sender), ...purchaserReferenceOf(company) },
     ...(company === undefined ? {} : { company }),

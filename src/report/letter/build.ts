@@ -11,7 +11,7 @@ import { printable } from '../sanitize.js';
 import type { DemandEntry, DemandText, Jurisdiction, LetterLang } from './demands.js';
 import { DEMAND_ORDER, DEMANDS, OBSERVATIONS, STANDARD_BASES, SUBSUMED_BY } from './demands.js';
 import type { SentLetters } from './escalation.js';
-import { escalationSteps, OFCOM_SIX_WEEKS_FROM } from './escalation.js';
+import { addMonths, escalationSteps, OFCOM_SIX_WEEKS_FROM } from './escalation.js';
 import type {
   DisputedAmount,
   Letter,
@@ -58,6 +58,8 @@ export interface LetterInput {
   readonly sent?: SentLetters;
   readonly today: string;
   readonly sender: SenderDetails;
+  /** Files the check could not read (stderr names each): the notes say the letter leaves them out. */
+  readonly unreadableFiles?: readonly string[];
   /** What the head of each text document says (by source file), when the command could read it. */
   readonly letterheads?: ReadonlyMap<string, Letterhead>;
   /** The customer, when the bills are a company purchaser's (e-invoices naming its own reference). */
@@ -947,6 +949,8 @@ function mediatorFormOf(
     numbers: numberFields(numbersOf(input), input.lang),
     complaintDates: dates,
     complaintDatesText: dates.map((date) => longDate(date, input.lang)),
+    // Said only once true: a referral drafted early (the stderr warning says so) states the dates alone.
+    customerServiceSilentTwoMonths: sent.second === undefined && input.today >= addMonths(sent.first, 2),
     amountInDispute: disputed,
     request: demands.map((demand) => demand.text),
   };
@@ -1059,6 +1063,25 @@ export function buildLetter(input: LetterInput): Letter {
       ...notesOf(input.lang, input.jurisdiction, input.country),
       ...purchaserNotes(input, operator, bought),
       ...(input.stage === 'mediator' && input.company !== undefined ? [stageWords.noteCompanyMediator] : []),
+      ...unreadableNotes(input),
     ],
   };
+}
+
+/** The files the check could not read, named as stderr names them: the letter is built without them. */
+function unreadableNotes(input: LetterInput): string[] {
+  const files = input.unreadableFiles ?? [];
+  if (files.length === 0) return [];
+  const names = files.map((file) => printable(file)).join(', ');
+  if (input.lang === 'fr')
+    return [
+      files.length === 1
+        ? `1 fichier illisible n’a pas été lu et ne figure pas dans le courrier : ${names}`
+        : `${files.length} fichiers illisibles n’ont pas été lus et ne figurent pas dans le courrier : ${names}`,
+    ];
+  return [
+    files.length === 1
+      ? `1 unreadable file was not read and is not in the letter: ${names}`
+      : `${files.length} unreadable files were not read and are not in the letter: ${names}`,
+  ];
 }

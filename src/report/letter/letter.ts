@@ -51,6 +51,11 @@ export interface MediatorForm {
   /** ISO dates of the written complaints: the service clients', then the service consommateurs'. */
   readonly complaintDates: readonly string[];
   readonly complaintDatesText: readonly string[];
+  /**
+   * No consumer-service letter, and two months have passed since the complaint (Service-Public.fr
+   * F14373's direct referral): false when the referral is drafted before they are over.
+   */
+  readonly customerServiceSilentTwoMonths: boolean;
   readonly amountInDispute: readonly DisputedAmount[];
   readonly request: readonly string[];
 }

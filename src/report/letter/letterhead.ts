@@ -123,11 +123,21 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * A brand as it prints itself, or in capitals at the head of a letterhead ("BOUYGUES TELECOM" heads
+ * a Bouygues bill as pdftotext prints it); never in any other case, so "orange" stays a colour. A
+ * creditor label keeps its own form ("Créancier : ORANGE SA" names the company as the agency does).
+ */
+function brandForms(brand: string): string {
+  const upper = brand.toUpperCase();
+  return upper === brand ? escape(brand) : `(?:${escape(brand)}|${escape(upper)})`;
+}
+
 const BRAND_PATTERNS = BRANDS.map((brand) => ({
   brand,
   // At a word boundary, followed by nothing that makes it another word ("Orangeraie", "SFR-like").
   at: new RegExp(`(?:^|[\\s:,(])${escape(brand)}(?=$|[\\s,.;)–-])`, 'u'),
-  start: new RegExp(`^\\s*${escape(brand)}(?=$|[\\s,.;–-])`, 'u'),
+  start: new RegExp(`^\\s*${brandForms(brand)}(?=$|[\\s,.;–-])`, 'u'),
 }));
 
 function brandIn(text: string, anchored: boolean): string | undefined {
@@ -164,12 +174,32 @@ function serviceAddressOf(block: readonly string[]): ServiceAddress | undefined 
   return { service: CONSUMER_SERVICE.test(service) ? 'consumer' : 'customer', lines: cleaned };
 }
 
+/** How far a line of a block may start from its first line's column and still belong to it. */
+const COLUMN_SLACK = 4;
+
+/**
+ * The cell of a line that starts at a column (give or take COLUMN_SLACK): cells are cut at three
+ * spaces or more, as `pdftotext -layout` separates a letterhead's columns.
+ */
+function cellAt(line: string, column: number): string {
+  for (const cell of line.matchAll(/\S+(?:\s{1,2}\S+)*/g)) {
+    if (Math.abs(cell.index - column) <= COLUMN_SLACK) return cell[0];
+  }
+  return '';
+}
+
+/** Where a line's text starts: a letterhead printed on the right of the page starts far in. */
+function indentOf(line: string): number {
+  return line.length - line.trimStart().length;
+}
+
 /** The operator's address block: the lines under its name, from the service's name to a postcode. */
 function addressAfter(lines: readonly string[], at: number): ServiceAddress | undefined {
   const block: string[] = [];
+  // The operator's column, left or right: the customer's own block sits in the other one.
+  const column = indentOf(lines[at] ?? '');
   for (let i = at + 1; i < lines.length && block.length < 5; i++) {
-    // The left column of a letterhead: the customer's own block sits far to the right.
-    const text = (lines[i] ?? '').split(/\s{3,}/)[0]?.trim() ?? '';
+    const text = cellAt(lines[i] ?? '', column).trim();
     if (text === '') break;
     const parts = addressLines(text);
     for (const part of parts) block.push(part);
@@ -235,13 +265,15 @@ const NOT_THE_OPERATOR =
   /^(?:m\.|mme|mlle|mr|mrs|ms|miss|madame|monsieur|dear)\b|recouvr|contentieux|cabinet|huissier|commissaire de justice|inkasso|debt|recovery|credit management|financial|collection agency|solicitors?/i;
 
 /**
- * A brand billcheck does not know, named the way a letter names its sender: the first line of the
- * left column, followed within a few lines by a postal address (a postcode line).
+ * A brand billcheck does not know, named the way a letter names its sender: the first line of its
+ * column, followed within a few lines by a postal address (a postcode line).
  */
 function senderName(lines: readonly string[], first: number): string | undefined {
-  const name = (lines[first] ?? '').split(/\s{3,}/)[0]?.trim() ?? '';
+  // Its column: the left one, or the right one when the letterhead is printed on the right.
+  const column = indentOf(lines[first] ?? '');
+  const name = cellAt(lines[first] ?? '', column).trim();
   if (name === '' || NOT_THE_OPERATOR.test(name) || /\d/.test(name) || POSTCODE.test(name)) return undefined;
-  const block = lines.slice(first + 1, first + 6).map((line) => line.split(/\s{3,}/)[0]?.trim() ?? '');
+  const block = lines.slice(first + 1, first + 6).map((line) => cellAt(line, column).trim());
   const end = block.findIndex((line) => line === '');
   const address = end < 0 ? block : block.slice(0, end);
   return address.some((line) => POSTCODE.test(line)) ? cleanName(name) : undefined;

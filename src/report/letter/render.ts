@@ -27,6 +27,14 @@ const NO_SECOND_LETTER = {
   fr: 'aucune (service clients sans réponse depuis plus de deux mois)',
   en: 'none (no answer from the customer service for over two months)',
 } as const;
+/** The same before the two months are over: the form states no silence that has not yet lasted. */
+const NO_SECOND_LETTER_YET = { fr: 'aucune', en: 'none' } as const;
+
+function secondLetterText(form: NonNullable<Letter['mediatorForm']>, lang: Letter['lang']): string {
+  return (
+    form.complaintDatesText[1] ?? (form.customerServiceSilentTwoMonths ? NO_SECOND_LETTER : NO_SECOND_LETTER_YET)[lang]
+  );
+}
 
 function formLines(letter: Letter): string[] {
   const form = letter.mediatorForm;
@@ -65,7 +73,7 @@ function formLines(letter: Letter): string[] {
         `Opérateur : ${form.operator}`,
         ...form.numbers,
         `Réclamation écrite au service clients : ${form.complaintDatesText[0] ?? '[date]'}`,
-        `Réclamation écrite au service consommateurs : ${form.complaintDatesText[1] ?? NO_SECOND_LETTER.fr}`,
+        `Réclamation écrite au service consommateurs : ${secondLetterText(form, 'fr')}`,
         `Montant en litige : ${amount}`,
         `Ce que je demande : voir « ${letter.demandsHeading} » ci-dessous`,
       ]
@@ -74,7 +82,7 @@ function formLines(letter: Letter): string[] {
         `Operator: ${form.operator}`,
         ...form.numbers,
         `Written complaint to the customer service: ${form.complaintDatesText[0] ?? '[date]'}`,
-        `Written complaint to the consumer service: ${form.complaintDatesText[1] ?? NO_SECOND_LETTER.en}`,
+        `Written complaint to the consumer service: ${secondLetterText(form, 'en')}`,
         `Amount in dispute: ${amount}`,
         `What I ask: see "${letter.demandsHeading}" below`,
       ];

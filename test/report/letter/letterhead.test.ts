@@ -50,6 +50,37 @@ describe('readLetterhead', () => {
     expect(readLetterhead('From: Orange <noreply@orange.fr>\n').operator).toBe('Orange');
   });
 
+  it('reads a letterhead printed on the right, in capitals, as pdftotext -layout prints it', () => {
+    // The head of /work/tryout8/A-bouygues-blank/01-facture-2026-09.txt (fixtures/letters/bouygues-blank-right-head).
+    const pad = ' '.repeat(45);
+    const head = readLetterhead(
+      [
+        `${pad}BOUYGUES TELECOM`,
+        `${pad}Service Clients`,
+        `${pad}38218 Vienne Cedex`,
+        '',
+        'Facture n° BT-2609-448812                    Date de facture : 05/09/2026',
+      ].join('\n'),
+    );
+    expect(head).toEqual({
+      operator: 'Bouygues Telecom',
+      address: { service: 'customer', lines: ['Service Clients', '38218 Vienne Cedex'] },
+    });
+  });
+
+  it("keeps the customer's block on the left out of a right-hand letterhead", () => {
+    const right = (left: string, cell: string): string => `${left.padEnd(40)}${cell}`;
+    const head = readLetterhead(
+      [
+        right('', 'SFR'),
+        right('Jean Martin', 'Service Client'),
+        right('3 rue Haute', 'TSA 30103'),
+        right('75011 Paris', '69947 Lyon Cedex 20'),
+      ].join('\n'),
+    );
+    expect(head.address?.lines).toEqual(['Service Client', 'TSA 30103', '69947 Lyon Cedex 20']);
+  });
+
   it('takes an unknown sender named above its postal address', () => {
     expect(readLetterhead('TelPro Services\n12 avenue de la Gare\n21000 Dijon\n').operator).toBe('TelPro Services');
   });
@@ -58,6 +89,7 @@ describe('readLetterhead', () => {
     expect(readLetterhead('Madame Sophie Lambert\n21 rue Nationale\n37000 Tours\n')).toEqual({});
     expect(readLetterhead('CABINET RECOUVRA\n18 rue de la Chaussée d’Antin\n75009 Paris\n')).toEqual({});
     expect(readLetterhead('Bonjour,\n\nVotre offre Free est résiliée.\nMerci de votre confiance.\n')).toEqual({});
+    expect(readLetterhead('Votre facture ORANGE du mois\n')).toEqual({});
   });
 
   it('keeps control characters of the input out of the names', () => {
