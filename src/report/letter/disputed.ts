@@ -141,7 +141,7 @@ export function disputedAmounts(named: readonly DisputedSource[]): DisputedAmoun
     const at = `${entry.currency}\u0000${key}`;
     const known = debts.get(at);
     if (known === undefined || amount.gt(known.amount))
-      debts.set(at, { amount, currency: entry.currency, style: known?.style ?? entry.style });
+      debts.set(at, { amount, currency: entry.currency, style: entry.style ?? known?.style });
   };
   // What the undisputed invoices a demand also claims bill: that part of the demand is not disputed.
   const undisputedBills = new Map<string, Money>();

@@ -56,6 +56,24 @@ function said(named: DisputedSource[]): string[] {
 }
 
 describe('the amount in dispute, each sum once', () => {
+  it('writes the sum as the document it comes from writes it (tryout 7: "0,01 EUR" for the notice\'s "0,01 €")', () => {
+    // Tryout 7's dossier A (a helper's, from SFR's public bill layout): the blank bill writes
+    // "0,00 EUR T.T.C.", the mise en demeure "0,01 €". The sum in dispute is the notice's 0,01, so it is written as the notice writes it.
+    const bill: DisputedSource = {
+      ...source('invoice', '1091762601', '0.00', [finding('blank-invoice', {})], [], 'EUR'),
+      style: { decimalSeparator: ',', groupSeparator: ' ', currencySymbol: 'EUR', symbolBefore: false },
+    };
+    const notice = source(
+      'dunning',
+      undefined,
+      '0.01',
+      [finding('dunning-for-blank-invoice', { invoiceId: '1091762601' })],
+      ['1091762601'],
+      'EUR',
+    );
+    expect(said([bill, notice])).toEqual(['0,01 € (debt)']);
+  });
+
   it('a demand while in credit, with a mismatch and a fee: the covered bill once, the fee apart', () => {
     // fixtures/dossiers/en-uk-lowell-fee-in-balance: Lowell's £93.00 = TH-100232 £61.50 (cancelled
     // by CN-55120) + TH-100233 £24.00 (owed) + Late Payment Fee £7.50. In dispute: the £61.50 the
