@@ -42,8 +42,13 @@ export const PARALLEL_MIN_BYTES = 16 << 20;
  * is given, not the process's, so a run in-process behaves as the bin does with the same variables.
  */
 export function parallelMinBytes(text: string | undefined): number {
-  const bytes = text === undefined || !/^\d+$/.test(text) ? Number.NaN : Number(text);
-  return Number.isSafeInteger(bytes) ? bytes : PARALLEL_MIN_BYTES;
+  return wholeNumberOr(text, PARALLEL_MIN_BYTES);
+}
+
+/** A test knob's value from the environment: a whole number, else the default. */
+function wholeNumberOr(text: string | undefined, fallback: number): number {
+  const value = text === undefined || !/^\d+$/.test(text) ? Number.NaN : Number(text);
+  return Number.isSafeInteger(value) ? value : fallback;
 }
 
 /**
@@ -72,8 +77,7 @@ const OVERLAPPING_END_HISTORY = 500;
 
 /** `BILLCHECK_OVERLAPPING_END_ACCOUNTS` of the caller's environment (tests take each path with it), else OVERLAPPING_END_ACCOUNTS. */
 export function overlappingEndAccounts(text: string | undefined): number {
-  const accounts = text === undefined || !/^\d+$/.test(text) ? Number.NaN : Number(text);
-  return Number.isSafeInteger(accounts) ? accounts : OVERLAPPING_END_ACCOUNTS;
+  return wholeNumberOr(text, OVERLAPPING_END_ACCOUNTS);
 }
 
 /**

@@ -31,7 +31,7 @@ import type { AccountNumbers } from './numbers.js';
 import { numberFields, numbersInline } from './numbers.js';
 import { say, STAGE_WORDS } from './stage-words.js';
 import type { KindWords, NamedKind } from './words.js';
-import { fill, joinList, KIND_WORDS, longDate, PHRASES } from './words.js';
+import { deName, fill, joinList, KIND_WORDS, longDate, PHRASES } from './words.js';
 
 /** A company that buys the operator's services: its bills carry its own reference (BT-10, BT-13). */
 export interface CompanyPurchaser {
@@ -404,8 +404,7 @@ function agencySuffix(named: Named, lang: LetterLang): string {
   const agency = named.agency;
   if (agency === undefined) return '';
   if (lang === 'en') return `from ${agency}`;
-  // "d’Intrum", "de Kruk": French elides "de" before a vowel sound.
-  return /^[aeiouyàâéèêîôûh]/i.test(agency) ? `d’${agency}` : `de ${agency}`;
+  return deName(agency);
 }
 
 /** "la facture FAC-1 du 05/12/2023 (0,00 €)" / "invoice FAC-1 of 05/12/2023 (0.00 €)". */
@@ -676,7 +675,7 @@ function confirmationOf(lang: LetterLang, operator: string | undefined): string 
   if (operator === undefined)
     return lang === 'fr' ? 'votre propre confirmation de résiliation' : 'your own termination confirmation';
   if (lang === 'en') return `${operator}'s termination confirmation`;
-  return `la confirmation de résiliation ${/^[aeiouyàâéèêîôûh]/i.test(operator) ? `d’${operator}` : `de ${operator}`}`;
+  return `la confirmation de résiliation ${deName(operator)}`;
 }
 
 /** What the operator's own document says, said first in the basis, when the demand has such a lead and its values are known. */
@@ -832,11 +831,10 @@ function required(sent: SentLetters | undefined): SentLetters {
  * (tryout 7: "Titulaire du compte n° 0698765432" named a line as the account beside its customer number).
  */
 function holderOf(numbers: AccountNumbers, account: string, lang: LetterLang): string {
-  const fr = lang === 'fr';
-  if (numbers.customer !== undefined)
-    return fr ? `du compte client n° ${numbers.customer}` : `account ${numbers.customer}`;
-  if (numbers.line !== undefined) return fr ? `de la ligne ${numbers.line}` : `line ${numbers.line}`;
-  return fr ? `du compte n° ${account}` : `account ${account}`;
+  const words = STAGE_WORDS[lang];
+  if (numbers.customer !== undefined) return say(words.holderCustomer, { number: numbers.customer });
+  if (numbers.line !== undefined) return say(words.holderLine, { number: numbers.line });
+  return say(words.holderAccount, { number: account });
 }
 
 /** The values every stage sentence may use. */

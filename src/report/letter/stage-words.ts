@@ -19,6 +19,10 @@ export interface StageWords {
   readonly openingMediatorMany: string;
   /** How the dates of several letters are joined: "du 1er septembre 2026 et du 5 octobre 2026". */
   readonly datesJoin: string;
+  /** {{holder}}: what the sender holds, by its customer number, else its line, else the account. */
+  readonly holderCustomer: string;
+  readonly holderLine: string;
+  readonly holderAccount: string;
   readonly demandsIntroMediator: string;
   readonly nextMediator: string;
   readonly nextFrance1: string;
@@ -85,6 +89,9 @@ export const STAGE_WORDS: Readonly<Record<LetterLang, StageWords>> = {
       'Je vous saisis d’un litige avec {{operator}}, au titre {{holder}}, ' +
       'que mes réclamations écrites du {{dates}} n’ont pas permis de régler.',
     datesJoin: ' et du ',
+    holderCustomer: 'du compte client n° {{number}}',
+    holderLine: 'de la ligne {{number}}',
+    holderAccount: 'du compte n° {{number}}',
     demandsIntroMediator: 'Je demande à {{operator}} de :',
     nextMediator:
       'Je vous remercie de m’indiquer si ma saisine est recevable et de me faire connaître votre proposition de solution.',
@@ -179,6 +186,9 @@ export const STAGE_WORDS: Readonly<Record<LetterLang, StageWords>> = {
     openingMediatorMany:
       'I refer to you my dispute with {{operator}} about {{holder}}, which my written complaints of {{dates}} have not settled.',
     datesJoin: ' and ',
+    holderCustomer: 'account {{number}}',
+    holderLine: 'line {{number}}',
+    holderAccount: 'account {{number}}',
     demandsIntroMediator: 'I ask {{operator}} to:',
     nextMediator: 'Please tell me whether my referral is admissible and let me know your proposed solution.',
     nextFrance1:

@@ -118,6 +118,11 @@ export function fill(template: string, values: ReadonlyMap<string, string>): str
   return missing ? undefined : text;
 }
 
+/** French "de" before a name, elided before a vowel sound: "d’Intrum", "d’Orange", "de SFR". */
+export function deName(name: string): string {
+  return /^[aeiouyàâéèêîôûh]/i.test(name) ? `d’${name}` : `de ${name}`;
+}
+
 /** "a, b et c" / "a, b and c". */
 export function joinList(items: readonly string[], lang: LetterLang): string {
   if (items.length <= 1) return items.join('');
