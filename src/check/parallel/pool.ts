@@ -1,7 +1,7 @@
 /**
- * Checks large CSV files on several threads. parse/split.ts plans byte ranges; the main thread
- * reads the first range itself while each worker of a pool reads one of the others and runs the
- * document rules on it. Findings come back to the main thread as they are found.
+ * Checks large CSV files on several threads. split.ts plans byte ranges; the main thread reads
+ * the first range itself, then every thread takes the next range left as it becomes free, and
+ * runs the document rules on it. Findings come back to the main thread as they are found.
  *
  * Account entries go where their account's timeline is checked. With two threads (the default
  * on two cores) the accounts are shared by a hash (engine/account-shard.ts): each thread keeps
@@ -25,7 +25,7 @@ import type { BillingDocument } from '../../model/document.js';
 import type { JoinedAccount } from '../../identity/join.js';
 import type { Finding } from '../../model/finding.js';
 import { FatalInputError, type ParseEvent } from '../../model/input.js';
-import { parseCsvBatches } from '../../parse/csv/index.js';
+import { type CsvOptions, parseCsvBatches } from '../../parse/csv/index.js';
 import type { InputOptions } from '../../parse/index.js';
 import type { ReaderConventions } from '../../parse/csv/rows.js';
 import type { CsvSplitPlan } from './split.js';
@@ -52,11 +52,29 @@ function wholeNumberOr(text: string | undefined, fallback: number): number {
 }
 
 /**
- * The main thread's part of a split file, against an equal one: it also scans the file for the
- * split and starts the workers, who wait meanwhile (a profile showed the worker idle 0.4 s at the
- * end of a million rows, the main thread not at all), so it reads a little less.
+ * The first range of a split file, the main thread's alone while the workers start (they need
+ * the conventions its first rows show), as a part of an equal share per thread.
  */
-const MAIN_SHARE = 0.96;
+const FIRST_RANGE_SHARE = 0.5;
+/**
+ * The ranges after the first are handed out to whichever thread is free, each a part of what is
+ * left (guided scheduling): large at first, so that few headers are parsed again and few
+ * boundaries looked for, then small, so that the threads end their last ranges close together.
+ */
+const LATER_RANGE_SHARE = 0.25;
+/** The smallest range, as a part of the file: 5 000 rows of a million, read in about 0.1 s. */
+const SMALLEST_RANGE = 0.005;
+
+/** Where each range of a file read by `readers` threads ends, but the last (planCsvSplit's `ends`). */
+export function rangeEnds(readers: number): number[] {
+  const ends: number[] = [];
+  let end = FIRST_RANGE_SHARE / readers;
+  while (end < 1 - SMALLEST_RANGE) {
+    ends.push(end);
+    end += Math.max(((1 - end) * LATER_RANGE_SHARE * 2) / readers, SMALLEST_RANGE);
+  }
+  return ends;
+}
 
 /**
  * Accounts on the main thread up to which both threads' end phases overlap (pool.finish): the
@@ -110,7 +128,7 @@ export function planParallelRead(
   try {
     const info = statSync(path);
     if (!info.isFile() || info.size < minBytes) return undefined;
-    return planCsvSplit(path, readers, { ...input, beforeScan: onLargeFile, firstShare: MAIN_SHARE / readers });
+    return planCsvSplit(path, readers, { ...input, beforeScan: onLargeFile, ends: rangeEnds(readers) });
   } catch {
     // Whatever is wrong with the file, reading it the ordinary way reports it properly.
     return undefined;
@@ -386,29 +404,44 @@ export class WorkerPool {
 
     const queue: { worker: number; message: WorkerMessage }[] = [];
     let wake: (() => void) | undefined;
+    /**
+     * The ranges after the first, handed out one at a time to whichever thread is free (issue 19):
+     * a fixed share per thread left one of them idle for up to 0.7 s a million rows, by how late
+     * the worker started and how busy each core was. In file order, each range smaller than the last.
+     */
+    const waiting = plan.ranges.map((_, index) => index).slice(1);
     // A plan may have fewer ranges than there are workers (a small file, many --jobs).
-    const readers = this.workers.slice(0, plan.ranges.length - 1);
-    let running = 0;
+    const readers = this.workers.slice(0, waiting.length);
+    /** The range each worker reads, by slot; undefined once it has no more to read. */
+    const reading: (number | undefined)[] = [];
+    let learned: ReaderConventions | undefined;
     /** The first problem of each range that stopped, by range: the earliest in the file is told. */
     const fatal: (FatalInputError | undefined)[] = [];
+    const giveNext = (worker: PooledWorker, slot: number): void => {
+      const next = waiting.shift();
+      reading[slot] = next;
+      if (next !== undefined) worker.send({ type: 'read', job: jobOf(next, learned) });
+    };
     const startWorkers = (conventions: ReaderConventions): void => {
-      if (running > 0) return;
+      if (learned !== undefined) return;
+      learned = conventions;
       readers.forEach((worker, slot) => {
         worker.listen((message) => {
           queue.push({ worker: slot, message });
           wake?.();
         });
-        worker.send({ type: 'read', job: jobOf(slot + 1, conventions) });
-        running++;
+        giveNext(worker, slot);
       });
     };
-    /** Hands over what the workers sent so far. */
+    const running = (): boolean => reading.some((range) => range !== undefined);
+    /** Hands over what the workers sent so far, and a next range to each worker done with one. */
     const drain = async (): Promise<void> => {
       for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
         const { worker, message } = next;
         if (message.type === 'done' || message.type === 'fatal') {
-          running--;
-          if (message.type === 'fatal') fatal[worker + 1] = new FatalInputError(file, message.message);
+          const range = reading[worker] as number;
+          if (message.type === 'fatal') fatal[range] = new FatalInputError(file, message.message);
+          giveNext(readers[worker] as PooledWorker, worker);
         } else if (message.type === 'batch') {
           await sink.workerBatch(worker, message);
         } else {
@@ -416,24 +449,28 @@ export class WorkerPool {
         }
       }
     };
-
-    const own = jobOf(0);
-    try {
-      for await (const events of parseCsvBatches(rangeBytes(own), {
-        ...rangeCsvOptions(own),
-        onSettled: startWorkers,
-      })) {
-        await sink.ownBatch(events);
-        await drain();
+    /** One range read on this thread, its batches handed to the sink. */
+    const readOwn = async (index: number, options: Partial<CsvOptions>): Promise<void> => {
+      const job = jobOf(index, learned);
+      try {
+        for await (const events of parseCsvBatches(rangeBytes(job), { ...rangeCsvOptions(job), ...options })) {
+          await sink.ownBatch(events);
+          await drain();
+        }
+      } catch (error) {
+        if (!(error instanceof FatalInputError)) throw error;
+        fatal[index] = error;
       }
-    } catch (error) {
-      if (!(error instanceof FatalInputError)) throw error;
-      // Stopped before its first rows were learned from, the workers were never asked to read.
-      fatal[0] = error;
+    };
+
+    await readOwn(0, { onSettled: startWorkers });
+    // Stopped before its first rows were learned from, no other range is read: nothing tells how.
+    if (learned !== undefined) {
+      for (let index = waiting.shift(); index !== undefined; index = waiting.shift()) await readOwn(index, {});
     }
     for (;;) {
       await drain();
-      if (running === 0) break;
+      if (!running()) break;
       await new Promise<void>((resolve) => {
         wake = resolve;
       });

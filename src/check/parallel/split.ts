@@ -35,6 +35,11 @@ export interface CsvSplitPlan {
 export interface SplitOptions {
   /** The first range's part of the file (default: an equal part); the others share the rest equally. */
   readonly firstShare?: number;
+  /**
+   * Where each range but the last ends, as increasing parts of the file (0.25, 0.4…): instead of
+   * `parts` and `firstShare`, for ranges of unequal sizes.
+   */
+  readonly ends?: readonly number[];
   /** Called once the file is known to be worth scanning for boundaries (workers started then boot meanwhile). */
   readonly beforeScan?: () => void;
   readonly delimiter?: string;
@@ -77,9 +82,12 @@ export function planCsvSplit(path: string, parts: number, options: SplitOptions 
     const ranges: CsvRange[] = [];
     let start = 0;
     let startLine = 0;
-    for (let part = 1; part < parts; part++) {
-      const first = options.firstShare ?? 1 / parts;
-      const share = Math.floor(size * (first + ((part - 1) * (1 - first)) / (parts - 1)));
+    const first = options.firstShare ?? 1 / parts;
+    const ends =
+      options.ends ?? Array.from({ length: parts - 1 }, (_, part) => first + (part * (1 - first)) / (parts - 1));
+    for (const [at, end] of ends.entries()) {
+      const part = at + 1;
+      const share = Math.floor(size * end);
       // The first range holds the whole sample the reader learns the file's conventions from, as
       // one reader of the file would (the later ranges adopt them): at most CSV_SAMPLE_BYTES, read
       // in chunks of READ_CHUNK_BYTES, the last of which may end past it.
