@@ -2,7 +2,6 @@ import { isBlankDocument } from '../model/blank.js';
 import { dunningFees } from '../model/fees.js';
 import { dayNumberOrUndefined } from '../model/dates.js';
 import type { BillingDocument } from '../model/document.js';
-import { contentBytes } from './content-bytes.js';
 import { type ContentLog, NO_CONTENT } from './content-log.js';
 import type { AccountEntry } from './timeline.js';
 
@@ -66,7 +65,7 @@ export function toAccountEntry(doc: BillingDocument, content: ContentLog): Accou
     fees: dunningFees(doc),
     contentRef:
       doc.kind === 'invoice' && doc.id !== undefined
-        ? content.append(contentBytes(doc, [issueDay, dueDay, periodStartDay, periodEndDay]))
+        ? content.appendContent(doc, [issueDay, dueDay, periodStartDay, periodEndDay])
         : NO_CONTENT,
     references: doc.references.length === 0 ? NO_REFERENCES : doc.references,
     file: doc.source.file,

@@ -1,6 +1,6 @@
 import { defineRule } from '../engine/rule.js';
 import type { BillingDocument, DocumentLine } from '../model/document.js';
-import { Money } from '../model/money.js';
+import type { Money } from '../model/money.js';
 import { currencyDecimals, lineRoundingAllowance, roundHalfUp, withinTolerance } from './support/arithmetic.js';
 import { comparable } from './support/magnitudes.js';
 import { amountAtLeastZeroOption } from './support/options.js';
@@ -27,11 +27,11 @@ function netTarget(doc: BillingDocument): { amount: Money | undefined; exact: bo
 
 /** The lines' sum of one amount; undefined unless every line has it, since absent is not zero. */
 function lineSum(lines: readonly DocumentLine[], field: AmountField): Money | undefined {
-  let sum = Money.ZERO;
-  for (const line of lines) {
-    const amount = line[field];
-    if (amount === undefined) return undefined;
-    sum = sum.add(amount);
+  // From the first line's amount, not from zero: a one-line bill (a million in a bill run) adds nothing.
+  let sum = lines[0]?.[field];
+  for (let at = 1; at < lines.length && sum !== undefined; at++) {
+    const amount = (lines[at] as DocumentLine)[field];
+    sum = amount === undefined ? undefined : sum.add(amount);
   }
   return sum;
 }
@@ -70,14 +70,15 @@ export default defineRule({
     const allowed = lineRoundingAllowance(ctx.moneyOption('roundingPerLine'), doc.lines.length);
     const places = currencyDecimals(doc.currency);
     for (const field of FIELDS) {
-      const target = field === 'net' ? netTarget(doc) : { amount: doc[field], exact: false };
-      const documentAmount = target.amount;
+      const target = field === 'net' ? netTarget(doc) : undefined;
+      const documentAmount = target === undefined ? doc[field] : target.amount;
+      if (documentAmount === undefined) continue;
       const exactSum = lineSum(doc.lines, field);
-      if (documentAmount === undefined || exactSum === undefined) continue;
+      if (exactSum === undefined) continue;
       // Lines priced in fractions of a cent (per-minute usage) are billed rounded.
       const sum = comparable(doc.kind, roundHalfUp(exactSum, places));
       const expected = comparable(doc.kind, documentAmount);
-      if (target.exact) {
+      if (target?.exact === true) {
         if (!sum.eq(expected)) {
           const data = {
             lines: doc.lines.length,

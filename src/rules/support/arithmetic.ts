@@ -130,5 +130,7 @@ export function lineRoundingAllowance(perLine: Money, lineCount: number): Money 
 
 /** |a − b| ≤ allowed. */
 export function withinTolerance(a: Money, b: Money, allowed: Money): boolean {
+  // No tolerance (a one-line bill's): equality, without the difference's two amounts made.
+  if (allowed.isZero()) return a.eq(b);
   return !a.sub(b).abs().gt(allowed);
 }

@@ -148,3 +148,20 @@ describe('lineRoundingAllowance', () => {
     ).toBe(false);
   });
 });
+
+describe('withinTolerance', () => {
+  it('with no tolerance, is exact equality as decimal.js says it, cents or sub-cent digits (property)', () => {
+    // Amounts with 0 to 4 decimals: the one-line shortcut (equality) must agree with |a − b| ≤ 0.
+    const amount = fc
+      .tuple(fc.integer({ min: -10_000_000, max: 10_000_000 }), fc.integer({ min: 0, max: 4 }))
+      .map(([units, places]) => Money.parse(new Decimal(units).dividedBy(10 ** places).toFixed(places)));
+    fc.assert(
+      fc.property(amount, amount, fc.boolean(), (a, b, same) => {
+        const right = same ? Money.parse(a.toFixed()) : b;
+        const expected = a.toDecimal().minus(right.toDecimal()).abs().lte(0);
+        expect(withinTolerance(a, right, Money.ZERO)).toBe(expected);
+        expect(withinTolerance(a, right, Money.parse('0.00'))).toBe(expected);
+      }),
+    );
+  });
+});
