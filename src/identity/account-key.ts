@@ -119,6 +119,18 @@ function isCountryCode(country: string | undefined): country is CountryCode {
 
 /** The key of one account identifier as a document wrote it; `country` is the document's, when known. */
 export function accountKey(raw: string, country?: string): AccountKey {
+  // A French line written as exports write it ("0612345678"): what the long way gives, without its
+  // normalization, cleaning and regular expressions, once an account at the end of a run (issue 19:
+  // 500 000 accounts). A property test holds the two equal.
+  if (country === undefined || country === 'FR') {
+    const line = frenchNationalLine(raw, []);
+    if (line !== undefined) return line;
+  }
+  return accountKeyInFull(raw, country);
+}
+
+/** accountKey, every step taken (exported for the property test of the shortcut). */
+export function accountKeyInFull(raw: string, country?: string): AccountKey {
   const { text, removed } = withoutInvisible(raw.normalize('NFKC'));
   const trimmed = text.trim().replace(/\s+/g, ' ');
   const line = asLine(trimmed, country, removed);

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
-import { accountKey, documentKey, frenchNationalLine } from '../../src/identity/account-key.js';
+import { accountKey, accountKeyInFull, documentKey, frenchNationalLine } from '../../src/identity/account-key.js';
 import { fnv1a } from '../../src/engine/account-table.js';
 import { claimHash } from '../../src/identity/claims.js';
 
@@ -61,6 +61,24 @@ describe('accountKey of French lines', () => {
         // And accountKey, with the country unknown or French, gives the same as the shortcut.
         expect(accountKey(compact)).toEqual(fast);
         expect(accountKey(compact, 'FR')).toEqual(fast);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('gives every account the key the long way gives, French lines taken straight or not (property)', () => {
+    // Lines as exports write them, with the country known or not, and the same with what the long
+    // way cleans (spaces, dots, a zero-width space, a leading "+33", letters): one key either way.
+    const written = fc.oneof(
+      fc.tuple(fc.constantFrom('0'), digits(9)).map(([trunk, rest]) => `${trunk}${rest}`),
+      digits(10),
+      fc
+        .tuple(fc.constantFrom('0', '+33 ', '0033'), digits(9), fc.constantFrom(' ', '.', '\u200b', '', 'A'))
+        .map(([start, rest, between]) => `${start}${rest.slice(0, 1)}${between}${rest.slice(1)}`),
+    );
+    fc.assert(
+      fc.property(written, fc.constantFrom(undefined, 'FR', 'BE', 'GB'), (raw, country) => {
+        expect(accountKey(raw, country), raw).toEqual(accountKeyInFull(raw, country));
       }),
       { numRuns: 3000 },
     );

@@ -144,13 +144,13 @@ export class RecordSplitter {
     this.clear();
     this.keep(chunk);
     this.parser.write(chunk);
-    return this.take();
+    return this.take(false);
   }
 
   end(): CsvError | Error | undefined {
     this.clear();
     this.parser.end();
-    return this.take();
+    return this.take(true);
   }
 
   private clear(): void {
@@ -160,7 +160,7 @@ export class RecordSplitter {
   }
 
   /** The records the last write produced, with their lines; then csv-parse's error, if any. */
-  private take(): CsvError | Error | undefined {
+  private take(ended: boolean): CsvError | Error | undefined {
     const taken: string[][] = [];
     for (
       let record = this.parser.read() as string[] | null;
@@ -172,7 +172,12 @@ export class RecordSplitter {
     const error = this.parser.errored ?? undefined;
     const lines = this.lastLines(error);
     // Only a quoted cell holds a line break: records made of bytes without a quote are one line each.
-    const simple = !this.chunkHasQuote && !this.pendingMayQuote;
+    // So are they when the line breaks fed and not yet placed are exactly one a record taken: each
+    // ends its record, none is inside a cell or the record in progress. (Not at the end of the input,
+    // whose last record may end without one.) Counting beats looking into every cell of every record
+    // of a file with quotes, 2 % of a run (issue 19).
+    const counted = !ended && error === undefined && this.fedLine - this.nextLine === taken.length;
+    const simple = counted || (!this.chunkHasQuote && !this.pendingMayQuote);
     this.pendingMayQuote = this.chunkHasQuote || (taken.length === 0 && this.pendingMayQuote);
     this.chunkHasQuote = false;
     for (const record of taken) this.place(record, simple);

@@ -7,10 +7,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RecordSplitter } from '../../../src/parse/csv/records.js';
 
-function split(text: string, chunkSizes: readonly number[]): { records: string[][]; lines: number[]; error?: string } {
+function split(
+  text: string,
+  chunkSizes: readonly number[],
+): { records: string[][]; lines: number[]; multiline: boolean[]; error?: string } {
   const splitter = new RecordSplitter(';');
   const records: string[][] = [];
   const lines: number[] = [];
+  const multiline: boolean[] = [];
   const bytes = Buffer.from(text, 'utf8');
   let at = 0;
   let size = 0;
@@ -18,6 +22,7 @@ function split(text: string, chunkSizes: readonly number[]): { records: string[]
   const take = (): void => {
     records.push(...splitter.records);
     lines.push(...splitter.lines);
+    multiline.push(...splitter.multiline);
   };
   while (at < bytes.length && error === undefined) {
     const length = Math.max(1, chunkSizes[size++ % chunkSizes.length] ?? 1);
@@ -29,7 +34,7 @@ function split(text: string, chunkSizes: readonly number[]): { records: string[]
     error = splitter.end()?.message;
     take();
   }
-  return error === undefined ? { records, lines } : { records, lines, error };
+  return error === undefined ? { records, lines, multiline } : { records, lines, multiline, error };
 }
 
 const SAMPLE = [
@@ -57,6 +62,45 @@ describe('RecordSplitter', () => {
         expect(split(SAMPLE, sizes)).toEqual(whole);
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('numbers every record by the line breaks before it, quoted breaks, empty lines and chunking mixed (property)', () => {
+    // Records built cell by cell, each record's line counted while the text is written: the
+    // reference the splitter's counting (and its shortcut for chunks whose breaks all end records) must give.
+    const cell = fc.oneof(
+      fc.constantFrom('F1', 'Forfait', '10,00', ''),
+      fc.constantFrom('"Ligne 1\nligne 2"', '"a\r\nb"', '"x\ry"', '"avec ; dedans"', '"deux\n\nlignes"'),
+    );
+    const record = fc.array(cell, { minLength: 1, maxLength: 4 });
+    const rows = fc.array(fc.tuple(fc.oneof(record, fc.constant(null)), fc.constantFrom('\n', '\r\n', '\r')), {
+      minLength: 1,
+      maxLength: 30,
+    });
+    const breaksIn = (text: string): number => (text.match(/\r\n|\r|\n/g) ?? []).length;
+    const sizes = fc.array(fc.integer({ min: 1, max: 50 }), { minLength: 1, maxLength: 6 });
+    fc.assert(
+      fc.property(rows, sizes, fc.boolean(), (written, chunks, lastEnds) => {
+        let text = 'A;B;C;D\n';
+        const expected: number[] = [1];
+        const spans: boolean[] = [false];
+        written.forEach(([cells, end], at) => {
+          // null: an empty line, which the splitter skips but counts. A "\r" then "\n" are one break.
+          const body = cells === null ? '' : cells.join(';');
+          if (cells !== null && !(cells.length === 1 && cells[0] === '')) {
+            expected.push(1 + breaksIn(text));
+            spans.push(breaksIn(body) > 0);
+          }
+          // The file's last record may end without a line break.
+          text += at === written.length - 1 && !lastEnds ? body : body + end;
+        });
+        const sizes = chunks;
+        const { lines, multiline, error } = split(text, sizes);
+        expect(error).toBeUndefined();
+        expect(lines).toEqual(expected);
+        expect(multiline).toEqual(spans);
+      }),
+      { numRuns: 500 },
     );
   });
 
