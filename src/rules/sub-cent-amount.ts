@@ -16,9 +16,11 @@ const NONE: readonly string[] = Object.freeze([]);
 
 /** Amounts held in whole cents have at most two decimals: the answer for almost every bill, without a closure or a string. */
 function allInCents(doc: BillingDocument): boolean {
-  for (const field of DOCUMENT_FIELDS) if (doc[field]?.isCents === false) return false;
+  // Each field by name, not in a loop over their names: a keyed load a field, a million bills (issue 19).
+  if (doc.net?.isCents === false || doc.tax?.isCents === false) return false;
+  if (doc.total?.isCents === false || doc.amountDue?.isCents === false) return false;
   for (const line of doc.lines) {
-    for (const field of LINE_FIELDS) if (line[field]?.isCents === false) return false;
+    if (line.net?.isCents === false || line.tax?.isCents === false || line.total?.isCents === false) return false;
   }
   return true;
 }

@@ -22,6 +22,7 @@ import {
   firstProblem,
   ratesOption,
 } from './support/options.js';
+import { lineRepeatsDocument } from './support/single-line.js';
 import { COUNTRIES_WITH_RATES, countryRates } from './support/vat-rates.js';
 
 /**
@@ -268,6 +269,9 @@ export default defineRule({
 
     // The document's tax sums its lines' taxes: a wrong line makes it wrong too, and was told already.
     if (lineReported) return;
+    // One line holding the document's own amounts (a one-row bill) was just checked against the same
+    // rates and tolerance as the document would be: the same verdict, half the work (issue 19).
+    if (lineRepeatsDocument(doc)) return;
     // An e-invoice's VAT breakdown (BG-23) states each rate and base, allowances and charges
     // included: vat-breakdown-mismatch checks the tax against it exactly.
     if ((doc.vatBreakdown ?? []).length > 0) return;

@@ -388,4 +388,33 @@ describe('vat-rate-mismatch integer fast path', () => {
       runRule(rule, [doc({ net: '900.00', tax: '180.00', total: '1080.00', lines })]).map((r) => r.messageId),
     ).toEqual(['ratesMismatch']);
   });
+
+  it('judges a one-row bill by its line as the document alone would be judged (property)', () => {
+    // A bill run's row: one line repeating the document's amounts, no rate declared. The rule
+    // checks the line and skips the document's own check; the document without its line must get
+    // the same verdict, any amounts, TTC or HT pricing, right or wrong.
+    const cents = fc.integer({ min: 0, max: 5_000_000 });
+    fc.assert(
+      fc.property(cents, cents, fc.option(cents, { nil: undefined }), (netCents, taxCents, totalCents) => {
+        const amounts = {
+          net: Money.fromCents(netCents).toFixed(),
+          tax: Money.fromCents(taxCents).toFixed(),
+          ...(totalCents === undefined ? {} : { total: Money.fromCents(totalCents).toFixed() }),
+        };
+        const withLine = runRule(rule, [doc({ ...amounts, lines: [{ ...amounts, description: 'Forfait' }] })]);
+        const alone = runRule(rule, [doc(amounts)]);
+        expect(withLine.length > 0).toBe(alone.length > 0);
+      }),
+      { numRuns: 400 },
+    );
+    // And near the rates, where the verdicts change: taxes one cent around 20 % of the net.
+    for (const netCents of [999, 2_499, 3_333, 10_000]) {
+      for (const delta of [-1, 0, 1, 2]) {
+        const taxCents = Math.round(netCents * 0.2) + delta;
+        const amounts = { net: Money.fromCents(netCents).toFixed(), tax: Money.fromCents(taxCents).toFixed() };
+        const withLine = runRule(rule, [doc({ ...amounts, lines: [{ ...amounts }] })]);
+        expect(withLine.length > 0, `${netCents} ${taxCents}`).toBe(runRule(rule, [doc(amounts)]).length > 0);
+      }
+    }
+  });
 });
