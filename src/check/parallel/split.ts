@@ -8,6 +8,7 @@
  * the parity). Counting them costs a scan of the file with Buffer.indexOf, a small fraction of
  * what parsing it costs.
  */
+import { isAscii } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { parse as parseSync } from 'csv-parse/sync';
 import { isBareReference, mapColumns } from '../../parse/csv/columns.js';
@@ -177,6 +178,9 @@ function decidedEncoding(path: string, bytes: Buffer): string | undefined {
 function encodingDecidedBefore(fd: number, path: string, from: number, to: number): string | undefined {
   for (let position = from; position < to; position += SCAN_CHUNK) {
     const chunk = readAt(fd, position, Math.min(SCAN_CHUNK, to - position));
+    // Most chunks are ASCII: said at once (a native check), where the search below took 0.2 s of
+    // an English export (issue 19).
+    if (isAscii(chunk)) continue;
     // latin1 maps each byte to one character: a native search for the first byte ≥ 0x80.
     const at = chunk.toString('latin1').search(/[\x80-\xff]/);
     if (at === -1) continue;
