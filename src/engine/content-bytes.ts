@@ -14,6 +14,8 @@ const TEXT = 3;
 
 /** A text written before, as its bytes (tag and length included), to copy when the same text comes again. */
 interface WrittenText {
+  /** Whether a text was written yet: before, even an absent one must be written, not copied. */
+  known: boolean;
   value: string | undefined;
   bytes: Buffer;
 }
@@ -53,10 +55,11 @@ class ByteWriter {
    * an entry (issue 19).
    */
   repeatedText(value: string | undefined, last: WrittenText): void {
-    if (value !== last.value) {
+    if (!last.known || value !== last.value) {
       const start = this.length;
       this.text(value);
       last.value = value;
+      last.known = true;
       last.bytes = Buffer.from(this.buffer.subarray(start, this.length));
       return;
     }
@@ -91,8 +94,8 @@ class ByteWriter {
 }
 
 const writer = new ByteWriter();
-const lastKind: WrittenText = { value: undefined, bytes: Buffer.alloc(0) };
-const lastCurrency: WrittenText = { value: undefined, bytes: Buffer.alloc(0) };
+const lastKind: WrittenText = { known: false, value: undefined, bytes: Buffer.alloc(0) };
+const lastCurrency: WrittenText = { known: false, value: undefined, bytes: Buffer.alloc(0) };
 const NOWHERE: Buffer = Buffer.alloc(0);
 
 /**

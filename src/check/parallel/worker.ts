@@ -31,6 +31,8 @@ class CheckWorker {
   private readonly content: ContentLog;
   /** The main thread's entries of this worker's accounts. */
   private readonly fromMain;
+  /** Story entries sent, over every range this worker reads: a run of more documents tells no story, so past the bound none need be sent. */
+  private storiesSent = 0;
 
   constructor(
     private readonly setup: WorkerSetup,
@@ -118,8 +120,6 @@ class CheckWorker {
     let notices: NoticeEvent[] = [];
     const tellsStories = this.setup.tellsStories === true;
     let stories: SentStoryEntry[] = [];
-    // A run of more documents tells no story: past the bound none need be sent.
-    let storiesSent = 0;
     const flush = (): void => {
       const entries = toMain.take();
       const told = tellsStories ? { stories } : {};
@@ -142,7 +142,7 @@ class CheckWorker {
             documents++;
             rows += doc.rows;
             style ??= doc.amountStyle;
-            if (tellsStories && storiesSent++ < MAX_STORY_DOCUMENTS) stories.push(sentStoryEntryOf(doc));
+            if (tellsStories && this.storiesSent++ < MAX_STORY_DOCUMENTS) stories.push(sentStoryEntryOf(doc));
             if (keepsShard && accountShard(doc.account, SHARDS) !== MAIN_SHARD) {
               engine.addDocument(doc, findings);
             } else {
