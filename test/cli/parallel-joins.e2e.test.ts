@@ -2,14 +2,15 @@
  * Joins through references across the seam of a split file (issue 13): a dunning letter read on
  * one thread names an invoice read on the other, under another account that the threads' account
  * shares send elsewhere. One thread and two must join them alike: the same findings, the same
- * accounts. The export is written here, small (about 330 kB: the first part holds the reader's
- * 1 000-row sample, the second the rest).
+ * accounts. The export is written here, small (about 330 kB: the first range holds the reader's
+ * 1 000-row sample, the later ranges the rest, each read by whichever thread is free).
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { accountShard } from '../../src/check/parallel/account-shard.js';
+import { rangeEnds } from '../../src/check/parallel/pool.js';
 import { planCsvSplit } from '../../src/check/parallel/split.js';
 import { SHARDS } from '../../src/check/parallel/job.js';
 import { runCli } from '../helpers/cli.js';
@@ -49,21 +50,21 @@ describe('joins through references across a split file', { timeout: 240_000 }, (
     const half = FILLER_ROWS / 2;
     const rows = [
       HEADER,
-      // First part (the main thread's): two blank bills, and a letter for a bill of the second part.
+      // First range (always the main thread's): two blank bills, and a letter for a bill of a later range.
       bill('F-BLANK-1', lineOnWorker, '05/01/2024', '0,00'),
       bill('F-BLANK-2', lineOnMain, '05/01/2024', '0,00'),
       letter('REL-3', customerOnMain, '10/03/2024', '0,01', 'F-BLANK-3'),
       ...filler.slice(0, half),
-      // Second part (the worker's): letters for the first part's bills, one more blank bill.
+      // Later ranges (either thread's): letters for the first range's bills, one more blank bill.
       ...filler.slice(half),
       letter('REL-1', customerOnMain, '10/03/2024', '0,01', 'F-BLANK-1'),
       letter('REL-2', customerOnWorker, '10/03/2024', '0,01', 'F-BLANK-2'),
       bill('F-BLANK-3', lineOnWorker, '05/02/2024', '0,00'),
     ];
     writeFileSync(file, `${rows.join('\n')}\n`);
-    // The cut falls in the filler: the first part's letter and bills on one side, the rest on the other.
+    // The first cut falls in the filler: the first range's letter and bills on one side, the rest on the other.
     const text = readFileSync(file, 'utf8');
-    const cut = planCsvSplit(file, 2, { firstShare: 0.48 })?.ranges[1]?.start ?? 0;
+    const cut = planCsvSplit(file, 2, { ends: rangeEnds(2) })?.ranges[1]?.start ?? 0;
     expect(cut).toBeGreaterThan(text.indexOf('REL-3;'));
     expect(cut).toBeLessThan(text.indexOf('REL-1;'));
   });
@@ -147,7 +148,7 @@ describe('one bill number under two accounts across a split file', { timeout: 24
     ];
     writeFileSync(file, `${rows.join('\n')}\n`);
     const text = readFileSync(file, 'utf8');
-    const cut = planCsvSplit(file, 2, { firstShare: 0.48 })?.ranges[1]?.start ?? 0;
+    const cut = planCsvSplit(file, 2, { ends: rangeEnds(2) })?.ranges[1]?.start ?? 0;
     expect(cut).toBeGreaterThan(text.indexOf('FAC-777;'));
     expect(cut).toBeLessThan(text.lastIndexOf('FAC-001;'));
   });

@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error -- the benchmark's generator is plain JavaScript without types
 import { generate } from '../../bench/generate.js';
+import { rangeEnds } from '../../src/check/parallel/pool.js';
 import { planCsvSplit } from '../../src/check/parallel/split.js';
 import { runCli } from '../helpers/cli.js';
 import { sameFindings, variant } from '../helpers/parallel.js';
@@ -71,8 +72,8 @@ describe('parallel reading (--jobs)', { timeout: 120_000 }, () => {
   });
 
   it('finds the same with three threads, and by default', async () => {
-    // Three parts indeed: the first holds the reader's sample, the other two share the rest.
-    expect(planCsvSplit(generated, 3)?.ranges).toHaveLength(3);
+    // More ranges than threads, as the run cuts the file: each thread takes several as it becomes free.
+    expect(planCsvSplit(generated, 3, { ends: rangeEnds(3) })?.ranges.length).toBeGreaterThan(3);
     await sameFindings(generated, { jobs: ['--jobs', '3'] });
     await sameFindings(generated, { jobs: [], formats: ['json', 'text'] });
   });

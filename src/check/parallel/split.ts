@@ -34,11 +34,9 @@ export interface CsvSplitPlan {
 }
 
 export interface SplitOptions {
-  /** The first range's part of the file (default: an equal part); the others share the rest equally. */
-  readonly firstShare?: number;
   /**
-   * Where each range but the last ends, as increasing parts of the file (0.25, 0.4…): instead of
-   * `parts` and `firstShare`, for ranges of unequal sizes.
+   * Where each range but the last ends, as increasing parts of the file (0.25, 0.4…), for ranges of
+   * unequal sizes (pool.ts's rangeEnds); default: `parts` equal ranges.
    */
   readonly ends?: readonly number[];
   /** Called once the file is known to be worth scanning for boundaries (workers started then boot meanwhile). */
@@ -83,9 +81,7 @@ export function planCsvSplit(path: string, parts: number, options: SplitOptions 
     const ranges: CsvRange[] = [];
     let start = 0;
     let startLine = 0;
-    const first = options.firstShare ?? 1 / parts;
-    const ends =
-      options.ends ?? Array.from({ length: parts - 1 }, (_, part) => first + (part * (1 - first)) / (parts - 1));
+    const ends = options.ends ?? Array.from({ length: parts - 1 }, (_, part) => (part + 1) / parts);
     for (const [at, end] of ends.entries()) {
       const part = at + 1;
       const share = Math.floor(size * end);
