@@ -12,13 +12,31 @@
  *
  * csv-parse does not publish the record left open by a quote that is never closed; the splitter
  * keeps the bytes after the last record itself and reads them again with the quote closed.
+ *
+ * Most lines of an export are one record each, of plain or simply quoted cells: those the splitter
+ * reads itself (line-fields.ts), a native split where csv-parse reads byte by byte (issue 19: half
+ * of a run's time on one thread), and it hands every other line to csv-parse.
  */
 import type { CsvError } from 'csv-parse';
 import { Parser } from 'csv-parse';
 import { parse as parseWhole } from 'csv-parse/sync';
+import { fieldsOfLine, readsLinesWith } from './line-fields.js';
 
 /** Records longer than this are not CSV rows but a wrong delimiter or an unclosed quote. */
 export const MAX_RECORD_BYTES = 1 << 20;
+
+/**
+ * Lines a record may run over (quoted line breaks) while the splitter still reads line by line;
+ * a longer one, and everything after it, is left to csv-parse's stream.
+ */
+const MAX_LINES_OF_A_RECORD_READ_AS_LINES = 64;
+
+const LF = 0x0a;
+const CR = 0x0d;
+const NO_BYTES = Buffer.alloc(0);
+
+/** What reading the record at a line start gave: where the next record starts, or why it could not be read there. */
+type LineRead = number | 'wait' | 'stream';
 
 /** Records held by the stream between a write and the reads that take them: a 64 KiB chunk's worth and more. */
 const RECORDS_PER_WRITE = 1 << 16;
@@ -61,8 +79,30 @@ function lineBreaks(record: readonly string[]): { breaks: number; crlf: number }
   return { breaks, crlf };
 }
 
+/** Line breaks in bytes, "\r\n" counted once. */
+function lineBreaksOf(bytes: Buffer): number {
+  let breaks = 0;
+  for (let at = 0; at < bytes.length; at++) {
+    const byte = bytes[at];
+    if (byte === CR) {
+      breaks++;
+      if (bytes[at + 1] === LF) at++;
+    } else if (byte === LF) {
+      breaks++;
+    }
+  }
+  return breaks;
+}
+
 const isEmptyLine = (record: readonly string[]): boolean => record.length === 1 && record[0] === '';
 
+/**
+ * Records with the physical line each starts on. Lines are read here one by one while each holds
+ * a whole record that can be read only one way (line-fields.ts), or a record over a few lines
+ * that csv-parse reads whole; from the first line that is neither (a lone "\r", a quote never
+ * closed, a record over the size limit) everything left goes to one csv-parse stream, which reads
+ * it as it would have read the whole input.
+ */
 export class RecordSplitter {
   /** Records of the last `feed` or `end`, with their start lines (reused between calls). */
   readonly records: string[][] = [];
@@ -81,7 +121,7 @@ export class RecordSplitter {
    * The chunks that may hold the record in progress, with the physical line each starts on: kept
    * only to read a record left open by an unclosed quote again.
    */
-  private tail: Array<{ readonly bytes: Buffer; readonly line: number }> = [];
+  private tail: Array<{ readonly bytes: Buffer; readonly line: number; readonly startsInsideCrlf: boolean }> = [];
   /** The physical line where the next chunk fed starts, counted here ("\r\n" once). */
   private fedLine = 1;
   private fedEndsWithCr = false;
@@ -89,6 +129,14 @@ export class RecordSplitter {
   private pendingMayQuote = false;
   /** Whether the chunk of the last write holds a quote. */
   private chunkHasQuote = false;
+  /** Whether lines are still read here, before csv-parse's stream takes the rest. */
+  private readsLines: boolean;
+  /** While lines are read here: the bytes after the last record read, the start of the next. */
+  private carry: Buffer = NO_BYTES;
+  /** While lines are read here: the line breaks read (csv-parse's line counter, less one). */
+  private breaksRead = 0;
+  /** The splitter's line before csv-parse's stream's first one (lines read here before it took over). */
+  private streamLineBase = 0;
 
   /**
    * `lineOffset` shifts the lines of the records after the first (the header): a worker reading
@@ -97,7 +145,10 @@ export class RecordSplitter {
   constructor(
     private readonly delimiter: string,
     private readonly lineOffset = 0,
+    /** `readsLines: false` leaves every line to csv-parse's stream (the tests' reference reading). */
+    options: { readonly readsLines?: boolean } = {},
   ) {
+    this.readsLines = options.readsLines !== false && readsLinesWith(delimiter);
     // A stream option csv-parse hands to its Transform: the records of a write wait to be read.
     const streamOptions = { readableHighWaterMark: RECORDS_PER_WRITE };
     this.parser = new Parser({ ...parserOptions(delimiter), ...streamOptions } as ConstructorParameters<
@@ -134,23 +185,117 @@ export class RecordSplitter {
     return { cells: [], openCell: raw };
   }
 
-  /** The last physical line csv-parse has reached (after an error: where it stopped). */
+  /** The last physical line the splitter has reached (after csv-parse's error: where it stopped). */
   get currentLine(): number {
-    return (this.stoppedAt ?? this.parser.info.lines) - this.overcount + this.offsetAfterHeader;
+    const streamLine = (this.stoppedAt ?? this.parser.info.lines) - this.overcount + this.streamLineBase;
+    return (this.readsLines ? 1 + this.breaksRead : streamLine) + this.offsetAfterHeader;
   }
 
   /** Splits one more chunk; returns csv-parse's error, if any, after the records before it. */
   feed(chunk: Buffer): CsvError | Error | undefined {
     this.clear();
-    this.keep(chunk);
-    this.parser.write(chunk);
+    const rest = this.readsLines ? this.readLines(chunk, false) : chunk;
+    if (rest.length === 0) return undefined;
+    this.keep(rest);
+    this.parser.write(rest);
     return this.take(false);
   }
 
   end(): CsvError | Error | undefined {
     this.clear();
+    if (this.readsLines) {
+      const rest = this.readLines(NO_BYTES, true);
+      if (rest.length > 0) {
+        this.keep(rest);
+        this.parser.write(rest);
+      }
+    }
     this.parser.end();
     return this.take(true);
+  }
+
+  /**
+   * Reads the records of the whole lines at hand; returns the bytes left to csv-parse's stream
+   * (none while lines are still read here: the last line in progress waits for the next chunk).
+   */
+  private readLines(chunk: Buffer, ended: boolean): Buffer {
+    const bytes = this.carry.length === 0 ? chunk : Buffer.concat([this.carry, chunk]);
+    let start = 0;
+    while (start < bytes.length) {
+      const next = this.readRecordAt(bytes, start, ended);
+      if (next === 'wait') break;
+      if (next === 'stream') return this.handOver(bytes.subarray(start));
+      start = next;
+    }
+    this.carry = bytes.subarray(start);
+    // A line this long has no end at hand: csv-parse tells whether it is too long for a record.
+    if (this.carry.length > MAX_RECORD_BYTES) return this.handOver(this.carry);
+    return NO_BYTES;
+  }
+
+  /** From here on csv-parse's stream reads the input, starting with `rest`, at the next record's line. */
+  private handOver(rest: Buffer): Buffer {
+    this.readsLines = false;
+    this.carry = NO_BYTES;
+    this.fedLine = this.nextLine;
+    this.streamLineBase = this.nextLine - 1;
+    this.overcount = 0;
+    return rest;
+  }
+
+  /** The record that starts at `start`, read as one line or, with quoted line breaks, as a few. */
+  private readRecordAt(bytes: Buffer, start: number, ended: boolean): LineRead {
+    const lineFeed = bytes.indexOf(LF, start);
+    if (lineFeed === -1 && !ended) return 'wait';
+    const end = lineFeed === -1 ? bytes.length : lineFeed;
+    const contentEnd = end > start && bytes[end - 1] === CR ? end - 1 : end;
+    if (contentEnd - start > MAX_RECORD_BYTES) return 'stream';
+    const line = bytes.toString('utf8', start, contentEnd);
+    // A lone "\r" ends a record too; csv-parse tells where.
+    if (line.indexOf('\r') !== -1) return 'stream';
+    const fields = fieldsOfLine(line, this.delimiter);
+    if (fields === undefined) return this.readRecordOverLines(bytes, start, end, ended);
+    this.breaksRead += end < bytes.length || contentEnd < end ? 1 : 0;
+    this.place(fields, true);
+    return end < bytes.length ? end + 1 : end;
+  }
+
+  /**
+   * A line csv-parse must read: it reads it whole, then with the next lines while a quote is left
+   * open at the end (a cell with line breaks), up to a few lines; the records it gives must then
+   * account for every line read, else the stream takes over from here.
+   */
+  private readRecordOverLines(bytes: Buffer, start: number, firstEnd: number, ended: boolean): LineRead {
+    let end = firstEnd;
+    for (let lines = 1; lines <= MAX_LINES_OF_A_RECORD_READ_AS_LINES; lines++) {
+      const stop = end < bytes.length ? end + 1 : end;
+      if (stop - start > MAX_RECORD_BYTES) return 'stream';
+      let records: string[][];
+      try {
+        records = parseWhole(bytes.subarray(start, stop), parserOptions(this.delimiter)) as string[][];
+      } catch (error) {
+        if (!(error instanceof Error) || errorCode(error) !== 'CSV_QUOTE_NOT_CLOSED') return 'stream';
+        if (stop === bytes.length) return ended ? 'stream' : 'wait';
+        const lineFeed = bytes.indexOf(LF, stop);
+        if (lineFeed === -1 && !ended) return 'wait';
+        end = lineFeed === -1 ? bytes.length : lineFeed;
+        continue;
+      }
+      return this.placeLines(records, bytes.subarray(start, stop)) ? stop : 'stream';
+    }
+    return 'stream';
+  }
+
+  /** Places records csv-parse read from `text` when their lines are exactly the text's; else nothing. */
+  private placeLines(records: string[][], text: Buffer): boolean {
+    const breaks = lineBreaksOf(text);
+    const endsWithBreak = text.length > 0 && (text[text.length - 1] === LF || text[text.length - 1] === CR);
+    let recordLines = 0;
+    for (const record of records) recordLines += 1 + lineBreaks(record).breaks;
+    if (recordLines !== breaks + (endsWithBreak ? 0 : 1)) return false;
+    for (const record of records) this.place(record, false);
+    this.breaksRead += breaks;
+    return true;
   }
 
   private clear(): void {
@@ -188,7 +333,8 @@ export class RecordSplitter {
 
   /** Keeps a chunk for a later read of an unclosed record, and counts its physical lines. */
   private keep(chunk: Buffer): void {
-    this.tail.push({ bytes: chunk, line: this.fedLine });
+    // A chunk that starts with the "\n" of a "\r\n" cut between chunks starts on the line after it.
+    this.tail.push({ bytes: chunk, line: this.fedLine, startsInsideCrlf: this.fedEndsWithCr && chunk[0] === LF });
     this.chunkHasQuote = chunk.includes(0x22);
     let breaks = 0;
     for (let at = chunk.indexOf(0x0a); at !== -1; at = chunk.indexOf(0x0a, at + 1)) breaks++;
@@ -211,7 +357,9 @@ export class RecordSplitter {
   private textFromLine(line: number): string {
     const first = this.tail[0];
     if (first === undefined) return '';
-    const text = Buffer.concat(this.tail.map((chunk) => chunk.bytes)).toString('utf8');
+    const text = Buffer.concat(this.tail.map((chunk) => chunk.bytes))
+      .subarray(first.startsInsideCrlf ? 1 : 0)
+      .toString('utf8');
     const lineBreak = /\r\n|\r|\n/g;
     for (let current = first.line; current < line; current++) {
       if (lineBreak.exec(text) === null) return '';

@@ -116,6 +116,18 @@ describe('RecordSplitter', () => {
     expect(splitter.currentLine).toBe(5);
   });
 
+  it('keeps the open record whole when a "\\r\\n" before it was cut between chunks', () => {
+    // Found by the property test of line-fields.test.ts: the chunk that starts with the "\n" of a cut
+    // "\r\n" was read as starting a line of its own, and the open cell lost its first line.
+    const splitter = new RecordSplitter(';', 0, { readsLines: false });
+    expect(splitter.feed(Buffer.from('a;b\r'))).toBeUndefined();
+    expect(splitter.feed(Buffer.from('\n1;2\n3;"open\nrest\n'))).toBeUndefined();
+    const error = splitter.end() as Error & { code?: string };
+    expect(error.code).toBe('CSV_QUOTE_NOT_CLOSED');
+    expect(splitter.pendingRecordLine).toBe(3);
+    expect(splitter.pendingRecord).toEqual({ cells: ['3'], openCell: 'open\nrest\n' });
+  });
+
   it('stops at a record longer than the limit, on the line where it starts', () => {
     const splitter = new RecordSplitter(';');
     const long = 'x'.repeat((1 << 20) + 10);
