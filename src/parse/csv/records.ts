@@ -219,8 +219,8 @@ export class RecordSplitter {
    * (none while lines are still read here: the last line in progress waits for the next chunk).
    */
   private readLines(chunk: Buffer, ended: boolean): Buffer {
-    const bytes = this.carry.length === 0 ? chunk : Buffer.concat([this.carry, chunk]);
-    let start = 0;
+    const { bytes, from } = this.afterCarry(chunk);
+    let start = from;
     while (start < bytes.length) {
       const next = this.readRecordAt(bytes, start, ended);
       if (next === 'wait') break;
@@ -231,6 +231,26 @@ export class RecordSplitter {
     // A line this long has no end at hand: csv-parse tells whether it is too long for a record.
     if (this.carry.length > MAX_RECORD_BYTES) return this.handOver(this.carry);
     return NO_BYTES;
+  }
+
+  /**
+   * The bytes to read on, and where to start: when the line begun in the last chunk ends in this
+   * one as a record of its own, that record is read here and the chunk is read from after it
+   * (a copy of every chunk behind the line before it cost memory, issue 19); else the line begun
+   * and the chunk, joined.
+   */
+  private afterCarry(chunk: Buffer): { bytes: Buffer; from: number } {
+    if (this.carry.length === 0) return { bytes: chunk, from: 0 };
+    const lineFeed = chunk.indexOf(LF);
+    if (lineFeed !== -1) {
+      // Not ended: a record that goes on past this line is read from the joined bytes below.
+      const read = this.readRecordAt(Buffer.concat([this.carry, chunk.subarray(0, lineFeed + 1)]), 0, false);
+      if (typeof read === 'number') {
+        this.carry = NO_BYTES;
+        return { bytes: chunk, from: lineFeed + 1 };
+      }
+    }
+    return { bytes: Buffer.concat([this.carry, chunk]), from: 0 };
   }
 
   /** From here on csv-parse's stream reads the input, starting with `rest`, at the next record's line. */
