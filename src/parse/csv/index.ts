@@ -419,6 +419,10 @@ class CsvFile {
         this.sampleRecords.push(record);
         this.sampleLines.push(line);
         this.sampleSwallowed.push(swallowed);
+        // Exactly the first SAMPLE_ROWS rows, whichever chunk brings them: a sample that closed
+        // after the chunk of its 1 000th row depended on where a reader cut the chunks (found in
+        // review: the same file read by the line reader and the stream decided dates otherwise).
+        if (this.sampleRecords.length >= SAMPLE_ROWS) this.endSample();
       } else {
         this.row(record, line, swallowed);
       }

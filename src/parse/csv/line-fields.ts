@@ -28,9 +28,15 @@ function own(cell: string): string {
   return cell.length < SHORTEST_VIEW ? cell : ` ${cell}`.slice(1);
 }
 
-/** Whether lines may be read here with this delimiter: one character that is neither a quote nor a line break. */
+/**
+ * Whether lines may be read here with this delimiter: one printable ASCII character or a tab, not
+ * a quote. Not any other character: csv-parse matches a delimiter's bytes, where a split of the
+ * decoded line would also cut at the U+FFFD an invalid byte decodes to (found in review).
+ */
 export function readsLinesWith(delimiter: string): boolean {
-  return delimiter.length === 1 && delimiter !== QUOTE && delimiter !== '\r' && delimiter !== '\n';
+  if (delimiter.length !== 1 || delimiter === QUOTE) return false;
+  const code = delimiter.charCodeAt(0);
+  return code === 0x09 || (code >= 0x20 && code < 0x7f);
 }
 
 /** The cells of a line without its line break, or undefined when csv-parse must read it. */

@@ -699,3 +699,26 @@ describe('issue 12: a row that lacks only its trailing empty cell', () => {
     expect(invalids(events)).toMatchObject([{ line: 3, reason: 'the row has 2 fields, the header has 3' }]);
   });
 });
+
+describe('the sample of conventions', () => {
+  // Found in review: the sample closed after the chunk that brought its 1 000th row, so rows after
+  // it decided the date order or not depending on where the chunks were cut.
+  it('is the first 1 000 rows whatever the chunks, so the dates read the same', async () => {
+    const header = 'N° de facture;Type;N° client;Date de facture;Montant HT;TVA;Montant TTC\n';
+    const day = (i: number): string => String((i % 12) + 1).padStart(2, '0');
+    const ambiguous = Array.from(
+      { length: 1000 },
+      (_, i) => `F${100000 + i};Facture;0610${i};${day(i)}/03/2020;10,00;2,00;12,00\n`,
+    );
+    // Month first beyond doubt (a 23rd month does not exist), after the sample.
+    const monthFirst = Array.from(
+      { length: 1000 },
+      (_, i) => `F${200000 + i};Facture;0620${i};03/23/2020;10,00;2,00;12,00\n`,
+    );
+    const text = header + ambiguous.join('') + monthFirst.join('');
+    const issued = (events: ParseEvent[]): (string | undefined)[] => documents(events).map((doc) => doc.issueDate);
+    const whole = issued(await parse(text, {}, 65536));
+    expect(issued(await parse(text, {}, 97))).toEqual(whole);
+    expect(whole.slice(0, 2)).toEqual(['2020-03-01', '2020-03-02']);
+  });
+});

@@ -32,7 +32,7 @@ describe('fieldsOfLine', () => {
 
   it('reads only with a delimiter of one character that is no quote or line break', () => {
     expect([';', ',', '\t', '|'].every(readsLinesWith)).toBe(true);
-    expect(['"', '\n', '\r', ';;', ''].some(readsLinesWith)).toBe(false);
+    expect(['"', '\n', '\r', ';;', '', '\uFFFD', 'é', '\u0000'].some(readsLinesWith)).toBe(false);
   });
 
   it('reads every line it accepts as csv-parse does (property)', () => {

@@ -137,3 +137,46 @@ describe('RecordSplitter', () => {
     expect(splitter.pendingRecordLine).toBe(3);
   });
 });
+
+/** Fixtures from a review of the line reader: inputs where reading line by line cost or delayed more than the stream. */
+describe('RecordSplitter hands over to the stream where lines would cost more', () => {
+  const feedAll = (splitter: RecordSplitter, bytes: Buffer, size: number): string[][] => {
+    const records: string[][] = [];
+    for (let at = 0; at < bytes.length; at += size) {
+      expect(splitter.feed(bytes.subarray(at, at + size))).toBeUndefined();
+      records.push(...splitter.records.map((record) => [...record]));
+    }
+    expect(splitter.end()).toBeUndefined();
+    records.push(...splitter.records.map((record) => [...record]));
+    return records;
+  };
+
+  it('reads a file of lone "\\r" line ends as its chunks come, not all at its end', () => {
+    const text = `Facture;Total\r${Array.from({ length: 50 }, (_, i) => `F${i};10,00`).join('\r')}\r`;
+    const splitter = new RecordSplitter(';');
+    splitter.feed(Buffer.from(text.slice(0, 100), 'utf8'));
+    expect(splitter.readingLines).toBe(false);
+    expect(splitter.records.length).toBeGreaterThan(3);
+  });
+
+  it('leaves lines with stray quotes to the stream once they are many, reading them the same', () => {
+    const text = `Facture;Article;Total\n${Array.from({ length: 5000 }, (_, i) => `F${i};Câble 2";10,00`).join('\n')}\n`;
+    const bytes = Buffer.from(text, 'utf8');
+    const lines = new RecordSplitter(';');
+    const read = feedAll(lines, bytes, 65536);
+    expect(lines.readingLines).toBe(false);
+    expect(read).toEqual(feedAll(new RecordSplitter(';', 0, { readsLines: false }), bytes, 65536));
+    expect(read[4000]).toEqual(['F3999', 'Câble 2"', '10,00']);
+  });
+
+  it('reads cells over many lines the same, without parsing each record again per line', () => {
+    const cell = Array.from({ length: 40 }, (_, j) => `ligne ${j}`).join('\n');
+    const text = `Facture;Détail;Total\n${Array.from({ length: 300 }, (_, i) => `F${i};"${cell}";10,00`).join('\n')}\n`;
+    const bytes = Buffer.from(text, 'utf8');
+    const lines = new RecordSplitter(';');
+    const read = feedAll(lines, bytes, 4096);
+    expect(lines.readingLines).toBe(false);
+    expect(read).toEqual(feedAll(new RecordSplitter(';', 0, { readsLines: false }), bytes, 4096));
+    expect(read).toHaveLength(301);
+  });
+});
