@@ -103,6 +103,14 @@ function lineBreaksOf(bytes: Buffer): number {
   return breaks;
 }
 
+/** Whether a "\r" not followed by "\n" is in the bytes (the last byte may be the first half of a "\r\n" still to come). */
+function hasLoneCr(bytes: Buffer): boolean {
+  for (let at = bytes.indexOf(CR); at !== -1 && at < bytes.length - 1; at = bytes.indexOf(CR, at + 1)) {
+    if (bytes[at + 1] !== LF) return true;
+  }
+  return false;
+}
+
 const isEmptyLine = (record: readonly string[]): boolean => record.length === 1 && record[0] === '';
 
 /**
@@ -246,11 +254,9 @@ export class RecordSplitter {
     this.carry = bytes.subarray(start);
     // A line this long has no end at hand: csv-parse tells whether it is too long for a record.
     if (this.carry.length > MAX_RECORD_BYTES) return this.handOver(this.carry);
-    // A "\r" before the last byte of a line still open is a lone one (the carry starts after a
-    // "\n"): the stream reads such a file, and reads its records as they come, where waiting for a
-    // "\n" would hold every record of a file of "\r" line ends back to 1 MiB or its end.
-    const cr = this.carry.indexOf(CR);
-    if (cr !== -1 && cr < this.carry.length - 1) return this.handOver(this.carry);
+    // The stream reads a file of lone "\r" line ends, and gives its records as they come, where
+    // waiting for a "\n" would hold every record back to 1 MiB or the end of the file.
+    if (hasLoneCr(this.carry)) return this.handOver(this.carry);
     return NO_BYTES;
   }
 

@@ -180,3 +180,25 @@ describe('RecordSplitter hands over to the stream where lines would cost more', 
     expect(read).toHaveLength(301);
   });
 });
+
+describe('RecordSplitter keeps reading lines', () => {
+  it('through a "\\r\\n" inside a quoted cell cut between chunks (not a lone "\\r")', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => `F${i};"12 rue des Lilas\r\n75011 Paris";10,00`);
+    const bytes = Buffer.from(`Facture;Adresse;Total\r\n${rows.join('\r\n')}\r\n`, 'utf8');
+    const read = (splitter: RecordSplitter): string[][] => {
+      const records: string[][] = [];
+      for (let at = 0; at < bytes.length; at += 50) {
+        expect(splitter.feed(bytes.subarray(at, at + 50))).toBeUndefined();
+        records.push(...splitter.records.map((record) => [...record]));
+      }
+      expect(splitter.end()).toBeUndefined();
+      records.push(...splitter.records.map((record) => [...record]));
+      return records;
+    };
+    const lines = new RecordSplitter(';');
+    const records = read(lines);
+    expect(lines.readingLines).toBe(true);
+    expect(records).toEqual(read(new RecordSplitter(';', 0, { readsLines: false })));
+    expect(records[40]).toEqual(['F39', '12 rue des Lilas\r\n75011 Paris', '10,00']);
+  });
+});
