@@ -48,15 +48,18 @@ function fromOneFile(entries: readonly AccountEntry[]): boolean {
   return true;
 }
 
+/** What dropCopies gives for nearly every account of a bill run: one empty map, not one each (issue 19). */
+const NO_COPIES: ReadonlyMap<string, string[]> = new Map();
+
 /**
  * Takes the copies out of one account's entries, keeping the source that states most of the bill,
  * else the first in reading order (`order`: a file's place in the run): the kept entry's place → the
  * places of its copies.
  * Two rows of one file are no copy of each other (an export listing a bill twice is duplicate-invoice's).
  */
-export function dropCopies(entries: AccountEntry[], order: (file: string) => number): Map<string, string[]> {
+export function dropCopies(entries: AccountEntry[], order: (file: string) => number): ReadonlyMap<string, string[]> {
+  if (entries.length < 2 || fromOneFile(entries)) return NO_COPIES;
   const copies = new Map<string, string[]>();
-  if (entries.length < 2 || fromOneFile(entries)) return copies;
   const byKey = new Map<string, AccountEntry[]>();
   for (const entry of entries) {
     const key = copyKey(entry);

@@ -127,6 +127,52 @@ const toDay = (value: number): number => (Number.isNaN(value) ? NO_DAY : value);
 const fromDay = (value: number): number | undefined => (value === NO_DAY ? undefined : value);
 const dayOrNaN = (value: number | undefined): number => (value === undefined ? Number.NaN : value);
 
+/*
+ * What the store rebuilds once per entry or per account when the account rules run is made with
+ * `new` of these classes, not with object literals: see AccountRule.checkAccount (engine/rule.ts).
+ */
+/** An entry rebuilt from the store, its fields in AccountEntry's order. */
+class StoredEntry implements AccountEntry {
+  constructor(
+    readonly kind: DocumentKind,
+    readonly id: string | undefined,
+    readonly account: string,
+    readonly currency: string,
+    readonly issueDay: number | undefined,
+    readonly dueDay: number | undefined,
+    readonly periodStartDay: number | undefined,
+    readonly periodEndDay: number | undefined,
+    readonly effectiveDay: number | undefined,
+    readonly total: Money | undefined,
+    readonly amountDue: Money | undefined,
+    readonly blank: boolean,
+    readonly paid: boolean,
+    readonly fees: Money | undefined,
+    readonly contentRef: number,
+    readonly references: readonly string[],
+    readonly file: string,
+    readonly line: number,
+    readonly amountStyle: AmountStyle | undefined,
+  ) {}
+}
+
+/** One account's entries, as timelines() gives them: the engine adds and sorts entries in place. */
+class Timeline implements AccountTimeline {
+  constructor(
+    readonly account: string,
+    readonly entries: AccountEntry[],
+  ) {}
+}
+
+/** One account's entry indexes in the store, as grouped() gives them. */
+class AccountGroup {
+  constructor(
+    readonly id: number,
+    readonly account: string,
+    readonly indexes: Int32Array,
+  ) {}
+}
+
 /** Entries BLOCK_SIZE at a time, one typed array per field. */
 class Block {
   /** Kind index, with BLANK_BIT set for blank documents. */
@@ -277,11 +323,12 @@ export class EntryStore {
   }
 
   /** Each account's entries as objects, one account at a time, in first-seen order (joined accounts as one, by `join`). */
-  *timelines(join?: StoreJoin): Generator<AccountTimeline & { entries: AccountEntry[] }> {
+  *timelines(join?: StoreJoin): Generator<Timeline> {
     for (const { account, indexes } of this.grouped(join)) {
-      const entries = new Array<AccountEntry>(indexes.length);
-      for (let i = 0; i < indexes.length; i++) entries[i] = this.entry(indexes[i] as number, account);
-      yield { account, entries };
+      // Pushed onto an empty array rather than made by `new Array(length)`, which V8 tracks like a literal.
+      const entries: AccountEntry[] = [];
+      for (let i = 0; i < indexes.length; i++) entries.push(this.entry(indexes[i] as number, account));
+      yield new Timeline(account, entries);
     }
   }
 
@@ -398,7 +445,7 @@ export class EntryStore {
   // --- end identity ---
 
   /** The entry indexes of each account still here, in first-seen order, each in the order added (a counting sort). */
-  private *grouped(join?: StoreJoin): Generator<{ id: number; account: string; indexes: Int32Array }> {
+  private *grouped(join?: StoreJoin): Generator<AccountGroup> {
     const accounts = this.accountTable.size;
     const size = this.size;
     const starts = new Int32Array(accounts + 1);
@@ -419,7 +466,7 @@ export class EntryStore {
     for (let id = 0; id < accounts; id++) {
       if (this.takenAccounts[id] === true || groupOf(id) !== id) continue;
       const account = join === undefined ? this.accountTable.nameOf(id) : (join.names[id] as string);
-      yield { id, account, indexes: order.subarray(starts[id], starts[id + 1]) };
+      yield new AccountGroup(id, account, order.subarray(starts[id], starts[id + 1]));
     }
   }
 
@@ -436,27 +483,27 @@ export class EntryStore {
     const base = issueDay === NO_DAY ? 0 : issueDay;
     const days = at * OTHER_DAYS;
     const other = index * OTHER_DAYS;
-    return {
-      kind: DOCUMENT_KINDS[kind & ~(BLANK_BIT | PAID_BIT)] as DocumentKind,
-      id: this.ids.at(index),
+    return new StoredEntry(
+      DOCUMENT_KINDS[kind & ~(BLANK_BIT | PAID_BIT)] as DocumentKind,
+      this.ids.at(index),
       account,
-      currency: this.currencies.at(this.indexAt(block.currencies[at] as number, index * 2)),
-      issueDay: fromDay(issueDay),
-      dueDay: this.dayAt(block.otherDays[days] as number, base, other),
-      periodStartDay: this.dayAt(block.otherDays[days + 1] as number, base, other + 1),
-      periodEndDay: this.dayAt(block.otherDays[days + 2] as number, base, other + 2),
-      effectiveDay: this.dayAt(block.otherDays[days + 3] as number, base, other + 3),
-      total: this.money(block.amounts[at * 2] as number, index * 2),
-      amountDue: this.money(block.amounts[at * 2 + 1] as number, index * 2 + 1),
-      blank: (kind & BLANK_BIT) !== 0,
-      paid: (kind & PAID_BIT) !== 0,
-      fees: this.fees.get(index),
-      contentRef: this.contentRefAt(block, at, index),
-      references: this.references.get(index) ?? NO_REFERENCES,
-      file: this.files.at(file),
-      line: block.lines[at] === BIG_LINE ? (this.bigLines.get(index) as number) : (block.lines[at] as number),
-      amountStyle: this.styles[file],
-    };
+      this.currencies.at(this.indexAt(block.currencies[at] as number, index * 2)),
+      fromDay(issueDay),
+      this.dayAt(block.otherDays[days] as number, base, other),
+      this.dayAt(block.otherDays[days + 1] as number, base, other + 1),
+      this.dayAt(block.otherDays[days + 2] as number, base, other + 2),
+      this.dayAt(block.otherDays[days + 3] as number, base, other + 3),
+      this.money(block.amounts[at * 2] as number, index * 2),
+      this.money(block.amounts[at * 2 + 1] as number, index * 2 + 1),
+      (kind & BLANK_BIT) !== 0,
+      (kind & PAID_BIT) !== 0,
+      this.fees.get(index),
+      this.contentRefAt(block, at, index),
+      this.references.get(index) ?? NO_REFERENCES,
+      this.files.at(file),
+      block.lines[at] === BIG_LINE ? (this.bigLines.get(index) as number) : (block.lines[at] as number),
+      this.styles[file],
+    );
   }
 
   /** Cents as given; EXACT_AMOUNT when the amount is held exactly in `exactAmounts`; NO_AMOUNT when absent. */

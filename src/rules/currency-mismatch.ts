@@ -4,16 +4,24 @@ import { defineRule } from '../engine/rule.js';
 /** Only a document with an amount states a currency; the others carry the file's default. */
 const hasAmount = (entry: AccountEntry): boolean => entry.total !== undefined || entry.amountDue !== undefined;
 
+/** An account's usual currency and how many of its documents with an amount use it. A class, not an object literal: see AccountRule.checkAccount. */
+class UsualCurrency {
+  constructor(
+    readonly currency: string,
+    readonly count: number,
+  ) {}
+}
+
 /** The currency most of the account's documents use; on a tie, the one used first. */
-function accountCurrency(entries: readonly AccountEntry[]): { currency: string; count: number } | undefined {
+function accountCurrency(entries: readonly AccountEntry[]): UsualCurrency | undefined {
   const counts = new Map<string, number>();
   for (const entry of entries) {
     if (hasAmount(entry)) counts.set(entry.currency, (counts.get(entry.currency) ?? 0) + 1);
   }
-  let best: { currency: string; count: number } | undefined;
+  let best: UsualCurrency | undefined;
   // Map iteration follows first use, so a strict `>` keeps the earliest currency on a tie.
   for (const [currency, count] of counts) {
-    if (best === undefined || count > best.count) best = { currency, count };
+    if (best === undefined || count > best.count) best = new UsualCurrency(currency, count);
   }
   return best;
 }

@@ -6,6 +6,22 @@ import { PeriodTotals } from './support/period-totals.js';
 
 const where = (entry: AccountEntry): string => `${entry.file}:${entry.line}`;
 
+/** The first invoice of a number, and each other content seen under it. A class, not an object literal: see AccountRule.checkAccount. */
+class SeenInvoice {
+  /** The contents that differ from the first, in order; made on the first (rare) second invoice of the number. */
+  private others: AccountEntry[] | undefined;
+
+  constructor(readonly first: AccountEntry) {}
+
+  get contents(): AccountEntry[] {
+    return this.others === undefined ? [this.first] : [this.first, ...this.others];
+  }
+
+  add(entry: AccountEntry): void {
+    (this.others ??= []).push(entry);
+  }
+}
+
 /** Billing twice for the same thing is the most direct overcharge there is. */
 export default defineRule({
   id: 'duplicate-invoice',
@@ -29,21 +45,21 @@ export default defineRule({
   checkAccount(timeline, ctx) {
     const ledger = new AccountLedger(timeline.entries);
     // Distinct contents per id, as a short list: nearly every id has one content, and a Set each costs more.
-    const byId = new Map<string, { first: AccountEntry; contents: AccountEntry[] }>();
+    const byId = new Map<string, SeenInvoice>();
     const byPeriodAndTotal = new PeriodTotals();
     for (const entry of timeline.entries) {
       if (entry.kind !== 'invoice') continue;
       if (entry.id !== undefined) {
         const seen = byId.get(entry.id);
         if (seen === undefined) {
-          byId.set(entry.id, { first: entry, contents: [entry] });
+          byId.set(entry.id, new SeenInvoice(entry));
         } else {
           // Each distinct content once: a third copy identical to the second adds nothing. Contents
           // are compared exactly, on the fields both documents state (an export row and the PDF
           // of the same bill are one bill).
           const differences = seen.contents.map((other) => ctx.contentDifference(other, entry));
           if (!differences.includes(undefined)) {
-            seen.contents.push(entry);
+            seen.add(entry);
             ctx.report({
               messageId: 'differentContent',
               data: {

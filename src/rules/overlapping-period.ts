@@ -4,10 +4,13 @@ import { isoFromDayNumber } from '../model/dates.js';
 import { AccountLedger } from './support/ledger.js';
 import { PeriodTotals } from './support/period-totals.js';
 
-interface Billed {
-  readonly entry: AccountEntry;
-  readonly start: number;
-  readonly end: number;
+/** An invoice's period. A class, not an object literal: see AccountRule.checkAccount. */
+class Billed {
+  constructor(
+    readonly entry: AccountEntry,
+    readonly start: number,
+    readonly end: number,
+  ) {}
 }
 
 /**
@@ -28,7 +31,7 @@ function billedPeriods(entries: readonly AccountEntry[]): Billed[] {
       seenIds.add(entry.id);
     }
     if (seenPeriodTotals.firstSame(entry, start, end, entry.total) !== undefined) continue;
-    billed.push({ entry, start, end });
+    billed.push(new Billed(entry, start, end));
   }
   return billed;
 }

@@ -35,8 +35,9 @@ export interface Owed {
 export class AccountLedger {
   /** First invoice of each id: a second one under the same id is duplicate-invoice's business. */
   private invoicesById: ReadonlyMap<string, AccountEntry> | undefined;
-  private readonly dated = new Map<string, DatedReductions>();
-  private readonly credited = new Map<string, Money>();
+  /** Made only for an account with credit notes or payments: most accounts of a bill run have none, and two Maps each were a tenth of the account rules' time (issue 19). */
+  private dated: Map<string, DatedReductions> | undefined;
+  private credited: Map<string, Money> | undefined;
 
   /** `entries` in timeline order (as AccountTimeline gives them), so "the first invoice" is the earliest. */
   constructor(private readonly entries: readonly AccountEntry[]) {
@@ -46,7 +47,9 @@ export class AccountLedger {
       shares ??= new Map();
       this.apply(entry, shares);
     }
-    for (const [id, list] of shares ?? []) this.dated.set(id, runningSums(list));
+    if (shares === undefined) return;
+    const dated = (this.dated = new Map());
+    for (const [id, list] of shares) dated.set(id, runningSums(list));
   }
 
   /** Built on first use: most accounts of a bill run have neither credit notes nor letters. */
@@ -80,7 +83,7 @@ export class AccountLedger {
 
   /** True when credit notes referencing the invoice (at any date) cover its whole amount: it was cancelled. */
   isCancelled(id: string): boolean {
-    if (this.credited.size === 0) return false;
+    if (this.credited === undefined || this.credited.size === 0) return false;
     const invoice = this.invoices.get(id);
     const billed = invoice === undefined ? undefined : invoiceAmount(invoice);
     const credited = this.credited.get(id);
@@ -88,7 +91,7 @@ export class AccountLedger {
   }
 
   private reducedBy(id: string, day: number): Money {
-    const reductions = this.dated.get(id);
+    const reductions = this.dated?.get(id);
     if (reductions === undefined) return Money.ZERO;
     // Last index whose day is <= `day`.
     let low = 0;
@@ -127,7 +130,10 @@ export class AccountLedger {
       const share = index === targets.length - 1 || remaining.lt(cap) ? remaining : cap;
       remaining = remaining.sub(share);
       const id = invoice.id as string;
-      if (entry.kind === 'credit-note') this.credited.set(id, (this.credited.get(id) ?? Money.ZERO).add(share));
+      if (entry.kind === 'credit-note') {
+        const credited = (this.credited ??= new Map());
+        credited.set(id, (credited.get(id) ?? Money.ZERO).add(share));
+      }
       if (day === undefined) continue;
       const list = shares.get(id);
       if (list === undefined) shares.set(id, [{ day, share }]);

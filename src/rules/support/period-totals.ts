@@ -11,13 +11,23 @@ import type { Money } from '../../model/money.js';
 const SPAN_OFFSET = 2 ** 23;
 const START_FACTOR = 2 ** 24;
 
-interface Billed {
-  readonly entry: AccountEntry;
-  readonly total: Money | undefined;
+/** A class, not an object literal: see AccountRule.checkAccount. */
+class Billed {
+  constructor(
+    readonly entry: AccountEntry,
+    readonly total: Money | undefined,
+  ) {}
+
+  /** Whether `entry` bills the same currency and total (both absent totals count as the same). */
+  same(entry: AccountEntry, total: Money | undefined): boolean {
+    if (this.entry.currency !== entry.currency) return false;
+    return this.total === undefined ? total === undefined : total !== undefined && this.total.eq(total);
+  }
 }
 
 export class PeriodTotals {
-  private readonly byPeriod = new Map<number, Billed[]>();
+  /** The invoices of each period: one alone (nearly always), else all of them in order. */
+  private readonly byPeriod = new Map<number, Billed | Billed[]>();
 
   /**
    * The first invoice recorded with this period, currency and total (both absent totals count
@@ -27,15 +37,13 @@ export class PeriodTotals {
     const period = start * START_FACTOR + (end - start + SPAN_OFFSET);
     const billed = this.byPeriod.get(period);
     if (billed === undefined) {
-      this.byPeriod.set(period, [{ entry, total }]);
+      this.byPeriod.set(period, new Billed(entry, total));
       return undefined;
     }
-    for (const earlier of billed) {
-      if (earlier.entry.currency !== entry.currency) continue;
-      if (earlier.total === undefined ? total === undefined : total !== undefined && earlier.total.eq(total))
-        return earlier.entry;
-    }
-    billed.push({ entry, total });
+    const earlier = billed instanceof Billed ? [billed] : billed;
+    for (const other of earlier) if (other.same(entry, total)) return other.entry;
+    earlier.push(new Billed(entry, total));
+    if (earlier !== billed) this.byPeriod.set(period, earlier);
     return undefined;
   }
 }
