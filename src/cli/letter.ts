@@ -4,7 +4,7 @@
  * check's own (runCheck, through its letter hook); this module chooses the account, the language
  * and the jurisdiction, and writes the letter.
  */
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { parsePhoneNumberFromString } from '../identity/phone-library.js';
 import { accountKey as identityAccountKey } from '../identity/account-key.js';
 import { open, readFile } from 'node:fs/promises';
 import type { BillcheckConfig } from '../engine/config.js';

@@ -287,6 +287,7 @@ export class Engine {
       size: store.size,
       entryAt: (index) => store.identityEntry(index),
       claimHashAt: (index) => store.claimHashAt(index),
+      numberOf: store.accountNumbers(),
     });
   }
 

@@ -343,6 +343,15 @@ export class EntryStore {
     return this.accountTable.names;
   }
 
+  /**
+   * The number of an account name, -1 for a name never stored: the join's lookup of report names
+   * (identity/join.ts), which outlives the store's entries. It holds the table alone, not the store.
+   */
+  accountNumbers(): (name: string) => number {
+    const table = this.accountTable;
+    return (name) => table.find(name);
+  }
+
   /** Whether the account written `account` was taken out (threads): the joins leave it to the thread that took it. */
   isTaken(account: string): boolean {
     if (this.taken === 0) return false;

@@ -6,7 +6,7 @@
  * ("C-104233", "c104233", "C 104 233").
  */
 import type { CountryCode, PhoneNumber } from 'libphonenumber-js';
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { parsePhoneNumberFromString } from './phone-library.js';
 import { withoutInvisible } from './invisible.js';
 
 export type IdentifierKind = 'line' | 'customer';

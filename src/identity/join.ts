@@ -44,6 +44,12 @@ export interface IdentityInput {
   readonly entryAt?: (index: number) => IdentityEntry;
   /** The claimHash of the entry at an index, from where it is kept (the store's column); else computed. */
   readonly claimHashAt?: (index: number) => number;
+  /**
+   * The number of a name among `names`, -1 for a name not among them, from where the names are
+   * kept (the store's table): nameOf then looks names up there. Without it, the join builds a
+   * table of its own (at 250 000 accounts a thread, 7 MB more at the end phase's peak; issue 19).
+   */
+  readonly numberOf?: (name: string) => number;
 }
 
 export interface AliasNote {
@@ -97,9 +103,11 @@ function sameContent(a: Claim, b: Claim): boolean {
 
 export function joinAccounts(input: IdentityInput): AccountJoin {
   const { names } = input;
-  // Names a document gave beside its account join the table as accounts without documents.
-  const all = [...names];
-  const numberOf = aliasNumbers(all, input.aliases);
+  // Names a document gave beside its account join the table as accounts without documents (a
+  // copy then; without them, the names themselves: a copy of 250 000 is 2 MB at the peak).
+  const withAliases = input.aliases.size === 0 ? undefined : [...names];
+  const numberOf = withAliases === undefined ? new Map<string, number>() : aliasNumbers(withAliases, input.aliases);
+  const all: readonly string[] = withAliases ?? names;
   const sets = new UnionFind(all.length);
   const keys = accountKeys(all, input.countries, sets);
   for (const [account, aliases] of input.aliases) {
@@ -157,7 +165,7 @@ export function joinAccounts(input: IdentityInput): AccountJoin {
       if (claim !== undefined && !ambiguous.has(id)) sets.union(referringAccounts[at] as number, claim.account);
     }
   });
-  return describe(all, names.length, keys, kinds, sets.roots(), conflicts);
+  return describe(all, names.length, keys, kinds, sets.roots(), conflicts, input.numberOf);
 }
 
 function kindsOf(bits: number): DocumentKind[] {
@@ -166,14 +174,16 @@ function kindsOf(bits: number): DocumentKind[] {
 
 /**
  * Each account's key, in columns: a run of 500 000 accounts held 500 000 key objects, kept alive
- * after the join by the closure of nameOf (issue 19). A display equal to the name is the name itself.
+ * after the join by the closure of nameOf (issue 19). Only a display other than the name is kept:
+ * nearly every name of a bill run is its own display, and an array of 250 000 was 2 MB at the peak.
  * The keys themselves are not kept: at 500 000 accounts their strings and the table of them took
  * 140 MB at the join's peak, most of it promoted to the old generation and dead right after (issue
  * 19: memory). The accounts of one key are found by its hash, and the rare equal hash is told apart
  * by computing the first account's key again.
  */
 interface AccountKeys {
-  readonly display: string[];
+  /** Sparse: the displays that differ from the name. */
+  readonly display: Map<number, string>;
   readonly line: Uint8Array;
   /** Sparse: the invisible characters of the few names that had any. */
   readonly invisible: Map<number, readonly string[]>;
@@ -190,7 +200,7 @@ function accountKeys(all: readonly string[], countries: ReadonlyMap<string, stri
     const name = all[number] as string;
     return accountKey(name, countries.get(name)).key;
   };
-  const keys: AccountKeys = { display: [], line: new Uint8Array(all.length), invisible: new Map(), keyOf };
+  const keys: AccountKeys = { display: new Map(), line: new Uint8Array(all.length), invisible: new Map(), keyOf };
   // Open addressing over the keys' hashes, at most half full: the first account of each key.
   let size = 1024;
   while (size < all.length * 2) size *= 2;
@@ -199,7 +209,7 @@ function accountKeys(all: readonly string[], countries: ReadonlyMap<string, stri
   const mask = size - 1;
   all.forEach((name, number) => {
     const key = accountKey(name, countries.get(name));
-    keys.display.push(key.display === name ? name : key.display);
+    if (key.display !== name) keys.display.set(number, key.display);
     if (key.kind === 'line') keys.line[number] = 1;
     if (key.invisible.length > 0) keys.invisible.set(number, key.invisible);
     const hash = fnv1a(key.key);
@@ -219,10 +229,15 @@ function accountKeys(all: readonly string[], countries: ReadonlyMap<string, stri
   return keys;
 }
 
-function keyAt(keys: AccountKeys, number: number): AccountKey {
+/** How reports show the name of one number. */
+function displayOf(keys: AccountKeys, all: readonly string[], number: number): string {
+  return keys.display.get(number) ?? (all[number] as string);
+}
+
+function keyAt(keys: AccountKeys, all: readonly string[], number: number): AccountKey {
   return {
     key: keys.keyOf(number),
-    display: keys.display[number] as string,
+    display: displayOf(keys, all, number),
     kind: keys.line[number] === 1 ? 'line' : 'customer',
     invisible: keys.invisible.get(number) ?? NO_INVISIBLE,
   };
@@ -262,6 +277,7 @@ function describe(
   kinds: Uint8Array,
   rootOf: Int32Array,
   conflicts: IdentityConflict[],
+  numberOf: ((name: string) => number) | undefined,
 ): AccountJoin {
   const { starts, order } = membersByRoot(rootOf);
   const names = new Array<string>(all.length);
@@ -274,10 +290,10 @@ function describe(
     const list = order.subarray(begin, starts[root + 1]);
     if (list.length === 1 && !keys.invisible.has(first)) {
       // Alone and plainly written (nearly every account of a bill run): nothing to show.
-      names[first] = keys.display[first] as string;
+      names[first] = displayOf(keys, all, first);
       continue;
     }
-    describeSet(Array.from(list), keys, kinds, names, accounts);
+    describeSet(Array.from(list), all, keys, kinds, names, accounts);
   }
   // Each set is numbered by its first member: a stored account (names given only beside an account come after them).
   const groupOf = new Int32Array(stored);
@@ -285,14 +301,15 @@ function describe(
     groupOf[number] = order[starts[rootOf[number] as number] as number] as number;
   let groups = 0;
   for (let number = 0; number < stored; number++) if (groupOf[number] === number) groups++;
-  const reportNames = names.slice(0, stored);
+  // The names given only beside an account are not the store's: a copy without them, else the array itself.
+  const reportNames = all.length === stored ? names : names.slice(0, stored);
   return {
     rootOf: groupOf,
     groups,
     names: reportNames,
     accounts,
     conflicts,
-    nameOf: nameLookup(all, stored, reportNames),
+    nameOf: numberOf === undefined ? nameLookup(all, stored, reportNames) : storedLookup(numberOf, reportNames),
     renamed: () => renamedNames(all, stored, reportNames),
   };
 }
@@ -310,19 +327,20 @@ function renamedNames(all: readonly string[], stored: number, names: readonly st
 /** One set of several names (or of one written with invisible characters): its report name and aliases. */
 function describeSet(
   list: readonly number[],
+  all: readonly string[],
   keys: AccountKeys,
   kinds: Uint8Array,
   names: string[],
   accounts: Map<string, JoinedAccount>,
 ): void {
   const named = list.find((number) => keys.line[number] === 1) ?? (list[0] as number);
-  const own = keyAt(keys, named);
+  const own = keyAt(keys, all, named);
   for (const number of list) names[number] = own.display;
   // One alias per key, named as first written, with the documents of every form of it.
   const byKey = new Map<string, { name: string; kind: IdentifierKind; kinds: number; invisible: Set<string> }>();
   const invisible = new Set<string>();
   for (const number of list) {
-    const key = keyAt(keys, number);
+    const key = keyAt(keys, all, number);
     for (const char of key.invisible) invisible.add(char);
     if (key.key === own.key) continue;
     const alias = byKey.get(key.key) ?? { name: key.display, kind: key.kind, kinds: 0, invisible: new Set<string>() };
@@ -352,5 +370,13 @@ function nameLookup(all: readonly string[], stored: number, names: readonly stri
   return (raw) => {
     const id = table.find(raw);
     return id === -1 ? accountKey(raw).display : (names[numberOf[id] as number] as string);
+  };
+}
+
+/** nameOf for the stored names, looked up where they are kept (IdentityInput.numberOf). */
+function storedLookup(numberOf: (name: string) => number, names: readonly string[]): (raw: string) => string {
+  return (raw) => {
+    const number = numberOf(raw);
+    return number === -1 ? accountKey(raw).display : (names[number] as string);
   };
 }

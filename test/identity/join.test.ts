@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type IdentityEntry, joinAccounts } from '../../src/identity/join.js';
 import { accountKey } from '../../src/identity/account-key.js';
-import { fnv1a } from '../../src/engine/account-table.js';
+import { AccountTable, fnv1a } from '../../src/engine/account-table.js';
 import type { DocumentKind } from '../../src/model/document.js';
 
 let index = 0;
@@ -102,5 +102,28 @@ describe('joinAccounts', () => {
     );
     expect(result.rootOf[0]).toBe(result.rootOf[1]);
     expect(result.accounts.get('0612345678')?.invisible).toEqual(['U+200B']);
+  });
+
+  it('names accounts the same whether it looks names up in the table of the store or in its own', () => {
+    // The store's table (AccountTable) numbers the names in the order first seen, as the store does.
+    const names = ['06 12 34 56 78', 'C-104233', '+33 6 12 34 56 78', '5566778899', 'F\u200B-001'];
+    const table = new AccountTable();
+    for (const name of names) table.idOf(name);
+    const aliases = new Map([['5566778899', new Set(['0211 1234567', 'C 104 233'])]]);
+    const entries = (): IdentityEntry[] => [entry(0, 'invoice', 'F1'), entry(3, 'dunning'), entry(4, 'invoice', 'F2')];
+    const input = { names, countries: new Map([['5566778899', 'DE']]), aliases };
+    const own = joinAccounts({ ...input, entries: entries() });
+    const stored = joinAccounts({ ...input, entries: entries(), numberOf: (name) => table.find(name) });
+    expect(stored.names).toEqual(own.names);
+    expect(stored.groups).toBe(own.groups);
+    expect([...stored.rootOf]).toEqual([...own.rootOf]);
+    // Stored names, an alias given only beside an account, and names the run never saw.
+    for (const raw of [...names, '0211 1234567', '0033612345678', 'c-104233', 'X9']) {
+      expect(stored.nameOf(raw), raw).toBe(own.nameOf(raw));
+    }
+    expect(stored.nameOf('C-104233')).toBe('02111234567');
+    expect(stored.nameOf('+33 6 12 34 56 78')).toBe('0612345678');
+    expect(stored.nameOf('0033612345678')).toBe('0612345678');
+    expect(stored.renamed()).toEqual(own.renamed());
   });
 });
