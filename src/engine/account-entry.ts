@@ -6,6 +6,13 @@ import { type ContentLog, NO_CONTENT } from './content-log.js';
 import type { AccountEntry } from './timeline.js';
 
 const NO_REFERENCES: readonly string[] = Object.freeze([]);
+
+/** Currencies of one country among those billcheck reads: they tell how a national phone number is meant. */
+const CURRENCY_COUNTRIES: ReadonlyMap<string, string> = new Map([
+  ['GBP', 'GB'],
+  ['CHF', 'CH'],
+  ['USD', 'US'],
+]);
 /**
  * How an entry keeps a currency nothing in the input said (issue 13): a mark no ISO code has,
  * through the store and between threads, until withStatedCurrencies resolves it.
@@ -71,6 +78,7 @@ export function toAccountEntry(doc: BillingDocument, content: ContentLog): Accou
     file: doc.source.file,
     line: doc.source.line,
     amountStyle: doc.amountStyle,
+    country: doc.country ?? CURRENCY_COUNTRIES.get(doc.currency),
   };
 }
 

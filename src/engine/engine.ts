@@ -62,13 +62,6 @@ export interface EngineOptions {
 
 export const COMMAND_LINE_SOURCE = '(command line)';
 
-/** Currencies of one country among those billcheck reads: they tell how a national phone number is meant. */
-const CURRENCY_COUNTRIES: ReadonlyMap<string, string> = new Map([
-  ['GBP', 'GB'],
-  ['CHF', 'CH'],
-  ['USD', 'US'],
-]);
-
 /**
  * Runs document rules on each document as it arrives and keeps a compact entry per document
  * for the account rules, which run over each account's timeline once the input has ended.
@@ -81,11 +74,10 @@ export class Engine {
   private readonly today: string;
   private readonly terminations: readonly KnownTermination[];
   private readonly lang: Lang;
-  // Identity (issue 13): what documents said of their accounts, and the joins made at finish().
-  private readonly countries = new Map<string, string>();
+  // Identity (issue 13): the other names documents gave their accounts, and the joins made at finish().
+  // The countries their national numbers are read in travel with the entries (AccountEntry.country).
   private readonly aliases = new Map<string, Set<string>>();
   private joined: AccountJoin | undefined;
-  private lastCountryAccount: string | undefined;
 
   /**
    * Bills read twice (engine/copies.ts), found by finish(): each copy's place and the kept one's.
@@ -195,14 +187,8 @@ export class Engine {
   }
 
   // --- identity (issue 13) ---
-  /** Countries (national phone forms) and other identifiers a document names beside its account. */
+  /** Other identifiers a document names beside its account. */
   private noteIdentity(doc: BillingDocument): void {
-    const country = doc.country ?? CURRENCY_COUNTRIES.get(doc.currency);
-    // Consecutive rows of one account (a bill run) look the country up once.
-    if (country !== undefined && doc.account !== this.lastCountryAccount) {
-      this.lastCountryAccount = doc.account;
-      if (!this.countries.has(doc.account)) this.countries.set(doc.account, country);
-    }
     if (doc.accountAliases === undefined || doc.accountAliases.length === 0) return;
     let aliases = this.aliases.get(doc.account);
     if (aliases === undefined) this.aliases.set(doc.account, (aliases = new Set()));
@@ -281,7 +267,8 @@ export class Engine {
       : this.aliases;
     return joinAccounts({
       names: store.accountNames,
-      countries: this.countries,
+      // The country of an account's first document in the input that names one, as one thread reads them.
+      countryOf: store.accountCountries((file) => this.fileOrder.get(file) ?? Number.MAX_SAFE_INTEGER),
       aliases,
       entries: store.identityEntries(),
       size: store.size,

@@ -1,7 +1,7 @@
 /**
  * Account entries travel between threads in columns: one Float64Array of numbers and a few
  * arrays of strings, instead of a million small objects that structured cloning would copy one
- * property at a time. Currencies and files repeat, so each is sent once and then referred to by
+ * property at a time. Currencies, files and countries repeat, so each is sent once and then referred to by
  * index; accounts are named once per batch and numbered within it. A stream of batches runs from
  * one EntryEncoder to one EntryDecoder.
  */
@@ -14,7 +14,7 @@ import { emptyFlatEntry, kindIndex } from './entry-store.js';
 import type { AccountEntry } from './timeline.js';
 import { ValueTable } from './value-table.js';
 
-const STRIDE = 14;
+const STRIDE = 15;
 const FIRST_CAPACITY = 1024;
 const NO_REFERENCES: readonly string[] = Object.freeze([]);
 
@@ -27,10 +27,11 @@ export interface EncodedEntries {
   readonly exactAmounts: [number, number, string][];
   /** [entry index, exact decimal text] of a dunning letter's fees, for the few entries that have any. */
   readonly fees: [number, string][];
-  /** The batch's accounts, and the currencies and files first seen in it, in index order. */
+  /** The batch's accounts, and the currencies, files and countries first seen in it, in index order. */
   readonly newAccounts: string[];
   readonly newCurrencies: string[];
   readonly newFiles: string[];
+  readonly newCountries: string[];
   /** [file index, style]: how a file writes amounts and dates, sent once, when first known. */
   readonly fileStyles: [number, AmountStyle][];
 }
@@ -47,6 +48,7 @@ export class EntryEncoder {
   private readonly accounts = new AccountTable();
   private readonly currencies = new ValueTable<string>();
   private readonly files = new ValueTable<string>();
+  private readonly countries = new ValueTable<string>();
   private readonly styled = new Set<number>();
   private numbers = new Float64Array(FIRST_CAPACITY * STRIDE);
   private ids: (string | null)[] = [];
@@ -87,6 +89,8 @@ export class EntryEncoder {
     numbers[at + 11] = entry.contentRef;
     numbers[at + 12] = entry.line;
     numbers[at + 13] = file;
+    // 0: no country; else its index plus one.
+    numbers[at + 14] = entry.country === undefined ? 0 : this.countries.indexOf(entry.country) + 1;
     this.ids.push(entry.id ?? null);
     if (entry.references.length > 0) this.references.push([i, [...entry.references]]);
     if (entry.fees !== undefined) this.fees.push([i, entry.fees.toFixed()]);
@@ -119,6 +123,7 @@ export class EntryEncoder {
       newAccounts: [...this.accounts.names],
       newCurrencies: this.currencies.takeNew(),
       newFiles: this.files.takeNew(),
+      newCountries: this.countries.takeNew(),
       fileStyles: this.fileStyles,
     };
     this.accounts.clear();
@@ -143,6 +148,7 @@ export class EntryEncoder {
 export class EntryDecoder {
   private readonly currencies: string[] = [];
   private readonly files: string[] = [];
+  private readonly countries: string[] = [];
   private readonly styles: (AmountStyle | undefined)[] = [];
   /** The store's number of each account of the batch being decoded, by the sender's number. */
   private readonly accountIds: number[] = [];
@@ -157,6 +163,7 @@ export class EntryDecoder {
     // Loops, not spreads: a batch's lists are short, but a spread of an unbounded list can overflow the stack.
     for (const currency of batch.newCurrencies) this.currencies.push(currency);
     for (const file of batch.newFiles) this.files.push(file);
+    for (const country of batch.newCountries) this.countries.push(country);
     for (const [file, style] of batch.fileStyles) this.styles[file] = style;
     if (!keepEntries) return;
     const references = new Map(batch.references);
@@ -192,6 +199,8 @@ export class EntryDecoder {
       flat.references = references.get(i) ?? NO_REFERENCES;
       const feeText = fees.get(i);
       flat.fees = feeText === undefined ? undefined : Money.parse(feeText);
+      const country = numbers[at + 14] as number;
+      flat.country = country === 0 ? undefined : this.countries[country - 1];
       this.store.append(flat, this.accountIds[numbers[at + 1] as number] as number);
     }
   }

@@ -52,6 +52,8 @@ const MAX_CENTS = 0x7fff_ffff;
 /** Line numbers are Uint32; this one marks a line number held in the store's bigLines (past 2^32 - 2). */
 const BIG_LINE = 0xffff_ffff;
 const NO_REFERENCES: readonly string[] = Object.freeze([]);
+/** Countries are Uint8 indexes plus one (0: none); this one marks a country held in the store's farCountries. */
+const FAR_COUNTRY = 0xff;
 
 /**
  * One entry in flat form, as the store takes it: days as day numbers, amounts as integer cents,
@@ -80,6 +82,7 @@ export interface FlatEntry {
   contentRef: number;
   line: number;
   references: readonly string[];
+  country: string | undefined;
 }
 
 /** Accounts joined by the identity stage: each account number's group (its first member), and the groups' names. */
@@ -110,6 +113,7 @@ export function emptyFlatEntry(): FlatEntry {
     contentRef: Number.NaN,
     line: 0,
     references: NO_REFERENCES,
+    country: undefined,
   };
 }
 
@@ -153,6 +157,7 @@ class StoredEntry implements AccountEntry {
     readonly file: string,
     readonly line: number,
     readonly amountStyle: AmountStyle | undefined,
+    readonly country: string | undefined,
   ) {}
 }
 
@@ -201,6 +206,8 @@ class Block {
   readonly accounts = new Int32Array(BLOCK_SIZE);
   /** claimHash of an invoice's or credit note's number (0 for other entries): the end of a run compares claims by it. */
   readonly claimHashes = new Int32Array(BLOCK_SIZE);
+  /** The country's index in the store's table plus one; 0 for none, FAR_COUNTRY for one in farCountries. */
+  readonly countries = new Uint8Array(BLOCK_SIZE);
 }
 
 export class EntryStore {
@@ -223,6 +230,11 @@ export class EntryStore {
   private readonly bigIndexes = new Map<number, number>();
   private readonly currencies = new ValueTable<string>();
   private readonly files = new ValueTable<string>();
+  private readonly countries = new ValueTable<string>();
+  /** Sparse: countries past the 254 a Uint8 index holds (hostile input; there are 249 ISO codes). */
+  private readonly farCountries = new Map<number, string>();
+  /** Whether any entry named a country: accountCountries() has nothing to look for otherwise. */
+  private anyCountry = false;
   private readonly styles: (AmountStyle | undefined)[] = [];
   private readonly accountTable = new AccountTable();
   /** Accounts taken out (takeAccounts): neither counted nor checked here any more. */
@@ -271,6 +283,7 @@ export class EntryStore {
     flat.contentRef = entry.contentRef;
     flat.line = entry.line;
     flat.references = entry.references;
+    flat.country = entry.country;
     this.append(flat, this.accountId(entry.account));
   }
 
@@ -299,6 +312,7 @@ export class EntryStore {
     this.keepContentRef(block, at, flat.contentRef, index);
     block.accounts[at] = account;
     block.claimHashes[at] = flat.id !== undefined && isClaimKind(flat.kind) ? claimHash(flat.id) : 0;
+    if (flat.country !== undefined) block.countries[at] = this.countryMark(flat.country, index);
     this.ids.push(flat.id);
     if (flat.references.length > 0) this.references.set(index, flat.references);
     if (flat.fees !== undefined) this.fees.set(index, flat.fees);
@@ -512,7 +526,61 @@ export class EntryStore {
       this.files.at(file),
       block.lines[at] === BIG_LINE ? (this.bigLines.get(index) as number) : (block.lines[at] as number),
       this.styles[file],
+      this.countryAt(index),
     );
+  }
+
+  /** The country mark of entry `index` (FAR_COUNTRY: kept in farCountries). */
+  private countryMark(country: string, index: number): number {
+    this.anyCountry = true;
+    const mark = this.countries.indexOf(country) + 1;
+    if (mark < FAR_COUNTRY) return mark;
+    this.farCountries.set(index, country);
+    return FAR_COUNTRY;
+  }
+
+  private countryAt(index: number): string | undefined {
+    const mark = (this.blocks[index >>> BLOCK_BITS] as Block).countries[index & BLOCK_MASK] as number;
+    if (mark === 0) return undefined;
+    return mark === FAR_COUNTRY ? this.farCountries.get(index) : this.countries.at(mark - 1);
+  }
+
+  /**
+   * The country of each account by number (the identity stage reads national numbers in it): its
+   * entry first in the input, by `sourceOrder` of its file and then its line, among those that name
+   * one. The entries' order in the store is not the input's on several threads (each thread's own,
+   * then what the other sent), and the first document one thread reads is the input's first.
+   */
+  accountCountries(sourceOrder: (file: string) => number): (account: number) => string | undefined {
+    if (!this.anyCountry) return () => undefined;
+    // The entry that gives each account its country, or -1.
+    const chosen = new Int32Array(this.accountTable.size).fill(-1);
+    const fileOrder: number[] = [];
+    const placeOf = (index: number): [number, number] => {
+      const block = this.blocks[index >>> BLOCK_BITS] as Block;
+      const at = index & BLOCK_MASK;
+      const file = this.indexAt(block.files[at] as number, index * 2 + 1);
+      fileOrder[file] ??= sourceOrder(this.files.at(file));
+      const line = block.lines[at] === BIG_LINE ? (this.bigLines.get(index) as number) : (block.lines[at] as number);
+      return [fileOrder[file] as number, line];
+    };
+    for (let index = 0; index < this.size; index++) {
+      const block = this.blocks[index >>> BLOCK_BITS] as Block;
+      const at = index & BLOCK_MASK;
+      if (block.countries[at] === 0) continue;
+      const account = block.accounts[at] as number;
+      const before = chosen[account] as number;
+      if (before !== -1) {
+        const [file, line] = placeOf(index);
+        const [keptFile, keptLine] = placeOf(before);
+        if (file > keptFile || (file === keptFile && line >= keptLine)) continue;
+      }
+      chosen[account] = index;
+    }
+    return (account) => {
+      const index = account < chosen.length ? (chosen[account] as number) : -1;
+      return index === -1 ? undefined : this.countryAt(index);
+    };
   }
 
   /** Cents as given; EXACT_AMOUNT when the amount is held exactly in `exactAmounts`; NO_AMOUNT when absent. */

@@ -37,6 +37,13 @@ export interface AccountEntry {
   readonly file: string;
   readonly line: number;
   readonly amountStyle: AmountStyle | undefined;
+  /**
+   * The country the document's national phone numbers are read in (its own, else its currency's),
+   * for the identity keys of its account (identity/account-key.ts); undefined when nothing says.
+   * It travels with the entry: the thread that keeps an account is not always the one that read
+   * its documents, and one thread and two must key the account alike (issue 13).
+   */
+  readonly country?: string;
 }
 
 /** One account's documents in date order (issue date, else effective date, else period start; then file, line). */

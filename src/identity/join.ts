@@ -29,8 +29,8 @@ export interface IdentityEntry {
 export interface IdentityInput {
   /** Account names by the store's number, as the documents wrote them. */
   readonly names: readonly string[];
-  /** The country of an account's documents, when one said it (national phone forms depend on it). */
-  readonly countries: ReadonlyMap<string, string>;
+  /** The country of an account's documents by its number, when one said it (national phone forms depend on it); none without it. */
+  readonly countryOf?: (number: number) => string | undefined;
   /** Other identifiers a document named beside its account (account name → names). */
   readonly aliases: ReadonlyMap<string, ReadonlySet<string>>;
   /** Every entry, once. */
@@ -109,7 +109,7 @@ export function joinAccounts(input: IdentityInput): AccountJoin {
   const numberOf = withAliases === undefined ? new Map<string, number>() : aliasNumbers(withAliases, input.aliases);
   const all: readonly string[] = withAliases ?? names;
   const sets = new UnionFind(all.length);
-  const keys = accountKeys(all, input.countries, sets);
+  const keys = accountKeys(all, input.countryOf ?? noCountry, sets);
   for (const [account, aliases] of input.aliases) {
     const number = numberOf.get(account);
     if (number === undefined) continue;
@@ -192,14 +192,16 @@ interface AccountKeys {
 }
 
 const NO_INVISIBLE: readonly string[] = Object.freeze([]);
+const noCountry = (): undefined => undefined;
 const EMPTY_SLOT = -1;
 
 /** The keys of every name; the names of one key joined in `sets`. */
-function accountKeys(all: readonly string[], countries: ReadonlyMap<string, string>, sets: UnionFind): AccountKeys {
-  const keyOf = (number: number): string => {
-    const name = all[number] as string;
-    return accountKey(name, countries.get(name)).key;
-  };
+function accountKeys(
+  all: readonly string[],
+  countryOf: (number: number) => string | undefined,
+  sets: UnionFind,
+): AccountKeys {
+  const keyOf = (number: number): string => accountKey(all[number] as string, countryOf(number)).key;
   const keys: AccountKeys = { display: new Map(), line: new Uint8Array(all.length), invisible: new Map(), keyOf };
   // Open addressing over the keys' hashes, at most half full: the first account of each key.
   let size = 1024;
@@ -208,7 +210,7 @@ function accountKeys(all: readonly string[], countries: ReadonlyMap<string, stri
   const hashes = new Int32Array(all.length);
   const mask = size - 1;
   all.forEach((name, number) => {
-    const key = accountKey(name, countries.get(name));
+    const key = accountKey(name, countryOf(number));
     if (key.display !== name) keys.display.set(number, key.display);
     if (key.kind === 'line') keys.line[number] = 1;
     if (key.invisible.length > 0) keys.invisible.set(number, key.invisible);

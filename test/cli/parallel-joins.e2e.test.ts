@@ -206,3 +206,66 @@ describe('one bill number under two accounts across a split file', { timeout: 24
     }
   });
 });
+
+/**
+ * A line written in its national form on one side of a split file and in international form on
+ * the other, in an export whose country column says Belgium (found on 2 threads, 4 December
+ * 2026): the country travelled with neither the document nor its entry, so the thread that kept
+ * the account read "0470 …" as French, and one bill number under the line's two forms was a
+ * conflict between two accounts instead of one account's duplicate. The layout is the French
+ * export's above with a "Pays" column, as Belgian operators' French-language exports have one.
+ */
+describe(
+  'a line in national and international form across a split file, its country in a column',
+  { timeout: 240_000 },
+  () => {
+    let file = '';
+    const HEADER_WITH_COUNTRY =
+      'N° de facture;Type;N° client;Pays;Date de facture;Échéance;Libellé;Montant HT (€);TVA (€);Montant TTC (€);Référence';
+    const billIn = (country: string, id: string, account: string, date: string, total: string) =>
+      `${id};Facture;${account};${country};${date};20/${date.slice(3)};Forfait mobile;${total};0,00;${total};`;
+    // The national form is read in the first range (the main thread's), its account kept by the worker.
+    const digits = onShard(1, (n) => `0470 ${100_000 + n}`).slice(5);
+    const national = `0470 ${digits}`;
+    const international = `+32 470 ${digits}`;
+
+    beforeAll(() => {
+      file = join(mkdtempSync(join(tmpdir(), 'billcheck-parallel-country-')), 'export.csv');
+      const filler = Array.from({ length: FILLER_ROWS }, (_, i) => {
+        const month = String((i % 5) + 1).padStart(2, '0');
+        const account = `07${String(30_000_000 + Math.floor(i / 5)).slice(-8)}`;
+        return billIn('FR', `F-${300_000 + i}`, account, `05/${month}/2021`, '19,99');
+      });
+      const rows = [
+        HEADER_WITH_COUNTRY,
+        billIn('BE', 'FBE-001', national, '05/03/2024', '29,99'),
+        ...filler,
+        billIn('BE', 'FBE-001', international, '07/03/2024', '412,80'),
+      ];
+      writeFileSync(file, `${rows.join('\n')}\n`);
+      const text = readFileSync(file, 'utf8');
+      const cut = planCsvSplit(file, 2, { ends: rangeEnds(2) })?.ranges[1]?.start ?? 0;
+      expect(cut).toBeGreaterThan(text.indexOf('FBE-001;'));
+      expect(cut).toBeLessThan(text.lastIndexOf('FBE-001;'));
+    });
+
+    it('keys both forms as one Belgian line: a duplicate bill of one account, on one thread and on two', async () => {
+      for (const jobs of ['1', '2']) {
+        const run = await runCli([file, '--format', 'json', '--today', '2026-01-01', '--jobs', jobs], {
+          env: SPLIT_SMALL_FILES_ENDS_IN_TURN,
+        });
+        const report = JSON.parse(run.stdout) as { findings: { ruleId: string; documentId?: string }[] };
+        const about = report.findings
+          .filter((finding) => finding.documentId === 'FBE-001')
+          .map((finding) => finding.ruleId);
+        expect(about, `--jobs ${jobs}`).toContain('duplicate-invoice');
+        expect(about, `--jobs ${jobs}`).not.toContain('account-conflict');
+      }
+    });
+
+    it('prints the same report on two threads, whether the end phases overlap or not', async () => {
+      await sameFindings(file, { formats: ['json', 'text'] });
+      await sameFindings(file, { formats: ['json', 'text'], env: SPLIT_SMALL_FILES_ENDS_IN_TURN });
+    });
+  },
+);

@@ -220,6 +220,8 @@ describe('EntryStore', () => {
       id: fc.option(fc.string({ minLength: 1, maxLength: 8 }), { nil: undefined }),
       account: fc.constantFrom('0610000370', 'B', 'Ç-ü'),
       currency: fc.constantFrom('EUR', 'GBP'),
+      // The country its national numbers are read in (a CSV column, or GBP's): it travels with the entry.
+      country: fc.option(fc.constantFrom('BE', 'FR', 'CH'), { nil: undefined }),
       total: amount,
       amountDue: amount,
       issueDate: date,
@@ -235,9 +237,11 @@ describe('EntryStore', () => {
     fc.assert(
       fc.property(fc.array(input, { maxLength: 40 }), fc.integer({ min: 1, max: 7 }), (inputs, perBatch) => {
         // Two files, one of which writes amounts the French way (known from its second entry on).
-        const entries = inputs.map((fields, index) => {
+        const entries = inputs.map(({ country, ...fields }, index) => {
           const file = index % 3 === 0 ? 'a.csv' : 'b.csv';
-          const entry = entryOf(doc({ ...fields, file, line: index + 2 }));
+          const entry = entryOf(
+            doc({ ...fields, file, line: index + 2, extra: country === undefined ? {} : { country } }),
+          );
           return file === 'b.csv' && index > 1 ? { ...entry, amountStyle: FRENCH } : entry;
         });
         const direct = new EntryStore();
@@ -255,6 +259,46 @@ describe('EntryStore', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('EntryStore countries (the identity keys of national numbers)', () => {
+  const inCountry = (account: string, country: string | undefined, file: string, line: number) =>
+    entryOf(doc({ account, file, line, extra: country === undefined ? {} : { country } }));
+
+  it('gives each account the country of its entry first in the input, whatever order the entries came in', () => {
+    const store = new EntryStore();
+    // As on two threads: the second file's entries first, then the first file's, lines out of order.
+    for (const entry of [
+      inCountry('0470 12 34 56', 'FR', 'b.csv', 2),
+      inCountry('0470 12 34 56', undefined, 'a.csv', 3),
+      inCountry('0470 12 34 56', 'CH', 'a.csv', 9),
+      inCountry('0470 12 34 56', 'BE', 'a.csv', 5),
+      inCountry('C-104233', undefined, 'a.csv', 4),
+      inCountry('+44 20 7946 0958', 'GB', 'b.csv', 7),
+    ])
+      store.add(entry);
+    const order = new Map([
+      ['a.csv', 0],
+      ['b.csv', 1],
+    ]);
+    const countryOf = store.accountCountries((file) => order.get(file) as number);
+    expect([0, 1, 2, 3].map(countryOf)).toEqual(['BE', undefined, 'GB', undefined]);
+  });
+
+  it('keeps the countries of 300 distinct codes apart (past a Uint8 index)', () => {
+    const store = new EntryStore();
+    const codes = Array.from({ length: 300 }, (_, n) => `X${n}`);
+    codes.forEach((code, n) => store.add(inCountry(`A${n}`, code, 'a.csv', n + 2)));
+    const countryOf = store.accountCountries(() => 0);
+    expect(codes.map((_, n) => countryOf(n))).toEqual(codes);
+    expect([...store.timelines()].map((t) => t.entries[0]?.country)).toEqual(codes);
+  });
+
+  it('names no country when no entry names one', () => {
+    const store = new EntryStore();
+    store.add(inCountry('A', undefined, 'a.csv', 2));
+    expect(store.accountCountries(() => 0)(0)).toBeUndefined();
   });
 });
 

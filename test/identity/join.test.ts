@@ -17,7 +17,7 @@ function entry(
 }
 
 function join(names: string[], entries: IdentityEntry[], aliases = new Map<string, Set<string>>()) {
-  return joinAccounts({ names, countries: new Map(), aliases, entries });
+  return joinAccounts({ names, aliases, entries });
 }
 
 describe('joinAccounts', () => {
@@ -62,7 +62,7 @@ describe('joinAccounts', () => {
     const aliases = new Map([['5566778899', new Set(['0211 1234567'])]]);
     const result = joinAccounts({
       names: ['5566778899', '+49 211 1234567'],
-      countries: new Map([['5566778899', 'DE']]),
+      countryOf: (number) => (number === 0 ? 'DE' : undefined),
       aliases,
       entries: [entry(0, 'invoice', 'R1'), entry(1, 'dunning')],
     });
@@ -111,7 +111,7 @@ describe('joinAccounts', () => {
     for (const name of names) table.idOf(name);
     const aliases = new Map([['5566778899', new Set(['0211 1234567', 'C 104 233'])]]);
     const entries = (): IdentityEntry[] => [entry(0, 'invoice', 'F1'), entry(3, 'dunning'), entry(4, 'invoice', 'F2')];
-    const input = { names, countries: new Map([['5566778899', 'DE']]), aliases };
+    const input = { names, countryOf: (number: number) => (number === 3 ? 'DE' : undefined), aliases };
     const own = joinAccounts({ ...input, entries: entries() });
     const stored = joinAccounts({ ...input, entries: entries(), numberOf: (name) => table.find(name) });
     expect(stored.names).toEqual(own.names);
