@@ -17,6 +17,7 @@ import { AccountTable, fnv1a } from './account-table.js';
 import { WRITER_SPAN } from './content-log.js';
 import { IdColumn } from './id-column.js';
 import type { AccountEntry, AccountTimeline } from './timeline.js';
+import { untrackedArray } from './untracked-array.js';
 import { ValueTable } from './value-table.js';
 
 const BLOCK_BITS = 14;
@@ -339,8 +340,7 @@ export class EntryStore {
   /** Each account's entries as objects, one account at a time, in first-seen order (joined accounts as one, by `join`). */
   *timelines(join?: StoreJoin): Generator<Timeline> {
     for (const { account, indexes } of this.grouped(join)) {
-      // Pushed onto an empty array rather than made by `new Array(length)`, which V8 tracks like a literal.
-      const entries: AccountEntry[] = [];
+      const entries = untrackedArray<AccountEntry>();
       for (let i = 0; i < indexes.length; i++) entries.push(this.entry(indexes[i] as number, account));
       yield new Timeline(account, entries);
     }

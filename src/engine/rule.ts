@@ -82,7 +82,8 @@ export interface AccountRule<M extends string = string, O extends RuleOptions = 
    * all of them alive (as one can at the start of the account rules, issue 19), allocates the
    * literal's later objects straight in the old generation: each account's garbage then piled
    * up there until a full collection, 100 MB more on the thread in a third of the runs. `new`
-   * of a class carries no such tracking. An empty `[]` is not tracked either.
+   * of a class carries no such tracking. An array literal is tracked too, even an empty `[]`: an
+   * array made for every account comes from untrackedArray() (engine/untracked-array.ts).
    */
   checkAccount(timeline: AccountTimeline, ctx: RuleContext<M, O>): void;
 }

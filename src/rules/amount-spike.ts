@@ -1,5 +1,6 @@
 import type { AccountEntry } from '../engine/timeline.js';
 import { defineRule } from '../engine/rule.js';
+import { untrackedArray } from '../engine/untracked-array.js';
 import { Decimal, Money } from '../model/money.js';
 import { amountAtLeastZeroOption, firstProblem, numberAboveOption, wholeNumberOption } from './support/options.js';
 import { insertionIndex } from '../model/sorted-money.js';
@@ -61,7 +62,7 @@ export default defineRule({
       if (entry.kind !== 'invoice' || total === undefined || entry.issueDay === undefined) continue;
       let history = histories.get(entry.currency);
       if (history === undefined) {
-        history = [];
+        history = untrackedArray<Money>();
         histories.set(entry.currency, history);
       }
       if (history.length >= minHistory) checkTotal(entry, total, history);

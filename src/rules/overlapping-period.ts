@@ -1,5 +1,6 @@
 import type { AccountEntry } from '../engine/timeline.js';
 import { defineRule } from '../engine/rule.js';
+import { untrackedArray } from '../engine/untracked-array.js';
 import { isoFromDayNumber } from '../model/dates.js';
 import { AccountLedger } from './support/ledger.js';
 import { PeriodTotals } from './support/period-totals.js';
@@ -22,7 +23,7 @@ function billedPeriods(entries: readonly AccountEntry[]): Billed[] {
   const ledger = new AccountLedger(entries);
   const seenIds = new Set<string>();
   const seenPeriodTotals = new PeriodTotals();
-  const billed: Billed[] = [];
+  const billed = untrackedArray<Billed>();
   for (const entry of entries) {
     const { periodStartDay: start, periodEndDay: end } = entry;
     if (entry.kind !== 'invoice' || start === undefined || end === undefined || end < start) continue;
