@@ -8,10 +8,13 @@ const EMPTY = -1;
 export const FNV_OFFSET = 0x811c9dc5;
 export const FNV_PRIME = 0x01000193;
 
-/** 32-bit FNV-1a over the UTF-16 code units, from `seed` (another seed, another independent hash). */
-export function fnv1a(text: string, seed = FNV_OFFSET): number {
+/**
+ * 32-bit FNV-1a over the UTF-16 code units from `from` on, from `seed` (another seed, another
+ * independent hash; the hash of a text's start, the hash of the whole text).
+ */
+export function fnv1a(text: string, seed = FNV_OFFSET, from = 0): number {
   let hash = seed;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
+  for (let i = from; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
   return hash | 0;
 }
 

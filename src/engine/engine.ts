@@ -304,9 +304,20 @@ export class Engine {
    * bytes a bill; a hash match that is no bill in common only moves an account between threads.
    */
   billHashes(): Int32Array {
-    const hashes: number[] = [];
-    this.store.forEachClaim((hash) => hashes.push(hash));
-    return Int32Array.from(hashes).sort();
+    // Counted first, then written: an array of 500 000 numbers and its copy took 20 ms (issue 19).
+    let count = 0;
+    this.store.forEachClaim(() => count++);
+    const hashes = new Int32Array(count);
+    let at = 0;
+    this.store.forEachClaim((hash) => {
+      hashes[at++] = hash;
+    });
+    return hashes.sort();
+  }
+
+  /** Whether any account here is one that `test` names (read before finish()). */
+  anyAccount(test: (account: string) => boolean): boolean {
+    return this.store.accountNames.some(test);
   }
 
   /**

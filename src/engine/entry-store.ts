@@ -162,6 +162,27 @@ class StoredEntry implements AccountEntry {
   ) {}
 }
 
+/**
+ * An entry as the identity stage reads it. Its bill number is decoded from the store's bytes
+ * when read, not before: the join reads it only on a claim hash that matches another's.
+ */
+class StoredIdentity implements IdentityEntry {
+  constructor(
+    private readonly ids: IdColumn,
+    readonly index: number,
+    readonly account: number,
+    readonly kind: DocumentKind,
+    readonly totalCents: number,
+    readonly issueDay: number | undefined,
+    readonly references: readonly string[],
+    readonly claimHash: number | undefined,
+  ) {}
+
+  get id(): string | undefined {
+    return this.ids.at(this.index);
+  }
+}
+
 /** One account's entries, as timelines() gives them: the engine adds and sorts entries in place. */
 class Timeline implements AccountTimeline {
   constructor(
@@ -397,18 +418,19 @@ export class EntryStore {
         : total === EXACT_AMOUNT
           ? (this.exactAmounts.get(index * 2) as Money).cents
           : total;
-    return {
+    // Without the paid bit: a bill the export marks paid is still a bill that letters name.
+    const kind = (block.kinds[at] as number) & ~(BLANK_BIT | PAID_BIT);
+    return new StoredIdentity(
+      this.ids,
       index,
-      account: block.accounts[at] as number,
-      // Without the paid bit: a bill the export marks paid is still a bill that letters name.
-      kind: DOCUMENT_KINDS[(block.kinds[at] as number) & ~(BLANK_BIT | PAID_BIT)] as DocumentKind,
-      id: this.ids.at(index),
+      block.accounts[at] as number,
+      DOCUMENT_KINDS[kind] as DocumentKind,
       // NaN for an amount that is not whole cents, as Money's cents says.
       totalCents,
-      issueDay: fromDay(block.issueDays[at] as number),
-      references: this.references.get(index) ?? NO_REFERENCES,
-      claimHash: block.claimHashes[at] as number,
-    };
+      fromDay(block.issueDays[at] as number),
+      this.references.get(index) ?? NO_REFERENCES,
+      isClaimKind(kind) && this.ids.has(index) ? (block.claimHashes[at] as number) : undefined,
+    );
   }
 
   /**

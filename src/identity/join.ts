@@ -7,7 +7,13 @@
  * with different content is a conflict: reported, and nothing joins through it.
  */
 import type { DocumentKind } from '../model/document.js';
-import { type AccountKey, accountKey, documentKey, type IdentifierKind } from './account-key.js';
+import {
+  type AccountKey,
+  accountKey,
+  documentKey,
+  frenchNationalLineKeyHash,
+  type IdentifierKind,
+} from './account-key.js';
 import { AccountTable, fnv1a } from '../engine/account-table.js';
 import { type Claim, FirstClaims } from './claims.js';
 import { UnionFind } from './union-find.js';
@@ -22,7 +28,10 @@ export interface IdentityEntry {
   readonly totalCents: number;
   readonly issueDay: number | undefined;
   readonly references: readonly string[];
-  /** claimHash of the bill number, for an invoice or credit note with one, when its keeper kept it. */
+  /**
+   * claimHash of the bill number, for an invoice or credit note with one, when its keeper kept it
+   * (then given for every such entry, and only for those).
+   */
   readonly claimHash?: number;
 }
 
@@ -131,9 +140,10 @@ export function joinAccounts(input: IdentityInput): AccountJoin {
   const referenceLists: (readonly string[])[] = [];
   for (const entry of input.entries) {
     kinds[entry.account] = (kinds[entry.account] as number) | (1 << KIND_BITS.indexOf(entry.kind));
-    if ((entry.kind === 'invoice' || entry.kind === 'credit-note') && entry.id !== undefined) {
+    // A claim hash is given for a claim with a number: its number is then read only if needed (FirstClaims).
+    if ((entry.kind === 'invoice' || entry.kind === 'credit-note') && (entry.claimHash ?? entry.id) !== undefined) {
       claimed?.set(entry.index, entry);
-      const first = claims.firstOrKeep(entry.id, entry.index, entry.claimHash);
+      const first = claims.firstOrKeep(entry, entry.index, entry.claimHash);
       if (
         first !== undefined &&
         first.account !== entry.account &&
@@ -141,7 +151,7 @@ export function joinAccounts(input: IdentityInput): AccountJoin {
       ) {
         if (sameContent(first, entry)) sets.union(first.account, entry.account);
         else {
-          const id = documentKey(entry.id);
+          const id = documentKey(entry.id ?? '');
           conflicts.push({
             invoiceId: id,
             first: first.index,
@@ -210,11 +220,21 @@ function accountKeys(
   const hashes = new Int32Array(all.length);
   const mask = size - 1;
   all.forEach((name, number) => {
-    const key = accountKey(name, countryOf(number));
-    if (key.display !== name) keys.display.set(number, key.display);
-    if (key.kind === 'line') keys.line[number] = 1;
-    if (key.invisible.length > 0) keys.invisible.set(number, key.invisible);
-    const hash = fnv1a(key.key);
+    const country = countryOf(number);
+    // A French line as exports write it ("0612345678"): its key hashed without being made, the
+    // name its own display, as accountKey would give them (its shortcut, frenchNationalLine).
+    let hash = country === undefined || country === 'FR' ? frenchNationalLineKeyHash(name) : undefined;
+    /** The key itself: made on the rare equal hash of a fast-path line. */
+    let text: string | undefined;
+    if (hash !== undefined) keys.line[number] = 1;
+    else {
+      const key = accountKey(name, country);
+      if (key.display !== name) keys.display.set(number, key.display);
+      if (key.kind === 'line') keys.line[number] = 1;
+      if (key.invisible.length > 0) keys.invisible.set(number, key.invisible);
+      text = key.key;
+      hash = fnv1a(text);
+    }
     hashes[number] = hash;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const first = slots[slot] as number;
@@ -222,7 +242,7 @@ function accountKeys(
         slots[slot] = number;
         break;
       }
-      if (hashes[first] === hash && keyOf(first) === key.key) {
+      if (hashes[first] === hash && keyOf(first) === (text ??= keyOf(number))) {
         sets.union(first, number);
         break;
       }

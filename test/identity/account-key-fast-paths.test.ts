@@ -5,7 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
-import { accountKey, accountKeyInFull, documentKey, frenchNationalLine } from '../../src/identity/account-key.js';
+import {
+  accountKey,
+  accountKeyInFull,
+  documentKey,
+  frenchNationalLine,
+  frenchNationalLineKeyHash,
+} from '../../src/identity/account-key.js';
 import { fnv1a } from '../../src/engine/account-table.js';
 import { claimHash } from '../../src/identity/claims.js';
 
@@ -64,6 +70,23 @@ describe('accountKey of French lines', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it("hashes a French line's key without making it, as fnv1a hashes the key made (property)", () => {
+    // The join hashes every account's key: for the lines of the shortcut, without its string.
+    const written = fc.oneof(
+      fc.tuple(fc.constantFrom('0'), digits(9)).map(([trunk, rest]) => `${trunk}${rest}`),
+      digits(10),
+      fc.constantFrom('0612345678', '06 12 34 56 78', '+33612345678', '0012345678', 'C-104233'),
+    );
+    fc.assert(
+      fc.property(written, (compact) => {
+        const key = frenchNationalLine(compact, [])?.key;
+        expect(frenchNationalLineKeyHash(compact), compact).toBe(key === undefined ? undefined : fnv1a(key));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(frenchNationalLineKeyHash('0612345678')).toBe(fnv1a('tel:+33612345678'));
   });
 
   it('gives every account the key the long way gives, French lines taken straight or not (property)', () => {
