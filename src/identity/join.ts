@@ -175,7 +175,7 @@ export function joinAccounts(input: IdentityInput): AccountJoin {
       if (claim !== undefined && !ambiguous.has(id)) sets.union(referringAccounts[at] as number, claim.account);
     }
   });
-  return describe(all, names.length, keys, kinds, sets.roots(), conflicts, input.numberOf);
+  return describe(all, names.length, keys, kinds, sets.takeRoots(), conflicts, input.numberOf);
 }
 
 function kindsOf(bits: number): DocumentKind[] {
@@ -276,18 +276,26 @@ function aliasNumbers(all: string[], aliases: ReadonlyMap<string, ReadonlySet<st
   return numberOf;
 }
 
-/** Each set's members in number order, by a counting sort over the roots: `order` from `starts[root]` on. */
+/**
+ * Each set's members in number order, by a counting sort over the roots: `order` from `starts[root]`
+ * on. The counts become each set's end as its members are placed from the last number down, and
+ * each end its start: no array of cursors beside them (1 MB at 250 000 accounts, issue 19).
+ */
 function membersByRoot(rootOf: Int32Array): { starts: Int32Array; order: Int32Array } {
   const starts = new Int32Array(rootOf.length + 1);
   for (const root of rootOf) starts[root + 1] = (starts[root + 1] as number) + 1;
   for (let root = 0; root < rootOf.length; root++)
     starts[root + 1] = (starts[root + 1] as number) + (starts[root] as number);
-  const next = starts.slice(0, rootOf.length);
+  // starts[root + 1] is now the end of the root's members: fill each set backwards from it.
   const order = new Int32Array(rootOf.length);
-  rootOf.forEach((root, number) => {
-    order[next[root] as number] = number;
-    next[root] = (next[root] as number) + 1;
-  });
+  for (let number = rootOf.length - 1; number >= 0; number--) {
+    const end = (starts[(rootOf[number] as number) + 1] as number) - 1;
+    order[end] = number;
+    starts[(rootOf[number] as number) + 1] = end;
+  }
+  // Each end has come down to its set's start, one place up: shift back.
+  starts.copyWithin(0, 1);
+  starts[rootOf.length] = rootOf.length;
   return { starts, order };
 }
 
