@@ -78,8 +78,13 @@ export function toAccountEntry(doc: BillingDocument, content: ContentLog): Accou
     file: doc.source.file,
     line: doc.source.line,
     amountStyle: doc.amountStyle,
-    country: doc.country ?? CURRENCY_COUNTRIES.get(doc.currency),
+    country: documentCountry(doc),
   };
+}
+
+/** The country a document's national phone numbers are read in: its own, else its currency's. */
+export function documentCountry(doc: BillingDocument): string | undefined {
+  return doc.country ?? CURRENCY_COUNTRIES.get(doc.currency);
 }
 
 /** The day that places an entry in its account's timeline. */

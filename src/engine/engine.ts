@@ -12,7 +12,13 @@ import type { InvalidInputEvent } from '../model/input.js';
 import { Money } from '../model/money.js';
 import { type AccountJoin, type IdentityConflict, joinAccounts } from '../identity/join.js';
 import { documentKey } from '../identity/account-key.js';
-import { compareEntries, plainCurrency, toAccountEntry, withStatedCurrencies } from './account-entry.js';
+import {
+  compareEntries,
+  documentCountry,
+  plainCurrency,
+  toAccountEntry,
+  withStatedCurrencies,
+} from './account-entry.js';
 import type { EncodedEntries } from './entry-codec.js';
 import type { EntryEncoder } from './entry-codec.js';
 import { EntryDecoder } from './entry-codec.js';
@@ -115,7 +121,7 @@ export class Engine {
     this.noteIdentity(doc);
     // Without account rules only the account's name is kept, for the summary's count.
     if (this.accountRules.length > 0) this.store.add(toAccountEntry(doc, this.content));
-    else this.store.accountId(doc.account);
+    else this.store.noteCountry(this.store.accountId(doc.account), documentCountry(doc));
     return findings;
   }
 

@@ -165,7 +165,10 @@ export class EntryDecoder {
     for (const file of batch.newFiles) this.files.push(file);
     for (const country of batch.newCountries) this.countries.push(country);
     for (const [file, style] of batch.fileStyles) this.styles[file] = style;
-    if (!keepEntries) return;
+    if (!keepEntries) {
+      this.noteCountries(batch);
+      return;
+    }
     const references = new Map(batch.references);
     const fees = new Map(batch.fees);
     const exact = new Map<number, string>();
@@ -202,6 +205,16 @@ export class EntryDecoder {
       const country = numbers[at + 14] as number;
       flat.country = country === 0 ? undefined : this.countries[country - 1];
       this.store.append(flat, this.accountIds[numbers[at + 1] as number] as number);
+    }
+  }
+
+  /** The countries a batch's entries name, for their accounts, when the entries themselves are not kept. */
+  private noteCountries(batch: EncodedEntries): void {
+    const { numbers } = batch;
+    for (let i = 0; i < batch.ids.length; i++) {
+      const country = numbers[i * STRIDE + 14] as number;
+      if (country === 0) continue;
+      this.store.noteCountry(this.accountIds[numbers[i * STRIDE + 1] as number] as number, this.countries[country - 1]);
     }
   }
 }

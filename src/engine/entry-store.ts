@@ -261,6 +261,11 @@ export class EntryStore {
   private readonly farCountries = new Map<number, string>();
   /** Whether any entry named a country: accountCountries() has nothing to look for otherwise. */
   private anyCountry = false;
+  /**
+   * The first country noted for an account whose entries are not kept (no account rule runs, the
+   * store then keeps names alone): the identity stage still reads its national numbers in it.
+   */
+  private readonly notedCountries = new Map<number, string>();
   private readonly styles: (AmountStyle | undefined)[] = [];
   private readonly accountTable = new AccountTable();
   /** Accounts taken out (takeAccounts): neither counted nor checked here any more. */
@@ -560,6 +565,14 @@ export class EntryStore {
     );
   }
 
+  /**
+   * Notes the country of a document of account `account` whose entry is not kept (no account rule
+   * runs): the first one noted stands, as the first document read on one thread.
+   */
+  noteCountry(account: number, country: string | undefined): void {
+    if (country !== undefined && !this.notedCountries.has(account)) this.notedCountries.set(account, country);
+  }
+
   /** The country mark of entry `index` (FAR_COUNTRY: kept in farCountries). */
   private countryMark(country: string, index: number): number {
     this.anyCountry = true;
@@ -582,7 +595,10 @@ export class EntryStore {
    * then what the other sent), and the first document one thread reads is the input's first.
    */
   accountCountries(sourceOrder: (file: string) => number): (account: number) => string | undefined {
-    if (!this.anyCountry) return () => undefined;
+    if (!this.anyCountry) {
+      const noted = this.notedCountries;
+      return noted.size === 0 ? () => undefined : (account) => noted.get(account);
+    }
     // The entry that gives each account its country, or -1.
     const chosen = new Int32Array(this.accountTable.size).fill(-1);
     const fileOrder: number[] = [];

@@ -13,6 +13,7 @@ import { accountShard } from '../../src/check/parallel/account-shard.js';
 import { rangeEnds } from '../../src/check/parallel/pool.js';
 import { planCsvSplit } from '../../src/check/parallel/split.js';
 import { SHARDS } from '../../src/check/parallel/job.js';
+import { RULES } from '../../src/rules/index.js';
 import { runCli } from '../helpers/cli.js';
 import { SPLIT_SMALL_FILES, SPLIT_SMALL_FILES_ENDS_IN_TURN, sameFindings } from '../helpers/parallel.js';
 
@@ -266,6 +267,25 @@ describe(
     it('prints the same report on two threads, whether the end phases overlap or not', async () => {
       await sameFindings(file, { formats: ['json', 'text'] });
       await sameFindings(file, { formats: ['json', 'text'], env: SPLIT_SMALL_FILES_ENDS_IN_TURN });
+    });
+
+    it('keys both forms as one line when no account rule runs and only names are kept (review)', async () => {
+      // The store then keeps each account's name alone, and the country beside it: the join still
+      // counts the accounts and names them. The filler's 800 lines, and the Belgian line once.
+      const off = RULES.filter((rule) => rule.scope === 'account').flatMap((rule) => ['--rule', `${rule.id}=off`]);
+      for (const jobs of ['1', '2']) {
+        const run = await runCli([file, ...off, '--today', '2026-01-01', '--jobs', jobs], { env: SPLIT_SMALL_FILES });
+        expect(run.stdout, `--jobs ${jobs}`).toMatch(/ 801 accounts, 1 file/);
+      }
+      const small = join(dirname(file), 'deux-factures.csv');
+      const rows = [
+        HEADER_WITH_COUNTRY,
+        billIn('BE', 'FBE-101', national, '05/03/2024', '29,99'),
+        billIn('BE', 'FBE-102', international, '05/04/2024', '29,99'),
+      ];
+      writeFileSync(small, `${rows.join('\n')}\n`);
+      const alone = await runCli([small, ...off, '--today', '2026-01-01']);
+      expect(alone.stdout).toMatch(/ 2 documents, 1 account, 1 file/);
     });
   },
 );
