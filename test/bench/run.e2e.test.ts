@@ -48,7 +48,10 @@ describe.skipIf(!existsSync(join(ROOT, 'dist', 'cli', 'main.js')))('npm run benc
     const result = bench(['--profile', '--shape', 'no-quotes', '--rows', '600'], dataDir);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^no-quotes, 600 rows, billcheck --jobs 1 under --cpu-prof/m);
-    expect(result.stdout).toMatch(/^ {2}csv-parse +\d+ ms +[\d.]+ %$/m);
+    // A dependency by its package name. Which ones a profile of 600 rows samples varies: csv-parse
+    // reads few of a file without quotes (the line reader splits them), and once it was not sampled
+    // at all (CI, Node 20, 4 December). test/bench/profile.test.ts names the groups exactly.
+    expect(result.stdout).toMatch(/^ {2}(csv-parse|commander|chalk|decimal\.js|iconv-lite) +\d+ ms +[\d.]+ %$/m);
     expect(result.stdout).toMatch(/^ {2}parse\/csv +\d+ ms/m);
     expect(readdirSync(join(dataDir, 'profiles'))).toEqual(['no-quotes-600r-50000a-s42-v3.cpuprofile']);
   }, 120_000);
