@@ -559,7 +559,7 @@ export class EntryStore {
       this.contentRefAt(block, at, index),
       this.references.get(index) ?? NO_REFERENCES,
       this.files.at(file),
-      block.lines[at] === BIG_LINE ? (this.bigLines.get(index) as number) : (block.lines[at] as number),
+      this.lineAt(block, at, index),
       this.styles[file],
       this.countryAt(index),
     );
@@ -571,6 +571,10 @@ export class EntryStore {
    */
   noteCountry(account: number, country: string | undefined): void {
     if (country !== undefined && !this.notedCountries.has(account)) this.notedCountries.set(account, country);
+  }
+
+  private lineAt(block: Block, at: number, index: number): number {
+    return block.lines[at] === BIG_LINE ? (this.bigLines.get(index) as number) : (block.lines[at] as number);
   }
 
   /** The country mark of entry `index` (FAR_COUNTRY: kept in farCountries). */
@@ -602,26 +606,30 @@ export class EntryStore {
     // The entry that gives each account its country, or -1.
     const chosen = new Int32Array(this.accountTable.size).fill(-1);
     const fileOrder: number[] = [];
-    const placeOf = (index: number): [number, number] => {
-      const block = this.blocks[index >>> BLOCK_BITS] as Block;
-      const at = index & BLOCK_MASK;
-      const file = this.indexAt(block.files[at] as number, index * 2 + 1);
-      fileOrder[file] ??= sourceOrder(this.files.at(file));
-      const line = block.lines[at] === BIG_LINE ? (this.bigLines.get(index) as number) : (block.lines[at] as number);
-      return [fileOrder[file] as number, line];
+    const fileRank = (index: number): number => {
+      const file = this.indexAt(
+        (this.blocks[index >>> BLOCK_BITS] as Block).files[index & BLOCK_MASK] as number,
+        index * 2 + 1,
+      );
+      return (fileOrder[file] ??= sourceOrder(this.files.at(file)));
+    };
+    const lineOf = (index: number): number =>
+      this.lineAt(this.blocks[index >>> BLOCK_BITS] as Block, index & BLOCK_MASK, index);
+    const earlier = (index: number, than: number): boolean => {
+      const file = fileRank(index);
+      const other = fileRank(than);
+      return file < other || (file === other && lineOf(index) < lineOf(than));
     };
     for (let index = 0; index < this.size; index++) {
       const block = this.blocks[index >>> BLOCK_BITS] as Block;
       const at = index & BLOCK_MASK;
-      if ((block.countries?.[at] ?? 0) === 0) continue;
+      const mark = block.countries?.[at] ?? 0;
+      if (mark === 0) continue;
       const account = block.accounts[at] as number;
       const before = chosen[account] as number;
-      if (before !== -1) {
-        const [file, line] = placeOf(index);
-        const [keptFile, keptLine] = placeOf(before);
-        if (file > keptFile || (file === keptFile && line >= keptLine)) continue;
-      }
-      chosen[account] = index;
+      // An account's entries nearly always name one country: placing them matters only when they differ.
+      if (before === -1 || (this.countryAt(before) !== this.countryAt(index) && earlier(index, before)))
+        chosen[account] = index;
     }
     return (account) => {
       const index = account < chosen.length ? (chosen[account] as number) : -1;

@@ -65,7 +65,7 @@ function printableAsciiKeyHash(id: string): number | undefined {
 }
 
 /** A bill number as given, or read from its entry. */
-function numberOf(id: string | { readonly id: string | undefined }): string {
+function billNumberOf(id: string | { readonly id: string | undefined }): string {
   return typeof id === 'string' ? id : (id.id ?? '');
 }
 
@@ -109,7 +109,7 @@ export class FirstClaims {
   firstOrKeep(
     id: string | { readonly id: string | undefined },
     index: number,
-    hash: number = claimHash(numberOf(id)),
+    hash: number = claimHash(billNumberOf(id)),
   ): Claim | undefined {
     const mask = this.slots.length - 1;
     let key: string | undefined;
@@ -120,7 +120,7 @@ export class FirstClaims {
         return undefined;
       }
       if (this.hashAt(kept) !== hash) continue;
-      key ??= documentKey(numberOf(id));
+      key ??= documentKey(billNumberOf(id));
       const claim = this.matching(kept, key);
       if (claim !== undefined) return claim;
     }

@@ -112,11 +112,7 @@ function sameContent(a: Claim, b: Claim): boolean {
 
 export function joinAccounts(input: IdentityInput): AccountJoin {
   const { names } = input;
-  // Names a document gave beside its account join the table as accounts without documents (a
-  // copy then; without them, the names themselves: a copy of 250 000 is 2 MB at the peak).
-  const withAliases = input.aliases.size === 0 ? undefined : [...names];
-  const numberOf = withAliases === undefined ? new Map<string, number>() : aliasNumbers(withAliases, input.aliases);
-  const all: readonly string[] = withAliases ?? names;
+  const { all, numberOf } = withAliasNames(names, input.aliases);
   const sets = new UnionFind(all.length);
   const keys = accountKeys(all, input.countryOf ?? noCountry, sets);
   for (const [account, aliases] of input.aliases) {
@@ -265,15 +261,23 @@ function keyAt(keys: AccountKeys, all: readonly string[], number: number): Accou
   };
 }
 
-/** Every name's number, with the names given only beside an account appended to `all`; empty without aliases. */
-function aliasNumbers(all: string[], aliases: ReadonlyMap<string, ReadonlySet<string>>): Map<string, number> {
+/**
+ * Names a document gave beside its account join the table as accounts without documents: the
+ * names with those appended (a copy), and every name's number. Without aliases, the names
+ * themselves and no numbers: a copy of 250 000 names was 2 MB at the end phase's peak (issue 19).
+ */
+function withAliasNames(
+  names: readonly string[],
+  aliases: ReadonlyMap<string, ReadonlySet<string>>,
+): { all: readonly string[]; numberOf: Map<string, number> } {
   const numberOf = new Map<string, number>();
-  if (aliases.size === 0) return numberOf;
+  if (aliases.size === 0) return { all: names, numberOf };
+  const all = [...names];
   all.forEach((name, number) => numberOf.set(name, number));
   for (const named of aliases.values()) {
     for (const alias of named) if (!numberOf.has(alias)) numberOf.set(alias, all.push(alias) - 1);
   }
-  return numberOf;
+  return { all, numberOf };
 }
 
 /**

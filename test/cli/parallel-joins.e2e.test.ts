@@ -32,6 +32,31 @@ const bill = (id: string, account: string, date: string, total: string) =>
 const letter = (id: string, account: string, date: string, amount: string, reference: string) =>
   `${id};Relance;${account};${date};;Relance facture impayée;;;${amount};${reference}`;
 
+/**
+ * The filler of an export: FILLER_ROWS bills of early 2021 (before the termination date
+ * sameFindings passes: few findings, a short report), five a line, lines and numbers from `series`
+ * on (1, 2, 3: one series an export), each row written by `row`.
+ */
+function filler(series: number, row = bill): string[] {
+  return Array.from({ length: FILLER_ROWS }, (_, i) => {
+    const month = String((i % 5) + 1).padStart(2, '0');
+    const account = `07${String(series * 10_000_000 + Math.floor(i / 5)).slice(-8)}`;
+    return row(`F-${series * 100_000 + i}`, account, `05/${month}/2021`, '19,99');
+  });
+}
+
+/**
+ * Writes the export and checks where its first cut falls: after `first` (so that the first range,
+ * the main thread's, holds it) and before the last `later` (a later range, either thread's).
+ */
+function writeSplitExport(file: string, rows: readonly string[], first: string, later: string): void {
+  writeFileSync(file, `${rows.join('\n')}\n`);
+  const text = readFileSync(file, 'utf8');
+  const cut = planCsvSplit(file, 2, { ends: rangeEnds(2) })?.ranges[1]?.start ?? 0;
+  expect(cut).toBeGreaterThan(text.indexOf(first));
+  expect(cut).toBeLessThan(text.lastIndexOf(later));
+}
+
 describe('joins through references across a split file', { timeout: 240_000 }, () => {
   let file = '';
   // The lines billed (the bills' accounts) and the customer numbers the letters name, on both threads.
@@ -42,12 +67,7 @@ describe('joins through references across a split file', { timeout: 240_000 }, (
 
   beforeAll(() => {
     file = join(mkdtempSync(join(tmpdir(), 'billcheck-parallel-joins-')), 'export.csv');
-    // Bills of early 2021, before the termination date sameFindings passes: few findings, a short report.
-    const filler = Array.from({ length: FILLER_ROWS }, (_, i) => {
-      const month = String((i % 5) + 1).padStart(2, '0');
-      const account = `07${String(10_000_000 + Math.floor(i / 5)).slice(-8)}`;
-      return bill(`F-${100_000 + i}`, account, `05/${month}/2021`, '19,99');
-    });
+    const bills = filler(1);
     const half = FILLER_ROWS / 2;
     const rows = [
       HEADER,
@@ -55,19 +75,15 @@ describe('joins through references across a split file', { timeout: 240_000 }, (
       bill('F-BLANK-1', lineOnWorker, '05/01/2024', '0,00'),
       bill('F-BLANK-2', lineOnMain, '05/01/2024', '0,00'),
       letter('REL-3', customerOnMain, '10/03/2024', '0,01', 'F-BLANK-3'),
-      ...filler.slice(0, half),
+      ...bills.slice(0, half),
       // Later ranges (either thread's): letters for the first range's bills, one more blank bill.
-      ...filler.slice(half),
+      ...bills.slice(half),
       letter('REL-1', customerOnMain, '10/03/2024', '0,01', 'F-BLANK-1'),
       letter('REL-2', customerOnWorker, '10/03/2024', '0,01', 'F-BLANK-2'),
       bill('F-BLANK-3', lineOnWorker, '05/02/2024', '0,00'),
     ];
-    writeFileSync(file, `${rows.join('\n')}\n`);
     // The first cut falls in the filler: the first range's letter and bills on one side, the rest on the other.
-    const text = readFileSync(file, 'utf8');
-    const cut = planCsvSplit(file, 2, { ends: rangeEnds(2) })?.ranges[1]?.start ?? 0;
-    expect(cut).toBeGreaterThan(text.indexOf('REL-3;'));
-    expect(cut).toBeLessThan(text.indexOf('REL-1;'));
+    writeSplitExport(file, rows, 'REL-3;', 'REL-1;');
   });
 
   it('joins each letter to its bill on one thread, as the test means it', async () => {
@@ -132,26 +148,15 @@ describe('one bill number under two accounts across a split file', { timeout: 24
 
   beforeAll(() => {
     file = join(mkdtempSync(join(tmpdir(), 'billcheck-parallel-claims-')), 'export.csv');
-    const filler = Array.from({ length: FILLER_ROWS }, (_, i) => {
-      const month = String((i % 5) + 1).padStart(2, '0');
-      const account = `07${String(20_000_000 + Math.floor(i / 5)).slice(-8)}`;
-      return bill(`F-${200_000 + i}`, account, `05/${month}/2021`, '19,99');
-    });
-    const half = FILLER_ROWS / 2;
     const rows = [
       HEADER,
       bill('FAC-001', conflictMain, '05/03/2024', '29,99'),
       bill('FAC-777', sameMain, '05/04/2024', '19,99'),
-      ...filler.slice(0, half),
-      ...filler.slice(half),
+      ...filler(2),
       bill('FAC-001', conflictWorker, '07/03/2024', '412,80'),
       bill('FAC-777', sameWorker, '05/04/2024', '19,99'),
     ];
-    writeFileSync(file, `${rows.join('\n')}\n`);
-    const text = readFileSync(file, 'utf8');
-    const cut = planCsvSplit(file, 2, { ends: rangeEnds(2) })?.ranges[1]?.start ?? 0;
-    expect(cut).toBeGreaterThan(text.indexOf('FAC-777;'));
-    expect(cut).toBeLessThan(text.lastIndexOf('FAC-001;'));
+    writeSplitExport(file, rows, 'FAC-777;', 'FAC-001;');
   });
 
   it('warns of the conflict once and joins the same bill, on one thread and on two', async () => {
@@ -232,22 +237,13 @@ describe(
 
     beforeAll(() => {
       file = join(mkdtempSync(join(tmpdir(), 'billcheck-parallel-country-')), 'export.csv');
-      const filler = Array.from({ length: FILLER_ROWS }, (_, i) => {
-        const month = String((i % 5) + 1).padStart(2, '0');
-        const account = `07${String(30_000_000 + Math.floor(i / 5)).slice(-8)}`;
-        return billIn('FR', `F-${300_000 + i}`, account, `05/${month}/2021`, '19,99');
-      });
       const rows = [
         HEADER_WITH_COUNTRY,
         billIn('BE', 'FBE-001', national, '05/03/2024', '29,99'),
-        ...filler,
+        ...filler(3, (...cells) => billIn('FR', ...cells)),
         billIn('BE', 'FBE-001', international, '07/03/2024', '412,80'),
       ];
-      writeFileSync(file, `${rows.join('\n')}\n`);
-      const text = readFileSync(file, 'utf8');
-      const cut = planCsvSplit(file, 2, { ends: rangeEnds(2) })?.ranges[1]?.start ?? 0;
-      expect(cut).toBeGreaterThan(text.indexOf('FBE-001;'));
-      expect(cut).toBeLessThan(text.lastIndexOf('FBE-001;'));
+      writeSplitExport(file, rows, 'FBE-001;', 'FBE-001;');
     });
 
     it('keys both forms as one Belgian line: a duplicate bill of one account, on one thread and on two', async () => {
