@@ -285,3 +285,52 @@ describe(
     });
   },
 );
+
+/**
+ * Lines written internationally, as E.164 exports write them ("+33612345678"): reports name them
+ * in national digits. The worker no longer hands the main thread the name of every such line (it
+ * gives the same name to one it never saw), only those its joins made: both threads must still
+ * name them alike, the lines of the worker's share included.
+ */
+describe('lines written internationally across a split file', { timeout: 240_000 }, () => {
+  let file = '';
+  const lineOnMain = onShard(0, (n) => `+33612${String(60_000 + n).padStart(6, '0')}`);
+  const lineOnWorker = onShard(1, (n) => `+33612${String(70_000 + n).padStart(6, '0')}`);
+  const customerOnWorker = onShard(1, (n) => `CLI-${60_000 + n}`);
+  const national = (line: string): string => `0${line.slice(3)}`;
+
+  beforeAll(() => {
+    file = join(mkdtempSync(join(tmpdir(), 'billcheck-parallel-e164-')), 'export.csv');
+    const international = (id: string, account: string, date: string, total: string): string =>
+      bill(id, `+33${account.slice(1)}`, date, total);
+    const rows = [
+      HEADER,
+      bill('F-BLANK-E1', lineOnWorker, '05/01/2024', '0,00'),
+      bill('F-BLANK-E2', lineOnMain, '05/01/2024', '0,00'),
+      ...filler(3, international),
+      letter('REL-E1', lineOnWorker, '10/03/2024', '0,01', 'F-BLANK-E1'),
+      letter('REL-E2', customerOnWorker, '10/03/2024', '0,01', 'F-BLANK-E2'),
+    ];
+    writeSplitExport(file, rows, 'F-BLANK-E2;', 'REL-E2;');
+  });
+
+  it('names each line in national digits on one thread and on two, joined or not', async () => {
+    for (const jobs of ['1', '2']) {
+      const run = await runCli([file, '--format', 'json', '--today', '2026-01-01', '--jobs', jobs], {
+        env: SPLIT_SMALL_FILES,
+      });
+      const report = JSON.parse(run.stdout) as {
+        findings: { ruleId: string; documentId?: string; account?: string }[];
+      };
+      const demands = report.findings
+        .filter((finding) => finding.ruleId === 'dunning-for-blank-invoice')
+        .map((finding) => [finding.documentId, finding.account])
+        .sort();
+      expect(demands, `--jobs ${jobs}`).toEqual([
+        ['REL-E1', national(lineOnWorker)],
+        ['REL-E2', national(lineOnMain)],
+      ]);
+    }
+    await sameFindings(file, { formats: ['json', 'text'] });
+  });
+});

@@ -9,6 +9,7 @@ import {
   accountKey,
   accountKeyInFull,
   documentKey,
+  frenchInternationalLine,
   frenchNationalLine,
   frenchNationalLineKeyHash,
 } from '../../src/identity/account-key.js';
@@ -70,6 +71,30 @@ describe('accountKey of French lines', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('keys a French line written internationally as libphonenumber keys it (property)', () => {
+    // "+33" and nine or ten digits, the first 0 or not: the shortcut answers exactly for "+33[1-9]"
+    // and eight more digits, with libphonenumber's key and national digits, whatever the country.
+    const written = fc
+      .tuple(fc.integer({ min: 0, max: 9 }), fc.oneof(digits(8), digits(9), digits(7)))
+      .map(([first, rest]) => `+33${first}${rest}`);
+    fc.assert(
+      fc.property(written, fc.constantFrom(undefined, 'FR', 'BE', 'GB'), (compact, country) => {
+        const fast = frenchInternationalLine(compact, []);
+        expect(fast !== undefined, compact).toBe(/^\+33[1-9]\d{8}$/.test(compact));
+        if (fast === undefined) return;
+        const phone = parsePhoneNumberFromString(compact);
+        expect(phone?.isPossible(), compact).toBe(true);
+        expect(fast.key, compact).toBe(`tel:${phone?.number}`);
+        expect(fast.display, compact).toBe(phone?.formatNational().replace(/\D/g, ''));
+        expect(accountKey(compact, country)).toEqual(fast);
+        expect(accountKeyInFull(compact, country)).toEqual(fast);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(frenchInternationalLine('+330612345678', [])).toBeUndefined();
+    expect(accountKey('0033 6 12 34 56 78')).toMatchObject({ key: 'tel:+33612345678', display: '0612345678' });
   });
 
   it("hashes a French line's key without making it, as fnv1a hashes the key made (property)", () => {

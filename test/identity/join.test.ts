@@ -29,6 +29,22 @@ describe('joinAccounts', () => {
     expect(result.conflicts).toEqual([]);
   });
 
+  it('hands over only the names another thread could not give: joined, not merely written another way', () => {
+    // "+33612345678" alone is named "0612345678" by any thread; "C-104233", joined to a line, is not.
+    const result = join(
+      ['+33612345678', 'C-104233', '0698765432', 'C 55'],
+      [
+        entry(0, 'invoice', 'F1'),
+        entry(1, 'invoice', 'F-2024-01-118', 5998),
+        entry(2, 'dunning', undefined, 5998, ['F-2024-01-118']),
+        entry(3, 'invoice', 'F3'),
+      ],
+    );
+    expect(result.names).toEqual(['0612345678', '0698765432', '0698765432', 'C 55']);
+    expect(result.renamed()).toEqual([['C-104233', '0698765432']]);
+    expect(result.nameOf('+33612345678')).toBe(accountKey('+33612345678').display);
+  });
+
   it('joins a letter to the account of the bill it names, preferring the line as the name', () => {
     const result = join(
       ['C-104233', '0698765432'],
