@@ -2,7 +2,7 @@
  * libphonenumber-js, loaded the first time a number is parsed rather than when billcheck starts:
  * loading it takes about 11 MB on each thread that does (its modules and metadata), and a bill
  * run whose accounts are customer numbers or French lines written as exports write them
- * ("0612345678", read without it: account-key.ts) never parses one. On two threads that was
+ * ("0612345678" or "+33612345678", read without it: account-key.ts) never parses one. On two threads that was
  * 20 MB of a peak of 330 at 500 000 accounts (issue 19: memory).
  *
  * Loaded with `require` (its CommonJS build, the same code and the same `min` metadata as its

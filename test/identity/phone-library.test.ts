@@ -9,13 +9,13 @@ import { describe, expect, it } from 'vitest';
 const dist = (path: string): string => fileURLToPath(new URL(`../../dist/${path}`, import.meta.url));
 
 describe('libphonenumber, loaded on first use', () => {
-  it('is not loaded by customer numbers and French lines written as exports write them, then is by other lines', () => {
+  it('is not loaded by customer numbers and French lines, nationally or internationally written, then is by other lines', () => {
     const script = `
       const { accountKey } = await import(${JSON.stringify(dist('identity/account-key.js'))});
       const { phoneLibraryLoaded } = await import(${JSON.stringify(dist('identity/phone-library.js'))});
       const seen = [];
       const key = (raw) => { const k = accountKey(raw).key; seen.push([raw, k, phoneLibraryLoaded()]); };
-      for (const raw of ['0612345678', 'C-104233', 'F202001-0000010', '+44 20 7946 0958', '06 12 34 56 78']) key(raw);
+      for (const raw of ['0612345678', 'C-104233', 'F202001-0000010', '+33612345678', '0033 6 12 34 56 78', '+44 20 7946 0958', '06 12 34 56 78']) key(raw);
       process.stdout.write(JSON.stringify(seen));`;
     const seen = JSON.parse(
       execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }),
@@ -24,6 +24,9 @@ describe('libphonenumber, loaded on first use', () => {
       ['0612345678', 'tel:+33612345678', false],
       ['C-104233', 'id:C104233', false],
       ['F202001-0000010', 'id:F2020010000010', false],
+      // French lines in international form too (E.164 exports, issue 19).
+      ['+33612345678', 'tel:+33612345678', false],
+      ['0033 6 12 34 56 78', 'tel:+33612345678', false],
       // A line written with spaces or in international form takes the library: loaded then, and read right.
       ['+44 20 7946 0958', 'tel:+442079460958', true],
       ['06 12 34 56 78', 'tel:+33612345678', true],
