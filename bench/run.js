@@ -8,13 +8,16 @@
 // --growth also measures each shape at twice the rows (same accounts: deeper histories).
 // --billcheck-only runs billcheck alone (no csv-parse), e.g. on 10 million rows for its memory.
 // --profile runs billcheck once per shape on one thread under --cpu-prof and prints where the time goes.
+// --file PATH (repeatable) measures exports you bring instead of the generated ones, each as a shape
+// of its own: csv-parse counts its rows once (untimed), with --delimiter C or the delimiter its
+// header holds most of (; , tab |); the targets are judged on those of 1 000 000 rows.
 // Generated exports are kept in bench/data/ (gitignored), keyed by shape, rows, accounts, seed and
 // generator version, and reused by later runs. Exit 0 even when a target is missed; 1 when a child
 // crashes; 2 on bad usage.
 import { spawn } from 'node:child_process';
 import { createReadStream, existsSync } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generate, GENERATOR_VERSION } from './generate.js';
@@ -52,6 +55,8 @@ export function parseOptions(argv) {
       growth: { type: 'boolean', default: false },
       'billcheck-only': { type: 'boolean', default: false },
       profile: { type: 'boolean', default: false },
+      file: { type: 'string', multiple: true },
+      delimiter: { type: 'string' },
     },
   });
   const integer = (name, min) => {
@@ -62,7 +67,15 @@ export function parseOptions(argv) {
     return Number(text);
   };
   if (values.profile && values['billcheck-only']) throw new Error('--profile and --billcheck-only do not go together');
+  const files = values.file ?? [];
+  if (files.length > 0 && (values.shape !== undefined || values.growth))
+    throw new Error('--file measures the files given: not with --shape or --growth');
+  if (values.delimiter !== undefined && files.length === 0) throw new Error('--delimiter goes with --file');
+  if (values.delimiter !== undefined && values.delimiter.length !== 1)
+    throw new Error(`--delimiter must be one character, got ${JSON.stringify(values.delimiter)}`);
   return {
+    files,
+    delimiter: values.delimiter,
     shapes: values.shape === undefined ? SHAPES : [shapeNamed(values.shape)],
     rows: integer('rows', 1),
     accounts: values.accounts === undefined ? undefined : integer('accounts', 1),
@@ -90,6 +103,43 @@ async function ensureExport(shape, rows, accounts, seed) {
     await generate({ rows, accounts, seed, out: file, shape: shape.generator });
   }
   return file;
+}
+
+/** The delimiters an export given with --file may use, in the order a tie is settled. */
+const DELIMITERS = [';', ',', '\t', '|'];
+
+/**
+ * The delimiter of an export given with --file, unless --delimiter says: the one its header line
+ * holds most of (csv-parse alone must be called with one, as a user calling it would).
+ */
+export function sniffDelimiter(headerLine) {
+  const counts = DELIMITERS.map((delimiter) => headerLine.split(delimiter).length - 1);
+  const best = Math.max(...counts);
+  return best === 0 ? ';' : DELIMITERS[counts.indexOf(best)];
+}
+
+async function firstLine(file) {
+  let text = '';
+  for await (const chunk of createReadStream(file, { encoding: 'latin1', highWaterMark: 1 << 16 })) {
+    text += chunk;
+    if (text.includes('\n') || text.length > 1 << 20) break;
+  }
+  return text.split('\n')[0] ?? '';
+}
+
+/**
+ * An export given with --file, as a shape of its own: its name, its delimiter, and its data rows as
+ * csv-parse counts them (one untimed run, which also warms the page cache): billcheck must read as
+ * many.
+ */
+async function givenExport(file, delimiter) {
+  const shape = { name: basename(file), delimiter: delimiter ?? sniffDelimiter(await firstLine(file)) };
+  process.stderr.write(`counting ${file}'s rows with csv-parse (delimiter ${JSON.stringify(shape.delimiter)}) …\n`);
+  const result = await runMeasured(CSV_PARSE_ONLY, [file, '--delimiter', shape.delimiter]);
+  if (result.code !== 0) throw new ChildCrash(describeFailure('csv-parse-only', result));
+  const rows = lastJsonLine(result.stdout)?.dataRows;
+  if (typeof rows !== 'number') throw new ChildCrash(`csv-parse-only counted no rows in ${file}`);
+  return { shape, rows };
 }
 
 /** Reads the file once so that the first measured run does not pay for the disk. */
@@ -248,7 +298,8 @@ export function formatTable(header, body) {
 function describeRun(options, what, unit) {
   const billcheck = options.jobs === undefined ? 'billcheck' : `billcheck --jobs ${options.jobs}`;
   const accounts = options.accounts === undefined ? "each shape's accounts" : `${options.accounts} accounts`;
-  return `${billcheck}${what} — ${accounts}, seed ${options.seed}, median of ${options.pairs} ${unit}, node ${process.version}`;
+  const inputs = options.files.length > 0 ? 'files given' : `${accounts}, seed ${options.seed}`;
+  return `${billcheck}${what} — ${inputs}, median of ${options.pairs} ${unit}, node ${process.version}`;
 }
 
 /** The verdicts on the targets, for the results at the target's size (or a note that there are none). */
@@ -336,7 +387,7 @@ function printAlone(results, options) {
 /** billcheck once on one thread under --cpu-prof; the profile is kept for Chrome DevTools. */
 async function profileShape(shape, file, rows) {
   await mkdir(PROFILE_DIR, { recursive: true });
-  const name = `${relative(DATA_DIR, file).replace(/\.csv$/, '')}.cpuprofile`;
+  const name = `${basename(file).replace(/\.csv$/, '')}.cpuprofile`;
   const profileFile = join(PROFILE_DIR, name);
   await rm(profileFile, { force: true });
   const args = [
@@ -384,7 +435,12 @@ async function main() {
   const sizes = options.growth ? [options.rows, options.rows * 2] : [options.rows];
   try {
     const results = [];
-    for (const shape of options.shapes) {
+    for (const file of options.files) {
+      const { shape, rows } = await givenExport(file, options.delimiter);
+      if (options.profile) await profileShape(shape, file, rows);
+      else results.push(await (options.billcheckOnly ? benchAlone : benchPairs)(shape, file, rows, options));
+    }
+    for (const shape of options.files.length > 0 ? [] : options.shapes) {
       const accounts = options.accounts ?? shape.accounts;
       for (const rows of sizes) {
         const file = await ensureExport(shape, rows, accounts, options.seed);

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 // @ts-expect-error -- the benchmark is plain JavaScript without types
 import { GENERATOR_VERSION } from '../../bench/generate.js';
 // @ts-expect-error -- the benchmark is plain JavaScript without types
-import { DATA_DIR, dataFile, formatTable, median, parseOptions } from '../../bench/run.js';
+import { DATA_DIR, dataFile, formatTable, median, parseOptions, sniffDelimiter } from '../../bench/run.js';
 // @ts-expect-error -- the benchmark is plain JavaScript without types
 import { SHAPES, shapeNamed } from '../../bench/shapes.js';
 
@@ -37,6 +37,28 @@ describe('bench options', () => {
     expect(() => parseOptions(['--rows', '1e6'])).toThrow('--rows must be an integer ≥ 1, got "1e6"');
     expect(() => parseOptions(['--jobs', '0'])).toThrow(/--jobs must be an integer ≥ 1/);
     expect(() => parseOptions(['--profile', '--billcheck-only'])).toThrow(/do not go together/);
+  });
+
+  it('measures files given with --file, alone or with their delimiter, not with --shape or --growth', () => {
+    expect(parseOptions(['--file', 'a.csv', '--file', 'b.csv'])).toMatchObject({
+      files: ['a.csv', 'b.csv'],
+      delimiter: undefined,
+    });
+    expect(parseOptions(['--file', 'a.csv', '--delimiter', ','])).toMatchObject({ delimiter: ',' });
+    expect(parseOptions([]).files).toEqual([]);
+    expect(() => parseOptions(['--file', 'a.csv', '--shape', 'one-line'])).toThrow(/not with --shape or --growth/);
+    expect(() => parseOptions(['--file', 'a.csv', '--growth'])).toThrow(/not with --shape or --growth/);
+    expect(() => parseOptions(['--delimiter', ';'])).toThrow('--delimiter goes with --file');
+    expect(() => parseOptions(['--file', 'a.csv', '--delimiter', ';;'])).toThrow(/one character/);
+  });
+
+  it("reads a given export's delimiter from its header: the one it holds most of", () => {
+    expect(sniffDelimiter('N° de facture;Type;N° client;Montant TTC')).toBe(';');
+    expect(sniffDelimiter('Invoice No,Customer ID,Issue date,"Net, excl. VAT",Gross')).toBe(',');
+    expect(sniffDelimiter('invoice\taccount\tdate\ttotal')).toBe('\t');
+    expect(sniffDelimiter('invoice|account|total')).toBe('|');
+    // A header of one column: csv-parse's default for the French exports, the bench's first.
+    expect(sniffDelimiter('invoice')).toBe(';');
   });
 
   it('keeps one export per shape, size, accounts, seed and generator version', () => {

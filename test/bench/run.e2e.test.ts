@@ -4,7 +4,7 @@
  * measured what it says. Needs the build (`npm test` builds first).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -54,6 +54,27 @@ describe.skipIf(!existsSync(join(ROOT, 'dist', 'cli', 'main.js')))('npm run benc
     expect(result.stdout).toMatch(/^ {2}(csv-parse|commander|chalk|decimal\.js|iconv-lite) +\d+ ms +[\d.]+ %$/m);
     expect(result.stdout).toMatch(/^ {2}parse\/csv +\d+ ms/m);
     expect(readdirSync(join(dataDir, 'profiles'))).toEqual(['no-quotes-600r-50000a-s42-v3.cpuprofile']);
+  }, 120_000);
+
+  it('measures an export given with --file, its delimiter read from its header, its rows counted', () => {
+    // An export nobody generated (the check of issue 19 runs on such files): comma-delimited, 300 rows.
+    const file = join(folder, 'given-export.csv');
+    const rows = Array.from(
+      { length: 300 },
+      (_, i) =>
+        `INV-${1000 + i},C${String(i % 40).padStart(5, '0')},0${(i % 9) + 1}/03/2024,"Mobile plan",10.00,2.00,12.00`,
+    );
+    writeFileSync(file, `Invoice No,Customer ID,Issue date,Item,Net,VAT,Gross\n${rows.join('\n')}\n`);
+    const dataDir = join(folder, 'given');
+    const result = bench(['--file', file, '--pairs', '1'], dataDir);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain('(delimiter ",")');
+    expect(result.stdout).toContain('— files given, median of 1 pair(s)');
+    expect(result.stdout).toMatch(/^given-export\.csv +300 +[\d.]+ +[\d.]+ +[\d.]+( +[\d ]+){4}$/m);
+    // billcheck read every row csv-parse counted: no warning.
+    expect(result.stdout).not.toContain('warning');
+    // Nothing generated: the given file is measured where it is.
+    expect(existsSync(dataDir)).toBe(false);
   }, 120_000);
 
   it('refuses an unknown shape with exit code 2', () => {
