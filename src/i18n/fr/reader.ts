@@ -190,6 +190,16 @@ const PHRASES: readonly Phrase[] = [
     (m) => `HT + TVA = TTC se vérifie avec elle sur ${m[1]} lignes sur ${m[2]}`,
   ],
   [
+    /^no column is named like a total, and net \+ tax = it on (\d+) of (\d+) rows$/,
+    (m) => `aucune colonne n’est nommée comme un total, et HT + TVA = elle sur ${m[1]} lignes sur ${m[2]}`,
+  ],
+  [
+    /^the documents of several rows list their lines, each row's net \+ tax = total: rows of one document with the same amounts are read as as many lines, added up$/,
+    () =>
+      'les documents de plusieurs lignes en listent les lignes, HT + TVA = TTC sur chacune : ' +
+      'les lignes d’un document aux mêmes montants sont lues comme autant de lignes, additionnées',
+  ],
+  [
     /^none of its values names a document kind \(invoice, credit note, dunning letter, payment…\)$/,
     () => 'aucune de ses valeurs ne nomme un type de document (facture, avoir, relance, paiement…)',
   ],

@@ -152,7 +152,43 @@ function allReferences(rows: readonly RowValues[]): string[] {
   return ids;
 }
 
+/** Documents of several rows in a file's sample that list lines, before equal rows are read as lines. */
+const LISTING_DOCUMENTS = 2;
+
+/**
+ * Whether a file's documents of several rows list their lines (each row its own amounts, net + tax =
+ * total on each), from its sample: then a document whose rows carry equal amounts holds equal
+ * lines ("Forfait 9,99" and "Bouquet 9,99"), not one total written on each row. Evidence the other
+ * way (a total equal on every row while the nets differ) leaves the reading to repeatsOneTotal and
+ * its warning. An independent generator's exports (issue 19) lost 11 to 18 documents' lines in
+ * 10 000 this way: 9,99 read where the bill was 19,98.
+ */
+export function sampleListsLines(rows: readonly RowValues[]): boolean {
+  let listing = 0;
+  let repeating = 0;
+  for (let start = 0; start < rows.length;) {
+    const first = rows[start] as RowValues;
+    let end = start + 1;
+    while (end < rows.length && first.id !== undefined && rows[end]?.id === first.id && rows[end]?.kind === first.kind)
+      end++;
+    const group = rows.slice(start, end);
+    start = end;
+    if (group.length < 2 || repeatsOneTotal(group)) continue;
+    const eachBalances = group.every(
+      (row) =>
+        row.net !== undefined && row.tax !== undefined && row.total !== undefined && row.net.add(row.tax).eq(row.total),
+    );
+    const total = first.total;
+    const totalRepeats = total !== undefined && group.every((row) => row.total !== undefined && row.total.eq(total));
+    if (eachBalances && !totalRepeats) listing++;
+    else if (totalRepeats) repeating++;
+  }
+  return listing >= LISTING_DOCUMENTS && repeating === 0;
+}
+
 export class DocumentAssembler {
+  /** Set from the file's sample (sampleListsLines): rows of equal amounts are equal lines, summed. */
+  equalRowsAreLines = false;
   private rows: RowValues[] = [];
   /** Rows reported while the open document started earlier. */
   private deferred: InvalidInputEvent[] = [];
@@ -229,7 +265,12 @@ export class DocumentAssembler {
     if (this.rows.length === 0) return;
     const document = this.build();
     out.push({ type: 'document', document });
-    if (!this.repeatedTotalSaid && this.rows[0]?.charges === undefined && repeatsOneTotal(this.rows)) {
+    if (
+      !this.repeatedTotalSaid &&
+      !this.equalRowsAreLines &&
+      this.rows[0]?.charges === undefined &&
+      repeatsOneTotal(this.rows)
+    ) {
       // Two lines of the same price and a total written on each line look alike: say which was read.
       this.repeatedTotalSaid = true;
       out.push({
@@ -296,6 +337,9 @@ export class DocumentAssembler {
     const abs = storesMagnitude(first.kind);
     // An expense export's rows are each a line (a wireless number) with its own total charges: always summed.
     if (first.charges !== undefined) return this.buildFromAmounts(rows, first, abs, summedAmounts(rows));
+    // Equal rows in a file whose documents list their lines: equal lines.
+    if (this.equalRowsAreLines && repeatsOneTotal(rows))
+      return this.buildFromAmounts(rows, first, abs, summedAmounts(rows));
     let amounts: Record<AmountField, DocumentAmount> = {
       net: documentAmount(rows, 'net'),
       tax: documentAmount(rows, 'tax'),

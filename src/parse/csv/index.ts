@@ -10,7 +10,7 @@ import { FatalInputError, type InvalidInputEvent, type ParseEvent } from '../../
 import { type ColumnMapping, mapColumns } from './columns.js';
 import { decideRoles } from './roles.js';
 import { DoubleDebits, NotBillTally } from './statement.js';
-import { DocumentAssembler } from './documents.js';
+import { DocumentAssembler, sampleListsLines } from './documents.js';
 import type { FileCurrency } from './country.js';
 import { errorCode, MAX_RECORD_BYTES, RecordSplitter } from './records.js';
 import { type ReaderConventions, RowReader, type RowValues, truncateValue } from './rows.js';
@@ -474,6 +474,7 @@ class CsvFile {
         conventions,
       );
       this.shortRows = conventions.shortRows === true;
+      (this.assembler as DocumentAssembler).equalRowsAreLines = conventions.equalRowsAreLines === true;
       this.sampling = false;
       return;
     }
@@ -542,7 +543,9 @@ class CsvFile {
     const records = this.sampleRecords;
     this.reader.adoptReferenceAsId(records);
     this.reader.dropRunningBalance(records);
+    const equalRowsAreLines = this.equalRowsAreLines(records);
     this.options.onSettled?.({
+      ...(equalRowsAreLines ? { equalRowsAreLines } : {}),
       ...this.reader.conventions(),
       columns: this.reader.columns,
       statement: this.statement,
@@ -556,6 +559,25 @@ class CsvFile {
     this.sampleLines = [];
     this.sampleSwallowed = [];
     for (let i = 0; i < records.length; i++) this.row(records[i] as string[], lines[i] as number, swallowed[i] ?? 0);
+  }
+
+  /** Whether the sample's documents list their lines (sampleListsLines); said once, and set on the assembler. */
+  private equalRowsAreLines(records: readonly string[][]): boolean {
+    const reader = this.reader as RowReader;
+    const rows: RowValues[] = [];
+    for (const record of records) {
+      const values = reader.read(record);
+      if (!('problem' in values)) rows.push(values);
+    }
+    if (!sampleListsLines(rows)) return false;
+    (this.assembler as DocumentAssembler).equalRowsAreLines = true;
+    this.notice(
+      'equal-lines',
+      'info',
+      "the documents of several rows list their lines, each row's net + tax = total: " +
+        'rows of one document with the same amounts are read as as many lines, added up',
+    );
+    return true;
   }
 
   private invalid(line: number, reason: string, column?: string, value?: string, rows = 1, documentId?: string): void {

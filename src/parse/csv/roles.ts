@@ -362,14 +362,19 @@ function issueDateFromValues(decider: Decider): void {
   }
 }
 
-/** The one of net, tax and total that is missing, from an unnamed amount column that makes net + tax = total hold. */
+/**
+ * The one of net, tax and total that is missing, from an unnamed amount column that makes net + tax
+ * = total hold. A missing total may also be the column named as the amount due: "Net à payer" beside
+ * "Net HT" and "Taxe", and no "TTC", is what the bill adds up to (an independent generator's export,
+ * issue 19: read as an amount due, its 149 000 € bill and a total that did not add up raised
+ * nothing, and nothing said why).
+ */
 function amountFromArithmetic(decider: Decider, sample: readonly (readonly string[])[]): void {
-  const { net, tax, total } = decider.index;
+  const { net, tax, total, amountDue } = decider.index;
   const missing = [net, tax, total].filter((column) => column === -1).length;
   if (missing !== 1) return;
   const field: ColumnField = net === -1 ? 'net' : tax === -1 ? 'tax' : 'total';
-  for (const column of decider.unmapped()) {
-    if (!decider.convincing(column, (profile) => profile.amounts)) continue;
+  const balanced = (column: number): { checked: number; holds: number } => {
     const at = (named: number): number => (named === -1 ? column : named);
     const columns = { net: at(net), tax: at(tax), total: at(total) };
     let checked = 0;
@@ -380,10 +385,24 @@ function amountFromArithmetic(decider: Decider, sample: readonly (readonly strin
       checked++;
       if (n.money.add(t.money).eq(g.money)) holds++;
     }
+    return { checked, holds };
+  };
+  for (const column of decider.unmapped()) {
+    if (!decider.convincing(column, (profile) => profile.amounts)) continue;
+    const { checked, holds } = balanced(column);
     if (checked >= 2 && holds >= CONVINCING * checked) {
       decider.take(field, column, `net + tax = total holds with it on ${holds} of ${checked} rows`);
       return;
     }
+  }
+  if (field !== 'total' || amountDue === -1 || decider.given('amountDue')) return;
+  const { checked, holds } = balanced(amountDue);
+  if (checked >= 2 && holds >= CONVINCING * checked) {
+    decider.take(
+      'total',
+      amountDue,
+      `no column is named like a total, and net + tax = it on ${holds} of ${checked} rows`,
+    );
   }
 }
 

@@ -103,6 +103,8 @@ export interface ReaderConventions {
   readonly country?: string;
   /** The currency of rows whose amounts name none, when not plain euros (issue 13: from the values, or a guess). */
   readonly currency?: FileCurrency;
+  /** The sample's documents of several rows list their lines: equal rows are equal lines (documents.ts). */
+  readonly equalRowsAreLines?: boolean;
 }
 
 export interface RowProblem {

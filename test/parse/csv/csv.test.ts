@@ -614,6 +614,97 @@ describe('issue 18: rows that continue a document, and repeated headers', () => 
     ]);
   });
 
+  describe('rows of one document with the same amounts (equal lines, or one total on each row?)', () => {
+    // The layout of an independent generator's multi-line export (issue 19, written by a helper
+    // that had not seen billcheck's generator): one row per product, HT, TVA and TTC on each.
+    const HEADER =
+      'N° pièce;Nature;Ligne mobile;Date de la pièce;Libellé produit;Montant HT;TVA 20 %;Montant TTC;Pièce liée';
+    const row = (id: string, line: string, label: string, net: string, tax: string, total: string) =>
+      `${id};Facture;${line};01/03/2024;${label};${net};${tax};${total};`;
+    const listing = [
+      row('FA-1', '0612757466', 'Forfait mobile 150 Go', '24,99', '5,00', '29,99'),
+      row('FA-1', '0612757466', 'Option Sérénité', '5,83', '1,16', '6,99'),
+      row('FA-2', '0613216768', 'Box Fibre', '37,49', '7,50', '44,99'),
+      row('FA-2', '0613216768', 'Décodeur TV', '4,16', '0,83', '4,99'),
+    ];
+    const equal = [
+      row('FA-3', '0614000001', 'Forfait mobile 2 h', '8,33', '1,66', '9,99'),
+      row('FA-3', '0614000001', 'Bouquet Ciné Séries', '8,33', '1,66', '9,99'),
+    ];
+
+    it("adds them up as equal lines when the file's other documents list their lines", async () => {
+      const events = await parse([HEADER, ...listing, ...equal].join('\n'));
+      expect(documents(events).map((doc) => [doc.id, doc.total?.toFixed(2), doc.lines.length])).toEqual([
+        ['FA-1', '36.98', 2],
+        ['FA-2', '49.98', 2],
+        ['FA-3', '19.98', 2],
+      ]);
+      expect(notices(events).map((notice) => [notice.code, notice.level])).toEqual([['equal-lines', 'info']]);
+    });
+
+    it('keeps one total written on each row, and says so, when the evidence is lacking or says otherwise', async () => {
+      // One listing document is not enough; a total repeated while the nets differ says the other way.
+      const repeating = [
+        row('FA-4', '0615000001', 'Forfait', '24,99', '5,00', '36,98'),
+        row('FA-4', '0615000001', 'Option', '5,83', '1,16', '36,98'),
+      ];
+      for (const rows of [
+        [...listing.slice(0, 2), ...equal],
+        [...listing, ...repeating, ...equal],
+      ]) {
+        const events = await parse([HEADER, ...rows].join('\n'));
+        expect(
+          documents(events)
+            .find((doc) => doc.id === 'FA-3')
+            ?.total?.toFixed(2),
+        ).toBe('9.99');
+        expect(notices(events).map((notice) => notice.code)).toEqual(['repeated-total']);
+      }
+    });
+
+    it('reads them alike in a later part of the file, from the conventions the first part learned', async () => {
+      // A worker reads a later range with what the main thread's sample taught (check/parallel).
+      let learned: Parameters<NonNullable<CsvOptions['onSettled']>>[0] | undefined;
+      await parse([HEADER, ...listing].join('\n'), { onSettled: (conventions) => (learned = conventions) });
+      expect(learned?.equalRowsAreLines).toBe(true);
+      const later = await parse([HEADER, ...equal].join('\n'), { conventions: learned });
+      expect(documents(later).map((doc) => doc.total?.toFixed(2))).toEqual(['19.98']);
+    });
+  });
+
+  it('reads "Net à payer" as the total where no column is named like one and net + tax add up to it', async () => {
+    // The independent generator's daily export (issue 19): "Net HT", "Taxe", "Net à payer", no TTC.
+    const text = [
+      'No facture;Type doc;Contrat;Date;Détail;Net HT;Taxe;Net à payer',
+      'FD-1;Facture;CTR-2011-00003;01/01/2011;Box Fibre;41,66;8,33;49,99',
+      'FD-2;Facture;CTR-2011-00004;01/01/2011;Forfait;24,99;5,00;30,99',
+      'FD-3;Facture;CTR-2011-00005;01/01/2011;Forfait;24,99;5,00;29,99',
+      'FD-4;Facture;CTR-2011-00006;01/01/2011;Forfait;8,33;1,66;9,99',
+      'FD-5;Facture;CTR-2011-00007;01/01/2011;Forfait;4,16;0,83;4,99',
+    ].join('\n');
+    const events = await parse(text);
+    expect(documents(events).map((doc) => [doc.total?.toFixed(2), doc.amountDue?.toFixed(2)])).toEqual([
+      ['49.99', undefined],
+      ['30.99', undefined],
+      ['29.99', undefined],
+      ['9.99', undefined],
+      ['4.99', undefined],
+    ]);
+    expect(notices(events).find((notice) => notice.code === 'column-role')).toMatchObject({
+      level: 'warning',
+      message:
+        'column "Net à payer" read as total instead of amountDue: no column is named like a total, and net + tax = it on 4 of 5 rows',
+      map: "--map 'amountDue=Net à payer'",
+    });
+    // Beside a TTC column it stays the amount due.
+    const both = await parse(
+      ['No facture;Date;Net HT;Taxe;TTC;Net à payer', 'FD-1;01/01/2011;41,66;8,33;49,99;49,99'].join('\n'),
+    );
+    expect(documents(both).map((doc) => [doc.total?.toFixed(2), doc.amountDue?.toFixed(2)])).toEqual([
+      ['49.99', '49.99'],
+    ]);
+  });
+
   it("reads a last row of amounts alone as the export's grand total, a middle one as a line", async () => {
     // The totals row of a telecom-expense export (found by a tryout): it had become a line of the
     // last invoice, whose total then passed the ceiling.
