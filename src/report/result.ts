@@ -78,7 +78,7 @@ export interface FileReading {
 }
 
 /** Notice codes a reader says once per file (src/parse/csv/documents.ts). */
-const ONCE_PER_FILE: ReadonlySet<string> = new Set(['repeated-total']);
+const ONCE_PER_FILE: ReadonlySet<string> = new Set(['repeated-total', 'equal-lines']);
 
 /** Files and what their readers said, kept in the order of their first event. */
 export class FileReadings {

@@ -194,10 +194,11 @@ const PHRASES: readonly Phrase[] = [
     (m) => `aucune colonne n’est nommée comme un total, et HT + TVA = elle sur ${m[1]} lignes sur ${m[2]}`,
   ],
   [
-    /^the documents of several rows list their lines, each row's net \+ tax = total: rows of one document with the same amounts are read as as many lines, added up$/,
-    () =>
-      'les documents de plusieurs lignes en listent les lignes, HT + TVA = TTC sur chacune : ' +
-      'les lignes d’un document aux mêmes montants sont lues comme autant de lignes, additionnées',
+    /^the (\d+) rows of document (.*) carry the same amounts, net \+ tax = total on each: read as \1 lines to add up, as the file's other documents list their lines \(the same for any later document like it\)$/s,
+    (m) =>
+      `les ${m[1]} lignes du document ${m[2]} portent les mêmes montants, HT + TVA = TTC sur chacune : ` +
+      `lues comme ${m[1]} lignes à additionner, comme les autres documents du fichier listent leurs lignes ` +
+      '(de même pour tout document semblable plus loin)',
   ],
   [
     /^none of its values names a document kind \(invoice, credit note, dunning letter, payment…\)$/,

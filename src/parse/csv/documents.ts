@@ -153,7 +153,25 @@ function allReferences(rows: readonly RowValues[]): string[] {
 }
 
 /** Documents of several rows in a file's sample that list lines, before equal rows are read as lines. */
-const LISTING_DOCUMENTS = 2;
+const LISTING_DOCUMENTS = 3;
+
+/** net + tax = total on the row: a line of its own, not a letter or a document total repeated. */
+function balancesOnItsOwn(row: RowValues): boolean {
+  return (
+    row.net !== undefined && row.tax !== undefined && row.total !== undefined && row.net.add(row.tax).eq(row.total)
+  );
+}
+
+/** Whether a row continues the document `first` starts, as DocumentAssembler.add groups them. */
+function sameDocument(first: RowValues, row: RowValues): boolean {
+  return (
+    first.id !== undefined &&
+    row.id === first.id &&
+    row.kind === first.kind &&
+    row.account === first.account &&
+    (row.issueDate === undefined || first.issueDate === undefined || row.issueDate === first.issueDate)
+  );
+}
 
 /**
  * Whether a file's documents of several rows list their lines (each row its own amounts, net + tax =
@@ -169,15 +187,11 @@ export function sampleListsLines(rows: readonly RowValues[]): boolean {
   for (let start = 0; start < rows.length;) {
     const first = rows[start] as RowValues;
     let end = start + 1;
-    while (end < rows.length && first.id !== undefined && rows[end]?.id === first.id && rows[end]?.kind === first.kind)
-      end++;
+    while (end < rows.length && sameDocument(first, rows[end] as RowValues)) end++;
     const group = rows.slice(start, end);
     start = end;
     if (group.length < 2 || repeatsOneTotal(group)) continue;
-    const eachBalances = group.every(
-      (row) =>
-        row.net !== undefined && row.tax !== undefined && row.total !== undefined && row.net.add(row.tax).eq(row.total),
-    );
+    const eachBalances = group.every(balancesOnItsOwn);
     const total = first.total;
     const totalRepeats = total !== undefined && group.every((row) => row.total !== undefined && row.total.eq(total));
     if (eachBalances && !totalRepeats) listing++;
@@ -189,6 +203,10 @@ export function sampleListsLines(rows: readonly RowValues[]): boolean {
 export class DocumentAssembler {
   /** Set from the file's sample (sampleListsLines): rows of equal amounts are equal lines, summed. */
   equalRowsAreLines = false;
+  /** Whether the file was told once that a document's equal rows were read as equal lines. */
+  private equalLinesSaid = false;
+  /** The equal-lines notice of the document being built, pushed after it. */
+  private pendingNotice: ParseEvent | undefined;
   private rows: RowValues[] = [];
   /** Rows reported while the open document started earlier. */
   private deferred: InvalidInputEvent[] = [];
@@ -265,9 +283,14 @@ export class DocumentAssembler {
     if (this.rows.length === 0) return;
     const document = this.build();
     out.push({ type: 'document', document });
+    if (this.pendingNotice !== undefined) {
+      out.push(this.pendingNotice);
+      this.pendingNotice = undefined;
+      this.equalLinesSaid = true;
+    }
     if (
       !this.repeatedTotalSaid &&
-      !this.equalRowsAreLines &&
+      !(this.equalRowsAreLines && this.rows.every(balancesOnItsOwn)) &&
       this.rows[0]?.charges === undefined &&
       repeatsOneTotal(this.rows)
     ) {
@@ -291,6 +314,20 @@ export class DocumentAssembler {
       for (const event of this.deferred) out.push(event);
       this.deferred = [];
     }
+  }
+
+  private equalLinesNotice(rows: readonly RowValues[]): ParseEvent {
+    return {
+      type: 'notice',
+      file: this.file,
+      line: this.firstLine,
+      level: 'info',
+      code: 'equal-lines',
+      message:
+        `the ${rows.length} rows of document ${rows[0]?.id ?? '(no number)'} carry the same amounts, net + tax = total on each: ` +
+        `read as ${rows.length} lines to add up, as the file's other documents list their lines ` +
+        '(the same for any later document like it)',
+    };
   }
 
   private build(): BillingDocument {
@@ -337,9 +374,15 @@ export class DocumentAssembler {
     const abs = storesMagnitude(first.kind);
     // An expense export's rows are each a line (a wireless number) with its own total charges: always summed.
     if (first.charges !== undefined) return this.buildFromAmounts(rows, first, abs, summedAmounts(rows));
-    // Equal rows in a file whose documents list their lines: equal lines.
-    if (this.equalRowsAreLines && repeatsOneTotal(rows))
-      return this.buildFromAmounts(rows, first, abs, summedAmounts(rows));
+    // Where the file's documents list their lines, equal rows that each balance are lines that cost the
+    // same; a letter's rows (no net nor tax) are not, nor an amount due that repeats: the bill's own.
+    if (this.equalRowsAreLines && repeatsOneTotal(rows) && rows.every(balancesOnItsOwn)) {
+      if (!this.equalLinesSaid) this.pendingNotice = this.equalLinesNotice(rows);
+      return this.buildFromAmounts(rows, first, abs, {
+        ...summedAmounts(rows),
+        amountDue: documentAmount(rows, 'amountDue'),
+      });
+    }
     let amounts: Record<AmountField, DocumentAmount> = {
       net: documentAmount(rows, 'net'),
       tax: documentAmount(rows, 'tax'),

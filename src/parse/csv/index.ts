@@ -543,7 +543,7 @@ class CsvFile {
     const records = this.sampleRecords;
     this.reader.adoptReferenceAsId(records);
     this.reader.dropRunningBalance(records);
-    const equalRowsAreLines = this.equalRowsAreLines(records);
+    const equalRowsAreLines = this.learnEqualRows(records);
     this.options.onSettled?.({
       ...(equalRowsAreLines ? { equalRowsAreLines } : {}),
       ...this.reader.conventions(),
@@ -561,23 +561,21 @@ class CsvFile {
     for (let i = 0; i < records.length; i++) this.row(records[i] as string[], lines[i] as number, swallowed[i] ?? 0);
   }
 
-  /** Whether the sample's documents list their lines (sampleListsLines); said once, and set on the assembler. */
-  private equalRowsAreLines(records: readonly string[][]): boolean {
+  /**
+   * Learns from the sample whether its documents list their lines (sampleListsLines), for the
+   * assembler, which says so at the first document it reads that way; returns what it learned,
+   * for the file's other parts.
+   */
+  private learnEqualRows(records: readonly string[][]): boolean {
     const reader = this.reader as RowReader;
     const rows: RowValues[] = [];
     for (const record of records) {
       const values = reader.read(record);
       if (!('problem' in values)) rows.push(values);
     }
-    if (!sampleListsLines(rows)) return false;
-    (this.assembler as DocumentAssembler).equalRowsAreLines = true;
-    this.notice(
-      'equal-lines',
-      'info',
-      "the documents of several rows list their lines, each row's net + tax = total: " +
-        'rows of one document with the same amounts are read as as many lines, added up',
-    );
-    return true;
+    const lists = sampleListsLines(rows);
+    (this.assembler as DocumentAssembler).equalRowsAreLines = lists;
+    return lists;
   }
 
   private invalid(line: number, reason: string, column?: string, value?: string, rows = 1, documentId?: string): void {

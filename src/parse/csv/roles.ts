@@ -396,14 +396,38 @@ function amountFromArithmetic(decider: Decider, sample: readonly (readonly strin
     }
   }
   if (field !== 'total' || amountDue === -1 || decider.given('amountDue')) return;
+  if (!WHAT_THE_BILL_ASKS.test(foldedHeader(decider.header(amountDue)))) return;
   const { checked, holds } = balanced(amountDue);
-  if (checked >= 2 && holds >= CONVINCING * checked) {
+  if (checked >= MIN_ROWS_AS_TOTAL && holds >= AS_TOTAL * checked) {
     decider.take(
       'total',
       amountDue,
       `no column is named like a total, and net + tax = it on ${holds} of ${checked} rows`,
     );
   }
+}
+
+/**
+ * Amount-due headers that name what the bill asks to be paid ("Net à payer", "Montant à payer",
+ * "Amount to pay", "Zu zahlen"): read as its total where no total column is. Never a balance, a
+ * rest or an outstanding amount ("Solde", "Reste à payer", "Outstanding"): they carry earlier
+ * debts and payments, and a running "Solde" adds up with net + tax on a first bill (review).
+ */
+const WHAT_THE_BILL_ASKS =
+  /^(?:(?:net|montant|somme|total) a payer|a payer|amount to pay|zu zahlen|zahlbetrag|te betalen)$/;
+/** Sample rows on which net + tax = the amount due must be checked, and the share that must hold. */
+const MIN_ROWS_AS_TOTAL = 5;
+const AS_TOTAL = 0.95;
+
+/** A header without case, accents, unit or punctuation: "Net à payer (€)" → "net a payer". */
+function foldedHeader(header: string): string {
+  return header
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 /**
