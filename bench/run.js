@@ -9,7 +9,7 @@
 // --billcheck-only runs billcheck alone (no csv-parse), e.g. on 10 million rows for its memory.
 // --profile runs billcheck once per shape on one thread under --cpu-prof and prints where the time goes.
 // --file PATH (repeatable) measures exports you bring instead of the generated ones, each as a shape
-// of its own: csv-parse counts its rows once (untimed), with --delimiter C or the delimiter its
+// of its own: csv-parse counts its rows once (untimed), with --delimiter C (given to billcheck too) or the delimiter its
 // header holds most of (; , tab |); the targets are judged on those of 1 000 000 rows.
 // Generated exports are kept in bench/data/ (gitignored), keyed by shape, rows, accounts, seed and
 // generator version, and reused by later runs. Exit 0 even when a target is missed; 1 when a child
@@ -47,9 +47,9 @@ export function parseOptions(argv) {
     args: argv,
     options: {
       shape: { type: 'string' },
-      rows: { type: 'string', default: '1000000' },
+      rows: { type: 'string' },
       accounts: { type: 'string' },
-      seed: { type: 'string', default: '42' },
+      seed: { type: 'string' },
       pairs: { type: 'string' },
       jobs: { type: 'string' },
       growth: { type: 'boolean', default: false },
@@ -68,8 +68,14 @@ export function parseOptions(argv) {
   };
   if (values.profile && values['billcheck-only']) throw new Error('--profile and --billcheck-only do not go together');
   const files = values.file ?? [];
-  if (files.length > 0 && (values.shape !== undefined || values.growth))
-    throw new Error('--file measures the files given: not with --shape or --growth');
+  const generating = ['shape', 'rows', 'accounts', 'seed', 'growth'].filter(
+    (name) => values[name] !== undefined && values[name] !== false,
+  );
+  if (files.length > 0 && generating.length > 0)
+    throw new Error(`--file measures the files given: not with --${generating.join(', --')}`);
+  // Their defaults once it is known none was given with --file.
+  values.rows ??= '1000000';
+  values.seed ??= '42';
   if (values.delimiter !== undefined && files.length === 0) throw new Error('--delimiter goes with --file');
   if (values.delimiter !== undefined && values.delimiter.length !== 1)
     throw new Error(`--delimiter must be one character, got ${JSON.stringify(values.delimiter)}`);
@@ -207,8 +213,9 @@ const jobsArgs = (jobs) => (jobs === undefined ? [] : ['--jobs', String(jobs)]);
  * than /dev/null so that the NDJSON summary line can prove every row was read; the
  * findings are few, so draining them costs next to nothing.
  */
-async function measureBillcheck(file, rows, warnings, jobs) {
-  const result = await runMeasured(BILLCHECK, [file, '--format', 'ndjson', ...jobsArgs(jobs)]);
+async function measureBillcheck(file, rows, warnings, jobs, delimiter) {
+  const delimiterArgs = delimiter === undefined ? [] : ['--delimiter', delimiter];
+  const result = await runMeasured(BILLCHECK, [file, '--format', 'ndjson', ...jobsArgs(jobs), ...delimiterArgs]);
   if (result.code !== 0 && result.code !== 1) throw new ChildCrash(describeFailure('billcheck', result));
   const summaryLine = lastJsonLine(result.stdout);
   const summary = summaryLine?.summary ?? summaryLine;
@@ -242,9 +249,9 @@ async function benchPairs(shape, file, rows, options) {
     // Alternate which one goes first, so that neither always runs on a warmer machine.
     if (pair % 2 === 0) {
       csv.push(await measureCsvParse(file, rows, shape));
-      billcheck.push(await measureBillcheck(file, rows, warnings, options.jobs));
+      billcheck.push(await measureBillcheck(file, rows, warnings, options.jobs, options.delimiter));
     } else {
-      billcheck.push(await measureBillcheck(file, rows, warnings, options.jobs));
+      billcheck.push(await measureBillcheck(file, rows, warnings, options.jobs, options.delimiter));
       csv.push(await measureCsvParse(file, rows, shape));
     }
     process.stderr.write(
@@ -272,7 +279,7 @@ async function benchAlone(shape, file, rows, options) {
   const warnings = new Set();
   const runs = [];
   for (let run = 0; run < options.pairs; run++) {
-    runs.push(await measureBillcheck(file, rows, warnings, options.jobs));
+    runs.push(await measureBillcheck(file, rows, warnings, options.jobs, options.delimiter));
     process.stderr.write(
       `  ${shape.name}, ${group(rows)} rows, run ${run + 1}/${options.pairs}: billcheck ${seconds(runs[run].seconds)} s ` +
         `${megabytes(runs[run].maxRssKb)} MB\n`,
@@ -385,9 +392,9 @@ function printAlone(results, options) {
 }
 
 /** billcheck once on one thread under --cpu-prof; the profile is kept for Chrome DevTools. */
-async function profileShape(shape, file, rows) {
+async function profileShape(shape, file, rows, delimiter) {
   await mkdir(PROFILE_DIR, { recursive: true });
-  const name = `${basename(file).replace(/\.csv$/, '')}.cpuprofile`;
+  const name = shape.profileName ?? `${basename(file).replace(/\.csv$/, '')}.cpuprofile`;
   const profileFile = join(PROFILE_DIR, name);
   await rm(profileFile, { force: true });
   const args = [
@@ -400,6 +407,7 @@ async function profileShape(shape, file, rows) {
     'ndjson',
     '--jobs',
     '1',
+    ...(delimiter === undefined ? [] : ['--delimiter', delimiter]),
   ];
   const result = await new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, args, {
@@ -435,9 +443,14 @@ async function main() {
   const sizes = options.growth ? [options.rows, options.rows * 2] : [options.rows];
   try {
     const results = [];
-    for (const file of options.files) {
+    for (const [at, file] of options.files.entries()) {
       const { shape, rows } = await givenExport(file, options.delimiter);
-      if (options.profile) await profileShape(shape, file, rows);
+      // Two files of one name (a.csv from two folders) get a table row and a profile each.
+      if (options.files.some((other, i) => i !== at && basename(other) === shape.name)) {
+        shape.name = `${at + 1}:${shape.name}`;
+        shape.profileName = `${at + 1}-${basename(file).replace(/\.csv$/, '')}.cpuprofile`;
+      }
+      if (options.profile) await profileShape(shape, file, rows, options.delimiter);
       else results.push(await (options.billcheckOnly ? benchAlone : benchPairs)(shape, file, rows, options));
     }
     for (const shape of options.files.length > 0 ? [] : options.shapes) {

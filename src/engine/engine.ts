@@ -281,6 +281,7 @@ export class Engine {
       entryAt: (index) => store.identityEntry(index),
       claimHashAt: (index) => store.claimHashAt(index),
       numberOf: store.accountNumbers(),
+      ...(store.takenAny ? { isTaken: (number: number) => store.isTakenNumber(number) } : {}),
     });
   }
 

@@ -397,6 +397,11 @@ export class EntryStore {
     return (name) => table.find(name);
   }
 
+  /** Whether the account numbered `id` (accountId) was taken out. */
+  isTakenNumber(id: number): boolean {
+    return this.takenAccounts[id] === true;
+  }
+
   /** Whether the account written `account` was taken out (threads): the joins leave it to the thread that took it. */
   isTaken(account: string): boolean {
     if (this.taken === 0) return false;

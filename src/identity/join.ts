@@ -59,6 +59,14 @@ export interface IdentityInput {
    * table of its own (at 250 000 accounts a thread, 7 MB more at the end phase's peak; issue 19).
    */
   readonly numberOf?: (name: string) => number;
+  /**
+   * Store accounts another thread checks (taken out, check/parallel): out of this thread's joins,
+   * each alone and named as a thread that never saw it names one (accountKey without a country).
+   * Joined here, two forms of one line taken out were counted joined by both threads (one account
+   * short on two threads), and named in this thread's country where the other thread read them in
+   * another (review).
+   */
+  readonly isTaken?: (number: number) => boolean;
 }
 
 export interface AliasNote {
@@ -117,11 +125,15 @@ export function joinAccounts(input: IdentityInput): AccountJoin {
   const { names } = input;
   const { all, numberOf } = withAliasNames(names, input.aliases);
   const sets = new UnionFind(all.length);
-  const keys = accountKeys(all, input.countryOf ?? noCountry, sets);
+  const taken = input.isTaken ?? neverTaken;
+  const keys = accountKeys(all, input.countryOf ?? noCountry, sets, taken);
   for (const [account, aliases] of input.aliases) {
     const number = numberOf.get(account);
-    if (number === undefined) continue;
-    for (const alias of aliases) sets.union(number, numberOf.get(alias) as number);
+    if (number === undefined || taken(number)) continue;
+    for (const alias of aliases) {
+      const other = numberOf.get(alias) as number;
+      if (!taken(other)) sets.union(number, other);
+    }
   }
 
   const kinds = new Uint8Array(all.length);
@@ -202,6 +214,7 @@ interface AccountKeys {
 
 const NO_INVISIBLE: readonly string[] = Object.freeze([]);
 const noCountry = (): undefined => undefined;
+const neverTaken = (): boolean => false;
 const EMPTY_SLOT = -1;
 
 /** The keys of every name; the names of one key joined in `sets`. */
@@ -209,6 +222,7 @@ function accountKeys(
   all: readonly string[],
   countryOf: (number: number) => string | undefined,
   sets: UnionFind,
+  taken: (number: number) => boolean,
 ): AccountKeys {
   const keyOf = (number: number): string => accountKey(all[number] as string, countryOf(number)).key;
   const keys: AccountKeys = { display: new Map(), line: new Uint8Array(all.length), invisible: new Map(), keyOf };
@@ -219,6 +233,14 @@ function accountKeys(
   const hashes = new Int32Array(all.length);
   const mask = size - 1;
   all.forEach((name, number) => {
+    if (taken(number)) {
+      // Alone, keyed in no table, named as by a thread that never saw it; no invisible characters
+      // to show (the thread that checks it shows them).
+      const key = accountKey(name);
+      if (key.display !== name) keys.display.set(number, key.display);
+      if (key.kind === 'line') keys.line[number] = 1;
+      return;
+    }
     const country = countryOf(number);
     // A French line as exports write it ("0612345678"): its key hashed without being made, the
     // name its own display, as accountKey would give them (its shortcut, frenchNationalLine).

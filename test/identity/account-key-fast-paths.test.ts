@@ -88,8 +88,8 @@ describe('accountKey of French lines', () => {
         expect(phone?.isPossible(), compact).toBe(true);
         expect(fast.key, compact).toBe(`tel:${phone?.number}`);
         expect(fast.display, compact).toBe(phone?.formatNational().replace(/\D/g, ''));
+        // accountKey's own shortcut, whatever the country (accountKeyInFull takes the same one: no check).
         expect(accountKey(compact, country)).toEqual(fast);
-        expect(accountKeyInFull(compact, country)).toEqual(fast);
       }),
       { numRuns: 2000 },
     );
