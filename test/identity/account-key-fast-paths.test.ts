@@ -11,6 +11,7 @@ import {
   documentKey,
   frenchInternationalLine,
   frenchNationalLine,
+  plainCustomerNumber,
   frenchNationalLineKeyHash,
 } from '../../src/identity/account-key.js';
 import { fnv1a } from '../../src/engine/account-table.js';
@@ -95,6 +96,23 @@ describe('accountKey of French lines', () => {
     );
     expect(frenchInternationalLine('+330612345678', [])).toBeUndefined();
     expect(accountKey('0033 6 12 34 56 78')).toMatchObject({ key: 'tel:+33612345678', display: '0612345678' });
+  });
+
+  it('keys a customer number written plainly as the long way keys it (property)', () => {
+    // Letters, digits, separators, spaces, an invisible character, a leading digit or "+": the
+    // shortcut answers for a letter then letters, digits and . _ / - only, exactly as the long way.
+    const written = fc.string({ unit: fc.constantFrom(...'AbCz09-_./ +\u200b:é'), minLength: 1, maxLength: 12 });
+    fc.assert(
+      fc.property(written, fc.constantFrom(undefined, 'FR', 'GB'), (raw, country) => {
+        const fast = plainCustomerNumber(raw);
+        expect(fast !== undefined, raw).toBe(/^[A-Za-z][A-Za-z0-9._/-]*$/.test(raw));
+        expect(accountKey(raw, country), raw).toEqual(accountKeyInFull(raw, country));
+        if (fast !== undefined) expect(fast, raw).toEqual(accountKeyInFull(raw, country));
+      }),
+      { numRuns: 4000 },
+    );
+    expect(plainCustomerNumber('PRO-004511')).toMatchObject({ key: 'id:PRO004511', display: 'PRO-004511' });
+    expect(plainCustomerNumber('0612345678')).toBeUndefined();
   });
 
   it("hashes a French line's key without making it, as fnv1a hashes the key made (property)", () => {
