@@ -42,6 +42,9 @@ export default defineRule({
   },
   options: {},
   checkAccount(timeline, ctx) {
+    // One currency throughout has no other to report: most accounts, without counting them (issue 19).
+    const first = timeline.entries[0]?.currency;
+    if (timeline.entries.every((entry) => entry.currency === first)) return;
     const usual = accountCurrency(timeline.entries);
     if (usual === undefined) return;
     for (const entry of timeline.entries) {

@@ -1,6 +1,6 @@
 import { defineRule } from '../engine/rule.js';
 import { Money } from '../model/money.js';
-import { invoiceAmount } from './support/invoices.js';
+import { hasDunningLetter, invoiceAmount } from './support/invoices.js';
 import { AccountLedger } from './support/ledger.js';
 import { amountAtLeastZeroOption } from './support/options.js';
 
@@ -37,6 +37,7 @@ export default defineRule({
   options: { tolerance: '0.00', flagLowerDemands: true as boolean },
   validateOptions: (options) => amountAtLeastZeroOption('tolerance', options.tolerance),
   checkAccount(timeline, ctx) {
+    if (!hasDunningLetter(timeline.entries)) return;
     let ledger: AccountLedger | undefined;
     const tolerance = ctx.moneyOption('tolerance');
     for (const letter of timeline.entries) {
