@@ -23,6 +23,29 @@ class SeenInvoice {
 }
 
 /** Billing twice for the same thing is the most direct overcharge there is. */
+/** Entries up to which twoInvoicesAlike compares every pair (quadratic: long histories take the tables). */
+const SHORT_HISTORY = 16;
+
+/**
+ * Whether two invoices share a number, or a period and a total: what either finding needs (a
+ * superset: currency, zero bills and cancellations are the tables' to judge).
+ */
+function twoInvoicesAlike(entries: readonly AccountEntry[]): boolean {
+  for (let i = 0; i < entries.length; i++) {
+    const a = entries[i] as AccountEntry;
+    if (a.kind !== 'invoice') continue;
+    for (let j = i + 1; j < entries.length; j++) {
+      const b = entries[j] as AccountEntry;
+      if (b.kind !== 'invoice') continue;
+      if (a.id !== undefined && a.id === b.id) return true;
+      const samePeriod =
+        a.periodStartDay !== undefined && a.periodStartDay === b.periodStartDay && a.periodEndDay === b.periodEndDay;
+      if (samePeriod && a.total !== undefined && b.total !== undefined && a.total.eq(b.total)) return true;
+    }
+  }
+  return false;
+}
+
 function invoiceCount(entries: readonly AccountEntry[]): number {
   let count = 0;
   for (const entry of entries) if (entry.kind === 'invoice') count++;
@@ -52,6 +75,9 @@ export default defineRule({
     // One invoice has nothing to be a copy of: most accounts of a short bill run (issue 19: 500 000
     // accounts of two bills, where this rule's tables per account were 170 ms of the end phase).
     if (invoiceCount(timeline.entries) < 2) return;
+    // A short history whose invoices share neither a number nor a period and total has no copy
+    // either: two monthly bills, checked without the tables below.
+    if (timeline.entries.length <= SHORT_HISTORY && !twoInvoicesAlike(timeline.entries)) return;
     const ledger = new AccountLedger(timeline.entries);
     // Distinct contents per id, as a short list: nearly every id has one content, and a Set each costs more.
     const byId = new Map<string, SeenInvoice>();

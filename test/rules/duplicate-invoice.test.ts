@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/duplicate-invoice.js';
 import { doc, ordinaryYear, runRule } from '../helpers/builder.js';
@@ -119,5 +120,30 @@ describe('duplicate-invoice', () => {
       doc({ id: 'L2', total: '19.99', ...march, account: '0612345002' }),
     ];
     expect(runRule(rule, docs)).toEqual([]);
+  });
+
+  it('finds in a short history what it finds when the history is long (its shortcut, property)', () => {
+    // Up to 16 entries a history is first screened pair by pair; past that the tables decide alone.
+    // The same bills with 17 terminations after them (which this rule ignores) take the long way.
+    const periods = [march, { ...march, periodStart: '2024-04-01', periodEnd: '2024-04-30' }, {}];
+    const bill = fc.record({
+      kind: fc.constantFrom('invoice' as const, 'invoice' as const, 'credit-note' as const),
+      id: fc.constantFrom('F1', 'F2', 'F3', undefined),
+      period: fc.constantFrom(...periods),
+      total: fc.constantFrom('39.99', '42.00', '0.00', undefined),
+      currency: fc.constantFrom('EUR', 'GBP'),
+    });
+    fc.assert(
+      fc.property(fc.array(bill, { minLength: 2, maxLength: 10 }), (bills) => {
+        const docs = bills.map((b, line) =>
+          doc({ kind: b.kind, id: b.id, total: b.total, currency: b.currency, ...b.period, line: line + 2 }),
+        );
+        const padding = Array.from({ length: 17 }, (_, i) =>
+          doc({ kind: 'termination', issueDate: '2025-01-01', line: 100 + i }),
+        );
+        expect(runRule(rule, docs)).toEqual(runRule(rule, [...docs, ...padding]));
+      }),
+      { numRuns: 1500 },
+    );
   });
 });
