@@ -17,6 +17,7 @@ import { AccountTable, fnv1a } from './account-table.js';
 import { WRITER_SPAN } from './content-log.js';
 import { IdColumn } from './id-column.js';
 import type { AccountEntry, AccountTimeline } from './timeline.js';
+import { TransientInt32 } from './transient.js';
 import { untrackedArray } from './untracked-array.js';
 import { ValueTable } from './value-table.js';
 
@@ -508,7 +509,10 @@ export class EntryStore {
   private *grouped(join?: StoreJoin): Generator<AccountGroup> {
     const accounts = this.accountTable.size;
     const size = this.size;
-    const starts = new Int32Array(accounts + 1);
+    // Given back when the last group is handed out (engine/transient.ts).
+    const startTable = new TransientInt32(accounts + 1);
+    const orderTable = new TransientInt32(size);
+    const starts = startTable.array;
     const groupOf = (id: number): number => (join === undefined ? id : (join.rootOf[id] as number));
     for (let index = 0; index < size; index++) {
       const id = groupOf(this.accountOf(index));
@@ -517,7 +521,7 @@ export class EntryStore {
     for (let id = 0; id < accounts; id++) starts[id + 1] = (starts[id + 1] as number) + (starts[id] as number);
     // Each group filled backwards from its end (starts[id + 1]), which comes down to its start: no
     // array of cursors beside (1 MB at 250 000 accounts, at the end phase's peak; issue 19).
-    const order = new Int32Array(size);
+    const order = orderTable.array;
     for (let index = size - 1; index >= 0; index--) {
       const id = groupOf(this.accountOf(index));
       const at = (starts[id + 1] as number) - 1;
@@ -526,10 +530,15 @@ export class EntryStore {
     }
     starts.copyWithin(0, 1);
     starts[accounts] = size;
-    for (let id = 0; id < accounts; id++) {
-      if (this.takenAccounts[id] === true || groupOf(id) !== id) continue;
-      const account = join === undefined ? this.accountTable.nameOf(id) : (join.names[id] as string);
-      yield new AccountGroup(id, account, order.subarray(starts[id], starts[id + 1]));
+    try {
+      for (let id = 0; id < accounts; id++) {
+        if (this.takenAccounts[id] === true || groupOf(id) !== id) continue;
+        const account = join === undefined ? this.accountTable.nameOf(id) : (join.names[id] as string);
+        yield new AccountGroup(id, account, order.subarray(starts[id], starts[id + 1]));
+      }
+    } finally {
+      startTable.free();
+      orderTable.free();
     }
   }
 

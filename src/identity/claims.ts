@@ -7,6 +7,7 @@
  * total and date are read from where the entries are kept (the entry store), the key computed
  * again from the bill number on the rare probe whose hash matches.
  */
+import { TransientInt32 } from '../engine/transient.js';
 import { FNV_OFFSET, FNV_PRIME, fnv1a } from '../engine/account-table.js';
 import { documentKey, isKeySeparator } from './account-key.js';
 
@@ -75,6 +76,7 @@ export class FirstClaims {
    * The hash is read back from where the entries are kept (hashAt), not held here: at five million
    * claims a thread, columns of hashes and indexes beside the slots took 40 MB more (issue 19).
    */
+  private table: TransientInt32;
   private slots: Int32Array;
   private count = 0;
 
@@ -92,7 +94,13 @@ export class FirstClaims {
     const capacity = Math.max(FIRST_CAPACITY, expected);
     let slots = FIRST_CAPACITY * 2;
     while (slots * MAX_LOAD < capacity) slots *= 2;
-    this.slots = new Int32Array(slots).fill(EMPTY);
+    this.table = new TransientInt32(slots);
+    this.slots = this.table.array.fill(EMPTY);
+  }
+
+  /** Gives the table's memory back (engine/transient.ts): no claim is looked up after. */
+  free(): void {
+    this.table.free();
   }
 
   get size(): number {
@@ -153,7 +161,8 @@ export class FirstClaims {
   }
 
   private growSlots(): void {
-    const slots = new Int32Array(this.slots.length * 2).fill(EMPTY);
+    const table = new TransientInt32(this.slots.length * 2);
+    const slots = table.array.fill(EMPTY);
     const mask = slots.length - 1;
     for (const index of this.slots) {
       if (index === EMPTY) continue;
@@ -161,6 +170,8 @@ export class FirstClaims {
       while (slots[slot] !== EMPTY) slot = (slot + 1) & mask;
       slots[slot] = index;
     }
+    this.table.free();
+    this.table = table;
     this.slots = slots;
   }
 }

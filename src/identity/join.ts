@@ -6,6 +6,7 @@
  * credit note or payment names a bill of another account. One bill number claimed by two accounts
  * with different content is a conflict: reported, and nothing joins through it.
  */
+import { TransientInt32 } from '../engine/transient.js';
 import type { DocumentKind } from '../model/document.js';
 import {
   type AccountKey,
@@ -186,7 +187,10 @@ export function joinAccounts(input: IdentityInput): AccountJoin {
       if (claim !== undefined && !ambiguous.has(id)) sets.union(referringAccounts[at] as number, claim.account);
     }
   });
-  return describe(all, names.length, keys, kinds, sets.takeRoots(), conflicts, input.numberOf);
+  claims.free();
+  const join = describe(all, names.length, keys, kinds, sets.takeRoots(), conflicts, input.numberOf);
+  sets.free();
+  return join;
 }
 
 function kindsOf(bits: number): DocumentKind[] {
@@ -229,8 +233,11 @@ function accountKeys(
   // Open addressing over the keys' hashes, at most half full: the first account of each key.
   let size = 1024;
   while (size < all.length * 2) size *= 2;
-  const slots = new Int32Array(size).fill(EMPTY_SLOT);
-  const hashes = new Int32Array(all.length);
+  // Given back once every key is placed (engine/transient.ts).
+  const slotTable = new TransientInt32(size);
+  const hashTable = new TransientInt32(all.length);
+  const slots = slotTable.array.fill(EMPTY_SLOT);
+  const hashes = hashTable.array;
   const mask = size - 1;
   all.forEach((name, number) => {
     if (taken(number)) {
@@ -269,6 +276,8 @@ function accountKeys(
       }
     }
   });
+  slotTable.free();
+  hashTable.free();
   return keys;
 }
 
@@ -310,13 +319,15 @@ function withAliasNames(
  * on. The counts become each set's end as its members are placed from the last number down, and
  * each end its start: no array of cursors beside them (1 MB at 250 000 accounts, issue 19).
  */
-function membersByRoot(rootOf: Int32Array): { starts: Int32Array; order: Int32Array } {
-  const starts = new Int32Array(rootOf.length + 1);
+function membersByRoot(rootOf: Int32Array): { starts: TransientInt32; order: TransientInt32 } {
+  const startTable = new TransientInt32(rootOf.length + 1);
+  const starts = startTable.array;
   for (const root of rootOf) starts[root + 1] = (starts[root + 1] as number) + 1;
   for (let root = 0; root < rootOf.length; root++)
     starts[root + 1] = (starts[root + 1] as number) + (starts[root] as number);
   // starts[root + 1] is now the end of the root's members: fill each set backwards from it.
-  const order = new Int32Array(rootOf.length);
+  const orderTable = new TransientInt32(rootOf.length);
+  const order = orderTable.array;
   for (let number = rootOf.length - 1; number >= 0; number--) {
     const end = (starts[(rootOf[number] as number) + 1] as number) - 1;
     order[end] = number;
@@ -325,7 +336,7 @@ function membersByRoot(rootOf: Int32Array): { starts: Int32Array; order: Int32Ar
   // Each end has come down to its set's start, one place up: shift back.
   starts.copyWithin(0, 1);
   starts[rootOf.length] = rootOf.length;
-  return { starts, order };
+  return { starts: startTable, order: orderTable };
 }
 
 /** Report names: a joined account is named by its first line number, else by its first name. */
@@ -338,7 +349,9 @@ function describe(
   conflicts: IdentityConflict[],
   numberOf: ((name: string) => number) | undefined,
 ): AccountJoin {
-  const { starts, order } = membersByRoot(rootOf);
+  const members = membersByRoot(rootOf);
+  const starts = members.starts.array;
+  const order = members.order.array;
   const names = new Array<string>(all.length);
   const accounts = new Map<string, JoinedAccount>();
   // Sets in the order of their first member, as reports list them.
@@ -358,6 +371,8 @@ function describe(
   const groupOf = new Int32Array(stored);
   for (let number = 0; number < stored; number++)
     groupOf[number] = order[starts[rootOf[number] as number] as number] as number;
+  members.starts.free();
+  members.order.free();
   let groups = 0;
   for (let number = 0; number < stored; number++) if (groupOf[number] === number) groups++;
   // The names given only beside an account are not the store's: a copy without them, else the array itself.

@@ -1,12 +1,25 @@
+import { TransientInt32 } from '../engine/transient.js';
+
 /** Disjoint sets over 0…n-1 (path halving, union by size): accounts that turn out to be one. */
 export class UnionFind {
+  /** Given back by free(), when the join is done (engine/transient.ts). */
+  private readonly parents: TransientInt32;
+  private readonly sizes: TransientInt32;
   private readonly parent: Int32Array;
   private readonly size: Int32Array;
 
   constructor(count: number) {
-    this.parent = new Int32Array(count);
-    this.size = new Int32Array(count).fill(1);
+    this.parents = new TransientInt32(count);
+    this.sizes = new TransientInt32(count);
+    this.parent = this.parents.array;
+    this.size = this.sizes.array.fill(1);
     for (let i = 0; i < count; i++) this.parent[i] = i;
+  }
+
+  /** Gives the sets' memory back: neither they nor takeRoots' array are read after. */
+  free(): void {
+    this.parents.free();
+    this.sizes.free();
   }
 
   find(item: number): number {
