@@ -1,6 +1,7 @@
 import type { AccountEntry } from '../engine/timeline.js';
 import { defineRule } from '../engine/rule.js';
 import { isoFromDayNumber } from '../model/dates.js';
+import { hasTwoInvoices } from './support/invoices.js';
 import { AccountLedger } from './support/ledger.js';
 import { PeriodTotals } from './support/period-totals.js';
 
@@ -46,12 +47,6 @@ function twoInvoicesAlike(entries: readonly AccountEntry[]): boolean {
   return false;
 }
 
-function invoiceCount(entries: readonly AccountEntry[]): number {
-  let count = 0;
-  for (const entry of entries) if (entry.kind === 'invoice') count++;
-  return count;
-}
-
 export default defineRule({
   id: 'duplicate-invoice',
   scope: 'account',
@@ -74,7 +69,7 @@ export default defineRule({
   checkAccount(timeline, ctx) {
     // One invoice has nothing to be a copy of: most accounts of a short bill run (issue 19: 500 000
     // accounts of two bills, where this rule's tables per account were 170 ms of the end phase).
-    if (invoiceCount(timeline.entries) < 2) return;
+    if (!hasTwoInvoices(timeline.entries)) return;
     // A short history whose invoices share neither a number nor a period and total has no copy
     // either: two monthly bills, checked without the tables below.
     if (timeline.entries.length <= SHORT_HISTORY && !twoInvoicesAlike(timeline.entries)) return;

@@ -2,6 +2,7 @@ import type { AccountEntry } from '../engine/timeline.js';
 import { defineRule } from '../engine/rule.js';
 import { untrackedArray } from '../engine/untracked-array.js';
 import { isoFromDayNumber } from '../model/dates.js';
+import { hasTwoInvoices } from './support/invoices.js';
 import { AccountLedger } from './support/ledger.js';
 import { PeriodTotals } from './support/period-totals.js';
 
@@ -56,9 +57,7 @@ export default defineRule({
   options: {},
   checkAccount(timeline, ctx) {
     // One invoice overlaps nothing: most accounts of a short bill run, without their tables (issue 19).
-    let invoices = 0;
-    for (const entry of timeline.entries) if (entry.kind === 'invoice') invoices++;
-    if (invoices < 2) return;
+    if (!hasTwoInvoices(timeline.entries)) return;
     const billed = billedPeriods(timeline.entries);
     // Sorted by start, a period overlaps some earlier one exactly when it overlaps the one reaching furthest.
     billed.sort((a, b) => a.start - b.start || a.end - b.end);

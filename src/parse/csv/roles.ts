@@ -15,6 +15,7 @@
  */
 import type { ColumnRole, RoleSource } from '../../model/input.js';
 import { parseAmount } from '../values/amounts.js';
+import { normalizeLabel } from '../values/normalize.js';
 import { documentKindFrom } from '../values/kinds.js';
 import {
   countryFromEvidence,
@@ -396,7 +397,7 @@ function amountFromArithmetic(decider: Decider, sample: readonly (readonly strin
     }
   }
   if (field !== 'total' || amountDue === -1 || decider.given('amountDue')) return;
-  if (!WHAT_THE_BILL_ASKS.test(foldedHeader(decider.header(amountDue)))) return;
+  if (!WHAT_THE_BILL_ASKS.test(normalizeLabel(decider.header(amountDue)))) return;
   const { checked, holds } = balanced(amountDue);
   if (checked >= MIN_ROWS_AS_TOTAL && holds >= AS_TOTAL * checked) {
     decider.take(
@@ -414,21 +415,10 @@ function amountFromArithmetic(decider: Decider, sample: readonly (readonly strin
  * debts and payments, and a running "Solde" adds up with net + tax on a first bill (review).
  */
 const WHAT_THE_BILL_ASKS =
-  /^(?:(?:net|montant|somme|total) a payer|a payer|amount to pay|zu zahlen|zahlbetrag|te betalen)$/;
+  /^(?:(?:net|montant|somme|total) a payer|a payer|amount to pay|zu zahlen|zahlbetrag|te betalen)(?: ttc)?$/;
 /** Sample rows on which net + tax = the amount due must be checked, and the share that must hold. */
 const MIN_ROWS_AS_TOTAL = 5;
 const AS_TOTAL = 0.95;
-
-/** A header without case, accents, unit or punctuation: "Net à payer (€)" → "net a payer". */
-function foldedHeader(header: string): string {
-  return header
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/\([^)]*\)/g, ' ')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
 
 /**
  * A bank statement or ledger: no document numbers, no type column of document kinds (none, or

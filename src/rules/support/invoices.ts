@@ -10,6 +10,13 @@ export function hasDunningLetter(entries: readonly AccountEntry[]): boolean {
   return false;
 }
 
+/** Whether an account has two invoices or more: the rules that compare invoices have nothing to compare in one. */
+export function hasTwoInvoices(entries: readonly AccountEntry[]): boolean {
+  let seen = 0;
+  for (const entry of entries) if (entry.kind === 'invoice' && ++seen === 2) return true;
+  return false;
+}
+
 /**
  * The first invoice of each id, from entries in timeline order: a second one under the same id
  * is a copy or a different bill, and either way duplicate-invoice's business.
