@@ -268,6 +268,8 @@ export const VOCABULARY: Readonly<Record<ColumnField, FieldVocabulary>> = {
       'Customer no',
       'Customer ID',
       'Customer reference',
+      // Xero's sales invoice export keys its invoices by contact ("ContactName"), the customer.
+      'Contact name',
       'Contract',
       'Contract number',
       'Line',

@@ -259,11 +259,24 @@ function kindFromValues(decider: Decider): void {
     const profile = decider.profile(column);
     if (profile === undefined || profile.distinct > 12) continue;
     if (decider.convincing(column, (p) => p.kinds) && decider.convincing(column, (p) => p.shortCells)) {
+      if (paymentMethodsOfBills(decider, profile)) continue;
       const words = [...new Set(profile.values.filter((value) => value !== ''))].slice(0, 3).join(', ');
       decider.take('kind', column, `its values are document types (${words})`);
       return;
     }
   }
+}
+
+/**
+ * A column that names only payments ("Prélèvement", "Virement", "Carte") beside net and tax
+ * columns tells how each bill is paid, not what it is: read as the type, it made every invoice of
+ * an ISP's "historique des factures" a payment, and its 149 000 € bill raised nothing (a helper's
+ * export in the review of issue 19's session).
+ */
+function paymentMethodsOfBills(decider: Decider, profile: ColumnProfile): boolean {
+  if (decider.index.net === -1 && decider.index.tax === -1) return false;
+  const named = profile.values.filter((value) => value !== '').map((value) => documentKindFrom(value));
+  return named.length > 0 && named.every((kind) => kind === undefined || kind === 'payment');
 }
 
 function accountFromValues(decider: Decider): void {

@@ -142,6 +142,22 @@ describe('mapColumns', () => {
     });
   });
 
+  it('takes apart words run together as accounting tools name columns (Xero: "InvoiceNumber")', () => {
+    expect(
+      mapped(['ContactName', 'InvoiceNumber', 'Reference', 'InvoiceDate', 'DueDate', 'Total', 'AmountDue']),
+    ).toMatchObject({
+      account: 'ContactName',
+      id: 'InvoiceNumber',
+      reference: 'Reference',
+      issueDate: 'InvoiceDate',
+      dueDate: 'DueDate',
+      total: 'Total',
+      amountDue: 'AmountDue',
+    });
+    // Capitals alone are no run of words: "TTC", "MT_HT_LIGNE" read as before.
+    expect(mapped(['NUM_FACT', 'MONTANT TTC'])).toMatchObject({ total: 'MONTANT TTC' });
+  });
+
   it('maps a combined period column to both period dates', () => {
     expect(mapped(['N° facture', 'Période', 'Montant TTC'])).toMatchObject({ period: 'Période' });
     expect(mapped(['Invoice', 'Billing period', 'Total'])).toMatchObject({ period: 'Billing period' });
